@@ -1,0 +1,49 @@
+// Tables arrive as `a | b | c |` rows, one cell per line (with or without a trailing "|"), cells
+// separated by blank lines, or PDF text with several numbers on one line. All of them become one
+// stream of cells with their line numbers; the table parsers read the stream through the template.
+
+export interface Cell {
+  /** Cell text, trimmed. "" is a blank cell (only produced where the layout marks it: "| |"). */
+  text: string;
+  /** 0-based line index in the report. */
+  line: number;
+}
+
+/** Labels are compared without white space, with brackets as ASCII. */
+export function compact(s: string): string {
+  return s.replace(/\s+/g, "").replace(/[（(]/g, "(").replace(/[）)]/g, ")");
+}
+
+const NUMBER_RUN = /^(?:[+-]?\d{1,15}(?:\.\d{1,6})?\s+){1,40}[+-]?\d{1,15}(?:\.\d{1,6})?$/;
+
+/**
+ * Split lines [from, to) into cells.
+ * - "a | b | c |": three cells; "| |" between pipes is a blank cell; a lone "|" is a blank cell.
+ * - a line without pipes is one cell, except a run of numbers "10 1 0 0" (PDF), which is one
+ *   cell per number.
+ * - empty lines are not cells.
+ */
+export function cellsOf(lines: readonly string[], from = 0, to = lines.length): Cell[] {
+  const out: Cell[] = [];
+  for (let i = Math.max(0, from); i < Math.min(to, lines.length); i++) {
+    const line = lines[i]!;
+    if (line.includes("|")) {
+      const parts = line.split("|");
+      if (parts.length > 1 && parts[parts.length - 1]!.trim() === "") parts.pop();
+      for (const p of parts) out.push({ text: p.trim(), line: i });
+      continue;
+    }
+    if (line.includes("\t")) {
+      for (const p of line.split("\t")) if (p.trim()) out.push({ text: p.trim(), line: i });
+      continue;
+    }
+    const t = line.trim();
+    if (!t) continue;
+    if (t.length < 400 && NUMBER_RUN.test(t)) {
+      for (const p of t.split(/\s+/)) out.push({ text: p, line: i });
+      continue;
+    }
+    out.push({ text: t, line: i });
+  }
+  return out;
+}

@@ -1,0 +1,441 @@
+// The tables of the 2019 and 2021 templates: 表二 (第二十条), 表三 (applications, 7 applicant
+// columns) and 表四 (行政复议/行政诉讼, 15 columns). Cells may come one per line row by row
+// (web pages), or, from PDF text extraction, all the row labels first and then the values COLUMN
+// by column, with page numbers and split header cells in between. The reading order of a block is
+// decided by the template's own identities (总计 = sum of the applicant columns), not by layout.
+import type { Figure, ReportWarning, Template } from "../domain.js";
+import { cellsOf, compact } from "./cells.js";
+import { evidenceOf } from "./evidence.js";
+import { metricDef } from "./metrics.js";
+import { isBlankCell, parseCellNumber } from "./numbers.js";
+import {
+  APPLICANT_COLUMNS, APPLICATION_ROWS, ART20_2019_HEADERS, ART20_2021_HEADERS, ART20_ROWS, ART20_UNITS, REVIEW_COLUMNS,
+  type ApplicationRow,
+} from "./template.js";
+
+export interface GbfSpans {
+  art20?: { start: number; end: number };
+  applications?: { start: number; end: number };
+  review?: { start: number; end: number };
+}
+
+const H_ART20 = /^(?:二[、.])?主动公开政府信息(?:的)?情况$/;
+const H_APPS = /^(?:三[、.])?收到和处理政府信息公开申请(?:的)?情况$/;
+const H_REVIEW = /^(?:四[、.])?(?:因)?政府信息公开(?:工作)?(?:被申请)?行政复议[、和及,]?(?:提起)?行政诉讼(?:的)?情况$/;
+const H_NEXT = /^五[、.]/;
+
+/** Locate the three tables by their headings (a heading may end a line of prose: 西湖区 2019). */
+export function findGbfTables(lines: readonly string[]): GbfSpans {
+  let art20 = -1;
+  let apps = -1;
+  let review = -1;
+  let next = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const c = compact(lines[i]!);
+    if (!c) continue;
+    const tail = c.length > 40 ? c.slice(-24) : c;
+    if (art20 < 0 && (H_ART20.test(c) || /二、主动公开政府信息情况$/.test(tail))) art20 = i;
+    else if (apps < 0 && H_APPS.test(c)) apps = i;
+    else if (review < 0 && apps >= 0 && (H_REVIEW.test(c) || (/^四[、.]/.test(c) && /行政复议/.test(c) && c.length < 40))) review = i;
+    else if (review >= 0 && next < 0 && H_NEXT.test(c)) next = i;
+  }
+  // Without the 第二十条 marker the 主动公开 heading is just prose.
+  const spans: GbfSpans = {};
+  if (art20 >= 0) {
+    const end = apps >= 0 ? apps : Math.min(lines.length, art20 + 120);
+    if (lines.slice(art20, end).some((l) => /第二十条/.test(l))) spans.art20 = { start: art20, end };
+  }
+  if (apps >= 0) spans.applications = { start: apps, end: review >= 0 ? review : Math.min(lines.length, apps + 400) };
+  if (review >= 0) spans.review = { start: review, end: next >= 0 ? next : Math.min(lines.length, review + 80) };
+  return spans;
+}
+
+/** 2019 or 2021, from the column headers of 表二 and the rows of 表三. */
+export function detectGeneration(lines: readonly string[], spans: GbfSpans): "gbf2019" | "gbf2021" | null {
+  const text = (s?: { start: number; end: number }) => (s ? compact(lines.slice(s.start, s.end).join("")) : "");
+  const t2 = text(spans.art20);
+  if (ART20_2021_HEADERS.test(t2)) return "gbf2021";
+  if (ART20_2019_HEADERS.test(t2)) return "gbf2019";
+  const t3 = text(spans.applications);
+  if (/逾期不补正|逾期未按收费/.test(t3)) return "gbf2021";
+  if (t3 || t2) return "gbf2019";
+  return null;
+}
+
+interface Token {
+  kind: "label" | "number";
+  key?: string;
+  value?: number | null;
+  unit?: string;
+  line: number;
+}
+
+// ── 表三 ──────────────────────────────────────────────────────────────────────────────────────
+
+function appTokens(lines: readonly string[], span: { start: number; end: number }): Token[] {
+  const tokens: Token[] = [];
+  let started = false;
+  for (const cell of cellsOf(lines, span.start + 1, span.end)) {
+    const t = compact(cell.text);
+    const num = parseCellNumber(t);
+    if (num) {
+      if (started) tokens.push({ kind: "number", value: num.value, line: cell.line });
+      continue;
+    }
+    if (t === "") {
+      // Only a pipe layout marks a blank cell; blank lines elsewhere are just spacing.
+      if (started && /\|/.test(lines[cell.line]!)) tokens.push({ kind: "number", value: null, line: cell.line });
+      continue;
+    }
+    if (isBlankCell(t)) {
+      if (started) tokens.push({ kind: "number", value: null, line: cell.line });
+      continue;
+    }
+    for (const row of matchAppRows(t)) {
+      started = true;
+      tokens.push({ kind: "label", key: row.key, line: cell.line });
+    }
+  }
+  return tokens;
+}
+
+/** Row labels in one cell, in order (a PDF line may hold two: "(四)无法提供 1.本机关不掌握…"). */
+function matchAppRows(t: string): ApplicationRow[] {
+  if (t.length > 120) return [];
+  const parts = t.split(/(?=\([一二三四五六七]\))|(?=(?<![\d.])[1-8][.、](?!\d))/).filter(Boolean);
+  const out: ApplicationRow[] = [];
+  for (const p of parts.length > 1 ? parts : [t]) {
+    const row = APPLICATION_ROWS.find((r) => r.pattern.test(p));
+    if (row && !out.includes(row)) out.push(row);
+  }
+  return out;
+}
+
+export interface AppTableResult {
+  figures: Figure[];
+  warnings: ReportWarning[];
+  /** Rows read, key → 7 values (or fewer when the table had fewer columns). */
+  rows: Map<string, (number | null)[]>;
+}
+
+/** Parse 表三. */
+export function parseApplications(lines: readonly string[], original: readonly string[], span: { start: number; end: number }, generation: Template): AppTableResult {
+  const tokens = appTokens(lines, span);
+  const warnings: ReportWarning[] = [];
+  const keysSeen = new Set(tokens.filter((t) => t.kind === "label").map((t) => t.key!));
+  const otherIsHeader = keysSeen.has("other.no_correction") || keysSeen.has("other.fee_unpaid");
+
+  // Segments: a run of labels followed by a run of numbers.
+  interface Segment { labels: Token[]; numbers: Token[] }
+  const segments: Segment[] = [];
+  let seg: Segment | null = null;
+  for (const tok of tokens) {
+    if (tok.kind === "label") {
+      if (!seg || seg.numbers.length > 0) segments.push((seg = { labels: [], numbers: [] }));
+      if (!seg.labels.some((l) => l.key === tok.key)) seg.labels.push(tok);
+    } else if (seg) seg.numbers.push(tok);
+  }
+
+  const rows = new Map<string, (number | null)[]>();
+  const rowLines = new Map<string, { label: number; values: number[] }>();
+  let uncertain = false;
+  let width: number = APPLICANT_COLUMNS.length;
+  // A table of totals only (one value per row) is rare but real.
+  if (segments.length > 2 && segments.every((s) => s.numbers.length === valueRows(s, otherIsHeader).length)) width = 1;
+
+  // Which reading fits the identities: row- or column-major, and where the 总计 column is (PDF
+  // extraction sometimes puts 总计 before 其他). Scored per segment, summed for the whole table.
+  const readings: Reading[] = [];
+  for (const columnMajor of [true, false]) for (const totalAt of [6, 5]) readings.push({ columnMajor, totalAt });
+  const planned = segments.map((s) => {
+    let labels = valueRows(s, otherIsHeader);
+    const n = s.numbers.length;
+    // Some reports print subtotals on the group headings ((三)不予公开 …): then they are rows too.
+    if (n !== labels.length * width && n === s.labels.length * width) labels = s.labels;
+    const scores = readings.map((r) => (width === 7 ? identityScore(labels.length, s.numbers, r) : 0));
+    return { s, labels, scores };
+  });
+  const tableScores = readings.map((_, i) => planned.reduce((sum, p) => sum + p.scores[i]!, 0));
+  const tableBest = tableScores.indexOf(Math.max(...tableScores));
+
+  for (const { s, labels, scores } of planned) {
+    const n = s.numbers.length;
+    if (labels.length === 0 || n === 0) continue;
+    if (n !== labels.length * width) {
+      warnings.push({
+        code: "TABLE_SHAPE",
+        metrics: labels.map((l) => APPLICATION_ROWS.find((r) => r.key === l.key)!.metric),
+        message: `表三有一段 ${labels.length} 行却有 ${n} 个数值（应为 ${labels.length * width} 个），这一段未读取。`,
+        evidence: [evidenceOf(original, s.labels[0]!.line, s.numbers[n - 1]!.line)],
+      });
+      continue;
+    }
+    const L = labels.length;
+    let reading: Reading = { columnMajor: false, totalAt: 6 };
+    if (width === 7) {
+      const best = Math.max(...scores);
+      const candidates = readings.filter((_, i) => scores[i] === best);
+      // Prefer the table-wide reading, then the plain one; a tie between readings that give
+      // different numbers is a guess and is said so.
+      reading = candidates.includes(readings[tableBest]!) && tableScores[tableBest]! > 0 ? readings[tableBest]! : L === 1 ? { columnMajor: false, totalAt: 6 } : candidates[0]!;
+      if (L > 1 && best === 0 && tableScores[tableBest] === 0) {
+        const distinct = new Set(candidates.map((r) => JSON.stringify(read(L, s.numbers, r).map((row) => row.map((t) => t.value)))));
+        if (distinct.size > 1) uncertain = true;
+      }
+    }
+    const matrix = width === 7 ? read(L, s.numbers, reading) : labels.map((_, r) => [s.numbers[r]!]);
+    labels.forEach((l, r) => {
+      rows.set(l.key!, matrix[r]!.map((t) => t.value ?? null));
+      rowLines.set(l.key!, { label: l.line, values: matrix[r]!.map((t) => t.line) });
+    });
+  }
+  if (uncertain) {
+    warnings.push({
+      code: "ORIENTATION_GUESSED",
+      metrics: [],
+      message: "表三的数值无法用勾稽关系确定按行还是按列排列，已按PDF常见的按列顺序读取，请核对原表。",
+    });
+  }
+
+  const figures: Figure[] = [];
+  for (const [key, vals] of rows) {
+    const row = APPLICATION_ROWS.find((r) => r.key === key)!;
+    const unit = metricDef(row.metric)?.unit ?? "件";
+    const lines = rowLines.get(key)!;
+    vals.forEach((v, c) => {
+      const col = width === 1 ? "total" : APPLICANT_COLUMNS[c]!;
+      const contiguous = Math.max(...lines.values) - lines.label < 12;
+      const evidence = contiguous
+        ? evidenceOf(original, lines.label, Math.max(...lines.values))
+        : evidenceOf(original, lines.label, lines.values[c]!, [lines.label, lines.values[c]!]);
+      figures.push({
+        metric: row.metric,
+        ...(col === "total" ? {} : { slice: col }),
+        value: v,
+        unit,
+        source: "table",
+        evidence,
+        certain: !uncertain,
+        ...(uncertain ? { note: "PDF表格读取顺序未经勾稽关系确认" } : {}),
+      });
+    });
+  }
+  void generation;
+  return { figures, warnings, rows };
+}
+
+/** The labels of a segment that carry values: group headings are dropped. */
+function valueRows(s: { labels: Token[] }, otherIsHeader: boolean): Token[] {
+  return s.labels.filter((l) => {
+    const row = APPLICATION_ROWS.find((r) => r.key === l.key)!;
+    if (row.header) return false;
+    if (row.key === "other" && otherIsHeader) return false;
+    return true;
+  });
+}
+
+interface Reading {
+  columnMajor: boolean;
+  /** Index of the 总计 column in the printed order (6 normally; 5 when PDF text put it before 其他). */
+  totalAt: number;
+}
+
+/** The segment's numbers as rows of 7 in template order (six applicant columns, then 总计). */
+function read(rows: number, numbers: Token[], r: Reading): Token[][] {
+  const out: Token[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const printed: Token[] = [];
+    for (let c = 0; c < 7; c++) printed.push(r.columnMajor ? numbers[c * rows + i]! : numbers[i * 7 + c]!);
+    const total = printed[r.totalAt]!;
+    const others = printed.filter((_, c) => c !== r.totalAt);
+    out.push([...others, total]);
+  }
+  return out;
+}
+
+/** How many rows satisfy 总计 = sum of the six applicant columns (rows of zeros don't count). */
+function identityScore(rows: number, numbers: Token[], r: Reading): number {
+  if (numbers.length !== rows * 7) return 0;
+  let score = 0;
+  for (const row of read(rows, numbers, r)) {
+    const parts = row.slice(0, 6).map((t) => t.value ?? 0);
+    const sum = parts.reduce((a, b) => a + b, 0);
+    if (parts.some((v) => v !== 0) && Math.abs(sum - (row[6]!.value ?? 0)) < 1e-6) score++;
+  }
+  return score;
+}
+
+// ── 表四 ──────────────────────────────────────────────────────────────────────────────────────
+
+export interface ReviewTableResult {
+  figures: Figure[];
+  warnings: ReportWarning[];
+}
+
+/** Parse 表四: one row of 15 numbers (复议 5, 未经复议直接起诉 5, 复议后起诉 5). */
+export function parseReviewTable(lines: readonly string[], original: readonly string[], span: { start: number; end: number }): ReviewTableResult {
+  const values: { value: number | null; line: number }[] = [];
+  for (const cell of cellsOf(lines, span.start + 1, span.end)) {
+    const t = compact(cell.text);
+    const num = parseCellNumber(t);
+    if (num) values.push({ value: num.value, line: cell.line });
+    else if (t === "" && /\|/.test(lines[cell.line]!) && values.length > 0) values.push({ value: null, line: cell.line });
+    else if (t === "" && /\|/.test(lines[cell.line]!) && /^\s*\|/.test(lines[cell.line]!)) values.push({ value: null, line: cell.line });
+  }
+  // Trailing blanks after the row are layout, not cells.
+  while (values.length > 15 && values[values.length - 1]!.value === null) values.pop();
+  const warnings: ReportWarning[] = [];
+  if (values.length !== 15) {
+    warnings.push({
+      code: "TABLE_SHAPE",
+      metrics: [...REVIEW_COLUMNS],
+      message: `表四（行政复议、行政诉讼）应有15个数值，读到${values.length}个，未读取；请以原文为准。`,
+      evidence: values.length ? [evidenceOf(original, span.start, values[values.length - 1]!.line)] : undefined,
+    });
+    return { figures: [], warnings };
+  }
+  const first = values[0]!.line;
+  const last = values[14]!.line;
+  const evidence = evidenceOf(original, Math.max(span.start, first - 0), last);
+  const figures: Figure[] = values.map((v, i) => ({
+    metric: REVIEW_COLUMNS[i]!,
+    value: v.value,
+    unit: "件",
+    source: "table",
+    evidence: last - first < 20 ? evidence : evidenceOf(original, v.line),
+    certain: true,
+  }));
+  // 行政诉讼 as users mean it: 未经复议直接起诉 + 复议后起诉, per outcome.
+  for (const part of ["upheld", "corrected", "other", "pending", "total"]) {
+    const a = figures.find((f) => f.metric === `litigation.direct.${part}`)!;
+    const b = figures.find((f) => f.metric === `litigation.after_review.${part}`)!;
+    if (a.value === null && b.value === null) continue;
+    figures.push({
+      metric: `litigation.${part}`,
+      value: (a.value ?? 0) + (b.value ?? 0),
+      unit: "件",
+      source: "derived",
+      evidence: a.evidence,
+      certain: a.value !== null && b.value !== null,
+      note: `未经复议直接起诉 ${a.value ?? "空"} + 复议后起诉 ${b.value ?? "空"}`,
+    });
+  }
+  return { figures, warnings };
+}
+
+// ── 表二 第二十条 ─────────────────────────────────────────────────────────────────────────────
+
+export interface Art20Result {
+  figures: Figure[];
+  warnings: ReportWarning[];
+}
+
+/** Parse 表二. Row labels then their values, row by row or (PDF) a group's labels then its columns. */
+export function parseArt20(lines: readonly string[], original: readonly string[], span: { start: number; end: number }, generation: "gbf2019" | "gbf2021"): Art20Result {
+  const figures: Figure[] = [];
+  const warnings: ReportWarning[] = [];
+  const pending: { key: string; line: number }[] = [];
+  const numbers: { value: number | null; unit?: string; line: number }[] = [];
+  const colsOf = (key: string) => {
+    const row = ART20_ROWS.find((r) => r.key === key)!;
+    return (generation === "gbf2021" ? row.cols2021 : row.cols2019) ?? [];
+  };
+  const groupOf = (key: string) => ART20_ROWS.find((r) => r.key === key)!.group;
+
+  const flush = () => {
+    // Assign buffered numbers to the pending rows of the first pending group, as far as they go.
+    while (pending.length > 0) {
+      const group = groupOf(pending[0]!.key);
+      const rowsInGroup = pending.filter((p) => groupOf(p.key) === group);
+      // Rows of one group waiting together were printed labels-first: their values come column by column.
+      const width = colsOf(rowsInGroup[0]!.key).length;
+      if (width === 0) {
+        pending.splice(pending.indexOf(rowsInGroup[0]!), 1);
+        continue;
+      }
+      const need = rowsInGroup.length * width;
+      if (numbers.length < need) return;
+      const take = numbers.splice(0, need);
+      const columnMajor = rowsInGroup.length > 1;
+      let uncertain = false;
+      if (columnMajor && width > 1) {
+        const asRows = rowsInGroup.map((_, r) => take.slice(r * width, r * width + width).map((x) => x.value));
+        const asCols = rowsInGroup.map((_, r) => Array.from({ length: width }, (_, c) => take[c * rowsInGroup.length + r]!.value));
+        // 2021 (一): documents issued this year are still in force at its end (现行有效 ≥ 本年制发).
+        const plausible = (m: (number | null)[][]) => m.filter((r) => generation !== "gbf2021" || (r[2] ?? 0) >= (r[0] ?? 0)).length;
+        uncertain = JSON.stringify(asRows) !== JSON.stringify(asCols) && plausible(asCols) === plausible(asRows);
+        if (plausible(asRows) > plausible(asCols)) {
+          assign(rowsInGroup, take, width, false, false);
+          for (const r of rowsInGroup) pending.splice(pending.indexOf(r), 1);
+          continue;
+        }
+      }
+      assign(rowsInGroup, take, width, columnMajor, uncertain);
+      for (const r of rowsInGroup) pending.splice(pending.indexOf(r), 1);
+    }
+  };
+
+  const assign = (rows: { key: string; line: number }[], take: typeof numbers, width: number, columnMajor: boolean, uncertain: boolean) => {
+    rows.forEach((row, r) => {
+      const cols = colsOf(row.key);
+      const cells = Array.from({ length: width }, (_, c) => (columnMajor ? take[c * rows.length + r]! : take[r * width + c]!));
+      const valueLines = cells.map((c) => c.line);
+      const last = Math.max(row.line, ...valueLines);
+      // Quote the label with its own values: the whole row when it is printed together, else the
+      // label line and the lines its values were read from.
+      const evidence = !columnMajor && last - row.line < 12
+        ? evidenceOf(original, row.line, last)
+        : evidenceOf(original, row.line, last, [row.line, ...valueLines]);
+      cells.forEach((cell, c) => {
+        const col = cols[c]!;
+        figures.push({
+          metric: `art20.${row.key}.${col}`,
+          value: cell.value,
+          unit: cell.unit ?? ART20_UNITS[col] ?? "",
+          source: "table",
+          evidence,
+          certain: !uncertain,
+          ...(uncertain ? { note: "PDF表格按列读取，行列顺序未经核验" } : {}),
+        });
+      });
+    });
+    if (uncertain) {
+      warnings.push({
+        code: "ORIENTATION_GUESSED",
+        metrics: rows.flatMap((row) => colsOf(row.key).map((c) => `art20.${row.key}.${c}`)),
+        message: `第二十条表（${rows.map((r) => labelOf(r.key)).join("、")}）的数值按PDF常见的按列顺序读取，无法用勾稽关系核验。`,
+      });
+    }
+  };
+
+  for (const cell of cellsOf(lines, span.start + 1, span.end)) {
+    const t = compact(cell.text);
+    const num = parseCellNumber(t);
+    if (num) {
+      if (pending.length > 0) numbers.push({ value: num.value, unit: num.unit, line: cell.line });
+      flush();
+      continue;
+    }
+    if (pending.length > 0 && t !== "" && isBlankCell(t)) {
+      numbers.push({ value: null, line: cell.line });
+      flush();
+      continue;
+    }
+    const row = ART20_ROWS.find((r) => r.pattern.test(t));
+    if (row && colsOf(row.key).length > 0 && !pending.some((p) => p.key === row.key) && !figures.some((f) => f.metric.startsWith(`art20.${row.key}.`))) {
+      pending.push({ key: row.key, line: cell.line });
+    }
+  }
+  if (pending.length > 0) {
+    warnings.push({
+      code: "TABLE_SHAPE",
+      metrics: pending.flatMap((p) => colsOf(p.key).map((c) => `art20.${p.key}.${c}`)),
+      message: `第二十条表中 ${pending.map((p) => labelOf(p.key)).join("、")} 的数值不全，未读取。`,
+    });
+  }
+  return { figures, warnings };
+}
+
+function labelOf(key: string): string {
+  return ({ rules: "规章", normative_docs: "规范性文件", licensing: "行政许可", other_services: "其他对外管理服务事项", penalty: "行政处罚", coercion: "行政强制", fees: "行政事业性收费", procurement: "政府集中采购" } as Record<string, string>)[key] ?? key;
+}

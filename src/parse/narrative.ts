@@ -1,0 +1,123 @@
+// Figures stated in the prose ("全区共收到政府信息公开申请359件", "发生了15件因政府信息公开引起的
+// 行政复议", "主动公开政府信息26.8万条"). An ordered list of small extractors, each one regex with
+// a number group; the first mention of a metric in the report wins.
+import type { Figure } from "../domain.js";
+import { sentenceEvidence } from "./evidence.js";
+import { parseProseNumber } from "./numbers.js";
+import { sentences, type Prose } from "./prose.js";
+
+// Number as prose writes it: digits or Chinese numerals, then 万/亿, then 余/多 (approximate).
+// Each quantifier is bounded, and the groups are positional: (1) number (2) 万/亿 (3) 余/多.
+const N = String.raw`(\d{1,12}(?:\.\d{1,4})?|[一二两三四五六七八九十百千]{1,5})(万|亿)?(余|多)?`;
+
+interface Extractor {
+  metric: string;
+  re: RegExp;
+  /** Default unit (the match's own unit group wins when present). */
+  unit: string;
+  /** Value when the sentence states there was none ("未发生…行政复议"). */
+  zero?: boolean;
+}
+
+const x = (metric: string, unit: string, source: string, zero = false): Extractor => ({ metric, unit, re: new RegExp(source), zero });
+
+const EXTRACTORS: readonly Extractor[] = [
+  // 依申请公开
+  x("requests.received", "件", String.raw`(?:收到|受理|接收|新收|共收)(?:各类|群众|了|到)?(?:政府信息公开|信息公开|依申请公开)申请(?:共计?|总计|合计)?${N}(件)`),
+  x("requests.received", "件", String.raw`(?:收到|受理)(?:各类)?申请(?:共计?)?${N}(件)`),
+  x("requests.received", "件", String.raw`依申请公开(?:政府)?信息(?:共计?)?${N}(条|件)`),
+  x("requests.received", "件", String.raw`政府信息公开申请(?:共计?|总计)${N}(件)`),
+  // 主动公开
+  x("proactive.total", "条", String.raw`主动(?:公开|发布)(?:各类|了)?(?:政府)?信息(?:共计?|总计|合计)?${N}(条)`),
+  x("proactive.channel.website", "条", String.raw`政府(?:门户|入口)?网站(?:公开|发布)(?:各类)?(?:政府)?信息${N}(条)`),
+  x("proactive.channel.weibo", "条", String.raw`(?:政务)?微博(?:发布|公开)?(?:信息)?${N}(条)`),
+  // 回应解读
+  x("response.interpretations", "条", String.raw`(?:发布|制作|编发|刊发)(?:各类)?政策解读(?:信息|稿件|文章|材料)?(?:共计?)?${N}(条|篇|个|期|件)`),
+  x("response.interpretations", "条", String.raw`政策解读(?:信息|稿件|文章|材料)?(?:发布|制作)(?:共计?)?${N}(条|篇|个|期|件)`),
+  x("response.interpretations", "条", String.raw`解读(?:信息|稿件|文章|材料)?(?:发布|制作)?(?:共计?)?${N}(条|篇|个|期|件)`),
+  x("response.hotspots", "次", String.raw`回(?:应|复)(?:公众关注热点或重大舆情|社会关切|公众关切|舆情|热点)(?:共计?)?${N}(次|条|件)`),
+  x("response.press_conferences", "场", String.raw`新闻发布会(?:共计?)?${N}(场|次)`),
+  // 行政复议 / 行政诉讼 (breakdowns follow the total in the same sentence)
+  x("review.total", "件", String.raw`${N}(件)因政府信息公开(?:申请)?(?:而)?(?:引起|引发|提起)的行政复议`),
+  x("review.total", "件", String.raw`行政复议(?:申请|案件)?(?:共计?)?${N}(件)`),
+  x("review.total", "件", String.raw`(?:未发生|没有发生|无)(?:因政府信息公开(?:申请|工作)?(?:引起|引发|被申请)的)?行政复议`, true),
+  x("litigation.total", "件", String.raw`${N}(件)因政府信息公开(?:申请)?(?:而)?(?:引起|引发|提起)的行政诉讼`),
+  x("litigation.total", "件", String.raw`行政诉讼(?:案件)?(?:共计?)?${N}(件)`),
+  x("litigation.total", "件", String.raw`(?:未发生|没有发生|无)(?:因政府信息公开(?:申请|工作)?(?:引起|引发|被提起)的)?(?:行政复议[、和及或]?)?行政诉讼`, true),
+  // 收费, 机构人员, 会议培训
+  x("fees.info_processing", "元", String.raw`信息处理费(?:共计?|合计)?${N}(元|万元)`),
+  x("staff.total", "人", String.raw`(?:从事政府信息公开(?:工作)?的?(?:工作)?人员|信息公开工作人员)(?:有|共|共有)?${N}(人)`),
+  x("staff.fulltime", "人", String.raw`专职(?:工作)?人员${N}(人)`),
+  x("staff.parttime", "人", String.raw`兼职(?:工作)?人员${N}(人)`),
+  x("org.units", "个", String.raw`专门机构${N}(个)`),
+  x("org.reading_points", "个", String.raw`查阅点${N}(个)`),
+  x("meetings", "次", String.raw`(?:召开|举行)[^,，。;]{0,20}?会议(?:或专题会议)?${N}(次)`),
+  x("training.sessions", "次", String.raw`培训班${N}(次|期|场)`),
+  x("training.trainees", "人次", String.raw`${N}(人次|人)接受(?:了)?培训`),
+  x("training.trainees", "人次", String.raw`培训(?:人员)?(?:共计?)?${N}(人次)`),
+  x("budget", "万元", String.raw`(?:专项(?:工作)?经费|工作经费)${N}(万元)`),
+];
+
+/** Outcome words after a 复议/诉讼 total in the same sentence. */
+const OUTCOMES: readonly [string, RegExp][] = [
+  ["upheld", new RegExp(String.raw`(?:结果)?维持(?:具体行政行为(?:数)?|原(?:行政)?行为)?(?:或者驳回原告诉讼请求数?)?${N}(件)`)],
+  ["corrected", new RegExp(String.raw`(?:结果纠正|被依法纠错(?:数)?|被纠错|纠错|纠正)${N}(件)`)],
+  ["other", new RegExp(String.raw`其他(?:结果|情形(?:数)?)${N}(件)`)],
+  ["pending", new RegExp(String.raw`尚未审结${N}(件)`)],
+];
+
+/**
+ * Extract the figures the narrative states. Every figure is `source: "narrative"` with the
+ * sentence as evidence; approximate numbers (余, 多, 26.8万) are marked uncertain.
+ *
+ *   extractNarrative(prose("2018年,全区共收到政府信息公开申请359件,全部按时办结。"))
+ *   → [{ metric: "requests.received", value: 359, unit: "件", … }]
+ */
+export function extractNarrative(prose: Prose): Figure[] {
+  const found = new Map<string, Figure>();
+  const add = (metric: string, value: number, unit: string, approximate: boolean, s: { text: string; start: number }, raw: string) => {
+    if (found.has(metric)) return;
+    const line = (prose.lineOf[s.start] ?? 0) + 1;
+    const endLine = (prose.lineOf[s.start + s.text.length - 1] ?? line - 1) + 1;
+    found.set(metric, {
+      metric,
+      value,
+      unit,
+      source: "narrative",
+      evidence: sentenceEvidence(s.text, line, endLine),
+      certain: !approximate,
+      ...(approximate ? { note: `原文为约数（${raw}）` } : {}),
+    });
+  };
+  // Extractors in priority order; each scans the whole report, the first hit of a metric wins.
+  const all = sentences(prose.text).filter((s) => s.text.length <= 3000);
+  for (const ex of EXTRACTORS) {
+    for (const s of all) {
+      if (found.has(ex.metric)) break;
+      const m = ex.re.exec(s.text);
+      if (!m) continue;
+      if (ex.zero) {
+        add(ex.metric, 0, ex.unit, false, s, m[0]);
+        continue;
+      }
+      const num = parseProseNumber(m[1]!, m[2], m[3]);
+      if (!num) continue;
+      const unit = m[4] && m[4] !== "万" ? m[4] : ex.unit;
+      add(ex.metric, num.value, unit, num.approximate, s, m[0]);
+      // "行政复议351件,其中结果维持72件,结果纠正64件…": the outcomes follow in the same clause run.
+      if (ex.metric === "review.total" || ex.metric === "litigation.total") {
+        const base = ex.metric.split(".")[0]!;
+        let tail = s.text.slice(m.index + m[0].length);
+        const stop = tail.search(base === "review" ? /行政诉讼/ : /行政复议/);
+        if (stop >= 0) tail = tail.slice(0, stop);
+        for (const [part, re] of OUTCOMES) {
+          const o = re.exec(tail);
+          if (!o) continue;
+          const v = parseProseNumber(o[1]!, o[2], o[3]);
+          if (v) add(`${base}.${part}`, v.value, "件", v.approximate, s, o[0]);
+        }
+      }
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,93 @@
+// The narrative as prose: hard line wraps (PDF text) undone, paragraphs and titled sections found,
+// with a map from every character back to its source line for evidence and highlighting.
+import type { Section } from "../domain.js";
+
+export interface Prose {
+  /** Paragraphs joined with "\n"; white space inside a paragraph removed. */
+  text: string;
+  /** 0-based source line of each character of `text`. */
+  lineOf: Int32Array;
+}
+
+const SENTENCE_END = /[。！？!?;；:：」”]$/;
+const HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|\([一二三四五六七八九十]{1,3}\)|（[一二三四五六七八九十]{1,3}）|附件\d?|第[一二三四五六七八九十]+[章部分条])/;
+
+/**
+ * Join lines into paragraphs. A line continues the previous one unless the previous ended a
+ * sentence, was short (a heading or the last line of a wrapped paragraph), or this one is a
+ * heading. `skip` lines (tables) are left out.
+ */
+export function buildProse(lines: readonly string[], skip: (line: number) => boolean): Prose {
+  const lengths = lines.map((l, i) => (skip(i) ? 0 : l.trim().length)).filter((n) => n > 0).sort((a, b) => a - b);
+  const median = lengths.length ? lengths[Math.floor(lengths.length / 2)]! : 0;
+  const chars: string[] = [];
+  const map: number[] = [];
+  let prev = "";
+  for (let i = 0; i < lines.length; i++) {
+    if (skip(i)) continue;
+    const line = lines[i]!.replace(/\s+/g, "");
+    if (!line) continue;
+    if (prev) {
+      const breakHere =
+        SENTENCE_END.test(prev) || HEADING.test(line) || (HEADING.test(prev) && prev.length <= 40) || prev.length < median * 0.7 || prev.includes("|");
+      if (breakHere) {
+        chars.push("\n");
+        map.push(i);
+      }
+    }
+    for (const ch of line) {
+      chars.push(ch);
+      map.push(i);
+    }
+    prev = line;
+  }
+  return { text: chars.join(""), lineOf: Int32Array.from(map) };
+}
+
+/** Top-level headings start a section: "一、总体情况", "五、存在的主要问题及改进情况". */
+const SECTION_HEADING = /^([一二三四五六七八九十]{1,3})[、.．](.{1,40}?)(?=$|[。:：])/;
+
+/** Split prose into titled sections. Text before the first heading is the section "". */
+export function findSections(prose: Prose): Section[] {
+  const sections: Section[] = [];
+  let offset = 0;
+  let current: { title: string; start: number; parts: string[] } = { title: "", start: 0, parts: [] };
+  const close = (end: number) => {
+    const text = current.parts.join("\n").trim();
+    if (text || current.title) {
+      sections.push({
+        title: current.title,
+        line: (prose.lineOf[current.start] ?? 0) + 1,
+        endLine: (prose.lineOf[Math.max(current.start, end - 1)] ?? 0) + 1,
+        text,
+      });
+    }
+  };
+  for (const para of prose.text.split("\n")) {
+    const m = SECTION_HEADING.exec(para);
+    if (m && para.length < 60) {
+      close(offset);
+      current = { title: para.replace(/[。:：]$/, ""), start: offset, parts: [] };
+    } else if (m && para.length >= 60 && /^[一二三四五六七八九十]{1,3}、[^,，。]{2,30}[。]/.test(para)) {
+      // A heading run into its first paragraph ("四、政府信息公开的收费及减免情况2018年,…").
+      close(offset);
+      current = { title: m[0], start: offset, parts: [para.slice(m[0].length)] };
+    } else {
+      current.parts.push(para);
+    }
+    offset += para.length + 1;
+  }
+  close(prose.text.length);
+  return sections.filter((s) => s.text.length > 0 || s.title.length > 0);
+}
+
+/** Sentences of a paragraph with their offsets (for narrative figures and snippets). */
+export function sentences(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /[^。！？!?;；\n]+[。！？!?;；]?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].trim()) out.push({ text: m[0], start: m.index });
+  }
+  return out;
+}

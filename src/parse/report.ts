@@ -1,0 +1,131 @@
+// parseReport: the text of one annual report → one Report record. Runs the steps in order:
+// normalise → who/when → locate tables → parse tables through the template → prose, sections and
+// the figures the prose states → 勾稽 checks. Pure: no fs, no jieba, never throws on any input.
+import { createHash } from "node:crypto";
+import type { Figure, Report, ReportWarning, Template } from "../domain.js";
+import { checkNarrative, checkTables } from "./checks.js";
+import { detectGeneration, findGbfTables, parseApplications, parseArt20, parseReviewTable } from "./gbf-tables.js";
+import { findMeta } from "./meta.js";
+import { extractNarrative } from "./narrative.js";
+import { normalizeText } from "./normalize.js";
+import { buildProse, findSections } from "./prose.js";
+import { findStatTable, parseStatTable } from "./stat-table.js";
+
+export type ParseResult = { ok: true; report: Report } | { ok: false; error: string };
+
+/** Reports larger than this are refused (the largest real ones are well under 1 MB of text). */
+export const MAX_REPORT_CHARS = 8_000_000;
+
+/** Why a text cannot be a report, or null. Cheap: runs before any parsing. */
+export function rejectReason(raw: string): string | null {
+  if (raw.length === 0 || raw.trim().length === 0) return "文件为空：没有可读的文字。";
+  if (raw.length > MAX_REPORT_CHARS) return `文件过大（${Math.round(raw.length / 1e6)}M 字符，上限 ${MAX_REPORT_CHARS / 1e6}M）。`;
+  const sample = raw.slice(0, 200_000);
+  let bad = 0;
+  let cjk = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+    else if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+  }
+  if (bad > sample.length * 0.01) return "文件看起来是二进制数据，不是报告文本（请上传 .txt、.html、.docx 或 .pdf）。";
+  if (cjk < 20) return "文件中几乎没有中文文字，不像政府信息公开年度报告。";
+  return null;
+}
+
+/**
+ * Parse one report.
+ *
+ *   parseReport(readFileSync("data/reports/000_….txt", "utf8"), { name: "000_….txt" })
+ *   → { ok: true, report: { org: "重庆市长寿区人民政府", region: "长寿区", year: 2018, template: "stat2016", … } }
+ */
+export function parseReport(raw: string, opts: { name?: string } = {}): ParseResult {
+  const reason = rejectReason(raw);
+  if (reason) return { ok: false, error: reason };
+  try {
+    return { ok: true, report: parseText(raw, opts.name ?? "") };
+  } catch (err) {
+    // A parser bug must not lose the upload: say what happened.
+    return { ok: false, error: `解析失败：${(err as Error).message}` };
+  }
+}
+
+function parseText(raw: string, name: string): Report {
+  const norm = normalizeText(raw);
+  const { lines, original } = norm;
+  const meta = findMeta(lines);
+  const warnings: ReportWarning[] = [];
+  const figures: Figure[] = [];
+  const skip: [number, number][] = [];
+  let template: Template = "narrative";
+  let columns: string[] = [];
+
+  const spans = findGbfTables(lines);
+  const generation = detectGeneration(lines, spans);
+  if (generation && (spans.applications || spans.review)) {
+    template = generation;
+    if (spans.art20) {
+      const r = parseArt20(lines, original, spans.art20, generation);
+      figures.push(...r.figures);
+      warnings.push(...r.warnings);
+      skip.push([spans.art20.start + (lines[spans.art20.start]!.length > 40 ? 1 : 0), spans.art20.end]);
+    }
+    if (spans.applications) {
+      const r = parseApplications(lines, original, spans.applications, generation);
+      figures.push(...r.figures);
+      warnings.push(...r.warnings);
+      skip.push([spans.applications.start, spans.applications.end]);
+    }
+    if (spans.review) {
+      const r = parseReviewTable(lines, original, spans.review);
+      figures.push(...r.figures);
+      warnings.push(...r.warnings);
+      skip.push([spans.review.start, spans.review.end]);
+    }
+  } else {
+    const span = findStatTable(lines);
+    if (span) {
+      const r = parseStatTable(lines, original, span);
+      if (r.figures.length >= 3) {
+        template = "stat2016";
+        figures.push(...r.figures);
+        warnings.push(...r.warnings);
+        columns = r.columns;
+        skip.push([span.start, span.end]);
+      }
+    }
+  }
+
+  const prose = buildProse(lines, (i) => skip.some(([a, b]) => i >= a && i < b));
+  const sections = findSections(prose);
+  const narrative = extractNarrative(prose);
+  figures.push(...narrative);
+
+  if (template !== "narrative") warnings.push(...checkTables(figures, template, columns));
+  warnings.push(...checkNarrative(figures));
+  if (meta.year === null) warnings.push({ code: "NO_YEAR", metrics: [], message: "找不到报告的统计年度（标题和统计期限中都没有年份）。" });
+  if (!meta.org) warnings.push({ code: "NO_ORG", metrics: [], message: "找不到发布机关的名称。" });
+  if (template === "narrative") warnings.push({ code: "NO_TABLE", metrics: [], message: "没有找到统计表，数字均取自正文。" });
+  if (norm.traditional) warnings.push({ code: "INPUT", metrics: [], message: "原文为繁体字，已转换为简体后解析。" });
+
+  const normalized = lines.join("\n");
+  return {
+    id: createHash("sha256").update(normalized).digest("hex").slice(0, 16),
+    org: meta.org,
+    region: meta.region,
+    fullRegion: meta.fullRegion,
+    aliases: meta.aliases,
+    level: meta.level,
+    ...(meta.parent ? { parent: meta.parent } : {}),
+    ...(meta.province ? { province: meta.province } : {}),
+    year: meta.year,
+    ...(meta.published ? { published: meta.published } : {}),
+    template,
+    title: meta.title,
+    figures,
+    sections,
+    warnings,
+    sourceName: name,
+    chars: normalized.length,
+  };
+}

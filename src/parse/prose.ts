@@ -51,29 +51,33 @@ const SECTION_HEADING = /^([一二三四五六七八九十]{1,3})[、.．](.{1,4
 export function findSections(prose: Prose): Section[] {
   const sections: Section[] = [];
   let offset = 0;
-  let current: { title: string; start: number; parts: string[] } = { title: "", start: 0, parts: [] };
+  let current: { title: string; start: number; parts: string[]; lines: number[] } = { title: "", start: 0, parts: [], lines: [] };
   const close = (end: number) => {
-    const text = current.parts.join("\n").trim();
+    const keep = current.parts.map((p, i) => [p, current.lines[i]!] as const).filter(([p]) => p.trim());
+    const text = keep.map(([p]) => p).join("\n");
     if (text || current.title) {
       sections.push({
         title: current.title,
         line: (prose.lineOf[current.start] ?? 0) + 1,
         endLine: (prose.lineOf[Math.max(current.start, end - 1)] ?? 0) + 1,
         text,
+        paraLines: keep.map(([, l]) => l),
       });
     }
   };
+  const lineAt = (offset: number) => (prose.lineOf[offset] ?? 0) + 1;
   for (const para of prose.text.split("\n")) {
     const m = SECTION_HEADING.exec(para);
     if (m && para.length < 60) {
       close(offset);
-      current = { title: para.replace(/[。:：]$/, ""), start: offset, parts: [] };
+      current = { title: para.replace(/[。:：]$/, ""), start: offset, parts: [], lines: [] };
     } else if (m && para.length >= 60 && /^[一二三四五六七八九十]{1,3}、[^,，。]{2,30}[。]/.test(para)) {
       // A heading run into its first paragraph ("四、政府信息公开的收费及减免情况2018年,…").
       close(offset);
-      current = { title: m[0], start: offset, parts: [para.slice(m[0].length)] };
+      current = { title: m[0], start: offset, parts: [para.slice(m[0].length)], lines: [lineAt(offset)] };
     } else {
       current.parts.push(para);
+      current.lines.push(lineAt(offset));
     }
     offset += para.length + 1;
   }

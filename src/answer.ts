@@ -1,0 +1,489 @@
+// answer(question) → Answer: figures first (with org, year, unit, the line they were read from and
+// the record's warnings about them), full-text passages otherwise. Never another region or year
+// silently, never an invented number: what is missing is said, with what exists instead.
+import type { Answer, AnswerItem, Figure, Hit, Report } from "./domain.js";
+import type { PassageHit, SearchIndex } from "./index/search-index.js";
+import { levelRank, regionKey, type Catalog } from "./catalog.js";
+import { childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
+import { parseQuestion, type ParsedQuestion, type RegionMention } from "./parse/question.js";
+
+export interface AnswerDeps {
+  catalog: Catalog;
+  index: SearchIndex;
+  /** The same segmentation as at ingest (jieba); a whitespace split in tests. */
+  segment: (text: string) => string[];
+}
+
+const TEMPLATE_NAME: Record<string, string> = {
+  stat2016: "2019年以前的统计表格式",
+  gbf2019: "2019年格式（国办公开办函〔2019〕60号）",
+  gbf2021: "2021年格式（国办公开办函〔2021〕30号）",
+  narrative: "无统计表的文字报告",
+};
+
+/** Answer one question. Pure given its deps; never throws on any input. */
+export function answer(question: string, deps: AnswerDeps): Answer {
+  const text = String(question ?? "");
+  const pq = parseQuestion(text, deps.catalog.lexicon(), deps.segment);
+  const base: Answer = { question: text, kind: "none", answers: [], hits: [], warnings: [], text: "" };
+  if (!pq.normalized.replace(/[^\p{L}\p{N}]/gu, "")) {
+    return { ...base, text: "请输入一个问题，例如：长寿区2018年行政复议多少件？" };
+  }
+  if (deps.catalog.size === 0) return { ...base, text: "还没有导入任何报告。" };
+
+  const ambiguous = pq.mentions.find((m) => m.keys.length > 1);
+  if (ambiguous) {
+    const choices = ambiguous.keys.map((k) => deps.catalog.labelOf(k));
+    return { ...base, choices, text: `“${ambiguous.text}”有${choices.length}个：${choices.join("、")}。请写明是哪一个，例如“${choices[0]}${pq.years[0] ?? ""}${pq.years.length ? "年" : ""}…”。` };
+  }
+  if (pq.mentions.length === 0 && pq.unknownRegions.length > 0) {
+    const held = deps.catalog.keys().slice(0, 12).map((k) => deps.catalog.labelOf(k));
+    return { ...base, text: `没有“${pq.unknownRegions[0]}”的报告。现有地区：${held.join("、")}${deps.catalog.keys().length > 12 ? " 等" : ""}。` };
+  }
+
+  switch (pq.intent) {
+    case "list":
+      return listReports(pq, deps, base);
+    case "rank":
+      return rank(pq, deps, base);
+    case "compare":
+      return compare(pq, deps, base);
+    case "trend":
+      return trend(pq, deps, base);
+    case "value":
+    case "breakdown":
+      return pq.mentions.length === 0 ? rank(pq, deps, base) : value(pq, deps, base);
+    default:
+      return search(pq, deps, base);
+  }
+}
+
+// ── finding reports ─────────────────────────────────────────────────────────────────────────────
+
+interface Picked {
+  report?: Report;
+  /** Why nothing was picked, for the reply. */
+  missing?: string;
+  /** The year was not given and the newest was used. */
+  impliedYear?: boolean;
+}
+
+/** The report of one region for one year (government before departments), or what is missing. */
+function pickReport(m: RegionMention, years: number[], deps: AnswerDeps): Picked {
+  const key = m.keys[0]!;
+  const reports = deps.catalog.forKey(key).slice().sort((a, b) => levelRank(a) - levelRank(b) || (b.year ?? 0) - (a.year ?? 0));
+  const label = deps.catalog.labelOf(key);
+  if (reports.length === 0) return { missing: `没有${label}的报告。` };
+  if (years.length === 0) {
+    const newest = reports.filter((r) => r.year !== null).sort((a, b) => b.year! - a.year!)[0] ?? reports[0]!;
+    return { report: newest, impliedYear: true };
+  }
+  const y = years[years.length - 1]!;
+  const hit = reports.find((r) => r.year === y);
+  if (hit) return { report: hit };
+  const have = [...new Set(reports.map((r) => r.year).filter((x): x is number => x !== null))].sort();
+  return { missing: `没有${label}${y}年的报告。${label}现有：${have.length ? have.map((x) => `${x}年`).join("、") : "年份不明的报告"}。` };
+}
+
+// ── figures ─────────────────────────────────────────────────────────────────────────────────────
+
+interface Found {
+  metric: string;
+  primary?: Figure;
+  /** The prose states the figure too (kept when it differs from the table, or no table). */
+  narrative?: Figure;
+  /** Named columns (市直单位 …) of a summary table. */
+  columns: Figure[];
+  /** The slice asked for was not in the table: the total is given instead. */
+  sliceMissing?: string;
+  /** Reached through the crosswalk from another metric. */
+  via?: string;
+}
+
+function tableFigure(r: Report, metric: string, slice?: string): Figure | undefined {
+  const list = r.figures.filter((f) => f.metric === metric && f.source !== "narrative" && (f.slice ?? undefined) === slice);
+  return list.find((f) => f.source === "table") ?? list[0];
+}
+
+/** A figure no table prints but the template's parts give (不予公开 = Σ 1–8 in 2019/2021). */
+function summed(r: Report, metric: string, slice?: string): Figure | undefined {
+  const def = metricDef(metric);
+  if (!def?.sumOf) return undefined;
+  const parts = def.sumOf.map((p) => tableFigure(r, p, slice) ?? summed(r, p, slice));
+  const present = parts.filter((p): p is Figure => p !== undefined && p.value !== null);
+  if (present.length === 0) return undefined;
+  const value = present.reduce((s, p) => s + p.value!, 0);
+  const names = present.map((p) => `${shortLabel(p.metric)} ${p.value}`).join(" + ");
+  return {
+    metric,
+    ...(slice ? { slice } : {}),
+    value,
+    unit: present[0]!.unit,
+    source: "derived",
+    evidence: present[0]!.evidence,
+    certain: present.every((p) => p.certain) && present.length === parts.length,
+    note: `由分项相加：${names}`,
+  };
+}
+
+function findFigures(r: Report, metric: string, slice?: string): Found | null {
+  let sliceMissing: string | undefined;
+  let primary = slice ? tableFigure(r, metric, slice) ?? summed(r, metric, slice) : undefined;
+  if (slice && !primary) sliceMissing = slice;
+  if (!primary) primary = tableFigure(r, metric) ?? summed(r, metric);
+  const narrative = r.figures.find((f) => f.metric === metric && f.source === "narrative");
+  if (!primary && !narrative) return null;
+  const columns = primary && !primary.slice
+    ? r.figures.filter((f) => f.metric === metric && f.slice && f.source === "table" && !/^[a-z_]+$/.test(f.slice))
+    : [];
+  return { metric, primary, narrative, columns, sliceMissing };
+}
+
+/** First candidate metric the report has; then the crosswalk, said explicitly. */
+function resolveMetric(r: Report, pq: ParsedQuestion): Found | null {
+  const slice = resolveSlice(r, pq);
+  for (const m of pq.metricCandidates) {
+    const f = findFigures(r, m, slice);
+    if (f) return f;
+  }
+  for (const m of pq.metricCandidates.slice(0, 1)) {
+    for (const alt of metricDef(m)?.crosswalk ?? []) {
+      const f = findFigures(r, alt, slice);
+      if (f) return { ...f, via: m };
+    }
+  }
+  return null;
+}
+
+/** "蚌埠市政府…" on a summary table with a 市政府 column means that column. */
+function resolveSlice(r: Report, pq: ParsedQuestion): string | undefined {
+  if (pq.slice) return pq.slice;
+  const gov = pq.mentions.find((m) => m.government);
+  if (!gov) return undefined;
+  const suffix = r.region.slice(-1);
+  const col = r.figures.find((f) => f.slice === `${suffix}政府`);
+  return col?.slice;
+}
+
+function shortLabel(metric: string): string {
+  const l = metricLabel(metric);
+  return l.includes("·") ? l.split("·").pop()! : l;
+}
+
+function labelFor(metric: string, slice?: string): string {
+  return slice ? `${metricLabel(metric)}（${sliceLabel(slice)}）` : metricLabel(metric);
+}
+
+function item(r: Report, f: Figure, label?: string): AnswerItem {
+  return {
+    reportId: r.id,
+    org: r.org,
+    region: r.region,
+    year: r.year,
+    metric: f.metric,
+    label: label ?? labelFor(f.metric, f.slice),
+    ...(f.slice ? { slice: f.slice } : {}),
+    value: f.value,
+    unit: f.unit,
+    source: f.source,
+    certain: f.certain,
+    ...(f.note ? { note: f.note } : {}),
+    evidence: f.evidence.text,
+    line: f.evidence.line,
+  };
+}
+
+function fmtValue(f: { value: number | null; unit: string }): string {
+  if (f.value === null) return "空白（表中未填，不等于0）";
+  const v = Number.isInteger(f.value) ? String(f.value) : String(Math.round(f.value * 1e4) / 1e4);
+  return `${v}${f.unit}`;
+}
+
+const SOURCE_NAME: Record<string, string> = { table: "表格", narrative: "正文", derived: "由表格计算" };
+
+function sourceLine(f: Figure): string {
+  return `（${SOURCE_NAME[f.source]}第${f.evidence.line}行：“${f.evidence.text}”）`;
+}
+
+function who(r: Report): string {
+  return `${r.org}${r.year ?? "（年份不明）"}${r.year ? "年" : ""}`;
+}
+
+/** Warnings of the record that touch these metrics. */
+function warningsFor(r: Report, metrics: readonly string[]): string[] {
+  const set = new Set(metrics);
+  return r.warnings.filter((w) => w.metrics.some((m) => set.has(m))).map((w) => w.message);
+}
+
+// ── intents ─────────────────────────────────────────────────────────────────────────────────────
+
+function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
+  const picked = pickReport(pq.mentions[0]!, pq.years, deps);
+  if (!picked.report) return { ...base, text: picked.missing! };
+  const r = picked.report;
+  const found = resolveMetric(r, pq);
+  const implied = picked.impliedYear ? `（未指明年份，按最新的${r.year ?? ""}年报告回答）` : "";
+  if (!found) {
+    const label = metricLabel(pq.metric!);
+    const hits = searchIn([r], pq, deps, 3);
+    const why = `${who(r)}的报告（${TEMPLATE_NAME[r.template]}）中没有“${label}”这一项数据。`;
+    return {
+      ...base,
+      kind: hits.length ? "search" : "none",
+      hits,
+      text: hits.length ? `${why}${implied}\n正文中的相关内容：\n${hitsText(hits)}` : `${why}${implied}`,
+    };
+  }
+  const items: AnswerItem[] = [];
+  const lines: string[] = [];
+  const f = found;
+  const main = f.primary ?? f.narrative!;
+  items.push(item(r, main));
+  const via = f.via ? `（该报告没有“${metricLabel(f.via)}”，对应的是“${metricLabel(f.metric)}”）` : "";
+  lines.push(`${who(r)}${labelFor(main.metric, main.slice)}：${fmtValue(main)}${via}${implied}`);
+  if (f.sliceMissing) lines.push(`（表中没有“${sliceLabel(f.sliceMissing)}”这一列，以上为合计）`);
+  if (main.note) lines.push(`说明：${main.note}`);
+  if (!main.certain && !main.note) lines.push("说明：该数字读取时有不确定之处，请核对原文。");
+  lines.push(`来源${sourceLine(main)}`);
+  if (f.primary && f.narrative && f.narrative.value !== f.primary.value) {
+    items.push(item(r, f.narrative, `${metricLabel(f.metric)}（正文）`));
+    lines.push(`正文的说法不同：${fmtValue(f.narrative)}${f.narrative.note ? `（${f.narrative.note}）` : ""}${sourceLine(f.narrative)}`);
+  }
+  if (f.columns.length > 0) {
+    for (const c of f.columns) items.push(item(r, c));
+    lines.push(`分列：${f.columns.map((c) => `${sliceLabel(c.slice!)} ${fmtValue(c)}`).join("，")}`);
+  }
+  if (pq.intent === "breakdown") {
+    const kids = childrenOf(f.metric)
+      .map((d) => ({ d, fig: tableFigure(r, d.id, main.slice) ?? summed(r, d.id, main.slice) ?? r.figures.find((x) => x.metric === d.id && x.source === "narrative") }))
+      .filter((x) => x.fig);
+    if (kids.length) {
+      for (const k of kids) items.push(item(r, k.fig!));
+      lines.push(`其中：${kids.map((k) => `${shortLabel(k.d.id)} ${fmtValue(k.fig!)}`).join("，")}`);
+    }
+  }
+  const warnings = warningsFor(r, [f.metric, ...(metricDef(f.metric)?.sumOf ?? []), ...childrenOf(f.metric).map((c) => c.id)]);
+  for (const w of warnings) lines.push(`⚠ ${w}`);
+  return { ...base, kind: pq.intent === "breakdown" ? "breakdown" : "value", answers: items, warnings, text: lines.join("\n") };
+}
+
+function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
+  const items: AnswerItem[] = [];
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  const targets: { m: RegionMention; years: number[] }[] =
+    pq.mentions.length >= 2 ? pq.mentions.map((m) => ({ m, years: pq.years.slice(-1) })) : pq.years.map((y) => ({ m: pq.mentions[0]!, years: [y] }));
+  for (const t of targets) {
+    const picked = pickReport(t.m, t.years, deps);
+    if (!picked.report) {
+      lines.push(picked.missing!);
+      continue;
+    }
+    const r = picked.report;
+    const f = resolveMetric(r, pq);
+    const main = f?.primary ?? f?.narrative;
+    if (!f || !main) {
+      lines.push(`${who(r)}：报告中没有“${metricLabel(pq.metric!)}”这一项。`);
+      continue;
+    }
+    items.push(item(r, main));
+    lines.push(`${who(r)}${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`);
+    warnings.push(...warningsFor(r, [f.metric]));
+  }
+  for (const w of warnings) lines.push(`⚠ ${w}`);
+  return { ...base, kind: items.length ? "compare" : "none", answers: items, warnings, text: lines.join("\n") };
+}
+
+function trend(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
+  if (pq.mentions.length === 0) return rank(pq, deps, base);
+  const key = pq.mentions[0]!.keys[0]!;
+  const label = deps.catalog.labelOf(key);
+  let reports = deps.catalog.forKey(key).filter((r) => r.year !== null && levelRank(r) === Math.min(...deps.catalog.forKey(key).map(levelRank)));
+  if (pq.years.length) reports = reports.filter((r) => pq.years.includes(r.year!));
+  reports.sort((a, b) => a.year! - b.year!);
+  const items: AnswerItem[] = [];
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  for (const r of reports) {
+    const f = resolveMetric(r, pq);
+    const main = f?.primary ?? f?.narrative;
+    if (!f || !main) {
+      lines.push(`${r.year}年：报告中没有这一项（${TEMPLATE_NAME[r.template]}）`);
+      continue;
+    }
+    items.push(item(r, main));
+    lines.push(`${r.year}年 ${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`);
+    warnings.push(...warningsFor(r, [f.metric]));
+  }
+  const missingYears = pq.years.filter((y) => !reports.some((r) => r.year === y));
+  if (missingYears.length) lines.push(`没有${label}${missingYears.join("、")}年的报告。`);
+  if (items.length === 0 && missingYears.length === 0) lines.push(`${label}的报告中没有“${metricLabel(pq.metric!)}”。`);
+  for (const w of warnings) lines.push(`⚠ ${w}`);
+  return { ...base, kind: items.length ? "trend" : "none", answers: items, warnings, text: `${label}${metricLabel(pq.metric!)}历年情况：\n${lines.join("\n")}` };
+}
+
+function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
+  const all = deps.catalog.all().filter((r) => r.year !== null);
+  let years = pq.years;
+  if (years.length === 0) {
+    // The newest year in which any report has the metric.
+    const withMetric = all.filter((r) => resolveMetric(r, pq));
+    const newest = Math.max(...withMetric.map((r) => r.year!));
+    if (!Number.isFinite(newest)) return { ...base, text: `没有任何报告含有“${metricLabel(pq.metric!)}”这一项。` };
+    years = [newest];
+  }
+  const rows: { r: Report; f: Figure }[] = [];
+  for (const r of all) {
+    if (!years.includes(r.year!)) continue;
+    const found = resolveMetric(r, pq);
+    const f = found?.primary ?? found?.narrative;
+    if (f && f.value !== null) rows.push({ r, f });
+  }
+  const yearText = years.map((y) => `${y}年`).join("、");
+  if (rows.length === 0) return { ...base, text: `${yearText}没有报告含有“${metricLabel(pq.metric!)}”这一项。` };
+  const order = pq.rank?.order ?? "desc";
+  rows.sort((a, b) => (order === "desc" ? b.f.value! - a.f.value! : a.f.value! - b.f.value!));
+  const top = rows.slice(0, pq.rank?.top ?? 10);
+  const lines = top.map((x, i) => `${i + 1}. ${x.r.org}（${x.r.year}年）${fmtValue(x.f)}${sourceLine(x.f)}`);
+  const head = `${yearText}${metricLabel(pq.metric!)}${order === "desc" ? "从多到少" : "从少到多"}（共${rows.length}份报告有此项）：`;
+  const note = rows.length === 1 ? "\n（只有这一份报告有此项数据。）" : "";
+  return { ...base, kind: "rank", answers: top.map((x) => item(x.r, x.f)), text: `${head}\n${lines.join("\n")}${note}` };
+}
+
+function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
+  const keys = pq.mentions.length ? pq.mentions.map((m) => m.keys[0]!) : deps.catalog.keys();
+  const lines = keys
+    .map((k) => {
+      const years = [...new Set(deps.catalog.forKey(k).map((r) => r.year))].sort();
+      return `${deps.catalog.labelOf(k)}：${years.map((y) => (y === null ? "年份不明" : `${y}年`)).join("、")}`;
+    })
+    .sort();
+  return { ...base, kind: "list", text: `共${deps.catalog.size}份报告：\n${lines.slice(0, 100).join("\n")}${lines.length > 100 ? `\n…另有${lines.length - 100}个地区` : ""}` };
+}
+
+// ── full text ───────────────────────────────────────────────────────────────────────────────────
+
+function toHit(r: Report, p: PassageHit, keywords: readonly string[]): Hit {
+  return {
+    reportId: r.id,
+    org: r.org,
+    region: r.region,
+    year: r.year,
+    section: p.passage.section,
+    snippet: highlight(p.passage.text, keywords),
+    line: p.passage.line,
+    score: p.score,
+  };
+}
+
+/** Mark the keywords found in a passage 【like this】 (longest first, no nesting). */
+export function highlight(text: string, keywords: readonly string[]): string {
+  const words = [...new Set(keywords.filter((k) => k.length >= 2))].sort((a, b) => b.length - a.length);
+  if (words.length === 0) return text;
+  const marks = new Array<boolean>(text.length).fill(false);
+  for (const w of words) {
+    let at = text.indexOf(w);
+    while (at >= 0) {
+      if (!marks.slice(at, at + w.length).some(Boolean)) for (let i = at; i < at + w.length; i++) marks[i] = true;
+      at = text.indexOf(w, at + w.length);
+    }
+  }
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    if (marks[i] && !marks[i - 1]) out += "【";
+    out += text[i];
+    if (marks[i] && !marks[i + 1]) out += "】";
+  }
+  return out;
+}
+
+function hitsText(hits: Hit[]): string {
+  return hits.map((h, i) => `${i + 1}. ${h.org}${h.year ?? ""}年 ${h.section ? `「${h.section}」` : ""}第${h.line}行：${h.snippet}`).join("\n");
+}
+
+function searchIn(reports: Report[], pq: ParsedQuestion, deps: AnswerDeps, limit: number): Hit[] {
+  const keywords = pq.keywords.filter((k) => !/^\d{1,2}$/.test(k));
+  const ids = new Set(reports.map((r) => r.id));
+  const found = deps.index.search(keywords, { reportIds: ids, limit, wantsNumber: pq.wantsNumber });
+  return found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
+}
+
+/** The 存在问题 section of a report, opening lines. */
+function problemsSection(r: Report): Hit | null {
+  const s = r.sections.find((x) => /问题|不足/.test(x.title)) ?? r.sections.find((x) => /存在(?:的)?(?:主要)?问题|不足之处/.test(x.text.slice(0, 200)));
+  if (!s) return null;
+  const text = s.text.replace(/\n/g, " ").slice(0, 260);
+  return { reportId: r.id, org: r.org, region: r.region, year: r.year, section: s.title, snippet: text + (s.text.length > 260 ? "…" : ""), line: s.line, score: 100 };
+}
+
+function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
+  let reports: Report[] | null = null;
+  const scope: string[] = [];
+  if (pq.mentions.length) {
+    reports = [];
+    for (const m of pq.mentions) {
+      let rs = deps.catalog.forKey(m.keys[0]!);
+      if (pq.years.length) rs = rs.filter((r) => r.year !== null && pq.years.includes(r.year));
+      if (rs.length === 0) {
+        const picked = pickReport(m, pq.years, deps);
+        return { ...base, text: picked.missing ?? `没有${deps.catalog.labelOf(m.keys[0]!)}的报告。` };
+      }
+      reports.push(...rs);
+      scope.push(`${deps.catalog.labelOf(m.keys[0]!)}${pq.years.length ? pq.years.join("、") + "年" : ""}`);
+    }
+  } else if (pq.years.length) {
+    reports = deps.catalog.all().filter((r) => r.year !== null && pq.years.includes(r.year));
+    scope.push(`${pq.years.join("、")}年的报告`);
+    if (reports.length === 0) return { ...base, text: `没有${pq.years.join("、")}年的报告。` };
+  }
+
+  if (pq.asksProblems) {
+    const targets = reports ?? [];
+    const hits = targets.map(problemsSection).filter((h): h is Hit => h !== null).slice(0, 5);
+    if (hits.length) {
+      return { ...base, kind: "search", hits, text: `${scope.join("、") || ""}报告中“存在的问题”：\n${hitsText(hits)}` };
+    }
+  }
+  const keywords = pq.keywords.filter((k) => !/^\d{1,2}$/.test(k));
+  if (keywords.length === 0) {
+    return { ...base, text: "没有看懂要找什么。可以问：长寿区2018年行政复议多少件？或 /search 关键词" };
+  }
+  const ids = reports ? new Set(reports.map((r) => r.id)) : undefined;
+  const found = deps.index.search(keywords, { reportIds: ids, limit: 5, wantsNumber: pq.wantsNumber });
+  const hits = found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
+  if (hits.length === 0) {
+    return { ...base, text: `在${scope.join("、") || "全部报告"}中没有找到与“${keywords.join(" ")}”相关的内容。` };
+  }
+  return { ...base, kind: "search", hits, text: `在${scope.join("、") || "全部报告"}中找到：\n${hitsText(hits)}` };
+}
+
+/** Full-text only (/search). */
+export function searchOnly(words: string, deps: AnswerDeps): Answer {
+  const pq = parseQuestion(words, deps.catalog.lexicon(), deps.segment);
+  return search({ ...pq, asksProblems: false }, deps, { question: words, kind: "none", answers: [], hits: [], warnings: [], text: "" });
+}
+
+/** A report card: key figures and warnings of one report ("长寿区 2018"). */
+export function reportCard(query: string, deps: AnswerDeps): Answer {
+  const pq = parseQuestion(query, deps.catalog.lexicon(), deps.segment);
+  const base: Answer = { question: query, kind: "none", answers: [], hits: [], warnings: [], text: "" };
+  if (!pq.mentions.length) return { ...base, text: "请写明地区和年份，例如：/report 长寿区 2018" };
+  const m = pq.mentions[0]!;
+  if (m.keys.length > 1) return { ...base, choices: m.keys.map((k) => deps.catalog.labelOf(k)), text: `“${m.text}”有多个：${m.keys.map((k) => deps.catalog.labelOf(k)).join("、")}。` };
+  const picked = pickReport(m, pq.years, deps);
+  if (!picked.report) return { ...base, text: picked.missing! };
+  const r = picked.report;
+  const KEY = ["proactive.total", "requests.received", "requests.result.granted", "requests.result.withheld", "review.total", "litigation.total", "art20.licensing.decisions", "art20.penalty.decisions", "fees.info_processing", "fees.requests", "staff.total"];
+  const items: AnswerItem[] = [];
+  const lines = [`${r.org}${r.year ?? ""}年政府信息公开工作年度报告`, `格式：${TEMPLATE_NAME[r.template]}；共读取${r.figures.length}个数字`];
+  for (const metric of KEY) {
+    const f = tableFigure(r, metric) ?? summed(r, metric) ?? r.figures.find((x) => x.metric === metric && x.source === "narrative");
+    if (!f) continue;
+    items.push(item(r, f));
+    lines.push(`· ${metricLabel(metric)}：${fmtValue(f)}（第${f.evidence.line}行）`);
+  }
+  if (r.warnings.length) lines.push(...r.warnings.map((w) => `⚠ ${w.message}`));
+  return { ...base, kind: "value", answers: items, warnings: r.warnings.map((w) => w.message), text: lines.join("\n") };
+}
+
+export { regionKey };

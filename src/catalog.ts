@@ -1,0 +1,114 @@
+// The reports held, in memory, indexed the ways questions need them: by id, by region, by year;
+// plus the lexicon (region names, column names, newest year) the question parser reads.
+import type { Report } from "./domain.js";
+import type { Lexicon, RegionEntry } from "./parse/question.js";
+import { shortName } from "./parse/meta.js";
+
+/** Region key of a report: the full region for a government, the org for a department. */
+export function regionKey(r: Report): string {
+  return r.level === "department" ? r.org : r.fullRegion || r.region || r.org;
+}
+
+/** Government reports answer for their region before department reports of the same region. */
+export function levelRank(r: Report): number {
+  return r.level === "department" ? 1 : 0;
+}
+
+export class Catalog {
+  private readonly byId = new Map<string, Report>();
+  private readonly byKey = new Map<string, Report[]>();
+  private lexiconCache: Lexicon | null = null;
+
+  constructor(reports: Iterable<Report> = []) {
+    for (const r of reports) this.add(r);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get(id: string): Report | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): Report[] {
+    return [...this.byId.values()];
+  }
+
+  add(r: Report): void {
+    if (this.byId.has(r.id)) return;
+    this.byId.set(r.id, r);
+    const key = regionKey(r);
+    const list = this.byKey.get(key) ?? [];
+    list.push(r);
+    list.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || levelRank(a) - levelRank(b));
+    this.byKey.set(key, list);
+    this.lexiconCache = null;
+  }
+
+  remove(id: string): void {
+    const r = this.byId.get(id);
+    if (!r) return;
+    this.byId.delete(id);
+    const key = regionKey(r);
+    const list = (this.byKey.get(key) ?? []).filter((x) => x.id !== id);
+    if (list.length) this.byKey.set(key, list);
+    else this.byKey.delete(key);
+    this.lexiconCache = null;
+  }
+
+  /** Reports of a region key, newest first. */
+  forKey(key: string): Report[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  keys(): string[] {
+    return [...this.byKey.keys()];
+  }
+
+  /** Display label of a region key. */
+  labelOf(key: string): string {
+    const r = this.byKey.get(key)?.[0];
+    return r ? (r.level === "department" ? r.org : r.fullRegion || r.region) : key;
+  }
+
+  newestYear(): number | null {
+    let y: number | null = null;
+    for (const r of this.byId.values()) if (r.year !== null && (y === null || r.year > y)) y = r.year;
+    return y;
+  }
+
+  lexicon(): Lexicon {
+    if (this.lexiconCache) return this.lexiconCache;
+    const regions: RegionEntry[] = [];
+    const sliceNames = new Set<string>();
+    for (const [key, reports] of this.byKey) {
+      const names = new Set<string>();
+      for (const r of reports) {
+        for (const a of r.aliases) names.add(a);
+        if (r.level === "department") {
+          names.add(r.org);
+          // "长寿区民政局" typed without the city: region + the department's own name.
+          const own = r.org.slice(r.org.indexOf(r.region) + r.region.length);
+          if (own && r.org.includes(r.region)) {
+            names.add(r.region + own);
+            const s = shortName(r.region);
+            if (s) names.add(s + own);
+          }
+          names.delete(r.region);
+          names.delete(r.fullRegion);
+          const s = shortName(r.region);
+          if (s) names.delete(s);
+        }
+        for (const f of r.figures) if (f.slice && !/^[a-z_]+$/.test(f.slice)) sliceNames.add(f.slice);
+      }
+      regions.push({ key, label: this.labelOf(key), names: [...names] });
+    }
+    this.lexiconCache = { regions, sliceNames: [...sliceNames], newestYear: this.newestYear() };
+    return this.lexiconCache;
+  }
+}

@@ -1,0 +1,312 @@
+// Question understanding: plain Chinese (or Traditional, or with noise) → what is asked: regions,
+// years, metric, column slice, intent. Pure: the known regions and the newest year come in as the
+// `lexicon` argument (chrono's refDate), so the same question always parses the same way.
+import type { Intent, Question } from "../domain.js";
+import { APPLICANT_SLICES, METRICS } from "./metrics.js";
+import { normalizeQuery } from "./normalize.js";
+import { asYear, chineseToNumber } from "./numbers.js";
+
+/** A region the store holds, with every name a user may type for it. */
+export interface RegionEntry {
+  /** Unique key: the full region (南昌市西湖区), or the org for department reports. */
+  key: string;
+  /** Display name. */
+  label: string;
+  names: readonly string[];
+}
+
+export interface Lexicon {
+  regions: readonly RegionEntry[];
+  /** Named value columns seen in multi-column tables (市政府, 市直单位 …). */
+  sliceNames: readonly string[];
+  /** Newest statistics year held: 今年/去年/近三年 are relative to it. */
+  newestYear: number | null;
+}
+
+export interface RegionMention {
+  /** The words as typed (normalised). */
+  text: string;
+  /** Candidate region keys: more than one = ambiguous (西湖区: 南昌 or 杭州). */
+  keys: string[];
+  /** The mention ends with 政府 (蚌埠市政府): may mean that column of a summary table. */
+  government: boolean;
+}
+
+export interface ParsedQuestion extends Question {
+  mentions: RegionMention[];
+  /** Place names typed that the store does not hold ("朝阳区"). */
+  unknownRegions: string[];
+  /** Metrics matching the question, best first (ties kept: the report decides). */
+  metricCandidates: string[];
+  /** The question asks for a count or amount (多少, 几): prefer passages with numbers. */
+  wantsNumber: boolean;
+  /** Asks about problems/shortcomings: answer from the 存在问题 section. */
+  asksProblems: boolean;
+}
+
+/** Longest accepted question; longer input is cut (a 4,000-emoji message is not a question). */
+const MAX_QUESTION = 300;
+
+/** Remove everything that is not a letter or a digit: spaces, punctuation, emoji, HTML brackets. */
+function squeeze(s: string): string {
+  return s.replace(/<[^>]{0,80}>/g, " ").replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+const CN_DIGIT: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+
+/** "二〇一八年" → "2018年". */
+function chineseYears(s: string): string {
+  return s.replace(/([〇零一二三四五六七八九]{4})年/g, (_, d: string) => d.split("").map((c) => CN_DIGIT[c] ?? c).join("") + "年");
+}
+
+interface YearResult {
+  years: number[];
+  relative: boolean;
+  /** Text spans consumed (removed before metric matching). */
+  consumed: string[];
+}
+
+/** Years: 2018, 2018年度, 18年, 2018到2020, 去年/今年/前年, 近三年, 近几年/历年 (all held). */
+export function parseYears(q: string, newestYear: number | null): YearResult {
+  const years = new Set<number>();
+  const consumed: string[] = [];
+  let relative = false;
+  const range = /((?:19|20)\d{2})年?度?(?:到|至|~|-|—|－)((?:19|20)\d{2})年?度?/.exec(q);
+  if (range) {
+    const a = asYear(range[1]!);
+    const b = asYear(range[2]!);
+    if (a && b) {
+      for (let y = Math.min(a, b); y <= Math.max(a, b) && years.size < 40; y++) years.add(y);
+      relative = true;
+      consumed.push(range[0]);
+    }
+  }
+  for (const m of q.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度|年)?(?!\d)/g)) {
+    const y = asYear(m[1]!);
+    if (y) {
+      years.add(y);
+      consumed.push(m[0]);
+    }
+  }
+  for (const m of q.matchAll(/(?<![\d年])(\d{2})年(?!\d)/g)) {
+    const y = 2000 + Number(m[1]);
+    if (newestYear && y <= newestYear + 1) {
+      years.add(y);
+      consumed.push(m[0]);
+    }
+  }
+  if (newestYear) {
+    const rel: [RegExp, number[]][] = [
+      [/今年|本年度|本年/, [0]],
+      [/去年|上一年|上年度/, [1]],
+      [/前年/, [2]],
+    ];
+    for (const [re, back] of rel) {
+      const m = re.exec(q);
+      if (m && !/上年结转/.test(q)) {
+        for (const b of back) years.add(newestYear - b);
+        relative = true;
+        consumed.push(m[0]);
+      }
+    }
+    const recent = /(?:近|最近|过去)([一二两三四五六七八九十\d]{1,2})年/.exec(q);
+    if (recent) {
+      const n = Math.min(20, /^\d+$/.test(recent[1]!) ? Number(recent[1]) : chineseToNumber(recent[1]!) ?? 3);
+      for (let i = 0; i < n; i++) years.add(newestYear - i);
+      relative = true;
+      consumed.push(recent[0]);
+    }
+  }
+  return { years: [...years].sort((a, b) => a - b), relative, consumed };
+}
+
+/** Find region names: longest known name first, no overlaps. */
+function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMention[]; rest: string } {
+  const byName = nameIndex(lexicon);
+  const mentions: RegionMention[] = [];
+  const used = new Array<boolean>(q.length).fill(false);
+  const maxLen = 16;
+  for (let len = Math.min(maxLen, q.length); len >= 2; len--) {
+    for (let i = 0; i + len <= q.length; i++) {
+      if (used.slice(i, i + len).some(Boolean)) continue;
+      const word = q.slice(i, i + len);
+      const keys = byName.get(word);
+      if (!keys) continue;
+      // "长寿区" inside "长寿区民政局": take the longer known name only (handled by order).
+      for (let k = i; k < i + len; k++) used[k] = true;
+      mentions.push({ text: word, keys: [...keys], government: /政府$/.test(word), ...{ at: i } } as RegionMention & { at: number });
+    }
+  }
+  mentions.sort((a, b) => (a as RegionMention & { at: number }).at - (b as RegionMention & { at: number }).at);
+  let rest = "";
+  for (let i = 0; i < q.length; i++) rest += used[i] ? " " : q[i];
+  return { mentions: mentions.map(({ text, keys, government }) => ({ text, keys, government })), rest };
+}
+
+const nameCache = new WeakMap<Lexicon, Map<string, Set<string>>>();
+function nameIndex(lexicon: Lexicon): Map<string, Set<string>> {
+  let map = nameCache.get(lexicon);
+  if (map) return map;
+  map = new Map();
+  for (const r of lexicon.regions) {
+    for (const n of r.names) {
+      const name = squeeze(n);
+      if (name.length < 2) continue;
+      let set = map.get(name);
+      if (!set) map.set(name, (set = new Set()));
+      set.add(r.key);
+    }
+  }
+  nameCache.set(lexicon, map);
+  return map;
+}
+
+/** A mention with several candidates narrowed by another mention that names a parent (南昌 … 西湖区). */
+function narrow(mentions: RegionMention[], lexicon: Lexicon): RegionMention[] {
+  if (mentions.length < 2) return mentions;
+  const labelOf = new Map(lexicon.regions.map((r) => [r.key, r.key]));
+  const out: RegionMention[] = [];
+  for (const m of mentions) {
+    const others = mentions.filter((o) => o !== m);
+    if (m.keys.length > 1) {
+      const narrowed = m.keys.filter((k) => others.some((o) => (labelOf.get(k) ?? k).includes(o.text.replace(/政府$/, ""))));
+      if (narrowed.length > 0) {
+        out.push({ ...m, keys: narrowed });
+        continue;
+      }
+    }
+    // A mention that only names the parent of another mention ("南昌" in "南昌西湖区") is not a region of its own.
+    const isParentOnly = others.some((o) => o.keys.every((k) => k !== m.keys[0] && k.includes(m.text)) && o.keys.length > 0);
+    if (isParentOnly && m.keys.every((k) => others.some((o) => o.keys.some((ok) => ok.startsWith(k))))) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+const GENERIC_PLACE = /^(?:全|我|本|各|哪|每|该|其|这|那|此|县|市|地|城|辖|社|园|景|片|小|学|省|直|所|区|乡|镇|街|分|下|上|老|新)/;
+/** Place-like words not in the store: "朝阳区", "杭州市". */
+function unknownPlaces(rest: string): string[] {
+  const out: string[] = [];
+  for (const m of rest.matchAll(/([\u4e00-\u9fff]{2,5}?(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗))(?:政府|人民政府)?/g)) {
+    const name = m[1]!;
+    const stem = name.replace(/(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗)$/, "");
+    if (stem.length < 2 || GENERIC_PLACE.test(stem) || /政府|单位|部门|行政|信息|公开|申请|哪个|哪些|地区/.test(name)) continue;
+    out.push(name);
+  }
+  return out;
+}
+
+interface Scored {
+  id: string;
+  score: number;
+}
+
+/** Metric words → candidates, best first. Each alternative must match all its words. */
+export function matchMetrics(text: string): Scored[] {
+  const scored: Scored[] = [];
+  for (const def of METRICS) {
+    let best = 0;
+    const label = def.label.replace(/（[^）]*）|\([^)]*\)/g, "").replace(/·/g, "").replace(/(?:数量|数)$/, "");
+    const alternatives = [...def.terms, [label]];
+    for (const alt of alternatives) {
+      const covered = new Set<number>();
+      let ok = true;
+      for (const w of alt) {
+        const at = text.indexOf(w);
+        if (at < 0) {
+          ok = false;
+          break;
+        }
+        for (let k = at; k < at + w.length; k++) covered.add(k);
+      }
+      if (!ok) continue;
+      const score = covered.size + 0.1 * alt.length + (def.primary ? 0.05 : 0);
+      if (score > best) best = score;
+    }
+    if (best >= 2) scored.push({ id: def.id, score: best });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  return scored;
+}
+
+const SLICE_WORDS: readonly [RegExp, string][] = [
+  [/自然人|个人申请|公民/, "natural_person"],
+  [/商业企业|企业申请|企业/, "commercial"],
+  [/科研机构/, "research"],
+  [/社会公益组织|公益组织/, "public_interest"],
+  [/法律服务机构|律师/, "legal_service"],
+];
+
+/**
+ * Understand a question.
+ *
+ *   parseQuestion("长寿区2018年行政复议多少件", lexicon)
+ *   → { regions: ["长寿区"], years: [2018], metric: "review.total", intent: "value", … }
+ */
+export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s: string) => string[]): ParsedQuestion {
+  const cut = text.length > MAX_QUESTION ? text.slice(0, MAX_QUESTION) : text;
+  const normalized = chineseYears(normalizeQuery(cut));
+  const q = squeeze(normalized).replace(/、/g, "");
+  const yr = parseYears(q, lexicon.newestYear);
+  let { mentions, rest } = findRegions(q, lexicon);
+  mentions = narrow(mentions, lexicon);
+  for (const c of yr.consumed) rest = rest.split(c).join(" ");
+  const unknownRegions = mentions.length === 0 ? unknownPlaces(rest) : [];
+
+  // Named columns (市直单位) and applicant types (自然人) before metric matching.
+  let slice: string | undefined;
+  const sliceName = [...lexicon.sliceNames].sort((a, b) => b.length - a.length).find((n) => rest.includes(n.replace(/、/g, "")));
+  if (sliceName) slice = sliceName;
+  else for (const [re, key] of SLICE_WORDS) if (re.test(rest)) (slice = key);
+
+  const metricText = rest.replace(/\s+/g, "");
+  const candidates = matchMetrics(metricText);
+  const top = candidates[0]?.score ?? 0;
+  const metricCandidates = candidates.filter((c) => c.score >= top * 0.75).map((c) => c.id);
+  const metric = metricCandidates[0];
+
+  const wantsNumber = /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大/.test(q);
+  const asksProblems = /存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要)(?:问题|不足|困难)|不足之处|短板|差距|改进措施|改进情况|问题$/.test(q) && !metric;
+
+  let rank: Question["rank"];
+  const topN = /前([一二两三四五六七八九十\d]{1,3})(?:名|个|位)?/.exec(q) ?? /top(\d{1,3})/i.exec(q);
+  const rankWords = /哪个|哪些(?:地区|区|县|市|单位|地方|部门)|哪里|哪家|最多|最少|最高|最低|排名|排行|排序|名列|第一/.test(q);
+  if (rankWords || topN) {
+    const n = topN ? (/^\d+$/.test(topN[1]!) ? Number(topN[1]) : chineseToNumber(topN[1]!) ?? 5) : /哪个|哪里|哪家|第一/.test(q) ? 1 : 5;
+    rank = { top: Math.max(1, Math.min(50, n)), order: /最少|最低|倒数/.test(q) ? "asc" : "desc" };
+  }
+
+  const regionCount = mentions.length;
+  let intent: Intent = "search";
+  const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有/.test(q);
+  if (listWords && !metric) intent = "list";
+  else if (metric && rank && regionCount === 0) intent = "rank";
+  else if (metric && (regionCount >= 2 || (/对比|比较|相比|差别|差异|vs/i.test(q) && (regionCount >= 2 || yr.years.length >= 2)))) intent = "compare";
+  else if (metric && (yr.years.length >= 2 || /趋势|变化|历年|逐年|每年|近几年|这几年|各年/.test(q))) intent = "trend";
+  else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|如何/.test(q) && METRICS.some((d) => d.parent === metric)) intent = "breakdown";
+  else if (metric) intent = "value";
+  else if (/有哪些|哪些年|列表/.test(q) && regionCount <= 1 && !asksProblems && q.length <= 16) intent = "list";
+
+  const keywordSource = rest.replace(/\s+/g, " ");
+  const keywords = segmentWords ? segmentWords(keywordSource) : keywordSource.split(/\s+/).filter(Boolean);
+
+  return {
+    text,
+    normalized,
+    regions: mentions.map((m) => m.text),
+    years: yr.years,
+    yearsRelative: yr.relative,
+    ...(metric ? { metric } : {}),
+    ...(slice ? { slice } : {}),
+    intent,
+    ...(rank ? { rank } : {}),
+    keywords,
+    mentions,
+    unknownRegions,
+    metricCandidates,
+    wantsNumber,
+    asksProblems,
+  };
+}
+
+export { APPLICANT_SLICES };

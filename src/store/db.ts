@@ -1,0 +1,72 @@
+// The lowdb store: one JSON file owned by one process (see lock.ts). lowdb's JSONFile writes to a
+// temporary file and renames it, so a crash mid-write leaves the previous file intact.
+import { Low, Memory, type Adapter } from "lowdb";
+import { JSONFile } from "lowdb/node";
+import type { Report } from "../domain.js";
+import type { IndexedPassage } from "../index/search-index.js";
+import type { BotState } from "../service.js";
+
+/** Bump when the record shape or the parser changes what it stores: old files are re-ingested. */
+export const DB_VERSION = 1;
+
+export interface StoredReport {
+  report: Report;
+  /** Passages with their jieba tokens, so start-up never segments again. */
+  passages: IndexedPassage[];
+  /** File under the corpus directory this report was read from (relative), if kept. */
+  file?: string;
+  addedAt: string;
+}
+
+export interface DbData {
+  version: number;
+  reports: StoredReport[];
+  bot: BotState;
+}
+
+export function emptyData(): DbData {
+  return { version: DB_VERSION, reports: [], bot: { subscriptions: [], alerts: [], stats: { questions: 0, failures: 0, ingested: 0 } } };
+}
+
+export class DbError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "DbError";
+  }
+}
+
+/**
+ * Open a db through an adapter (`new JSONFile(path)` in the app, `new Memory()` in tests). A missing
+ * file starts empty; a malformed one is an error that names the file, never silently replaced.
+ */
+export async function openDb(adapter: Adapter<DbData>, where = "db"): Promise<Low<DbData>> {
+  const db = new Low<DbData>(adapter, emptyData());
+  try {
+    await db.read();
+  } catch (err) {
+    throw new DbError(`数据库文件 ${where} 无法读取或不是有效的 JSON：${(err as Error).message}`, { cause: err });
+  }
+  const d = db.data as Partial<DbData> | null;
+  if (!d || typeof d !== "object" || !Array.isArray(d.reports)) {
+    throw new DbError(`数据库文件 ${where} 格式不对（缺少 reports 数组）。请移走该文件后重新导入报告。`);
+  }
+  const fresh = emptyData();
+  db.data = {
+    version: typeof d.version === "number" ? d.version : 0,
+    reports: d.reports,
+    bot: {
+      subscriptions: Array.isArray(d.bot?.subscriptions) ? d.bot!.subscriptions : fresh.bot.subscriptions,
+      alerts: Array.isArray(d.bot?.alerts) ? d.bot!.alerts : fresh.bot.alerts,
+      stats: { ...fresh.bot.stats, ...(d.bot?.stats ?? {}) },
+    },
+  };
+  return db;
+}
+
+export function fileAdapter(path: string): Adapter<DbData> {
+  return new JSONFile<DbData>(path);
+}
+
+export function memoryAdapter(): Adapter<DbData> {
+  return new Memory<DbData>();
+}

@@ -3,7 +3,7 @@
 //   npm run cli -- ingest data/reports --db /tmp/db.json
 //   npm run cli -- ask "长寿区2018年行政复议多少件" --json
 //   echo 长寿区2018年行政复议多少件 | npm run cli -- ask --jsonl
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, renameSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Answer } from "./domain.js";
@@ -97,7 +97,12 @@ async function cmdIngest(args: Args): Promise<number> {
     const inbox = join(resolve(dbPath, ".."), "inbox");
     mkdirSync(inbox, { recursive: true });
     const files = listReportFiles(args.positional);
-    for (const f of files) copyFileSync(f, join(inbox, `${Date.now()}-${basename(f)}`));
+    for (const f of files) {
+      // Copy under a name the watcher ignores, then rename: it never reads a half-written file.
+      const name = `${Date.now()}-${basename(f)}`;
+      copyFileSync(f, join(inbox, `.${name}.part`));
+      renameSync(join(inbox, `.${name}.part`), join(inbox, name));
+    }
     console.log(`数据库正由进程 ${holder} 使用：已把 ${files.length} 个文件放入 ${inbox}，由运行中的机器人导入。`);
     return 0;
   }

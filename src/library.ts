@@ -256,11 +256,12 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
 
     botStore: {
       read: (): BotState => db.data.bot,
-      update: (mutate) =>
-        serial(async () => {
-          mutate(db.data.bot);
-          await db.write();
-        }),
+      // Not queued behind ingests and reindexes: lowdb serialises the writes themselves, and a
+      // /subscribe must not wait for a long reindex.
+      update: async (mutate) => {
+        mutate(db.data.bot);
+        await db.write();
+      },
     },
   };
 

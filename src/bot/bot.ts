@@ -1,0 +1,93 @@
+// The bot: grammY Bot with the Bot API root configured, auto-retry on its API, updates of one
+// chat kept in order, and the features installed behind one error boundary.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { DEFAULT_API_ROOT } from "../config.js";
+import { parseCommand } from "./commands.js";
+import { contextConstructor, type BotContext, type BotDeps } from "./context.js";
+import { downloadTelegramFile } from "./download.js";
+import { APOLOGY, describeError } from "./errors.js";
+import { adminFeature } from "./features/admin.js";
+import { askFeature } from "./features/ask.js";
+import { compareFeature } from "./features/compare.js";
+import { inlineFeature } from "./features/inline.js";
+import { reportsFeature } from "./features/reports.js";
+import { searchFeature } from "./features/search.js";
+import { startFeature } from "./features/start.js";
+import { subscriptionsFeature } from "./features/subscriptions.js";
+import { RateLimiter, rateLimit } from "./rate-limit.js";
+
+export { registerCommands } from "./commands.js";
+export type { BotContext, BotDeps } from "./context.js";
+
+export interface CreateBotOptions {
+  /** Skip getMe (tests, or a cached value). */
+  botInfo?: UserFromGetMe;
+  /** Bot API server root, e.g. a self-hosted server; default https://api.telegram.org. */
+  apiRoot?: string;
+}
+
+/** Updates of one chat (or, for inline queries, one user) are handled one after another. */
+function orderKey(ctx: BotContext): string | undefined {
+  const id = ctx.chat?.id ?? ctx.from?.id;
+  return id === undefined ? undefined : String(id);
+}
+
+export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const apiRoot = (options.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, "");
+  const maxBytes = deps.settings.maxUploadMb * 1024 * 1024;
+  const fullDeps = {
+    ...deps,
+    now: deps.now ?? Date.now,
+    download: deps.download ?? ((fileId: string) => downloadTelegramFile(fileId, { api: bot.api, token, apiRoot, maxBytes })),
+  };
+  const bot: Bot<BotContext> = new Bot<BotContext>(token, {
+    botInfo: options.botInfo,
+    client: { apiRoot },
+    ContextConstructor: contextConstructor(fullDeps),
+  });
+
+  // Short 429 waits and 5xx hiccups are retried inside the request; anything longer is passed on
+  // (a user should not wait minutes for a reply, and the alert loop schedules its own retry).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+
+  bot.use(sequentialize(orderKey));
+  bot.errorBoundary(
+    (error) => onError(error, token),
+    parseCommand,
+    rateLimit(new RateLimiter(deps.settings.rateLimitPerMinute, 60_000, fullDeps.now)),
+    startFeature(),
+    adminFeature(),
+    subscriptionsFeature(),
+    reportsFeature(),
+    searchFeature(),
+    compareFeature(),
+    askFeature(),
+    inlineFeature(),
+  );
+
+  // Only reached by errors outside the boundary (sequentialize); the runner reports them here.
+  bot.catch((error) => {
+    deps.logger.error({ err: describeError(error.error, token), updateId: error.ctx.update.update_id }, "unhandled bot error");
+  });
+  return bot;
+}
+
+/** Log (token scrubbed) and tell the user something went wrong, in whatever form the update allows. */
+async function onError(error: BotError<BotContext>, token: string): Promise<void> {
+  const { ctx } = error;
+  ctx.deps.logger.error(
+    { err: describeError(error.error, token), updateId: ctx.update.update_id, chatId: ctx.chat?.id, userId: ctx.from?.id },
+    "update failed",
+  );
+  try {
+    if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 });
+    else if (ctx.chat) await ctx.reply(APOLOGY);
+    // A button may already have been answered before the failure; then this one is refused.
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: APOLOGY }).catch(() => undefined);
+  } catch (replyError) {
+    ctx.deps.logger.warn({ err: describeError(replyError, token) }, "could not send the apology");
+  }
+}

@@ -1,0 +1,63 @@
+// Sending answers: HTML messages in order, threaded to the question in groups, and the
+// questions/failures counters that /stats shows.
+import type { InlineKeyboard } from "grammy";
+import type { Answer } from "../domain.js";
+import type { BotContext } from "./context.js";
+import { describeError } from "./errors.js";
+import { answerPieces, clip, escapeHtml, html, renderMessages, type Piece } from "./format.js";
+
+export interface SendOptions {
+  reply_markup?: InlineKeyboard;
+}
+
+/** Send prepared HTML messages; the keyboard (if any) goes on the last one. */
+export async function sendHtml(ctx: BotContext, messages: string[], options: SendOptions = {}): Promise<void> {
+  const msg = ctx.message ?? ctx.editedMessage;
+  const threaded = ctx.chat?.type !== "private" && msg !== undefined;
+  for (const [i, message] of messages.entries()) {
+    await ctx.reply(message, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      // In a busy group the answer should point at its question.
+      reply_parameters:
+        i === 0 && threaded ? { message_id: msg.message_id, allow_sending_without_reply: true } : undefined,
+      reply_markup: i === messages.length - 1 ? options.reply_markup : undefined,
+    });
+  }
+}
+
+/**
+ * Compute an answer, count it, and send it. `echo` repeats the question first (for button
+ * presses and rewritten questions, where the user did not type the text themselves).
+ */
+export async function replyWithAnswer(
+  ctx: BotContext,
+  compute: () => Answer,
+  options: { echo?: string } = {},
+): Promise<Answer> {
+  let answer: Answer;
+  try {
+    answer = compute();
+  } catch (error) {
+    countQuestion(ctx, false);
+    throw error;
+  }
+  countQuestion(ctx, answer.kind !== "none");
+  const pieces: Piece[] = answerPieces(answer);
+  if (options.echo) pieces.unshift(html(`❓ <i>${escapeHtml(clip(options.echo, 300))}</i>`));
+  await sendHtml(ctx, renderMessages(pieces));
+  return answer;
+}
+
+/**
+ * Not awaited: the store's writes queue behind ingests and reindexes, and an answer must not wait
+ * for a counter.
+ */
+function countQuestion(ctx: BotContext, answered: boolean): void {
+  ctx.deps.botStore
+    .update((state) => {
+      state.stats.questions += 1;
+      if (!answered) state.stats.failures += 1;
+    })
+    .catch((error: unknown) => ctx.deps.logger.warn({ err: describeError(error, ctx.api.token) }, "stats update failed"));
+}

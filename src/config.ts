@@ -1,0 +1,164 @@
+// Environment → validated, typed configuration. `createConfig` is pure (tests pass literal env
+// objects); `loadConfig` reads process.env. Errors name the variable and the reason, never the
+// value of a secret.
+import { inspect } from "node:util";
+import { z } from "zod";
+
+export interface WebhookConfig {
+  /** Public HTTPS (or, with a self-hosted Bot API server, HTTP) URL Telegram posts updates to. */
+  url: string;
+  /** Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token; required so updates cannot be forged. */
+  secret: string;
+}
+
+export interface Config {
+  /** TELEGRAM_BOT_TOKEN. Absent → no Telegram bot, the app runs a local chat instead. */
+  token?: string;
+  /** ADMIN_IDS: Telegram user ids allowed to run admin commands. */
+  adminIds: number[];
+  /** TELEGRAM_API_ROOT without a trailing slash, or the public Bot API root. */
+  apiRoot: string;
+  /** NIANBAO_DB */
+  dbPath: string;
+  /** NIANBAO_DATA_DIR */
+  dataDir: string;
+  /** WEBHOOK_URL + WEBHOOK_SECRET; absent → long polling. */
+  webhook?: WebhookConfig;
+  /** PORT the webhook server listens on (0 = any free port). */
+  port: number;
+  /** MAX_UPLOAD_MB: documents above this size are refused before downloading. */
+  maxUploadMb: number;
+  /** RATE_LIMIT_PER_MINUTE: handled updates per user and minute. */
+  rateLimitPerMinute: number;
+}
+
+export const DEFAULT_API_ROOT = "https://api.telegram.org";
+
+// Loose on purpose: Telegram has changed the secret part's length before; the shape is what
+// catches a pasted wrong value (a URL, a quoted string, a username).
+const TOKEN_RE = /^\d+:[A-Za-z0-9_-]+$/;
+// Telegram's own rule for secret_token.
+const SECRET_RE = /^[A-Za-z0-9_-]{1,256}$/;
+
+/** "" and whitespace count as unset: .env files and compose files often leave variables empty. */
+function blankToUndefined(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+function httpUrl(what: string) {
+  return z.string().refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === "http:" || url.protocol === "https:";
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be an http(s) URL (${what})` },
+  );
+}
+
+function integer(min: number, max: number) {
+  return z.string().transform((value, ctx) => {
+    const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max}, got "${value}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+const schema = z.object({
+  TELEGRAM_BOT_TOKEN: optional(
+    // The value itself is never echoed: a half-pasted token is still a secret.
+    z.string().regex(TOKEN_RE, { message: "must look like 123456789:AAE… as given by @BotFather (value not shown)" }),
+  ),
+  ADMIN_IDS: optional(
+    z.string().transform((value, ctx) => {
+      const ids: number[] = [];
+      for (const entry of value.split(",").map((part) => part.trim())) {
+        if (entry === "") continue; // tolerate "1,2," and ", "
+        if (!/^\d{1,15}$/.test(entry)) {
+          ctx.addIssue({ code: "custom", message: `entry "${entry}" is not a numeric Telegram user id (expected e.g. ADMIN_IDS=12345,67890)` });
+          return z.NEVER;
+        }
+        ids.push(Number(entry));
+      }
+      return [...new Set(ids)];
+    }),
+  ),
+  TELEGRAM_API_ROOT: optional(httpUrl("e.g. http://127.0.0.1:8081 for a self-hosted Bot API server")),
+  NIANBAO_DB: optional(z.string()),
+  NIANBAO_DATA_DIR: optional(z.string()),
+  WEBHOOK_URL: optional(httpUrl("e.g. https://bot.example.org/telegram")),
+  WEBHOOK_SECRET: optional(
+    z.string().regex(SECRET_RE, { message: "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (value not shown)" }),
+  ),
+  PORT: optional(integer(0, 65535)),
+  MAX_UPLOAD_MB: optional(
+    z.string().transform((value, ctx) => {
+      const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+      if (!(n > 0 && n <= 2000)) {
+        ctx.addIssue({ code: "custom", message: `must be a number of megabytes above 0 and at most 2000, got "${value}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  ),
+  RATE_LIMIT_PER_MINUTE: optional(integer(1, 10_000)),
+});
+
+/** Build the configuration from an environment; throws `Invalid config: VAR …` on the first problems. */
+export function createConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`);
+    throw new Error(`Invalid config: ${reasons.join("; ")}`);
+  }
+  const v = parsed.data;
+  const problems: string[] = [];
+  if (v.WEBHOOK_URL && !v.TELEGRAM_BOT_TOKEN) problems.push("WEBHOOK_URL is set but TELEGRAM_BOT_TOKEN is missing");
+  // Without a secret anyone who finds the URL can post updates, including ones that claim to
+  // come from an admin.
+  if (v.WEBHOOK_URL && !v.WEBHOOK_SECRET) problems.push("WEBHOOK_URL is set but WEBHOOK_SECRET is missing (required so forged updates are rejected)");
+  if (problems.length > 0) throw new Error(`Invalid config: ${problems.join("; ")}`);
+
+  const config: Config = {
+    token: v.TELEGRAM_BOT_TOKEN,
+    adminIds: v.ADMIN_IDS ?? [],
+    apiRoot: (v.TELEGRAM_API_ROOT ?? DEFAULT_API_ROOT).replace(/\/+$/, ""),
+    dbPath: v.NIANBAO_DB ?? "data/db.json",
+    dataDir: v.NIANBAO_DATA_DIR ?? "data",
+    webhook: v.WEBHOOK_URL && v.WEBHOOK_SECRET ? { url: v.WEBHOOK_URL, secret: v.WEBHOOK_SECRET } : undefined,
+    port: v.PORT ?? 8080,
+    maxUploadMb: v.MAX_UPLOAD_MB ?? 20,
+    rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 20,
+  };
+  return hideSecrets(config);
+}
+
+/** `createConfig(process.env)`. */
+export function loadConfig(): Config {
+  return createConfig(process.env);
+}
+
+/**
+ * Logging the config (pino, console.log, JSON.stringify) shows the token and webhook secret as
+ * "[redacted]". The properties stay ordinary fields so `{ ...config }` and destructuring work.
+ */
+function hideSecrets(config: Config): Config {
+  const redacted = () => ({
+    ...config,
+    token: config.token === undefined ? undefined : "[redacted]",
+    webhook: config.webhook && { url: config.webhook.url, secret: "[redacted]" },
+  });
+  Object.defineProperty(config, "toJSON", { value: redacted, enumerable: false });
+  Object.defineProperty(config, inspect.custom, { value: () => redacted(), enumerable: false });
+  return config;
+}

@@ -1,0 +1,69 @@
+// Composition root: the only module that reads the environment, opens the db and starts things.
+// Without TELEGRAM_BOT_TOKEN it opens a local chat over the bundled reports (also piped:
+// `echo 长寿区2018年行政复议多少件 | npm start`); with one it runs the Telegram bot.
+import { join, resolve } from "node:path";
+import { pino } from "pino";
+import { runChat, openLibrary } from "./cli.js";
+import { loadConfig, type Config } from "./config.js";
+import { LockedError } from "./store/lock.js";
+
+async function start(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    return 1;
+  }
+  const dbPath = resolve(config.dbPath);
+  const corpusDir = resolve(join(config.dataDir, "reports"));
+
+  if (!config.token) {
+    let opened;
+    try {
+      opened = await openLibrary(dbPath, { write: true, corpusDir });
+    } catch (err) {
+      if (!(err instanceof LockedError)) throw err;
+      opened = await openLibrary(dbPath, { write: false }); // the bot owns the db: read it
+    }
+    const { lib, release } = opened;
+    if (lib.size === 0) await lib.ingestPaths([corpusDir]);
+    release();
+    await runChat(lib);
+    return 0;
+  }
+
+  const logger = pino({ level: process.env.LOG_LEVEL ?? "info", redact: ["token", "config.token"] }, pino.destination(2));
+  const { lib, release } = await openLibrary(dbPath, { write: true, corpusDir });
+  if (lib.size === 0) {
+    const results = await lib.ingestPaths([corpusDir]);
+    logger.info({ reports: lib.size, failed: results.filter((r) => !r.ok).length }, "bundled reports ingested");
+  }
+  const { startBot } = await import("./bot/run.js");
+  const { watchInbox } = await import("./inbox.js");
+  const stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger });
+  const stopInbox = watchInbox(join(resolve(dbPath, ".."), "inbox"), lib, logger);
+  logger.info({ reports: lib.size, db: dbPath }, "nianbao bot running");
+  await new Promise<void>((done) => {
+    const stop = async (signal: string) => {
+      logger.info({ signal }, "stopping");
+      await stopInbox();
+      await stopBot();
+      release();
+      done();
+    };
+    process.once("SIGINT", () => void stop("SIGINT"));
+    process.once("SIGTERM", () => void stop("SIGTERM"));
+  });
+  return 0;
+}
+
+start().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(err instanceof LockedError ? `${err.message}。` : `启动失败：${(err as Error).message}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,125 @@
+// A tiny Bot API server on 127.0.0.1 for tests that need real HTTP: long polling through the
+// runner, webhooks, file downloads, auto-retry. It answers /bot<token>/<method> and
+// /file/bot<token>/<path>, records every request, and never talks to Telegram.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Update } from "grammy/types";
+import { BOT_INFO } from "./helpers.js";
+
+export interface FakeRequest {
+  method: string;
+  token: string;
+  body: Record<string, unknown>;
+}
+
+type Handler = (body: Record<string, unknown>) => unknown;
+
+export interface FakeBotApi {
+  url: string;
+  requests: FakeRequest[];
+  of(method: string): FakeRequest[];
+  /** Make `update` the answer to the next getUpdates. */
+  pushUpdate(update: Update): void;
+  /** Answer `method` with this (a full Bot API response object) the next times it is called. */
+  respondOnce(method: string, ...responses: unknown[]): void;
+  /** Replace the default result of `method`. */
+  handle(method: string, handler: Handler): void;
+  files: Map<string, Uint8Array>;
+  fileRequests: string[];
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeRequest[]>;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString("utf8");
+  if (raw === "") return {};
+  return JSON.parse(raw) as Record<string, unknown>;
+}
+
+export async function startFakeBotApi(): Promise<FakeBotApi> {
+  const requests: FakeRequest[] = [];
+  const pending: Update[] = [];
+  const once = new Map<string, unknown[]>();
+  const handlers = new Map<string, Handler>();
+  const files = new Map<string, Uint8Array>();
+  const fileRequests: string[] = [];
+  let messageId = 1000;
+
+  const defaults: Record<string, Handler> = {
+    getMe: () => BOT_INFO,
+    getUpdates: () => undefined, // handled below (long poll)
+    sendMessage: (b) => ({
+      message_id: ++messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: b.chat_id, type: Number(b.chat_id) > 0 ? "private" : "supergroup" },
+      text: b.text,
+    }),
+    getFile: (b) => ({ file_id: b.file_id, file_unique_id: "u", file_path: "documents/file_7.txt" }),
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (file) {
+      fileRequests.push(`${decodeURIComponent(file[1])}|${decodeURIComponent(file[2])}`);
+      const data = files.get(decodeURIComponent(file[2]));
+      if (!data) return void res.writeHead(404).end("not found");
+      return void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(data);
+    }
+    const call = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    if (!call) return void res.writeHead(404).end();
+    const [, token, method] = call;
+    const body = await readBody(req);
+    requests.push({ method, token: decodeURIComponent(token), body });
+    const send = (payload: unknown) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(payload));
+
+    const queued = once.get(method)?.shift();
+    if (queued !== undefined) return send(queued);
+    if (method === "getUpdates") {
+      // Long poll, shortened: answer at once if there is something, else after 50 ms.
+      const offset = Number(body.offset ?? 0);
+      const take = () => {
+        const ready = pending.filter((u) => u.update_id >= offset);
+        pending.splice(0, pending.length, ...pending.filter((u) => u.update_id >= offset));
+        return ready;
+      };
+      let ready = take();
+      if (ready.length === 0) {
+        await new Promise((r) => setTimeout(r, 50));
+        ready = take();
+      }
+      return send({ ok: true, result: ready });
+    }
+    const handler = handlers.get(method) ?? defaults[method];
+    return send({ ok: true, result: handler ? handler(body) : true });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const api: FakeBotApi = {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    of: (method) => requests.filter((r) => r.method === method),
+    pushUpdate: (update) => void pending.push(update),
+    respondOnce: (method, ...responses) => void once.set(method, [...(once.get(method) ?? []), ...responses]),
+    handle: (method, handler) => void handlers.set(method, handler),
+    files,
+    fileRequests,
+    async waitFor(method, count = 1, timeoutMs = 5000) {
+      const start = Date.now();
+      while (api.of(method).length < count) {
+        if (Date.now() - start > timeoutMs) throw new Error(`fake Bot API: no ${count}× ${method} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return api.of(method);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+  return api;
+}

@@ -1,0 +1,215 @@
+// Real HTTP against a local fake Bot API: the configured API root is used for long polling,
+// webhooks, file downloads and retries. Nothing leaves 127.0.0.1.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { createBot } from "../../src/bot/bot.js";
+import { downloadTelegramFile, DownloadError } from "../../src/bot/download.js";
+import { startBot } from "../../src/bot/run.js";
+import { createConfig } from "../../src/config.js";
+import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
+import { ADMIN_ID, BOT_INFO, CHANGSHOU, fakeLibrary, memoryBotStore, messageUpdate, silentLogger, USER_ID } from "./helpers.js";
+
+const TOKEN = "123456:SECRET-part_of-the-token";
+
+const cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+async function fakeApi(): Promise<FakeBotApi> {
+  const api = await startFakeBotApi();
+  cleanup.push(() => api.close());
+  return api;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function capturingLogger() {
+  const lines: string[] = [];
+  const logger = pino(
+    { level: "debug" },
+    new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  );
+  return { logger, lines };
+}
+
+describe("startBot with long polling", () => {
+  it("polls the configured Bot API root through the runner, answers, registers commands, stops", async () => {
+    const api = await fakeApi();
+    const library = fakeLibrary();
+    const botStore = memoryBotStore();
+    const config = createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `${api.url}/`, ADMIN_IDS: String(ADMIN_ID) });
+    const stop = await startBot({ config, library, botStore, logger: silentLogger });
+    cleanup.push(stop);
+
+    api.pushUpdate(messageUpdate("长寿区复议"));
+    const [sent] = await api.waitFor("sendMessage");
+    expect(sent.body).toMatchObject({ chat_id: USER_ID, parse_mode: "HTML" });
+    expect(String(sent.body.text)).toContain("长寿区2018年行政复议 3 件");
+
+    // every call went to the fake root, with the token in the path
+    const getUpdates = api.of("getUpdates");
+    expect(getUpdates.length).toBeGreaterThan(0);
+    expect(getUpdates[0].body.allowed_updates).toEqual(["message", "edited_message", "callback_query", "inline_query", "my_chat_member"]);
+    expect(new Set(api.requests.map((r) => r.token))).toEqual(new Set([TOKEN]));
+    expect(api.of("getMe")).toHaveLength(1);
+    expect(api.of("deleteWebhook")).toHaveLength(1);
+    const menus = api.of("setMyCommands").map((r) => r.body.scope ?? "default");
+    expect(menus).toEqual(["default", { type: "chat", chat_id: ADMIN_ID }]);
+
+    // alerts go out through the same API
+    await botStore.update((s) => {
+      s.subscriptions.push({ chatId: 555, kind: "all", value: "", createdAt: "" });
+    });
+    library.announce(CHANGSHOU);
+    const alerts = await api.waitFor("sendMessage", 2);
+    expect(alerts[1].body.chat_id).toBe(555);
+    expect(String(alerts[1].body.text)).toContain("新报告");
+
+    await stop();
+    const polls = api.of("getUpdates").length;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(api.of("getUpdates").length).toBe(polls);
+  });
+
+  it("refuses to start without a token", async () => {
+    await expect(
+      startBot({ config: createConfig({}), library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger }),
+    ).rejects.toThrow(/TELEGRAM_BOT_TOKEN/);
+  });
+});
+
+describe("startBot with a webhook", () => {
+  it("sets the webhook with its secret and accepts only requests carrying it", async () => {
+    const api = await fakeApi();
+    const port = await freePort();
+    const config = createConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: api.url,
+      WEBHOOK_URL: `http://127.0.0.1:${port}/tg/hook`,
+      WEBHOOK_SECRET: "s3cret_Value",
+      PORT: String(port),
+    });
+    const stop = await startBot({ config, library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger });
+    cleanup.push(stop);
+
+    const [setWebhook] = api.of("setWebhook");
+    expect(setWebhook.body).toMatchObject({ url: `http://127.0.0.1:${port}/tg/hook`, secret_token: "s3cret_Value" });
+    expect(api.of("getUpdates")).toEqual([]);
+
+    const post = (secret: string | undefined, path = "/tg/hook") =>
+      fetch(`http://127.0.0.1:${port}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...(secret ? { "X-Telegram-Bot-Api-Secret-Token": secret } : {}) },
+        body: JSON.stringify(messageUpdate("长寿区复议")),
+      });
+
+    expect((await post(undefined)).status).toBe(401);
+    expect((await post("wrong")).status).toBe(401);
+    expect((await post("s3cret_Value", "/other")).status).toBe(404);
+    expect(api.of("sendMessage")).toEqual([]);
+
+    expect((await post("s3cret_Value")).status).toBe(200);
+    const [sent] = await api.waitFor("sendMessage");
+    expect(sent.body.chat_id).toBe(USER_ID);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+    await stop();
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe("the Bot API client", () => {
+  it("downloads an /ingest document with getFile and the file URL of the configured root", async () => {
+    const api = await fakeApi();
+    api.files.set("documents/file_7.txt", new TextEncoder().encode("长寿区 2021 报告全文"));
+    const library = fakeLibrary();
+    const received: string[] = [];
+    const ingest = library.ingestFile.bind(library);
+    library.ingestFile = async (name, data) => {
+      received.push(new TextDecoder().decode(data));
+      return ingest(name, data);
+    };
+    const bot = createBot(
+      TOKEN,
+      { library, botStore: memoryBotStore(), logger: silentLogger, settings: { adminIds: [ADMIN_ID], maxUploadMb: 1, rateLimitPerMinute: 100 } },
+      { botInfo: BOT_INFO, apiRoot: api.url },
+    );
+    await bot.handleUpdate(
+      messageUpdate("/ingest", { userId: ADMIN_ID, document: { file_id: "DOC1", file_name: "../../报告.txt", file_size: 30 } }),
+    );
+    expect(api.of("getFile")[0].body).toEqual({ file_id: "DOC1" });
+    expect(api.fileRequests).toEqual([`${TOKEN}|documents/file_7.txt`]);
+    expect(received).toEqual(["长寿区 2021 报告全文"]);
+    const reply = String(api.of("sendMessage")[0].body.text);
+    expect(reply).toContain("已导入");
+    expect(reply).not.toContain(TOKEN);
+  });
+
+  it("stops a download that grows past the limit and never shows the URL", async () => {
+    const api = await fakeApi();
+    api.files.set("documents/file_7.txt", new Uint8Array(3000));
+    const bot = createBot(TOKEN, { library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 1 } }, { botInfo: BOT_INFO, apiRoot: api.url });
+    await expect(downloadTelegramFile("X", { api: bot.api, token: TOKEN, apiRoot: api.url, maxBytes: 1000 })).rejects.toThrow(/上限/);
+
+    const failing = downloadTelegramFile("X", {
+      api: bot.api,
+      token: TOKEN,
+      apiRoot: api.url,
+      maxBytes: 1000,
+      fetch: async (url) => {
+        throw new TypeError(`Failed to parse URL from ${String(url)}`);
+      },
+    });
+    await expect(failing).rejects.toBeInstanceOf(DownloadError);
+    await failing.catch((error: Error) => {
+      expect(error.message).not.toContain(TOKEN);
+      expect(error.message).not.toContain("SECRET");
+    });
+  });
+
+  it("retries a 429 after retry_after (auto-retry on the bot's API), then delivers", async () => {
+    const api = await fakeApi();
+    api.respondOnce("sendMessage", { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    const bot = createBot(TOKEN, { library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 10 } }, { botInfo: BOT_INFO, apiRoot: api.url });
+    const started = Date.now();
+    await bot.handleUpdate(messageUpdate("长寿区复议"));
+    expect(api.of("sendMessage")).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it("keeps the token out of the logs when a handler fails", async () => {
+    const { logger, lines } = capturingLogger();
+    const library = fakeLibrary();
+    library.ask = () => {
+      throw new Error(`could not reach https://example.org/bot${TOKEN}/x`);
+    };
+    const bot = createBot(TOKEN, { library, botStore: memoryBotStore(), logger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 10 } }, { botInfo: BOT_INFO, apiRoot: "http://127.0.0.1:9" });
+    const calls: string[] = [];
+    bot.api.config.use(async (_prev, method) => {
+      calls.push(method);
+      return { ok: true, result: true } as never;
+    });
+    await bot.handleUpdate(messageUpdate("长寿区"));
+    const log = lines.join("");
+    expect(log).toContain("update failed");
+    expect(log).toContain("[token]");
+    expect(log).not.toContain(TOKEN);
+    expect(log).not.toContain("SECRET-part_of-the-token");
+    expect(calls).toEqual(["sendMessage"]); // the apology
+  });
+});

@@ -83,8 +83,10 @@ export interface Section {
   /** 1-based line of the heading (or first line). */
   line: number;
   endLine: number;
-  /** The text without hard line wraps (simplified Chinese). */
+  /** The text without hard line wraps (simplified Chinese); paragraphs separated by "\n". */
   text: string;
+  /** 1-based source line where each paragraph of `text` starts. */
+  paraLines: number[];
 }
 
 /** The parsed record of one annual report. */

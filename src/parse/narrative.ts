@@ -4,7 +4,7 @@
 import type { Figure } from "../domain.js";
 import { sentenceEvidence } from "./evidence.js";
 import { parseProseNumber } from "./numbers.js";
-import { sentences, type Prose } from "./prose.js";
+import { lineAt, sentences, type Prose } from "./prose.js";
 
 // Number as prose writes it: digits or Chinese numerals, then 万/亿, then 余/多 (approximate).
 // Each quantifier is bounded, and the groups are positional: (1) number (2) 万/亿 (3) 余/多.
@@ -77,8 +77,8 @@ export function extractNarrative(prose: Prose): Figure[] {
   const found = new Map<string, Figure>();
   const add = (metric: string, value: number, unit: string, approximate: boolean, s: { text: string; start: number }, raw: string) => {
     if (found.has(metric)) return;
-    const line = (prose.lineOf[s.start] ?? 0) + 1;
-    const endLine = (prose.lineOf[s.start + s.text.length - 1] ?? line - 1) + 1;
+    const line = lineAt(prose, s.start) + 1;
+    const endLine = lineAt(prose, s.start + s.text.length - 1) + 1;
     found.set(metric, {
       metric,
       value,

@@ -5,8 +5,23 @@ import type { Section } from "../domain.js";
 export interface Prose {
   /** Paragraphs joined with "\n"; white space inside a paragraph removed. */
   text: string;
-  /** 0-based source line of each character of `text`. */
-  lineOf: Int32Array;
+  /** Offset in `text` where each joined source line starts, ascending. */
+  starts: number[];
+  /** 0-based source line of each entry of `starts`. */
+  lines: number[];
+}
+
+/** 0-based source line of a character of the prose. */
+export function lineAt(prose: Prose, offset: number): number {
+  let lo = 0;
+  let hi = prose.starts.length - 1;
+  if (hi < 0) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (prose.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return prose.lines[lo]!;
 }
 
 const SENTENCE_END = /[。！？!?;；:：」”]$/;
@@ -20,8 +35,10 @@ const HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|\([一二三
 export function buildProse(lines: readonly string[], skip: (line: number) => boolean): Prose {
   const lengths = lines.map((l, i) => (skip(i) ? 0 : l.trim().length)).filter((n) => n > 0).sort((a, b) => a - b);
   const median = lengths.length ? lengths[Math.floor(lengths.length / 2)]! : 0;
-  const chars: string[] = [];
-  const map: number[] = [];
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const srcLines: number[] = [];
+  let offset = 0;
   let prev = "";
   for (let i = 0; i < lines.length; i++) {
     if (skip(i)) continue;
@@ -31,17 +48,17 @@ export function buildProse(lines: readonly string[], skip: (line: number) => boo
       const breakHere =
         SENTENCE_END.test(prev) || HEADING.test(line) || (HEADING.test(prev) && prev.length <= 40) || prev.length < median * 0.7 || prev.includes("|");
       if (breakHere) {
-        chars.push("\n");
-        map.push(i);
+        parts.push("\n");
+        offset += 1;
       }
     }
-    for (const ch of line) {
-      chars.push(ch);
-      map.push(i);
-    }
+    starts.push(offset);
+    srcLines.push(i);
+    parts.push(line);
+    offset += line.length;
     prev = line;
   }
-  return { text: chars.join(""), lineOf: Int32Array.from(map) };
+  return { text: parts.join(""), starts, lines: srcLines };
 }
 
 /** Top-level headings start a section: "一、总体情况", "五、存在的主要问题及改进情况". */
@@ -58,14 +75,14 @@ export function findSections(prose: Prose): Section[] {
     if (text || current.title) {
       sections.push({
         title: current.title,
-        line: (prose.lineOf[current.start] ?? 0) + 1,
-        endLine: (prose.lineOf[Math.max(current.start, end - 1)] ?? 0) + 1,
+        line: lineAt(prose, current.start) + 1,
+        endLine: lineAt(prose, Math.max(current.start, end - 1)) + 1,
         text,
         paraLines: keep.map(([, l]) => l),
       });
     }
   };
-  const lineAt = (offset: number) => (prose.lineOf[offset] ?? 0) + 1;
+  const lineOf = (offset: number) => lineAt(prose, offset) + 1;
   for (const para of prose.text.split("\n")) {
     const m = SECTION_HEADING.exec(para);
     if (m && para.length < 60) {
@@ -74,10 +91,10 @@ export function findSections(prose: Prose): Section[] {
     } else if (m && para.length >= 60 && /^[一二三四五六七八九十]{1,3}、[^,，。]{2,30}[。]/.test(para)) {
       // A heading run into its first paragraph ("四、政府信息公开的收费及减免情况2018年,…").
       close(offset);
-      current = { title: m[0], start: offset, parts: [para.slice(m[0].length)], lines: [lineAt(offset)] };
+      current = { title: m[0], start: offset, parts: [para.slice(m[0].length)], lines: [lineOf(offset)] };
     } else {
       current.parts.push(para);
-      current.lines.push(lineAt(offset));
+      current.lines.push(lineOf(offset));
     }
     offset += para.length + 1;
   }

@@ -1,0 +1,99 @@
+// Question answering end to end through the CLI contract (`ingest`, `ask --jsonl`), judged by the
+// gold files' rules; the same questions in Traditional characters and with noise; duplicates.
+import * as OpenCC from "opencc-js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../src/domain.js";
+import { askJsonl, ingestDirs, ingestInto, judge, readGold, type Gold } from "./helpers/gold.js";
+import { EXTRA, hasExtra, SEEDS, SHARED_EVAL } from "./helpers/reports.js";
+
+// The seeds gold ships with the shared folder; the copy in test/fixtures keeps CI honest without it.
+const seedsGold = readGold(join(SHARED_EVAL, "seeds-gold.jsonl")).length
+  ? readGold(join(SHARED_EVAL, "seeds-gold.jsonl"))
+  : readGold(join(import.meta.dirname, "fixtures/seeds-gold.jsonl"));
+const extraGold = readGold(join(SHARED_EVAL, "extra-gold.jsonl"));
+
+const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+
+/** The same question as a hurried user types it: spaces, punctuation, full-width marks. */
+function noisy(q: string, i: number): string {
+  const forms = [
+    (s: string) => `  ${s.replace(/(\d{4}年)/, " $1 ")}？？`,
+    (s: string) => `请问，${s}！`,
+    (s: string) => `${s.replace(/年/, "年 ,")} ...`,
+    (s: string) => `【${s}】`,
+  ];
+  return forms[i % forms.length]!(q);
+}
+
+function report(golds: Gold[], answers: Answer[]): string[] {
+  return golds.flatMap((g, i) => (judge(g, answers[i]!) ? [] : [`${g.q} → want ${JSON.stringify(g.answer)}, got ${answers[i]!.kind} ${JSON.stringify(answers[i]!.answers.slice(0, 2).map((a) => a.value))} ${answers[i]!.text.slice(0, 120)}`]));
+}
+
+describe("seeds gold through ingest + ask --jsonl", () => {
+  let db = "";
+  beforeAll(() => {
+    const res = ingestDirs([SEEDS]);
+    expect(res.status).toBe(0);
+    db = res.db;
+  });
+
+  it("has the gold questions", () => expect(seedsGold.length).toBeGreaterThan(60));
+
+  it("answers every gold question by its type", () => {
+    const answers = askJsonl(db, seedsGold.map((g) => g.q));
+    expect(report(seedsGold, answers)).toEqual([]);
+  });
+
+  it("answers them in Traditional characters too", () => {
+    const golds = seedsGold.map((g) => ({ ...g, q: toTraditional(g.q) }));
+    expect(golds.some((g, i) => g.q !== seedsGold[i]!.q)).toBe(true);
+    const answers = askJsonl(db, golds.map((g) => g.q));
+    expect(report(golds, answers)).toEqual([]);
+  });
+
+  it("answers them with spaces and punctuation noise", () => {
+    const golds = seedsGold.map((g, i) => ({ ...g, q: noisy(g.q, i) }));
+    const answers = askJsonl(db, golds.map((g) => g.q));
+    expect(report(golds, answers)).toEqual([]);
+  });
+
+  it("every figure carries its report, year, unit and source line", () => {
+    const answers = askJsonl(db, seedsGold.filter((g) => g.type === "value").map((g) => g.q));
+    for (const a of answers) {
+      const first = a.answers[0]!;
+      expect(first.org).toBeTruthy();
+      expect(first.year).toBeGreaterThan(2000);
+      expect(first.evidence.length).toBeGreaterThan(0);
+      expect(first.line).toBeGreaterThan(0);
+      expect(a.text).toContain(`第${first.line}行`);
+    }
+  });
+
+  it("says what is missing instead of answering another year", () => {
+    const [a] = askJsonl(db, ["长寿区2025年行政复议多少件"]);
+    expect(a!.kind).toBe("none");
+    expect(a!.answers).toEqual([]);
+    expect(a!.text).toContain("没有");
+    expect(a!.text).toContain("2018");
+  });
+
+  it("ingesting the same reports again stores one copy of each", () => {
+    const before = JSON.parse(readFileSync(db, "utf8")).reports.length;
+    const res = ingestInto(db, [SEEDS]);
+    expect(res).toContain("已存在 5 份");
+    expect(JSON.parse(readFileSync(db, "utf8")).reports.length).toBe(before);
+    expect(before).toBe(5);
+  });
+});
+
+describe.skipIf(!hasExtra || extraGold.length === 0)("2021-template gold (PDF extractions)", () => {
+  it("answers every gold question", () => {
+    const res = ingestDirs([EXTRA]);
+    expect(res.status).toBe(0);
+    const golds = extraGold.map((g) => ({ ...g, type: g.type ?? (g.field === "text" ? "text" : "value") }) as Gold);
+    const answers = askJsonl(res.db, golds.map((g) => g.q));
+    expect(report(golds, answers)).toEqual([]);
+  });
+});

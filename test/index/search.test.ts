@@ -1,0 +1,65 @@
+// Full-text ranking over a small realistic set (sentences from the bundled reports), with the
+// expected order explained per position; jieba segmentation of real sentences.
+import { describe, expect, it } from "vitest";
+import { createSearchIndex, scorePassage } from "../../src/index/search-index.js";
+import { addWord, segment } from "../../src/index/segment.js";
+
+const PASSAGES = [
+  "积极回应群众诉求,全年全区通过12345平台办理群众诉求5489件,反馈回复率100%、按时办结率99.6%。",
+  "经统计,平台共汇聚办件数量73734件,其中自然人办件68741件,法人办件4993件。",
+  "编印了《政府信息公开条例》宣传册500份,对条例内容作了简要释义,以宣传单的形式发至单位及个人。",
+  "如对本报告有任何疑问,请与重庆市长寿区人民政府政务公开办公室联系(地址:重庆市长寿区桃源大道11号,邮编:401220,电话:40244979,传真:40244979)。",
+  "严格执行“分级审核、先审后发”程序,落实“三审三校”制度,从严从实把好政治关、法律关、政策关、保密关、文字关。",
+  "加强区政府门户网站及政务新媒体日常管理,运用第三方检测平台实行常态化监测,执行信息审核发布制度。",
+];
+
+function index() {
+  const idx = createSearchIndex();
+  PASSAGES.forEach((text, i) => idx.add(`r${i}`, [{ reportId: `r${i}`, text, section: "一、总体情况", line: i + 1, tokens: segment(text).join(" ") }]));
+  return idx;
+}
+
+describe("search ranking", () => {
+  it("12345平台 诉求: the sentence with both words and the number first", () => {
+    const hits = index().search(segment("通过12345平台办理群众诉求多少件"), { wantsNumber: true });
+    // 1. r0 has 12345, 平台, 办理, 群众, 诉求; 2. r1 only 平台
+    expect(hits.map((h) => h.passage.reportId).slice(0, 2)).toEqual(["r0", "r1"]);
+  });
+
+  it("电话: the contact sentence", () => {
+    const hits = index().search(segment("政务公开办公室电话"));
+    expect(hits[0]!.passage.reportId).toBe("r3");
+  });
+
+  it("三审三校: the sentence that names the system, above one that only says 制度", () => {
+    const hits = index().search(segment("落实什么审校制度 三审三校"));
+    // r4 has 落实, 制度 and 三审三校; r5 only 制度
+    expect(hits[0]!.passage.reportId).toBe("r4");
+  });
+
+  it("restricted to some reports, scores only those", () => {
+    const hits = index().search(segment("平台"), { reportIds: new Set(["r1", "r5"]) });
+    expect(hits.map((h) => h.passage.reportId).sort()).toEqual(["r1", "r5"]);
+  });
+
+  it("removes a report's passages", () => {
+    const idx = index();
+    idx.remove("r0");
+    expect(idx.search(segment("12345")).map((h) => h.passage.reportId)).not.toContain("r0");
+  });
+
+  it("scores by the keywords found verbatim", () => {
+    expect(scorePassage(["宣传册", "500"], PASSAGES[2]!)).toBeGreaterThan(scorePassage(["宣传册"], PASSAGES[2]!));
+    expect(scorePassage(["不存在的词"], PASSAGES[2]!)).toBe(0);
+  });
+});
+
+describe("segment", () => {
+  it("keeps years and domain words whole", () => {
+    expect(segment("长寿区2018年行政复议多少件")).toEqual(expect.arrayContaining(["长寿区", "2018", "行政复议"]));
+  });
+  it("learns names it is told", () => {
+    addWord("小板桥街道");
+    expect(segment("小板桥街道2018年主动公开")).toContain("小板桥街道");
+  });
+});

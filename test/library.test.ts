@@ -1,0 +1,145 @@
+// The core behind every front end: ingest (files, bad input, duplicates), answers over the bundled
+// reports, a reindex that keeps answering, and the listener that feeds alerts.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createLibrary, type CoreLibrary } from "../src/library.js";
+import { memoryAdapter, openDb } from "../src/store/db.js";
+import { SEED, SEEDS } from "./helpers/reports.js";
+
+async function memoryLibrary(corpusDir?: string): Promise<CoreLibrary> {
+  const db = await openDb(memoryAdapter());
+  return createLibrary({ db, ...(corpusDir ? { corpusDir } : {}) });
+}
+
+describe("library over the bundled reports", () => {
+  let lib: CoreLibrary;
+  beforeAll(async () => {
+    lib = await memoryLibrary(SEEDS);
+    await lib.ingestPaths([SEEDS]);
+  });
+
+  it("holds the five reports", () => {
+    expect(lib.size).toBe(5);
+    expect(lib.listReports().map((r) => r.year)).toEqual([2020, 2019, 2019, 2018, 2018]);
+  });
+
+  it("gives the city total first and the columns after (蚌埠 2019 行政复议)", () => {
+    const a = lib.ask("蚌埠市2019年行政复议多少件");
+    expect(a.answers.map((x) => [x.slice ?? "合计", x.value])).toEqual([
+      ["合计", 16], ["市政府", 0], ["市直单位", 11], ["县区政府", 5], ["县区直属单位", 0], ["乡镇政府", 0],
+    ]);
+    expect(a.text).toContain("分列");
+  });
+
+  it("repeats the table/prose disagreement next to the figure", () => {
+    const a = lib.ask("长寿区2018年主动公开政府信息多少条");
+    expect(a.answers.map((x) => x.value)).toEqual([134, 18846]);
+    expect(a.text).toContain("正文");
+    expect(a.warnings.join()).toContain("18846");
+  });
+
+  it("a breakdown lists the parts", () => {
+    const a = lib.ask("长寿区2018年行政复议情况");
+    expect(a.kind).toBe("breakdown");
+    expect(a.answers.map((x) => x.value)).toEqual([15, 6, 5, 4]);
+  });
+
+  it("says what exists when the year is missing", () => {
+    const a = lib.ask("小板桥街道2020年行政诉讼");
+    expect(a.kind).toBe("none");
+    expect(a.text).toBe("没有小板桥街道2020年的报告。小板桥街道现有：2018年。");
+  });
+
+  it("says which metric a template lacks instead of substituting", () => {
+    const a = lib.ask("西湖区2019年举报投诉数量");
+    expect(a.answers).toEqual([]);
+    expect(a.text).toContain("没有“举报投诉数量”这一项");
+  });
+
+  it("names the year it chose when none was given", () => {
+    const a = lib.ask("资阳区行政处罚多少");
+    expect(a.answers[0]!.value).toBe(543);
+    expect(a.text).toContain("未指明年份，按最新的2020年报告回答");
+  });
+
+  it("quotes the sentence for a figure only the prose states", () => {
+    const a = lib.ask("资阳区2020年通过12345平台办理群众诉求多少件");
+    expect(a.kind).toBe("search");
+    expect(a.hits[0]!.snippet).toContain("5489");
+    expect(a.hits[0]!.org).toBe("益阳市资阳区人民政府");
+  });
+
+  it("answers the 存在问题 section", () => {
+    const a = lib.ask("长寿区2018年存在哪些问题");
+    expect(a.hits[0]!.section).toContain("存在的主要问题");
+    expect(a.hits[0]!.snippet).toContain("公开力度有待进一步加大");
+  });
+
+  it("a report card lists key figures and warnings", () => {
+    const a = lib.reportCard("长寿区 2018");
+    expect(a.text).toContain("行政复议：15件");
+    expect(a.text).toContain("⚠");
+  });
+
+  it("search finds passages and marks the words", () => {
+    const a = lib.search("宣传册");
+    expect(a.hits[0]!.snippet).toContain("【宣传册】");
+  });
+});
+
+describe("ingest", () => {
+  it("refuses empty, binary and oversized files with a reason, and keeps nothing", async () => {
+    const lib = await memoryLibrary();
+    expect(await lib.ingestFile("a.txt", new Uint8Array())).toEqual({ ok: false, error: "文件为空。" });
+    const bin = await lib.ingestFile("a.txt", Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256));
+    expect(bin.ok).toBe(false);
+    const big = await lib.ingestFile("big.txt", new Uint8Array(51 * 1024 * 1024));
+    expect(big).toMatchObject({ ok: false, error: expect.stringContaining("文件过大") });
+    const odd = await lib.ingestFile("x.exe", new TextEncoder().encode("长寿区".repeat(100)));
+    expect(odd).toMatchObject({ ok: false, error: expect.stringContaining("不支持") });
+    expect(lib.size).toBe(0);
+  });
+
+  it("stores a report once and announces it once", async () => {
+    const lib = await memoryLibrary();
+    const seen: string[] = [];
+    lib.onReportAdded((r) => seen.push(r.id));
+    const data = readFileSync(join(SEEDS, SEED.changshou));
+    const first = await lib.ingestFile("长寿.txt", data);
+    const second = await lib.ingestFile("copy.txt", data);
+    expect(first).toMatchObject({ ok: true, duplicate: false, report: { org: "重庆市长寿区人民政府", year: 2018, template: "stat2016" } });
+    expect(second).toMatchObject({ ok: true, duplicate: true });
+    expect(seen).toHaveLength(1);
+    expect(lib.size).toBe(1);
+  });
+
+  it("reads a web page with its menus and scripts dropped", async () => {
+    const lib = await memoryLibrary();
+    const body = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8")
+      .split("\n")
+      .map((l) => (l.includes("|") ? `<tr>${l.split("|").filter((c) => c.trim()).map((c) => `<td>${c}</td>`).join("")}</tr>` : `<p>${l}</p>`))
+      .join("\n");
+    const html = `<html><head><script>var x = "行政复议 99 件";</script></head><body><div class="nav">首页 | 政务公开 | 行政复议</div><div class="content"><table>${body}</table></div><div class="footer">网站地图</div></body></html>`;
+    const res = await lib.ingestFile("report.html", new TextEncoder().encode(html));
+    expect(res).toMatchObject({ ok: true, report: { org: "小板桥街道办事处", year: 2018 } });
+    expect(lib.ask("小板桥街道2018年行政诉讼多少件").answers[0]!.value).toBe(1);
+    expect(lib.ask("小板桥街道2018年接受培训人员数").answers[0]!.value).toBe(36);
+  });
+});
+
+describe("reindex", () => {
+  it("keeps answering from the old index until the new one is swapped in", async () => {
+    const lib = await memoryLibrary(SEEDS);
+    await lib.ingestPaths([join(SEEDS, SEED.changshou)]);
+    const during: number[] = [];
+    const done = lib.reindex((p) => {
+      if (p.done < p.total) during.push(lib.ask("长寿区2018年行政复议多少件").answers[0]!.value!);
+    });
+    const res = await done;
+    expect(res.reports).toBe(5);
+    expect(during.every((v) => v === 15)).toBe(true);
+    expect(lib.size).toBe(5);
+    expect(lib.ask("西湖区2019年行政复议多少件").answers[0]!.value).toBe(1);
+  });
+});

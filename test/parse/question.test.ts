@@ -1,0 +1,113 @@
+// parseQuestion: table-driven, one case per question, with a fixed lexicon (regions as the store
+// would hold them, including a name that exists in two cities) and a fixed newest year.
+import { describe, expect, it } from "vitest";
+import type { Lexicon } from "../../src/parse/question.js";
+import { parseQuestion, parseYears } from "../../src/parse/question.js";
+
+const lexicon: Lexicon = {
+  regions: [
+    { key: "重庆市长寿区", label: "重庆市长寿区", names: ["长寿区", "重庆市长寿区", "重庆市长寿区人民政府", "长寿", "长寿区政府", "长寿区人民政府"] },
+    { key: "益阳市资阳区", label: "益阳市资阳区", names: ["资阳区", "益阳市资阳区", "益阳市资阳区人民政府", "资阳", "资阳区政府"] },
+    { key: "小板桥街道", label: "小板桥街道", names: ["小板桥街道", "小板桥街道办事处", "小板桥"] },
+    { key: "蚌埠市", label: "蚌埠市", names: ["蚌埠市", "蚌埠市人民政府", "蚌埠", "蚌埠市政府"] },
+    { key: "南昌市西湖区", label: "南昌市西湖区", names: ["西湖区", "南昌市西湖区", "西湖", "西湖区政府"] },
+    { key: "杭州市西湖区", label: "杭州市西湖区", names: ["西湖区", "杭州市西湖区", "西湖", "西湖区政府"] },
+    { key: "重庆市长寿区民政局", label: "重庆市长寿区民政局", names: ["重庆市长寿区民政局", "长寿区民政局"] },
+  ],
+  sliceNames: ["市政府", "市直单位", "县区政府", "县区直属单位", "乡镇政府"],
+  newestYear: 2020,
+};
+
+const ws = (s: string) => s.split(/\s+/).filter(Boolean);
+
+interface Expect {
+  regions?: string[];
+  keys?: string[][];
+  years?: number[];
+  metric?: string;
+  slice?: string;
+  intent?: string;
+  unknown?: string[];
+}
+
+const CASES: Record<string, Expect> = {
+  // value questions
+  "长寿区2018年行政复议多少件": { regions: ["长寿区"], years: [2018], metric: "review.total", intent: "value" },
+  "长寿区2018年行政复议被依法纠错几件": { metric: "review.corrected" },
+  "重庆市长寿区2018年行政复议维持了几件": { regions: ["重庆市长寿区"], metric: "review.upheld" },
+  "长寿 2018 行政诉讼 其他情形": { regions: ["长寿"], years: [2018], metric: "litigation.other" },
+  "长寿区2018年收到政府信息公开申请多少件": { metric: "requests.received" },
+  "长寿区2018年网络申请有几件": { metric: "requests.channel.online" },
+  "长寿区2018年不同意公开的答复有多少": { metric: "requests.result.withheld" },
+  "长寿区2018年政务微博公开政府信息数": { metric: "proactive.channel.weibo" },
+  "长寿区2018年政府网站公开了多少条政府信息": { metric: "proactive.channel.website" },
+  "长寿区2018年依申请公开收费多少": { metric: "fees.requests" },
+  "资阳区2020年政府集中采购项目数量": { metric: "art20.procurement.items" },
+  "资阳区2020年政府集中采购总金额": { metric: "art20.procurement.amount" },
+  "洪泽区2024年复议后起诉的行政诉讼有几件": { metric: "litigation.after_review.total" },
+  "西湖区2019年行政诉讼尚未审结的有几件": { metric: "litigation.pending" },
+  "长寿区18年被起诉了几次": { years: [2018], metric: "litigation.total" },
+  "二〇一八年长寿区行政复议": { years: [2018], metric: "review.total" },
+  // Traditional and noise
+  "西湖區2019年行政複議多少件": { regions: ["西湖区"], metric: "review.total" },
+  "  长寿区 ，2018年？？ 行政复议！！": { regions: ["长寿区"], years: [2018], metric: "review.total" },
+  "<b>长寿区</b>2018年行政诉讼": { regions: ["长寿区"], metric: "litigation.total" },
+  // slices
+  "西湖区2019年自然人申请多少件": { metric: "requests.received", slice: "natural_person" },
+  "蚌埠市2019年市直单位行政复议多少件": { metric: "review.total", slice: "市直单位" },
+  "蚌埠市2019年县区直属单位收到申请数": { slice: "县区直属单位" },
+  // regions: ambiguity, narrowing, departments, unknown places
+  "西湖区2019年行政复议多少件": { keys: [["南昌市西湖区", "杭州市西湖区"]] },
+  "南昌市西湖区2019年行政复议多少件": { keys: [["南昌市西湖区"]] },
+  "长寿区民政局2018年行政复议": { keys: [["重庆市长寿区民政局"]] },
+  "朝阳区2018年行政复议多少件": { regions: [], unknown: ["朝阳区"] },
+  "全区2018年行政复议多少件": { regions: [], unknown: [] },
+  // years
+  "长寿区去年行政复议": { years: [2019] },
+  "长寿区近三年行政复议": { years: [2018, 2019, 2020], intent: "trend" },
+  "长寿区2018到2020年行政复议": { years: [2018, 2019, 2020], intent: "trend" },
+  // intents
+  "长寿区和资阳区2018年行政复议对比": { regions: ["长寿区", "资阳区"], intent: "compare" },
+  "西湖区2019年行政复议情况": { intent: "breakdown", metric: "review.total" },
+  "2019年哪个地区行政处罚最多": { intent: "rank", metric: "art20.penalty.decisions" },
+  "有哪些报告": { intent: "list" },
+  "资阳区2020年通过12345平台办理群众诉求多少件": { intent: "search" },
+  "蚌埠市2019年受理市民反映问题诉求多少件": { intent: "search" },
+  "长寿区的政务公开办公室电话是多少": { intent: "search" },
+  "长寿区2018年存在哪些问题": { intent: "search" },
+};
+
+describe("parseQuestion", () => {
+  for (const [q, want] of Object.entries(CASES)) {
+    it(q, () => {
+      const pq = parseQuestion(q, lexicon, ws);
+      if (want.regions) expect(pq.regions).toEqual(want.regions);
+      if (want.keys) expect(pq.mentions.map((m) => [...m.keys].sort())).toEqual(want.keys.map((k) => [...k].sort()));
+      if (want.years) expect(pq.years).toEqual(want.years);
+      if (want.metric) expect(pq.metric).toBe(want.metric);
+      if (want.slice) expect(pq.slice).toBe(want.slice);
+      if (want.intent) expect(pq.intent).toBe(want.intent);
+      if (want.unknown) expect(pq.unknownRegions).toEqual(want.unknown);
+    });
+  }
+  it("asks about problems only when the question is about problems", () => {
+    expect(parseQuestion("长寿区2018年存在哪些问题", lexicon, ws).asksProblems).toBe(true);
+    expect(parseQuestion("蚌埠市2019年受理市民反映问题诉求多少件", lexicon, ws).asksProblems).toBe(false);
+  });
+});
+
+describe("parseYears", () => {
+  const table: Record<string, number[]> = {
+    "2018年": [2018],
+    "2018年度": [2018],
+    "2018": [2018],
+    "2018-2020": [2018, 2019, 2020],
+    "18年": [2018],
+    "今年": [2020],
+    "前年": [2018],
+    "近两年": [2019, 2020],
+    "上年结转": [],
+    "12345平台": [],
+  };
+  for (const [text, years] of Object.entries(table)) it(text, () => expect(parseYears(text, 2020).years).toEqual(years));
+});

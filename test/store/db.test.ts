@@ -1,0 +1,57 @@
+// The lowdb store: explicit adapters (lowdb's presets silently use memory under vitest), a real
+// file round trip, malformed files refused with a message, and the single-owner lock.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DB_VERSION, DbError, fileAdapter, memoryAdapter, openDb } from "../../src/store/db.js";
+import { acquireLock, lockHolder, LockedError } from "../../src/store/lock.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "nianbao-db-"));
+
+describe("openDb", () => {
+  it("starts empty in memory", async () => {
+    const db = await openDb(memoryAdapter());
+    expect(db.data).toMatchObject({ version: DB_VERSION, reports: [], bot: { subscriptions: [], alerts: [] } });
+  });
+
+  it("round-trips through a real file", async () => {
+    const path = join(tmp(), "db.json");
+    const db = await openDb(fileAdapter(path), path);
+    db.data.bot.subscriptions.push({ chatId: 1, kind: "all", value: "", createdAt: "2026-01-01" });
+    await db.write();
+    expect(JSON.parse(readFileSync(path, "utf8")).bot.subscriptions).toHaveLength(1);
+    const again = await openDb(fileAdapter(path), path);
+    expect(again.data.bot.subscriptions[0]!.chatId).toBe(1);
+  });
+
+  it("refuses a malformed file with its name, and does not overwrite it", async () => {
+    const path = join(tmp(), "db.json");
+    writeFileSync(path, "{ not json");
+    await expect(openDb(fileAdapter(path), path)).rejects.toThrow(DbError);
+    await expect(openDb(fileAdapter(path), path)).rejects.toThrow(path);
+    expect(readFileSync(path, "utf8")).toBe("{ not json");
+    writeFileSync(path, JSON.stringify({ version: 1, reports: "nope" }));
+    await expect(openDb(fileAdapter(path), path)).rejects.toThrow(/reports/);
+  });
+});
+
+describe("lock", () => {
+  it("lets one owner hold the db and frees it on release", () => {
+    const path = join(tmp(), "db.json");
+    const release = acquireLock(path);
+    expect(readFileSync(`${path}.lock`, "utf8")).toBe(String(process.pid));
+    release();
+    expect(lockHolder(path)).toBeNull();
+  });
+
+  it("refuses while a live process holds it, takes over a stale lock", () => {
+    const path = join(tmp(), "db.json");
+    writeFileSync(`${path}.lock`, "1"); // pid 1 is always alive
+    expect(() => acquireLock(path)).toThrow(LockedError);
+    expect(lockHolder(path)).toBe(1);
+    writeFileSync(`${path}.lock`, "999999999"); // no such process
+    const release = acquireLock(path);
+    release();
+  });
+});

@@ -218,6 +218,20 @@ function warningsFor(r: Report, metrics: readonly string[]): string[] {
 // ── intents ─────────────────────────────────────────────────────────────────────────────────────
 
 function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
+  if (pq.moreMetrics.length > 0) {
+    // Several metrics in one question: one answer each, joined.
+    const parts = [pq.metricCandidates, ...pq.moreMetrics].map((cands) =>
+      value({ ...pq, metric: cands[0]!, metricCandidates: cands, moreMetrics: [] }, deps, base),
+    );
+    return {
+      ...base,
+      kind: parts.some((p) => p.answers.length) ? parts[0]!.kind === "none" ? "value" : parts[0]!.kind : "none",
+      answers: parts.flatMap((p) => p.answers),
+      hits: parts.flatMap((p) => p.hits),
+      warnings: [...new Set(parts.flatMap((p) => p.warnings))],
+      text: parts.map((p) => p.text).join("\n\n"),
+    };
+  }
   const picked = pickReport(pq.mentions[0]!, pq.years, deps);
   if (!picked.report) return { ...base, text: picked.missing! };
   const r = picked.report;

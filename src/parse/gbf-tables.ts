@@ -19,10 +19,12 @@ export interface GbfSpans {
   review?: { start: number; end: number };
 }
 
-const H_ART20 = /^(?:二[、.])?主动公开政府信息(?:的)?情况$/;
-const H_APPS = /^(?:三[、.])?收到和处理政府信息公开申请(?:的)?情况$/;
-const H_REVIEW = /^(?:四[、.])?(?:因)?政府信息公开(?:工作)?(?:被申请)?行政复议[、和及,]?(?:提起)?行政诉讼(?:的)?情况$/;
-const H_NEXT = /^五[、.]/;
+// Headings may be numbered 二、 / (二) / 2. or not at all.
+const NUM = String.raw`(?:[一二三四五六七八九十]{1,2}[、.]|\([一二三四五六七八九十]{1,2}\)|\d{1,2}[、.])?`;
+const H_ART20 = new RegExp(String.raw`^${NUM}主动公开政府信息(?:的)?情况$`);
+const H_APPS = new RegExp(String.raw`^${NUM}收到和处理政府信息公开申请(?:的)?情况$`);
+const H_REVIEW = new RegExp(String.raw`^${NUM}(?:因)?政府信息公开(?:工作)?(?:被申请)?行政复议[、和及,]?(?:提起)?行政诉讼(?:的)?情况$`);
+const H_NEXT = /^(?:五[、.]|\(五\)|5[、.])|^(?:政府信息公开工作)?存在的?主要问题/;
 
 /** Locate the three tables by their headings (a heading may end a line of prose: 西湖区 2019). */
 export function findGbfTables(lines: readonly string[]): GbfSpans {
@@ -30,14 +32,40 @@ export function findGbfTables(lines: readonly string[]): GbfSpans {
   let apps = -1;
   let review = -1;
   let next = -1;
+  // A heading counts only when its table follows: "(一)主动公开政府信息情况" is also a sub-heading
+  // of 一、总体情况 in many reports.
+  const followedBy = (i: number, re: RegExp, within: number) => {
+    let seen = 0;
+    for (let j = i + 1; j < lines.length && seen < within; j++) {
+      const c = compact(lines[j]!);
+      if (!c) continue;
+      seen++;
+      if (re.test(c)) return true;
+    }
+    return false;
+  };
   for (let i = 0; i < lines.length; i++) {
     const c = compact(lines[i]!);
     if (!c) continue;
     const tail = c.length > 40 ? c.slice(-24) : c;
-    if (art20 < 0 && (H_ART20.test(c) || /二、主动公开政府信息情况$/.test(tail))) art20 = i;
-    else if (apps < 0 && H_APPS.test(c)) apps = i;
-    else if (review < 0 && apps >= 0 && (H_REVIEW.test(c) || (/^四[、.]/.test(c) && /行政复议/.test(c) && c.length < 40))) review = i;
+    if (art20 < 0 && (H_ART20.test(c) || /二、主动公开政府信息情况$/.test(tail)) && followedBy(i, /第二十条/, 6)) art20 = i;
+    else if (apps < 0 && H_APPS.test(c) && followedBy(i, /本年新收|申请人情况|勾稽|自然人|法人或其他组织/, 12)) apps = i;
+    else if (review < 0 && apps >= 0 && (H_REVIEW.test(c) || (/^四[、.]/.test(c) && /行政复议/.test(c) && c.length < 40)) && followedBy(i, /行政复议|行政诉讼|结果维持|^\d/, 8)) review = i;
     else if (review >= 0 && next < 0 && H_NEXT.test(c)) next = i;
+  }
+  // No heading over 表三 / 表四 (a table pasted without its title): find them by their rows.
+  if (apps < 0) {
+    const first = lines.findIndex((l) => /本年新收政府信息公开申请/.test(compact(l)));
+    if (first >= 0) apps = Math.max(0, first - 1 - lines.slice(Math.max(0, first - 30), first).filter((l) => /申请人情况|自然人|法人或其他组织|勾稽/.test(l)).length);
+  }
+  if (review < 0 && apps >= 0) {
+    const col = lines.findIndex((l, i) => i > apps && /未经复议直接起诉|复议后起诉/.test(compact(l)));
+    if (col >= 0) {
+      review = col;
+      while (review > apps + 1 && /行政复议|行政诉讼|结果|维持|纠正|审结|总计/.test(compact(lines[review - 1]!)) && compact(lines[review - 1]!).length < 30) review--;
+      review--;
+      if (next < 0 || next < review) next = lines.findIndex((l, i) => i > col && H_NEXT.test(compact(l)));
+    }
   }
   // Without the 第二十条 marker the 主动公开 heading is just prose.
   const spans: GbfSpans = {};

@@ -27,8 +27,10 @@ const EXTRACTORS: readonly Extractor[] = [
   x("requests.received", "件", String.raw`(?:收到|受理)(?:各类)?申请(?:共计?)?${N}(件)`),
   x("requests.received", "件", String.raw`依申请公开(?:政府)?信息(?:共计?)?${N}(条|件)`),
   x("requests.received", "件", String.raw`政府信息公开申请(?:共计?|总计)${N}(件)`),
+  x("requests.received", "件", String.raw`(?:收到|受理)(?:各类)?依申请公开(?:政府信息)?(?:申请)?(?:共计?)?${N}(件)`),
   // 主动公开
   x("proactive.total", "条", String.raw`主动(?:公开|发布)(?:各类|了)?(?:政府)?信息(?:共计?|总计|合计)?${N}(条)`),
+  x("proactive.total", "条", String.raw`(?:共|累计|全年|全市|全区|全县)(?:公开|发布)(?:各类)?政府信息(?:共计?)?${N}(条)`),
   x("proactive.channel.website", "条", String.raw`政府(?:门户|入口)?网站(?:公开|发布)(?:各类)?(?:政府)?信息${N}(条)`),
   x("proactive.channel.weibo", "条", String.raw`(?:政务)?微博(?:发布|公开)?(?:信息)?${N}(条)`),
   // 回应解读
@@ -39,13 +41,17 @@ const EXTRACTORS: readonly Extractor[] = [
   x("response.press_conferences", "场", String.raw`新闻发布会(?:共计?)?${N}(场|次)`),
   // 行政复议 / 行政诉讼 (breakdowns follow the total in the same sentence)
   x("review.total", "件", String.raw`${N}(件)因政府信息公开(?:申请)?(?:而)?(?:引起|引发|提起)的行政复议`),
-  x("review.total", "件", String.raw`行政复议(?:申请|案件)?(?:共计?)?${N}(件)`),
+  x("review.total", "件", String.raw`行政复议(?:申请|案件)?(?:共计?)?${N}(件|起|宗)`),
+  x("review.total", "件", String.raw`行政复议(?:和|与|及|、)行政诉讼(?:案件)?(?:数量)?(?:均为|都为|均是|均)(?:0|零)(?:件|起)?`, true),
   x("review.total", "件", String.raw`(?:未发生|没有发生|无)(?:因政府信息公开(?:申请|工作)?(?:引起|引发|被申请)的)?行政复议`, true),
   x("litigation.total", "件", String.raw`${N}(件)因政府信息公开(?:申请)?(?:而)?(?:引起|引发|提起)的行政诉讼`),
-  x("litigation.total", "件", String.raw`行政诉讼(?:案件)?(?:共计?)?${N}(件)`),
+  x("litigation.total", "件", String.raw`行政诉讼(?:案件)?(?:共计?)?${N}(件|起|宗)`),
+  x("litigation.total", "件", String.raw`行政复议(?:和|与|及|、)行政诉讼(?:案件)?(?:数量)?(?:均为|都为|均是|均)(?:0|零)(?:件|起)?`, true),
   x("litigation.total", "件", String.raw`(?:未发生|没有发生|无)(?:因政府信息公开(?:申请|工作)?(?:引起|引发|被提起)的)?(?:行政复议[、和及或]?)?行政诉讼`, true),
   // 收费, 机构人员, 会议培训
   x("fees.info_processing", "元", String.raw`信息处理费(?:共计?|合计)?${N}(元|万元)`),
+  x("fees.info_processing", "元", String.raw`(?:未|没有|均未|无)收取(?:任何)?(?:政府信息公开)?信息处理费`, true),
+  x("fees.requests", "万元", String.raw`(?:未|没有|均未)收取(?:任何)?(?:检索|复制|邮寄|成本|[、等])*(?:成本)?费用`, true),
   x("staff.total", "人", String.raw`(?:从事政府信息公开(?:工作)?的?(?:工作)?人员|信息公开工作人员)(?:有|共|共有)?${N}(人)`),
   x("staff.fulltime", "人", String.raw`专职(?:工作)?人员${N}(人)`),
   x("staff.parttime", "人", String.raw`兼职(?:工作)?人员${N}(人)`),

@@ -42,6 +42,8 @@ export interface ParsedQuestion extends Question {
   wantsNumber: boolean;
   /** Asks about problems/shortcomings: answer from the 存在问题 section. */
   asksProblems: boolean;
+  /** Further metrics asked in the same question ("行政复议和行政诉讼"), each with its candidates. */
+  moreMetrics: string[][];
 }
 
 /** Longest accepted question; longer input is cut (a 4,000-emoji message is not a question). */
@@ -199,6 +201,8 @@ function unknownPlaces(rest: string): string[] {
 interface Scored {
   id: string;
   score: number;
+  /** Positions of the text the best alternative covered. */
+  covered: Set<number>;
 }
 
 /** Metric words → candidates, best first. Each alternative must match all its words. */
@@ -206,6 +210,7 @@ export function matchMetrics(text: string): Scored[] {
   const scored: Scored[] = [];
   for (const def of METRICS) {
     let best = 0;
+    let bestCovered = new Set<number>();
     const label = def.label.replace(/（[^）]*）|\([^)]*\)/g, "").replace(/·/g, "").replace(/(?:数量|数)$/, "");
     const alternatives = [...def.terms, [label]];
     for (const alt of alternatives) {
@@ -221,9 +226,9 @@ export function matchMetrics(text: string): Scored[] {
       }
       if (!ok) continue;
       const score = covered.size + 0.1 * alt.length + (def.primary ? 0.05 : 0);
-      if (score > best) best = score;
+      if (score > best) (best = score), (bestCovered = covered);
     }
-    if (best >= 2) scored.push({ id: def.id, score: best });
+    if (best >= 2) scored.push({ id: def.id, score: best, covered: bestCovered });
   }
   scored.sort((a, b) => b.score - a.score);
   return scored;
@@ -264,6 +269,22 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const top = candidates[0]?.score ?? 0;
   const metricCandidates = candidates.filter((c) => c.score >= top * 0.75).map((c) => c.id);
   const metric = metricCandidates[0];
+  // "行政复议和行政诉讼": a second metric in the text the first did not cover, joined by 和/与/及/、.
+  const moreMetrics: string[][] = [];
+  if (metric && /和|与|及|以及|还有|、|,|，/.test(normalized)) {
+    let restText = metricText;
+    let covered = candidates[0]!.covered;
+    for (let round = 0; round < 3; round++) {
+      restText = [...restText].map((ch, i) => (covered.has(i) ? " " : ch)).join("");
+      const next = matchMetrics(restText).filter((c) => c.score >= 3.5);
+      if (!next.length) break;
+      const best = next[0]!.score;
+      const group = next.filter((c) => c.score >= best * 0.75).map((c) => c.id).filter((id) => !metricCandidates.includes(id) || id !== metric);
+      if (!group.length || moreMetrics.some((g) => g[0] === group[0])) break;
+      moreMetrics.push(group);
+      covered = next[0]!.covered;
+    }
+  }
 
   const wantsNumber = /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大/.test(q);
   const asksProblems = /存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要)(?:问题|不足|困难)|不足之处|短板|差距|改进措施|改进情况|问题$/.test(q) && !metric;
@@ -306,6 +327,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     metricCandidates,
     wantsNumber,
     asksProblems,
+    moreMetrics,
   };
 }
 

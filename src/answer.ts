@@ -14,6 +14,8 @@ export interface AnswerDeps {
   segment: (text: string) => string[];
 }
 
+const HELP = "我可以回答政府信息公开工作年度报告里的数字和内容，例如：\n· 长寿区2018年行政复议多少件\n· 蚌埠市2019年市直单位行政复议多少件\n· 长寿区和小板桥街道2018年行政诉讼对比\n· 2019年哪个地区行政处罚最多\n· 资阳区2020年存在哪些问题\n· 有哪些报告";
+
 const TEMPLATE_NAME: Record<string, string> = {
   stat2016: "2019年以前的统计表格式",
   gbf2019: "2019年格式（国办公开办函〔2019〕60号）",
@@ -126,12 +128,32 @@ function summed(r: Report, metric: string, slice?: string): Figure | undefined {
   };
 }
 
+/** 法人或其他组织 = the five organisation columns of 表三. */
+const ORG_SLICES = ["commercial", "research", "public_interest", "legal_service", "other_org"];
+
+function legalPersons(r: Report, metric: string): Figure | undefined {
+  const parts = ORG_SLICES.map((s) => tableFigure(r, metric, s) ?? summed(r, metric, s));
+  const present = parts.filter((p): p is Figure => p !== undefined && p.value !== null);
+  if (present.length === 0) return undefined;
+  return {
+    metric,
+    slice: "legal_persons",
+    value: present.reduce((s, p) => s + p.value!, 0),
+    unit: present[0]!.unit,
+    source: "derived",
+    evidence: present[0]!.evidence,
+    certain: present.length === ORG_SLICES.length && present.every((p) => p.certain),
+    note: `法人或其他组织 = ${present.map((p) => `${sliceLabel(p.slice!)} ${p.value}`).join(" + ")}`,
+  };
+}
+
 function findFigures(r: Report, metric: string, slice?: string): Found | null {
   let sliceMissing: string | undefined;
-  let primary = slice ? tableFigure(r, metric, slice) ?? summed(r, metric, slice) : undefined;
+  let primary = slice === "legal_persons" ? legalPersons(r, metric) : slice ? tableFigure(r, metric, slice) ?? summed(r, metric, slice) : undefined;
   if (slice && !primary) sliceMissing = slice;
   if (!primary) primary = tableFigure(r, metric) ?? summed(r, metric);
-  const narrative = r.figures.find((f) => f.metric === metric && f.source === "narrative");
+  // The prose states totals: it says nothing about one column.
+  const narrative = primary?.slice ? undefined : r.figures.find((f) => f.metric === metric && f.source === "narrative");
   if (!primary && !narrative) return null;
   const columns = primary && !primary.slice
     ? r.figures.filter((f) => f.metric === metric && f.slice && f.source === "table" && !/^[a-z_]+$/.test(f.slice))
@@ -215,6 +237,21 @@ function warningsFor(r: Report, metrics: readonly string[]): string[] {
   return r.warnings.filter((w) => w.metrics.some((m) => set.has(m))).map((w) => w.message);
 }
 
+/** "纠错率": the figure over its parent total, both quoted. */
+function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item: AnswerItem; text: string } | null {
+  if (!/率|比例|占比|百分比/.test(pq.normalized)) return null;
+  const parent = metricDef(main.metric)?.parent;
+  if (!parent || main.value === null) return null;
+  const total = tableFigure(r, parent, main.slice) ?? summed(r, parent, main.slice);
+  if (!total || !total.value) return null;
+  const pct = Math.round((main.value / total.value) * 10000) / 100;
+  const label = `${shortLabel(main.metric)}占${metricLabel(parent)}的比例`;
+  return {
+    item: { ...item(r, main, label), value: pct, unit: "%", source: "derived", note: `${main.value} ÷ ${total.value}` },
+    text: `${label}：${pct}%（${main.value} ÷ ${total.value}）`,
+  };
+}
+
 // ── intents ─────────────────────────────────────────────────────────────────────────────────────
 
 function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
@@ -266,6 +303,11 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (f.columns.length > 0) {
     for (const c of f.columns) items.push(item(r, c));
     lines.push(`分列：${f.columns.map((c) => `${sliceLabel(c.slice!)} ${fmtValue(c)}`).join("，")}`);
+  }
+  const rate = rateOf(r, main, pq);
+  if (rate) {
+    items.push(rate.item);
+    lines.push(rate.text);
   }
   if (pq.intent === "breakdown") {
     const kids = childrenOf(f.metric)
@@ -372,7 +414,9 @@ function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer
       return `${deps.catalog.labelOf(k)}：${years.map((y) => (y === null ? "年份不明" : `${y}年`)).join("、")}`;
     })
     .sort();
-  return { ...base, kind: "list", text: `共${deps.catalog.size}份报告：\n${lines.slice(0, 100).join("\n")}${lines.length > 100 ? `\n…另有${lines.length - 100}个地区` : ""}` };
+  const count = keys.reduce((n, k) => n + deps.catalog.forKey(k).length, 0);
+  const head = pq.mentions.length ? `共${count}份报告：` : `库中共${deps.catalog.size}份报告，${keys.length}个地区：`;
+  return { ...base, kind: "list", text: `${head}\n${lines.slice(0, 100).join("\n")}${lines.length > 100 ? `\n…另有${lines.length - 100}个地区` : ""}` };
 }
 
 // ── full text ───────────────────────────────────────────────────────────────────────────────────
@@ -459,8 +503,12 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     }
   }
   const keywords = pq.keywords.filter((k) => !/^\d{1,2}$/.test(k));
-  if (keywords.length === 0) {
-    return { ...base, text: "没有看懂要找什么。可以问：长寿区2018年行政复议多少件？或 /search 关键词" };
+  if (keywords.length === 0 && pq.mentions.length === 1) {
+    // Only a region (and maybe a year): its report card.
+    return reportCard(pq.text, deps);
+  }
+  if (keywords.length === 0 || /^(?:你好|您好|嗨|哈喽|hi|hello|在吗|在不在|帮助|help|怎么用|使用说明)$/i.test(pq.normalized.replace(/[^\p{L}\p{N}]/gu, ""))) {
+    return { ...base, text: HELP };
   }
   const ids = reports ? new Set(reports.map((r) => r.id)) : undefined;
   const found = deps.index.search(keywords, { reportIds: ids, limit: 5, wantsNumber: pq.wantsNumber });

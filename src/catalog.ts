@@ -86,6 +86,7 @@ export class Catalog {
     if (this.lexiconCache) return this.lexiconCache;
     const regions: RegionEntry[] = [];
     const sliceNames = new Set<string>();
+    const statLabels = new Set<string>();
     for (const [key, reports] of this.byKey) {
       const names = new Set<string>();
       for (const r of reports) {
@@ -104,11 +105,14 @@ export class Catalog {
           const s = shortName(r.region);
           if (s) names.delete(s);
         }
-        for (const f of r.figures) if (f.slice && !/^[a-z_]+$/.test(f.slice)) sliceNames.add(f.slice);
+        for (const f of r.figures) {
+          if (f.slice && !/^[a-z_]+$/.test(f.slice)) sliceNames.add(f.slice);
+          if (f.metric.startsWith("stat.")) statLabels.add(f.metric.slice(5));
+        }
       }
       regions.push({ key, label: this.labelOf(key), names: [...names] });
     }
-    this.lexiconCache = { regions, sliceNames: [...sliceNames], newestYear: this.newestYear() };
+    this.lexiconCache = { regions, sliceNames: [...sliceNames], newestYear: this.newestYear(), statLabels: [...statLabels] };
     return this.lexiconCache;
   }
 }

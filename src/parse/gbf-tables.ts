@@ -322,15 +322,16 @@ export function parseReviewTable(lines: readonly string[], original: readonly st
     });
     return { figures: [], warnings };
   }
-  const first = values[0]!.line;
   const last = values[14]!.line;
-  const evidence = evidenceOf(original, Math.max(span.start, first - 0), last);
+  // The row as printed, after the table's heading (the 15 leaf columns repeat 结果维持 … 总计).
+  const valueLines = [...new Set(values.map((v) => v.line))];
+  const evidence = evidenceOf(original, span.start, last, [span.start, ...valueLines]);
   const figures: Figure[] = values.map((v, i) => ({
     metric: REVIEW_COLUMNS[i]!,
     value: v.value,
     unit: "件",
     source: "table",
-    evidence: last - first < 20 ? evidence : evidenceOf(original, v.line),
+    evidence,
     certain: true,
   }));
   // 行政诉讼 as users mean it: 未经复议直接起诉 + 复议后起诉, per outcome.

@@ -46,11 +46,11 @@ function def(
 }
 
 // ── 主动公开 (proactive disclosure) ───────────────────────────────────────────────────────────
-def("proactive.total", "主动公开政府信息数", "条", [...OLD, "narrative"], ["主动公开", "主动发布", ["主动", "公开", "信息"], "公开政府信息", "公开信息"], { primary: true });
+def("proactive.total", "主动公开政府信息数", "条", [...OLD, "narrative"], ["主动公开", "主动发布", ["主动", "公开", "信息"], "公开政府信息", "公开信息", ["公开了", "信息"], ["公开", "条信息"], ["发布了", "信息"]], { primary: true });
 def("proactive.normative_docs", "主动公开规范性文件数", "条", OLD, [["主动公开", "规范性文件"]], { parent: "proactive.total" });
 def("proactive.normative_docs_issued", "制发规范性文件总数", "件", OLD, [["制发", "规范性文件"]], { parent: "proactive.total" });
 def("proactive.channel.gazette", "政府公报公开政府信息数", "条", OLD, ["政府公报", "公报"], { parent: "proactive.total" });
-def("proactive.channel.website", "政府网站公开政府信息数", "条", [...OLD, "narrative"], ["政府网站", "门户网站", ["网站", "公开"], ["网站", "发布"]], { parent: "proactive.total" });
+def("proactive.channel.website", "政府网站公开政府信息数", "条", [...OLD, "narrative"], ["政府网站", "门户网站", ["政府网站", "公开"], ["网站", "公开", "信息"], ["网站", "发布", "信息"], ["网站", "公开"], ["网站", "发布"]], { parent: "proactive.total" });
 def("proactive.channel.weibo", "政务微博公开政府信息数", "条", [...OLD, "narrative"], ["政务微博", "微博"], { parent: "proactive.total" });
 def("proactive.channel.wechat", "政务微信公开政府信息数", "条", OLD, ["政务微信", "微信"], { parent: "proactive.total" });
 def("proactive.channel.platform", "政府信息公开统一平台公开政府信息数", "条", OLD, ["统一平台"], { parent: "proactive.total" });
@@ -62,13 +62,13 @@ def("response.press_conferences", "参加或举办新闻发布会总次数", "�
 def("response.press_conferences.leaders", "主要负责同志参加新闻发布会次数", "次", OLD, [["主要负责", "发布会"]], { parent: "response.press_conferences" });
 def("response.interviews", "政府网站在线访谈次数", "次", OLD, ["在线访谈", "访谈"], { parent: "response.hotspots" });
 def("response.interviews.leaders", "主要负责同志参加政府网站在线访谈次数", "次", OLD, [["主要负责", "访谈"]], { parent: "response.interviews" });
-def("response.interpretations", "政策解读稿件发布数", "篇", [...OLD, "narrative"], ["政策解读", "解读稿件", "解读信息", "解读"], { parent: "response.hotspots" });
+def("response.interpretations", "政策解读稿件发布数", "篇", [...OLD, "narrative"], ["政策解读", "解读稿件", "解读信息", "解读", ["解读", "发布"], ["解读", "制作"]], { parent: "response.hotspots" });
 def("response.weibo_wechat", "微博微信回应事件数", "次", OLD, [["微博微信", "回应"]], { parent: "response.hotspots" });
 def("response.other", "其他方式回应事件数", "次", OLD, [["其他方式", "回应"]], { parent: "response.hotspots" });
 
 // ── 依申请公开 (requests), both generations ─────────────────────────────────────────────────────
 const REQ = ["申请", "依申请", "依申请公开", "政府信息公开申请", "收到申请", "新收", "受理申请"];
-def("requests.received", "收到政府信息公开申请数", "件", [...ALL_TABLES, "narrative"], [...REQ, ["收到", "申请"], ["受理", "申请"], ["申请", "数量"]], { primary: true });
+def("requests.received", "收到政府信息公开申请数", "件", [...ALL_TABLES, "narrative"], [...REQ, ["收到", "申请"], ["受理", "申请"], ["申请", "数量"], ["申请", "政府信息公开"], ["申请", "信息公开"]], { primary: true });
 def("requests.carried_over", "上年结转政府信息公开申请数量", "件", NEW, ["上年结转", ["上年", "结转"]], { parent: "requests.received" });
 def("requests.channel.in_person", "当面申请数", "件", OLD, ["当面申请", "当面"], { parent: "requests.received" });
 def("requests.channel.fax", "传真申请数", "件", OLD, ["传真申请", "传真"], { parent: "requests.received" });
@@ -158,7 +158,7 @@ for (const [base, label, word] of [
   ["litigation.direct", "未经复议直接起诉", "直接起诉"],
   ["litigation.after_review", "复议后起诉", "复议后起诉"],
 ] as const) {
-  def(`${base}.total`, label, "件", NEW, [word, [word, "总计"]], { parent: "litigation.total" });
+  def(`${base}.total`, label, "件", NEW, [word, [word, "总计"], [word, "诉讼"]], { parent: "litigation.total" });
   def(`${base}.upheld`, `${label}·结果维持`, "件", NEW, [[word, "维持"]], { parent: `${base}.total` });
   def(`${base}.corrected`, `${label}·结果纠正`, "件", NEW, [[word, "纠正"], [word, "纠错"]], { parent: `${base}.total` });
   def(`${base}.other`, `${label}·其他结果`, "件", NEW, [[word, "其他"]], { parent: `${base}.total` });
@@ -168,14 +168,14 @@ def("complaints.total", "举报投诉数量", "件", OLD, ["举报投诉", "投�
 outcome("complaints", "举报投诉", OLD);
 
 // ── 收费, 机构人员经费, 会议培训 (2016 table; fees in the prose of 2021 reports) ────────────────────
-def("fees.requests", "依申请公开信息收取的费用", "万元", OLD, [["依申请", "收费"], ["依申请", "费用"], "收取的费用", "收费", "费用"], {
+def("fees.requests", "依申请公开信息收取的费用", "万元", OLD, [["依申请", "收费"], ["依申请", "费用"], "收取的费用", "收费", "费用", "多少钱", ["收", "钱"]], {
   crosswalk: ["fees.info_processing"],
 });
-def("fees.info_processing", "信息处理费", "元", ["narrative"], ["信息处理费", "处理费"], { crosswalk: ["fees.requests"] });
+def("fees.info_processing", "信息处理费", "元", ["narrative"], ["信息处理费", "处理费", ["处理费", "多少钱"]], { crosswalk: ["fees.requests"] });
 def("org.units", "政府信息公开工作专门机构数", "个", OLD, ["专门机构", "机构数"]);
 def("org.reading_points", "政府信息公开查阅点数", "个", OLD, ["查阅点"]);
 def("org.reading_point_visitors", "查阅点接待人数", "人次", OLD, [["查阅点", "接待"]], { parent: "org.reading_points" });
-def("staff.total", "从事政府信息公开工作人员数", "人", OLD, ["工作人员", "人员数", "从事政府信息公开", "多少人"]);
+def("staff.total", "从事政府信息公开工作人员数", "人", OLD, ["工作人员", "人员数", "从事政府信息公开", ["多少人", "从事"], ["多少人", "负责"]]);
 def("staff.fulltime", "专职人员数", "人", OLD, ["专职人员", "专职"], { parent: "staff.total" });
 def("staff.parttime", "兼职人员数", "人", OLD, ["兼职人员", "兼职"], { parent: "staff.total" });
 def("budget", "政府信息公开专项经费", "万元", OLD, ["专项经费", "经费"]);
@@ -245,5 +245,6 @@ export const APPLICANT_SLICES = [
 
 /** Display label of a slice key (applicant columns) or the slice itself (named columns). */
 export function sliceLabel(slice: string): string {
+  if (slice === "legal_persons") return "法人或其他组织";
   return APPLICANT_SLICES.find((s) => s.key === slice)?.label ?? slice;
 }

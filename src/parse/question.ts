@@ -21,6 +21,8 @@ export interface Lexicon {
   sliceNames: readonly string[];
   /** Newest statistics year held: 今年/去年/近三年 are relative to it. */
   newestYear: number | null;
+  /** Labels of table rows outside the registry (蚌埠: 开展宣传活动), asked by their own words. */
+  statLabels?: readonly string[];
 }
 
 export interface RegionMention {
@@ -122,6 +124,18 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
   return { years: [...years].sort((a, b) => a - b), relative, consumed };
 }
 
+/** Longest run of characters of `a` that appears in `b` (both short). */
+function longestCommonRun(a: string, b: string): string {
+  let best = "";
+  for (let i = 0; i < a.length; i++) {
+    for (let j = i + best.length + 1; j <= a.length; j++) {
+      if (b.includes(a.slice(i, j))) best = a.slice(i, j);
+      else break;
+    }
+  }
+  return best;
+}
+
 /** Find region names: longest known name first, no overlaps. */
 function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMention[]; rest: string } {
   const byName = nameIndex(lexicon);
@@ -205,6 +219,9 @@ interface Scored {
   covered: Set<number>;
 }
 
+/** Words too common to say much on their own: they count half. */
+const WEAK = new Set(["公开了", "发布了", "信息", "公开", "发布", "数量", "条信息", "多少钱"]);
+
 /** Metric words → candidates, best first. Each alternative must match all its words. */
 export function matchMetrics(text: string): Scored[] {
   const scored: Scored[] = [];
@@ -225,7 +242,8 @@ export function matchMetrics(text: string): Scored[] {
         for (let k = at; k < at + w.length; k++) covered.add(k);
       }
       if (!ok) continue;
-      const score = covered.size + 0.1 * alt.length + (def.primary ? 0.05 : 0);
+      const weak = alt.filter((w) => WEAK.has(w)).reduce((n, w) => n + w.length / 2, 0);
+      const score = covered.size - weak + 0.1 * alt.length + (def.primary ? 0.05 : 0);
       if (score > best) (best = score), (bestCovered = covered);
     }
     if (best >= 2) scored.push({ id: def.id, score: best, covered: bestCovered });
@@ -235,6 +253,7 @@ export function matchMetrics(text: string): Scored[] {
 }
 
 const SLICE_WORDS: readonly [RegExp, string][] = [
+  [/法人或其他组织|法人和其他组织|法人/, "legal_persons"],
   [/自然人|个人申请|公民/, "natural_person"],
   [/商业企业|企业申请|企业/, "commercial"],
   [/科研机构/, "research"],
@@ -266,6 +285,16 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
 
   const metricText = rest.replace(/\s+/g, "");
   const candidates = matchMetrics(metricText);
+  // Rows outside the registry compete by the longest run of their label found in the question.
+  // Words every label shares say nothing: 政府信息公开, 工作, 情况 …
+  const GENERIC = /政府信息公开|信息公开|政府信息|政务公开|政府|工作|相关|情况|数量|多少|几|数/g;
+  const plainText = metricText.replace(GENERIC, " ");
+  for (const label of lexicon.statLabels ?? []) {
+    const run = longestCommonRun(label.replace(GENERIC, " "), plainText).trim();
+    // Below a registry metric covering as much: the registry knows the templates, these are one-offs.
+    if (run.length >= 4) candidates.push({ id: `stat.${label}`, score: run.length - 0.5, covered: new Set() });
+  }
+  candidates.sort((a, b) => b.score - a.score);
   const top = candidates[0]?.score ?? 0;
   const metricCandidates = candidates.filter((c) => c.score >= top * 0.75).map((c) => c.id);
   const metric = metricCandidates[0];
@@ -299,12 +328,12 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
 
   const regionCount = mentions.length;
   let intent: Intent = "search";
-  const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有/.test(q);
+  const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些/.test(q);
   if (listWords && !metric) intent = "list";
   else if (metric && rank && regionCount === 0) intent = "rank";
   else if (metric && (regionCount >= 2 || (/对比|比较|相比|差别|差异|vs/i.test(q) && (regionCount >= 2 || yr.years.length >= 2)))) intent = "compare";
   else if (metric && (yr.years.length >= 2 || /趋势|变化|历年|逐年|每年|近几年|这几年|各年/.test(q))) intent = "trend";
-  else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|如何/.test(q) && METRICS.some((d) => d.parent === metric)) intent = "breakdown";
+  else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|如何|结果/.test(q) && METRICS.some((d) => d.parent === metric)) intent = "breakdown";
   else if (metric) intent = "value";
   else if (/有哪些|哪些年|列表/.test(q) && regionCount <= 1 && !asksProblems && q.length <= 16) intent = "list";
 

@@ -50,7 +50,7 @@ export function findGbfTables(lines: readonly string[]): GbfSpans {
     const tail = c.length > 40 ? c.slice(-24) : c;
     if (art20 < 0 && (H_ART20.test(c) || /二、主动公开政府信息情况$/.test(tail)) && followedBy(i, /第二十条/, 6)) art20 = i;
     else if (apps < 0 && H_APPS.test(c) && followedBy(i, /本年新收|申请人情况|勾稽|自然人|法人或其他组织/, 12)) apps = i;
-    else if (review < 0 && apps >= 0 && (H_REVIEW.test(c) || (/^四[、.]/.test(c) && /行政复议/.test(c) && c.length < 40)) && followedBy(i, /行政复议|行政诉讼|结果维持|^\d/, 8)) review = i;
+    else if (review < 0 && apps >= 0 && (H_REVIEW.test(c) || (/^四[、.]/.test(c) && /行政复议/.test(c) && c.length < 40)) && followedBy(i, /复议|诉讼|结果|维持|纠正|审结|^\d/, 12)) review = i;
     else if (review >= 0 && next < 0 && H_NEXT.test(c)) next = i;
   }
   // No heading over 表三 / 表四 (a table pasted without its title): find them by their rows.

@@ -131,6 +131,10 @@ const SINGLE_SUFFIX: Record<string, Part["kind"]> = { 省: "province", 市: "cit
  * [重庆市 (province-level city), 长寿区] + "人民政府". A part is at least two characters
  * (so "市中区" and "镇江市" stay whole).
  */
+/** Words of department names: a region token never contains them (住房和城乡建设局, 城市管理局). */
+const DEPARTMENT_WORDS =
+  /住房|城乡|建设|管理|发展|改革|资源|生态|环境|社会|保障|卫生|健康|交通|运输|水利|农业|农村|商务|文化|旅游|应急|市场|监督|统计|医疗|退役|军人|教育|科技|工业|信息|公安|民政|司法|财政|人力|自然|审计|体育|信访|粮食|林业|供销|税务|海关|气象|地震|档案|机关|事务|政务|服务|数据|招商|投资|经济|开发|规划|国土|人民|政府|委员|办公/;
+
 export function splitRegion(name: string): { parts: Part[]; rest: string } {
   const parts: Part[] = [];
   let i = 0;
@@ -139,6 +143,8 @@ export function splitRegion(name: string): { parts: Part[]; rest: string } {
       for (const [suffix, kind] of MULTI_SUFFIX) {
         if (name.startsWith(suffix, j) && j + suffix.length - i >= 2) {
           if (suffix === "街道" && !/^(?:办事处|街道|$|党|人民|政府)/.test(name.slice(j + 2))) continue;
+          // street names are often words too (建设路街道, 城乡路街道)
+          if (suffix !== "街道" && DEPARTMENT_WORDS.test(name.slice(i, j))) continue;
           parts.push({ name: name.slice(i, j + suffix.length), kind });
           i = j + suffix.length;
           continue outer;
@@ -147,11 +153,20 @@ export function splitRegion(name: string): { parts: Part[]; rest: string } {
       const ch = name[j]!;
       if (ch in SINGLE_SUFFIX && j + 1 - i >= 2) {
         // "区政府" / "县人民政府" / "市直": a suffix only where a body or another region follows.
-        const after = name.slice(j + 1);
+        let end = j + 1;
+        const after = name.slice(end);
         if (ch === "区" && /^(?:域|划|级)/.test(after)) continue;
         if ((ch === "市" || ch === "区" || ch === "县") && /^(?:场|民|委|直|属|级|辖)/.test(after) && !/^(?:民政)/.test(after)) continue;
-        parts.push({ name: name.slice(i, j + 1), kind: SINGLE_SUFFIX[ch]! });
-        i = j + 1;
+        // 新乡市, 金乡县, 镇江市, 西乡塘区: 乡/镇 inside a longer name.
+        if ((ch === "乡" || ch === "镇") && (/^[市县区旗]/.test(after) || (end - i === 2 && !/^(?:人民政府|政府|党委|办事处|$)/.test(after)))) continue;
+        if (/^街道/.test(after)) continue; // 南市街道
+        // 津市市, 梅县区, 沙市区: a two-character name that itself ends in a suffix character.
+        if (end - i === 2 && "市区县".includes(ch) && /^[市区县]/.test(after)) end++;
+        const token = name.slice(i, end);
+        // 住房和城乡…, 城市管理局: department words that happen to end in 乡/镇/市 (but 公安县, 资源县 are counties)
+        if ("乡镇市".includes(ch) && (token === "城市" || DEPARTMENT_WORDS.test(token))) continue;
+        parts.push({ name: token, kind: SINGLE_SUFFIX[name[end - 1]!]! });
+        i = end;
         continue outer;
       }
     }
@@ -159,7 +174,6 @@ export function splitRegion(name: string): { parts: Part[]; rest: string } {
   }
   return { parts, rest: name.slice(i) };
 }
-
 /** The issuer as the title names it: the text before the year, or after it up to 政府信息公开. */
 export function orgFromTitle(title: string): string {
   const t = compact(title).replace(/^关于/, "");
@@ -169,7 +183,7 @@ export function orgFromTitle(title: string): string {
   else if (m) org = m[2]!;
   else org = t;
   org = org.replace(/(?:关于)?(?:政府信息公开|政务公开|信息公开|政府信息|年度报告|工作年度报告|工作报告|年报|工作总结|总结|报告).*$/, "");
-  org = org.replace(/[的《》"“”]/g, "");
+  org = org.replace(/[的《》"“”]/g, "").replace(/(?:关于|对|有关)$/, "");
   return org.slice(0, 40);
 }
 

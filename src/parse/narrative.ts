@@ -8,7 +8,7 @@ import { lineAt, sentences, type Prose } from "./prose.js";
 
 // Number as prose writes it: digits or Chinese numerals, then 万/亿, then 余/多 (approximate).
 // Each quantifier is bounded, and the groups are positional: (1) number (2) 万/亿 (3) 余/多.
-const N = String.raw`(\d{1,12}(?:\.\d{1,4})?|[一二两三四五六七八九十百千]{1,5})(万|亿)?(余|多)?`;
+const N = String.raw`(\d{1,12}(?:\.\d{1,4})?|[一二两三四五六七八九十百千]{1,5})(万(?!元)|亿(?!元))?(余|多)?`;
 
 interface Extractor {
   metric: string;
@@ -17,9 +17,16 @@ interface Extractor {
   unit: string;
   /** Value when the sentence states there was none ("未发生…行政复议"). */
   zero?: boolean;
+  /** The sentence must also match this (答复 N件 counts only in a sentence about applications). */
+  context?: RegExp;
 }
 
-const x = (metric: string, unit: string, source: string, zero = false): Extractor => ({ metric, unit, re: new RegExp(source), zero });
+const x = (metric: string, unit: string, source: string, zero = false, context?: RegExp): Extractor => ({
+  metric, unit, re: new RegExp(source), zero, ...(context ? { context } : {}),
+});
+const ABOUT_REQUESTS = /政府信息公开申请|依申请公开|信息公开申请/;
+// 因政府信息公开(申请|工作)引起的 / 被申请 / 提起: the ways prose attaches a dispute to disclosure.
+const CAUSE = String.raw`(?:因政府信息公开(?:申请|工作)?(?:而)?(?:引起|引发|提起)?的?)?(?:被申请|被提起|提起)?`;
 
 const EXTRACTORS: readonly Extractor[] = [
   // 依申请公开
@@ -28,6 +35,17 @@ const EXTRACTORS: readonly Extractor[] = [
   x("requests.received", "件", String.raw`依申请公开(?:政府)?信息(?:共计?)?${N}(条|件)`),
   x("requests.received", "件", String.raw`政府信息公开申请(?:共计?|总计)${N}(件)`),
   x("requests.received", "件", String.raw`(?:收到|受理)(?:各类)?依申请公开(?:政府信息)?(?:申请)?(?:共计?)?${N}(件)`),
+  x("requests.received", "件", String.raw`(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开|信息公开)?申请`, true),
+  x("requests.result.total", "件", String.raw`(?:答复|办结|办理完毕)(?:共计?)?${N}(件)`, false, ABOUT_REQUESTS),
+  x("requests.carried_over", "件", String.raw`上年(?:度)?结转(?:的)?(?:申请)?(?:共)?${N}(件)`),
+  x("requests.carried_forward", "件", String.raw`${N}(件)(?:申请)?顺延(?:到|至)下(?:一)?年度`),
+  x("requests.carried_forward", "件", String.raw`结转(?:到|至)?下(?:一)?年(?:度)?(?:继续)?办理(?:的)?${N}(件)`),
+  x("requests.result.granted", "件", String.raw`(?:予以公开|同意公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
+  x("requests.result.partial", "件", String.raw`(?:部分公开|同意部分公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
+  x("requests.result.withheld", "件", String.raw`(?:不予公开|不同意公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
+  x("requests.result.unable", "件", String.raw`无法提供${N}(件)`, false, ABOUT_REQUESTS),
+  x("requests.result.not_processed", "件", String.raw`不予处理${N}(件)`, false, ABOUT_REQUESTS),
+  x("requests.result.other", "件", String.raw`其他处理${N}(件)`, false, ABOUT_REQUESTS),
   // 主动公开
   x("proactive.total", "条", String.raw`主动(?:公开|发布)(?:各类|了)?(?:政府)?信息(?:共计?|总计|合计)?${N}(条)`),
   x("proactive.total", "条", String.raw`(?:共|累计|全年|全市|全区|全县)(?:公开|发布)(?:各类)?政府信息(?:共计?)?${N}(条)`),
@@ -43,13 +61,14 @@ const EXTRACTORS: readonly Extractor[] = [
   x("review.total", "件", String.raw`${N}(件)因政府信息公开(?:申请)?(?:而)?(?:引起|引发|提起)的行政复议`),
   x("review.total", "件", String.raw`行政复议(?:申请|案件)?(?:共计?)?${N}(件|起|宗)`),
   x("review.total", "件", String.raw`行政复议(?:和|与|及|、)行政诉讼(?:案件)?(?:数量)?(?:均为|都为|均是|均)(?:0|零)(?:件|起)?`, true),
-  x("review.total", "件", String.raw`(?:未发生|没有发生|无)(?:因政府信息公开(?:申请|工作)?(?:引起|引发|被申请)的)?行政复议`, true),
+  x("review.total", "件", String.raw`(?:未发生|没有发生|未出现|无)${CAUSE}行政复议`, true),
   x("litigation.total", "件", String.raw`${N}(件)因政府信息公开(?:申请)?(?:而)?(?:引起|引发|提起)的行政诉讼`),
   x("litigation.total", "件", String.raw`行政诉讼(?:案件)?(?:共计?)?${N}(件|起|宗)`),
   x("litigation.total", "件", String.raw`行政复议(?:和|与|及|、)行政诉讼(?:案件)?(?:数量)?(?:均为|都为|均是|均)(?:0|零)(?:件|起)?`, true),
-  x("litigation.total", "件", String.raw`(?:未发生|没有发生|无)(?:因政府信息公开(?:申请|工作)?(?:引起|引发|被提起)的)?(?:行政复议[、和及或]?)?行政诉讼`, true),
+  x("litigation.total", "件", String.raw`(?:未发生|没有发生|未出现|无)${CAUSE}(?:行政复议[、和及或](?:提起|被提起)?)?行政诉讼`, true),
   // 收费, 机构人员, 会议培训
   x("fees.info_processing", "元", String.raw`信息处理费(?:共计?|合计)?${N}(元|万元)`),
+  x("fees.requests", "万元", String.raw`(?:依申请公开(?:信息)?)?收取(?:的)?(?:检索|复制|邮寄|成本|[、等])*费用(?:共计?|合计)?${N}(万元|元)`),
   x("fees.info_processing", "元", String.raw`(?:未|没有|均未|无)收取(?:任何)?(?:政府信息公开)?信息处理费`, true),
   x("fees.requests", "万元", String.raw`(?:未|没有|均未)收取(?:任何)?(?:检索|复制|邮寄|成本|[、等])*(?:成本)?费用`, true),
   x("staff.total", "人", String.raw`(?:从事政府信息公开(?:工作)?的?(?:工作)?人员|信息公开工作人员)(?:有|共|共有)?${N}(人)`),
@@ -97,9 +116,12 @@ export function extractNarrative(prose: Prose): Figure[] {
   };
   // Extractors in priority order; each scans the whole report, the first hit of a metric wins.
   const all = sentences(prose.text).filter((s) => s.text.length <= 3000);
+  // A context ("about applications") may be set by the sentence before: "共收到申请N件。办理结果中,予以公开…"
+  const before = new Map(all.map((s, i) => [s, i > 0 ? all[i - 1]!.text : ""]));
   for (const ex of EXTRACTORS) {
     for (const s of all) {
       if (found.has(ex.metric)) break;
+      if (ex.context && !ex.context.test(s.text) && !ex.context.test(before.get(s) ?? "")) continue;
       const m = ex.re.exec(s.text);
       if (!m) continue;
       if (ex.zero) {
@@ -110,13 +132,20 @@ export function extractNarrative(prose: Prose): Figure[] {
       if (!num) continue;
       const unit = m[4] && m[4] !== "万" ? m[4] : ex.unit;
       add(ex.metric, num.value, unit, num.approximate, s, m[0]);
-      // "行政复议351件,其中结果维持72件,结果纠正64件…": the outcomes follow in the same clause run.
-      if (ex.metric === "review.total" || ex.metric === "litigation.total") {
-        const base = ex.metric.split(".")[0]!;
-        let tail = s.text.slice(m.index + m[0].length);
+    }
+  }
+  // "行政复议351件,其中结果维持72件,结果纠正64件…": outcomes follow a total in the same sentence
+  // (a report may repeat the sentence with other outcomes: each fills what is still missing).
+  for (const s of all) {
+    for (const base of ["review", "litigation"] as const) {
+      const word = base === "review" ? "行政复议" : "行政诉讼";
+      for (let at = s.text.indexOf(word); at >= 0; at = s.text.indexOf(word, at + word.length)) {
+        let tail = s.text.slice(at + word.length);
         const stop = tail.search(base === "review" ? /行政诉讼/ : /行政复议/);
         if (stop >= 0) tail = tail.slice(0, stop);
+        if (!/\d/.test(tail)) continue;
         for (const [part, re] of OUTCOMES) {
+          if (found.has(`${base}.${part}`)) continue;
           const o = re.exec(tail);
           if (!o) continue;
           const v = parseProseNumber(o[1]!, o[2], o[3]);

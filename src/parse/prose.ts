@@ -46,7 +46,12 @@ export function buildProse(lines: readonly string[], skip: (line: number) => boo
     if (!line) continue;
     if (prev) {
       const breakHere =
-        SENTENCE_END.test(prev) || HEADING.test(line) || (HEADING.test(prev) && prev.length <= 40) || prev.length < median * 0.7 || prev.includes("|");
+        SENTENCE_END.test(prev) ||
+        HEADING.test(line) ||
+        // a bare heading line; a PDF line that only starts a paragraph with "(一)…。" goes on
+        (HEADING.test(prev) && prev.length <= 40 && !/[。，,;；]/.test(prev)) ||
+        prev.length < median * 0.7 ||
+        prev.includes("|");
       if (breakHere) {
         parts.push("\n");
         offset += 1;

@@ -1,0 +1,106 @@
+// How well the parser reads reports it has never seen: parse synthetic reports (every template and
+// layout) and compare with the figures they were generated from.
+import type { Report } from "../domain.js";
+import { parseReport } from "../parse/report.js";
+import { generateReport, type SyntheticReport } from "./generate.js";
+
+export interface AccuracyRow {
+  /** template/layout, or "meta" */
+  group: string;
+  expected: number;
+  correct: number;
+  /** A figure read with another value: worse than missing. */
+  wrong: number;
+  missing: number;
+}
+
+export interface AccuracyResult {
+  reports: number;
+  rejected: number;
+  table: AccuracyRow[];
+  prose: AccuracyRow[];
+  meta: AccuracyRow;
+  /** Up to 20 examples of wrong or missing figures, for debugging. */
+  examples: string[];
+}
+
+function tableValue(r: Report, metric: string): number | null | undefined {
+  const list = r.figures.filter((f) => f.metric === metric && !f.slice && f.source !== "narrative");
+  return (list.find((f) => f.source === "table") ?? list[0])?.value;
+}
+
+function proseValue(r: Report, metric: string): number | null | undefined {
+  return r.figures.find((f) => f.metric === metric && f.source === "narrative")?.value;
+}
+
+function row(map: Map<string, AccuracyRow>, group: string): AccuracyRow {
+  let r = map.get(group);
+  if (!r) map.set(group, (r = { group, expected: 0, correct: 0, wrong: 0, missing: 0 }));
+  return r;
+}
+
+/** Compare the parser with the truth over reports `from` .. `from + n - 1` of a seed. */
+export function measureAccuracy(n: number, seed = 42, from = 0): AccuracyResult {
+  const table = new Map<string, AccuracyRow>();
+  const prose = new Map<string, AccuracyRow>();
+  const meta: AccuracyRow = { group: "org/region/year/template", expected: 0, correct: 0, wrong: 0, missing: 0 };
+  const examples: string[] = [];
+  let rejected = 0;
+  for (let i = from; i < from + n; i++) {
+    const syn: SyntheticReport = generateReport(seed, i);
+    const t = syn.truth;
+    const res = parseReport(syn.text, { name: syn.name });
+    const group = `${t.template}/${t.layout}`;
+    if (!res.ok) {
+      rejected++;
+      if (examples.length < 20) examples.push(`${syn.name} rejected: ${res.error}`);
+      continue;
+    }
+    const r = res.report;
+    meta.expected += 4;
+    for (const [ok, what] of [
+      [r.org === t.org, `org ${r.org} ≠ ${t.org}`],
+      [r.region === t.region, `region ${r.region} ≠ ${t.region}`],
+      [r.year === t.year, `year ${r.year} ≠ ${t.year}`],
+      [r.template === t.template, `template ${r.template} ≠ ${t.template}`],
+    ] as const) {
+      if (ok) meta.correct++;
+      else {
+        meta.wrong++;
+        if (examples.length < 20) examples.push(`${syn.name} ${group}: ${what}`);
+      }
+    }
+    if (t.template !== "narrative") {
+      for (const [metric, want] of Object.entries(t.figures)) {
+        const got = tableValue(r, metric);
+        const acc = row(table, group);
+        acc.expected++;
+        if (got === want) acc.correct++;
+        else if (got === undefined) acc.missing++;
+        else acc.wrong++;
+        if (got !== want && examples.length < 20) examples.push(`${syn.name} ${group}: table ${metric} = ${got} (want ${want})`);
+      }
+    }
+    for (const [metric, want] of Object.entries(t.narrative)) {
+      const got = proseValue(r, metric) ?? (t.template === "narrative" ? undefined : undefined);
+      const acc = row(prose, group);
+      acc.expected++;
+      if (got === want) acc.correct++;
+      else if (got === undefined) acc.missing++;
+      else acc.wrong++;
+      if (got !== want && examples.length < 20) examples.push(`${syn.name} ${group}: prose ${metric} = ${got} (want ${want})`);
+    }
+  }
+  const sort = (m: Map<string, AccuracyRow>) => [...m.values()].sort((a, b) => a.group.localeCompare(b.group));
+  return { reports: n, rejected, table: sort(table), prose: sort(prose), meta, examples };
+}
+
+export function formatAccuracy(res: AccuracyResult): string {
+  const pct = (a: AccuracyRow) => (a.expected ? ((100 * a.correct) / a.expected).toFixed(1) : "-");
+  const lines = [`parser accuracy on ${res.reports} synthetic reports (${res.rejected} rejected)`, "group | expected | correct % | wrong | missing"];
+  for (const [name, rows] of [["table", res.table], ["prose", res.prose]] as const) {
+    for (const a of rows) lines.push(`${name} ${a.group} | ${a.expected} | ${pct(a)} | ${a.wrong} | ${a.missing}`);
+  }
+  lines.push(`meta | ${res.meta.expected} | ${pct(res.meta)} | ${res.meta.wrong} | ${res.meta.missing}`);
+  return lines.join("\n");
+}

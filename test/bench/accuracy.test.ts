@@ -1,0 +1,26 @@
+// The parser on reports it has never seen: synthetic reports in every template and layout
+// (generator with known truth), compared figure by figure. A wrong figure is worse than a missing
+// one, so "wrong" must stay at zero.
+import { describe, expect, it } from "vitest";
+import { measureAccuracy } from "../../src/bench/accuracy.js";
+
+describe("parser accuracy on synthetic reports", () => {
+  const res = measureAccuracy(150, 7);
+  it("reads every report", () => expect(res.rejected).toBe(0));
+  it("never reads a table figure wrong, and misses none", () => {
+    for (const row of res.table) {
+      expect(row.wrong, row.group).toBe(0);
+      expect(row.correct / row.expected, row.group).toBeGreaterThanOrEqual(0.99);
+    }
+    expect(res.table.length).toBeGreaterThanOrEqual(6);
+  });
+  it("reads the figures the prose states", () => {
+    for (const row of res.prose) {
+      expect(row.wrong, row.group).toBe(0);
+      expect(row.correct / row.expected, row.group).toBeGreaterThanOrEqual(0.97);
+    }
+  });
+  it("names issuer, region, year and template", () => {
+    expect(res.meta.correct / res.meta.expected).toBeGreaterThanOrEqual(0.99);
+  });
+});

@@ -3,12 +3,14 @@
 // silently, never an invented number: what is missing is said, with what exists instead.
 import type { Answer, AnswerItem, Figure, Hit, Report } from "./domain.js";
 import type { PassageHit, SearchIndex } from "./index/search-index.js";
-import { levelRank, regionKey, type Catalog } from "./catalog.js";
-import { childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
+import { levelRank, regionKey, type Catalog, type ReportEntry } from "./catalog.js";
+import { childrenOf, METRICS, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { parseQuestion, type ParsedQuestion, type RegionMention } from "./parse/question.js";
 
 export interface AnswerDeps {
   catalog: Catalog;
+  /** The full record of a report (figures with evidence, sections), read on demand. */
+  load: (id: string) => Report | undefined;
   index: SearchIndex;
   /** The same segmentation as at ingest (jieba); a whitespace split in tests. */
   segment: (text: string) => string[];
@@ -76,13 +78,17 @@ function pickReport(m: RegionMention, years: number[], deps: AnswerDeps): Picked
   const reports = deps.catalog.forKey(key).slice().sort((a, b) => levelRank(a) - levelRank(b) || (b.year ?? 0) - (a.year ?? 0));
   const label = deps.catalog.labelOf(key);
   if (reports.length === 0) return { missing: `没有${label}的报告。` };
+  const full = (e: ReportEntry): Picked => {
+    const report = deps.load(e.id);
+    return report ? { report } : { missing: `${e.org}${e.year ?? ""}年的报告记录无法读取，请管理员重新导入（/reindex）。` };
+  };
   if (years.length === 0) {
     const newest = reports.filter((r) => r.year !== null).sort((a, b) => b.year! - a.year!)[0] ?? reports[0]!;
-    return { report: newest, impliedYear: true };
+    return { ...full(newest), impliedYear: true };
   }
   const y = years[years.length - 1]!;
   const hit = reports.find((r) => r.year === y);
-  if (hit) return { report: hit };
+  if (hit) return full(hit);
   const have = [...new Set(reports.map((r) => r.year).filter((x): x is number => x !== null))].sort();
   return { missing: `没有${label}${y}年的报告。${label}现有：${have.length ? have.map((x) => `${x}年`).join("、") : "年份不明的报告"}。` };
 }
@@ -159,6 +165,21 @@ function findFigures(r: Report, metric: string, slice?: string): Found | null {
     ? r.figures.filter((f) => f.metric === metric && f.slice && f.source === "table" && !/^[a-z_]+$/.test(f.slice))
     : [];
   return { metric, primary, narrative, columns, sliceMissing };
+}
+
+/**
+ * The value a value-question gets first, per registry metric (table cell, else the sum of its
+ * parts, else the prose): kept in memory for rankings over thousands of reports.
+ */
+export function keyFigures(r: Report): Record<string, number> {
+  const key: Record<string, number> = {};
+  const present = new Set(r.figures.map((f) => f.metric));
+  for (const def of METRICS) {
+    if (!present.has(def.id) && !def.sumOf?.some((p) => present.has(p))) continue;
+    const f = tableFigure(r, def.id) ?? summed(r, def.id) ?? r.figures.find((x) => x.metric === def.id && x.source === "narrative");
+    if (f && f.value !== null) key[def.id] = f.value;
+  }
+  return key;
 }
 
 /** First candidate metric the report has; then the crosswalk, said explicitly. */
@@ -354,8 +375,9 @@ function trend(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (pq.mentions.length === 0) return rank(pq, deps, base);
   const key = pq.mentions[0]!.keys[0]!;
   const label = deps.catalog.labelOf(key);
-  let reports = deps.catalog.forKey(key).filter((r) => r.year !== null && levelRank(r) === Math.min(...deps.catalog.forKey(key).map(levelRank)));
-  if (pq.years.length) reports = reports.filter((r) => pq.years.includes(r.year!));
+  let entries = deps.catalog.forKey(key).filter((r) => r.year !== null && levelRank(r) === Math.min(...deps.catalog.forKey(key).map(levelRank)));
+  if (pq.years.length) entries = entries.filter((r) => pq.years.includes(r.year!));
+  const reports = entries.map((e) => deps.load(e.id)).filter((r): r is Report => r !== undefined);
   reports.sort((a, b) => a.year! - b.year!);
   const items: AnswerItem[] = [];
   const lines: string[] = [];
@@ -380,26 +402,43 @@ function trend(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
 
 function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   const all = deps.catalog.all().filter((r) => r.year !== null);
+  // From the in-memory key figures: no record is read until the top rows are known. A column
+  // slice (市直单位) is not among the key figures: those rankings read the records.
+  const keyOf = (e: ReportEntry): number | undefined => {
+    for (const m of pq.metricCandidates) if (m in e.key) return e.key[m];
+    for (const alt of metricDef(pq.metricCandidates[0] ?? "")?.crosswalk ?? []) if (alt in e.key) return e.key[alt];
+    return undefined;
+  };
+  const valueOf = (e: ReportEntry): number | undefined => {
+    if (!pq.slice) return keyOf(e);
+    const r = deps.load(e.id);
+    const f = r ? resolveMetric(r, pq) : null;
+    const fig = f?.primary ?? f?.narrative;
+    return fig?.value ?? undefined;
+  };
   let years = pq.years;
   if (years.length === 0) {
-    // The newest year in which any report has the metric.
-    const withMetric = all.filter((r) => resolveMetric(r, pq));
-    const newest = Math.max(...withMetric.map((r) => r.year!));
+    const newest = Math.max(...all.filter((e) => keyOf(e) !== undefined).map((e) => e.year!));
     if (!Number.isFinite(newest)) return { ...base, text: `没有任何报告含有“${metricLabel(pq.metric!)}”这一项。` };
     years = [newest];
   }
-  const rows: { r: Report; f: Figure }[] = [];
-  for (const r of all) {
-    if (!years.includes(r.year!)) continue;
-    const found = resolveMetric(r, pq);
-    const f = found?.primary ?? found?.narrative;
-    if (f && f.value !== null) rows.push({ r, f });
+  const rows: { e: ReportEntry; v: number }[] = [];
+  for (const e of all) {
+    if (!years.includes(e.year!)) continue;
+    const v = valueOf(e);
+    if (v !== undefined) rows.push({ e, v });
   }
   const yearText = years.map((y) => `${y}年`).join("、");
   if (rows.length === 0) return { ...base, text: `${yearText}没有报告含有“${metricLabel(pq.metric!)}”这一项。` };
   const order = pq.rank?.order ?? "desc";
-  rows.sort((a, b) => (order === "desc" ? b.f.value! - a.f.value! : a.f.value! - b.f.value!));
-  const top = rows.slice(0, pq.rank?.top ?? 10);
+  rows.sort((a, b) => (order === "desc" ? b.v - a.v : a.v - b.v));
+  const top: { r: Report; f: Figure }[] = [];
+  for (const row of rows.slice(0, pq.rank?.top ?? 10)) {
+    const r = deps.load(row.e.id);
+    const found = r ? resolveMetric(r, pq) : null;
+    const f = found?.primary ?? found?.narrative;
+    if (r && f) top.push({ r, f });
+  }
   const lines = top.map((x, i) => `${i + 1}. ${x.r.org}（${x.r.year}年）${fmtValue(x.f)}${sourceLine(x.f)}`);
   const head = `${yearText}${metricLabel(pq.metric!)}${order === "desc" ? "从多到少" : "从少到多"}（共${rows.length}份报告有此项）：`;
   const note = rows.length === 1 ? "\n（只有这一份报告有此项数据。）" : "";
@@ -421,7 +460,7 @@ function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer
 
 // ── full text ───────────────────────────────────────────────────────────────────────────────────
 
-function toHit(r: Report, p: PassageHit, keywords: readonly string[]): Hit {
+function toHit(r: Pick<Report, "id" | "org" | "region" | "year">, p: PassageHit, keywords: readonly string[]): Hit {
   return {
     reportId: r.id,
     org: r.org,
@@ -459,7 +498,7 @@ function hitsText(hits: Hit[]): string {
   return hits.map((h, i) => `${i + 1}. ${h.org}${h.year ?? ""}年 ${h.section ? `「${h.section}」` : ""}第${h.line}行：${h.snippet}`).join("\n");
 }
 
-function searchIn(reports: Report[], pq: ParsedQuestion, deps: AnswerDeps, limit: number): Hit[] {
+function searchIn(reports: Pick<Report, "id">[], pq: ParsedQuestion, deps: AnswerDeps, limit: number): Hit[] {
   const keywords = pq.keywords.filter((k) => !/^\d{1,2}$/.test(k));
   const ids = new Set(reports.map((r) => r.id));
   const found = deps.index.search(keywords, { reportIds: ids, limit, wantsNumber: pq.wantsNumber });
@@ -475,7 +514,7 @@ function problemsSection(r: Report): Hit | null {
 }
 
 function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
-  let reports: Report[] | null = null;
+  let reports: ReportEntry[] | null = null;
   const scope: string[] = [];
   if (pq.mentions.length) {
     reports = [];
@@ -496,7 +535,7 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
 
   if (pq.asksProblems) {
-    const targets = reports ?? [];
+    const targets = (reports ?? []).slice(0, 20).map((e) => deps.load(e.id)).filter((r): r is Report => r !== undefined);
     const hits = targets.map(problemsSection).filter((h): h is Hit => h !== null).slice(0, 5);
     if (hits.length) {
       return { ...base, kind: "search", hits, text: `${scope.join("、") || ""}报告中“存在的问题”：\n${hitsText(hits)}` };

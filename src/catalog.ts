@@ -1,25 +1,42 @@
 // The reports held, in memory, indexed the ways questions need them: by id, by region, by year;
 // plus the lexicon (region names, column names, newest year) the question parser reads.
-import type { Report } from "./domain.js";
+import type { Report, ReportEntry } from "./domain.js";
 import type { Lexicon, RegionEntry } from "./parse/question.js";
 import { shortName } from "./parse/meta.js";
 
+export function toEntry(r: Report, key: Record<string, number>): ReportEntry {
+  const { figures, sections, warnings, ...rest } = r;
+  void sections;
+  return {
+    ...rest,
+    figureCount: figures.length,
+    warningCount: warnings.length,
+    key,
+    columns: [...new Set(figures.filter((f) => f.slice && !/^[a-z_]+$/.test(f.slice)).map((f) => f.slice!))],
+    statLabels: [...new Set(figures.filter((f) => f.metric.startsWith("stat.")).map((f) => f.metric.slice(5)))],
+  };
+}
+
+export type { ReportEntry };
+
+type Who = Pick<Report, "level" | "org" | "fullRegion" | "region">;
+
 /** Region key of a report: the full region for a government, the org for a department. */
-export function regionKey(r: Report): string {
+export function regionKey(r: Who): string {
   return r.level === "department" ? r.org : r.fullRegion || r.region || r.org;
 }
 
 /** Government reports answer for their region before department reports of the same region. */
-export function levelRank(r: Report): number {
+export function levelRank(r: Pick<Report, "level">): number {
   return r.level === "department" ? 1 : 0;
 }
 
 export class Catalog {
-  private readonly byId = new Map<string, Report>();
-  private readonly byKey = new Map<string, Report[]>();
+  private readonly byId = new Map<string, ReportEntry>();
+  private readonly byKey = new Map<string, ReportEntry[]>();
   private lexiconCache: Lexicon | null = null;
 
-  constructor(reports: Iterable<Report> = []) {
+  constructor(reports: Iterable<ReportEntry> = []) {
     for (const r of reports) this.add(r);
   }
 
@@ -31,15 +48,15 @@ export class Catalog {
     return this.byId.has(id);
   }
 
-  get(id: string): Report | undefined {
+  get(id: string): ReportEntry | undefined {
     return this.byId.get(id);
   }
 
-  all(): Report[] {
+  all(): ReportEntry[] {
     return [...this.byId.values()];
   }
 
-  add(r: Report): void {
+  add(r: ReportEntry): void {
     if (this.byId.has(r.id)) return;
     this.byId.set(r.id, r);
     const key = regionKey(r);
@@ -62,7 +79,7 @@ export class Catalog {
   }
 
   /** Reports of a region key, newest first. */
-  forKey(key: string): Report[] {
+  forKey(key: string): ReportEntry[] {
     return this.byKey.get(key) ?? [];
   }
 
@@ -105,10 +122,8 @@ export class Catalog {
           const s = shortName(r.region);
           if (s) names.delete(s);
         }
-        for (const f of r.figures) {
-          if (f.slice && !/^[a-z_]+$/.test(f.slice)) sliceNames.add(f.slice);
-          if (f.metric.startsWith("stat.")) statLabels.add(f.metric.slice(5));
-        }
+        for (const c of r.columns) sliceNames.add(c);
+        for (const l of r.statLabels) statLabels.add(l);
       }
       regions.push({ key, label: this.labelOf(key), names: [...names] });
     }

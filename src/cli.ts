@@ -11,6 +11,7 @@ import { extractText } from "./extract.js";
 import { createLibrary, listReportFiles, type CoreLibrary } from "./library.js";
 import { parseReport } from "./parse/report.js";
 import { fileAdapter, openDb } from "./store/db.js";
+import { fileRecordStore } from "./store/records.js";
 import { acquireLock, lockHolder, LockedError } from "./store/lock.js";
 
 interface Args {
@@ -56,7 +57,15 @@ export async function openLibrary(dbPath: string, opts: { write: boolean; corpus
   try {
     mkdirSync(resolve(dbPath, ".."), { recursive: true });
     const db = await openDb(fileAdapter(dbPath), dbPath);
-    const lib = await createLibrary({ db, ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}) });
+    // data/db.json → data/db.records/ (one file per report) and data/db.index.json (search index)
+    const base = dbPath.replace(/\.json$/i, "");
+    const lib = await createLibrary({
+      db,
+      records: fileRecordStore(`${base}.records`),
+      indexPath: `${base}.index.json`,
+      readOnly: !opts.write,
+      ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),
+    });
     return { lib, release };
   } catch (err) {
     release();

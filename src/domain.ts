@@ -122,6 +122,22 @@ export interface Report {
   chars: number;
 }
 
+/**
+ * What is kept of a report in memory and in the lowdb file: who and when, and the value a question
+ * would get first for each registry metric (rankings over thousands of reports read no record).
+ * The full record (figures with evidence, sections, passages) is read on demand.
+ */
+export interface ReportEntry extends Omit<Report, "figures" | "sections" | "warnings"> {
+  figureCount: number;
+  warningCount: number;
+  /** metric id → the value a value-question would answer first (table, then sum of parts, then prose). */
+  key: Record<string, number>;
+  /** Named value columns of a summary table (市政府, 市直单位 …). */
+  columns: string[];
+  /** Labels of rows outside the registry (开展宣传活动 …). */
+  statLabels: string[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Questions and answers
 

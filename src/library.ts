@@ -1,37 +1,57 @@
-// The core wired together: store (lowdb) + catalog + search index + parser + answerer, behind the
-// `Library` contract every front end uses. Ingests are serialised; a reindex builds a new catalog
-// and index beside the old ones and swaps them in when complete.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+// The core wired together: store (lowdb entries + record files) + catalog + search index + parser +
+// answerer, behind the `Library` contract every front end uses.
+//
+// - The lowdb file holds one small entry per report (who, when, key figures) and the bot state;
+//   full records live in their own files and are read on demand through an LRU cache.
+// - The search index is derived: exported beside the db and imported at start; when it is
+//   missing, stale or of another format it is repaired from the records (tokens stored at ingest,
+//   so never re-segmented).
+// - Ingests are serialised; a reindex builds a new catalog and index beside the old ones and swaps
+//   them in when complete, so questions keep being answered meanwhile.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, extname, join, relative } from "node:path";
 import type { Low } from "lowdb";
 import type { Report } from "./domain.js";
-import { answer, reportCard as buildCard, searchOnly, type AnswerDeps } from "./answer.js";
-import { Catalog } from "./catalog.js";
+import { answer, keyFigures, reportCard as buildCard, searchOnly, type AnswerDeps } from "./answer.js";
+import { Catalog, toEntry, type ReportEntry } from "./catalog.js";
 import { extensionOf, extractText, SUPPORTED_EXTENSIONS } from "./extract.js";
 import { toPassages } from "./index/documents.js";
-import { createSearchIndex, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
+import { createSearchIndex, type IndexedPassage, type SearchIndex, type SerializedIndex } from "./index/search-index.js";
 import { addWord, segment } from "./index/segment.js";
 import { parseReport } from "./parse/report.js";
-import { DB_VERSION, type DbData, type StoredReport } from "./store/db.js";
+import { DB_VERSION, type DbData, type StoredEntry } from "./store/db.js";
+import { memoryRecordStore, type RecordStore, type StoredRecord } from "./store/records.js";
 import type { BotState, BotStore, IngestResult, Library, ReindexProgress, ReportSummary } from "./service.js";
 
 export interface LibraryOptions {
   db: Low<DbData>;
+  /** Full records. Defaults to memory (tests). */
+  records?: RecordStore;
+  /** Where the search index is exported; none = rebuilt from the records at every start. */
+  indexPath?: string;
   /** Directory of report files: read by reindex, uploads are kept there. Defaults to none. */
   corpusDir?: string;
   /** Largest accepted upload in bytes. Defaults to 50 MB. */
   maxBytes?: number;
+  /** Full records kept in memory. Defaults to 512. */
+  cacheSize?: number;
+  /** Read the index export but never write it (a reader beside the process that owns the db). */
+  readOnly?: boolean;
 }
 
 export interface CoreLibrary extends Library {
   /** Ingest files and directories from disk (CLI), one db write at the end. */
   ingestPaths(paths: string[], onEach?: (file: string, result: IngestResult) => void): Promise<IngestResult[]>;
   botStore: BotStore;
+  /** Write the search index export now (also done shortly after every change). */
+  flush(): Promise<void>;
   /** Number of reports held. */
   readonly size: number;
+  /** Full record of a report (for the bench and the CLI). */
+  load(id: string): Report | undefined;
 }
 
-export function summarize(r: Report): ReportSummary {
+export function summarize(r: Omit<Report, "figures" | "sections" | "warnings"> & { figureCount?: number; warningCount?: number; figures?: unknown[]; warnings?: unknown[] }): ReportSummary {
   return {
     id: r.id,
     org: r.org,
@@ -40,36 +60,21 @@ export function summarize(r: Report): ReportSummary {
     ...(r.province ? { province: r.province } : {}),
     year: r.year,
     template: r.template,
-    figureCount: r.figures.length,
-    warningCount: r.warnings.length,
+    figureCount: r.figureCount ?? r.figures?.length ?? 0,
+    warningCount: r.warningCount ?? r.warnings?.length ?? 0,
     sourceName: r.sourceName,
   };
 }
 
 /** Teach jieba the names of a report so questions and passages cut them whole. */
-function learnNames(r: Report): void {
+function learnNames(r: Pick<Report, "aliases" | "org">): void {
   for (const a of r.aliases) addWord(a);
   addWord(r.org);
 }
 
+/** Passages with their tokens: the one place segmentation runs (once per report, at ingest). */
 function indexed(r: Report): IndexedPassage[] {
   return toPassages(r).map((p) => ({ reportId: r.id, text: p.text, section: p.section, line: p.line, tokens: segment(p.text).join(" ") }));
-}
-
-interface State {
-  catalog: Catalog;
-  index: SearchIndex;
-}
-
-function buildState(stored: readonly StoredReport[]): State {
-  const catalog = new Catalog();
-  const index = createSearchIndex();
-  for (const s of stored) {
-    catalog.add(s.report);
-    learnNames(s.report);
-    index.add(s.report.id, s.passages);
-  }
-  return { catalog, index };
 }
 
 /** List report files under paths (files or directories, recursively), sorted. */
@@ -94,9 +99,83 @@ export function listReportFiles(paths: string[]): string[] {
   return out;
 }
 
+/** A tiny LRU of full records. */
+function lru<V>(capacity: number) {
+  const map = new Map<string, V>();
+  return {
+    get(key: string): V | undefined {
+      const v = map.get(key);
+      if (v !== undefined) {
+        map.delete(key);
+        map.set(key, v);
+      }
+      return v;
+    },
+    set(key: string, value: V) {
+      map.delete(key);
+      map.set(key, value);
+      if (map.size > capacity) map.delete(map.keys().next().value!);
+    },
+    delete: (key: string) => map.delete(key),
+  };
+}
+
+interface State {
+  catalog: Catalog;
+  index: SearchIndex;
+}
+
 export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> {
-  const { db, corpusDir, maxBytes = 50 * 1024 * 1024 } = opts;
-  let state = buildState(db.data.reports);
+  const { db, corpusDir, indexPath, maxBytes = 50 * 1024 * 1024, cacheSize = 512, readOnly = false } = opts;
+  const records = opts.records ?? memoryRecordStore();
+  const cache = lru<StoredRecord>(cacheSize);
+  const readRecord = (id: string): StoredRecord | undefined => {
+    let rec = cache.get(id);
+    if (!rec) {
+      rec = records.read(id);
+      if (rec) cache.set(id, rec);
+    }
+    return rec;
+  };
+  const passagesOf = (id: string) => readRecord(id)?.passages;
+  const newIndex = () => createSearchIndex(passagesOf);
+
+  const buildState = (entries: readonly ReportEntry[], index: SearchIndex): State => {
+    const catalog = new Catalog(entries);
+    for (const e of entries) learnNames(e);
+    return { catalog, index };
+  };
+
+  // An older entry format: start empty and rebuild from the corpus files (below).
+  const stale = db.data.version !== DB_VERSION && db.data.reports.length > 0;
+  if (db.data.version !== DB_VERSION) {
+    db.data.reports = [];
+    db.data.version = DB_VERSION;
+  }
+
+  // ── start-up: entries from lowdb, the index from its export (or repaired from the records)
+  let state = buildState(db.data.reports, newIndex());
+  let indexDirty = false;
+  let loaded = false;
+  if (indexPath && existsSync(indexPath)) {
+    try {
+      loaded = state.index.import(JSON.parse(readFileSync(indexPath, "utf8")) as SerializedIndex);
+    } catch {
+      loaded = false; // a torn or foreign file: rebuilt below
+    }
+  }
+  {
+    const held = new Set(db.data.reports.map((e) => e.id));
+    for (const id of state.index.reports()) if (!held.has(id)) (state.index.remove(id), (indexDirty = true));
+    for (const e of db.data.reports) {
+      if (state.index.has(e.id)) continue;
+      const rec = readRecord(e.id);
+      if (rec) state.index.add(e.id, rec.passages);
+      indexDirty = true;
+    }
+    if (!loaded && db.data.reports.length) indexDirty = true;
+  }
+
   const listeners = new Set<(r: ReportSummary) => void>();
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -104,30 +183,53 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     chain = next.catch(() => undefined);
     return next;
   };
-  const deps = (): AnswerDeps => ({ catalog: state.catalog, index: state.index, segment });
-  const emit = (r: Report) => {
+  const load = (id: string) => readRecord(id)?.report;
+  const deps = (): AnswerDeps => ({ catalog: state.catalog, index: state.index, segment, load });
+  const emit = (e: ReportEntry) => {
     for (const l of listeners) {
       try {
-        l(summarize(r));
+        l(summarize(e));
       } catch {
         /* a listener's failure is its own */
       }
     }
   };
 
-  /** Parse and add one text; no db write. */
-  const addText = (name: string, text: string, file?: string): { result: IngestResult; added?: Report } => {
+  // The index export is derived data: written shortly after changes, never on the answer path.
+  let flushTimer: NodeJS.Timeout | undefined;
+  const writeIndex = async () => {
+    if (!indexPath || !indexDirty || readOnly) return;
+    indexDirty = false;
+    const data = await state.index.export();
+    mkdirSync(dirname(indexPath), { recursive: true });
+    const tmp = `${indexPath}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data));
+    renameSync(tmp, indexPath);
+  };
+  const scheduleFlush = () => {
+    indexDirty = true;
+    if (!indexPath) return;
+    clearTimeout(flushTimer);
+    flushTimer = setTimeout(() => void serial(writeIndex).catch(() => undefined), 3000);
+    flushTimer.unref?.();
+  };
+
+  /** Parse and add one text: the record file first, then the entry (written by the caller). */
+  const addText = (name: string, text: string, file?: string): { result: IngestResult; added?: ReportEntry } => {
     const parsed = parseReport(text, { name });
     if (!parsed.ok) return { result: { ok: false, error: parsed.error } };
     const r = parsed.report;
     const warnings = r.warnings.map((w) => w.message);
-    if (state.catalog.has(r.id)) return { result: { ok: true, duplicate: true, report: summarize(state.catalog.get(r.id)!), warnings, figures: r.figures.length } };
+    const held = state.catalog.get(r.id);
+    if (held) return { result: { ok: true, duplicate: true, report: summarize(held), warnings, figures: r.figures.length } };
     learnNames(r);
     const passages = indexed(r);
-    db.data.reports.push({ report: r, passages, ...(file ? { file } : {}), addedAt: new Date().toISOString() });
-    state.catalog.add(r);
+    records.write({ report: r, passages });
+    const entry: StoredEntry = { ...toEntry(r, keyFigures(r)), ...(file ? { file } : {}), addedAt: new Date().toISOString() };
+    db.data.reports.push(entry);
+    state.catalog.add(entry);
     state.index.add(r.id, passages);
-    return { result: { ok: true, duplicate: false, report: summarize(r), warnings, figures: r.figures.length }, added: r };
+    return { result: { ok: true, duplicate: false, report: summarize(r), warnings, figures: r.figures.length }, added: entry };
   };
 
   const keepCopy = (name: string, data: Uint8Array, id: string): string | undefined => {
@@ -135,7 +237,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     const dir = join(corpusDir, "uploads");
     mkdirSync(dir, { recursive: true });
     // Never the uploaded name as a path: the content hash and a checked extension.
-    const ext = extensionOf(name) || ".txt";
+    const ext = extensionOf(name);
     const path = join(dir, `${id}${(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext) ? ext : ".txt"}`);
     writeFileSync(path, data);
     return relative(corpusDir, path);
@@ -145,6 +247,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     get size() {
       return state.catalog.size;
     },
+    load,
     ask: (q) => answer(q, deps()),
     search: (w) => searchOnly(w, deps()),
     reportCard: (q) => buildCard(q, deps()),
@@ -153,11 +256,12 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         .all()
         .sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || a.fullRegion.localeCompare(b.fullRegion, "zh"))
         .map(summarize),
-    getReport: (id) => state.catalog.get(id),
+    getReport: load,
     onReportAdded(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    flush: () => serial(writeIndex),
 
     ingestFile(name, data) {
       return serial(async () => {
@@ -168,9 +272,10 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         const { result, added } = addText(name, extracted.text);
         if (added) {
           const file = keepCopy(name, data, added.id);
-          if (file) db.data.reports[db.data.reports.length - 1]!.file = file;
+          if (file) (db.data.reports[db.data.reports.length - 1] as StoredEntry).file = file;
           db.data.bot.stats.ingested++;
           await db.write();
+          scheduleFlush();
           emit(added);
         }
         return result;
@@ -180,7 +285,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     ingestPaths(paths, onEach) {
       return serial(async () => {
         const results: IngestResult[] = [];
-        const added: Report[] = [];
+        const added: ReportEntry[] = [];
         for (const file of listReportFiles(paths)) {
           let res: IngestResult;
           try {
@@ -205,7 +310,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         if (added.length) {
           db.data.bot.stats.ingested += added.length;
           await db.write();
-          for (const r of added) emit(r);
+          indexDirty = true;
+          await writeIndex();
+          for (const e of added) emit(e);
         }
         return results;
       });
@@ -215,7 +322,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       return serial(async () => {
         const files = corpusDir ? listReportFiles([corpusDir]) : [];
         const failed: string[] = [];
-        const stored: StoredReport[] = [];
+        const entries: StoredEntry[] = [];
+        const index = newIndex();
         const seen = new Set<string>();
         const report = (p: ReindexProgress) => {
           try {
@@ -232,9 +340,14 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
             const parsed = extracted.ok ? parseReport(extracted.text, { name: file.split(/[\\/]/).pop()! }) : null;
             if (!parsed || !parsed.ok) failed.push(`${relative(corpusDir!, file)}：${extracted.ok ? (parsed as { error: string }).error : extracted.error}`);
             else if (!seen.has(parsed.report.id)) {
-              seen.add(parsed.report.id);
-              learnNames(parsed.report);
-              stored.push({ report: parsed.report, passages: indexed(parsed.report), file: relative(corpusDir!, file), addedAt: new Date().toISOString() });
+              const r = parsed.report;
+              seen.add(r.id);
+              learnNames(r);
+              const passages = indexed(r);
+              records.write({ report: r, passages });
+              cache.delete(r.id);
+              index.add(r.id, passages);
+              entries.push({ ...toEntry(r, keyFigures(r)), file: relative(corpusDir!, file), addedAt: new Date().toISOString() });
             }
           } catch (err) {
             failed.push(`${file}：${(err as Error).message}`);
@@ -244,13 +357,15 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           if (i % 20 === 19) await new Promise((r) => setImmediate(r));
         }
         const before = new Set(state.catalog.all().map((r) => r.id));
-        const next = buildState(stored);
-        state = next; // the swap
-        db.data.reports = stored;
+        state = buildState(entries, index); // the swap
+        for (const id of before) if (!seen.has(id)) records.remove(id);
+        db.data.reports = entries;
         db.data.version = DB_VERSION;
         await db.write();
-        for (const s of stored) if (!before.has(s.report.id)) emit(s.report);
-        return { reports: stored.length, failed };
+        indexDirty = true;
+        await writeIndex();
+        for (const e of entries) if (!before.has(e.id)) emit(e);
+        return { reports: entries.length, failed };
       });
     },
 
@@ -265,6 +380,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     },
   };
 
-  if (db.data.version !== DB_VERSION && db.data.reports.length > 0 && corpusDir) await lib.reindex();
+  if (stale && corpusDir) await lib.reindex();
+  else if (indexDirty && indexPath) await lib.flush();
   return lib;
 }

@@ -1,8 +1,10 @@
 // The only FlexSearch configuration. Passages are added with the tokens computed at ingest (no
-// segmentation here), so building the index at start-up is cheap. FlexSearch gives recall over the
-// whole corpus; the final ranking is ours (keywords found verbatim in the passage, weighted by
-// length), which also makes a search restricted to a few reports exact and independent of how jieba
-// happened to cut a name at ingest.
+// segmentation here); the index keeps only (report, passage number) per entry, and reads passage
+// text through `passagesOf` when ranking, so its memory does not grow with the text. FlexSearch
+// gives recall over the whole corpus; the final ranking is ours (keywords found verbatim in the
+// passage, weighted by length), which also makes a search restricted to a few reports exact and
+// independent of how jieba cut a name at ingest. The index can be exported and imported, so a
+// restart does not rebuild it.
 import { Index } from "flexsearch";
 
 export interface IndexedPassage {
@@ -28,11 +30,28 @@ export interface SearchOptions {
   wantsNumber?: boolean;
 }
 
+/** What export() writes and import() reads back. Tied to INDEX_FORMAT: another format is rebuilt. */
+export interface SerializedIndex {
+  format: string;
+  /** Entry id → [report id, passage number], null where removed. */
+  refs: ([string, number] | null)[];
+  chunks: [string, string][];
+}
+
+/** Changes whenever the FlexSearch options or the token format change. */
+export const INDEX_FORMAT = "flexsearch-0.8/strict/jieba-cutForSearch-hmm/v1";
+
 export interface SearchIndex {
   add(reportId: string, passages: readonly IndexedPassage[]): void;
   remove(reportId: string): void;
+  has(reportId: string): boolean;
   search(keywords: readonly string[], opts?: SearchOptions): PassageHit[];
+  /** Report ids indexed. */
+  reports(): string[];
   readonly size: number;
+  export(): Promise<SerializedIndex>;
+  /** Replace the contents with an export; false when its format is not this one. */
+  import(data: SerializedIndex): boolean;
 }
 
 /** How much a keyword found in a passage counts: longer words are more specific. */
@@ -49,26 +68,38 @@ export function scorePassage(keywords: readonly string[], text: string, wantsNum
   return score;
 }
 
-export function createSearchIndex(): SearchIndex {
+/** Candidates FlexSearch proposes for an unrestricted search, before our ranking. */
+const RECALL = 80;
+
+export function createSearchIndex(passagesOf: (reportId: string) => readonly IndexedPassage[] | undefined): SearchIndex {
   // tokenize "strict" + our own encode: a token is exactly one jieba word, no further splitting.
-  const index = new Index({ tokenize: "strict", encode: (s: string) => s.split(" ").filter(Boolean) });
-  const passages: (IndexedPassage | undefined)[] = [];
-  const byReport = new Map<string, number[]>();
+  const make = () => new Index({ tokenize: "strict", encode: (s: string) => s.split(" ").filter(Boolean) });
+  let index = make();
+  let refs: ([string, number] | null)[] = [];
+  let byReport = new Map<string, number[]>();
   let size = 0;
+
+  const textOf = (id: number): IndexedPassage | undefined => {
+    const ref = refs[id];
+    if (!ref) return undefined;
+    return passagesOf(ref[0])?.[ref[1]];
+  };
 
   return {
     get size() {
       return size;
     },
+    has: (reportId) => byReport.has(reportId),
+    reports: () => [...byReport.keys()],
     add(reportId, list) {
       if (byReport.has(reportId)) return;
       const ids: number[] = [];
-      for (const p of list) {
-        const id = passages.length;
-        passages.push(p);
+      list.forEach((p, i) => {
+        const id = refs.length;
+        refs.push([reportId, i]);
         ids.push(id);
         if (p.tokens) index.add(id, p.tokens);
-      }
+      });
       byReport.set(reportId, ids);
       size += ids.length;
     },
@@ -77,7 +108,7 @@ export function createSearchIndex(): SearchIndex {
       if (!ids) return;
       for (const id of ids) {
         index.remove(id);
-        passages[id] = undefined;
+        refs[id] = null;
       }
       byReport.delete(reportId);
       size -= ids.length;
@@ -86,23 +117,50 @@ export function createSearchIndex(): SearchIndex {
       const { reportIds, limit = 5, wantsNumber = false } = opts;
       const words = [...new Set(keywords.filter(Boolean))];
       if (words.length === 0) return [];
-      let candidates: number[];
-      const restricted = reportIds ? [...reportIds].flatMap((r) => byReport.get(r) ?? []) : null;
-      if (restricted && restricted.length <= 20000) {
-        candidates = restricted; // exact: score every passage of those reports
-      } else {
-        const found = index.search(words.join(" "), { limit: 400, suggest: true }) as number[];
-        candidates = reportIds ? found.filter((id) => reportIds.has(passages[id]?.reportId ?? "")) : found;
-      }
       const hits: PassageHit[] = [];
-      for (const id of candidates) {
-        const p = passages[id];
-        if (!p) continue;
+      const consider = (p: IndexedPassage | undefined) => {
+        if (!p) return;
         const score = scorePassage(words, p.text, wantsNumber);
         if (score > 0) hits.push({ passage: p, score });
+      };
+      const restricted = reportIds ? [...reportIds].filter((r) => byReport.has(r)) : null;
+      if (restricted && restricted.length <= 200) {
+        // Exact: score every passage of those reports.
+        for (const r of restricted) for (const p of passagesOf(r) ?? []) consider(p);
+      } else {
+        const found = index.search(words.join(" "), { limit: reportIds ? RECALL * 10 : RECALL, suggest: true }) as number[];
+        for (const id of found) {
+          const ref = refs[id];
+          if (!ref || (reportIds && !reportIds.has(ref[0]))) continue;
+          consider(textOf(id));
+        }
       }
       hits.sort((a, b) => b.score - a.score);
       return hits.slice(0, limit);
+    },
+    async export() {
+      const chunks: [string, string][] = [];
+      await index.export((key: string | number, data: string | undefined) => {
+        if (data !== undefined && data !== null) chunks.push([String(key), data]);
+      });
+      return { format: INDEX_FORMAT, refs, chunks };
+    },
+    import(data) {
+      if (!data || data.format !== INDEX_FORMAT || !Array.isArray(data.refs) || !Array.isArray(data.chunks)) return false;
+      const next = make();
+      for (const [key, chunk] of data.chunks) next.import(key, chunk);
+      index = next;
+      refs = data.refs;
+      byReport = new Map();
+      size = 0;
+      refs.forEach((ref, id) => {
+        if (!ref) return;
+        const list = byReport.get(ref[0]) ?? [];
+        list.push(id);
+        byReport.set(ref[0], list);
+        size++;
+      });
+      return true;
     },
   };
 }

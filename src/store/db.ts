@@ -2,17 +2,14 @@
 // temporary file and renames it, so a crash mid-write leaves the previous file intact.
 import { Low, Memory, type Adapter } from "lowdb";
 import { JSONFile } from "lowdb/node";
-import type { Report } from "../domain.js";
-import type { IndexedPassage } from "../index/search-index.js";
+import type { ReportEntry } from "../domain.js";
 import type { BotState } from "../service.js";
 
-/** Bump when the record shape or the parser changes what it stores: old files are re-ingested. */
-export const DB_VERSION = 1;
+/** Bump when the entry shape or the parser changes what it stores: old files are re-ingested. */
+export const DB_VERSION = 2;
 
-export interface StoredReport {
-  report: Report;
-  /** Passages with their jieba tokens, so start-up never segments again. */
-  passages: IndexedPassage[];
+/** One report in the lowdb file; its full record is a file of its own (records.ts). */
+export interface StoredEntry extends ReportEntry {
   /** File under the corpus directory this report was read from (relative), if kept. */
   file?: string;
   addedAt: string;
@@ -20,7 +17,7 @@ export interface StoredReport {
 
 export interface DbData {
   version: number;
-  reports: StoredReport[];
+  reports: StoredEntry[];
   bot: BotState;
 }
 

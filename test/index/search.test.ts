@@ -14,8 +14,9 @@ const PASSAGES = [
 ];
 
 function index() {
-  const idx = createSearchIndex();
-  PASSAGES.forEach((text, i) => idx.add(`r${i}`, [{ reportId: `r${i}`, text, section: "一、总体情况", line: i + 1, tokens: segment(text).join(" ") }]));
+  const stored = new Map(PASSAGES.map((text, i) => [`r${i}`, [{ reportId: `r${i}`, text, section: "一、总体情况", line: i + 1, tokens: segment(text).join(" ") }]]));
+  const idx = createSearchIndex((id) => stored.get(id));
+  for (const [id, passages] of stored) idx.add(id, passages);
   return idx;
 }
 
@@ -46,6 +47,17 @@ describe("search ranking", () => {
     const idx = index();
     idx.remove("r0");
     expect(idx.search(segment("12345")).map((h) => h.passage.reportId)).not.toContain("r0");
+  });
+
+  it("exports and imports without re-segmenting", async () => {
+    const idx = index();
+    const data = JSON.parse(JSON.stringify(await idx.export()));
+    const stored = new Map(PASSAGES.map((text, i) => [`r${i}`, [{ reportId: `r${i}`, text, section: "", line: 1, tokens: "" }]]));
+    const again = createSearchIndex((id) => stored.get(id));
+    expect(again.import(data)).toBe(true);
+    expect(again.size).toBe(PASSAGES.length);
+    expect(again.search(segment("宣传册"))[0]!.passage.reportId).toBe("r2");
+    expect(again.import({ ...data, format: "other" })).toBe(false);
   });
 
   it("scores by the keywords found verbatim", () => {

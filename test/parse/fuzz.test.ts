@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Catalog } from "../../src/catalog.js";
+import { keyFigures } from "../../src/answer.js";
+import { Catalog, toEntry } from "../../src/catalog.js";
 import { parseReport } from "../../src/parse/report.js";
 import { parseQuestion } from "../../src/parse/question.js";
 import { SEED, SEEDS, load } from "../helpers/reports.js";
@@ -85,7 +86,7 @@ describe("parseReport never throws, never hangs", () => {
 });
 
 describe("parseQuestion never throws, never hangs", () => {
-  const catalog = new Catalog([load(SEEDS, SEED.changshou), load(SEEDS, SEED.xihu), load(SEEDS, SEED.bengbu)]);
+  const catalog = new Catalog([load(SEEDS, SEED.changshou), load(SEEDS, SEED.xihu), load(SEEDS, SEED.bengbu)].map((r) => toEntry(r, keyFigures(r))));
   const lexicon = catalog.lexicon();
   const QUESTIONS = [
     "", "😀".repeat(4000), "<b>长寿区</b><script>alert(1)</script>2018年行政复议", "(".repeat(5000), "9".repeat(400) + "年行政复议",

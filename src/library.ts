@@ -37,6 +37,14 @@ export interface LibraryOptions {
   cacheSize?: number;
   /** Read the index export but never write it (a reader beside the process that owns the db). */
   readOnly?: boolean;
+  /** Milliseconds spent per ingest phase are added here (for `npm run bench`). */
+  timings?: IngestTimings;
+}
+
+export interface IngestTimings {
+  parse: number;
+  segment: number;
+  store: number;
 }
 
 export interface CoreLibrary extends Library {
@@ -215,20 +223,27 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   };
 
   /** Parse and add one text: the record file first, then the entry (written by the caller). */
+  const t = opts.timings;
   const addText = (name: string, text: string, file?: string): { result: IngestResult; added?: ReportEntry } => {
+    let t0 = performance.now();
     const parsed = parseReport(text, { name });
+    if (t) t.parse += performance.now() - t0;
     if (!parsed.ok) return { result: { ok: false, error: parsed.error } };
     const r = parsed.report;
     const warnings = r.warnings.map((w) => w.message);
     const held = state.catalog.get(r.id);
     if (held) return { result: { ok: true, duplicate: true, report: summarize(held), warnings, figures: r.figures.length } };
     learnNames(r);
+    t0 = performance.now();
     const passages = indexed(r);
+    if (t) t.segment += performance.now() - t0;
+    t0 = performance.now();
     records.write({ report: r, passages });
     const entry: StoredEntry = { ...toEntry(r, keyFigures(r)), ...(file ? { file } : {}), addedAt: new Date().toISOString() };
     db.data.reports.push(entry);
     state.catalog.add(entry);
     state.index.add(r.id, passages);
+    if (t) t.store += performance.now() - t0;
     return { result: { ok: true, duplicate: false, report: summarize(r), warnings, figures: r.figures.length }, added: entry };
   };
 

@@ -1,6 +1,232 @@
-// npm run bench: placeholder until the synthetic corpus lands.
-export async function runBench(_argv: string[]): Promise<number> {
-  console.log("bench: not yet implemented");
+// npm run bench [-- --sizes 1000,10000] [--full] [--json]
+//
+// For each corpus size, on synthetic reports with known figures (src/bench/generate.ts):
+// ingest rate (parse, segmentation, store+index separately) against the jieba bound; structured and
+// full-text answer latency (p50/p99 over a fixed question mix) each next to a linear-scan baseline
+// on the same corpus; cold start in a fresh process (open the db, import the index, first answer);
+// peak RSS; size on disk. `--full` adds 10k and 100k (100k needs a few GB of disk and ~15 min).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createLibrary, type IngestTimings } from "../library.js";
+import { segment } from "../index/segment.js";
+import { fileAdapter, openDb } from "../store/db.js";
+import { fileRecordStore } from "../store/records.js";
+import { generateReport } from "./generate.js";
+import { Rng } from "./random.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Targets from the scale issue, per size. */
+const TARGETS = {
+  ingestPerSec: 200,
+  structuredP99Ms: { 100000: 2 } as Record<number, number>,
+  fullTextP99Ms: { 100000: 20 } as Record<number, number>,
+  rssMb: { 100000: 1536 } as Record<number, number>,
+  coldStartMs: { 10000: 3000 } as Record<number, number>,
+};
+
+export interface SizeResult {
+  reports: number;
+  corpusMb: number;
+  ingest: { perSec: number; parsePerSec: number; segmentPerSec: number; storePerSec: number; jiebaMbPerSec: number; jiebaBoundPerSec: number; ratioToBound: number };
+  structured: { p50: number; p99: number; baselineP50: number; baselineP99: number; speedup: number; questions: number; answered: number };
+  fullText: { p50: number; p99: number; baselineP50: number; baselineP99: number; speedup: number; queries: number; withHits: number };
+  coldStart: { totalMs: number; openMs: number; firstAnswerMs: number; rssMb: number } | null;
+  peakRssMb: number;
+  diskMb: number;
+}
+
+function pct(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+function du(path: string): number {
+  let total = 0;
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) for (const n of readdirSync(p)) walk(join(p, n));
+    else total += st.size;
+  };
+  try {
+    walk(path);
+  } catch {
+    /* missing */
+  }
+  return total;
+}
+
+const METRIC_WORDS = ["行政复议", "行政诉讼", "收到政府信息公开申请", "主动公开政府信息", "行政许可", "行政处罚", "予以公开", "举报投诉", "结转下年度"];
+
+async function benchSize(n: number, seed: number, log: (s: string) => void): Promise<SizeResult> {
+  const dir = mkdtempSync(join(tmpdir(), `nianbao-bench-${n}-`));
+  const corpus = join(dir, "reports");
+  mkdirSync(corpus);
+  // 1. corpus (not timed as ingest)
+  let bytes = 0;
+  const sample: { text: string; region: string; year: number; org: string }[] = [];
+  const rng = new Rng(seed);
+  for (let i = 0; i < n; i++) {
+    const r = generateReport(seed, i);
+    bytes += Buffer.byteLength(r.text);
+    writeFileSync(join(corpus, r.name), r.text);
+    if (sample.length < 400 && rng.chance(Math.min(1, 400 / n) * 1.5)) sample.push({ text: r.text, region: r.truth.region, year: r.truth.year, org: r.truth.org });
+  }
+  log(`  ${n} reports generated (${(bytes / 1e6).toFixed(1)} MB)`);
+
+  // 2. ingest through the library, phases timed
+  const dbPath = join(dir, "db.json");
+  const timings: IngestTimings = { parse: 0, segment: 0, store: 0 };
+  const db = await openDb(fileAdapter(dbPath), dbPath);
+  const lib = await createLibrary({ db, records: fileRecordStore(join(dir, "db.records")), indexPath: join(dir, "db.index.json"), timings });
+  const t0 = performance.now();
+  await lib.ingestPaths([corpus]);
+  const ingestMs = performance.now() - t0;
+  log(`  ingested in ${(ingestMs / 1000).toFixed(1)} s`);
+
+  // jieba alone, on the same text: the bound an ingest cannot beat
+  let segBytes = 0;
+  const ts = performance.now();
+  for (const s of sample.slice(0, 100)) {
+    segment(s.text);
+    segBytes += Buffer.byteLength(s.text);
+  }
+  const jiebaMbPerSec = segBytes / 1e6 / ((performance.now() - ts) / 1000);
+  const avgMb = bytes / 1e6 / n;
+
+  // 3. structured questions: the lookup through our catalog vs a linear scan of all entries
+  const entries = db.data.reports;
+  const questions = sample.map((s, i) => `${s.region}${s.year}年${METRIC_WORDS[i % METRIC_WORDS.length]}多少`);
+  const sLat: number[] = [];
+  let answered = 0;
+  for (const q of questions) {
+    const a0 = performance.now();
+    const a = lib.ask(q);
+    sLat.push(performance.now() - a0);
+    if (a.answers.length) answered++;
+  }
+  const bLat: number[] = [];
+  for (const s of sample) {
+    const b0 = performance.now();
+    // the same lookup without an index: every entry compared by name and year
+    let found = 0;
+    for (const e of entries) if (e.year === s.year && (e.region === s.region || e.aliases.includes(s.region))) found += e.key["review.total"] ?? 0;
+    bLat.push(performance.now() - b0 + (found < 0 ? 1 : 0));
+  }
+
+  // 4. full text: global searches for words taken from the corpus; baseline scans every passage
+  const words = sample.slice(0, 200).map((s, i) => {
+    const tokens = segment(s.text.slice(800 + (i % 5) * 300, 1100 + (i % 5) * 300)).filter((t) => t.length >= 2 && !/\d/.test(t));
+    return tokens.slice(0, 2).join(" ") || "政务公开";
+  });
+  const fLat: number[] = [];
+  let withHits = 0;
+  for (const w of words) {
+    const f0 = performance.now();
+    const a = lib.search(w);
+    fLat.push(performance.now() - f0);
+    if (a.hits.length) withHits++;
+  }
+  const fbLat: number[] = [];
+  const texts: string[] = [];
+  // all passage texts in memory for the baseline (read once, not timed)
+  const records = fileRecordStore(join(dir, "db.records"));
+  if (n <= 20000) for (const e of entries) for (const p of records.read(e.id)?.passages ?? []) texts.push(p.text);
+  for (const w of words.slice(0, n <= 20000 ? 200 : 0)) {
+    const parts = w.split(" ");
+    const b0 = performance.now();
+    let hits = 0;
+    for (const t of texts) if (parts.some((p) => t.includes(p))) hits++;
+    fbLat.push(performance.now() - b0 + (hits < 0 ? 1 : 0));
+  }
+  await lib.flush();
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  // 5. cold start in a fresh process
+  const child = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/cold-start.ts"), dbPath, questions[0] ?? "行政复议"], {
+    encoding: "utf8",
+    timeout: 600_000,
+  });
+  let coldStart: SizeResult["coldStart"] = null;
+  try {
+    coldStart = JSON.parse(child.stdout.trim().split("\n").pop() ?? "null");
+  } catch {
+    log(`  cold start failed: ${child.stderr.slice(-400)}`);
+  }
+  const diskMb = (du(dbPath) + du(join(dir, "db.records")) + du(join(dir, "db.index.json"))) / 1e6;
+  rmSync(dir, { recursive: true, force: true });
+
+  const perSec = (ms: number) => n / (ms / 1000);
+  return {
+    reports: n,
+    corpusMb: bytes / 1e6,
+    ingest: {
+      perSec: perSec(ingestMs),
+      parsePerSec: perSec(timings.parse),
+      segmentPerSec: perSec(timings.segment),
+      storePerSec: perSec(timings.store),
+      jiebaMbPerSec,
+      jiebaBoundPerSec: jiebaMbPerSec / avgMb,
+      ratioToBound: perSec(ingestMs) / (jiebaMbPerSec / avgMb),
+    },
+    structured: {
+      p50: pct(sLat, 50), p99: pct(sLat, 99), baselineP50: pct(bLat, 50), baselineP99: pct(bLat, 99),
+      speedup: pct(bLat, 50) / pct(sLat, 50), questions: questions.length, answered,
+    },
+    fullText: {
+      p50: pct(fLat, 50), p99: pct(fLat, 99), baselineP50: pct(fbLat, 50), baselineP99: pct(fbLat, 99),
+      speedup: pct(fbLat, 50) / pct(fLat, 50), queries: words.length, withHits,
+    },
+    coldStart,
+    peakRssMb,
+    diskMb,
+  };
+}
+
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 1) : "—");
+
+function verdict(value: number, target: number | undefined, lowerIsBetter = true): string {
+  if (target === undefined) return "";
+  const ok = lowerIsBetter ? value <= target : value >= target;
+  const by = lowerIsBetter ? value / target : target / value;
+  return ok ? ` ✓ (target ${target})` : ` ✗ target ${target}, missed by ×${by.toFixed(1)}`;
+}
+
+export function formatResults(results: SizeResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    const n = r.reports;
+    lines.push(`── ${n} reports (${r.corpusMb.toFixed(0)} MB of text) ──`);
+    lines.push(`ingest            ${f1(r.ingest.perSec)} reports/s${verdict(r.ingest.perSec, TARGETS.ingestPerSec, false)}; parse ${f1(r.ingest.parsePerSec)}/s, segmentation ${f1(r.ingest.segmentPerSec)}/s, store+index ${f1(r.ingest.storePerSec)}/s`);
+    lines.push(`  jieba bound     ${f1(r.ingest.jiebaMbPerSec)} MB/s = ${f1(r.ingest.jiebaBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToBound * 100).toFixed(0)}% of it`);
+    lines.push(`structured p50/p99 ${f1(r.structured.p50)} / ${f1(r.structured.p99)} ms${verdict(r.structured.p99, TARGETS.structuredP99Ms[n])}; linear scan ${f1(r.structured.baselineP50)} / ${f1(r.structured.baselineP99)} ms (answered ${r.structured.answered}/${r.structured.questions})`);
+    lines.push(`full text p50/p99 ${f1(r.fullText.p50)} / ${f1(r.fullText.p99)} ms${verdict(r.fullText.p99, TARGETS.fullTextP99Ms[n])}; linear scan ${f1(r.fullText.baselineP50)} / ${f1(r.fullText.baselineP99)} ms (×${f1(r.fullText.speedup)}; ${r.fullText.withHits}/${r.fullText.queries} with hits)`);
+    if (r.coldStart) lines.push(`cold start        ${f1(r.coldStart.totalMs)} ms${verdict(r.coldStart.totalMs, TARGETS.coldStartMs[n])} (open db + index ${f1(r.coldStart.openMs)} ms, first answer ${f1(r.coldStart.firstAnswerMs)} ms, RSS ${f1(r.coldStart.rssMb)} MB)`);
+    lines.push(`peak RSS          ${f1(r.peakRssMb)} MB${verdict(r.peakRssMb, TARGETS.rssMb[n])}; on disk ${f1(r.diskMb)} MB`);
+  }
+  return lines.join("\n");
+}
+
+export async function runBench(argv: string[]): Promise<number> {
+  const json = argv.includes("--json");
+  const at = argv.indexOf("--sizes");
+  const sizes = argv.includes("--full") ? [1000, 10000, 100000] : at >= 0 ? argv[at + 1]!.split(",").map(Number) : [1000];
+  const log = (s: string) => (json ? process.stderr.write(s + "\n") : console.log(s));
+  const results: SizeResult[] = [];
+  log(`nianbao bench — node ${process.version}, ${(await import("node:os")).cpus()[0]?.model ?? "cpu"} × ${(await import("node:os")).cpus().length}`);
+  for (const n of sizes) {
+    log(`size ${n}`);
+    results.push(await benchSize(n, 42, log));
+  }
+  if (json) process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+  else console.log("\n" + formatResults(results));
   return 0;
 }
-if (process.argv[1] && /bench\.(ts|js)$/.test(process.argv[1])) void runBench(process.argv.slice(2));
+
+if (process.argv[1] && /bench\.(ts|js)$/.test(process.argv[1])) {
+  runBench(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

@@ -28,7 +28,7 @@ const TEMPLATE_NAME: Record<string, string> = {
 /** Answer one question. Pure given its deps; never throws on any input. */
 export function answer(question: string, deps: AnswerDeps): Answer {
   const text = String(question ?? "");
-  const pq = parseQuestion(text, deps.catalog.lexicon(), deps.segment);
+  const pq = parseQuestion(text, deps.catalog.lexicon());
   const base: Answer = { question: text, kind: "none", answers: [], hits: [], warnings: [], text: "" };
   if (!pq.normalized.replace(/[^\p{L}\p{N}]/gu, "")) {
     return { ...base, text: "请输入一个问题，例如：长寿区2018年行政复议多少件？" };
@@ -498,8 +498,13 @@ function hitsText(hits: Hit[]): string {
   return hits.map((h, i) => `${i + 1}. ${h.org}${h.year ?? ""}年 ${h.section ? `「${h.section}」` : ""}第${h.line}行：${h.snippet}`).join("\n");
 }
 
+/** Full-text words of a question: jieba, as at ingest (loaded only when a question needs it). */
+function keywordsOf(pq: ParsedQuestion, deps: AnswerDeps): string[] {
+  return deps.segment(pq.keywordSource).filter((k) => !/^\d{1,2}$/.test(k));
+}
+
 function searchIn(reports: Pick<Report, "id">[], pq: ParsedQuestion, deps: AnswerDeps, limit: number): Hit[] {
-  const keywords = pq.keywords.filter((k) => !/^\d{1,2}$/.test(k));
+  const keywords = keywordsOf(pq, deps);
   const ids = new Set(reports.map((r) => r.id));
   const found = deps.index.search(keywords, { reportIds: ids, limit, wantsNumber: pq.wantsNumber });
   return found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
@@ -541,7 +546,7 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       return { ...base, kind: "search", hits, text: `${scope.join("、") || ""}报告中“存在的问题”：\n${hitsText(hits)}` };
     }
   }
-  const keywords = pq.keywords.filter((k) => !/^\d{1,2}$/.test(k));
+  const keywords = keywordsOf(pq, deps);
   if (keywords.length === 0 && pq.mentions.length === 1) {
     // Only a region (and maybe a year): its report card.
     return reportCard(pq.text, deps);
@@ -560,13 +565,13 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
 
 /** Full-text only (/search). */
 export function searchOnly(words: string, deps: AnswerDeps): Answer {
-  const pq = parseQuestion(words, deps.catalog.lexicon(), deps.segment);
+  const pq = parseQuestion(words, deps.catalog.lexicon());
   return search({ ...pq, asksProblems: false }, deps, { question: words, kind: "none", answers: [], hits: [], warnings: [], text: "" });
 }
 
 /** A report card: key figures and warnings of one report ("长寿区 2018"). */
 export function reportCard(query: string, deps: AnswerDeps): Answer {
-  const pq = parseQuestion(query, deps.catalog.lexicon(), deps.segment);
+  const pq = parseQuestion(query, deps.catalog.lexicon());
   const base: Answer = { question: query, kind: "none", answers: [], hits: [], warnings: [], text: "" };
   if (!pq.mentions.length) return { ...base, text: "请写明地区和年份，例如：/report 长寿区 2018" };
   const m = pq.mentions[0]!;

@@ -17,10 +17,10 @@ import { Catalog, toEntry, type ReportEntry } from "./catalog.js";
 import { extensionOf, extractText, SUPPORTED_EXTENSIONS } from "./extract.js";
 import { toPassages } from "./index/documents.js";
 import { createSearchIndex, type IndexedPassage, type SearchIndex, type SerializedIndex } from "./index/search-index.js";
-import { addWord, segment } from "./index/segment.js";
+import { addWord, segment, segmentMany } from "./index/segment.js";
 import { parseReport } from "./parse/report.js";
 import { DB_VERSION, type DbData, type StoredEntry } from "./store/db.js";
-import { memoryRecordStore, type RecordStore, type StoredRecord } from "./store/records.js";
+import { memoryRecordStore, type RecordStore } from "./store/records.js";
 import type { BotState, BotStore, IngestResult, Library, ReindexProgress, ReportSummary } from "./service.js";
 
 export interface LibraryOptions {
@@ -57,6 +57,8 @@ export interface CoreLibrary extends Library {
   readonly size: number;
   /** Full record of a report (for the bench and the CLI). */
   load(id: string): Report | undefined;
+  /** The current search index (the bench compares it with a scan). */
+  searchIndex(): SearchIndex;
 }
 
 export function summarize(r: Omit<Report, "figures" | "sections" | "warnings"> & { figureCount?: number; warningCount?: number; figures?: unknown[]; warnings?: unknown[] }): ReportSummary {
@@ -82,7 +84,9 @@ function learnNames(r: Pick<Report, "aliases" | "org">): void {
 
 /** Passages with their tokens: the one place segmentation runs (once per report, at ingest). */
 function indexed(r: Report): IndexedPassage[] {
-  return toPassages(r).map((p) => ({ reportId: r.id, text: p.text, section: p.section, line: p.line, tokens: segment(p.text).join(" ") }));
+  const passages = toPassages(r);
+  const tokens = segmentMany(passages.map((p) => p.text));
+  return passages.map((p, i) => ({ reportId: r.id, text: p.text, section: p.section, line: p.line, tokens: tokens[i]!.join(" ") }));
 }
 
 /** List report files under paths (files or directories, recursively), sorted. */
@@ -136,16 +140,18 @@ interface State {
 export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> {
   const { db, corpusDir, indexPath, maxBytes = 50 * 1024 * 1024, cacheSize = 512, readOnly = false } = opts;
   const records = opts.records ?? memoryRecordStore();
-  const cache = lru<StoredRecord>(cacheSize);
-  const readRecord = (id: string): StoredRecord | undefined => {
-    let rec = cache.get(id);
-    if (!rec) {
-      rec = records.read(id);
-      if (rec) cache.set(id, rec);
+  const reportCache = lru<Report>(cacheSize);
+  const passageCache = lru<IndexedPassage[]>(cacheSize * 2);
+  const cached = <V>(c: ReturnType<typeof lru<V>>, read: (id: string) => V | undefined) => (id: string): V | undefined => {
+    let v = c.get(id);
+    if (v === undefined) {
+      v = read(id);
+      if (v !== undefined) c.set(id, v);
     }
-    return rec;
+    return v;
   };
-  const passagesOf = (id: string) => readRecord(id)?.passages;
+  const load = cached(reportCache, (id) => records.readReport(id));
+  const passagesOf = cached(passageCache, (id) => records.readPassages(id));
   const newIndex = () => createSearchIndex(passagesOf);
 
   const buildState = (entries: readonly ReportEntry[], index: SearchIndex): State => {
@@ -177,8 +183,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     for (const id of state.index.reports()) if (!held.has(id)) (state.index.remove(id), (indexDirty = true));
     for (const e of db.data.reports) {
       if (state.index.has(e.id)) continue;
-      const rec = readRecord(e.id);
-      if (rec) state.index.add(e.id, rec.passages);
+      const passages = records.readPassages(e.id);
+      if (passages) state.index.add(e.id, passages);
       indexDirty = true;
     }
     if (!loaded && db.data.reports.length) indexDirty = true;
@@ -191,7 +197,6 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     chain = next.catch(() => undefined);
     return next;
   };
-  const load = (id: string) => readRecord(id)?.report;
   const deps = (): AnswerDeps => ({ catalog: state.catalog, index: state.index, segment, load });
   const emit = (e: ReportEntry) => {
     for (const l of listeners) {
@@ -263,6 +268,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       return state.catalog.size;
     },
     load,
+    searchIndex: () => state.index,
     ask: (q) => answer(q, deps()),
     search: (w) => searchOnly(w, deps()),
     reportCard: (q) => buildCard(q, deps()),
@@ -360,7 +366,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
               learnNames(r);
               const passages = indexed(r);
               records.write({ report: r, passages });
-              cache.delete(r.id);
+              reportCache.delete(r.id);
+              passageCache.delete(r.id);
               index.add(r.id, passages);
               entries.push({ ...toEntry(r, keyFigures(r)), file: relative(corpusDir!, file), addedAt: new Date().toISOString() });
             }

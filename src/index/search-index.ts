@@ -69,7 +69,7 @@ export function scorePassage(keywords: readonly string[], text: string, wantsNum
 }
 
 /** Candidates FlexSearch proposes for an unrestricted search, before our ranking. */
-const RECALL = 80;
+const RECALL = 30;
 
 export function createSearchIndex(passagesOf: (reportId: string) => readonly IndexedPassage[] | undefined): SearchIndex {
   // tokenize "strict" + our own encode: a token is exactly one jieba word, no further splitting.

@@ -9,9 +9,19 @@ export interface Cell {
   line: number;
 }
 
-/** Labels are compared without white space, with brackets as ASCII. */
+const compactCache = new Map<string, string>();
+
+/** Labels are compared without white space, with brackets as ASCII. (The table finders compact the
+ * same lines several times per report: the last few thousand results are kept.) */
 export function compact(s: string): string {
-  return s.replace(/\s+/g, "").replace(/[（(]/g, "(").replace(/[）)]/g, ")");
+  const hit = compactCache.get(s);
+  if (hit !== undefined) return hit;
+  const out = s.replace(/\s+/g, "").replace(/[（(]/g, "(").replace(/[）)]/g, ")");
+  if (s.length < 500) {
+    if (compactCache.size > 8192) compactCache.clear();
+    compactCache.set(s, out);
+  }
+  return out;
 }
 
 const NUMBER_RUN = /^(?:[+-]?\d{1,15}(?:\.\d{1,6})?\s+){1,40}[+-]?\d{1,15}(?:\.\d{1,6})?$/;

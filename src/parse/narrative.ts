@@ -19,11 +19,38 @@ interface Extractor {
   zero?: boolean;
   /** The sentence must also match this (答复 N件 counts only in a sentence about applications). */
   context?: RegExp;
+  /** A literal every match contains (prefilter). */
+  need: string;
 }
 
 const x = (metric: string, unit: string, source: string, zero = false, context?: RegExp): Extractor => ({
-  metric, unit, re: new RegExp(source), zero, ...(context ? { context } : {}),
+  metric, unit, re: new RegExp(source), zero, ...(context ? { context } : {}), need: needOf(source),
 });
+
+/**
+ * A word every match contains: the longest run of CJK characters outside any group. Sentences
+ * without it are skipped before running the regex (most extractors match in few sentences).
+ */
+function needOf(source: string): string {
+  let depth = 0;
+  let run = "";
+  let best = "";
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === "\\") {
+      i++;
+      run = "";
+      continue;
+    }
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    if (depth === 0 && /[\u4e00-\u9fff]/.test(c) && source[i + 1] !== "?" && source[i + 1] !== "*" && source[i + 1] !== "{") {
+      run += c;
+      if (run.length > best.length) best = run;
+    } else run = "";
+  }
+  return best;
+}
 const ABOUT_REQUESTS = /政府信息公开申请|依申请公开|信息公开申请/;
 // 因政府信息公开(申请|工作)引起的 / 被申请 / 提起: the ways prose attaches a dispute to disclosure.
 const CAUSE = String.raw`(?:因政府信息公开(?:申请|工作)?(?:而)?(?:引起|引发|提起)?的?)?(?:被申请|被提起|提起)?`;
@@ -118,10 +145,12 @@ export function extractNarrative(prose: Prose): Figure[] {
   const all = sentences(prose.text).filter((s) => s.text.length <= 3000);
   // A context ("about applications") may be set by the sentence before: "共收到申请N件。办理结果中,予以公开…"
   const before = new Map(all.map((s, i) => [s, i > 0 ? all[i - 1]!.text : ""]));
+  const aboutRequests = new Map(all.map((s) => [s, ABOUT_REQUESTS.test(s.text) || ABOUT_REQUESTS.test(before.get(s) ?? "")]));
   for (const ex of EXTRACTORS) {
     for (const s of all) {
       if (found.has(ex.metric)) break;
-      if (ex.context && !ex.context.test(s.text) && !ex.context.test(before.get(s) ?? "")) continue;
+      if (ex.need && !s.text.includes(ex.need)) continue;
+      if (ex.context && !(ex.context === ABOUT_REQUESTS ? aboutRequests.get(s) : ex.context.test(s.text) || ex.context.test(before.get(s) ?? ""))) continue;
       const m = ex.re.exec(s.text);
       if (!m) continue;
       if (ex.zero) {

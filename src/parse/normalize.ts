@@ -69,17 +69,14 @@ const TRADITIONAL_ONLY = new Set(
 );
 
 /** True when the text is written in Traditional characters (enough Traditional-only characters). */
+const TRADITIONAL_RE = new RegExp(`[${[...TRADITIONAL_ONLY].join("")}]`, "g");
+const CJK_RE = /[\u4e00-\u9fff]/g;
+
 export function isTraditional(text: string): boolean {
-  let trad = 0;
-  let cjk = 0;
-  const limit = Math.min(text.length, 20000);
-  for (let i = 0; i < limit; i++) {
-    const c = text[i]!;
-    if (c >= "\u4e00" && c <= "\u9fff") {
-      cjk++;
-      if (TRADITIONAL_ONLY.has(c)) trad++;
-    }
-  }
+  const head = text.length > 20000 ? text.slice(0, 20000) : text;
+  const trad = head.match(TRADITIONAL_RE)?.length ?? 0;
+  if (trad >= 3) return true;
+  const cjk = trad ? (head.match(CJK_RE)?.length ?? 0) : 0;
   // Character-level tw→cn leaves Simplified text unchanged, so a false positive only costs time.
   return trad >= 3 || (cjk > 0 && trad / cjk > 0.05);
 }

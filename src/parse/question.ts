@@ -46,6 +46,8 @@ export interface ParsedQuestion extends Question {
   asksProblems: boolean;
   /** Further metrics asked in the same question ("行政复议和行政诉讼"), each with its candidates. */
   moreMetrics: string[][];
+  /** The question without region names and years: what full-text search segments. */
+  keywordSource: string;
 }
 
 /** Longest accepted question; longer input is cut (a 4,000-emoji message is not a question). */
@@ -338,6 +340,8 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   else if (/有哪些|哪些年|列表/.test(q) && regionCount <= 1 && !asksProblems && q.length <= 16) intent = "list";
 
   const keywordSource = rest.replace(/\s+/g, " ");
+  // Segmenting costs the jieba dictionary: done here only when asked for (the answerer segments
+  // `keywordSource` itself, and only on the full-text path).
   const keywords = segmentWords ? segmentWords(keywordSource) : keywordSource.split(/\s+/).filter(Boolean);
 
   return {
@@ -351,6 +355,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     intent,
     ...(rank ? { rank } : {}),
     keywords,
+    keywordSource,
     mentions,
     unknownRegions,
     metricCandidates,

@@ -190,7 +190,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     if (!loaded && db.data.reports.length) indexDirty = true;
   }
 
-  const listeners = new Set<(r: ReportSummary) => void>();
+  const listeners = new Set<(r: ReportSummary) => void | Promise<unknown>>();
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
     const next = chain.then(job, job);
@@ -198,14 +198,22 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     return next;
   };
   const deps = (): AnswerDeps => ({ catalog: state.catalog, index: state.index, segment, load });
-  const emit = (e: ReportEntry) => {
-    for (const l of listeners) {
-      try {
-        l(summarize(e));
-      } catch {
-        /* a listener's failure is its own */
-      }
+  /**
+   * Tell the listeners about new reports; once all of them have taken a report it is marked
+   * announced in the db. Without listeners (the CLI) reports stay unannounced for the bot to pick
+   * up when it starts.
+   */
+  const emit = async (added: readonly ReportEntry[]) => {
+    if (listeners.size === 0 || added.length === 0) return;
+    const done: string[] = [];
+    for (const e of added) {
+      const results = await Promise.allSettled([...listeners].map(async (l) => l(summarize(e))));
+      if (results.every((r) => r.status === "fulfilled")) done.push(e.id);
     }
+    if (done.length === 0) return;
+    const ids = new Set(done);
+    for (const e of db.data.reports) if (ids.has(e.id)) e.announced = true;
+    await db.write();
   };
 
   // The index export is derived data: written shortly after changes, never on the answer path.
@@ -244,7 +252,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     if (t) t.segment += performance.now() - t0;
     t0 = performance.now();
     records.write({ report: r, passages });
-    const entry: StoredEntry = { ...toEntry(r, keyFigures(r)), ...(file ? { file } : {}), addedAt: new Date().toISOString() };
+    const entry: StoredEntry = { ...toEntry(r, keyFigures(r)), ...(file ? { file } : {}), addedAt: new Date().toISOString(), announced: false };
     db.data.reports.push(entry);
     state.catalog.add(entry);
     state.index.add(r.id, passages);
@@ -279,7 +287,13 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         .map(summarize),
     getReport: load,
     onReportAdded(listener) {
+      const first = listeners.size === 0;
       listeners.add(listener);
+      if (first) {
+        // Stored but never announced (crash in between, CLI ingest while the bot was down): replay.
+        const pending = db.data.reports.filter((e) => e.announced === false);
+        if (pending.length) setImmediate(() => void serial(() => emit(pending)).catch(() => undefined));
+      }
       return () => listeners.delete(listener);
     },
     flush: () => serial(writeIndex),
@@ -297,7 +311,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           db.data.bot.stats.ingested++;
           await db.write();
           scheduleFlush();
-          emit(added);
+          await emit([added]);
         }
         return result;
       });
@@ -333,7 +347,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           await db.write();
           indexDirty = true;
           await writeIndex();
-          for (const e of added) emit(e);
+          await emit(added);
         }
         return results;
       });
@@ -369,7 +383,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
               reportCache.delete(r.id);
               passageCache.delete(r.id);
               index.add(r.id, passages);
-              entries.push({ ...toEntry(r, keyFigures(r)), file: relative(corpusDir!, file), addedAt: new Date().toISOString() });
+              const old = db.data.reports.find((x) => x.id === r.id);
+              entries.push({ ...toEntry(r, keyFigures(r)), file: relative(corpusDir!, file), addedAt: old?.addedAt ?? new Date().toISOString(), announced: old ? old.announced !== false : false });
             }
           } catch (err) {
             failed.push(`${file}：${(err as Error).message}`);
@@ -386,7 +401,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         await db.write();
         indexDirty = true;
         await writeIndex();
-        for (const e of entries) if (!before.has(e.id)) emit(e);
+        await emit(entries.filter((e) => !before.has(e.id)));
         return { reports: entries.length, failed };
       });
     },

@@ -49,8 +49,13 @@ export interface Library {
    * answered from the old index until the new one is swapped in.
    */
   reindex(onProgress?: (p: ReindexProgress) => void): Promise<{ reports: number; failed: string[] }>;
-  /** Called once for every report that is new to the store (any path: ingest, inbox, reindex). */
-  onReportAdded(listener: (report: ReportSummary) => void): () => void;
+  /**
+   * Called for every report that is new to the store (any path: ingest, inbox, reindex, or the CLI
+   * while no listener ran). A report counts as announced once every listener's promise resolved;
+   * a report stored but not yet announced (a crash in between, an ingest while the bot was down)
+   * is replayed to the first listener registered after start, so listeners must be idempotent.
+   */
+  onReportAdded(listener: (report: ReportSummary) => void | Promise<unknown>): () => void;
 }
 
 // ---------------------------------------------------------------------------------------------

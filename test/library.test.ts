@@ -104,7 +104,9 @@ describe("ingest", () => {
   it("stores a report once and announces it once", async () => {
     const lib = await memoryLibrary();
     const seen: string[] = [];
-    lib.onReportAdded((r) => seen.push(r.id));
+    lib.onReportAdded((r) => {
+      seen.push(r.id);
+    });
     const data = readFileSync(join(SEEDS, SEED.changshou));
     const first = await lib.ingestFile("长寿.txt", data);
     const second = await lib.ingestFile("copy.txt", data);

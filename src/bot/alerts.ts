@@ -62,15 +62,19 @@ export interface ReportWatcher {
 export function watchReports(deps: AlertDeps, onQueued?: () => void): ReportWatcher {
   const inFlight = new Set<Promise<void>>();
   const off = deps.library.onReportAdded((report) => {
-    const task: Promise<void> = queueAlerts(report, deps)
+    const queued = queueAlerts(report, deps);
+    const task: Promise<void> = queued
       .then((added) => {
         if (added === 0) return;
         deps.logger.info({ reportId: report.id, region: report.region, alerts: added }, "alerts queued");
         onQueued?.();
       })
-      .catch((error: unknown) => deps.logger.error({ err: describeError(error, "") , reportId: report.id }, "queueing alerts failed"))
+      .catch((error: unknown) => deps.logger.error({ err: describeError(error, ""), reportId: report.id }, "queueing alerts failed"))
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
+    // The library marks the report announced once this resolves (a failure or a crash before
+    // that replays it at the next start; queueing is idempotent per report and chat).
+    return queued;
   });
   return {
     stop: off,

@@ -13,6 +13,8 @@ export interface StoredEntry extends ReportEntry {
   /** File under the corpus directory this report was read from (relative), if kept. */
   file?: string;
   addedAt: string;
+  /** false until every onReportAdded listener (the bot's alert queue) has taken it. */
+  announced?: boolean;
 }
 
 export interface DbData {

@@ -57,12 +57,12 @@ export async function openLibrary(dbPath: string, opts: { write: boolean; corpus
   try {
     mkdirSync(resolve(dbPath, ".."), { recursive: true });
     const db = await openDb(fileAdapter(dbPath), dbPath);
-    // data/db.json → data/db.records/ (one file per report) and data/db.index.json (search index)
+    // data/db.json → data/db.records/ (one file per report) and data/db.index (search index)
     const base = dbPath.replace(/\.json$/i, "");
     const lib = await createLibrary({
       db,
       records: fileRecordStore(`${base}.records`),
-      indexPath: `${base}.index.json`,
+      indexPath: `${base}.index`,
       readOnly: !opts.write,
       ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),
     });

@@ -8,7 +8,7 @@
 //   so never re-segmented).
 // - Ingests are serialised; a reindex builds a new catalog and index beside the old ones and swaps
 //   them in when complete, so questions keep being answered meanwhile.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, relative } from "node:path";
 import type { Low } from "lowdb";
 import type { Report } from "./domain.js";
@@ -16,10 +16,11 @@ import { answer, keyFigures, reportCard as buildCard, searchOnly, type AnswerDep
 import { Catalog, toEntry, type ReportEntry } from "./catalog.js";
 import { extensionOf, extractText, SUPPORTED_EXTENSIONS } from "./extract.js";
 import { toPassages } from "./index/documents.js";
-import { createSearchIndex, type IndexedPassage, type SearchIndex, type SerializedIndex } from "./index/search-index.js";
+import { createSearchIndex, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
 import { addWord, segment, segmentMany } from "./index/segment.js";
 import { parseReport } from "./parse/report.js";
 import { DB_VERSION, type DbData, type StoredEntry } from "./store/db.js";
+import { loadIndex, saveIndex } from "./store/index-files.js";
 import { memoryRecordStore, type RecordStore } from "./store/records.js";
 import type { BotState, BotStore, IngestResult, Library, ReindexProgress, ReportSummary } from "./service.js";
 
@@ -27,7 +28,7 @@ export interface LibraryOptions {
   db: Low<DbData>;
   /** Full records. Defaults to memory (tests). */
   records?: RecordStore;
-  /** Where the search index is exported; none = rebuilt from the records at every start. */
+  /** Directory the search index is exported to; none = rebuilt from the records at every start. */
   indexPath?: string;
   /** Directory of report files: read by reindex, uploads are kept there. Defaults to none. */
   corpusDir?: string;
@@ -171,12 +172,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   let state = buildState(db.data.reports, newIndex());
   let indexDirty = false;
   let loaded = false;
-  if (indexPath && existsSync(indexPath)) {
-    try {
-      loaded = state.index.import(JSON.parse(readFileSync(indexPath, "utf8")) as SerializedIndex);
-    } catch {
-      loaded = false; // a torn or foreign file: rebuilt below
-    }
+  if (indexPath) {
+    const saved = loadIndex(indexPath);
+    loaded = saved !== null && state.index.import(saved); // missing, torn or foreign: repaired below
   }
   {
     const held = new Set(db.data.reports.map((e) => e.id));
@@ -223,9 +221,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     indexDirty = false;
     const data = await state.index.export();
     mkdirSync(dirname(indexPath), { recursive: true });
-    const tmp = `${indexPath}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, indexPath);
+    saveIndex(indexPath, data);
   };
   const scheduleFlush = () => {
     indexDirty = true;

@@ -97,7 +97,7 @@ describe("SIGKILL during ingest", () => {
     const alerts = db.data.bot.alerts.filter((a) => a.chatId === 1).map((a) => a.reportId).sort();
     expect(alerts).toEqual([...ids].sort());
     // the index covers every report and answers
-    const lib = await createLibrary({ db, records: fileRecordStore(join(work, "db.records")), indexPath: join(work, "db.index.json") });
+    const lib = await createLibrary({ db, records: fileRecordStore(join(work, "db.records")), indexPath: join(work, "db.index") });
     expect(lib.searchIndex().reports().length).toBe(N);
     const first = generateReport(99, 0).truth;
     expect(lib.ask(`${first.region}${first.year}年行政复议多少件`).kind).not.toBe("none");

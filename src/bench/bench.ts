@@ -84,7 +84,7 @@ async function benchSize(n: number, seed: number, log: (s: string) => void): Pro
   const dbPath = join(dir, "db.json");
   const timings: IngestTimings = { parse: 0, segment: 0, store: 0 };
   const db = await openDb(fileAdapter(dbPath), dbPath);
-  const lib = await createLibrary({ db, records: fileRecordStore(join(dir, "db.records")), indexPath: join(dir, "db.index.json"), timings });
+  const lib = await createLibrary({ db, records: fileRecordStore(join(dir, "db.records")), indexPath: join(dir, "db.index"), timings });
   const t0 = performance.now();
   await lib.ingestPaths([corpus]);
   const ingestMs = performance.now() - t0;
@@ -162,7 +162,7 @@ async function benchSize(n: number, seed: number, log: (s: string) => void): Pro
   } catch {
     log(`  cold start failed: ${child.stderr.slice(-400)}`);
   }
-  const diskMb = (du(dbPath) + du(join(dir, "db.records")) + du(join(dir, "db.index.json"))) / 1e6;
+  const diskMb = (du(dbPath) + du(join(dir, "db.records")) + du(join(dir, "db.index"))) / 1e6;
   rmSync(dir, { recursive: true, force: true });
 
   const perSec = (ms: number) => n / (ms / 1000);

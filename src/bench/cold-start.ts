@@ -9,7 +9,7 @@ const [dbPath, question] = process.argv.slice(2) as [string, string];
 const t0 = performance.now();
 const db = await openDb(fileAdapter(dbPath), dbPath);
 const base = dbPath.replace(/\.json$/, "");
-const lib = await createLibrary({ db, records: fileRecordStore(`${base}.records`), indexPath: `${base}.index.json`, readOnly: true });
+const lib = await createLibrary({ db, records: fileRecordStore(`${base}.records`), indexPath: `${base}.index`, readOnly: true });
 const opened = performance.now();
 lib.ask(question);
 const answered = performance.now();

@@ -36,10 +36,12 @@ export interface SerializedIndex {
   /** Entry id → [report id, passage number], null where removed. */
   refs: ([string, number] | null)[];
   chunks: [string, string][];
+  /** Passages per token (document frequency), to keep very common words out of recall. */
+  df?: [string, number][];
 }
 
 /** Changes whenever the FlexSearch options or the token format change. */
-export const INDEX_FORMAT = "flexsearch-0.8/strict/jieba-cutForSearch-hmm/v1";
+export const INDEX_FORMAT = "flexsearch-0.8/strict/jieba-cutForSearch-hmm/v2-df";
 
 export interface SearchIndex {
   add(reportId: string, passages: readonly IndexedPassage[]): void;
@@ -78,6 +80,23 @@ export function createSearchIndex(passagesOf: (reportId: string) => readonly Ind
   let refs: ([string, number] | null)[] = [];
   let byReport = new Map<string, number[]>();
   let size = 0;
+  // How many passages hold each token: a query word in a large share of all passages (政府, 公开)
+  // makes FlexSearch merge huge lists and says little; it is left to our own ranking.
+  let df = new Map<string, number>();
+  const count = (tokens: string, by: 1 | -1) => {
+    for (const t of new Set(tokens.split(" "))) {
+      if (!t) continue;
+      const n = (df.get(t) ?? 0) + by;
+      if (n > 0) df.set(t, n);
+      else df.delete(t);
+    }
+  };
+  const recallWords = (words: string[]): string[] => {
+    const limit = Math.max(200, size * 0.01);
+    const rare = words.filter((w) => (df.get(w) ?? 0) <= limit);
+    if (rare.length) return rare;
+    return [...words].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0)).slice(0, 1);
+  };
 
   const textOf = (id: number): IndexedPassage | undefined => {
     const ref = refs[id];
@@ -98,7 +117,10 @@ export function createSearchIndex(passagesOf: (reportId: string) => readonly Ind
         const id = refs.length;
         refs.push([reportId, i]);
         ids.push(id);
-        if (p.tokens) index.add(id, p.tokens);
+        if (p.tokens) {
+          index.add(id, p.tokens);
+          count(p.tokens, 1);
+        }
       });
       byReport.set(reportId, ids);
       size += ids.length;
@@ -106,6 +128,7 @@ export function createSearchIndex(passagesOf: (reportId: string) => readonly Ind
     remove(reportId) {
       const ids = byReport.get(reportId);
       if (!ids) return;
+      for (const p of passagesOf(reportId) ?? []) count(p.tokens, -1);
       for (const id of ids) {
         index.remove(id);
         refs[id] = null;
@@ -128,7 +151,7 @@ export function createSearchIndex(passagesOf: (reportId: string) => readonly Ind
         // Exact: score every passage of those reports.
         for (const r of restricted) for (const p of passagesOf(r) ?? []) consider(p);
       } else {
-        const found = index.search(words.join(" "), { limit: reportIds ? RECALL * 10 : RECALL, suggest: true }) as number[];
+        const found = index.search(recallWords(words).join(" "), { limit: reportIds ? RECALL * 10 : RECALL, suggest: true }) as number[];
         for (const id of found) {
           const ref = refs[id];
           if (!ref || (reportIds && !reportIds.has(ref[0]))) continue;
@@ -143,7 +166,7 @@ export function createSearchIndex(passagesOf: (reportId: string) => readonly Ind
       await index.export((key: string | number, data: string | undefined) => {
         if (data !== undefined && data !== null) chunks.push([String(key), data]);
       });
-      return { format: INDEX_FORMAT, refs, chunks };
+      return { format: INDEX_FORMAT, refs, chunks, df: [...df] };
     },
     import(data) {
       if (!data || data.format !== INDEX_FORMAT || !Array.isArray(data.refs) || !Array.isArray(data.chunks)) return false;
@@ -151,6 +174,7 @@ export function createSearchIndex(passagesOf: (reportId: string) => readonly Ind
       for (const [key, chunk] of data.chunks) next.import(key, chunk);
       index = next;
       refs = data.refs;
+      df = new Map(data.df ?? []);
       byReport = new Map();
       size = 0;
       refs.forEach((ref, id) => {

@@ -34,6 +34,7 @@ export function saveIndex(dir: string, data: SerializedIndex): void {
   });
   writeFileSync(`${tmp}/refs.bin`, Buffer.from(refs.buffer));
   data.chunks.forEach(([, chunk], i) => writeFileSync(`${tmp}/chunk-${i}.txt`, chunk));
+  writeFileSync(`${tmp}/df.json`, JSON.stringify(data.df ?? []));
   const manifest: Manifest = { format: data.format, reports, chunks: data.chunks.map(([k]) => k), count: data.refs.length };
   writeFileSync(`${tmp}/manifest.json`, JSON.stringify(manifest));
   const old = `${dir}.old-${process.pid}`;
@@ -54,7 +55,8 @@ export function loadIndex(dir: string): SerializedIndex | null {
       refs[i] = r < 0 ? null : [manifest.reports[r]!, refs32[2 * i + 1]!];
     }
     const chunks = manifest.chunks.map((key, i) => [key, readFileSync(`${dir}/chunk-${i}.txt`, "utf8")] as [string, string]);
-    return { format: manifest.format, refs, chunks };
+    const df = JSON.parse(readFileSync(`${dir}/df.json`, "utf8")) as [string, number][];
+    return { format: manifest.format, refs, chunks, df };
   } catch {
     return null;
   }

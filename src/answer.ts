@@ -1,7 +1,7 @@
 // answer(question) → Answer: figures first (with org, year, unit, the line they were read from and
 // the record's warnings about them), full-text passages otherwise. Never another region or year
 // silently, never an invented number: what is missing is said, with what exists instead.
-import type { Answer, AnswerItem, Figure, Hit, Report } from "./domain.js";
+import type { Answer, AnswerItem, Figure, Hit, Report, Section } from "./domain.js";
 import type { PassageHit, SearchIndex } from "./index/search-index.js";
 import { levelRank, regionKey, type Catalog, type ReportEntry } from "./catalog.js";
 import { childrenOf, METRICS, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
@@ -9,8 +9,10 @@ import { parseQuestion, type ParsedQuestion, type RegionMention } from "./parse/
 
 export interface AnswerDeps {
   catalog: Catalog;
-  /** The full record of a report (figures with evidence, sections), read on demand. */
+  /** A report's figures with evidence (its sections are not loaded: see `sections`). */
   load: (id: string) => Report | undefined;
+  /** A report's narrative sections, read only for questions about its text. */
+  sections?: (id: string) => Section[] | undefined;
   index: SearchIndex;
   /** The same segmentation as at ingest (jieba); a whitespace split in tests. */
   segment: (text: string) => string[];
@@ -511,8 +513,8 @@ function searchIn(reports: Pick<Report, "id">[], pq: ParsedQuestion, deps: Answe
 }
 
 /** The 存在问题 section of a report, opening lines. */
-function problemsSection(r: Report): Hit | null {
-  const s = r.sections.find((x) => /问题|不足/.test(x.title)) ?? r.sections.find((x) => /存在(?:的)?(?:主要)?问题|不足之处/.test(x.text.slice(0, 200)));
+function problemsSection(r: Report, sections: readonly Section[]): Hit | null {
+  const s = sections.find((x) => /问题|不足/.test(x.title)) ?? sections.find((x) => /存在(?:的)?(?:主要)?问题|不足之处/.test(x.text.slice(0, 200)));
   if (!s) return null;
   const text = s.text.replace(/\n/g, " ").slice(0, 260);
   return { reportId: r.id, org: r.org, region: r.region, year: r.year, section: s.title, snippet: text + (s.text.length > 260 ? "…" : ""), line: s.line, score: 100 };
@@ -541,7 +543,7 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
 
   if (pq.asksProblems) {
     const targets = (reports ?? []).slice(0, 20).map((e) => deps.load(e.id)).filter((r): r is Report => r !== undefined);
-    const hits = targets.map(problemsSection).filter((h): h is Hit => h !== null).slice(0, 5);
+    const hits = targets.map((r) => problemsSection(r, deps.sections?.(r.id) ?? r.sections)).filter((h): h is Hit => h !== null).slice(0, 5);
     if (hits.length) {
       return { ...base, kind: "search", hits, text: `${scope.join("、") || ""}报告中“存在的问题”：\n${hitsText(hits)}` };
     }

@@ -195,7 +195,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     chain = next.catch(() => undefined);
     return next;
   };
-  const deps = (): AnswerDeps => ({ catalog: state.catalog, index: state.index, segment, load });
+  const sections = (id: string) => records.readSections(id);
+  const deps = (): AnswerDeps => ({ catalog: state.catalog, index: state.index, segment, load, sections });
   /**
    * Tell the listeners about new reports; once all of them have taken a report it is marked
    * announced in the db. Without listeners (the CLI) reports stay unannounced for the bot to pick
@@ -281,7 +282,11 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         .all()
         .sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || a.fullRegion.localeCompare(b.fullRegion, "zh"))
         .map(summarize),
-    getReport: load,
+    // The whole record: figures and sections.
+    getReport: (id) => {
+      const r = load(id);
+      return r ? { ...r, sections: records.readSections(id) ?? [] } : undefined;
+    },
     onReportAdded(listener) {
       const first = listeners.size === 0;
       listeners.add(listener);

@@ -2,7 +2,7 @@
 // beside the lowdb file and read on demand: the lowdb file holds only what start-up and ranking
 // need, so it stays small and an ingest never rewrites every report. A record is written to a
 // temporary name and renamed, so a crash leaves either the whole record or none.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Evidence, Figure, Report, Section } from "../domain.js";
 import type { IndexedPassage } from "../index/search-index.js";
@@ -29,14 +29,16 @@ export interface RecordStore {
 
 const SAFE_ID = /^[0-9a-f]{16}$/;
 
-/** On disk a figure's evidence is an index into the record's table of quotes: a 表三 row quotes
- * the same line for its seven columns, and the report part of the record is read on every
- * question about it. */
-interface StoredFigure extends Omit<Figure, "evidence"> {
-  e: number;
-}
+/**
+ * On disk the report part is compact, because it is read on every question about the report: a
+ * figure is a tuple of indexes into tables of the record's metric names, slices, units and quotes
+ * (a 表三 row quotes one line for its seven columns), which parses several times faster than
+ * objects with repeated keys.
+ */
+type StoredFigure = [metric: number, slice: number, value: number | null, unit: number, source: number, certain: 0 | 1, quote: number, note?: string | null, label?: string];
 interface ReportPart extends Omit<Report, "figures" | "sections"> {
-  figures: StoredFigure[];
+  figs: StoredFigure[];
+  names: string[];
   quotes: Evidence[];
 }
 interface TextPart {
@@ -44,32 +46,57 @@ interface TextPart {
   passages: IndexedPassage[];
 }
 
+const SOURCES = ["table", "narrative", "derived"] as const;
+
 function encode(report: Report): ReportPart {
   const { figures, sections, ...rest } = report;
   void sections;
+  const names: string[] = [];
+  const nameIdx = new Map<string, number>();
+  const name = (s: string) => {
+    let i = nameIdx.get(s);
+    if (i === undefined) {
+      i = names.length;
+      names.push(s);
+      nameIdx.set(s, i);
+    }
+    return i;
+  };
   const quotes: Evidence[] = [];
   const seen = new Map<string, number>();
-  const stored = figures.map(({ evidence, ...f }) => {
-    const key = `${evidence.line}:${evidence.endLine}:${evidence.text}`;
-    let e = seen.get(key);
-    if (e === undefined) {
-      e = quotes.length;
-      quotes.push(evidence);
-      seen.set(key, e);
+  const figs = figures.map((f): StoredFigure => {
+    const key = `${f.evidence.line}:${f.evidence.endLine}:${f.evidence.text}`;
+    let q = seen.get(key);
+    if (q === undefined) {
+      q = quotes.length;
+      quotes.push(f.evidence);
+      seen.set(key, q);
     }
-    return { ...f, e };
+    const t: StoredFigure = [name(f.metric), f.slice === undefined ? -1 : name(f.slice), f.value, name(f.unit), SOURCES.indexOf(f.source), f.certain ? 1 : 0, q];
+    if (f.note !== undefined || f.label !== undefined) t.push(f.note ?? null);
+    if (f.label !== undefined) t.push(f.label);
+    return t;
   });
-  return { ...rest, figures: stored, quotes };
+  return { ...rest, figs, names, quotes };
 }
 
 function decode(part: ReportPart): Report {
-  const { figures, quotes, ...rest } = part;
-  return { ...rest, figures: figures.map(({ e, ...f }) => ({ ...f, evidence: quotes[e]! })), sections: [] };
+  const { figs, names, quotes, ...rest } = part;
+  const figures: Figure[] = new Array(figs.length);
+  for (let i = 0; i < figs.length; i++) {
+    const t = figs[i]!;
+    const f: Figure = { metric: names[t[0]]!, value: t[2], unit: names[t[3]]!, source: SOURCES[t[4]]!, evidence: quotes[t[6]]!, certain: t[5] === 1 };
+    if (t[1] >= 0) f.slice = names[t[1]]!;
+    if (t[7] != null) f.note = t[7];
+    if (t[8] !== undefined) f.label = t[8];
+    figures[i] = f;
+  }
+  return { ...rest, figures, sections: [] };
 }
 
 /**
  * Records under `dir`, two hex characters of fan-out (100k reports → 256 folders of ~400). One file
- * per report: the length of the report part on the first line, then the report part (figures
+ * per report: the byte length of the report part on the first line, then the report part (figures
  * with a table of quotes), then the text part (sections and passages with tokens), so either part
  * is parsed without the other and an ingest costs one write and one rename.
  */
@@ -79,21 +106,36 @@ export function fileRecordStore(dir: string): RecordStore {
     if (!SAFE_ID.test(id)) throw new Error(`records: bad report id ${JSON.stringify(id)}`);
     return join(dir, id.slice(0, 2), `${id}.rec`);
   };
-  const read = (id: string): { text: string; split: number } | undefined => {
+  /** One part of a record file, read without the other: the header gives the report part's bytes. */
+  const readPart = (id: string, part: "report" | "text"): string | undefined => {
+    let fd: number | undefined;
     try {
-      const text = readFileSync(pathOf(id), "utf8");
-      const nl = text.indexOf("\n");
-      const len = Number(text.slice(0, nl));
+      fd = openSync(pathOf(id), "r");
+      const head = Buffer.alloc(24);
+      const got = readSync(fd, head, 0, 24, 0);
+      const nl = head.subarray(0, got).indexOf(10);
+      const len = Number(head.subarray(0, nl).toString("latin1"));
       if (nl < 0 || !Number.isInteger(len)) return undefined;
-      return { text: text.slice(nl + 1), split: len };
+      const start = part === "report" ? nl + 1 : nl + 1 + len;
+      const size = part === "report" ? len : fstatSync(fd).size - start;
+      const buf = Buffer.allocUnsafe(size);
+      let off = 0;
+      while (off < size) {
+        const n = readSync(fd, buf, off, size - off, start + off);
+        if (n <= 0) return undefined;
+        off += n;
+      }
+      return buf.toString("utf8");
     } catch {
       return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   };
   const textPart = (id: string): TextPart | undefined => {
-    const r = read(id);
     try {
-      return r ? (JSON.parse(r.text.slice(r.split)) as TextPart) : undefined;
+      const t = readPart(id, "text");
+      return t ? (JSON.parse(t) as TextPart) : undefined;
     } catch {
       return undefined;
     }
@@ -110,13 +152,13 @@ export function fileRecordStore(dir: string): RecordStore {
       const text: TextPart = { sections: record.report.sections, passages: record.passages };
       const path = pathOf(id);
       const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, `${report.length}\n${report}${JSON.stringify(text)}`);
+      writeFileSync(tmp, `${Buffer.byteLength(report)}\n${report}${JSON.stringify(text)}`);
       renameSync(tmp, path);
     },
     readReport(id) {
-      const r = read(id);
       try {
-        return r ? decode(JSON.parse(r.text.slice(0, r.split)) as ReportPart) : undefined;
+        const t = readPart(id, "report");
+        return t ? decode(JSON.parse(t) as ReportPart) : undefined;
       } catch {
         return undefined;
       }

@@ -70,3 +70,21 @@ describe("search index export on disk", () => {
     expect(loadIndex(join(tmp(), "missing"))).toBeNull();
   });
 });
+
+describe("record files", () => {
+  it("give back the report exactly, sections apart", async () => {
+    const { fileRecordStore } = await import("../../src/store/records.js");
+    const { load, SEEDS, SEED } = await import("../helpers/reports.js");
+    const store = fileRecordStore(join(tmp(), "records"));
+    for (const file of [SEED.changshou, SEED.bengbu, SEED.xihu]) {
+      const report = load(SEEDS, file);
+      const passages = [{ reportId: report.id, text: "一段", section: "一、总体情况", line: 3, tokens: "一段" }];
+      store.write({ report, passages });
+      expect(store.readReport(report.id)).toEqual({ ...report, sections: [] });
+      expect(store.readSections(report.id)).toEqual(report.sections);
+      expect(store.readPassages(report.id)).toEqual(passages);
+    }
+    expect(store.readReport("0123456789abcdef")).toBeUndefined();
+    expect(store.readReport("../../etc/passwd")).toBeUndefined(); // ids are checked before any path is built
+  });
+});

@@ -1,5 +1,7 @@
 // Bytes of an uploaded or bundled file → report text. Reports are published as web pages, Word
 // documents and PDFs; each goes through a maintained library, and the result goes to parseReport.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { parse as parseHtml, type HTMLElement } from "node-html-parser";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".html", ".htm", ".docx", ".pdf"] as const;
@@ -114,8 +116,18 @@ async function docxToText(data: Uint8Array): Promise<ExtractResult> {
 /** PDF text, one line per text row (items grouped by their y position), pages separated by \f. */
 async function pdfToText(data: Uint8Array): Promise<ExtractResult> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false, disableFontFace: true })
-    .promise;
+  // Chinese PDFs use predefined CMaps (UniGB-UCS2-H …) that pdf.js reads from its own package.
+  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(data),
+    cMapUrl: join(root, "cmaps") + "/",
+    cMapPacked: true,
+    standardFontDataUrl: join(root, "standard_fonts") + "/",
+    useSystemFonts: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
   const pages: string[] = [];
   for (let p = 1; p <= Math.min(doc.numPages, 500); p++) {
     const page = await doc.getPage(p);

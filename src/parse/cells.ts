@@ -25,6 +25,8 @@ export function compact(s: string): string {
 }
 
 const NUMBER_RUN = /^(?:[+-]?\d{1,15}(?:\.\d{1,6})?\s+){1,40}[+-]?\d{1,15}(?:\.\d{1,6})?$/;
+/** A label followed by its values on one line (PDF text extracted row by row): "一、本年新收… 3001 53 0". */
+const LABEL_THEN_NUMBERS = /^(.*?[\u4e00-\u9fff)）])\s+((?:[+-]?\d{1,15}(?:\.\d{1,6})?(?:万元|元|件|条|个|项)?\s+){0,40}[+-]?\d{1,15}(?:\.\d{1,6})?(?:万元|元|件|条|个|项)?)$/;
 
 /**
  * Split lines [from, to) into cells.
@@ -51,6 +53,12 @@ export function cellsOf(lines: readonly string[], from = 0, to = lines.length): 
     if (!t) continue;
     if (t.length < 400 && NUMBER_RUN.test(t)) {
       for (const p of t.split(/\s+/)) out.push({ text: p, line: i });
+      continue;
+    }
+    const lv = t.length < 400 ? LABEL_THEN_NUMBERS.exec(t) : null;
+    if (lv) {
+      out.push({ text: lv[1]!, line: i });
+      for (const p of lv[2]!.split(/\s+/)) out.push({ text: p, line: i });
       continue;
     }
     out.push({ text: t, line: i });

@@ -63,7 +63,14 @@ start().then(
     process.exitCode = code;
   },
   (err) => {
-    console.error(err instanceof LockedError ? `${err.message}。` : `启动失败：${(err as Error).message}`);
+    const e = err as NodeJS.ErrnoException;
+    const message =
+      err instanceof LockedError
+        ? `${err.message}。`
+        : e.code && e.path
+          ? `启动失败：无法使用 ${e.path.replace(/\.lock$/, "")}（${e.code}）。请检查 NIANBAO_DB / NIANBAO_DATA_DIR。`
+          : `启动失败：${e.message}`;
+    console.error(message);
     process.exitCode = 1;
   },
 );

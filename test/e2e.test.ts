@@ -2,7 +2,7 @@
 // given (a local fake server), ingests the bundled reports at first start, answers a question by
 // long polling, and exits cleanly on SIGTERM. Without a token it is the local chat, piped.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,6 +34,30 @@ describe("src/main.ts", () => {
     expect(res.stdout).toContain("行政复议：15件");
     expect(res.stdout).toContain("第166行");
   }, 60_000);
+
+  it("exits with a clear message and a non-zero code on bad configuration", () => {
+    const dir = dataDir();
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
+        cwd: ROOT,
+        input: "",
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, NIANBAO_DATA_DIR: dir, NIANBAO_DB: join(dir, "db.json"), ...env },
+      });
+    const badAdmins = run({ TELEGRAM_BOT_TOKEN: "123:abc", ADMIN_IDS: "12,abc" });
+    expect(badAdmins.status).toBe(1);
+    expect(badAdmins.stderr).toContain("ADMIN_IDS");
+    expect(badAdmins.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    writeFileSync(join(dir, "db.json"), "{ not json");
+    const badDb = run({ TELEGRAM_BOT_TOKEN: "" });
+    expect(badDb.status).toBe(1);
+    expect(badDb.stderr).toContain("db.json");
+    expect(readFileSync(join(dir, "db.json"), "utf8")).toBe("{ not json"); // nothing overwritten
+    const badPath = run({ TELEGRAM_BOT_TOKEN: "", NIANBAO_DB: "/proc/no-such-dir/db.json" });
+    expect(badPath.status).toBe(1);
+    expect(badPath.stderr).toContain("/proc/no-such-dir/db.json");
+  }, 90_000);
 
   it("runs the bot against TELEGRAM_API_ROOT, long polling, and stops on SIGTERM", async () => {
     api = await startFakeBotApi();

@@ -116,6 +116,14 @@ describe("ingest", () => {
     expect(lib.size).toBe(1);
   });
 
+  it("two ingests of the same file at once store it once (inbox and upload racing)", async () => {
+    const lib = await memoryLibrary();
+    const data = readFileSync(join(SEEDS, SEED.xihu));
+    const [a, b] = await Promise.all([lib.ingestFile("inbox.txt", data), lib.ingestFile("upload.txt", data)]);
+    expect([a, b].map((r) => r.ok && r.duplicate).sort()).toEqual([false, true]);
+    expect(lib.size).toBe(1);
+  });
+
   it("reads a web page with its menus and scripts dropped", async () => {
     const lib = await memoryLibrary();
     const body = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8")

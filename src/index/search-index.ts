@@ -159,7 +159,9 @@ export function createSearchIndex(passagesOf: (reportId: string) => readonly Ind
         }
       }
       hits.sort((a, b) => b.score - a.score);
-      return hits.slice(0, limit);
+      // A passage that shares one short word with the question is noise next to one that answers it.
+      const floor = (hits[0]?.score ?? 0) * 0.4;
+      return hits.filter((h) => h.score >= floor).slice(0, limit);
     },
     async export() {
       const chunks: [string, string][] = [];

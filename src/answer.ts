@@ -369,6 +369,14 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     lines.push(`${who(r)}${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`);
     warnings.push(...warningsFor(r, [f.metric]));
   }
+  // Two figures of the same metric and unit: say the difference.
+  if (items.length === 2 && items[0]!.metric === items[1]!.metric && items[0]!.unit === items[1]!.unit && items[0]!.value !== null && items[1]!.value !== null) {
+    const [a, b] = items as [AnswerItem, AnswerItem];
+    const diff = Math.round((b.value! - a.value!) * 1e4) / 1e4;
+    const who = (x: AnswerItem) => (a.region === b.region ? `${x.year}年` : x.region);
+    const rel = a.value ? `（${diff >= 0 ? "+" : ""}${Math.round((diff / a.value!) * 1000) / 10}%）` : "";
+    lines.push(`${who(b)}比${who(a)}${diff > 0 ? "多" : diff < 0 ? "少" : "相同，差"} ${Math.abs(diff)}${a.unit}${diff ? rel : ""}`);
+  }
   for (const w of warnings) lines.push(`⚠ ${w}`);
   return { ...base, kind: items.length ? "compare" : "none", answers: items, warnings, text: lines.join("\n") };
 }
@@ -394,6 +402,10 @@ function trend(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     items.push(item(r, main));
     lines.push(`${r.year}年 ${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`);
     warnings.push(...warningsFor(r, [f.metric]));
+  }
+  if (pq.rank && items.length > 1) {
+    const best = [...items].sort((a, b) => (pq.rank!.order === "asc" ? (a.value ?? 0) - (b.value ?? 0) : (b.value ?? 0) - (a.value ?? 0)))[0]!;
+    lines.push(`${pq.rank.order === "asc" ? "最少" : "最多"}的是${best.year}年：${best.value}${best.unit}`);
   }
   const missingYears = pq.years.filter((y) => !reports.some((r) => r.year === y));
   if (missingYears.length) lines.push(`没有${label}${missingYears.join("、")}年的报告。`);

@@ -39,6 +39,23 @@ describe("library over the bundled reports", () => {
     expect(a.warnings.join()).toContain("18846");
   });
 
+  it("a comparison says the difference", () => {
+    const a = lib.ask("长寿区和小板桥街道2018年行政诉讼对比");
+    expect(a.answers.map((x) => x.value)).toEqual([7, 1]);
+    expect(a.text).toContain("小板桥街道比长寿区少 6件");
+  });
+
+  it("a rate is the figure over its total, both quoted", () => {
+    const a = lib.ask("长寿区2018年复议纠错率");
+    expect(a.answers.map((x) => [x.value, x.unit])).toEqual([[5, "件"], [33.33, "%"]]);
+    expect(a.text).toContain("5 ÷ 15");
+  });
+
+  it("two metrics in one question get one answer each", () => {
+    const a = lib.ask("资阳区2020年行政处罚和行政强制分别多少");
+    expect(a.answers.map((x) => x.value)).toEqual([543, 257]);
+  });
+
   it("a breakdown lists the parts", () => {
     const a = lib.ask("长寿区2018年行政复议情况");
     expect(a.kind).toBe("breakdown");

@@ -333,7 +333,9 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些/.test(q);
   if (listWords && !metric) intent = "list";
   else if (metric && rank && regionCount === 0) intent = "rank";
-  else if (metric && (regionCount >= 2 || (/对比|比较|相比|差别|差异|vs/i.test(q) && (regionCount >= 2 || yr.years.length >= 2)))) intent = "compare";
+  // "长寿区哪一年行政复议最多": one region across its years.
+  else if (metric && rank && regionCount === 1 && /哪(?:一)?年|哪个年度|哪些年/.test(q)) intent = "trend";
+  else if (metric && (regionCount >= 2 || (/对比|比较|相比|差别|差异|vs|\d{4}年?度?比/i.test(q) && (regionCount >= 2 || yr.years.length >= 2)))) intent = "compare";
   else if (metric && (yr.years.length >= 2 || /趋势|变化|历年|逐年|每年|近几年|这几年|各年/.test(q))) intent = "trend";
   else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|如何|结果/.test(q) && METRICS.some((d) => d.parent === metric)) intent = "breakdown";
   else if (metric) intent = "value";

@@ -17,7 +17,7 @@ export interface StatTableResult {
   columns: string[];
 }
 
-const HEADER = /统计指标/;
+const HEADER = /统计指标|^指标(?:名称)?(?:\||单位|$)|^项目\|?单位\|?(?:统计数|数量)/;
 const END = /^(?:单位负责人|审核人|填报人|填报日期|联系电话)/;
 const HEADER_WORDS = new Set(["统计指标", "单位", "统计数", "序号", "计量单位", "指标名称", "项目", "数量", "备注"]);
 const HAS_CJK = /[\u4e00-\u9fff]/;

@@ -112,7 +112,11 @@ interface Found {
 
 function tableFigure(r: Report, metric: string, slice?: string): Figure | undefined {
   const list = r.figures.filter((f) => f.metric === metric && f.source !== "narrative" && (f.slice ?? undefined) === slice);
-  return list.find((f) => f.source === "table") ?? list[0];
+  const cell = list.find((f) => f.source === "table");
+  // A blank cell (null) with a derived value beside it (sum of columns): the derived one answers,
+  // its note says the cell was blank.
+  if (cell && cell.value === null) return list.find((f) => f.source === "derived" && f.value !== null) ?? cell;
+  return cell ?? list[0];
 }
 
 /** A figure no table prints but the template's parts give (不予公开 = Σ 1–8 in 2019/2021). */

@@ -186,9 +186,19 @@ export function parseApplications(lines: readonly string[], original: readonly s
   const tableScores = readings.map((_, i) => planned.reduce((sum, p) => sum + p.scores[i]!, 0));
   const tableBest = tableScores.indexOf(Math.max(...tableScores));
 
+  const blankTotals = new Set<string>();
   for (const { s, labels, scores } of planned) {
     const n = s.numbers.length;
     if (labels.length === 0 || n === 0) continue;
+    // A row printed with its six applicant columns and a blank 总计 (上海 2019 left them empty):
+    // the blank is kept as blank, and the sum of the six is given beside it as derived.
+    if (width === 7 && labels.length === 1 && n === 6) {
+      const l = labels[0]!;
+      rows.set(l.key!, [...s.numbers.map((t) => t.value ?? null), null]);
+      rowLines.set(l.key!, { label: l.line, values: [...s.numbers.map((t) => t.line), s.numbers[5]!.line] });
+      blankTotals.add(l.key!);
+      continue;
+    }
     if (n !== labels.length * width) {
       warnings.push({
         code: "TABLE_SHAPE",
@@ -230,6 +240,17 @@ export function parseApplications(lines: readonly string[], original: readonly s
     const row = APPLICATION_ROWS.find((r) => r.key === key)!;
     const unit = metricDef(row.metric)?.unit ?? "件";
     const lines = rowLines.get(key)!;
+    if (blankTotals.has(key) && vals.slice(0, 6).some((v) => v !== null)) {
+      figures.push({
+        metric: row.metric,
+        value: vals.slice(0, 6).reduce<number>((a, v) => a + (v ?? 0), 0),
+        unit,
+        source: "derived",
+        evidence: evidenceOf(original, lines.label, Math.max(...lines.values)),
+        certain: true,
+        note: "表中总计栏空白，此为六类申请人之和",
+      });
+    }
     vals.forEach((v, c) => {
       const col = width === 1 ? "total" : APPLICANT_COLUMNS[c]!;
       const contiguous = Math.max(...lines.values) - lines.label < 12;

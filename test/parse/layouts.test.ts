@@ -1,0 +1,45 @@
+// Real report text re-laid the ways tables also arrive: the 总计 column left blank (上海 2019
+// did), and the 统计表 flattened to one line per row without pipes.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseReport } from "../../src/parse/report.js";
+import { SEED, SEEDS } from "../helpers/reports.js";
+
+const fig = (text: string, metric: string, slice?: string) => {
+  const res = parseReport(text);
+  if (!res.ok) throw new Error(res.error);
+  return res.report.figures.filter((f) => f.metric === metric && (f.slice ?? undefined) === slice);
+};
+
+describe("表三 with the 总计 column blank", () => {
+  // 西湖区 2019, one cell per line: drop the 7th value of every row that has seven.
+  const lines = readFileSync(join(SEEDS, SEED.xihu), "utf8").split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    out.push(lines[i]!);
+    const next7 = lines.slice(i + 1, i + 8);
+    if (i > 80 && i < 270 && !/^\d+$/.test(lines[i]!) && next7.length === 7 && next7.every((l) => /^\d+$/.test(l))) {
+      out.push(...next7.slice(0, 6));
+      i += 7;
+    }
+  }
+  const text = out.join("\n");
+
+  it("keeps the blank as blank and gives the sum of the six columns beside it", () => {
+    const figs = fig(text, "requests.received");
+    expect(figs.find((f) => f.source === "table")?.value).toBeNull();
+    expect(figs.find((f) => f.source === "derived")).toMatchObject({ value: 13, note: expect.stringContaining("总计栏空白") });
+    expect(fig(text, "requests.received", "natural_person")[0]!.value).toBe(11);
+    expect(fig(text, "requests.result.granted", "other_org")[0]!.value).toBe(2);
+  });
+});
+
+describe("统计表 as one line per row, cells separated by spaces", () => {
+  const text = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8").replace(/ \| /g, "  ").replace(/ \|$/gm, "");
+  it("reads the rows", () => {
+    expect(fig(text, "proactive.channel.weibo")[0]!.value).toBe(1500);
+    expect(fig(text, "litigation.total")[0]!.value).toBe(1);
+    expect(fig(text, "training.trainees")[0]!.value).toBe(36);
+  });
+});

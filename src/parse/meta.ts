@@ -1,22 +1,13 @@
 // Who issued a report and for when: title, issuing body, region and its short forms, level, parent,
 // statistics year (title or 统计期限, never the publish date) and signing/publish date.
-import type { Level } from "../domain.js";
+import type { Level, Report } from "../domain.js";
 import { compact } from "./cells.js";
 import { asYear } from "./numbers.js";
 
-export interface ReportMeta {
-  title: string;
+/** Who and when, as the record keeps them, plus where they were found. */
+export interface ReportMeta extends Pick<Report, "org" | "region" | "fullRegion" | "aliases" | "level" | "parent" | "province" | "year" | "published" | "title"> {
   titleLine: number;
-  org: string;
-  region: string;
-  fullRegion: string;
-  aliases: string[];
-  level: Level;
-  parent?: string;
-  province?: string;
-  year: number | null;
   yearSource: "title" | "period" | "table" | "text" | "none";
-  published?: string;
 }
 
 /** Province-level divisions, with the forms reports use. */

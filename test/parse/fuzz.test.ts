@@ -9,18 +9,8 @@ import { keyFigures } from "../../src/answer.js";
 import { Catalog, toEntry } from "../../src/catalog.js";
 import { parseReport } from "../../src/parse/report.js";
 import { parseQuestion } from "../../src/parse/question.js";
+import { mulberry32 } from "../../src/bench/random.js";
 import { SEED, SEEDS, load } from "../helpers/reports.js";
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(20261122);
 const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;

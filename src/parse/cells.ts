@@ -24,6 +24,7 @@ export function compact(s: string): string {
   return out;
 }
 
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const NUMBER_RUN = /^(?:[+-]?\d{1,15}(?:\.\d{1,6})?\s+){1,40}[+-]?\d{1,15}(?:\.\d{1,6})?$/;
 /** A label followed by its values on one line (PDF text extracted row by row): "一、本年新收… 3001 53 0". */
 const LABEL_THEN_NUMBERS = /^(.*?[\u4e00-\u9fff)）])\s+((?:[+-]?\d{1,15}(?:\.\d{1,6})?(?:万元|元|件|条|个|项)?\s+){0,40}[+-]?\d{1,15}(?:\.\d{1,6})?(?:万元|元|件|条|个|项)?)$/;
@@ -40,8 +41,12 @@ export function cellsOf(lines: readonly string[], from = 0, to = lines.length): 
   for (let i = Math.max(0, from); i < Math.min(to, lines.length); i++) {
     const line = lines[i]!;
     if (line.includes("|")) {
+      // Markdown tables (converted documents): "|---|---|" rules are not rows, and a row's
+      // leading "|" opens the first cell rather than closing a blank one.
+      if (MARKDOWN_RULE.test(line)) continue;
       const parts = line.split("|");
       if (parts.length > 1 && parts[parts.length - 1]!.trim() === "") parts.pop();
+      if (parts.length > 1 && /^\s*\|/.test(line) && parts[0]!.trim() === "") parts.shift();
       for (const p of parts) out.push({ text: p.trim(), line: i });
       continue;
     }

@@ -148,6 +148,11 @@ export function checkNarrative(figures: readonly Figure[]): ReportWarning[] {
     // "5500余条": at least 5500.
     const atLeast = /余|多/.test(n.note ?? "") && t.value >= n.value && t.value < n.value * 1.2;
     if (diff <= tolerance || atLeast) continue;
+    // "共受理申请749件" counting last year's carried-over ones: 新收 713 + 上年结转 36.
+    if (n.metric === "requests.received") {
+      const carried = idx.get("requests.carried_over|");
+      if (carried?.value !== null && carried?.value !== undefined && Math.abs(t.value + carried.value - n.value) < 1e-6) continue;
+    }
     warnings.push({
       code: "TABLE_NARRATIVE_MISMATCH",
       metrics: [n.metric],

@@ -103,7 +103,22 @@ interface Token {
 function appTokens(lines: readonly string[], span: { start: number; end: number }): Token[] {
   const tokens: Token[] = [];
   let started = false;
-  for (const cell of cellsOf(lines, span.start + 1, span.end)) {
+  const cells = cellsOf(lines, span.start + 1, span.end);
+  // A header row repeated inside the table ("| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | …"):
+  // several row labels on one pipe line and no number. Its labels are column titles, not rows.
+  const headerLines = new Set<number>();
+  const perLine = new Map<number, { labels: number; numbers: number }>();
+  for (const c of cells) {
+    if (!/\|/.test(lines[c.line]!)) continue;
+    const e = perLine.get(c.line) ?? { labels: 0, numbers: 0 };
+    const t = compact(c.text);
+    if (parseCellNumber(t)) e.numbers++;
+    else if (matchAppRows(t).length) e.labels++;
+    perLine.set(c.line, e);
+  }
+  for (const [line, e] of perLine) if (e.labels >= 2 && e.numbers === 0) headerLines.add(line);
+  for (const cell of cells) {
+    if (headerLines.has(cell.line)) continue;
     const t = compact(cell.text);
     const num = parseCellNumber(t);
     if (num) {

@@ -66,7 +66,7 @@ const EXTRACTORS: readonly Extractor[] = [
   x("requests.result.total", "件", String.raw`(?:答复|办结|办理完毕)(?:共计?)?${N}(件)`, false, ABOUT_REQUESTS),
   x("requests.carried_over", "件", String.raw`上年(?:度)?结转(?:的)?(?:申请)?(?:共)?${N}(件)`),
   x("requests.carried_forward", "件", String.raw`${N}(件)(?:申请)?顺延(?:到|至)下(?:一)?年度`),
-  x("requests.carried_forward", "件", String.raw`结转(?:到|至)?下(?:一)?年(?:度)?(?:继续)?办理(?:的)?${N}(件)`),
+  x("requests.carried_forward", "件", String.raw`结转(?:到|至)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:的)?${N}(件)`),
   x("requests.result.granted", "件", String.raw`(?:予以公开|同意公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
   x("requests.result.partial", "件", String.raw`(?:部分公开|同意部分公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
   x("requests.result.withheld", "件", String.raw`(?:不予公开|不同意公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
@@ -80,8 +80,9 @@ const EXTRACTORS: readonly Extractor[] = [
   x("proactive.channel.weibo", "条", String.raw`(?:政务)?微博(?:发布|公开)?(?:信息)?${N}(条)`),
   // 回应解读
   x("response.interpretations", "条", String.raw`(?:发布|制作|编发|刊发)(?:各类)?政策解读(?:信息|稿件|文章|材料)?(?:共计?)?${N}(条|篇|个|期|件)`),
+  x("response.interpretations", "条", String.raw`(?:发布|制作|编发|刊发)(?:各类)?解读类(?:信息|稿件|文章|材料|产品)?(?:共计?)?${N}(条|篇|个|期|件)`),
   x("response.interpretations", "条", String.raw`政策解读(?:信息|稿件|文章|材料)?(?:发布|制作)(?:共计?)?${N}(条|篇|个|期|件)`),
-  x("response.interpretations", "条", String.raw`解读(?:信息|稿件|文章|材料)?(?:发布|制作)?(?:共计?)?${N}(条|篇|个|期|件)`),
+  x("response.interpretations", "条", String.raw`解读(?:类)?(?:信息|稿件|文章|材料)?(?:发布|制作)?(?:共计?)?${N}(条|篇|个|期|件)`),
   x("response.hotspots", "次", String.raw`回(?:应|复)(?:公众关注热点或重大舆情|社会关切|公众关切|舆情|热点)(?:共计?)?${N}(次|条|件)`),
   x("response.press_conferences", "场", String.raw`新闻发布会(?:共计?)?${N}(场|次)`),
   // 行政复议 / 行政诉讼 (breakdowns follow the total in the same sentence)

@@ -138,7 +138,8 @@ export function normalizeText(raw: string): NormalizedText {
   let lines = body.split("\n");
   // NFKC and opencc never add or remove "\n", but be defensive: line numbers are evidence.
   if (lines.length !== original.length) lines = original.map((l) => (traditional ? traditionalToSimplified(normalizeChars(l)) : normalizeChars(l)));
-  lines = lines.map((l) => (isPageMarker(l) || isWebJunk(l) ? "" : l.replace(/\s+$/, "")));
+  // Markdown from document converters: heading marks and bold markers are not text.
+  lines = lines.map((l) => (isPageMarker(l) || isWebJunk(l) ? "" : l.replace(/^\s{0,3}#{1,6}\s+/, "").replace(/\*\*/g, "").replace(/\s+$/, "")));
   return { original, lines, traditional };
 }
 

@@ -43,3 +43,35 @@ describe("统计表 as one line per row, cells separated by spaces", () => {
     expect(fig(text, "training.trainees")[0]!.value).toBe(36);
   });
 });
+
+describe("a report converted to Markdown (headings with #, tables with |---| rules)", () => {
+  // 沭阳县 2025 as a document converter gives it: a real report, 2021 template.
+  const text = readFileSync(join(import.meta.dirname, "../fixtures/reports/markdown-2021/input.txt"), "utf8");
+  const res = parseReport(text);
+  if (!res.ok) throw new Error(res.error);
+  const r = res.report;
+  const get = (m: string, slice?: string) => r.figures.find((f) => f.metric === m && (f.slice ?? undefined) === slice && f.source !== "narrative")?.value;
+  it("names the issuer and year without the Markdown marks", () => {
+    expect(r.org).toBe("沐阳县人民政府");
+    expect(r.year).toBe(2025);
+    expect(r.template).toBe("gbf2021");
+  });
+  it("reads every table, skipping the rules and the repeated header row", () => {
+    expect(get("art20.normative_docs.in_force")).toBe(32);
+    expect(get("art20.licensing.decisions")).toBe(517645);
+    expect(get("art20.fees.amount")).toBe(4068.208);
+    expect(get("requests.received")).toBe(713);
+    expect(get("requests.received", "natural_person")).toBe(705);
+    expect(get("requests.result.other.fee_unpaid")).toBe(7);
+    expect(get("requests.result.total")).toBe(718);
+    expect(get("requests.carried_forward")).toBe(31);
+    expect(get("review.total")).toBe(61);
+    expect(get("litigation.total")).toBe(13);
+    expect(r.warnings.filter((w) => w.code === "TABLE_SHAPE")).toEqual([]);
+  });
+  it("reads the prose figures, and 749 受理 = 713 新收 + 36 结转 is not a contradiction", () => {
+    expect(r.figures.find((f) => f.metric === "fees.info_processing")?.value).toBe(380);
+    expect(r.figures.find((f) => f.metric === "response.interpretations" && f.source === "narrative")?.value).toBe(21);
+    expect(r.warnings.filter((w) => w.code === "TABLE_NARRATIVE_MISMATCH")).toEqual([]);
+  });
+});

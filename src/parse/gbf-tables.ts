@@ -201,7 +201,6 @@ export function parseApplications(lines: readonly string[], original: readonly s
   const tableScores = readings.map((_, i) => planned.reduce((sum, p) => sum + p.scores[i]!, 0));
   const tableBest = tableScores.indexOf(Math.max(...tableScores));
 
-  const blankTotals = new Set<string>();
   for (const { s, labels, scores } of planned) {
     const n = s.numbers.length;
     if (labels.length === 0 || n === 0) continue;
@@ -211,7 +210,6 @@ export function parseApplications(lines: readonly string[], original: readonly s
       const l = labels[0]!;
       rows.set(l.key!, [...s.numbers.map((t) => t.value ?? null), null]);
       rowLines.set(l.key!, { label: l.line, values: [...s.numbers.map((t) => t.line), s.numbers[5]!.line] });
-      blankTotals.add(l.key!);
       continue;
     }
     if (n !== labels.length * width) {
@@ -255,7 +253,8 @@ export function parseApplications(lines: readonly string[], original: readonly s
     const row = APPLICATION_ROWS.find((r) => r.key === key)!;
     const unit = metricDef(row.metric)?.unit ?? "件";
     const lines = rowLines.get(key)!;
-    if (blankTotals.has(key) && vals.slice(0, 6).some((v) => v !== null)) {
+    // 总计 blank (printed so, or the cell missing): the six columns' sum beside it, as derived.
+    if (width === 7 && vals[6] === null && vals.slice(0, 6).some((v) => v !== null)) {
       figures.push({
         metric: row.metric,
         value: vals.slice(0, 6).reduce<number>((a, v) => a + (v ?? 0), 0),

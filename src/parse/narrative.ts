@@ -67,9 +67,10 @@ const EXTRACTORS: readonly Extractor[] = [
   x("requests.carried_over", "件", String.raw`上年(?:度)?结转(?:的)?(?:申请)?(?:共)?${N}(件)`),
   x("requests.carried_forward", "件", String.raw`${N}(件)(?:申请)?顺延(?:到|至)下(?:一)?年度`),
   x("requests.carried_forward", "件", String.raw`结转(?:到|至)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:的)?${N}(件)`),
-  x("requests.result.granted", "件", String.raw`(?:予以公开|同意公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
-  x("requests.result.partial", "件", String.raw`(?:部分公开|同意部分公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
-  x("requests.result.withheld", "件", String.raw`(?:不予公开|不同意公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
+  // "予以公开及部分公开258件" is the two together: neither alone.
+  x("requests.result.granted", "件", String.raw`(?<![及和与、])(?:予以公开|同意公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
+  x("requests.result.partial", "件", String.raw`(?<![及和与、])(?:部分公开|同意部分公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
+  x("requests.result.withheld", "件", String.raw`(?<![及和与、])(?:不予公开|不同意公开(?:答复)?的?)${N}(件)`, false, ABOUT_REQUESTS),
   x("requests.result.unable", "件", String.raw`无法提供${N}(件)`, false, ABOUT_REQUESTS),
   x("requests.result.not_processed", "件", String.raw`不予处理${N}(件)`, false, ABOUT_REQUESTS),
   x("requests.result.other", "件", String.raw`其他处理${N}(件)`, false, ABOUT_REQUESTS),
@@ -144,8 +145,8 @@ export function extractNarrative(prose: Prose): Figure[] {
   };
   // Extractors in priority order; each scans the whole report, the first hit of a metric wins.
   const all = sentences(prose.text).filter((s) => s.text.length <= 3000);
-  // A context ("about applications") may be set by the sentence before: "共收到申请N件。办理结果中,予以公开…"
-  const before = new Map(all.map((s, i) => [s, i > 0 ? all[i - 1]!.text : ""]));
+  // A context ("about applications") may be set by the sentences before: "共收到申请N件。办理结果中,予以公开…"
+  const before = new Map(all.map((s, i) => [s, all.slice(Math.max(0, i - 6), i).map((x) => x.text).join("")]));
   const aboutRequests = new Map(all.map((s) => [s, ABOUT_REQUESTS.test(s.text) || ABOUT_REQUESTS.test(before.get(s) ?? "")]));
   for (const ex of EXTRACTORS) {
     for (const s of all) {

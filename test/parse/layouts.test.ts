@@ -75,3 +75,30 @@ describe("a report converted to Markdown (headings with #, tables with |---| rul
     expect(r.warnings.filter((w) => w.code === "TABLE_NARRATIVE_MISMATCH")).toEqual([]);
   });
 });
+
+describe("a published web page with blank cells (上海市人民政府办公厅 2019, excerpt)", () => {
+  it("keeps blank cells blank, gives sums as derived, and reads the prose without mixing 予以公开及部分公开", async () => {
+    const { extractText } = await import("../../src/extract.js");
+    const html = readFileSync(join(import.meta.dirname, "../fixtures/reports/shanghai-2019-html/input.html"));
+    const ex = await extractText("input.html", html);
+    if (!ex.ok) throw new Error(ex.error);
+    const res = parseReport(ex.text);
+    if (!res.ok) throw new Error(res.error);
+    const r = res.report;
+    const all = (m: string, slice?: string) => r.figures.filter((f) => f.metric === m && (f.slice ?? undefined) === slice);
+    expect(r.org).toBe("上海市人民政府办公厅");
+    expect(r.year).toBe(2019);
+    expect(all("requests.received")[0]!.value).toBe(859);
+    // 予以公开: 总计 blank in the table; 自然人 258 + 商业企业 12 + 法律服务机构 1 + 其他 1
+    expect(all("requests.result.granted").find((f) => f.source === "table")!.value).toBeNull();
+    expect(all("requests.result.granted").find((f) => f.source === "derived")!.value).toBe(272);
+    expect(all("requests.result.granted", "research")[0]!.value).toBeNull();
+    expect(all("review.total")[0]!.value).toBe(7);
+    expect(all("review.corrected")[0]!.value).toBeNull();
+    expect(all("art20.procurement.amount")[0]).toMatchObject({ value: 251000, unit: "元" });
+    const prose = (m: string) => r.figures.find((f) => f.metric === m && f.source === "narrative")?.value;
+    expect(prose("requests.result.partial")).toBeUndefined(); // "予以公开及部分公开258件" is both
+    expect(prose("requests.result.withheld")).toBe(35);
+    expect(prose("requests.result.not_processed")).toBe(158);
+  });
+});

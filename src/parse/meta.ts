@@ -26,16 +26,21 @@ export function findTitle(lines: readonly string[]): { title: string; line: numb
   for (let i = 0; i < limit; i++) {
     const c = compact(lines[i]!);
     if (!c || c.length > 80) continue;
+    // Web page furniture: the index table (索引号 | … | 分类 | 政府信息公开年报 |) is not the title.
+    if (c.includes("|") || /^(?:索引号|发布机构|主题分类|发文日期|文号|当前位置)/.test(c)) continue;
     if (TITLE_WORDS.test(c)) {
-      // PDF titles break after the issuer: "淮安市人民政府" / "2024年政府信息公开工作年度报告".
+      // Titles broken over two lines: "淮安市人民政府" / "2024年政府信息公开工作年度报告",
+      // "宿州市人民政府2016年" / "政府信息公开工作年度报告".
       const prev = previousNonEmpty(lines, i);
-      if (prev !== null && /^\d{4}年/.test(c) && isOrgLike(compact(lines[prev]!)) && !/\d{4}年/.test(compact(lines[prev]!))) {
-        return { title: compact(lines[prev]!) + c, line: prev };
+      const p = prev !== null ? compact(lines[prev]!) : "";
+      if (prev !== null && p.length <= 30 && !TITLE_WORDS.test(p)) {
+        if (/^\d{4}年/.test(c) && isOrgLike(p) && !/\d{4}年/.test(p)) return { title: p + c, line: prev };
+        if (!/\d{4}年/.test(c) && /\d{4}年(?:度)?$/.test(p)) return { title: p + c, line: prev };
       }
       return { title: c, line: i };
     }
   }
-  const first = lines.findIndex((l) => l.trim());
+  const first = lines.findIndex((l) => l.trim() && !l.includes("|"));
   return { title: first >= 0 ? compact(lines[first]!).slice(0, 80) : "", line: Math.max(first, 0) };
 }
 
@@ -262,10 +267,15 @@ export function findMeta(lines: readonly string[]): ReportMeta {
   const { year, source } = findYear(lines, title);
   const text = lines.join("\n");
   let titleOrg = orgFromTitle(title);
-  if (!titleOrg) {
-    // No issuer in the title: "本报告由X编制" or the signature.
-    const m = /由([\u4e00-\u9fff]{3,30}?)(?:办公室|办公厅)?(?:编制|制作|发布)/.exec(compact(text.slice(0, 3000)));
-    if (m) titleOrg = m[1]!;
+  if (!titleOrg || splitRegion(titleOrg).parts.length === 0 && !isOrgLike(titleOrg)) {
+    const head = compact(text.slice(0, 3000));
+    // The report named in a sentence: "现公布泰州市人民政府2017年政府信息公开工作年度报告".
+    const named = /([\u4e00-\u9fff]{2,30}?)(?:19|20)\d{2}年(?:度)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/.exec(head);
+    const fromSentence = named ? named[1]!.replace(/^.*[由在对向与及为是的于据照请告报经将从布现把]/, "") : "";
+    // "本报告由X编制".
+    const by = /由([\u4e00-\u9fff]{3,30}?)(?:办公室|办公厅)?(?:编制|制作|发布)/.exec(head);
+    if (fromSentence.length >= 2 && splitRegion(fromSentence).parts.length) titleOrg = fromSentence;
+    else if (by) titleOrg = by[1]!;
   }
   const issuer = describeIssuer(titleOrg, text);
   const published = findPublished(lines);

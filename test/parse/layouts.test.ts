@@ -102,3 +102,17 @@ describe("a published web page with blank cells (上海市人民政府办公厅 
     expect(prose("requests.result.not_processed")).toBe(158);
   });
 });
+
+describe("titles as web pages and PDFs print them", () => {
+  const meta = (text: string) => {
+    const r = parseReport(text);
+    if (!r.ok) throw new Error(r.error);
+    return { org: r.report.org, region: r.report.region, year: r.report.year };
+  };
+  it("a title broken after the year (宿州市人民政府2016年 / 政府信息公开工作年度报告)", () => {
+    expect(meta("宿州市人民政府2016年\n政府信息公开工作年度报告\n宿州市人民政府办公室\n2017年3月\n本年度报告中使用数据统计期限为2016年1月1日至12月31日。\n一、概述\n2016年,全市共收到政府信息公开申请120件。")).toEqual({ org: "宿州市人民政府", region: "宿州市", year: 2016 });
+  });
+  it("no title line, the report named in the first sentence, an index table above it", () => {
+    expect(meta("索 引 号 | 014416330/2018-04736 | 分 类 | 政府信息公开年报 |\n根据《中华人民共和国政府信息公开条例》规定,现公布泰州市人民政府2017年政府信息公开工作年度报告。报告所列数据的统计期限自2017年1月1日起至12月31日止。\n一、主要工作概述\n全市共收到政府信息公开申请300件。")).toEqual({ org: "泰州市人民政府", region: "泰州市", year: 2017 });
+  });
+});

@@ -272,10 +272,16 @@ export function findMeta(lines: readonly string[]): ReportMeta {
     // The report named in a sentence: "现公布泰州市人民政府2017年政府信息公开工作年度报告".
     const named = /([\u4e00-\u9fff]{2,30}?)(?:19|20)\d{2}年(?:度)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/.exec(head);
     const fromSentence = named ? named[1]!.replace(/^.*[由在对向与及为是的于据照请告报经将从布现把]/, "") : "";
-    // "本报告由X编制".
-    const by = /由([\u4e00-\u9fff]{3,30}?)(?:办公室|办公厅)?(?:编制|制作|发布)/.exec(head);
-    if (fromSentence.length >= 2 && splitRegion(fromSentence).parts.length) titleOrg = fromSentence;
+    const ORG_END = "(?:人民政府|政府|办公室|办公厅|局|委员会|委|中心|办事处|管委会)";
+    // "本报告由X编制" / "由信访局结合有关统计数据编制".
+    const by = new RegExp(`由([\\u4e00-\\u9fff]{2,24}?${ORG_END})(?:办公室)?(?:编制|制作|发布|结合|根据|汇总|综合)`).exec(head);
+    // The contact sentence: "请与来凤县政务服务和大数据管理局(地址…)联系".
+    const contact = new RegExp(`(?:请与|请联系|联系单位[:：]?)([\\u4e00-\\u9fff]{2,30}?${ORG_END})(?=办公室|政务公开|\\(|联系|[,，。])`).exec(head);
+    const usable = (o: string) => o.length >= 2 && (splitRegion(o).parts.length > 0 || isOrgLike(o));
+    if (usable(fromSentence) && splitRegion(fromSentence).parts.length) titleOrg = fromSentence;
+    else if (contact && splitRegion(contact[1]!).parts.length) titleOrg = contact[1]!;
     else if (by) titleOrg = by[1]!;
+    else if (usable(fromSentence)) titleOrg = fromSentence;
   }
   const issuer = describeIssuer(titleOrg, text);
   const published = findPublished(lines);

@@ -116,3 +116,19 @@ describe("titles as web pages and PDFs print them", () => {
     expect(meta("索 引 号 | 014416330/2018-04736 | 分 类 | 政府信息公开年报 |\n根据《中华人民共和国政府信息公开条例》规定,现公布泰州市人民政府2017年政府信息公开工作年度报告。报告所列数据的统计期限自2017年1月1日起至12月31日止。\n一、主要工作概述\n全市共收到政府信息公开申请300件。")).toEqual({ org: "泰州市人民政府", region: "泰州市", year: 2017 });
   });
 });
+
+describe("department reports as their web pages print them (excerpts)", () => {
+  const read = (text: string) => {
+    const r = parseReport(text);
+    if (!r.ok) throw new Error(r.error);
+    return { org: r.report.org, region: r.report.region, level: r.report.level, year: r.report.year, figures: Object.fromEntries(r.report.figures.map((f) => [f.metric, f.value])) };
+  };
+  it("names the body from the 编制 sentence and reads 未发生…行政复议和行政诉讼 as zero", () => {
+    const r = read("发布时间:\n根据《中华人民共和国政府信息公开条例》(国务院令第711号)要求,由信访局结合有关统计数据编制。本年度报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况\n2021年,我局收到政府信息依申请公开办理事项1件。2021年,我局未发生依申请公开政府信息方面的行政复议和行政诉讼。");
+    expect(r).toMatchObject({ org: "信访局", level: "department", year: 2021, figures: { "requests.received": 1, "review.total": 0, "litigation.total": 0 } });
+  });
+  it("names the body and its region from the contact sentence", () => {
+    const r = read("根据《中华人民共和国政府信息公开条例》要求,编制我局2021年度政府信息公开年度报告。本年度报告中所列数据的统计期限自2021年1月1日至2021年12月31日止。如对本报告有任何疑问,请与昌江区工信局办公室联系(地址:景德镇市瓷都大道836号)。\n一、总体情况\n2021年,区工信局主动公开政府信息合计76条。");
+    expect(r).toMatchObject({ org: "昌江区工信局", region: "昌江区", level: "department", year: 2021, figures: { "proactive.total": 76 } });
+  });
+});

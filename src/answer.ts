@@ -267,12 +267,14 @@ function warningsFor(r: Report, metrics: readonly string[]): string[] {
 /** "纠错率": the figure over its parent total, both quoted. */
 function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item: AnswerItem; text: string } | null {
   if (!/率|比例|占比|百分比/.test(pq.normalized)) return null;
-  const parent = metricDef(main.metric)?.parent;
-  if (!parent || main.value === null) return null;
-  const total = tableFigure(r, parent, main.slice) ?? summed(r, parent, main.slice);
+  if (main.value === null) return null;
+  // A column's share of its row total (自然人占比), else a part's share of its parent (纠错率).
+  const parent = main.slice ? main.metric : metricDef(main.metric)?.parent;
+  if (!parent) return null;
+  const total = main.slice ? tableFigure(r, parent) ?? summed(r, parent) : tableFigure(r, parent, main.slice) ?? summed(r, parent, main.slice);
   if (!total || !total.value) return null;
   const pct = Math.round((main.value / total.value) * 10000) / 100;
-  const label = `${shortLabel(main.metric)}占${metricLabel(parent)}的比例`;
+  const label = main.slice ? `${sliceLabel(main.slice)}占${metricLabel(parent)}的比例` : `${shortLabel(main.metric)}占${metricLabel(parent)}的比例`;
   return {
     item: { ...item(r, main, label), value: pct, unit: "%", source: "derived", note: `${main.value} ÷ ${total.value}` },
     text: `${label}：${pct}%（${main.value} ÷ ${total.value}）`,
@@ -565,8 +567,9 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     }
   }
   const keywords = keywordsOf(pq, deps);
-  if (keywords.length === 0 && pq.mentions.length === 1) {
-    // Only a region (and maybe a year): its report card.
+  // Only a region (and maybe a year), or words that name the report itself: its report card.
+  const GENERIC = /^(?:报告|年度|年报|年度报告|工作|情况|数据|信息|公开|政府|政府信息|政府信息公开|信息公开|全文|内容|概况|总体|统计)$/;
+  if (pq.mentions.length === 1 && keywords.every((k) => GENERIC.test(k))) {
     return reportCard(pq.text, deps);
   }
   if (keywords.length === 0 || /^(?:你好|您好|嗨|哈喽|hi|hello|在吗|在不在|帮助|help|怎么用|使用说明)$/i.test(pq.normalized.replace(/[^\p{L}\p{N}]/gu, ""))) {

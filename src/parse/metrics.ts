@@ -81,7 +81,7 @@ def("requests.answered", "申请答复数", "件", OLD, ["申请答复", "答复
 def("requests.result.already_public", "属于已主动公开范围数", "件", OLD, ["已主动公开范围", ["已主动公开", "范围"]], { parent: "requests.answered" });
 def("requests.result.granted", "予以公开（同意公开）", "件", ALL_TABLES, ["予以公开", "同意公开", "全部公开"], { parent: "requests.result.total" });
 def("requests.result.partial", "部分公开", "件", ALL_TABLES, ["部分公开", "同意部分公开"], { parent: "requests.result.total" });
-def("requests.result.withheld", "不予公开（不同意公开）", "件", ALL_TABLES, ["不予公开", "不同意公开", "不公开"], {
+def("requests.result.withheld", "不予公开（不同意公开）", "件", ALL_TABLES, ["不予公开", "不同意公开", "不公开", "拒绝公开", ["拒绝", "申请"]], {
   parent: "requests.result.total",
   sumOf: [
     "requests.result.withheld.state_secret", "requests.result.withheld.other_law", "requests.result.withheld.security_stability",
@@ -144,8 +144,8 @@ def("review.pending", "行政复议·尚未审结", "件", [...NEW, "narrative"]
 
 const SUIT = ["行政诉讼", "诉讼", "被起诉", "起诉"];
 const outcome = (base: string, label: string, templates: readonly Template[]) => {
-  def(`${base}.upheld`, `${label}·结果维持`, "件", templates, [[label.slice(-2), "维持"], [label.slice(-2), "驳回"]], { parent: `${base}.total` });
-  def(`${base}.corrected`, `${label}·结果纠正`, "件", templates, [[label.slice(-2), "纠正"], [label.slice(-2), "纠错"]], { parent: `${base}.total` });
+  def(`${base}.upheld`, `${label}·结果维持`, "件", templates, [[label.slice(-2), "维持"], [label.slice(-2), "驳回"], ...(label === "行政诉讼" ? [["胜诉"], ["诉讼", "胜诉"]] : [])], { parent: `${base}.total` });
+  def(`${base}.corrected`, `${label}·结果纠正`, "件", templates, [[label.slice(-2), "纠正"], [label.slice(-2), "纠错"], ...(label === "行政诉讼" ? [["败诉"], ["诉讼", "败诉"]] : [])], { parent: `${base}.total` });
   def(`${base}.other`, `${label}·其他结果`, "件", templates, [[label.slice(-2), "其他"]], { parent: `${base}.total` });
 };
 def("litigation.total", "行政诉讼", "件", [...ALL_TABLES, "narrative"], [...SUIT, ["诉讼", "总计"], ["诉讼", "数量"]], {

@@ -75,6 +75,8 @@ const CASES: Record<string, Expect> = {
   "长寿区哪一年行政复议最多": { intent: "trend" },
   "长寿区2018年行政复议纠错率": { metric: "review.corrected" },
   "长寿区2018年有多少人申请政府信息公开": { metric: "requests.received" },
+  "长寿区2018年行政诉讼败诉几件": { metric: "litigation.corrected" },
+  "长寿区2018年有多少申请被拒绝公开": { metric: "requests.result.withheld" },
   "资阳区2020年通过12345平台办理群众诉求多少件": { intent: "search" },
   "蚌埠市2019年受理市民反映问题诉求多少件": { intent: "search" },
   "长寿区的政务公开办公室电话是多少": { intent: "search" },

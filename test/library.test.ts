@@ -170,3 +170,18 @@ describe("reindex", () => {
     expect(lib.ask("西湖区2019年行政复议多少件").answers[0]!.value).toBe(1);
   });
 });
+
+describe("a name that exists in two cities", () => {
+  it("asks back for 西湖区, answers 杭州市西湖区 / 杭州西湖区 / 南昌西湖区", async () => {
+    const lib = await memoryLibrary();
+    const nanchang = readFileSync(join(SEEDS, SEED.xihu), "utf8");
+    await lib.ingestFile("南昌.txt", new TextEncoder().encode(nanchang));
+    await lib.ingestFile("杭州.txt", new TextEncoder().encode(nanchang.replace(/南昌/g, "杭州").replace("行政處罰\n7\n0\n11858", "行政處罰\n7\n0\n99")));
+    const a = lib.ask("西湖区2019年行政复议多少件");
+    expect(a.kind).toBe("none");
+    expect(a.choices?.sort()).toEqual(["南昌市西湖区", "杭州市西湖区"]);
+    expect(lib.ask("杭州市西湖区2019年行政处罚多少").answers[0]!.value).toBe(99);
+    expect(lib.ask("杭州西湖区2019年行政处罚多少").answers[0]!.value).toBe(99);
+    expect(lib.ask("南昌西湖区2019年行政处罚多少").answers[0]!.value).toBe(11858);
+  });
+});

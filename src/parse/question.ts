@@ -276,6 +276,12 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const yr = parseYears(q, lexicon.newestYear);
   let { mentions, rest } = findRegions(q, lexicon);
   mentions = narrow(mentions, lexicon);
+  // "杭州西湖区": the parent typed without its suffix still tells the two 西湖区 apart.
+  mentions = mentions.map((m) => {
+    if (m.keys.length < 2) return m;
+    const hit = m.keys.filter((k) => (k.match(/[^省市区县]{2,}?(?:省|市|自治州|地区)/g) ?? []).some((p) => p !== m.text && q.includes(p.replace(/(?:省|市|自治州|地区)$/, ""))));
+    return hit.length > 0 && hit.length < m.keys.length ? { ...m, keys: hit } : m;
+  });
   for (const c of yr.consumed) rest = rest.split(c).join(" ");
   const unknownRegions = mentions.length === 0 ? unknownPlaces(rest) : [];
 

@@ -49,6 +49,7 @@ async function start(): Promise<number> {
       logger.info({ signal }, "stopping");
       await stopInbox();
       await stopBot();
+      await lib.flush().catch(() => undefined); // the index export (it is derived: a failure only costs a rebuild)
       release();
       done();
     };

@@ -1,6 +1,8 @@
 // Fetching a document a user sent: getFile through the Bot API, then the file URL of the same API
 // root (so a self-hosted Bot API server serves it too). Size is capped while streaming because
 // Telegram does not always report file_size.
+import { readFile, stat } from "node:fs/promises";
+import { isAbsolute } from "node:path";
 import type { Api } from "grammy";
 
 /** A download failure whose message is safe to show a user (it never contains the URL). */
@@ -22,6 +24,19 @@ export async function downloadTelegramFile(fileId: string, options: DownloadOpti
   const file = await api.getFile(fileId);
   if (!file.file_path) throw new DownloadError("Telegram 没有提供该文件的下载路径");
   if (file.file_size !== undefined && file.file_size > maxBytes) throw new DownloadError(tooLarge(maxBytes));
+
+  // A self-hosted Bot API server started with --local answers getFile with a path on its own
+  // disk instead of serving /file/: read it directly when it is there.
+  if (isAbsolute(file.file_path)) {
+    try {
+      const st = await stat(file.file_path);
+      if (st.size > maxBytes) throw new DownloadError(tooLarge(maxBytes));
+      return new Uint8Array(await readFile(file.file_path));
+    } catch (error) {
+      if (error instanceof DownloadError) throw error;
+      throw new DownloadError("本地 Bot API 服务器给出的文件路径无法读取");
+    }
+  }
 
   const path = file.file_path.split("/").map(encodeURIComponent).join("/");
   // This URL contains the token: it must not appear in any error, log line or reply.

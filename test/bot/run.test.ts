@@ -160,6 +160,22 @@ describe("the Bot API client", () => {
     expect(reply).not.toContain(TOKEN);
   });
 
+  it("reads the file from disk when a --local Bot API server answers getFile with an absolute path", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "botapi-local-"));
+    const path = join(dir, "documents", "file_9.txt");
+    (await import("node:fs")).mkdirSync(join(dir, "documents"));
+    writeFileSync(path, "长寿区 2018 报告");
+    const api = await fakeApi();
+    api.handle("getFile", (body) => ({ file_id: body.file_id, file_unique_id: "u", file_size: 20, file_path: path }));
+    const bot = createBot(TOKEN, { library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 1 } }, { botInfo: BOT_INFO, apiRoot: api.url });
+    const bytes = await downloadTelegramFile("X", { api: bot.api, token: TOKEN, apiRoot: api.url, maxBytes: 1000 });
+    expect(new TextDecoder().decode(bytes)).toBe("长寿区 2018 报告");
+    expect(api.fileRequests).toEqual([]);
+  });
+
   it("stops a download that grows past the limit and never shows the URL", async () => {
     const api = await fakeApi();
     api.files.set("documents/file_7.txt", new Uint8Array(3000));

@@ -50,6 +50,26 @@ function corpus(n: number, seed: number): { work: string; dir: string; dbPath: s
   return { work, dir, dbPath: join(work, "db.json") };
 }
 
+describe("SIGKILL during a reindex", () => {
+  it("leaves the old db and index answering, and the next reindex completes", async () => {
+    const { dir, dbPath, work } = corpus(10, 11);
+    const first = await runChild(dbPath, dir);
+    expect(first.lines.at(-1)).toBe("done");
+    const before = JSON.parse(readFileSync(dbPath, "utf8")).reports.map((e: { id: string }) => e.id).sort();
+    const killed = await runChild(dbPath, dir, undefined, { REINDEX: "1", REINDEX_KILL_AT: "5" });
+    expect(killed.killed).toBe(true);
+    // the swap never happened: the db still lists the same reports, each with its record
+    const mid = JSON.parse(readFileSync(dbPath, "utf8")).reports.map((e: { id: string }) => e.id).sort();
+    expect(mid).toEqual(before);
+    const db = await openDb(fileAdapter(dbPath), dbPath);
+    const lib = await createLibrary({ db, records: fileRecordStore(join(work, "db.records")), indexPath: join(work, "db.index") });
+    expect(lib.size).toBe(10);
+    expect(lib.searchIndex().reports().length).toBe(10);
+    const again = await runChild(dbPath, dir, undefined, { REINDEX: "1" });
+    expect(again.lines).toContain("reindexed 10");
+  }, 120_000);
+});
+
 describe("SIGKILL during ingest", () => {
   it("a report stored but not yet announced is announced after the restart, once", async () => {
     const { dir, dbPath } = corpus(8, 5);

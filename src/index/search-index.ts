@@ -41,7 +41,7 @@ export interface SerializedIndex {
 }
 
 /** Changes whenever the FlexSearch options or the token format change. */
-export const INDEX_FORMAT = "flexsearch-0.8/strict/jieba-cutForSearch-hmm/v2-df";
+export const INDEX_FORMAT = "flexsearch-0.8/strict/jieba-cutForSearch-hmm/v3-shards";
 
 export interface SearchIndex {
   add(reportId: string, passages: readonly IndexedPassage[]): void;
@@ -73,10 +73,25 @@ export function scorePassage(keywords: readonly string[], text: string, wantsNum
 /** Candidates FlexSearch proposes for an unrestricted search, before our ranking. */
 const RECALL = 30;
 
-export function createSearchIndex(passagesOf: (reportId: string) => readonly IndexedPassage[] | undefined): SearchIndex {
+/**
+ * Passages per FlexSearch instance. FlexSearch exports an index as JSON strings; past a few million
+ * passages one of them outgrows V8's largest string (the process aborts), so the index is split
+ * in shards by passage number, searched together and exported one by one.
+ */
+export const SHARD_PASSAGES = 1_000_000;
+
+export function createSearchIndex(
+  passagesOf: (reportId: string) => readonly IndexedPassage[] | undefined,
+  { shardPassages = SHARD_PASSAGES }: { shardPassages?: number } = {},
+): SearchIndex {
   // tokenize "strict" + our own encode: a token is exactly one jieba word, no further splitting.
   const make = () => new Index({ tokenize: "strict", encode: (s: string) => s.split(" ").filter(Boolean) });
-  let index = make();
+  let shards: Index[] = [];
+  const shardOf = (id: number): Index => {
+    const n = Math.floor(id / shardPassages);
+    while (shards.length <= n) shards.push(make());
+    return shards[n]!;
+  };
   let refs: ([string, number] | null)[] = [];
   let byReport = new Map<string, number[]>();
   let size = 0;
@@ -118,7 +133,7 @@ export function createSearchIndex(passagesOf: (reportId: string) => readonly Ind
         refs.push([reportId, i]);
         ids.push(id);
         if (p.tokens) {
-          index.add(id, p.tokens);
+          shardOf(id).add(id, p.tokens);
           count(p.tokens, 1);
         }
       });
@@ -130,7 +145,7 @@ export function createSearchIndex(passagesOf: (reportId: string) => readonly Ind
       if (!ids) return;
       for (const p of passagesOf(reportId) ?? []) count(p.tokens, -1);
       for (const id of ids) {
-        index.remove(id);
+        shardOf(id).remove(id);
         refs[id] = null;
       }
       byReport.delete(reportId);
@@ -151,7 +166,8 @@ export function createSearchIndex(passagesOf: (reportId: string) => readonly Ind
         // Exact: score every passage of those reports.
         for (const r of restricted) for (const p of passagesOf(r) ?? []) consider(p);
       } else {
-        const found = index.search(recallWords(words).join(" "), { limit: reportIds ? RECALL * 10 : RECALL, suggest: true }) as number[];
+        const query = recallWords(words).join(" ");
+        const found = shards.flatMap((sh) => sh.search(query, { limit: reportIds ? RECALL * 10 : RECALL, suggest: true }) as number[]);
         for (const id of found) {
           const ref = refs[id];
           if (!ref || (reportIds && !reportIds.has(ref[0]))) continue;
@@ -165,16 +181,24 @@ export function createSearchIndex(passagesOf: (reportId: string) => readonly Ind
     },
     async export() {
       const chunks: [string, string][] = [];
-      await index.export((key: string | number, data: string | undefined) => {
-        if (data !== undefined && data !== null) chunks.push([String(key), data]);
-      });
+      for (let n = 0; n < shards.length; n++) {
+        await shards[n]!.export((key: string | number, data: string | undefined) => {
+          if (data !== undefined && data !== null) chunks.push([`${n}/${key}`, data]);
+        });
+      }
       return { format: INDEX_FORMAT, refs, chunks, df: [...df] };
     },
     import(data) {
       if (!data || data.format !== INDEX_FORMAT || !Array.isArray(data.refs) || !Array.isArray(data.chunks)) return false;
-      const next = make();
-      for (const [key, chunk] of data.chunks) next.import(key, chunk);
-      index = next;
+      const next: Index[] = [];
+      for (const [key, chunk] of data.chunks) {
+        const slash = key.indexOf("/");
+        const n = Number(key.slice(0, slash));
+        if (slash < 0 || !Number.isInteger(n) || n < 0 || n > 10_000) return false;
+        while (next.length <= n) next.push(make());
+        next[n]!.import(key.slice(slash + 1), chunk);
+      }
+      shards = next;
       refs = data.refs;
       df = new Map(data.df ?? []);
       byReport = new Map();

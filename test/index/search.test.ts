@@ -60,6 +60,21 @@ describe("search ranking", () => {
     expect(again.import({ ...data, format: "other" })).toBe(false);
   });
 
+  it("searches and exports across shards the same as one index", async () => {
+    const stored = new Map(PASSAGES.map((text, i) => [`r${i}`, [{ reportId: `r${i}`, text, section: "", line: 1, tokens: segment(text).join(" ") }]]));
+    const sharded = createSearchIndex((id) => stored.get(id), { shardPassages: 2 });
+    for (const [id, passages] of stored) sharded.add(id, passages);
+    const q = segment("12345平台办理群众诉求");
+    expect(sharded.search(q).map((h) => h.passage.reportId)).toEqual(index().search(q).map((h) => h.passage.reportId));
+    const data = await sharded.export();
+    expect(new Set(data.chunks.map(([k]) => k.split("/")[0])).size).toBe(3); // 6 passages, 2 per shard
+    const again = createSearchIndex((id) => stored.get(id), { shardPassages: 2 });
+    expect(again.import(JSON.parse(JSON.stringify(data)))).toBe(true);
+    expect(again.search(segment("宣传册"))[0]!.passage.reportId).toBe("r2");
+    sharded.remove("r2");
+    expect(sharded.search(segment("宣传册"))).toEqual([]);
+  });
+
   it("scores by the keywords found verbatim", () => {
     expect(scorePassage(["宣传册", "500"], PASSAGES[2]!)).toBeGreaterThan(scorePassage(["宣传册"], PASSAGES[2]!));
     expect(scorePassage(["不存在的词"], PASSAGES[2]!)).toBe(0);

@@ -104,7 +104,7 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
   if (newestYear) {
     const rel: [RegExp, number[]][] = [
       [/今年|本年度|本年/, [0]],
-      [/去年|上一年|上年度/, [1]],
+      [/去年|上一年(?!项目)|上年度(?!结转)/, [1]],
       [/前年/, [2]],
     ];
     for (const [re, back] of rel) {
@@ -336,7 +336,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
 
   const regionCount = mentions.length;
   let intent: Intent = "search";
-  const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些/.test(q);
+  const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些|几份报告|多少份报告|多少报告/.test(q);
   if (listWords && !metric) intent = "list";
   else if (metric && rank && regionCount === 0) intent = "rank";
   // "长寿区哪一年行政复议最多": one region across its years.

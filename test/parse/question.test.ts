@@ -64,6 +64,8 @@ const CASES: Record<string, Expect> = {
   "全区2018年行政复议多少件": { regions: [], unknown: [] },
   // years
   "长寿区去年行政复议": { years: [2019] },
+  "资阳区2020年行政许可上一年项目数量": { years: [2020], intent: "value", metric: "art20.licensing.prev_items" },
+  "有几份报告": { intent: "list" },
   "长寿区近三年行政复议": { years: [2018, 2019, 2020], intent: "trend" },
   "长寿区2018到2020年行政复议": { years: [2018, 2019, 2020], intent: "trend" },
   // intents

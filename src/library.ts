@@ -423,5 +423,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
 
   if (stale && corpusDir) await lib.reindex();
   else if (indexDirty && indexPath) await lib.flush();
+  // Region names and columns for question understanding: built now, not on the first question.
+  state.catalog.lexicon();
   return lib;
 }

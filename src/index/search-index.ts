@@ -167,7 +167,9 @@ export function createSearchIndex(
         for (const r of restricted) for (const p of passagesOf(r) ?? []) consider(p);
       } else {
         const query = recallWords(words).join(" ");
-        const found = shards.flatMap((sh) => sh.search(query, { limit: reportIds ? RECALL * 10 : RECALL, suggest: true }) as number[]);
+        // Each shard proposes its best; together about RECALL candidates (each costs a record read).
+        const per = Math.max(8, Math.ceil((reportIds ? RECALL * 10 : RECALL) / Math.max(1, shards.length)));
+        const found = shards.flatMap((sh) => sh.search(query, { limit: per, suggest: true }) as number[]);
         for (const id of found) {
           const ref = refs[id];
           if (!ref || (reportIds && !reportIds.has(ref[0]))) continue;

@@ -20,7 +20,7 @@ function index(figures: readonly Figure[]): Map<Key, Figure> {
 
 const fmt = (n: number) => String(Math.round(n * 1e4) / 1e4);
 
-interface SumRule {
+export interface SumRule {
   total: string;
   parts: string[];
   /** Per applicant column (表三) or per named column (multi-column 统计表). */
@@ -28,7 +28,7 @@ interface SumRule {
   templates: readonly Template[];
 }
 
-const STAT_RULES: SumRule[] = [
+export const STAT_RULES: readonly SumRule[] = [
   { total: "requests.received", parts: ["requests.channel.in_person", "requests.channel.fax", "requests.channel.online", "requests.channel.letter"], perSlice: true, templates: ["stat2016"] },
   { total: "requests.closed", parts: ["requests.closed.on_time", "requests.closed.late"], perSlice: true, templates: ["stat2016"] },
   { total: "requests.answered", parts: ["requests.result.already_public", "requests.result.granted", "requests.result.partial", "requests.result.withheld", "requests.result.not_this_agency", "requests.result.not_exist", "requests.result.needs_change", "requests.result.other_channel"], perSlice: true, templates: ["stat2016"] },

@@ -2,6 +2,7 @@
 // 市政府 | 市直单位 | 县区政府 | 县、区直属单位 | 乡镇政府 and a 序号 column).
 import type { Figure, ReportWarning } from "../domain.js";
 import { cellsOf, compact, type Cell } from "./cells.js";
+import { STAT_RULES } from "./checks.js";
 import { evidenceOf } from "./evidence.js";
 import { metricDef } from "./metrics.js";
 import { isBlankCell, isUnitCell, parseCellNumber } from "./numbers.js";
@@ -103,12 +104,13 @@ export function parseStatTable(lines: readonly string[], original: readonly stri
     const cell = cells[i]!;
     const t = compact(cell.text);
     if (t === "") {
-      if (row && row.values.length < k) row.values.push(null), (row.lastLine = cell.line);
+      if (row && !row.runTogether && row.values.length < k) row.values.push(null), (row.lastLine = cell.line);
       continue;
     }
     const num = parseCellNumber(t);
     if (num) {
-      if (row && row.values.length < k) {
+      // A glued row already holds its digits: what follows is the next row's 序号.
+      if (row && !row.runTogether && row.values.length < k) {
         row.values.push(num.value);
         row.lastLine = cell.line;
         if (num.unit && !row.unit) row.unit = num.unit;
@@ -125,11 +127,13 @@ export function parseStatTable(lines: readonly string[], original: readonly stri
     }
     if (HAS_CJK.test(t) && t.length >= 3) {
       row = { label: t, line: cell.line, lastLine: cell.line, values: [] };
-      const glued = /^(.*?[\u4e00-\u9fff)])(万元|人次|件|条|次|篇|个|人|元)?(\d{1,15}(?:\.\d+)?)$/.exec(t);
+      // Up to 60 digits: five columns of four digits glued is 20, and a run too long to be one value
+      // must still be recognised as glued, or the 序号 after it would be read as the row's value.
+      const glued = /^(.*?[\u4e00-\u9fff)])(万元|人次|件|条|次|篇|个|人|元)?(\d{1,60}(?:\.\d+)?)$/.exec(t);
       if (glued && glued[1]!.length >= 3) {
         row.label = glued[1]!;
         row.unit = glued[2];
-        if (k === 1) row.values.push(Number(glued[3]));
+        if (k === 1 && glued[3]!.length <= 15) row.values.push(Number(glued[3]));
         else row.runTogether = glued[3];
       }
       rows.push(row);
@@ -138,11 +142,17 @@ export function parseStatTable(lines: readonly string[], original: readonly stri
 
   const figures: Figure[] = [];
   let section = 0;
+  const metricOf = new Map<Row, string>();
   for (const r of rows) {
     const sec = STAT_SECTION.exec(r.label);
     if (sec) section = CHINESE_ORDINAL[sec[1]!] ?? section;
     const metric = statMetricFor(r.label, section);
-    if (!metric || (r.heading && metric.startsWith("stat."))) continue;
+    if (metric && !(r.heading && metric.startsWith("stat."))) metricOf.set(r, metric);
+  }
+  const splitNotes = k > 1 ? splitRunTogether(rows, metricOf, k) : new Map<Row, string>();
+  for (const r of rows) {
+    const metric = metricOf.get(r);
+    if (!metric) continue;
     if (r.runTogether) {
       warnings.push({
         code: "TABLE_SHAPE",
@@ -163,8 +173,12 @@ export function parseStatTable(lines: readonly string[], original: readonly stri
     }
     let sum = 0;
     let any = false;
+    const splitNote = splitNotes.get(r);
     r.values.forEach((v, c) => {
-      figures.push({ metric, slice: columns[c], value: v, unit, source: "table", evidence, certain: true, ...(label ? { label } : {}) });
+      figures.push({
+        metric, slice: columns[c], value: v, unit, source: "table", evidence, certain: true,
+        ...(splitNote ? { note: splitNote } : {}), ...(label ? { label } : {}),
+      });
       if (v !== null) (sum += v), (any = true);
     });
     if (r.values.length < k) {
@@ -184,6 +198,79 @@ export function parseStatTable(lines: readonly string[], original: readonly stri
     }
   }
   return { figures, warnings, start: span.start, end: span.end, columns: k > 1 ? columns : [] };
+}
+
+/**
+ * A multi-column row whose digits ran together ("主动公开信息数条4251516" under two columns) has many
+ * readings: 4|251516, 42|51516, 425|1516 … The template's own identities pick one. A glued row that is
+ * the total (or a part) of a 勾稽 rule whose other rows were read cleanly is split the one way that
+ * makes the rule hold in every column; when no rule applies, or more than one split fits, the row stays
+ * unread (and warned about) rather than guessed. Solved rows count as clean for the next pass, so a page
+ * with several glued rows resolves as far as the identities reach.
+ */
+function splitRunTogether(rows: Row[], metricOf: Map<Row, string>, k: number): Map<Row, string> {
+  const notes = new Map<Row, string>();
+  if (k > 8) return notes;
+  const known = new Map<string, (number | null)[]>();
+  for (const r of rows) {
+    const m = metricOf.get(r);
+    if (m && !r.runTogether && r.values.length === k && !known.has(m)) known.set(m, r.values);
+  }
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const r of rows) {
+      const metric = metricOf.get(r);
+      if (!metric || !r.runTogether || known.has(metric)) continue;
+      const rules = STAT_RULES.filter(
+        (rule) => rule.templates.includes("stat2016") &&
+          [rule.total, ...rule.parts].includes(metric) &&
+          [rule.total, ...rule.parts].every((m) => m === metric || known.has(m)),
+      );
+      if (rules.length === 0) continue;
+      const fits = digitSplits(r.runTogether, k).filter((cand) =>
+        rules.every((rule) => {
+          const col = (m: string, c: number) => (m === metric ? cand[c]! : known.get(m)![c] ?? 0);
+          for (let c = 0; c < k; c++) {
+            const parts = rule.parts.reduce((a, m) => a + col(m, c), 0);
+            if (Math.abs(col(rule.total, c) - parts) > 1e-9) return false;
+          }
+          return true;
+        }),
+      );
+      if (fits.length !== 1) continue;
+      const values = fits[0]!;
+      notes.set(r, `原文数字连在一起（${r.runTogether}），按勾稽关系（${rules.map((x) => x.total === metric ? "总数=分项之和" : "分项之和=总数").join("、")}）拆分为 ${values.join(" | ")}`);
+      r.values = values;
+      r.runTogether = undefined;
+      known.set(metric, values);
+      progress = true;
+    }
+  }
+  return notes;
+}
+
+/** Every way to cut a digit run into k whole numbers, none with a leading zero (none when too many to try). */
+export function digitSplits(digits: string, k: number): number[][] {
+  if (!/^\d+$/.test(digits) || digits.length < k || digits.length > 12 * k) return [];
+  let ways = 1;
+  for (let i = 1; i < k; i++) ways = (ways * (digits.length - i)) / i; // C(n-1, k-1)
+  if (ways > 50_000) return [];
+  const out: number[][] = [];
+  const walk = (from: number, left: number, acc: number[]) => {
+    if (left === 1) {
+      const rest = digits.slice(from);
+      if (rest.length === 1 || rest[0] !== "0") out.push([...acc, Number(rest)]);
+      return;
+    }
+    for (let end = from + 1; end <= digits.length - (left - 1); end++) {
+      const part = digits.slice(from, end);
+      if (part.length > 1 && part[0] === "0") break;
+      walk(end, left - 1, [...acc, Number(part)]);
+    }
+  };
+  walk(0, k, []);
+  return out;
 }
 
 function round(n: number): number {

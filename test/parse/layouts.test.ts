@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../../src/parse/report.js";
+import { digitSplits } from "../../src/parse/stat-table.js";
 import { SEED, SEEDS } from "../helpers/reports.js";
 
 const fig = (text: string, metric: string, slice?: string) => {
@@ -130,5 +131,51 @@ describe("department reports as their web pages print them (excerpts)", () => {
   it("names the body and its region from the contact sentence", () => {
     const r = read("根据《中华人民共和国政府信息公开条例》要求,编制我局2021年度政府信息公开年度报告。本年度报告中所列数据的统计期限自2021年1月1日至2021年12月31日止。如对本报告有任何疑问,请与昌江区工信局办公室联系(地址:景德镇市瓷都大道836号)。\n一、总体情况\n2021年,区工信局主动公开政府信息合计76条。");
     expect(r).toMatchObject({ org: "昌江区工信局", region: "昌江区", level: "department", year: 2021, figures: { "proactive.total": 76 } });
+  });
+});
+
+describe("a five-column 统计表 row whose digits ran together (蚌埠 2018, one row glued)", () => {
+  // "(一)收到申请数件2710536487": label, unit and the five columns 27|105|36|48|7 in one cell, as a
+  // web table copied without separators prints it.
+  const lines = readFileSync(join(SEEDS, SEED.bengbu), "utf8").split("\n");
+  const glue = (label: string) => {
+    const i = lines.findIndex((l) => l.startsWith(label));
+    const cells = lines.slice(i, i + 7).map((l) => l.replace(/ \|$/, ""));
+    lines.splice(i, 7, `${cells.join("")} |`);
+    return cells.join("");
+  };
+  it("splits it the one way the channels (当面+传真+网络+信函) add up to, and says so", () => {
+    const text = [...lines];
+    const i = text.findIndex((l) => l.startsWith("(一)收到申请数"));
+    const glued = text.slice(i, i + 7).map((l) => l.replace(/ \|$/, "")).join("");
+    expect(glued).toBe("(一)收到申请数件2710536487");
+    text.splice(i, 7, `${glued} |`);
+    const res = parseReport(text.join("\n"));
+    if (!res.ok) throw new Error(res.error);
+    const figs = res.report.figures.filter((f) => f.metric === "requests.received");
+    const cols = ["市政府", "市直单位", "县区政府", "县区直属单位", "乡镇政府"];
+    expect(cols.map((c) => figs.find((f) => f.slice === c)?.value)).toEqual([27, 105, 36, 48, 7]);
+    expect(figs.find((f) => f.slice === "市政府")?.note).toContain("拆分为 27 | 105 | 36 | 48 | 7");
+    expect(figs.find((f) => f.source === "derived")?.value).toBe(223);
+    expect(figs.find((f) => f.slice === "市政府")?.evidence.text).toBe("(一)收到申请数件2710536487");
+    expect(res.report.warnings.filter((w) => w.code === "TABLE_SHAPE")).toEqual([]);
+  });
+  it("leaves a glued row unread, with a warning, when no identity decides it", () => {
+    const digits = glue("3.政策解读稿件发布数");
+    expect(digits).toBe("3.政策解读稿件发布数篇1608321012101101468");
+    const res = parseReport(lines.join("\n"));
+    if (!res.ok) throw new Error(res.error);
+    expect(res.report.figures.filter((f) => f.metric === "stat.政策解读稿件发布数")).toEqual([]);
+    expect(res.report.warnings.some((w) => w.code === "TABLE_SHAPE" && w.message.includes("（1608321012101101468）"))).toBe(true);
+  });
+});
+
+describe("digitSplits", () => {
+  it("lists every reading of a glued run, without leading zeros", () => {
+    const all = digitSplits("4251516", 2);
+    expect(all).toHaveLength(6);
+    expect(all).toContainEqual([425, 1516]);
+    expect(digitSplits("1005", 2)).toEqual([[100, 5]]); // 1|005 and 10|05 are not numbers as printed
+    expect(digitSplits("1".repeat(60), 8)).toEqual([]); // too many readings to try: left unread
   });
 });

@@ -5,7 +5,9 @@
 // decided by the template's own identities (总计 = sum of the applicant columns), not by layout.
 import type { Figure, ReportWarning, Template } from "../domain.js";
 import { cellsOf, compact } from "./cells.js";
+import { STAT_RULES } from "./checks.js";
 import { evidenceOf } from "./evidence.js";
+import { digitSplits } from "./stat-table.js";
 import { metricDef } from "./metrics.js";
 import { isBlankCell, parseCellNumber } from "./numbers.js";
 import {
@@ -96,6 +98,8 @@ interface Token {
   value?: number | null;
   unit?: string;
   line: number;
+  /** The cell's digits as printed, when it was a bare digit run (a glued row keeps its leading zeros). */
+  raw?: string;
 }
 
 // ── 表三 ──────────────────────────────────────────────────────────────────────────────────────
@@ -122,7 +126,7 @@ function appTokens(lines: readonly string[], span: { start: number; end: number 
     const t = compact(cell.text);
     const num = parseCellNumber(t);
     if (num) {
-      if (started) tokens.push({ kind: "number", value: num.value, line: cell.line });
+      if (started) tokens.push({ kind: "number", value: num.value, line: cell.line, ...(/^\d+$/.test(t) ? { raw: t } : {}) });
       continue;
     }
     if (t === "") {
@@ -201,6 +205,7 @@ export function parseApplications(lines: readonly string[], original: readonly s
   const tableScores = readings.map((_, i) => planned.reduce((sum, p) => sum + p.scores[i]!, 0));
   const tableBest = tableScores.indexOf(Math.max(...tableScores));
 
+  const glued: { label: Token; token: Token; warning: ReportWarning }[] = [];
   for (const { s, labels, scores } of planned) {
     const n = s.numbers.length;
     if (labels.length === 0 || n === 0) continue;
@@ -213,12 +218,16 @@ export function parseApplications(lines: readonly string[], original: readonly s
       continue;
     }
     if (n !== labels.length * width) {
-      warnings.push({
+      const warning: ReportWarning = {
         code: "TABLE_SHAPE",
         metrics: labels.map((l) => APPLICATION_ROWS.find((r) => r.key === l.key)!.metric),
         message: `表三有一段 ${labels.length} 行却有 ${n} 个数值（应为 ${labels.length * width} 个），这一段未读取。`,
         evidence: [evidenceOf(original, s.labels[0]!.line, s.numbers[n - 1]!.line)],
-      });
+      };
+      // One row, one long digit run: the seven cells ran together. Tried once the other rows are read.
+      if (width === 7 && labels.length === 1 && n === 1 && (s.numbers[0]!.raw?.length ?? 0) >= 7) {
+        glued.push({ label: labels[0]!, token: s.numbers[0]!, warning });
+      } else warnings.push(warning);
       continue;
     }
     const L = labels.length;
@@ -240,6 +249,7 @@ export function parseApplications(lines: readonly string[], original: readonly s
       rowLines.set(l.key!, { label: l.line, values: matrix[r]!.map((t) => t.line) });
     });
   }
+  const splitNotes = splitGluedRows(glued, rows, rowLines, warnings);
   if (uncertain) {
     warnings.push({
       code: "ORIENTATION_GUESSED",
@@ -279,12 +289,65 @@ export function parseApplications(lines: readonly string[], original: readonly s
         source: "table",
         evidence,
         certain: !uncertain,
-        ...(uncertain ? { note: "PDF表格读取顺序未经勾稽关系确认" } : {}),
+        ...(uncertain ? { note: "PDF表格读取顺序未经勾稽关系确认" } : splitNotes.has(key) ? { note: splitNotes.get(key)! } : {}),
       });
     });
   }
   void generation;
   return { figures, warnings, rows };
+}
+
+/** 表三's identities, per column, as signed sums that must be zero. */
+const APP_IDENTITIES: { metric: string; sign: 1 | -1 }[][] = [
+  // 一 + 二 = 三(七) + 四
+  [["requests.received", 1], ["requests.carried_over", 1], ["requests.result.total", -1], ["requests.carried_forward", -1]],
+  // (七)总计 = every outcome row
+  [["requests.result.total", 1], ...STAT_RULES.find((r) => r.total === "requests.result.total")!.parts.map((m) => [m, -1] as [string, -1])],
+].map((terms) => terms.map(([metric, sign]) => ({ metric: metric as string, sign: sign as 1 | -1 })));
+
+/**
+ * A 表三 row printed as one digit run ("予以公开 29010030294": 290|1|0|0|3|0|294 with the separators
+ * lost). Of its readings, keep those where the six applicant columns add up to 总计 and, where the
+ * other rows are read, the column identities hold; exactly one left is the row, anything else stays
+ * unread with the original warning.
+ */
+function splitGluedRows(
+  glued: { label: Token; token: Token; warning: ReportWarning }[],
+  rows: Map<string, (number | null)[]>,
+  rowLines: Map<string, { label: number; values: number[] }>,
+  warnings: ReportWarning[],
+): Map<string, string> {
+  const notes = new Map<string, string>();
+  const byMetric = () => {
+    const m = new Map<string, (number | null)[]>();
+    for (const [key, vals] of rows) if (vals.length === 7) m.set(APPLICATION_ROWS.find((r) => r.key === key)!.metric, vals);
+    // 2021 splits (六)其他处理 in three; the identities name the single row.
+    const other = ["no_correction", "fee_unpaid", "misc"].map((k) => m.get(`requests.result.other.${k}`));
+    if (!m.has("requests.result.other") && other.every(Boolean)) {
+      m.set("requests.result.other", [0, 1, 2, 3, 4, 5, 6].map((c) => other.reduce((a, v) => a + (v![c] ?? 0), 0)));
+    }
+    return m;
+  };
+  let pending = glued;
+  for (let progress = true; progress && pending.length > 0; ) {
+    progress = false;
+    const known = byMetric();
+    pending = pending.filter(({ label, token }) => {
+      const metric = APPLICATION_ROWS.find((r) => r.key === label.key)!.metric;
+      let fits = digitSplits(token.raw!, 7).filter((v) => v.slice(0, 6).reduce((a, b) => a + b, 0) === v[6]);
+      const applicable = APP_IDENTITIES.filter((id) => id.some((t) => t.metric === metric) && id.every((t) => t.metric === metric || known.has(t.metric)));
+      fits = fits.filter((v) => applicable.every((id) => [0, 1, 2, 3, 4, 5, 6].every((c) =>
+        id.reduce((a, t) => a + t.sign * (t.metric === metric ? v[c]! : known.get(t.metric)![c] ?? 0), 0) === 0)));
+      if (fits.length !== 1) return true;
+      rows.set(label.key!, fits[0]!);
+      rowLines.set(label.key!, { label: label.line, values: fits[0]!.map(() => token.line) });
+      notes.set(label.key!, `原文数字连在一起（${token.raw}），按勾稽关系拆分为 ${fits[0]!.join(" | ")}`);
+      progress = true;
+      return false;
+    });
+  }
+  for (const g of pending) warnings.push({ ...g.warning, message: `${g.warning.message.replace(/，这一段未读取。$/, "")}：数字连在一起（${g.token.raw}），无法确定如何分到7列，未读取。` });
+  return notes;
 }
 
 /** The labels of a segment that carry values: group headings are dropped. */

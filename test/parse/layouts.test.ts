@@ -179,3 +179,37 @@ describe("digitSplits", () => {
     expect(digitSplits("1".repeat(60), 8)).toEqual([]); // too many readings to try: left unread
   });
 });
+
+describe("a 表三 row whose seven cells ran together (沭阳 2021 as Markdown, one row glued)", () => {
+  const base = readFileSync(join(import.meta.dirname, "../fixtures/reports/markdown-2021/input.txt"), "utf8");
+  const row = (text: string, metric: string) => {
+    const res = parseReport(text);
+    if (!res.ok) throw new Error(res.error);
+    const figs = res.report.figures.filter((f) => f.metric === metric && f.source === "table");
+    return { figs, warnings: res.report.warnings, values: figs.map((f) => f.value) };
+  };
+  it("splits 29010030294 into 290|1|0|0|3|0|294: 总计 = the six columns, and (七)总计 = the outcome rows", () => {
+    const text = base.replace("| 予以公开 | 290 | 1 | 0 | 0 | 3 | 0 | 294 |", "| 予以公开 | 29010030294 |");
+    expect(text).not.toBe(base);
+    const { figs, values, warnings } = row(text, "requests.result.granted");
+    expect(values).toEqual([290, 1, 0, 0, 3, 0, 294]);
+    expect(figs[0]!.note).toContain("拆分为 290 | 1 | 0 | 0 | 3 | 0 | 294");
+    expect(warnings.filter((w) => w.code === "TABLE_SHAPE" || w.code === "SUM_MISMATCH")).toEqual([]);
+  });
+  it("decides 11100000111 (111|0|…|111 or 1|110|…|111) by the column identity (七)总计 = the outcome rows", () => {
+    const ambiguous = digitSplits("11100000111", 7).filter((v) => v.slice(0, 6).reduce((a, b) => a + b, 0) === v[6]);
+    expect(ambiguous).toHaveLength(2);
+    const text = base.replace("| 1. 本机关不掌握相关政府信息 | 111 | 0 | 0 | 0 | 0 | 0 | 111 |", "| 1. 本机关不掌握相关政府信息 | 11100000111 |");
+    expect(text).not.toBe(base);
+    expect(row(text, "requests.result.unable.not_held").values).toEqual([111, 0, 0, 0, 0, 0, 111]);
+  });
+  it("leaves the rows unread, and says why, when a second glued row of that identity has a total contradicting its parts", () => {
+    const text = base
+      .replace("| 1. 本机关不掌握相关政府信息 | 111 | 0 | 0 | 0 | 0 | 0 | 111 |", "| 1. 本机关不掌握相关政府信息 | 11100000111 |")
+      .replace("| 2. 重复申请 | 6 | 1 | 0 | 0 | 0 | 0 | 7 |", "| 2. 重复申请 | 61000008 |");
+    const notHeld = row(text, "requests.result.unable.not_held");
+    expect(notHeld.values).toEqual([]);
+    expect(row(text, "requests.result.not_processed.duplicate").values).toEqual([]);
+    expect(notHeld.warnings.filter((w) => /数字连在一起（(11100000111|61000008)）/.test(w.message))).toHaveLength(2);
+  });
+});

@@ -130,7 +130,9 @@ export interface NormalizedText {
  *   normalizeText("2019年南昌市西湖區政府信息公開年報\n（一）…").lines[0] === "2019年南昌市西湖区政府信息公开年报"
  */
 export function normalizeText(raw: string): NormalizedText {
-  const text = raw.replace(/\r\n?/g, "\n").replace(/\f/g, "\n");
+  // A form feed (pdftotext's page break, at the start of a page's first line) is dropped, not made
+  // a newline: evidence line numbers must be the ones an editor shows for the file.
+  const text = raw.replace(/\r\n?/g, "\n").replace(/\f/g, (_m, at: number, all: string) => (at === 0 || all[at - 1] === "\n" || all[at + 1] === "\n" || at === all.length - 1 ? "" : " "));
   const original = text.split("\n");
   const traditional = isTraditional(text);
   let body = normalizeChars(text);

@@ -213,3 +213,23 @@ describe("a 表三 row whose seven cells ran together (沭阳 2021 as Markdown, 
     expect(notHeld.warnings.filter((w) => /数字连在一起（(11100000111|61000008)）/.test(w.message))).toHaveLength(2);
   });
 });
+
+describe("PDF text with form feeds (洪泽区 2023, pdftotext page breaks)", () => {
+  const raw = readFileSync(join(import.meta.dirname, "../fixtures/reports/hongze/10_hongze_qu_2023.txt"), "utf8");
+  it("quotes evidence by the line numbers an editor shows", () => {
+    expect(raw).toContain("\f");
+    const fileLines = raw.split("\n");
+    const res = parseReport(raw);
+    if (!res.ok) throw new Error(res.error);
+    const tableFigs = res.report.figures.filter((f) => f.source === "table");
+    expect(tableFigs.length).toBeGreaterThan(100);
+    for (const f of tableFigs) {
+      const first = fileLines[f.evidence.line - 1]!.replace(/\f/g, "").trim();
+      expect(f.evidence.text.startsWith(first), `${f.metric} line ${f.evidence.line}: “${first}” vs “${f.evidence.text}”`).toBe(true);
+      // 表三 read column by column: the quote is the label and the one value cell, far below it.
+      if (f.metric.startsWith("requests.") && f.value !== null && f.evidence.endLine - f.evidence.line > 12) {
+        expect(fileLines[f.evidence.endLine - 1]!.trim(), `${f.metric} ${f.slice} ${JSON.stringify(f.evidence)}`).toBe(String(f.value));
+      }
+    }
+  });
+});

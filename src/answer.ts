@@ -348,8 +348,33 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     }
   }
   const warnings = warningsFor(r, [f.metric, ...(metricDef(f.metric)?.sumOf ?? []), ...childrenOf(f.metric).map((c) => c.id)]);
+  const carry = f.primary ? acrossYears(r, f.primary, deps) : null;
+  if (carry?.agrees === false) warnings.push(carry.text);
   for (const w of warnings) lines.push(`⚠ ${w}`);
+  if (carry?.agrees) lines.push(carry.text);
   return { ...base, kind: pq.intent === "breakdown" ? "breakdown" : "value", answers: items, warnings, text: lines.join("\n") };
+}
+
+/** 上年结转 this year is last year's 结转下年度 of the same body, and the other way round. */
+const CARRY_LINKS: Record<string, { other: string; offset: number }> = {
+  "requests.carried_over": { other: "requests.carried_forward", offset: -1 },
+  "requests.carried_forward": { other: "requests.carried_over", offset: 1 },
+};
+
+/** The 勾稽 across two years' reports: checked only when both are held, said either way. */
+function acrossYears(r: Report, main: Figure, deps: AnswerDeps): { agrees: boolean; text: string } | null {
+  const link = CARRY_LINKS[main.metric];
+  if (!link || r.year === null || main.value === null) return null;
+  const year = r.year + link.offset;
+  const entry = deps.catalog.forKey(regionKey(r)).find((e) => e.org === r.org && e.year === year);
+  const other = entry ? deps.load(entry.id) : undefined;
+  const f = other ? tableFigure(other, link.other, main.slice) : undefined;
+  if (!f || f.value === null) return null;
+  if (f.value === main.value) return { agrees: true, text: `与${year}年报告的“${metricLabel(link.other)}”（${fmtValue(f)}）一致。` };
+  return {
+    agrees: false,
+    text: `与${year}年报告对不上：${year}年报告的“${metricLabel(link.other)}”为 ${fmtValue(f)}${sourceLine(f)}，而本报告的“${metricLabel(main.metric)}”为 ${fmtValue(main)}。`,
+  };
 }
 
 function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {

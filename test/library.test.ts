@@ -1,6 +1,7 @@
 // The core behind every front end: ingest (files, bad input, duplicates), answers over the bundled
 // reports, a reindex that keeps answering, and the listener that feeds alerts.
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createLibrary, type CoreLibrary } from "../src/library.js";
@@ -183,5 +184,35 @@ describe("a name that exists in two cities", () => {
     expect(lib.ask("杭州市西湖区2019年行政处罚多少").answers[0]!.value).toBe(99);
     expect(lib.ask("杭州西湖区2019年行政处罚多少").answers[0]!.value).toBe(99);
     expect(lib.ask("南昌西湖区2019年行政处罚多少").answers[0]!.value).toBe(11858);
+  });
+});
+
+describe("上年结转 against last year's 结转下年度 (洪泽区 2023 and 2024, PDF extractions)", () => {
+  const dir = join(import.meta.dirname, "fixtures/reports/hongze");
+
+  it("says the two years' reports agree", async () => {
+    const lib = await memoryLibrary();
+    await lib.ingestPaths([dir]);
+    const a = lib.ask("洪泽区2024年上年结转多少件");
+    expect(a.answers[0]).toMatchObject({ year: 2024, value: 0 });
+    expect(a.text).toContain("与2023年报告的“结转下年度");
+    expect(a.text).toContain("一致");
+    const b = lib.ask("洪泽区2023年结转下年度多少件");
+    expect(b.text).toContain("与2024年报告的“上年结转");
+  });
+
+  it("says so when they don't, quoting both lines", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "nianbao-carry-"));
+    const lines = readFileSync(join(dir, "10_hongze_qu_2023.txt"), "utf8").split("\n");
+    expect(lines[461]).toBe("0"); // the 总计 cell of 四、结转下年度继续办理 (line 462)
+    lines[461] = "2";
+    writeFileSync(join(tmp, "10_hongze_qu_2023.txt"), lines.join("\n"));
+    copyFileSync(join(dir, "11_hongze_qu_2024.txt"), join(tmp, "11_hongze_qu_2024.txt"));
+    const lib = await memoryLibrary();
+    await lib.ingestPaths([tmp]);
+    const a = lib.ask("洪泽区2024年上年结转多少件");
+    expect(a.answers[0]).toMatchObject({ year: 2024, value: 0 });
+    expect(a.warnings.join()).toContain("与2023年报告对不上");
+    expect(a.text).toMatch(/2023年报告的“结转下年度[^”]*”为 2件（表格第\d+行/);
   });
 });

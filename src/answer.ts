@@ -47,6 +47,16 @@ export function answer(question: string, deps: AnswerDeps): Answer {
     return { ...base, text: `没有“${pq.unknownRegions[0]}”的报告。现有地区：${held.join("、")}${deps.catalog.keys().length > 12 ? " 等" : ""}。` };
   }
 
+  const reply = dispatch(pq, deps, base);
+  // 去年 is read against the newest statistics year held, not the calendar: say which years that was.
+  if (pq.relativeYears && pq.years.length && reply.text && !reply.choices) {
+    const ys = pq.years.length === 1 ? `${pq.years[0]}年` : `${pq.years[0]}—${pq.years[pq.years.length - 1]}年`;
+    return { ...reply, text: `${reply.text}\n（“${pq.relativeYears.word}”按库中最新的${pq.relativeYears.newest}年度报告推算为${ys}。）` };
+  }
+  return reply;
+}
+
+function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   switch (pq.intent) {
     case "list":
       return listReports(pq, deps, base);

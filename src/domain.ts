@@ -162,6 +162,8 @@ export interface Question {
   years: number[];
   /** True when years came from a relative phrase (去年, 近三年) or a range. */
   yearsRelative: boolean;
+  /** 去年/今年/前年/近三年: the word, read against the newest statistics year held (said in the reply). */
+  relativeYears?: { word: string; newest: number };
   metric?: string;
   /** Column slice asked for (自然人 → natural_person, 市直单位 …). */
   slice?: string;

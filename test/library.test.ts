@@ -40,6 +40,13 @@ describe("library over the bundled reports", () => {
     expect(a.warnings.join()).toContain("18846");
   });
 
+  it("says which year 去年 was taken to be (the newest held, 2020, less one), and that it is missing", () => {
+    const a = lib.ask("长寿区去年行政复议多少件");
+    expect(a.answers).toEqual([]);
+    expect(a.text).toContain("没有重庆市长寿区2019年的报告");
+    expect(a.text).toContain("“去年”按库中最新的2020年度报告推算为2019年");
+  });
+
   it("a comparison says the difference", () => {
     const a = lib.ask("长寿区和小板桥街道2018年行政诉讼对比");
     expect(a.answers.map((x) => x.value)).toEqual([7, 1]);

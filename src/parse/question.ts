@@ -68,6 +68,8 @@ function chineseYears(s: string): string {
 interface YearResult {
   years: number[];
   relative: boolean;
+  /** The relative word (去年, 近三年), when one set the years. */
+  relativeWord?: string;
   /** Text spans consumed (removed before metric matching). */
   consumed: string[];
 }
@@ -77,6 +79,7 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
   const years = new Set<number>();
   const consumed: string[] = [];
   let relative = false;
+  let relativeWord: string | undefined;
   const range = /((?:19|20)\d{2})年?度?(?:到|至|~|-|—|－)((?:19|20)\d{2})年?度?/.exec(q);
   if (range) {
     const a = asYear(range[1]!);
@@ -112,6 +115,7 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
       if (m && !/上年结转/.test(q)) {
         for (const b of back) years.add(newestYear - b);
         relative = true;
+        relativeWord ??= m[0];
         consumed.push(m[0]);
       }
     }
@@ -120,10 +124,11 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
       const n = Math.min(20, /^\d+$/.test(recent[1]!) ? Number(recent[1]) : chineseToNumber(recent[1]!) ?? 3);
       for (let i = 0; i < n; i++) years.add(newestYear - i);
       relative = true;
+      relativeWord ??= recent[0];
       consumed.push(recent[0]);
     }
   }
-  return { years: [...years].sort((a, b) => a - b), relative, consumed };
+  return { years: [...years].sort((a, b) => a - b), relative, ...(relativeWord ? { relativeWord } : {}), consumed };
 }
 
 /** Longest run of characters of `a` that appears in `b` (both short). */
@@ -358,6 +363,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     regions: mentions.map((m) => m.text),
     years: yr.years,
     yearsRelative: yr.relative,
+    ...(yr.relativeWord && lexicon.newestYear ? { relativeYears: { word: yr.relativeWord, newest: lexicon.newestYear } } : {}),
     ...(metric ? { metric } : {}),
     ...(slice ? { slice } : {}),
     intent,

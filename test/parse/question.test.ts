@@ -98,6 +98,13 @@ describe("parseQuestion", () => {
       if (want.unknown) expect(pq.unknownRegions).toEqual(want.unknown);
     });
   }
+  it("remembers the relative word and the year it was read against, and nothing for a stated year", () => {
+    expect(parseQuestion("长寿区去年行政复议", lexicon, ws).relativeYears).toEqual({ word: "去年", newest: 2020 });
+    expect(parseQuestion("长寿区近三年行政复议", lexicon, ws).relativeYears).toEqual({ word: "近三年", newest: 2020 });
+    expect(parseQuestion("长寿区2018到2020年行政复议", lexicon, ws).relativeYears).toBeUndefined();
+    expect(parseQuestion("长寿区2018年上年结转多少件", lexicon, ws).relativeYears).toBeUndefined();
+  });
+
   it("asks about problems only when the question is about problems", () => {
     expect(parseQuestion("长寿区2018年存在哪些问题", lexicon, ws).asksProblems).toBe(true);
     expect(parseQuestion("蚌埠市2019年受理市民反映问题诉求多少件", lexicon, ws).asksProblems).toBe(false);

@@ -535,7 +535,35 @@ export function parseArt20(lines: readonly string[], original: readonly string[]
     }
   };
 
-  for (const cell of cellsOf(lines, span.start + 1, span.end)) {
+  const cells = cellsOf(lines, span.start + 1, span.end);
+  // A row printed on one line with its values (pipes, or label and numbers on one PDF line) owns
+  // exactly the numbers on that line. Fewer than its columns ("| 行政规范性文件 | 6132 |": the cells
+  // ran together, or some were lost) must not pull the next rows' values up into it.
+  const shortLines = new Set<number>();
+  {
+    const perLine = new Map<number, { key?: string; numbers: string[] }>();
+    for (const cell of cells) {
+      const t = compact(cell.text);
+      const e = perLine.get(cell.line) ?? { numbers: [] };
+      if (parseCellNumber(t) || (t !== "" && isBlankCell(t))) e.numbers.push(t);
+      else if (!e.key) e.key = ART20_ROWS.find((r) => r.pattern.test(t))?.key;
+      perLine.set(cell.line, e);
+    }
+    for (const [line, e] of perLine) {
+      const width = e.key ? colsOf(e.key).length : 0;
+      if (!e.key || e.numbers.length === 0 || e.numbers.length >= width) continue;
+      shortLines.add(line);
+      const glued = e.numbers.length === 1 && /^\d{3,}$/.test(e.numbers[0]!) ? `（“${e.numbers[0]}”像是${width}个数字连在一起）` : "";
+      warnings.push({
+        code: "TABLE_SHAPE",
+        metrics: colsOf(e.key).map((c) => `art20.${e.key}.${c}`),
+        message: `第二十条表“${labelOf(e.key)}”一行只有${e.numbers.length}个数值，应为${width}个${glued}，未读取。`,
+        evidence: [evidenceOf(original, line)],
+      });
+    }
+  }
+  for (const cell of cells) {
+    if (shortLines.has(cell.line)) continue;
     const t = compact(cell.text);
     const num = parseCellNumber(t);
     if (num) {

@@ -203,6 +203,17 @@ describe("a 表三 row whose seven cells ran together (沭阳 2021 as Markdown, 
     expect(text).not.toBe(base);
     expect(row(text, "requests.result.unable.not_held").values).toEqual([111, 0, 0, 0, 0, 0, 111]);
   });
+  it("a 第二十条 row with its cells run together (| 行政规范性文件 | 6132 |) is left unread and takes nothing from the rows below", () => {
+    const text = base.replace("| 行政规范性文件 | 6 | 1 | 32 |", "| 行政规范性文件 | 6132 |");
+    expect(text).not.toBe(base);
+    const res = parseReport(text);
+    if (!res.ok) throw new Error(res.error);
+    const figs = res.report.figures;
+    expect(figs.filter((f) => f.metric.startsWith("art20.normative_docs."))).toEqual([]);
+    expect(figs.find((f) => f.metric === "art20.licensing.decisions")?.value).toBe(517645);
+    expect(figs.find((f) => f.metric === "art20.penalty.decisions")?.value).toBe(693957);
+    expect(res.report.warnings.some((w) => w.message.includes("“6132”像是3个数字连在一起"))).toBe(true);
+  });
   it("leaves the rows unread, and says why, when a second glued row of that identity has a total contradicting its parts", () => {
     const text = base
       .replace("| 1. 本机关不掌握相关政府信息 | 111 | 0 | 0 | 0 | 0 | 0 | 111 |", "| 1. 本机关不掌握相关政府信息 | 11100000111 |")

@@ -393,6 +393,35 @@ function identityScore(rows: number, numbers: Token[], r: Reading): number {
 
 // ── 表四 ──────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * 表四 read short because cells ran together ("| 2710915 | 61 |" for 27 | 10 | 9 | 15 | 61). Each of
+ * the three groups must satisfy 维持 + 纠正 + 其他 + 尚未审结 = 总计; when exactly one way of cutting one
+ * digit run gives 15 values that do, that is the row. Otherwise null (the table stays unread).
+ */
+interface ReviewValue {
+  value: number | null;
+  line: number;
+  /** The digits as printed, when the cell was a run of two or more. */
+  raw?: string;
+  /** Cut out of a run by `splitReviewRun`. */
+  split?: boolean;
+}
+
+function splitReviewRun(values: ReviewValue[]): { values: ReviewValue[]; note: string } | null {
+  const missing = 15 - values.length;
+  const holds = (v: (number | null)[]) =>
+    [0, 1, 2].every((g) => v.slice(g * 5, g * 5 + 4).reduce<number>((a, x) => a + (x ?? 0), 0) === (v[g * 5 + 4] ?? 0));
+  const found = new Map<string, { values: typeof values; note: string }>();
+  values.forEach((run, i) => {
+    if (!run.raw) return;
+    for (const parts of digitSplits(run.raw, missing + 1)) {
+      const next = [...values.slice(0, i), ...parts.map((value) => ({ value, line: run.line, split: true })), ...values.slice(i + 1)];
+      if (holds(next.map((x) => x.value))) found.set(JSON.stringify(next.map((x) => x.value)), { values: next, note: `原文数字连在一起（${run.raw}），按勾稽关系拆分为 ${parts.join(" | ")}` });
+    }
+  });
+  return found.size === 1 ? [...found.values()][0]! : null;
+}
+
 export interface ReviewTableResult {
   figures: Figure[];
   warnings: ReportWarning[];
@@ -400,17 +429,19 @@ export interface ReviewTableResult {
 
 /** Parse 表四: one row of 15 numbers (复议 5, 未经复议直接起诉 5, 复议后起诉 5). */
 export function parseReviewTable(lines: readonly string[], original: readonly string[], span: { start: number; end: number }): ReviewTableResult {
-  const values: { value: number | null; line: number }[] = [];
+  let values: ReviewValue[] = [];
   for (const cell of cellsOf(lines, span.start + 1, span.end)) {
     const t = compact(cell.text);
     const num = parseCellNumber(t);
-    if (num) values.push({ value: num.value, line: cell.line });
+    if (num) values.push({ value: num.value, line: cell.line, ...(/^\d{2,}$/.test(t) ? { raw: t } : {}) });
     else if (t === "" && /\|/.test(lines[cell.line]!) && values.length > 0) values.push({ value: null, line: cell.line });
     else if (t === "" && /\|/.test(lines[cell.line]!) && /^\s*\|/.test(lines[cell.line]!)) values.push({ value: null, line: cell.line });
   }
   // Trailing blanks after the row are layout, not cells.
   while (values.length > 15 && values[values.length - 1]!.value === null) values.pop();
   const warnings: ReportWarning[] = [];
+  const split = values.length < 15 ? splitReviewRun(values) : null;
+  if (split) values = split.values;
   if (values.length !== 15) {
     warnings.push({
       code: "TABLE_SHAPE",
@@ -431,6 +462,7 @@ export function parseReviewTable(lines: readonly string[], original: readonly st
     source: "table",
     evidence,
     certain: true,
+    ...(split && v.split ? { note: split.note } : {}),
   }));
   // 行政诉讼 as users mean it: 未经复议直接起诉 + 复议后起诉, per outcome.
   for (const part of ["upheld", "corrected", "other", "pending", "total"]) {

@@ -214,6 +214,23 @@ describe("a 表三 row whose seven cells ran together (沭阳 2021 as Markdown, 
     expect(figs.find((f) => f.metric === "art20.penalty.decisions")?.value).toBe(693957);
     expect(res.report.warnings.some((w) => w.message.includes("“6132”像是3个数字连在一起"))).toBe(true);
   });
+  it("表四 with four cells run together (| 2710915 | 61 |) is split by 维持+纠正+其他+尚未审结 = 总计", () => {
+    const text = base.replace("| 27 | 10 | 9 | 15 | 61 |", "| 2710915 | 61 |");
+    expect(text).not.toBe(base);
+    const res = parseReport(text);
+    if (!res.ok) throw new Error(res.error);
+    const review = ["upheld", "corrected", "other", "pending", "total"].map((p) => res.report.figures.find((f) => f.metric === `review.${p}`));
+    expect(review.map((f) => f?.value)).toEqual([27, 10, 9, 15, 61]);
+    expect(review[0]!.note).toContain("拆分为 27 | 10 | 9 | 15");
+    expect(review[4]!.note).toBeUndefined(); // 61 was its own cell
+    expect(res.report.figures.find((f) => f.metric === "litigation.after_review.total")?.value).toBe(10);
+  });
+  it("表四 with two runs (| 2710 | 915 | 61 |) stays unread, with a warning", () => {
+    const res = parseReport(base.replace("| 27 | 10 | 9 | 15 | 61 |", "| 2710 | 915 | 61 |"));
+    if (!res.ok) throw new Error(res.error);
+    expect(res.report.figures.filter((f) => f.metric.startsWith("review.") && f.source === "table")).toEqual([]);
+    expect(res.report.warnings.some((w) => w.message.includes("表四"))).toBe(true);
+  });
   it("leaves the rows unread, and says why, when a second glued row of that identity has a total contradicting its parts", () => {
     const text = base
       .replace("| 1. 本机关不掌握相关政府信息 | 111 | 0 | 0 | 0 | 0 | 0 | 111 |", "| 1. 本机关不掌握相关政府信息 | 11100000111 |")

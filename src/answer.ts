@@ -42,7 +42,8 @@ export function answer(question: string, deps: AnswerDeps): Answer {
     const choices = ambiguous.keys.map((k) => deps.catalog.labelOf(k));
     return { ...base, choices, text: `“${ambiguous.text}”有${choices.length}个：${choices.join("、")}。请写明是哪一个，例如“${choices[0]}${pq.years[0] ?? ""}${pq.years.length ? "年" : ""}…”。` };
   }
-  if (pq.mentions.length === 0 && pq.unknownRegions.length > 0) {
+  // No region held by that name, or one typed with a city that rules the held one out (杭州市西湖区).
+  if (pq.unknownRegions.length > 0) {
     const held = deps.catalog.keys().slice(0, 12).map((k) => deps.catalog.labelOf(k));
     return { ...base, text: `没有“${pq.unknownRegions[0]}”的报告。现有地区：${held.join("、")}${deps.catalog.keys().length > 12 ? " 等" : ""}。` };
   }

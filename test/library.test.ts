@@ -47,6 +47,14 @@ describe("library over the bundled reports", () => {
     expect(a.text).toContain("“去年”按库中最新的2020年度报告推算为2019年");
   });
 
+  it("never answers 南昌市西湖区 for 杭州市西湖区", () => {
+    const a = lib.ask("杭州市西湖区2019年行政复议多少件");
+    expect(a.answers).toEqual([]);
+    expect(a.text).toContain("没有“杭州市西湖区”的报告");
+    expect(a.text).toContain("南昌市西湖区");
+    expect(lib.ask("南昌市西湖区2019年行政复议多少件").answers[0]).toMatchObject({ org: "南昌市西湖区人民政府", value: 1 });
+  });
+
   it("a comparison says the difference", () => {
     const a = lib.ask("长寿区和小板桥街道2018年行政诉讼对比");
     expect(a.answers.map((x) => x.value)).toEqual([7, 1]);

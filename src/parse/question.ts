@@ -259,6 +259,14 @@ export function matchMetrics(text: string): Scored[] {
   return scored;
 }
 
+const PARENT = new Map(METRICS.map((d) => [d.id, d.parent]));
+/** `a` is `b`'s parent, or its parent's parent … (不予公开 under 办理结果 under 收到申请). */
+function isAncestor(a: string, b: string): boolean {
+  let p = PARENT.get(b);
+  for (let i = 0; p && i < 8; i++, p = PARENT.get(p)) if (p === a) return true;
+  return false;
+}
+
 const SLICE_WORDS: readonly [RegExp, string][] = [
   [/法人或其他组织|法人和其他组织|法人/, "legal_persons"],
   [/自然人|个人申请|公民/, "natural_person"],
@@ -287,8 +295,26 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     const hit = m.keys.filter((k) => (k.match(/[^省市区县]{2,}?(?:省|市|自治州|地区)/g) ?? []).some((p) => p !== m.text && q.includes(p.replace(/(?:省|市|自治州|地区)$/, ""))));
     return hit.length > 0 && hit.length < m.keys.length ? { ...m, keys: hit } : m;
   });
+  // "杭州市西湖区" when only 南昌市西湖区 is held: the city typed right before the name rules the held
+  // one out. Answering 南昌 would be answering another region silently.
+  const conflicts: string[] = [];
+  mentions = mentions.filter((m) => {
+    const at = q.indexOf(m.text);
+    const parent = /([\u4e00-\u9fff]{2,6}?(?:市|自治州|地区|盟))$/.exec(rest.slice(0, Math.max(0, at)))?.[1];
+    const stem = parent?.replace(/(?:市|自治州|地区|盟)$/, "");
+    if (!parent || !stem || stem.length < 2 || GENERIC_PLACE.test(stem)) return true;
+    // Keys that name that city, or name no city at all (a parent we cannot check).
+    const keep = m.keys.filter((k) => k.includes(stem) || !/(?:市|自治州|地区|盟)/.test(k.replace(m.text, "")));
+    if (keep.length === m.keys.length) return true;
+    if (keep.length > 0) {
+      m.keys = keep;
+      return true;
+    }
+    conflicts.push(`${parent}${m.text}`);
+    return false;
+  });
   for (const c of yr.consumed) rest = rest.split(c).join(" ");
-  const unknownRegions = mentions.length === 0 ? unknownPlaces(rest) : [];
+  const unknownRegions = conflicts.length > 0 ? conflicts : mentions.length === 0 ? unknownPlaces(rest) : [];
 
   // Named columns (市直单位) and applicant types (自然人) before metric matching.
   let slice: string | undefined;
@@ -308,6 +334,13 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     if (run.length >= 4) candidates.push({ id: `stat.${label}`, score: run.length - 0.5, covered: new Set() });
   }
   candidates.sort((a, b) => b.score - a.score);
+  // "依申请公开的答复有多少不予公开", "依申请公开办结率": a category, then the item asked for within it.
+  // The item wins over the longer category word, unless the two are joined as two questions (和, 与).
+  if (candidates.length > 1 && !/和|与|及|以及|还有|、/.test(normalized)) {
+    const head = candidates[0]!;
+    const inner = candidates.find((c) => c !== head && c.covered.size > 0 && isAncestor(head.id, c.id) && [...c.covered].every((i) => !head.covered.has(i)));
+    if (inner) candidates.splice(candidates.indexOf(inner), 1), candidates.unshift({ ...inner, score: Math.max(inner.score, head.score) });
+  }
   const top = candidates[0]?.score ?? 0;
   const metricCandidates = candidates.filter((c) => c.score >= top * 0.75).map((c) => c.id);
   const metric = metricCandidates[0];

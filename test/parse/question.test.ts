@@ -61,6 +61,13 @@ const CASES: Record<string, Expect> = {
   "南昌市西湖区2019年行政复议多少件": { keys: [["南昌市西湖区"]] },
   "长寿区民政局2018年行政复议": { keys: [["重庆市长寿区民政局"]] },
   "朝阳区2018年行政复议多少件": { regions: [], unknown: ["朝阳区"] },
+  "苏州市西湖区2019年行政复议多少件": { regions: [], unknown: ["苏州市西湖区"] },
+  "杭州市西湖区2019年行政复议多少件": { keys: [["杭州市西湖区"]], unknown: [] },
+  "苏州市长寿区2018年行政复议": { regions: [], unknown: ["苏州市长寿区"] },
+  // a category, then the item within it
+  "蚌埠2019年依申请公开的答复有多少不予公开": { metric: "requests.result.withheld" },
+  "长寿区2018年依申请公开办结率": { metric: "requests.closed" },
+  "长寿区2018年依申请公开多少件": { metric: "requests.received" },
   "全区2018年行政复议多少件": { regions: [], unknown: [] },
   // years
   "长寿区去年行政复议": { years: [2019] },

@@ -393,7 +393,9 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   const lines: string[] = [];
   const warnings: string[] = [];
   const targets: { m: RegionMention; years: number[] }[] =
-    pq.mentions.length >= 2 ? pq.mentions.map((m) => ({ m, years: pq.years.slice(-1) })) : pq.years.map((y) => ({ m: pq.mentions[0]!, years: [y] }));
+    pq.mentions.length >= 2
+      ? pq.mentions.map((m) => ({ m, years: m.year ? [m.year] : pq.years.slice(-1) }))
+      : pq.years.map((y) => ({ m: pq.mentions[0]!, years: [y] }));
   for (const t of targets) {
     const picked = pickReport(t.m, t.years, deps);
     if (!picked.report) {
@@ -415,7 +417,7 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (items.length === 2 && items[0]!.metric === items[1]!.metric && items[0]!.unit === items[1]!.unit && items[0]!.value !== null && items[1]!.value !== null) {
     const [a, b] = items as [AnswerItem, AnswerItem];
     const diff = Math.round((b.value! - a.value!) * 1e4) / 1e4;
-    const who = (x: AnswerItem) => (a.region === b.region ? `${x.year}年` : x.region);
+    const who = (x: AnswerItem) => (a.region === b.region ? `${x.year}年` : a.year === b.year ? x.region : `${x.region}（${x.year}年）`);
     const rel = a.value ? `（${diff >= 0 ? "+" : ""}${Math.round((diff / a.value!) * 1000) / 10}%）` : "";
     lines.push(`${who(b)}比${who(a)}${diff > 0 ? "多" : diff < 0 ? "少" : "相同，差"} ${Math.abs(diff)}${a.unit}${diff ? rel : ""}`);
   }

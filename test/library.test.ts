@@ -47,6 +47,12 @@ describe("library over the bundled reports", () => {
     expect(a.text).toContain("“去年”按库中最新的2020年度报告推算为2019年");
   });
 
+  it("compares two regions each in its own year, and says the years in the difference", () => {
+    const a = lib.ask("资阳区2020年和长寿区2018年行政复议对比");
+    expect(a.answers.map((x) => [x.region, x.year, x.value])).toEqual([["资阳区", 2020, 0], ["长寿区", 2018, 15]]);
+    expect(a.text).toContain("长寿区（2018年）比资阳区（2020年）多 15件");
+  });
+
   it("never answers 南昌市西湖区 for 杭州市西湖区", () => {
     const a = lib.ask("杭州市西湖区2019年行政复议多少件");
     expect(a.answers).toEqual([]);

@@ -32,6 +32,8 @@ export interface RegionMention {
   keys: string[];
   /** The mention ends with 政府 (蚌埠市政府): may mean that column of a summary table. */
   government: boolean;
+  /** The year typed right after this name, when several regions each have one (资阳区2020年和长寿区2018年). */
+  year?: number;
 }
 
 export interface ParsedQuestion extends Question {
@@ -185,7 +187,7 @@ function nameIndex(lexicon: Lexicon): Map<string, Set<string>> {
 }
 
 /** A mention with several candidates narrowed by another mention that names a parent (南昌 … 西湖区). */
-function narrow(mentions: RegionMention[], lexicon: Lexicon): RegionMention[] {
+function narrow(mentions: RegionMention[], lexicon: Lexicon, q: string): RegionMention[] {
   if (mentions.length < 2) return mentions;
   const labelOf = new Map(lexicon.regions.map((r) => [r.key, r.key]));
   const out: RegionMention[] = [];
@@ -198,8 +200,9 @@ function narrow(mentions: RegionMention[], lexicon: Lexicon): RegionMention[] {
         continue;
       }
     }
-    // A mention that only names the parent of another mention ("南昌" in "南昌西湖区") is not a region of its own.
-    const isParentOnly = others.some((o) => o.keys.every((k) => k !== m.keys[0] && k.includes(m.text)) && o.keys.length > 0);
+    // A mention that only names the parent of another mention ("南昌" in "南昌西湖区") is not a region of
+    // its own; typed apart ("洪泽区和淮安市") it is.
+    const isParentOnly = others.some((o) => o.keys.every((k) => k !== m.keys[0] && k.includes(m.text)) && o.keys.length > 0 && (q.includes(m.text + o.text) || q.includes(`${m.text}的${o.text}`)));
     if (isParentOnly && m.keys.every((k) => others.some((o) => o.keys.some((ok) => ok.startsWith(k))))) continue;
     out.push(m);
   }
@@ -288,7 +291,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const q = squeeze(normalized).replace(/、/g, "");
   const yr = parseYears(q, lexicon.newestYear);
   let { mentions, rest } = findRegions(q, lexicon);
-  mentions = narrow(mentions, lexicon);
+  mentions = narrow(mentions, lexicon, q);
   // "杭州西湖区": the parent typed without its suffix still tells the two 西湖区 apart.
   mentions = mentions.map((m) => {
     if (m.keys.length < 2) return m;
@@ -313,6 +316,14 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     conflicts.push(`${parent}${m.text}`);
     return false;
   });
+  if (mentions.length >= 2) {
+    mentions = mentions.map((m) => {
+      const after = q.slice(q.indexOf(m.text) + m.text.length);
+      const y = /^的?((?:19|20)\d{2})(?!\d)/.exec(after);
+      const year = y ? asYear(y[1]!) : null;
+      return year ? { ...m, year } : m;
+    });
+  }
   for (const c of yr.consumed) rest = rest.split(c).join(" ");
   const unknownRegions = conflicts.length > 0 ? conflicts : mentions.length === 0 ? unknownPlaces(rest) : [];
 

@@ -12,6 +12,8 @@ const lexicon: Lexicon = {
     { key: "蚌埠市", label: "蚌埠市", names: ["蚌埠市", "蚌埠市人民政府", "蚌埠", "蚌埠市政府"] },
     { key: "南昌市西湖区", label: "南昌市西湖区", names: ["西湖区", "南昌市西湖区", "西湖", "西湖区政府"] },
     { key: "杭州市西湖区", label: "杭州市西湖区", names: ["西湖区", "杭州市西湖区", "西湖", "西湖区政府"] },
+    { key: "淮安市", label: "淮安市", names: ["淮安市", "淮安", "淮安市人民政府"] },
+    { key: "淮安市洪泽区", label: "淮安市洪泽区", names: ["洪泽区", "淮安市洪泽区", "洪泽"] },
     { key: "重庆市长寿区民政局", label: "重庆市长寿区民政局", names: ["重庆市长寿区民政局", "长寿区民政局"] },
   ],
   sliceNames: ["市政府", "市直单位", "县区政府", "县区直属单位", "乡镇政府"],
@@ -64,6 +66,9 @@ const CASES: Record<string, Expect> = {
   "苏州市西湖区2019年行政复议多少件": { regions: [], unknown: ["苏州市西湖区"] },
   "杭州市西湖区2019年行政复议多少件": { keys: [["杭州市西湖区"]], unknown: [] },
   "苏州市长寿区2018年行政复议": { regions: [], unknown: ["苏州市长寿区"] },
+  "洪泽区2024年和淮安市2024年收到申请对比": { keys: [["淮安市洪泽区"], ["淮安市"]], intent: "compare" },
+  "淮安市洪泽区2024年收到申请": { keys: [["淮安市洪泽区"]], intent: "value" },
+  "淮安市的洪泽区2024年收到申请": { keys: [["淮安市洪泽区"]], intent: "value" },
   // a category, then the item within it
   "蚌埠2019年依申请公开的答复有多少不予公开": { metric: "requests.result.withheld" },
   "长寿区2018年依申请公开办结率": { metric: "requests.closed" },
@@ -110,6 +115,12 @@ describe("parseQuestion", () => {
     expect(parseQuestion("长寿区近三年行政复议", lexicon, ws).relativeYears).toEqual({ word: "近三年", newest: 2020 });
     expect(parseQuestion("长寿区2018到2020年行政复议", lexicon, ws).relativeYears).toBeUndefined();
     expect(parseQuestion("长寿区2018年上年结转多少件", lexicon, ws).relativeYears).toBeUndefined();
+  });
+
+  it("keeps the year typed after each region when several are compared", () => {
+    const pq = parseQuestion("资阳区2020年和长寿区2018年行政复议对比", lexicon, ws);
+    expect(pq.mentions.map((m) => [m.keys[0], m.year])).toEqual([["益阳市资阳区", 2020], ["重庆市长寿区", 2018]]);
+    expect(parseQuestion("长寿区和资阳区2018年行政复议对比", lexicon, ws).mentions.map((m) => m.year)).toEqual([undefined, 2018]);
   });
 
   it("asks about problems only when the question is about problems", () => {

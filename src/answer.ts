@@ -5,6 +5,7 @@ import type { Answer, AnswerItem, Figure, Hit, Report, Section } from "./domain.
 import type { PassageHit, SearchIndex } from "./index/search-index.js";
 import { levelRank, regionKey, type Catalog, type ReportEntry } from "./catalog.js";
 import { childrenOf, METRICS, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
+import { parentsOf } from "./parse/checks.js";
 import { parseQuestion, type ParsedQuestion, type RegionMention } from "./parse/question.js";
 
 export interface AnswerDeps {
@@ -280,9 +281,15 @@ function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item: AnswerItem
   if (!/率|比例|占比|百分比/.test(pq.normalized)) return null;
   if (main.value === null) return null;
   // A column's share of its row total (自然人占比), else a part's share of its parent (纠错率).
-  const parent = main.slice ? main.metric : metricDef(main.metric)?.parent;
-  if (!parent) return null;
-  const total = main.slice ? tableFigure(r, parent) ?? summed(r, parent) : tableFigure(r, parent, main.slice) ?? summed(r, parent, main.slice);
+  // The first total this report prints: 同意公开 over 办理结果 (2019+) or over 申请答复数 (old 统计表).
+  const parents = main.slice ? [main.metric] : parentsOf(main.metric);
+  let parent = "";
+  let total: Figure | undefined;
+  for (const p of parents) {
+    total = tableFigure(r, p) ?? summed(r, p);
+    parent = p;
+    if (total?.value) break;
+  }
   if (!total || !total.value) return null;
   const pct = Math.round((main.value / total.value) * 10000) / 100;
   const label = main.slice ? `${sliceLabel(main.slice)}占${metricLabel(parent)}的比例` : `${shortLabel(main.metric)}占${metricLabel(parent)}的比例`;

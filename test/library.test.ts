@@ -47,6 +47,12 @@ describe("library over the bundled reports", () => {
     expect(a.text).toContain("“去年”按库中最新的2020年度报告推算为2019年");
   });
 
+  it("a share in the old 统计表 is over the total it is printed under (同意公开 ÷ 申请答复数)", () => {
+    const a = lib.ask("长寿区2018年申请答复中同意公开的比例");
+    expect(a.answers.map((x) => [x.value, x.unit])).toEqual([[96, "件"], [26.74, "%"]]);
+    expect(a.text).toContain("96 ÷ 359");
+  });
+
   it("compares two regions each in its own year, and says the years in the difference", () => {
     const a = lib.ask("资阳区2020年和长寿区2018年行政复议对比");
     expect(a.answers.map((x) => [x.region, x.year, x.value])).toEqual([["资阳区", 2020, 0], ["长寿区", 2018, 15]]);

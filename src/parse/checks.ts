@@ -2,7 +2,7 @@
 // tables. Failures become warnings on the record (never exceptions): a partly consistent report is
 // still useful, and the bot repeats the warning next to any figure it touches.
 import type { Evidence, Figure, ReportWarning, Template } from "../domain.js";
-import { metricLabel, sliceLabel } from "./metrics.js";
+import { metricDef, metricLabel, sliceLabel } from "./metrics.js";
 import { APPLICANT_COLUMNS } from "./template.js";
 
 type Key = string; // metric|slice
@@ -55,6 +55,18 @@ export const STAT_RULES: readonly SumRule[] = [
     templates: ["gbf2019", "gbf2021"],
   },
 ];
+
+const PARENTS = new Map<string, string[]>();
+for (const rule of STAT_RULES) for (const part of rule.parts) PARENTS.set(part, [...(PARENTS.get(part) ?? []), rule.total]);
+
+/**
+ * The totals a metric is a part of: the registry's parent first, then the totals of the sum rules
+ * that count it (同意公开 is under 办理结果 in 2019+ and under 申请答复数 in the old 统计表).
+ */
+export function parentsOf(metric: string): string[] {
+  const own = metricDef(metric)?.parent;
+  return [...new Set([...(own ? [own] : []), ...(PARENTS.get(metric) ?? [])])];
+}
 
 /** Run every identity of the template over the figures. */
 export function checkTables(figures: readonly Figure[], template: Template, columns: readonly string[]): ReportWarning[] {

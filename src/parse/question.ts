@@ -2,6 +2,7 @@
 // years, metric, column slice, intent. Pure: the known regions and the newest year come in as the
 // `lexicon` argument (chrono's refDate), so the same question always parses the same way.
 import type { Intent, Question } from "../domain.js";
+import { parentsOf } from "./checks.js";
 import { APPLICANT_SLICES, METRICS } from "./metrics.js";
 import { normalizeQuery } from "./normalize.js";
 import { asYear, chineseToNumber } from "./numbers.js";
@@ -262,11 +263,16 @@ export function matchMetrics(text: string): Scored[] {
   return scored;
 }
 
-const PARENT = new Map(METRICS.map((d) => [d.id, d.parent]));
-/** `a` is `b`'s parent, or its parent's parent … (不予公开 under 办理结果 under 收到申请). */
 function isAncestor(a: string, b: string): boolean {
-  let p = PARENT.get(b);
-  for (let i = 0; p && i < 8; i++, p = PARENT.get(p)) if (p === a) return true;
+  const seen = new Set<string>();
+  const todo = [...parentsOf(b)];
+  while (todo.length) {
+    const p = todo.pop()!;
+    if (p === a) return true;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    todo.push(...parentsOf(p));
+  }
   return false;
 }
 

@@ -73,6 +73,7 @@ const CASES: Record<string, Expect> = {
   "蚌埠2019年依申请公开的答复有多少不予公开": { metric: "requests.result.withheld" },
   "长寿区2018年依申请公开办结率": { metric: "requests.closed" },
   "长寿区2018年依申请公开多少件": { metric: "requests.received" },
+  "长寿区2018年申请答复中同意公开的比例": { metric: "requests.result.granted" },
   "全区2018年行政复议多少件": { regions: [], unknown: [] },
   // years
   "长寿区去年行政复议": { years: [2019] },

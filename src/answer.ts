@@ -4,8 +4,8 @@
 import type { Answer, AnswerItem, Figure, Hit, Report, Section } from "./domain.js";
 import type { PassageHit, SearchIndex } from "./index/search-index.js";
 import { levelRank, regionKey, type Catalog, type ReportEntry } from "./catalog.js";
-import { childrenOf, METRICS, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
-import { parentsOf } from "./parse/checks.js";
+import { APPLICANT_SLICES, childrenOf, METRICS, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
+import { parentsOf, STAT_RULES } from "./parse/checks.js";
 import { parseQuestion, type ParsedQuestion, type RegionMention } from "./parse/question.js";
 
 export interface AnswerDeps {
@@ -357,12 +357,26 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     lines.push(rate.text);
   }
   if (pq.intent === "breakdown") {
-    const kids = childrenOf(f.metric)
-      .map((d) => ({ d, fig: tableFigure(r, d.id, main.slice) ?? summed(r, d.id, main.slice) ?? r.figures.find((x) => x.metric === d.id && x.source === "narrative") }))
+    // The parts of the template's sum rule for this figure when there is one (申请答复数 = 已主动公开 +
+    // 同意公开 + …), else the registry's children.
+    const rule = STAT_RULES.find((x) => x.total === f.metric && x.templates.includes(r.template));
+    const kidIds = rule ? rule.parts : childrenOf(f.metric).map((d) => d.id);
+    const kids = kidIds
+      .map((id) => ({ id, fig: tableFigure(r, id, main.slice) ?? summed(r, id, main.slice) ?? r.figures.find((x) => x.metric === id && x.source === "narrative") }))
       .filter((x) => x.fig);
     if (kids.length) {
       for (const k of kids) items.push(item(r, k.fig!));
-      lines.push(`其中：${kids.map((k) => `${shortLabel(k.d.id)} ${fmtValue(k.fig!)}`).join("，")}`);
+      // "其中" only for the parts of a sum rule; 上年结转 or 结转下年度 sit under 收到申请 in the
+      // registry without being parts of it.
+      const parts = new Set([...(rule?.parts ?? []), ...(metricDef(f.metric)?.sumOf ?? [])]);
+      const head = kids.every((k) => parts.has(k.id)) ? "其中" : "相关数据";
+      lines.push(`${head}：${kids.map((k) => `${shortLabel(k.id)} ${fmtValue(k.fig!)}`).join("，")}`);
+    }
+    // 表三 rows by applicant: 自然人, the five kinds of 法人或其他组织.
+    const byApplicant = main.slice ? [] : APPLICANT_SLICES.map((a) => tableFigure(r, f.metric, a.key)).filter((x): x is Figure => x !== undefined && x.value !== null);
+    if (byApplicant.length > 1) {
+      for (const x of byApplicant) items.push(item(r, x));
+      lines.push(`按申请人：${byApplicant.map((x) => `${sliceLabel(x.slice!)} ${fmtValue(x)}`).join("，")}`);
     }
   }
   const warnings = warningsFor(r, [f.metric, ...(metricDef(f.metric)?.sumOf ?? []), ...childrenOf(f.metric).map((c) => c.id)]);

@@ -47,6 +47,16 @@ describe("library over the bundled reports", () => {
     expect(a.text).toContain("“去年”按库中最新的2020年度报告推算为2019年");
   });
 
+  it("a breakdown says 其中 only for parts that add up, and lists 表三 by applicant", () => {
+    const a = lib.ask("长寿区2018年行政复议情况");
+    expect(a.text).toContain("其中：结果维持 6件，结果纠正 5件，其他结果 4件");
+    const b = lib.ask("西湖区2019年收到申请情况");
+    expect(b.text).toContain("按申请人：自然人 11件");
+    expect(b.text).not.toMatch(/其中：上年结转/);
+    // The old 统计表's 申请答复数 = its eight outcome rows, 同意公开 among them.
+    expect(lib.ask("长寿区2018年申请答复情况").text).toContain("其中：属于已主动公开范围数 20件，予以公开（同意公开） 96件，部分公开 8件");
+  });
+
   it("a share in the old 统计表 is over the total it is printed under (同意公开 ÷ 申请答复数)", () => {
     const a = lib.ask("长寿区2018年申请答复中同意公开的比例");
     expect(a.answers.map((x) => [x.value, x.unit])).toEqual([[96, "件"], [26.74, "%"]]);

@@ -56,6 +56,9 @@ export const STAT_RULES: readonly SumRule[] = [
   },
 ];
 
+/** 2021 splits (六)其他处理 in three rows; the identities name the single row. */
+export const OTHER_PARTS: readonly string[] = metricDef("requests.result.other")?.sumOf ?? [];
+
 const PARENTS = new Map<string, string[]>();
 for (const rule of STAT_RULES) for (const part of rule.parts) PARENTS.set(part, [...(PARENTS.get(part) ?? []), rule.total]);
 
@@ -79,7 +82,7 @@ export function checkTables(figures: readonly Figure[], template: Template, colu
   const otherValue = (slice: string): Figure | undefined => {
     const single = get("requests.result.other", slice);
     if (single) return single;
-    const parts = ["no_correction", "fee_unpaid", "misc"].map((k) => get(`requests.result.other.${k}`, slice)).filter(Boolean) as Figure[];
+    const parts = OTHER_PARTS.map((id) => get(id, slice)).filter(Boolean) as Figure[];
     if (parts.length === 0) return undefined;
     return { ...parts[0]!, metric: "requests.result.other", value: parts.reduce((s, f) => s + (f.value ?? 0), 0) };
   };

@@ -5,11 +5,10 @@
 // decided by the template's own identities (总计 = sum of the applicant columns), not by layout.
 import type { Figure, ReportWarning, Template } from "../domain.js";
 import { cellsOf, compact } from "./cells.js";
-import { STAT_RULES } from "./checks.js";
+import { OTHER_PARTS, STAT_RULES } from "./checks.js";
 import { evidenceOf } from "./evidence.js";
-import { digitSplits } from "./stat-table.js";
 import { metricDef } from "./metrics.js";
-import { isBlankCell, parseCellNumber } from "./numbers.js";
+import { digitSplits, isBlankCell, parseCellNumber } from "./numbers.js";
 import {
   APPLICANT_COLUMNS, APPLICATION_ROWS, ART20_2019_HEADERS, ART20_2021_HEADERS, ART20_ROWS, ART20_UNITS, REVIEW_COLUMNS,
   type ApplicationRow,
@@ -322,7 +321,7 @@ function splitGluedRows(
     const m = new Map<string, (number | null)[]>();
     for (const [key, vals] of rows) if (vals.length === 7) m.set(APPLICATION_ROWS.find((r) => r.key === key)!.metric, vals);
     // 2021 splits (六)其他处理 in three; the identities name the single row.
-    const other = ["no_correction", "fee_unpaid", "misc"].map((k) => m.get(`requests.result.other.${k}`));
+    const other = OTHER_PARTS.map((id) => m.get(id));
     if (!m.has("requests.result.other") && other.every(Boolean)) {
       m.set("requests.result.other", [0, 1, 2, 3, 4, 5, 6].map((c) => other.reduce((a, v) => a + (v![c] ?? 0), 0)));
     }

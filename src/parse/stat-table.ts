@@ -5,7 +5,7 @@ import { cellsOf, compact, type Cell } from "./cells.js";
 import { STAT_RULES } from "./checks.js";
 import { evidenceOf } from "./evidence.js";
 import { metricDef } from "./metrics.js";
-import { isBlankCell, isUnitCell, parseCellNumber } from "./numbers.js";
+import { digitSplits, isBlankCell, isUnitCell, parseCellNumber } from "./numbers.js";
 import { CHINESE_ORDINAL, STAT2016_ROWS, STAT_SECTION } from "./template.js";
 
 export interface StatTableResult {
@@ -248,29 +248,6 @@ function splitRunTogether(rows: Row[], metricOf: Map<Row, string>, k: number): M
     }
   }
   return notes;
-}
-
-/** Every way to cut a digit run into k whole numbers, none with a leading zero (none when too many to try). */
-export function digitSplits(digits: string, k: number): number[][] {
-  if (!/^\d+$/.test(digits) || digits.length < k || digits.length > 12 * k) return [];
-  let ways = 1;
-  for (let i = 1; i < k; i++) ways = (ways * (digits.length - i)) / i; // C(n-1, k-1)
-  if (ways > 50_000) return [];
-  const out: number[][] = [];
-  const walk = (from: number, left: number, acc: number[]) => {
-    if (left === 1) {
-      const rest = digits.slice(from);
-      if (rest.length === 1 || rest[0] !== "0") out.push([...acc, Number(rest)]);
-      return;
-    }
-    for (let end = from + 1; end <= digits.length - (left - 1); end++) {
-      const part = digits.slice(from, end);
-      if (part.length > 1 && part[0] === "0") break;
-      walk(end, left - 1, [...acc, Number(part)]);
-    }
-  };
-  walk(0, k, []);
-  return out;
 }
 
 function round(n: number): number {

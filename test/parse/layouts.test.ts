@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../../src/parse/report.js";
-import { digitSplits } from "../../src/parse/stat-table.js";
+import { digitSplits } from "../../src/parse/numbers.js";
 import { SEED, SEEDS } from "../helpers/reports.js";
 
 const fig = (text: string, metric: string, slice?: string) => {

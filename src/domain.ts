@@ -27,6 +27,9 @@ export interface Evidence {
   endLine: number;
   /** The source text as written in the report (cells joined with " | "), at most ~200 chars. */
   text: string;
+  /** Offsets in the original text: [start, end). `line`/`endLine` are derived from them. */
+  start?: number;
+  end?: number;
 }
 
 /** One figure of a report: a metric's value, possibly for one column (slice) of a table. */

@@ -1,5 +1,6 @@
 // Evidence: the report text a figure or warning was read from, quoted from the original lines.
 import type { Evidence } from "../domain.js";
+import { lineAtOriginal, type SourceText, type Span } from "./text.js";
 
 const MAX_EVIDENCE = 200;
 
@@ -34,4 +35,30 @@ function range(from: number, to: number): number[] {
 export function sentenceEvidence(sentence: string, line: number, endLine: number): Evidence {
   const text = sentence.length > MAX_EVIDENCE ? sentence.slice(0, MAX_EVIDENCE - 1) + "…" : sentence;
   return { line, endLine, text };
+}
+
+/**
+ * Evidence for a span of `src.text` (or several far-apart spans, as a column-major PDF value and its
+ * label): the original text of each, white space collapsed, joined with " | ", with the original
+ * offsets and the lines they fall on.
+ */
+export function spanEvidence(src: SourceText, spans: readonly Span[]): Evidence {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  if (sorted.length === 0) return { line: 1, endLine: 1, text: "" };
+  const first = sorted[0]!;
+  const last = sorted.reduce((a, s) => (s.end > a.end ? s : a), first);
+  const start = src.map[first.start]!;
+  const end = src.map[last.end]!;
+  const parts: string[] = [];
+  let len = 0;
+  for (const s of sorted) {
+    const t = src.original.slice(src.map[s.start]!, src.map[s.end]!).replace(/\s+/g, " ").trim().replace(/^\|\s*|\s*\|$/g, "");
+    if (!t || parts[parts.length - 1] === t) continue;
+    parts.push(t);
+    len += t.length + 3;
+    if (len > MAX_EVIDENCE * 2) break;
+  }
+  let text = parts.join(" | ");
+  if (text.length > MAX_EVIDENCE) text = text.slice(0, MAX_EVIDENCE - 1) + "…";
+  return { line: lineAtOriginal(src, start), endLine: lineAtOriginal(src, Math.max(start, end - 1)), text, start, end };
 }

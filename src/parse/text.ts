@@ -1,0 +1,223 @@
+// The report as one normalised string with a map back to the original. Line breaks, spaces, tabs
+// and pipes survive only as single separator characters: they are hints a reader may use, never
+// structure it needs. Every offset into `text` maps to an offset of the original, so evidence is a
+// span of what the user uploaded, and its line number is derived from that span for display.
+import * as OpenCC from "opencc-js";
+
+/** A report's text, normalised, with the way back to the original. */
+export interface SourceText {
+  /** The text exactly as given. */
+  original: string;
+  /**
+   * Normalised: NFKC (full-width digits and brackets → ASCII), Simplified Chinese, control and
+   * zero-width characters removed, every run of white space one character ("\n" when the run held
+   * a line break, "\t" when it held a tab, else " "). Page junk is blanked to spaces in place.
+   */
+  text: string;
+  /** `map[i]` is the offset in `original` of `text[i]`; `map[text.length]` is `original.length`. */
+  map: Int32Array;
+  /** Offsets in `original` where each line starts (line 1 at 0). */
+  lineStarts: number[];
+  /** The original was written in Traditional characters (converted). */
+  traditional: boolean;
+}
+
+/** A span of `SourceText.text`: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// ── Traditional → Simplified ────────────────────────────────────────────────────────────────────
+
+// Character-level tw→cn, then our own list of Taiwan phrasing. opencc's phrase table (twp) is not
+// used: it rewrites PRC government vocabulary (执行→运行, 建立→创建, 查询→查找, 档案馆→文件馆).
+const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+let charMap: Map<string, string> | null = null;
+/** Never converted: Simplified characters the Taiwan table treats as variants. */
+const KEEP_CHARS = ["么", "着", "里", "台", "于", "松", "征", "系", "面", "发", "只", "后"];
+
+/** opencc's character table, read once into a map: a lookup per character is ~100x faster. */
+function simplifiedChars(): Map<string, string> {
+  if (charMap) return charMap;
+  charMap = new Map();
+  const ranges: [number, number][] = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
+  for (const [a, b] of ranges) {
+    let chunk = "";
+    for (let c = a; c <= b; c++) chunk += String.fromCharCode(c);
+    const out = toSimplified(chunk);
+    if (out.length !== chunk.length) {
+      for (const ch of chunk) {
+        const to = toSimplified(ch);
+        if (to !== ch && to.length === 1) charMap.set(ch, to);
+      }
+    } else {
+      for (let i = 0; i < chunk.length; i++) if (out[i] !== chunk[i]) charMap.set(chunk[i]!, out[i]!);
+    }
+  }
+  // Characters the table maps although they are ordinary Simplified ones (么 → 幺 broke 怎么样).
+  for (const keep of KEEP_CHARS) charMap.delete(keep);
+  return charMap;
+}
+
+/** Taiwan phrasing left after character conversion → the words PRC reports use. */
+export const TAIWAN_PHRASES: readonly (readonly [string, string])[] = [
+  ["入口网站", "门户网站"], ["微部落格", "微博客"], ["部落格", "博客"], ["最佳化", "优化"], ["规范性档案", "规范性文件"],
+  ["政策档案", "政策文件"], ["线上访谈", "在线访谈"], ["联络我们", "联系我们"], ["软体", "软件"], ["硬体", "硬件"],
+  ["网路", "网络"], ["伺服器", "服务器"], ["资料库", "数据库"], ["讯息", "信息"], ["品质", "质量"], ["介面", "界面"], ["登入", "登录"],
+];
+const PHRASE_RE = new RegExp(TAIWAN_PHRASES.map(([from]) => from).join("|"), "g");
+const PHRASE_TO = new Map(TAIWAN_PHRASES);
+
+// Characters frequent in these reports that only occur in Traditional script. Counting them is
+// far cheaper than converting, and Simplified text must never go through a Traditional table.
+const TRADITIONAL_RE = new RegExp(
+  `[${"國區開資訊與於為這個們會發說時實機關務條報總處際結轉辦複訟審糾維護權認識類執強許罰採購準則規範檔覽網頁導應環華產業項錄書單價員層縣鎮鄉劃職責當對專據數問題況統計網絡構過選擇議論證請詢體經濟醫療衛運輸農業創獎勵稅費貸營決議點歷將們來還進處級聯繫號碼傳電話"}]`,
+  "g",
+);
+
+/** True when the text is written in Traditional characters. */
+export function isTraditional(text: string): boolean {
+  const head = text.length > 20000 ? text.slice(0, 20000) : text;
+  return (head.match(TRADITIONAL_RE)?.length ?? 0) >= 3;
+}
+
+/** Traditional → Simplified for a short text (questions, names); never run it over Simplified text. */
+export function traditionalToSimplified(text: string): string {
+  const map = simplifiedChars();
+  let out = "";
+  for (const ch of text) out += map.get(ch) ?? ch;
+  return out.replace(PHRASE_RE, (m) => PHRASE_TO.get(m) ?? m);
+}
+
+// ── normalisation with an offset map ────────────────────────────────────────────────────────────
+
+const DROP = /[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\u2060\ufeff\ufffd]/;
+const SPACE = /[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b]/;
+const DASH: Record<string, string> = { "－": "-", "﹣": "-", "−": "-" };
+
+/** One character normalised (NFKC, dashes); "" when it is dropped. */
+function normChar(ch: string, code: number): string {
+  if (code < 0x80) return ch;
+  if (code >= 0x4e00 && code <= 0x9fff) return ch;
+  if (DROP.test(ch)) return "";
+  if (SPACE.test(ch)) return " ";
+  const d = DASH[ch];
+  if (d) return d;
+  return ch.normalize("NFKC");
+}
+
+/**
+ * Prepare a report's text. Never throws.
+ *
+ *   prepareText("2019年南昌市西湖區\r\n政府信息公開年報").text === "2019年南昌市西湖区\n政府信息公开年报"
+ */
+export function prepareText(raw: string): SourceText {
+  const traditional = isTraditional(raw);
+  const simp = traditional ? simplifiedChars() : null;
+  const out: string[] = [];
+  const map: number[] = [];
+  // White space is collected as a run and written as one separator.
+  let run = ""; // "", " ", "\t" or "\n": the strongest kind seen in the current run
+  let runAt = -1;
+  const flush = () => {
+    if (run) {
+      out.push(run);
+      map.push(runAt);
+      run = "";
+    }
+  };
+  for (let i = 0; i < raw.length; ) {
+    const code = raw.codePointAt(i)!;
+    const ch = String.fromCodePoint(code);
+    const width = ch.length;
+    let kind = "";
+    if (ch === "\n" || ch === "\r" || ch === "\f") kind = "\n";
+    else if (ch === "\t") kind = "\t";
+    else if (ch === " ") kind = " ";
+    let n = kind ? "" : normChar(ch, code);
+    if (!kind && n.trim() === "" && n !== "") kind = n.includes("\n") ? "\n" : " ";
+    if (kind) {
+      if (!run) runAt = i;
+      if (kind === "\n" || (kind === "\t" && run !== "\n") || !run) run = kind;
+      i += width;
+      continue;
+    }
+    if (n) {
+      flush();
+      if (simp) n = [...n].map((c) => simp.get(c) ?? c).join("");
+      for (const c of n) {
+        out.push(c);
+        map.push(i);
+      }
+    }
+    i += width;
+  }
+  flush();
+  let text = out.join("");
+  map.push(raw.length);
+  let mapArr = Int32Array.from(map);
+  if (traditional) {
+    // Phrase replacements may change length: rebuild the map around each replaced span.
+    const parts: string[] = [];
+    const m2: number[] = [];
+    let last = 0;
+    for (const m of text.matchAll(PHRASE_RE)) {
+      const at = m.index!;
+      parts.push(text.slice(last, at));
+      for (let k = last; k < at; k++) m2.push(mapArr[k]!);
+      const to = PHRASE_TO.get(m[0]) ?? m[0];
+      parts.push(to);
+      for (let k = 0; k < to.length; k++) m2.push(mapArr[at + Math.min(k, m[0].length - 1)]!);
+      last = at + m[0].length;
+    }
+    if (last > 0) {
+      parts.push(text.slice(last));
+      for (let k = last; k <= text.length; k++) m2.push(mapArr[k]!);
+      text = parts.join("");
+      mapArr = Int32Array.from(m2);
+    }
+  }
+  const lineStarts = [0];
+  for (let i = raw.indexOf("\n"); i >= 0; i = raw.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  return { original: raw, text, map: mapArr, lineStarts, traditional };
+}
+
+/** Normalise a short user text (a question): NFKC, Simplified, no control characters. */
+export function normalizeQuery(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const n = normChar(ch, ch.codePointAt(0)!);
+    out += n;
+  }
+  // Questions are short: character-level tw→cn leaves Simplified text unchanged.
+  return isTraditional(out) || /[們會國區開資訊為這與說時實機關務條報總處]/.test(out) ? traditionalToSimplified(out) : out;
+}
+
+// ── positions ───────────────────────────────────────────────────────────────────────────────────
+
+/** 1-based line of an offset in the original. */
+export function lineAtOriginal(src: SourceText, offset: number): number {
+  const starts = src.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** 1-based line of an offset in `text`. */
+export function lineAt(src: SourceText, offset: number): number {
+  return lineAtOriginal(src, src.map[Math.max(0, Math.min(offset, src.text.length))]!);
+}
+
+/** The same text with spans blanked to spaces, offsets kept (page junk, navigation). */
+export function withBlanks(src: SourceText, spans: readonly Span[]): SourceText {
+  if (spans.length === 0) return src;
+  const chars = src.text.split("");
+  for (const { start, end } of spans) for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) if (chars[i] !== "\n") chars[i] = " ";
+  return { ...src, text: chars.join("") };
+}

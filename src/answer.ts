@@ -5,7 +5,8 @@ import type { Answer, AnswerItem, Figure, Hit, Report, Section } from "./domain.
 import type { PassageHit, SearchIndex } from "./index/search-index.js";
 import { levelRank, regionKey, type Catalog, type ReportEntry } from "./catalog.js";
 import { APPLICANT_SLICES, childrenOf, METRICS, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
-import { parentsOf, STAT_RULES } from "./parse/checks.js";
+import { parentsOf } from "./parse/checks.js";
+import { sumRulesFor } from "./parse/identities.js";
 import { parseQuestion, type ParsedQuestion, type RegionMention } from "./parse/question.js";
 
 export interface AnswerDeps {
@@ -359,8 +360,8 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (pq.intent === "breakdown") {
     // The parts of the template's sum rule for this figure when there is one (申请答复数 = 已主动公开 +
     // 同意公开 + …), else the registry's children.
-    const rule = STAT_RULES.find((x) => x.total === f.metric && x.templates.includes(r.template));
-    const kidIds = rule ? rule.parts : childrenOf(f.metric).map((d) => d.id);
+    const rule = printedParts(r, f.metric);
+    const kidIds = rule ?? childrenOf(f.metric).map((d) => d.id);
     const kids = kidIds
       .map((id) => ({ id, fig: tableFigure(r, id, main.slice) ?? summed(r, id, main.slice) ?? r.figures.find((x) => x.metric === id && x.source === "narrative") }))
       .filter((x) => x.fig);
@@ -368,7 +369,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       for (const k of kids) items.push(item(r, k.fig!));
       // "其中" only for the parts of a sum rule; 上年结转 or 结转下年度 sit under 收到申请 in the
       // registry without being parts of it.
-      const parts = new Set([...(rule?.parts ?? []), ...(metricDef(f.metric)?.sumOf ?? [])]);
+      const parts = new Set([...(rule ?? []), ...(metricDef(f.metric)?.sumOf ?? [])]);
       const head = kids.every((k) => parts.has(k.id)) ? "其中" : "相关数据";
       lines.push(`${head}：${kids.map((k) => `${shortLabel(k.id)} ${fmtValue(k.fig!)}`).join("，")}`);
     }
@@ -385,6 +386,14 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   for (const w of warnings) lines.push(`⚠ ${w}`);
   if (carry?.agrees) lines.push(carry.text);
   return { ...base, kind: pq.intent === "breakdown" ? "breakdown" : "value", answers: items, warnings, text: lines.join("\n") };
+}
+
+/** The parts of the template's sum rule for a total, in the variant this report prints (most parts held). */
+function printedParts(r: Report, total: string): string[] | undefined {
+  const held = new Set(r.figures.map((f) => f.metric));
+  const variants = sumRulesFor(total, r.template).flatMap((rule) => rule.variants);
+  const best = [...variants].sort((a, b) => b.filter((m) => held.has(m)).length - a.filter((m) => held.has(m)).length)[0];
+  return best && best.some((m) => held.has(m)) ? [...best] : undefined;
 }
 
 /** 上年结转 this year is last year's 结转下年度 of the same body, and the other way round. */

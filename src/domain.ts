@@ -3,8 +3,9 @@
 // Imports nothing from src/.
 
 /** The statistical template a report follows. */
-export const TEMPLATES = ["stat2016", "gbf2019", "gbf2021", "narrative"] as const;
+export const TEMPLATES = ["stat2008", "stat2016", "gbf2019", "gbf2021", "narrative"] as const;
 /**
+ * - `stat2008`: an older provincial 统计表 (指标名称 | 计量单位 | 2012年度 | 历年累计; 受理依申请公开信息总数 …).
  * - `stat2016`: the pre-2019 national 统计表 (统计指标 | 单位 | 统计数), one or several value columns.
  * - `gbf2019`: 国办公开办函〔2019〕60号 (第二十条 tables with 上一年项目数量 …, （六）其他处理 one row).
  * - `gbf2021`: 国办公开办函〔2021〕30号 (本年制发件数 …, （六）其他处理 split in three).

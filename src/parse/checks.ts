@@ -2,6 +2,7 @@
 // tables. Failures become warnings on the record (never exceptions): a partly consistent report is
 // still useful, and the bot repeats the warning next to any figure it touches.
 import type { Evidence, Figure, ReportWarning, Template } from "../domain.js";
+import { evaluate, identitiesOf, isSoft, totalsOf } from "./identities.js";
 import { metricDef, metricLabel, sliceLabel } from "./metrics.js";
 import { APPLICANT_COLUMNS } from "./template.js";
 
@@ -20,131 +21,47 @@ function index(figures: readonly Figure[]): Map<Key, Figure> {
 
 const fmt = (n: number) => String(Math.round(n * 1e4) / 1e4);
 
-export interface SumRule {
-  total: string;
-  parts: string[];
-  /** Per applicant column (表三) or per named column (multi-column 统计表). */
-  perSlice: boolean;
-  templates: readonly Template[];
-}
-
-export const STAT_RULES: readonly SumRule[] = [
-  { total: "requests.received", parts: ["requests.channel.in_person", "requests.channel.fax", "requests.channel.online", "requests.channel.letter"], perSlice: true, templates: ["stat2016"] },
-  { total: "requests.closed", parts: ["requests.closed.on_time", "requests.closed.late"], perSlice: true, templates: ["stat2016"] },
-  { total: "requests.answered", parts: ["requests.result.already_public", "requests.result.granted", "requests.result.partial", "requests.result.withheld", "requests.result.not_this_agency", "requests.result.not_exist", "requests.result.needs_change", "requests.result.other_channel"], perSlice: true, templates: ["stat2016"] },
-  { total: "requests.result.withheld", parts: ["requests.result.withheld.state_secret", "requests.result.withheld.commercial_secret", "requests.result.withheld.privacy", "requests.result.withheld.security_stability", "requests.result.withheld.not_gov_info", "requests.result.withheld.legal_other"], perSlice: true, templates: ["stat2016"] },
-  { total: "review.total", parts: ["review.upheld", "review.corrected", "review.other"], perSlice: true, templates: ["stat2016"] },
-  { total: "litigation.total", parts: ["litigation.upheld", "litigation.corrected", "litigation.other"], perSlice: true, templates: ["stat2016"] },
-  { total: "complaints.total", parts: ["complaints.upheld", "complaints.corrected", "complaints.other"], perSlice: true, templates: ["stat2016"] },
-  { total: "staff.total", parts: ["staff.fulltime", "staff.parttime"], perSlice: true, templates: ["stat2016"] },
-  // 表四 (d): each group 维持 + 纠正 + 其他 + 尚未审结 = 总计.
-  ...["review", "litigation.direct", "litigation.after_review"].map((g) => ({
-    total: `${g}.total`, parts: ["upheld", "corrected", "other", "pending"].map((p) => `${g}.${p}`), perSlice: false, templates: ["gbf2019", "gbf2021"] as Template[],
-  })),
-  // 表三 (b): (七)总计 = every outcome row.
-  {
-    total: "requests.result.total",
-    parts: [
-      "requests.result.granted", "requests.result.partial",
-      ...["state_secret", "other_law", "security_stability", "third_party", "internal_affairs", "process_info", "enforcement_file", "admin_query"].map((k) => `requests.result.withheld.${k}`),
-      ...["not_held", "needs_creation", "still_unclear"].map((k) => `requests.result.unable.${k}`),
-      ...["petition_complaint", "duplicate", "publication", "mass_repeat", "confirm_reissue"].map((k) => `requests.result.not_processed.${k}`),
-      "requests.result.other",
-    ],
-    perSlice: true,
-    templates: ["gbf2019", "gbf2021"],
-  },
-];
-
-/** 2021 splits (六)其他处理 in three rows; the identities name the single row. */
-export const OTHER_PARTS: readonly string[] = metricDef("requests.result.other")?.sumOf ?? [];
-
-const PARENTS = new Map<string, string[]>();
-for (const rule of STAT_RULES) for (const part of rule.parts) PARENTS.set(part, [...(PARENTS.get(part) ?? []), rule.total]);
-
 /**
  * The totals a metric is a part of: the registry's parent first, then the totals of the sum rules
  * that count it (同意公开 is under 办理结果 in 2019+ and under 申请答复数 in the old 统计表).
  */
 export function parentsOf(metric: string): string[] {
   const own = metricDef(metric)?.parent;
-  return [...new Set([...(own ? [own] : []), ...(PARENTS.get(metric) ?? [])])];
+  return [...new Set([...(own ? [own] : []), ...totalsOf(metric)])];
 }
 
-/** Run every identity of the template over the figures. */
+/** Run every identity of the template over the table figures; failures become warnings. */
 export function checkTables(figures: readonly Figure[], template: Template, columns: readonly string[]): ReportWarning[] {
   const warnings: ReportWarning[] = [];
   const idx = index(figures);
-  const slices = template === "stat2016" ? ["", ...columns] : ["", ...APPLICANT_COLUMNS.filter((c) => c !== "total")];
-  const get = (metric: string, slice: string) => idx.get(`${metric}|${slice}`);
-
-  // 2021 splits (六)其他处理 in three: use the sum where the single row is absent.
-  const otherValue = (slice: string): Figure | undefined => {
-    const single = get("requests.result.other", slice);
-    if (single) return single;
-    const parts = OTHER_PARTS.map((id) => get(id, slice)).filter(Boolean) as Figure[];
-    if (parts.length === 0) return undefined;
-    return { ...parts[0]!, metric: "requests.result.other", value: parts.reduce((s, f) => s + (f.value ?? 0), 0) };
+  // Table cells only: a derived sum beside a blank cell is not what the table printed.
+  const get = (m: string, s: string) => {
+    const f = idx.get(`${m}|${s}`);
+    return f && f.source === "table" ? f.value : undefined;
   };
-
-  for (const rule of STAT_RULES) {
-    if (!rule.templates.includes(template)) continue;
-    for (const slice of rule.perSlice ? slices : [""]) {
-      const total = get(rule.total, slice);
-      if (!total || total.value === null) continue;
-      const parts = rule.parts.map((p) => (p === "requests.result.other" ? otherValue(slice) : get(p, slice)));
-      const present = parts.filter((p): p is Figure => Boolean(p) && p!.value !== null);
-      if (present.length === 0) continue;
-      // Old tables often omit a sub-row; only check when every part is printed.
-      if (present.length < rule.parts.length && template === "stat2016") continue;
-      const sum = present.reduce((s, p) => s + p.value!, 0);
-      if (Math.abs(sum - total.value) > 1e-6) {
-        const where = slice ? `（${sliceLabel(slice)}列）` : "";
-        const names = present.map((p) => `${shortLabel(p.metric)} ${fmt(p.value!)}`).join(" + ");
-        warnings.push({
-          code: "SUM_MISMATCH",
-          metrics: [rule.total, ...rule.parts],
-          message: `${metricLabel(rule.total)}${where}印为 ${fmt(total.value)}，但分项之和为 ${fmt(sum)}（${names}），表内数据不一致。`,
-          evidence: dedupe([total.evidence, ...present.map((p) => p.evidence)]),
-        });
-      }
-    }
-  }
-
-  if (template === "gbf2019" || template === "gbf2021") {
-    // 表三 (a): 一 + 二 = 三(七) + 四, per column.
-    for (const slice of [...slices]) {
-      const a = get("requests.received", slice);
-      const b = get("requests.carried_over", slice);
-      const c = get("requests.result.total", slice);
-      const d = get("requests.carried_forward", slice);
-      if (!a || !b || !c || !d || [a, b, c, d].some((f) => f.value === null)) continue;
-      if (Math.abs(a.value! + b.value! - c.value! - d.value!) > 1e-6) {
-        const where = slice ? `（${sliceLabel(slice)}列）` : "（总计列）";
-        warnings.push({
-          code: "BALANCE_MISMATCH",
-          metrics: ["requests.received", "requests.carried_over", "requests.result.total", "requests.carried_forward"],
-          message: `表三${where}勾稽关系不成立：本年新收 ${a.value} + 上年结转 ${b.value} = ${a.value! + b.value!}，而办理结果总计 ${c.value} + 结转下年度 ${d.value} = ${c.value! + d.value!}。`,
-          evidence: dedupe([a.evidence, c.evidence, d.evidence]),
-        });
-      }
-    }
-    // 表三 (c): 总计 column = the six applicant columns, per row.
-    const rows = new Set(figures.filter((f) => f.slice && (APPLICANT_COLUMNS as readonly string[]).includes(f.slice)).map((f) => f.metric));
-    for (const metric of rows) {
-      const total = get(metric, "");
-      if (!total || total.value === null) continue;
-      const cols = APPLICANT_COLUMNS.slice(0, 6).map((c) => get(metric, c)?.value ?? null);
-      if (cols.every((v) => v === null)) continue;
-      const sum = cols.reduce<number>((s, v) => s + (v ?? 0), 0);
-      if (Math.abs(sum - total.value) > 1e-6) {
-        warnings.push({
-          code: "SUM_MISMATCH",
-          metrics: [metric],
-          message: `表三“${metricLabel(metric)}”一行：总计 ${fmt(total.value)} 不等于各类申请人之和 ${fmt(sum)}。`,
-          evidence: [total.evidence],
-        });
-      }
+  const fig = (m: string, s: string) => idx.get(`${m}|${s}`);
+  const slices = template === "gbf2019" || template === "gbf2021" ? ["", ...APPLICANT_COLUMNS.filter((c) => c !== "total")] : ["", ...columns];
+  const metrics = [...new Set(figures.filter((f) => f.source === "table").map((f) => f.metric))];
+  for (const o of evaluate(identitiesOf(template), get, { slices, metrics })) {
+    if (o.holds || isSoft(o)) continue;
+    const id = o.identity;
+    const where = o.slice ? `（${sliceLabel(o.slice)}列）` : "";
+    const evidence = dedupe(o.cells.map(([m, s]) => fig(m, s)?.evidence).filter((e): e is Evidence => Boolean(e)));
+    if (id.kind === "sum") {
+      const names = o.cells.slice(1).map(([m, , v]) => `${shortLabel(m)} ${fmt(v)}`).join(" + ");
+      warnings.push({ code: "SUM_MISMATCH", metrics: o.cells.map(([m]) => m), message: `${metricLabel(id.total)}${where}印为 ${fmt(o.lhs)}，但分项之和为 ${fmt(o.rhs)}（${names}），表内数据不一致。`, evidence });
+    } else if (id.kind === "balance") {
+      const [a, b, c, d] = o.cells.map(([, , v]) => v);
+      warnings.push({
+        code: "BALANCE_MISMATCH",
+        metrics: o.cells.map(([m]) => m),
+        message: `表三${where || "（总计列）"}勾稽关系不成立：本年新收 ${a} + 上年结转 ${b} = ${o.lhs}，而办理结果总计 ${c} + 结转下年度 ${d} = ${o.rhs}。`,
+        evidence,
+      });
+    } else if (id.kind === "rowSum") {
+      warnings.push({ code: "SUM_MISMATCH", metrics: [o.metric!], message: `表三“${metricLabel(o.metric!)}”一行：总计 ${fmt(o.lhs)} 不等于各类申请人之和 ${fmt(o.rhs)}。`, evidence: evidence.slice(0, 1) });
+    } else {
+      warnings.push({ code: "SUM_MISMATCH", metrics: [o.metric!], message: `${metricLabel(o.metric!)}：${sliceLabel(o.cells[0]![1]) || "本年度"} ${fmt(o.lhs)} 大于${sliceLabel(o.cells[1]![1]) || "本年度"} ${fmt(o.rhs)}，表内数据不一致。`, evidence });
     }
   }
   return warnings;

@@ -29,9 +29,9 @@ export interface MetricDef {
   crosswalk?: readonly string[];
 }
 
-const ALL_TABLES = ["stat2016", "gbf2019", "gbf2021"] as const;
+const ALL_TABLES = ["stat2008", "stat2016", "gbf2019", "gbf2021"] as const;
 const NEW = ["gbf2019", "gbf2021"] as const;
-const OLD = ["stat2016"] as const;
+const OLD = ["stat2008", "stat2016"] as const;
 
 const defs: MetricDef[] = [];
 function def(
@@ -74,6 +74,9 @@ def("requests.channel.in_person", "当面申请数", "件", OLD, ["当面申请"
 def("requests.channel.fax", "传真申请数", "件", OLD, ["传真申请", "传真"], { parent: "requests.received" });
 def("requests.channel.online", "网络申请数", "件", OLD, ["网络申请", "网上申请", "在线申请", ["网络", "申请"]], { parent: "requests.received" });
 def("requests.channel.letter", "信函申请数", "件", OLD, ["信函申请", "信函"], { parent: "requests.received" });
+def("requests.channel.email", "电子邮件申请数", "件", OLD, ["电子邮件申请", "电子邮件", "邮件申请"], { parent: "requests.received" });
+def("requests.channel.letter_fax", "信函、传真申请数", "件", OLD, [["信函", "传真"]], { parent: "requests.received" });
+def("requests.channel.other", "其他形式申请数", "件", OLD, [["其他形式", "申请"], ["其它形式", "申请"]], { parent: "requests.received" });
 def("requests.closed", "申请办结数", "件", OLD, ["办结", "申请办结"], { parent: "requests.received" });
 def("requests.closed.on_time", "按时办结数", "件", OLD, ["按时办结", "按期办结"], { parent: "requests.closed" });
 def("requests.closed.late", "延期办结数", "件", OLD, ["延期办结", "延期"], { parent: "requests.closed" });
@@ -129,6 +132,7 @@ def("requests.result.other.fee_unpaid", "申请人逾期未按收费通知要求
 def("requests.result.other.misc", "其他处理（其他）", "件", ["gbf2021"], [["其他处理", "其他情形"]], { parent: "requests.result.other" });
 def("requests.result.total", "办理结果总计", "件", NEW, ["办理结果", "办理结果总计", ["办理", "总计"], "办理总数"], { parent: "requests.received" });
 def("requests.carried_forward", "结转下年度继续办理", "件", NEW, ["结转下年度", "结转下年", ["下年度", "继续办理"], "顺延"], { parent: "requests.received" });
+def("requests.result.other_types", "其他类型答复数", "件", OLD, ["其他类型答复", ["其他类型", "答复"]], { parent: "requests.answered" });
 def("requests.result.not_this_agency", "不属于本行政机关公开数", "件", OLD, ["不属于本行政机关", "不属于本机关"], { parent: "requests.answered" });
 def("requests.result.not_exist", "申请信息不存在数", "件", OLD, ["信息不存在", "不存在"], { parent: "requests.answered" });
 def("requests.result.needs_change", "告知作出更改补充数", "件", OLD, ["更改补充", "告知作出更改"], { parent: "requests.answered" });
@@ -172,6 +176,7 @@ def("fees.requests", "依申请公开信息收取的费用", "万元", OLD, [["�
   crosswalk: ["fees.info_processing"],
 });
 def("fees.info_processing", "信息处理费", "元", ["narrative"], ["信息处理费", "处理费", ["处理费", "多少钱"]], { crosswalk: ["fees.requests"] });
+def("fees.waived", "政府信息公开收费减免金额", "元", OLD, ["减免金额", "收费减免", "减免"], { crosswalk: ["fees.requests"] });
 def("org.units", "政府信息公开工作专门机构数", "个", OLD, ["专门机构", "机构数"]);
 def("org.reading_points", "政府信息公开查阅点数", "个", OLD, ["查阅点"]);
 def("org.reading_point_visitors", "查阅点接待人数", "人次", OLD, [["查阅点", "接待"]], { parent: "org.reading_points" });

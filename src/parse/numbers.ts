@@ -43,6 +43,9 @@ export function isUnitCell(cell: string): boolean {
   return /^(?:万元|亿元|元|人次|批次|件|条|次|篇|个|人|项|份|场|期|家|%)$/.test(cell.trim());
 }
 
+/** Chinese numerals as heading numbers print them (一、 (二) 第三). */
+export const CN_NUMERAL = "一二三四五六七八九十";
+
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 

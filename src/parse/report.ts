@@ -4,12 +4,12 @@
 import { createHash } from "node:crypto";
 import type { Figure, Report, ReportWarning, Template } from "../domain.js";
 import { checkNarrative, checkTables } from "./checks.js";
-import { detectGeneration, findGbfTables, parseApplications, parseArt20, parseReviewTable } from "./gbf-tables.js";
 import { findMeta } from "./meta.js";
 import { extractNarrative } from "./narrative.js";
 import { normalizeText } from "./normalize.js";
 import { buildProse, findSections } from "./prose.js";
-import { findStatTable, parseStatTable } from "./stat-table.js";
+import { readTables } from "./tables.js";
+import { prepareText, withBlanks, type SourceText, type Span } from "./text.js";
 
 export type ParseResult = { ok: true; report: Report } | { ok: false; error: string };
 
@@ -51,66 +51,29 @@ export function parseReport(raw: string, opts: { name?: string } = {}): ParseRes
 }
 
 function parseText(raw: string, name: string): Report {
-  const norm = normalizeText(raw);
-  const { lines, original } = norm;
-  const meta = findMeta(lines);
-  const warnings: ReportWarning[] = [];
-  const figures: Figure[] = [];
-  const skip: [number, number][] = [];
-  let template: Template = "narrative";
-  let columns: string[] = [];
+  const src = withBlanks(prepareText(raw), pageMarkers(prepareText(raw)));
+  const tables = readTables(src);
+  const warnings: ReportWarning[] = [...tables.warnings];
+  const figures: Figure[] = [...tables.figures];
+  const template: Template = tables.template;
 
-  const spans = findGbfTables(lines);
-  const generation = detectGeneration(lines, spans);
-  if (generation && (spans.applications || spans.review)) {
-    template = generation;
-    if (spans.art20) {
-      const r = parseArt20(lines, original, spans.art20, generation);
-      figures.push(...r.figures);
-      warnings.push(...r.warnings);
-      skip.push([spans.art20.start + (lines[spans.art20.start]!.length > 40 ? 1 : 0), spans.art20.end]);
-    }
-    if (spans.applications) {
-      const r = parseApplications(lines, original, spans.applications, generation);
-      figures.push(...r.figures);
-      warnings.push(...r.warnings);
-      skip.push([spans.applications.start, spans.applications.end]);
-    }
-    if (spans.review) {
-      const r = parseReviewTable(lines, original, spans.review);
-      figures.push(...r.figures);
-      warnings.push(...r.warnings);
-      skip.push([spans.review.start, spans.review.end]);
-    }
-  } else {
-    const span = findStatTable(lines);
-    if (span) {
-      const r = parseStatTable(lines, original, span);
-      if (r.figures.length >= 3) {
-        template = "stat2016";
-        figures.push(...r.figures);
-        warnings.push(...r.warnings);
-        columns = r.columns;
-        skip.push([span.start, span.end]);
-      }
-    }
-  }
-
-  const prose = buildProse(lines, (i) => skip.some(([a, b]) => i >= a && i < b));
+  // The prose: the report without its tables (blanked in the original, so line numbers hold).
+  const { lines, traditional } = normalizeText(blankOriginal(raw, tables.spans.map((s) => ({ start: src.map[s.start]!, end: src.map[s.end]! }))));
+  const meta = findMeta(normalizeText(raw).lines);
+  const prose = buildProse(lines, () => false);
   const sections = findSections(prose);
   const narrative = extractNarrative(prose);
   figures.push(...narrative);
 
-  if (template !== "narrative") warnings.push(...checkTables(figures, template, columns));
+  if (template !== "narrative") warnings.push(...checkTables(figures, template, tables.columns));
   warnings.push(...checkNarrative(figures));
   if (meta.year === null) warnings.push({ code: "NO_YEAR", metrics: [], message: "找不到报告的统计年度（标题和统计期限中都没有年份）。" });
   if (!meta.org) warnings.push({ code: "NO_ORG", metrics: [], message: "找不到发布机关的名称。" });
   if (template === "narrative") warnings.push({ code: "NO_TABLE", metrics: [], message: "没有找到统计表，数字均取自正文。" });
-  if (norm.traditional) warnings.push({ code: "INPUT", metrics: [], message: "原文为繁体字，已转换为简体后解析。" });
+  if (traditional) warnings.push({ code: "INPUT", metrics: [], message: "原文为繁体字，已转换为简体后解析。" });
 
-  const normalized = lines.join("\n");
   return {
-    id: createHash("sha256").update(normalized).digest("hex").slice(0, 16),
+    id: createHash("sha256").update(src.text).digest("hex").slice(0, 16),
     org: meta.org,
     region: meta.region,
     fullRegion: meta.fullRegion,
@@ -126,6 +89,21 @@ function parseText(raw: string, name: string): Report {
     sections,
     warnings,
     sourceName: name,
-    chars: normalized.length,
+    chars: src.text.length,
   };
+}
+
+/** The original text with spans replaced by spaces (line breaks kept). */
+function blankOriginal(raw: string, spans: readonly { start: number; end: number }[]): string {
+  if (spans.length === 0) return raw;
+  const chars = raw.split("");
+  for (const { start, end } of spans) for (let i = start; i < end && i < chars.length; i++) if (chars[i] !== "\n") chars[i] = " ";
+  return chars.join("");
+}
+
+/** Interim: PDF page markers standing alone ("- 3 -", "第3页"); page.ts will own page junk. */
+function pageMarkers(src: SourceText): Span[] {
+  const out: Span[] = [];
+  for (const m of src.text.matchAll(/(?<=^|\n)[ \f]*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|#{1,6}(?= ))[ ]*(?=\n|$| )/g)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  return out;
 }

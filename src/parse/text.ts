@@ -34,6 +34,28 @@ export interface Span {
 // used: it rewrites PRC government vocabulary (执行→运行, 建立→创建, 查询→查找, 档案馆→文件馆).
 const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 let charMap: Map<string, string> | null = null;
+let charTable: Uint16Array | null = null;
+
+/** Traditional → Simplified by character through a code table (every mapping is BMP to BMP, 1:1). */
+function convertChars(text: string): string {
+  if (!charTable) {
+    charTable = new Uint16Array(0x10000);
+    for (const [from, to] of simplifiedChars()) if (from.length === 1 && to.length === 1) charTable[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+  const table = charTable;
+  const out: string[] = [];
+  const CHUNK = 8192;
+  const buf = new Uint16Array(CHUNK);
+  for (let i = 0; i < text.length; i += CHUNK) {
+    const n = Math.min(CHUNK, text.length - i);
+    for (let k = 0; k < n; k++) {
+      const c = text.charCodeAt(i + k);
+      buf[k] = table[c] || c;
+    }
+    out.push(String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]));
+  }
+  return out.join("");
+}
 /** Never converted: Simplified characters the Taiwan table treats as variants. */
 const KEEP_CHARS = ["么", "着", "里", "台", "于", "松", "征", "系", "面", "发", "只", "后"];
 
@@ -84,10 +106,7 @@ export function isTraditional(text: string): boolean {
 
 /** Traditional → Simplified for a short text (questions, names); never run it over Simplified text. */
 export function traditionalToSimplified(text: string): string {
-  const map = simplifiedChars();
-  let out = "";
-  for (const ch of text) out += map.get(ch) ?? ch;
-  return out.replace(PHRASE_RE, (m) => PHRASE_TO.get(m) ?? m);
+  return convertChars(text).replace(PHRASE_RE, (m) => PHRASE_TO.get(m) ?? m);
 }
 
 // ── normalisation with an offset map ────────────────────────────────────────────────────────────
@@ -114,67 +133,92 @@ function normChar(ch: string, code: number): string {
  */
 export function prepareText(raw: string): SourceText {
   const traditional = isTraditional(raw);
-  const simp = traditional ? simplifiedChars() : null;
-  const out: string[] = [];
-  const map: number[] = [];
-  // White space is collected as a run and written as one separator.
-  let run = ""; // "", " ", "\t" or "\n": the strongest kind seen in the current run
-  let runAt = -1;
-  const flush = () => {
-    if (run) {
-      out.push(run);
-      map.push(runAt);
-      run = "";
+  const parts: string[] = [];
+  const map = new Int32Array(raw.length + 1);
+  let n = 0; // length of the output so far
+  // White space is collected as a run and written as one separator: "\n" when the run held a line
+  // break, else "\t" when it held a tab, else " ".
+  let ws = "";
+  let wsAt = -1;
+  const len = raw.length;
+  let i = 0;
+  while (i < len) {
+    // A run of characters that need nothing is copied whole: printable ASCII, CJK ideographs, and
+    // the CJK punctuation NFKC leaves alone (、。《》「」 “” … —).
+    let j = i;
+    while (j < len) {
+      const c = raw.charCodeAt(j);
+      if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201d) || c === 0x2026 || c === 0x2014) j++;
+      else break;
     }
-  };
-  for (let i = 0; i < raw.length; ) {
-    const code = raw.codePointAt(i)!;
-    const ch = String.fromCodePoint(code);
-    const width = ch.length;
-    let kind = "";
-    if (ch === "\n" || ch === "\r" || ch === "\f") kind = "\n";
-    else if (ch === "\t") kind = "\t";
-    else if (ch === " ") kind = " ";
-    let n = kind ? "" : normChar(ch, code);
-    if (!kind && n.trim() === "" && n !== "") kind = n.includes("\n") ? "\n" : " ";
+    if (j > i) {
+      if (ws) {
+        parts.push(ws);
+        map[n++] = wsAt;
+        ws = "";
+      }
+      parts.push(raw.slice(i, j));
+      for (let k = i; k < j; k++) map[n++] = k;
+      i = j;
+      continue;
+    }
+    const code = raw.charCodeAt(i);
+    let kind = code === 0x0a || code === 0x0d || code === 0x0c ? "\n" : code === 0x09 ? "\t" : code === 0x20 ? " " : "";
+    let out = "";
+    let width = 1;
+    if (!kind) {
+      if (code >= 0xff01 && code <= 0xff5e && code !== 0xff0d) out = String.fromCharCode(code - 0xfee0); // full-width ASCII
+      else {
+        width = code >= 0xd800 && code <= 0xdbff && i + 1 < len ? 2 : 1;
+        out = normChar(raw.slice(i, i + width), code);
+        if (out === "") {
+          i += width;
+          continue;
+        }
+        if (out.trim() === "") kind = out.includes("\n") ? "\n" : " ";
+      }
+    }
     if (kind) {
-      if (!run) runAt = i;
-      if (kind === "\n" || (kind === "\t" && run !== "\n") || !run) run = kind;
+      if (!ws) wsAt = i;
+      if (kind === "\n" || (kind === "\t" && ws !== "\n") || !ws) ws = kind;
       i += width;
       continue;
     }
-    if (n) {
-      flush();
-      if (simp) n = [...n].map((c) => simp.get(c) ?? c).join("");
-      for (const c of n) {
-        out.push(c);
-        map.push(i);
-      }
+    if (ws) {
+      parts.push(ws);
+      map[n++] = wsAt;
+      ws = "";
     }
+    parts.push(out);
+    for (let k = 0; k < out.length; k++) map[n++] = i;
     i += width;
   }
-  flush();
-  let text = out.join("");
-  map.push(raw.length);
-  let mapArr = Int32Array.from(map);
+  if (ws) {
+    parts.push(ws);
+    map[n++] = wsAt;
+  }
+  let text = parts.join("");
+  map[n] = raw.length;
+  let mapArr = map.slice(0, n + 1);
   if (traditional) {
-    // Phrase replacements may change length: rebuild the map around each replaced span.
-    const parts: string[] = [];
+    // Character by character (same length), then phrases, which may change length.
+    text = convertChars(text);
+    const out: string[] = [];
     const m2: number[] = [];
     let last = 0;
     for (const m of text.matchAll(PHRASE_RE)) {
       const at = m.index!;
-      parts.push(text.slice(last, at));
+      out.push(text.slice(last, at));
       for (let k = last; k < at; k++) m2.push(mapArr[k]!);
       const to = PHRASE_TO.get(m[0]) ?? m[0];
-      parts.push(to);
+      out.push(to);
       for (let k = 0; k < to.length; k++) m2.push(mapArr[at + Math.min(k, m[0].length - 1)]!);
       last = at + m[0].length;
     }
     if (last > 0) {
-      parts.push(text.slice(last));
+      out.push(text.slice(last));
       for (let k = last; k <= text.length; k++) m2.push(mapArr[k]!);
-      text = parts.join("");
+      text = out.join("");
       mapArr = Int32Array.from(m2);
     }
   }

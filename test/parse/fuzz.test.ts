@@ -56,7 +56,8 @@ describe("parseReport never throws, never hangs", () => {
     } else {
       expect(res.error.length).toBeGreaterThan(0);
     }
-  }, 5_000);
+    // Only a true hang fails here; how fast parsing is, `npm run bench` measures.
+  }, 60_000);
 
   it("rejects empty and binary input with a reason", () => {
     expect(parseReport("")).toEqual({ ok: false, error: expect.stringContaining("空") });

@@ -1,0 +1,140 @@
+// Read: the text between two row labels is that row's cell text. It becomes a list of value tokens
+// (digit runs, blank marks) with the separator seen before each: a space, a line break or a pipe
+// says two runs are two cells; no separator says nothing (a crawled page glues cells together,
+// and a run of digits may hold several values: cuts.ts decides how).
+import { UNITS } from "./numbers.js";
+
+/** What separated a token from the one before it (0 = nothing: the digits touch). */
+export type Gap = 0 | 1 | 2 | 3;
+
+export interface ValueToken {
+  kind: "num" | "blank";
+  /** Digits as printed, sign and decimal point included, thousands separators removed ("" for blank). */
+  raw: string;
+  /** Offsets in the text. */
+  start: number;
+  end: number;
+  /** Separator before: 1 space, 2 line break, 3 pipe or tab. */
+  gap: Gap;
+  /** Unit printed right after the number ("251000元"). */
+  unit?: string;
+}
+
+/** A run of non-value text between tokens (units, notes, a header word, the next row's numbering). */
+export interface TextRun {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface CellText {
+  tokens: ValueToken[];
+  texts: TextRun[];
+  /** Tokens and texts interleaved in order. */
+  items: (ValueToken | TextRun)[];
+}
+
+const UNIT_AFTER = new RegExp(`^(?:${[...UNITS].sort((a, b) => b.length - a.length).join("|")})`);
+const MONEY_UNIT = new Set(["万元", "亿元", "元", "%", "万", "亿"]);
+const BLANK_MARK = /^(?:—{1,6}|-{1,6}|–{1,4}|_{1,6}|\/{1,2}|\\|无|空|\*)$/;
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isSep = (c: string) => c === " " || c === "\n" || c === "\t" || c === "|";
+
+/**
+ * Tokenise text[start, end). A blank cell is a blank mark standing alone ("—", "/", "无"), or two
+ * pipes with only spaces between them on one line ("| |"); a line break between pipes ends a row.
+ *
+ *   readCell(" 条 425 1516 其中:", …).tokens → [425 (gap 1), 1516 (gap 1)]
+ *   readCell("条20263542", …).tokens → ["20263542" (gap 0)]
+ */
+export function readCell(text: string, start: number, end: number): CellText {
+  const tokens: ValueToken[] = [];
+  const texts: TextRun[] = [];
+  const items: (ValueToken | TextRun)[] = [];
+  let gap: Gap = 0;
+  let lastPipe = -1; // offset of the last pipe, while only spaces followed it
+  let i = start;
+  let textStart = -1;
+  const closeText = (at: number) => {
+    if (textStart < 0) return;
+    const t = text.slice(textStart, at);
+    const run: TextRun = { text: t, start: textStart, end: at };
+    textStart = -1;
+    // A lone blank mark between separators is a blank cell.
+    if (BLANK_MARK.test(t)) {
+      const tok: ValueToken = { kind: "blank", raw: "", start: run.start, end: run.end, gap };
+      tokens.push(tok);
+      items.push(tok);
+    } else {
+      texts.push(run);
+      items.push(run);
+    }
+    gap = 0;
+  };
+  while (i < end) {
+    const c = text[i]!;
+    if (isSep(c)) {
+      closeText(i);
+      if (c === "|") {
+        if (lastPipe >= 0) {
+          const tok: ValueToken = { kind: "blank", raw: "", start: lastPipe, end: i + 1, gap: 3 };
+          tokens.push(tok);
+          items.push(tok);
+        }
+        lastPipe = i;
+        gap = 3;
+      } else {
+        if (c === "\n") lastPipe = -1;
+        gap = Math.max(gap, c === "\n" ? 2 : c === "\t" ? 3 : 1) as Gap;
+      }
+      i++;
+      continue;
+    }
+    // A number: optional sign, digits (thousands separators), optional decimals, optional unit.
+    const signed = (c === "+" || c === "-") && isDigit(text[i + 1]) && (i === start || !isDigit(text[i - 1]));
+    if (isDigit(c) || signed) {
+      closeText(i);
+      lastPipe = -1;
+      let j = signed ? i + 1 : i;
+      while (j < end && (isDigit(text[j]) || (text[j] === "," && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])))) j++;
+      if (text[j] === "." && isDigit(text[j + 1])) {
+        j++;
+        while (j < end && isDigit(text[j])) j++;
+      }
+      const raw = text.slice(i, j).replace(/,/g, "");
+      // A unit glued after the digits ("251000元"); a count unit only when a separator follows it,
+      // so the first character of the next label (人员…, 件数…) is never taken for one.
+      let unit = UNIT_AFTER.exec(text.slice(j, Math.min(end, j + 3)))?.[0];
+      if (unit && !MONEY_UNIT.has(unit)) {
+        const after = text[j + unit.length];
+        if (after !== undefined && j + unit.length < end && !isSep(after)) unit = undefined;
+      }
+      const tok: ValueToken = { kind: "num", raw, start: i, end: j, gap, ...(unit ? { unit } : {}) };
+      tokens.push(tok);
+      items.push(tok);
+      gap = 0;
+      i = j + (unit?.length ?? 0);
+      continue;
+    }
+    if (textStart < 0) textStart = i;
+    if (c !== " ") lastPipe = -1;
+    // A bracketed note is text, digits and all: "(不同渠道和方式公开相同信息计1条)".
+    if (c === "(") {
+      const close = text.indexOf(")", i);
+      if (close > i && close < Math.min(end, i + 80) && (text.slice(i, close).match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 2) {
+        i = close + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  closeText(end);
+  return { tokens, texts, items };
+}
+
+/** A token's number: "+17" → 17, "-9539" → -9539, "24252.311082" → 24252.311082, blank → null. */
+export function tokenValue(t: ValueToken): number | null {
+  if (t.kind === "blank") return null;
+  const v = Number(t.raw);
+  return Number.isFinite(v) ? v : null;
+}

@@ -1,0 +1,106 @@
+// The ways a row's value tokens can fill its columns. Tokens separated in the text stay separate
+// values; a glued digit run may be cut into several (`640020470` into 7 is 64|0|0|2|0|4|70 among
+// others). Every part is a well-formed number (no leading zero but "0", a decimal point kept whole),
+// and the caller's identities prune while the cuts are made (a group of 表四 that does not add up
+// is abandoned as soon as its five values are known).
+import type { Span } from "./text.js";
+import type { ValueToken } from "./cell-text.js";
+
+export interface Reading {
+  values: (number | null)[];
+  /** Where each value was read from. */
+  spans: Span[];
+  /** How many tokens had to be cut (0: as printed). */
+  cuts: number;
+  /** Σ (digits per value)²: lower = the digits spread more evenly. A prior, not a rule. */
+  balance: number;
+}
+
+/** A partial row (values so far, and whether it is complete) → keep exploring it? */
+export type Accept = (values: readonly (number | null)[], complete: boolean) => boolean;
+
+const PART = /^[+-]?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/** Every cut of one digit run into `parts` well-formed numbers (bounded). */
+function splitRun(raw: string, parts: number, cap: number): string[][] {
+  if (parts === 1) return PART.test(raw) ? [[raw]] : [];
+  const sign = raw[0] === "+" || raw[0] === "-" ? raw[0] : "";
+  const body = raw.slice(sign.length);
+  if (body.replace(".", "").length < parts) return [];
+  const out: string[][] = [];
+  const walk = (from: number, left: number, acc: string[]) => {
+    if (out.length >= cap) return;
+    if (left === 1) {
+      const rest = body.slice(from);
+      if (PART.test(rest)) out.push([...acc, rest]);
+      return;
+    }
+    for (let end = from + 1; end <= body.length - (left - 1); end++) {
+      if (body[end] === "." || body[end - 1] === ".") continue;
+      const part = body.slice(from, end);
+      if (!PART.test(part)) {
+        if (part.length > 1 && part[0] === "0") break;
+        continue;
+      }
+      walk(end, left - 1, [...acc, part]);
+    }
+  };
+  walk(0, parts, []);
+  return out.map((p) => (sign ? [sign + p[0], ...p.slice(1)] : p));
+}
+
+/**
+ * All readings of `tokens` as exactly `k` values, best-first by (fewest cuts, most even spread).
+ * Nothing when there are more tokens than columns, or when no cut passes `accept`.
+ *
+ *   readings([tok("640020470")], 7, rowSum) → [{ values: [64, 0, 0, 2, 0, 4, 70], cuts: 1 }]
+ */
+export function readings(tokens: readonly ValueToken[], k: number, accept: Accept = () => true, cap = 20000): Reading[] {
+  if (tokens.length > k || tokens.length === 0) return [];
+  const out: Reading[] = [];
+  let budget = cap * 4;
+  const values: (number | null)[] = [];
+  const spans: Span[] = [];
+  const walk = (ti: number, cuts: number, balance: number) => {
+    if (out.length >= cap || budget-- <= 0) return;
+    if (ti === tokens.length) {
+      if (values.length === k && accept(values, true)) out.push({ values: [...values], spans: [...spans], cuts, balance });
+      return;
+    }
+    const t = tokens[ti]!;
+    const left = k - values.length - (tokens.length - ti - 1);
+    if (t.kind === "blank") {
+      if (left < 1) return;
+      values.push(null);
+      spans.push({ start: t.start, end: t.end });
+      if (accept(values, values.length === k && ti === tokens.length - 1)) walk(ti + 1, cuts, balance);
+      values.pop();
+      spans.pop();
+      return;
+    }
+    for (let p = 1; p <= left; p++) {
+      for (const parts of splitRun(t.raw, p, cap)) {
+        let at = t.start;
+        let ok = true;
+        let n = 0;
+        let bal = balance;
+        for (const part of parts) {
+          values.push(Number(part));
+          spans.push({ start: at, end: at + part.length });
+          at += part.length;
+          n++;
+          bal += part.replace(/[^\d]/g, "").length ** 2;
+          if (!accept(values, values.length === k && ti === tokens.length - 1 && n === parts.length)) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) walk(ti + 1, cuts + (p > 1 ? 1 : 0), bal);
+        for (let x = 0; x < n; x++) values.pop(), spans.pop();
+      }
+    }
+  };
+  walk(0, 0, 0);
+  out.sort((a, b) => a.cuts - b.cuts || a.balance - b.balance);
+  return out;
+}

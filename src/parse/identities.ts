@@ -1,0 +1,218 @@
+// 勾稽关系: every identity the templates' tables obey, in one place. The table reader uses them to
+// choose how glued digits are cut and in which order a PDF block is read; the checks turn failures
+// into warnings; answers sum parts and list breakdowns through them. An identity is stated over
+// cells named by (metric, slice): slice "" is a table's own total column (or its only one).
+import type { Template } from "../domain.js";
+import { APPLICANT_COLUMNS, CUMULATIVE_SLICE } from "./template.js";
+
+/** A cell's value: a number, null when printed blank, undefined when the table does not have it. */
+export type Getter = (metric: string, slice: string) => number | null | undefined;
+
+/** total = Σ parts, for each column (perSlice) or once. `variants`: the part lists a table may print. */
+export interface SumIdentity {
+  kind: "sum";
+  id: string;
+  total: string;
+  variants: readonly (readonly string[])[];
+  perSlice: boolean;
+  templates: readonly Template[];
+}
+
+/** Σ plus = Σ minus per column (表三: 一 + 二 = 三(七) + 四). */
+export interface BalanceIdentity {
+  kind: "balance";
+  id: string;
+  plus: readonly string[];
+  minus: readonly string[];
+  templates: readonly Template[];
+}
+
+/** Per row: the total column = Σ the other columns (表三: 总计 = six kinds of applicant). */
+export interface RowSumIdentity {
+  kind: "rowSum";
+  id: string;
+  parts: readonly string[];
+  templates: readonly Template[];
+}
+
+/** small ≤ large. Soft: true of real data, not a rule printed on the form. */
+export interface AtMostIdentity {
+  kind: "atMost";
+  id: string;
+  /** [metric, slice] pairs; slice "*" = the same in every column. */
+  small: readonly [string, string];
+  large: readonly [string, string];
+  templates: readonly Template[];
+  soft: boolean;
+}
+
+export type Identity = SumIdentity | BalanceIdentity | RowSumIdentity | AtMostIdentity;
+
+const OLD: readonly Template[] = ["stat2016", "stat2008"];
+const NEW: readonly Template[] = ["gbf2019", "gbf2021"];
+
+const WITHHELD_2019 = ["state_secret", "other_law", "security_stability", "third_party", "internal_affairs", "process_info", "enforcement_file", "admin_query"].map((k) => `requests.result.withheld.${k}`);
+const UNABLE = ["not_held", "needs_creation", "still_unclear"].map((k) => `requests.result.unable.${k}`);
+const NOT_PROCESSED = ["petition_complaint", "duplicate", "publication", "mass_repeat", "confirm_reissue"].map((k) => `requests.result.not_processed.${k}`);
+export const OTHER_PARTS = ["requests.result.other.no_correction", "requests.result.other.fee_unpaid", "requests.result.other.misc"] as const;
+const OUTCOMES_HEAD = ["requests.result.granted", "requests.result.partial"];
+
+const sum = (id: string, total: string, variants: string[][], templates: readonly Template[], perSlice = true): SumIdentity => ({ kind: "sum", id, total, variants, perSlice, templates });
+const ch = (...k: string[]) => k.map((x) => `requests.channel.${x}`);
+
+/** Every identity of every template. */
+export const IDENTITIES: readonly Identity[] = [
+  // ── the pre-2019 统计表 (national 2016 form, and the older provincial forms) ──
+  sum("收到申请=各渠道", "requests.received", [ch("in_person", "fax", "online", "letter"), ch("in_person", "fax", "email", "online", "letter", "other"), ch("in_person", "fax", "email", "online", "letter"), ch("in_person", "online", "letter_fax")], OLD),
+  sum("办结=按时+延期", "requests.closed", [["requests.closed.on_time", "requests.closed.late"]], OLD),
+  sum("答复=各类答复", "requests.answered", [
+    ["requests.result.already_public", "requests.result.granted", "requests.result.partial", "requests.result.withheld", "requests.result.not_this_agency", "requests.result.not_exist", "requests.result.needs_change", "requests.result.other_channel"],
+    ["requests.result.granted", "requests.result.partial", "requests.result.withheld"],
+    ["requests.result.granted", "requests.result.partial", "requests.result.withheld", "requests.result.other_types"],
+  ], OLD),
+  sum("不同意公开=各情形", "requests.result.withheld", [["requests.result.withheld.state_secret", "requests.result.withheld.commercial_secret", "requests.result.withheld.privacy", "requests.result.withheld.security_stability", "requests.result.withheld.not_gov_info", "requests.result.withheld.legal_other"]], OLD),
+  sum("行政复议=维持+纠错+其他", "review.total", [["review.upheld", "review.corrected", "review.other"]], OLD),
+  sum("行政诉讼=维持+纠错+其他", "litigation.total", [["litigation.upheld", "litigation.corrected", "litigation.other"]], OLD),
+  sum("举报投诉=维持+纠错+其他", "complaints.total", [["complaints.upheld", "complaints.corrected", "complaints.other"]], OLD),
+  sum("工作人员=专职+兼职", "staff.total", [["staff.fulltime", "staff.parttime"]], OLD),
+  // 历年累计 includes this year.
+  ...["*"].map((): AtMostIdentity => ({ kind: "atMost", id: "本年≤历年累计", small: ["*", ""], large: ["*", CUMULATIVE_SLICE], templates: OLD, soft: false })),
+  // A channel never publishes more than is published (the same item in two channels counts once).
+  ...["gazette", "website", "weibo", "wechat", "platform", "other"].map((c): AtMostIdentity => ({
+    kind: "atMost", id: `渠道≤主动公开`, small: [`proactive.channel.${c}`, "*"], large: ["proactive.total", "*"], templates: OLD, soft: true,
+  })),
+  // ── 2019 and 2021 ──
+  // 表三 (b): (七)总计 = every outcome row; 2021 splits (六)其他处理 in three.
+  sum("办理结果总计=各项之和", "requests.result.total", [
+    [...OUTCOMES_HEAD, ...WITHHELD_2019, ...UNABLE, ...NOT_PROCESSED, "requests.result.other"],
+    [...OUTCOMES_HEAD, ...WITHHELD_2019, ...UNABLE, ...NOT_PROCESSED, ...OTHER_PARTS],
+  ], NEW),
+  sum("不予公开=1至8项", "requests.result.withheld", [WITHHELD_2019], NEW),
+  sum("无法提供=1至3项", "requests.result.unable", [UNABLE], NEW),
+  sum("不予处理=1至5项", "requests.result.not_processed", [NOT_PROCESSED], NEW),
+  sum("其他处理=1至3项", "requests.result.other", [[...OTHER_PARTS]], ["gbf2021"]),
+  // 表三 (a): 一 + 二 = 三(七) + 四, the template's own note.
+  { kind: "balance", id: "新收+上年结转=办理结果+结转下年度", plus: ["requests.received", "requests.carried_over"], minus: ["requests.result.total", "requests.carried_forward"], templates: NEW },
+  // 表三 (c): 总计 = the six kinds of applicant.
+  { kind: "rowSum", id: "总计=各类申请人之和", parts: APPLICANT_COLUMNS.slice(0, 6), templates: NEW },
+  // 表四 (d): each group 维持 + 纠正 + 其他 + 尚未审结 = 总计.
+  ...["review", "litigation.direct", "litigation.after_review"].map((g) => sum(`${g}=维持+纠正+其他+尚未审结`, `${g}.total`, [["upheld", "corrected", "other", "pending"].map((p) => `${g}.${p}`)], NEW, false)),
+  // 表二 2021: what was issued this year is in force at its end (soft: one could be issued and repealed).
+  ...["rules", "normative_docs"].map((k): AtMostIdentity => ({ kind: "atMost", id: "本年制发≤现行有效", small: [`art20.${k}.issued`, ""], large: [`art20.${k}.in_force`, ""], templates: ["gbf2021"], soft: true })),
+];
+
+/** The identities of one template. */
+export function identitiesOf(template: Template): Identity[] {
+  return IDENTITIES.filter((i) => i.templates.includes(template));
+}
+
+/** The sum rules whose total is this metric (for breakdowns and summed answers). */
+export function sumRulesFor(total: string, template?: Template): SumIdentity[] {
+  return IDENTITIES.filter((i): i is SumIdentity => i.kind === "sum" && i.total === total && (!template || i.templates.includes(template)));
+}
+
+/** Every metric a sum rule counts as a part, with its totals. */
+const PARENTS = new Map<string, string[]>();
+for (const i of IDENTITIES) {
+  if (i.kind !== "sum") continue;
+  for (const v of i.variants) for (const p of v) if (!(PARENTS.get(p) ?? []).includes(i.total)) PARENTS.set(p, [...(PARENTS.get(p) ?? []), i.total]);
+}
+
+/** The totals a metric is a part of (同意公开 is under 办理结果 in 2019+ and under 申请答复数 in the old 统计表). */
+export function totalsOf(metric: string): string[] {
+  return PARENTS.get(metric) ?? [];
+}
+
+/** One evaluated instance of an identity: which cells, and whether it holds. */
+export interface Outcome {
+  identity: Identity;
+  /** Column the instance is about ("" = total column or a table without columns). */
+  slice: string;
+  /** For rowSum: the row (metric). */
+  metric?: string;
+  holds: boolean;
+  /** Left side and right side as computed, for the message. */
+  lhs: number;
+  rhs: number;
+  /** The cells involved, as [metric, slice, value]. */
+  cells: [string, string, number][];
+}
+
+const EPS = 1e-6;
+
+/**
+ * Evaluate every applicable instance of the identities over a table's cells. An instance applies
+ * only when all its cells are present and not blank (blank is not 0).
+ *
+ *   evaluate(identitiesOf("gbf2021"), get, { slices: ["", "natural_person", …], metrics: [...] })
+ */
+export function evaluate(identities: readonly Identity[], get: Getter, scope: { slices: readonly string[]; metrics: readonly string[] }): Outcome[] {
+  const out: Outcome[] = [];
+  const val = (m: string, s: string) => {
+    const v = get(m, s);
+    return typeof v === "number" ? v : undefined;
+  };
+  for (const id of identities) {
+    switch (id.kind) {
+      case "sum": {
+        for (const slice of id.perSlice ? scope.slices : [""]) {
+          const total = val(id.total, slice);
+          if (total === undefined) continue;
+          // The fullest variant whose parts the table prints, all of them.
+          const variant = id.variants.filter((v) => v.length > 0 && v.every((p) => get(p, slice) !== undefined)).sort((a, b) => b.length - a.length)[0];
+          if (!variant) continue;
+          const parts = variant.map((p) => [p, val(p, slice)] as const);
+          if (parts.some(([, v]) => v === undefined)) continue;
+          const rhs = parts.reduce((a, [, v]) => a + v!, 0);
+          out.push({ identity: id, slice, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: [[id.total, slice, total], ...parts.map(([m, v]) => [m, slice, v!] as [string, string, number])] });
+        }
+        break;
+      }
+      case "balance": {
+        for (const slice of scope.slices) {
+          const plus = id.plus.map((m) => val(m, slice));
+          const minus = id.minus.map((m) => val(m, slice));
+          if ([...plus, ...minus].some((v) => v === undefined)) continue;
+          const lhs = plus.reduce((a, v) => a! + v!, 0)!;
+          const rhs = minus.reduce((a, v) => a! + v!, 0)!;
+          const cells = [...id.plus.map((m, i) => [m, slice, plus[i]!]), ...id.minus.map((m, i) => [m, slice, minus[i]!])] as [string, string, number][];
+          out.push({ identity: id, slice, holds: Math.abs(lhs - rhs) < EPS, lhs, rhs, cells });
+        }
+        break;
+      }
+      case "rowSum": {
+        for (const metric of scope.metrics) {
+          const total = val(metric, "");
+          if (total === undefined) continue;
+          const parts = id.parts.map((s) => get(metric, s));
+          if (parts.every((v) => v === undefined || v === null)) continue;
+          if (parts.some((v) => v === undefined)) continue;
+          const rhs = parts.reduce<number>((a, v) => a + (v ?? 0), 0);
+          out.push({ identity: id, slice: "", metric, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: [[metric, "", total], ...id.parts.map((s, i) => [metric, s, parts[i] ?? 0] as [string, string, number])] });
+        }
+        break;
+      }
+      case "atMost": {
+        const metrics = id.small[0] === "*" ? scope.metrics : [id.small[0]];
+        const slices = id.small[1] === "*" ? scope.slices : [id.small[1]];
+        for (const m of metrics) {
+          for (const s of slices) {
+            const lm = id.large[0] === "*" ? m : id.large[0];
+            const ls = id.large[1] === "*" ? s : id.large[1];
+            const a = val(m, s);
+            const b = val(lm, ls);
+            if (a === undefined || b === undefined) continue;
+            out.push({ identity: id, slice: s, metric: m, holds: a <= b + EPS, lhs: a, rhs: b, cells: [[m, s, a], [lm, ls, b]] });
+          }
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Is this instance a hard rule (printed on the form), or only true of real data? */
+export function isSoft(o: Outcome): boolean {
+  return o.identity.kind === "atMost" && o.identity.soft;
+}

@@ -1,0 +1,210 @@
+// Locate: find a template's row labels, in order, in the text however it was laid out. Labels are
+// compared in a compact view of the text (no white space, no pipes), so "社会公益 组织" or a label
+// wrapped over three PDF lines is still found; each compact offset maps back to the text.
+import type { Span } from "./text.js";
+
+/** `text` without white space and pipes, with the way back. */
+export interface Compact {
+  s: string;
+  /** `at[i]` is the offset in the text of `s[i]`; `at[s.length]` is the end of the compacted range. */
+  at: Int32Array;
+}
+
+/** The compact view of text[from, to). */
+export function compactOf(text: string, from = 0, to = text.length): Compact {
+  const parts: string[] = [];
+  const at = new Int32Array(Math.max(0, to - from) + 1);
+  let n = 0;
+  let runFrom = -1;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 0x20;
+    const skip = c === 0x20 || c === 0x0a || c === 0x09 || c === 0x7c || c === 0x0d;
+    if (!skip) {
+      if (runFrom < 0) runFrom = i;
+      continue;
+    }
+    if (runFrom >= 0) {
+      parts.push(text.slice(runFrom, i));
+      for (let k = runFrom; k < i; k++) at[n++] = k;
+      runFrom = -1;
+    }
+  }
+  at[n] = to;
+  return { s: parts.join(""), at: at.subarray(0, n + 1) };
+}
+
+/** A label as the compact view holds it. */
+export function compactLabel(label: string): string {
+  return label.normalize("NFKC").replace(/[\s|]+/g, "");
+}
+
+/** A label found: compact offsets [cs, ce) and text span. `edits` > 0 for a fuzzy match. */
+export interface Found extends Span {
+  cs: number;
+  ce: number;
+  edits: number;
+  /** The label form that matched, compact (exact matches only). */
+  label?: string;
+}
+
+function toFound(c: Compact, cs: number, ce: number, edits: number): Found {
+  return { cs, ce, start: c.at[cs]!, end: c.at[ce - 1]! + 1, edits };
+}
+
+/** First exact occurrence of `label` with cs in [from, to). */
+export function findExact(c: Compact, label: string, from: number, to: number): Found | null {
+  const l = compactLabel(label);
+  if (!l) return null;
+  const at = c.s.indexOf(l, Math.max(0, from));
+  if (at < 0 || at >= to) return null;
+  return { ...toFound(c, at, at + l.length, 0), label: l };
+}
+
+/**
+ * Best approximate occurrence of `label` in c.s[from, to) within `maxEdits` (Sellers' algorithm:
+ * edit distance of the label to any substring). Labels with typos and lost characters
+ * ("其他法律行政止公开" for 其他法律行政法规禁止公开) are found where the template expects them.
+ */
+export function findFuzzy(c: Compact, label: string, from: number, to: number, maxEdits: number): Found | null {
+  const p = compactLabel(label);
+  const m = p.length;
+  if (m === 0 || to <= from) return null;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  const startOf = new Int32Array(m + 1);
+  const startPrev = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) prev[i] = i;
+  startPrev.fill(from);
+  let best: Found | null = null;
+  for (let j = from; j < to; j++) {
+    const ch = c.s[j]!;
+    cur[0] = 0;
+    startOf[0] = j + 1;
+    for (let i = 1; i <= m; i++) {
+      const sub = prev[i - 1]! + (p[i - 1] === ch ? 0 : 1);
+      const del = prev[i]! + 1; // text char skipped
+      const ins = cur[i - 1]! + 1; // label char missing
+      let v = sub;
+      let s = startPrev[i - 1]!;
+      if (del < v) (v = del), (s = startPrev[i]!);
+      if (ins < v) (v = ins), (s = startOf[i - 1]!);
+      cur[i] = v;
+      startOf[i] = s;
+    }
+    const d = cur[m]!;
+    if (d <= maxEdits && (!best || d < best.edits)) {
+      const cs = startOf[m]!;
+      // The match must cover most of the label and start on a label character.
+      if (j + 1 - cs >= m - maxEdits && cs <= j) best = toFound(c, cs, j + 1, d);
+      if (d === 0) break;
+    }
+    [prev, cur] = [cur, prev];
+    startPrev.set(startOf);
+  }
+  return best;
+}
+
+/** How many edits a label of this length may carry: none for short labels, a quarter for long ones. */
+export function editBudget(label: string): number {
+  const n = compactLabel(label).length;
+  return n <= 4 ? 0 : n <= 7 ? 1 : Math.floor(n / 4);
+}
+
+export interface LabelSpec {
+  label: string;
+  aliases?: readonly string[];
+  /** For a label too generic to stand alone ("其他", "总计"): the numbering that must precede it. */
+  num?: string;
+  /** A heading: found where it is, but it does not move the reading position (PDF prints the
+   *  vertical 三、本年度办理结果 after the rows it heads). */
+  floating?: boolean;
+}
+
+/**
+ * Find labels in template order within c.s[from, to): each exact (label, then its aliases) after
+ * the previous one found and within `window` compact characters of it; then each one still
+ * missing by fuzzy match in the gap between its found neighbours. A label followed by a bracketed
+ * note ("部分公开(区分处理的,…)") takes the note with it.
+ */
+export function locateInOrder(c: Compact, specs: readonly LabelSpec[], from: number, to: number, window = 3000): (Found | null)[] {
+  const found: (Found | null)[] = specs.map(() => null);
+  let pos = from;
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i]!;
+    const limit = Math.min(to, pos + window);
+    let hit: Found | null = null;
+    for (const l of [spec.label, ...(spec.aliases ?? [])]) {
+      for (let from = pos; from < limit; ) {
+        hit = findExact(c, l, from, limit);
+        if (!hit || !spec.num || compactLabel(l).length > 2 || numberedBefore(c, hit.cs, spec.num)) break;
+        from = hit.cs + 1;
+        hit = null;
+      }
+      if (hit) break;
+    }
+    if (!hit) continue;
+    // Found by its core words: the label as printed runs on to the next digit (a typo inside it
+    // is then part of it: "其他法律行政止公开").
+    if (hit.label && hit.label !== compactLabel(spec.label)) hit = extendWord(c, hit, to);
+    found[i] = withNumber(c, withNote(c, hit, to), spec.num);
+    if (!spec.floating) pos = found[i]!.ce;
+  }
+  for (let i = 0; i < specs.length; i++) {
+    if (found[i]) continue;
+    const spec = specs[i]!;
+    let lo = from;
+    for (let j = i - 1; j >= 0; j--) if (found[j] && !specs[j]!.floating) { lo = found[j]!.ce; break; }
+    let hi = Math.min(to, lo + window);
+    for (let j = i + 1; j < specs.length; j++) if (found[j] && !specs[j]!.floating) { hi = Math.min(hi, found[j]!.cs); break; }
+    let best: Found | null = null;
+    for (const l of [spec.label, ...(spec.aliases ?? [])]) {
+      const budget = editBudget(l);
+      if (budget === 0) continue;
+      const f = findFuzzy(c, l, lo, hi, budget);
+      if (f && (!best || f.edits < best.edits)) best = f;
+    }
+    if (best) found[i] = withNumber(c, withNote(c, best, to), spec.num);
+  }
+  return found;
+}
+
+/** How many characters of numbering ("2." "2、" "(2)" "(二)" "二、") precede compact offset `cs` (0: none). */
+export function numberedBefore(c: Compact, cs: number, num: string): number {
+  const n = compactLabel(num).replace(/^\(|[).、]$/g, "").replace(/\)$/, "");
+  const forms = [`${n}.`, `${n}、`, `(${n})`];
+  return forms.find((f) => c.s.slice(Math.max(0, cs - f.length), cs) === f)?.length ?? 0;
+}
+
+/**
+ * A label printed twice before its values (a converter's "### (一) 予以公开" heading above the table
+ * row "| 予以公开 | 290 | …"): the row is the last occurrence before `before`.
+ */
+export function lastBefore(c: Compact, f: Found, before: number, num?: string): Found {
+  if (!f.label) return f;
+  const again = c.s.lastIndexOf(f.label, before - f.label.length);
+  if (again <= f.ce - 1 || again < f.cs) return f;
+  return withNumber(c, withNote(c, { ...toFound(c, again, again + f.label.length, 0), label: f.label }, before), num);
+}
+
+function extendWord(c: Compact, f: Found, to: number): Found {
+  let ce = f.ce;
+  while (ce < to && ce - f.ce < 24 && /[\u4e00-\u9fff“”"、]/.test(c.s[ce]!)) ce++;
+  return ce === f.ce ? f : { ...f, ce, end: c.at[ce - 1]! + 1 };
+}
+
+/** Extend a found label back over its printed numbering: evidence quotes "1.属于国家秘密", and the
+ *  row before it never takes the "1" for a value. */
+function withNumber(c: Compact, f: Found, num?: string): Found {
+  const len = num ? numberedBefore(c, f.cs, num) : 0;
+  return len ? { ...f, cs: f.cs - len, start: c.at[f.cs - len]! } : f;
+}
+
+/** Extend a found label over a bracketed note that follows it ("(区分处理的,只计这一情形,不计其他情形)"). */
+function withNote(c: Compact, f: Found, to: number): Found {
+  if (c.s[f.ce] !== "(") return f;
+  const close = c.s.indexOf(")", f.ce);
+  if (close < 0 || close >= to || close - f.ce > 60) return f;
+  const inner = c.s.slice(f.ce + 1, close);
+  if ((inner.match(/[\u4e00-\u9fff]/g)?.length ?? 0) < 2) return f;
+  return { ...f, ce: close + 1, end: c.at[close]! + 1 };
+}

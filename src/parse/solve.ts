@@ -1,0 +1,163 @@
+// Solve: a table is read as a whole. Each slot (a row, or a PDF block of rows printed labels-first)
+// has one or more candidate readings; the template's identities across rows and columns choose
+// among them. One combination left → certain. Several → the prose (a number the text states too)
+// and then the most even spread of digits break the tie, and the cells they disagree on are marked
+// uncertain with the alternatives. None → the best-scoring one, and the checks say what fails.
+import type { Reading } from "./cuts.js";
+import { evaluate, isSoft, type Identity } from "./identities.js";
+
+/** Candidate readings of one or more rows: alternative i gives rows[r] the reading alternatives[i][r]. */
+export interface Slot {
+  metrics: string[];
+  alternatives: Reading[][];
+}
+
+/** How one cell was decided. */
+export type CellStatus =
+  | "printed" // as the layout gives it, no choice made
+  | "identities" // one reading left once the identities were applied
+  | "plausible" // one left only once what real tables obey was applied too (本年制发 ≤ 现行有效)
+  | "prose" // the identities left several; the prose states this one
+  | "guess" // several left: the most even spread of digits, strictly better than the others
+  | "unread"; // several left and nothing decides: not given
+
+export interface SolvedRow {
+  metric: string;
+  reading: Reading;
+  /** Per value: how it was decided, and the other values it could have been. */
+  status: CellStatus[];
+  others: (number | null)[][];
+  /** The readings still possible for this row (1 when decided). */
+  possible: number;
+}
+
+export interface SolveInput {
+  slots: Slot[];
+  /** Column slices in value order ("" = the row's own figure). */
+  slices: readonly string[];
+  identities: readonly Identity[];
+  /** Numbers the report's prose states (as printed): a tie-breaker, never a rule. */
+  proseNumbers: ReadonlySet<string>;
+  /** The cell a row's c-th value is, as [metric, slice]. Defaults to [row metric, slices[c]]. */
+  cellOf?: (metric: string, c: number) => [string, string];
+}
+
+const MAX_COMBOS = 4000;
+
+/**
+ * Choose one alternative per slot.
+ *
+ *   solveTable({ slots: [row 一 (1 reading), row 二 (3 readings)…], slices: APPLICANT slices, identities: 表三 })
+ */
+export function solveTable(input: SolveInput): SolvedRow[] {
+  const { slots, slices, identities } = input;
+  const cellOf = input.cellOf ?? ((m: string, c: number): [string, string] => [m, slices[c] ?? ""]);
+  const metricSet = new Set<string>();
+  for (const s of slots) {
+    s.metrics.forEach((m, r) => {
+      const n = s.alternatives[0]?.[r]?.values.length ?? slices.length;
+      for (let c = 0; c < n; c++) metricSet.add(cellOf(m, c)[0]);
+    });
+  }
+  const metrics = [...metricSet];
+  // Keep the combinations countable: trim the most ambiguous slots to their best alternatives.
+  const alts = slots.map((s) => s.alternatives.slice(0, 60));
+  const count = () => alts.reduce((p, a) => p * Math.max(1, a.length), 1);
+  while (count() > MAX_COMBOS) {
+    const widest = alts.reduce((w, a, i) => (a.length > alts[w]!.length ? i : w), 0);
+    alts[widest] = alts[widest]!.slice(0, Math.max(1, Math.floor(alts[widest]!.length / 2)));
+  }
+  const ambiguous = alts.map((a, i) => (a.length > 1 ? i : -1)).filter((i) => i >= 0);
+
+  const choice = alts.map(() => 0);
+  const cells = new Map<string, number | null>();
+  const fill = () => {
+    cells.clear();
+    slots.forEach((s, i) => {
+      const alt = alts[i]![choice[i]!];
+      if (!alt) return;
+      s.metrics.forEach((m, r) => {
+        const reading = alt[r];
+        if (!reading) return;
+        reading.values.forEach((v, c) => {
+          const [cm, cs] = cellOf(m, c);
+          const key = `${cm}|${cs}`;
+          if (!cells.has(key)) cells.set(key, v);
+        });
+      });
+    });
+  };
+  const get = (m: string, s: string) => (cells.has(`${m}|${s}`) ? cells.get(`${m}|${s}`) : undefined);
+
+  interface Scored { choice: number[]; hard: number; soft: number; prose: number; balance: number }
+  const scored: Scored[] = [];
+  const score = () => {
+    fill();
+    let hard = 0;
+    let soft = 0;
+    for (const o of evaluate(identities, get, { slices, metrics })) {
+      if (o.holds) continue;
+      if (isSoft(o)) soft++;
+      else hard++;
+    }
+    let prose = 0;
+    let balance = 0;
+    for (const i of ambiguous) {
+      for (const r of alts[i]![choice[i]!]!) {
+        balance += r.balance;
+        for (const v of r.values) if (v !== null && Math.abs(v) >= 100 && input.proseNumbers.has(String(v))) prose++;
+      }
+    }
+    scored.push({ choice: [...choice], hard, soft, prose, balance });
+  };
+  if (ambiguous.length === 0) score();
+  else {
+    const walk = (k: number) => {
+      if (k === ambiguous.length) return score();
+      const i = ambiguous[k]!;
+      for (let a = 0; a < alts[i]!.length; a++) {
+        choice[i] = a;
+        walk(k + 1);
+      }
+    };
+    walk(0);
+  }
+
+  const minHard = Math.min(...scored.map((s) => s.hard));
+  let pool = scored.filter((s) => s.hard === minHard);
+  const hardPool = pool;
+  const minSoft = Math.min(...pool.map((s) => s.soft));
+  pool = pool.filter((s) => s.soft === minSoft);
+  const maxProse = Math.max(...pool.map((s) => s.prose));
+  const byProse = pool.filter((s) => s.prose === maxProse);
+  const best = [...byProse].sort((a, b) => a.balance - b.balance)[0]!;
+
+  const out: SolvedRow[] = [];
+  slots.forEach((s, i) => {
+    const alt = alts[i]![best.choice[i]!];
+    if (!alt) return;
+    const ambiguousSlot = alts[i]!.length > 1;
+    s.metrics.forEach((metric, r) => {
+      const reading = alt[r];
+      if (!reading) return;
+      const valuesIn = (p: Scored[], c: number) => new Set(p.map((x) => alts[i]![x.choice[i]!]![r]?.values[c]));
+      const possible = new Set(pool.map((x) => JSON.stringify(alts[i]![x.choice[i]!]![r]?.values))).size;
+      const status: CellStatus[] = [];
+      const others: (number | null)[][] = [];
+      reading.values.forEach((v, c) => {
+        const inPool = [...valuesIn(pool, c)].filter((x): x is number | null => x !== undefined);
+        others.push(inPool.filter((x) => x !== v));
+        if (!ambiguousSlot) return status.push("printed");
+        if (inPool.length === 1) return status.push(valuesIn(hardPool, c).size === 1 ? "identities" : "plausible");
+        if ([...valuesIn(byProse, c)].length === 1) return status.push("prose");
+        // The even-spread prior may pick only when it is strictly better than every reading that
+        // disagrees on this cell, and only among a few readings: otherwise the cell is not given.
+        const rivals = byProse.filter((x) => alts[i]![x.choice[i]!]![r]?.values[c] !== v);
+        const strictly = rivals.every((x) => x.balance > best.balance);
+        status.push(strictly && possible <= 4 ? "guess" : "unread");
+      });
+      out.push({ metric, reading, status, others, possible });
+    });
+  });
+  return out;
+}

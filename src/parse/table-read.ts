@@ -1,0 +1,179 @@
+// What every table reader shares: the cell text between two located labels (the next row's
+// numbering peeled off, prose after the last value left out), readings of labels-first PDF blocks,
+// and figures with their evidence and the note that says how a glued row was cut.
+import type { Evidence, Figure, ReportWarning } from "../domain.js";
+import { readCell, type ValueToken } from "./cell-text.js";
+import type { Reading } from "./cuts.js";
+import { spanEvidence } from "./evidence.js";
+import type { SolvedRow } from "./solve.js";
+import type { SourceText, Span } from "./text.js";
+
+const CJK = /[\u4e00-\u9fff]/g;
+
+/** Words that may stand among a row's values without ending its cell: units, blank marks, notes. */
+const CELL_WORDS = /^(?:万元|亿元|元|人次|批次|件|条|个|人|次|篇|项|份|场|期|家|宗|无|空|—+|-+)$/;
+
+/**
+ * The value tokens of text[start, end): reading stops at the first run of words after the values
+ * began (the next, unlocated label, or the prose after the table), and the next row's numbering
+ * (`nextNum` "2." → "2." / "2、" / "(2)") is peeled off the end.
+ */
+export function cellTokens(text: string, start: number, end: number, nextNum?: string, allow?: (text: string) => boolean): ValueToken[] {
+  let stop = end;
+  // The next row's numbering, printed right before its label: "…0000000 2.其他法律…".
+  if (nextNum && /^\d{1,2}[.、]$/.test(nextNum)) {
+    const n = nextNum.slice(0, -1);
+    const tail = text.slice(Math.max(start, stop - 8), stop);
+    const m = new RegExp(`(?:\\(${n}\\)|${n}\\s*[.、])\\s*$`).exec(tail);
+    if (m) stop = stop - (tail.length - m.index);
+  }
+  const cell = readCell(text, start, stop);
+  const out: ValueToken[] = [];
+  const piped = text.lastIndexOf("|", stop) >= start;
+  for (const item of cell.items) {
+    if ("kind" in item) {
+      // In a table with pipes, a number sharing its cell with words is part of a label ("| 数据1 |").
+      if (piped && item.kind === "num" && sharesCellWithWords(text, item, start, stop)) continue;
+      out.push(item);
+      continue;
+    }
+    const words = item.text.replace(/[()（）:：,，、.]/g, "");
+    if (out.length > 0 && (words.match(CJK)?.length ?? 0) >= 2 && !CELL_WORDS.test(words) && !allow?.(item.text)) break;
+  }
+  return out;
+}
+
+function sharesCellWithWords(text: string, t: ValueToken, start: number, stop: number): boolean {
+  let a = t.start;
+  while (a > start && text[a - 1] !== "|" && text[a - 1] !== "\n") a--;
+  let b = t.end;
+  while (b < stop && text[b] !== "|" && text[b] !== "\n") b++;
+  if (a === start && b === stop) return false;
+  const rest = (text.slice(a, t.start) + text.slice(t.end + (t.unit?.length ?? 0), b)).replace(CELL_WORDS_ANY, "");
+  return /[\u4e00-\u9fff]/.test(rest);
+}
+const CELL_WORDS_ANY = /万元|亿元|元|人次|批次|件|条|个|人|次|篇|项|份|场|期|家|宗/g;
+
+/** Every number in text outside the spans, as printed: the prose's figures, for breaking ties. */
+export function numbersOutside(text: string, spans: readonly Span[]): Set<string> {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out = new Set<string>();
+  let from = 0;
+  const scan = (a: number, b: number) => {
+    for (const m of text.slice(a, b).matchAll(/\d+(?:\.\d+)?/g)) out.add(String(Number(m[0])));
+  };
+  for (const s of sorted) {
+    if (s.start > from) scan(from, s.start);
+    from = Math.max(from, s.end);
+  }
+  scan(from, text.length);
+  return out;
+}
+
+/**
+ * A labels-first block (PDF text: all the labels, then the numbers) read both ways: row by row and
+ * column by column. `permute` may add orders the template knows (表三 with 总计 printed before 其他).
+ */
+export function blockAlternatives(tokens: readonly ValueToken[], rows: number, k: number, permute: ((c: number) => number)[] = [(c) => c]): Reading[][] {
+  if (tokens.length !== rows * k) return [];
+  const out: Reading[][] = [];
+  const seen = new Set<string>();
+  // PDF text reads a labels-first block column by column more often than not: that order is the
+  // prior when the identities cannot tell (balance 0 against 1, the 总计-first order 2).
+  for (const columnMajor of [true, false]) {
+    for (const [pi, perm] of permute.entries()) {
+      const alt: Reading[] = [];
+      for (let r = 0; r < rows; r++) {
+        const vals: (number | null)[] = [];
+        const spans: Span[] = [];
+        for (let c = 0; c < k; c++) {
+          const t = tokens[columnMajor ? perm(c) * rows + r : r * k + perm(c)]!;
+          vals.push(t.kind === "blank" ? null : Number(t.raw));
+          spans.push({ start: t.start, end: t.end });
+        }
+        alt.push({ values: vals, spans, cuts: 0, balance: r === 0 ? (columnMajor ? 0 : 1) + 2 * pi : 0 });
+      }
+      const key = JSON.stringify(alt.map((a) => a.values));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(alt);
+    }
+  }
+  return out;
+}
+
+/** A row's reading as printed (one value per token), when the tokens fill exactly k columns. */
+export function asPrinted(tokens: readonly ValueToken[], k: number): Reading | null {
+  if (tokens.length !== k) return null;
+  if (tokens.some((t) => t.kind === "num" && !/^[+-]?\d+(?:\.\d+)?$/.test(t.raw))) return null;
+  return {
+    values: tokens.map((t) => (t.kind === "blank" ? null : Number(t.raw))),
+    spans: tokens.map((t) => ({ start: t.start, end: t.end })),
+    cuts: 0,
+    balance: 0,
+  };
+}
+
+/** Evidence for a row: the label with its values, quoted as one span when they are close together. */
+export function rowEvidence(src: SourceText, label: Span, values: readonly Span[], only?: number): Evidence {
+  if (only !== undefined) return spanEvidence(src, [label, values[only]!]);
+  const spans = values;
+  const last = Math.max(label.end, ...spans.map((s) => s.end));
+  const first = Math.min(label.start, ...spans.map((s) => s.start));
+  if (last - first <= 240) return spanEvidence(src, [{ start: first, end: last }]);
+  return spanEvidence(src, [label, ...spans]);
+}
+
+/**
+ * How a solved row's cell was read, for the figure's note; null when the cell is not to be given
+ * (several readings left and nothing decides between them).
+ */
+export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: number): { certain: boolean; note?: string } | null {
+  const status = row.status[c]!;
+  // The note names the run this value was cut from, if it was cut.
+  const span = row.reading.spans[c]!;
+  const tok = raw.find((t) => t.start <= span.start && t.end >= span.end);
+  const glued = tok && tok.kind === "num" && (tok.start !== span.start || tok.end !== span.end) ? `原文数字连在一起（${tok.raw}），` : "";
+  const values = row.reading.values.map((v) => v ?? "空").join(" | ");
+  switch (status) {
+    case "unread":
+      return null;
+    case "guess":
+      return { certain: false, note: `${glued}读法不唯一（也可能是 ${row.others[c]!.map((d) => d ?? "空").join("、")}），按数字位数最均匀的读法取 ${values}，请核对原文` };
+    case "plausible":
+      return { certain: false, note: `${glued}按表内数据通常的关系（如本年制发不多于现行有效）推断为 ${values}，请核对原文` };
+    case "prose":
+      return { certain: true, note: `${glued}按勾稽关系和正文中的数字确定为 ${values}` };
+    case "identities":
+      return { certain: true, note: `${glued}按勾稽关系${glued ? "拆分" : "确定"}为 ${values}` };
+    default:
+      return glued ? { certain: true, note: `${glued}按勾稽关系拆分为 ${values}` } : { certain: true };
+  }
+}
+
+/** The warning for a row whose cells could not all be decided. */
+export function undecided(row: SolvedRow, raw: readonly ValueToken[], label: string, metrics: string[], evidence: Evidence): ReportWarning | null {
+  const unread = row.status.map((s, c) => (s === "unread" ? c : -1)).filter((c) => c >= 0);
+  if (unread.length === 0) return null;
+  const digits = raw.filter((t) => t.kind === "num").map((t) => t.raw).join(" ");
+  return {
+    code: "TABLE_SHAPE",
+    metrics,
+    message: `“${label}”一行的数字连在一起（${digits}），有${row.possible}种读法合乎勾稽关系，无法确定，其中${unread.length}个数值未读取。`,
+    evidence: [evidence],
+  };
+}
+
+/** A figure from a table cell. */
+export function cellFigure(metric: string, slice: string, value: number | null, unit: string, evidence: Evidence, how: { certain: boolean; note?: string }): Figure {
+  return {
+    metric,
+    ...(slice ? { slice } : {}),
+    value,
+    unit,
+    source: "table",
+    evidence,
+    certain: how.certain,
+    ...(how.note ? { note: how.note } : {}),
+  };
+}

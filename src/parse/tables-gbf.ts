@@ -1,0 +1,380 @@
+// The tables of the 2019 and 2021 templates: 表二 (第二十条), 表三 (applications, seven applicant
+// columns) and 表四 (行政复议/行政诉讼, fifteen columns). Locate the template's labels in order, read
+// the cell text after each, solve the table with the identities. Row by row (web pages, pipes,
+// a crawl that glued the cells) or labels-first (PDF text) are both just readings to choose from.
+import type { Figure, ReportWarning } from "../domain.js";
+import { readCell, type ValueToken } from "./cell-text.js";
+import { readings, type Accept, type Reading } from "./cuts.js";
+import { spanEvidence } from "./evidence.js";
+import { identitiesOf } from "./identities.js";
+import { compactLabel, findExact, lastBefore, locateInOrder, type Compact, type Found } from "./locate.js";
+import { metricDef } from "./metrics.js";
+import { solveTable, type Slot } from "./solve.js";
+import { asPrinted, blockAlternatives, cellFigure, cellTokens, readingNote, rowEvidence, undecided } from "./table-read.js";
+import {
+  APPLICANT_COLUMNS, APPLICATION_ROWS, ART20_HEADERS_2019, ART20_HEADERS_2021, ART20_ROWS, ART20_UNITS, REVIEW_COLUMNS, REVIEW_HEADER,
+  type RowDef,
+} from "./template.js";
+import type { SourceText, Span } from "./text.js";
+
+export type Generation = "gbf2019" | "gbf2021";
+
+export interface TableResult {
+  figures: Figure[];
+  warnings: ReportWarning[];
+  /** Where the table is in the text (left out of the prose). */
+  span: Span;
+}
+
+interface Ctx {
+  src: SourceText;
+  c: Compact;
+  proseNumbers: (exclude: Span[]) => Set<string>;
+}
+
+/** The value rows a labels-first block (or a single row) covers, with the tokens read after the last one. */
+interface Pending {
+  row: RowDef;
+  found: Found;
+}
+
+// ── locating the tables ─────────────────────────────────────────────────────────────────────────
+
+/** Where 表三 starts: its first row label, followed soon by its second. */
+export function findApplications(c: Compact): number {
+  for (let at = c.s.indexOf("本年新收"); at >= 0; at = c.s.indexOf("本年新收", at + 4)) {
+    const second = c.s.indexOf("上年结转", at);
+    if (second >= 0 && second - at < 800) return at;
+  }
+  return -1;
+}
+
+/** The generation from 表二's column headers, else from 表三's (六)其他处理 split in three. */
+export function detectGeneration(c: Compact, from: number, to: number): Generation | null {
+  const region = c.s.slice(Math.max(0, from), Math.max(from, to));
+  if (ART20_HEADERS_2021.some((h) => region.includes(compactLabel(h)))) return "gbf2021";
+  if (ART20_HEADERS_2019.some((h) => region.includes(compactLabel(h)))) return "gbf2019";
+  if (/逾期不补正|逾期未按收费/.test(region)) return "gbf2021";
+  return null;
+}
+
+// ── 表三 ──────────────────────────────────────────────────────────────────────────────────────
+
+const K3 = APPLICANT_COLUMNS.length;
+const SLICES3 = APPLICANT_COLUMNS.map((c) => (c === "total" ? "" : c));
+
+/** 总计 = the six applicant columns (a row whose digits ran together is cut only this way). */
+const rowSum: Accept = (v, complete) => {
+  if (!complete) return true;
+  if (v.length !== K3) return false;
+  const parts = v.slice(0, 6).reduce<number>((a, x) => a + (x ?? 0), 0);
+  return v[6] === null || Math.abs(parts - v[6]!) < 1e-6;
+};
+
+/** Header words of 表三 may stand among the values of a PDF block (自然人 商业企业 … 总计 其他). */
+const APP_WORDS = new Set(["自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", "申请人情况", "商业", "企业", "科研", "机构", "社会", "公益", "组织", "法律", "服务"]);
+const isAppHeader = (t: string) => t.replace(/[\s()]/g, "").split(/(?=自然人|法人|商业|企业|科研|机构|社会|公益|组织|法律|服务|其他|总计|申请人)/).every((w) => !w || APP_WORDS.has(w));
+
+/** Read 表三 from its first row label. */
+export function readApplications(ctx: Ctx, start: number, generation: Generation): TableResult {
+  const { src, c } = ctx;
+  const rows = APPLICATION_ROWS;
+  const found = locateInOrder(c, rows.map((r) => ({ label: r.label, aliases: r.aliases, floating: r.heading || r.metric === "requests.result.other", ...(r.num ? { num: r.num } : {}) })), start, Math.min(c.s.length, start + 8000), 1500);
+  const split2021 = found.some((f, i) => f && rows[i]!.only === "gbf2021");
+  const isHeading = (r: RowDef) => r.heading || (r.metric === "requests.result.other" && split2021);
+  const located = rows.map((row, i) => ({ row, found: found[i]! })).filter((x) => x.found).sort((a, b) => a.found.start - b.found.start);
+  for (let i = 0; i + 1 < located.length; i++) located[i]!.found = lastBefore(c, located[i]!.found, located[i + 1]!.found.cs, located[i]!.row.num);
+  const warnings: ReportWarning[] = [];
+  const end = located.length ? located[located.length - 1]!.found.end : start;
+
+  // Cell tokens of every located label: up to the next label, its numbering peeled off.
+  const cells = located.map((x, i) => {
+    const next = located[i + 1];
+    const stop = next ? next.found.start : Math.min(src.text.length, x.found.end + 4000);
+    return cellTokens(src.text, x.found.end, stop, next?.row.num, isAppHeader);
+  });
+
+  // Width: a table of totals only (one value per row) is rare but real.
+  const withValues = cells.filter((t) => t.length > 0);
+  const width = withValues.length >= 5 && withValues.every((t) => t.length === 1 && t[0]!.raw.length <= 4) ? 1 : K3;
+  const slices = width === 1 ? [""] : SLICES3;
+
+  const slots: Slot[] = [];
+  const slotTokens = new Map<Slot, ValueToken[]>();
+  const labelOf = new Map<string, Found>();
+  let pending: Pending[] = [];
+  let pendingHeadings: Pending[] = [];
+  located.forEach((x, i) => {
+    const tokens = cells[i]!;
+    labelOf.set(x.row.metric, x.found);
+    if (tokens.length === 0) {
+      if (isHeading(x.row)) pendingHeadings.push(x);
+      else pending.push(x);
+      return;
+    }
+    let group: Pending[] = [...pending, x];
+    // A heading with its subtotal printed is a row like any other.
+    if (isHeading(x.row) && pending.length === 0 && x.row.metric) group = [x];
+    else if (isHeading(x.row) && !x.row.metric) group = pending;
+    const withHeadings = [...pending, ...pendingHeadings.filter((h) => h.row.metric), x].sort((a, b) => a.found.start - b.found.start);
+    pending = [];
+    pendingHeadings = [];
+    if (group.length === 0) return;
+    let slot: Slot | null = null;
+    if (group.length === 1) {
+      const alternatives = rowReadings(tokens, width);
+      if (alternatives.length) slot = { metrics: [group[0]!.row.metric], alternatives: alternatives.map((r) => [r]) };
+    } else {
+      // A labels-first block: the numbers of every pending row come after the last label.
+      let rowsIn = group;
+      if (tokens.length !== group.length * width && tokens.length === withHeadings.length * width) rowsIn = withHeadings;
+      // PDF text sometimes prints the 总计 column before 其他: the identities decide.
+      const totalBefore = (c2: number) => (c2 === 5 ? 6 : c2 === 6 ? 5 : c2);
+      const alts = blockAlternatives(tokens, rowsIn.length, width, width === K3 ? [(c2) => c2, totalBefore] : [(c2) => c2]);
+      if (alts.length) slot = { metrics: rowsIn.map((p) => p.row.metric), alternatives: alts };
+      else if (tokens.length === width || rowReadings(tokens, width).length) {
+        // Only this row's values: the rows before it printed none.
+        const alternatives = rowReadings(tokens, width);
+        if (alternatives.length) slot = { metrics: [x.row.metric], alternatives: alternatives.map((r) => [r]) };
+      }
+    }
+    if (!slot) {
+      warnings.push({
+        code: "TABLE_SHAPE",
+        metrics: group.map((p) => p.row.metric),
+        message: group.length === 1 && tokens.length === 1
+          ? `表三“${shortLabel(group[0]!.row)}”一行的数字连在一起（${tokens[0]!.raw}），没有一种分到${width}列的读法合乎勾稽关系，未读取。`
+          : `表三${group.map((p) => `“${shortLabel(p.row)}”`).join("")}处读到${tokens.length}个数值，与${group.length}行×${width}列对不上，未读取。`,
+        evidence: [spanEvidence(src, [group[0]!.found, { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end }])],
+      });
+      return;
+    }
+    slots.push(slot);
+    slotTokens.set(slot, tokens);
+  });
+
+  const solved = solveTable({ slots, slices, identities: identitiesOf(generation), proseNumbers: ctx.proseNumbers([{ start: located[0]?.found.start ?? start, end }]) });
+  const figures: Figure[] = [];
+  let uncertain = 0;
+  for (const row of solved) {
+    const slot = slots.find((s) => s.metrics.includes(row.metric))!;
+    const tokens = slotTokens.get(slot)!;
+    const label = labelOf.get(row.metric)!;
+    const unit = metricDef(row.metric)?.unit ?? "件";
+    const block = slot.metrics.length > 1;
+    row.reading.values.forEach((v, col) => {
+      const how = readingNote(row, tokens, col);
+      if (!how) return;
+      if (!how.certain) uncertain++;
+      const evidence = rowEvidence(src, label, row.reading.spans, block ? col : undefined);
+      figures.push(cellFigure(row.metric, slices[col]!, v, unit, evidence, how));
+    });
+    const w = undecided(row, tokens, metricDef(row.metric)?.label ?? row.metric, [row.metric], rowEvidence(src, label, row.reading.spans));
+    if (w) warnings.push(w);
+    // 总计 blank (printed so): the six columns' sum beside it, as derived.
+    const vals = row.reading.values;
+    if (width === K3 && vals[6] === null && vals.slice(0, 6).some((v) => v !== null)) {
+      figures.push({
+        metric: row.metric, value: vals.slice(0, 6).reduce<number>((a, v) => a + (v ?? 0), 0), unit, source: "derived",
+        evidence: rowEvidence(src, label, row.reading.spans), certain: true, note: "表中总计栏空白，此为六类申请人之和",
+      });
+    }
+  }
+  if (uncertain > 0) {
+    warnings.push({ code: "ORIENTATION_GUESSED", metrics: [...new Set(figures.filter((f) => !f.certain).map((f) => f.metric))], message: `表三有${uncertain}个数值的读法无法用勾稽关系唯一确定，已按最可能的读法取值并标为不确定，请核对原表。` });
+  }
+  const lastToken = cells[cells.length - 1]?.[cells[cells.length - 1]!.length - 1];
+  return { figures, warnings, span: { start: located[0]?.found.start ?? start, end: Math.max(end, lastToken?.end ?? end) } };
+}
+
+/** A single row's readings: as printed, or its glued digits cut where 总计 = the six columns. */
+function rowReadings(tokens: readonly ValueToken[], width: number): Reading[] {
+  const printed = asPrinted(tokens, width);
+  if (printed) return [printed];
+  // A row printed with its six applicant columns and a blank 总计 (上海 2019 left them empty).
+  if (width === K3 && tokens.length === 6 && tokens.every((t) => t.gap > 0 || t === tokens[0])) {
+    const six = asPrinted(tokens, 6);
+    if (six && six.values.slice(0, 6).every((v) => v !== null) && tokens.every((t) => t.raw.length <= 3)) {
+      return [{ ...six, values: [...six.values, null], spans: [...six.spans, six.spans[5]!] }];
+    }
+  }
+  return readings(tokens, width, width === K3 ? rowSum : undefined);
+}
+
+function shortLabel(r: RowDef): string {
+  return r.label.replace(/\(.*$/, "").slice(0, 16);
+}
+
+// ── 表四 ──────────────────────────────────────────────────────────────────────────────────────
+
+/** 表四's header words, whole or as PDF text breaks them ("结 果 / 维持"). */
+const REVIEW_WORDS = new RegExp([...REVIEW_HEADER, "结果", "维持", "纠正", "其他", "尚未", "审结", "未经复议", "直接起诉", "行政", "复议", "诉讼", "起诉", "总", "计"].sort((a, b) => b.length - a.length).join("|"), "g");
+
+/** Each of the three groups: 维持 + 纠正 + 其他 + 尚未审结 = 总计, checked as soon as a group is cut. */
+const groupSums: Accept = (v) => {
+  for (let g = 0; g + 5 <= v.length; g += 5) {
+    const vals = v.slice(g, g + 5);
+    if (vals.some((x) => x === null)) continue;
+    if (Math.abs(vals.slice(0, 4).reduce<number>((a, x) => a + x!, 0) - vals[4]!) > 1e-6) return false;
+  }
+  return true;
+};
+
+/** Read 表四: its header words, then one row of fifteen values. */
+export function readReview(ctx: Ctx, from: number, generation: Generation): TableResult | null {
+  const { src, c } = ctx;
+  // The header: the first place after 表三 where several of its words stand together (PDF text may
+  // print them one character column at a time, "结 果 / 维持"): the values are the first numbers after it.
+  const words = REVIEW_HEADER.filter((w) => w !== "总计");
+  let headStart = -1;
+  for (let at = c.s.indexOf("复议", from); at >= 0 && at - from < 4000; at = c.s.indexOf("复议", at + 2)) {
+    const near = c.s.slice(Math.max(0, at - 8), at + 80);
+    if (words.filter((w) => near.includes(w)).length >= 3) {
+      headStart = Math.max(0, at - 8);
+      break;
+    }
+  }
+  if (headStart < 0) return null;
+  // Quote the header from the start of its line (the heading "四、…"), when that is near.
+  let headEnd = c.at[headStart]!;
+  const lineStart = src.text.lastIndexOf("\n", headEnd) + 1;
+  if (headEnd - lineStart <= 40) headEnd = lineStart;
+  // Converted documents print each group as its own small table with the header words again.
+  const headerWord = (t: string) => t.replace(/[\s()（）#|]/g, "").replace(REVIEW_WORDS, "") === "";
+  const tokens = cellTokens(src.text, headEnd, Math.min(src.text.length, headEnd + 2500), undefined, headerWord);
+  // Trailing blanks after the row are layout, not cells.
+  while (tokens.length > 15 && tokens[tokens.length - 1]!.kind === "blank") tokens.pop();
+  const span = { start: headEnd, end: tokens.length ? tokens[Math.min(14, tokens.length - 1)]!.end : headEnd };
+  const warnings: ReportWarning[] = [];
+  let alternatives: Reading[] = [];
+  const printed = asPrinted(tokens, 15);
+  if (printed) alternatives = [printed];
+  else if (tokens.length < 15) alternatives = readings(tokens, 15, groupSums);
+  if (alternatives.length === 0) {
+    warnings.push({
+      code: "TABLE_SHAPE",
+      metrics: [...REVIEW_COLUMNS],
+      message: `表四（行政复议、行政诉讼）应有15个数值，读到${tokens.length}个${tokens.length < 15 ? "（数字连在一起，无法按勾稽关系唯一拆分）" : ""}，未读取；请以原文为准。`,
+      evidence: tokens.length ? [spanEvidence(src, [{ start: span.start, end: tokens[tokens.length - 1]!.end }])] : [],
+    });
+    return { figures: [], warnings, span };
+  }
+  const [row] = solveTable({
+    slots: [{ metrics: ["review"], alternatives: alternatives.map((r) => [r]) }],
+    slices: REVIEW_COLUMNS.map(() => ""),
+    identities: identitiesOf(generation),
+    proseNumbers: ctx.proseNumbers([span]),
+    cellOf: (_m, col) => [REVIEW_COLUMNS[col]!, ""],
+  });
+  const figures: Figure[] = [];
+  const first = row!.reading.spans[0]!.start;
+  const evidence = spanEvidence(src, [{ start: span.start, end: Math.min(span.start + 40, first) }, { start: first, end: row!.reading.spans[14]!.end }]);
+  row!.reading.values.forEach((v, col) => {
+    const how = readingNote(row!, tokens, col);
+    if (how) figures.push(cellFigure(REVIEW_COLUMNS[col]!, "", v, "件", evidence, how));
+  });
+  const w = undecided(row!, tokens, "表四", [...REVIEW_COLUMNS], evidence);
+  if (w) warnings.push(w);
+  // 行政诉讼 as users mean it: 未经复议直接起诉 + 复议后起诉, per outcome.
+  for (const part of ["upheld", "corrected", "other", "pending", "total"]) {
+    const a = figures.find((f) => f.metric === `litigation.direct.${part}`);
+    const b = figures.find((f) => f.metric === `litigation.after_review.${part}`);
+    if (!a || !b || (a.value === null && b.value === null)) continue;
+    figures.push({
+      metric: `litigation.${part}`, value: (a.value ?? 0) + (b.value ?? 0), unit: "件", source: "derived", evidence: a.evidence,
+      certain: a.value !== null && b.value !== null && a.certain && b.certain, note: `未经复议直接起诉 ${a.value ?? "空"} + 复议后起诉 ${b.value ?? "空"}`,
+    });
+  }
+  return { figures, warnings, span };
+}
+
+// ── 表二 第二十条 ─────────────────────────────────────────────────────────────────────────────
+
+/** Read 表二 between its first 第二十条 and `to` (表三). */
+export function readArt20(ctx: Ctx, from: number, to: number, generation: Generation): TableResult | null {
+  const { src, c } = ctx;
+  const start = c.s.indexOf("第二十条", from);
+  if (start < 0 || start >= to) return null;
+  const colsOf = (r: (typeof ART20_ROWS)[number]) => (generation === "gbf2021" ? r.cols2021 : r.cols2019) ?? [];
+  const rows = ART20_ROWS.filter((r) => colsOf(r).length > 0);
+  const found = locateInOrder(c, rows.map((r) => ({ label: r.label, aliases: r.aliases })), start, to, 1200);
+  const located = rows.map((row, i) => ({ row, found: found[i]! })).filter((x) => x.found).sort((a, b) => a.found.start - b.found.start);
+  const warnings: ReportWarning[] = [];
+  const slots: Slot[] = [];
+  const tokensOf = new Map<Slot, ValueToken[]>();
+  // Labels and numbers as one stream: a row printed with its values takes them (cut if glued); rows
+  // printed labels-first (PDF) wait, and the numbers that follow fill them an item at a time.
+  type Row = (typeof located)[number];
+  let queue: Row[] = [];
+  let buffer: ValueToken[] = [];
+  const shape = (x: Row, tokens: readonly ValueToken[], k: number) =>
+    warnings.push({
+      code: "TABLE_SHAPE",
+      metrics: colsOf(x.row).map((col) => `art20.${x.row.key}.${col}`),
+      message: `第二十条表“${x.row.label}”一行读到${tokens.length}个数值，应为${k}个，未读取。`,
+      evidence: [spanEvidence(src, [{ start: x.found.start, end: tokens[tokens.length - 1]?.end ?? x.found.end }])],
+    });
+  const add = (group: Row[], alternatives: Reading[][], tokens: ValueToken[]) => {
+    const slot = { metrics: group.map((p) => p.row.key), alternatives };
+    slots.push(slot);
+    tokensOf.set(slot, tokens);
+  };
+  const drain = () => {
+    while (queue.length > 0 && buffer.length > 0) {
+      const item = queue[0]!.row.item;
+      let n = 0;
+      while (n < queue.length && queue[n]!.row.item === item) n++;
+      const group = queue.slice(0, n);
+      const k = colsOf(group[0]!.row).length;
+      if (buffer.length < n * k) return;
+      const take = buffer.splice(0, n * k);
+      add(group, n > 1 ? blockAlternatives(take, n, k) : [[asPrinted(take, k)!]], take);
+      queue = queue.slice(n);
+    }
+  };
+  located.forEach((x, i) => {
+    const next = located[i + 1];
+    const stop = next ? next.found.start : Math.min(src.text.length, c.at[Math.min(to, c.s.length - 1)]! + 1);
+    // Between two labels of 表二 there is nothing but headers, item markers and values.
+    const tokens = next ? readCell(src.text, x.found.end, stop).tokens : cellTokens(src.text, x.found.end, stop);
+    const k = colsOf(x.row).length;
+    if (queue.length === 0 && buffer.length === 0 && tokens.length > 0) {
+      // Printed with its own values: as printed, or its glued digits cut.
+      if (tokens.length > k || (tokens.length < k && tokens.length > 1 && tokens.every((t) => t.gap > 0))) return shape(x, tokens, k);
+      const printed = asPrinted(tokens, k);
+      const alternatives = printed ? [printed] : readings(tokens, k);
+      if (alternatives.length === 0) return shape(x, tokens, k);
+      return add([x], alternatives.map((r) => [r]), tokens);
+    }
+    queue.push(x);
+    buffer.push(...tokens);
+    drain();
+  });
+  for (const x of queue) shape(x, [], colsOf(x.row).length);
+  const end = Math.max(...slots.flatMap((s) => tokensOf.get(s)!.map((t) => t.end)), c.at[start]! + 1);
+  const span = { start: c.at[start]!, end };
+  const keyRow = new Map(ART20_ROWS.map((r) => [r.key, r]));
+  const solved = solveTable({
+    slots, slices: [""], identities: identitiesOf(generation), proseNumbers: ctx.proseNumbers([span]),
+    cellOf: (key, col) => [`art20.${key}.${colsOf(keyRow.get(key)!)[col]}`, ""],
+  });
+  const figures: Figure[] = [];
+  for (const row of solved) {
+    const r = keyRow.get(row.metric)!;
+    const slot = slots.find((s) => s.metrics.includes(row.metric))!;
+    const tokens = tokensOf.get(slot)!;
+    const label = located.find((x) => x.row.key === row.metric)!.found;
+    const block = slot.metrics.length > 1;
+    row.reading.values.forEach((v, col) => {
+      const key = colsOf(r)[col]!;
+      const t = tokens.find((tok) => tok.start <= row.reading.spans[col]!.start && tok.end >= row.reading.spans[col]!.end);
+      const how = readingNote(row, tokens, col);
+      if (how) figures.push(cellFigure(`art20.${r.key}.${key}`, "", v, t?.unit ?? ART20_UNITS[key] ?? "", rowEvidence(src, label, row.reading.spans, block ? col : undefined), how));
+    });
+    const w = undecided(row, tokens, r.label, colsOf(r).map((col) => `art20.${r.key}.${col}`), rowEvidence(src, label, row.reading.spans));
+    if (w) warnings.push(w);
+  }
+  return { figures, warnings, span };
+}
+
+export { findExact };

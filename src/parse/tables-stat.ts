@@ -1,0 +1,319 @@
+// The pre-2019 统计表: the national 2016 form (统计指标 | 单位 | 统计数, or one column per kind of
+// body with a 序号 column) and the older provincial forms (指标名称 | 计量单位 | 2012年度 | 历年累计).
+// Their rows vary by province and year, so the reader is structural: a row is a label, its unit,
+// its values; the next row's numbering ("2.", or the 序号) is peeled off by the expected sequence,
+// so `条179533042.政府公报` is 17953304 for this row and "2." for the next. Labels map to metrics
+// through the template's patterns; unknown rows are kept under their own label.
+import type { Figure, ReportWarning, Template } from "../domain.js";
+import { readCell, type TextRun, type ValueToken } from "./cell-text.js";
+import { readings, type Reading } from "./cuts.js";
+import { spanEvidence } from "./evidence.js";
+import { identitiesOf } from "./identities.js";
+import { compactOf, type Compact } from "./locate.js";
+import { metricDef } from "./metrics.js";
+import { CN_NUMERAL } from "./numbers.js";
+import { solveTable, type Slot } from "./solve.js";
+import { asPrinted, cellFigure, readingNote, rowEvidence, undecided } from "./table-read.js";
+import { CUMULATIVE_SLICE, STAT_HEADER_START, STAT_HEADER_WORDS, STAT_ROWS, statColumnKind, type StatColumnKind } from "./template.js";
+import type { SourceText, Span } from "./text.js";
+
+export interface StatTableResult {
+  figures: Figure[];
+  warnings: ReportWarning[];
+  span: Span;
+  /** Named value columns (历年累计, 市直单位 …), for questions that ask for one. */
+  columns: string[];
+  template: Template;
+}
+
+interface Ctx {
+  src: SourceText;
+  c: Compact;
+  proseNumbers: (exclude: Span[]) => Set<string>;
+}
+
+const UNIT_SUFFIX = /(万元|亿元|人次|批次|件|条|个|人|次|篇|元|项|份|场|期|家)$/;
+const CJK = /[\u4e00-\u9fff]/;
+const END_WORDS = /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]/;
+const NUMBERING = new RegExp(`^(?:其中[:：]?)?(?:[${CN_NUMERAL}]{1,3}[、.]|\\([${CN_NUMERAL}]{1,3}\\)|\\(\\d{1,2}\\)|\\d{1,2}[.、])?(?:其中[:：]?)?`);
+
+/** Where an old 统计表's header starts (compact offset), or -1. */
+export function findStatTable(c: Compact, from = 0): number {
+  for (let at = from; at < c.s.length; ) {
+    const m = STAT_HEADER_START.exec(c.s.slice(at));
+    if (!m) break;
+    let pos = at + m.index;
+    if (c.s.slice(Math.max(0, pos - 2), pos) === "序号") pos -= 2;
+    // A header is followed soon by a row: a label, a unit or "——", and values.
+    if (/[\u4e00-\u9fff)]{2,}(?:万元|人次|件|条|个|人|次|篇|元|项)?(?:\d|—|-)/.test(c.s.slice(pos, pos + 240))) return pos;
+    at = pos + m[0].length;
+  }
+  // No header words: "统计表" followed by rows.
+  for (let at = c.s.indexOf("统计表", from); at >= 0; at = c.s.indexOf("统计表", at + 3)) {
+    if (/主动公开[\u4e00-\u9fff]{0,12}(?:条|件)?\d/.test(c.s.slice(at, at + 200))) return at + 3;
+  }
+  return -1;
+}
+
+interface Row {
+  label: string;
+  labelSpan: Span;
+  unit?: string;
+  tokens: ValueToken[];
+  /** Printed "——" (or nothing) in the unit/value cells: a heading. */
+  heading: boolean;
+}
+
+/** Header text → value columns: "2011年度历年累计" → [2011年度, 历年累计]; "市政府市直单位…统计数×5" → the five names. */
+export function parseStatHeader(header: string): string[] {
+  const h = header.replace(/\s+/g, "").replace(/统计表|政府信息公开情况/g, " ");
+  const words = [...STAT_HEADER_WORDS].sort((a, b) => b.length - a.length).join("|");
+  // One left-to-right pass: a header word, a year or 累计 column, 统计数, or a named column (市直单位).
+  const re = new RegExp(`(${words})|((?:19|20)\\d{2}年度?|本年度?|当年|历年累计|累计|合计|总计)|(统计数|数量|数值)|([\\u4e00-\\u9fff、]{1,12}?(?:政府|单位|部门|机关|机构|街道|乡镇))`, "g");
+  const names: string[] = [];
+  let counts = 0;
+  for (const m of h.matchAll(re)) {
+    if (m[1]) continue;
+    if (m[3]) counts++;
+    else names.push((m[2] ?? m[4])!.replace(/、/g, ""));
+  }
+  if (names.length === 0) return Array.from({ length: Math.max(1, counts) }, () => "统计数");
+  return names;
+}
+
+/**
+ * Read the 统计表 whose header starts at compact offset `at`.
+ *
+ *   readStatTable(ctx, at) → figures: 主动公开信息数 425 (本年度), 1516 (历年累计) …
+ */
+export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
+  const { src, c } = ctx;
+  const start = c.at[at]!;
+  const end = Math.min(src.text.length, start + 60000);
+  const cell = readCell(src.text, start, end);
+
+  // The header runs up to the first row: the first 主动公开 / 一、 / (一) label.
+  const firstRow = cell.items.findIndex((it) => !("kind" in it) && /主动公开|^[一二三四五六七八九十]、|^\(一\)|^1[.、]?[\u4e00-\u9fff]{2}/.test(stripHeaderWords(it.text)));
+  if (firstRow < 0) return null;
+  const headerItems = cell.items.slice(0, firstRow);
+  const firstText = cell.items[firstRow] as TextRun;
+  const lead = leadingHeader(firstText.text);
+  const headerText = headerItems.map((it) => ("kind" in it ? it.raw : it.text)).join(" ") + " " + lead;
+  const columns = parseStatHeader(headerText);
+  const hasSerial = /序号|序\s*号/.test(headerText);
+  const k = columns.length;
+  const kinds: StatColumnKind[] = columns.map(statColumnKind);
+
+  // Segment the body into rows: label, unit, values.
+  const rows: Row[] = [];
+  let expectArabic = 1;
+  let serial = hasSerial ? 2 : 0;
+  let prefix = "";
+  let endAt = end;
+  const items = cell.items.slice(firstRow);
+  (items[0] as TextRun) = { ...firstText, text: firstText.text.slice(lead.length), start: firstText.start + lead.length };
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const cur = rows[rows.length - 1];
+    if ("kind" in it) {
+      if (cur) cur.tokens.push(it);
+      continue;
+    }
+    let text = it.text;
+    let textStart = it.start;
+    if (END_WORDS.test(text) || /[。;；]/.test(text) || (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 60) {
+      endAt = it.start;
+      break;
+    }
+    if (!CJK.test(text)) continue; // punctuation between cells
+    // Numbering glued to the values before it: "…1818" + "2." → 1818 and numbering 2.
+    if (/^[.、]/.test(text) && cur && cur.tokens.length > 0) {
+      const last = cur.tokens[cur.tokens.length - 1]!;
+      const peeled = peelNumber(last, [expectArabic, 1]);
+      if (peeled) {
+        cur.tokens.pop();
+        if (peeled.rest) cur.tokens.push(peeled.rest);
+        expectArabic = peeled.n + 1;
+        text = text.slice(1);
+        textStart++;
+      }
+    } else if (/^[.、]/.test(text)) (text = text.slice(1)), textStart++;
+    // The 序号 column: the next row's number printed after this row's values.
+    if (hasSerial && cur && cur.tokens.length > 0) {
+      const peeled = peelNumber(cur.tokens[cur.tokens.length - 1]!, [serial]);
+      if (peeled) {
+        cur.tokens.pop();
+        if (peeled.rest) cur.tokens.push(peeled.rest);
+        serial = peeled.n + 1;
+      }
+    }
+    if (/^其中[:：]?$/.test(text.trim())) {
+      prefix = "其中";
+      expectArabic = 1;
+      continue;
+    }
+    // A bracketed note after the label: "(不同渠道和方式公开相同信息计1条)".
+    if (cur && cur.tokens.length === 0 && /^\([^()]*\)$/.test(text.trim())) {
+      cur.label += text.trim();
+      cur.labelSpan = { start: cur.labelSpan.start, end: it.end };
+      continue;
+    }
+    // A label continued over a separator ("主动公开信息数 条"): the unit is its own run.
+    if (cur && cur.tokens.length === 0 && (UNIT_SUFFIX.test(text) && text.length <= 2)) {
+      cur.unit = text;
+      continue;
+    }
+    if (cur && cur.tokens.length === 0 && !cur.unit && /^[\u4e00-\u9fff()、“”""]{1,20}$/.test(text) && !NUMBERING.exec(text)?.[0] && !/^[一二三四五六七八九十]、/.test(text) && cur.label.length < 30 && !STAT_ROWS.some((r) => r.section === undefined && r.pattern.test(text))) {
+      // A label wrapped over two lines or cells.
+      cur.label += text;
+      cur.labelSpan = { start: cur.labelSpan.start, end: it.end };
+      continue;
+    }
+    if (/^[一二三四五六七八九十]、|^\([一二三四五六七八九十]\)/.test(text)) expectArabic = 1;
+    const unit = UNIT_SUFFIX.exec(text)?.[1];
+    const label = unit && text.length > unit.length + 1 ? text.slice(0, -unit.length) : text;
+    rows.push({ label: (prefix ? "其中:" : "") + label, labelSpan: { start: textStart, end: it.end }, ...(unit && label !== text ? { unit } : {}), tokens: [], heading: false });
+    prefix = "";
+  }
+  // "——" in the unit or value cells marks a heading; its blanks are not values.
+  for (const r of rows) if (r.tokens.length > 0 && r.tokens.every((t) => t.kind === "blank") && !r.unit) r.heading = true;
+
+  const template: Template = kinds.includes("cumulative") || rows.some((r) => /受理(?:政府信息)?依申请公开|否决公开|行政申诉/.test(r.label)) ? "stat2008" : "stat2016";
+  const warnings: ReportWarning[] = [];
+  const slices = columns.map((name, i) => (kinds[i] === "cumulative" ? CUMULATIVE_SLICE : k === 1 || (kinds[i] === "current" && !kinds.includes("part")) ? "" : name));
+
+  // Metrics, with the section (四/五/六) that gives 维持/纠错 their meaning.
+  let section = 0;
+  const metricOf = new Map<Row, string>();
+  const used = new Set<string>();
+  for (const r of rows) {
+    const sec = /^([一二三四五六七八九十]{1,2})、/.exec(r.label.replace(/^其中:/, ""));
+    if (sec) section = CN_VALUE[sec[1]!] ?? section;
+    let metric = statMetric(r.label, section);
+    if (!metric || (r.heading && metric.startsWith("stat."))) continue;
+    // A second row taken for the same metric is a row of its own (主动公开政府文件数 after 主动公开政府信息数).
+    if (used.has(metric)) metric = `stat.${cleanLabel(r.label)}`;
+    if (used.has(metric)) continue;
+    used.add(metric);
+    metricOf.set(r, metric);
+  }
+
+  const slots: Slot[] = [];
+  const rowOfSlot = new Map<Slot, Row>();
+  const cumulativeAt = kinds.indexOf("cumulative");
+  const currentAt = kinds.indexOf("current");
+  for (const r of rows) {
+    const metric = metricOf.get(r);
+    if (!metric || r.heading || r.tokens.length === 0) continue;
+    const tokens = r.tokens;
+    let alternatives: Reading[] = [];
+    const printed = asPrinted(tokens, k);
+    if (printed) alternatives = [printed];
+    else if (tokens.length < k) {
+      // Glued digits: 历年累计 includes this year.
+      alternatives = readings(tokens, k, (v, complete) => !complete || cumulativeAt < 0 || currentAt < 0 || v[cumulativeAt] === null || v[currentAt] === null || v[cumulativeAt]! >= v[currentAt]!);
+      // Fewer separate values than columns: one cell was left empty.
+      if (alternatives.length === 0 && tokens.every((t) => t.gap > 0 || t === tokens[0]) && tokens.length < k) {
+        const vals = [...tokens.map((t) => (t.kind === "blank" ? null : Number(t.raw))), ...Array(k - tokens.length).fill(null)];
+        alternatives = [{ values: vals, spans: [...tokens, ...Array(k - tokens.length).fill(tokens[tokens.length - 1])].map((t) => ({ start: t.start, end: t.end })), cuts: 0, balance: 0 }];
+        warnings.push({ code: "TABLE_SHAPE", metrics: [metric], message: `统计表“${cleanLabel(r.label)}”一行只有${tokens.length}个数值，表头有${k}列，缺的一栏按空白处理。`, evidence: [spanEvidence(src, [r.labelSpan, ...tokens])] });
+      }
+    }
+    if (alternatives.length === 0) {
+      warnings.push({
+        code: "TABLE_SHAPE",
+        metrics: [metric],
+        message: `统计表“${cleanLabel(r.label)}”一行读到${tokens.length}个数值${tokens.length === 1 ? `（${tokens[0]!.raw}，像是几栏数字连在一起）` : ""}，表头有${k}列，无法确定，未读取。`,
+        evidence: [spanEvidence(src, [r.labelSpan, ...tokens])],
+      });
+      continue;
+    }
+    const slot: Slot = { metrics: [metric], alternatives: alternatives.map((a) => [a]) };
+    slots.push(slot);
+    rowOfSlot.set(slot, r);
+  }
+  if (process.env.DEBUG_STAT) for (const r of rows) console.log(JSON.stringify(r.label), r.unit, r.heading, r.tokens.map((t) => t.raw || "_").join(","), metricOf.get(r));
+  if (slots.length < 3) return null;
+
+  const span = { start, end: Math.max(...rows.flatMap((r) => r.tokens.map((t) => t.end)), start) };
+  const solved = solveTable({ slots, slices, identities: identitiesOf(template), proseNumbers: ctx.proseNumbers([span]) });
+  const figures: Figure[] = [];
+  for (const row of solved) {
+    const slot = slots.find((s) => s.metrics[0] === row.metric)!;
+    const r = rowOfSlot.get(slot)!;
+    const unit = r.unit ?? r.tokens.find((t) => t.unit)?.unit ?? metricDef(row.metric)?.unit ?? "";
+    const label = row.metric.startsWith("stat.") ? cleanLabel(r.label) : undefined;
+    const evidence = rowEvidence(src, r.labelSpan, row.reading.spans);
+    const given = row.reading.values.map((v, col) => {
+      const how = readingNote(row, r.tokens, col);
+      if (how) figures.push({ ...cellFigure(row.metric, slices[col]!, v, unit, evidence, how), ...(label ? { label } : {}) });
+      return how;
+    });
+    const w = undecided(row, r.tokens, cleanLabel(r.label), [row.metric], evidence);
+    if (w) warnings.push(w);
+    if (given.some((h) => h === null)) continue;
+    // Several parts (市政府 | 市直单位 | …): their sum is the report's own figure.
+    const parts = row.reading.values.filter((_, col) => kinds[col] === "part");
+    if (kinds.filter((x) => x === "part").length > 1 && parts.some((v) => v !== null)) {
+      const sum = Math.round(parts.reduce<number>((a, v) => a + (v ?? 0), 0) * 1e6) / 1e6;
+      const names = columns.map((n, col) => (kinds[col] === "part" ? `${n} ${row.reading.values[col] ?? "空"}` : "")).filter(Boolean).join(" + ");
+      figures.push({ metric: row.metric, value: sum, unit, source: "derived", evidence, certain: given.every((h) => h?.certain), note: `各列合计：${names}`, ...(label ? { label } : {}) });
+    }
+  }
+  void endAt;
+  return { figures, warnings, span, columns: slices.filter(Boolean), template };
+}
+
+const CN_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11 };
+
+/** Header words glued before the first row label ("年度历年累计主动公开文件数条"): their length. */
+function leadingHeader(text: string): string {
+  const m = /^(?:(?:指标名称|统计指标|计量单位|单位|序号|项目|年度|本年度|历年累计|累计|统计数|市政府|[\u4e00-\u9fff、]{1,10}?(?:政府|单位)(?=[\u4e00-\u9fff]))\s*)+/.exec(text);
+  if (!m) return "";
+  // Keep the row label itself: stop before 主动公开 / 一、.
+  const at = text.search(/主动公开|[一二三四五六七八九十]、|\(一\)/);
+  return at > 0 && at <= m[0].length ? text.slice(0, at) : m[0];
+}
+
+function stripHeaderWords(text: string): string {
+  return text.slice(leadingHeader(text).length);
+}
+
+/** The numbering digits at the end of a value token ("18182" + "." → 1818 and 2), if one of `expect`. */
+function peelNumber(tok: ValueToken, expect: readonly number[]): { n: number; rest?: ValueToken } | null {
+  if (tok.kind !== "num" || !/^\d+$/.test(tok.raw)) return null;
+  for (const n of expect) {
+    const s = String(n);
+    if (!tok.raw.endsWith(s)) continue;
+    const restRaw = tok.raw.slice(0, -s.length);
+    if (!restRaw) return { n };
+    return { n, rest: { ...tok, raw: restRaw, end: tok.end - s.length } };
+  }
+  return null;
+}
+
+/** A printed label without numbering, 其中 and bracketed notes: "(一)主动公开政府信息数(不同…计1条)" → "主动公开政府信息数". */
+export function cleanLabel(label: string): string {
+  return label
+    .replace(/\s+/g, "")
+    .replace(/^其中:/, "")
+    .replace(NUMBERING, "")
+    .replace(/^其中[:：]?/, "")
+    .replace(/\([^)]*\)$/, "")
+    .replace(/[:：]$/, "");
+}
+
+/** Metric id of a 统计表 row label, given the current section (四/五/六 share sub-row labels). */
+export function statMetric(label: string, section: number): string | null {
+  const clean = cleanLabel(label).replace(/\([^)]*\)/g, "");
+  const full = label.replace(/\s+/g, "").replace(/^其中:/, "");
+  for (const r of STAT_ROWS) {
+    if (r.section !== undefined && r.section !== section) continue;
+    if (r.pattern.test(clean) || (r.pattern.source.includes("、") && r.pattern.test(full))) return r.metric;
+  }
+  if (/^[一二三四五六七八九十]{1,2}、/.test(full)) return null; // a heading: 一、主动公开情况
+  if (clean.length < 2 || !CJK.test(clean)) return null;
+  return `stat.${clean}`;
+}
+
+export { compactOf };

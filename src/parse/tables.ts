@@ -1,0 +1,96 @@
+// Which template's tables a report prints, and all of them read: 表二/表三/表四 of the 2019 and
+// 2021 formats, or the old 统计表. The result names the template, the figures, the warnings and the
+// spans the tables occupy (left out of the prose).
+import type { Figure, ReportWarning, Template } from "../domain.js";
+import { compactOf, type Compact } from "./locate.js";
+import { numbersOutside } from "./table-read.js";
+import { detectGeneration, findApplications, readApplications, readArt20, readReview, type Generation } from "./tables-gbf.js";
+import { findStatTable, readStatTable } from "./tables-stat.js";
+import { ART20_HEADERS_2019, ART20_HEADERS_2021 } from "./template.js";
+import type { SourceText, Span } from "./text.js";
+
+export interface TablesResult {
+  template: Template;
+  figures: Figure[];
+  warnings: ReportWarning[];
+  /** Where the tables are, in src.text. */
+  spans: Span[];
+  /** Named value columns of an old 统计表 (历年累计, 市直单位 …). */
+  columns: string[];
+}
+
+/** The compact offset of a text offset (the first compact character at or after it). */
+export function compactIndex(c: Compact, textOffset: number): number {
+  let lo = 0;
+  let hi = c.s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c.at[mid]! < textOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where 表二 starts: a 第二十条 followed by 信息内容 or a column header, before 表三. */
+function findArt20(c: Compact, to: number): number {
+  const heads = [...ART20_HEADERS_2021, ...ART20_HEADERS_2019, "信息内容"].map((h) => h.replace(/\s+/g, ""));
+  for (let at = c.s.indexOf("第二十条"); at >= 0 && at < to; at = c.s.indexOf("第二十条", at + 4)) {
+    const near = c.s.slice(at, at + 160);
+    if (heads.some((h) => near.includes(h))) return at;
+  }
+  return -1;
+}
+
+/**
+ * Read every table of a report.
+ *
+ *   readTables(prepareText(text)) → { template: "gbf2021", figures: [...], spans: [...] }
+ */
+export function readTables(src: SourceText): TablesResult {
+  const c = compactOf(src.text);
+  const cache = new Map<string, Set<string>>();
+  const proseNumbers = (exclude: Span[]) => {
+    const key = exclude.map((s) => `${s.start}-${s.end}`).join(",");
+    let set = cache.get(key);
+    if (!set) cache.set(key, (set = numbersOutside(src.text, exclude)));
+    return set;
+  };
+  const ctx = { src, c, proseNumbers };
+  const out: TablesResult = { template: "narrative", figures: [], warnings: [], spans: [], columns: [] };
+
+  const apps = findApplications(c);
+  const art20 = findArt20(c, apps >= 0 ? apps : c.s.length);
+  if (apps >= 0 || art20 >= 0) {
+    const generation: Generation = detectGeneration(c, art20 >= 0 ? art20 : apps, apps >= 0 ? apps + 3000 : art20 + 3000) ?? "gbf2019";
+    out.template = generation;
+    if (art20 >= 0) {
+      const t2 = readArt20(ctx, art20, apps >= 0 ? apps : Math.min(c.s.length, art20 + 2000), generation);
+      if (t2) push(out, t2);
+    }
+    let after = art20 >= 0 ? art20 : 0;
+    if (apps >= 0) {
+      const t3 = readApplications(ctx, apps, generation);
+      push(out, t3);
+      after = compactIndex(c, t3.span.end);
+    }
+    const t4 = readReview(ctx, after, generation);
+    if (t4) push(out, t4);
+    return out;
+  }
+  const at = findStatTable(c);
+  if (at >= 0) {
+    const stat = readStatTable(ctx, at);
+    if (stat) {
+      out.template = stat.template;
+      out.columns = stat.columns;
+      push(out, stat);
+    }
+  }
+  return out;
+}
+
+function push(out: TablesResult, t: { figures: Figure[]; warnings: ReportWarning[]; span: Span }): void {
+  out.figures.push(...t.figures);
+  out.warnings.push(...t.warnings);
+  if (t.span.end > t.span.start) out.spans.push(t.span);
+}

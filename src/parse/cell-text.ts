@@ -91,7 +91,8 @@ export function readCell(text: string, start: number, end: number): CellText {
       continue;
     }
     // A number: optional sign, digits (thousands separators), optional decimals, optional unit.
-    const signed = (c === "+" || c === "-") && isDigit(text[i + 1]) && (i === start || !isDigit(text[i - 1]));
+    // A sign before digits, also right after other digits: "19034-9539" in a row is two cells.
+    const signed = (c === "+" || c === "-") && isDigit(text[i + 1]);
     if (isDigit(c) || signed) {
       closeText(i);
       lastPipe = -1;

@@ -61,7 +61,9 @@ export function solveTable(input: SolveInput): SolvedRow[] {
   }
   const metrics = [...metricSet];
   // Keep the combinations countable: trim the most ambiguous slots to their best alternatives.
-  const alts = slots.map((s) => s.alternatives.slice(0, 60));
+  // Likeliest first (the readers' priors), so trimming keeps the best.
+  const prior = (a: Reading[]) => a.reduce((sum, r) => sum + r.balance, 0);
+  const alts = slots.map((s) => [...s.alternatives].sort((a, b) => prior(a) - prior(b)).slice(0, 60));
   const count = () => alts.reduce((p, a) => p * Math.max(1, a.length), 1);
   while (count() > MAX_COMBOS) {
     const widest = alts.reduce((w, a, i) => (a.length > alts[w]!.length ? i : w), 0);
@@ -154,7 +156,7 @@ export function solveTable(input: SolveInput): SolvedRow[] {
         // disagrees on this cell, and only among a few readings: otherwise the cell is not given.
         const rivals = byProse.filter((x) => alts[i]![x.choice[i]!]![r]?.values[c] !== v);
         const strictly = rivals.every((x) => x.balance > best.balance);
-        status.push(strictly && possible <= 4 ? "guess" : "unread");
+        status.push(strictly && possible <= 12 ? "guess" : "unread");
       });
       out.push({ metric, reading, status, others, possible });
     });

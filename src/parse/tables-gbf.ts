@@ -290,6 +290,22 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
 
 // ── 表二 第二十条 ─────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Which cut of a glued 2019 第二十条 row (上一年项目数量 | 本年增/减 | 处理决定数量) is likeliest. Not
+ * rules of the form but what filled-in forms show: a catalogue changes little in a year (本年增/减
+ * near 0), and many bodies print 上一年项目数量 + 本年增/减 as the 处理决定数量. Lower is likelier;
+ * the even spread of digits breaks what is left.
+ */
+function art20Prior(cols: readonly string[], r: Reading): number {
+  const at = (k: string) => r.values[cols.indexOf(k)];
+  const prev = at("prev_items");
+  const delta = at("delta");
+  const decisions = at("decisions");
+  if (typeof prev !== "number" || typeof delta !== "number") return r.balance;
+  const sums = typeof decisions === "number" && prev + delta === decisions;
+  return (sums ? 0 : 1e9) + Math.min(Math.abs(delta), 1e6) * 1000 + r.balance;
+}
+
 /** Read 表二 between its first 第二十条 and `to` (表三). */
 export function readArt20(ctx: Ctx, from: number, to: number, generation: Generation): TableResult | null {
   const { src, c } = ctx;
@@ -342,7 +358,7 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       // Printed with its own values: as printed, or its glued digits cut.
       if (tokens.length > k || (tokens.length < k && tokens.length > 1 && tokens.every((t) => t.gap > 0))) return shape(x, tokens, k);
       const printed = asPrinted(tokens, k);
-      const alternatives = printed ? [printed] : readings(tokens, k);
+      const alternatives = printed ? [printed] : readings(tokens, k).map((r) => ({ ...r, balance: art20Prior(colsOf(x.row), r) }));
       if (alternatives.length === 0) return shape(x, tokens, k);
       return add([x], alternatives.map((r) => [r]), tokens);
     }
@@ -367,7 +383,8 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
     const block = slot.metrics.length > 1;
     row.reading.values.forEach((v, col) => {
       const key = colsOf(r)[col]!;
-      const t = tokens.find((tok) => tok.start <= row.reading.spans[col]!.start && tok.end >= row.reading.spans[col]!.end);
+      // A unit printed after a run belongs to the value that ends the run ("288519616万元": the amount).
+      const t = tokens.find((tok) => tok.start <= row.reading.spans[col]!.start && tok.end === row.reading.spans[col]!.end);
       const how = readingNote(row, tokens, col);
       if (how) figures.push(cellFigure(`art20.${r.key}.${key}`, "", v, t?.unit ?? ART20_UNITS[key] ?? "", rowEvidence(src, label, row.reading.spans, block ? col : undefined), how));
     });

@@ -144,33 +144,37 @@ function children(n: DomNode): DomNode[] {
 
 /** Write an element's content as lines: one per paragraph or block, one per table row. */
 function writeBlocks(node: DomNode, out: Lines, depth = 0): void {
-  for (const c of children(node)) {
-    if (c.nodeType === TEXT) {
-      out.text(spaces(c.textContent ?? ""));
-      continue;
-    }
-    if (c.nodeType !== ELEMENT) continue;
-    const el = c as DomElement;
-    const tag = el.localName;
-    if (SKIP.has(tag)) continue;
-    if (tag === "br") {
-      out.br();
-      continue;
-    }
-    if (tag === "table") {
-      out.br();
-      writeTable(el, out, depth + 1);
-      continue;
-    }
-    if (depth > MAX_DEPTH) {
-      out.text(spaces(el.textContent ?? ""));
-      continue;
-    }
-    const block = BLOCK.has(tag);
-    if (block) out.br();
-    writeBlocks(el, out, depth + 1);
-    if (block) out.br();
+  for (const c of children(node)) writeNode(c, out, depth);
+}
+
+/** Write one node: text appended, <br> ends the line, a block element on lines of its own, a table as rows. */
+function writeNode(c: DomNode, out: Lines, depth: number): void {
+  if (c.nodeType === TEXT) {
+    out.text(spaces(c.textContent ?? ""));
+    return;
   }
+  if (c.nodeType !== ELEMENT) return;
+  const el = c as DomElement;
+  const tag = el.localName;
+  if (SKIP.has(tag)) return;
+  if (tag === "br") {
+    out.br();
+    return;
+  }
+  if (tag === "table") {
+    out.br();
+    writeTable(el, out, depth + 1);
+    out.br();
+    return;
+  }
+  if (depth > MAX_DEPTH) {
+    out.text(spaces(el.textContent ?? ""));
+    return;
+  }
+  const block = BLOCK.has(tag);
+  if (block) out.br();
+  writeBlocks(el, out, depth + 1);
+  if (block) out.br();
 }
 
 /** A cell's text on one line: its paragraphs and <br>s joined without a gap ("计量" + "单位"), except between two Latin letters or digits. */
@@ -233,22 +237,37 @@ function rowLine(cells: string[]): string {
  * empty cell between pipes. Rows with no text at all are dropped. Layout tables are read as blocks.
  */
 function writeTable(table: DomElement, out: Lines, depth: number): void {
-  for (const c of children(table))
-    if (c.nodeType === ELEMENT && (c as DomElement).localName === "caption") out.line(spaces(c.textContent ?? "").trim());
-  const rows = ownRows(table);
-  if (depth > MAX_DEPTH || isLayoutTable(rows)) {
-    for (const r of rows)
-      for (const cell of r) {
+  const layout = depth > MAX_DEPTH || isLayoutTable(ownRows(table));
+  // In document order: rows, a caption, and whatever a sloppy page put between them (a <p> right
+  // inside <table>, which a browser would show above the table).
+  const visit = (n: DomNode) => {
+    for (const c of children(n)) {
+      const tag = c.nodeType === ELEMENT ? (c as DomElement).localName : "";
+      if (tag === "thead" || tag === "tbody" || tag === "tfoot") visit(c);
+      else if (tag === "tr") {
+        const cells = children(c).filter((d): d is DomElement => d.nodeType === ELEMENT && ((d as DomElement).localName === "td" || (d as DomElement).localName === "th"));
+        if (layout) {
+          for (const cell of cells) {
+            out.br();
+            writeBlocks(cell, out, depth + 1);
+            out.br();
+          }
+        } else {
+          const texts = cells.map((cell) => cellText(cell, depth));
+          if (texts.some(Boolean)) out.line(rowLine(texts));
+        }
+      } else if (tag === "caption") out.line(spaces(c.textContent ?? "").trim());
+      else if (tag === "td" || tag === "th") {
         out.br();
-        writeBlocks(cell, out, depth + 1);
+        writeBlocks(c, out, depth + 1);
         out.br();
+      } else {
+        writeNode(c, out, depth + 1);
+        if (tag) out.br();
       }
-    return;
-  }
-  for (const r of rows) {
-    const texts = r.map((c) => cellText(c, depth));
-    if (texts.some(Boolean)) out.line(rowLine(texts));
-  }
+    }
+  };
+  visit(table);
 }
 
 /** The lines of an element, as a report: paragraphs and rows one per line. */

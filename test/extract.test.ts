@@ -288,6 +288,11 @@ describe("tables, Word markup and white space, written out (input → lines)", (
       ["表二", "项目 | 数量 |", "A｜B | 3 |", "合计 | 3 |"],
     ],
     [
+      "paragraphs a sloppy page put right inside <table>, in their place",
+      "<table><p>一、主动公开情况</p><tr><td>规章</td><td>5</td></tr><p>二、依申请公开情况</p><tr><td>申请</td><td>3</td></tr></table>",
+      ["一、主动公开情况", "规章 | 5 |", "二、依申请公开情况", "申请 | 3 |"],
+    ],
+    [
       "a layout table around the article: its cells read as paragraphs, the table inside as rows",
       "<table><tr><td><p>一、总体情况</p><p>全年收到申请5件。</p><table><tr><td>规章</td><td>5</td></tr></table></td></tr></table>",
       ["一、总体情况", "全年收到申请5件。", "规章 | 5 |"],

@@ -492,7 +492,8 @@ export function htmlToText(html: string, options: { readability?: boolean } = {}
 
 /**
  * An HTML fragment that is all content (a Word document converted by mammoth) → text, with the
- * same rules for paragraphs and tables as htmlToText but no search for an article.
+ * same rules for paragraphs and tables as htmlToText but no search for an article:
+ * "<p>一、总体情况</p><table><tr><td>规章</td><td>5</td></tr></table>" → "一、总体情况\n规章 | 5 |".
  */
 export function htmlBodyToText(html: string): string {
   const doc = documentOf(preclean(html));

@@ -64,7 +64,8 @@ export function decodeText(data: Uint8Array): string {
 /**
  * A web page's bytes → its text. UTF-8 (and a BOM) wins over what the page declares, since
  * crawlers re-save GB2312 pages as UTF-8 and leave the meta tag; otherwise the declared charset
- * (<meta charset="gb2312"> is read as GB18030, its superset), else decodeText's guess.
+ * (<meta charset="gb2312"> is read as GB18030, its superset; <meta charset="big5"> as Big5, which
+ * GB18030 would also accept and garble: 政府資訊公開), else decodeText's guess.
  */
 export function decodeHtml(data: Uint8Array): string {
   const bom = (data[0] === 0xef && data[1] === 0xbb) || (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);

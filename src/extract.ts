@@ -2,7 +2,7 @@
 // documents and PDFs; each goes through a maintained library, and the result goes to parseReport.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { parse as parseHtml, type HTMLElement } from "node-html-parser";
+import { declaredCharset, htmlBodyToText, htmlToText } from "./extract-html.js";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".html", ".htm", ".docx", ".pdf"] as const;
 
@@ -24,7 +24,7 @@ export async function extractText(name: string, data: Uint8Array): Promise<Extra
         return { ok: true, text: decodeText(data) };
       case ".html":
       case ".htm":
-        return { ok: true, text: htmlToText(decodeText(data)) };
+        return { ok: true, text: htmlToText(decodeHtml(data)) };
       case ".docx":
         return await docxToText(data);
       case ".pdf":
@@ -61,56 +61,37 @@ export function decodeText(data: Uint8Array): string {
   }
 }
 
-const BLOCK = new Set(["p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "ul", "ol", "dd", "dt"]);
-const DROP = "script, style, noscript, nav, header, footer, iframe, form, select, button, [class*=nav], [class*=menu], [id*=nav], [id*=menu], [class*=footer], [id*=footer], [class*=share], [class*=breadcrumb]";
-
-/** A web page → text: navigation, scripts and page furniture removed, table cells as "a | b |" rows. */
-export function htmlToText(html: string): string {
-  const root = parseHtml(html, { blockTextElements: { script: false, style: false, noscript: false } });
-  for (const el of root.querySelectorAll(DROP)) el.remove();
-  const main =
-    root.querySelector("[class*=content], [id*=content], article, .TRS_Editor, .zoom, #zoom") ?? root.querySelector("body") ?? root;
-  const out: string[] = [];
-  const walk = (node: HTMLElement) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) {
-        out.push(child.rawText.replace(/&nbsp;/g, " ").replace(/\s+/g, " "));
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const el = child as HTMLElement;
-      const tag = el.tagName?.toLowerCase() ?? "";
-      if (tag === "td" || tag === "th") {
-        out.push(el.text.replace(/\s+/g, " ").trim() + " | ");
-        continue;
-      }
-      if (BLOCK.has(tag)) out.push("\n");
-      walk(el);
-      if (BLOCK.has(tag)) out.push("\n");
+/**
+ * A web page's bytes → its text. UTF-8 (and a BOM) wins over what the page declares, since
+ * crawlers re-save GB2312 pages as UTF-8 and leave the meta tag; otherwise the declared charset
+ * (<meta charset="gb2312"> is read as GB18030, its superset; <meta charset="big5"> as Big5, which
+ * GB18030 would also accept and garble: 政府資訊公開), else decodeText's guess.
+ */
+export function decodeHtml(data: Uint8Array): string {
+  const bom = (data[0] === 0xef && data[1] === 0xbb) || (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
+  if (bom) return decodeText(data);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    // not UTF-8: fall through to the declared charset
+  }
+  const declared = declaredCharset(data);
+  const label = declared && /^(?:gb2312|gbk|x-gbk|gb_2312-80|chinese|csgb2312|euc-cn)$/.test(declared) ? "gb18030" : declared;
+  if (label && label !== "utf-8" && label !== "utf8") {
+    try {
+      return new TextDecoder(label).decode(data);
+    } catch {
+      // an unknown label: guess
     }
-  };
-  walk(main);
-  return decodeEntities(out.join(""))
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l, i, all) => l || (i > 0 && all[i - 1]))
-    .join("\n");
-}
-
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d{1,6});/g, (_, n) => String.fromCodePoint(Math.min(Number(n), 0x10ffff)))
-    .replace(/&amp;/g, "&");
+  }
+  return decodeText(data);
 }
 
 async function docxToText(data: Uint8Array): Promise<ExtractResult> {
   const mammoth = await import("mammoth");
   // Tables come out as HTML with cells; plain raw text would lose the row structure.
   const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(data) });
-  return { ok: true, text: htmlToText(`<body>${value}</body>`) };
+  return { ok: true, text: htmlBodyToText(value) };
 }
 
 /** PDF text, one line per text row (items grouped by their y position), pages separated by \f. */

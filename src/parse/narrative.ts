@@ -32,6 +32,11 @@ const isClauseStop = (code: number) => code === 0x2c || code === 0x3a || code ==
 const JOINERS = /[、和及与并(（]|以及/g;
 /** A clause that may say "none" (未收到, 没有发生, 无…, 均为0, 不收费). */
 const NONE_HINT = /未|没有|无|为0|为零|不收|免收/;
+/**
+ * A quantity that is not a figure of the year: a target (不少于两次, 力争), a counting rule
+ * ("不同渠道和方式公开相同信息计1条").
+ */
+const NOT_A_FIGURE = /(?:不少于|至少|不低于|不超过|力争|争取)#|(?:相同|同一)[^#]{0,16}计#/;
 /** A sentence that may hold a quantity. */
 const NUMBER_HINT = /[\d一二两三四五六七八九十万]/;
 const NO_QUANTITIES: readonly Quantity[] = [];
@@ -215,6 +220,7 @@ function readQuantity(ctx: Context, q: Quantity, from: number, next: Quantity | 
   const before = text.slice(Math.max(from, q.start - 80), q.start);
   const scope = `${before}#${text.slice(q.end, Math.min(afterEnd, q.end + 40))}`;
   const hash = before.length;
+  if (NOT_A_FIGURE.test(scope)) return null;
   let best: { p: MetricPhrase; rank: number; dist: number } | null = null;
   let topic: Topic | null | undefined;
   for (const p of PHRASES) {

@@ -145,18 +145,29 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
     map[n++] = at;
     last2 = last;
     last = c.charCodeAt(0);
+    if (c === "\n") {
+      // a paragraph starts here: a heading at its start is a heading line even mid-line
+      segLen = 0;
+      segHeading = false;
+      segStop = false;
+    }
   };
   const endsWith = (cls: number) => (CLASS[last]! & cls) !== 0 || ((CLASS[last]! & CLOSER) !== 0 && (CLASS[last2]! & cls) !== 0);
   let pending = 0; // 0, 32 (" ") or 10 ("\n"): white space seen since the last character written
   let pendingAt = -1;
   let forced = false; // a skipped table lies between the last character and the next
-  // The source line being read: its length, whether it starts with a heading number, holds a stop.
+  // The source line being read (its length, whether it holds a stop), and the part of it since the
+  // last paragraph break (its length, whether it starts with a heading number, holds a stop).
   let lineLen = 0;
-  let lineHeading = false;
   let lineStop = false;
+  let segLen = 0;
+  let segHeading = false;
+  let segStop = false;
   let prevLen = 0;
-  let prevHeading = false;
   let prevStop = false;
+  let prevSegLen = 0;
+  let prevHeading = false;
+  let prevSegStop = false;
   let k = 0;
   let nextSkip = skip.length ? skip[0]!.start : Infinity;
   for (let i = 0; i < t.length; i++) {
@@ -165,8 +176,7 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
       k++;
       nextSkip = k < skip.length ? skip[k]!.start : Infinity;
       forced = true;
-      prevLen = 0;
-      lineLen = 0;
+      prevLen = lineLen = segLen = 0;
       continue;
     }
     const code = t.charCodeAt(i);
@@ -178,11 +188,15 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
       }
       if (code === 10) {
         prevLen = lineLen;
-        prevHeading = lineHeading;
         prevStop = lineStop;
+        prevSegLen = segLen;
+        prevHeading = segHeading;
+        prevSegStop = segStop;
         lineLen = 0;
-        lineHeading = false;
         lineStop = false;
+        segLen = 0;
+        segHeading = false;
+        segStop = false;
       }
       continue;
     }
@@ -192,7 +206,7 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
       if (!brk && pending === 10) {
         brk =
           endsWith(SENTENCE_STOP) ||
-          (prevHeading && prevLen <= 40 && !prevStop) ||
+          (prevHeading && prevSegLen <= 40 && !prevSegStop) ||
           // the report's title on a line of its own
           (!prevStop && prevLen <= 60 && TITLE_END.test(String.fromCharCode(last2, last))) ||
           (full > 0 && prevLen < full * 0.7) ||
@@ -209,9 +223,10 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
         if (last !== 10) insert("\n", i);
       } else if (pending && CLASS[last]! & ASCII_WORD && cls & ASCII_WORD) insert(" ", pendingAt);
     }
-    if (lineLen === 0 && heading) lineHeading = true;
-    if (cls & SENTENCE_STOP) lineStop = true;
+    if (segLen === 0 && heading) segHeading = true;
+    if (cls & SENTENCE_STOP) lineStop = segStop = true;
     lineLen++;
+    segLen++;
     if (runStart < 0 || runEnd !== i) {
       flush();
       runStart = i;

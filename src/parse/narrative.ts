@@ -5,6 +5,7 @@
 // (各乡镇…) never gives the report's own figure, and a weak wording loses to a strong one.
 import type { Figure } from "../domain.js";
 import { spanEvidence } from "./evidence.js";
+import { metricDef } from "./metrics.js";
 import { DISCLOSURE, PHRASES, SUB_UNIT, type MetricPhrase, type Topic } from "./phrases.js";
 import { sectionHeads, srcSpan, type Prose } from "./prose.js";
 import { quantitiesIn, type Quantity } from "./quantities.js";
@@ -195,7 +196,7 @@ function readSentence(ctx: Context, qs: readonly Quantity[], none: boolean, out:
           for (const p of PHRASES) {
             if (!p.none || !p.none.test(clause) || p.not?.test(clause)) continue;
             if (p.disclosure && !aboutDisclosure(ctx)) continue;
-            out.push({ metric: p.metric, value: 0, unit: p.units[0]!, approximate: false, raw: "", rank: 0, sub: SUB_UNIT.test(clause), at: cStart, quote: quoteOf(ctx, cStart, cEnd) });
+            out.push({ metric: p.metric, value: 0, unit: metricDef(p.metric)?.unit ?? p.units[0]!, approximate: false, raw: "", rank: 0, sub: SUB_UNIT.test(clause), at: cStart, quote: quoteOf(ctx, cStart, cEnd) });
           }
         }
       }

@@ -33,6 +33,8 @@ export interface MetricPhrase {
 }
 
 const COUNT = ["件", "条", "个", "份", "宗"];
+/** Applications that are not disclosure requests: the service hall, licences, 12345, letters and visits. */
+const OTHER_APPLICATIONS = /审批|窗口|服务大厅|政务服务|行政服务|便民服务|12345|热线|诉求|信访|建议|提案|留言|许可|办件|收件|低保|补贴|救助/;
 const CASES = ["件", "起", "宗", "份", "次", "条"];
 /** No, none: 未收到, 没有发生, 无因…, 未被提起. */
 const NO = String.raw`(?:(?:(?<!尚)未(?!经)|没有)(?:被)?(?:收到|发生|出现|产生|接到|涉及|有|提起|申请)?|无(?=因|政府|涉及|行政|相关|有关|被))`;
@@ -52,7 +54,7 @@ export const PHRASES: readonly MetricPhrase[] = [
     ],
     units: COUNT,
     not: /复议|诉讼|作为依申请|制作|获取|结转|顺延|办结|答复|按时|按期|延期|不予|同意|部分公开|予以公开|转办|当面|网上申请|信函申请数|传真|电子邮件/,
-    offTopic: /审批|窗口|服务大厅|政务服务|行政服务|便民服务|12345|热线|诉求|信访|建议|提案|留言|许可|办件|收件/,
+    offTopic: OTHER_APPLICATIONS,
     disclosure: true,
     none: /(?:未|没有)(?:收到|受理|接到|接收|发生)[^，,。；;]{0,24}?申请|(?:申请|依申请公开)[^，,。；;#]{0,8}?(?:数量)?(?:均|都)?为(?:0|零)(?![\d.])/,
   },
@@ -68,13 +70,14 @@ export const PHRASES: readonly MetricPhrase[] = [
     units: COUNT,
     not: /按时|按期|延期|逾期|同意|不予|部分|转办|主动公开范围|结转|顺延/,
     topic: "requests",
+    offTopic: OTHER_APPLICATIONS,
   },
-  { metric: "requests.result.granted", names: [[/予以公开|同意公开|全部公开/]], units: COUNT, not: /部分|不同意|不予|主动公开范围/, topic: "requests" },
-  { metric: "requests.result.partial", names: [[/部分公开/]], units: COUNT, not: /(?:予以|同意)公开(?:及|和|与|、)/, topic: "requests" },
-  { metric: "requests.result.withheld", names: [[/不予公开|不同意公开/]], units: COUNT, not: /信息数/, topic: "requests" },
-  { metric: "requests.result.unable", names: [[/无法提供/]], units: COUNT, topic: "requests" },
-  { metric: "requests.result.not_processed", names: [[/不予处理/]], units: COUNT, topic: "requests" },
-  { metric: "requests.result.other", names: [[/其他处理/]], units: COUNT, topic: "requests" },
+  { metric: "requests.result.granted", names: [[/予以公开|同意公开|全部公开/]], units: COUNT, not: /部分|不同意|不予|主动公开范围/, topic: "requests", offTopic: OTHER_APPLICATIONS },
+  { metric: "requests.result.partial", names: [[/部分公开/]], units: COUNT, not: /(?:予以|同意)公开(?:及|和|与|、)/, topic: "requests", offTopic: OTHER_APPLICATIONS },
+  { metric: "requests.result.withheld", names: [[/不予公开|不同意公开/]], units: COUNT, not: /信息数/, topic: "requests", offTopic: OTHER_APPLICATIONS },
+  { metric: "requests.result.unable", names: [[/无法提供/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
+  { metric: "requests.result.not_processed", names: [[/不予处理/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
+  { metric: "requests.result.other", names: [[/其他处理/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
 
   // ── 主动公开 ──────────────────────────────────────────────────────────────────────────────
   {
@@ -133,7 +136,7 @@ export const PHRASES: readonly MetricPhrase[] = [
     metric: "fees.requests",
     names: [[/收取[^#]{0,12}费用|收费(?:金额|总额|共计|合计)/]],
     units: ["元", "万元"],
-    not: /信息处理费|事业性|减免/,
+    not: /信息处理费|事业性/,
     none: /(?:未|没有|无|不|暂不|均未|免)收(?:取)?(?:任何)?(?:检索|复制|邮寄|成本|[、等])*(?:费用|费)(?!处理)/,
   },
   { metric: "staff.total", names: [[/工作人员|从事[^#]{0,14}人员|经办人员|工作队伍/]], units: ["人", "名"], not: /专职|兼职/ },

@@ -29,6 +29,7 @@ const CLOSER = 8;
 const HEADING_START = 16; // may start a heading number
 const ASCII_WORD = 32;
 const CJK = 64;
+const CLAUSE_MARK = 128; // ， : ; inside a line: it is running text, not a title
 const CLASS = new Uint8Array(65536);
 for (const c of " \t\n") CLASS[c.charCodeAt(0)]! |= SPACE;
 for (const c of STOPS) CLASS[c.charCodeAt(0)]! |= STOP;
@@ -37,6 +38,7 @@ for (const c of CLOSERS) CLASS[c.charCodeAt(0)]! |= CLOSER;
 for (const c of "0123456789(（零〇一二三四五六七八九十") CLASS[c.charCodeAt(0)]! |= HEADING_START;
 for (let c = 0x30; c <= 0x7a; c++) if (/[0-9A-Za-z]/.test(String.fromCharCode(c))) CLASS[c]! |= ASCII_WORD;
 for (let c = 0x4e00; c <= 0x9fff; c++) CLASS[c]! |= CJK;
+for (const c of ",，:：;；") CLASS[c.charCodeAt(0)]! |= CLAUSE_MARK;
 
 /**
  * The length of a full line (non-space characters): the 75th percentile of the lines outside
@@ -129,7 +131,15 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
   const full = fullLineLength(t, skip);
   // Output as slices of `t` (runs of characters written in order) plus inserted breaks.
   const parts: string[] = [];
-  const map = new Int32Array(t.length + 2);
+  // Breaks are inserted where the text had none, so the prose may be longer than `t`: grow as needed.
+  let map = new Int32Array(t.length + 256);
+  const room = () => {
+    if (n + 2 >= map.length) {
+      const bigger = new Int32Array(Math.ceil(map.length * 1.5));
+      bigger.set(map);
+      map = bigger;
+    }
+  };
   let n = 0; // characters written
   let runStart = -1;
   let runEnd = -1;
@@ -142,6 +152,7 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
   const insert = (c: string, at: number) => {
     flush();
     parts.push(c);
+    room();
     map[n++] = at;
     last2 = last;
     last = c.charCodeAt(0);
@@ -160,6 +171,8 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
   // last paragraph break (its length, whether it starts with a heading number, holds a stop).
   let lineLen = 0;
   let lineStop = false;
+  let lineClause = false;
+  let prevClause = false;
   let segLen = 0;
   let segHeading = false;
   let segStop = false;
@@ -189,6 +202,8 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
       if (code === 10) {
         prevLen = lineLen;
         prevStop = lineStop;
+        prevClause = lineClause;
+        lineClause = false;
         prevSegLen = segLen;
         prevHeading = segHeading;
         prevSegStop = segStop;
@@ -209,7 +224,9 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
           (prevHeading && prevSegLen <= 40 && !prevSegStop) ||
           // the report's title on a line of its own
           (!prevStop && prevLen <= 60 && TITLE_END.test(String.fromCharCode(last2, last))) ||
-          (full > 0 && prevLen < full * 0.7) ||
+          // a short line without clause marks: a title, a heading, a signature (a wrapped paragraph's
+          // first line, indented, is short too but holds a comma)
+          (full > 0 && prevLen < full * 0.7 && !prevClause && !prevStop) ||
           heading !== null;
       }
       if (!brk && heading) {
@@ -225,6 +242,7 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
     }
     if (segLen === 0 && heading) segHeading = true;
     if (cls & SENTENCE_STOP) lineStop = segStop = true;
+    if (cls & CLAUSE_MARK) lineClause = true;
     lineLen++;
     segLen++;
     if (runStart < 0 || runEnd !== i) {
@@ -232,6 +250,7 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
       runStart = i;
     }
     runEnd = i + 1;
+    room();
     map[n++] = i;
     last2 = last;
     last = code;

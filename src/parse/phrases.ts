@@ -78,6 +78,10 @@ export const PHRASES: readonly MetricPhrase[] = [
   { metric: "requests.result.unable", names: [[/无法提供/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
   { metric: "requests.result.not_processed", names: [[/不予处理/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
   { metric: "requests.result.other", names: [[/其他处理/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
+  // the 2008/2016 outcomes the 2019/2021 templates fold into others
+  { metric: "requests.result.already_public", names: [[/已?主动公开(?:的)?范围|已主动公开/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
+  { metric: "requests.result.not_this_agency", names: [[/不属于本(?:行政)?机关|非本(?:行政)?机关/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
+  { metric: "requests.result.not_exist", names: [[/信息不存在/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
 
   // ── 主动公开 ──────────────────────────────────────────────────────────────────────────────
   {
@@ -112,6 +116,7 @@ export const PHRASES: readonly MetricPhrase[] = [
     not: /留言|诉求|建议|提案|解读|计#|同一/,
   },
   { metric: "response.press_conferences", names: [[/发布会/]], units: ["场", "次", "期"] },
+  { metric: "response.interviews", names: [[/访谈/]], units: ["次", "期", "场"], not: /培训/ },
 
   // ── 行政复议 / 行政诉讼 ──────────────────────────────────────────────────────────────────────
   { metric: "review.total", names: [[/行政复议|复议申请|复议案件/]], units: CASES, disclosure: true, none: REVIEW_NONE },

@@ -107,12 +107,13 @@ export function buildProse(a: SourceText | readonly string[], b: readonly Span[]
 function fromLines(lines: readonly string[], skipLine: (line: number) => boolean): Prose {
   const src = prepareText(lines.join("\n"));
   const spans: Span[] = [];
+  const skippedLine = lines.map((_, i) => skipLine(i));
   let line = 0;
   let open = -1;
   for (let i = 0; i < src.text.length; i++) {
     const at = src.map[i]!;
     while (line + 1 < src.lineStarts.length && src.lineStarts[line + 1]! <= at) line++;
-    const skipped = skipLine(line);
+    const skipped = skippedLine[line] ?? false;
     if (skipped && open < 0) open = i;
     else if (!skipped && open >= 0) {
       spans.push({ start: open, end: i });

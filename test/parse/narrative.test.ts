@@ -53,7 +53,8 @@ const ROWS: Row[] = [
     ["proactive.channel.website=7732条"]],
   ["长寿2018", "2018年,通过不同的渠道和方式,政策解读信息发布66条,共回应公众关注热点或重大舆情223次。", ["response.interpretations=66条", "response.hotspots=223次"]],
   ["长寿2018", "2018年,全区共收到政府信息公开申请359件,全部按时办结。其中属于主动公开范围的20件,同意公开答复的96件,同意部分公开答复的8件,不同意公开的17件(因涉及商业秘密、个人隐私、不是《条例》所指信息等),43件不属于本行政机关制作或保存,74件申请的信息不存在,101件告知作出更改或通过其他途径办理。",
-    ["requests.received=359件", "requests.result.granted=96件", "requests.result.partial=8件", "requests.result.withheld=17件"]],
+    ["requests.received=359件", "requests.result.already_public=20件", "requests.result.granted=96件", "requests.result.partial=8件", "requests.result.withheld=17件",
+      "requests.result.not_this_agency=43件", "requests.result.not_exist=74件"]],
   ["长寿2018", "2018年,全区各级行政机关在依申请公开工作中,均未收取检索、复制、邮寄等成本费用,全部免除复印、邮寄费用等。", ["fees.requests=0万元"]],
   ["长寿2018", "2018年,全区发生了15件因政府信息公开引起的行政复议,维持具体行政行为数6件,被依法纠错数5件,其他情形数4件。",
     ["review.total=15件", "review.upheld=6件", "review.corrected=5件", "review.other=4件"]],
@@ -71,7 +72,7 @@ const ROWS: Row[] = [
   // 西湖区 2019 is printed in Traditional characters
   ["西湖2019", "2019年,全區通過政府入口網站發布信息23650條,發布政策解讀信息44條;", ["proactive.channel.website=23650条", "response.interpretations=44条"]],
   ["西湖2019", "“南昌西湖發布”微信公眾號發布信息1825條,微部落格戶端發布政務微博2964條;", ["proactive.channel.weibo=2964条"]],
-  ["西湖2019", "回應公眾關注熱點或重大輿情264次,留言辦理339條,開展意見建議徵集調查6次,舉辦線上訪談6期。", ["response.hotspots=264次"]],
+  ["西湖2019", "回應公眾關注熱點或重大輿情264次,留言辦理339條,開展意見建議徵集調查6次,舉辦線上訪談6期。", ["response.hotspots=264次", "response.interviews=6期"]],
   ["西湖2019", "2019年,區政府受理政府信息公開申請13件,辦結12件,結轉下年辦理1件。因政府信息公開申請引發行政複議 1 件(被駁回行政複議申請);引發行政訴訟1件,目前尚未審結。",
     ["requests.received=13件", "requests.result.total=12件", "requests.carried_forward=1件", "review.total=1件", "litigation.total=1件"]],
   ["西湖2019", "此外,2019年區政府系統共承辦省、市、區人大代表建議88件、政協委員提案136件,均已辦理完成並及時對外發布辦結答覆情況。", []],
@@ -121,7 +122,7 @@ const ROWS: Row[] = [
   ["平潭2021 表", "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计10203120001200000", []],
   ["平潭2024", "不断提高政府信息公开的深度和广度,通过政府门户网站全年主动公开各类政府信息10407条。", ["proactive.total=10407条"]],
   ["平潭2024", "加强政策解读力度,通过文字、图解、视频、访谈等多种形式,不断增强政策解读的权威性、针对性,全年发布政策文件解读96篇,获得良好的传播效果。", ["response.interpretations=96篇"]],
-  ["平潭2024", "持续增进互动交流,全年通过门户网站开展民意征集53期、网上调查51期,开展“平潭大家谈”系列在线访谈12期,主动回应社会关切。", []],
+  ["平潭2024", "持续增进互动交流,全年通过门户网站开展民意征集53期、网上调查51期,开展“平潭大家谈”系列在线访谈12期,主动回应社会关切。", ["response.interviews=12期"]],
   ["平潭2024", "全年办理政府信息公开申请218件。", ["requests.received=218件"]],
   // ── written in the same language ──
   ["written", "2019年，本机关共收到公民、法人或其他组织提出的政府信息公开申请12件。", ["requests.received=12件"]],

@@ -45,7 +45,7 @@ const TOPIC_WORD = /(?:复议|诉讼)(?:申请)?|申请/g;
 /** A sentence longer than this is quoted by its clauses. */
 const MAX_QUOTE = 120;
 
-/** The registry id's phrase table with every pattern global, for nearest-match search. */
+/** Each phrase's key patterns (the first of each wording), global, for the nearest-match search. */
 const GLOBAL_KEYS = new Map<MetricPhrase, RegExp[]>(
   PHRASES.map((p) => [p, p.names.map((alt) => new RegExp(alt[0]!.source, "g"))]),
 );

@@ -5,7 +5,7 @@
 // arrive as ONE line (a crawled page), so nothing here relies on line breaks; they are hints.
 import type { Section } from "../domain.js";
 import { headingNumberAt, TABLE_ROW_TITLES, templateHeading } from "./headings.js";
-import { lineAt as lineAtText, prepareText, type SourceText, type Span } from "./text.js";
+import { lineAt as lineAtText, type SourceText, type Span } from "./text.js";
 
 export interface Prose {
   /** The report text the prose was read from (offsets below are offsets of `src.text`). */
@@ -105,7 +105,13 @@ export function buildProse(a: SourceText | readonly string[], b: readonly Span[]
 }
 
 function fromLines(lines: readonly string[], skipLine: (line: number) => boolean): Prose {
-  const src = prepareText(lines.join("\n"));
+  // The lines are normalised already: the joined text is its own source (identity map).
+  const text = lines.join("\n").replace(/[^\S\n]/g, " ");
+  const map = new Int32Array(text.length + 1);
+  for (let i = 0; i <= text.length; i++) map[i] = i;
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const src: SourceText = { original: text, text, map, lineStarts, traditional: false };
   const spans: Span[] = [];
   const skippedLine = lines.map((_, i) => skipLine(i));
   let line = 0;
@@ -200,7 +206,8 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
         pending = code === 10 ? 10 : 32;
         pendingAt = i;
       }
-      if (code === 10) {
+      if (code === 10 && lineLen > 0) {
+        // (a blank line keeps the stats of the line before it)
         prevLen = lineLen;
         prevStop = lineStop;
         prevClause = lineClause;

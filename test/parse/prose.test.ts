@@ -7,7 +7,7 @@ import type { Report } from "../../src/domain.js";
 import { toPassages } from "../../src/index/documents.js";
 import { headingNumberAt } from "../../src/parse/headings.js";
 import { buildProse, findSections, sentences } from "../../src/parse/prose.js";
-import { prepareText } from "../../src/parse/text.js";
+import { prepareText, withBlanks } from "../../src/parse/text.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const PINGTAN = join(ROOT, "test/fixtures/reports/pingtan");
@@ -69,6 +69,14 @@ describe("buildProse", () => {
     expect(paras.slice(0, 3)).toEqual(["洪泽区人民政府", "2023年政府信息公开工作年度报告", expect.stringMatching(/^本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》.*hzzwgk@126\.com\)。$/)]);
     expect(paras).toContain("一、总体情况");
     expect(paras).toContain("(一)主动公开情况。主要通过政府门户网站主动公开政府文件、项目审批、通知公告等各类政府信息。2023年,我区在政府网站平台主动公开政府信息1136条。");
+  });
+
+  it("reads through page junk blanked to spaces (a blank line is not a paragraph end)", () => {
+    const raw = "加强对区政府网站、政务新媒体动态全面监管，\n按照政务新媒体管理标准定期检查，对存在未\n及时更新、不良链接等问题进行严格督查。\n2024 年，我区在政府网站平台主动发布各类政\n- 2 -\n府信息 2428 条，公开政府常务会议 7 期。";
+    const src = prepareText(raw);
+    const at = src.text.indexOf("- 2 -");
+    const p = buildProse(withBlanks(src, [{ start: at, end: at + 5 }]), []);
+    expect(p.text.split("\n")[1]).toBe("2024年,我区在政府网站平台主动发布各类政府信息2428条,公开政府常务会议7期。");
   });
 
   it("leaves out the skipped spans and maps every character back to the source", () => {

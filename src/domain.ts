@@ -91,6 +91,9 @@ export interface Section {
   text: string;
   /** 1-based source line where each paragraph of `text` starts. */
   paraLines: number[];
+  /** Offsets in the original text: [start, end) from the heading to the next heading. */
+  start?: number;
+  end?: number;
 }
 
 /** The parsed record of one annual report. */

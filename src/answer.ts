@@ -8,6 +8,10 @@ import { APPLICANT_SLICES, childrenOf, METRICS, metricDef, metricLabel, sliceLab
 import { parentsOf } from "./parse/checks.js";
 import { sumRulesFor } from "./parse/identities.js";
 import { parseQuestion, type ParsedQuestion, type RegionMention } from "./parse/question.js";
+import { SUB_UNIT } from "./parse/phrases.js";
+import { bestSentence, type ClauseAnswer } from "./qa/clause-match.js";
+import { bestQuantity, clauseOverFigure, proseIndexOf, proseQuery, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
+import { problemsPart } from "./qa/problems.js";
 
 export interface AnswerDeps {
   catalog: Catalog;
@@ -39,6 +43,7 @@ export function answer(question: string, deps: AnswerDeps): Answer {
   }
   if (deps.catalog.size === 0) return { ...base, text: "还没有导入任何报告。" };
 
+  narrowByReports(pq, deps);
   const ambiguous = pq.mentions.find((m) => m.keys.length > 1);
   if (ambiguous) {
     const choices = ambiguous.keys.map((k) => deps.catalog.labelOf(k));
@@ -59,6 +64,30 @@ export function answer(question: string, deps: AnswerDeps): Answer {
   return reply;
 }
 
+/**
+ * A name that fits several bodies (平潭: 平潭县 and 平潭综合实验区) is narrowed to those with a report for
+ * the year asked, then by the level the question speaks of (全县, 县直 → the 县); what remains
+ * ambiguous is asked back.
+ */
+function narrowByReports(pq: ParsedQuestion, deps: AnswerDeps): void {
+  for (const m of pq.mentions) {
+    if (m.keys.length < 2) continue;
+    const years = m.year ? [m.year] : pq.years;
+    if (years.length) {
+      const held = m.keys.filter((k) => deps.catalog.forKey(k).some((e) => e.year !== null && years.includes(e.year)));
+      if (held.length > 0) m.keys = held;
+    }
+    if (m.keys.length < 2) continue;
+    const rest = pq.keywordSource;
+    for (const level of ["县", "区", "市", "镇", "乡"]) {
+      if (!new RegExp(`(?:全|本|我|该)${level}|${level}直`).test(rest)) continue;
+      const fit = m.keys.filter((k) => deps.catalog.labelOf(k).endsWith(level));
+      if (fit.length > 0 && fit.length < m.keys.length) m.keys = fit;
+      break;
+    }
+  }
+}
+
 function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   switch (pq.intent) {
     case "list":
@@ -73,6 +102,8 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     case "breakdown":
       return pq.mentions.length === 0 ? rank(pq, deps, base) : value(pq, deps, base);
     default:
+      // A number no registry metric names (专栏访问量, 各乡镇主动公开): from the prose of that report.
+      if (pq.mentions.length === 1 && pq.asksQuantity && !pq.asksProblems) return proseValue(pq, deps, base);
       return search(pq, deps, base);
   }
 }
@@ -322,8 +353,18 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   const r = picked.report;
   const found = resolveMetric(r, pq);
   const implied = picked.impliedYear ? `（未指明年份，按最新的${r.year ?? ""}年报告回答）` : "";
+  const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
+  const best = px ? bestQuantity(px) : null;
   if (!found) {
     const label = metricLabel(pq.metric!);
+    // A number asked: the prose may state it; else the answer is that the report does not.
+    if (px) {
+      if (best) return clauseReply(r, px, best, base, implied);
+      const none = notStated(r, px, label, base, implied);
+      // The record may say why (a glued row read more than one way).
+      const why = warningsFor(r, pq.metricCandidates);
+      return why.length ? { ...none, warnings: why, text: `${none.text}\n${why.map((w) => `⚠ ${w}`).join("\n")}` } : none;
+    }
     const hits = searchIn([r], pq, deps, 3);
     const why = `${who(r)}的报告（${TEMPLATE_NAME[r.template]}）中没有“${label}”这一项数据。`;
     return {
@@ -333,10 +374,23 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       text: hits.length ? `${why}${implied}\n正文中的相关内容：\n${hitsText(hits)}` : `${why}${implied}`,
     };
   }
-  const items: AnswerItem[] = [];
-  const lines: string[] = [];
   const f = found;
   const main = f.primary ?? f.narrative!;
+  // The prose names what the question asks better than the table row (各乡镇, 粉丝, 不予公开信息数).
+  // A clause the parser already read as this metric's prose figure is that figure (said below with the table's).
+  if (px && best && f.narrative?.value !== best.q.value && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)) {
+    return clauseReply(r, px, best, base, implied, main);
+  }
+  if (main.value === null) {
+    return {
+      ...base,
+      kind: "none",
+      text: `${who(r)}${labelFor(main.metric, main.slice)}：表中该栏空白（未填写，不等于0），报告没有给出这个数字。${implied}\n来源${sourceLine(main)}`,
+      warnings: warningsFor(r, [main.metric]),
+    };
+  }
+  const items: AnswerItem[] = [];
+  const lines: string[] = [];
   items.push(item(r, main));
   const via = f.via ? `（该报告没有“${metricLabel(f.via)}”，对应的是“${metricLabel(f.metric)}”）` : "";
   lines.push(`${who(r)}${labelFor(main.metric, main.slice)}：${fmtValue(main)}${via}${implied}`);
@@ -347,6 +401,14 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (f.primary && f.narrative && f.narrative.value !== f.primary.value) {
     items.push(item(r, f.narrative, `${metricLabel(f.metric)}（正文）`));
     lines.push(`正文的说法不同：${fmtValue(f.narrative)}${f.narrative.note ? `（${f.narrative.note}）` : ""}${sourceLine(f.narrative)}`);
+  } else if (px && best && f.primary?.source === "table" && best.q.value !== main.value && f.narrative?.value !== best.q.value) {
+    // The prose answers the same question with another number: both are said, the table first.
+    const part = SUB_UNIT.exec(best.q.left + best.q.right);
+    if (!part && restates(px, best, main, metricLabel(main.metric), main.slice)) {
+      const c = clauseItem(r, px, best);
+      items.push({ ...c, label: `${metricLabel(f.metric)}（正文）` });
+      lines.push(`正文的说法不同：${best.q.raw}（正文第${c.line}行：“${best.q.quote}”）`);
+    }
   }
   if (f.columns.length > 0) {
     for (const c of f.columns) items.push(item(r, c));
@@ -386,6 +448,79 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   for (const w of warnings) lines.push(`⚠ ${w}`);
   if (carry?.agrees) lines.push(carry.text);
   return { ...base, kind: pq.intent === "breakdown" ? "breakdown" : "value", answers: items, warnings, text: lines.join("\n") };
+}
+
+/** The question read against the report's prose (its sections are read only here). */
+function proseOf(r: Report, pq: ParsedQuestion, deps: AnswerDeps): ProseQuery {
+  const sections = deps.sections?.(r.id) ?? r.sections;
+  return proseQuery(proseIndexOf(r.id, sections), pq.keywordSource, pq.normalized, deps.segment);
+}
+
+/** The words that name a prose quantity, for the reply ("各乡镇主动公开政府信息"). */
+function clauseLabel(c: ClauseAnswer): string {
+  const q = c.q;
+  const clean = (t: string) => t.replace(/^[、,，:：;；\s]+|[、,，:：;；。\s]+$/g, "").replace(/^(?:其中|另外|此外|同时)/, "").replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "");
+  if (q.unit === "%" && clean(q.left).replace(/占比?|约/g, "").length <= 1) return `${clean(q.before[0] ?? "")}，占比`;
+  const left = clean(q.left);
+  if (left.length >= 2) return q.right && !/^[。；;]/.test(q.right) ? `${left}…${clean(q.right)}` : left;
+  return clean(q.clause);
+}
+
+function clauseItem(r: Report, px: ProseQuery, c: ClauseAnswer): AnswerItem {
+  const s = px.index.sentences[c.q.sentence]!;
+  return {
+    reportId: r.id,
+    org: r.org,
+    region: r.region,
+    year: r.year,
+    metric: "prose",
+    label: clauseLabel(c),
+    value: c.q.value,
+    unit: c.q.unit,
+    source: "narrative",
+    certain: !c.q.approximate,
+    ...(c.q.approximate ? { note: `原文为约数“${c.q.raw}”` } : {}),
+    evidence: c.q.quote,
+    line: s.line,
+  };
+}
+
+/** A number the prose states, quoted; the table figure the question also matched is said after it. */
+function clauseReply(r: Report, px: ProseQuery, c: ClauseAnswer, base: Answer, implied: string, figure?: Figure): Answer {
+  const it = clauseItem(r, px, c);
+  const lines = [`${who(r)}${it.label}：${c.q.raw}${implied}`];
+  if (c.q.approximate) lines.push(`（约数：原文为“${c.q.raw}”）`);
+  lines.push(`来源（正文第${it.line}行：“${c.q.quote}”）`);
+  if (figure && figure.value !== null && figure.value !== c.q.value && figure.source === "table") {
+    lines.push(`统计表“${rowLabel(figure)}”为 ${fmtValue(figure)}${sourceLine(figure)}`);
+  }
+  return { ...base, kind: "value", answers: [it], text: lines.join("\n") };
+}
+
+/**
+ * The report does not state the number asked: say so, and quote what it says about the thing
+ * (安排了专项经费) when it names it — never a number of something else.
+ */
+function notStated(r: Report, px: ProseQuery, what: string | undefined, base: Answer, implied: string): Answer {
+  const topic = what ?? px.phrase;
+  const lines = [`${who(r)}的报告没有给出“${topic}”的数字。${implied}`];
+  const sent = bestSentence(px.index, px.words);
+  if (sent && sent.score >= 0.5) {
+    const s = px.index.sentences[sent.sentence]!;
+    lines.push(`报告中相关的说法（第${s.line}行）：“${s.text.length > 160 ? s.text.slice(0, 160) + "…" : s.text}”`);
+  }
+  return { ...base, kind: "none", text: lines.join("\n") };
+}
+
+/** A number asked with no registry metric: the prose of the one report asked about, or "not stated". */
+function proseValue(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
+  const picked = pickReport(pq.mentions[0]!, pq.years, deps);
+  if (!picked.report) return { ...base, text: picked.missing! };
+  const r = picked.report;
+  const implied = picked.impliedYear ? `（未指明年份，按最新的${r.year ?? ""}年报告回答）` : "";
+  const px = proseOf(r, pq, deps);
+  const best = bestQuantity(px);
+  return best ? clauseReply(r, px, best, base, implied) : notStated(r, px, undefined, base, implied);
 }
 
 /** The parts of the template's sum rule for a total, in the variant this report prints (most parts held). */
@@ -598,8 +733,13 @@ function searchIn(reports: Pick<Report, "id">[], pq: ParsedQuestion, deps: Answe
   return found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
 }
 
-/** The 存在问题 section of a report, opening lines. */
+/** The problems a report lists (its 存在的主要问题 part), else the opening lines of that section. */
 function problemsSection(r: Report, sections: readonly Section[]): Hit | null {
+  const p = problemsPart(sections);
+  if (p) {
+    const snippet = p.items.map((x, i) => `${i + 1}. ${x}`).join("；");
+    return { reportId: r.id, org: r.org, region: r.region, year: r.year, section: p.heading, snippet, line: p.line, score: 100 };
+  }
   const s = sections.find((x) => /问题|不足/.test(x.title)) ?? sections.find((x) => /存在(?:的)?(?:主要)?问题|不足之处/.test(x.text.slice(0, 200)));
   if (!s) return null;
   const text = s.text.replace(/\n/g, " ").slice(0, 260);

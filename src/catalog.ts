@@ -21,14 +21,44 @@ export type { ReportEntry };
 
 type Who = Pick<Report, "level" | "org" | "fullRegion" | "region">;
 
+/** The bodies that govern a region under its own name: 人民政府, 政府, a zone's 管委会, a 街道's 办事处. */
+const GOVERNING = /^(?:人民政府|政府|管委会|管理委员会|党工委管委会|党工委、管委会|办事处|街道办事处)$/;
+
+/**
+ * The report is its region's own (its government, or the 管委会 that governs a zone), not one of a
+ * department's. Why: 平潭综合实验区管委会 is the government of 平潭综合实验区; its reports and the
+ * 人民政府 ones are one series, while 平潭综合实验区管委会办公室 or 长寿区民政局 is a body of its own.
+ */
+export function governs(r: Who): boolean {
+  if (r.level !== "department") return true;
+  return r.region.length >= 2 && r.org.startsWith(r.region) && GOVERNING.test(r.org.slice(r.region.length));
+}
+
 /** Region key of a report: the full region for a government, the org for a department. */
 export function regionKey(r: Who): string {
-  return r.level === "department" ? r.org : r.fullRegion || r.region || r.org;
+  return governs(r) ? r.fullRegion || r.region || r.org : r.org;
 }
 
 /** Government reports answer for their region before department reports of the same region. */
-export function levelRank(r: Pick<Report, "level">): number {
-  return r.level === "department" ? 1 : 0;
+export function levelRank(r: Who): number {
+  return governs(r) ? 0 : 1;
+}
+
+/** A zone's name: its place, an optional kind (综合, 经济技术 …) and what it is (实验区, 开发区 …). */
+const ZONE = /^(.{2,8}?)((?:综合|经济技术|高新技术产业|国家级|现代)?(实验区|试验区|示范区|开发区|合作区|新区|保税区|高新区))$/;
+
+/**
+ * Names a user types for a region beyond the ones the parser gives: a zone by its place alone
+ * (平潭), by place and kind without the modifier (平潭实验区) or by its kind (实验区), and with its
+ * 管委会. Why: users shorten zone names by these rules; a name that fits several bodies is asked back.
+ *
+ *   shortForms("平潭综合实验区") → ["平潭", "平潭实验区", "实验区", "平潭综合实验区管委会", "平潭实验区管委会"]
+ */
+export function shortForms(region: string): string[] {
+  const m = ZONE.exec(region);
+  if (!m) return [];
+  const [, place, , kind] = m as unknown as [string, string, string, string];
+  return [...new Set([place, place + kind, kind, `${region}管委会`, `${place}${kind}管委会`])];
 }
 
 export class Catalog {
@@ -90,7 +120,7 @@ export class Catalog {
   /** Display label of a region key. */
   labelOf(key: string): string {
     const r = this.byKey.get(key)?.[0];
-    return r ? (r.level === "department" ? r.org : r.fullRegion || r.region) : key;
+    return r ? (governs(r) ? r.fullRegion || r.region : r.org) : key;
   }
 
   newestYear(): number | null {
@@ -108,7 +138,8 @@ export class Catalog {
       const names = new Set<string>();
       for (const r of reports) {
         for (const a of r.aliases) names.add(a);
-        if (r.level === "department") {
+        if (governs(r)) for (const a of shortForms(r.region)) names.add(a);
+        else {
           names.add(r.org);
           // "长寿区民政局" typed without the city: region + the department's own name.
           const own = r.org.slice(r.org.indexOf(r.region) + r.region.length);

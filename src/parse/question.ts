@@ -4,7 +4,7 @@
 import type { Intent, Question } from "../domain.js";
 import { parentsOf } from "./checks.js";
 import { APPLICANT_SLICES, METRICS } from "./metrics.js";
-import { normalizeQuery } from "./normalize.js";
+import { normalizeQuery } from "./text.js";
 import { asYear, chineseToNumber } from "./numbers.js";
 
 /** A region the store holds, with every name a user may type for it. */
@@ -35,6 +35,8 @@ export interface RegionMention {
   government: boolean;
   /** The year typed right after this name, when several regions each have one (资阳区2020年和长寿区2018年). */
   year?: number;
+  /** Offset of the name in the squeezed question. */
+  at?: number;
 }
 
 export interface ParsedQuestion extends Question {
@@ -45,6 +47,11 @@ export interface ParsedQuestion extends Question {
   metricCandidates: string[];
   /** The question asks for a count or amount (多少, 几): prefer passages with numbers. */
   wantsNumber: boolean;
+  /**
+   * Asks for a number (多少, 几, 访问量, 占比, …数): a quantity stated in the prose may answer when no
+   * table figure does, and "not stated" is the answer when neither does.
+   */
+  asksQuantity: boolean;
   /** Asks about problems/shortcomings: answer from the 存在问题 section. */
   asksProblems: boolean;
   /** Further metrics asked in the same question ("行政复议和行政诉讼"), each with its candidates. */
@@ -160,13 +167,35 @@ function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMention[]; 
       if (!keys) continue;
       // "长寿区" inside "长寿区民政局": take the longer known name only (handled by order).
       for (let k = i; k < i + len; k++) used[k] = true;
-      mentions.push({ text: word, keys: [...keys], government: /政府$/.test(word), ...{ at: i } } as RegionMention & { at: number });
+      mentions.push({ text: word, keys: [...keys], government: /政府$/.test(word), at: i });
     }
   }
-  mentions.sort((a, b) => (a as RegionMention & { at: number }).at - (b as RegionMention & { at: number }).at);
+  mentions.sort((a, b) => a.at! - b.at!);
   let rest = "";
   for (let i = 0; i < q.length; i++) rest += used[i] ? " " : q[i];
-  return { mentions: mentions.map(({ text, keys, government }) => ({ text, keys, government })), rest };
+  return { mentions, rest };
+}
+
+/** The question with only these mentions blanked out (what the rest of the parser reads). */
+function blankMentions(q: string, mentions: readonly RegionMention[]): string {
+  const used = new Array<boolean>(q.length).fill(false);
+  for (const m of mentions) if (m.at !== undefined) for (let k = m.at; k < m.at + m.text.length; k++) used[k] = true;
+  let rest = "";
+  for (let i = 0; i < q.length; i++) rest += used[i] ? " " : q[i];
+  return rest;
+}
+
+/**
+ * A short name that fits a region already named is that region, not a second one: "平潭综合实验区…
+ * 通过中国平潭网…" names one body (the 平潭 of 中国平潭网 is a word of the question).
+ */
+function dropRepeats(mentions: RegionMention[]): RegionMention[] {
+  const out: RegionMention[] = [];
+  for (const m of mentions) {
+    const named = out.find((o) => o.keys.length === 1 && m.keys.length > 1 && m.keys.includes(o.keys[0]!));
+    if (!named) out.push(m);
+  }
+  return out;
 }
 
 const nameCache = new WeakMap<Lexicon, Map<string, Set<string>>>();
@@ -296,8 +325,13 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const normalized = chineseYears(normalizeQuery(cut));
   const q = squeeze(normalized).replace(/、/g, "");
   const yr = parseYears(q, lexicon.newestYear);
-  let { mentions, rest } = findRegions(q, lexicon);
-  mentions = narrow(mentions, lexicon, q);
+  const found = findRegions(q, lexicon);
+  let mentions = narrow(found.mentions, lexicon, q);
+  const kept = dropRepeats(mentions);
+  // A repeat is a word of the question again (中国平潭网): its text is not blanked.
+  const repeats = new Set(mentions.filter((m) => !kept.includes(m)).map((m) => m.at));
+  mentions = kept;
+  let rest = blankMentions(q, found.mentions.filter((m) => !repeats.has(m.at)));
   // "杭州西湖区": the parent typed without its suffix still tells the two 西湖区 apart.
   mentions = mentions.map((m) => {
     if (m.keys.length < 2) return m;
@@ -379,28 +413,31 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   }
 
   const wantsNumber = /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大/.test(q);
+  const asksQuantity = wantsNumber || /(?:量|数|额|率|比例|占比|比重)(?:是|为|有)?$/.test(q) || /占比|比例/.test(q);
+  // A column named in the question (历年累计) is not a word of the intent (历年 → trend).
+  const qi = sliceName ? q.split(sliceName.replace(/、/g, "")).join(" ") : q;
   const asksProblems = /存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要)(?:问题|不足|困难)|不足之处|短板|差距|改进措施|改进情况|问题$/.test(q) && !metric;
 
   let rank: Question["rank"];
-  const topN = /前([一二两三四五六七八九十\d]{1,3})(?:名|个|位)?/.exec(q) ?? /top(\d{1,3})/i.exec(q);
-  const rankWords = /哪个|哪些(?:地区|区|县|市|单位|地方|部门)|哪里|哪家|最多|最少|最高|最低|排名|排行|排序|名列|第一/.test(q);
+  const topN = /前([一二两三四五六七八九十\d]{1,3})(?:名|个|位)?/.exec(qi) ?? /top(\d{1,3})/i.exec(qi);
+  const rankWords = /哪个|哪些(?:地区|区|县|市|单位|地方|部门)|哪里|哪家|最多|最少|最高|最低|排名|排行|排序|名列|第一/.test(qi);
   if (rankWords || topN) {
-    const n = topN ? (/^\d+$/.test(topN[1]!) ? Number(topN[1]) : chineseToNumber(topN[1]!) ?? 5) : /哪个|哪里|哪家|第一/.test(q) ? 1 : 5;
-    rank = { top: Math.max(1, Math.min(50, n)), order: /最少|最低|倒数/.test(q) ? "asc" : "desc" };
+    const n = topN ? (/^\d+$/.test(topN[1]!) ? Number(topN[1]) : chineseToNumber(topN[1]!) ?? 5) : /哪个|哪里|哪家|第一/.test(qi) ? 1 : 5;
+    rank = { top: Math.max(1, Math.min(50, n)), order: /最少|最低|倒数/.test(qi) ? "asc" : "desc" };
   }
 
   const regionCount = mentions.length;
   let intent: Intent = "search";
-  const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些|几份报告|多少份报告|多少报告/.test(q);
+  const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些|几份报告|多少份报告|多少报告/.test(qi);
   if (listWords && !metric) intent = "list";
   else if (metric && rank && regionCount === 0) intent = "rank";
   // "长寿区哪一年行政复议最多": one region across its years.
-  else if (metric && rank && regionCount === 1 && /哪(?:一)?年|哪个年度|哪些年/.test(q)) intent = "trend";
-  else if (metric && (regionCount >= 2 || (/对比|比较|相比|差别|差异|vs|\d{4}年?度?比/i.test(q) && (regionCount >= 2 || yr.years.length >= 2)))) intent = "compare";
-  else if (metric && (yr.years.length >= 2 || /趋势|变化|历年|逐年|每年|近几年|这几年|各年/.test(q))) intent = "trend";
-  else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|如何|结果/.test(q) && METRICS.some((d) => d.parent === metric)) intent = "breakdown";
+  else if (metric && rank && regionCount === 1 && /哪(?:一)?年|哪个年度|哪些年/.test(qi)) intent = "trend";
+  else if (metric && (regionCount >= 2 || (/对比|比较|相比|差别|差异|vs|\d{4}年?度?比/i.test(qi) && (regionCount >= 2 || yr.years.length >= 2)))) intent = "compare";
+  else if (metric && (yr.years.length >= 2 || /趋势|变化|历年|逐年|每年|近几年|这几年|各年/.test(qi))) intent = "trend";
+  else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|如何|结果/.test(qi) && METRICS.some((d) => d.parent === metric)) intent = "breakdown";
   else if (metric) intent = "value";
-  else if (/有哪些|哪些年|列表/.test(q) && regionCount <= 1 && !asksProblems && q.length <= 16) intent = "list";
+  else if (/有哪些|哪些年|列表/.test(qi) && regionCount <= 1 && !asksProblems && q.length <= 16) intent = "list";
 
   const keywordSource = rest.replace(/\s+/g, " ");
   // Segmenting costs the jieba dictionary: done here only when asked for (the answerer segments
@@ -424,6 +461,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     unknownRegions,
     metricCandidates,
     wantsNumber,
+    asksQuantity,
     asksProblems,
     moreMetrics,
   };

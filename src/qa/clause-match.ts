@@ -1,0 +1,165 @@
+// Which clause of the prose a question asks about, and which of its numbers: the question's content
+// words (jieba, plus character overlap for words jieba cuts differently) found around each quantity,
+// weighted by how rare they are in this report (政府信息公开 says little, 粉丝 says a lot) and by how
+// close to the number they stand; the unit asked must agree.
+import { SUB_UNIT } from "../parse/phrases.js";
+import type { ProseIndex, ProseQuantity } from "./prose-index.js";
+import { isUnitWord, unitAgreement, type AskedUnit } from "./units.js";
+
+/** Words that ask, not name: removed before the question's words are matched. */
+const ASKING = /请问|是多少|有多少|为多少|达到多少|多少|几|是否|什么|哪些|怎样|如何|一共|总共|共计|共有|截至|截止|年度报告|年报|报告|年度/g;
+/** Particles and verbs too thin to match on. */
+const THIN = new Set(["的", "了", "是", "有", "为", "在", "共", "达", "达到", "个", "和", "与", "及", "对", "把", "被", "数"]);
+
+/** A content word of a question with its weight in one report. */
+export interface Weighted {
+  word: string;
+  weight: number;
+}
+
+/**
+ * The content words of a question: jieba's tokens without the asking words, units and particles, and
+ * without a token inside a longer one (cut-for-search gives 政府, 信息, 政府信息 for one word).
+ *
+ *   contentWords("各乡镇主动公开政府信息多少条", segment) → ["乡镇", "主动公开", "政府信息"]
+ */
+export function contentWords(source: string, segment: (s: string) => string[]): string[] {
+  const text = source.replace(ASKING, " ");
+  const toks = [...new Set(segment(text).map((t) => t.trim()).filter((t) => t && !THIN.has(t) && !isUnitWord(t) && !/^\d+$/.test(t)))];
+  return toks.filter((t) => !toks.some((o) => o !== t && o.length > t.length && o.includes(t)));
+}
+
+/** The question's content as one string, for verbatim matching ("不予公开的信息数" → "不予公开信息数"). */
+export function contentPhrase(source: string): string {
+  return source.replace(ASKING, " ").replace(/[的了]/g, "").replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** Longest run of `a`'s characters found in `b`. */
+export function longestRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i + best < a.length; i++) {
+    let j = i + best + 1;
+    while (j <= a.length && b.includes(a.slice(i, j))) j++;
+    if (j - 1 - i > best) best = j - 1 - i;
+  }
+  return best;
+}
+
+/** How much of a word a text holds: 1 whole; a run of two or more of its characters counts in part. */
+export function wordMatch(word: string, text: string): number {
+  if (!text) return 0;
+  if (text.includes(word)) return 1;
+  if (word.length < 3) return 0;
+  const run = longestRun(word, text);
+  return run >= 2 ? (0.7 * run) / word.length : 0;
+}
+
+/** Weights of the words in one report: rare words weigh more (inverse sentence frequency). */
+export function weigh(words: readonly string[], index: ProseIndex): Weighted[] {
+  const n = index.sentences.length;
+  return words.map((word) => {
+    let df = 0;
+    for (const s of index.sentences) if (s.text.includes(word)) df++;
+    const idf = Math.max(0.15, Math.log((n + 1) / (df + 0.5)));
+    return { word, weight: idf * (word.length >= 2 ? 1 : 0.3) };
+  });
+}
+
+/** Share of the weighted words a set of texts holds, each text with a closeness factor. */
+export function coverage(words: readonly Weighted[], texts: readonly { text: string; w: number }[]): number {
+  let total = 0;
+  let got = 0;
+  for (const { word, weight } of words) {
+    total += weight;
+    let best = 0;
+    for (const t of texts) {
+      if (t.w <= best) continue;
+      const m = t.w * wordMatch(word, t.text);
+      if (m > best) best = m;
+    }
+    got += weight * best;
+  }
+  return total > 0 ? got / total : 0;
+}
+
+/** Characters of a label that say nothing about what is counted. */
+const FILLER = /[\d\s\p{P}的了在和及与共为是有已达其中年度全]/gu;
+
+/**
+ * Share of the words naming a quantity that the question also uses: "完成梳理行政权力事项" names
+ * another figure than "责任事项" even when the question says 梳理.
+ */
+function precision(q: ProseQuantity, question: string): number {
+  const label = (isBareShare(q) ? (q.before[0] ?? "") : q.left + q.right).replace(FILLER, "");
+  if (!label) return 0.5;
+  let hit = 0;
+  for (const ch of label) if (question.includes(ch)) hit++;
+  return hit / label.length;
+}
+
+/** A quantity ranked for a question. */
+export interface ClauseAnswer {
+  q: ProseQuantity;
+  /** Weighted share of the question's words found around the quantity (0–1), unit agreement applied. */
+  score: number;
+  /** Share of the question's content string found verbatim in the clause (0–1). */
+  phrase: number;
+}
+
+/** A share's own words are few ("占28.7%"): what it is a share of is the clause before. */
+function isBareShare(q: ProseQuantity): boolean {
+  return q.unit === "%" && q.left.replace(/占比?|约|为|达|比例|比重/g, "").length <= 1;
+}
+
+/** The texts around a quantity with how strongly each names it. */
+function contexts(q: ProseQuantity, index: ProseIndex): { text: string; w: number }[] {
+  const s = index.sentences[q.sentence]!;
+  const prev = index.sentences[q.sentence - 1];
+  const bare = isBareShare(q);
+  return [
+    { text: q.left, w: 1 },
+    { text: q.right, w: 0.9 },
+    { text: q.clause, w: 0.75 },
+    ...q.before.map((t, i) => ({ text: t, w: i === 0 ? (bare ? 0.95 : 0.6) : 0.45 })),
+    { text: q.after, w: 0.35 },
+    { text: prev && prev.section === s.section ? prev.text : "", w: 0.3 },
+    { text: s.section, w: 0.3 },
+  ];
+}
+
+/**
+ * The quantities of the prose that answer a question, best first. Why: a number the registry does
+ * not know is named by the words around it; the question's rarest words decide, the unit must agree,
+ * and a clause about a part (各乡镇, 区直各部门) loses unless the question names that part.
+ *
+ *   rankQuantities(readProse(sections), weigh(["乡镇", "主动公开"], idx), "乡镇主动公开", askedUnit("多少条"), "各乡镇主动公开多少条")[0].q.value → 122
+ */
+export function rankQuantities(index: ProseIndex, words: readonly Weighted[], phrase: string, asked: AskedUnit, question: string): ClauseAnswer[] {
+  const out: ClauseAnswer[] = [];
+  for (const q of index.quantities) {
+    const unit = unitAgreement(q.unit, asked);
+    if (unit === 0) continue;
+    let score = coverage(words, contexts(q, index)) * unit * (0.75 + 0.25 * precision(q, question));
+    // A part of the issuer the question does not name: another figure than the one asked.
+    const sub = SUB_UNIT.exec(q.left + q.right);
+    if (sub && !question.includes(sub[0].replace(/各/, ""))) score *= 0.8;
+    const phraseText = isBareShare(q) ? `${q.before[0] ?? ""}${q.clause}` : q.clause;
+    const ph = phrase ? longestRun(phrase, phraseText) / phrase.length : 0;
+    out.push({ q, score, phrase: ph });
+  }
+  // Ties: the quantity named closest (its own label), then the first stated.
+  return out.sort((a, b) => b.score - a.score || b.phrase - a.phrase);
+}
+
+/**
+ * The sentence that speaks of what a question asks, number or not (安排了专项经费): quoted when the
+ * report names the thing but states no number for it.
+ */
+export function bestSentence(index: ProseIndex, words: readonly Weighted[]): { sentence: number; score: number } | null {
+  let best: { sentence: number; score: number } | null = null;
+  index.sentences.forEach((s, i) => {
+    const score = coverage(words, [{ text: s.text, w: 1 }]);
+    if (!best || score > best.score) best = { sentence: i, score };
+  });
+  return best;
+}

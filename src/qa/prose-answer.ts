@@ -1,0 +1,94 @@
+// Answering a number from the prose, and deciding between a table figure and a prose clause. The
+// table wins when it covers the question as well as the clause does (its figure is the template's);
+// the clause wins when it names what the question adds (各乡镇, 粉丝, 网上, 区直) or says the question
+// almost verbatim where the table row uses other words (不予公开信息数 vs 否决公开答复数).
+import type { Figure, Section } from "../domain.js";
+import { coverage, contentPhrase, contentWords, longestRun, rankQuantities, weigh, type ClauseAnswer, type Weighted } from "./clause-match.js";
+import { readProse, type ProseIndex } from "./prose-index.js";
+import { askedUnit, unitAgreement, type AskedUnit } from "./units.js";
+
+/** A question read against one report's prose. */
+export interface ProseQuery {
+  index: ProseIndex;
+  words: Weighted[];
+  phrase: string;
+  asked: AskedUnit;
+  question: string;
+}
+
+/** A clause answers on its own only from this share of the question's weighted words. */
+export const MIN_CLAUSE = 0.45;
+/** The clause beats a table figure by this much of the question's words … */
+const WORD_GAIN = 0.2;
+/** … or by this much of the question said verbatim. */
+const PHRASE_GAIN = 0.3;
+
+const cache = new Map<string, ProseIndex>();
+const CACHE_SIZE = 64;
+
+/** The prose index of a report, kept for the next question about it. */
+export function proseIndexOf(id: string, sections: readonly Section[]): ProseIndex {
+  let idx = cache.get(id);
+  if (idx) return idx;
+  idx = readProse(sections);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(id, idx);
+  return idx;
+}
+
+/**
+ * Read a question against a report's prose: its content words weighted by their rarity in this
+ * report, its content as one string, the unit it asks for.
+ *
+ *   proseQuery(idx, "各乡镇主动公开政府信息多少条", "…各乡镇主动公开政府信息多少条", segment).asked.units → ["条"]
+ */
+export function proseQuery(index: ProseIndex, keywordSource: string, normalized: string, segment: (s: string) => string[]): ProseQuery {
+  const words = weigh(contentWords(keywordSource, segment), index);
+  return { index, words, phrase: contentPhrase(keywordSource), asked: askedUnit(normalized), question: normalized };
+}
+
+/** The best quantity of the prose for the question, when it names enough of what is asked. */
+export function bestQuantity(pq: ProseQuery): ClauseAnswer | null {
+  if (pq.words.length === 0) return null;
+  const best = rankQuantities(pq.index, pq.words, pq.phrase, pq.asked, pq.question)[0];
+  return best && best.score >= MIN_CLAUSE ? best : null;
+}
+
+/** The label a table row prints, without its numbers and units ("主动公开信息数 条 425 1516" → "主动公开信息数"). */
+export function rowLabel(f: Figure): string {
+  return f.evidence.text.replace(/\d[\d.,]*/g, " ").replace(/[|｜]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * How much of the question a figure accounts for: the words of the row the report prints, the
+ * column, and (a little less) the registry's label.
+ */
+export function figureCoverage(pq: ProseQuery, f: Figure, label: string, slice?: string): { score: number; phrase: number } {
+  // A derived figure (columns summed) quotes its row; a prose figure's evidence is a sentence.
+  const row = f.source === "narrative" ? "" : rowLabel(f);
+  const plain = label.replace(/（[^）]*）|\([^)]*\)/g, "");
+  const texts = [
+    { text: row, w: 1 },
+    { text: slice ?? "", w: 1 },
+    { text: plain, w: 0.85 },
+  ];
+  const phrase = pq.phrase ? Math.max(longestRun(pq.phrase, row), 0.85 * longestRun(pq.phrase, plain)) / pq.phrase.length : 0;
+  return { score: coverage(pq.words, texts), phrase };
+}
+
+/** Why a clause was chosen over a figure, or null when the figure answers. */
+export function clauseOverFigure(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string): string | null {
+  if (f.unit && unitAgreement(f.unit, pq.asked) === 0) return "unit";
+  const fc = figureCoverage(pq, f, label, slice);
+  if (best.score - fc.score >= WORD_GAIN) return "words";
+  if (best.phrase - fc.phrase >= PHRASE_GAIN && best.score >= fc.score) return "phrase";
+  return null;
+}
+
+/**
+ * The clause restates the figure's own question (the table and the prose answer the same thing):
+ * when they disagree, both are said.
+ */
+export function restates(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string): boolean {
+  return best.score >= figureCoverage(pq, f, label, slice).score - 0.1;
+}

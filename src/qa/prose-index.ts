@@ -1,0 +1,157 @@
+// The report's prose read for answering: its sentences, and every quantity the prose states with the
+// words around it (the clause it stands in, the words right before and after it, the clauses before
+// it in the sentence, the sentence before). A question about a number the registry does not know
+// (专栏访问量, 各乡镇主动公开, 官方微博粉丝) is answered from here.
+import type { Section } from "../domain.js";
+import { sentences } from "../parse/prose.js";
+import { quantitiesIn } from "../parse/quantities.js";
+
+/** A sentence of the prose, where it is, and what part of the report it belongs to. */
+export interface ProseSentence {
+  text: string;
+  /** Section title ("四、政府信息公开工作存在的主要问题及改进情况"), "" before the first heading. */
+  section: string;
+  /** 1-based source line of the paragraph it stands in. */
+  line: number;
+}
+
+/** A quantity the prose states, with its context words. */
+export interface ProseQuantity {
+  value: number;
+  unit: string;
+  /** 余, 多, 约, 近, 26.8万: the text states an estimate. */
+  approximate: boolean;
+  /** As written: "20多家", "122条", "71.11%". */
+  raw: string;
+  /** Index of its sentence in `ProseIndex.sentences`. */
+  sentence: number;
+  /** The clause it stands in (between ，；：。). */
+  clause: string;
+  /** The words naming it before it in the clause (from the previous quantity or the clause start). */
+  left: string;
+  /** The words after it up to the next quantity or the clause end (empty when they name the next item). */
+  right: string;
+  /** Earlier clauses of the same sentence, nearest first. */
+  before: string[];
+  /** Later clauses of the same sentence, joined. */
+  after: string;
+  /** The quoted evidence: the sentence, or the clauses around it when the sentence is long. */
+  quote: string;
+}
+
+export interface ProseIndex {
+  sentences: ProseSentence[];
+  quantities: ProseQuantity[];
+}
+
+/** Clause stops inside a sentence (NFKC has made the full-width ones ASCII; both accepted). */
+const CLAUSE_STOP = /[,，:：]/;
+/** Words that join two counted items: "民意征集53期、网上调查51期" — what follows belongs to the next. */
+const JOINER = /^(?:[、和及与]|以及|并)/;
+/** Percentages: "占71.11%", "占比28.7％" (quantities.ts reads counts, not shares). */
+const PERCENT = /(\d{1,3}(?:\.\d{1,4})?)\s?%/g;
+/**
+ * A count printed without its unit right after the label that names it ("不予公开信息数1402。"):
+ * a label ending in 数/数量/总数/量 (with 为/是/达), the number, then the clause ends.
+ */
+const BARE_COUNT = /(?:数|数量|总数|量)(?:为|是|达)?(\d{1,7})(?=[,，;；。]|$)/g;
+/** A sentence longer than this is quoted by the clauses around the quantity. */
+const MAX_QUOTE = 140;
+
+interface Piece {
+  text: string;
+  start: number;
+}
+
+function clausesOf(sentence: string): Piece[] {
+  const out: Piece[] = [];
+  let start = 0;
+  for (let i = 0; i <= sentence.length; i++) {
+    if (i === sentence.length || CLAUSE_STOP.test(sentence[i]!)) {
+      if (i > start) out.push({ text: sentence.slice(start, i), start });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+interface RawQuantity {
+  start: number;
+  end: number;
+  value: number;
+  unit: string;
+  approximate: boolean;
+  raw: string;
+}
+
+function quantitiesOf(sentence: string): RawQuantity[] {
+  const out: RawQuantity[] = quantitiesIn(sentence, 0, sentence.length).map((q) => ({ ...q }));
+  for (const m of sentence.matchAll(PERCENT)) {
+    const at = m.index!;
+    if (/[\d.]/.test(sentence[at - 1] ?? "")) continue;
+    out.push({ start: at, end: at + m[0].length, value: Number(m[1]), unit: "%", approximate: false, raw: m[0].replace(/\s/g, "") });
+  }
+  for (const m of sentence.matchAll(BARE_COUNT)) {
+    const at = m.index! + m[0].length - m[1]!.length;
+    if (out.some((q) => q.start <= at && at < q.end)) continue;
+    out.push({ start: at, end: at + m[1]!.length, value: Number(m[1]), unit: "", approximate: false, raw: m[1]! });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Read the prose of a report into sentences and quantities with their context. Why: a question names
+ * a number by the words the report puts around it; those words are in the clause, sometimes after the
+ * number (汇集了60个单位的…信息), sometimes in the clause before it (…1509条，占71.11%).
+ *
+ *   readProse([{ title: "", line: 1, endLine: 1, text: "各乡镇主动公开政府信息122条，占28.7%。", paraLines: [1] }])
+ *   → quantities: [{ value: 122, unit: "条", left: "各乡镇主动公开政府信息", … }, { value: 28.7, unit: "%", left: "占", before: ["各乡镇主动公开政府信息122条"], … }]
+ */
+export function readProse(sections: readonly Section[]): ProseIndex {
+  const out: ProseIndex = { sentences: [], quantities: [] };
+  for (const s of sections) {
+    const paras = s.text.split("\n");
+    paras.forEach((para, p) => {
+      const line = s.paraLines[p] ?? s.line;
+      for (const sen of sentences(para)) {
+        const text = sen.text.trim();
+        if (!text) continue;
+        const si = out.sentences.length;
+        out.sentences.push({ text, section: s.title, line });
+        const qs = quantitiesOf(text);
+        if (qs.length === 0) continue;
+        const clauses = clausesOf(text);
+        for (let k = 0; k < qs.length; k++) {
+          const q = qs[k]!;
+          const ci = clauses.findIndex((c) => q.start >= c.start && q.start < c.start + c.text.length);
+          if (ci < 0) continue;
+          const c = clauses[ci]!;
+          const cEnd = c.start + c.text.length;
+          const prev = qs[k - 1];
+          const next = qs[k + 1];
+          const leftFrom = prev && prev.end > c.start && prev.end <= q.start ? prev.end : c.start;
+          const rightTo = next && next.start < cEnd ? next.start : cEnd;
+          let right = text.slice(Math.min(q.end, rightTo), rightTo);
+          if (JOINER.test(right)) right = "";
+          const before = clauses.slice(0, ci).reverse().map((x) => x.text);
+          const after = clauses.slice(ci + 1).map((x) => x.text).join("，");
+          const quote = text.length <= MAX_QUOTE ? text : [before[0], c.text, clauses[ci + 1]?.text].filter(Boolean).join("，");
+          out.quantities.push({
+            value: q.value,
+            unit: q.unit,
+            approximate: q.approximate,
+            raw: q.raw,
+            sentence: si,
+            clause: c.text,
+            left: text.slice(leftFrom, q.start),
+            right,
+            before,
+            after,
+            quote,
+          });
+        }
+      }
+    });
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+// The unit a question asks for (多少条 → 条, 几件 → 件, 占比 → %, 多少粉丝 → a count of people), and how
+// well a stated quantity's unit agrees with it. A question's unit is the strongest hint of which of
+// the numbers in a clause it asks for (发布微博1288条，拥有粉丝10659名).
+import { UNITS } from "../parse/numbers.js";
+
+/** Measure words a question or the prose may use beyond the table units (numbers.ts). */
+const MEASURE_WORDS = ["万人次", "名", "位", "宗", "套", "起", "处", "户", "所", "座", "台", "册", "张", "部", "轮", "批"] as const;
+const ALL_UNITS = [...new Set([...UNITS, ...MEASURE_WORDS])].filter((u) => u !== "万" && u !== "亿").sort((a, b) => b.length - a.length);
+
+/** Units that count the same kind of thing; agreement inside a class is partial. */
+const CLASSES: readonly (readonly string[])[] = [
+  ["条", "件", "篇", "份", "项", "个", "宗", "起", "套", "户", "所", "处", "家", "部", "册", "张", "座", "台", "批"],
+  ["人", "名", "位", "人次", "万人次"],
+  ["次", "场", "期", "场次", "批次", "轮"],
+  ["元", "万元", "亿元"],
+  ["%"],
+];
+/** Inside the count class, these four are what reports write for the same documents and requests. */
+const DOCUMENTS = new Set(["条", "件", "篇", "份"]);
+
+export interface AskedUnit {
+  /** Units that answer the question, best first; empty = any count. */
+  units: string[];
+  /** Written as a unit (多少条); else read from a noun (经费 → 元, 粉丝 → 名) or not at all. */
+  explicit: boolean;
+  /** The question asks for a share (占比, 比例, 百分之几). */
+  share: boolean;
+}
+
+const UNIT_ALT = ALL_UNITS.map((u) => u.replace("%", "\\%")).join("|");
+const EXPLICIT = new RegExp(`(?:多少|几)(?:个)?(${UNIT_ALT})`);
+const SHARE = /占比|比例|比重|百分比|百分之|占[^，。？?]{0,8}(?:多少|几)/;
+/** Nouns that fix the unit when none is written (多少粉丝, 经费是多少). */
+const NOUN_UNITS: readonly [RegExp, string[]][] = [
+  [/经费|金额|费用|资金|多少钱|收费|万元|亿元/, ["万元", "元", "亿元"]],
+  [/访问量|浏览量|点击量|访问人次|浏览人次/, ["人次", "次", "万人次"]],
+  [/粉丝|人员|人数|多少人|几人|工作人员/, ["人", "名", "位", "人次"]],
+];
+
+/**
+ * The unit a question asks for. Why: the clause a question matches often holds several numbers of
+ * different kinds; the unit picks the one asked for, and rules out a count when money is asked.
+ *
+ *   askedUnit("平潭2015年第二批保障性住房选房有多少套房子") → { units: ["套"], explicit: true, share: false }
+ *   askedUnit("官方微博有多少粉丝") → { units: ["人", "名", "位", "人次"], explicit: false, share: false }
+ */
+export function askedUnit(question: string): AskedUnit {
+  if (SHARE.test(question)) return { units: ["%"], explicit: true, share: true };
+  const m = EXPLICIT.exec(question);
+  if (m) {
+    // 几个单位, 多少个部门: 个 stands for the counted noun.
+    return { units: [m[1]!], explicit: true, share: false };
+  }
+  if (/(?:多少|几)个/.test(question)) return { units: ["个"], explicit: true, share: false };
+  for (const [re, units] of NOUN_UNITS) if (re.test(question)) return { units, explicit: false, share: false };
+  return { units: [], explicit: false, share: false };
+}
+
+/**
+ * How well a stated unit answers the asked one: 1 the same, less inside the same kind of count, 0 when
+ * it counts something else (money asked, 条 stated). Any unit is fine when none was asked, but a
+ * share or money only when asked for.
+ *
+ *   unitAgreement("条", askedUnit("收到几件申请")) → 0.9
+ */
+export function unitAgreement(unit: string, asked: AskedUnit): number {
+  // A count printed without its unit (不予公开信息数1402): any count, never money or a share.
+  if (unit === "") return asked.units.length === 0 ? 0.95 : CLASSES[0]!.includes(asked.units[0]!) || CLASSES[1]!.includes(asked.units[0]!) ? 0.8 : 0;
+  if (asked.units.length === 0) return unit === "%" ? 0.3 : /元$/.test(unit) ? 0.6 : 1;
+  if (asked.units[0] === unit) return 1;
+  if (asked.units.includes(unit)) return asked.explicit ? 0.9 : 0.95;
+  const cls = CLASSES.find((c) => c.includes(asked.units[0]!));
+  if (!cls || !cls.includes(unit)) return 0;
+  if (DOCUMENTS.has(unit) && DOCUMENTS.has(asked.units[0]!)) return 0.9;
+  return 0.6;
+}
+
+/** A unit word, for stripping it from a question's words ("多少条" → the 条 is no content). */
+export function isUnitWord(w: string): boolean {
+  return (ALL_UNITS as readonly string[]).includes(w);
+}

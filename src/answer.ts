@@ -12,6 +12,7 @@ import { SUB_UNIT } from "./parse/phrases.js";
 import { bestSentence, type ClauseAnswer } from "./qa/clause-match.js";
 import { bestQuantity, clauseOverFigure, proseIndexOf, proseQuery, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
 import { problemsPart } from "./qa/problems.js";
+import { unitAgreement } from "./qa/units.js";
 
 export interface AnswerDeps {
   catalog: Catalog;
@@ -376,6 +377,11 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
   const f = found;
   const main = f.primary ?? f.narrative!;
+  // A figure of another kind than asked (访问量 asked, 条 counted) does not answer: the prose may.
+  if (px && main.unit && unitAgreement(main.unit, px.asked) === 0 && !(px.asked.share && rateOf(r, main, pq))) {
+    if (best) return clauseReply(r, px, best, base, implied);
+    return notStated(r, px, px.phrase || metricLabel(f.metric), base, implied);
+  }
   // The prose names what the question asks better than the table row (各乡镇, 粉丝, 不予公开信息数).
   // A clause the parser already read as this metric's prose figure is that figure (said below with the table's).
   if (px && best && f.narrative?.value !== best.q.value && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)) {

@@ -10,7 +10,7 @@ import { sumRulesFor } from "./parse/identities.js";
 import { parseQuestion, type ParsedQuestion, type RegionMention } from "./parse/question.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { bestSentence, type ClauseAnswer } from "./qa/clause-match.js";
-import { bestQuantity, clauseOverFigure, proseIndexOf, proseQuery, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
+import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, proseIndexOf, proseQuery, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
 import { problemsPart } from "./qa/problems.js";
 import { unitAgreement } from "./qa/units.js";
 
@@ -352,9 +352,16 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   const picked = pickReport(pq.mentions[0]!, pq.years, deps);
   if (!picked.report) return { ...base, text: picked.missing! };
   const r = picked.report;
-  const found = resolveMetric(r, pq);
+  let found = resolveMetric(r, pq);
   const implied = picked.impliedYear ? `（未指明年份，按最新的${r.year ?? ""}年报告回答）` : "";
   const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
+  // A table row printed in the question's own words beats the metric its words suggested.
+  if (px && found?.primary?.source === "table") {
+    const cur = figureCoverage(px, found.primary, metricLabel(found.metric), found.primary.slice).score;
+    const row = betterRow(px, r.figures, found.metric, cur);
+    const other = row ? findFigures(r, row, resolveSlice(r, pq)) : null;
+    if (other) found = other;
+  }
   const best = px ? bestQuantity(px) : null;
   if (!found) {
     const label = metricLabel(pq.metric!);

@@ -92,3 +92,23 @@ export function clauseOverFigure(pq: ProseQuery, best: ClauseAnswer, f: Figure, 
 export function restates(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string): boolean {
   return best.score >= figureCoverage(pq, f, label, slice).score - 0.1;
 }
+
+/**
+ * The table row whose printed label says the question better than the metric the question's words
+ * chose: "否决公开答复数" asked, the registry read 答复数 as 申请答复数. Why: tables word their rows in
+ * ways no list of question words foresees; the row as printed is the surest match.
+ *
+ *   betterRow(px, report.figures, "requests.answered", 0.4) → the 否决公开答复数 row's metric
+ */
+export function betterRow(pq: ProseQuery, figures: readonly Figure[], current: string, currentScore: number): string | null {
+  let best: { metric: string; score: number } | null = null;
+  const seen = new Set<string>();
+  for (const f of figures) {
+    if (f.source !== "table" || f.slice || seen.has(f.metric)) continue;
+    seen.add(f.metric);
+    const score = coverage(pq.words, [{ text: rowLabel(f), w: 1 }]);
+    if (!best || score > best.score) best = { metric: f.metric, score };
+  }
+  if (!best || best.metric === current) return null;
+  return best.score >= 0.75 && best.score >= currentScore + 0.2 ? best.metric : null;
+}

@@ -368,7 +368,9 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     // A number asked: the prose may state it; else the answer is that the report does not.
     if (px) {
       if (best) return clauseReply(r, px, best, base, implied);
-      const none = notStated(r, px, label, base, implied);
+      // The registry's label names the thing when its unit is the one asked (专项经费 万元); else the question's words do (访问量).
+      const def = metricDef(pq.metric!);
+      const none = notStated(r, px, !def?.unit || unitAgreement(def.unit, px.asked) > 0 ? label : px.phrase || label, base, implied);
       // The record may say why (a glued row read more than one way).
       const why = warningsFor(r, pq.metricCandidates);
       return why.length ? { ...none, warnings: why, text: `${none.text}\n${why.map((w) => `⚠ ${w}`).join("\n")}` } : none;
@@ -472,10 +474,11 @@ function proseOf(r: Report, pq: ParsedQuestion, deps: AnswerDeps): ProseQuery {
 /** The words that name a prose quantity, for the reply ("各乡镇主动公开政府信息"). */
 function clauseLabel(c: ClauseAnswer): string {
   const q = c.q;
-  const clean = (t: string) => t.replace(/^[、,，:：;；\s]+|[、,，:：;；。\s]+$/g, "").replace(/^(?:其中|另外|此外|同时)/, "").replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "");
+  const clean = (t: string) => t.replace(/^[、,，:：;；\s]+|[、,，:：;；。\s]+$/g, "").replace(/^(?:其中|另外|此外|同时|和|及|与|以及)/, "").replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "");
   if (q.unit === "%" && clean(q.left).replace(/占比?|约/g, "").length <= 1) return `${clean(q.before[0] ?? "")}，占比`;
   const left = clean(q.left);
-  if (left.length >= 2) return q.right && !/^[。；;]/.test(q.right) ? `${left}…${clean(q.right)}` : left;
+  if (left.length >= 4 || (left.length >= 2 && !q.right)) return left;
+  if (left.length >= 2) return `${left}…${clean(q.right)}`;
   return clean(q.clause);
 }
 

@@ -80,11 +80,11 @@ def("requests.channel.other", "其他形式申请数", "件", OLD, [["其他形�
 def("requests.closed", "申请办结数", "件", OLD, ["办结", "申请办结"], { parent: "requests.received" });
 def("requests.closed.on_time", "按时办结数", "件", OLD, ["按时办结", "按期办结"], { parent: "requests.closed" });
 def("requests.closed.late", "延期办结数", "件", OLD, ["延期办结", "延期"], { parent: "requests.closed" });
-def("requests.answered", "申请答复数", "件", OLD, ["申请答复", "答复数"], { parent: "requests.received" });
+def("requests.answered", "申请答复数", "件", OLD, ["申请答复", "答复数", "答复总数", ["申请", "答复"]], { parent: "requests.received" });
 def("requests.result.already_public", "属于已主动公开范围数", "件", OLD, ["已主动公开范围", ["已主动公开", "范围"]], { parent: "requests.answered" });
 def("requests.result.granted", "予以公开（同意公开）", "件", ALL_TABLES, ["予以公开", "同意公开", "全部公开"], { parent: "requests.result.total" });
 def("requests.result.partial", "部分公开", "件", ALL_TABLES, ["部分公开", "同意部分公开"], { parent: "requests.result.total" });
-def("requests.result.withheld", "不予公开（不同意公开）", "件", ALL_TABLES, ["不予公开", "不同意公开", "不公开", "拒绝公开", ["拒绝", "申请"]], {
+def("requests.result.withheld", "不予公开（不同意公开）", "件", ALL_TABLES, ["不予公开", "不同意公开", "否决公开", "不公开", "拒绝公开", ["拒绝", "申请"]], {
   parent: "requests.result.total",
   sumOf: [
     "requests.result.withheld.state_secret", "requests.result.withheld.other_law", "requests.result.withheld.security_stability",
@@ -140,7 +140,7 @@ def("requests.result.other_channel", "告知通过其他途径办理数", "件",
 
 // ── 行政复议 / 行政诉讼 / 举报投诉 ─────────────────────────────────────────────────────────────────
 const REVIEW = ["行政复议", "复议", "被申请复议"];
-def("review.total", "行政复议", "件", [...ALL_TABLES, "narrative"], [...REVIEW, ["复议", "总计"], ["复议", "数量"]], { primary: true });
+def("review.total", "行政复议", "件", [...ALL_TABLES, "narrative"], [...REVIEW, ["复议", "总计"], ["复议", "数量"], ["复议", "申请"]], { primary: true });
 def("review.upheld", "行政复议·结果维持", "件", [...ALL_TABLES, "narrative"], [["复议", "维持"], ["复议", "驳回"]], { parent: "review.total" });
 def("review.corrected", "行政复议·结果纠正", "件", [...ALL_TABLES, "narrative"], [["复议", "纠正"], ["复议", "纠错"]], { parent: "review.total" });
 def("review.other", "行政复议·其他结果", "件", [...ALL_TABLES, "narrative"], [["复议", "其他"]], { parent: "review.total" });

@@ -189,10 +189,12 @@ function blankMentions(q: string, mentions: readonly RegionMention[]): string {
  * A short name that fits a region already named is that region, not a second one: "平潭综合实验区…
  * 通过中国平潭网…" names one body (the 平潭 of 中国平潭网 is a word of the question).
  */
-function dropRepeats(mentions: RegionMention[]): RegionMention[] {
+function dropRepeats(mentions: RegionMention[], q: string): RegionMention[] {
   const out: RegionMention[] = [];
   for (const m of mentions) {
-    const named = out.find((o) => o.keys.length === 1 && m.keys.length > 1 && m.keys.includes(o.keys[0]!));
+    // "平潭综合实验区和平潭…" joins two names: the second may be another body.
+    const joined = /[和与及、跟同比]$/.test(q.slice(0, m.at ?? 0));
+    const named = !joined && out.find((o) => o.keys.length === 1 && o.text !== m.text && o.text.includes(m.text) && m.keys.includes(o.keys[0]!));
     if (!named) out.push(m);
   }
   return out;
@@ -326,11 +328,10 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const q = squeeze(normalized).replace(/、/g, "");
   const yr = parseYears(q, lexicon.newestYear);
   const found = findRegions(q, lexicon);
-  let mentions = narrow(found.mentions, lexicon, q);
-  const kept = dropRepeats(mentions);
+  const kept = dropRepeats(found.mentions, q);
   // A repeat is a word of the question again (中国平潭网): its text is not blanked.
-  const repeats = new Set(mentions.filter((m) => !kept.includes(m)).map((m) => m.at));
-  mentions = kept;
+  const repeats = new Set(found.mentions.filter((m) => !kept.includes(m)).map((m) => m.at));
+  let mentions = narrow(kept, lexicon, q);
   let rest = blankMentions(q, found.mentions.filter((m) => !repeats.has(m.at)));
   // "杭州西湖区": the parent typed without its suffix still tells the two 西湖区 apart.
   mentions = mentions.map((m) => {

@@ -82,6 +82,8 @@ export function coverage(words: readonly Weighted[], texts: readonly { text: str
   return total > 0 ? got / total : 0;
 }
 
+/** How many characters either side of a number name it, for precision. */
+const NEAR = 8;
 /** Characters of a label that say nothing about what is counted. */
 const FILLER = /[\d\s\p{P}的了在和及与共为是有已达其中年度全]/gu;
 
@@ -90,7 +92,9 @@ const FILLER = /[\d\s\p{P}的了在和及与共为是有已达其中年度全]/g
  * another figure than "责任事项" even when the question says 梳理.
  */
 function precision(q: ProseQuantity, question: string): number {
-  const label = (isBareShare(q) ? (q.before[0] ?? "") : q.left + q.right).replace(FILLER, "");
+  // The words nearest the number name it; a long lead-in (完成了网审平台系统…) does not.
+  const left = (isBareShare(q) ? (q.before[0] ?? "").replace(/[\d.]+\D{0,2}$/, "") : q.left).replace(FILLER, "").slice(-NEAR);
+  const label = left + q.right.replace(FILLER, "").slice(0, NEAR);
   if (!label) return 0.5;
   let hit = 0;
   for (const ch of label) if (question.includes(ch)) hit++;

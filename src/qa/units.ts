@@ -29,7 +29,7 @@ export interface AskedUnit {
 
 const UNIT_ALT = ALL_UNITS.map((u) => u.replace("%", "\\%")).join("|");
 const EXPLICIT = new RegExp(`(?:多少|几)(?:个)?(${UNIT_ALT})`);
-const SHARE = /占比|比例|比重|百分比|百分之|占[^，。？?]{0,8}(?:多少|几)/;
+const SHARE = /占比|比例|比重|百分比|百分之|占[^，。？?]{0,8}(?:多少|几)|[^效]率/;
 /** Nouns that fix the unit when none is written (多少粉丝, 经费是多少). */
 const NOUN_UNITS: readonly [RegExp, string[]][] = [
   [/经费|金额|费用|资金|多少钱|收费|万元|亿元/, ["万元", "元", "亿元"]],

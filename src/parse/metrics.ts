@@ -140,7 +140,7 @@ def("requests.result.other_channel", "告知通过其他途径办理数", "件",
 
 // ── 行政复议 / 行政诉讼 / 举报投诉 ─────────────────────────────────────────────────────────────────
 const REVIEW = ["行政复议", "复议", "被申请复议"];
-def("review.total", "行政复议", "件", [...ALL_TABLES, "narrative"], [...REVIEW, ["复议", "总计"], ["复议", "数量"], ["复议", "申请"]], { primary: true });
+def("review.total", "行政复议", "件", [...ALL_TABLES, "narrative"], [...REVIEW, ["复议", "总计"], ["复议", "数量"], ["行政复议", "申请"], ["复议", "申请"]], { primary: true });
 def("review.upheld", "行政复议·结果维持", "件", [...ALL_TABLES, "narrative"], [["复议", "维持"], ["复议", "驳回"]], { parent: "review.total" });
 def("review.corrected", "行政复议·结果纠正", "件", [...ALL_TABLES, "narrative"], [["复议", "纠正"], ["复议", "纠错"]], { parent: "review.total" });
 def("review.other", "行政复议·其他结果", "件", [...ALL_TABLES, "narrative"], [["复议", "其他"]], { parent: "review.total" });

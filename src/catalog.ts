@@ -58,7 +58,9 @@ export function shortForms(region: string): string[] {
   const m = ZONE.exec(region);
   if (!m) return [];
   const [, place, , kind] = m as unknown as [string, string, string, string];
-  return [...new Set([place, place + kind, kind, `${region}管委会`, `${place}${kind}管委会`])];
+  // A bare kind of two characters (新区) is a common word, not a name.
+  const forms = [place, place + kind, ...(kind.length >= 3 ? [kind] : []), `${region}管委会`, `${place}${kind}管委会`];
+  return [...new Set(forms)].filter((f) => f !== region);
 }
 
 export class Catalog {

@@ -1,0 +1,155 @@
+// Answers from the prose and the names of bodies, end to end through the CLI contract (ingest, ask
+// --jsonl) on the real fixture reports (test/fixtures/reports/real): questions in the style users
+// ask, most of them not in the gold files.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../src/domain.js";
+import { askJsonl, ingestDirs } from "./helpers/gold.js";
+import { ROOT } from "./helpers/reports.js";
+
+const REAL = join(ROOT, "test/fixtures/reports/real");
+
+let db = "";
+const asked = new Map<string, Answer>();
+const QUESTIONS = {
+  window: "平潭综合实验区2015年开设窗口多少个",
+  countyDirect: "平潭县2012年县直各单位主动公开政府信息多少条",
+  tableAndProse: "长寿区2018年主动公开政府信息多少条",
+  noFunds: "平潭县2012年政府信息公开工作经费多少万元",
+  noStaff: "平潭综合实验区2016年从事政府信息公开工作的人员多少人",
+  blank: "平潭综合实验区2013年政府公报公开历年累计是多少",
+  cumulative: "平潭县2013年主动公开信息历年累计多少条",
+  ambiguous: "平潭2012年主动公开政府信息多少条",
+  byYear: "平潭2016年主动公开政府信息多少条",
+  zoneKind: "实验区2015年主动公开政府信息多少条",
+  committee: "平潭综合实验区管委会2016年各乡镇主动公开多少条",
+  committeeYear: "平潭综合实验区2014年区管委会及区直各部门主动公开多少条",
+  repeatName: "平潭综合实验区2012年通过中国平潭网门户网站公开政府信息多少条",
+  problems: "平潭综合实验区2021年存在哪些不足",
+  traditional: "平潭綜合實驗區2016年各鄉鎮主動公開多少條",
+  share: "平潭综合实验区2017年各乡镇主动公开占比多少",
+  approx: "平潭综合实验区2014年公众查阅点汇集了多少个单位",
+  visitsNotCount: "长寿区2018年政府网站访问量是多少",
+  rowWords: "平潭县2013年否决公开答复数",
+} as const;
+
+beforeAll(() => {
+  const res = ingestDirs([REAL]);
+  expect(res.status).toBe(0);
+  db = res.db;
+  const qs = Object.values(QUESTIONS);
+  askJsonl(db, qs).forEach((a, i) => asked.set(qs[i]!, a));
+});
+
+const ask = (k: keyof typeof QUESTIONS) => asked.get(QUESTIONS[k])!;
+
+describe("numbers the prose states", () => {
+  it("answers a quantity no table has, quoting its clause and line", () => {
+    const a = ask("window");
+    expect(a.kind).toBe("value");
+    expect(a.answers[0]).toMatchObject({ value: 24, unit: "个", source: "narrative" });
+    expect(a.text).toContain("开设窗口24个");
+    expect(a.text).toContain("第1行");
+  });
+
+  it("answers a part of the issuer (县直各单位) from the prose, and says the table's total", () => {
+    const a = ask("countyDirect");
+    expect(a.answers[0]!.value).toBe(2475);
+    expect(a.text).toContain("2026");
+  });
+
+  it("gives the table figure first when the prose says another number for the same thing", () => {
+    const a = ask("tableAndProse");
+    expect(a.answers[0]!.value).toBe(134);
+    expect(a.text).toContain("18846");
+  });
+
+  it("keeps an estimate as written and marks it uncertain", () => {
+    const a = ask("approx");
+    expect(a.answers[0]).toMatchObject({ value: 60, certain: false });
+    expect(a.text).toContain("60多个");
+  });
+
+  it("answers a share from the clause that states it", () => {
+    expect(ask("share").answers[0]).toMatchObject({ value: 28.89, unit: "%" });
+  });
+
+  it("reads Traditional questions", () => {
+    expect(ask("traditional").answers[0]!.value).toBe(1638);
+  });
+
+  it("matches a table row printed in the question's words", () => {
+    const a = ask("rowWords");
+    expect(a.answers[0]!.value).toBe(0);
+    expect(a.answers[0]!.evidence).toContain("否决公开答复数");
+  });
+});
+
+describe("what the report does not state", () => {
+  it("says the amount is not given, quoting what the report says instead", () => {
+    const a = ask("noFunds");
+    expect(a.kind).toBe("none");
+    expect(a.answers).toEqual([]);
+    expect(a.text).toContain("没有给出");
+    expect(a.text).toContain("安排了政府信息公开工作专项经费");
+  });
+
+  it("gives no number of something else", () => {
+    const a = ask("noStaff");
+    expect(a.kind).toBe("none");
+    expect(a.answers).toEqual([]);
+  });
+
+  it("does not answer visits with a count of items", () => {
+    const a = ask("visitsNotCount");
+    expect(a.kind).toBe("none");
+    expect(a.text).not.toContain("7732");
+  });
+
+  it("says a blank cell is blank", () => {
+    const a = ask("blank");
+    expect(a.kind).toBe("none");
+    expect(a.answers).toEqual([]);
+    expect(a.text).toContain("空白");
+  });
+
+  it("reads 历年累计 as the column, not as a trend", () => {
+    const a = ask("cumulative");
+    expect(a.kind).toBe("value");
+    expect(a.answers[0]!.value).toBe(5395);
+  });
+});
+
+describe("names of bodies", () => {
+  it("asks back when a short name fits two bodies with reports that year", () => {
+    const a = ask("ambiguous");
+    expect(a.choices?.sort()).toEqual(["平潭县", "平潭综合实验区"]);
+  });
+
+  it("narrows a short name by the year asked", () => {
+    expect(ask("byYear").answers[0]!.value).toBe(3460);
+  });
+
+  it("knows a zone by its kind alone", () => {
+    expect(ask("zoneKind").answers[0]!.value).toBe(2949);
+  });
+
+  it("takes the 管委会 for the government of its zone", () => {
+    expect(ask("committee").answers[0]!.value).toBe(1638);
+    expect(ask("committeeYear").answers[0]!.value).toBe(1687);
+  });
+
+  it("reads a region's name inside another word as a word (中国平潭网), not a second region", () => {
+    const a = ask("repeatName");
+    expect(a.kind).toBe("value");
+    expect(a.answers[0]!.value).toBe(3636);
+  });
+});
+
+describe("problems", () => {
+  it("quotes the problems of a one-line report, not the part before them", () => {
+    const a = ask("problems");
+    expect(a.text).toContain("政策解读形式不够丰富");
+    expect(a.text).not.toContain("勾稽关系");
+  });
+});

@@ -1,0 +1,33 @@
+// Names of the reports held: a zone's 管委会 is its government; short forms of zone names by rule.
+import { describe, expect, it } from "vitest";
+import { governs, regionKey, shortForms } from "../src/catalog.js";
+
+describe("governs", () => {
+  const CASES: [string, string, "department" | "county", boolean][] = [
+    ["平潭综合实验区管委会", "平潭综合实验区", "department", true],
+    ["平潭综合实验区管理委员会", "平潭综合实验区", "department", true],
+    ["小板桥街道办事处", "小板桥街道", "department", true],
+    ["平潭综合实验区管委会办公室", "平潭综合实验区", "department", false],
+    ["重庆市长寿区民政局", "长寿区", "department", false],
+    ["平潭县人民政府", "平潭县", "county", true],
+  ];
+  for (const [org, region, level, want] of CASES) {
+    it(`${org} → ${want}`, () => expect(governs({ org, region, fullRegion: region, level })).toBe(want));
+  }
+
+  it("files a 管委会 report under its zone, a department under itself", () => {
+    expect(regionKey({ org: "平潭综合实验区管委会", region: "平潭综合实验区", fullRegion: "平潭综合实验区", level: "department" })).toBe("平潭综合实验区");
+    expect(regionKey({ org: "重庆市长寿区民政局", region: "长寿区", fullRegion: "重庆市长寿区", level: "department" })).toBe("重庆市长寿区民政局");
+  });
+});
+
+describe("shortForms", () => {
+  const CASES: [string, string[]][] = [
+    ["平潭综合实验区", ["平潭", "平潭实验区", "实验区", "平潭综合实验区管委会", "平潭实验区管委会"]],
+    ["苏州工业园区", []],
+    ["天津经济技术开发区", ["天津", "天津开发区", "开发区", "天津经济技术开发区管委会", "天津开发区管委会"]],
+    ["滨海新区", ["滨海", "滨海新区管委会"]],
+    ["长寿区", []],
+  ];
+  for (const [region, want] of CASES) it(region, () => expect(shortForms(region)).toEqual(want));
+});

@@ -1,0 +1,63 @@
+// The clause finder on real reports (test/fixtures/reports/real): a question's words (without its
+// region and year, as the question parser leaves them) → the quantity of the prose it asks for, or
+// none when the report names the thing without a number. Questions in the style users ask, most of
+// them not in the gold files.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { segment } from "../../src/index/segment.js";
+import { readProse } from "../../src/qa/prose-index.js";
+import { bestQuantity, proseQuery } from "../../src/qa/prose-answer.js";
+import { load, ROOT } from "../helpers/reports.js";
+
+const REAL = join(ROOT, "test/fixtures/reports/real");
+
+/** [file, question without region and year, expected value or null] */
+const CASES: [string, string, number | null][] = [
+  ["pingtan-01_pingtan_shiyanqu_2011.txt", "各乡镇主动公开政府信息多少条", 122],
+  ["pingtan-01_pingtan_shiyanqu_2011.txt", "区直、县直各单位主动公开政府信息多少条", 303],
+  ["pingtan-01_pingtan_shiyanqu_2011.txt", "安全生产、应急管理类信息有多少条", 63],
+  ["pingtan-01_pingtan_shiyanqu_2011.txt", "不予公开的信息数是多少", 1402],
+  ["pingtan-01_pingtan_shiyanqu_2011.txt", "制作、获取的政府信息总数有多少", 1873],
+  ["pingtan-01_pingtan_shiyanqu_2011.txt", "政府信息公开专栏访问量", 11460],
+  ["pingtan-01_pingtan_shiyanqu_2011.txt", "政府信息公开专项经费是多少万元", null],
+  ["pingtan-03_pingtan_shiyanqu_2012.txt", "官方微博有多少粉丝", 10659],
+  ["pingtan-03_pingtan_shiyanqu_2012.txt", "新浪官方微博发布了多少条微博", 1288],
+  ["pingtan-03_pingtan_shiyanqu_2012.txt", "网上审批累计办结多少件", 9542],
+  ["pingtan-03_pingtan_shiyanqu_2012.txt", "有多少专职政府信息公开工作人员", null],
+  ["pingtan-07_pingtan_2015.txt", "开设窗口多少个", 24],
+  ["pingtan-07_pingtan_2015.txt", "入驻审批服务部门和单位多少个", 13],
+  ["pingtan-07_pingtan_2015.txt", "政府征地转发批文多少份", 12],
+  ["pingtan-07_pingtan_2015.txt", "第二批保障性住房选房有多少套房子", 389],
+  ["pingtan-07_pingtan_2015.txt", "有多少家预算部门对外公布了预决算", 20],
+  ["pingtan-08_pingtan_2016.txt", "梳理出多少项责任事项", 4635],
+  ["pingtan-08_pingtan_2016.txt", "多部门监管责任事项多少项", 41],
+  ["pingtan-08_pingtan_2016.txt", "梳理行政权力事项多少项", 3646],
+  ["pingtan-09_pingtan_2017.txt", "区管委会及区直部门主动公开占比多少", 71.11],
+  ["pingtan-09_pingtan_2017.txt", "各乡镇主动公开占多少比例", 28.89],
+  ["pingtan-09_pingtan_2017.txt", "空气质量预测预报多少条", 322],
+  ["pingtan-09_pingtan_2017.txt", "专项资金公开了多少条", 84],
+  ["pingtan-09_pingtan_2017.txt", "政策解读栏目共公开发布信息多少条", 82],
+  ["pingtan-10_pingtan_2021.txt", "政府网站总访问量是多少", null],
+  ["pingtan-11_pingtan_2024.txt", "开展网上调查多少期", 51],
+  ["pingtan-11_pingtan_2024.txt", "开展民意征集多少期", 53],
+  ["09_huaian_shi_2024.txt", "全市在运维政务新媒体有多少个", 95],
+  ["09_huaian_shi_2024.txt", "制作了几期政府公报", 6],
+  ["09_huaian_shi_2024.txt", "政务新媒体检查合格率是多少", 100],
+  ["09_huaian_shi_2024.txt", "政府信息公开专项经费是多少", null],
+  ["003_039a0e44477dbad7.txt", "受理市民反映问题诉求多少件", 216464],
+  ["003_039a0e44477dbad7.txt", "通报了多少家信息公开不达标单位", 12],
+  ["000_2d63126c8570951a.txt", "自然人行政许可事项多少项", 146],
+  ["000_2d63126c8570951a.txt", "法人行政许可事项多少项", 286],
+];
+
+describe("bestQuantity on real reports", () => {
+  for (const [file, question, want] of CASES) {
+    it(`${file.slice(0, 18)} ${question} → ${want}`, () => {
+      const r = load(REAL, file);
+      const pq = proseQuery(readProse(r.sections), question, question, segment);
+      const best = bestQuantity(pq);
+      if (want === null) expect(best).toBeNull();
+      else expect(best?.q.value).toBe(want);
+    });
+  }
+});

@@ -1,0 +1,45 @@
+// problemsPart: the problems a report lists, found by the part's heading even inside running text
+// (one-line crawled pages), without the preface and without the improvements.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Section } from "../../src/domain.js";
+import { problemsPart } from "../../src/qa/problems.js";
+import { load, ROOT } from "../helpers/reports.js";
+
+const REAL = join(ROOT, "test/fixtures/reports/real");
+
+/** [file, a problem the list must hold, text that must not be in it (preface or improvement)] */
+const CASES: [string, string, string][] = [
+  ["pingtan-01_pingtan_shiyanqu_2011.txt", "部分单位信息公开属性界定不准确", "从以下"],
+  ["pingtan-06_pingtan_guanweihui_2014.txt", "公开范围有待拓展", "我区将进一步规范"],
+  ["pingtan-07_pingtan_2015.txt", "各单位信息公开工作多由办公室人员或临时借调人员兼职经办", "重点推进与社会发展"],
+  ["pingtan-08_pingtan_2016.txt", "信息平台不同源、信息查阅不便捷", "继续强化信息公开责任"],
+  ["pingtan-09_pingtan_2017.txt", "公开的形式不够“多”", "加大电子政务协同办公平台"],
+  // The 2021-format pages: the part's heading stands inside the text of another section.
+  ["pingtan-10_pingtan_2021.txt", "政策解读形式不够丰富", "丰富政策解读形式,做到"],
+  ["pingtan-11_pingtan_2024.txt", "政策解读形式仍需创新", "优化主动公开目录"],
+  ["000_2d63126c8570951a.txt", "公开力度有待进一步加大", "取得了"],
+  ["10_hongze_qu_2023.txt", "依申请公开工作规范性还有待提高", "仍存在一定差距"],
+];
+
+describe("problemsPart on real reports", () => {
+  for (const [file, want, not] of CASES) {
+    it(`${file}: ${want}`, () => {
+      const p = problemsPart(load(REAL, file).sections);
+      expect(p).not.toBeNull();
+      const all = p!.items.join("\n");
+      expect(all).toContain(want);
+      expect(all).not.toContain(not);
+    });
+  }
+
+  it("finds the part by a sentence when no heading names it", () => {
+    const s: Section = { title: "一、总体情况", line: 3, endLine: 3, paraLines: [3], text: "2019年,我区政府信息公开工作取得了一定成效,但仍存在一些不足:一是工作基础需进一步夯实。二是公开的内容和形式需进一步优化。下一步,我区将加强培训。" };
+    expect(problemsPart([s])?.items).toEqual(["工作基础需进一步夯实", "公开的内容和形式需进一步优化"]);
+  });
+
+  it("says nothing when the report lists no problems", () => {
+    const s: Section = { title: "一、总体情况", line: 1, endLine: 1, paraLines: [1], text: "2019年,全区主动公开政府信息1200条。" };
+    expect(problemsPart([s])).toBeNull();
+  });
+});

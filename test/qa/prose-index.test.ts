@@ -1,0 +1,54 @@
+// readProse: the quantities of real report sentences with the words that name them.
+import { describe, expect, it } from "vitest";
+import type { Section } from "../../src/domain.js";
+import { readProse } from "../../src/qa/prose-index.js";
+
+const section = (text: string, title = ""): Section => ({ title, line: 1, endLine: 1, text, paraLines: text.split("\n").map(() => 1) });
+
+/** [sentence, raw, value, unit, left, right] — sentences from the shared Pingtan, Huai'an and Bengbu reports. */
+const CASES: [string, string, number, string, string, string][] = [
+  ["各乡镇主动公开政府信息122条,占28.7%。", "122条", 122, "条", "各乡镇主动公开政府信息", ""],
+  ["目前已汇集了60多个单位的主动公开的政府信息。", "60多个", 60, "个", "目前已汇集了", "单位的主动公开的政府信息。"],
+  ["全年通过门户网站开展民意征集53期、网上调查51期,开展“平潭大家谈”系列在线访谈12期。", "51期", 51, "期", "、网上调查", ""],
+  ["截至12月14日,新浪中国平潭官方微博共发布微博1288条,拥有粉丝10659名。", "10659名", 10659, "名", "拥有粉丝", "。"],
+  ["区、县直各单位已有20多家预算部门都已对外公布本部门预决算和“三公”经费预算汇总数。", "20多家", 20, "家", "区、县直各单位已有", "预算部门都已对外公布本部门预决算和“三公”经费预算汇总数。"],
+  // A count printed without its unit, right after the label that names it.
+  ["其中主动公开政府信息425条,作为依申请公开信息数46条,不予公开信息数1402。", "1402", 1402, "", "不予公开信息数", "。"],
+  ["2024年,市政府网站主动公开各类政府信息5500余条,全年新增公开市政府规章1件。", "5500余条", 5500, "条", "市政府网站主动公开各类政府信息", ""],
+  ["全市主动公开政府信息26.8万条,依申请公开信息223条(详见附件2)。", "26.8万条", 268000, "条", "全市主动公开政府信息", ""],
+];
+
+describe("readProse quantities", () => {
+  for (const [sentence, raw, value, unit, left, right] of CASES) {
+    it(`${raw} in ${sentence.slice(0, 24)}…`, () => {
+      const q = readProse([section(sentence)]).quantities.find((x) => x.raw === raw);
+      expect(q).toBeDefined();
+      expect(q!.value).toBe(value);
+      expect(q!.unit).toBe(unit);
+      expect(q!.left).toBe(left);
+      expect(q!.right).toBe(right);
+    });
+  }
+
+  it("reads a share with the clause before it as what it is a share of", () => {
+    const q = readProse([section("区管委会及区直各部门主动公开政府信息1509条,占71.11%。")]).quantities.find((x) => x.unit === "%");
+    expect(q?.value).toBe(71.11);
+    expect(q?.before[0]).toBe("区管委会及区直各部门主动公开政府信息1509条");
+  });
+
+  it("marks estimates approximate and exact counts exact", () => {
+    const qs = readProse([section("发布招聘信息20多条,共受理申请136437件。")]).quantities;
+    expect(qs.map((q) => [q.value, q.approximate])).toEqual([[20, true], [136437, false]]);
+  });
+
+  it("reads no count from a date, a year, an ordinal or a phone number", () => {
+    const qs = readProse([section("2015年12月,成功组织了第二批保障性住房选房。电话:24336243;截至12月14日。")]).quantities;
+    expect(qs).toEqual([]);
+  });
+
+  it("keeps the sentence, its section and line", () => {
+    const idx = readProse([section("2012年政府信息公开专栏访问量达24745人次。", "二、主动公开政府信息情况")]);
+    expect(idx.sentences[0]).toEqual({ text: "2012年政府信息公开专栏访问量达24745人次。", section: "二、主动公开政府信息情况", line: 1 });
+    expect(idx.quantities[0]!.quote).toBe("2012年政府信息公开专栏访问量达24745人次。");
+  });
+});

@@ -1,0 +1,59 @@
+// The unit a question asks for and how a stated unit agrees with it: table-driven.
+import { describe, expect, it } from "vitest";
+import { askedUnit, unitAgreement } from "../../src/qa/units.js";
+
+describe("askedUnit", () => {
+  const CASES: [string, string[], boolean][] = [
+    ["平潭综合实验区2011年主动公开政府信息多少条", ["条"], true],
+    ["平潭综合实验区2012年收到几件政府信息公开申请", ["件"], true],
+    ["平潭2015年第二批保障性住房选房有多少套房子", ["套"], true],
+    ["平潭综合实验区2015年发布征地告知书多少宗", ["宗"], true],
+    ["平潭2015年有多少家预算部门对外公布了本部门预决算", ["家"], true],
+    ["平潭县2013年公众查阅点汇集了多少个单位的主动公开信息", ["个"], true],
+    ["平潭综合实验区2013年政府信息公开专栏访问量达到多少人次", ["人次"], true],
+    ["平潭2024年行政事业性收费多少万元", ["万元"], true],
+    ["平潭综合实验区2017年区管委会及区直部门主动公开占比多少", ["%"], true],
+    ["淮安市2024年政务新媒体检查合格率是多少", ["%"], true],
+    // No unit written: the noun tells the kind of count.
+    ["平潭综合实验区官方微博2012年有多少粉丝", ["人", "名", "位", "人次"], false],
+    ["平潭综合实验区2017年政府信息公开专项经费多少", ["万元", "元", "亿元"], false],
+    ["平潭县2012年政府信息公开专栏访问量达到多少", ["人次", "次", "万人次"], false],
+    ["平潭综合实验区2011年不予公开的信息数是多少", [], false],
+  ];
+  for (const [q, units, explicit] of CASES) {
+    it(q, () => {
+      const a = askedUnit(q);
+      expect(a.units).toEqual(units);
+      expect(a.explicit).toBe(explicit);
+    });
+  }
+});
+
+describe("unitAgreement", () => {
+  const CASES: [string, string, number | "partial"][] = [
+    ["条", "多少条", 1],
+    // Old reports count requests in 条: 几件 is answered by 条, in part.
+    ["条", "收到几件申请", "partial"],
+    ["名", "有多少粉丝", "partial"],
+    ["人次", "访问量是多少", 1],
+    // Money asked, a count stated: it does not answer.
+    ["条", "专项经费是多少", 0],
+    ["条", "占比多少", 0],
+    ["%", "占比多少", 1],
+    // Nothing asked: a count answers, a share or money hardly.
+    ["件", "行政复议数", 1],
+    ["%", "行政复议数", "partial"],
+    // A count printed without its unit answers a count.
+    ["", "不予公开的信息数是多少", "partial"],
+    ["", "经费多少万元", 0],
+  ];
+  for (const [unit, q, want] of CASES) {
+    it(`${unit || "(none)"} for ${q}`, () => {
+      const got = unitAgreement(unit, askedUnit(q));
+      if (want === "partial") {
+        expect(got).toBeGreaterThan(0);
+        expect(got).toBeLessThan(1);
+      } else expect(got).toBe(want);
+    });
+  }
+});

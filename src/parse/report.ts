@@ -57,10 +57,9 @@ function parseText(raw: string, name: string): Report {
   const figures: Figure[] = [...tables.figures];
   const template: Template = tables.template;
 
-  // The prose: the report without its tables (blanked in the original, so line numbers hold).
-  const { lines, traditional } = normalizeText(blankOriginal(raw, tables.spans.map((s) => ({ start: src.map[s.start]!, end: src.map[s.end]! }))));
   const meta = findMeta(normalizeText(raw).lines);
-  const prose = buildProse(lines, () => false);
+  // The prose: the report without its tables.
+  const prose = buildProse(src, tables.spans);
   const sections = findSections(prose);
   const narrative = extractNarrative(prose);
   figures.push(...narrative);
@@ -70,7 +69,7 @@ function parseText(raw: string, name: string): Report {
   if (meta.year === null) warnings.push({ code: "NO_YEAR", metrics: [], message: "找不到报告的统计年度（标题和统计期限中都没有年份）。" });
   if (!meta.org) warnings.push({ code: "NO_ORG", metrics: [], message: "找不到发布机关的名称。" });
   if (template === "narrative") warnings.push({ code: "NO_TABLE", metrics: [], message: "没有找到统计表，数字均取自正文。" });
-  if (traditional) warnings.push({ code: "INPUT", metrics: [], message: "原文为繁体字，已转换为简体后解析。" });
+  if (src.traditional) warnings.push({ code: "INPUT", metrics: [], message: "原文为繁体字，已转换为简体后解析。" });
 
   return {
     id: createHash("sha256").update(src.text).digest("hex").slice(0, 16),
@@ -91,14 +90,6 @@ function parseText(raw: string, name: string): Report {
     sourceName: name,
     chars: src.text.length,
   };
-}
-
-/** The original text with spans replaced by spaces (line breaks kept). */
-function blankOriginal(raw: string, spans: readonly { start: number; end: number }[]): string {
-  if (spans.length === 0) return raw;
-  const chars = raw.split("");
-  for (const { start, end } of spans) for (let i = start; i < end && i < chars.length; i++) if (chars[i] !== "\n") chars[i] = " ";
-  return chars.join("");
 }
 
 /** Interim: PDF page markers standing alone ("- 3 -", "第3页"); page.ts will own page junk. */

@@ -9,6 +9,7 @@ import { findMeta } from "./meta.js";
 import { extractNarrative } from "./narrative.js";
 import { normalizeText } from "./normalize.js";
 import { buildProse, findSections } from "./prose.js";
+import { prepareText } from "./text.js";
 import { findStatTable, parseStatTable } from "./stat-table.js";
 
 export type ParseResult = { ok: true; report: Report } | { ok: false; error: string };
@@ -53,7 +54,8 @@ export function parseReport(raw: string, opts: { name?: string } = {}): ParseRes
 function parseText(raw: string, name: string): Report {
   const norm = normalizeText(raw);
   const { lines, original } = norm;
-  const meta = findMeta(lines);
+  // Who and when are read from the head and the signature: a 5 MB text is not normalised twice.
+  const meta = findMeta(prepareText(raw.length > 400_000 ? raw.slice(0, 400_000) : raw));
   const warnings: ReportWarning[] = [];
   const figures: Figure[] = [];
   const skip: [number, number][] = [];

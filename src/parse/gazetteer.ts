@@ -179,7 +179,7 @@ export interface PlacePart {
 const DEPARTMENT_WORDS =
   /住房|城乡|建设|管理|发展|改革|资源|生态|环境|社会|保障|卫生|健康|交通|运输|水利|农业|农村|商务|文化|旅游|应急|市场|监督|统计|医疗|退役|军人|教育|科技|科学|技术|工业|信息|公安|民政|司法|财政|人力|自然|审计|体育|信访|粮食|林业|供销|税务|海关|气象|地震|档案|机关|事务|政务|服务|数据|招商|投资|经济|规划|国土|人民|政府|委员|办公|城市|全市|全区|全县|本市|本区|本县|我市|我区|我县|各区|各县|各市|辖区|城区|郊区|园区|片区|社区|景区|小区|校区|地区|政区/;
 /** Words in a suffix-shaped word the dataset does not hold that show it is no place: navigation, report words, dates, pronouns. */
-const NOT_PLACE = /公开|年报|报告|首页|位置|链接|来源|时间|信息|工作|[我本全各该其此年月日的和与及或在对由]/;
+const NOT_PLACE = /公开|年报|报告|首页|位置|链接|来源|时间|信息|工作|[我本全各该其此年月日的和与及或在对由将现据按照向把被为是]/;
 /** Characters that end a division name written without the dataset (a new district, an OCR slip). */
 const SUFFIX_CHAR: Record<string, DivisionLevel> = { 省: "province", 市: "city", 盟: "city", 州: "city", 区: "county", 县: "county", 旗: "county", 镇: "township", 乡: "township" };
 /** Char codes that may end a division's name (the suffixes above and 街道's 道). */

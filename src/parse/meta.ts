@@ -168,6 +168,10 @@ interface OrgRead {
 const BODY = /^(?:|人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处|[\u4e00-\u9fff]{1,18}?(?:局|委员会|委|办公室|办公厅|厅|中心|院|所|站|队|署|办|处|馆|管委会|管理委员会|人民政府|政府))$/;
 /** Words no issuer's body holds: report words, navigation, collective words. */
 const NOT_BODY = /公开|年报|报告|首页|位置|来源|字号|打印|登录|无障碍|时间|编制|[各全我本该其]|所属|下属|有关|以下|以及|及其/;
+/** A department named without its region (信访局, 区工信局): never a government or its office. */
+const DEPARTMENT_ALONE = /^[\u4e00-\u9fff]{1,14}(?:局|委员会|委|中心|厅|署|院|所|站|队)$/;
+/** A name never starts with a verb or a function word: 现将区政府…, 根据…. */
+const FUNCTION_START = /^(?:现|将|根据|依据|按照|关于|由|对|向|把|被|经|据|为|在|是|及|与|特|兹|请|本|我|该|各|全)/;
 /** A government (not one of its departments). */
 const GOVERNMENT = /^(?:人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处)?$/;
 /** A government's own office, which compiles or answers for it: 人民政府办公室, 管委会信息公开工作办公室. */
@@ -195,7 +199,7 @@ function readOrg(text: string): Omit<OrgRead, "start"> | null {
     if (!BODY.test(rest) || NOT_BODY.test(rest)) continue;
     if (parts.length === 0) {
       // A body without region words (信访局) only as the whole text, and never a bare government.
-      if (p === 0 && rest.length >= 3 && !GOVERNMENT.test(rest) && !GOVERNMENT_OFFICE.test(rest) && !fallback) fallback = { offset: p, text: tail, parts, body: rest };
+      if (p === 0 && rest.length >= 3 && !fallback && DEPARTMENT_ALONE.test(rest) && !FUNCTION_START.test(rest)) fallback = { offset: p, text: tail, parts, body: rest };
       continue;
     }
     const read = { offset: p, text: tail, parts, body: rest };
@@ -411,7 +415,9 @@ export function findMeta(src: SourceText): ReportMeta {
     if (!n.org) continue;
     const source: Source = titleName ? "name" : "title";
     titleName ??= n;
-    cands.push({ source, read: n.org, start: n.org.start, end: n.org.start + n.org.text.length, weight: WEIGHT[source] });
+    // A title naming a body without its region (信访局2021年…) says less about the region.
+    const weight = n.org.parts.length === 0 ? WEIGHT.compiler - 1 : WEIGHT[source];
+    cands.push({ source, read: n.org, start: n.org.start, end: n.org.start + n.org.text.length, weight });
   }
   cands.push(...sentenceCandidates(c, limit));
   const raw = compactOf(src.text, 0, Math.min(src.text.length, 3000));
@@ -513,7 +519,10 @@ export function findMeta(src: SourceText): ReportMeta {
   }
   const titleLine = titleSpan ? lineAt(src, titleSpan.start) : 1;
 
-  const who = best ? describe(best, doc) : { org: "", region: "", fullRegion: "", aliases: [], level: "unknown" as Level };
+  // How the report speaks of itself: 我局/本委 (a department) or 我区/全县 (a government).
+  const head = c.s.slice(0, limit);
+  const voice = Math.min(2, 0.5 * (head.match(/[我本](?:局|委|办|厅)/g)?.length ?? 0)) - Math.min(2, 0.5 * (head.match(/(?:[我本全](?:省|市|区|县|镇|乡|旗)|我街道)/g)?.length ?? 0));
+  const who = best ? describe(best, doc, voice) : { org: "", region: "", fullRegion: "", aliases: [], level: "unknown" as Level };
   return { ...who, year, yearSource, ...(published ? { published } : {}), title, titleLine, ...(titleSpan ? { titleSpan } : {}), warnings };
 }
 
@@ -524,7 +533,7 @@ function firstAt(g: Group): number {
 type Who = Pick<ReportMeta, "org" | "region" | "fullRegion" | "aliases" | "level" | "parent" | "province" | "city" | "county">;
 
 /** The issuer of the winning group: its body, level, names and parents. */
-function describe(g: Group, doc: PlaceContext): Who {
+function describe(g: Group, doc: PlaceContext, voice: number): Who {
   const m = g.match;
   // The body: the title's if it names one; else the weightiest reading (offices count for their government).
   const title = g.cands.find((x) => x.source === "title");
@@ -538,7 +547,7 @@ function describe(g: Group, doc: PlaceContext): Who {
   if (title) dept = isGovernmentBody(title.read.body, "title") ? null : departmentBody(title.read.body);
   else {
     const top = [...depts.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (top && top[1] > gov) dept = top[0];
+    if (top && top[1] + voice > gov) dept = top[0];
   }
   // The longest written form of the region words (淮安市洪泽区 over 洪泽区).
   const written = g.cands.map((x) => x.read.parts.map((p) => p.text)).sort((a, b) => b.join("").length - a.join("").length)[0] ?? [];
@@ -629,6 +638,3 @@ function provinceNamed(doc: string): string | undefined {
   for (const p of placesIn(doc.slice(0, 5000), 100)) for (const d of p.divisions) if (d.level === "province" && p.name === d.name) found.add(d.name);
   return found.size === 1 ? [...found][0] : undefined;
 }
-
-/** Internal helpers, exported for tests. */
-export const _internal = { reportNames, readOrg, compactOf, signatureDate, PERIOD };

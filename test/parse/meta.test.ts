@@ -210,6 +210,16 @@ const SENTENCES: [name: string, text: string, expected: Partial<ReportMeta>][] =
     { org: "平潭综合实验区管委会", region: "平潭综合实验区", level: "county", year: 2016 },
   ],
   [
+    "a sentence naming the report without its body (现将区政府…): the compiler and the contact decide",
+    `根据《条例》要求，现将区政府2019年政府信息公开工作年度报告公布如下。本报告由长寿区人民政府办公室编制。如对本报告有疑问，请与长寿区政务服务管理局联系。`,
+    { org: "长寿区人民政府", region: "长寿区", level: "county", year: 2019, yearSource: "mention" },
+  ],
+  [
+    "a department with no title, from its 编制 sentence",
+    `本报告由长寿区民政局编制。${PERIOD(2019)}2019年，我局主动公开政府信息56条。`,
+    { org: "长寿区民政局", region: "长寿区", level: "department", city: "重庆市", year: 2019 },
+  ],
+  [
     "a Traditional-script title with the year first",
     `2019年南昌市西湖區政府信息公開年報\n本報告所列數據的統計期限自2019年1月1日至2019年12月31日。`,
     { org: "南昌市西湖区人民政府", region: "西湖区", year: 2019 },

@@ -204,7 +204,8 @@ export function splitPlaces(name: string): { parts: PlacePart[]; rest: string } 
       const word = name.slice(i, i + len);
       const found = g.byName.get(word);
       if (!found) continue;
-      const ok = found.filter(under);
+      // A city that is its own county-level area (中山市, 东莞市): the city.
+      const ok = found.filter(under).filter((d) => !(d.parent && d.parent.name === d.name && found.includes(d.parent)));
       if (ok.length === 0) continue;
       // Two-character names (城区, 郊区, 矿区) only under a stated parent or right before a government word.
       if (len === 2 && !prev && !/^(?:人民政府|政府|县委|委员会)/.test(name.slice(i + len))) continue;
@@ -252,6 +253,8 @@ function suffixWord(name: string, i: number, prev: PlacePart | undefined): Place
     if ((ch === "乡" || ch === "镇") && /^[市县区旗]/.test(after)) continue; // 新乡市, 镇江市
     const word = name.slice(i, end);
     if (!/^[\u4e00-\u9fff]+$/.test(word)) return null;
+    // Unknown two-character words are generic (新区, 城区): real ones are in the dataset.
+    if (end - i - (name.startsWith("街道", j) ? 2 : 1) < 2) continue;
     if (DEPARTMENT_WORDS.test(word) || NOT_PLACE.test(word)) continue;
     // The word is followed by a body or another region word, or ends the name.
     if (after && !AFTER_REGION.test(after)) continue;
@@ -468,6 +471,11 @@ export function readSlip(word: string, parents: readonly Division[], doc: string
     if (diff === 1) near.push(d);
   }
   if (near.length === 0) return null;
+  // Towns are renamed and split often: a town's slip is read only where the text spells it right elsewhere.
+  if (levelOfWord(word) === "township") {
+    const right = near.filter((d) => ctx.has(d.name));
+    return right.length === 1 ? right[0]! : null;
+  }
   if (parents.length && near.length === 1) return near[0]!;
   // The right spelling elsewhere in the document counts as its parents do.
   let best: Division | null = null;

@@ -162,6 +162,8 @@ interface OrgRead {
   text: string;
   parts: PlacePart[];
   body: string;
+  /** A head office's name before the region words: 国家税务总局 (淮安市税务局). */
+  prefix?: string;
 }
 
 /** Bodies that issue reports: governments, their offices, departments. */
@@ -202,7 +204,9 @@ function readOrg(text: string): Omit<OrgRead, "start"> | null {
       if (p === 0 && rest.length >= 3 && !fallback && DEPARTMENT_ALONE.test(rest) && !FUNCTION_START.test(rest)) fallback = { offset: p, text: tail, parts, body: rest };
       continue;
     }
-    const read = { offset: p, text: tail, parts, body: rest };
+    // 国家税务总局淮安市税务局: a vertically managed agency keeps its head office's name.
+    const head = /^[\u4e00-\u9fff]{2,12}总局$/.test(t.slice(0, p)) ? t.slice(0, p) : "";
+    const read = head ? { offset: 0, text: t, parts, body: rest, prefix: head } : { offset: p, text: tail, parts, body: rest };
     if (parts.every((x) => x.candidates.length > 0)) return read;
     fallback ??= read;
   }
@@ -587,7 +591,7 @@ function describe(g: Group, doc: PlaceContext, voice: number): Who {
   if (dept) {
     // As printed, with a corrected slip: 沭阳县发展和改革局, 平潭综合实验区地方税务局.
     const src = (title ?? g.cands.find((x) => !isGovernmentBody(x.read.body, x.source)))!.read;
-    org = src.parts.map((p) => (p.text === slipWritten ? region : p.text)).join("") + dept;
+    org = (src.prefix ?? "") + src.parts.map((p) => (p.text === slipWritten ? region : p.text)).join("") + dept;
     level = "department";
   } else {
     // 淮安市洪泽区人民政府 (as written, even under a title 洪泽区人民政府), 盐边县新九镇人民政府, 平潭综合实验区管委会.

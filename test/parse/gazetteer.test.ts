@@ -52,6 +52,8 @@ describe("splitPlaces", () => {
     ["沐阳县人民政府", ["沐阳县"], "人民政府"],
     ["区科学技术和信息化局", [], "区科学技术和信息化局"],
     ["首页政务公开", [], "首页政务公开"],
+    ["新区管委会", [], "新区管委会"],
+    ["现将区政府", [], "现将区政府"],
   ])("%s", (name, parts, rest) => {
     const got = splitPlaces(name);
     expect(got.parts.map((p) => p.text)).toEqual(parts);
@@ -67,6 +69,8 @@ describe("resolveRegion", () => {
     ["新九镇", "", { name: "新九镇", level: "township", county: "盐边县", city: "攀枝花市", province: "四川省", how: "name" }],
     ["武进区", "", { name: "武进区", level: "county", county: "武进区", city: "常州市", province: "江苏省", how: "name" }],
     ["蚌埠市", "", { name: "蚌埠市", level: "city", city: "蚌埠市", province: "安徽省", how: "name" }],
+    // A city without counties is also its own county-level area in the dataset: the city.
+    ["中山市", "", { name: "中山市", level: "city", city: "中山市", province: "广东省", how: "name" }],
     ["小板桥街道", "", { name: "小板桥街道", level: "township", county: "官渡区", city: "昆明市", province: "云南省", how: "name" }],
     ["长寿区", "", { name: "长寿区", level: "county", county: "长寿区", city: "重庆市", province: "重庆市", how: "name" }],
     // Homonyms: the document's other place names decide.
@@ -79,6 +83,9 @@ describe("resolveRegion", () => {
     ["沐阳县", "宿迁市", { name: "沐阳县", level: "county", how: "unknown" }], // 泗阳县 is in 宿迁市 too
     ["沐阳县", "宿迁市钱集镇", { name: "沭阳县", level: "county", county: "沭阳县", city: "宿迁市", province: "江苏省", how: "slip" }],
     ["沐阳县", "江苏省沭阳县人民政府办公室", { name: "沭阳县", level: "county", county: "沭阳县", city: "宿迁市", province: "江苏省", how: "slip" }],
+    // A town's slip only where the text spells it right elsewhere (towns are renamed and split).
+    ["杭州市西湖区灵稳街道", "", { name: "灵稳街道", level: "township", county: "西湖区", city: "杭州市", province: "浙江省", how: "unknown" }],
+    ["杭州市西湖区灵稳街道", "灵隐街道", { name: "灵隐街道", level: "township", county: "西湖区", city: "杭州市", province: "浙江省", how: "slip" }],
     // Zones the dataset lacks: under the division with the same stem (平潭县 is another body).
     ["平潭综合实验区", "", { name: "平潭综合实验区", level: "county", city: "福州市", province: "福建省", how: "zone" }],
     ["蚌埠高新区", "", { name: "蚌埠高新区", level: "county", city: "蚌埠市", province: "安徽省", how: "zone" }],

@@ -180,6 +180,11 @@ const SENTENCES: [name: string, text: string, expected: Partial<ReportMeta>][] =
     { org: "淮安经济技术开发区管委会", region: "淮安经济技术开发区", fullRegion: "淮安经济技术开发区", level: "county", city: "淮安市", province: "江苏省" },
   ],
   [
+    "a vertically managed agency keeps its head office's name",
+    `国家税务总局淮安市税务局2020年度政府信息公开工作年度报告\n${PERIOD(2020)}`,
+    { org: "国家税务总局淮安市税务局", region: "淮安市", level: "department", city: "淮安市", province: "江苏省", year: 2020 },
+  ],
+  [
     "a department named without its region, from the 编制 sentence",
     `发布时间:\n根据《中华人民共和国政府信息公开条例》(国务院令第711号)要求,由信访局结合有关统计数据编制。本年度报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。`,
     { org: "信访局", level: "department", year: 2021 },

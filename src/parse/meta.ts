@@ -119,24 +119,29 @@ function reportNames(c: Compact, limit: number): NameMatch[] {
     let year: number | null = null;
     let org: OrgRead | null = null;
     let start = cs;
-    let ym = YEAR_AT_END.exec(before);
+    let done = false;
+    const ym = YEAR_AT_END.exec(before);
+    const between = ym ? null : YEAR_THEN_ORG.exec(before);
     if (ym) {
       year = asYear(ym[1]!);
       const yearAt = base + ym.index;
       start = yearAt;
       org = orgBefore(s, yearAt);
       if (org) start = org.start;
-    } else if ((ym = YEAR_THEN_ORG.exec(before))) {
+      done = true;
+    } else if (between) {
       // 2019年南昌市西湖区政府信息公开年报: the issuer between the year and the name.
-      const orgText = ym[2]!;
+      const orgText = between[2]!;
       const read = readOrg(orgText);
       if (read && read.offset === 0) {
-        year = asYear(ym[1]!);
-        start = base + ym.index;
-        org = { ...read, start: base + ym.index + ym[0].length - orgText.length };
+        year = asYear(between[1]!);
+        start = base + between.index;
+        org = { ...read, start: base + between.index + between[0].length - orgText.length };
+        done = true;
       }
     }
-    if (!ym) {
+    if (!done) {
+      // 南京市江宁区人民政府政府信息公开工作年度报告（2019年度）, or a name without a year.
       const after = YEAR_AFTER.exec(s.slice(ce, ce + 12));
       if (after) {
         year = asYear(after[1]!);
@@ -430,8 +435,10 @@ export function findMeta(src: SourceText): ReportMeta {
     const read = readOrg(source[1]!);
     if (read) cands.push({ source: "source", read, start: -1, end: -1, weight: WEIGHT.source });
   }
-  const tail = text.length > headEnd ? compactOf(text, Math.max(headEnd, text.length - 40000), text.length, junk) : c;
-  const signed = signatureDate(tail);
+  // The signature closes the text: read the last 40 000 characters when the head does not reach the end.
+  const headReachesEnd = c.s.length === 0 || c.at[c.s.length - 1]! >= text.trimEnd().length - 1;
+  const tail = headReachesEnd ? c : compactOf(text, Math.max(0, text.length - 40000), text.length, junk);
+  const signed = signatureDate(tail) ?? (headReachesEnd ? undefined : signatureDate(c));
   if (signed) {
     const org = orgBefore(tail.s, signed.start);
     if (org) cands.push({ source: "signature", read: org, start: -1, end: -1, weight: WEIGHT.signature });

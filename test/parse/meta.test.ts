@@ -266,6 +266,7 @@ describe("the published or signed date", () => {
     ["a signature in Chinese numerals (〇) under the body", `洪泽区人民政府2013年政府信息公开工作年度报告\n…常态化。\n洪泽区人民政府\n二〇一四年一月十日`, "2014-01-10"],
     ["a signature after the body, one line", `平潭县人民政府2012年政府信息公开工作年度报告 …日常化。 平潭县人民政府 2013年1月16日 附件1：平潭县人民政府2012年政府信息公开情况统计表`, "2013-01-16"],
     ["a date inside a sentence is no signature", `洪泽区人民政府2015年政府信息公开工作年度报告\n并在2015年12月26日成功举办了招聘会。`, undefined],
+    ["a signature after a long report", `蚌埠市2019年政务公开工作总结\n${"全市主动公开政府信息。\n".repeat(2000)}蚌埠市人民政府\n2020年1月20日\n`, "2020-01-20"],
     ["a month without a day is no date", `平潭综合实验区管委会办公室 二〇一三年一月 本报告主要根据《条例》编制。`, undefined],
   ];
   it.each(DATES.map(([name, text, published]) => ({ name, text, published })))("$name", ({ text, published }) => {

@@ -207,8 +207,9 @@ export function splitPlaces(name: string): { parts: PlacePart[]; rest: string } 
       // A city that is its own county-level area (中山市, 东莞市): the city.
       const ok = found.filter(under).filter((d) => !(d.parent && d.parent.name === d.name && found.includes(d.parent)));
       if (ok.length === 0) continue;
-      // Two-character names (城区, 郊区, 矿区) only under a stated parent or right before a government word.
-      if (len === 2 && !prev && !/^(?:人民政府|政府|县委|委员会)/.test(name.slice(i + len))) continue;
+      // Two-character names (忠县, 城区) only under a stated parent, ending the name, or before a
+      // government word; 城区, 郊区, 矿区 (generic words too) only under a stated parent.
+      if (len === 2 && !prev && (/^(?:城区|郊区|矿区)$/.test(word) || !/^(?:$|人民政府|政府|县委|委员会)/.test(name.slice(i + len)))) continue;
       part = { text: word, start: i, end: i + len, candidates: ok };
     }
     // 2. A special zone: 平潭综合实验区, 淮安经济技术开发区, (淮安市)经济技术开发区.
@@ -298,7 +299,7 @@ export interface RegionMatch {
  *
  *   resolveRegion("洪泽区")?.chain.city?.name === "淮安市"
  *   resolveRegion("西湖区", "…南昌市…")?.chain.city?.name === "南昌市"
- *   resolveRegion("沐阳县", "…宿迁市…")?.name === "沭阳县"
+ *   resolveRegion("沐阳县", "…钱集镇…")?.name === "沭阳县"
  */
 export function resolveRegion(words: string, doc: string | PlaceContext = ""): RegionMatch | null {
   const { parts } = splitPlaces(words);
@@ -310,7 +311,6 @@ export function resolveParts(parts: readonly PlacePart[], doc: string | PlaceCon
   if (parts.length === 0) return null;
   const ctx = contextOf(doc);
   const written = parts.map((p) => p.text);
-  // Narrow each written parent to the candidates that have the next part under them.
   const last = parts[parts.length - 1]!;
   const parentPart = parts.length >= 2 ? parts[parts.length - 2] : undefined;
   const statedParents = parts.slice(0, -1).flatMap((p) => p.candidates);

@@ -117,7 +117,9 @@ export function gazetteer(): Gazetteer {
   }
   for (const s of streets) {
     const parent = g.byCode.get(s.areaCode) ?? null;
-    add({ code: s.code, name: s.name, level: "township", stem: stemOf(s.name) ?? "", parent });
+    // A few streets carry their office's name (X街道办事处): the street is X街道, the office is the body.
+    const name = s.name.endsWith("街道办事处") ? s.name.slice(0, -3) : s.name;
+    add({ code: s.code, name, level: "township", stem: stemOf(name) ?? "", parent });
   }
   g.loadMs = performance.now() - t0;
   loaded = g;

@@ -90,7 +90,7 @@ function insideBookTitle(s: string, i: number): boolean {
 // ── the report's name ───────────────────────────────────────────────────────────────────────────
 
 /** What a report calls itself: …政府信息公开工作年度报告, …政务公开工作总结, …信息公开年报. */
-const REPORT_NAME = /(?:政府信息与政务公开|政府信息公开和政务公开|政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:年度报告|年报|报告|总结)/g;
+const REPORT_NAME = /(?:政府信息与政务公开|政府信息公开和政务公开|政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:的)?(?:年度报告|年报|报告|总结)/g;
 const YEAR_AT_END = /((?:19|20)\d{2})年度?(?:的)?$/;
 const YEAR_THEN_ORG = /((?:19|20)\d{2})年度?(?:的)?([\u4e00-\u9fff]{2,30})$/;
 const YEAR_AFTER = /^\(?((?:19|20)\d{2})年度?\)?/;
@@ -174,7 +174,7 @@ interface OrgRead {
 /** Bodies that issue reports: governments, their offices, departments. */
 const BODY = /^(?:|人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处|[\u4e00-\u9fff]{1,18}?(?:局|委员会|委|办公室|办公厅|厅|中心|院|所|站|队|署|办|处|馆|管委会|管理委员会|人民政府|政府))$/;
 /** Words no issuer's body holds: report words, navigation, collective words. */
-const NOT_BODY = /公开|年报|报告|首页|位置|来源|字号|打印|登录|无障碍|时间|编制|[各全我本该其]|所属|下属|有关|以下|以及|及其/;
+const NOT_BODY = /公开|年报|报告|首页|位置|来源|字号|打印|登录|无障碍|时间|编制|^[各全我本该其]|所属|下属|有关|以下|以及|及其/;
 /** A department named without its region (信访局, 区工信局): never a government or its office. */
 const DEPARTMENT_ALONE = /^[\u4e00-\u9fff]{1,14}(?:局|委员会|委|中心|厅|署|院|所|站|队)$/;
 /** A name never starts with a verb or a function word: 现将区政府…, 根据…. */
@@ -183,7 +183,7 @@ const FUNCTION_START = /^(?:现|将|根据|依据|按照|关于|由|对|向|把|
 const GOVERNMENT = /^(?:人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处)?$/;
 /** A government's own office, which compiles or answers for it: 人民政府办公室, 管委会信息公开工作办公室. */
 const GOVERNMENT_OFFICE =
-  /^(?:人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处)?(?:办公室|办公厅|办|(?:政府)?(?:信息公开|政务公开|政府信息公开|政府信息与政务公开)(?:工作)?(?:领导小组)?办公室|(?:政务公开|信息公开)办公室)$/;
+  /^(?:人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处)?(?:(?:党政|综合|党政综合)?办公室|办公厅|党政办|办|(?:政府)?(?:信息公开|政务公开|政府信息公开|政府信息与政务公开)(?:工作)?(?:领导小组)?办公室)$/;
 
 /**
  * The issuer ending at `end` of `s`: the longest name before it that reads as region words and a
@@ -196,7 +196,7 @@ function orgBefore(s: string, end: number): (OrgRead & { start: number }) | null
   return read ? { ...read, start: from + read.offset } : null;
 }
 
-/** The longest tail of `text` that is an issuer's name (resolved region words first). */
+/** The longest tail of `text` that is an issuer's name (one whose first region word is known first). */
 function readOrg(text: string): Omit<OrgRead, "start"> | null {
   let fallback: Omit<OrgRead, "start"> | null = null;
   const t = text.replace(/(?:的|关于|对|有关)$/, "");
@@ -212,7 +212,8 @@ function readOrg(text: string): Omit<OrgRead, "start"> | null {
     // 国家税务总局淮安市税务局: a vertically managed agency keeps its head office's name.
     const head = /^[\u4e00-\u9fff]{2,12}总局$/.test(t.slice(0, p)) ? t.slice(0, p) : "";
     const read = head ? { offset: 0, text: t, parts, body: rest, prefix: head } : { offset: p, text: tail, parts, body: rest };
-    if (parts.every((x) => x.candidates.length > 0)) return read;
+    // The longest name whose first region word is known (a new town under a known county stays whole).
+    if (parts[0]!.candidates.length > 0) return read;
     fallback ??= read;
   }
   return fallback;
@@ -464,6 +465,17 @@ export function findMeta(src: SourceText): ReportMeta {
     g.cands.push(cand);
     groups.set(key, g);
   }
+  // 马城镇人民政府 (compiler) is the title's 怀远县马城镇人民政府: a bare region word joins the one
+  // group that writes the same word under a parent, whatever the dataset made of the bare word.
+  for (const [key, g] of groups) {
+    if (!g.cands.every((x) => x.read.parts.length === 1)) continue;
+    const word = g.cands[0]!.read.parts[0]!.text;
+    const fuller = [...groups.values()].filter((o) => o !== g && o.cands.some((x) => x.read.parts.length > 1 && x.read.parts[x.read.parts.length - 1]!.text === word));
+    if (fuller.length !== 1) continue;
+    fuller[0]!.cands.push(...g.cands);
+    fuller[0]!.weight += g.weight;
+    groups.delete(key);
+  }
   const best = [...groups.values()].sort((a, b) => b.weight - a.weight || firstAt(a) - firstAt(b))[0];
 
   // 3. Year.
@@ -576,17 +588,18 @@ function describe(g: Group, doc: PlaceContext, voice: number): Who {
   let level: Level = zone ? "county" : m.level;
   const city = chain.city && chain.city !== m.division ? chain.city.name : m.division?.level === "city" ? m.division.name : undefined;
   const province = chain.province?.name ?? provinceNamed(doc.text);
-  const county = m.division?.level === "county" || zone ? region : m.division?.level === "township" ? chain.county?.name : undefined;
+  const county = zone || m.level === "county" ? region : m.level === "township" ? chain.county?.name : undefined;
 
   // fullRegion: a county under its city (淮安市洪泽区, 重庆市长寿区); zones, cities, townships alone; unknown as written.
   let fullRegion = region;
   if (m.division?.level === "county" && !zone && chain.city && chain.city !== m.division) fullRegion = chain.city.name + region;
-  else if (!m.division && !zone && written.length > 1) fullRegion = [...written.slice(0, -1), region].join("");
+  else if (!m.division && !zone && level === "county" && chain.city) fullRegion = chain.city.name + region;
 
   let parent: string | undefined;
-  if (m.division?.level === "township") parent = chain.county?.name ?? chain.city?.name;
-  else if (m.division?.level === "city") parent = chain.province?.name;
-  else if (m.division?.level !== "province") parent = chain.city?.name ?? chain.province?.name ?? (written.length > 1 ? written[written.length - 2] : undefined);
+  if (m.level === "township") parent = chain.county?.name ?? chain.city?.name;
+  else if (m.level === "city") parent = chain.province?.name;
+  else if (m.level !== "province") parent = chain.city?.name ?? chain.province?.name;
+  if (!parent && !m.division && written.length > 1) parent = written[written.length - 2];
 
   // The text's own spelling of the region, when it slipped (沐阳县).
   const slipWritten = m.slip?.written;

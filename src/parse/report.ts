@@ -54,8 +54,8 @@ export function parseReport(raw: string, opts: { name?: string } = {}): ParseRes
 function parseText(raw: string, name: string): Report {
   const norm = normalizeText(raw);
   const { lines, original } = norm;
-  // Who and when are read from the head and the signature: a 5 MB text is not normalised twice.
-  const meta = findMeta(prepareText(raw.length > 400_000 ? raw.slice(0, 400_000) : raw));
+  // Who and when are read from the head and the signature: a long text is not normalised twice whole.
+  const meta = findMeta(prepareText(raw.length > 100_000 ? raw.slice(0, 80_000) + "\n" + raw.slice(-20_000) : raw));
   const warnings: ReportWarning[] = [];
   const figures: Figure[] = [];
   const skip: [number, number][] = [];

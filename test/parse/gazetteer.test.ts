@@ -56,6 +56,8 @@ describe("splitPlaces", () => {
     ["忠县人民政府", ["忠县"], "人民政府"],
     ["忠县", ["忠县"], ""],
     ["城区", [], "城区"],
+    // The dataset names a few streets after their office (新华街道办事处): the office is the body.
+    ["新华街道办事处", ["新华街道"], "办事处"],
     ["现将区政府", [], "现将区政府"],
   ])("%s", (name, parts, rest) => {
     const got = splitPlaces(name);

@@ -51,7 +51,7 @@ const REPORTS: [file: string, expected: Expected][] = [
   ["hongze/10_hongze_qu_2023.txt", { ...HONGZE, year: 2023 }],
   ["hongze/11_hongze_qu_2024.txt", { ...HONGZE, year: 2024 }],
   // 沐阳县 for 沭阳县 and nothing else in the text names a place: the slip is not read (泗阳县, 泌阳县… differ by one character too).
-  ["markdown-2021/input.txt", { org: "沐阳县人民政府", region: "沐阳县", fullRegion: "沐阳县", level: "county", year: 2025, published: "2026-01-23" }],
+  ["markdown-2021/input.txt", { org: "沐阳县人民政府", region: "沐阳县", fullRegion: "沐阳县", level: "county", county: "沐阳县", year: 2025, published: "2026-01-23" }],
 ];
 const SEED_REPORTS: [file: string, expected: Expected][] = [
   [SEED.changshou, { org: "重庆市长寿区人民政府", region: "长寿区", fullRegion: "重庆市长寿区", level: "county", parent: "重庆市", city: "重庆市", county: "长寿区", province: "重庆市", year: 2018, published: "2019-01-23" }],
@@ -178,6 +178,21 @@ const SENTENCES: [name: string, text: string, expected: Partial<ReportMeta>][] =
     "a zone the dataset holds: 淮安经济技术开发区管委会",
     `淮安经济技术开发区管委会2021年政府信息公开工作年度报告\n${PERIOD(2021)}`,
     { org: "淮安经济技术开发区管委会", region: "淮安经济技术开发区", fullRegion: "淮安经济技术开发区", level: "county", city: "淮安市", province: "江苏省" },
+  ],
+  [
+    "…关于2017年政府信息公开工作的年度报告, a department whose name holds 全",
+    `保定市安全生产监督管理局关于2017年政府信息公开工作的年度报告\n本报告由保定市安全生产监督管理局办公室编制。如对本报告有任何疑问，请与保定市安全生产监督管理局办公室联系。`,
+    { org: "保定市安全生产监督管理局", region: "保定市", level: "department", city: "保定市", province: "河北省", year: 2017 },
+  ],
+  [
+    "a street office's 党政办公室 compiles for it",
+    `龙眠街道办事处关于2025年政府信息公开工作的年度报告\n本报告由龙眠街道办事处党政办公室编制。如对本报告有任何疑问，请与龙眠街道办事处党政办公室联系。`,
+    { org: "龙眠街道办事处", region: "龙眠街道", level: "township", year: 2025 },
+  ],
+  [
+    "a town the dataset does not hold under a county it does; the bare town elsewhere is the same body",
+    `2021年怀远县马城镇人民政府政府信息公开工作年度报告\n本报告由马城镇人民政府党政办公室编制。如对本报告有任何疑问，请与马城镇人民政府党政办公室联系。`,
+    { org: "怀远县马城镇人民政府", region: "马城镇", fullRegion: "马城镇", level: "township", county: "怀远县", city: "蚌埠市", province: "安徽省", year: 2021 },
   ],
   [
     "a vertically managed agency keeps its head office's name",

@@ -8,6 +8,7 @@
 import type { Level, Report, ReportWarning } from "../domain.js";
 import { chainOf, placeContext, placesIn, resolveParts, splitPlaces, stemOf, ZONE_SUFFIXES, type Chain, type PlaceContext, type PlacePart, type RegionMatch } from "./gazetteer.js";
 import { asYear, chineseToNumber } from "./numbers.js";
+import { spanEvidence } from "./evidence.js";
 import { findPageJunk } from "./page.js";
 import { lineAt, type SourceText, type Span } from "./text.js";
 
@@ -439,9 +440,11 @@ export function findMeta(src: SourceText): ReportMeta {
   // The signature closes the text: read the last 40 000 characters when the head does not reach the end.
   const headReachesEnd = c.s.length === 0 || c.at[c.s.length - 1]! >= text.trimEnd().length - 1;
   const tail = headReachesEnd ? c : compactOf(text, Math.max(0, text.length - 40000), text.length, junk);
-  const signed = signatureDate(tail) ?? (headReachesEnd ? undefined : signatureDate(c));
+  let signedIn = tail;
+  let signed = signatureDate(tail);
+  if (!signed && !headReachesEnd) [signed, signedIn] = [signatureDate(c), c];
   if (signed) {
-    const org = orgBefore(tail.s, signed.start);
+    const org = orgBefore(signedIn.s, signed.start);
     if (org) cands.push({ source: "signature", read: org, start: -1, end: -1, weight: WEIGHT.signature });
   }
   // Place names of the opening: the first after "2024年，" counts more.
@@ -495,6 +498,7 @@ export function findMeta(src: SourceText): ReportMeta {
         code: "YEAR_CONFLICT",
         metrics: [],
         message: `标题写的是${titleYear}年，统计期限是${periodYear}年，按统计期限记为${periodYear}年。`,
+        evidence: [spanEvidence(src, [spanOf(c, titleName!.start, titleName!.end)]), spanEvidence(src, [spanOf(c, period!.index, period!.index + period![0].length)])],
       });
     }
   } else if (periodYear !== null) {

@@ -272,6 +272,14 @@ describe("the statistics year", () => {
     expect(m.yearSource).toBe(source);
     expect(m.warnings.some((w) => w.code === "YEAR_CONFLICT")).toBe(conflict);
   });
+  it("quotes the title and the 统计期限 when they disagree", () => {
+    const text = `洪泽区人民政府\n2019年政府信息公开工作年度报告\n本报告所列数据的统计期限自2018年1月1日\n起至2018年12月31日止。`;
+    const [w] = meta(text).warnings;
+    expect(w!.evidence!.map((e) => [e.line, e.endLine, e.text])).toEqual([
+      [1, 2, "洪泽区人民政府 2019年政府信息公开工作年度报告"],
+      [3, 4, "统计期限自2018年1月1日 起至2018年12月31日"],
+    ]);
+  });
 });
 
 describe("the published or signed date", () => {

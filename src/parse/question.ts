@@ -4,7 +4,7 @@
 import type { Intent, Question } from "../domain.js";
 import { parentsOf } from "./checks.js";
 import { APPLICANT_SLICES, METRICS } from "./metrics.js";
-import { normalizeQuery } from "./normalize.js";
+import { normalizeQuery } from "./text.js";
 import { asYear, chineseToNumber } from "./numbers.js";
 
 /** A region the store holds, with every name a user may type for it. */

@@ -6,10 +6,10 @@ import type { Figure, Report, ReportWarning, Template } from "../domain.js";
 import { checkNarrative, checkTables } from "./checks.js";
 import { findMeta } from "./meta.js";
 import { extractNarrative } from "./narrative.js";
-import { normalizeText } from "./normalize.js";
 import { buildProse, findSections } from "./prose.js";
+import { findPageJunk } from "./page.js";
 import { readTables } from "./tables.js";
-import { prepareText, withBlanks, type SourceText, type Span } from "./text.js";
+import { prepareText, withBlanks } from "./text.js";
 
 export type ParseResult = { ok: true; report: Report } | { ok: false; error: string };
 
@@ -51,13 +51,14 @@ export function parseReport(raw: string, opts: { name?: string } = {}): ParseRes
 }
 
 function parseText(raw: string, name: string): Report {
-  const src = withBlanks(prepareText(raw), pageMarkers(prepareText(raw)));
+  const prepared = prepareText(raw);
+  const junk = findPageJunk(prepared);
+  const src = withBlanks(prepared, junk);
+  const meta = findMeta(src, junk);
   const tables = readTables(src);
-  const warnings: ReportWarning[] = [...tables.warnings];
+  const warnings: ReportWarning[] = [...meta.warnings, ...tables.warnings];
   const figures: Figure[] = [...tables.figures];
   const template: Template = tables.template;
-
-  const meta = findMeta(normalizeText(raw).lines);
   // The prose: the report without its tables.
   const prose = buildProse(src, tables.spans);
   const sections = findSections(prose);
@@ -80,6 +81,8 @@ function parseText(raw: string, name: string): Report {
     level: meta.level,
     ...(meta.parent ? { parent: meta.parent } : {}),
     ...(meta.province ? { province: meta.province } : {}),
+    ...(meta.city ? { city: meta.city } : {}),
+    ...(meta.county ? { county: meta.county } : {}),
     year: meta.year,
     ...(meta.published ? { published: meta.published } : {}),
     template,
@@ -90,11 +93,4 @@ function parseText(raw: string, name: string): Report {
     sourceName: name,
     chars: src.text.length,
   };
-}
-
-/** Interim: PDF page markers standing alone ("- 3 -", "第3页"); page.ts will own page junk. */
-function pageMarkers(src: SourceText): Span[] {
-  const out: Span[] = [];
-  for (const m of src.text.matchAll(/(?<=^|\n)[ \f]*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|#{1,6}(?= ))[ ]*(?=\n|$| )/g)) out.push({ start: m.index!, end: m.index! + m[0].length });
-  return out;
 }

@@ -230,12 +230,10 @@ export function prepareText(raw: string): SourceText {
 /** Normalise a short user text (a question): NFKC, Simplified, no control characters. */
 export function normalizeQuery(text: string): string {
   let out = "";
-  for (const ch of text) {
-    const n = normChar(ch, ch.codePointAt(0)!);
-    out += n;
-  }
-  // Questions are short: character-level tw→cn leaves Simplified text unchanged.
-  return isTraditional(out) || /[們會國區開資訊為這與說時實機關務條報總處]/.test(out) ? traditionalToSimplified(out) : out;
+  for (const ch of text) out += normChar(ch, ch.codePointAt(0)!);
+  // Questions are short and often mix scripts (長壽 2018 行政訴訟): convert by character always; the
+  // table leaves Simplified characters alone (the few it would not are kept out of it: 么 …).
+  return traditionalToSimplified(out);
 }
 
 // ── positions ───────────────────────────────────────────────────────────────────────────────────

@@ -33,23 +33,23 @@ const HONGZE = { org: "淮安市洪泽区人民政府", region: "洪泽区", ful
 // compiled most of them; 2014's says 管委会): the office compiles for the zone's government, so the
 // issuer is the 管委会 and the report is a county-level government's, not a department's.
 const REPORTS: [file: string, expected: Expected][] = [
-  ["pingtan-01-shiyanqu-2011/input.txt", { ...ZONE, year: 2011, published: "2012-04-11" }],
-  ["pingtan-02-xian-2012/input.txt", { ...PINGTAN_XIAN, year: 2012, published: "2013-01-16" }],
-  ["pingtan-03-shiyanqu-2012/input.txt", { ...ZONE, year: 2012, published: "2013-02-25" }],
-  ["pingtan-04-xian-2013/input.txt", { ...PINGTAN_XIAN, year: 2013 }],
-  ["pingtan-05-shiyanqu-2013/input.txt", { ...ZONE, year: 2013, published: "2014-01-10" }],
+  ["pingtan/01_pingtan_shiyanqu_2011.txt", { ...ZONE, year: 2011, published: "2012-04-11" }],
+  ["pingtan/02_pingtan_xian_2012.txt", { ...PINGTAN_XIAN, year: 2012, published: "2013-01-16" }],
+  ["pingtan/03_pingtan_shiyanqu_2012.txt", { ...ZONE, year: 2012, published: "2013-02-25" }],
+  ["pingtan/04_pingtan_xian_2013.txt", { ...PINGTAN_XIAN, year: 2013 }],
+  ["pingtan/05_pingtan_shiyanqu_2013.txt", { ...ZONE, year: 2013, published: "2014-01-10" }],
   // 来源：平潭县人民政府 under a 管委会 title: the page's 来源 is a weak hint only.
-  ["pingtan-06-guanweihui-2014/input.txt", { ...ZONE, year: 2014, published: "2015-01-02" }],
-  ["pingtan-07-2015/input.txt", { ...ZONE, year: 2015 }],
-  ["pingtan-08-2016/input.txt", { ...ZONE, year: 2016 }],
-  ["pingtan-09-2017/input.txt", { ...ZONE, year: 2017, published: "2018-01-23" }],
-  ["pingtan-10-2021/input.txt", { ...ZONE, year: 2021, published: "2022-02-08" }],
+  ["pingtan/06_pingtan_guanweihui_2014.txt", { ...ZONE, year: 2014, published: "2015-01-02" }],
+  ["pingtan/07_pingtan_2015.txt", { ...ZONE, year: 2015 }],
+  ["pingtan/08_pingtan_2016.txt", { ...ZONE, year: 2016 }],
+  ["pingtan/09_pingtan_2017.txt", { ...ZONE, year: 2017, published: "2018-01-23" }],
+  ["pingtan/10_pingtan_2021.txt", { ...ZONE, year: 2021, published: "2022-02-08" }],
   // No title at all: the zone from the opening sentence, the year from the 统计期限.
-  ["pingtan-11-2024/input.txt", { ...ZONE, year: 2024 }],
-  ["huaian-2024/input.txt", { org: "淮安市人民政府", region: "淮安市", fullRegion: "淮安市", level: "city", parent: "江苏省", city: "淮安市", province: "江苏省", year: 2024 }],
+  ["pingtan/11_pingtan_2024.txt", { ...ZONE, year: 2024 }],
+  ["extra/09_huaian_shi_2024.txt", { org: "淮安市人民政府", region: "淮安市", fullRegion: "淮安市", level: "city", parent: "江苏省", city: "淮安市", province: "江苏省", year: 2024 }],
   // Its title says 洪泽区人民政府; the text says 淮安市洪泽区 (never 江苏省).
-  ["hongze/10_hongze_qu_2023.txt", { ...HONGZE, year: 2023 }],
-  ["hongze/11_hongze_qu_2024.txt", { ...HONGZE, year: 2024 }],
+  ["extra/10_hongze_qu_2023.txt", { ...HONGZE, year: 2023 }],
+  ["extra/11_hongze_qu_2024.txt", { ...HONGZE, year: 2024 }],
   // 沐阳县 for 沭阳县 and nothing else in the text names a place: the slip is not read (泗阳县, 泌阳县… differ by one character too).
   ["markdown-2021/input.txt", { org: "沐阳县人民政府", region: "沐阳县", fullRegion: "沐阳县", level: "county", county: "沐阳县", year: 2025, published: "2026-01-23" }],
 ];
@@ -80,7 +80,7 @@ describe.each([
 
 describe("the title and where it is", () => {
   it("reads the title after the breadcrumb of a one-line page, not the navigation", () => {
-    const m = meta(readFileSync(join(FIXTURES, "pingtan-01-shiyanqu-2011/input.txt"), "utf8"));
+    const m = meta(readFileSync(join(FIXTURES, "pingtan/01_pingtan_shiyanqu_2011.txt"), "utf8"));
     expect(m.title).toBe("平潭综合实验区2011年政府信息公开工作年度报告");
     expect(m.titleLine).toBe(1);
     expect(m.titleSpan).toBeDefined();
@@ -91,7 +91,7 @@ describe("the title and where it is", () => {
     expect(m.titleLine).toBe(2);
   });
   it("has no title when the page prints none", () => {
-    expect(meta(readFileSync(join(FIXTURES, "pingtan-11-2024/input.txt"), "utf8")).title).toBe("");
+    expect(meta(readFileSync(join(FIXTURES, "pingtan/11_pingtan_2024.txt"), "utf8")).title).toBe("");
   });
 });
 
@@ -306,7 +306,7 @@ describe("aliases, by rule", () => {
     expect(a).toEqual(expect.arrayContaining(["长寿区", "长寿", "重庆市长寿区", "长寿区政府", "长寿区人民政府", "重庆市长寿区人民政府"]));
   });
   it("a zone: 平潭, 平潭实验区, its 管委会 — never 实验区 alone", () => {
-    const a = aliasesOf(readFileSync(join(FIXTURES, "pingtan-07-2015/input.txt"), "utf8"));
+    const a = aliasesOf(readFileSync(join(FIXTURES, "pingtan/07_pingtan_2015.txt"), "utf8"));
     expect(a).toEqual(expect.arrayContaining(["平潭综合实验区", "平潭", "平潭实验区", "平潭综合实验区管委会"]));
     expect(a).not.toContain("实验区");
   });

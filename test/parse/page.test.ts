@@ -90,7 +90,7 @@ describe("findPageJunk", () => {
 describe("on the reports we hold", () => {
   const read = (f: string) => readFileSync(f, "utf8");
   it("blanks a crawled page's chrome whether it is one line or many", () => {
-    const raw = read(join(FIXTURES, "pingtan-09-2017/input.txt"));
+    const raw = read(join(FIXTURES, "pingtan/09_pingtan_2017.txt"));
     const many = raw.replace(/ (?=来源|时间|微信|相关链接|平潭综合实验区2017)/g, "\n");
     for (const text of [raw, many]) {
       const { junk, kept } = junkOf(text);
@@ -104,6 +104,6 @@ describe("on the reports we hold", () => {
     for (const f of [SEED.changshou, SEED.bengbu, SEED.xiaobanqiao]) expect(junkOf(read(join(SEEDS, f))).junk).toEqual([]);
   });
   it("blanks the PDF page markers of a 2021-template PDF text", () => {
-    expect(junkOf(read(join(FIXTURES, "huaian-2024/input.txt"))).junk).toEqual(["- 1 -", "- 2 -", "- 3 -", "- 4 -", "- 5 -", "- 6 -"]);
+    expect(junkOf(read(join(FIXTURES, "extra/09_huaian_shi_2024.txt"))).junk).toEqual(["- 1 -", "- 2 -", "- 3 -", "- 4 -", "- 5 -", "- 6 -"]);
   });
 });

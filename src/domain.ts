@@ -65,6 +65,7 @@ export type WarningCode =
   | "BALANCE_MISMATCH" // 新收 + 上年结转 ≠ 办理结果总计 + 结转下年度
   | "TABLE_SHAPE" // a table had more or fewer cells than the template
   | "NO_YEAR" // no statistics year could be found
+  | "YEAR_CONFLICT" // the title and the 统计期限 name different years (the 统计期限 is taken)
   | "NO_ORG" // no issuing body could be found
   | "NO_TABLE" // no statistical table was found
   | "ORIENTATION_GUESSED" // a PDF table's reading order could not be confirmed
@@ -113,6 +114,13 @@ export interface Report {
   parent?: string;
   /** Province, where the text or the gazetteer says it. */
   province?: string;
+  /**
+   * Prefecture-level city the region lies in or is (福州市 for 平潭综合实验区, 淮安市 for 洪泽区, 蚌埠市 for
+   * 蚌埠市; a municipality for its districts: 重庆市 for 长寿区), from the gazetteer. Absent above city level.
+   */
+  city?: string;
+  /** County-level division the region lies in or is (官渡区 for 小板桥街道, 洪泽区 for 洪泽区). */
+  county?: string;
   /** Statistics year (from the title or the 统计期限, not the publish date); null when unknown. */
   year: number | null;
   /** Signing or publish date, ISO yyyy-mm-dd, when printed. */

@@ -6,13 +6,11 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../src/domain.js";
 import { askJsonl, ingestDirs, ingestInto, judge, readGold, type Gold } from "./helpers/gold.js";
-import { EXTRA, hasExtra, SEEDS, SHARED_EVAL } from "./helpers/reports.js";
+import { EXTRA, GOLD, hasExtra, SEEDS } from "./helpers/reports.js";
 
-// The seeds gold ships with the shared folder; the copy in test/fixtures keeps CI honest without it.
-const seedsGold = readGold(join(SHARED_EVAL, "seeds-gold.jsonl")).length
-  ? readGold(join(SHARED_EVAL, "seeds-gold.jsonl"))
-  : readGold(join(import.meta.dirname, "fixtures/seeds-gold.jsonl"));
-const extraGold = readGold(join(SHARED_EVAL, "extra-gold.jsonl"));
+// The gold files, as copied into test/fixtures/gold from the shared evaluation set.
+const seedsGold = readGold(join(GOLD, "seeds-gold.jsonl"));
+const extraGold = readGold(join(GOLD, "extra-gold.jsonl"));
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 

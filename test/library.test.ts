@@ -225,7 +225,7 @@ describe("a name that exists in two cities", () => {
 });
 
 describe("上年结转 against last year's 结转下年度 (洪泽区 2023 and 2024, PDF extractions)", () => {
-  const dir = join(import.meta.dirname, "fixtures/reports/hongze");
+  const dir = join(import.meta.dirname, "fixtures/reports/extra");
 
   it("says the two years' reports agree", async () => {
     const lib = await memoryLibrary();

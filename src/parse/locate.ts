@@ -145,7 +145,7 @@ export function locateInOrder(c: Compact, specs: readonly LabelSpec[], from: num
     if (!hit) continue;
     // Found by its core words: the label as printed runs on to the next digit (a typo inside it
     // is then part of it: "其他法律行政止公开").
-    if (hit.label && hit.label !== compactLabel(spec.label)) hit = extendWord(c, hit, to, compactLabel(spec.label).length - hit.label.length + 2);
+    if (hit.label && hit.label !== compactLabel(spec.label)) hit = extendWord(c, hit, to, compactLabel(spec.label).length - hit.label.length + 2, pos);
     found[i] = withNumber(c, withNote(c, hit, to), spec.num);
     if (!spec.floating) pos = found[i]!.ce;
   }
@@ -186,13 +186,13 @@ export function lastBefore(c: Compact, f: Found, before: number, num?: string): 
   return withNumber(c, withNote(c, { ...toFound(c, again, again + f.label.length, 0), label: f.label }, before), num);
 }
 
-function extendWord(c: Compact, f: Found, to: number, back: number): Found {
+function extendWord(c: Compact, f: Found, to: number, back: number, lo: number): Found {
   let ce = f.ce;
   while (ce < to && ce - f.ce < 24 && /[\u4e00-\u9fff“”"、]/.test(c.s[ce]!)) ce++;
   // …and back to where it starts ("无正当理由大量反覆申请" found by 大量反覆申请), as far as the
   // full label is longer than the words that found it.
   let cs = f.cs;
-  while (cs > 0 && f.cs - cs < back && /[\u4e00-\u9fff“”"、]/.test(c.s[cs - 1]!)) cs--;
+  while (cs > lo && f.cs - cs < back && /[\u4e00-\u9fff“”"、]/.test(c.s[cs - 1]!)) cs--;
   return ce === f.ce && cs === f.cs ? f : { ...f, cs, ce, start: c.at[cs]!, end: c.at[ce - 1]! + 1 };
 }
 

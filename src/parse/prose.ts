@@ -131,6 +131,7 @@ function fromLines(lines: readonly string[], skipLine: (line: number) => boolean
 }
 
 const TITLE_END = /(?:报告|年报|总结)$/;
+const UNIT_START = /[件条人次项个万亿元篇份场期家宗套名%]/;
 
 function build(src: SourceText, skipIn: readonly Span[]): Prose {
   const t = src.text;
@@ -167,6 +168,7 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
       // a paragraph starts here: a heading at its start is a heading line even mid-line
       segLen = 0;
       segHeading = false;
+      segTitleLen = 0;
       segStop = false;
     }
   };
@@ -184,9 +186,14 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
   let segHeading = false;
   let segStop = false;
   let prevLen = 0;
+  let prev2Len = 0; // the line before that
+  let prev2Stop = false; // …and whether it ended with a sentence stop
+  let prevEndStop = false;
   let prevStop = false;
   let prevSegLen = 0;
   let prevHeading = false;
+  let segTitleLen = 0; // heading number + template title of the segment's heading, when it is one
+  let prevTitleLen = 0;
   let prevSegStop = false;
   let k = 0;
   let nextSkip = skip.length ? skip[0]!.start : Infinity;
@@ -208,17 +215,22 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
       }
       if (code === 10 && lineLen > 0) {
         // (a blank line keeps the stats of the line before it)
+        prev2Len = prevLen;
+        prev2Stop = prevEndStop;
+        prevEndStop = endsWith(SENTENCE_STOP);
         prevLen = lineLen;
         prevStop = lineStop;
         prevClause = lineClause;
         lineClause = false;
         prevSegLen = segLen;
         prevHeading = segHeading;
+        prevTitleLen = segTitleLen;
         prevSegStop = segStop;
         lineLen = 0;
         lineStop = false;
         segLen = 0;
         segHeading = false;
+        segTitleLen = 0;
         segStop = false;
       }
       continue;
@@ -229,12 +241,16 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
       if (!brk && pending === 10) {
         brk =
           endsWith(SENTENCE_STOP) ||
-          (prevHeading && prevSegLen <= 40 && !prevSegStop) ||
+          // a heading on a line of its own (a line filled to the wrap width goes on: "六、其他…2021年,无收")
+          // (a line filled to the wrap width whose heading's title ends before the line does goes on:
+          // "六、其他需要报告的事项2021年,无收" / "取信息处理费情况。")
+          (prevHeading && prevSegLen <= 40 && !prevSegStop && !(prevTitleLen > 0 && prevSegLen > prevTitleLen && full >= 20 && prevLen >= full * 0.8)) ||
           // the report's title on a line of its own
           (!prevStop && prevLen <= 60 && TITLE_END.test(String.fromCharCode(last2, last))) ||
           // a short line without clause marks: a title, a heading, a signature (a wrapped paragraph's
           // first line, indented, is short too but holds a comma)
-          (full > 0 && prevLen < full * 0.7 && !prevClause && !prevStop) ||
+          // (not the tail of a line filled to the wrap width and left without a stop: "…受理政" / "府")
+          (full > 0 && prevLen < full * 0.7 && !prevClause && !prevStop && !(prev2Len >= full * 0.9 && !prev2Stop)) ||
           heading !== null;
       }
       if (!brk && heading) {
@@ -244,11 +260,18 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
           // a template title after a number starts a part even where no stop precedes it ("…@163.com一、概述")
           (heading.kind === "cn" && templateHeading(t.slice(i + heading.length, i + heading.length + 40).replace(/\s+/g, "")) !== null);
       }
+      // A number at the end of a line and its unit at the start of the next are one quantity
+      // ("结果维持 25" / "件"), however short the line.
+      if (brk && !forced && !heading && last >= 48 && last <= 57 && UNIT_START.test(t[i]!)) brk = false;
       if (brk) {
         if (last !== 10) insert("\n", i);
       } else if (pending && CLASS[last]! & ASCII_WORD && cls & ASCII_WORD) insert(" ", pendingAt);
     }
-    if (segLen === 0 && heading) segHeading = true;
+    if (segLen === 0 && heading) {
+      segHeading = true;
+      const title = templateHeading(t.slice(i + heading.length, i + heading.length + 40).replace(/\s+/g, ""));
+      segTitleLen = title ? heading.length + title.length : 0;
+    }
     if (cls & SENTENCE_STOP) lineStop = segStop = true;
     if (cls & CLAUSE_MARK) lineClause = true;
     lineLen++;

@@ -6,10 +6,10 @@ import type { Figure, Report, ReportWarning, Template } from "../domain.js";
 import { checkNarrative, checkTables } from "./checks.js";
 import { findMeta } from "./meta.js";
 import { extractNarrative } from "./narrative.js";
-import { normalizeText } from "./normalize.js";
 import { buildProse, findSections } from "./prose.js";
+import { findPageJunk } from "./page.js";
 import { readTables } from "./tables.js";
-import { prepareText, withBlanks, type SourceText, type Span } from "./text.js";
+import { prepareText, withBlanks } from "./text.js";
 
 export type ParseResult = { ok: true; report: Report } | { ok: false; error: string };
 
@@ -51,16 +51,16 @@ export function parseReport(raw: string, opts: { name?: string } = {}): ParseRes
 }
 
 function parseText(raw: string, name: string): Report {
-  const src = withBlanks(prepareText(raw), pageMarkers(prepareText(raw)));
+  const prepared = prepareText(raw);
+  const junk = findPageJunk(prepared);
+  const src = withBlanks(prepared, junk);
+  const meta = findMeta(src, junk);
   const tables = readTables(src);
-  const warnings: ReportWarning[] = [...tables.warnings];
+  const warnings: ReportWarning[] = [...meta.warnings, ...tables.warnings];
   const figures: Figure[] = [...tables.figures];
   const template: Template = tables.template;
-
-  // The prose: the report without its tables (blanked in the original, so line numbers hold).
-  const { lines, traditional } = normalizeText(blankOriginal(raw, tables.spans.map((s) => ({ start: src.map[s.start]!, end: src.map[s.end]! }))));
-  const meta = findMeta(normalizeText(raw).lines);
-  const prose = buildProse(lines, () => false);
+  // The prose: the report without its tables.
+  const prose = buildProse(src, tables.spans);
   const sections = findSections(prose);
   const narrative = extractNarrative(prose);
   figures.push(...narrative);
@@ -70,7 +70,7 @@ function parseText(raw: string, name: string): Report {
   if (meta.year === null) warnings.push({ code: "NO_YEAR", metrics: [], message: "找不到报告的统计年度（标题和统计期限中都没有年份）。" });
   if (!meta.org) warnings.push({ code: "NO_ORG", metrics: [], message: "找不到发布机关的名称。" });
   if (template === "narrative") warnings.push({ code: "NO_TABLE", metrics: [], message: "没有找到统计表，数字均取自正文。" });
-  if (traditional) warnings.push({ code: "INPUT", metrics: [], message: "原文为繁体字，已转换为简体后解析。" });
+  if (src.traditional) warnings.push({ code: "INPUT", metrics: [], message: "原文为繁体字，已转换为简体后解析。" });
 
   return {
     id: createHash("sha256").update(src.text).digest("hex").slice(0, 16),
@@ -81,6 +81,8 @@ function parseText(raw: string, name: string): Report {
     level: meta.level,
     ...(meta.parent ? { parent: meta.parent } : {}),
     ...(meta.province ? { province: meta.province } : {}),
+    ...(meta.city ? { city: meta.city } : {}),
+    ...(meta.county ? { county: meta.county } : {}),
     year: meta.year,
     ...(meta.published ? { published: meta.published } : {}),
     template,
@@ -91,19 +93,4 @@ function parseText(raw: string, name: string): Report {
     sourceName: name,
     chars: src.text.length,
   };
-}
-
-/** The original text with spans replaced by spaces (line breaks kept). */
-function blankOriginal(raw: string, spans: readonly { start: number; end: number }[]): string {
-  if (spans.length === 0) return raw;
-  const chars = raw.split("");
-  for (const { start, end } of spans) for (let i = start; i < end && i < chars.length; i++) if (chars[i] !== "\n") chars[i] = " ";
-  return chars.join("");
-}
-
-/** Interim: PDF page markers standing alone ("- 3 -", "第3页"); page.ts will own page junk. */
-function pageMarkers(src: SourceText): Span[] {
-  const out: Span[] = [];
-  for (const m of src.text.matchAll(/(?<=^|\n)[ \f]*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|#{1,6}(?= ))[ ]*(?=\n|$| )/g)) out.push({ start: m.index!, end: m.index! + m[0].length });
-  return out;
 }

@@ -238,7 +238,7 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
   // Quote the header from the start of its line (the heading "四、…"), when that is near.
   let headEnd = c.at[headStart]!;
   const lineStart = src.text.lastIndexOf("\n", headEnd) + 1;
-  if (headEnd - lineStart <= 40) headEnd = lineStart;
+  if (headEnd - lineStart <= 40 && !/\d/.test(src.text.slice(lineStart, headEnd))) headEnd = lineStart;
   // Converted documents print each group as its own small table with the header words again.
   const headerWord = (t: string) => t.replace(/[\s()（）#|]/g, "").replace(REVIEW_WORDS, "") === "";
   const tokens = cellTokens(src.text, headEnd, Math.min(src.text.length, headEnd + 2500), undefined, headerWord);

@@ -33,9 +33,26 @@ interface Ctx {
 }
 
 const UNIT_SUFFIX = /(万元|亿元|人次|批次|件|条|个|人|次|篇|元|项|份|场|期|家)$/;
+const UNIT_ONLY = /^(?:万元|亿元|人次|批次|件|条|个|人|次|篇|元|项|份|场|期|家)$/;
+
+function followedByValue(items: readonly (ValueToken | TextRun)[], i: number): boolean {
+  const next = items[i + 1];
+  return next !== undefined && "kind" in next;
+}
+
+/** A row label continued by the next run of text; a unit at its end is the row's unit. */
+function extendLabel(row: Row, text: string, end: number, valuesFollow: boolean): void {
+  row.label += text;
+  row.labelSpan = { start: row.labelSpan.start, end };
+  const unit = valuesFollow ? UNIT_SUFFIX.exec(row.label)?.[1] : undefined;
+  if (unit && !row.unit && row.label.length > unit.length + 1) {
+    row.unit = unit;
+    row.label = row.label.slice(0, -unit.length);
+  }
+}
 const CJK = /[\u4e00-\u9fff]/;
 const END_WORDS = /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]/;
-const NUMBERING = new RegExp(`^(?:其中[:：]?)?(?:[${CN_NUMERAL}]{1,3}[、.]|\\([${CN_NUMERAL}]{1,3}\\)|\\(\\d{1,2}\\)|\\d{1,2}[.、])?(?:其中[:：]?)?`);
+const NUMBERING = new RegExp(`^(?:其中[:：]?)?(?:[${CN_NUMERAL}]{1,3}[、.]|\\(?[${CN_NUMERAL}]{1,3}\\)|\\(?\\d{1,2}\\)|\\d{1,2}[.、])?(?:其中[:：]?)?`);
 
 /** Where an old 统计表's header starts (compact offset), or -1. */
 export function findStatTable(c: Compact, from = 0): number {
@@ -108,6 +125,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   const rows: Row[] = [];
   let expectArabic = 1;
   let serial = hasSerial ? 2 : 0;
+  let serialTakenFrom: Row | undefined; // the row whose last value gave up the next 序号 already
   let prefix = "";
   let endAt = end;
   const items = cell.items.slice(firstRow);
@@ -125,8 +143,8 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
       endAt = it.start;
       break;
     }
-    if (!CJK.test(text)) continue; // punctuation between cells
-    // Numbering glued to the values before it: "…1818" + "2." → 1818 and numbering 2.
+    // Numbering glued to the values before it: "…1818" + "2." → 1818 and numbering 2 (also when the
+    // label itself is on the next line: "2.\n同意部分公开答复数").
     if (/^[.、]/.test(text) && cur && cur.tokens.length > 0) {
       const last = cur.tokens[cur.tokens.length - 1]!;
       const peeled = peelNumber(last, [expectArabic, 1]);
@@ -137,14 +155,20 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
         text = text.slice(1);
         textStart++;
       }
+    } else if (/^[、]/.test(text) && cur && cur.tokens.length === 0 && !cur.heading) {
+      // A label wrapped at its own 、: "3、信函" / "、传真申请数".
+      extendLabel(cur, text, it.end, followedByValue(items, i));
+      continue;
     } else if (/^[.、]/.test(text)) (text = text.slice(1)), textStart++;
+    if (!CJK.test(text)) continue; // punctuation between cells
     // The 序号 column: the next row's number printed after this row's values.
-    if (hasSerial && cur && cur.tokens.length > 0) {
+    if (hasSerial && cur && cur.tokens.length > 0 && serialTakenFrom !== cur) {
       const peeled = peelNumber(cur.tokens[cur.tokens.length - 1]!, [serial]);
       if (peeled) {
         cur.tokens.pop();
         if (peeled.rest) cur.tokens.push(peeled.rest);
         serial = peeled.n + 1;
+        serialTakenFrom = cur;
       }
     }
     if (/^其中[:：]?$/.test(text.trim())) {
@@ -159,18 +183,22 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
       continue;
     }
     // A label continued over a separator ("主动公开信息数 条"): the unit is its own run.
-    if (cur && cur.tokens.length === 0 && (UNIT_SUFFIX.test(text) && text.length <= 2)) {
+    if (cur && cur.tokens.length === 0 && UNIT_ONLY.test(text)) {
       cur.unit = text;
       continue;
     }
-    if (cur && cur.tokens.length === 0 && !cur.unit && /^[\u4e00-\u9fff()、“”""]{1,20}$/.test(text) && !NUMBERING.exec(text)?.[0] && !/^[一二三四五六七八九十]、/.test(text) && cur.label.length < 30 && !STAT_ROWS.some((r) => r.section === undefined && r.pattern.test(text))) {
+    // A label with neither unit nor values is not finished (a heading is numbered 一、/(一) or marked
+    // "——"): the next words without a numbering of their own continue it ("参加政府网" / "站在线访谈次数").
+    const unfinished = cur && cur.tokens.length === 0 && !cur.unit && !cur.heading && cur.label.length < 40;
+    if (unfinished && /^[\u4e00-\u9fff()、“”""《》]{1,30}$/.test(text) && !NUMBERING.exec(text)?.[0] && !/^其中/.test(text)) {
       // A label wrapped over two lines or cells.
-      cur.label += text;
-      cur.labelSpan = { start: cur.labelSpan.start, end: it.end };
+      extendLabel(cur, text, it.end, followedByValue(items, i));
       continue;
     }
     if (/^[一二三四五六七八九十]、|^\([一二三四五六七八九十]\)/.test(text)) expectArabic = 1;
-    const unit = UNIT_SUFFIX.exec(text)?.[1];
+    // A unit glued to the end of the label only when the values follow at once ("主动公开信息数条2026…"):
+    // before a line break it is the label's own last character (涉及国家 / 秘密).
+    const unit = followedByValue(items, i) ? UNIT_SUFFIX.exec(text)?.[1] : undefined;
     const label = unit && text.length > unit.length + 1 ? text.slice(0, -unit.length) : text;
     rows.push({ label: (prefix ? "其中:" : "") + label, labelSpan: { start: textStart, end: it.end }, ...(unit && label !== text ? { unit } : {}), tokens: [], heading: false });
     prefix = "";

@@ -88,8 +88,10 @@ export const TAIWAN_PHRASES: readonly (readonly [string, string])[] = [
   ["政策档案", "政策文件"], ["线上访谈", "在线访谈"], ["联络我们", "联系我们"], ["软体", "软件"], ["硬体", "硬件"],
   ["网路", "网络"], ["伺服器", "服务器"], ["资料库", "数据库"], ["讯息", "信息"], ["品质", "质量"], ["介面", "界面"], ["登入", "登录"],
 ];
-const PHRASE_RE = new RegExp(TAIWAN_PHRASES.map(([from]) => from).join("|"), "g");
+// A phrase may be wrapped over two lines ("规范性\n档案"): white space between its characters is allowed.
+const PHRASE_RE = new RegExp(TAIWAN_PHRASES.map(([from]) => [...from].join("\\s?")).join("|"), "g");
 const PHRASE_TO = new Map(TAIWAN_PHRASES);
+const phraseTo = (m: string) => PHRASE_TO.get(m.replace(/\s/g, "")) ?? m;
 
 // Characters frequent in these reports that only occur in Traditional script. Counting them is
 // far cheaper than converting, and Simplified text must never go through a Traditional table.
@@ -106,7 +108,7 @@ export function isTraditional(text: string): boolean {
 
 /** Traditional → Simplified for a short text (questions, names); never run it over Simplified text. */
 export function traditionalToSimplified(text: string): string {
-  return convertChars(text).replace(PHRASE_RE, (m) => PHRASE_TO.get(m) ?? m);
+  return convertChars(text).replace(PHRASE_RE, phraseTo);
 }
 
 // ── normalisation with an offset map ────────────────────────────────────────────────────────────
@@ -210,7 +212,7 @@ export function prepareText(raw: string): SourceText {
       const at = m.index!;
       out.push(text.slice(last, at));
       for (let k = last; k < at; k++) m2.push(mapArr[k]!);
-      const to = PHRASE_TO.get(m[0]) ?? m[0];
+      const to = phraseTo(m[0]);
       out.push(to);
       for (let k = 0; k < to.length; k++) m2.push(mapArr[at + Math.min(k, m[0].length - 1)]!);
       last = at + m[0].length;
@@ -230,12 +232,10 @@ export function prepareText(raw: string): SourceText {
 /** Normalise a short user text (a question): NFKC, Simplified, no control characters. */
 export function normalizeQuery(text: string): string {
   let out = "";
-  for (const ch of text) {
-    const n = normChar(ch, ch.codePointAt(0)!);
-    out += n;
-  }
-  // Questions are short: character-level tw→cn leaves Simplified text unchanged.
-  return isTraditional(out) || /[們會國區開資訊為這與說時實機關務條報總處]/.test(out) ? traditionalToSimplified(out) : out;
+  for (const ch of text) out += normChar(ch, ch.codePointAt(0)!);
+  // Questions are short and often mix scripts (長壽 2018 行政訴訟): convert by character always; the
+  // table leaves Simplified characters alone (the few it would not are kept out of it: 么 …).
+  return traditionalToSimplified(out);
 }
 
 // ── positions ───────────────────────────────────────────────────────────────────────────────────

@@ -1,14 +1,16 @@
-// The real reports the tests read: the bundled seeds (data/reports) and the extra 2021-template
-// PDF extractions (../shared/extra/reports, when present beside the checkout).
+// The real reports the tests read, all under test/fixtures/reports: the five seeds, the three
+// 2021-template PDF extractions (extra), and the eleven Pingtan reports as a crawler saved them.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseReport } from "../../src/parse/report.js";
 import type { Report } from "../../src/domain.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-export const SEEDS = join(ROOT, "data/reports");
-export const EXTRA = resolve(ROOT, "../shared/extra/reports");
-export const SHARED_EVAL = resolve(ROOT, "../shared/eval");
+export const FIXTURES = join(ROOT, "test/fixtures/reports");
+export const SEEDS = join(FIXTURES, "seeds");
+export const EXTRA = join(FIXTURES, "extra");
+export const PINGTAN = join(FIXTURES, "pingtan");
+export const GOLD = join(FIXTURES, "../gold");
 export const hasExtra = existsSync(EXTRA);
 
 export const SEED = {

@@ -248,7 +248,7 @@ describe("a 表三 row whose seven cells ran together (沭阳 2021 as Markdown, 
 });
 
 describe("PDF text with form feeds (洪泽区 2023, pdftotext page breaks)", () => {
-  const raw = readFileSync(join(import.meta.dirname, "../fixtures/reports/hongze/10_hongze_qu_2023.txt"), "utf8");
+  const raw = readFileSync(join(import.meta.dirname, "../fixtures/reports/extra/10_hongze_qu_2023.txt"), "utf8");
   it("quotes evidence by the line numbers an editor shows", () => {
     expect(raw).toContain("\f");
     const fileLines = raw.split("\n");

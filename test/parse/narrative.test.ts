@@ -43,7 +43,7 @@ describe("quantitiesIn", () => {
 type Row = [source: string, text: string, expected: string[]];
 
 const ROWS: Row[] = [
-  // ── seeds (data/reports) ──
+  // ── seeds (test/fixtures/reports/seeds) ──
   ["长寿2018", "2018年,全区设有信息公开工作专门机构56个,设有信息公开查阅点3个,从事政府信息公开的工作人员有84人,其中专职人员8人、兼职人员76人。",
     ["org.units=56个", "org.reading_points=3个", "staff.total=84人", "staff.fulltime=8人", "staff.parttime=76人"]],
   ["长寿2018", "召开政府信息公开工作会议或专题会议121次,举办各类培训班3次,共有1480人接受培训。", ["meetings=121次", "training.sessions=3次", "training.trainees=1480人"]],
@@ -199,7 +199,7 @@ describe("extractNarrative: evidence", () => {
   });
 
   it("keeps the original's line numbers for a laid-out report", () => {
-    const raw = readFileSync(join(ROOT, "data/reports/000_2d63126c8570951a.txt"), "utf8");
+    const raw = readFileSync(join(ROOT, "test/fixtures/reports/seeds/000_2d63126c8570951a.txt"), "utf8");
     const f = figuresOf(raw).find((x) => x.metric === "review.total")!;
     expect(f.evidence.line).toBe(19);
     expect(raw.split("\n")[18]).toContain("发生了15件因政府信息公开引起的行政复议");

@@ -11,8 +11,8 @@ import { prepareText, withBlanks } from "../../src/parse/text.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const PINGTAN = join(ROOT, "test/fixtures/reports/pingtan");
-const HONGZE = join(ROOT, "test/fixtures/reports/hongze");
-const SEEDS = join(ROOT, "data/reports");
+const HONGZE = join(ROOT, "test/fixtures/reports/extra");
+const SEEDS = join(ROOT, "test/fixtures/reports/seeds");
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
 const prose = (raw: string) => buildProse(prepareText(raw), []);
 const titles = (raw: string) => findSections(prose(raw)).map((s) => s.title);

@@ -1,0 +1,180 @@
+// Site chrome and page furniture: what a crawled web page, a PDF or a document converter puts
+// around a report that is not the report. Found as spans of the normalised text, whether the page
+// is one line or many, so the report parser can blank them (`withBlanks`) before reading. Words a
+// report also uses (打印, 微信, 关闭) count only where they stand alone or run together as widgets;
+// the title after a breadcrumb and the body are never part of a span.
+import type { SourceText, Span } from "./text.js";
+
+/** How far into the text the page header is looked for, and how far from the end the footer. */
+const HEAD = 6000;
+const TAIL = 2000;
+
+/** Before and after a widget word: the edge of the text, white space or a bracket. */
+const L = String.raw`(?<=^|[\s【\[|])`;
+const R = String.raw`(?=$|[\s】\]|])`;
+
+/** A date as page headers print it: 2012-04-11, 2021年1月29日, 2019.1.23. */
+const DATE = String.raw`(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?`;
+
+/** Widget words that may stand alone only in runs or where nothing else can be meant. */
+const WIDGET_WORDS = "打印本页|关闭窗口|打印|关闭|分享到|分享|收藏|微信|微博|QQ空间|QQ好友|全真版|文字版|文件下载|返回顶部|返回|纠错|无障碍|长者模式|登录|注册|English|繁体|简体|网站地图|设为首页|加入收藏";
+/** Widgets of the page header, with their values (looked for near the start only). */
+const HEADER_WIDGETS = new RegExp(
+  [
+    // 来源：平潭县人民政府 / 信息来源:部门单位 — the value runs to the next white space or label.
+    `${L}(?:信息|文章)?来源\\s*[:：]\\s*[^\\s:：]{0,30}?(?=\\s|时间|发布|作者|浏览|点击|字号|字体|$)`,
+    // 时间：2012-04-11 00:00 / 发布时间:2021-01-29 09:27 / 发布日期：2021年1月29日 / 发布时间: (empty)
+    `(?:${L}(?:时间|日期)|(?:发布|更新|成文|生成)(?:时间|日期))\\s*[:：]\\s*${DATE}(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?`,
+    String.raw`(?:发布|更新)(?:时间|日期)\s*[:：]`,
+    String.raw`作者\s*[:：]\s*(?:[^\s:：]{0,8}?(?=\s|$|浏览|字号|字体|【))?`,
+    String.raw`(?:浏览次数|浏览量|访问次数|点击数|点击量|阅读次数|阅读量)\s*[:：]\s*\d*`,
+    // 字号：大 中 小 / 【字体:大 中 小】 / 【字体：
+    String.raw`【?\s*字\s*[号体]\s*(?:[:：]\s*(?:【?\s*[大中小]\s*】?\s*){0,3}|(?:【?\s*[大中小]\s*】?\s*){3})】?`,
+    // 相关链接： --> (the crawler's empty related-links box)
+    String.raw`相关链接\s*[:：]?\s*(?:-->)?`,
+  ].join("|"),
+  "g",
+);
+/** Widgets a page prints at its top or its bottom. */
+const PAGE_WIDGETS = new RegExp(
+  [
+    // 【打印本页】【关闭窗口】[打印]
+    String.raw`[【\[]\s*[^】\]\s]{0,6}(?:打印|关闭|分享|收藏|返回|纠错)[^】\]\s]{0,6}\s*[】\]]`,
+    // 扫一扫在手机打开当前页
+    String.raw`扫一扫\s*(?:在手机上?(?:打开|查看|阅读|浏览)(?:当前页面?|本页|此页|本文)?|分享到?(?:微信)?)`,
+    `${L}扫一扫${R}`,
+    // a run of two or more widget words, glued or spaced: 微信 微博 QQ空间 全真版 文字版 文件下载 / 打印 关闭
+    `${L}(?:(?:${WIDGET_WORDS})\\s*){2,}${R}`,
+    // one that cannot be report text where it stands alone
+    `${L}(?:QQ空间|全真版|文字版|打印本页|关闭窗口|分享到[:：]?|返回顶部)${R}`,
+  ].join("|"),
+  "g",
+);
+/** Footer words: 附件下载 at the very end, 相关词条, 上一篇：…. */
+const FOOTER_WIDGETS = new RegExp(
+  [
+    `${L}(?:相关词条|热门词条|联络我们|联系我们|网站地图|打印|关闭|分享|收藏|返回顶部)${R}`,
+    String.raw`(?:上一篇|下一篇)\s*[:：]\s*[^\s]{0,40}`,
+  ].join("|"),
+  "g",
+);
+/** PDF page markers and converter marks, anywhere. */
+const MARKERS = new RegExp(
+  [
+    // - 3 - (spaced dashes are never content), -3- when it stands alone
+    String.raw`[-—–]\s+\d{1,4}\s+[-—–]`,
+    String.raw`(?<=^|\s)[-—–]\d{1,4}[-—–](?=\s|$)`,
+    // 第3页 共9页 / 第 3 页，共 9 页 / 第3页/共9页
+    String.raw`第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页`,
+    String.raw`(?<=^|\s)第\s*\d{1,4}\s*页(?=\s|$)`,
+    // 3/12 alone on a line
+    String.raw`(?<=^|\n)[ \t]*\d{1,4}\s*/\s*\d{1,4}[ \t]*(?=\n|$)`,
+    // Markdown table rules |---|:---:| (a lone "---- |" is a table cell meaning "none"), heading and bold marks
+    String.raw`\|(?:[ \t]*:?-{3,}:?[ \t]*\|){2,}`,
+    String.raw`(?<=^|\n)[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?`,
+    // Word's conditional comments leaked into a crawl: <!--[if !supportLists]--> … <!--[endif]-->
+    String.raw`<!--\[(?:if[^\]\n]{0,40}|endif)\]-->`,
+    String.raw`(?<=^|\n)[ \t]{0,3}#{1,6}(?=[ \t])`,
+    String.raw`\*\*`,
+  ].join("|"),
+  "g",
+);
+
+/** Where a breadcrumb starts: 当前位置： / 您的位置: / a 首页 followed by a separator. */
+const CRUMB_START = /(?:当前位置|您的位置|您现在的位置|所在位置|现在位置)\s*[:：]?|首页(?=\s*(?:>|›|»|→|\/|-{1,2}>|＞))/g;
+const CRUMB_SEP = /^\s*(?:>>?|›|»|→|\/|-{1,2}>|＞|\\)\s*/;
+/** Words a breadcrumb item ends with, to cut one glued to the title: "…政府信息公开年报平潭综合实验区2011年". */
+const CRUMB_WORD_END = /(?:首页|公开|年报|年度报告|报告|专栏|目录|动态|信息|工作|栏目|概况|指南|规划|文件|政策)/g;
+
+/**
+ * Site chrome and page furniture as spans of `src.text`: breadcrumbs, 来源/时间/字号/打印 widgets,
+ * the crawler's 微信 微博 QQ空间 … 相关链接： --> run, 附件下载 at the end, 扫一扫…, PDF page markers
+ * standing alone, Markdown table rules. Sorted, not overlapping.
+ *
+ *   findPageJunk(prepareText("当前位置： 首页政务公开政府信息公开年报 平潭综合实验区2011年政府信息公开工作年度报告 来源：平潭县人民政府 时间：2012-04-11 00:00"))
+ *   → the spans of "当前位置： 首页政务公开政府信息公开年报", "来源：平潭县人民政府", "时间：2012-04-11 00:00"
+ */
+export function findPageJunk(src: SourceText): Span[] {
+  const text = src.text;
+  const spans: Span[] = [];
+  const headEnd = Math.min(text.length, HEAD);
+  const tailStart = Math.max(headEnd, text.length - TAIL);
+  const scan = (re: RegExp, from: number, to: number) => {
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    re.lastIndex = 0;
+    for (const m of part.matchAll(re)) {
+      if (m[0].trim() === "") continue;
+      spans.push({ start: from + m.index!, end: from + m.index! + m[0].length });
+    }
+  };
+  // The header: breadcrumbs and widgets near the start (and at the end, where pages repeat them).
+  for (const s of breadcrumbs(text, headEnd)) spans.push(s);
+  scan(HEADER_WIDGETS, 0, headEnd);
+  scan(PAGE_WIDGETS, 0, headEnd);
+  if (tailStart < text.length) scan(PAGE_WIDGETS, tailStart, text.length);
+  scan(FOOTER_WIDGETS, Math.max(0, text.length - TAIL), text.length);
+  // 附件下载 closing the page.
+  const closing = /附件下载\s*[:：]?\s*$/.exec(text.slice(Math.max(0, text.length - 200)));
+  if (closing) spans.push({ start: text.length - closing[0].length, end: text.length });
+  // Markers anywhere (bounded per match; one pass).
+  scan(MARKERS, 0, text.length);
+  return merge(spans.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start));
+}
+
+/** Breadcrumbs in the first `limit` characters: the label and its items, never the title after them. */
+function breadcrumbs(text: string, limit: number): Span[] {
+  const out: Span[] = [];
+  const head = text.slice(0, limit);
+  CRUMB_START.lastIndex = 0;
+  for (const m of head.matchAll(CRUMB_START)) {
+    const start = m.index!;
+    let i = start + m[0].length;
+    let end = i;
+    let items = 0;
+    // Items separated by ">" (or glued in one chunk); a space without a separator ends it.
+    while (i < head.length && items < 12) {
+      const ws = /^\s*/.exec(head.slice(i, i + 8))![0].length;
+      if (items > 0) {
+        const sep = CRUMB_SEP.exec(head.slice(i, i + 8));
+        if (!sep) break;
+        i += sep[0].length;
+      } else i += ws;
+      const item = /^[^\s>›»→\/＞]{1,60}/.exec(head.slice(i, i + 60));
+      if (!item) break;
+      let word = item[0];
+      // An item glued to the title: keep the navigation words before the year's region.
+      const year = /(?:19|20)\d{2}\s*年/.exec(word);
+      if (year) {
+        let cut = 0;
+        CRUMB_WORD_END.lastIndex = 0;
+        for (const w of word.slice(0, year.index).matchAll(CRUMB_WORD_END)) cut = w.index! + w[0].length;
+        word = word.slice(0, cut);
+        if (word) end = i + word.length;
+        break;
+      }
+      i += word.length;
+      end = i;
+      items++;
+    }
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}
+
+function trimSpan(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+function merge(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}

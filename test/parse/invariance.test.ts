@@ -1,0 +1,82 @@
+// Layout invariance: line breaks, spaces and page furniture are hints, never structure. Every real
+// fixture report, re-laid the ways reports really arrive, must give the same issuer, year,
+// template and figures as the report itself.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Report } from "../../src/domain.js";
+import { parseReport } from "../../src/parse/report.js";
+import { EXTRA, PINGTAN, SEEDS } from "../helpers/reports.js";
+
+const FILES = [SEEDS, EXTRA, PINGTAN].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => join(dir, f)));
+
+const NAV = "当前位置：首页 > 政务公开 > 政府信息公开年报\n字号：大 中 小 打印本页 关闭窗口\n";
+
+/** Every line re-wrapped at 30 characters, as a narrower PDF page prints it: never inside a number. */
+function rewrap(text: string, width = 30): string {
+  return text
+    .split("\n")
+    .map((l) => {
+      let out = "";
+      let line = 0;
+      for (let i = 0; i < l.length; i++) {
+        const ch = l[i]!;
+        if (line >= width && !(/[\d.]/.test(ch) && /[\d.]/.test(l[i - 1] ?? ""))) {
+          out += "\n";
+          line = 0;
+        }
+        out += ch;
+        line++;
+      }
+      return out;
+    })
+    .join("\n");
+}
+
+const LAYOUTS: [string, (t: string) => string][] = [
+  ["every line break removed", (t) => t.replace(/\r?\n/g, "")],
+  ["lines joined by one space", (t) => t.replace(/[ \t]*\r?\n[ \t]*/g, " ")],
+  ["a site-navigation paragraph in front", (t) => NAV + t],
+  ["re-wrapped at 30 characters", rewrap],
+];
+
+/** What a report says, without where it says it (line numbers change with the layout). */
+function said(r: Report) {
+  return {
+    who: { org: r.org, region: r.region, fullRegion: r.fullRegion, year: r.year, template: r.template },
+    figures: r.figures.map((f) => `${f.metric}${f.slice ? `/${f.slice}` : ""} = ${f.value} (${f.source})`).sort(),
+  };
+}
+
+function parse(text: string): Report {
+  const res = parseReport(text);
+  if (!res.ok) throw new Error(res.error);
+  return res.report;
+}
+
+/**
+ * PDF text that prints every table cell on a line of its own (and its labels first, then the
+ * numbers column by column) has nothing but the line breaks between its cells: with them removed,
+ * "21\n0\n0\n4" is the run 21004, and a block of ninety such cells has no single reading. There the
+ * layout may cost figures, said in a warning, but never give one wrong.
+ */
+const cellsOnOwnLines = (raw: string) => raw.split("\n").filter((l) => /^\s*\d+(?:\.\d+)?\s*$/.test(l)).length >= 40;
+
+describe.each(FILES.map((path) => ({ name: path.split("/").slice(-2).join("/"), path })))("$name", ({ path }) => {
+  const raw = readFileSync(path, "utf8");
+  const base = said(parse(raw));
+  it("reads figures at all", () => expect(base.figures.length).toBeGreaterThan(3));
+  it.each(LAYOUTS.map(([layout, fn]) => ({ layout, fn })))("$layout: the same who, when and figures", ({ layout, fn }) => {
+    const report = parse(fn(raw));
+    const got = said(report);
+    if (layout === "every line break removed" && cellsOnOwnLines(raw)) {
+      expect(got.who).toEqual(base.who);
+      const wrong = got.figures.filter((f) => !base.figures.includes(f) && !/\(narrative\)$/.test(f));
+      expect(wrong).toEqual([]);
+      const missing = base.figures.filter((f) => !got.figures.includes(f));
+      if (missing.length > 0) expect(report.warnings.some((w) => w.code === "TABLE_SHAPE")).toBe(true);
+      return;
+    }
+    expect(got).toEqual(base);
+  });
+});

@@ -1,0 +1,109 @@
+// Page furniture found as spans of the text, on one-line crawls and on many-line pages alike, and
+// never a word of the report: the title after a breadcrumb, 微信 in a sentence, a "----" table cell.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findPageJunk } from "../../src/parse/page.js";
+import { prepareText, withBlanks } from "../../src/parse/text.js";
+import { SEED, SEEDS } from "../helpers/reports.js";
+
+const FIXTURES = join(import.meta.dirname, "../fixtures/reports");
+
+/** The junk as the text prints it, and the text with the junk blanked. */
+function junkOf(raw: string): { junk: string[]; kept: string } {
+  const src = prepareText(raw);
+  const spans = findPageJunk(src);
+  return { junk: spans.map((s) => src.text.slice(s.start, s.end)), kept: withBlanks(src, spans).text };
+}
+
+const CASES: [name: string, input: string, junk: string[], kept: string[]][] = [
+  [
+    "a crawled page on one line",
+    "当前位置： 首页政务公开政府信息公开政府信息公开年报 平潭综合实验区2011年政府信息公开工作年度报告 来源：平潭综合实验区管委会办公室 时间：2012-04-11 00:00 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： --> 本报告主要根据《条例》编制。 附件下载",
+    ["当前位置: 首页政务公开政府信息公开政府信息公开年报", "来源:平潭综合实验区管委会办公室", "时间:2012-04-11 00:00", "微信 微博 QQ空间 全真版 文字版 文件下载", "相关链接: -->", "附件下载"],
+    ["平潭综合实验区2011年政府信息公开工作年度报告", "本报告主要根据《条例》编制。"],
+  ],
+  [
+    "the same page, one widget a line",
+    "当前位置： 首页政务公开政府信息公开年报\n平潭综合实验区2011年政府信息公开工作年度报告\n来源：平潭县人民政府\n时间：2012-04-11 00:00\n微信\n微博\nQQ空间\n相关链接：\n-->\n本报告主要根据《条例》编制。",
+    ["当前位置: 首页政务公开政府信息公开年报", "来源:平潭县人民政府", "时间:2012-04-11 00:00", "微信\n微博\nQQ空间", "相关链接:\n-->"],
+    ["平潭综合实验区2011年政府信息公开工作年度报告", "本报告主要根据"],
+  ],
+  [
+    "a breadcrumb with separators, then widgets",
+    "当前位置：首页 > 政务公开 > 政府信息公开年报 字号：大 中 小 打印 关闭\n淮安市人民政府2024年政府信息公开工作年度报告",
+    ["当前位置:首页 > 政务公开 > 政府信息公开年报", "字号:大 中 小", "打印 关闭"],
+    ["淮安市人民政府2024年政府信息公开工作年度报告"],
+  ],
+  [
+    "a breadcrumb glued to the title: the title stays",
+    "当前位置：首页>政务公开>政府信息公开年报平潭综合实验区2011年政府信息公开工作年度报告",
+    ["当前位置:首页>政务公开>政府信息公开年报"],
+    ["平潭综合实验区2011年政府信息公开工作年度报告"],
+  ],
+  [
+    "a news page's header and footer",
+    "益阳市资阳区人民政府2020年政府信息公开工作年度报告\n发布时间:2021-01-29 09:27 信息来源:部门单位 作者: 浏览量: 【字体:\n根据《条例》编制本年报。\n扫一扫在手机打开当前页\n【打印本页】\n【关闭窗口】",
+    ["发布时间:2021-01-29 09:27", "信息来源:部门单位", "作者:", "浏览量:", "【字体:", "扫一扫在手机打开当前页", "【打印本页】", "【关闭窗口】"],
+    ["益阳市资阳区人民政府2020年政府信息公开工作年度报告", "根据《条例》编制本年报。"],
+  ],
+  [
+    "PDF page markers standing alone",
+    "行政许可\n- 2 -\n9487\n第3页 共9页\n第 4 页\n一、总体情况",
+    ["- 2 -", "第3页 共9页", "第 4 页"],
+    ["行政许可", "9487", "一、总体情况"],
+  ],
+  [
+    "Markdown rules and marks",
+    "# 沐阳县人民政府 2025 年 政府信息公开工作年度报告\n| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 0 |\n**一、总体情况**",
+    ["#", "|---|---|", "**", "**"],
+    ["沐阳县人民政府 2025 年 政府信息公开工作年度报告", "| 规章 | 0 |", "一、总体情况"],
+  ],
+  [
+    "Word's conditional comments in a crawl",
+    "政策解读 <!--[if !supportLists]-->7、<!--[endif]-->公共监管信息公开情况",
+    ["<!--[if !supportLists]-->", "<!--[endif]-->"],
+    ["7、", "公共监管信息公开情况"],
+  ],
+  [
+    "report words that only look like widgets stay",
+    "通过政务微信微博发布信息。打印机采购。数据来源：统计局。办理时间：工作日。字体规范。扫一扫·市长助你跑。\n---- |\n统计数 |",
+    [],
+    ["政务微信微博", "打印机", "数据来源:统计局", "办理时间:工作日", "字体规范", "扫一扫·市长助你跑", "---- |"],
+  ],
+  [
+    "a form's 填报日期 is report text",
+    "单位负责人:鲁 巧 审核人:王国兵\n联系电话:023-40244979 填报日期:2019.1.23",
+    [],
+    ["填报日期:2019.1.23"],
+  ],
+];
+
+describe("findPageJunk", () => {
+  it.each(CASES.map(([name, input, junk, kept]) => ({ name, input, junk, kept })))("$name", ({ input, junk, kept }) => {
+    const got = junkOf(input);
+    expect(got.junk).toEqual(junk);
+    for (const k of kept) expect(got.kept).toContain(k);
+  });
+});
+
+describe("on the reports we hold", () => {
+  const read = (f: string) => readFileSync(f, "utf8");
+  it("blanks a crawled page's chrome whether it is one line or many", () => {
+    const raw = read(join(FIXTURES, "pingtan/09_pingtan_2017.txt"));
+    const many = raw.replace(/ (?=来源|时间|微信|相关链接|平潭综合实验区2017)/g, "\n");
+    for (const text of [raw, many]) {
+      const { junk, kept } = junkOf(text);
+      expect(junk.slice(0, 3)).toEqual(["当前位置: 首页政务公开政府信息公开政府信息公开年报", "来源:平潭县人民政府", "时间:2018-01-23 08:51"]);
+      expect(kept).not.toContain("QQ空间");
+      expect(kept.replace(/\s+/g, "")).toMatch(/^平潭综合实验区2017年度政府信息公开工作年度报告平潭综合实验区2017年度/);
+      expect(kept.trimEnd()).toMatch(/行政诉讼数件00$/);
+    }
+  });
+  it("keeps every table cell of a pipe table (the seeds have none of this furniture)", () => {
+    for (const f of [SEED.changshou, SEED.bengbu, SEED.xiaobanqiao]) expect(junkOf(read(join(SEEDS, f))).junk).toEqual([]);
+  });
+  it("blanks the PDF page markers of a 2021-template PDF text", () => {
+    expect(junkOf(read(join(FIXTURES, "extra/09_huaian_shi_2024.txt"))).junk).toEqual(["- 1 -", "- 2 -", "- 3 -", "- 4 -", "- 5 -", "- 6 -"]);
+  });
+});

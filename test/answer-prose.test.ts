@@ -1,13 +1,10 @@
 // Answers from the prose and the names of bodies, end to end through the CLI contract (ingest, ask
-// --jsonl) on the real fixture reports (test/fixtures/reports/real): questions in the style users
+// --jsonl) on the real fixture reports (test/fixtures/reports): questions in the style users
 // ask, most of them not in the gold files.
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../src/domain.js";
 import { askJsonl, ingestDirs } from "./helpers/gold.js";
-import { ROOT } from "./helpers/reports.js";
-
-const REAL = join(ROOT, "test/fixtures/reports/real");
+import { EXTRA, PINGTAN, SEEDS } from "./helpers/reports.js";
 
 let db = "";
 const asked = new Map<string, Answer>();
@@ -34,7 +31,7 @@ const QUESTIONS = {
 } as const;
 
 beforeAll(() => {
-  const res = ingestDirs([REAL]);
+  const res = ingestDirs([PINGTAN, SEEDS, EXTRA]);
   expect(res.status).toBe(0);
   db = res.db;
   const qs = Object.values(QUESTIONS);
@@ -123,7 +120,9 @@ describe("what the report does not state", () => {
 describe("names of bodies", () => {
   it("asks back when a short name fits two bodies with reports that year", () => {
     const a = ask("ambiguous");
-    expect(a.choices?.sort()).toEqual(["平潭县", "平潭综合实验区"]);
+    expect(a.choices).toHaveLength(2);
+    expect(a.choices!.some((c) => c.endsWith("平潭县"))).toBe(true);
+    expect(a.choices!.some((c) => c.endsWith("平潭综合实验区"))).toBe(true);
   });
 
   it("narrows a short name by the year asked", () => {

@@ -1,15 +1,16 @@
-// The clause finder on real reports (test/fixtures/reports/real): a question's words (without its
+// The clause finder on real reports (test/fixtures/reports): a question's words (without its
 // region and year, as the question parser leaves them) → the quantity of the prose it asks for, or
 // none when the report names the thing without a number. Questions in the style users ask, most of
 // them not in the gold files.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { segment } from "../../src/index/segment.js";
 import { readProse } from "../../src/qa/prose-index.js";
 import { bestQuantity, proseQuery } from "../../src/qa/prose-answer.js";
-import { load, ROOT } from "../helpers/reports.js";
+import { EXTRA, load, PINGTAN, SEEDS } from "../helpers/reports.js";
 
-const REAL = join(ROOT, "test/fixtures/reports/real");
+/** The fixture folder of a file. */
+const dirOf = (file: string) => (file.startsWith("pingtan-") ? PINGTAN : /^\d{3}_/.test(file) ? SEEDS : EXTRA);
+const nameOf = (file: string) => file.replace(/^pingtan-/, "");
 
 /** [file, question without region and year, expected value or null] */
 const CASES: [string, string, number | null][] = [
@@ -53,7 +54,7 @@ const CASES: [string, string, number | null][] = [
 describe("bestQuantity on real reports", () => {
   for (const [file, question, want] of CASES) {
     it(`${file.slice(0, 18)} ${question} → ${want}`, () => {
-      const r = load(REAL, file);
+      const r = load(dirOf(file), nameOf(file));
       const pq = proseQuery(readProse(r.sections), question, question, segment);
       const best = bestQuantity(pq);
       if (want === null) expect(best).toBeNull();

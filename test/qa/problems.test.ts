@@ -1,12 +1,11 @@
 // problemsPart: the problems a report lists, found by the part's heading even inside running text
 // (one-line crawled pages), without the preface and without the improvements.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Section } from "../../src/domain.js";
 import { problemsPart } from "../../src/qa/problems.js";
-import { load, ROOT } from "../helpers/reports.js";
+import { EXTRA, load, PINGTAN, SEEDS } from "../helpers/reports.js";
 
-const REAL = join(ROOT, "test/fixtures/reports/real");
+const dirOf = (file: string) => (file.startsWith("pingtan-") ? PINGTAN : /^\d{3}_/.test(file) ? SEEDS : EXTRA);
 
 /** [file, a problem the list must hold, text that must not be in it (preface or improvement)] */
 const CASES: [string, string, string][] = [
@@ -25,7 +24,7 @@ const CASES: [string, string, string][] = [
 describe("problemsPart on real reports", () => {
   for (const [file, want, not] of CASES) {
     it(`${file}: ${want}`, () => {
-      const p = problemsPart(load(REAL, file).sections);
+      const p = problemsPart(load(dirOf(file), file.replace(/^pingtan-/, "")).sections);
       expect(p).not.toBeNull();
       const all = p!.items.join("\n");
       expect(all).toContain(want);

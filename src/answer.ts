@@ -103,8 +103,12 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     case "breakdown":
       return pq.mentions.length === 0 ? rank(pq, deps, base) : value(pq, deps, base);
     default:
-      // A number no registry metric names (专栏访问量, 各乡镇主动公开): from the prose of that report.
-      if (pq.mentions.length === 1 && pq.asksQuantity && !pq.asksProblems) return proseValue(pq, deps, base);
+      // A number no registry metric names (专栏访问量, 各乡镇主动公开): from the prose of those reports.
+      if (pq.mentions.length >= 1 && pq.asksQuantity && !pq.asksProblems) {
+        if (pq.mentions.length >= 2 || (pq.years.length >= 2 && /对比|比较|相比|差别|差异/.test(pq.normalized))) return compare(pq, deps, base);
+        if (pq.years.length >= 2 || pq.asksTrend) return trend(pq, deps, base);
+        return proseValue(pq, deps, base);
+      }
       return search(pq, deps, base);
   }
 }
@@ -474,7 +478,7 @@ function proseOf(r: Report, pq: ParsedQuestion, deps: AnswerDeps): ProseQuery {
 /** The words that name a prose quantity, for the reply ("各乡镇主动公开政府信息"). */
 function clauseLabel(c: ClauseAnswer): string {
   const q = c.q;
-  const clean = (t: string) => t.replace(/^[、,，:：;；\s]+|[、,，:：;；。\s]+$/g, "").replace(/^(?:其中|另外|此外|同时|和|及|与|以及)/, "").replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "");
+  const clean = (t: string) => t.replace(/^[、,，:：;；\s]+|[、,，:：;；。\s]+$/g, "").replace(/^(?:其中|另外|此外|同时|和|及|与|以及)/, "").replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "").replace(/(?:达到|达|为|是|共计|共|约)$/, "");
   if (q.unit === "%" && clean(q.left).replace(/占比?|约/g, "").length <= 1) return `${clean(q.before[0] ?? "")}，占比`;
   const left = clean(q.left);
   if (left.length >= 4 || (left.length >= 2 && !q.right)) return left;
@@ -569,6 +573,39 @@ function acrossYears(r: Report, main: Figure, deps: AnswerDeps): { agrees: boole
   };
 }
 
+/** One report's answer in a series (compare, trend): its line and item. */
+interface One {
+  item: AnswerItem;
+  /** The figure's label, value and source, for a line of the reply. */
+  line: string;
+  /** The metric answered, when a figure answered (its warnings are said). */
+  metric?: string;
+}
+
+/**
+ * One report's answer to a value question: the figure, or the prose clause that names what is
+ * asked better than the table row does (the same decision as for one report).
+ */
+function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null {
+  const f = pq.metric ? resolveMetric(r, pq) : null;
+  const main = f?.primary ?? f?.narrative;
+  const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
+  const best = px ? bestQuantity(px) : null;
+  const fits = !main || !px || !main.unit || unitAgreement(main.unit, px.asked) > 0;
+  if (px && best && (!main || !fits || (f!.narrative?.value !== best.q.value && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)))) {
+    const it = clauseItem(r, px, best);
+    return { item: it, line: `${it.label}：${best.q.raw}（正文第${it.line}行：“${best.q.quote}”）` };
+  }
+  if (!main || !fits) return null;
+  return { item: item(r, main), line: `${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`, metric: f!.metric };
+}
+
+/** What a series answers, for its heading: the metric, else the question's words. */
+function topicOf(pq: ParsedQuestion): string {
+  if (pq.metric) return metricLabel(pq.metric);
+  return pq.keywordSource.replace(/\s+/g, "").replace(/(?:是|有|为)?(?:多少|几)[\u4e00-\u9fff]?$|历年|趋势|变化|逐年|每年|各年|对比|比较|情况|和$/g, "");
+}
+
 function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   const items: AnswerItem[] = [];
   const lines: string[] = [];
@@ -584,15 +621,14 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       continue;
     }
     const r = picked.report;
-    const f = resolveMetric(r, pq);
-    const main = f?.primary ?? f?.narrative;
-    if (!f || !main) {
-      lines.push(`${who(r)}：报告中没有“${metricLabel(pq.metric!)}”这一项。`);
+    const one = oneAnswer(r, pq, deps);
+    if (!one) {
+      lines.push(`${who(r)}：报告中没有“${topicOf(pq)}”这一项。`);
       continue;
     }
-    items.push(item(r, main));
-    lines.push(`${who(r)}${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`);
-    warnings.push(...warningsFor(r, [f.metric]));
+    items.push(one.item);
+    lines.push(`${who(r)}${one.line}`);
+    if (one.metric) warnings.push(...warningsFor(r, [one.metric]));
   }
   // Two figures of the same metric and unit: say the difference.
   if (items.length === 2 && items[0]!.metric === items[1]!.metric && items[0]!.unit === items[1]!.unit && items[0]!.value !== null && items[1]!.value !== null) {
@@ -618,15 +654,14 @@ function trend(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   const lines: string[] = [];
   const warnings: string[] = [];
   for (const r of reports) {
-    const f = resolveMetric(r, pq);
-    const main = f?.primary ?? f?.narrative;
-    if (!f || !main) {
+    const one = oneAnswer(r, pq, deps);
+    if (!one) {
       lines.push(`${r.year}年：报告中没有这一项（${TEMPLATE_NAME[r.template]}）`);
       continue;
     }
-    items.push(item(r, main));
-    lines.push(`${r.year}年 ${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`);
-    warnings.push(...warningsFor(r, [f.metric]));
+    items.push(one.item);
+    lines.push(`${r.year}年 ${one.line}`);
+    if (one.metric) warnings.push(...warningsFor(r, [one.metric]));
   }
   if (pq.rank && items.length > 1) {
     const best = [...items].sort((a, b) => (pq.rank!.order === "asc" ? (a.value ?? 0) - (b.value ?? 0) : (b.value ?? 0) - (a.value ?? 0)))[0]!;
@@ -634,9 +669,9 @@ function trend(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
   const missingYears = pq.years.filter((y) => !reports.some((r) => r.year === y));
   if (missingYears.length) lines.push(`没有${label}${missingYears.join("、")}年的报告。`);
-  if (items.length === 0 && missingYears.length === 0) lines.push(`${label}的报告中没有“${metricLabel(pq.metric!)}”。`);
+  if (items.length === 0 && missingYears.length === 0) lines.push(`${label}的报告中没有“${topicOf(pq)}”。`);
   for (const w of warnings) lines.push(`⚠ ${w}`);
-  return { ...base, kind: items.length ? "trend" : "none", answers: items, warnings, text: `${label}${metricLabel(pq.metric!)}历年情况：\n${lines.join("\n")}` };
+  return { ...base, kind: items.length ? "trend" : "none", answers: items, warnings, text: `${label}${topicOf(pq)}历年情况：\n${lines.join("\n")}` };
 }
 
 function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {

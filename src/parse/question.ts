@@ -52,6 +52,8 @@ export interface ParsedQuestion extends Question {
    * table figure does, and "not stated" is the answer when neither does.
    */
   asksQuantity: boolean;
+  /** Asks across years (历年, 趋势, 每年 …; not the 历年累计 column). */
+  asksTrend: boolean;
   /** Asks about problems/shortcomings: answer from the 存在问题 section. */
   asksProblems: boolean;
   /** Further metrics asked in the same question ("行政复议和行政诉讼"), each with its candidates. */
@@ -414,7 +416,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   }
 
   const wantsNumber = /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大/.test(q);
-  const asksQuantity = wantsNumber || /(?:量|数|额|率|比例|占比|比重)(?:是|为|有)?$/.test(q) || /占比|比例/.test(q);
+  const asksQuantity = wantsNumber || /(?:量|数|额|率|比例|占比|比重)(?:是|为|有)?(?:的?(?:对比|比较|变化|趋势))?$/.test(q) || /占比|比例/.test(q);
   // A column named in the question (历年累计) is not a word of the intent (历年 → trend).
   const qi = sliceName ? q.split(sliceName.replace(/、/g, "")).join(" ") : q;
   const asksProblems = /存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要)(?:问题|不足|困难)|不足之处|短板|差距|改进措施|改进情况|问题$/.test(q) && !metric;
@@ -428,6 +430,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   }
 
   const regionCount = mentions.length;
+  const asksTrend = /趋势|变化|历年|逐年|每年|近几年|这几年|各年/.test(qi);
   let intent: Intent = "search";
   const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些|几份报告|多少份报告|多少报告/.test(qi);
   if (listWords && !metric) intent = "list";
@@ -435,7 +438,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   // "长寿区哪一年行政复议最多": one region across its years.
   else if (metric && rank && regionCount === 1 && /哪(?:一)?年|哪个年度|哪些年/.test(qi)) intent = "trend";
   else if (metric && (regionCount >= 2 || (/对比|比较|相比|差别|差异|vs|\d{4}年?度?比/i.test(qi) && (regionCount >= 2 || yr.years.length >= 2)))) intent = "compare";
-  else if (metric && (yr.years.length >= 2 || /趋势|变化|历年|逐年|每年|近几年|这几年|各年/.test(qi))) intent = "trend";
+  else if (metric && (yr.years.length >= 2 || asksTrend)) intent = "trend";
   else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|如何|结果/.test(qi) && METRICS.some((d) => d.parent === metric)) intent = "breakdown";
   else if (metric) intent = "value";
   else if (/有哪些|哪些年|列表/.test(qi) && regionCount <= 1 && !asksProblems && q.length <= 16) intent = "list";
@@ -463,6 +466,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     metricCandidates,
     wantsNumber,
     asksQuantity,
+    asksTrend,
     asksProblems,
     moreMetrics,
   };

@@ -28,6 +28,9 @@ const QUESTIONS = {
   approx: "平潭综合实验区2014年公众查阅点汇集了多少个单位",
   visitsNotCount: "长寿区2018年政府网站访问量是多少",
   rowWords: "平潭县2013年否决公开答复数",
+  proseTrend: "平潭综合实验区2015年到2017年政府信息公开专栏访问量多少人次",
+  proseCompare: "平潭县和平潭综合实验区2013年政府信息公开专栏访问量对比",
+  clauseTrend: "平潭综合实验区2012年和2013年各乡镇主动公开多少条",
 } as const;
 
 beforeAll(() => {
@@ -142,6 +145,24 @@ describe("names of bodies", () => {
     const a = ask("repeatName");
     expect(a.kind).toBe("value");
     expect(a.answers[0]!.value).toBe(3636);
+  });
+});
+
+describe("series", () => {
+  it("reads a prose-only number year by year", () => {
+    const a = ask("proseTrend");
+    expect(a.kind).toBe("trend");
+    expect(a.answers.map((x) => x.value)).toEqual([133890, 162103, 97402]);
+  });
+
+  it("compares a prose-only number between two bodies", () => {
+    const a = ask("proseCompare");
+    expect(a.kind).toBe("compare");
+    expect(a.answers.map((x) => x.value)).toEqual([19363, 196022]);
+  });
+
+  it("takes the clause in each year when it names what the table row does not", () => {
+    expect(ask("clauseTrend").answers.map((x) => x.value)).toEqual([534, 1037]);
   });
 });
 

@@ -145,3 +145,54 @@ describe("parseYears", () => {
   };
   for (const [text, years] of Object.entries(table)) it(text, () => expect(parseYears(text, 2020).years).toEqual(years));
 });
+
+describe("questions about a zone and its county (Pingtan)", () => {
+  const zones: Lexicon = {
+    regions: [
+      { key: "福州市平潭县", label: "福州市平潭县", names: ["平潭县", "福州市平潭县", "平潭县人民政府", "平潭县政府", "平潭"] },
+      { key: "平潭综合实验区", label: "平潭综合实验区", names: ["平潭综合实验区", "平潭综合实验区管委会", "平潭", "平潭实验区", "实验区", "平潭实验区管委会"] },
+    ],
+    sliceNames: ["历年累计"],
+    newestYear: 2024,
+  };
+  interface Z {
+    keys?: string[][];
+    slice?: string;
+    intent?: string;
+    quantity?: boolean;
+    trend?: boolean;
+    metric?: string;
+    rest?: string;
+  }
+  const ZCASES: Record<string, Z> = {
+    "平潭2015年主动公开政府信息多少条": { keys: [["平潭综合实验区", "福州市平潭县"]], quantity: true },
+    "平潭实验区2012年新浪官方微博发布了多少条微博": { keys: [["平潭综合实验区"]] },
+    "实验区2011年制作、获取的政府信息总数有多少": { keys: [["平潭综合实验区"]], quantity: true },
+    "平潭综合实验区管委会2014年政府信息公开专栏访问量是多少": { keys: [["平潭综合实验区"]], quantity: true, intent: "search" },
+    // 平潭 inside 中国平潭网 is a word of the question, not a second region.
+    "平潭综合实验区2012年通过中国平潭网门户网站公开了多少条政府信息": { keys: [["平潭综合实验区"]], intent: "value", rest: "中国平潭网" },
+    // Two names joined by 和 are two regions.
+    "平潭县和平潭综合实验区2013年主动公开政府信息对比": { keys: [["福州市平潭县"], ["平潭综合实验区"]], intent: "compare" },
+    // 历年累计 is a column, not a trend.
+    "截至2011年平潭综合实验区主动公开信息历年累计多少条": { slice: "历年累计", intent: "value", trend: false },
+    "平潭综合实验区历年政府信息公开专栏访问量": { trend: true, quantity: true },
+    "平潭综合实验区2012年政府信息公开专栏访问量": { quantity: true, intent: "search" },
+    "平潭综合实验区2017年区管委会及区直部门主动公开占比多少": { quantity: true },
+    "平潭综合实验区2014年政府信息公开存在的主要问题": { quantity: false },
+    "平潭县2013年否决公开答复数": { metric: "requests.result.withheld" },
+    "平潭县2013年对申请的答复总数是多少": { metric: "requests.answered" },
+    "平潭综合实验区2017年收到多少件行政复议申请": { metric: "review.total" },
+  };
+  for (const [q, want] of Object.entries(ZCASES)) {
+    it(q, () => {
+      const pq = parseQuestion(q, zones, ws);
+      if (want.keys) expect(pq.mentions.map((m) => [...m.keys].sort())).toEqual(want.keys);
+      if (want.slice) expect(pq.slice).toBe(want.slice);
+      if (want.intent) expect(pq.intent).toBe(want.intent);
+      if (want.quantity !== undefined) expect(pq.asksQuantity).toBe(want.quantity);
+      if (want.trend !== undefined) expect(pq.asksTrend).toBe(want.trend);
+      if (want.metric) expect(pq.metric).toBe(want.metric);
+      if (want.rest) expect(pq.keywordSource.replace(/\s+/g, "")).toContain(want.rest);
+    });
+  }
+});

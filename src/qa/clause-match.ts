@@ -155,6 +155,9 @@ export function rankQuantities(index: ProseIndex, words: readonly Weighted[], ph
   return out.sort((a, b) => b.score - a.score || b.phrase - a.phrase);
 }
 
+/** A sentence listing the parts of the report (本报告由概述、主动公开政府信息情况……组成). */
+const CONTENTS = /(?:本报告|本年报|年报|全文|报告)(?:由|包括|共分|主要内容)|(?:部分|方面)组成/;
+
 /**
  * The sentence that speaks of what a question asks, number or not (安排了专项经费): quoted when the
  * report names the thing but states no number for it.
@@ -162,6 +165,8 @@ export function rankQuantities(index: ProseIndex, words: readonly Weighted[], ph
 export function bestSentence(index: ProseIndex, words: readonly Weighted[]): { sentence: number; score: number } | null {
   let best: { sentence: number; score: number } | null = null;
   index.sentences.forEach((s, i) => {
+    // The report's own table of contents names everything and says nothing.
+    if (CONTENTS.test(s.text)) return;
     const score = coverage(words, [{ text: s.text, w: 1 }]);
     if (!best || score > best.score) best = { sentence: i, score };
   });

@@ -54,6 +54,12 @@ export function bestQuantity(pq: ProseQuery): ClauseAnswer | null {
   return best && best.score >= MIN_CLAUSE ? best : null;
 }
 
+/**
+ * What every figure of a report is about without saying it: disclosure, and the issuer as a whole
+ * (全区, 本级). A question's 政府信息公开 or 全县 is no qualifier a table figure fails to cover.
+ */
+const BACKGROUND = "政府信息公开 政务公开 政府信息 信息公开 全区 全县 全市 全省 全镇 全街道 全乡 本级 我区 我县 我市 本机关 全年 本年度 今年";
+
 /** The label a table row prints, without its numbers and units ("主动公开信息数 条 425 1516" → "主动公开信息数"). */
 export function rowLabel(f: Figure): string {
   return f.evidence.text.replace(/\d[\d.,]*/g, " ").replace(/[|｜]/g, " ").replace(/\s+/g, " ").trim();
@@ -71,6 +77,7 @@ export function figureCoverage(pq: ProseQuery, f: Figure, label: string, slice?:
     { text: row, w: 1 },
     { text: slice ?? "", w: 1 },
     { text: plain, w: 0.85 },
+    { text: BACKGROUND, w: 1 },
   ];
   const phrase = pq.phrase ? Math.max(longestRun(pq.phrase, row), 0.85 * longestRun(pq.phrase, plain)) / pq.phrase.length : 0;
   return { score: coverage(pq.words, texts), phrase };

@@ -7,7 +7,7 @@ import type { ProseIndex, ProseQuantity } from "./prose-index.js";
 import { isUnitWord, unitAgreement, type AskedUnit } from "./units.js";
 
 /** Words that ask, not name: removed before the question's words are matched. */
-const ASKING = /请问|是多少|有多少|为多少|达到多少|多少|几|是否|什么|哪些|怎样|如何|一共|总共|共计|共有|截至|截止|年度报告|年报|报告|年度|所?占(?:的)?(?:比例|比重|百分比)|占比|比例|比重|百分比|百分之/g;
+const ASKING = /请问|是多少|有多少|为多少|达到多少|多少|几|是否|什么|哪些|怎样|如何|一共|总共|共计|共有|截至|截止|年度报告|年报|报告|年度|所?占(?:的)?(?:比例|比重|百分比)|占比|比例|比重|百分比|百分之|对比|比较|相比|变化|趋势|历年(?!累计)|逐年|每年|各年|分别/g;
 /** Particles and verbs too thin to match on. */
 const THIN = new Set(["的", "了", "是", "有", "为", "在", "共", "达", "达到", "个", "和", "与", "及", "对", "把", "被", "数"]);
 
@@ -140,10 +140,14 @@ function contexts(q: ProseQuantity, index: ProseIndex): { text: string; w: numbe
  */
 export function rankQuantities(index: ProseIndex, words: readonly Weighted[], phrase: string, asked: AskedUnit, question: string): ClauseAnswer[] {
   const out: ClauseAnswer[] = [];
+  // The question's rarest word (专职 in 多少专职工作人员) must be somewhere around the number.
+  const top = words.filter((w) => w.word.length >= 2).sort((a, b) => b.weight - a.weight)[0];
   for (const q of index.quantities) {
     const unit = unitAgreement(q.unit, asked);
     if (unit === 0) continue;
-    let score = coverage(words, contexts(q, index)) * unit * (0.75 + 0.25 * precision(q, question));
+    const ctx = contexts(q, index);
+    let score = coverage(words, ctx) * unit * (0.75 + 0.25 * precision(q, question));
+    if (top && ctx.every((c) => wordMatch(top.word, c.text) === 0)) score *= 0.6;
     // A part of the issuer the question does not name: another figure than the one asked.
     const sub = SUB_UNIT.exec(q.left + q.right);
     if (sub && !question.includes(sub[0].replace(/各/, ""))) score *= 0.8;

@@ -264,7 +264,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   if (slots.length < 3) return null;
 
   const span = { start, end: Math.max(...rows.flatMap((r) => r.tokens.map((t) => t.end)), start) };
-  const solved = solveTable({ slots, slices, identities: identitiesOf(template), proseNumbers: ctx.proseNumbers([span]) });
+  const solved = solveTable({ slots, slices, identities: identitiesOf(template), proseNumbers: () => ctx.proseNumbers([span]) });
   const figures: Figure[] = [];
   for (const row of solved) {
     const slot = slots.find((s) => s.metrics[0] === row.metric)!;

@@ -205,6 +205,8 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   }
   // "——" in the unit or value cells marks a heading; its blanks are not values.
   for (const r of rows) if (r.tokens.length > 0 && r.tokens.every((t) => t.kind === "blank") && !r.unit) r.heading = true;
+  // …also when a subtotal follows the "——" of its unit cell ("(二)通过不同渠道… | —— | 1706").
+  for (const r of rows) if (!r.unit && r.tokens.length === k + 1 && r.tokens[0]!.kind === "blank") r.heading = true;
 
   const template: Template = kinds.includes("cumulative") || rows.some((r) => /受理(?:政府信息)?依申请公开|否决公开|行政申诉/.test(r.label)) ? "stat2008" : "stat2016";
   const warnings: ReportWarning[] = [];

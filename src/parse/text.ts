@@ -102,7 +102,8 @@ const TRADITIONAL_RE = new RegExp(
 
 /** True when the text is written in Traditional characters (three characters only Traditional uses). */
 export function isTraditional(text: string): boolean {
-  const re = new RegExp(TRADITIONAL_RE.source, "g");
+  const re = TRADITIONAL_RE;
+  re.lastIndex = 0;
   const head = text.length > 20000 ? text.slice(0, 20000) : text;
   let n = 0;
   while (re.exec(head)) if (++n >= 3) return true;

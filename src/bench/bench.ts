@@ -1,5 +1,6 @@
-// npm run bench [-- --sizes 1000,10000] [--full] [--json]
+// npm run bench [-- --sizes 1000,10000] [--full] [--json] [--parse-only]
 //
+// First, parsing speed on the real fixture reports and on a 5 MB text (src/bench/parse-speed.ts).
 // For each corpus size, on synthetic reports with known figures (src/bench/generate.ts):
 // ingest rate (parse, segmentation, store+index separately) against the jieba bound; structured and
 // full-text answer latency (p50/p99 over a fixed question mix) each next to a linear-scan baseline
@@ -17,6 +18,7 @@ import { segment } from "../index/segment.js";
 import { fileAdapter, openDb } from "../store/db.js";
 import { fileRecordStore } from "../store/records.js";
 import { generateReport } from "./generate.js";
+import { formatParseSpeed, measureParseSpeed } from "./parse-speed.js";
 import { Rng } from "./random.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -242,11 +244,15 @@ export async function runBench(argv: string[]): Promise<number> {
   const log = (s: string) => (json ? process.stderr.write(s + "\n") : console.log(s));
   const results: SizeResult[] = [];
   log(`nianbao bench — node ${process.version}, ${(await import("node:os")).cpus()[0]?.model ?? "cpu"} × ${(await import("node:os")).cpus().length}`);
+  log("parsing the real fixture reports");
+  const parse = measureParseSpeed(ROOT);
+  if (!json) console.log("\n" + formatParseSpeed(parse) + "\n");
+  if (argv.includes("--parse-only")) return 0;
   for (const n of sizes) {
     log(`size ${n}`);
     results.push(await benchSize(n, 42, log));
   }
-  if (json) process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+  if (json) process.stdout.write(JSON.stringify({ parse, sizes: results }, null, 2) + "\n");
   else console.log("\n" + formatResults(results));
   return 0;
 }

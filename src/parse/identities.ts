@@ -99,6 +99,8 @@ export const IDENTITIES: readonly Identity[] = [
   ...["review", "litigation.direct", "litigation.after_review"].map((g) => sum(`${g}=维持+纠正+其他+尚未审结`, `${g}.total`, [["upheld", "corrected", "other", "pending"].map((p) => `${g}.${p}`)], NEW, false)),
   // 表二 2021: what was issued this year is in force at its end (soft: one could be issued and repealed).
   ...["rules", "normative_docs"].map((k): AtMostIdentity => ({ kind: "atMost", id: "本年制发≤现行有效", small: [`art20.${k}.issued`, ""], large: [`art20.${k}.in_force`, ""], templates: ["gbf2021"], soft: true })),
+  // 表二 2021: the documents in force outnumber those repealed this year (a stock against a flow).
+  ...["rules", "normative_docs"].map((k): AtMostIdentity => ({ kind: "atMost", id: "本年废止≤现行有效", small: [`art20.${k}.repealed`, ""], large: [`art20.${k}.in_force`, ""], templates: ["gbf2021"], soft: true })),
   // 表二 2019: a procurement total (万元) is not smaller than the number of projects bought.
   { kind: "atMost", id: "采购项目数≤采购总金额", small: ["art20.procurement.items", ""], large: ["art20.procurement.amount", ""], templates: ["gbf2019"], soft: true },
   // 表二 2019: what was published this year is among what is published.

@@ -37,7 +37,7 @@ export interface SolveInput {
   slices: readonly string[];
   identities: readonly Identity[];
   /** Numbers the report's prose states (as printed): a tie-breaker, never a rule. */
-  proseNumbers: ReadonlySet<string>;
+  proseNumbers: () => ReadonlySet<string>;
   /** The cell a row's c-th value is, as [metric, slice]. Defaults to [row metric, slices[c]]. */
   cellOf?: (metric: string, c: number) => [string, string];
 }
@@ -91,6 +91,7 @@ export function solveTable(input: SolveInput): SolvedRow[] {
   };
   const get = (m: string, s: string) => (cells.has(`${m}|${s}`) ? cells.get(`${m}|${s}`) : undefined);
 
+  let numbers: ReadonlySet<string> | undefined;
   interface Scored { choice: number[]; hard: number; soft: number; prose: number; balance: number }
   const scored: Scored[] = [];
   const score = () => {
@@ -107,12 +108,19 @@ export function solveTable(input: SolveInput): SolvedRow[] {
     for (const i of ambiguous) {
       for (const r of alts[i]![choice[i]!]!) {
         balance += r.balance;
-        for (const v of r.values) if (v !== null && Math.abs(v) >= 100 && input.proseNumbers.has(String(v))) prose++;
+        for (const v of r.values) if (v !== null && Math.abs(v) >= 100 && (numbers ??= input.proseNumbers()).has(String(v))) prose++;
       }
     }
     scored.push({ choice: [...choice], hard, soft, prose, balance });
   };
-  if (ambiguous.length === 0) score();
+  // Nothing to choose: every slot as printed (the checks judge the identities).
+  if (ambiguous.length === 0) {
+    return slots.flatMap((s, i) => {
+      const alt = alts[i]![0];
+      if (!alt) return [];
+      return s.metrics.flatMap((metric, r) => (alt[r] ? [{ metric, reading: alt[r]!, status: alt[r]!.values.map(() => "printed" as const), others: alt[r]!.values.map(() => []), possible: 1 }] : []));
+    });
+  }
   else {
     const walk = (k: number) => {
       if (k === ambiguous.length) return score();

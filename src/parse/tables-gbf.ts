@@ -153,7 +153,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     slotTokens.set(slot, tokens);
   });
 
-  const solved = solveTable({ slots, slices, identities: identitiesOf(generation), proseNumbers: ctx.proseNumbers([{ start: located[0]?.found.start ?? start, end }]) });
+  const solved = solveTable({ slots, slices, identities: identitiesOf(generation), proseNumbers: () => ctx.proseNumbers([{ start: located[0]?.found.start ?? start, end }]) });
   const figures: Figure[] = [];
   let uncertain = 0;
   for (const row of solved) {
@@ -263,7 +263,7 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
     slots: [{ metrics: ["review"], alternatives: alternatives.map((r) => [r]) }],
     slices: REVIEW_COLUMNS.map(() => ""),
     identities: identitiesOf(generation),
-    proseNumbers: ctx.proseNumbers([span]),
+    proseNumbers: () => ctx.proseNumbers([span]),
     cellOf: (_m, col) => [REVIEW_COLUMNS[col]!, ""],
   });
   const figures: Figure[] = [];
@@ -371,7 +371,7 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
   const span = { start: c.at[start]!, end };
   const keyRow = new Map(ART20_ROWS.map((r) => [r.key, r]));
   const solved = solveTable({
-    slots, slices: [""], identities: identitiesOf(generation), proseNumbers: ctx.proseNumbers([span]),
+    slots, slices: [""], identities: identitiesOf(generation), proseNumbers: () => ctx.proseNumbers([span]),
     cellOf: (key, col) => [`art20.${key}.${colsOf(keyRow.get(key)!)[col]}`, ""],
   });
   const figures: Figure[] = [];

@@ -205,6 +205,8 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   }
   // "——" in the unit or value cells marks a heading; its blanks are not values.
   for (const r of rows) if (r.tokens.length > 0 && r.tokens.every((t) => t.kind === "blank") && !r.unit) r.heading = true;
+  // …also when a subtotal follows the "——" of its unit cell ("(二)通过不同渠道… | —— | 1706").
+  for (const r of rows) if (!r.unit && r.tokens.length === k + 1 && r.tokens[0]!.kind === "blank") r.heading = true;
 
   const template: Template = kinds.includes("cumulative") || rows.some((r) => /受理(?:政府信息)?依申请公开|否决公开|行政申诉/.test(r.label)) ? "stat2008" : "stat2016";
   const warnings: ReportWarning[] = [];
@@ -264,7 +266,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   if (slots.length < 3) return null;
 
   const span = { start, end: Math.max(...rows.flatMap((r) => r.tokens.map((t) => t.end)), start) };
-  const solved = solveTable({ slots, slices, identities: identitiesOf(template), proseNumbers: ctx.proseNumbers([span]) });
+  const solved = solveTable({ slots, slices, identities: identitiesOf(template), proseNumbers: () => ctx.proseNumbers([span]) });
   const figures: Figure[] = [];
   for (const row of solved) {
     const slot = slots.find((s) => s.metrics[0] === row.metric)!;

@@ -100,10 +100,14 @@ const TRADITIONAL_RE = new RegExp(
   "g",
 );
 
-/** True when the text is written in Traditional characters. */
+/** True when the text is written in Traditional characters (three characters only Traditional uses). */
 export function isTraditional(text: string): boolean {
+  const re = TRADITIONAL_RE;
+  re.lastIndex = 0;
   const head = text.length > 20000 ? text.slice(0, 20000) : text;
-  return (head.match(TRADITIONAL_RE)?.length ?? 0) >= 3;
+  let n = 0;
+  while (re.exec(head)) if (++n >= 3) return true;
+  return false;
 }
 
 /** Traditional → Simplified for a short text (questions, names); never run it over Simplified text. */
@@ -261,7 +265,16 @@ export function lineAt(src: SourceText, offset: number): number {
 /** The same text with spans blanked to spaces, offsets kept (page junk, navigation). */
 export function withBlanks(src: SourceText, spans: readonly Span[]): SourceText {
   if (spans.length === 0) return src;
-  const chars = src.text.split("");
-  for (const { start, end } of spans) for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) if (chars[i] !== "\n") chars[i] = " ";
-  return { ...src, text: chars.join("") };
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of sorted) {
+    const a = Math.max(at, start);
+    const b = Math.min(end, src.text.length);
+    if (b <= a) continue;
+    parts.push(src.text.slice(at, a), src.text.slice(a, b).replace(/[^\n]/g, " "));
+    at = b;
+  }
+  parts.push(src.text.slice(at));
+  return { ...src, text: parts.join("") };
 }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/domain.js";
 import { parseReport } from "../../src/parse/report.js";
-import { EXTRA, PINGTAN, SEEDS } from "../helpers/reports.js";
+import { EXTRA, FIXTURES, PINGTAN, SEEDS } from "../helpers/reports.js";
 
 const FILES = [SEEDS, EXTRA, PINGTAN].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => join(dir, f)));
 
@@ -78,5 +78,17 @@ describe.each(FILES.map((path) => ({ name: path.split("/").slice(-2).join("/"), 
       return;
     }
     expect(got).toEqual(base);
+  });
+});
+
+describe("a saved web page and the crawler's text of the same page", () => {
+  it.each(["pingtan-2013-html", "pingtan-2024-html"])("%s: the same who, when and figures", async (name) => {
+    const { extractText } = await import("../../src/extract.js");
+    const dir = join(FIXTURES, name);
+    const page = await extractText("input.html", readFileSync(join(dir, "input.html")));
+    if (!page.ok) throw new Error(page.error);
+    const fromPage = said(parse(page.text));
+    expect(fromPage).toEqual(said(parse(readFileSync(join(dir, "crawler.txt"), "utf8"))));
+    expect(fromPage.figures.filter((f) => f.endsWith("(table)")).length).toBeGreaterThan(20);
   });
 });

@@ -396,8 +396,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     return notStated(r, px, px.phrase || metricLabel(f.metric), base, implied);
   }
   // The prose names what the question asks better than the table row (各乡镇, 粉丝, 不予公开信息数).
-  // A clause the parser already read as this metric's prose figure is that figure (said below with the table's).
-  if (px && best && f.narrative?.value !== best.q.value && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)) {
+  if (px && best && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)) {
     return clauseReply(r, px, best, base, implied, main);
   }
   if (main.value === null) {
@@ -592,7 +591,7 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
   const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
   const best = px ? bestQuantity(px) : null;
   const fits = !main || !px || !main.unit || unitAgreement(main.unit, px.asked) > 0;
-  if (px && best && (!main || !fits || (f!.narrative?.value !== best.q.value && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)))) {
+  if (px && best && (!main || !fits || clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice))) {
     const it = clauseItem(r, px, best);
     return { item: it, line: `${it.label}：${best.q.raw}（正文第${it.line}行：“${best.q.quote}”）` };
   }

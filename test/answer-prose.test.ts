@@ -31,6 +31,8 @@ const QUESTIONS = {
   proseTrend: "平潭综合实验区2015年到2017年政府信息公开专栏访问量多少人次",
   proseCompare: "平潭县和平潭综合实验区2013年政府信息公开专栏访问量对比",
   clauseTrend: "平潭综合实验区2012年和2013年各乡镇主动公开多少条",
+  office: "洪泽区政府办2024年受理政府信息公开申请多少件",
+  whole: "洪泽区2024年收到政府信息公开申请多少件",
 } as const;
 
 beforeAll(() => {
@@ -62,6 +64,15 @@ describe("numbers the prose states", () => {
     const a = ask("tableAndProse");
     expect(a.answers[0]!.value).toBe(134);
     expect(a.text).toContain("18846");
+  });
+
+  it("answers what the government's office did when asked about the office, the table's total otherwise", () => {
+    const office = ask("office");
+    expect(office.answers[0]!.value).toBe(17);
+    expect(office.text).toContain("95");
+    const whole = ask("whole");
+    expect(whole.answers[0]!.value).toBe(95);
+    expect(whole.text).toContain("17");
   });
 
   it("keeps an estimate as written and marks it uncertain", () => {

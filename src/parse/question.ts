@@ -164,11 +164,18 @@ function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMention[]; 
   for (let len = Math.min(maxLen, q.length); len >= 2; len--) {
     for (let i = 0; i + len <= q.length; i++) {
       if (used.slice(i, i + len).some(Boolean)) continue;
-      const word = q.slice(i, i + len);
-      const keys = byName.get(word);
+      let word = q.slice(i, i + len);
+      let keys = byName.get(word);
       if (!keys) continue;
+      // "洪泽区政府办…": the office of the government is a word of the question (区政府办代表区政府受理…);
+      // the region is named without it.
+      const body = /(?:人民政府|政府|管委会)$/.exec(word);
+      if (body && /^办/.test(q.slice(i + len)) && byName.has(word.slice(0, -body[0].length))) {
+        word = word.slice(0, -body[0].length);
+        keys = byName.get(word)!;
+      }
       // "长寿区" inside "长寿区民政局": take the longer known name only (handled by order).
-      for (let k = i; k < i + len; k++) used[k] = true;
+      for (let k = i; k < i + word.length; k++) used[k] = true;
       mentions.push({ text: word, keys: [...keys], government: /政府$/.test(word), at: i });
     }
   }

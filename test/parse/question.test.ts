@@ -182,6 +182,8 @@ describe("questions about a zone and its county (Pingtan)", () => {
     "平潭县2013年否决公开答复数": { metric: "requests.result.withheld" },
     "平潭县2013年对申请的答复总数是多少": { metric: "requests.answered" },
     "平潭综合实验区2017年收到多少件行政复议申请": { metric: "review.total" },
+    // The government's office is a word of the question, not part of the name.
+    "平潭县政府办2013年受理申请多少条": { keys: [["福州市平潭县"]], rest: "政府办" },
   };
   for (const [q, want] of Object.entries(ZCASES)) {
     it(q, () => {

@@ -396,7 +396,8 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     return notStated(r, px, px.phrase || metricLabel(f.metric), base, implied);
   }
   // The prose names what the question asks better than the table row (各乡镇, 粉丝, 不予公开信息数).
-  if (px && best && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)) {
+  // The same number in the prose confirms the table: the table's figure answers.
+  if (px && best && best.q.value !== main.value && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)) {
     return clauseReply(r, px, best, base, implied, main);
   }
   if (main.value === null) {
@@ -477,7 +478,7 @@ function proseOf(r: Report, pq: ParsedQuestion, deps: AnswerDeps): ProseQuery {
 /** The words that name a prose quantity, for the reply ("各乡镇主动公开政府信息"). */
 function clauseLabel(c: ClauseAnswer): string {
   const q = c.q;
-  const clean = (t: string) => t.replace(/^[、,，:：;；\s]+|[、,，:：;；。\s]+$/g, "").replace(/^(?:其中|另外|此外|同时|和|及|与|以及)/, "").replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "").replace(/(?:达到|达|为|是|共计|共|约)$/, "");
+  const clean = (t: string) => t.replace(/^[、,，:：;；(（\s]+|[、,，:：;；。\s]+$/g, "").replace(/^(?:其中|另外|此外|同时|和|及|与|以及)/, "").replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "").replace(/(?:达到|达|为|是|共计|共|约)$/, "");
   if (q.unit === "%" && clean(q.left).replace(/占比?|约/g, "").length <= 1) return `${clean(q.before[0] ?? "")}，占比`;
   const left = clean(q.left);
   if (left.length >= 4 || (left.length >= 2 && !q.right)) return left;
@@ -591,7 +592,7 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
   const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
   const best = px ? bestQuantity(px) : null;
   const fits = !main || !px || !main.unit || unitAgreement(main.unit, px.asked) > 0;
-  if (px && best && (!main || !fits || clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice))) {
+  if (px && best && (!main || !fits || (best.q.value !== main.value && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)))) {
     const it = clauseItem(r, px, best);
     return { item: it, line: `${it.label}：${best.q.raw}（正文第${it.line}行：“${best.q.quote}”）` };
   }

@@ -132,7 +132,9 @@ export function readProse(sections: readonly Section[]): ProseIndex {
           const leftFrom = prev && prev.end > c.start && prev.end <= q.start ? prev.end : c.start;
           const rightTo = next && next.start < cEnd ? next.start : cEnd;
           let right = text.slice(Math.min(q.end, rightTo), rightTo);
+          // What follows a joiner names the next item; a parenthesis is an aside.
           if (JOINER.test(right)) right = "";
+          right = right.replace(/[(（].*$/, "");
           const before = clauses.slice(0, ci).reverse().map((x) => x.text);
           const after = clauses.slice(ci + 1).map((x) => x.text).join("，");
           const quote = text.length <= MAX_QUOTE ? text : [before[0], c.text, clauses[ci + 1]?.text].filter(Boolean).join("，");

@@ -471,8 +471,8 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
 
 /** The question read against the report's prose (its sections are read only here). */
 function proseOf(r: Report, pq: ParsedQuestion, deps: AnswerDeps): ProseQuery {
-  const sections = deps.sections?.(r.id) ?? r.sections;
-  return proseQuery(proseIndexOf(r.id, sections), pq.keywordSource, pq.normalized, deps.segment);
+  const index = proseIndexOf(r.id, () => deps.sections?.(r.id) ?? r.sections);
+  return proseQuery(index, pq.keywordSource, pq.normalized, deps.segment);
 }
 
 /** The words that name a prose quantity, for the reply ("各乡镇主动公开政府信息"). */

@@ -26,11 +26,11 @@ const PHRASE_GAIN = 0.3;
 const cache = new Map<string, ProseIndex>();
 const CACHE_SIZE = 64;
 
-/** The prose index of a report, kept for the next question about it. */
-export function proseIndexOf(id: string, sections: readonly Section[]): ProseIndex {
+/** The prose index of a report, kept for the next question about it (its sections are read only once). */
+export function proseIndexOf(id: string, sections: () => readonly Section[]): ProseIndex {
   let idx = cache.get(id);
   if (idx) return idx;
-  idx = readProse(sections);
+  idx = readProse(sections());
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(id, idx);
   return idx;

@@ -374,7 +374,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       if (best) return clauseReply(r, px, best, base, implied);
       // The registry's label names the thing when its unit is the one asked (专项经费 万元); else the question's words do (访问量).
       const def = metricDef(pq.metric!);
-      const none = notStated(r, px, !def?.unit || unitAgreement(def.unit, px.asked) > 0 ? label : px.phrase || label, base, implied);
+      const none = notStated(r, px, !def?.unit || unitAgreement(def.unit, px.asked) > 0 || !px.phrase ? { metric: label } : { topic: px.phrase }, base, implied);
       // The record may say why (a glued row read more than one way).
       const why = warningsFor(r, pq.metricCandidates);
       return why.length ? { ...none, warnings: why, text: `${none.text}\n${why.map((w) => `⚠ ${w}`).join("\n")}` } : none;
@@ -393,7 +393,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   // A figure of another kind than asked (访问量 asked, 条 counted) does not answer: the prose may.
   if (px && main.unit && unitAgreement(main.unit, px.asked) === 0 && !(px.asked.share && rateOf(r, main, pq))) {
     if (best) return clauseReply(r, px, best, base, implied);
-    return notStated(r, px, px.phrase || metricLabel(f.metric), base, implied);
+    return notStated(r, px, px.phrase ? { topic: px.phrase } : { metric: metricLabel(f.metric) }, base, implied);
   }
   // The prose names what the question asks better than the table row (各乡镇, 粉丝, 不予公开信息数).
   // The same number in the prose confirms the table: the table's figure answers.
@@ -521,9 +521,12 @@ function clauseReply(r: Report, px: ProseQuery, c: ClauseAnswer, base: Answer, i
  * The report does not state the number asked: say so, and quote what it says about the thing
  * (安排了专项经费) when it names it — never a number of something else.
  */
-function notStated(r: Report, px: ProseQuery, what: string | undefined, base: Answer, implied: string): Answer {
-  const topic = what ?? px.phrase;
-  const lines = [`${who(r)}的报告没有给出“${topic}”的数字。${implied}`];
+function notStated(r: Report, px: ProseQuery, what: { metric: string } | { topic: string }, base: Answer, implied: string): Answer {
+  const lines = [
+    "metric" in what
+      ? `${who(r)}的报告（${TEMPLATE_NAME[r.template]}）中没有“${what.metric}”这一项数据，正文也没有给出这个数字。${implied}`
+      : `${who(r)}的报告没有给出“${what.topic}”的数字。${implied}`,
+  ];
   const sent = bestSentence(px.index, px.words);
   if (sent && sent.score >= 0.5) {
     const s = px.index.sentences[sent.sentence]!;
@@ -540,7 +543,7 @@ function proseValue(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer 
   const implied = picked.impliedYear ? `（未指明年份，按最新的${r.year ?? ""}年报告回答）` : "";
   const px = proseOf(r, pq, deps);
   const best = bestQuantity(px);
-  return best ? clauseReply(r, px, best, base, implied) : notStated(r, px, undefined, base, implied);
+  return best ? clauseReply(r, px, best, base, implied) : notStated(r, px, { topic: px.phrase || topicOf(pq) }, base, implied);
 }
 
 /** The parts of the template's sum rule for a total, in the variant this report prints (most parts held). */

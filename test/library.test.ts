@@ -118,11 +118,11 @@ describe("library over the bundled reports", () => {
     expect(a.text).toContain("未指明年份，按最新的2020年报告回答");
   });
 
-  it("quotes the sentence for a figure only the prose states", () => {
+  it("answers a figure only the prose states, quoting its sentence", () => {
     const a = lib.ask("资阳区2020年通过12345平台办理群众诉求多少件");
-    expect(a.kind).toBe("search");
-    expect(a.hits[0]!.snippet).toContain("5489");
-    expect(a.hits[0]!.org).toBe("益阳市资阳区人民政府");
+    expect(a.kind).toBe("value");
+    expect(a.answers[0]).toMatchObject({ value: 5489, unit: "件", source: "narrative", org: "益阳市资阳区人民政府" });
+    expect(a.answers[0]!.evidence).toContain("5489");
   });
 
   it("answers the 存在问题 section", () => {

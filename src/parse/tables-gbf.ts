@@ -132,10 +132,11 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       const totalBefore = (c2: number) => (c2 === 5 ? 6 : c2 === 6 ? 5 : c2);
       const alts = blockAlternatives(tokens, rowsIn.length, width, width === K3 ? [(c2) => c2, totalBefore] : [(c2) => c2]);
       if (alts.length) slot = { metrics: rowsIn.map((p) => p.row.metric), alternatives: alts };
-      else if (tokens.length === width || rowReadings(tokens, width).length) {
-        // Only this row's values: the rows before it printed none.
-        const alternatives = rowReadings(tokens, width);
-        if (alternatives.length) slot = { metrics: [x.row.metric], alternatives: alternatives.map((r) => [r]) };
+      else if (tokens.length === width && tokens.every((t) => t.gap > 0)) {
+        // Only this row's values, each in its own cell: the rows before it printed none. (Fewer
+        // runs than cells after labels printed first is a block whose values ran together: unread.)
+        const printed = asPrinted(tokens, width);
+        if (printed) slot = { metrics: [x.row.metric], alternatives: [[printed]] };
       }
     }
     if (!slot) {
@@ -363,6 +364,15 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       return add([x], alternatives.map((r) => [r]), tokens);
     }
     queue.push(x);
+    // Printed labels-first, the values stand apart (a line or cell each); a run glued to the words
+    // before it is a row printed with its values, not a block's: it cannot fill waiting rows.
+    // Labels-first rows whose values then ran together cannot be told apart: none is read.
+    if (queue.length > 1 && tokens.some((t) => t.gap === 0)) {
+      for (const p of queue) shape(p, tokens, colsOf(p.row).length);
+      queue = [];
+      buffer = [];
+      return;
+    }
     buffer.push(...tokens);
     drain();
   });

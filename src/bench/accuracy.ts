@@ -4,6 +4,16 @@ import type { Report } from "../domain.js";
 import { parseReport } from "../parse/report.js";
 import { generateReport, type SyntheticReport } from "./generate.js";
 
+/** How the synthetic text is re-laid before parsing: as generated, as a crawler flattens a page
+ *  (white space runs → one space), or with every line break removed. */
+export type Relayout = "as-generated" | "crawled" | "no-line-breaks";
+
+const RELAYOUT: Record<Relayout, (t: string) => string> = {
+  "as-generated": (t) => t,
+  crawled: (t) => t.replace(/\s+/g, " "),
+  "no-line-breaks": (t) => t.replace(/\r?\n/g, ""),
+};
+
 export interface AccuracyRow {
   /** template/layout, or "meta" */
   group: string;
@@ -11,6 +21,8 @@ export interface AccuracyRow {
   correct: number;
   /** A figure read with another value: worse than missing. */
   wrong: number;
+  /** …of which the parser said it was sure (no uncertainty marked): the worst kind. */
+  wrongCertain: number;
   missing: number;
 }
 
@@ -24,9 +36,9 @@ export interface AccuracyResult {
   examples: string[];
 }
 
-function tableValue(r: Report, metric: string): number | null | undefined {
+function tableFigure(r: Report, metric: string) {
   const list = r.figures.filter((f) => f.metric === metric && !f.slice && f.source !== "narrative");
-  return (list.find((f) => f.source === "table") ?? list[0])?.value;
+  return list.find((f) => f.source === "table") ?? list[0];
 }
 
 function proseValue(r: Report, metric: string): number | null | undefined {
@@ -35,21 +47,21 @@ function proseValue(r: Report, metric: string): number | null | undefined {
 
 function row(map: Map<string, AccuracyRow>, group: string): AccuracyRow {
   let r = map.get(group);
-  if (!r) map.set(group, (r = { group, expected: 0, correct: 0, wrong: 0, missing: 0 }));
+  if (!r) map.set(group, (r = { group, expected: 0, correct: 0, wrong: 0, wrongCertain: 0, missing: 0 }));
   return r;
 }
 
 /** Compare the parser with the truth over reports `from` .. `from + n - 1` of a seed. */
-export function measureAccuracy(n: number, seed = 42, from = 0): AccuracyResult {
+export function measureAccuracy(n: number, seed = 42, from = 0, relayout: Relayout = "as-generated"): AccuracyResult {
   const table = new Map<string, AccuracyRow>();
   const prose = new Map<string, AccuracyRow>();
-  const meta: AccuracyRow = { group: "org/region/year/template", expected: 0, correct: 0, wrong: 0, missing: 0 };
+  const meta: AccuracyRow = { group: "org/region/year/template", expected: 0, correct: 0, wrong: 0, wrongCertain: 0, missing: 0 };
   const examples: string[] = [];
   let rejected = 0;
   for (let i = from; i < from + n; i++) {
     const syn: SyntheticReport = generateReport(seed, i);
     const t = syn.truth;
-    const res = parseReport(syn.text, { name: syn.name });
+    const res = parseReport(RELAYOUT[relayout](syn.text), { name: syn.name });
     const group = `${t.template}/${t.layout}`;
     if (!res.ok) {
       rejected++;
@@ -72,12 +84,16 @@ export function measureAccuracy(n: number, seed = 42, from = 0): AccuracyResult 
     }
     if (t.template !== "narrative") {
       for (const [metric, want] of Object.entries(t.figures)) {
-        const got = tableValue(r, metric);
+        const fig = tableFigure(r, metric);
+        const got = fig?.value;
         const acc = row(table, group);
         acc.expected++;
         if (got === want) acc.correct++;
         else if (got === undefined) acc.missing++;
-        else acc.wrong++;
+        else {
+          acc.wrong++;
+          if (fig?.certain) acc.wrongCertain++;
+        }
         if (got !== want && examples.length < 20) examples.push(`${syn.name} ${group}: table ${metric} = ${got} (want ${want})`);
       }
     }
@@ -87,7 +103,7 @@ export function measureAccuracy(n: number, seed = 42, from = 0): AccuracyResult 
       acc.expected++;
       if (got === want) acc.correct++;
       else if (got === undefined) acc.missing++;
-      else acc.wrong++;
+      else acc.wrong++, acc.wrongCertain++;
       if (got !== want && examples.length < 20) examples.push(`${syn.name} ${group}: prose ${metric} = ${got} (want ${want})`);
     }
   }

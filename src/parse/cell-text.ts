@@ -2,7 +2,7 @@
 // (digit runs, blank marks) with the separator seen before each: a space, a line break or a pipe
 // says two runs are two cells; no separator says nothing (a crawled page glues cells together,
 // and a run of digits may hold several values: cuts.ts decides how).
-import { UNITS } from "./numbers.js";
+import { unitAlternation, UNITS } from "./numbers.js";
 
 /** What separated a token from the one before it (0 = nothing: the digits touch). */
 export type Gap = 0 | 1 | 2 | 3;
@@ -34,7 +34,7 @@ export interface CellText {
   items: (ValueToken | TextRun)[];
 }
 
-const UNIT_AFTER = new RegExp(`^(?:${[...UNITS].sort((a, b) => b.length - a.length).join("|")})`);
+const UNIT_AFTER = new RegExp(`^(?:${unitAlternation(UNITS)})`);
 const MONEY_UNIT = new Set(["万元", "亿元", "元", "%", "万", "亿"]);
 const BLANK_MARK = /^(?:—{1,6}|-{1,6}|–{1,4}|_{1,6}|\/{1,2}|\\|无|空|\*)$/;
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
@@ -131,11 +131,4 @@ export function readCell(text: string, start: number, end: number): CellText {
   }
   closeText(end);
   return { tokens, texts, items };
-}
-
-/** A token's number: "+17" → 17, "-9539" → -9539, "24252.311082" → 24252.311082, blank → null. */
-export function tokenValue(t: ValueToken): number | null {
-  if (t.kind === "blank") return null;
-  const v = Number(t.raw);
-  return Number.isFinite(v) ? v : null;
 }

@@ -1,14 +1,9 @@
 // Quantities as the prose writes them: a number, its unit and how exact it is ("359件", "26.8万条",
 // "5300余条", "70多件", "约4900人次", "近万条", "两次"). Units are those of the table cells
 // (numbers.ts) plus the measure words only prose uses (名, 宗, 起, 处).
-import { chineseToNumber, parseProseNumber, UNITS } from "./numbers.js";
+import { chineseToNumber, COUNT_UNITS, parseProseNumber, PROSE_UNITS, unitAlternation } from "./numbers.js";
 
-/** Measure words of prose counts beyond the table units. */
-const PROSE_UNITS = ["名", "宗", "起", "处", "套"] as const;
-const UNIT_ALT = [...new Set([...UNITS, ...PROSE_UNITS])]
-  .filter((u) => u !== "万" && u !== "亿" && u !== "%")
-  .sort((a, b) => b.length - a.length)
-  .join("|");
+const UNIT_ALT = unitAlternation([...COUNT_UNITS, ...PROSE_UNITS]);
 
 export interface Quantity {
   /** Offsets in the searched text: [start, end), the qualifier and unit included. */

@@ -108,7 +108,7 @@ export function solveTable(input: SolveInput): SolvedRow[] {
     for (const i of ambiguous) {
       for (const r of alts[i]![choice[i]!]!) {
         balance += r.balance;
-        for (const v of r.values) if (v !== null && Math.abs(v) >= 100 && (numbers ??= input.proseNumbers()).has(String(v))) prose++;
+        for (const v of r.values) if (v !== null && Math.abs(v) >= 1000 && (numbers ??= input.proseNumbers()).has(String(v))) prose++;
       }
     }
     scored.push({ choice: [...choice], hard, soft, prose, balance });

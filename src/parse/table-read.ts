@@ -3,6 +3,7 @@
 // and figures with their evidence and the note that says how a glued row was cut.
 import type { Evidence, Figure, ReportWarning } from "../domain.js";
 import { readCell, type ValueToken } from "./cell-text.js";
+import { COUNT_UNITS, PROSE_UNITS, unitAlternation } from "./numbers.js";
 import type { Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
 import type { SolvedRow } from "./solve.js";
@@ -10,8 +11,8 @@ import type { SourceText, Span } from "./text.js";
 
 const CJK = /[\u4e00-\u9fff]/g;
 
-/** Words that may stand among a row's values without ending its cell: units, blank marks, notes. */
-const CELL_WORDS = /^(?:万元|亿元|元|人次|批次|件|条|个|人|次|篇|项|份|场|期|家|宗|无|空|—+|-+)$/;
+/** Words that may stand among a row's values without ending its cell: units, blank marks. */
+const CELL_WORDS = new RegExp(`^(?:${unitAlternation([...COUNT_UNITS, ...PROSE_UNITS])}|无|空|—+|-+)$`);
 
 /**
  * The value tokens of text[start, end): reading stops at the first run of words after the values
@@ -52,7 +53,7 @@ function sharesCellWithWords(text: string, t: ValueToken, start: number, stop: n
   const rest = (text.slice(a, t.start) + text.slice(t.end + (t.unit?.length ?? 0), b)).replace(CELL_WORDS_ANY, "");
   return /[\u4e00-\u9fff]/.test(rest);
 }
-const CELL_WORDS_ANY = /万元|亿元|元|人次|批次|件|条|个|人|次|篇|项|份|场|期|家|宗/g;
+const CELL_WORDS_ANY = new RegExp(unitAlternation([...COUNT_UNITS, ...PROSE_UNITS]), "g");
 
 /** Every number in text outside the spans, as printed: the prose's figures, for breaking ties. */
 export function numbersOutside(text: string, spans: readonly Span[]): Set<string> {

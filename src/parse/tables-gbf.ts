@@ -7,12 +7,12 @@ import { readCell, type ValueToken } from "./cell-text.js";
 import { readings, type Accept, type Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
 import { identitiesOf } from "./identities.js";
-import { compactLabel, findExact, lastBefore, locateInOrder, type Compact, type Found } from "./locate.js";
+import { compactLabel, lastBefore, locateInOrder, type Compact, type Found } from "./locate.js";
 import { metricDef } from "./metrics.js";
 import { solveTable, type Slot } from "./solve.js";
 import { asPrinted, blockAlternatives, cellFigure, cellTokens, readingNote, rowEvidence, undecided } from "./table-read.js";
 import {
-  APPLICANT_COLUMNS, APPLICATION_ROWS, ART20_HEADERS_2019, ART20_HEADERS_2021, ART20_ROWS, ART20_UNITS, REVIEW_COLUMNS, REVIEW_HEADER,
+  APPLICANT_COLUMNS, APPLICATION_HEADER, APPLICATION_ROWS, ART20_HEADERS_2019, ART20_HEADERS_2021, ART20_ROWS, ART20_UNITS, REVIEW_COLUMNS, REVIEW_HEADER,
   type RowDef,
 } from "./template.js";
 import type { SourceText, Span } from "./text.js";
@@ -71,9 +71,9 @@ const rowSum: Accept = (v, complete) => {
   return v[6] === null || Math.abs(parts - v[6]!) < 1e-6;
 };
 
-/** Header words of 表三 may stand among the values of a PDF block (自然人 商业企业 … 总计 其他). */
-const APP_WORDS = new Set(["自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", "申请人情况", "商业", "企业", "科研", "机构", "社会", "公益", "组织", "法律", "服务"]);
-const isAppHeader = (t: string) => t.replace(/[\s()]/g, "").split(/(?=自然人|法人|商业|企业|科研|机构|社会|公益|组织|法律|服务|其他|总计|申请人)/).every((w) => !w || APP_WORDS.has(w));
+/** Header words of 表三, whole or as PDF text breaks them ("商 业 企 / 业"): they may stand among the values of a block. */
+const APP_WORDS = new RegExp([...APPLICATION_HEADER, "其他", "总计", "商业", "企业", "科研", "机构", "社会", "公益", "组织", "法律", "服务", "法人"].sort((a, b) => b.length - a.length).join("|"), "g");
+const isAppHeader = (t: string) => t.replace(/[\s()]/g, "").replace(APP_WORDS, "") === "";
 
 /** Read 表三 from its first row label. */
 export function readApplications(ctx: Ctx, start: number, generation: Generation): TableResult {
@@ -132,10 +132,11 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       const totalBefore = (c2: number) => (c2 === 5 ? 6 : c2 === 6 ? 5 : c2);
       const alts = blockAlternatives(tokens, rowsIn.length, width, width === K3 ? [(c2) => c2, totalBefore] : [(c2) => c2]);
       if (alts.length) slot = { metrics: rowsIn.map((p) => p.row.metric), alternatives: alts };
-      else if (tokens.length === width || rowReadings(tokens, width).length) {
-        // Only this row's values: the rows before it printed none.
-        const alternatives = rowReadings(tokens, width);
-        if (alternatives.length) slot = { metrics: [x.row.metric], alternatives: alternatives.map((r) => [r]) };
+      else if (tokens.length === width && tokens.every((t) => t.gap > 0)) {
+        // Only this row's values, each in its own cell: the rows before it printed none. (Fewer
+        // runs than cells after labels printed first is a block whose values ran together: unread.)
+        const printed = asPrinted(tokens, width);
+        if (printed) slot = { metrics: [x.row.metric], alternatives: [[printed]] };
       }
     }
     if (!slot) {
@@ -363,6 +364,15 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       return add([x], alternatives.map((r) => [r]), tokens);
     }
     queue.push(x);
+    // Printed labels-first, the values stand apart (a line or cell each); a run glued to the words
+    // before it is a row printed with its values, not a block's: it cannot fill waiting rows.
+    // Labels-first rows whose values then ran together cannot be told apart: none is read.
+    if (queue.length > 1 && tokens.some((t) => t.gap === 0)) {
+      for (const p of queue) shape(p, tokens, colsOf(p.row).length);
+      queue = [];
+      buffer = [];
+      return;
+    }
     buffer.push(...tokens);
     drain();
   });
@@ -394,4 +404,3 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
   return { figures, warnings, span };
 }
 
-export { findExact };

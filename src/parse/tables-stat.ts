@@ -11,7 +11,8 @@ import { spanEvidence } from "./evidence.js";
 import { identitiesOf } from "./identities.js";
 import { compactOf, type Compact } from "./locate.js";
 import { metricDef } from "./metrics.js";
-import { CN_NUMERAL } from "./numbers.js";
+import { headingNumberAt } from "./headings.js";
+import { CN_NUMERAL, COUNT_UNITS, unitAlternation } from "./numbers.js";
 import { solveTable, type Slot } from "./solve.js";
 import { asPrinted, cellFigure, readingNote, rowEvidence, undecided } from "./table-read.js";
 import { CUMULATIVE_SLICE, STAT_HEADER_START, STAT_HEADER_WORDS, STAT_ROWS, statColumnKind, type StatColumnKind } from "./template.js";
@@ -32,8 +33,8 @@ interface Ctx {
   proseNumbers: (exclude: Span[]) => Set<string>;
 }
 
-const UNIT_SUFFIX = /(万元|亿元|人次|批次|件|条|个|人|次|篇|元|项|份|场|期|家)$/;
-const UNIT_ONLY = /^(?:万元|亿元|人次|批次|件|条|个|人|次|篇|元|项|份|场|期|家)$/;
+const UNIT_SUFFIX = new RegExp(`(${unitAlternation(COUNT_UNITS)})$`);
+const UNIT_ONLY = new RegExp(`^(?:${unitAlternation(COUNT_UNITS)})$`);
 
 function followedByValue(items: readonly (ValueToken | TextRun)[], i: number): boolean {
   const next = items[i + 1];
@@ -52,7 +53,18 @@ function extendLabel(row: Row, text: string, end: number, valuesFollow: boolean)
 }
 const CJK = /[\u4e00-\u9fff]/;
 const END_WORDS = /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]/;
-const NUMBERING = new RegExp(`^(?:其中[:：]?)?(?:[${CN_NUMERAL}]{1,3}[、.]|\\(?[${CN_NUMERAL}]{1,3}\\)|\\(?\\d{1,2}\\)|\\d{1,2}[.、])?(?:其中[:：]?)?`);
+/**
+ * The numbering a label starts with, as headings.ts reads it ("一、" "(三)" "2."), also when a wrap
+ * left its opening bracket on the line before ("二)新建…"); "" when none.
+ */
+function numberingOf(label: string): string {
+  const h = headingNumberAt(label, 0);
+  if (h) return label.slice(0, h.length);
+  return new RegExp(`^(?:[${CN_NUMERAL}]{1,3}|\\d{1,2})\\)`).exec(label)?.[0] ?? "";
+}
+
+/** A row soon after a header: a label, maybe its unit, then a value or "——". */
+const ROW_START = new RegExp(`[\\u4e00-\\u9fff)]{2,}(?:${unitAlternation(COUNT_UNITS)})?(?:\\d|—|-)`);
 
 /** Where an old 统计表's header starts (compact offset), or -1. */
 export function findStatTable(c: Compact, from = 0): number {
@@ -62,7 +74,7 @@ export function findStatTable(c: Compact, from = 0): number {
     let pos = at + m.index;
     if (c.s.slice(Math.max(0, pos - 2), pos) === "序号") pos -= 2;
     // A header is followed soon by a row: a label, a unit or "——", and values.
-    if (/[\u4e00-\u9fff)]{2,}(?:万元|人次|件|条|个|人|次|篇|元|项)?(?:\d|—|-)/.test(c.s.slice(pos, pos + 240))) return pos;
+    if (ROW_START.test(c.s.slice(pos, pos + 240))) return pos;
     at = pos + m[0].length;
   }
   // No header words: "统计表" followed by rows.
@@ -190,7 +202,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     // A label with neither unit nor values is not finished (a heading is numbered 一、/(一) or marked
     // "——"): the next words without a numbering of their own continue it ("参加政府网" / "站在线访谈次数").
     const unfinished = cur && cur.tokens.length === 0 && !cur.unit && !cur.heading && cur.label.length < 40;
-    if (unfinished && /^[\u4e00-\u9fff()、“”""《》]{1,30}$/.test(text) && !NUMBERING.exec(text)?.[0] && !/^其中/.test(text)) {
+    if (unfinished && /^[\u4e00-\u9fff()、“”""《》]{1,30}$/.test(text) && !numberingOf(text) && !/^其中/.test(text)) {
       // A label wrapped over two lines or cells.
       extendLabel(cur, text, it.end, followedByValue(items, i));
       continue;
@@ -324,10 +336,9 @@ function peelNumber(tok: ValueToken, expect: readonly number[]): { n: number; re
 
 /** A printed label without numbering, 其中 and bracketed notes: "(一)主动公开政府信息数(不同…计1条)" → "主动公开政府信息数". */
 export function cleanLabel(label: string): string {
-  return label
-    .replace(/\s+/g, "")
-    .replace(/^其中:/, "")
-    .replace(NUMBERING, "")
+  const l = label.replace(/\s+/g, "").replace(/^其中[:：]?/, "");
+  return l
+    .slice(numberingOf(l).length)
     .replace(/^其中[:：]?/, "")
     .replace(/\([^)]*\)$/, "")
     .replace(/[:：]$/, "");

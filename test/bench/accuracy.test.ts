@@ -24,3 +24,21 @@ describe("parser accuracy on synthetic reports", () => {
     expect(res.meta.correct / res.meta.expected).toBeGreaterThanOrEqual(0.99);
   });
 });
+
+describe("parser accuracy on the same reports re-laid", () => {
+  it("as a crawler flattens a page (white space runs → one space): every table figure still read right", () => {
+    const res = measureAccuracy(150, 7, 0, "crawled");
+    expect(res.rejected).toBe(0);
+    for (const row of res.table) {
+      expect(row.wrong, row.group).toBe(0);
+      expect(row.correct / row.expected, row.group).toBeGreaterThanOrEqual(0.99);
+    }
+  });
+  it("with every line break removed (cells of PDF blocks run together): figures go missing, never wrong and sure", () => {
+    const res = measureAccuracy(150, 7, 0, "no-line-breaks");
+    for (const row of res.table) expect(row.wrongCertain, row.group).toBe(0);
+    // Row-printed tables keep nearly all: their rows are cut by the identities.
+    const rowPrinted = res.table.filter((r) => !r.group.endsWith("pdf-columns"));
+    for (const row of rowPrinted) expect(row.correct / row.expected, row.group).toBeGreaterThanOrEqual(0.9);
+  });
+});

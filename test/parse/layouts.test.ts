@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../../src/parse/report.js";
-import { digitSplits } from "../../src/parse/numbers.js";
+import { readings } from "../../src/parse/cuts.js";
 import { SEED, SEEDS } from "../helpers/reports.js";
 
 const fig = (text: string, metric: string, slice?: string) => {
@@ -170,13 +170,19 @@ describe("a five-column 统计表 row whose digits ran together (蚌埠 2018, on
   });
 });
 
-describe("digitSplits", () => {
-  it("lists every reading of a glued run, without leading zeros", () => {
-    const all = digitSplits("4251516", 2);
+/** Every cut of one glued run into k well-formed numbers. */
+const cutsOf = (raw: string, k: number) => readings([{ kind: "num", raw, start: 0, end: raw.length, gap: 0 }], k).map((r) => r.values);
+
+describe("the cuts of a glued run", () => {
+  it("lists every reading, without leading zeros, a decimal point never at a cut, and no more than a bounded number", () => {
+    const all = cutsOf("4251516", 2);
     expect(all).toHaveLength(6);
     expect(all).toContainEqual([425, 1516]);
-    expect(digitSplits("1005", 2)).toEqual([[100, 5]]); // 1|005 and 10|05 are not numbers as printed
-    expect(digitSplits("1".repeat(60), 8)).toEqual([]); // too many readings to try: left unread
+    expect(cutsOf("1005", 2)).toEqual([[100, 5]]); // 1|005 and 10|05 are not numbers as printed
+    expect(cutsOf("24252.311082", 1)).toEqual([[24252.311082]]); // a decimal stays whole
+    expect(cutsOf("12.5100", 2)).toEqual(expect.arrayContaining([[12.5, 100]]));
+    expect(cutsOf("12.5100", 2)).not.toContainEqual([12, 0.51]); // "12|.5100" is no number
+    expect(cutsOf("1".repeat(60), 8).length).toBeLessThanOrEqual(20000);
   });
 });
 
@@ -197,7 +203,7 @@ describe("a 表三 row whose seven cells ran together (沭阳 2021 as Markdown, 
     expect(warnings.filter((w) => w.code === "TABLE_SHAPE" || w.code === "SUM_MISMATCH")).toEqual([]);
   });
   it("decides 11100000111 (111|0|…|111 or 1|110|…|111) by the column identity (七)总计 = the outcome rows", () => {
-    const ambiguous = digitSplits("11100000111", 7).filter((v) => v.slice(0, 6).reduce((a, b) => a + b, 0) === v[6]);
+    const ambiguous = cutsOf("11100000111", 7).filter((v) => v.slice(0, 6).reduce<number>((a, b) => a + (b ?? 0), 0) === v[6]);
     expect(ambiguous).toHaveLength(2);
     const text = base.replace("| 1. 本机关不掌握相关政府信息 | 111 | 0 | 0 | 0 | 0 | 0 | 111 |", "| 1. 本机关不掌握相关政府信息 | 11100000111 |");
     expect(text).not.toBe(base);

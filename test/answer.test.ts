@@ -6,11 +6,12 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../src/domain.js";
 import { askJsonl, ingestDirs, ingestInto, judge, readGold, type Gold } from "./helpers/gold.js";
-import { EXTRA, GOLD, hasExtra, SEEDS } from "./helpers/reports.js";
+import { EXTRA, GOLD, hasExtra, PINGTAN, SEEDS } from "./helpers/reports.js";
 
 // The gold files, as copied into test/fixtures/gold from the shared evaluation set.
 const seedsGold = readGold(join(GOLD, "seeds-gold.jsonl"));
 const extraGold = readGold(join(GOLD, "extra-gold.jsonl"));
+const realGold = readGold(join(GOLD, "real-gold.jsonl"));
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 
@@ -94,4 +95,23 @@ describe.skipIf(!hasExtra || extraGold.length === 0)("2021-template gold (PDF ex
     const answers = askJsonl(res.db, golds.map((g) => g.q));
     expect(report(golds, answers)).toEqual([]);
   });
+});
+
+// Real crawled pages (one line, cells glued): the bar is 95%, in Simplified, Traditional and with noise.
+describe.skipIf(realGold.length === 0)("real Pingtan gold (crawled pages)", () => {
+  let db = "";
+  beforeAll(() => {
+    const res = ingestDirs([PINGTAN]);
+    expect(res.status).toBe(0);
+    db = res.db;
+  });
+  const golds = () => realGold.map((g) => ({ ...g, type: g.type ?? (g.field === "text" ? "text" : "value") }) as Gold);
+  const atBar = (gs: Gold[]) => {
+    const fails = report(gs, askJsonl(db, gs.map((g) => g.q)));
+    expect(fails.length, fails.join("\n")).toBeLessThanOrEqual(Math.floor(gs.length * 0.05));
+  };
+
+  it("answers the gold questions at the bar", () => atBar(golds()));
+  it("answers them in Traditional characters too", () => atBar(golds().map((g) => ({ ...g, q: toTraditional(g.q) }))));
+  it("answers them with spaces and punctuation noise", () => atBar(golds().map((g, i) => ({ ...g, q: noisy(g.q, i) }))));
 });

@@ -86,7 +86,7 @@ function simplifiedChars(): Map<string, string> {
 export const TAIWAN_PHRASES: readonly (readonly [string, string])[] = [
   ["入口网站", "门户网站"], ["微部落格", "微博客"], ["部落格", "博客"], ["最佳化", "优化"], ["规范性档案", "规范性文件"],
   ["政策档案", "政策文件"], ["线上访谈", "在线访谈"], ["联络我们", "联系我们"], ["软体", "软件"], ["硬体", "硬件"],
-  ["网路", "网络"], ["伺服器", "服务器"], ["资料库", "数据库"], ["讯息", "信息"], ["品质", "质量"], ["介面", "界面"], ["登入", "登录"],
+  ["网路", "网络"], ["答覆", "答复"], ["回覆", "回复"], ["反覆", "反复"], ["伺服器", "服务器"], ["资料库", "数据库"], ["讯息", "信息"], ["品质", "质量"], ["介面", "界面"], ["登入", "登录"],
 ];
 // A phrase may be wrapped over two lines ("规范性\n档案"): white space between its characters is allowed.
 const PHRASE_RE = new RegExp(TAIWAN_PHRASES.map(([from]) => [...from].join("\\s?")).join("|"), "g");

@@ -199,6 +199,7 @@ export function evaluate(identities: readonly Identity[], get: Getter, scope: { 
         break;
       }
       case "atMost": {
+        if (id.large[1] !== "*" && id.large[1] !== "" && !scope.slices.includes(id.large[1])) break;
         const metrics = id.small[0] === "*" ? scope.metrics : [id.small[0]];
         const slices = id.small[1] === "*" ? scope.slices : [id.small[1]];
         for (const m of metrics) {

@@ -412,7 +412,9 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
   const text = src.text;
   // The head, white space and furniture dropped (bounded: a 5 MB text is read for its first characters only).
   const headEnd = Math.min(text.length, HEAD * 4);
-  const c = compactOf(text, 0, headEnd, junk, 12000);
+  // A report of ordinary length is compacted once, for its head and its signature alike.
+  const whole = text.length <= 60000 ? compactOf(text, 0, text.length, junk) : null;
+  const c = whole ? { s: whole.s.slice(0, 12000), at: whole.at.subarray(0, Math.min(whole.s.length, 12000) + 1) } : compactOf(text, 0, headEnd, junk, 12000);
   const limit = Math.min(c.s.length, HEAD);
   const doc = placeContext(c.s);
   const warnings: ReportWarning[] = [];
@@ -438,7 +440,7 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
   }
   // The signature closes the text: read the last 40 000 characters when the head does not reach the end.
   const headReachesEnd = c.s.length === 0 || c.at[c.s.length - 1]! >= text.trimEnd().length - 1;
-  const tail = headReachesEnd ? c : compactOf(text, Math.max(0, text.length - 40000), text.length, junk);
+  const tail = headReachesEnd ? c : whole ?? compactOf(text, Math.max(0, text.length - 40000), text.length, junk);
   let signedIn = tail;
   let signed = signatureDate(tail);
   if (!signed && !headReachesEnd) [signed, signedIn] = [signatureDate(c), c];

@@ -76,7 +76,10 @@ const MARKERS = new RegExp(
     String.raw`<!--\[(?:if[^\]\n]{0,40}|endif)\]-->`,
     String.raw`(?<=^|\n)[ \t]{0,3}#{1,6}(?=[ \t])`,
     String.raw`\*\*`,
-  ].join("|"),
+  ]
+    // (a first-character check ahead of the alternatives: most positions of a report fail it at once)
+    .join("|")
+    .replace(/^/, String.raw`(?=[-—–第\d\s|:<#*])(?:`) + ")",
   "g",
 );
 

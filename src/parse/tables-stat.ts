@@ -118,7 +118,9 @@ export function parseStatHeader(header: string): string[] {
 export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   const { src, c } = ctx;
   const start = c.at[at]!;
-  const end = Math.min(src.text.length, start + 60000);
+  // A table holds no sentence: it ends at the first 。 after it (or 60 000 characters on).
+  const stop = src.text.indexOf("。", start);
+  const end = Math.min(src.text.length, start + 60000, stop < 0 ? Infinity : stop + 1);
   const cell = readCell(src.text, start, end);
 
   // The header runs up to the first row: the first 主动公开 / 一、 / (一) label.
@@ -346,6 +348,18 @@ export function cleanLabel(label: string): string {
 
 /** Metric id of a 统计表 row label, given the current section (四/五/六 share sub-row labels). */
 export function statMetric(label: string, section: number): string | null {
+  const key = `${section}|${label}`;
+  const hit = metricCache.get(key);
+  if (hit !== undefined) return hit;
+  const metric = matchStatMetric(label, section);
+  if (metricCache.size > 4096) metricCache.clear();
+  metricCache.set(key, metric);
+  return metric;
+}
+/** Row labels repeat across reports of a template: their metric is looked up once. */
+const metricCache = new Map<string, string | null>();
+
+function matchStatMetric(label: string, section: number): string | null {
   const clean = cleanLabel(label).replace(/\([^)]*\)/g, "");
   const full = label.replace(/\s+/g, "").replace(/^其中:/, "");
   for (const r of STAT_ROWS) {

@@ -95,20 +95,21 @@ const phraseTo = (m: string) => PHRASE_TO.get(m.replace(/\s/g, "")) ?? m;
 
 // Characters frequent in these reports that only occur in Traditional script. Counting them is
 // far cheaper than converting, and Simplified text must never go through a Traditional table.
-const TRADITIONAL_RE = new RegExp(
-  `[${"國區開資訊與於為這個們會發說時實機關務條報總處際結轉辦複訟審糾維護權認識類執強許罰採購準則規範檔覽網頁導應環華產業項錄書單價員層縣鎮鄉劃職責當對專據數問題況統計網絡構過選擇議論證請詢體經濟醫療衛運輸農業創獎勵稅費貸營決議點歷將們來還進處級聯繫號碼傳電話"}]`,
-  "g",
-);
+const TRADITIONAL_CHARS =
+  "國區開資訊與於為這個們會發說時實機關務條報總處際結轉辦複訟審糾維護權認識類執強許罰採購準則規範檔覽網頁導應環華產業項錄書單價員層縣鎮鄉劃職責當對專據數問題況統計網絡構過選擇議論證請詢體經濟醫療衛運輸農業創獎勵稅費貸營決議點歷將們來還進處級聯繫號碼傳電話";
 
 /** True when the text is written in Traditional characters (three characters only Traditional uses). */
 export function isTraditional(text: string): boolean {
-  const re = TRADITIONAL_RE;
-  re.lastIndex = 0;
-  const head = text.length > 20000 ? text.slice(0, 20000) : text;
+  if (!traditionalOnly) {
+    traditionalOnly = new Uint8Array(0x10000);
+    for (const ch of TRADITIONAL_CHARS) traditionalOnly[ch.charCodeAt(0)] = 1;
+  }
+  const end = Math.min(text.length, 20000);
   let n = 0;
-  while (re.exec(head)) if (++n >= 3) return true;
+  for (let i = 0; i < end; i++) if (traditionalOnly[text.charCodeAt(i)] && ++n >= 3) return true;
   return false;
 }
+let traditionalOnly: Uint8Array | null = null;
 
 /** Traditional → Simplified for a short text (questions, names); never run it over Simplified text. */
 export function traditionalToSimplified(text: string): string {

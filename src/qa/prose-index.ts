@@ -4,7 +4,7 @@
 // (专栏访问量, 各乡镇主动公开, 官方微博粉丝) is answered from here.
 import type { Section } from "../domain.js";
 import { sentences } from "../parse/prose.js";
-import { quantitiesIn } from "../parse/quantities.js";
+import { quantitiesIn, type Quantity } from "../parse/quantities.js";
 
 /** A sentence of the prose, where it is, and what part of the report it belongs to. */
 export interface ProseSentence {
@@ -75,17 +75,8 @@ function clausesOf(sentence: string): Piece[] {
   return out;
 }
 
-interface RawQuantity {
-  start: number;
-  end: number;
-  value: number;
-  unit: string;
-  approximate: boolean;
-  raw: string;
-}
-
-function quantitiesOf(sentence: string): RawQuantity[] {
-  const out: RawQuantity[] = quantitiesIn(sentence, 0, sentence.length).map((q) => ({ ...q }));
+function quantitiesOf(sentence: string): Quantity[] {
+  const out: Quantity[] = quantitiesIn(sentence, 0, sentence.length).map((q) => ({ ...q }));
   for (const m of sentence.matchAll(PERCENT)) {
     const at = m.index!;
     if (/[\d.]/.test(sentence[at - 1] ?? "")) continue;

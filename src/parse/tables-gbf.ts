@@ -245,7 +245,9 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
   const tokens = cellTokens(src.text, headEnd, Math.min(src.text.length, headEnd + 2500), undefined, headerWord);
   // Trailing blanks after the row are layout, not cells.
   while (tokens.length > 15 && tokens[tokens.length - 1]!.kind === "blank") tokens.pop();
-  const span = { start: headEnd, end: tokens.length ? tokens[Math.min(14, tokens.length - 1)]!.end : headEnd };
+  // The part's own heading ("四、政府信息公开行政复议、行政诉讼情况") stays in the prose: it opens a section.
+  const heading = /^[一二三四五六七八九十]{1,2}[、.][^\n]{0,40}?情况/.exec(src.text.slice(headEnd, headEnd + 60));
+  const span = { start: heading ? headEnd + heading[0].length : headEnd, end: tokens.length ? tokens[Math.min(14, tokens.length - 1)]!.end : headEnd };
   const warnings: ReportWarning[] = [];
   let alternatives: Reading[] = [];
   const printed = asPrinted(tokens, 15);
@@ -269,7 +271,7 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
   });
   const figures: Figure[] = [];
   const first = row!.reading.spans[0]!.start;
-  const evidence = spanEvidence(src, [{ start: span.start, end: Math.min(span.start + 40, first) }, { start: first, end: row!.reading.spans[14]!.end }]);
+  const evidence = spanEvidence(src, [{ start: headEnd, end: Math.min(headEnd + 40, first) }, { start: first, end: row!.reading.spans[14]!.end }]);
   row!.reading.values.forEach((v, col) => {
     const how = readingNote(row!, tokens, col);
     if (how) figures.push(cellFigure(REVIEW_COLUMNS[col]!, "", v, "件", evidence, how));

@@ -32,7 +32,7 @@ interface Ctx {
   proseNumbers: (exclude: Span[]) => Set<string>;
 }
 
-/** The value rows a labels-first block (or a single row) covers, with the tokens read after the last one. */
+/** A located row waiting for its values (printed labels-first, its numbers come after a later label). */
 interface Pending {
   row: RowDef;
   found: Found;
@@ -153,6 +153,15 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     slots.push(slot);
     slotTokens.set(slot, tokens);
   });
+  // Rows whose values never came: said, not guessed.
+  if (pending.length > 0) {
+    warnings.push({
+      code: "TABLE_SHAPE",
+      metrics: pending.map((p) => p.row.metric),
+      message: `表三${pending.map((p) => `“${shortLabel(p.row)}”`).join("")}之后没有读到数值，未读取。`,
+      evidence: [spanEvidence(src, [pending[0]!.found])],
+    });
+  }
 
   const solved = solveTable({ slots, slices, identities: identitiesOf(generation), proseNumbers: () => ctx.proseNumbers([{ start: located[0]?.found.start ?? start, end }]) });
   const figures: Figure[] = [];

@@ -1,13 +1,13 @@
 // answer(question) → Answer: figures first (with org, year, unit, the line they were read from and
 // the record's warnings about them), full-text passages otherwise. Never another region or year
 // silently, never an invented number: what is missing is said, with what exists instead.
-import type { Answer, AnswerItem, Figure, Hit, Report, Section } from "./domain.js";
+import type { Answer, AnswerItem, Figure, Hit, Report, Section, Template } from "./domain.js";
 import type { PassageHit, SearchIndex } from "./index/search-index.js";
 import { levelRank, regionKey, type Catalog, type ReportEntry } from "./catalog.js";
 import { APPLICANT_SLICES, childrenOf, METRICS, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { parentsOf } from "./parse/checks.js";
 import { sumRulesFor } from "./parse/identities.js";
-import { parseQuestion, type ParsedQuestion, type RegionMention } from "./parse/question.js";
+import { parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { bestSentence, type ClauseAnswer } from "./qa/clause-match.js";
 import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, proseIndexOf, proseQuery, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
@@ -27,7 +27,9 @@ export interface AnswerDeps {
 
 const HELP = "我可以回答政府信息公开工作年度报告里的数字和内容，例如：\n· 长寿区2018年行政复议多少件\n· 蚌埠市2019年市直单位行政复议多少件\n· 长寿区和小板桥街道2018年行政诉讼对比\n· 2019年哪个地区行政处罚最多\n· 资阳区2020年存在哪些问题\n· 有哪些报告";
 
-const TEMPLATE_NAME: Record<string, string> = {
+/** Every template a record can carry has a name here (the type makes a missing one an error). */
+const TEMPLATE_NAME: Record<Template, string> = {
+  stat2008: "2019年以前的省定统计表（本年度与历年累计两栏）",
   stat2016: "2019年以前的统计表格式",
   gbf2019: "2019年格式（国办公开办函〔2019〕60号）",
   gbf2021: "2021年格式（国办公开办函〔2021〕30号）",
@@ -787,17 +789,33 @@ function searchIn(reports: Pick<Report, "id">[], pq: ParsedQuestion, deps: Answe
   return found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
 }
 
-/** The problems a report lists (its 存在的主要问题 part), else the opening lines of that section. */
-function problemsSection(r: Report, sections: readonly Section[]): Hit | null {
+const ASPECT_NAME: Record<ProblemsAspect, string> = { problems: "存在的问题", improvements: "改进措施", both: "存在的问题及改进措施" };
+
+/** "1. …；2. …" for a list the reply numbers itself (the items carry no numbers of their own). */
+function numbered(items: readonly string[]): string {
+  return items.map((x, i) => `${i + 1}. ${x}`).join("；");
+}
+
+/**
+ * The half of a report's 存在的主要问题及改进情况 part a question asks for: the problems it lists,
+ * the improvements it goes on to, or both, each under its name; else the opening lines of a section
+ * that speaks of problems. Null when the report states nothing of the kind asked.
+ */
+function problemsSection(r: Report, sections: readonly Section[], aspect: ProblemsAspect): Hit | null {
   const p = problemsPart(sections);
+  const hit = (section: string, snippet: string, line: number): Hit => ({ reportId: r.id, org: r.org, region: r.region, year: r.year, section, snippet, line, score: 100 });
   if (p) {
-    const snippet = p.items.map((x, i) => `${i + 1}. ${x}`).join("；");
-    return { reportId: r.id, org: r.org, region: r.region, year: r.year, section: p.heading, snippet, line: p.line, score: 100 };
+    const problems = numbered(p.items);
+    const improvements = p.improvements.length ? numbered(p.improvements) : "";
+    if (aspect === "problems") return hit(p.heading, problems, p.line);
+    if (aspect === "improvements") return improvements ? hit(p.heading, improvements, p.line) : null;
+    return hit(p.heading, improvements ? `存在的问题：${problems}。改进措施：${improvements}` : problems, p.line);
   }
+  if (aspect === "improvements") return null;
   const s = sections.find((x) => /问题|不足/.test(x.title)) ?? sections.find((x) => /存在(?:的)?(?:主要)?问题|不足之处/.test(x.text.slice(0, 200)));
   if (!s) return null;
   const text = s.text.replace(/\n/g, " ").slice(0, 260);
-  return { reportId: r.id, org: r.org, region: r.region, year: r.year, section: s.title, snippet: text + (s.text.length > 260 ? "…" : ""), line: s.line, score: 100 };
+  return hit(s.title, text + (s.text.length > 260 ? "…" : ""), s.line);
 }
 
 function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
@@ -823,9 +841,11 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
 
   if (pq.asksProblems) {
     const targets = (reports ?? []).slice(0, 20).map((e) => deps.load(e.id)).filter((r): r is Report => r !== undefined);
-    const hits = targets.map((r) => problemsSection(r, deps.sections?.(r.id) ?? r.sections)).filter((h): h is Hit => h !== null).slice(0, 5);
+    const hits = targets.map((r) => problemsSection(r, deps.sections?.(r.id) ?? r.sections, pq.problemsAspect)).filter((h): h is Hit => h !== null).slice(0, 5);
     if (hits.length) {
-      return { ...base, kind: "search", hits, text: `${scope.join("、") || ""}报告中“存在的问题”：\n${hitsText(hits)}` };
+      // One report: its list under its heading, not numbered twice ("1. 平潭…：1. …").
+      const body = hits.length === 1 ? `${hits[0]!.org}${hits[0]!.year ?? ""}年「${hits[0]!.section}」第${hits[0]!.line}行：${hits[0]!.snippet}` : hitsText(hits);
+      return { ...base, kind: "search", hits, text: `${scope.join("、") || ""}报告中“${ASPECT_NAME[pq.problemsAspect]}”：\n${body}` };
     }
   }
   const keywords = keywordsOf(pq, deps);

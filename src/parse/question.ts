@@ -39,6 +39,26 @@ export interface RegionMention {
   at?: number;
 }
 
+export type ProblemsAspect = "problems" | "improvements" | "both";
+
+/** Words asking for problems; "针对问题" / "解决问题" name them only as what improvements are for. */
+const PROBLEM_WORDS = /问题|不足|短板|差距|困难|薄弱/;
+const PROBLEM_AS_OBJECT = /(?:针对|解决|改进|整改)(?:存在的?|这些|上述|以上|有关|相关)?(?:的)?(?:问题|不足)/g;
+/** Words asking for the improvements: 改进措施, 下一步, 打算, 如何改进. */
+const IMPROVE_WORDS = /改进|整改|下一步|下步|今后|打算|(?:如何|怎么|怎样)(?:改|提升|加强|解决)|工作(?:计划|安排|思路)|整改措施/;
+
+/**
+ * Which half of the 存在的主要问题及改进情况 part a question asks for.
+ *
+ *   problemsAspect("资阳区2020年下一步怎么改进") → "improvements"
+ *   problemsAspect("资阳区2020年存在的问题和改进措施") → "both"
+ */
+export function problemsAspect(q: string): ProblemsAspect {
+  const improve = IMPROVE_WORDS.test(q);
+  const problems = PROBLEM_WORDS.test(q.replace(PROBLEM_AS_OBJECT, " "));
+  return improve ? (problems ? "both" : "improvements") : "problems";
+}
+
 export interface ParsedQuestion extends Question {
   mentions: RegionMention[];
   /** Place names typed that the store does not hold ("朝阳区"). */
@@ -54,8 +74,13 @@ export interface ParsedQuestion extends Question {
   asksQuantity: boolean;
   /** Asks across years (历年, 趋势, 每年 …; not the 历年累计 column). */
   asksTrend: boolean;
-  /** Asks about problems/shortcomings: answer from the 存在问题 section. */
+  /** Asks about problems/shortcomings or the improvements: answer from the 存在问题 section. */
   asksProblems: boolean;
+  /**
+   * Which half of 存在的主要问题及改进情况 is asked: the problems (存在哪些不足), the improvements
+   * (下一步怎么改进, 改进措施), or both (存在的问题和改进情况).
+   */
+  problemsAspect: ProblemsAspect;
   /** Further metrics asked in the same question ("行政复议和行政诉讼"), each with its candidates. */
   moreMetrics: string[][];
   /** The question without region names and years: what full-text search segments. */
@@ -426,7 +451,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const asksQuantity = wantsNumber || /(?:量|数|额|率|比例|占比|比重)(?:是|为|有)?(?:的?(?:对比|比较|变化|趋势))?$/.test(q) || /占比|比例/.test(q);
   // A column named in the question (历年累计) is not a word of the intent (历年 → trend).
   const qi = sliceName ? q.split(sliceName.replace(/、/g, "")).join(" ") : q;
-  const asksProblems = /存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要)(?:问题|不足|困难)|不足之处|短板|差距|改进措施|改进情况|问题$/.test(q) && !metric;
+  const asksProblems = (/存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要)(?:问题|不足|困难)|不足之处|短板|差距|问题$/.test(q) || IMPROVE_WORDS.test(q)) && !metric;
 
   let rank: Question["rank"];
   const topN = /前([一二两三四五六七八九十\d]{1,3})(?:名|个|位)?/.exec(qi) ?? /top(\d{1,3})/i.exec(qi);
@@ -475,6 +500,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     asksQuantity,
     asksTrend,
     asksProblems,
+    problemsAspect: problemsAspect(q),
     moreMetrics,
   };
 }

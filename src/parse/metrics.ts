@@ -67,7 +67,7 @@ def("response.weibo_wechat", "微博微信回应事件数", "次", OLD, [["微�
 def("response.other", "其他方式回应事件数", "次", OLD, [["其他方式", "回应"]], { parent: "response.hotspots" });
 
 // ── 依申请公开 (requests), both generations ─────────────────────────────────────────────────────
-const REQ = ["申请", "依申请", "依申请公开", "政府信息公开申请", "收到申请", "新收", "受理申请"];
+const REQ = ["申请", "依申请", "依申请公开", "申请公开", "政府信息公开申请", "收到申请", "新收", "受理申请"];
 def("requests.received", "收到政府信息公开申请数", "件", [...ALL_TABLES, "narrative"], [...REQ, ["收到", "申请"], ["受理", "申请"], ["申请", "数量"], ["申请", "政府信息公开"], ["申请", "信息公开"]], { primary: true });
 def("requests.carried_over", "上年结转政府信息公开申请数量", "件", NEW, ["上年结转", ["上年", "结转"]], { parent: "requests.received" });
 def("requests.channel.in_person", "当面申请数", "件", OLD, ["当面申请", "当面"], { parent: "requests.received" });
@@ -77,7 +77,7 @@ def("requests.channel.letter", "信函申请数", "件", OLD, ["信函申请", "
 def("requests.channel.email", "电子邮件申请数", "件", OLD, ["电子邮件申请", "电子邮件", "邮件申请"], { parent: "requests.received" });
 def("requests.channel.letter_fax", "信函、传真申请数", "件", OLD, [["信函", "传真"]], { parent: "requests.received" });
 def("requests.channel.other", "其他形式申请数", "件", OLD, [["其他形式", "申请"], ["其它形式", "申请"]], { parent: "requests.received" });
-def("requests.closed", "申请办结数", "件", OLD, ["办结", "申请办结"], { parent: "requests.received" });
+def("requests.closed", "申请办结数", "件", OLD, ["办结", "申请办结"], { parent: "requests.received", crosswalk: ["requests.result.total"] });
 def("requests.closed.on_time", "按时办结数", "件", OLD, ["按时办结", "按期办结"], { parent: "requests.closed" });
 def("requests.closed.late", "延期办结数", "件", OLD, ["延期办结", "延期"], { parent: "requests.closed" });
 def("requests.answered", "申请答复数", "件", OLD, ["申请答复", "答复数", "答复总数", ["申请", "答复"]], { parent: "requests.received" });
@@ -130,7 +130,7 @@ def("requests.result.other", "其他处理", "件", NEW, ["其他处理"], {
 def("requests.result.other.no_correction", "申请人无正当理由逾期不补正", "件", ["gbf2021"], ["逾期不补正", "不补正"], { parent: "requests.result.other" });
 def("requests.result.other.fee_unpaid", "申请人逾期未按收费通知要求缴纳费用", "件", ["gbf2021"], ["缴纳费用", "未缴费", "逾期不缴费"], { parent: "requests.result.other" });
 def("requests.result.other.misc", "其他处理（其他）", "件", ["gbf2021"], [["其他处理", "其他情形"]], { parent: "requests.result.other" });
-def("requests.result.total", "办理结果总计", "件", NEW, ["办理结果", "办理结果总计", ["办理", "总计"], "办理总数"], { parent: "requests.received" });
+def("requests.result.total", "办理结果总计", "件", NEW, ["办理结果", "办理结果总计", ["办理", "总计"], "办理总数", "办结"], { parent: "requests.received", crosswalk: ["requests.closed"] });
 def("requests.carried_forward", "结转下年度继续办理", "件", NEW, ["结转下年度", "结转下年", ["下年度", "继续办理"], "顺延"], { parent: "requests.received" });
 def("requests.result.other_types", "其他类型答复数", "件", OLD, ["其他类型答复", ["其他类型", "答复"]], { parent: "requests.answered" });
 def("requests.result.not_this_agency", "不属于本行政机关公开数", "件", OLD, ["不属于本行政机关", "不属于本机关"], { parent: "requests.answered" });

@@ -3,6 +3,7 @@
 // `lexicon` argument (chrono's refDate), so the same question always parses the same way.
 import type { Intent, Question } from "../domain.js";
 import { parentsOf } from "./checks.js";
+import { everyday } from "./everyday.js";
 import { APPLICANT_SLICES, METRICS } from "./metrics.js";
 import { normalizeQuery } from "./text.js";
 import { asYear, chineseToNumber } from "./numbers.js";
@@ -275,6 +276,21 @@ function narrow(mentions: RegionMention[], lexicon: Lexicon, q: string): RegionM
   return out;
 }
 
+/**
+ * The question names this column: outside the region names, or running on from one ("蚌埠市直单位":
+ * the 市 of 蚌埠市 starts 市直单位, read as 蚌埠 + 市直单位). A column wholly inside a name (蚌埠市政府) is
+ * the name's, not the column's.
+ */
+function namesColumn(q: string, unnamed: string, column: string): boolean {
+  if (column.length < 2) return false;
+  for (let at = q.indexOf(column); at >= 0; at = q.indexOf(column, at + 1)) {
+    let outside = 0;
+    for (let k = at; k < at + column.length; k++) if (unnamed[k] !== " ") outside++;
+    if (outside === column.length || outside >= 2) return true;
+  }
+  return false;
+}
+
 const GENERIC_PLACE = /^(?:全|我|本|各|哪|每|该|其|这|那|此|县|市|地|城|辖|社|园|景|片|小|学|省|直|所|区|乡|镇|街|分|下|上|老|新)/;
 /** Place-like words not in the store: "朝阳区", "杭州市". */
 function unknownPlaces(rest: string): string[] {
@@ -367,6 +383,8 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const repeats = new Set(found.mentions.filter((m) => !kept.includes(m)).map((m) => m.at));
   let mentions = narrow(kept, lexicon, q);
   let rest = blankMentions(q, found.mentions.filter((m) => !repeats.has(m.at)));
+  // The same, offsets kept (years are cut from `rest` below).
+  const unnamed = rest;
   // "杭州西湖区": the parent typed without its suffix still tells the two 西湖区 apart.
   mentions = mentions.map((m) => {
     if (m.keys.length < 2) return m;
@@ -404,10 +422,12 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
 
   // Named columns (市直单位) and applicant types (自然人) before metric matching.
   let slice: string | undefined;
-  const sliceName = [...lexicon.sliceNames].sort((a, b) => b.length - a.length).find((n) => rest.includes(n.replace(/、/g, "")));
+  const sliceName = [...lexicon.sliceNames].sort((a, b) => b.length - a.length).find((n) => namesColumn(q, unnamed, n.replace(/、/g, "")));
   if (sliceName) slice = sliceName;
   else for (const [re, key] of SLICE_WORDS) if (re.test(rest)) (slice = key);
 
+  // Everyday words in the template's words (打官司 → 行政诉讼), for the metrics and the prose alike.
+  rest = everyday(rest);
   const metricText = rest.replace(/\s+/g, "");
   const candidates = matchMetrics(metricText);
   // Rows outside the registry compete by the longest run of their label found in the question.
@@ -424,8 +444,11 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   // The item wins over the longer category word, unless the two are joined as two questions (和, 与).
   if (candidates.length > 1 && !/和|与|及|以及|还有|、/.test(normalized)) {
     const head = candidates[0]!;
-    const inner = candidates.find((c) => c !== head && c.covered.size > 0 && isAncestor(head.id, c.id) && [...c.covered].every((i) => !head.covered.has(i)));
-    if (inner) candidates.splice(candidates.indexOf(inner), 1), candidates.unshift({ ...inner, score: Math.max(inner.score, head.score) });
+    // Every item of that category the same words name (办结: 申请办结数 in 2016, 办理结果总计 in 2019/2021), in order.
+    const inner = candidates.filter((c) => c !== head && c.covered.size > 0 && isAncestor(head.id, c.id) && [...c.covered].every((i) => !head.covered.has(i)));
+    const first = inner[0];
+    const same = inner.filter((c) => first && c.score === first.score && [...c.covered].join() === [...first.covered].join());
+    for (const c of same.reverse()) candidates.splice(candidates.indexOf(c), 1), candidates.unshift({ ...c, score: Math.max(c.score, head.score) });
   }
   const top = candidates[0]?.score ?? 0;
   const metricCandidates = candidates.filter((c) => c.score >= top * 0.75).map((c) => c.id);

@@ -18,6 +18,15 @@ const CLASSES: readonly (readonly string[])[] = [
 /** Inside the count class, these four are what reports write for the same documents and requests. */
 const DOCUMENTS = new Set(["条", "件", "篇", "份"]);
 
+/**
+ * Units speech uses for the same happenings: a request or a lawsuit is 一件, 一起, 一宗 or 一次
+ * (被起诉3次), and the 2008 tables count requests in 条. They agree in part across the classes.
+ */
+const CASES = new Set(["件", "起", "宗", "次", "条"]);
+
+/** People counted by what they did (多少人申请, 几个人起诉): the count is of requests or cases. */
+const PEOPLE_WHO_ACT = /(?:多少|几)(?:个)?(?:人|位|名)(?:次)?(?:来|前来|提出|提交|递交|向[^，。？?]{0,6})?(?:申请|起诉|复议|投诉|举报|告)/;
+
 export interface AskedUnit {
   /** Units that answer the question, best first; empty = any count. */
   units: string[];
@@ -46,6 +55,7 @@ const NOUN_UNITS: readonly [RegExp, string[]][] = [
  */
 export function askedUnit(question: string): AskedUnit {
   if (SHARE.test(question)) return { units: ["%"], explicit: true, share: true };
+  if (PEOPLE_WHO_ACT.test(question)) return { units: ["件", "人", "人次"], explicit: false, share: false };
   const m = EXPLICIT.exec(question);
   if (m) {
     // 几个单位, 多少个部门: 个 stands for the counted noun.
@@ -70,7 +80,7 @@ export function unitAgreement(unit: string, asked: AskedUnit): number {
   if (asked.units[0] === unit) return 1;
   if (asked.units.includes(unit)) return asked.explicit ? 0.9 : 0.95;
   const cls = CLASSES.find((c) => c.includes(asked.units[0]!));
-  if (!cls || !cls.includes(unit)) return 0;
+  if (!cls || !cls.includes(unit)) return crossAgreement(unit, asked.units[0]!);
   if (DOCUMENTS.has(unit) && DOCUMENTS.has(asked.units[0]!)) return 0.9;
   return 0.6;
 }
@@ -78,4 +88,16 @@ export function unitAgreement(unit: string, asked: AskedUnit): number {
 /** A unit word, for stripping it from a question's words ("多少条" → the 条 is no content). */
 export function isUnitWord(w: string): boolean {
   return (ALL_UNITS as readonly string[]).includes(w);
+}
+
+/**
+ * Agreement of units of different classes that speech uses for one thing: cases (几次 asked, 件
+ * printed), and 个, the classifier of everything (几个专职人员 asked, 人 printed).
+ *
+ *   crossAgreement("件", "次") → 0.6; crossAgreement("人", "个") → 0.6; crossAgreement("条", "人") → 0
+ */
+function crossAgreement(unit: string, asked: string): number {
+  if (CASES.has(unit) && CASES.has(asked)) return 0.6;
+  if (asked === "个" && (CLASSES[1]!.includes(unit) || CLASSES[2]!.includes(unit))) return 0.6;
+  return 0;
 }

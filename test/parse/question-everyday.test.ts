@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Lexicon } from "../../src/parse/question.js";
 import { parseQuestion, problemsAspect } from "../../src/parse/question.js";
+import { everyday } from "../../src/parse/everyday.js";
 
 const lexicon: Lexicon = {
   regions: [
@@ -38,5 +39,61 @@ describe("problemsAspect", () => {
 
   it("a number asked about the improvements' topic is no problems question", () => {
     expect(parseQuestion("长寿区2018年行政复议多少件", lexicon, ws).asksProblems).toBe(false);
+  });
+});
+
+/** [question as people say it, the metric it asks (first candidate), the column if any] */
+const METRIC_CASES: [string, string, string?][] = [
+  ["长寿区2018年被告上法庭几次", "litigation.total"],
+  ["资阳区2020年打了几场官司", "litigation.total"],
+  ["长寿区2018年有多少人告政府", "litigation.total"],
+  ["资阳区2020年复议后又打官司的有几件", "litigation.after_review.total"],
+  ["资阳区2020年复议完了又去起诉的有几件", "litigation.after_review.total"],
+  ["资阳区2020年没经过复议直接告的有几件", "litigation.direct.total"],
+  ["长寿区2018年官司输了几次", "litigation.corrected"],
+  ["长寿区2018年复议被撤销了几件", "review.corrected"],
+  ["长寿区2018年复议的决定被改正几件", "review.corrected"],
+  ["资阳区2020年拒绝公开了多少件", "requests.result.withheld"],
+  ["资阳区2020年有多少申请不给公开", "requests.result.withheld"],
+  ["资阳区2020年手里没有信息的有几件", "requests.result.unable.not_held"],
+  ["资阳区2020年因为没有这个信息答复了几件", "requests.result.unable.not_held"],
+  ["长寿区2018年网上提交的申请有多少", "requests.channel.online"],
+  ["长寿区2018年在线申请了几件", "requests.channel.online"],
+  ["长寿区2018年有多少人来申请信息公开", "requests.received"],
+  ["长寿区2018年专职的人员有几个", "staff.fulltime"],
+  ["资阳区2020年企业申请公开的有几件", "requests.received", "commercial"],
+  // 办完: 申请办结数 (2016) and 办理结果总计 (2019/2021) both, the report decides.
+  ["资阳区2020年办完了多少件申请", "requests.closed"],
+  // A column that runs on from the region's name (蚌埠市 + 市直单位).
+  ["蚌埠市直单位2019年收到多少件信息公开申请", "requests.received", "市直单位"],
+  ["蚌埠市直单位2019年行政复议纠正了几件", "review.corrected", "市直单位"],
+  ["蚌埠市2019年县区直属单位办结了多少件", "requests.closed", "县区直属单位"],
+  // Label-style questions keep their metric.
+  ["长寿区2018年行政诉讼多少件", "litigation.total"],
+  ["长寿区2018年行政复议被依法纠错几件", "review.corrected"],
+  ["资阳区2020年不予公开多少件", "requests.result.withheld"],
+];
+
+describe("everyday words name the template's concepts", () => {
+  for (const [q, metric, slice] of METRIC_CASES) {
+    it(q, () => {
+      const pq = parseQuestion(q, lexicon, ws);
+      expect(pq.metricCandidates[0]).toBe(metric);
+      expect(pq.slice).toBe(slice);
+    });
+  }
+
+  it("a column inside the name typed (蚌埠市政府) is the name's, not a column", () => {
+    const pq = parseQuestion("蚌埠市政府2019年收到多少件申请", lexicon, ws);
+    expect(pq.mentions[0]!.government).toBe(true);
+    expect(pq.slice).toBeUndefined();
+  });
+
+  it("leaves 报告, 告知, 公告 and 有没有 alone", () => {
+    for (const q of ["2019年报告", "告知作出更改补充数", "公告栏", "有没有信息公开指南"]) expect(everyday(q)).toBe(q);
+  });
+
+  it("typed words the reports vary themselves (点击量, 浏览量) stay as typed", () => {
+    expect(everyday("网站点击量多少")).toBe("网站点击量多少");
   });
 });

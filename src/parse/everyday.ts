@@ -1,0 +1,44 @@
+// How people ask, in the template's words: everyday wording (打官司, 办完, 手里没有, 网上提交) rewritten
+// to the words the templates print (行政诉讼, 办结, 不掌握, 网络申请) before a question is matched to
+// the registry's metrics and to a report's prose. Question side only: report text is never rewritten.
+// Words the reports themselves vary (访问量, 点击量, 浏览量) are left as typed: the prose is matched
+// on them directly.
+
+/**
+ * Everyday wording → template word, applied in order (a later rule does not see what an earlier one
+ * wrote when a lookbehind guards it). Each rule is a way people speak of one concept of the
+ * templates, never the wording of one question.
+ */
+const EVERYDAY: readonly [RegExp, string][] = [
+  // 表四's two kinds of lawsuit: after a review, or straight to court.
+  [/复议(?:之后|以后|后|完(?:了|之后|以后|后)?|结束(?:了|后)?)(?:又|再|还|仍|才)?(?:去|到法院)?(?:起诉|打官司|告状?|上法庭|提起(?:行政)?诉讼|行政诉讼|诉讼)/g, "复议后起诉"],
+  [/(?:没有|没|未|不)经(?:过)?(?:行政)?复议(?:就|而)?(?:直接)?(?:起诉|打官司|告状?|上法庭|提起(?:行政)?诉讼|行政诉讼)|直接(?:去|到法院)?(?:起诉|打官司|告状?|上法庭)/g, "直接起诉"],
+  // Being sued: 打官司, 被告上法庭, 告政府. 报告, 告知, 公告 are no lawsuit.
+  [/打(?:了|过)?(?:几|多少)?(?:个|场|起|次)?官司|(?:被|状)告(?:上法庭|到法院|上法院)?|告(?:上|到)法(?:庭|院)|告(?:了|过)?(?:[区县市镇乡]?政府|行政机关|机关)|上法庭|(?<!复议后|直接)起诉|提起诉讼|吃官司|官司/g, "行政诉讼"],
+  // A review or lawsuit the government lost: its act was corrected.
+  [/被(?:依法)?(?:纠正|纠错|撤销|改正|改判|确认违法)|撤销|改正|改判|确认违法|(?:官司)?(?:打)?输了|输掉|判输/g, "纠正"],
+  [/(?:官司)?(?:打)?赢了|打赢|被维持|维持原(?:决定|行为)?/g, "维持"],
+  // Refused: 拒绝公开, 不给公开 (2008 tables: 否决公开; 2019/2021: 不予公开).
+  [/拒绝(?:了)?(?:公开)?|不给(?:予)?公开|没(?:有)?给(?:予)?公开|不让公开|不准公开|不肯公开|被拒(?:绝)?/g, "不予公开"],
+  // The agency does not hold it: 手里没有, 没有这个信息, 查无.
+  [/手(?:里|上|头)(?:没有|没)(?:这个|这些|该|相关)?(?:信息|资料)?|(?<!有)没有(?:这个|这些|该|相关|此|所申请的?)(?:政府)?(?:信息|资料)|查无(?:此)?(?:信息)?|找不到(?:相关)?(?:信息|资料)|不掌握/g, "不掌握"],
+  // Done: 办完, 处理完 (2008/2016: 办结; 2019/2021: 办理结果).
+  [/办完|办理完(?:毕|成)?|处理完(?:毕|成)?|答复完(?:毕)?|办结了|已办结|办好了/g, "办结"],
+  // Applied online: 网上提交, 在线申请 (2016 tables: 网络申请).
+  [/(?:网上|在线|线上|通过网络|通过互联网|网络上|互联网上?)(?:提交|提出|递交|发起)?(?:的)?(?=申请)/g, "网络"],
+  // People who came to apply: 来申请的, 有多少人申请 (收到申请).
+  [/(?:前来|来)申请(?:的)?|申请的人(?:数)?|申请人数/g, "收到申请"],
+  // Full-time staff: 专职的人员, 专门负责的人.
+  [/专职(?:的)?(?:工作)?(?:人员|人|员工)|专门负责(?:的)?(?:人员|人)/g, "专职人员"],
+];
+
+/**
+ * A question's everyday words in the template's words, for matching metrics and prose.
+ *
+ *   everyday("资阳区2020年被告上法庭几次") → "资阳区2020年行政诉讼几次"
+ */
+export function everyday(text: string): string {
+  let out = text;
+  for (const [re, word] of EVERYDAY) out = out.replace(re, word);
+  return out;
+}

@@ -47,6 +47,7 @@ export function answer(question: string, deps: AnswerDeps): Answer {
   if (deps.catalog.size === 0) return { ...base, text: "还没有导入任何报告。" };
 
   narrowByReports(pq, deps);
+  const chosen = narrowByAnswer(pq, deps);
   const ambiguous = pq.mentions.find((m) => m.keys.length > 1);
   if (ambiguous) {
     const choices = ambiguous.keys.map((k) => deps.catalog.labelOf(k));
@@ -58,7 +59,10 @@ export function answer(question: string, deps: AnswerDeps): Answer {
     return { ...base, text: `没有“${pq.unknownRegions[0]}”的报告。现有地区：${held.join("、")}${deps.catalog.keys().length > 12 ? " 等" : ""}。` };
   }
 
-  const reply = dispatch(pq, deps, base);
+  const dispatched = dispatch(pq, deps, base);
+  let reply = chosen && !dispatched.choices ? { ...dispatched, text: `${chosen}\n${dispatched.text}` } : dispatched;
+  // A word typed with one character wrong was read as the registry's word: say so.
+  if (pq.understood && reply.text) reply = { ...reply, text: `（“${pq.understood.typed}”按“${pq.understood.word}”理解。）\n${reply.text}` };
   // 去年 is read against the newest statistics year held, not the calendar: say which years that was.
   if (pq.relativeYears && pq.years.length && reply.text && !reply.choices) {
     const ys = pq.years.length === 1 ? `${pq.years[0]}年` : `${pq.years[0]}—${pq.years[pq.years.length - 1]}年`;
@@ -89,6 +93,46 @@ function narrowByReports(pq: ParsedQuestion, deps: AnswerDeps): void {
       break;
     }
   }
+}
+
+/**
+ * A short name that still fits several bodies (平潭: 平潭县 and 平潭综合实验区, both with a 2012 report)
+ * when only one of their reports can answer the question — it has the figure, or its prose states
+ * the number, or it has the part asked for: that one answers, and the reply says which body it is.
+ * Returns that line, or null when the name stays ambiguous (asked back).
+ */
+function narrowByAnswer(pq: ParsedQuestion, deps: AnswerDeps): string | null {
+  if (pq.mentions.length !== 1 || pq.years.length > 1 || pq.asksTrend) return null;
+  const m = pq.mentions[0]!;
+  if (m.keys.length < 2) return null;
+  const able: string[] = [];
+  const unable: string[] = [];
+  for (const key of m.keys) {
+    const picked = pickReport({ ...m, keys: [key] }, pq.years, deps);
+    const r = picked.report;
+    (r && canAnswer(r, pq, deps) ? able : unable).push(r ? `${deps.catalog.labelOf(key)}${r.year ?? ""}年` : deps.catalog.labelOf(key));
+    if (able.length > 1) return null;
+  }
+  const key = able.length === 1 ? m.keys.find((k) => able[0]!.startsWith(deps.catalog.labelOf(k))) : undefined;
+  if (!key) return null;
+  m.keys = [key];
+  return `（“${m.text}”有${able.length + unable.length}个：${[able[0]!, ...unable].map((x) => x.replace(/\d{4}年$/, "")).join("、")}；只有${able[0]}的报告能回答，按${deps.catalog.labelOf(key)}回答。）`;
+}
+
+/** Whether a report has what the question asks: the figure (of the kind asked), a prose number, the part. */
+function canAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): boolean {
+  const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
+  if (pq.metric) {
+    const f = resolveMetric(r, pq);
+    const main = f?.primary ?? f?.narrative;
+    if (main && main.value !== null && (!px || !main.unit || unitAgreement(main.unit, px.asked) > 0)) return true;
+  }
+  if (px) return bestQuantity(px) !== null;
+  if (pq.asksProblems) {
+    const p = problemsPart(deps.sections?.(r.id) ?? r.sections);
+    return pq.problemsAspect === "improvements" ? (p?.improvements.length ?? 0) > 0 : p !== null;
+  }
+  return false;
 }
 
 function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {

@@ -108,7 +108,7 @@ def("requests.result.unable", "无法提供", "件", NEW, ["无法提供"], {
   parent: "requests.result.total",
   sumOf: ["requests.result.unable.not_held", "requests.result.unable.needs_creation", "requests.result.unable.still_unclear"],
 });
-def("requests.result.unable.not_held", "本机关不掌握相关政府信息", "件", NEW, ["不掌握"], { parent: "requests.result.unable" });
+def("requests.result.unable.not_held", "本机关不掌握相关政府信息", "件", NEW, ["不掌握"], { parent: "requests.result.unable", crosswalk: ["requests.result.not_exist"] });
 def("requests.result.unable.needs_creation", "没有现成信息需要另行制作", "件", NEW, ["另行制作", "没有现成信息"], { parent: "requests.result.unable" });
 def("requests.result.unable.still_unclear", "补正后申请内容仍不明确", "件", NEW, ["补正后", "仍不明确"], { parent: "requests.result.unable" });
 def("requests.result.not_processed", "不予处理", "件", NEW, ["不予处理"], {
@@ -134,7 +134,7 @@ def("requests.result.total", "办理结果总计", "件", NEW, ["办理结果", 
 def("requests.carried_forward", "结转下年度继续办理", "件", NEW, ["结转下年度", "结转下年", ["下年度", "继续办理"], "顺延"], { parent: "requests.received" });
 def("requests.result.other_types", "其他类型答复数", "件", OLD, ["其他类型答复", ["其他类型", "答复"]], { parent: "requests.answered" });
 def("requests.result.not_this_agency", "不属于本行政机关公开数", "件", OLD, ["不属于本行政机关", "不属于本机关"], { parent: "requests.answered" });
-def("requests.result.not_exist", "申请信息不存在数", "件", OLD, ["信息不存在", "不存在"], { parent: "requests.answered" });
+def("requests.result.not_exist", "申请信息不存在数", "件", OLD, ["信息不存在", "不存在"], { parent: "requests.answered", crosswalk: ["requests.result.unable.not_held"] });
 def("requests.result.needs_change", "告知作出更改补充数", "件", OLD, ["更改补充", "告知作出更改"], { parent: "requests.answered" });
 def("requests.result.other_channel", "告知通过其他途径办理数", "件", OLD, ["其他途径"], { parent: "requests.answered" });
 

@@ -84,6 +84,8 @@ export interface ParsedQuestion extends Question {
   problemsAspect: ProblemsAspect;
   /** Further metrics asked in the same question ("行政复议和行政诉讼"), each with its candidates. */
   moreMetrics: string[][];
+  /** A registry word typed with one character wrong, read as the registry's word (申清 → 申请). */
+  understood?: { typed: string; word: string };
   /** The question without region names and years: what full-text search segments. */
   keywordSource: string;
 }
@@ -344,6 +346,76 @@ export function matchMetrics(text: string): Scored[] {
   return scored;
 }
 
+/** Words every table row label shares: they say nothing about which row is asked. */
+const GENERIC_ROW = /政府信息公开|信息公开|政府信息|政务公开|政府|工作|相关|情况|数量|多少|几|数/g;
+
+/** Registry metrics, then rows outside the registry, matching a question's words; best first. */
+function allCandidates(metricText: string, lexicon: Lexicon): Scored[] {
+  const candidates = matchMetrics(metricText);
+  // Rows outside the registry compete by the longest run of their label found in the question.
+  const plainText = metricText.replace(GENERIC_ROW, " ");
+  for (const label of lexicon.statLabels ?? []) {
+    const run = longestCommonRun(label.replace(GENERIC_ROW, " "), plainText).trim();
+    // Below a registry metric covering as much: the registry knows the templates, these are one-offs.
+    if (run.length >= 4) candidates.push({ id: `stat.${label}`, score: run.length - 0.5, covered: new Set() });
+  }
+  return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** The registry's question words (Chinese, two characters or more), for one-character slips. */
+let termWords: string[] | null = null;
+function registryWords(): string[] {
+  termWords ??= [...new Set(METRICS.flatMap((d) => d.terms.flat()).filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w)))];
+  return termWords;
+}
+
+/** Words of asking and of the report's parts, never a slip of a metric word. */
+const COMMON_WORDS = /有多少|是多少|多少|几|哪些|哪个|什么|怎么|怎样|如何|是否|有没有|存在|问题|不足|主要|情况|方面|工作|报告|年度|总共|一共|分别/g;
+
+/** A slip fixed: the words typed and the registry word read instead. */
+export interface SlipFix {
+  typed: string;
+  word: string;
+  text: string;
+}
+
+/**
+ * A registry word typed with one character wrong (申清 for 申请, 复义 for 复议, an OCR-like slip):
+ * the word one substitution away that makes the question match a metric well (four characters or
+ * more covered, the fixed word among them). Why: a question that matches nothing is otherwise
+ * answered by full-text search on a word no report prints. Only tried when nothing else matches;
+ * the answer says which word was understood.
+ *
+ *   slipFix("行政复义多少件") → { typed: "复义", word: "复议", text: "行政复议多少件" }
+ */
+export function slipFix(text: string): SlipFix | null {
+  const known = new Set(registryWords());
+  // Words of asking and of the report's parts are typed right: 有多少 is no 有效, 主要问题 no 主动.
+  const common = new Array<boolean>(text.length).fill(false);
+  for (const m of text.matchAll(COMMON_WORDS)) for (let k = m.index!; k < m.index! + m[0].length; k++) common[k] = true;
+  let best: (SlipFix & { score: number }) | null = null;
+  const tried = new Set<string>();
+  for (const w of registryWords()) {
+    for (let i = 0; i + w.length <= text.length; i++) {
+      const typed = text.slice(i, i + w.length);
+      if (known.has(typed)) continue;
+      let diff = -1;
+      let n = 0;
+      for (let k = 0; k < w.length && n < 2; k++) if (typed[k] !== w[k]) (n++, (diff = k));
+      if (n !== 1 || !/[\u4e00-\u9fff]/.test(typed[diff]!) || common.slice(i, i + w.length).some(Boolean)) continue;
+      const fixed = text.slice(0, i) + w + text.slice(i + w.length);
+      if (tried.has(fixed)) continue;
+      tried.add(fixed);
+      const top = matchMetrics(fixed)[0];
+      if (!top || top.score < 4 || !top.covered.has(i + diff)) continue;
+      // A short word is a slip inside a metric's phrase (信息公开申清): it touches another word matched.
+      if (w.length < 4 && !top.covered.has(i - 1) && !top.covered.has(i + w.length)) continue;
+      if (!best || top.score > best.score) best = { typed, word: w, text: fixed, score: top.score };
+    }
+  }
+  return best && { typed: best.typed, word: best.word, text: best.text };
+}
+
 function isAncestor(a: string, b: string): boolean {
   const seen = new Set<string>();
   const todo = [...parentsOf(b)];
@@ -428,18 +500,19 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
 
   // Everyday words in the template's words (打官司 → 行政诉讼), for the metrics and the prose alike.
   rest = everyday(rest);
-  const metricText = rest.replace(/\s+/g, "");
-  const candidates = matchMetrics(metricText);
-  // Rows outside the registry compete by the longest run of their label found in the question.
-  // Words every label shares say nothing: 政府信息公开, 工作, 情况 …
-  const GENERIC = /政府信息公开|信息公开|政府信息|政务公开|政府|工作|相关|情况|数量|多少|几|数/g;
-  const plainText = metricText.replace(GENERIC, " ");
-  for (const label of lexicon.statLabels ?? []) {
-    const run = longestCommonRun(label.replace(GENERIC, " "), plainText).trim();
-    // Below a registry metric covering as much: the registry knows the templates, these are one-offs.
-    if (run.length >= 4) candidates.push({ id: `stat.${label}`, score: run.length - 0.5, covered: new Set() });
+  let metricText = rest.replace(/\s+/g, "");
+  let candidates = allCandidates(metricText, lexicon);
+  // Nothing matches well: a metric word typed with one character wrong (申清, 复义).
+  let understood: ParsedQuestion["understood"];
+  if ((candidates[0]?.score ?? 0) < 3) {
+    const fix = slipFix(metricText);
+    if (fix && rest.includes(fix.typed)) {
+      understood = { typed: fix.typed, word: fix.word };
+      rest = rest.replace(fix.typed, fix.word);
+      metricText = rest.replace(/\s+/g, "");
+      candidates = allCandidates(metricText, lexicon);
+    }
   }
-  candidates.sort((a, b) => b.score - a.score);
   // "依申请公开的答复有多少不予公开", "依申请公开办结率": a category, then the item asked for within it.
   // The item wins over the longer category word, unless the two are joined as two questions (和, 与).
   if (candidates.length > 1 && !/和|与|及|以及|还有|、/.test(normalized)) {
@@ -524,6 +597,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     asksTrend,
     asksProblems,
     problemsAspect: problemsAspect(q),
+    ...(understood ? { understood } : {}),
     moreMetrics,
   };
 }

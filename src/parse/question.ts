@@ -147,7 +147,8 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
   if (newestYear) {
     const rel: [RegExp, number[]][] = [
       [/今年|本年度|本年/, [0]],
-      [/去年|上一年(?!项目)|上年度(?!结转)/, [1]],
+      // Not 上一年没办完的 (上年结转): that is a row of the table, not a year.
+      [/去年|上一年(?!项目|结转|[没未还剩遗留])|上年度(?!结转|[没未还剩遗留])/, [1]],
       [/前年/, [2]],
     ];
     for (const [re, back] of rel) {
@@ -431,7 +432,8 @@ function isAncestor(a: string, b: string): boolean {
 
 const SLICE_WORDS: readonly [RegExp, string][] = [
   [/法人或其他组织|法人和其他组织|法人/, "legal_persons"],
-  [/自然人|个人申请|公民/, "natural_person"],
+  // 几个人申请 counts people, it names no column.
+  [/自然人|(?<![几少])个人申请|公民/, "natural_person"],
   [/商业企业|企业申请|企业/, "commercial"],
   [/科研机构/, "research"],
   [/社会公益组织|公益组织/, "public_interest"],

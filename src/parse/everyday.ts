@@ -32,6 +32,8 @@ const EVERYDAY: readonly [RegExp, string][] = [
   [/(?:网上|在线|线上|通过网络|通过互联网|网络上|互联网上?)(?:提交|提出|递交|发起)?(?:的)?(?=申请)/g, "网络"],
   // People who came to apply: 来申请的, 有多少人申请 (收到申请).
   [/(?:前来|来)申请(?:的)?|申请的人(?:数)?|申请人数/g, "收到申请"],
+  // "长寿区2018年公开了多少条": 公开 with nothing before it that says where or what is 主动公开.
+  [/(?<=^|\s)(?:一共|总共|共|全年)?公开(?:了)?(?=(?:多少|几)(?:条|件|个)?)/g, "主动公开"],
   // "财政方面的信息", "这一块的": the kind of information is named by the word before; 方面 names nothing.
   [/方面(?:的)?|这(?:一)?块(?:的)?/g, ""],
   // Full-time staff: 专职的人员, 专门负责的人.

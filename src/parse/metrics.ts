@@ -195,10 +195,12 @@ for (const [key, label, words, templates] of [
   ["rules", "规章", ["规章"], NEW],
   ["normative_docs", "规范性文件", ["规范性文件", "行政规范性文件"], NEW],
 ] as const) {
-  def(`art20.${key}.new_made`, `${label}·本年新制作数量`, "件", ART20_2019, words.flatMap((w) => [[w, "新制作"], [w, "制作"]]));
+  // 制定, 出台, 印发: how people say a body made rules (2019: 新制作; 2021: 制发).
+  const made = ["制定", "出台", "印发"];
+  def(`art20.${key}.new_made`, `${label}·本年新制作数量`, "件", ART20_2019, words.flatMap((w) => [[w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]));
   def(`art20.${key}.new_published`, `${label}·本年新公开数量`, "件", ART20_2019, words.flatMap((w) => [[w, "新公开"]]));
   def(`art20.${key}.total_published`, `${label}·对外公开总数量`, "件", ART20_2019, words.flatMap((w) => [[w, "对外公开总数"], [w, "公开总数"]]));
-  def(`art20.${key}.issued`, `${label}·本年制发件数`, "件", ART20_2021, words.flatMap((w) => [[w, "制发"], [w, "发布"], [w, "新制作"], [w, "制作"]]), { primary: true });
+  def(`art20.${key}.issued`, `${label}·本年制发件数`, "件", ART20_2021, words.flatMap((w) => [[w, "制发"], [w, "发布"], [w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]), { primary: true });
   def(`art20.${key}.repealed`, `${label}·本年废止件数`, "件", ART20_2021, words.flatMap((w) => [[w, "废止"]]));
   def(`art20.${key}.in_force`, `${label}·现行有效件数`, "件", ART20_2021, words.flatMap((w) => [[w, "现行有效"], [w, "有效"]]));
   void templates;

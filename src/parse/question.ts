@@ -148,7 +148,7 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
     const rel: [RegExp, number[]][] = [
       [/今年|本年度|本年/, [0]],
       // Not 上一年没办完的 (上年结转): that is a row of the table, not a year.
-      [/去年|上一年(?!项目|结转|[没未还剩遗留])|上年度(?!结转|[没未还剩遗留])/, [1]],
+      [/去年(?!结转|[没未还剩遗留转])|上一年(?!项目|结转|[没未还剩遗留转])|上年度(?!结转|[没未还剩遗留转])/, [1]],
       [/前年/, [2]],
     ];
     for (const [re, back] of rel) {

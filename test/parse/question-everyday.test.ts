@@ -2,7 +2,7 @@
 // template's concept each means, with the same fixed lexicon style as question.test.ts.
 import { describe, expect, it } from "vitest";
 import type { Lexicon } from "../../src/parse/question.js";
-import { parseQuestion, problemsAspect } from "../../src/parse/question.js";
+import { parseQuestion, problemsAspect, slipFix } from "../../src/parse/question.js";
 import { everyday } from "../../src/parse/everyday.js";
 
 const lexicon: Lexicon = {
@@ -95,5 +95,29 @@ describe("everyday words name the template's concepts", () => {
 
   it("typed words the reports vary themselves (点击量, 浏览量) stay as typed", () => {
     expect(everyday("网站点击量多少")).toBe("网站点击量多少");
+  });
+});
+
+/** [question words, the registry word read for the slip, or null when nothing may be fixed] */
+const SLIPS: [string, string | null][] = [
+  ["行政复义多少件", "行政复议"],
+  ["收到多少件信息公开申清", "申请"],
+  ["行政诉松多少件", "行政诉讼"],
+  ["复义纠正几件", "复议"],
+  // Words of asking and of the report's parts are typed right.
+  ["政策规范性文件类信息有多少条", null],
+  ["政府信息公开存在的主要问题", null],
+  // A two-character word alone is too little to call a slip (会议 is no 公开).
+  ["会议开了几次", null],
+];
+
+describe("slipFix", () => {
+  for (const [text, word] of SLIPS) it(text, () => expect(slipFix(text)?.word ?? null).toBe(word));
+
+  it("is said in the parsed question, and the metric follows the fixed word", () => {
+    const pq = parseQuestion("长寿区2018年行政复义多少件", lexicon, ws);
+    expect(pq.understood).toEqual({ typed: "行政复义", word: "行政复议" });
+    expect(pq.metric).toBe("review.total");
+    expect(parseQuestion("长寿区2018年行政复议多少件", lexicon, ws).understood).toBeUndefined();
   });
 });

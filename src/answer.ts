@@ -407,7 +407,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
   // A table row printed in the question's own words beats the metric its words suggested.
   if (px && found?.primary?.source === "table") {
-    const cur = figureCoverage(px, found.primary, metricLabel(found.metric), found.primary.slice).score;
+    const cur = figureCoverage(px, found.primary, namedBy(found.metric, pq, found.via), found.primary.slice).score;
     const row = betterRow(px, r.figures, found.metric, cur);
     const other = row ? findFigures(r, row, resolveSlice(r, pq)) : null;
     if (other) found = other;
@@ -443,7 +443,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
   // The prose names what the question asks better than the table row (各乡镇, 粉丝, 不予公开信息数).
   // The same number in the prose confirms the table: the table's figure answers.
-  if (px && best && best.q.value !== main.value && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)) {
+  if (px && best && best.q.value !== main.value && clauseOverFigure(px, best, main, namedBy(main.metric, pq, f.via), main.slice)) {
     return clauseReply(r, px, best, base, implied, main);
   }
   if (main.value === null) {
@@ -469,7 +469,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   } else if (px && best && f.primary?.source === "table" && best.q.value !== main.value && f.narrative?.value !== best.q.value) {
     // The prose answers the same question with another number: both are said, the table first.
     const part = SUB_UNIT.exec(best.q.left + best.q.right);
-    if (!part && restates(px, best, main, metricLabel(main.metric), main.slice)) {
+    if (!part && restates(px, best, main, namedBy(main.metric, pq, f.via), main.slice)) {
       const c = clauseItem(r, px, best);
       items.push({ ...c, label: `${metricLabel(f.metric)}（正文）` });
       lines.push(`正文的说法不同：${best.q.raw}（正文第${c.line}行：“${best.q.quote}”）`);
@@ -513,6 +513,15 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   for (const w of warnings) lines.push(`⚠ ${w}`);
   if (carry?.agrees) lines.push(carry.text);
   return { ...base, kind: pq.intent === "breakdown" ? "breakdown" : "value", answers: items, warnings, text: lines.join("\n") };
+}
+
+/**
+ * What names a figure when it is weighed against a prose clause: its registry label, and the
+ * question's own words that chose its metric (答复 chose 申请答复数, read as 办理结果总计 in 2019).
+ */
+function namedBy(metric: string, pq: ParsedQuestion, via?: string): string {
+  const chosen = pq.metricWords && (metric === pq.metricCandidates[0] || via === pq.metricCandidates[0]);
+  return chosen ? `${metricLabel(metric)} ${pq.metricWords}` : metricLabel(metric);
 }
 
 /** The question read against the report's prose (its sections are read only here). */
@@ -641,7 +650,7 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
   const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
   const best = px ? bestQuantity(px) : null;
   const fits = !main || !px || !main.unit || unitAgreement(main.unit, px.asked) > 0;
-  if (px && best && (!main || !fits || (best.q.value !== main.value && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)))) {
+  if (px && best && (!main || !fits || (best.q.value !== main.value && clauseOverFigure(px, best, main, namedBy(main.metric, pq, f?.via), main.slice)))) {
     const it = clauseItem(r, px, best);
     return { item: it, line: `${it.label}：${best.q.raw}（正文第${it.line}行：“${best.q.quote}”）` };
   }

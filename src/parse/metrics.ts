@@ -80,7 +80,7 @@ def("requests.channel.other", "其他形式申请数", "件", OLD, [["其他形�
 def("requests.closed", "申请办结数", "件", OLD, ["办结", "申请办结"], { parent: "requests.received", crosswalk: ["requests.result.total"] });
 def("requests.closed.on_time", "按时办结数", "件", OLD, ["按时办结", "按期办结"], { parent: "requests.closed" });
 def("requests.closed.late", "延期办结数", "件", OLD, ["延期办结", "延期"], { parent: "requests.closed" });
-def("requests.answered", "申请答复数", "件", OLD, ["申请答复", "答复数", "答复总数", ["申请", "答复"]], { parent: "requests.received" });
+def("requests.answered", "申请答复数", "件", OLD, ["申请答复", "答复数", "答复总数", ["申请", "答复"]], { parent: "requests.received", crosswalk: ["requests.result.total"] });
 def("requests.result.already_public", "属于已主动公开范围数", "件", OLD, ["已主动公开范围", ["已主动公开", "范围"]], { parent: "requests.answered" });
 def("requests.result.granted", "予以公开（同意公开）", "件", ALL_TABLES, ["予以公开", "同意公开", "全部公开"], { parent: "requests.result.total" });
 def("requests.result.partial", "部分公开", "件", ALL_TABLES, ["部分公开", "同意部分公开"], { parent: "requests.result.total" });

@@ -84,6 +84,11 @@ export interface ParsedQuestion extends Question {
   problemsAspect: ProblemsAspect;
   /** Further metrics asked in the same question ("行政复议和行政诉讼"), each with its candidates. */
   moreMetrics: string[][];
+  /**
+   * The question's words that named the metric (行政诉讼, 申请 答复): a figure of that metric
+   * accounts for them when it is weighed against a prose clause.
+   */
+  metricWords?: string;
   /** A registry word typed with one character wrong, read as the registry's word (申清 → 申请). */
   understood?: { typed: string; word: string };
   /** The question without region names and years: what full-text search segments. */
@@ -312,6 +317,8 @@ interface Scored {
   score: number;
   /** Positions of the text the best alternative covered. */
   covered: Set<number>;
+  /** The best alternative's words that say much (the weak ones left out). */
+  words?: string[];
 }
 
 /** Words too common to say much on their own: they count half. */
@@ -323,6 +330,7 @@ export function matchMetrics(text: string): Scored[] {
   for (const def of METRICS) {
     let best = 0;
     let bestCovered = new Set<number>();
+    let bestWords: string[] = [];
     const label = def.label.replace(/（[^）]*）|\([^)]*\)/g, "").replace(/·/g, "").replace(/(?:数量|数)$/, "");
     const alternatives = [...def.terms, [label]];
     for (const alt of alternatives) {
@@ -339,9 +347,9 @@ export function matchMetrics(text: string): Scored[] {
       if (!ok) continue;
       const weak = alt.filter((w) => WEAK.has(w)).reduce((n, w) => n + w.length / 2, 0);
       const score = covered.size - weak + 0.1 * alt.length + (def.primary ? 0.05 : 0);
-      if (score > best) (best = score), (bestCovered = covered);
+      if (score > best) (best = score), (bestCovered = covered), (bestWords = alt.filter((w) => !WEAK.has(w)));
     }
-    if (best >= 2) scored.push({ id: def.id, score: best, covered: bestCovered });
+    if (best >= 2) scored.push({ id: def.id, score: best, covered: bestCovered, words: bestWords });
   }
   scored.sort((a, b) => b.score - a.score);
   return scored;
@@ -528,6 +536,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const top = candidates[0]?.score ?? 0;
   const metricCandidates = candidates.filter((c) => c.score >= top * 0.75).map((c) => c.id);
   const metric = metricCandidates[0];
+  const metricWords = candidates[0]?.words?.join(" ") ?? "";
   // "行政复议和行政诉讼": a second metric in the text the first did not cover, joined by 和/与/及/、.
   const moreMetrics: string[][] = [];
   if (metric && /和|与|及|以及|还有|、|,|，/.test(normalized)) {
@@ -600,6 +609,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     asksProblems,
     problemsAspect: problemsAspect(q),
     ...(understood ? { understood } : {}),
+    ...(metricWords ? { metricWords } : {}),
     moreMetrics,
   };
 }

@@ -379,7 +379,7 @@ function registryWords(): string[] {
 }
 
 /** Words of asking and of the report's parts, never a slip of a metric word. */
-const COMMON_WORDS = /有多少|是多少|多少|几|哪些|哪个|什么|怎么|怎样|如何|是否|有没有|存在|问题|不足|主要|情况|方面|工作|报告|年度|总共|一共|分别/g;
+const COMMON_WORDS = /有多少|是多少|多少|几|哪些|哪个|什么|怎么|怎样|如何|是否|有没有|存在|问题|不足|主要|情况|方面|工作|报告|年度|总共|一共|分别|部门|单位|机关|政府|区直|县直|市直|乡镇|街道|管委会/g;
 
 /** A slip fixed: the words typed and the registry word read instead. */
 export interface SlipFix {
@@ -411,7 +411,8 @@ export function slipFix(text: string): SlipFix | null {
       let diff = -1;
       let n = 0;
       for (let k = 0; k < w.length && n < 2; k++) if (typed[k] !== w[k]) (n++, (diff = k));
-      if (n !== 1 || !/[\u4e00-\u9fff]/.test(typed[diff]!) || common.slice(i, i + w.length).some(Boolean)) continue;
+      // The character taken for a slip is no part of a word typed right (部门公开 is no 部分公开).
+      if (n !== 1 || !/[\u4e00-\u9fff]/.test(typed[diff]!) || common[i + diff]) continue;
       const fixed = text.slice(0, i) + w + text.slice(i + w.length);
       if (tried.has(fixed)) continue;
       tried.add(fixed);
@@ -441,8 +442,8 @@ function isAncestor(a: string, b: string): boolean {
 const SLICE_WORDS: readonly [RegExp, string][] = [
   [/法人或其他组织|法人和其他组织|法人/, "legal_persons"],
   // 几个人申请 counts people, it names no column.
-  [/自然人|(?<![几少])个人申请|公民/, "natural_person"],
-  [/商业企业|企业申请|企业/, "commercial"],
+  [/自然人|(?<![几少])个人申请|个人名义|个人身份|公民/, "natural_person"],
+  [/商业企业|企业申请|企业|公司/, "commercial"],
   [/科研机构/, "research"],
   [/社会公益组织|公益组织/, "public_interest"],
   [/法律服务机构|律师/, "legal_service"],

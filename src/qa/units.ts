@@ -22,10 +22,10 @@ const DOCUMENTS = new Set(["条", "件", "篇", "份"]);
  * Units speech uses for the same happenings: a request or a lawsuit is 一件, 一起, 一宗 or 一次
  * (被起诉3次), and the 2008 tables count requests in 条. They agree in part across the classes.
  */
-const CASES = new Set(["件", "起", "宗", "次", "条"]);
+const CASES = new Set(["件", "起", "宗", "次", "场", "条"]);
 
 /** People counted by what they did (多少人申请, 几个人起诉): the count is of requests or cases. */
-const PEOPLE_WHO_ACT = /(?:多少|几)(?:个)?(?:人|位|名)(?:次)?(?:来|前来|提出|提交|递交|向[^，。？?]{0,6})?(?:申请|起诉|复议|投诉|举报|告)/;
+const PEOPLE_WHO_ACT = /(?:多少|几)(?:个)?(?:人|位|名)(?!次)[^，。？?]{0,6}?(?:申请|起诉|复议|投诉|举报|告)/;
 
 export interface AskedUnit {
   /** Units that answer the question, best first; empty = any count. */
@@ -98,6 +98,8 @@ export function isUnitWord(w: string): boolean {
  */
 function crossAgreement(unit: string, asked: string): number {
   if (CASES.has(unit) && CASES.has(asked)) return 0.6;
+  // Visits: 访问了多少次 asked, 人次 printed.
+  if ((unit === "人次" && asked === "次") || (unit === "次" && asked === "人次")) return 0.8;
   if (asked === "个" && (CLASSES[1]!.includes(unit) || CLASSES[2]!.includes(unit))) return 0.6;
   return 0;
 }

@@ -68,7 +68,12 @@ const METRIC_CASES: [string, string, string?][] = [
   ["蚌埠市直单位2019年收到多少件信息公开申请", "requests.received", "市直单位"],
   ["蚌埠市直单位2019年行政复议纠正了几件", "review.corrected", "市直单位"],
   ["蚌埠市2019年县区直属单位办结了多少件", "requests.closed", "县区直属单位"],
+  ["资阳区2020年有没有人因为信息公开申请复议", "review.total"],
+  ["长寿区2018年老百姓在网上递交了几条申请", "requests.channel.online"],
+  ["资阳区2020年有几个人以个人名义申请", "requests.received", "natural_person"],
+  ["资阳区2020年公司来申请的有几件", "requests.received", "commercial"],
   // Label-style questions keep their metric.
+  ["资阳区2020年因政府信息公开被申请行政复议几件", "review.total"],
   ["长寿区2018年行政诉讼多少件", "litigation.total"],
   ["长寿区2018年行政复议被依法纠错几件", "review.corrected"],
   ["资阳区2020年不予公开多少件", "requests.result.withheld"],
@@ -109,6 +114,7 @@ const SLIPS: [string, string | null][] = [
   ["政府信息公开存在的主要问题", null],
   // A two-character word alone is too little to call a slip (会议 is no 公开).
   ["会议开了几次", null],
+  ["区管委会和区直部门公开的占多少比例", null],
 ];
 
 describe("slipFix", () => {

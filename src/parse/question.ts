@@ -43,7 +43,7 @@ export interface RegionMention {
 export type ProblemsAspect = "problems" | "improvements" | "both";
 
 /** Words asking for problems; "针对问题" / "解决问题" name them only as what improvements are for. */
-const PROBLEM_WORDS = /问题|不足|短板|差距|困难|薄弱/;
+const PROBLEM_WORDS = /问题|不足|短板|差距|困难|薄弱|毛病|缺点|短处|欠缺/;
 const PROBLEM_AS_OBJECT = /(?:针对|解决|改进|整改)(?:存在的?|这些|上述|以上|有关|相关)?(?:的)?(?:问题|不足)/g;
 /** Words asking for the improvements: 改进措施, 下一步, 打算, 如何改进. */
 const IMPROVE_WORDS = /改进|整改|下一步|下步|今后|打算|(?:如何|怎么|怎样)(?:改|提升|加强|解决)|工作(?:计划|安排|思路)|整改措施/;
@@ -135,7 +135,8 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
       consumed.push(range[0]);
     }
   }
-  for (const m of q.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度|年)?(?!\d)/g)) {
+  // "2020年12345平台": the 年 ends the year even when digits follow it.
+  for (const m of q.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度|年|(?!\d))/g)) {
     const y = asYear(m[1]!);
     if (y) {
       years.add(y);
@@ -282,6 +283,12 @@ function narrow(mentions: RegionMention[], lexicon: Lexicon, q: string): RegionM
     out.push(m);
   }
   return out;
+}
+
+/** How a column is typed: as printed, and a 单位 column as 部门 or 机关 (市直单位 → 市直部门). */
+function columnNames(column: string): string[] {
+  const c = column.replace(/、/g, "");
+  return /单位$/.test(c) ? [c, c.replace(/单位$/, "部门"), c.replace(/单位$/, "机关")] : [c];
 }
 
 /**
@@ -505,7 +512,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
 
   // Named columns (市直单位) and applicant types (自然人) before metric matching.
   let slice: string | undefined;
-  const sliceName = [...lexicon.sliceNames].sort((a, b) => b.length - a.length).find((n) => namesColumn(q, unnamed, n.replace(/、/g, "")));
+  const sliceName = [...lexicon.sliceNames].sort((a, b) => b.length - a.length).find((n) => columnNames(n).some((c) => namesColumn(q, unnamed, c)));
   if (sliceName) slice = sliceName;
   else for (const [re, key] of SLICE_WORDS) if (re.test(rest)) (slice = key);
 
@@ -559,7 +566,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const asksQuantity = wantsNumber || /(?:量|数|额|率|比例|占比|比重)(?:是|为|有)?(?:的?(?:对比|比较|变化|趋势))?$/.test(q) || /占比|比例/.test(q);
   // A column named in the question (历年累计) is not a word of the intent (历年 → trend).
   const qi = sliceName ? q.split(sliceName.replace(/、/g, "")).join(" ") : q;
-  const asksProblems = (/存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要)(?:问题|不足|困难)|不足之处|短板|差距|问题$/.test(q) || IMPROVE_WORDS.test(q)) && !metric;
+  const asksProblems = (/存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要|啥)(?:问题|不足|困难|毛病|缺点|短处)|不足之处|短板|差距|问题$/.test(q) || IMPROVE_WORDS.test(q)) && !metric;
 
   let rank: Question["rank"];
   const topN = /前([一二两三四五六七八九十\d]{1,3})(?:名|个|位)?/.exec(qi) ?? /top(\d{1,3})/i.exec(qi);

@@ -38,6 +38,8 @@ export interface AskedUnit {
 
 const UNIT_ALT = ALL_UNITS.map((u) => u.replace("%", "\\%")).join("|");
 const EXPLICIT = new RegExp(`(?:多少|几)(?:个)?(${UNIT_ALT})`);
+/** Nouns that start with a measure word's character: 项目, 部门, 处罚, 起诉, 条例 … */
+const NOUN_START = /^(?:项目|部门|部分|台账|处罚|处理|起诉|所属|名单|名称|条例|期限|位置|场所|套餐|户籍|张贴)/;
 const SHARE = /占比|比例|比重|百分比|百分之|占[^，。？?]{0,8}(?:多少|几)|[^效]率/;
 /** Nouns that fix the unit when none is written (多少粉丝, 经费是多少). */
 const NOUN_UNITS: readonly [RegExp, string[]][] = [
@@ -57,6 +59,10 @@ export function askedUnit(question: string): AskedUnit {
   if (SHARE.test(question)) return { units: ["%"], explicit: true, share: true };
   if (PEOPLE_WHO_ACT.test(question)) return { units: ["件", "人", "人次"], explicit: false, share: false };
   const m = EXPLICIT.exec(question);
+  // 多少个项目, 几个部门: the "unit" starts a noun (项目, 部门), 个 is the unit.
+  if (m && NOUN_START.test(question.slice(m.index + m[0].length - m[1]!.length))) {
+    return /(?:多少|几)个/.test(question) ? { units: ["个"], explicit: true, share: false } : { units: [], explicit: false, share: false };
+  }
   if (m) {
     // 几个单位, 多少个部门: 个 stands for the counted noun.
     return { units: [m[1]!], explicit: true, share: false };

@@ -2,7 +2,7 @@
 // template's concept each means, with the same fixed lexicon style as question.test.ts.
 import { describe, expect, it } from "vitest";
 import type { Lexicon } from "../../src/parse/question.js";
-import { parseQuestion, problemsAspect, slipFix } from "../../src/parse/question.js";
+import { parseQuestion, parseYears, problemsAspect, slipFix } from "../../src/parse/question.js";
 import { everyday } from "../../src/parse/everyday.js";
 
 const lexicon: Lexicon = {
@@ -126,4 +126,23 @@ describe("slipFix", () => {
     expect(pq.metric).toBe("review.total");
     expect(parseQuestion("长寿区2018年行政复议多少件", lexicon, ws).understood).toBeUndefined();
   });
+});
+
+describe("years in everyday wording", () => {
+  /** [text, years, what was consumed] */
+  const CASES: [string, number[], string[]][] = [
+    // The 年 ends the year though digits follow (12345平台 is no year).
+    ["2020年12345平台办理诉求多少件", [2020], ["2020年"]],
+    // Left-over requests are rows of the table, not last year.
+    ["上一年没办完的有几件", [], []],
+    ["去年结转过来的申请有几件", [], []],
+    ["去年收到多少申请", [2019], ["去年"]],
+  ];
+  for (const [text, years, consumed] of CASES) {
+    it(text, () => {
+      const y = parseYears(text, 2020);
+      expect(y.years).toEqual(years);
+      expect(y.consumed).toEqual(consumed);
+    });
+  }
 });

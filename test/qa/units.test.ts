@@ -22,6 +22,9 @@ describe("askedUnit", () => {
     // People counted by what they did: the count is of requests.
     ["长寿区2018年有多少人来申请信息公开", ["件", "人", "人次"], false],
     ["长寿区2018年有几个人申请复议", ["件", "人", "人次"], false],
+    // 项目, 部门 are nouns, not 项 or 部 counted: 个 is the unit.
+    ["资阳区2020年政府采购了多少个项目", ["个"], true],
+    ["蚌埠市2019年有几个部门公开了预算", ["个"], true],
   ];
   for (const [q, units, explicit] of CASES) {
     it(q, () => {

@@ -62,6 +62,8 @@ const VALUES: [string, number, string?][] = [
   // X方面的信息: the category the prose counts.
   ["平潭综合实验区2012年财政方面的信息公开了多少条", 9, "财政预算决算"],
   ["平潭县2012年安全生产方面的信息有多少条", 199, "安全生产"],
+  // 公开了 is 公开: the category's own word decides (招投标信息19条).
+  ["平潭综合实验区2012年招投标方面公开了多少条", 19, "招投标信息"],
   // One character mistyped, and said how it was read.
   ["长寿区2018年行政复义多少件", 15, "按“行政复议”理解"],
   ["长寿区2018年收到多少件信息公开申清", 359, "按“申请”理解"],

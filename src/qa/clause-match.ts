@@ -25,7 +25,8 @@ export interface Weighted {
  */
 export function contentWords(source: string, segment: (s: string) => string[]): string[] {
   const text = source.replace(ASKING, " ");
-  const toks = [...new Set(segment(text).map((t) => t.trim()).filter((t) => t && !THIN.has(t) && !isUnitWord(t) && !/^\d+$/.test(t)))];
+  // A verb's 了 says nothing of what is counted: 公开了 is 公开 (the report prints 公开信息19条).
+  const toks = [...new Set(segment(text).map((t) => t.trim().replace(/(?<=..)了$/, "")).filter((t) => t && !THIN.has(t) && !isUnitWord(t) && !/^\d+$/.test(t)))];
   return toks.filter((t) => !toks.some((o) => o !== t && o.length > t.length && o.includes(t)));
 }
 

@@ -146,3 +146,12 @@ describe("years in everyday wording", () => {
     });
   }
 });
+
+describe("across the years, in everyday words", () => {
+  for (const q of ["长寿区这些年被复议的次数有没有变多", "长寿区行政诉讼是不是越来越多", "长寿区多年来收到的申请有什么变化"]) {
+    it(q, () => expect(parseQuestion(q, lexicon, ws).intent).toBe("trend"));
+  }
+  it("a change within one year's table is no trend (行政许可增加)", () => {
+    expect(parseQuestion("资阳区2020年行政许可增加了多少项", lexicon, ws).intent).toBe("value");
+  });
+});

@@ -447,7 +447,8 @@ function isAncestor(a: string, b: string): boolean {
 }
 
 const SLICE_WORDS: readonly [RegExp, string][] = [
-  [/法人或其他组织|法人和其他组织|法人/, "legal_persons"],
+  // 单位申请 (not 市直单位): the organisations that apply, as people say it.
+  [/法人或其他组织|法人和其他组织|法人|(?<![直属各本该])单位(?:来|提出|提交)?申请|组织申请/, "legal_persons"],
   // 几个人申请 counts people, it names no column.
   [/自然人|(?<![几少])个人申请|个人名义|个人身份|公民/, "natural_person"],
   [/商业企业|企业申请|企业|公司/, "commercial"],

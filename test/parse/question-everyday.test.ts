@@ -72,6 +72,7 @@ const METRIC_CASES: [string, string, string?][] = [
   ["长寿区2018年老百姓在网上递交了几条申请", "requests.channel.online"],
   ["资阳区2020年有几个人以个人名义申请", "requests.received", "natural_person"],
   ["资阳区2020年公司来申请的有几件", "requests.received", "commercial"],
+  ["资阳区2020年单位申请的有几件", "requests.received", "legal_persons"],
   // Label-style questions keep their metric.
   ["资阳区2020年因政府信息公开被申请行政复议几件", "review.total"],
   ["长寿区2018年行政诉讼多少件", "litigation.total"],

@@ -32,7 +32,7 @@ interface Ctx {
   proseNumbers: (exclude: Span[]) => Set<string>;
 }
 
-/** The value rows a labels-first block (or a single row) covers, with the tokens read after the last one. */
+/** A located row waiting for its values (printed labels-first, its numbers come after a later label). */
 interface Pending {
   row: RowDef;
   found: Found;
@@ -153,6 +153,15 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     slots.push(slot);
     slotTokens.set(slot, tokens);
   });
+  // Rows whose values never came: said, not guessed.
+  if (pending.length > 0) {
+    warnings.push({
+      code: "TABLE_SHAPE",
+      metrics: pending.map((p) => p.row.metric),
+      message: `表三${pending.map((p) => `“${shortLabel(p.row)}”`).join("")}之后没有读到数值，未读取。`,
+      evidence: [spanEvidence(src, [pending[0]!.found])],
+    });
+  }
 
   const solved = solveTable({ slots, slices, identities: identitiesOf(generation), proseNumbers: () => ctx.proseNumbers([{ start: located[0]?.found.start ?? start, end }]) });
   const figures: Figure[] = [];
@@ -245,7 +254,9 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
   const tokens = cellTokens(src.text, headEnd, Math.min(src.text.length, headEnd + 2500), undefined, headerWord);
   // Trailing blanks after the row are layout, not cells.
   while (tokens.length > 15 && tokens[tokens.length - 1]!.kind === "blank") tokens.pop();
-  const span = { start: headEnd, end: tokens.length ? tokens[Math.min(14, tokens.length - 1)]!.end : headEnd };
+  // The part's own heading ("四、政府信息公开行政复议、行政诉讼情况") stays in the prose: it opens a section.
+  const heading = /^[一二三四五六七八九十]{1,2}[、.][^\n]{0,40}?情况/.exec(src.text.slice(headEnd, headEnd + 60));
+  const span = { start: heading ? headEnd + heading[0].length : headEnd, end: tokens.length ? tokens[Math.min(14, tokens.length - 1)]!.end : headEnd };
   const warnings: ReportWarning[] = [];
   let alternatives: Reading[] = [];
   const printed = asPrinted(tokens, 15);
@@ -269,7 +280,7 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
   });
   const figures: Figure[] = [];
   const first = row!.reading.spans[0]!.start;
-  const evidence = spanEvidence(src, [{ start: span.start, end: Math.min(span.start + 40, first) }, { start: first, end: row!.reading.spans[14]!.end }]);
+  const evidence = spanEvidence(src, [{ start: headEnd, end: Math.min(headEnd + 40, first) }, { start: first, end: row!.reading.spans[14]!.end }]);
   row!.reading.values.forEach((v, col) => {
     const how = readingNote(row!, tokens, col);
     if (how) figures.push(cellFigure(REVIEW_COLUMNS[col]!, "", v, "件", evidence, how));

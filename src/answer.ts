@@ -12,6 +12,7 @@ import { SUB_UNIT } from "./parse/phrases.js";
 import { bestSentence, type ClauseAnswer } from "./qa/clause-match.js";
 import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, proseIndexOf, proseQuery, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
 import { problemsPart } from "./qa/problems.js";
+import { inReportScript } from "./qa/script.js";
 import { unitAgreement } from "./qa/units.js";
 
 export interface AnswerDeps {
@@ -792,14 +793,14 @@ function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer
 
 // ── full text ───────────────────────────────────────────────────────────────────────────────────
 
-function toHit(r: Pick<Report, "id" | "org" | "region" | "year">, p: PassageHit, keywords: readonly string[]): Hit {
+function toHit(r: Pick<Report, "id" | "org" | "region" | "year" | "traditional">, p: PassageHit, keywords: readonly string[]): Hit {
   return {
     reportId: r.id,
     org: r.org,
     region: r.region,
     year: r.year,
     section: p.passage.section,
-    snippet: highlight(p.passage.text, keywords),
+    snippet: inReportScript(r, highlight(p.passage.text, keywords)),
     line: p.passage.line,
     score: p.score,
   };
@@ -856,7 +857,7 @@ function numbered(items: readonly string[]): string {
  */
 function problemsSection(r: Report, sections: readonly Section[], aspect: ProblemsAspect): Hit | null {
   const p = problemsPart(sections);
-  const hit = (section: string, snippet: string, line: number): Hit => ({ reportId: r.id, org: r.org, region: r.region, year: r.year, section, snippet, line, score: 100 });
+  const hit = (section: string, snippet: string, line: number): Hit => ({ reportId: r.id, org: r.org, region: r.region, year: r.year, section, snippet: inReportScript(r, snippet), line, score: 100 });
   if (p) {
     const problems = numbered(p.items);
     const improvements = p.improvements.length ? numbered(p.improvements) : "";

@@ -52,7 +52,8 @@ const EVERYDAY: readonly [RegExp, string][] = [
   // Fines: 罚了多少 (行政处罚).
   [/(?<!处|惩)罚(?:了|款|没)?/g, "处罚"],
   // Rules made: 出了/出台/发了 N 件规范性文件 (制定).
-  [/(?:出|发|下发)(?:了|台了?)?(?=[^，。？?]{0,6}(?:规章|规范性文件))/g, "制定"],
+  // (not the 发 of 制发/印发/颁发, which are the template's own words)
+  [/(?<![制印颁分转])(?:出|发|下发)(?:了|台了?)?(?=[^，。？?]{0,6}(?:规章|规范性文件))/g, "制定"],
   // "长寿区2018年公开了多少条": 公开 with nothing before it that says where or what is 主动公开.
   [/(?<=^|\s)(?:一共|总共|共|全年)?公开(?:了)?(?=(?:多少|几)(?:条|件|个)?)/g, "主动公开"],
   // "财政方面的信息", "这一块的": the kind of information is named by the word before; 方面 names nothing.

@@ -48,7 +48,7 @@ function def(
 // ── 主动公开 (proactive disclosure) ───────────────────────────────────────────────────────────
 def("proactive.total", "主动公开政府信息数", "条", [...OLD, "narrative"], ["主动公开", "主动发布", ["主动", "公开", "信息"], "公开政府信息", "公开信息", ["公开了", "信息"], ["公开", "条信息"], ["发布了", "信息"]], { primary: true });
 def("proactive.normative_docs", "主动公开规范性文件数", "条", OLD, [["主动公开", "规范性文件"]], { parent: "proactive.total" });
-def("proactive.normative_docs_issued", "制发规范性文件总数", "件", OLD, [["制发", "规范性文件"]], { parent: "proactive.total" });
+def("proactive.normative_docs_issued", "制发规范性文件总数", "件", OLD, [["制发", "规范性文件"]], { parent: "proactive.total", crosswalk: ["art20.normative_docs.issued", "art20.normative_docs.new_made"] });
 def("proactive.channel.gazette", "政府公报公开政府信息数", "条", OLD, ["政府公报", "公报"], { parent: "proactive.total" });
 def("proactive.channel.website", "政府网站公开政府信息数", "条", [...OLD, "narrative"], ["政府网站", "门户网站", ["政府网站", "公开"], ["网站", "公开", "信息"], ["网站", "发布", "信息"], ["网站", "公开"], ["网站", "发布"]], { parent: "proactive.total" });
 def("proactive.channel.weibo", "政务微博公开政府信息数", "条", [...OLD, "narrative"], ["政务微博", "微博"], { parent: "proactive.total" });
@@ -200,7 +200,7 @@ for (const [key, label, words, templates] of [
   def(`art20.${key}.new_made`, `${label}·本年新制作数量`, "件", ART20_2019, words.flatMap((w) => [[w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]));
   def(`art20.${key}.new_published`, `${label}·本年新公开数量`, "件", ART20_2019, words.flatMap((w) => [[w, "新公开"]]));
   def(`art20.${key}.total_published`, `${label}·对外公开总数量`, "件", ART20_2019, words.flatMap((w) => [[w, "对外公开总数"], [w, "公开总数"]]));
-  def(`art20.${key}.issued`, `${label}·本年制发件数`, "件", ART20_2021, words.flatMap((w) => [[w, "制发"], [w, "发布"], [w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]), { primary: true });
+  def(`art20.${key}.issued`, `${label}·本年制发件数`, "件", ART20_2021, words.flatMap((w) => [[w, "制发"], [w, "发布"], [w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]), { primary: true, ...(key === "normative_docs" ? { crosswalk: ["art20.normative_docs.new_made", "proactive.normative_docs_issued"] } : {}) });
   def(`art20.${key}.repealed`, `${label}·本年废止件数`, "件", ART20_2021, words.flatMap((w) => [[w, "废止"]]));
   def(`art20.${key}.in_force`, `${label}·现行有效件数`, "件", ART20_2021, words.flatMap((w) => [[w, "现行有效"], [w, "有效"]]));
   void templates;

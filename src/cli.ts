@@ -239,19 +239,19 @@ async function cmdAsk(args: Args): Promise<number> {
   return 0;
 }
 
-/** A local chat: one question a line; works piped (`echo 问题 | npm start`). */
-export async function runChat(lib: CoreLibrary): Promise<void> {
-  const tty = Boolean(process.stdin.isTTY);
-  if (tty) console.log(`nianbao 本地对话：库中有 ${lib.size} 份报告。输入问题，例如“长寿区2018年行政复议多少件”；Ctrl-D 退出。`);
-  const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: tty, crlfDelay: Infinity });
+/** A local chat: one question a line; works piped (`echo 问题 | npm start`). Ctrl-D ends it. */
+export async function runChat(
+  lib: Pick<CoreLibrary, "ask" | "size">,
+  io: { input: NodeJS.ReadableStream & { isTTY?: boolean }; output: NodeJS.WritableStream } = { input: process.stdin, output: process.stdout },
+): Promise<void> {
+  const tty = Boolean(io.input.isTTY);
+  const say = (text: string) => void io.output.write(`${text}\n`);
+  if (tty) say(`nianbao 本地对话：库中有 ${lib.size} 份报告。输入问题，例如“长寿区2018年行政复议多少件”；Ctrl-D 退出。`);
+  const rl = createInterface({ input: io.input, output: tty ? io.output : undefined, terminal: tty, crlfDelay: Infinity });
   if (tty) rl.setPrompt("问> "), rl.prompt();
   for await (const line of rl) {
     // An empty line (an Enter too many) is no question, and no reason to leave.
-    if (!line.trim()) {
-      if (tty) rl.prompt();
-      continue;
-    }
-    console.log(lib.ask(line).text);
+    if (line.trim()) say(lib.ask(line).text);
     if (tty) rl.prompt();
   }
   rl.close();

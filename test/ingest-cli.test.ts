@@ -5,8 +5,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { generateReport } from "../src/bench/generate.js";
+import { runChat } from "../src/cli.js";
+import { createLibrary } from "../src/library.js";
+import { memoryAdapter, openDb } from "../src/store/db.js";
 import { ROOT, SEED, SEEDS } from "./helpers/reports.js";
 
 const CLI = join(ROOT, "src/cli.ts");
@@ -134,4 +138,22 @@ describe("what `cli ingest` says and returns", () => {
     expect(JSON.parse(res.stdout).answers[0].value).toBe(15);
     expect(readFileSync(join(dir, "err.txt"), "utf8")).toBe("");
   }, 120_000);
+});
+
+describe("the local chat at a terminal", () => {
+  it("an empty line is no reason to leave: the next question is answered", async () => {
+    const db = await openDb(memoryAdapter());
+    const lib = await createLibrary({ db });
+    await lib.ingestPaths([join(SEEDS, SEED.changshou)]);
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = new PassThrough();
+    let said = "";
+    output.on("data", (d: Buffer) => (said += d.toString()));
+    const done = runChat(lib, { input, output });
+    input.write("\n");
+    input.write("长寿区2018年行政复议多少件\n");
+    input.end();
+    await done;
+    expect(said).toContain("行政复议：15件");
+  });
 });

@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLES } from "../src/bot/features/start.js";
 import { createLibrary, type CoreLibrary } from "../src/library.js";
 import { memoryAdapter, openDb } from "../src/store/db.js";
 import { memoryOriginalStore } from "../src/store/originals.js";
@@ -141,6 +142,16 @@ describe("library over the bundled reports", () => {
   it("search finds passages and marks the words", () => {
     const a = lib.search("宣传册");
     expect(a.hits[0]!.snippet).toContain("【宣传册】");
+  });
+
+  it("search finds 勾稽关系, and says the words as asked when nothing is found (not segmentation's pieces)", () => {
+    expect(new Set(lib.search("勾稽关系").hits.map((h) => h.region))).toEqual(new Set(["西湖区", "资阳区"]));
+    const none = lib.search("区块链");
+    expect(none.text).toBe("在全部报告中没有找到与“区块链”相关的内容。");
+  });
+
+  it("every example question of /start is answered from the bundled reports", () => {
+    for (const q of EXAMPLES) expect(lib.ask(q).kind, q).not.toBe("none");
   });
 });
 

@@ -1,17 +1,18 @@
 // answer(question) → Answer: figures first (with org, year, unit, the line they were read from and
 // the record's warnings about them), full-text passages otherwise. Never another region or year
 // silently, never an invented number: what is missing is said, with what exists instead.
-import type { Answer, AnswerItem, Figure, Hit, Report, Section } from "./domain.js";
+import type { Answer, AnswerItem, Figure, Hit, Report, Section, Template } from "./domain.js";
 import type { PassageHit, SearchIndex } from "./index/search-index.js";
 import { levelRank, regionKey, type Catalog, type ReportEntry } from "./catalog.js";
 import { APPLICANT_SLICES, childrenOf, METRICS, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { parentsOf } from "./parse/checks.js";
 import { sumRulesFor } from "./parse/identities.js";
-import { parseQuestion, type ParsedQuestion, type RegionMention } from "./parse/question.js";
+import { parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { bestSentence, type ClauseAnswer } from "./qa/clause-match.js";
 import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, proseIndexOf, proseQuery, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
 import { problemsPart } from "./qa/problems.js";
+import { inReportScript } from "./qa/script.js";
 import { unitAgreement } from "./qa/units.js";
 
 export interface AnswerDeps {
@@ -27,7 +28,9 @@ export interface AnswerDeps {
 
 const HELP = "我可以回答政府信息公开工作年度报告里的数字和内容，例如：\n· 长寿区2018年行政复议多少件\n· 蚌埠市2019年市直单位行政复议多少件\n· 长寿区和小板桥街道2018年行政诉讼对比\n· 2019年哪个地区行政处罚最多\n· 资阳区2020年存在哪些问题\n· 有哪些报告";
 
-const TEMPLATE_NAME: Record<string, string> = {
+/** Every template a record can carry has a name here (the type makes a missing one an error). */
+const TEMPLATE_NAME: Record<Template, string> = {
+  stat2008: "2019年以前的省定统计表（本年度与历年累计两栏）",
   stat2016: "2019年以前的统计表格式",
   gbf2019: "2019年格式（国办公开办函〔2019〕60号）",
   gbf2021: "2021年格式（国办公开办函〔2021〕30号）",
@@ -45,6 +48,7 @@ export function answer(question: string, deps: AnswerDeps): Answer {
   if (deps.catalog.size === 0) return { ...base, text: "还没有导入任何报告。" };
 
   narrowByReports(pq, deps);
+  const chosen = narrowByAnswer(pq, deps);
   const ambiguous = pq.mentions.find((m) => m.keys.length > 1);
   if (ambiguous) {
     const choices = ambiguous.keys.map((k) => deps.catalog.labelOf(k));
@@ -56,7 +60,10 @@ export function answer(question: string, deps: AnswerDeps): Answer {
     return { ...base, text: `没有“${pq.unknownRegions[0]}”的报告。现有地区：${held.join("、")}${deps.catalog.keys().length > 12 ? " 等" : ""}。` };
   }
 
-  const reply = dispatch(pq, deps, base);
+  const dispatched = dispatch(pq, deps, base);
+  let reply = chosen && !dispatched.choices ? { ...dispatched, text: `${chosen}\n${dispatched.text}` } : dispatched;
+  // A word typed with one character wrong was read as the registry's word: say so.
+  if (pq.understood && reply.text) reply = { ...reply, text: `（“${pq.understood.typed}”按“${pq.understood.word}”理解。）\n${reply.text}` };
   // 去年 is read against the newest statistics year held, not the calendar: say which years that was.
   if (pq.relativeYears && pq.years.length && reply.text && !reply.choices) {
     const ys = pq.years.length === 1 ? `${pq.years[0]}年` : `${pq.years[0]}—${pq.years[pq.years.length - 1]}年`;
@@ -87,6 +94,46 @@ function narrowByReports(pq: ParsedQuestion, deps: AnswerDeps): void {
       break;
     }
   }
+}
+
+/**
+ * A short name that still fits several bodies (平潭: 平潭县 and 平潭综合实验区, both with a 2012 report)
+ * when only one of their reports can answer the question — it has the figure, or its prose states
+ * the number, or it has the part asked for: that one answers, and the reply says which body it is.
+ * Returns that line, or null when the name stays ambiguous (asked back).
+ */
+function narrowByAnswer(pq: ParsedQuestion, deps: AnswerDeps): string | null {
+  if (pq.mentions.length !== 1 || pq.years.length > 1 || pq.asksTrend) return null;
+  const m = pq.mentions[0]!;
+  if (m.keys.length < 2) return null;
+  const able: string[] = [];
+  const unable: string[] = [];
+  for (const key of m.keys) {
+    const picked = pickReport({ ...m, keys: [key] }, pq.years, deps);
+    const r = picked.report;
+    (r && canAnswer(r, pq, deps) ? able : unable).push(r ? `${deps.catalog.labelOf(key)}${r.year ?? ""}年` : deps.catalog.labelOf(key));
+    if (able.length > 1) return null;
+  }
+  const key = able.length === 1 ? m.keys.find((k) => able[0]!.startsWith(deps.catalog.labelOf(k))) : undefined;
+  if (!key) return null;
+  m.keys = [key];
+  return `（“${m.text}”有${able.length + unable.length}个：${[able[0]!, ...unable].map((x) => x.replace(/\d{4}年$/, "")).join("、")}；只有${able[0]}的报告能回答，按${deps.catalog.labelOf(key)}回答。）`;
+}
+
+/** Whether a report has what the question asks: the figure (of the kind asked), a prose number, the part. */
+function canAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): boolean {
+  const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
+  if (pq.metric) {
+    const f = resolveMetric(r, pq);
+    const main = f?.primary ?? f?.narrative;
+    if (main && main.value !== null && (!px || !main.unit || unitAgreement(main.unit, px.asked) > 0)) return true;
+  }
+  if (px) return bestQuantity(px) !== null;
+  if (pq.asksProblems) {
+    const p = problemsPart(deps.sections?.(r.id) ?? r.sections);
+    return pq.problemsAspect === "improvements" ? (p?.improvements.length ?? 0) > 0 : p !== null;
+  }
+  return false;
 }
 
 function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
@@ -361,7 +408,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
   // A table row printed in the question's own words beats the metric its words suggested.
   if (px && found?.primary?.source === "table") {
-    const cur = figureCoverage(px, found.primary, metricLabel(found.metric), found.primary.slice).score;
+    const cur = figureCoverage(px, found.primary, namedBy(found.metric, pq, found.via), found.primary.slice).score;
     const row = betterRow(px, r.figures, found.metric, cur);
     const other = row ? findFigures(r, row, resolveSlice(r, pq)) : null;
     if (other) found = other;
@@ -397,7 +444,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
   // The prose names what the question asks better than the table row (各乡镇, 粉丝, 不予公开信息数).
   // The same number in the prose confirms the table: the table's figure answers.
-  if (px && best && best.q.value !== main.value && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)) {
+  if (px && best && best.q.value !== main.value && clauseOverFigure(px, best, main, namedBy(main.metric, pq, f.via), main.slice)) {
     return clauseReply(r, px, best, base, implied, main);
   }
   if (main.value === null) {
@@ -423,7 +470,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   } else if (px && best && f.primary?.source === "table" && best.q.value !== main.value && f.narrative?.value !== best.q.value) {
     // The prose answers the same question with another number: both are said, the table first.
     const part = SUB_UNIT.exec(best.q.left + best.q.right);
-    if (!part && restates(px, best, main, metricLabel(main.metric), main.slice)) {
+    if (!part && restates(px, best, main, namedBy(main.metric, pq, f.via), main.slice)) {
       const c = clauseItem(r, px, best);
       items.push({ ...c, label: `${metricLabel(f.metric)}（正文）` });
       lines.push(`正文的说法不同：${best.q.raw}（正文第${c.line}行：“${best.q.quote}”）`);
@@ -467,6 +514,15 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   for (const w of warnings) lines.push(`⚠ ${w}`);
   if (carry?.agrees) lines.push(carry.text);
   return { ...base, kind: pq.intent === "breakdown" ? "breakdown" : "value", answers: items, warnings, text: lines.join("\n") };
+}
+
+/**
+ * What names a figure when it is weighed against a prose clause: its registry label, and the
+ * question's own words that chose its metric (答复 chose 申请答复数, read as 办理结果总计 in 2019).
+ */
+function namedBy(metric: string, pq: ParsedQuestion, via?: string): string {
+  const chosen = pq.metricWords && (metric === pq.metricCandidates[0] || via === pq.metricCandidates[0]);
+  return chosen ? `${metricLabel(metric)} ${pq.metricWords}` : metricLabel(metric);
 }
 
 /** The question read against the report's prose (its sections are read only here). */
@@ -595,7 +651,7 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
   const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
   const best = px ? bestQuantity(px) : null;
   const fits = !main || !px || !main.unit || unitAgreement(main.unit, px.asked) > 0;
-  if (px && best && (!main || !fits || (best.q.value !== main.value && clauseOverFigure(px, best, main, metricLabel(main.metric), main.slice)))) {
+  if (px && best && (!main || !fits || (best.q.value !== main.value && clauseOverFigure(px, best, main, namedBy(main.metric, pq, f?.via), main.slice)))) {
     const it = clauseItem(r, px, best);
     return { item: it, line: `${it.label}：${best.q.raw}（正文第${it.line}行：“${best.q.quote}”）` };
   }
@@ -737,14 +793,14 @@ function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer
 
 // ── full text ───────────────────────────────────────────────────────────────────────────────────
 
-function toHit(r: Pick<Report, "id" | "org" | "region" | "year">, p: PassageHit, keywords: readonly string[]): Hit {
+function toHit(r: Pick<Report, "id" | "org" | "region" | "year" | "traditional">, p: PassageHit, keywords: readonly string[]): Hit {
   return {
     reportId: r.id,
     org: r.org,
     region: r.region,
     year: r.year,
     section: p.passage.section,
-    snippet: highlight(p.passage.text, keywords),
+    snippet: inReportScript(r, highlight(p.passage.text, keywords)),
     line: p.passage.line,
     score: p.score,
   };
@@ -787,17 +843,33 @@ function searchIn(reports: Pick<Report, "id">[], pq: ParsedQuestion, deps: Answe
   return found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
 }
 
-/** The problems a report lists (its 存在的主要问题 part), else the opening lines of that section. */
-function problemsSection(r: Report, sections: readonly Section[]): Hit | null {
+const ASPECT_NAME: Record<ProblemsAspect, string> = { problems: "存在的问题", improvements: "改进措施", both: "存在的问题及改进措施" };
+
+/** "1. …；2. …" for a list the reply numbers itself (the items carry no numbers of their own). */
+function numbered(items: readonly string[]): string {
+  return items.map((x, i) => `${i + 1}. ${x}`).join("；");
+}
+
+/**
+ * The half of a report's 存在的主要问题及改进情况 part a question asks for: the problems it lists,
+ * the improvements it goes on to, or both, each under its name; else the opening lines of a section
+ * that speaks of problems. Null when the report states nothing of the kind asked.
+ */
+function problemsSection(r: Report, sections: readonly Section[], aspect: ProblemsAspect): Hit | null {
   const p = problemsPart(sections);
+  const hit = (section: string, snippet: string, line: number): Hit => ({ reportId: r.id, org: r.org, region: r.region, year: r.year, section, snippet: inReportScript(r, snippet), line, score: 100 });
   if (p) {
-    const snippet = p.items.map((x, i) => `${i + 1}. ${x}`).join("；");
-    return { reportId: r.id, org: r.org, region: r.region, year: r.year, section: p.heading, snippet, line: p.line, score: 100 };
+    const problems = numbered(p.items);
+    const improvements = p.improvements.length ? numbered(p.improvements) : "";
+    if (aspect === "problems") return hit(p.heading, problems, p.line);
+    if (aspect === "improvements") return improvements ? hit(p.heading, improvements, p.line) : null;
+    return hit(p.heading, improvements ? `存在的问题：${problems}。改进措施：${improvements}` : problems, p.line);
   }
+  if (aspect === "improvements") return null;
   const s = sections.find((x) => /问题|不足/.test(x.title)) ?? sections.find((x) => /存在(?:的)?(?:主要)?问题|不足之处/.test(x.text.slice(0, 200)));
   if (!s) return null;
   const text = s.text.replace(/\n/g, " ").slice(0, 260);
-  return { reportId: r.id, org: r.org, region: r.region, year: r.year, section: s.title, snippet: text + (s.text.length > 260 ? "…" : ""), line: s.line, score: 100 };
+  return hit(s.title, text + (s.text.length > 260 ? "…" : ""), s.line);
 }
 
 function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
@@ -823,9 +895,11 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
 
   if (pq.asksProblems) {
     const targets = (reports ?? []).slice(0, 20).map((e) => deps.load(e.id)).filter((r): r is Report => r !== undefined);
-    const hits = targets.map((r) => problemsSection(r, deps.sections?.(r.id) ?? r.sections)).filter((h): h is Hit => h !== null).slice(0, 5);
+    const hits = targets.map((r) => problemsSection(r, deps.sections?.(r.id) ?? r.sections, pq.problemsAspect)).filter((h): h is Hit => h !== null).slice(0, 5);
     if (hits.length) {
-      return { ...base, kind: "search", hits, text: `${scope.join("、") || ""}报告中“存在的问题”：\n${hitsText(hits)}` };
+      // One report: its list under its heading, not numbered twice ("1. 平潭…：1. …").
+      const body = hits.length === 1 ? `${hits[0]!.org}${hits[0]!.year ?? ""}年「${hits[0]!.section}」第${hits[0]!.line}行：${hits[0]!.snippet}` : hitsText(hits);
+      return { ...base, kind: "search", hits, text: `${scope.join("、") || ""}报告中“${ASPECT_NAME[pq.problemsAspect]}”：\n${body}` };
     }
   }
   const keywords = keywordsOf(pq, deps);

@@ -135,6 +135,8 @@ export interface Report {
   sourceName: string;
   /** Length of the normalised text in characters. */
   chars: number;
+  /** The original was written in Traditional characters (read converted; quotes can be given back so). */
+  traditional?: boolean;
 }
 
 /**

@@ -48,7 +48,7 @@ function def(
 // ── 主动公开 (proactive disclosure) ───────────────────────────────────────────────────────────
 def("proactive.total", "主动公开政府信息数", "条", [...OLD, "narrative"], ["主动公开", "主动发布", ["主动", "公开", "信息"], "公开政府信息", "公开信息", ["公开了", "信息"], ["公开", "条信息"], ["发布了", "信息"]], { primary: true });
 def("proactive.normative_docs", "主动公开规范性文件数", "条", OLD, [["主动公开", "规范性文件"]], { parent: "proactive.total" });
-def("proactive.normative_docs_issued", "制发规范性文件总数", "件", OLD, [["制发", "规范性文件"]], { parent: "proactive.total" });
+def("proactive.normative_docs_issued", "制发规范性文件总数", "件", OLD, [["制发", "规范性文件"]], { parent: "proactive.total", crosswalk: ["art20.normative_docs.issued", "art20.normative_docs.new_made"] });
 def("proactive.channel.gazette", "政府公报公开政府信息数", "条", OLD, ["政府公报", "公报"], { parent: "proactive.total" });
 def("proactive.channel.website", "政府网站公开政府信息数", "条", [...OLD, "narrative"], ["政府网站", "门户网站", ["政府网站", "公开"], ["网站", "公开", "信息"], ["网站", "发布", "信息"], ["网站", "公开"], ["网站", "发布"]], { parent: "proactive.total" });
 def("proactive.channel.weibo", "政务微博公开政府信息数", "条", [...OLD, "narrative"], ["政务微博", "微博"], { parent: "proactive.total" });
@@ -67,7 +67,7 @@ def("response.weibo_wechat", "微博微信回应事件数", "次", OLD, [["微�
 def("response.other", "其他方式回应事件数", "次", OLD, [["其他方式", "回应"]], { parent: "response.hotspots" });
 
 // ── 依申请公开 (requests), both generations ─────────────────────────────────────────────────────
-const REQ = ["申请", "依申请", "依申请公开", "政府信息公开申请", "收到申请", "新收", "受理申请"];
+const REQ = ["申请", "依申请", "依申请公开", "申请公开", "政府信息公开申请", "收到申请", "新收", "受理申请"];
 def("requests.received", "收到政府信息公开申请数", "件", [...ALL_TABLES, "narrative"], [...REQ, ["收到", "申请"], ["受理", "申请"], ["申请", "数量"], ["申请", "政府信息公开"], ["申请", "信息公开"]], { primary: true });
 def("requests.carried_over", "上年结转政府信息公开申请数量", "件", NEW, ["上年结转", ["上年", "结转"]], { parent: "requests.received" });
 def("requests.channel.in_person", "当面申请数", "件", OLD, ["当面申请", "当面"], { parent: "requests.received" });
@@ -77,10 +77,10 @@ def("requests.channel.letter", "信函申请数", "件", OLD, ["信函申请", "
 def("requests.channel.email", "电子邮件申请数", "件", OLD, ["电子邮件申请", "电子邮件", "邮件申请"], { parent: "requests.received" });
 def("requests.channel.letter_fax", "信函、传真申请数", "件", OLD, [["信函", "传真"]], { parent: "requests.received" });
 def("requests.channel.other", "其他形式申请数", "件", OLD, [["其他形式", "申请"], ["其它形式", "申请"]], { parent: "requests.received" });
-def("requests.closed", "申请办结数", "件", OLD, ["办结", "申请办结"], { parent: "requests.received" });
+def("requests.closed", "申请办结数", "件", OLD, ["办结", "申请办结"], { parent: "requests.received", crosswalk: ["requests.result.total"] });
 def("requests.closed.on_time", "按时办结数", "件", OLD, ["按时办结", "按期办结"], { parent: "requests.closed" });
 def("requests.closed.late", "延期办结数", "件", OLD, ["延期办结", "延期"], { parent: "requests.closed" });
-def("requests.answered", "申请答复数", "件", OLD, ["申请答复", "答复数", "答复总数", ["申请", "答复"]], { parent: "requests.received" });
+def("requests.answered", "申请答复数", "件", OLD, ["申请答复", "答复数", "答复总数", ["申请", "答复"]], { parent: "requests.received", crosswalk: ["requests.result.total"] });
 def("requests.result.already_public", "属于已主动公开范围数", "件", OLD, ["已主动公开范围", ["已主动公开", "范围"]], { parent: "requests.answered" });
 def("requests.result.granted", "予以公开（同意公开）", "件", ALL_TABLES, ["予以公开", "同意公开", "全部公开"], { parent: "requests.result.total" });
 def("requests.result.partial", "部分公开", "件", ALL_TABLES, ["部分公开", "同意部分公开"], { parent: "requests.result.total" });
@@ -108,7 +108,7 @@ def("requests.result.unable", "无法提供", "件", NEW, ["无法提供"], {
   parent: "requests.result.total",
   sumOf: ["requests.result.unable.not_held", "requests.result.unable.needs_creation", "requests.result.unable.still_unclear"],
 });
-def("requests.result.unable.not_held", "本机关不掌握相关政府信息", "件", NEW, ["不掌握"], { parent: "requests.result.unable" });
+def("requests.result.unable.not_held", "本机关不掌握相关政府信息", "件", NEW, ["不掌握"], { parent: "requests.result.unable", crosswalk: ["requests.result.not_exist"] });
 def("requests.result.unable.needs_creation", "没有现成信息需要另行制作", "件", NEW, ["另行制作", "没有现成信息"], { parent: "requests.result.unable" });
 def("requests.result.unable.still_unclear", "补正后申请内容仍不明确", "件", NEW, ["补正后", "仍不明确"], { parent: "requests.result.unable" });
 def("requests.result.not_processed", "不予处理", "件", NEW, ["不予处理"], {
@@ -130,11 +130,11 @@ def("requests.result.other", "其他处理", "件", NEW, ["其他处理"], {
 def("requests.result.other.no_correction", "申请人无正当理由逾期不补正", "件", ["gbf2021"], ["逾期不补正", "不补正"], { parent: "requests.result.other" });
 def("requests.result.other.fee_unpaid", "申请人逾期未按收费通知要求缴纳费用", "件", ["gbf2021"], ["缴纳费用", "未缴费", "逾期不缴费"], { parent: "requests.result.other" });
 def("requests.result.other.misc", "其他处理（其他）", "件", ["gbf2021"], [["其他处理", "其他情形"]], { parent: "requests.result.other" });
-def("requests.result.total", "办理结果总计", "件", NEW, ["办理结果", "办理结果总计", ["办理", "总计"], "办理总数"], { parent: "requests.received" });
+def("requests.result.total", "办理结果总计", "件", NEW, ["办理结果", "办理结果总计", ["办理", "总计"], "办理总数", "办结"], { parent: "requests.received", crosswalk: ["requests.closed"] });
 def("requests.carried_forward", "结转下年度继续办理", "件", NEW, ["结转下年度", "结转下年", ["下年度", "继续办理"], "顺延"], { parent: "requests.received" });
 def("requests.result.other_types", "其他类型答复数", "件", OLD, ["其他类型答复", ["其他类型", "答复"]], { parent: "requests.answered" });
 def("requests.result.not_this_agency", "不属于本行政机关公开数", "件", OLD, ["不属于本行政机关", "不属于本机关"], { parent: "requests.answered" });
-def("requests.result.not_exist", "申请信息不存在数", "件", OLD, ["信息不存在", "不存在"], { parent: "requests.answered" });
+def("requests.result.not_exist", "申请信息不存在数", "件", OLD, ["信息不存在", "不存在"], { parent: "requests.answered", crosswalk: ["requests.result.unable.not_held"] });
 def("requests.result.needs_change", "告知作出更改补充数", "件", OLD, ["更改补充", "告知作出更改"], { parent: "requests.answered" });
 def("requests.result.other_channel", "告知通过其他途径办理数", "件", OLD, ["其他途径"], { parent: "requests.answered" });
 
@@ -195,10 +195,12 @@ for (const [key, label, words, templates] of [
   ["rules", "规章", ["规章"], NEW],
   ["normative_docs", "规范性文件", ["规范性文件", "行政规范性文件"], NEW],
 ] as const) {
-  def(`art20.${key}.new_made`, `${label}·本年新制作数量`, "件", ART20_2019, words.flatMap((w) => [[w, "新制作"], [w, "制作"]]));
+  // 制定, 出台, 印发: how people say a body made rules (2019: 新制作; 2021: 制发).
+  const made = ["制定", "出台", "印发"];
+  def(`art20.${key}.new_made`, `${label}·本年新制作数量`, "件", ART20_2019, words.flatMap((w) => [[w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]));
   def(`art20.${key}.new_published`, `${label}·本年新公开数量`, "件", ART20_2019, words.flatMap((w) => [[w, "新公开"]]));
   def(`art20.${key}.total_published`, `${label}·对外公开总数量`, "件", ART20_2019, words.flatMap((w) => [[w, "对外公开总数"], [w, "公开总数"]]));
-  def(`art20.${key}.issued`, `${label}·本年制发件数`, "件", ART20_2021, words.flatMap((w) => [[w, "制发"], [w, "发布"], [w, "新制作"], [w, "制作"]]), { primary: true });
+  def(`art20.${key}.issued`, `${label}·本年制发件数`, "件", ART20_2021, words.flatMap((w) => [[w, "制发"], [w, "发布"], [w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]), { primary: true, ...(key === "normative_docs" ? { crosswalk: ["art20.normative_docs.new_made", "proactive.normative_docs_issued"] } : {}) });
   def(`art20.${key}.repealed`, `${label}·本年废止件数`, "件", ART20_2021, words.flatMap((w) => [[w, "废止"]]));
   def(`art20.${key}.in_force`, `${label}·现行有效件数`, "件", ART20_2021, words.flatMap((w) => [[w, "现行有效"], [w, "有效"]]));
   void templates;

@@ -3,6 +3,7 @@
 // `lexicon` argument (chrono's refDate), so the same question always parses the same way.
 import type { Intent, Question } from "../domain.js";
 import { parentsOf } from "./checks.js";
+import { everyday } from "./everyday.js";
 import { APPLICANT_SLICES, METRICS } from "./metrics.js";
 import { normalizeQuery } from "./text.js";
 import { asYear, chineseToNumber } from "./numbers.js";
@@ -39,6 +40,26 @@ export interface RegionMention {
   at?: number;
 }
 
+export type ProblemsAspect = "problems" | "improvements" | "both";
+
+/** Words asking for problems; "针对问题" / "解决问题" name them only as what improvements are for. */
+const PROBLEM_WORDS = /问题|不足|短板|差距|困难|薄弱|毛病|缺点|短处|欠缺/;
+const PROBLEM_AS_OBJECT = /(?:针对|解决|改进|整改)(?:存在的?|这些|上述|以上|有关|相关)?(?:的)?(?:问题|不足)/g;
+/** Words asking for the improvements: 改进措施, 下一步, 打算, 如何改进. */
+const IMPROVE_WORDS = /改进|整改|下一步|下步|今后|打算|(?:如何|怎么|怎样)(?:改|提升|加强|解决)|工作(?:计划|安排|思路)|整改措施/;
+
+/**
+ * Which half of the 存在的主要问题及改进情况 part a question asks for.
+ *
+ *   problemsAspect("资阳区2020年下一步怎么改进") → "improvements"
+ *   problemsAspect("资阳区2020年存在的问题和改进措施") → "both"
+ */
+export function problemsAspect(q: string): ProblemsAspect {
+  const improve = IMPROVE_WORDS.test(q);
+  const problems = PROBLEM_WORDS.test(q.replace(PROBLEM_AS_OBJECT, " "));
+  return improve ? (problems ? "both" : "improvements") : "problems";
+}
+
 export interface ParsedQuestion extends Question {
   mentions: RegionMention[];
   /** Place names typed that the store does not hold ("朝阳区"). */
@@ -54,10 +75,22 @@ export interface ParsedQuestion extends Question {
   asksQuantity: boolean;
   /** Asks across years (历年, 趋势, 每年 …; not the 历年累计 column). */
   asksTrend: boolean;
-  /** Asks about problems/shortcomings: answer from the 存在问题 section. */
+  /** Asks about problems/shortcomings or the improvements: answer from the 存在问题 section. */
   asksProblems: boolean;
+  /**
+   * Which half of 存在的主要问题及改进情况 is asked: the problems (存在哪些不足), the improvements
+   * (下一步怎么改进, 改进措施), or both (存在的问题和改进情况).
+   */
+  problemsAspect: ProblemsAspect;
   /** Further metrics asked in the same question ("行政复议和行政诉讼"), each with its candidates. */
   moreMetrics: string[][];
+  /**
+   * The question's words that named the metric (行政诉讼, 申请 答复): a figure of that metric
+   * accounts for them when it is weighed against a prose clause.
+   */
+  metricWords?: string;
+  /** A registry word typed with one character wrong, read as the registry's word (申清 → 申请). */
+  understood?: { typed: string; word: string };
   /** The question without region names and years: what full-text search segments. */
   keywordSource: string;
 }
@@ -102,7 +135,8 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
       consumed.push(range[0]);
     }
   }
-  for (const m of q.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度|年)?(?!\d)/g)) {
+  // "2020年12345平台": the 年 ends the year even when digits follow it.
+  for (const m of q.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度|年|(?!\d))/g)) {
     const y = asYear(m[1]!);
     if (y) {
       years.add(y);
@@ -119,7 +153,8 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
   if (newestYear) {
     const rel: [RegExp, number[]][] = [
       [/今年|本年度|本年/, [0]],
-      [/去年|上一年(?!项目)|上年度(?!结转)/, [1]],
+      // Not 上一年没办完的 (上年结转): that is a row of the table, not a year.
+      [/去年(?!结转|[没未还剩遗留转])|上一年(?!项目|结转|[没未还剩遗留转])|上年度(?!结转|[没未还剩遗留转])/, [1]],
       [/前年/, [2]],
     ];
     for (const [re, back] of rel) {
@@ -250,6 +285,27 @@ function narrow(mentions: RegionMention[], lexicon: Lexicon, q: string): RegionM
   return out;
 }
 
+/** How a column is typed: as printed, and a 单位 column as 部门 or 机关 (市直单位 → 市直部门). */
+function columnNames(column: string): string[] {
+  const c = column.replace(/、/g, "");
+  return /单位$/.test(c) ? [c, c.replace(/单位$/, "部门"), c.replace(/单位$/, "机关")] : [c];
+}
+
+/**
+ * The question names this column: outside the region names, or running on from one ("蚌埠市直单位":
+ * the 市 of 蚌埠市 starts 市直单位, read as 蚌埠 + 市直单位). A column wholly inside a name (蚌埠市政府) is
+ * the name's, not the column's.
+ */
+function namesColumn(q: string, unnamed: string, column: string): boolean {
+  if (column.length < 2) return false;
+  for (let at = q.indexOf(column); at >= 0; at = q.indexOf(column, at + 1)) {
+    let outside = 0;
+    for (let k = at; k < at + column.length; k++) if (unnamed[k] !== " ") outside++;
+    if (outside === column.length || outside >= 2) return true;
+  }
+  return false;
+}
+
 const GENERIC_PLACE = /^(?:全|我|本|各|哪|每|该|其|这|那|此|县|市|地|城|辖|社|园|景|片|小|学|省|直|所|区|乡|镇|街|分|下|上|老|新)/;
 /** Place-like words not in the store: "朝阳区", "杭州市". */
 function unknownPlaces(rest: string): string[] {
@@ -268,6 +324,8 @@ interface Scored {
   score: number;
   /** Positions of the text the best alternative covered. */
   covered: Set<number>;
+  /** The best alternative's words that say much (the weak ones left out). */
+  words?: string[];
 }
 
 /** Words too common to say much on their own: they count half. */
@@ -279,6 +337,7 @@ export function matchMetrics(text: string): Scored[] {
   for (const def of METRICS) {
     let best = 0;
     let bestCovered = new Set<number>();
+    let bestWords: string[] = [];
     const label = def.label.replace(/（[^）]*）|\([^)]*\)/g, "").replace(/·/g, "").replace(/(?:数量|数)$/, "");
     const alternatives = [...def.terms, [label]];
     for (const alt of alternatives) {
@@ -295,12 +354,83 @@ export function matchMetrics(text: string): Scored[] {
       if (!ok) continue;
       const weak = alt.filter((w) => WEAK.has(w)).reduce((n, w) => n + w.length / 2, 0);
       const score = covered.size - weak + 0.1 * alt.length + (def.primary ? 0.05 : 0);
-      if (score > best) (best = score), (bestCovered = covered);
+      if (score > best) (best = score), (bestCovered = covered), (bestWords = alt.filter((w) => !WEAK.has(w)));
     }
-    if (best >= 2) scored.push({ id: def.id, score: best, covered: bestCovered });
+    if (best >= 2) scored.push({ id: def.id, score: best, covered: bestCovered, words: bestWords });
   }
   scored.sort((a, b) => b.score - a.score);
   return scored;
+}
+
+/** Words every table row label shares: they say nothing about which row is asked. */
+const GENERIC_ROW = /政府信息公开|信息公开|政府信息|政务公开|政府|工作|相关|情况|数量|多少|几|数/g;
+
+/** Registry metrics, then rows outside the registry, matching a question's words; best first. */
+function allCandidates(metricText: string, lexicon: Lexicon): Scored[] {
+  const candidates = matchMetrics(metricText);
+  // Rows outside the registry compete by the longest run of their label found in the question.
+  const plainText = metricText.replace(GENERIC_ROW, " ");
+  for (const label of lexicon.statLabels ?? []) {
+    const run = longestCommonRun(label.replace(GENERIC_ROW, " "), plainText).trim();
+    // Below a registry metric covering as much: the registry knows the templates, these are one-offs.
+    if (run.length >= 4) candidates.push({ id: `stat.${label}`, score: run.length - 0.5, covered: new Set() });
+  }
+  return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** The registry's question words (Chinese, two characters or more), for one-character slips. */
+let termWords: string[] | null = null;
+function registryWords(): string[] {
+  termWords ??= [...new Set(METRICS.flatMap((d) => d.terms.flat()).filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w)))];
+  return termWords;
+}
+
+/** Words of asking and of the report's parts, never a slip of a metric word. */
+const COMMON_WORDS = /有多少|是多少|多少|几|哪些|哪个|什么|怎么|怎样|如何|是否|有没有|存在|问题|不足|主要|情况|方面|工作|报告|年度|总共|一共|分别|部门|单位|机关|政府|区直|县直|市直|乡镇|街道|管委会/g;
+
+/** A slip fixed: the words typed and the registry word read instead. */
+export interface SlipFix {
+  typed: string;
+  word: string;
+  text: string;
+}
+
+/**
+ * A registry word typed with one character wrong (申清 for 申请, 复义 for 复议, an OCR-like slip):
+ * the word one substitution away that makes the question match a metric well (four characters or
+ * more covered, the fixed word among them). Why: a question that matches nothing is otherwise
+ * answered by full-text search on a word no report prints. Only tried when nothing else matches;
+ * the answer says which word was understood.
+ *
+ *   slipFix("行政复义多少件") → { typed: "复义", word: "复议", text: "行政复议多少件" }
+ */
+export function slipFix(text: string): SlipFix | null {
+  const known = new Set(registryWords());
+  // Words of asking and of the report's parts are typed right: 有多少 is no 有效, 主要问题 no 主动.
+  const common = new Array<boolean>(text.length).fill(false);
+  for (const m of text.matchAll(COMMON_WORDS)) for (let k = m.index!; k < m.index! + m[0].length; k++) common[k] = true;
+  let best: (SlipFix & { score: number }) | null = null;
+  const tried = new Set<string>();
+  for (const w of registryWords()) {
+    for (let i = 0; i + w.length <= text.length; i++) {
+      const typed = text.slice(i, i + w.length);
+      if (known.has(typed)) continue;
+      let diff = -1;
+      let n = 0;
+      for (let k = 0; k < w.length && n < 2; k++) if (typed[k] !== w[k]) (n++, (diff = k));
+      // The character taken for a slip is no part of a word typed right (部门公开 is no 部分公开).
+      if (n !== 1 || !/[\u4e00-\u9fff]/.test(typed[diff]!) || common[i + diff]) continue;
+      const fixed = text.slice(0, i) + w + text.slice(i + w.length);
+      if (tried.has(fixed)) continue;
+      tried.add(fixed);
+      const top = matchMetrics(fixed)[0];
+      if (!top || top.score < 4 || !top.covered.has(i + diff)) continue;
+      // A short word is a slip inside a metric's phrase (信息公开申清): it touches another word matched.
+      if (w.length < 4 && !top.covered.has(i - 1) && !top.covered.has(i + w.length)) continue;
+      if (!best || top.score > best.score) best = { typed, word: w, text: fixed, score: top.score };
+    }
+  }
+  return best && { typed: best.typed, word: best.word, text: best.text };
 }
 
 function isAncestor(a: string, b: string): boolean {
@@ -317,9 +447,11 @@ function isAncestor(a: string, b: string): boolean {
 }
 
 const SLICE_WORDS: readonly [RegExp, string][] = [
-  [/法人或其他组织|法人和其他组织|法人/, "legal_persons"],
-  [/自然人|个人申请|公民/, "natural_person"],
-  [/商业企业|企业申请|企业/, "commercial"],
+  // 单位申请 (not 市直单位): the organisations that apply, as people say it.
+  [/法人或其他组织|法人和其他组织|法人|(?<![直属各本该])单位(?:来|提出|提交)?申请|组织申请/, "legal_persons"],
+  // 几个人申请 counts people, it names no column.
+  [/自然人|(?<![几少])个人申请|个人名义|个人身份|公民/, "natural_person"],
+  [/商业企业|企业申请|企业|公司/, "commercial"],
   [/科研机构/, "research"],
   [/社会公益组织|公益组织/, "public_interest"],
   [/法律服务机构|律师/, "legal_service"],
@@ -342,6 +474,8 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const repeats = new Set(found.mentions.filter((m) => !kept.includes(m)).map((m) => m.at));
   let mentions = narrow(kept, lexicon, q);
   let rest = blankMentions(q, found.mentions.filter((m) => !repeats.has(m.at)));
+  // The same, offsets kept (years are cut from `rest` below).
+  const unnamed = rest;
   // "杭州西湖区": the parent typed without its suffix still tells the two 西湖区 apart.
   mentions = mentions.map((m) => {
     if (m.keys.length < 2) return m;
@@ -379,32 +513,39 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
 
   // Named columns (市直单位) and applicant types (自然人) before metric matching.
   let slice: string | undefined;
-  const sliceName = [...lexicon.sliceNames].sort((a, b) => b.length - a.length).find((n) => rest.includes(n.replace(/、/g, "")));
+  const sliceName = [...lexicon.sliceNames].sort((a, b) => b.length - a.length).find((n) => columnNames(n).some((c) => namesColumn(q, unnamed, c)));
   if (sliceName) slice = sliceName;
   else for (const [re, key] of SLICE_WORDS) if (re.test(rest)) (slice = key);
 
-  const metricText = rest.replace(/\s+/g, "");
-  const candidates = matchMetrics(metricText);
-  // Rows outside the registry compete by the longest run of their label found in the question.
-  // Words every label shares say nothing: 政府信息公开, 工作, 情况 …
-  const GENERIC = /政府信息公开|信息公开|政府信息|政务公开|政府|工作|相关|情况|数量|多少|几|数/g;
-  const plainText = metricText.replace(GENERIC, " ");
-  for (const label of lexicon.statLabels ?? []) {
-    const run = longestCommonRun(label.replace(GENERIC, " "), plainText).trim();
-    // Below a registry metric covering as much: the registry knows the templates, these are one-offs.
-    if (run.length >= 4) candidates.push({ id: `stat.${label}`, score: run.length - 0.5, covered: new Set() });
+  // Everyday words in the template's words (打官司 → 行政诉讼), for the metrics and the prose alike.
+  rest = everyday(rest);
+  let metricText = rest.replace(/\s+/g, "");
+  let candidates = allCandidates(metricText, lexicon);
+  // Nothing matches well: a metric word typed with one character wrong (申清, 复义).
+  let understood: ParsedQuestion["understood"];
+  if ((candidates[0]?.score ?? 0) < 3) {
+    const fix = slipFix(metricText);
+    if (fix && rest.includes(fix.typed)) {
+      understood = { typed: fix.typed, word: fix.word };
+      rest = rest.replace(fix.typed, fix.word);
+      metricText = rest.replace(/\s+/g, "");
+      candidates = allCandidates(metricText, lexicon);
+    }
   }
-  candidates.sort((a, b) => b.score - a.score);
   // "依申请公开的答复有多少不予公开", "依申请公开办结率": a category, then the item asked for within it.
   // The item wins over the longer category word, unless the two are joined as two questions (和, 与).
   if (candidates.length > 1 && !/和|与|及|以及|还有|、/.test(normalized)) {
     const head = candidates[0]!;
-    const inner = candidates.find((c) => c !== head && c.covered.size > 0 && isAncestor(head.id, c.id) && [...c.covered].every((i) => !head.covered.has(i)));
-    if (inner) candidates.splice(candidates.indexOf(inner), 1), candidates.unshift({ ...inner, score: Math.max(inner.score, head.score) });
+    // Every item of that category the same words name (办结: 申请办结数 in 2016, 办理结果总计 in 2019/2021), in order.
+    const inner = candidates.filter((c) => c !== head && c.covered.size > 0 && isAncestor(head.id, c.id) && [...c.covered].every((i) => !head.covered.has(i)));
+    const first = inner[0];
+    const same = inner.filter((c) => first && c.score === first.score && [...c.covered].join() === [...first.covered].join());
+    for (const c of same.reverse()) candidates.splice(candidates.indexOf(c), 1), candidates.unshift({ ...c, score: Math.max(c.score, head.score) });
   }
   const top = candidates[0]?.score ?? 0;
   const metricCandidates = candidates.filter((c) => c.score >= top * 0.75).map((c) => c.id);
   const metric = metricCandidates[0];
+  const metricWords = candidates[0]?.words?.join(" ") ?? "";
   // "行政复议和行政诉讼": a second metric in the text the first did not cover, joined by 和/与/及/、.
   const moreMetrics: string[][] = [];
   if (metric && /和|与|及|以及|还有|、|,|，/.test(normalized)) {
@@ -426,7 +567,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const asksQuantity = wantsNumber || /(?:量|数|额|率|比例|占比|比重)(?:是|为|有)?(?:的?(?:对比|比较|变化|趋势))?$/.test(q) || /占比|比例/.test(q);
   // A column named in the question (历年累计) is not a word of the intent (历年 → trend).
   const qi = sliceName ? q.split(sliceName.replace(/、/g, "")).join(" ") : q;
-  const asksProblems = /存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要)(?:问题|不足|困难)|不足之处|短板|差距|改进措施|改进情况|问题$/.test(q) && !metric;
+  const asksProblems = (/存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要|啥)(?:问题|不足|困难|毛病|缺点|短处)|不足之处|短板|差距|问题$/.test(q) || IMPROVE_WORDS.test(q)) && !metric;
 
   let rank: Question["rank"];
   const topN = /前([一二两三四五六七八九十\d]{1,3})(?:名|个|位)?/.exec(qi) ?? /top(\d{1,3})/i.exec(qi);
@@ -437,7 +578,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   }
 
   const regionCount = mentions.length;
-  const asksTrend = /趋势|变化|历年|逐年|每年|近几年|这几年|各年/.test(qi);
+  const asksTrend = /趋势|变化|历年|逐年|每年|近几年|这几年|这些年|这么多年|多年来|各年|变多|变少|越来越|有没有(?:变|增|减|上升|下降)/.test(qi);
   let intent: Intent = "search";
   const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些|几份报告|多少份报告|多少报告/.test(qi);
   if (listWords && !metric) intent = "list";
@@ -475,6 +616,9 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     asksQuantity,
     asksTrend,
     asksProblems,
+    problemsAspect: problemsAspect(q),
+    ...(understood ? { understood } : {}),
+    ...(metricWords ? { metricWords } : {}),
     moreMetrics,
   };
 }

@@ -92,5 +92,6 @@ function parseText(raw: string, name: string): Report {
     warnings,
     sourceName: name,
     chars: src.text.length,
+    ...(src.traditional ? { traditional: true } : {}),
   };
 }

@@ -75,6 +75,7 @@ export function readTables(src: SourceText): TablesResult {
     }
     const t4 = readReview(ctx, after, generation);
     if (t4) push(out, t4);
+    out.warnings.push(...unreadTables(c, out));
     return out;
   }
   const at = findStatTable(c);
@@ -86,7 +87,31 @@ export function readTables(src: SourceText): TablesResult {
       push(out, stat);
     }
   }
+  out.warnings.push(...unreadTables(c, out));
   return out;
+}
+
+/** A table the report prints (its heading or header stands in the text) of which nothing was read. */
+const PRINTED: readonly { name: string; where: RegExp; read: (f: Figure) => boolean }[] = [
+  { name: "表二（第二十条主动公开情况）", where: /第二十条第\(一\)项/, read: (f) => f.metric.startsWith("art20.") },
+  { name: "表三（收到和处理政府信息公开申请情况）", where: /本列数据的勾稽关系|申请人情况.{0,40}自然人/, read: (f) => f.slice !== undefined && APPLICANT_SLICES.has(f.slice) || /^requests\.(received|carried_over|result\.total)$/.test(f.metric) && f.source === "table" },
+  { name: "表四（行政复议、行政诉讼情况）", where: /(?:未经复议直接起诉|复议后起诉).{0,60}(?:结果维持|尚未审结)|(?:结果维持|尚未审结).{0,60}(?:未经复议直接起诉|复议后起诉)/, read: (f) => f.metric.startsWith("review.") && f.source === "table" },
+  { name: "政府信息公开情况统计表", where: /统计表.{0,40}(?:统计指标|指标名称)/, read: (f) => f.source === "table" },
+];
+const APPLICANT_SLICES = new Set(["natural_person", "commercial", "research", "public_interest", "legal_service", "other_org"]);
+
+/** Every printed table that gave no figure is named in a warning: a table is never dropped in silence. */
+function unreadTables(c: Compact, out: TablesResult): ReportWarning[] {
+  const warnings: ReportWarning[] = [];
+  for (const t of PRINTED) {
+    if (t.name === "政府信息公开情况统计表" && out.template !== "narrative" && out.template !== "stat2008" && out.template !== "stat2016") continue;
+    const m = t.where.exec(c.s);
+    if (!m || out.figures.some(t.read)) continue;
+    // Already said by the reader ("表四（…）应有15个数值，读到…个").
+    if (out.warnings.some((w) => w.code === "TABLE_SHAPE" && w.message.startsWith(t.name.slice(0, 2)))) continue;
+    warnings.push({ code: "TABLE_SHAPE", metrics: [], message: `报告中有${t.name}，但其中的数字未能读取（表格的行或数值无法辨认），相关数字请以原文为准。` });
+  }
+  return warnings;
 }
 
 function push(out: TablesResult, t: { figures: Figure[]; warnings: ReportWarning[]; span: Span }): void {

@@ -10,15 +10,20 @@ export interface ProblemsPart {
   heading: string;
   /** 1-based source line of the part. */
   line: number;
-  /** The problems, one per item (一是…, 二是…, or one sentence each). */
+  /** The problems, one per item (一是…, 二是…, 1. …, or one sentence each), without their numbers. */
   items: string[];
+  /**
+   * The improvements the part goes on to (下一步…, 改进措施) and a part of their own after it
+   * (四、下步工作打算), one per item; empty when the report states none.
+   */
+  improvements: string[];
 }
 
 /** A top-level or second-level heading number before a title: 五、 / （一） / (一). */
 const HEADING_NUMBER = /([一二三四五六七八九十]{1,3})[、.．]|[（(]([一二三四五六七八九十]{1,3})[）)]/g;
 /** Where the improvements start: the problems end there. */
 const IMPROVE =
-  /[（(][一二三四五六七八九十][）)]\s*(?:改进|整改|下一步)|改进措施|改进方向|整改措施|下一步|下步工作|今后|因此|针对(?:存在的?|上述|以上|这些)?(?:的)?问题|(?:解决|改进)(?:办法|思路)|(?:考虑|将|拟)[^。；;]{0,12}(?:以下|如下)[^。；;]{0,12}(?:改进|措施|工作|方面)|(?:\d{4}年|明年)[,，]?(?:我[区县市局镇]|我们|本机关)?[^，。]{0,8}将/;
+  /[（(][一二三四五六七八九十][）)]\s*(?:具体的?)?(?:改进|整改|下一步|解决)|改进措施|改进方向|整改措施|下一步|下步工作|今后|因此|针对(?:存在的?|上述|以上|这些)?(?:的)?问题|(?:解决|改进)(?:办法|思路)|(?:考虑|将|拟)[^。；;]{0,12}(?:以下|如下)[^。；;]{0,12}(?:改进|措施|工作|方面)|(?:\d{4}年|明年)[,，]?(?:我[区县市局镇]|我们|本机关)?[^，。]{0,8}将/;
 /** Where the preface ends and the problems begin. */
 const PREFACE_END = /一是|[:：]|[,，](?:如|主要是|主要表现(?:在|为)|具体(?:表现)?(?:在|为))|。(?:如|主要(?:是|表现(?:在|为)))/;
 
@@ -122,10 +127,84 @@ export function problemsPart(sections: readonly Section[]): ProblemsPart | null 
   const pre = PREFACE_END.exec(problems);
   let list = pre && pre.index < problems.length - 4 ? problems.slice(pre[0] === "一是" ? pre.index : pre.index + pre[0].length) : problems;
   list = list.replace(/^[（(][一二三四五六七八九十][）)]\s*存在的?主要?问题[:：]?/, "");
-  const items = list
-    .split(/[一二三四五六七八九十]是|[；;。]|[（(][一二三四五六七八九十][）)]/)
-    .map((x) => x.replace(/^[,，:：\s]+|[,，:：\s]+$/g, "").replace(/等(?:问题)?$/, ""))
-    .filter((x) => x.length >= 4);
+  const items = listItems(list).map((x) => x.replace(/等(?:问题)?$/, ""));
   if (items.length === 0) return null;
-  return { heading, line, items };
+  const plans = plansText(sections);
+  const improveText = [cut ? text.slice(cut.index + 2) : "", plans].filter(Boolean).join("。");
+  return { heading, line, items, improvements: improvementItems(improveText) };
 }
+
+/** Item numbers at the start of an item: 一是 / （一） / 1. / 1、 (not 1.5万). */
+const ENUMERATORS: readonly RegExp[] = [
+  /[一二三四五六七八九十]是/g,
+  /[（(][一二三四五六七八九十]{1,2}[）)]/g,
+  /(?<=^|[。；;：:!！?？\s])\d{1,2}(?:[.．、](?!\d)|[）)])/g,
+];
+
+/**
+ * The items of a list as the report numbers them (一是…二是…, （一）…, 1.…2.…), each with the
+ * sentences that explain it, numbers dropped and repeats said once; a list without numbers is split
+ * into sentences. Why: "1.公开形式还不够便民。主要体现在……" is one problem, and a reply that numbers
+ * its items must not print "1. 1.公开形式…".
+ *
+ *   listItems("1.公开形式不够便民。主要体现在信息少。2.公开执行不到位。") → ["公开形式不够便民。主要体现在信息少", "公开执行不到位"]
+ */
+export function listItems(text: string): string[] {
+  let parts: string[] | null = null;
+  for (const re of ENUMERATORS) {
+    const at = [...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    // Numbering needs at least two items.
+    if (at.length < 2) continue;
+    parts = at.map((m, i) => text.slice(m.end, at[i + 1]?.start ?? text.length));
+    // A lead-in before the first number with something to say of its own is kept as an item.
+    const lead = text.slice(0, at[0]!.start);
+    if (/[\u4e00-\u9fff]{4}/.test(lead.replace(/[:：]$/, "")) && !/[:：]\s*$/.test(lead)) parts.unshift(lead);
+    break;
+  }
+  parts ??= text.split(/[；;。]/);
+  const out: string[] = [];
+  for (const p of parts) {
+    const x = p.replace(/^[,，:：;；。\s]+|[,，:：;；。\s]+$/g, "");
+    if (x.length < 4) continue;
+    const key = x.replace(/[^\p{L}\p{N}]/gu, "");
+    if (out.some((o) => o.replace(/[^\p{L}\p{N}]/gu, "") === key)) continue;
+    out.push(x);
+  }
+  return out;
+}
+
+/** A part of its own for the plans (四、下步工作打算, （二）改进措施 standing alone): its text. */
+function plansText(sections: readonly Section[]): string {
+  for (const s of sections) {
+    const h = templateHeading(s.title.replace(/^[（(]?[一二三四五六七八九十]{1,3}[、.．）)]\s*/, ""));
+    if (h?.part === "plans") return s.text.replace(/\s*\n\s*/g, "");
+  }
+  for (const s of sections) {
+    HEADING_NUMBER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = HEADING_NUMBER.exec(s.text))) {
+      if (!m[1]) continue;
+      const after = m.index + m[0].length;
+      const h = templateHeading(s.text.slice(after, after + 40));
+      if (h?.part !== "plans") continue;
+      const from = after + h.length;
+      return s.text.slice(from, nextPart(s.text, from)).replace(/\s*\n\s*/g, "");
+    }
+  }
+  return "";
+}
+
+/** The improvements' own heading words and lead-in (下一步，我区将：) are no item. */
+function improvementItems(text: string): string[] {
+  let body = text
+    .replace(/^[（(][一二三四五六七八九十][）)][^。：:，,]{0,16}(?:措施|办法|打算|计划|情况|方向|思路)[:：]?/, "")
+    .replace(/^[（(][一二三四五六七八九十][）)]\s*/, "")
+    .replace(/^(?:改进(?:情况|措施|方向)|整改措施|下一步(?:工作)?(?:打算|计划|措施)?|下步工作(?:打算|计划)?)[:：]?/, "");
+  // The report's end (signature, date, the annexed table) is no improvement.
+  const end = SIGN_OFF.exec(body);
+  if (end) body = body.slice(0, end.index).replace(/[^。；;]*$/, "");
+  return listItems(body);
+}
+
+/** Where a report's text ends: the date it is signed with, its annex, the statistics table. */
+const SIGN_OFF = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|附件[:：]|附表|(?:政府信息公开)?(?:工作)?(?:情况)?统计表/;

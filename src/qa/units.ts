@@ -18,6 +18,15 @@ const CLASSES: readonly (readonly string[])[] = [
 /** Inside the count class, these four are what reports write for the same documents and requests. */
 const DOCUMENTS = new Set(["条", "件", "篇", "份"]);
 
+/**
+ * Units speech uses for the same happenings: a request or a lawsuit is 一件, 一起, 一宗 or 一次
+ * (被起诉3次), and the 2008 tables count requests in 条. They agree in part across the classes.
+ */
+const CASES = new Set(["件", "起", "宗", "次", "场", "条"]);
+
+/** People counted by what they did (多少人申请, 几个人起诉): the count is of requests or cases. */
+const PEOPLE_WHO_ACT = /(?:多少|几)(?:个)?(?:人|位|名)(?!次)[^，。？?]{0,6}?(?:申请|起诉|复议|投诉|举报|告)/;
+
 export interface AskedUnit {
   /** Units that answer the question, best first; empty = any count. */
   units: string[];
@@ -29,6 +38,8 @@ export interface AskedUnit {
 
 const UNIT_ALT = ALL_UNITS.map((u) => u.replace("%", "\\%")).join("|");
 const EXPLICIT = new RegExp(`(?:多少|几)(?:个)?(${UNIT_ALT})`);
+/** Nouns that start with a measure word's character: 项目, 部门, 处罚, 起诉, 条例 … */
+const NOUN_START = /^(?:项目|部门|部分|台账|处罚|处理|起诉|所属|名单|名称|条例|期限|位置|场所|套餐|户籍|张贴)/;
 const SHARE = /占比|比例|比重|百分比|百分之|占[^，。？?]{0,8}(?:多少|几)|[^效]率/;
 /** Nouns that fix the unit when none is written (多少粉丝, 经费是多少). */
 const NOUN_UNITS: readonly [RegExp, string[]][] = [
@@ -46,7 +57,12 @@ const NOUN_UNITS: readonly [RegExp, string[]][] = [
  */
 export function askedUnit(question: string): AskedUnit {
   if (SHARE.test(question)) return { units: ["%"], explicit: true, share: true };
+  if (PEOPLE_WHO_ACT.test(question)) return { units: ["件", "人", "人次"], explicit: false, share: false };
   const m = EXPLICIT.exec(question);
+  // 多少个项目, 几个部门: the "unit" starts a noun (项目, 部门), 个 is the unit.
+  if (m && NOUN_START.test(question.slice(m.index + m[0].length - m[1]!.length))) {
+    return /(?:多少|几)个/.test(question) ? { units: ["个"], explicit: true, share: false } : { units: [], explicit: false, share: false };
+  }
   if (m) {
     // 几个单位, 多少个部门: 个 stands for the counted noun.
     return { units: [m[1]!], explicit: true, share: false };
@@ -70,7 +86,7 @@ export function unitAgreement(unit: string, asked: AskedUnit): number {
   if (asked.units[0] === unit) return 1;
   if (asked.units.includes(unit)) return asked.explicit ? 0.9 : 0.95;
   const cls = CLASSES.find((c) => c.includes(asked.units[0]!));
-  if (!cls || !cls.includes(unit)) return 0;
+  if (!cls || !cls.includes(unit)) return crossAgreement(unit, asked.units[0]!);
   if (DOCUMENTS.has(unit) && DOCUMENTS.has(asked.units[0]!)) return 0.9;
   return 0.6;
 }
@@ -78,4 +94,18 @@ export function unitAgreement(unit: string, asked: AskedUnit): number {
 /** A unit word, for stripping it from a question's words ("多少条" → the 条 is no content). */
 export function isUnitWord(w: string): boolean {
   return (ALL_UNITS as readonly string[]).includes(w);
+}
+
+/**
+ * Agreement of units of different classes that speech uses for one thing: cases (几次 asked, 件
+ * printed), and 个, the classifier of everything (几个专职人员 asked, 人 printed).
+ *
+ *   crossAgreement("件", "次") → 0.6; crossAgreement("人", "个") → 0.6; crossAgreement("条", "人") → 0
+ */
+function crossAgreement(unit: string, asked: string): number {
+  if (CASES.has(unit) && CASES.has(asked)) return 0.6;
+  // Visits: 访问了多少次 asked, 人次 printed.
+  if ((unit === "人次" && asked === "次") || (unit === "次" && asked === "人次")) return 0.8;
+  if (asked === "个" && (CLASSES[1]!.includes(unit) || CLASSES[2]!.includes(unit))) return 0.6;
+  return 0;
 }

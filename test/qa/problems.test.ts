@@ -2,7 +2,7 @@
 // (one-line crawled pages), without the preface and without the improvements.
 import { describe, expect, it } from "vitest";
 import type { Section } from "../../src/domain.js";
-import { problemsPart } from "../../src/qa/problems.js";
+import { listItems, problemsPart } from "../../src/qa/problems.js";
 import { EXTRA, load, PINGTAN, SEEDS } from "../helpers/reports.js";
 
 const dirOf = (file: string) => (file.startsWith("pingtan-") ? PINGTAN : /^\d{3}_/.test(file) ? SEEDS : EXTRA);
@@ -40,5 +40,48 @@ describe("problemsPart on real reports", () => {
   it("says nothing when the report lists no problems", () => {
     const s: Section = { title: "一、总体情况", line: 1, endLine: 1, paraLines: [1], text: "2019年,全区主动公开政府信息1200条。" };
     expect(problemsPart([s])).toBeNull();
+  });
+});
+
+/** [text, items] — the numbering of a list is the report's; the reply numbers the items itself. */
+const LISTS: [string, string[]][] = [
+  ["1.公开形式不够便民。主要体现在信息太少。2.公开执行不到位。", ["公开形式不够便民。主要体现在信息太少", "公开执行不到位"]],
+  ["一是工作基础需夯实；二是队伍建设需加强。", ["工作基础需夯实", "队伍建设需加强"]],
+  ["（一）完善公开目录。（二）加强政策解读。", ["完善公开目录", "加强政策解读"]],
+  // A repeated item (the report printed it twice under two numbers) is said once.
+  ["1.公开形式不够便民。2.公开执行不到位。3.公开形式不够便民。", ["公开形式不够便民", "公开执行不到位"]],
+  // 1.5万 is a number, not an item number.
+  ["网站访问量达1.5万人次。公开渠道仍然有限。", ["网站访问量达1.5万人次", "公开渠道仍然有限"]],
+];
+
+describe("listItems", () => {
+  for (const [text, want] of LISTS) it(text, () => expect(listItems(text)).toEqual(want));
+});
+
+/** [file, an improvement the part states, a problem that must not be among the improvements] */
+const IMPROVEMENTS: [string, string, string][] = [
+  ["pingtan-10_pingtan_2021.txt", "丰富政策解读形式", "政策解读形式不够丰富"],
+  ["pingtan-11_pingtan_2024.txt", "优化主动公开目录", "政策解读形式仍需创新"],
+  ["000_2d63126c8570951a.txt", "加大培训力度", "公开力度有待进一步加大"],
+  // The plans stand in a part of their own (四、下步工作打算).
+  ["002_2280456dce613c96.txt", "进一步健全政府信息公开工作机制", "公开形式还不够便民"],
+  // "(二)具体的解决办法和改进措施" is the heading of the improvements, not an item.
+  ["001_6b8ee0204781e589.txt", "加强政务新媒体的日常监管", "解决办法和改进措施"],
+];
+
+describe("the improvements of the part", () => {
+  for (const [file, want, not] of IMPROVEMENTS) {
+    it(`${file}: ${want}`, () => {
+      const p = problemsPart(load(dirOf(file), file.replace(/^pingtan-/, "")).sections)!;
+      const all = p.improvements.join("\n");
+      expect(all).toContain(want);
+      expect(all).not.toContain(not);
+      expect(p.items.join("\n")).not.toContain(want);
+    });
+  }
+
+  it("ends at the report's signature and the annexed table", () => {
+    const p = problemsPart(load(SEEDS, "000_2d63126c8570951a.txt").sections)!;
+    expect(p.improvements.join("\n")).not.toMatch(/统计表|2019年1月23日/);
   });
 });

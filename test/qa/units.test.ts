@@ -19,6 +19,12 @@ describe("askedUnit", () => {
     ["平潭综合实验区2017年政府信息公开专项经费多少", ["万元", "元", "亿元"], false],
     ["平潭县2012年政府信息公开专栏访问量达到多少", ["人次", "次", "万人次"], false],
     ["平潭综合实验区2011年不予公开的信息数是多少", [], false],
+    // People counted by what they did: the count is of requests.
+    ["长寿区2018年有多少人来申请信息公开", ["件", "人", "人次"], false],
+    ["长寿区2018年有几个人申请复议", ["件", "人", "人次"], false],
+    // 项目, 部门 are nouns, not 项 or 部 counted: 个 is the unit.
+    ["资阳区2020年政府采购了多少个项目", ["个"], true],
+    ["蚌埠市2019年有几个部门公开了预算", ["个"], true],
   ];
   for (const [q, units, explicit] of CASES) {
     it(q, () => {
@@ -56,4 +62,19 @@ describe("unitAgreement", () => {
       } else expect(got).toBe(want);
     });
   }
+});
+
+describe("units speech uses across classes", () => {
+  /** [stated unit, question, agreement] */
+  const CASES: [string, string, number][] = [
+    ["件", "资阳区2020年被起诉了几次", 0.6],
+    ["条", "平潭县2013年被复议了几次", 0.6],
+    ["次", "长寿区2018年行政诉讼几件", 0.6],
+    ["人", "长寿区2018年专职人员有几个", 0.6],
+    // Still apart: money, shares, and a count of items for visits.
+    ["条", "长寿区2018年政府网站访问量多少人次", 0],
+    ["万元", "长寿区2018年行政诉讼几次", 0],
+    ["人", "长寿区2018年主动公开多少条", 0],
+  ];
+  for (const [unit, q, want] of CASES) it(`${unit} ← ${q}`, () => expect(unitAgreement(unit, askedUnit(q))).toBe(want));
 });

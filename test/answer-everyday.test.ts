@@ -1,0 +1,127 @@
+// Questions worded the way people talk (打官司, 办完, 手里没有, 下一步怎么改, one character mistyped),
+// end to end through the CLI contract (ingest, ask --jsonl) on the fixture reports. The wording is
+// ours; the expected figures are the reports' own.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../src/domain.js";
+import { askJsonl, ingestDirs } from "./helpers/gold.js";
+import { EXTRA, PINGTAN, SEEDS } from "./helpers/reports.js";
+
+/** [question, the first figure answered, a text the reply must hold] */
+const VALUES: [string, number, string?][] = [
+  // A column named in the question, even when it runs on from the city's name.
+  ["蚌埠市直单位2019年收到多少件信息公开申请", 105, "市直单位"],
+  ["蚌埠市直单位2019年同意公开了多少件", 36, "市直单位"],
+  ["蚌埠市2019年县区政府收到申请多少件", 36, "县区政府"],
+  // Lawsuits and reviews.
+  ["长寿区2018年被告上法庭几次", 7, "行政诉讼"],
+  ["西湖区2019年打了几个官司", 1, "行政诉讼"],
+  ["长寿区2018年官司输了几次", 2, "结果纠正"],
+  ["长寿区2018年复议被撤销几件", 5, "结果纠正"],
+  ["淮安市2024年复议后又起诉的案子有几件", 20, "复议后起诉"],
+  ["洪泽区2023年复议还没结案的有几件", 0, "尚未审结"],
+  // Requests: came in, done, left over, online, refused, not held.
+  ["长寿区2018年有多少人来申请信息公开", 359, "收到政府信息公开申请数"],
+  ["长寿区2018年办完了多少件申请", 359, "申请办结数"],
+  ["西湖区2019年办完了多少件申请", 12, "办理结果总计"],
+  // 答复 names the 2016 table's 申请答复数; the 2019 table's 办理结果总计 stands for it, not the prose's 受理13件.
+  ["西湖区2019年答复了多少件申请", 12, "对应的是“办理结果总计”"],
+  ["西湖区2019年有几件申请给公开了", 6, "予以公开"],
+  ["西湖区2019年有几件只公开了一部分", 4, "部分公开"],
+  ["淮安市2024年去年结转过来的申请有几件", 34, "上年结转"],
+  ["淮安市2024年年底还没办完的申请有几件", 103, "结转下年度"],
+  ["长寿区2018年网上提交的申请有多少", 1, "网络申请"],
+  ["蚌埠市2019年乡镇政府拒绝公开了几件", 0, "不予公开"],
+  ["资阳区2020年手里没有信息的有几件", 0, "本机关不掌握"],
+  // The 2016 table has no 不掌握 row: its 申请信息不存在数 is said to stand for it.
+  ["长寿区2018年手里没有信息的有几件", 74, "申请信息不存在数"],
+  ["平潭县2013年老百姓在网上递交了几条申请", 4, "网络申请"],
+  ["平潭综合实验区2021年有几个人以个人名义申请", 64, "自然人"],
+  ["平潭综合实验区2024年公司来申请的有几件", 1, "商业企业"],
+  ["平潭综合实验区2024年给申请人公开了多少件", 71, "予以公开"],
+  ["平潭综合实验区2021年打了几场官司", 12, "行政诉讼"],
+  ["淮安市2024年复议的决定被改了多少件", 64, "结果纠正"],
+  // Visits in the prose, asked as 看过 or 访问了多少次 (人次 printed).
+  ["平潭县2013年信息公开专栏有多少人看过", 19363, "访问量"],
+  ["平潭综合实验区2014年网站专栏被访问了多少次", 69598, "访问量"],
+  // Words naming bodies are typed right: 部门公开 is no slip for 部分公开.
+  ["平潭综合实验区2017年区管委会和区直部门公开的占多少比例", 71.11, "71.11%"],
+  ["长寿区2018年寄信来申请的有多少", 297, "信函申请"],
+  ["长寿区2018年超过期限才办完的有几件", 9, "延期办结"],
+  ["长寿区2018年信息公开花了多少钱", 15, "专项经费"],
+  ["资阳区2020年罚了多少次", 543, "行政处罚"],
+  ["资阳区2020年采购花了多少钱", 25795, "采购总金额"],
+  ["资阳区2020年政府采购了多少个项目", 625, "采购项目数量"],
+  ["资阳区2020年出了多少规范性文件", 21, "新制作"],
+  ["小板桥街道2018年有人告吗", 1, "行政诉讼"],
+  ["蚌埠市2019年市直部门被复议了多少次", 11, "市直单位"],
+  ["西湖区2019年官司还没判的有几件", 1, "尚未审结"],
+  // Staff, rules, what was published.
+  ["长寿区2018年专职的人员有几个", 8, "专职人员"],
+  ["淮安市2024年制定了多少规章", 1, "规章"],
+  ["小板桥街道2018年公开了多少条", 1706, "主动公开"],
+  // X方面的信息: the category the prose counts.
+  ["平潭综合实验区2012年财政方面的信息公开了多少条", 9, "财政预算决算"],
+  ["平潭县2012年安全生产方面的信息有多少条", 199, "安全生产"],
+  // 公开了 is 公开: the category's own word decides (招投标信息19条).
+  ["平潭综合实验区2012年招投标方面公开了多少条", 19, "招投标信息"],
+  // One character mistyped, and said how it was read.
+  ["长寿区2018年行政复义多少件", 15, "按“行政复议”理解"],
+  ["长寿区2018年收到多少件信息公开申清", 359, "按“申请”理解"],
+  // A short name for two bodies: only one report states it.
+  ["平潭2012年官方微博有多少粉丝", 10659, "只有平潭综合实验区2012年的报告能回答"],
+];
+
+/** [question, texts the reply must hold, texts it must not] */
+const TEXTS: [string, string[], string[]][] = [
+  ["资阳区2020年下一步怎么改进", ["改进措施", "加强政务新媒体的日常监管"], ["政务公开制度不够完善"]],
+  ["资阳区2020年存在哪些不足", ["政务公开制度不够完善"], ["加强政务新媒体的日常监管"]],
+  ["西湖区2019年存在的主要问题及改进情况", ["工作基础需进一步夯实", "优化政府网站服务功能"], []],
+  ["长寿区2018年有什么毛病", ["公开力度有待进一步加大"], []],
+  ["小板桥街道2018年有什么打算", ["进一步健全政府信息公开工作机制"], ["公开形式还不够便民"]],
+  // The report's own numbers are dropped, and its repeated item said once.
+  ["小板桥街道2018年存在哪些问题", ["1. 信息发布时有时存在粗心"], ["1. 1.", "2. 2."]],
+  // Words of asking are never read as a mistyped metric word (有多 is no 有效, 主要 no 主动).
+  ["平潭县2012年政策、规范性文件类信息有多少条", ["221"], ["理解"]],
+  ["平潭综合实验区2014年政府信息公开存在的主要问题", ["公开范围有待拓展"], ["理解", "主动公开政府信息数"]],
+  ["平潭综合实验区2017年区管委会和区直部门公开的占多少比例", ["71.11"], ["理解"]],
+  // The 2008-era template has a name in the reply.
+  ["平潭综合实验区2013年行政处罚多少件", ["2019年以前的省定统计表"], ["undefined"]],
+];
+
+let asked = new Map<string, Answer>();
+
+beforeAll(() => {
+  const res = ingestDirs([PINGTAN, SEEDS, EXTRA]);
+  expect(res.status).toBe(0);
+  const qs = [...VALUES.map((v) => v[0]), ...TEXTS.map((t) => t[0]), "平潭2012年主动公开政府信息多少条", "平潭2012年网站有多少人访问"];
+  asked = new Map(askJsonl(res.db, qs).map((a, i) => [qs[i]!, a]));
+});
+
+describe("everyday questions answer the template's figure", () => {
+  for (const [q, value, text] of VALUES) {
+    it(q, () => {
+      const a = asked.get(q)!;
+      expect(a.answers[0]?.value, a.text).toBe(value);
+      if (text) expect(a.text).toContain(text);
+    });
+  }
+});
+
+describe("everyday questions about the text", () => {
+  for (const [q, want, not] of TEXTS) {
+    it(q, () => {
+      const a = asked.get(q)!;
+      const all = [a.text, ...a.hits.map((h) => h.snippet)].join("\n");
+      for (const w of want) expect(all).toContain(w);
+      for (const n of not) expect(all).not.toContain(n);
+    });
+  }
+});
+
+describe("a short name for several bodies", () => {
+  it("is asked back when both reports can answer", () => {
+    expect(asked.get("平潭2012年主动公开政府信息多少条")!.choices).toHaveLength(2);
+    // Both 2012 reports state their 专栏访问量.
+    expect(asked.get("平潭2012年网站有多少人访问")!.choices).toHaveLength(2);
+  });
+});

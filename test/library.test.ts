@@ -319,6 +319,18 @@ describe("one report, however many files (renditions and revisions)", () => {
   });
 });
 
+describe("the same body and year, another document", () => {
+  it("a 政务公开工作总结 and the 年度报告 of one year are two reports, neither a copy of the other", async () => {
+    const lib = await memoryLibrary();
+    const summary = readFileSync(join(SEEDS, SEED.bengbu), "utf8");
+    expect(summary.split("\n")[0]).toBe("蚌埠市2019年政务公开工作总结");
+    const annual = summary.replace("蚌埠市2019年政务公开工作总结", "蚌埠市人民政府2019年政府信息公开工作年度报告");
+    expect(await lib.ingestFile("总结.txt", new TextEncoder().encode(summary))).toMatchObject({ status: "added" });
+    expect(await lib.ingestFile("年报.txt", new TextEncoder().encode(annual))).toMatchObject({ status: "added" });
+    expect(lib.listReports()).toHaveLength(2);
+  });
+});
+
 describe("what is not a report", () => {
   const banner = () => readFileSync(join(import.meta.dirname, "fixtures/reports/junk/banner.html"));
   const noYear = () => new TextEncoder().encode(readFileSync(join(SEEDS, SEED.changshou), "utf8").replace(/2018/g, ""));

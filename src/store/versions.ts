@@ -7,20 +7,32 @@
 import { regionKey } from "../catalog.js";
 import type { Report } from "../domain.js";
 
-type Who = Pick<Report, "org" | "region" | "fullRegion" | "level" | "year">;
+type Who = Pick<Report, "org" | "region" | "fullRegion" | "level" | "year" | "title">;
+
+/**
+ * Which document of its body and year a text is by its title: a 政务公开工作总结 is another
+ * document than the 政府信息公开工作年度报告 of the same year, not another file of it.
+ *
+ *   documentKind("蚌埠市2019年政务公开工作总结") → "总结"
+ *   documentKind("平潭县人民政府2013年政府信息公开工作年度报告") → "报告" (also for a title not read)
+ */
+export function documentKind(title: string): "总结" | "报告" {
+  return /总结/.test(title) && !/年度报告|年报|工作报告/.test(title) ? "总结" : "报告";
+}
 
 /**
  * The identity of a report: its body (region key: the full region for a government, the org for a
- * department) and statistics year; null when either is missing. Why: the same 平潭县 2013 report
- * arrives as a saved page and as a crawler's text; they are one report.
+ * department), its statistics year and which document it is; null when the body or the year is
+ * missing. Why: the same 平潭县 2013 report arrives as a saved page and as a crawler's text; they
+ * are one report.
  *
- *   identityOf({ org: "平潭县人民政府", region: "平潭县", fullRegion: "福州市平潭县", level: "county", year: 2013 })
- *     → "福州市平潭县|2013"
+ *   identityOf({ org: "平潭县人民政府", region: "平潭县", fullRegion: "福州市平潭县", level: "county", year: 2013, title: "…年度报告" })
+ *     → "福州市平潭县|2013|报告"
  */
 export function identityOf(r: Who): string | null {
   if (!r.org || r.year === null) return null;
   const key = regionKey(r);
-  return key ? `${key}|${r.year}` : null;
+  return key ? `${key}|${r.year}|${documentKind(r.title ?? "")}` : null;
 }
 
 /** How well a copy was read: more figures, fewer warnings, fewer uncertain figures is better. */

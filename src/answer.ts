@@ -915,7 +915,9 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   const found = deps.index.search(keywords, { reportIds: ids, limit: 5, wantsNumber: pq.wantsNumber });
   const hits = found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
   if (hits.length === 0) {
-    return { ...base, text: `在${scope.join("、") || "全部报告"}中没有找到与“${keywords.join(" ")}”相关的内容。` };
+    // The words as asked: not the pieces segmentation also cut from them (区块链 → 区块, 区块链).
+    const said = keywords.filter((k) => !keywords.some((o) => o !== k && o.includes(k)));
+    return { ...base, text: `在${scope.join("、") || "全部报告"}中没有找到与“${said.join(" ")}”相关的内容。` };
   }
   return { ...base, kind: "search", hits, text: `在${scope.join("、") || "全部报告"}中找到：\n${hitsText(hits)}` };
 }

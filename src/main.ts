@@ -21,7 +21,7 @@ async function start(): Promise<number> {
   if (!config.token) {
     let opened;
     try {
-      opened = await openLibrary(dbPath, { write: true, corpusDir });
+      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir });
     } catch (err) {
       if (!(err instanceof LockedError)) throw err;
       opened = await openLibrary(dbPath, { write: false }); // the bot owns the db: read it
@@ -34,14 +34,16 @@ async function start(): Promise<number> {
   }
 
   const logger = pino({ level: process.env.LOG_LEVEL ?? "info", redact: ["token", "config.token"] }, pino.destination(2));
-  const { lib, release } = await openLibrary(dbPath, { write: true, corpusDir });
+  const { lib, release } = await openLibrary(dbPath, { write: true, role: "bot", corpusDir });
   if (lib.size === 0) {
     const results = await lib.ingestPaths([corpusDir]);
     logger.info({ reports: lib.size, failed: results.filter((r) => !r.ok).length }, "bundled reports ingested");
   }
   const { startBot } = await import("./bot/run.js");
   const { watchInbox } = await import("./inbox.js");
-  const stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger });
+  const { fileJournal } = await import("./bot/journal.js");
+  const journal = fileJournal(`${dbPath.replace(/\.json$/i, "")}.journal`);
+  const stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger, journal });
   const stopInbox = watchInbox(join(resolve(dbPath, ".."), "inbox"), lib, logger);
   logger.info({ reports: lib.size, db: dbPath }, "nianbao bot running");
   await new Promise<void>((done) => {

@@ -2,13 +2,14 @@
 // chat kept in order, and the features installed behind one error boundary.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotError } from "grammy";
+import { Bot, Composer, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { DEFAULT_API_ROOT } from "../config.js";
 import { parseCommand } from "./commands.js";
 import { contextConstructor, type BotContext, type BotDeps } from "./context.js";
 import { downloadTelegramFile } from "./download.js";
 import { APOLOGY, describeError } from "./errors.js";
+import { carriesUpload } from "./journal.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
 import { compareFeature } from "./features/compare.js";
@@ -53,6 +54,23 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // (a user should not wait minutes for a reply, and the alert loop schedules its own retry).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
 
+  // An upload is forgotten by the journal only once handled; one handled before a restart and sent
+  // again by Telegram (never confirmed) is not handled twice.
+  const journal = deps.journal;
+  if (journal) {
+    bot.use(async (ctx, next) => {
+      if (!carriesUpload(ctx.update)) return next();
+      const id = ctx.update.update_id;
+      if (journal.isDone(id)) return;
+      journal.record([ctx.update]); // webhook mode (long polling recorded it already)
+      try {
+        await next();
+      } finally {
+        if (!ctx.journalKeep) journal.done(id);
+      }
+    });
+  }
+
   bot.use(sequentialize(orderKey));
   bot.errorBoundary(
     (error) => onError(error, token),
@@ -66,6 +84,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     compareFeature(),
     askFeature(),
     inlineFeature(),
+    staleButtons(),
   );
 
   // Only reached by errors outside the boundary (sequentialize); the runner reports them here.
@@ -73,6 +92,13 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     deps.logger.error({ err: describeError(error.error, token), updateId: error.ctx.update.update_id }, "unhandled bot error");
   });
   return bot;
+}
+
+/** Any button no feature took (forged, or from an older version) is answered: no endless spinner. */
+function staleButtons(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: "这个按钮已经失效了。" }));
+  return feature;
 }
 
 /** Log (token scrubbed) and tell the user something went wrong, in whatever form the update allows. */

@@ -5,6 +5,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { BotStore, Library } from "../service.js";
+import type { UploadJournal } from "./journal.js";
 
 /** The part of the configuration the handlers read. */
 export type BotSettings = Pick<Config, "adminIds" | "maxUploadMb" | "rateLimitPerMinute">;
@@ -21,6 +22,8 @@ export interface BotDeps {
   download?: Download;
   /** Clock for the rate limiter and edit throttling; Date.now by default. */
   now?: () => number;
+  /** Where uploads wait until handled (journal.ts); none in tests that do not need it. */
+  journal?: UploadJournal;
 }
 
 /** A command addressed to this bot: `/name@thisbot args` in a message, edited message or caption. */
@@ -33,6 +36,11 @@ export interface BotContextFlavor {
   readonly deps: BotDeps & { download: Download; now: () => number };
   /** Set by the `parseCommand` middleware before any feature runs. */
   command?: ParsedCommand;
+  /**
+   * Set by a handler that is not done with this upload when it returns (a file of an album
+   * waiting for the album's /ingest caption): the journal keeps it until `journal.done`.
+   */
+  journalKeep?: boolean;
 }
 
 export type BotContext = Context & BotContextFlavor;
@@ -42,6 +50,7 @@ export function contextConstructor(deps: BotContextFlavor["deps"]) {
   return class extends Context implements BotContextFlavor {
     readonly deps = deps;
     command?: ParsedCommand;
+    journalKeep?: boolean;
     constructor(update: Update, api: Api, me: UserFromGetMe) {
       super(update, api, me);
     }

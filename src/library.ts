@@ -77,7 +77,11 @@ export interface IngestTimings {
 
 export interface CoreLibrary extends Library {
   /** Ingest files and directories from disk (CLI), one db write at the end. */
-  ingestPaths(paths: string[], onEach?: (file: string, result: IngestResult) => void): Promise<IngestResult[]>;
+  /**
+   * `confirm`: the operator at the command line is the admin — a text missing its issuer, year or
+   * figures is stored (and said so), not held; it is not announced.
+   */
+  ingestPaths(paths: string[], onEach?: (file: string, result: IngestResult) => void, opts?: { confirm?: boolean }): Promise<IngestResult[]>;
   botStore: BotStore;
   /** Write the search index export now (also done shortly after every change). */
   flush(): Promise<void>;
@@ -190,6 +194,8 @@ interface Candidate {
   /** An admin confirmed it (or it was held as a report before): not held again. */
   confirmed: boolean;
   announced?: boolean;
+  /** Stored without an announcement: the command line took a text with parts missing. */
+  quiet?: boolean;
 }
 
 /** What placing a candidate did; the caller applies it to records, catalog and index. */
@@ -482,7 +488,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         state.index.add(r.id, passages);
         indexDirty = true;
         if (t) t.store += performance.now() - t0;
-        return { result: result(o, r), announce: o.entry };
+        return { result: result(o, r), ...(c.quiet ? {} : { announce: o.entry }) };
       }
       case "held":
         writeRecord(r);
@@ -526,13 +532,20 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     return { report: parsed.report, original: originalName(data, ext), ...(file ? { file } : {}), addedAt: new Date().toISOString(), confirmed: false };
   };
 
-  const ingestOne = async (name: string, data: Uint8Array, file?: string): Promise<{ result: IngestResult; announce?: StoredEntry }> => {
+  const ingestOne = async (name: string, data: Uint8Array, file?: string, confirm = false): Promise<{ result: IngestResult; announce?: StoredEntry }> => {
     const c = await readFile(name, data, file);
     if ("error" in c) return { result: { ok: false, error: c.error } };
     // The bytes first, so an entry written always has its file to be read again; not for this
     // very text held already, nor for a text that is no report at all.
     const dup = shelf.holderOf(c.report.id) ?? shelf.holderOf(c.original!);
-    if (!dup && missingParts(c.report).length < 3) originals.put(data, c.original!.slice(c.original!.indexOf(".") + 1));
+    const missing = missingParts(c.report);
+    if (!dup && missing.length < 3) originals.put(data, c.original!.slice(c.original!.indexOf(".") + 1));
+    if (confirm && missing.length > 0 && missing.length < 3) {
+      c.confirmed = true;
+      c.quiet = true;
+      const out = admit(c);
+      return out.result.ok && out.result.status === "added" ? { ...out, result: { ...out.result, missing } } : out;
+    }
     return admit(c);
   };
 
@@ -584,7 +597,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       });
     },
 
-    ingestPaths(paths, onEach) {
+    ingestPaths(paths, onEach, opts) {
       return serial(async () => {
         const results: IngestResult[] = [];
         const announce: StoredEntry[] = [];
@@ -593,7 +606,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           let res: IngestResult;
           try {
             const rel = corpusDir ? relative(corpusDir, file) : undefined;
-            const out = await ingestOne(file.split(/[\\/]/).pop()!, new Uint8Array(readFileSync(file)), rel && !rel.startsWith("..") ? rel : undefined);
+            const out = await ingestOne(file.split(/[\\/]/).pop()!, new Uint8Array(readFileSync(file)), rel && !rel.startsWith("..") ? rel : undefined, opts?.confirm);
             res = out.result;
             if (out.announce) announce.push(out.announce);
           } catch (err) {

@@ -121,6 +121,31 @@ describe("what `cli ingest` says and returns", () => {
 
     const nothing = await cli(["ingest", join(dir, "no-such-file.txt"), "--db", db]);
     expect(nothing.code).toBe(1);
+    const onlyBad = await cli(["ingest", bad, "--db", db]);
+    expect(onlyBad.code).toBe(1);
+  }, 120_000);
+
+  it("a folder of real reports with one that is no report: the rest are stored and the run succeeds (--strict fails it)", async () => {
+    const dir = work();
+    const folder = join(dir, "reports");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "report.txt"), readFileSync(join(SEEDS, SEED.changshou)));
+    writeFileSync(join(folder, "scan.txt"), "");
+    // A report whose year is nowhere in it: the operator at the command line is the admin, so it
+    // is stored, said to lack its year, and answerable; nobody is alerted to it.
+    const noYear = readFileSync(join(SEEDS, SEED.changshou), "utf8").replace(/(?:19|20)\d{2}\s*年/g, "本年").replace(/(?:19|20)\d{2}/g, "");
+    writeFileSync(join(folder, "no-year.txt"), noYear.replace(/长寿区/g, "璧山区"));
+    const db = join(dir, "db.json");
+    const run = await cli(["ingest", folder, "--db", db]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^✗ .*scan\.txt：文件为空/m);
+    expect(run.stderr).toMatch(/^✓ .*no-year\.txt：.*缺少年份.*已收录/m);
+    expect(dbReports(db)).toHaveLength(2);
+    const strict = await cli(["ingest", folder, "--db", join(dir, "db2.json"), "--strict"]);
+    expect(strict.code).toBe(1);
+    const held = await cli(["ingest", folder, "--db", join(dir, "db3.json"), "--hold"]);
+    expect(held.stderr).toMatch(/^⏸ .*no-year\.txt/m);
+    expect(dbReports(join(dir, "db3.json"))).toHaveLength(1);
   }, 120_000);
 
   it("stops quietly when its output is piped into a reader that stops early (head)", () => {

@@ -949,4 +949,24 @@ export function reportCard(query: string, deps: AnswerDeps): Answer {
   return { ...base, kind: "value", answers: items, warnings: r.warnings.map((w) => w.message), text: lines.join("\n") };
 }
 
+/**
+ * The figure a question about `metric` (and column `slice`) is answered with in report `r`: the
+ * table cell, else the sum of its parts, else the prose; through the crosswalk when this
+ * generation of the template names it otherwise (`via` is then the metric asked). Exports use
+ * it, so an exported figure is the answer's.
+ */
+export function answerFigure(r: Report, metric: string, slice?: string): { figure: Figure; via?: string } | null {
+  let found = findFigures(r, metric, slice);
+  let via: string | undefined;
+  for (const alt of found ? [] : (metricDef(metric)?.crosswalk ?? [])) {
+    found = findFigures(r, alt, slice);
+    if (found) {
+      via = metric;
+      break;
+    }
+  }
+  const figure = found?.primary ?? found?.narrative;
+  return figure ? { figure, ...(via ? { via } : {}) } : null;
+}
+
 export { regionKey };

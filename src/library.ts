@@ -23,6 +23,11 @@ import { DB_VERSION, type DbData, type StoredEntry } from "./store/db.js";
 import { loadIndex, saveIndex } from "./store/index-files.js";
 import { memoryRecordStore, type RecordStore } from "./store/records.js";
 import type { BotState, BotStore, IngestResult, Library, ReindexProgress, ReportSummary } from "./service.js";
+import { exportFigures } from "./export.js";
+import type { Reuse } from "./reuse.js";
+import { reportSource, tableOf } from "./sources.js";
+import { memoryAddressBook, type AddressBook } from "./store/addresses.js";
+import { originalName, type OriginalStore } from "./store/originals.js";
 
 export interface LibraryOptions {
   db: Low<DbData>;
@@ -40,6 +45,10 @@ export interface LibraryOptions {
   readOnly?: boolean;
   /** Milliseconds spent per ingest phase are added here (for `npm run bench`). */
   timings?: IngestTimings;
+  /** The original bytes of ingested files, by content hash. Defaults to none (not kept). */
+  originals?: OriginalStore;
+  /** The addresses files were fetched from. Defaults to memory. */
+  addresses?: AddressBook;
 }
 
 export interface IngestTimings {
@@ -48,7 +57,7 @@ export interface IngestTimings {
   store: number;
 }
 
-export interface CoreLibrary extends Library {
+export interface CoreLibrary extends Library, Reuse {
   /** Ingest files and directories from disk (CLI), one db write at the end. */
   ingestPaths(paths: string[], onEach?: (file: string, result: IngestResult) => void): Promise<IngestResult[]>;
   botStore: BotStore;
@@ -141,6 +150,12 @@ interface State {
 export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> {
   const { db, corpusDir, indexPath, maxBytes = 50 * 1024 * 1024, cacheSize = 512, readOnly = false } = opts;
   const records = opts.records ?? memoryRecordStore();
+  const { originals } = opts;
+  const addresses = opts.addresses ?? memoryAddressBook();
+  /** Keep the bytes of an entry's file (once per content) and note where they are. */
+  const keepOriginal = (entry: StoredEntry, name: string, data: Uint8Array) => {
+    if (originals) entry.original = originals.put(data, extensionOf(name).slice(1) || "bin");
+  };
   const reportCache = lru<Report>(cacheSize);
   const passageCache = lru<IndexedPassage[]>(cacheSize * 2);
   const cached = <V>(c: ReturnType<typeof lru<V>>, read: (id: string) => V | undefined) => (id: string): V | undefined => {
@@ -312,6 +327,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         if (added) {
           const file = keepCopy(name, data, added.id);
           if (file) (db.data.reports[db.data.reports.length - 1] as StoredEntry).file = file;
+          keepOriginal(db.data.reports[db.data.reports.length - 1]!, name, data);
           db.data.bot.stats.ingested++;
           await db.write();
           scheduleFlush();
@@ -337,7 +353,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
                 const rel = corpusDir ? relative(corpusDir, file) : undefined;
                 const out = addText(file.split(/[\\/]/).pop()!, extracted.text, rel && !rel.startsWith("..") ? rel : undefined);
                 res = out.result;
-                if (out.added) added.push(out.added);
+                if (out.added) (added.push(out.added), keepOriginal(out.added as StoredEntry, file, data));
               }
             }
           } catch (err) {
@@ -388,7 +404,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
               passageCache.delete(r.id);
               index.add(r.id, passages);
               const old = db.data.reports.find((x) => x.id === r.id);
-              entries.push({ ...toEntry(r, keyFigures(r)), file: relative(corpusDir!, file), addedAt: old?.addedAt ?? new Date().toISOString(), announced: old ? old.announced !== false : false });
+              entries.push({ ...toEntry(r, keyFigures(r)), file: relative(corpusDir!, file), ...(old?.original ? { original: old.original } : {}), addedAt: old?.addedAt ?? new Date().toISOString(), announced: old ? old.announced !== false : false });
             }
           } catch (err) {
             failed.push(`${file}：${(err as Error).message}`);
@@ -408,6 +424,21 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         await emit(entries.filter((e) => !before.has(e.id)));
         return { reports: entries.length, failed };
       });
+    },
+
+    // Checking and reusing answers: the original, the table of a figure, exports (src/reuse.ts).
+    source(id) {
+      const e = db.data.reports.find((x) => x.id === id);
+      return e ? reportSource(e, { ...(originals ? { originals } : {}), addresses, ...(corpusDir ? { corpusDir } : {}) }) : undefined;
+    },
+    table(id, line, key) {
+      const r = state.catalog.has(id) ? load(id) : undefined;
+      return r ? tableOf(r, line, key) : { ok: false, reason: "no-report" };
+    },
+    exportFigures: (query) => exportFigures(query, deps()),
+    rememberAddresses(file, reportId) {
+      const keys = [originalName(file.bytes, extensionOf(file.name).slice(1) || "bin"), ...(reportId ? [reportId] : [])];
+      addresses.add(keys, { urls: file.urls, name: file.name });
     },
 
     botStore: {

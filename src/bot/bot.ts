@@ -17,6 +17,10 @@ import { reportsFeature } from "./features/reports.js";
 import { searchFeature } from "./features/search.js";
 import { startFeature } from "./features/start.js";
 import { subscriptionsFeature } from "./features/subscriptions.js";
+import { exportFeature } from "./features/export.js";
+import { pagesFeature, staleButtonsFeature } from "./features/pages.js";
+import { sourcesFeature } from "./features/sources.js";
+import { PageStore } from "./pages.js";
 import { RateLimiter, rateLimit } from "./rate-limit.js";
 
 export { registerCommands } from "./commands.js";
@@ -41,6 +45,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const fullDeps = {
     ...deps,
     now: deps.now ?? Date.now,
+    pages: deps.pages ?? new PageStore(),
     download: deps.download ?? ((fileId: string) => downloadTelegramFile(fileId, { api: bot.api, token, apiRoot, maxBytes })),
   };
   const bot: Bot<BotContext> = new Bot<BotContext>(token, {
@@ -64,8 +69,12 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     reportsFeature(),
     searchFeature(),
     compareFeature(),
+    sourcesFeature(),
+    exportFeature(),
+    pagesFeature(),
     askFeature(),
     inlineFeature(),
+    staleButtonsFeature(),
   );
 
   // Only reached by errors outside the boundary (sequentialize); the runner reports them here.

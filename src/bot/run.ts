@@ -7,6 +7,7 @@ import { webhookCallback } from "grammy";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { BotStore, Library } from "../service.js";
+import type { BotDeps } from "./context.js";
 import { startAlertLoop, watchReports } from "./alerts.js";
 import { createBot } from "./bot.js";
 import { registerCommands } from "./commands.js";
@@ -17,6 +18,8 @@ export interface StartBotOptions {
   library: Library;
   botStore: BotStore;
   logger: Logger;
+  /** 原文/表格 buttons, /export, charts, /ingest by address (see BotDeps). */
+  extras?: Pick<BotDeps, "reuse" | "chart" | "fetchReport">;
 }
 
 /** The update types the bot handles (my_chat_member: learn when it is removed from a chat). */
@@ -26,10 +29,10 @@ export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "
 const MAX_WEBHOOK_BODY = 1024 * 1024;
 
 /** Start the Telegram bot; resolves once it is receiving updates, to a function that stops it. */
-export async function startBot({ config, library, botStore, logger }: StartBotOptions): Promise<() => Promise<void>> {
+export async function startBot({ config, library, botStore, logger, extras }: StartBotOptions): Promise<() => Promise<void>> {
   const token = config.token;
   if (!token) throw new Error("startBot: TELEGRAM_BOT_TOKEN is not set");
-  const bot = createBot(token, { library, botStore, logger, settings: config }, { apiRoot: config.apiRoot });
+  const bot = createBot(token, { library, botStore, logger, settings: config, ...extras }, { apiRoot: config.apiRoot });
   await bot.init();
   logger.info({ username: bot.botInfo.username, apiRoot: config.apiRoot }, "telegram bot connected");
 

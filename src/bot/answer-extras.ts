@@ -29,20 +29,22 @@ export function hitEntry(hit: Hit, n: number): string {
   return `${n}. <b>${where}</b>\n<blockquote>${escapeHtml(clip(hit.snippet, 600))}</blockquote>`;
 }
 
-/** An answer cut to its first page, and the rest as a list to page through. */
-export function firstPage(answer: Answer): { answer: Answer; rest?: PagedList } {
+/**
+ * An answer cut to its first page, and the whole list to page through (page 0 is what the answer
+ * shows; the 更多 button asks for page 1).
+ */
+export function firstPage(answer: Answer): { answer: Answer; list?: PagedList } {
   if (answer.hits.length > PAGE_SIZE) {
-    const rest = answer.hits.slice(PAGE_SIZE).map((h, i) => hitEntry(h, PAGE_SIZE + i + 1));
     return {
       answer: { ...answer, hits: answer.hits.slice(0, PAGE_SIZE) },
-      rest: { heading: `<b>${escapeHtml(clip(answer.question, 60))}</b> · 更多出处`, entries: rest, size: PAGE_SIZE },
+      list: { heading: `<b>${escapeHtml(clip(answer.question, 60))}</b> · 更多出处`, entries: answer.hits.map((h, i) => hitEntry(h, i + 1)), size: PAGE_SIZE },
     };
   }
   const lines = answer.text.split("\n");
   if (answer.kind === "list" && lines.length > LIST_PAGE_LINES + 5) {
     return {
       answer: { ...answer, text: lines.slice(0, LIST_PAGE_LINES + 1).join("\n") },
-      rest: { heading: `<b>${escapeHtml(clip(lines[0] ?? "", 60))}</b>（续）`, entries: lines.slice(LIST_PAGE_LINES + 1).map((l) => escapeHtml(l)), size: LIST_PAGE_LINES },
+      list: { heading: `<b>${escapeHtml(clip(lines[0] ?? "", 60))}</b>（续）`, entries: lines.slice(1).map((l) => escapeHtml(l)), size: LIST_PAGE_LINES },
     };
   }
   return { answer };
@@ -95,9 +97,9 @@ export function answerKeyboard(answer: Answer, options: { reuse: boolean; moreKe
 
 /** Prepare an answer for sending: its first page, and the buttons to go with it. */
 export function withExtras(ctx: BotContext, answer: Answer): { answer: Answer; keyboard?: InlineKeyboard } {
-  const { answer: shown, rest } = firstPage(answer);
-  const moreKey = rest ? ctx.deps.pages.save(rest) : undefined;
-  const keyboard = answerKeyboard(answer, { reuse: ctx.deps.reuse !== undefined, ...(moreKey ? { moreKey, remaining: rest!.entries.length } : {}) });
+  const { answer: shown, list } = firstPage(answer);
+  const moreKey = list ? ctx.deps.pages.save(list) : undefined;
+  const keyboard = answerKeyboard(answer, { reuse: ctx.deps.reuse !== undefined, ...(moreKey ? { moreKey, remaining: list!.entries.length - list!.size } : {}) });
   return { answer: shown, ...(keyboard ? { keyboard } : {}) };
 }
 

@@ -73,15 +73,18 @@ function groupOf(r: Report, f: Figure): string {
 
 const labelOf = (f: Figure) => f.label ?? metricLabel(f.metric);
 
-/** Row and column of a figure in its table: 表三 by applicant column, 表二/表四 by "行·栏" labels. */
-function cellOf(group: string, f: Figure): { row: string; col: string } {
+/**
+ * Row and column of a figure in its table: 表三 by applicant column, 表二/表四 by "行·栏" labels; a
+ * 统计表's own value is 本年, or 合计 beside named columns (市政府, 市直单位 …).
+ */
+function cellOf(group: string, f: Figure, columned = false): { row: string; col: string } {
   if (f.slice) return { row: labelOf(f), col: sliceLabel(f.slice) };
   const label = labelOf(f);
   if (group !== "stat" && label.includes("·")) {
     const at = label.lastIndexOf("·");
     return { row: label.slice(0, at), col: label.slice(at + 1) };
   }
-  return { row: label, col: group === "stat" ? "本年" : "总计" };
+  return { row: label, col: group !== "stat" || columned ? "总计" : "本年" };
 }
 
 /** The figure an answer item names: the same line and key; else the key anywhere (read again). */
@@ -97,10 +100,13 @@ function findFigure(r: Report, line: number, key: string): Figure | undefined {
 function partFigure(r: Report, line: number, key: string): Figure | undefined {
   const slices = new Set<string | undefined>([undefined, "legal_persons", ...r.figures.map((f) => f.slice)]);
   let metric: string | undefined;
-  for (const m of METRICS) for (const s of slices) if (figureKey(m.id, s) === key) metric = m.id;
+  let slice: string | undefined;
+  for (const m of METRICS) for (const s of slices) if (figureKey(m.id, s) === key) (metric = m.id), (slice = s);
   if (!metric) return undefined;
   const atLine = r.figures.filter((f) => f.evidence.line === line && f.source !== "narrative");
-  return atLine.find((f) => f.metric.startsWith(`${metric}.`) || f.metric === metric) ?? atLine[0];
+  const part = (f: Figure) => f.metric.startsWith(`${metric}.`) || f.metric === metric;
+  // The total column for a total; the column asked for a column (法人或其他组织: its first part).
+  return atLine.find((f) => part(f) && f.slice === slice) ?? atLine.find((f) => part(f) && (slice === undefined) === (f.slice === undefined)) ?? atLine.find(part) ?? atLine[0];
 }
 
 /**
@@ -115,11 +121,12 @@ export function tableOf(r: Report, line: number, key: string): TableLookup {
   if (target.source === "narrative") return { ok: false, reason: "no-table" };
   const group = groupOf(r, target);
   const members = r.figures.filter((f) => f.source !== "narrative" && groupOf(r, f) === group);
+  const columned = group === "stat" && members.some((f) => f.slice && f.slice !== "历年累计");
   const rows: string[] = [];
   const cols: string[] = [];
   const cells = new Map<string, Figure>();
   for (const f of members) {
-    const { row, col } = cellOf(group, f);
+    const { row, col } = cellOf(group, f, columned);
     if (!rows.includes(row)) rows.push(row);
     if (!cols.includes(col)) cols.push(col);
     const k = `${row}\u0000${col}`;
@@ -129,7 +136,7 @@ export function tableOf(r: Report, line: number, key: string): TableLookup {
   }
   const total: string[] = cols.filter((c) => c === "总计" || c === "本年");
   const order = [...cols.filter((c) => !total.includes(c)), ...total];
-  const at = cellOf(group, target);
+  const at = cellOf(group, target, columned);
   const view: TableView = {
     reportId: r.id,
     org: r.org,

@@ -71,7 +71,10 @@ export function chartData(answer: Answer): ChartData | null {
   if (!CHARTED.has(answer.kind)) return null;
   const first = answer.answers.find((a) => a.value !== null);
   if (!first) return null;
-  const items = answer.answers.filter((a) => a.value !== null && a.unit === first.unit && a.year !== null);
+  let items = answer.answers.filter((a) => a.value !== null && a.unit === first.unit && a.year !== null);
+  // Several metrics of one report (行政复议和行政诉讼): the chart follows the first.
+  const perReport = new Set(items.map((a) => a.reportId));
+  if (perReport.size < items.length) items = items.filter((a) => a.metric === first.metric && (a.slice ?? "") === (first.slice ?? ""));
   if (items.length < 2) return null;
   const clash = new Set<string>();
   const seen = new Set<string>();

@@ -44,6 +44,11 @@ describe("chartData", () => {
     expect(chartData({ ...TREND, kind: "rank", text: "2024年行政许可从多到少（共2份报告有此项）：\n…" })).toMatchObject({ kind: "bar", title: "2024年行政许可从多到少" });
   });
 
+  it("follows the first metric when a comparison holds several of each report", () => {
+    const two: Answer = { ...TREND, kind: "compare", answers: [item("长寿区", 2018, 7, 178), item("长寿区", 2018, 3, 180, { metric: "review.total", label: "行政复议" }), item("小板桥街道", 2018, 1, 71), item("小板桥街道", 2018, 2, 72, { metric: "review.total", label: "行政复议" })], text: "…" };
+    expect(chartData(two)?.points.map((p) => [p.body, p.value])).toEqual([["长寿区", 7], ["小板桥街道", 1]]);
+  });
+
   it("draws nothing for one figure, for a value answer, or for figures of different units", () => {
     expect(chartData({ ...TREND, answers: [TREND.answers[0]!] })).toBeNull();
     expect(chartData({ ...TREND, kind: "value" })).toBeNull();

@@ -872,6 +872,10 @@ function problemsSection(r: Report, sections: readonly Section[], aspect: Proble
   return hit(s.title, text + (s.text.length > 260 ? "…" : ""), s.line);
 }
 
+/** Passages a search returns, and how many its text lists. */
+const SEARCH_HITS = 30;
+const SEARCH_SHOWN = 5;
+
 function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   let reports: ReportEntry[] | null = null;
   const scope: string[] = [];
@@ -912,14 +916,16 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     return { ...base, text: HELP };
   }
   const ids = reports ? new Set(reports.map((r) => r.id)) : undefined;
-  const found = deps.index.search(keywords, { reportIds: ids, limit: 5, wantsNumber: pq.wantsNumber });
+  const found = deps.index.search(keywords, { reportIds: ids, limit: SEARCH_HITS, wantsNumber: pq.wantsNumber });
   const hits = found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
   if (hits.length === 0) {
     // The words as asked: not the pieces segmentation also cut from them (区块链 → 区块, 区块链).
     const said = keywords.filter((k) => !keywords.some((o) => o !== k && o.includes(k)));
     return { ...base, text: `在${scope.join("、") || "全部报告"}中没有找到与“${said.join(" ")}”相关的内容。` };
   }
-  return { ...base, kind: "search", hits, text: `在${scope.join("、") || "全部报告"}中找到：\n${hitsText(hits)}` };
+  // The text lists the first few; `hits` holds them all (the bot pages through them with 更多).
+  const more = hits.length > SEARCH_SHOWN ? `\n（共找到${hits.length}处，以上是前${SEARCH_SHOWN}处）` : "";
+  return { ...base, kind: "search", hits, text: `在${scope.join("、") || "全部报告"}中找到：\n${hitsText(hits.slice(0, SEARCH_SHOWN))}${more}` };
 }
 
 /** Full-text only (/search). */
@@ -949,6 +955,26 @@ export function reportCard(query: string, deps: AnswerDeps): Answer {
   }
   if (r.warnings.length) lines.push(...r.warnings.map((w) => `⚠ ${w.message}`));
   return { ...base, kind: "value", answers: items, warnings: r.warnings.map((w) => w.message), text: lines.join("\n") };
+}
+
+/**
+ * The figure a question about `metric` (and column `slice`) is answered with in report `r`: the
+ * table cell, else the sum of its parts, else the prose; through the crosswalk when this
+ * generation of the template names it otherwise (`via` is then the metric asked). Exports use
+ * it, so an exported figure is the answer's.
+ */
+export function answerFigure(r: Report, metric: string, slice?: string): { figure: Figure; via?: string } | null {
+  let found = findFigures(r, metric, slice);
+  let via: string | undefined;
+  for (const alt of found ? [] : (metricDef(metric)?.crosswalk ?? [])) {
+    found = findFigures(r, alt, slice);
+    if (found) {
+      via = metric;
+      break;
+    }
+  }
+  const figure = found?.primary ?? found?.narrative;
+  return figure ? { figure, ...(via ? { via } : {}) } : null;
 }
 
 export { regionKey };

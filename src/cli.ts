@@ -16,8 +16,10 @@ import { fileRecordStore } from "./store/records.js";
 import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
 import { ensureDir } from "./store/dirs.js";
 import { fileOriginalStore } from "./store/originals.js";
+import { fileAddressBook } from "./store/addresses.js";
+import { cmdExport, cmdSource, writeChart } from "./cli-reuse.js";
 
-interface Args {
+export interface Args {
   command: string;
   positional: string[];
   flags: Map<string, string | true>;
@@ -32,7 +34,7 @@ export function parseArgs(argv: string[]): Args {
     if (a.startsWith("--")) {
       const [k, v] = a.slice(2).split("=", 2) as [string, string | undefined];
       if (v !== undefined) flags.set(k, v);
-      else if (["db", "data", "n", "seed", "sizes"].includes(k) && rest[i + 1] !== undefined) flags.set(k, rest[++i]!);
+      else if (["db", "data", "n", "seed", "sizes", "chart", "out", "format"].includes(k) && rest[i + 1] !== undefined) flags.set(k, rest[++i]!);
       else flags.set(k, true);
     } else positional.push(a);
   }
@@ -46,6 +48,10 @@ const USAGE = `nianbao — 政府信息公开工作年度报告问答
   ingest <文件或目录…> [--db F]    导入报告（同一份只存一次）
   ask "<问题>" [--db F] [--json]   回答一个问题
   ask --jsonl [--db F]             从标准输入每行读一个问题，每行输出一个 JSON
+  ask "<问题>" --chart out.png     同时把趋势、对比、排名画成图（PNG）
+  source <报告编号|地区 年份|问题> [--out F]  报告原文：写出原文件，或给出网址
+  export <指标> [地区] [年份] [--format csv|json] [--out F]  导出一个指标（默认 CSV 到标准输出）
+  export <地区> <年份> [...]       导出一份报告的全部数字及出处
   chat [--db F]                    本地对话
 数据库：--db 或环境变量 NIANBAO_DB（默认 data/db.json）`;
 
@@ -71,6 +77,8 @@ export async function openLibrary(dbPath: string, opts: { write: boolean; role?:
       records: fileRecordStore(`${base}.records`),
       originals: fileOriginalStore(`${base}.originals`),
       indexPath: `${base}.index`,
+      // data/db.addresses.json: where files fetched by address came from
+      addresses: fileAddressBook(`${base}.addresses.json`),
       readOnly: !opts.write,
       ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),
     });
@@ -243,7 +251,10 @@ async function cmdAsk(args: Args): Promise<number> {
   }
   const q = args.positional.join(" ");
   if (!q) return fail('ask 需要一个问题：npm run cli -- ask "长寿区2018年行政复议多少件"');
-  printAnswer(lib.ask(q), args.flags.has("json"));
+  const a = lib.ask(q);
+  printAnswer(a, args.flags.has("json"));
+  const chart = args.flags.get("chart");
+  if (chart !== undefined) return writeChart(a, chart);
   return 0;
 }
 
@@ -288,6 +299,10 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdAsk(args);
       case "chat":
         return await cmdChat(args);
+      case "source":
+        return await cmdSource(args, (await openLibrary(dbPathOf(args), { write: false })).lib);
+      case "export":
+        return await cmdExport(args, (await openLibrary(dbPathOf(args), { write: false })).lib);
       case "bench": {
         const { runBench } = await import("./bench/bench.js");
         return await runBench(argv.slice(1));

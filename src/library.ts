@@ -48,6 +48,10 @@ import type {
   ReindexResult,
   ReportSummary,
 } from "./service.js";
+import { exportFigures } from "./export.js";
+import type { Reuse } from "./reuse.js";
+import { reportSource, tableOf } from "./sources.js";
+import { memoryAddressBook, type AddressBook } from "./store/addresses.js";
 
 export interface LibraryOptions {
   db: Low<DbData>;
@@ -55,6 +59,8 @@ export interface LibraryOptions {
   records?: RecordStore;
   /** The original bytes of accepted files. Defaults to memory (tests). */
   originals?: OriginalStore;
+  /** The addresses files were fetched from. Defaults to memory. */
+  addresses?: AddressBook;
   /** Directory the search index is exported to; none = rebuilt from the records at every start. */
   indexPath?: string;
   /** Directory of report files a reindex reads besides the originals (data/reports). Defaults to none. */
@@ -75,7 +81,7 @@ export interface IngestTimings {
   store: number;
 }
 
-export interface CoreLibrary extends Library {
+export interface CoreLibrary extends Library, Reuse {
   /** Ingest files and directories from disk (CLI), one db write at the end. */
   /**
    * `confirm`: the operator at the command line is the admin — a text missing its issuer, year or
@@ -329,6 +335,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const { db, corpusDir, indexPath, maxBytes = 50 * 1024 * 1024, cacheSize = 512, readOnly = false } = opts;
   const records = opts.records ?? memoryRecordStore();
   const originals = opts.originals ?? memoryOriginalStore();
+  const addresses = opts.addresses ?? memoryAddressBook();
   const reportCache = lru<Report>(cacheSize);
   const passageCache = lru<IndexedPassage[]>(cacheSize * 2);
   const cached = <V>(c: ReturnType<typeof lru<V>>, read: (id: string) => V | undefined) => (id: string): V | undefined => {
@@ -658,6 +665,21 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
 
     reindex(onProgress) {
       return serial(() => rebuild(onProgress));
+    },
+
+    // Checking and reusing answers: the original, the table of a figure, exports (src/reuse.ts).
+    source(id) {
+      const e = db.data.reports.find((x) => x.id === id);
+      return e ? reportSource(e, { originals, addresses, ...(corpusDir ? { corpusDir } : {}) }) : undefined;
+    },
+    table(id, line, key) {
+      const r = state.catalog.has(id) ? load(id) : undefined;
+      return r ? tableOf(r, line, key) : { ok: false, reason: "no-report" };
+    },
+    exportFigures: (query) => exportFigures(query, deps()),
+    rememberAddresses(file, reportId) {
+      const keys = [originalName(file.bytes, extensionOf(file.name).slice(1) || "bin"), ...(reportId ? [reportId] : [])];
+      addresses.add(keys, { urls: file.urls, name: file.name });
     },
 
     botStore: {

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { pino } from "pino";
 import { runChat, openLibrary } from "./cli.js";
 import { loadConfig, type Config } from "./config.js";
+import type { Answer } from "./domain.js";
 import { LockedError } from "./store/lock.js";
 
 async function start(): Promise<number> {
@@ -43,7 +44,14 @@ async function start(): Promise<number> {
   const { watchInbox } = await import("./inbox.js");
   const { fileJournal } = await import("./bot/journal.js");
   const journal = fileJournal(`${dbPath.replace(/\.json$/i, "")}.journal`);
-  const stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger, journal });
+  const { fetchReport } = await import("./fetch-report.js");
+  const extras = {
+    reuse: lib,
+    // vega and resvg are loaded with the first chart, not at start.
+    chart: async (answer: Answer) => (await import("./chart.js")).renderAnswerChart(answer),
+    fetchReport: (address: string) => fetchReport(address, { maxBytes: config.maxUploadMb * 1024 * 1024 }),
+  };
+  const stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger, journal, extras });
   const stopInbox = watchInbox(join(resolve(dbPath, ".."), "inbox"), lib, logger);
   logger.info({ reports: lib.size, db: dbPath }, "nianbao bot running");
   await new Promise<void>((done) => {

@@ -18,6 +18,10 @@ import { reportsFeature } from "./features/reports.js";
 import { searchFeature } from "./features/search.js";
 import { startFeature } from "./features/start.js";
 import { subscriptionsFeature } from "./features/subscriptions.js";
+import { exportFeature } from "./features/export.js";
+import { pagesFeature, staleButtonsFeature } from "./features/pages.js";
+import { sourcesFeature } from "./features/sources.js";
+import { PageStore } from "./pages.js";
 import { RateLimiter, rateLimit } from "./rate-limit.js";
 
 export { registerCommands } from "./commands.js";
@@ -42,6 +46,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const fullDeps = {
     ...deps,
     now: deps.now ?? Date.now,
+    pages: deps.pages ?? new PageStore(),
     download: deps.download ?? ((fileId: string) => downloadTelegramFile(fileId, { api: bot.api, token, apiRoot, maxBytes })),
   };
   const bot: Bot<BotContext> = new Bot<BotContext>(token, {
@@ -82,9 +87,12 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     reportsFeature(),
     searchFeature(),
     compareFeature(),
+    sourcesFeature(),
+    exportFeature(),
+    pagesFeature(),
     askFeature(),
     inlineFeature(),
-    staleButtons(),
+    staleButtonsFeature(),
   );
 
   // Only reached by errors outside the boundary (sequentialize); the runner reports them here.
@@ -92,13 +100,6 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     deps.logger.error({ err: describeError(error.error, token), updateId: error.ctx.update.update_id }, "unhandled bot error");
   });
   return bot;
-}
-
-/** Any button no feature took (forged, or from an older version) is answered: no endless spinner. */
-function staleButtons(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
-  feature.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: "这个按钮已经失效了。" }));
-  return feature;
 }
 
 /** Log (token scrubbed) and tell the user something went wrong, in whatever form the update allows. */

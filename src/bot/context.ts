@@ -3,7 +3,12 @@
 import { Context, type Api } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
+import type { ChartImage } from "../chart.js";
 import type { Config } from "../config.js";
+import type { Answer } from "../domain.js";
+import type { FetchResult } from "../fetch-report.js";
+import type { Reuse } from "../reuse.js";
+import type { PageStore } from "./pages.js";
 import type { BotStore, Library } from "../service.js";
 import type { UploadJournal } from "./journal.js";
 
@@ -24,6 +29,14 @@ export interface BotDeps {
   now?: () => number;
   /** Where uploads wait until handled (journal.ts); none in tests that do not need it. */
   journal?: UploadJournal;
+  /** The original, the table of a figure, exports (src/reuse.ts). Without it: no 原文/表格 buttons, no /export. */
+  reuse?: Reuse;
+  /** Draws the chart of a trend, comparison or ranking answer. Without it: no charts. */
+  chart?: (answer: Answer) => Promise<ChartImage | null>;
+  /** Fetches a report by its address for `/ingest https://…`. Without it: /ingest takes documents only. */
+  fetchReport?: (address: string) => Promise<FetchResult>;
+  /** Result lists behind "更多" buttons. Defaults to a new in-memory store per bot. */
+  pages?: PageStore;
 }
 
 /** A command addressed to this bot: `/name@thisbot args` in a message, edited message or caption. */
@@ -33,7 +46,7 @@ export interface ParsedCommand {
 }
 
 export interface BotContextFlavor {
-  readonly deps: BotDeps & { download: Download; now: () => number };
+  readonly deps: BotDeps & { download: Download; now: () => number; pages: PageStore };
   /** Set by the `parseCommand` middleware before any feature runs. */
   command?: ParsedCommand;
   /**

@@ -199,13 +199,16 @@ export function answerHeadline(answer: Answer, max = 100): string {
 // ---------------------------------------------------------------------------------------------
 // Other replies
 
-/** `/reports`: regions held with their years, grouped by region (full name), sorted. */
-export function formatReportList(reports: ReportSummary[], filter?: string): string[] {
+/**
+ * `/reports` as a heading and one line per region (full name: its years), grouped and sorted;
+ * a string when nothing matches.
+ */
+export function reportListEntries(reports: ReportSummary[], filter?: string): { heading: string; entries: string[] } | string {
   const selected = filter
     ? reports.filter((r) => [r.region, r.fullRegion, r.province ?? "", r.org].some((s) => s.includes(filter)))
     : reports;
   if (selected.length === 0) {
-    return [filter ? `没有找到与“${escapeHtml(filter)}”有关的报告。` : "还没有任何报告。管理员可以用 /ingest 导入。"];
+    return filter ? `没有找到与“${escapeHtml(filter)}”有关的报告。` : "还没有任何报告。管理员可以用 /ingest 导入。";
   }
   const groups = new Map<string, { years: Map<string, number>; province: string }>();
   for (const r of selected) {
@@ -219,13 +222,20 @@ export function formatReportList(reports: ReportSummary[], filter?: string): str
   const sorted = [...groups.entries()].sort(
     ([a, ga], [b, gb]) => collator.compare(ga.province, gb.province) || collator.compare(a, b),
   );
-  const pieces: Piece[] = [html(`<b>共 ${selected.length} 份报告，${groups.size} 个地区</b>`)];
-  for (const [region, group] of sorted) {
+  const entries = sorted.map(([region, group]) => {
     const years = [...group.years.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([year, count]) => (count > 1 ? `${year}（${count}份）` : year));
-    pieces.push(html(`<b>${escapeHtml(clip(region))}</b>：${escapeHtml(years.join("、"))}`));
-  }
+    return `<b>${escapeHtml(clip(region))}</b>：${escapeHtml(years.join("、"))}`;
+  });
+  return { heading: `<b>共 ${selected.length} 份报告，${groups.size} 个地区</b>`, entries };
+}
+
+/** `/reports`: regions held with their years, grouped by region (full name), sorted. */
+export function formatReportList(reports: ReportSummary[], filter?: string): string[] {
+  const list = reportListEntries(reports, filter);
+  if (typeof list === "string") return [list];
+  const pieces: Piece[] = [html(list.heading), ...list.entries.map((e) => html(e))];
   pieces.push(text("查看一份报告：/report 地区 年份", "\n\n"));
   return renderMessages(pieces);
 }

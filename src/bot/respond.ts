@@ -5,6 +5,7 @@ import type { Answer } from "../domain.js";
 import type { BotContext } from "./context.js";
 import { describeError } from "./errors.js";
 import { answerPieces, clip, escapeHtml, html, renderMessages, type Piece } from "./format.js";
+import { sendChart, withExtras } from "./answer-extras.js";
 
 export interface SendOptions {
   reply_markup?: InlineKeyboard;
@@ -43,9 +44,12 @@ export async function replyWithAnswer(
     throw error;
   }
   countQuestion(ctx, answer.kind !== "none");
-  const pieces: Piece[] = answerPieces(answer);
+  // The first page, with 原文/表格/更多 buttons; then the chart, if the answer calls for one.
+  const { answer: shown, keyboard } = withExtras(ctx, answer);
+  const pieces: Piece[] = answerPieces(shown);
   if (options.echo) pieces.unshift(html(`❓ <i>${escapeHtml(clip(options.echo, 300))}</i>`));
-  await sendHtml(ctx, renderMessages(pieces));
+  await sendHtml(ctx, renderMessages(pieces), keyboard ? { reply_markup: keyboard } : {});
+  await sendChart(ctx, answer);
   return answer;
 }
 

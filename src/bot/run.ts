@@ -8,6 +8,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { BotStore, Library } from "../service.js";
+import type { BotDeps } from "./context.js";
 import { startAlertLoop, watchReports } from "./alerts.js";
 import { createBot } from "./bot.js";
 import { registerCommands } from "./commands.js";
@@ -21,6 +22,8 @@ export interface StartBotOptions {
   logger: Logger;
   /** Uploads are kept here until handled and replayed at start (journal.ts). */
   journal?: UploadJournal;
+  /** 原文/表格 buttons, /export, charts, /ingest by address (see BotDeps). */
+  extras?: Pick<BotDeps, "reuse" | "chart" | "fetchReport">;
 }
 
 /** Starts that may try one journaled upload before it is given up (with a log line). */
@@ -33,10 +36,10 @@ export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "
 const MAX_WEBHOOK_BODY = 1024 * 1024;
 
 /** Start the Telegram bot; resolves once it is receiving updates, to a function that stops it. */
-export async function startBot({ config, library, botStore, logger, journal }: StartBotOptions): Promise<() => Promise<void>> {
+export async function startBot({ config, library, botStore, logger, journal, extras }: StartBotOptions): Promise<() => Promise<void>> {
   const token = config.token;
   if (!token) throw new Error("startBot: TELEGRAM_BOT_TOKEN is not set");
-  const bot = createBot(token, { library, botStore, logger, settings: config, ...(journal ? { journal } : {}) }, { apiRoot: config.apiRoot });
+  const bot = createBot(token, { library, botStore, logger, settings: config, ...(journal ? { journal } : {}), ...extras }, { apiRoot: config.apiRoot });
   if (journal) {
     // Uploads are written down before the getUpdates call that fetched them returns: the runner's
     // next call, which confirms them to Telegram, comes after.

@@ -34,7 +34,7 @@ export interface StoredRevision extends StoredCopy {
 export interface StoredEntry extends ReportEntry {
   /** File under the corpus directory this report was read from (relative), if kept. */
   file?: string;
-  /** The original bytes in the originals store, so a reindex can read them again. */
+  /** The original bytes in the originals store (originals.ts): `<sha256 32 hex>.<ext>`. */
   original?: string;
   addedAt: string;
   /** false until every onReportAdded listener (the bot's alert queue) has taken it. */

@@ -11,6 +11,7 @@ import { DownloadError } from "../download.js";
 import { describeError } from "../errors.js";
 import { clip, escapeHtml, formatIngestResult } from "../format.js";
 import { sendHtml } from "../respond.js";
+import { ingestAddress } from "../ingest-address.js";
 
 export const INGEST_EXTENSIONS = [".txt", ".html", ".htm", ".docx", ".pdf"] as const;
 /** At most one progress edit per this many ms (Telegram limits edits of a message). */
@@ -130,9 +131,11 @@ async function ingest(ctx: BotContext, albums: Albums): Promise<void> {
   const msg = incomingMessage(ctx);
   const doc = msg?.document ?? msg?.reply_to_message?.document;
   const { settings } = ctx.deps;
+  const address = (ctx.command?.args ?? "").trim();
+  if (!doc && address) return ingestAddress(ctx, address);
   if (!doc) {
     await ctx.reply(
-      `用法：发送报告文件并在说明里写 /ingest，或者回复一个文件发送 /ingest。支持 ${INGEST_EXTENSIONS.join(" ")}，最大 ${settings.maxUploadMb} MB。`,
+      `用法：发送报告文件并在说明里写 /ingest，或者回复一个文件发送 /ingest，或者 /ingest 网址（报告网页或其 PDF 附件）。支持 ${INGEST_EXTENSIONS.join(" ")}，最大 ${settings.maxUploadMb} MB。`,
     );
     return;
   }

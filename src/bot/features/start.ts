@@ -32,12 +32,13 @@ export function helpText(admin: boolean, username: string): string {
     "/reports — 已收录的地区和年份",
     `/report ${escapeHtml("<地区> <年份>")} — 一份报告的要点`,
     `/compare ${escapeHtml("<甲> <乙> [年份] [指标]")} — 两地对比`,
+    `/export ${escapeHtml("<指标> [地区] [年份]")} — 导出 CSV/JSON（或 /export 地区 年份：一份报告的全部数字）`,
     `/subscribe ${escapeHtml("<地区|省份|关键词|all>")} — 有新报告时提醒`,
     "/unsubscribe — 取消订阅；/subscriptions — 查看订阅",
     `在任何聊天中输入 @${escapeHtml(username)} 加问题，可以直接引用答案。`,
   ];
   if (admin) {
-    lines.push("", "<b>管理员</b>", "/ingest — 发送文件并以 /ingest 为说明（或回复文件）", "/reindex — 重建索引", "/stats — 统计");
+    lines.push("", "<b>管理员</b>", "/ingest — 发送文件并以 /ingest 为说明（或回复文件，或 /ingest 网址）", "/reindex — 重建索引", "/stats — 统计");
   }
   lines.push("", "点下面的示例试试：");
   return lines.join("\n");

@@ -231,7 +231,7 @@ export function prepareText(raw: string): SourceText {
       mapArr = Int32Array.from(m2);
     }
   }
-  const dropped = dropThousandsCommas(raw, text, mapArr);
+  const dropped = dropAt(text, mapArr, [...thousandsCommas(raw, text, mapArr), ...letterSpacing(text)].sort((a, b) => a - b));
   text = dropped.text;
   mapArr = dropped.map as typeof mapArr;
   const lineStarts = [0];
@@ -245,12 +245,69 @@ export function prepareText(raw: string): SourceText {
  * exactly three digits with no digit after the last; a Chinese list is written with 、 or ，.
  */
 const THOUSANDS = /(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])/g;
-function dropThousandsCommas<M extends Int32Array>(raw: string, text: string, map: M): { text: string; map: M | Int32Array<ArrayBuffer> } {
-  if (!text.includes(",")) return { text, map };
+function thousandsCommas(raw: string, text: string, map: Int32Array): number[] {
+  if (!text.includes(",")) return [];
   const drop: number[] = [];
   for (const m of text.matchAll(THOUSANDS)) {
     for (let k = m.index!; k < m.index! + m[0].length; k++) if (text[k] === "," && raw[map[k]!] === ",") drop.push(k);
   }
+  return drop;
+}
+
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+/** A stretch of text this long or a line is judged letter-spaced or not as a whole. */
+const SPACING_SPAN = 400;
+
+/**
+ * Letter-spaced text ("政 府 信 息 公 开 工 作 年 度 报 告", distributed table headers, PDF text of
+ * justified lines): where most ideographs of the document, or of a line (or of a 400-character
+ * stretch of a one-line page), stand one space apart, those spaces are spacing, not separators, and are dropped. A table
+ * row's one space between label and unit ("信息总数 条 21") is the exception in its line, kept.
+ */
+function letterSpacing(text: string): number[] {
+  const drop: number[] = [];
+  // A document spaced throughout: every such space goes, short lines ("万 元") included.
+  let allGlued = 0;
+  const all: number[] = [];
+  for (let i = 2; i < text.length; i++) {
+    if (!isCjk(text.charCodeAt(i))) continue;
+    if (isCjk(text.charCodeAt(i - 1))) allGlued++;
+    else if (text[i - 1] === " " && isCjk(text.charCodeAt(i - 2))) all.push(i - 1);
+  }
+  if (all.length < 4) return drop;
+  if (all.length > 2 * allGlued) return [...all, ...spacedYears(text, 0, text.length)].sort((a, b) => a - b);
+  for (let from = 0; from < text.length; ) {
+    let to = text.indexOf("\n", from);
+    if (to < 0) to = text.length;
+    to = Math.min(to, from + SPACING_SPAN);
+    let glued = 0;
+    const spaced: number[] = [];
+    for (let i = from + 1; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (!isCjk(c)) continue;
+      if (isCjk(text.charCodeAt(i - 1))) glued++;
+      else if (text[i - 1] === " " && i >= 2 && isCjk(text.charCodeAt(i - 2))) spaced.push(i - 1);
+    }
+    if (spaced.length >= 4 && spaced.length > 2 * glued) drop.push(...spaced, ...spacedYears(text, from, to));
+    from = to === text.length || text[to] === "\n" ? to + 1 : to;
+  }
+  return drop;
+}
+
+/** In letter-spaced text, a year spaced like its words ("府 2 0 1 8 年"): the spaces in and around it. */
+function spacedYears(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (const m of text.slice(from, to).matchAll(/(?<=[\u4e00-\u9fff])( )([12二](?: [\d〇零一二三四五六七八九]){3})( )(?=年)/g)) {
+    const at = from + m.index!;
+    out.push(at);
+    for (let k = 1; k < m[2]!.length; k++) if (m[2]![k] === " ") out.push(at + 1 + k);
+    out.push(at + 1 + m[2]!.length);
+  }
+  return out;
+}
+
+/** The text without the characters at `drop` (sorted offsets), and its map. */
+function dropAt<M extends Int32Array>(text: string, map: M, drop: number[]): { text: string; map: M | Int32Array<ArrayBuffer> } {
   if (drop.length === 0) return { text, map };
   const out: string[] = [];
   const m2 = new Int32Array(map.length - drop.length);

@@ -47,6 +47,7 @@ const LAYOUTS: [string, (t: string) => string][] = [
   ["points numbered 1、 instead of 1.", (t) => t.replace(/(?<![\d.])([1-9])\.(?=[\u4e00-\u9fff])/g, "$1、")],
   ["points printed without their 1. numbering", (t) => t.replace(/(?<![\d.])([1-9])[.、](?=[\u4e00-\u9fff])/g, "")],
   ["(1) instead of (一)", (t) => t.replace(/(?<!第)[（(]([一二三四五六七八九])[)）](?=[\u4e00-\u9fff])/g, (_, c: string) => `(${"一二三四五六七八九".indexOf(c) + 1})`)],
+  ["every ideograph letter-spaced (PDF text of justified lines)", (t) => t.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, "$1 ")],
   ["full-width digits", (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))],
 ];
 

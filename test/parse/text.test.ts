@@ -43,3 +43,23 @@ describe("thousands separators", () => {
     expect(figures(changed)).toEqual(figures(raw));
   });
 });
+
+describe("letter-spacing", () => {
+  it("a letter-spaced title reads as its words, the rest untouched", () => {
+    const prose = "根据《中华人民共和国政府信息公开条例》要求，现公布本机关政府信息公开工作年度报告。本报告中所列数据的统计期限自1月1日起至12月31日止。";
+    const raw = `重 庆 市 长 寿 区 人 民 政 府 2 0 1 8 年 政 府 信 息 公 开 工 作 年 度 报 告\n${prose}\n受理依申请公开信息总数 条 21 21\n`;
+    const text = prepareText(raw).text;
+    expect(text).toContain("重庆市长寿区人民政府");
+    expect(text).toContain("重庆市长寿区人民政府2018年政府信息公开工作年度报告");
+    // A row's one space between label and unit is a separator, kept.
+    expect(text).toContain("受理依申请公开信息总数 条 21 21");
+    expect(back(raw).normalize("NFKC")).toBe(text);
+  });
+  it("a page spaced throughout loses the spaces of its short lines too (万 元)", () => {
+    const raw = "政 府 信 息 公 开 专 项 经 费\n万 元\n15\n召 开 会 议 数\n";
+    expect(prepareText(raw).text).toBe("政府信息公开专项经费\n万元\n15\n召开会议数\n");
+  });
+  it("two words a space apart in a sentence are no letter-spacing", () => {
+    expect(prepareText("主动公开 条 其中 政府网站").text).toBe("主动公开 条 其中 政府网站");
+  });
+});

@@ -2,7 +2,9 @@
 // documents and PDFs; each goes through a maintained library, and the result goes to parseReport.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { docxToHtml } from "./extract-docx.js";
 import { declaredCharset, htmlBodyToText, htmlToText } from "./extract-html.js";
+import { RefusedFileError } from "./refusal.js";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".html", ".htm", ".docx", ".pdf"] as const;
 
@@ -26,13 +28,16 @@ export async function extractText(name: string, data: Uint8Array): Promise<Extra
       case ".htm":
         return { ok: true, text: htmlToText(decodeHtml(data)) };
       case ".docx":
-        return await docxToText(data);
+        return { ok: true, text: htmlBodyToText(await docxToHtml(data)) };
       case ".pdf":
         return await pdfToText(data);
       default:
         return { ok: false, error: `不支持的文件类型 ${ext}（支持 ${SUPPORTED_EXTENSIONS.join(" ")}）。` };
     }
   } catch (err) {
+    if (err instanceof RefusedFileError) return { ok: false, error: err.message };
+    // A path we did not foresee recursing too deep is still said in words.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) return { ok: false, error: `文件结构嵌套过深，无法读取（${ext}）。` };
     return { ok: false, error: `无法读取文件内容（${ext}）：${(err as Error).message.slice(0, 200)}` };
   }
 }
@@ -85,13 +90,6 @@ export function decodeHtml(data: Uint8Array): string {
     }
   }
   return decodeText(data);
-}
-
-async function docxToText(data: Uint8Array): Promise<ExtractResult> {
-  const mammoth = await import("mammoth");
-  // Tables come out as HTML with cells; plain raw text would lose the row structure.
-  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(data) });
-  return { ok: true, text: htmlBodyToText(value) };
 }
 
 /** PDF text, one line per text row (items grouped by their y position), pages separated by \f. */

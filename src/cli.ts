@@ -3,13 +3,14 @@
 //   npm run cli -- ingest data/reports --db /tmp/db.json
 //   npm run cli -- ask "长寿区2018年行政复议多少件" --json
 //   echo 长寿区2018年行政复议多少件 | npm run cli -- ask --jsonl
-import { copyFileSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { copyFileSync, mkdirSync, renameSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Answer } from "./domain.js";
 import { extractText } from "./extract.js";
-import { createLibrary, listReportFiles, type CoreLibrary } from "./library.js";
+import { createLibrary, type CoreLibrary } from "./library.js";
 import { parseReport } from "./parse/report.js";
+import { listReportFiles, readReportFile } from "./report-files.js";
 import { fileAdapter, openDb } from "./store/db.js";
 import { fileRecordStore } from "./store/records.js";
 import { acquireLock, lockHolder, LockedError } from "./store/lock.js";
@@ -80,7 +81,9 @@ function printAnswer(a: Answer, json: boolean): void {
 async function cmdParse(args: Args): Promise<number> {
   const file = args.positional[0];
   if (!file) return fail("parse 需要一个文件：npm run cli -- parse <文件> [--json]");
-  const extracted = await extractText(file, readFileSync(file));
+  const read = readReportFile(file);
+  if (!read.ok) return fail(`${file}：${read.error}`);
+  const extracted = await extractText(file, read.data);
   if (!extracted.ok) return fail(extracted.error);
   const parsed = parseReport(extracted.text, { name: basename(file) });
   if (!parsed.ok) return fail(parsed.error);
@@ -105,7 +108,8 @@ async function cmdIngest(args: Args): Promise<number> {
     // The running bot owns the db: hand the files over through its inbox.
     const inbox = join(resolve(dbPath, ".."), "inbox");
     mkdirSync(inbox, { recursive: true });
-    const files = listReportFiles(args.positional);
+    const { files, refused } = listReportFiles(args.positional);
+    for (const { path, reason } of refused) console.error(`✗ ${path}：${reason}`);
     for (const f of files) {
       // Copy under a name the watcher ignores, then rename: it never reads a half-written file.
       const name = `${Date.now()}-${basename(f)}`;

@@ -8,8 +8,8 @@
 //   so never re-segmented).
 // - Ingests are serialised; a reindex builds a new catalog and index beside the old ones and swaps
 //   them in when complete, so questions keep being answered meanwhile.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, extname, join, relative } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import type { Low } from "lowdb";
 import type { Report } from "./domain.js";
 import { answer, keyFigures, reportCard as buildCard, searchOnly, type AnswerDeps } from "./answer.js";
@@ -19,6 +19,7 @@ import { toPassages } from "./index/documents.js";
 import { createSearchIndex, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
 import { addWord, segment, segmentMany } from "./index/segment.js";
 import { parseReport } from "./parse/report.js";
+import { listReportFiles, MAX_REPORT_FILE_BYTES, readReportFile } from "./report-files.js";
 import { DB_VERSION, type DbData, type StoredEntry } from "./store/db.js";
 import { loadIndex, saveIndex } from "./store/index-files.js";
 import { memoryRecordStore, type RecordStore } from "./store/records.js";
@@ -32,7 +33,7 @@ export interface LibraryOptions {
   indexPath?: string;
   /** Directory of report files: read by reindex, uploads are kept there. Defaults to none. */
   corpusDir?: string;
-  /** Largest accepted upload in bytes. Defaults to 50 MB. */
+  /** Largest accepted upload or report file in bytes. Defaults to 50 MB. */
   maxBytes?: number;
   /** Full records kept in memory. Defaults to 512. */
   cacheSize?: number;
@@ -90,28 +91,6 @@ function indexed(r: Report): IndexedPassage[] {
   return passages.map((p, i) => ({ reportId: r.id, text: p.text, section: p.section, line: p.line, tokens: tokens[i]!.join(" ") }));
 }
 
-/** List report files under paths (files or directories, recursively), sorted. */
-export function listReportFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string, depth: number) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      return;
-    }
-    if (st.isDirectory()) {
-      if (depth > 6) return;
-      for (const name of readdirSync(p).sort()) {
-        if (name.startsWith(".") || name === "inbox" || name === "node_modules") continue;
-        walk(join(p, name), depth + 1);
-      }
-    } else if ((SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(p).toLowerCase())) out.push(p);
-  };
-  for (const p of paths) walk(p, 0);
-  return out;
-}
-
 /** A tiny LRU of full records. */
 function lru<V>(capacity: number) {
   const map = new Map<string, V>();
@@ -139,7 +118,7 @@ interface State {
 }
 
 export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> {
-  const { db, corpusDir, indexPath, maxBytes = 50 * 1024 * 1024, cacheSize = 512, readOnly = false } = opts;
+  const { db, corpusDir, indexPath, maxBytes = MAX_REPORT_FILE_BYTES, cacheSize = 512, readOnly = false } = opts;
   const records = opts.records ?? memoryRecordStore();
   const reportCache = lru<Report>(cacheSize);
   const passageCache = lru<IndexedPassage[]>(cacheSize * 2);
@@ -325,13 +304,19 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       return serial(async () => {
         const results: IngestResult[] = [];
         const added: ReportEntry[] = [];
-        for (const file of listReportFiles(paths)) {
+        const { files, refused } = listReportFiles(paths);
+        for (const { path, reason } of refused) {
+          const res: IngestResult = { ok: false, error: reason };
+          results.push(res);
+          onEach?.(path, res);
+        }
+        for (const file of files) {
           let res: IngestResult;
           try {
-            const data = readFileSync(file);
-            if (data.byteLength > maxBytes) res = { ok: false, error: `文件过大（上限 ${Math.round(maxBytes / 1048576)} MB）。` };
+            const read = readReportFile(file, maxBytes);
+            if (!read.ok) res = { ok: false, error: read.error };
             else {
-              const extracted = await extractText(file, data);
+              const extracted = await extractText(file, read.data);
               if (!extracted.ok) res = { ok: false, error: extracted.error };
               else {
                 const rel = corpusDir ? relative(corpusDir, file) : undefined;
@@ -359,8 +344,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
 
     reindex(onProgress) {
       return serial(async () => {
-        const files = corpusDir ? listReportFiles([corpusDir]) : [];
-        const failed: string[] = [];
+        const { files, refused } = corpusDir ? listReportFiles([corpusDir]) : { files: [], refused: [] };
+        const failed: string[] = refused.map(({ path, reason }) => `${relative(corpusDir!, path)}：${reason}`);
         const entries: StoredEntry[] = [];
         const index = newIndex();
         const seen = new Set<string>();
@@ -374,8 +359,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         for (let i = 0; i < files.length; i++) {
           const file = files[i]!;
           try {
-            const data = readFileSync(file);
-            const extracted = await extractText(file, data);
+            const read = readReportFile(file, maxBytes);
+            const extracted = read.ok ? await extractText(file, read.data) : read;
             const parsed = extracted.ok ? parseReport(extracted.text, { name: file.split(/[\\/]/).pop()! }) : null;
             if (!parsed || !parsed.ok) failed.push(`${relative(corpusDir!, file)}：${extracted.ok ? (parsed as { error: string }).error : extracted.error}`);
             else if (!seen.has(parsed.report.id)) {

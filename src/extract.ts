@@ -46,18 +46,70 @@ function sniff(data: Uint8Array): string {
   const head = Buffer.from(data.subarray(0, 8)).toString("latin1");
   if (head.startsWith("%PDF")) return ".pdf";
   if (head.startsWith("PK\u0003\u0004")) return ".docx";
-  const text = Buffer.from(data.subarray(0, 512)).toString("utf8").trimStart().toLowerCase();
+  const text = decodeText(data.subarray(0, 512)).trimStart().toLowerCase();
   if (text.startsWith("<!doctype html") || text.startsWith("<html")) return ".html";
   return ".txt";
 }
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (older Chinese sites) by elimination. */
+/** A UTF-16 code unit a report is made of: Chinese, CJK and fullwidth punctuation, symbols, printable ASCII and Latin-1, tabs and line breaks. */
+function reportUnit(u: number): boolean {
+  return (
+    (u >= 0x4e00 && u <= 0x9fff) ||
+    (u >= 0x3400 && u <= 0x4dbf) ||
+    (u >= 0x3000 && u <= 0x303f) ||
+    (u >= 0xff00 && u <= 0xffef) ||
+    (u >= 0x3200 && u <= 0x33ff) ||
+    (u >= 0xfe30 && u <= 0xfe4f) ||
+    (u >= 0x2000 && u <= 0x27bf) || // punctuation, ①, Ⅰ, √, □, ● …
+    (u >= 0x20 && u <= 0x7e) ||
+    (u >= 0xa0 && u <= 0xff) ||
+    u === 0x09 ||
+    u === 0x0a ||
+    u === 0x0d ||
+    u === 0x0c
+  );
+}
+
+/**
+ * The byte order of UTF-16 text saved without a BOM (Windows Notepad's "Unicode", some exporters),
+ * or null: the byte order in which at least 95 % of the first 32 K code units are what a report is
+ * made of. `nulls`: whether the bytes hold NULs, which UTF-8 and GB18030 text never does; without
+ * them only text that is not UTF-8 is asked (ASCII read two bytes at a time looks like Chinese:
+ * "ab" is U+6261).
+ */
+function utf16ByteOrder(data: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const units = Math.min(data.length >> 1, 32_768);
+  if (units < 8) return null;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < units; i++) {
+    const a = data[2 * i]!;
+    const b = data[2 * i + 1]!;
+    if (reportUnit(a | (b << 8))) le++;
+    if (reportUnit((a << 8) | b)) be++;
+  }
+  if (le >= units * 0.95 && le > be) return "utf-16le";
+  if (be >= units * 0.95 && be > le) return "utf-16be";
+  return null;
+}
+
+const hasNul = (data: Uint8Array) => data.subarray(0, 65_536).includes(0);
+
+/**
+ * UTF-8 (with or without BOM), UTF-16 with a BOM or without one (told by its byte order), or
+ * GB18030 (older Chinese sites) by elimination.
+ */
 export function decodeText(data: Uint8Array): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data);
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be").decode(data);
+  const nul = hasNul(data);
+  const utf16 = nul ? utf16ByteOrder(data) : null;
+  if (utf16) return new TextDecoder(utf16).decode(data);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(data).replace(/^\ufeff/, "");
   } catch {
+    const order = nul ? null : utf16ByteOrder(data);
+    if (order) return new TextDecoder(order).decode(data);
     try {
       return new TextDecoder("gb18030", { fatal: true }).decode(data);
     } catch {
@@ -74,7 +126,7 @@ export function decodeText(data: Uint8Array): string {
  */
 export function decodeHtml(data: Uint8Array): string {
   const bom = (data[0] === 0xef && data[1] === 0xbb) || (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
-  if (bom) return decodeText(data);
+  if (bom || (hasNul(data) && utf16ByteOrder(data))) return decodeText(data);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {

@@ -345,3 +345,35 @@ describe("web page bytes", () => {
     expect(await extractText("x.html", new TextEncoder().encode(tables))).toMatchObject({ ok: false, error: expect.stringContaining("嵌套") });
   });
 });
+
+describe("UTF-16 saved without a BOM (issue 12: it was called binary)", () => {
+  const report = readFileSync(join(SEEDS, SEED.changshou), "utf8");
+  const utf16 = (text: string, order: "le" | "be") => {
+    const le = Buffer.from(text, "utf16le");
+    return new Uint8Array(order === "le" ? le : Buffer.from(le).swap16());
+  };
+
+  it("decodes a report in either byte order, and parses it", async () => {
+    expect(decodeText(utf16(report, "le"))).toBe(report);
+    expect(decodeText(utf16(report, "be"))).toBe(report);
+    const res = await extractText("长寿区2018.txt", utf16(report, "le"));
+    expect(res.ok && parseReport(res.text).ok).toBe(true);
+  });
+
+  it("decodes Chinese without a single ASCII character (no NUL byte to tell it by)", () => {
+    const text = "政府信息公开工作年度报告，本机关依法公开。".repeat(20);
+    expect(decodeText(utf16(text, "le"))).toBe(text);
+    expect(decodeText(utf16(text, "be"))).toBe(text);
+  });
+
+  it("decodes a web page", () => {
+    const html = "<html><body><p>政府信息公开工作年度报告</p></body></html>";
+    expect(decodeHtml(utf16(html, "le"))).toBe(html);
+  });
+
+  it("still reads ASCII, UTF-8 and GB18030 as before", () => {
+    expect(decodeText(new TextEncoder().encode("ab cd 2018 report"))).toBe("ab cd 2018 report");
+    expect(decodeText(new TextEncoder().encode("政府信息公开2018"))).toBe("政府信息公开2018");
+    expect(decodeText(Uint8Array.from([0xd5, 0xfe, 0xb8, 0xae, 0x32, 0x30, 0xd0, 0xc5, 0xcf, 0xa2]))).toBe("政府20信息");
+  });
+});

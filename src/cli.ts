@@ -85,7 +85,7 @@ async function cmdParse(args: Args): Promise<number> {
   if (!read.ok) return fail(`${file}：${read.error}`);
   const extracted = await extractText(file, read.data);
   if (!extracted.ok) return fail(extracted.error);
-  const parsed = parseReport(extracted.text, { name: basename(file) });
+  const parsed = parseReport(extracted.text, { name: basename(file), ...(extracted.warnings ? { inputWarnings: extracted.warnings } : {}) });
   if (!parsed.ok) return fail(parsed.error);
   const r = parsed.report;
   if (args.flags.has("json")) {

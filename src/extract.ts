@@ -8,7 +8,14 @@ import { RefusedFileError } from "./refusal.js";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".html", ".htm", ".docx", ".pdf"] as const;
 
-export type ExtractResult = { ok: true; text: string } | { ok: false; error: string };
+/**
+ * The text, with what a reader of the report should know about how it was read (`warnings`: a
+ * PDF read in part), or why nothing could be read.
+ */
+export type ExtractResult = { ok: true; text: string; warnings?: string[] } | { ok: false; error: string };
+
+/** PDF pages read; past this a report is read in part, and says so. */
+export const MAX_PDF_PAGES = 500;
 
 /** Lower-case extension of a display name (".pdf"), "" when none. The name is never used as a path. */
 export function extensionOf(name: string): string {
@@ -160,7 +167,8 @@ async function pdfToText(data: Uint8Array): Promise<ExtractResult> {
     verbosity: 0,
   }).promise;
   const pages: string[] = [];
-  for (let p = 1; p <= Math.min(doc.numPages, 500); p++) {
+  const pageCount = doc.numPages;
+  for (let p = 1; p <= Math.min(pageCount, MAX_PDF_PAGES); p++) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
     const rows = new Map<number, { x: number; s: string }[]>();
@@ -180,5 +188,6 @@ async function pdfToText(data: Uint8Array): Promise<ExtractResult> {
   await doc.destroy();
   const text = pages.join("\n\f\n");
   if (!/[\u4e00-\u9fff]/.test(text)) return { ok: false, error: "PDF 中没有可提取的文字（可能是扫描件图片），无法解析。" };
-  return { ok: true, text };
+  if (pageCount <= MAX_PDF_PAGES) return { ok: true, text };
+  return { ok: true, text, warnings: [`PDF 共 ${pageCount} 页，只读取了前 ${MAX_PDF_PAGES} 页；第 ${MAX_PDF_PAGES + 1} 页起的内容没有读取，其中的数字和文字都不在库里。`] };
 }

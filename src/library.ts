@@ -213,9 +213,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
 
   /** Parse and add one text: the record file first, then the entry (written by the caller). */
   const t = opts.timings;
-  const addText = (name: string, text: string, file?: string): { result: IngestResult; added?: ReportEntry } => {
+  const addText = (name: string, text: string, file?: string, inputWarnings?: string[]): { result: IngestResult; added?: ReportEntry } => {
     let t0 = performance.now();
-    const parsed = parseReport(text, { name });
+    const parsed = parseReport(text, { name, ...(inputWarnings ? { inputWarnings } : {}) });
     if (t) t.parse += performance.now() - t0;
     if (!parsed.ok) return { result: { ok: false, error: parsed.error } };
     const r = parsed.report;
@@ -287,7 +287,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         if (data.byteLength === 0) return { ok: false, error: "文件为空。" };
         const extracted = await extractText(name, data);
         if (!extracted.ok) return { ok: false, error: extracted.error };
-        const { result, added } = addText(name, extracted.text);
+        const { result, added } = addText(name, extracted.text, undefined, extracted.warnings);
         if (added) {
           const file = keepCopy(name, data, added.id);
           if (file) (db.data.reports[db.data.reports.length - 1] as StoredEntry).file = file;
@@ -320,7 +320,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
               if (!extracted.ok) res = { ok: false, error: extracted.error };
               else {
                 const rel = corpusDir ? relative(corpusDir, file) : undefined;
-                const out = addText(file.split(/[\\/]/).pop()!, extracted.text, rel && !rel.startsWith("..") ? rel : undefined);
+                const out = addText(file.split(/[\\/]/).pop()!, extracted.text, rel && !rel.startsWith("..") ? rel : undefined, extracted.warnings);
                 res = out.result;
                 if (out.added) added.push(out.added);
               }
@@ -361,7 +361,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           try {
             const read = readReportFile(file, maxBytes);
             const extracted = read.ok ? await extractText(file, read.data) : read;
-            const parsed = extracted.ok ? parseReport(extracted.text, { name: file.split(/[\\/]/).pop()! }) : null;
+            const parsed = extracted.ok ? parseReport(extracted.text, { name: file.split(/[\\/]/).pop()!, ...(extracted.warnings ? { inputWarnings: extracted.warnings } : {}) }) : null;
             if (!parsed || !parsed.ok) failed.push(`${relative(corpusDir!, file)}：${extracted.ok ? (parsed as { error: string }).error : extracted.error}`);
             else if (!seen.has(parsed.report.id)) {
               const r = parsed.report;

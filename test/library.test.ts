@@ -4,8 +4,10 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { MAX_PDF_PAGES } from "../src/extract.js";
 import { createLibrary, type CoreLibrary } from "../src/library.js";
 import { memoryAdapter, openDb } from "../src/store/db.js";
+import { chinesePdf } from "./helpers/pdf.js";
 import { SEED, SEEDS } from "./helpers/reports.js";
 
 async function memoryLibrary(corpusDir?: string): Promise<CoreLibrary> {
@@ -251,5 +253,14 @@ describe("上年结转 against last year's 结转下年度 (洪泽区 2023 and 2
     expect(a.answers[0]).toMatchObject({ year: 2024, value: 0 });
     expect(a.warnings.join()).toContain("与2023年报告对不上");
     expect(a.text).toMatch(/2023年报告的“结转下年度[^”]*”为 2件（表格第\d+行/);
+  });
+});
+
+describe("what reading a file found", () => {
+  it("is said in the ingest's warnings (a PDF read in part)", async () => {
+    const lib = await memoryLibrary();
+    const pdf = chinesePdf(MAX_PDF_PAGES + 1, (p) => [p === 1 ? "长寿区人民政府2018年政府信息公开工作年度报告" : `第${p}页，本机关依法公开政府信息。`]);
+    const res = await lib.ingestFile("long.pdf", pdf);
+    expect(res.ok && res.warnings[0]).toBe("PDF 共 501 页，只读取了前 500 页；第 501 页起的内容没有读取，其中的数字和文字都不在库里。");
   });
 });

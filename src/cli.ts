@@ -12,6 +12,7 @@ import { createLibrary, type CoreLibrary } from "./library.js";
 import { parseReport } from "./parse/report.js";
 import { listReportFiles, readReportFile } from "./report-files.js";
 import { fileAdapter, openDb } from "./store/db.js";
+import { makeDir } from "./store/durable.js";
 import { fileRecordStore } from "./store/records.js";
 import { acquireLock, lockHolder, LockedError } from "./store/lock.js";
 
@@ -56,7 +57,7 @@ export function dbPathOf(args: Args): string {
 export async function openLibrary(dbPath: string, opts: { write: boolean; corpusDir?: string }): Promise<{ lib: CoreLibrary; release: () => void }> {
   const release = opts.write ? acquireLock(dbPath) : () => {};
   try {
-    mkdirSync(resolve(dbPath, ".."), { recursive: true });
+    makeDir(resolve(dbPath, ".."));
     const db = await openDb(fileAdapter(dbPath), dbPath);
     // data/db.json → data/db.records/ (one file per report) and data/db.index (search index)
     const base = dbPath.replace(/\.json$/i, "");
@@ -218,6 +219,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1])) {
+  process.umask(0o077); // what this process makes is its owner's only (see main.ts)
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

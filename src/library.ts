@@ -8,7 +8,6 @@
 //   so never re-segmented).
 // - Ingests are serialised; a reindex builds a new catalog and index beside the old ones and swaps
 //   them in when complete, so questions keep being answered meanwhile.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Low } from "lowdb";
 import type { Report } from "./domain.js";
@@ -21,6 +20,7 @@ import { addWord, segment, segmentMany } from "./index/segment.js";
 import { parseReport } from "./parse/report.js";
 import { listReportFiles, MAX_REPORT_FILE_BYTES, readReportFile } from "./report-files.js";
 import { DB_VERSION, type DbData, type StoredEntry } from "./store/db.js";
+import { makeDir, writeFileDurableSync } from "./store/durable.js";
 import { loadIndex, saveIndex } from "./store/index-files.js";
 import { memoryRecordStore, type RecordStore } from "./store/records.js";
 import type { BotState, BotStore, IngestResult, Library, ReindexProgress, ReportSummary } from "./service.js";
@@ -200,7 +200,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     if (!indexPath || !indexDirty || readOnly) return;
     indexDirty = false;
     const data = await state.index.export();
-    mkdirSync(dirname(indexPath), { recursive: true });
+    makeDir(dirname(indexPath));
     saveIndex(indexPath, data);
   };
   const scheduleFlush = () => {
@@ -239,11 +239,11 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const keepCopy = (name: string, data: Uint8Array, id: string): string | undefined => {
     if (!corpusDir) return undefined;
     const dir = join(corpusDir, "uploads");
-    mkdirSync(dir, { recursive: true });
+    makeDir(dir);
     // Never the uploaded name as a path: the content hash and a checked extension.
     const ext = extensionOf(name);
     const path = join(dir, `${id}${(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext) ? ext : ".txt"}`);
-    writeFileSync(path, data);
+    writeFileDurableSync(path, data); // the db will name it: on disk before the db is
     return relative(corpusDir, path);
   };
 

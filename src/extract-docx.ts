@@ -206,7 +206,11 @@ function checkedReader(zip: ZipFile, entries: Map<string, Entry>): DocxFile {
       const asText = encoding === "utf-8" || encoding === "utf8";
       const limit = asText ? Math.min(MAX_XML_PART_BYTES, MAX_XML_TOTAL_BYTES - xmlBytes) : MAX_DECLARED_BYTES;
       if (asText && entry.uncompressedSize > limit) {
-        refuse(`解压后过大：XML 部件合计超过 ${formatBytes(MAX_XML_TOTAL_BYTES)}（${name} 有 ${formatBytes(entry.uncompressedSize)}），未读取。`);
+        refuse(
+          entry.uncompressedSize > MAX_XML_PART_BYTES
+            ? `解压后过大：其中 ${name} 声明解压后有 ${formatBytes(entry.uncompressedSize)}（上限 ${formatBytes(MAX_XML_PART_BYTES)}），像是“压缩炸弹”，未解压、未读取。`
+            : `解压后过大：XML 部件合计超过 ${formatBytes(MAX_XML_TOTAL_BYTES)}（${name} 有 ${formatBytes(entry.uncompressedSize)}），未读取。`,
+        );
       }
       const bytes = await inflate(zip, entry, limit);
       if (!asText) return encoding === "base64" ? bytes.toString("base64") : new Uint8Array(bytes);

@@ -50,6 +50,18 @@ describe("zip bombs", () => {
     expect(error).toContain("共超过 512 MB");
   });
 
+  it("bounds the main part under any name (the package's relationships may point anywhere)", async () => {
+    const [types, rels] = docxParts("");
+    const parts = [types!, { ...rels!, data: String(rels!.data).replace("word/document.xml", "word/body.bin") }, { name: "word/body.bin", data: wordDocument(wordParagraph("政府")), declare: 20 * 1024 * 1024 }];
+    expect(await refusal(zipOf(parts))).toContain("word/body.bin 声明解压后有 20 MB");
+  });
+
+  it("refuses XML parts that together exceed 16 MB", async () => {
+    const padded = (root: string) => `<w:${root} xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><!--${"x".repeat(6 * 1024 * 1024)}--></w:${root}>`;
+    const parts = [...docxParts(wordDocument(wordParagraph("政府"))), { name: "word/styles.xml", data: padded("styles") }, { name: "word/numbering.xml", data: padded("numbering") }, { name: "word/footnotes.xml", data: padded("footnotes") }];
+    expect(await refusal(zipOf(parts))).toContain("XML 部件合计超过 16 MB");
+  });
+
   it("refuses more XML elements than mammoth can convert in reasonable time", async () => {
     const error = await refusal(zipOf(docxParts(wordDocument("<w:p/>".repeat(MAX_XML_ELEMENTS + 10)))));
     expect(error).toContain("XML 元素超过 400,000 个");

@@ -243,7 +243,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     // Never the uploaded name as a path: the content hash and a checked extension.
     const ext = extensionOf(name);
     const path = join(dir, `${id}${(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext) ? ext : ".txt"}`);
-    writeFileDurableSync(path, data); // the db will name it: on disk before the db is
+    writeFileDurableSync(path, data); // on disk before the db names it
     return relative(corpusDir, path);
   };
 

@@ -9,8 +9,9 @@ import { createInterface } from "node:readline";
 import type { Answer } from "./domain.js";
 import type { IngestResult } from "./service.js";
 import { extractText, SUPPORTED_EXTENSIONS } from "./extract.js";
-import { createLibrary, listReportFiles, type CoreLibrary } from "./library.js";
+import { createLibrary, type CoreLibrary } from "./library.js";
 import { parseReport } from "./parse/report.js";
+import { listReportFiles, readReportFile } from "./report-files.js";
 import { fileAdapter, openDb } from "./store/db.js";
 import { fileRecordStore } from "./store/records.js";
 import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
@@ -96,9 +97,11 @@ function printAnswer(a: Answer, json: boolean): void {
 async function cmdParse(args: Args): Promise<number> {
   const file = args.positional[0];
   if (!file) return fail("parse 需要一个文件：npm run cli -- parse <文件> [--json]");
-  const extracted = await extractText(file, readFileSync(file));
+  const read = readReportFile(file);
+  if (!read.ok) return fail(`${file}：${read.error}`);
+  const extracted = await extractText(file, read.data);
   if (!extracted.ok) return fail(extracted.error);
-  const parsed = parseReport(extracted.text, { name: basename(file) });
+  const parsed = parseReport(extracted.text, { name: basename(file), ...(extracted.warnings ? { inputWarnings: extracted.warnings } : {}) });
   if (!parsed.ok) return fail(parsed.error);
   const r = parsed.report;
   if (args.flags.has("json")) {
@@ -187,9 +190,11 @@ async function cmdIngest(args: Args): Promise<number> {
   if (args.positional.length === 0) return fail("ingest 需要文件或目录：npm run cli -- ingest data/reports");
   const missing = args.positional.filter((p) => !existsSync(p));
   for (const p of missing) console.error(`✗ ${p}：路径不存在`);
-  const files = listReportFiles(args.positional.filter((p) => existsSync(p)));
+  // Regular files only: links out of the folder, loops, FIFOs and devices are refused with a reason.
+  const { files, refused } = listReportFiles(args.positional.filter((p) => existsSync(p)));
+  for (const { path, reason } of refused) console.error(`✗ ${path}：${reason}`);
   if (files.length === 0) {
-    if (missing.length === 0) console.error(`没有找到可导入的文件（${SUPPORTED_EXTENSIONS.join(" ")}）：${args.positional.join(" ")}`);
+    if (missing.length === 0 && refused.length === 0) console.error(`没有找到可导入的文件（${SUPPORTED_EXTENSIONS.join(" ")}）：${args.positional.join(" ")}`);
     return 1;
   }
   const dbPath = dbPathOf(args);
@@ -222,13 +227,13 @@ async function cmdIngest(args: Args): Promise<number> {
       { confirm: !args.flags.has("hold") },
     );
     console.log(
-      `导入 ${counts.added} 份，修订 ${counts.revision} 份，同一报告的其他文件 ${counts.rendition} 个，已存在 ${counts.duplicate} 份，待确认 ${counts.held} 份，失败 ${counts.failed + missing.length} 份；库中共 ${lib.size} 份。`,
+      `导入 ${counts.added} 份，修订 ${counts.revision} 份，同一报告的其他文件 ${counts.rendition} 个，已存在 ${counts.duplicate} 份，待确认 ${counts.held} 份，失败 ${counts.failed + refused.length + missing.length} 份；库中共 ${lib.size} 份。`,
     );
     // A folder of real reports holds some that are no report (a scanned page, a banner): they are
     // listed above and counted, and the library is still usable, so the run succeeds unless a
     // path was wrong, nothing at all could be read, or --strict asks for every file.
     const usable = files.length - counts.failed > 0;
-    return missing.length > 0 || !usable || (counts.failed > 0 && args.flags.has("strict")) ? 1 : 0;
+    return missing.length > 0 || !usable || (counts.failed + refused.length > 0 && args.flags.has("strict")) ? 1 : 0;
   } finally {
     release();
   }
@@ -331,6 +336,7 @@ export function quietOnClosedPipe(): void {
 }
 
 if (process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1])) {
+  process.umask(0o077); // what this process makes is its owner's only (see main.ts)
   quietOnClosedPipe();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

@@ -1,6 +1,7 @@
 // Environment → validated, typed configuration. `createConfig` is pure (tests pass literal env
 // objects); `loadConfig` reads process.env. Errors name the variable and the reason, never the
 // value of a secret.
+import { isIP } from "node:net";
 import { inspect } from "node:util";
 import { z } from "zod";
 
@@ -24,6 +25,11 @@ export interface Config {
   dataDir: string;
   /** WEBHOOK_URL + WEBHOOK_SECRET; absent → long polling. */
   webhook?: WebhookConfig;
+  /**
+   * WEBHOOK_HOST: the address the webhook server listens on. Defaults to 127.0.0.1, for a reverse
+   * proxy on the same machine that terminates TLS; 0.0.0.0 or :: listen on every interface.
+   */
+  host: string;
   /** PORT the webhook server listens on (0 = any free port). */
   port: number;
   /** MAX_UPLOAD_MB: documents above this size are refused before downloading. */
@@ -100,6 +106,11 @@ const schema = z.object({
   WEBHOOK_SECRET: optional(
     z.string().regex(SECRET_RE, { message: "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (value not shown)" }),
   ),
+  WEBHOOK_HOST: optional(
+    z.string().refine((value) => isIP(value) !== 0 || /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(value), {
+      message: "must be an IP address or a host name to listen on (e.g. 127.0.0.1, 0.0.0.0, ::)",
+    }),
+  ),
   PORT: optional(integer(0, 65535)),
   MAX_UPLOAD_MB: optional(
     z.string().transform((value, ctx) => {
@@ -136,6 +147,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     dbPath: v.NIANBAO_DB ?? "data/db.json",
     dataDir: v.NIANBAO_DATA_DIR ?? "data",
     webhook: v.WEBHOOK_URL && v.WEBHOOK_SECRET ? { url: v.WEBHOOK_URL, secret: v.WEBHOOK_SECRET } : undefined,
+    host: v.WEBHOOK_HOST ?? "127.0.0.1",
     port: v.PORT ?? 8080,
     maxUploadMb: v.MAX_UPLOAD_MB ?? 20,
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 20,

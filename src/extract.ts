@@ -2,11 +2,20 @@
 // documents and PDFs; each goes through a maintained library, and the result goes to parseReport.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { docxToHtml } from "./extract-docx.js";
 import { declaredCharset, htmlBodyToText, htmlToText } from "./extract-html.js";
+import { RefusedFileError } from "./refusal.js";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".html", ".htm", ".docx", ".pdf"] as const;
 
-export type ExtractResult = { ok: true; text: string } | { ok: false; error: string };
+/**
+ * The text, with what a reader of the report should know about how it was read (`warnings`: a
+ * PDF read in part), or why nothing could be read.
+ */
+export type ExtractResult = { ok: true; text: string; warnings?: string[] } | { ok: false; error: string };
+
+/** PDF pages read; past this a report is read in part, and says so. */
+export const MAX_PDF_PAGES = 500;
 
 /** Lower-case extension of a display name (".pdf"), "" when none. The name is never used as a path. */
 export function extensionOf(name: string): string {
@@ -26,13 +35,16 @@ export async function extractText(name: string, data: Uint8Array): Promise<Extra
       case ".htm":
         return { ok: true, text: htmlToText(decodeHtml(data)) };
       case ".docx":
-        return await docxToText(data);
+        return { ok: true, text: htmlBodyToText(await docxToHtml(data)) };
       case ".pdf":
         return await pdfToText(data);
       default:
         return { ok: false, error: `不支持的文件类型 ${ext}（支持 ${SUPPORTED_EXTENSIONS.join(" ")}）。` };
     }
   } catch (err) {
+    if (err instanceof RefusedFileError) return { ok: false, error: err.message };
+    // A path we did not foresee recursing too deep is still said in words.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) return { ok: false, error: `文件结构嵌套过深，无法读取（${ext}）。` };
     return { ok: false, error: `无法读取文件内容（${ext}）：${(err as Error).message.slice(0, 200)}` };
   }
 }
@@ -41,18 +53,70 @@ function sniff(data: Uint8Array): string {
   const head = Buffer.from(data.subarray(0, 8)).toString("latin1");
   if (head.startsWith("%PDF")) return ".pdf";
   if (head.startsWith("PK\u0003\u0004")) return ".docx";
-  const text = Buffer.from(data.subarray(0, 512)).toString("utf8").trimStart().toLowerCase();
+  const text = decodeText(data.subarray(0, 512)).trimStart().toLowerCase();
   if (text.startsWith("<!doctype html") || text.startsWith("<html")) return ".html";
   return ".txt";
 }
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (older Chinese sites) by elimination. */
+/** A UTF-16 code unit a report is made of: Chinese, CJK and fullwidth punctuation, symbols, printable ASCII and Latin-1, tabs and line breaks. */
+function reportUnit(u: number): boolean {
+  return (
+    (u >= 0x4e00 && u <= 0x9fff) ||
+    (u >= 0x3400 && u <= 0x4dbf) ||
+    (u >= 0x3000 && u <= 0x303f) ||
+    (u >= 0xff00 && u <= 0xffef) ||
+    (u >= 0x3200 && u <= 0x33ff) ||
+    (u >= 0xfe30 && u <= 0xfe4f) ||
+    (u >= 0x2000 && u <= 0x27bf) || // punctuation, ①, Ⅰ, √, □, ● …
+    (u >= 0x20 && u <= 0x7e) ||
+    (u >= 0xa0 && u <= 0xff) ||
+    u === 0x09 ||
+    u === 0x0a ||
+    u === 0x0d ||
+    u === 0x0c
+  );
+}
+
+/**
+ * The byte order of UTF-16 text saved without a BOM (Windows Notepad's "Unicode", some exporters),
+ * or null: the byte order in which at least 95 % of the first 32 K code units are what a report is
+ * made of. `nulls`: whether the bytes hold NULs, which UTF-8 and GB18030 text never does; without
+ * them only text that is not UTF-8 is asked (ASCII read two bytes at a time looks like Chinese:
+ * "ab" is U+6261).
+ */
+function utf16ByteOrder(data: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const units = Math.min(data.length >> 1, 32_768);
+  if (units < 8) return null;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < units; i++) {
+    const a = data[2 * i]!;
+    const b = data[2 * i + 1]!;
+    if (reportUnit(a | (b << 8))) le++;
+    if (reportUnit((a << 8) | b)) be++;
+  }
+  if (le >= units * 0.95 && le > be) return "utf-16le";
+  if (be >= units * 0.95 && be > le) return "utf-16be";
+  return null;
+}
+
+const hasNul = (data: Uint8Array) => data.subarray(0, 65_536).includes(0);
+
+/**
+ * UTF-8 (with or without BOM), UTF-16 with a BOM or without one (told by its byte order), or
+ * GB18030 (older Chinese sites) by elimination.
+ */
 export function decodeText(data: Uint8Array): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data);
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be").decode(data);
+  const nul = hasNul(data);
+  const utf16 = nul ? utf16ByteOrder(data) : null;
+  if (utf16) return new TextDecoder(utf16).decode(data);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(data).replace(/^\ufeff/, "");
   } catch {
+    const order = nul ? null : utf16ByteOrder(data);
+    if (order) return new TextDecoder(order).decode(data);
     try {
       return new TextDecoder("gb18030", { fatal: true }).decode(data);
     } catch {
@@ -69,7 +133,7 @@ export function decodeText(data: Uint8Array): string {
  */
 export function decodeHtml(data: Uint8Array): string {
   const bom = (data[0] === 0xef && data[1] === 0xbb) || (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
-  if (bom) return decodeText(data);
+  if (bom || (hasNul(data) && utf16ByteOrder(data))) return decodeText(data);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {
@@ -85,13 +149,6 @@ export function decodeHtml(data: Uint8Array): string {
     }
   }
   return decodeText(data);
-}
-
-async function docxToText(data: Uint8Array): Promise<ExtractResult> {
-  const mammoth = await import("mammoth");
-  // Tables come out as HTML with cells; plain raw text would lose the row structure.
-  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(data) });
-  return { ok: true, text: htmlBodyToText(value) };
 }
 
 /** PDF text, one line per text row (items grouped by their y position), pages separated by \f. */
@@ -110,7 +167,8 @@ async function pdfToText(data: Uint8Array): Promise<ExtractResult> {
     verbosity: 0,
   }).promise;
   const pages: string[] = [];
-  for (let p = 1; p <= Math.min(doc.numPages, 500); p++) {
+  const pageCount = doc.numPages;
+  for (let p = 1; p <= Math.min(pageCount, MAX_PDF_PAGES); p++) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
     const rows = new Map<number, { x: number; s: string }[]>();
@@ -130,5 +188,6 @@ async function pdfToText(data: Uint8Array): Promise<ExtractResult> {
   await doc.destroy();
   const text = pages.join("\n\f\n");
   if (!/[\u4e00-\u9fff]/.test(text)) return { ok: false, error: "PDF 中没有可提取的文字（可能是扫描件图片），无法解析。" };
-  return { ok: true, text };
+  if (pageCount <= MAX_PDF_PAGES) return { ok: true, text };
+  return { ok: true, text, warnings: [`PDF 共 ${pageCount} 页，只读取了前 ${MAX_PDF_PAGES} 页；第 ${MAX_PDF_PAGES + 1} 页起的内容没有读取，其中的数字和文字都不在库里。`] };
 }

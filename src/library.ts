@@ -13,8 +13,7 @@
 // - Ingests are serialised; a reindex reads every original and corpus file again into a new
 //   catalog and index beside the old ones and swaps them in when complete, so questions keep
 //   being answered meanwhile.
-import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, extname, join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { Low } from "lowdb";
 import type { Report } from "./domain.js";
 import { answer, keyFigures, reportCard as buildCard, searchOnly, type AnswerDeps } from "./answer.js";
@@ -24,7 +23,9 @@ import { toPassages } from "./index/documents.js";
 import { createSearchIndex, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
 import { addWord, segment, segmentMany } from "./index/segment.js";
 import { parseReport } from "./parse/report.js";
+import { listReportFiles, MAX_REPORT_FILE_BYTES, readReportFile } from "./report-files.js";
 import { DB_VERSION, type DbData, type StoredCopy, type StoredEntry } from "./store/db.js";
+import { makeDir } from "./store/durable.js";
 import { loadIndex, saveIndex } from "./store/index-files.js";
 import { memoryOriginalStore, originalName, type OriginalStore } from "./store/originals.js";
 import { memoryRecordStore, type RecordStore } from "./store/records.js";
@@ -125,28 +126,6 @@ function indexed(r: Report): IndexedPassage[] {
   const passages = toPassages(r);
   const tokens = segmentMany(passages.map((p) => p.text));
   return passages.map((p, i) => ({ reportId: r.id, text: p.text, section: p.section, line: p.line, tokens: tokens[i]!.join(" ") }));
-}
-
-/** List report files under paths (files or directories, recursively), sorted. */
-export function listReportFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string, depth: number) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      return;
-    }
-    if (st.isDirectory()) {
-      if (depth > 6) return;
-      for (const name of readdirSync(p).sort()) {
-        if (name.startsWith(".") || name === "inbox" || name === "node_modules") continue;
-        walk(join(p, name), depth + 1);
-      }
-    } else if ((SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(p).toLowerCase())) out.push(p);
-  };
-  for (const p of paths) walk(p, 0);
-  return out;
 }
 
 /** A tiny LRU of full records. */
@@ -332,7 +311,7 @@ interface State {
 }
 
 export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> {
-  const { db, corpusDir, indexPath, maxBytes = 50 * 1024 * 1024, cacheSize = 512, readOnly = false } = opts;
+  const { db, corpusDir, indexPath, maxBytes = MAX_REPORT_FILE_BYTES, cacheSize = 512, readOnly = false } = opts;
   const records = opts.records ?? memoryRecordStore();
   const originals = opts.originals ?? memoryOriginalStore();
   const addresses = opts.addresses ?? memoryAddressBook();
@@ -425,7 +404,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     if (!indexPath || !indexDirty || readOnly) return;
     indexDirty = false;
     const data = await state.index.export();
-    mkdirSync(dirname(indexPath), { recursive: true });
+    makeDir(dirname(indexPath));
     saveIndex(indexPath, data);
   };
   const scheduleFlush = () => {
@@ -532,7 +511,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     const extracted = await extractText(name, data);
     if (!extracted.ok) return { error: extracted.error };
     const t0 = performance.now();
-    const parsed = parseReport(extracted.text, { name });
+    const parsed = parseReport(extracted.text, { name, ...(extracted.warnings ? { inputWarnings: extracted.warnings } : {}) });
     if (t) t.parse += performance.now() - t0;
     if (!parsed.ok) return { error: parsed.error };
     const ext = extensionOf(name).slice(1) || "bin";
@@ -609,13 +588,23 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         const results: IngestResult[] = [];
         const announce: StoredEntry[] = [];
         let changed = false;
-        for (const file of listReportFiles(paths)) {
+        const { files, refused } = listReportFiles(paths);
+        for (const { path, reason } of refused) {
+          const res: IngestResult = { ok: false, error: reason };
+          results.push(res);
+          onEach?.(path, res);
+        }
+        for (const file of files) {
           let res: IngestResult;
           try {
             const rel = corpusDir ? relative(corpusDir, file) : undefined;
-            const out = await ingestOne(file.split(/[\\/]/).pop()!, new Uint8Array(readFileSync(file)), rel && !rel.startsWith("..") ? rel : undefined, opts?.confirm);
-            res = out.result;
-            if (out.announce) announce.push(out.announce);
+            const read = readReportFile(file, maxBytes);
+            if (!read.ok) res = { ok: false, error: read.error };
+            else {
+              const out = await ingestOne(file.split(/[\\/]/).pop()!, new Uint8Array(read.data), rel && !rel.startsWith("..") ? rel : undefined, opts?.confirm);
+              res = out.result;
+              if (out.announce) announce.push(out.announce);
+            }
           } catch (err) {
             res = { ok: false, error: (err as Error).message };
           }
@@ -742,16 +731,16 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       if (discarded.has(o)) continue;
       sources.set(o, { name: nameForOriginal(o), read: () => originals.read(o), original: o, ...(firstSeen.has(o) ? { addedAt: firstSeen.get(o)! } : {}) });
     }
-    const failed: string[] = [];
-    for (const path of corpusDir ? listReportFiles([corpusDir]) : []) {
+    const listed = corpusDir ? listReportFiles([corpusDir]) : { files: [], refused: [] };
+    const failed: string[] = listed.refused.map(({ path, reason }) => `${relative(corpusDir!, path)}：${reason}`);
+    for (const path of listed.files) {
       const file = relative(corpusDir!, path);
-      let data: Uint8Array;
-      try {
-        data = new Uint8Array(readFileSync(path));
-      } catch (err) {
-        failed.push(`${file}：${(err as Error).message}`);
+      const read = readReportFile(path, maxBytes);
+      if (!read.ok) {
+        failed.push(`${file}：${read.error}`);
         continue;
       }
+      const data = new Uint8Array(read.data);
       const o = originalName(data, extensionOf(path).slice(1) || "bin");
       if (discarded.has(o)) continue;
       const known = sources.get(o);
@@ -760,7 +749,10 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         continue;
       }
       const addedAt = firstSeen.get(o) ?? firstSeen.get(file);
-      sources.set(o, { name: path.split(/[\\/]/).pop()!, read: () => new Uint8Array(readFileSync(path)), original: o, file, ...(addedAt ? { addedAt } : {}), });
+      sources.set(o, { name: path.split(/[\\/]/).pop()!, read: () => {
+          const again = readReportFile(path, maxBytes);
+          return again.ok ? new Uint8Array(again.data) : undefined;
+        }, original: o, file, ...(addedAt ? { addedAt } : {}), });
     }
     // Reports none of whose files are left: kept from their records.
     const found = new Set<string>();

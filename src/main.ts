@@ -9,6 +9,9 @@ import type { Answer } from "./domain.js";
 import { LockedError } from "./store/lock.js";
 
 async function start(): Promise<number> {
+  // Every file and folder this process makes (db, records, uploads, inbox, lock) is its owner's
+  // only: the db holds subscribers' chat ids. Files 0600, folders 0700.
+  process.umask(0o077);
   let config: Config;
   try {
     config = loadConfig();

@@ -4,9 +4,10 @@ import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeHtml, decodeText, extractText } from "../src/extract.js";
+import { decodeHtml, decodeText, extractText, MAX_PDF_PAGES } from "../src/extract.js";
 import { htmlBodyToText, htmlToText } from "../src/extract-html.js";
 import { parseReport } from "../src/parse/report.js";
+import { chinesePdf } from "./helpers/pdf.js";
 import { SEED, SEEDS } from "./helpers/reports.js";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
@@ -343,5 +344,60 @@ describe("web page bytes", () => {
     expect(await pageText(new TextEncoder().encode(deep))).toBe("本年度收到申请5件。");
     const tables = `<html><body>${"<table><tr><td>".repeat(3000)}5${"</td></tr></table>".repeat(3000)}</body></html>`;
     expect(await extractText("x.html", new TextEncoder().encode(tables))).toMatchObject({ ok: false, error: expect.stringContaining("嵌套") });
+  });
+});
+
+describe("UTF-16 saved without a BOM (issue 12: it was called binary)", () => {
+  const report = readFileSync(join(SEEDS, SEED.changshou), "utf8");
+  const utf16 = (text: string, order: "le" | "be") => {
+    const le = Buffer.from(text, "utf16le");
+    return new Uint8Array(order === "le" ? le : Buffer.from(le).swap16());
+  };
+
+  it("decodes a report in either byte order, and parses it", async () => {
+    expect(decodeText(utf16(report, "le"))).toBe(report);
+    expect(decodeText(utf16(report, "be"))).toBe(report);
+    const res = await extractText("长寿区2018.txt", utf16(report, "le"));
+    expect(res.ok && parseReport(res.text).ok).toBe(true);
+  });
+
+  it("decodes Chinese without a single ASCII character (no NUL byte to tell it by)", () => {
+    const text = "政府信息公开工作年度报告，本机关依法公开。".repeat(20);
+    expect(decodeText(utf16(text, "le"))).toBe(text);
+    expect(decodeText(utf16(text, "be"))).toBe(text);
+  });
+
+  it("decodes a web page", () => {
+    const html = "<html><body><p>政府信息公开工作年度报告</p></body></html>";
+    expect(decodeHtml(utf16(html, "le"))).toBe(html);
+  });
+
+  it("still reads ASCII, UTF-8 and GB18030 as before", () => {
+    expect(decodeText(new TextEncoder().encode("ab cd 2018 report"))).toBe("ab cd 2018 report");
+    expect(decodeText(new TextEncoder().encode("政府信息公开2018"))).toBe("政府信息公开2018");
+    expect(decodeText(Uint8Array.from([0xd5, 0xfe, 0xb8, 0xae, 0x32, 0x30, 0xd0, 0xc5, 0xcf, 0xa2]))).toBe("政府20信息");
+  });
+});
+
+describe("a PDF longer than 500 pages (issue 12: it was read in part without a word)", () => {
+  const title = "长寿区人民政府2018年政府信息公开工作年度报告";
+  const pdf = chinesePdf(MAX_PDF_PAGES + 1, (p) => [p === 1 ? title : `第${p}页，本机关依法公开政府信息。`]);
+
+  it("reads the first 500 pages and says the rest was not read", async () => {
+    const res = await extractText("long.pdf", pdf);
+    expect(res).toMatchObject({ ok: true, warnings: ["PDF 共 501 页，只读取了前 500 页；第 501 页起的内容没有读取，其中的数字和文字都不在库里。"] });
+    const text = (res as { text: string }).text;
+    expect(text).toContain("第500页");
+    expect(text).not.toContain("第501页");
+  });
+
+  it("keeps the warning on the report, first", async () => {
+    const res = await extractText("long.pdf", pdf);
+    const parsed = res.ok ? parseReport(res.text, { inputWarnings: res.warnings }) : undefined;
+    expect(parsed?.ok && parsed.report.warnings[0]).toMatchObject({ code: "INPUT", message: expect.stringContaining("只读取了前 500 页") });
+  });
+
+  it("says nothing of a PDF within the limit", async () => {
+    expect(await extractText("short.pdf", chinesePdf(2, () => [title]))).toEqual({ ok: true, text: `${title}\n\f\n${title}` });
   });
 });

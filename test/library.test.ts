@@ -8,6 +8,8 @@ import { EXAMPLES } from "../src/bot/features/start.js";
 import { createLibrary, type CoreLibrary } from "../src/library.js";
 import { memoryAdapter, openDb } from "../src/store/db.js";
 import { memoryOriginalStore } from "../src/store/originals.js";
+import { MAX_PDF_PAGES } from "../src/extract.js";
+import { chinesePdf } from "./helpers/pdf.js";
 import { SEED, SEEDS } from "./helpers/reports.js";
 
 async function memoryLibrary(corpusDir?: string): Promise<CoreLibrary> {
@@ -418,5 +420,14 @@ describe("a reindex never drops a report in silence", () => {
     const res = await lib.reindex();
     expect(res).toMatchObject({ reports: 1, kept: ["重庆市长寿区 2018年"], failed: [] });
     expect(lib.ask("长寿区2018年行政复议多少件").answers[0]!.value).toBe(15);
+  });
+});
+
+describe("what reading a file found", () => {
+  it("is said in the ingest's warnings (a PDF read in part)", async () => {
+    const lib = await memoryLibrary();
+    const pdf = chinesePdf(MAX_PDF_PAGES + 1, (p) => [p === 1 ? "长寿区人民政府2018年政府信息公开工作年度报告" : `第${p}页，本机关依法公开政府信息。`]);
+    const res = await lib.ingestFile("long.pdf", pdf);
+    expect(res.ok && res.warnings[0]).toBe("PDF 共 501 页，只读取了前 500 页；第 501 页起的内容没有读取，其中的数字和文字都不在库里。");
   });
 });

@@ -7,8 +7,9 @@
 // One JSON file per update under `<dir>` (written to a temporary name, flushed and renamed), and
 // the ids of the last updates handled (`done.json`), so an update Telegram sends again after a
 // restart — handled, but not yet confirmed — is not handled twice.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { makeDir, writeFileDurableSync } from "../store/durable.js";
 import type { Update } from "grammy/types";
 
 export interface UploadJournal {
@@ -34,20 +35,8 @@ export function carriesUpload(update: Update): boolean {
 /** How many handled ids are remembered (Telegram resends at most one unconfirmed batch, ≤ 100). */
 const DONE_KEPT = 500;
 
-function writeDurably(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, "w");
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
-
 export function fileJournal(dir: string): UploadJournal {
-  mkdirSync(dir, { recursive: true });
+  makeDir(dir);
   const donePath = join(dir, "done.json");
   let doneIds: number[] = [];
   try {
@@ -68,7 +57,7 @@ export function fileJournal(dir: string): UploadJournal {
     record(updates) {
       for (const u of updates) {
         if (!carriesUpload(u) || held.has(u.update_id) || doneSet.has(u.update_id)) continue;
-        writeDurably(pathOf(u.update_id), JSON.stringify({ update: u, tries: 0 }));
+        writeFileDurableSync(pathOf(u.update_id), JSON.stringify({ update: u, tries: 0 }));
         held.add(u.update_id);
       }
     },
@@ -77,7 +66,7 @@ export function fileJournal(dir: string): UploadJournal {
         doneIds.push(id);
         doneSet.add(id);
         while (doneIds.length > DONE_KEPT) doneSet.delete(doneIds.shift()!);
-        writeDurably(donePath, JSON.stringify(doneIds));
+        writeFileDurableSync(donePath, JSON.stringify(doneIds));
       }
       if (held.delete(id)) rmSync(pathOf(id), { force: true });
     },
@@ -93,7 +82,7 @@ export function fileJournal(dir: string): UploadJournal {
           rmSync(pathOf(id), { force: true });
           continue;
         }
-        writeDurably(pathOf(id), JSON.stringify({ update: entry.update, tries: entry.tries + 1 }));
+        writeFileDurableSync(pathOf(id), JSON.stringify({ update: entry.update, tries: entry.tries + 1 }));
         out.push(entry);
       }
       return out;

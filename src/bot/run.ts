@@ -1,7 +1,7 @@
 // Running the bot: long polling through @grammyjs/runner, or a webhook server when WEBHOOK_URL
 // is set; plus command registration and the alert machinery. Everything talks to
 // config.apiRoot, so a self-hosted Bot API server works for polling, webhooks and downloads.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
@@ -33,7 +33,70 @@ const MAX_REPLAYS = 3;
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
 
 /** Telegram's updates are small; anything bigger is not from Telegram. */
-const MAX_WEBHOOK_BODY = 1024 * 1024;
+export const MAX_WEBHOOK_BODY = 1024 * 1024;
+/** A webhook request (headers and body) must have arrived within this time. */
+const WEBHOOK_REQUEST_TIMEOUT_MS = 30_000;
+
+/** A webhook request answered with an error status before grammY saw an update (413, 400). */
+class RejectedRequest extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * The body as JSON, reading at most `limit` bytes whatever Content-Length says (a chunked body
+ * has none): past the limit the request is answered 413 and its connection closed, so nothing
+ * more is read.
+ */
+function readJsonBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Update> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off("data", onData);
+      chunks.length = 0;
+      res.writeHead(413, { Connection: "close" }).end();
+      res.once("finish", () => req.destroy());
+      reject(new RejectedRequest(413, `webhook body over ${limit} bytes`));
+    };
+    req.on("data", onData);
+    req.once("error", reject);
+    req.once("end", () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks, size).toString("utf8")) as Update);
+      } catch {
+        res.writeHead(400).end();
+        reject(new RejectedRequest(400, "webhook body is not JSON"));
+      }
+    });
+  });
+}
+
+/**
+ * grammY's "http" adapter with a bounded body: grammY compares the secret header first and only
+ * then asks for the update, so a request without the secret is never read.
+ */
+function boundedHttpAdapter(limit: number) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const secret = req.headers["x-telegram-bot-api-secret-token"];
+    return {
+      get update() {
+        return readJsonBody(req, res, limit);
+      },
+      header: Array.isArray(secret) ? secret[0] : secret,
+      end: () => void res.end(),
+      respond: (json: string) => void res.writeHead(200, { "Content-Type": "application/json" }).end(json),
+      unauthorized: () => void res.writeHead(401).end("secret token is wrong"),
+      handlerReturn: undefined,
+    };
+  };
+}
 
 /** Start the Telegram bot; resolves once it is receiving updates, to a function that stops it. */
 export async function startBot({ config, library, botStore, logger, journal, extras }: StartBotOptions): Promise<() => Promise<void>> {
@@ -87,7 +150,7 @@ export async function startBot({ config, library, botStore, logger, journal, ext
         secret_token: config.webhook.secret,
         allowed_updates: [...ALLOWED_UPDATES],
       });
-      logger.info({ port: addressPort(server) }, "webhook server listening");
+      logger.info({ host: config.host, port: addressPort(server) }, "webhook server listening");
     } else {
       // A webhook left over from an earlier deployment would make getUpdates fail with 409.
       await bot.api.deleteWebhook();
@@ -124,7 +187,7 @@ async function serveWebhook(bot: ReturnType<typeof createBot>, config: Config, l
   // grammY compares X-Telegram-Bot-Api-Secret-Token in constant time and answers 401 otherwise.
   // Long handlers (ingest, reindex) keep running after Telegram got its 200, so it does not
   // resend the update.
-  const handle = webhookCallback(bot, "http", {
+  const handle = webhookCallback(bot, boundedHttpAdapter(MAX_WEBHOOK_BODY), {
     secretToken: webhook.secret,
     onTimeout: "return",
     timeoutMilliseconds: 8_000,
@@ -140,18 +203,23 @@ async function serveWebhook(bot: ReturnType<typeof createBot>, config: Config, l
       return;
     }
     if (Number(req.headers["content-length"] ?? 0) > MAX_WEBHOOK_BODY) {
-      res.writeHead(413).end();
+      res.writeHead(413, { Connection: "close" }).end();
       return;
     }
     handle(req, res).catch((error: unknown) => {
+      if (error instanceof RejectedRequest) {
+        logger.warn({ status: error.status, reason: error.message, remote: req.socket.remoteAddress }, "webhook request rejected");
+        return;
+      }
       logger.error({ err: describeError(error, config.token ?? "") }, "webhook request failed");
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
+  server.requestTimeout = WEBHOOK_REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(config.port, () => {
+    server.listen(config.port, config.host, () => {
       server.off("error", reject);
       resolve();
     });

@@ -13,6 +13,13 @@ import { prepareText, withBlanks } from "./text.js";
 
 export type ParseResult = { ok: true; report: Report } | { ok: false; error: string };
 
+export interface ParseOptions {
+  /** The file's name, a hint for issuer and year. Defaults to none. */
+  name?: string;
+  /** What reading the file found (extractText's warnings: a PDF read in part), kept as INPUT warnings first. */
+  inputWarnings?: string[];
+}
+
 /** Reports larger than this are refused (the largest real ones are well under 1 MB of text). */
 export const MAX_REPORT_CHARS = 8_000_000;
 
@@ -39,11 +46,14 @@ export function rejectReason(raw: string): string | null {
  *   parseReport(readFileSync("data/reports/000_….txt", "utf8"), { name: "000_….txt" })
  *   → { ok: true, report: { org: "重庆市长寿区人民政府", region: "长寿区", year: 2018, template: "stat2016", … } }
  */
-export function parseReport(raw: string, opts: { name?: string } = {}): ParseResult {
+export function parseReport(raw: string, opts: ParseOptions = {}): ParseResult {
   const reason = rejectReason(raw);
   if (reason) return { ok: false, error: reason };
   try {
-    return { ok: true, report: parseText(raw, opts.name ?? "") };
+    const report = parseText(raw, opts.name ?? "");
+    // What extraction knows about the input comes first: it concerns every figure.
+    if (opts.inputWarnings?.length) report.warnings.unshift(...opts.inputWarnings.map((message): ReportWarning => ({ code: "INPUT", metrics: [], message })));
+    return { ok: true, report };
   } catch (err) {
     // A parser bug must not lose the upload: say what happened.
     return { ok: false, error: `解析失败：${(err as Error).message}` };

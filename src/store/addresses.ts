@@ -3,8 +3,9 @@
 // original's name in the originals store (content hash + extension) and by the report id.
 // One small JSON file beside the db (data/db.addresses.json), written to a temporary name and
 // renamed. Fetches by address are rare: the whole file is rewritten on each.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { makeDir, writeFileDurableSync } from "./durable.js";
 
 export interface Addressed {
   /** The page an admin gave, then the attachment read (if any); later fetches appended. */
@@ -73,10 +74,8 @@ export function fileAddressBook(path: string): AddressBook {
     add(keys, about) {
       const d = read();
       if (!addTo(d, keys, about)) return;
-      mkdirSync(dirname(path), { recursive: true });
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(d));
-      renameSync(tmp, path);
+      makeDir(dirname(path));
+      writeFileDurableSync(path, JSON.stringify(d));
     },
     get: (keys) => lookup(read(), keys),
   };

@@ -1,7 +1,8 @@
-// The lowdb store: one JSON file owned by one process (see lock.ts). lowdb's JSONFile writes to a
-// temporary file and renames it, so a crash mid-write leaves the previous file intact.
+// The lowdb store: one JSON file owned by one process (see lock.ts), written through
+// durableJsonFile: a temporary file flushed to disk and renamed, mode 0600 (it holds subscribers'
+// chat ids), so a crash or a power loss mid-write leaves the previous file intact.
 import { Low, Memory, type Adapter } from "lowdb";
-import { JSONFile } from "lowdb/node";
+import { durableJsonFile } from "./durable.js";
 import type { ReportEntry } from "../domain.js";
 import type { BotState } from "../service.js";
 
@@ -111,7 +112,7 @@ export async function openDb(adapter: Adapter<DbData>, where = "db"): Promise<Lo
 }
 
 export function fileAdapter(path: string): Adapter<DbData> {
-  return new JSONFile<DbData>(path);
+  return durableJsonFile<DbData>(path);
 }
 
 export function memoryAdapter(): Adapter<DbData> {

@@ -4,8 +4,8 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
-/** Make `dir` and any missing parents; throws (ENOENT, EACCES, ENOTDIR) when it cannot be made. */
-export function ensureDir(dir: string): void {
+/** Make `dir` and any missing parents (mode 0700: the data is its owner's only); throws (ENOENT, EACCES, ENOTDIR) when it cannot be made. */
+export function ensureDir(dir: string, mode = 0o700): void {
   const missing: string[] = [];
   let at = resolve(dir);
   while (!existsSync(at)) {
@@ -19,7 +19,7 @@ export function ensureDir(dir: string): void {
   }
   for (const d of missing.reverse()) {
     try {
-      mkdirSync(d);
+      mkdirSync(d, { mode });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     }

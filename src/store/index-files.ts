@@ -1,8 +1,10 @@
 // The search index export on disk: a directory with the FlexSearch chunks as raw files, the
 // passage references as a binary array and a small manifest. Written beside and swapped in by
 // rename; anything unreadable reads as "no export" and the index is rebuilt from the records.
+// Derived data, so not flushed to disk; owner-only like the rest (files 0600, folder 0700).
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import type { SerializedIndex } from "../index/search-index.js";
+import { DIR_MODE, FILE_MODE } from "./durable.js";
 
 interface Manifest {
   format: string;
@@ -14,7 +16,7 @@ interface Manifest {
 export function saveIndex(dir: string, data: SerializedIndex): void {
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
+  mkdirSync(tmp, { recursive: true, mode: DIR_MODE });
   const reportIdx = new Map<string, number>();
   const reports: string[] = [];
   const refs = new Int32Array(data.refs.length * 2);
@@ -32,11 +34,11 @@ export function saveIndex(dir: string, data: SerializedIndex): void {
     refs[2 * i] = r;
     refs[2 * i + 1] = ref[1];
   });
-  writeFileSync(`${tmp}/refs.bin`, Buffer.from(refs.buffer));
-  data.chunks.forEach(([, chunk], i) => writeFileSync(`${tmp}/chunk-${i}.txt`, chunk));
-  writeFileSync(`${tmp}/df.json`, JSON.stringify(data.df ?? []));
+  writeFileSync(`${tmp}/refs.bin`, Buffer.from(refs.buffer), { mode: FILE_MODE });
+  data.chunks.forEach(([, chunk], i) => writeFileSync(`${tmp}/chunk-${i}.txt`, chunk, { mode: FILE_MODE }));
+  writeFileSync(`${tmp}/df.json`, JSON.stringify(data.df ?? []), { mode: FILE_MODE });
   const manifest: Manifest = { format: data.format, reports, chunks: data.chunks.map(([k]) => k), count: data.refs.length };
-  writeFileSync(`${tmp}/manifest.json`, JSON.stringify(manifest));
+  writeFileSync(`${tmp}/manifest.json`, JSON.stringify(manifest), { mode: FILE_MODE });
   const old = `${dir}.old-${process.pid}`;
   if (existsSync(dir)) renameSync(dir, old);
   renameSync(tmp, dir);

@@ -3,8 +3,9 @@
 // ingest of a folder anywhere on disk), a reindex can read it again from here. Written to a
 // temporary name and renamed, so a crash leaves the whole file or none.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { makeDir, writeFileDurableSync } from "./durable.js";
 
 export interface OriginalStore {
   /** Keep `data` (once per content); returns its name in the store: `<sha256 32 hex>.<ext>`. */
@@ -34,10 +35,8 @@ export function fileOriginalStore(dir: string): OriginalStore {
       const name = originalName(data, ext);
       const path = pathOf(name);
       if (existsSync(path)) return name;
-      mkdirSync(join(dir, name.slice(0, 2)), { recursive: true });
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, data);
-      renameSync(tmp, path);
+      makeDir(join(dir, name.slice(0, 2)));
+      writeFileDurableSync(path, data); // on disk (0600) before the db names it
       return name;
     },
     read(name) {

@@ -1,11 +1,13 @@
 // Full report records (figures, sections, passages with their tokens), one JSON file each, kept
 // beside the lowdb file and read on demand: the lowdb file holds only what start-up and ranking
-// need, so it stays small and an ingest never rewrites every report. A record is written to a
-// temporary name and renamed, so a crash leaves either the whole record or none.
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// need, so it stays small and an ingest never rewrites every report. A record is written durably
+// (durable.ts: temporary name, fsync, rename; mode 0600 in 0700 folders), so a crash or a power
+// loss leaves either the whole record or none, and never a db entry without its record.
+import { closeSync, existsSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Evidence, Figure, Report, Section } from "../domain.js";
 import type { IndexedPassage } from "../index/search-index.js";
+import { makeDir, writeFileDurableSync } from "./durable.js";
 
 export interface StoredRecord {
   report: Report;
@@ -145,15 +147,12 @@ export function fileRecordStore(dir: string): RecordStore {
       const id = record.report.id;
       const sub = join(dir, id.slice(0, 2));
       if (!made.has(sub)) {
-        mkdirSync(sub, { recursive: true });
+        makeDir(sub);
         made.add(sub);
       }
       const report = JSON.stringify(encode(record.report));
       const text: TextPart = { sections: record.report.sections, passages: record.passages };
-      const path = pathOf(id);
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, `${Buffer.byteLength(report)}\n${report}${JSON.stringify(text)}`);
-      renameSync(tmp, path);
+      writeFileDurableSync(pathOf(id), `${Buffer.byteLength(report)}\n${report}${JSON.stringify(text)}`);
     },
     readReport(id) {
       try {

@@ -1,6 +1,6 @@
 // Real HTTP against a local fake Bot API: the configured API root is used for long polling,
 // webhooks, file downloads and retries. Nothing leaves 127.0.0.1.
-import { createServer } from "node:http";
+import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { pino } from "pino";
@@ -233,5 +233,81 @@ describe("the Bot API client", () => {
     expect(log).not.toContain(TOKEN);
     expect(log).not.toContain("SECRET-part_of-the-token");
     expect(calls).toEqual(["sendMessage"]); // the apology
+  });
+});
+
+describe("the webhook server against hostile requests (issue 12)", () => {
+  async function webhookBot(env: Record<string, string> = {}) {
+    const api = await fakeApi();
+    const port = await freePort();
+    const { logger, lines } = capturingLogger();
+    const config = createConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: api.url,
+      WEBHOOK_URL: `https://bot.example.org/tg/hook`,
+      WEBHOOK_SECRET: "s3cret_Value",
+      PORT: String(port),
+      ...env,
+    });
+    const stop = await startBot({ config, library: fakeLibrary(), botStore: memoryBotStore(), logger });
+    cleanup.push(stop);
+    return { api, port, lines };
+  }
+
+  /** POST to the hook from `host`, chunked (no Content-Length), until the server answers or `total` bytes are sent. */
+  function postChunked(host: string, port: number, total: number): Promise<{ status?: number; sent: number; error?: string }> {
+    return new Promise((resolve) => {
+      let sent = 0;
+      let status: number | undefined;
+      const req = request({ host, port, path: "/tg/hook", method: "POST", headers: { "X-Telegram-Bot-Api-Secret-Token": "s3cret_Value", "Content-Type": "application/json" } });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (status === undefined && sent < total) {
+          sent += chunk.byteLength;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        req.end();
+      };
+      req.on("response", (res) => {
+        status = res.statusCode;
+        res.resume();
+        res.once("end", () => resolve({ status, sent }));
+      });
+      req.on("error", (err) => resolve({ status, sent, error: (err as NodeJS.ErrnoException).code ?? err.message }));
+      req.write("{");
+      pump();
+    });
+  }
+
+  it("answers 413 to a chunked body past 1 MB and stops reading it", async () => {
+    const { api, port, lines } = await webhookBot();
+    const res = await postChunked("127.0.0.1", port, 100 * 1024 * 1024);
+    expect(res.status).toBe(413);
+    expect(res.sent).toBeLessThan(16 * 1024 * 1024); // what the sockets' buffers held when the answer came
+    expect(lines.join("")).toContain("webhook request rejected");
+    // and goes on serving
+    const ok = await fetch(`http://127.0.0.1:${port}/tg/hook`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret_Value" },
+      body: JSON.stringify(messageUpdate("长寿区复议")),
+    });
+    expect(ok.status).toBe(200);
+    await api.waitFor("sendMessage");
+  });
+
+  it("answers 400 to a body that is not JSON", async () => {
+    const { port } = await webhookBot();
+    const res = await fetch(`http://127.0.0.1:${port}/tg/hook`, { method: "POST", headers: { "X-Telegram-Bot-Api-Secret-Token": "s3cret_Value" }, body: "{not json" });
+    expect(res.status).toBe(400);
+  });
+
+  it("listens on 127.0.0.1 unless WEBHOOK_HOST says otherwise", async () => {
+    const local = await webhookBot();
+    expect((await fetch(`http://127.0.0.1:${local.port}/healthz`)).status).toBe(200);
+    // Linux routes all of 127.0.0.0/8 to the loopback device: a server on every interface answers 127.0.0.2 too.
+    await expect(fetch(`http://127.0.0.2:${local.port}/healthz`)).rejects.toThrow();
+    expect(local.lines.join("")).toContain('"host":"127.0.0.1"');
+    const everywhere = await webhookBot({ WEBHOOK_HOST: "0.0.0.0" });
+    expect((await fetch(`http://127.0.0.2:${everywhere.port}/healthz`)).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@
 // `lexicon` argument (chrono's refDate), so the same question always parses the same way.
 import type { Intent, Question } from "../domain.js";
 import { parentsOf } from "./checks.js";
+import { lookupName, lookupStem } from "./gazetteer.js";
 import { everyday } from "./everyday.js";
 import { APPLICANT_SLICES, METRICS } from "./metrics.js";
 import { normalizeQuery } from "./text.js";
@@ -17,8 +18,20 @@ export interface RegionEntry {
   names: readonly string[];
 }
 
+/** A county, city or province some held body lies in: its name covers every such body. */
+export interface AreaEntry {
+  /** As the gazetteer writes it: 江苏省, 淮安市, 盐边县. */
+  name: string;
+  /** Names typed for it: the full name and its stem (江苏省, 江苏). */
+  names: readonly string[];
+  /** Keys of the held bodies inside it. */
+  keys: readonly string[];
+}
+
 export interface Lexicon {
   regions: readonly RegionEntry[];
+  /** Counties, cities and provinces of the held bodies (a 洪泽区 report is inside 江苏省 though it never says so). */
+  areas?: readonly AreaEntry[];
   /** Named value columns seen in multi-column tables (市政府, 市直单位 …). */
   sliceNames: readonly string[];
   /** Newest statistics year held: 今年/去年/近三年 are relative to it. */
@@ -38,6 +51,13 @@ export interface RegionMention {
   year?: number;
   /** Offset of the name in the squeezed question. */
   at?: number;
+  /**
+   * The name is also a county, city or province (江苏省, 淮安市): every held body inside it, for a
+   * question over the area (有哪些报告, 一共, 哪个…最多).
+   */
+  area?: { name: string; keys: string[] };
+  /** Only an area is named, no body of that name is held: `keys` are the bodies inside it. */
+  areaOnly?: boolean;
 }
 
 export type ProblemsAspect = "problems" | "improvements" | "both";
@@ -93,6 +113,11 @@ export interface ParsedQuestion extends Question {
   understood?: { typed: string; word: string };
   /** The question without region names and years: what full-text search segments. */
   keywordSource: string;
+  /**
+   * No held name was typed, but one is a character away from what was (长受区 → 长寿区, 沐阳 → 沭阳):
+   * the words typed and the names meant, for "did you mean".
+   */
+  didYouMean?: { typed: string; names: string[] };
 }
 
 /** Longest accepted question; longer input is cut (a 4,000-emoji message is not a question). */
@@ -193,6 +218,7 @@ function longestCommonRun(a: string, b: string): string {
 /** Find region names: longest known name first, no overlaps. */
 function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMention[]; rest: string } {
   const byName = nameIndex(lexicon);
+  const byArea = areaIndex(lexicon);
   const mentions: RegionMention[] = [];
   const used = new Array<boolean>(q.length).fill(false);
   const maxLen = 16;
@@ -201,6 +227,12 @@ function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMention[]; 
       if (used.slice(i, i + len).some(Boolean)) continue;
       let word = q.slice(i, i + len);
       let keys = byName.get(word);
+      const area = byArea.get(word);
+      if (!keys && area) {
+        for (let k = i; k < i + len; k++) used[k] = true;
+        mentions.push({ text: word, keys: [...area.keys], government: false, at: i, area: { name: area.name, keys: [...area.keys] }, areaOnly: true });
+        continue;
+      }
       if (!keys) continue;
       // "洪泽区政府办…": the office of the government is a word of the question (区政府办代表区政府受理…);
       // the region is named without it.
@@ -211,7 +243,8 @@ function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMention[]; 
       }
       // "长寿区" inside "长寿区民政局": take the longer known name only (handled by order).
       for (let k = i; k < i + word.length; k++) used[k] = true;
-      mentions.push({ text: word, keys: [...keys], government: /政府$/.test(word), at: i });
+      const covers = byArea.get(word);
+      mentions.push({ text: word, keys: [...keys], government: /政府$/.test(word), at: i, ...(covers && covers.keys.length > 1 ? { area: { name: covers.name, keys: [...covers.keys] } } : {}) });
     }
   }
   mentions.sort((a, b) => a.at! - b.at!);
@@ -260,6 +293,89 @@ function nameIndex(lexicon: Lexicon): Map<string, Set<string>> {
   }
   nameCache.set(lexicon, map);
   return map;
+}
+
+const areaCache = new WeakMap<Lexicon, Map<string, AreaEntry>>();
+function areaIndex(lexicon: Lexicon): Map<string, AreaEntry> {
+  let map = areaCache.get(lexicon);
+  if (map) return map;
+  map = new Map();
+  for (const a of lexicon.areas ?? []) for (const n of a.names) if (n.length >= 2 && !map.has(n)) map.set(n, a);
+  areaCache.set(lexicon, map);
+  return map;
+}
+
+/**
+ * An area typed before a body inside it ("江苏淮安市洪泽区", "南昌西湖区") only places that body: it is
+ * no mention of its own, though it still tells homonyms apart (kept for that in `narrow`).
+ */
+function dropPlacingAreas(mentions: RegionMention[], q: string): RegionMention[] {
+  return mentions.filter((m, i) => {
+    if (!m.areaOnly) return true;
+    const next = mentions[i + 1];
+    if (!next || next.at !== (m.at ?? 0) + m.text.length) return true;
+    const within = next.keys.filter((k) => m.keys.includes(k));
+    if (within.length === 0) return true;
+    // The body's homonyms outside the area are ruled out.
+    if (within.length < next.keys.length) next.keys = within;
+    void q;
+    return false;
+  });
+}
+
+const fuzzyCache = new WeakMap<Lexicon, Map<string, Set<string>>>();
+/** Every held name (bodies and areas) under each of its one-character blanks: "长?区" → 长寿区. */
+function fuzzyIndex(lexicon: Lexicon): Map<string, Set<string>> {
+  let map = fuzzyCache.get(lexicon);
+  if (map) return map;
+  map = new Map();
+  const add = (name: string) => {
+    if (name.length < 2 || name.length > 12) return;
+    for (let i = 0; i < name.length; i++) {
+      const k = name.slice(0, i) + "?" + name.slice(i + 1);
+      let set = map!.get(k);
+      if (!set) map!.set(k, (set = new Set()));
+      set.add(name);
+    }
+  };
+  for (const name of nameIndex(lexicon).keys()) add(name);
+  for (const name of areaIndex(lexicon).keys()) add(name);
+  fuzzyCache.set(lexicon, map);
+  return map;
+}
+
+/** A department's name right after a region's, ending where the question goes on (沐阳县|发改局|2020年…). */
+const DEPARTMENT_AFTER = /^(?!人民政府|政府|管委会)([\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办公厅|厅))(?=$|\d|的|在|有|是|收到|行政|政府信息|信息公开|主动|依申请|多少|几|去年|今年|前年|近|一共|共|全年|哪)/;
+
+/** Words that are no place, whatever place they are one character from. */
+const NOT_A_NAME = /哪|多少|几|什么|信息|公开|申请|复议|诉讼|报告|年度|政府|部门|单位|情况|数量|工作/;
+
+/**
+ * A held name one character away from words of the question (长受区 → 长寿区; 沐阳 → 沭阳, a slip the
+ * gazetteer knows as no division of its own). Names of two characters only at the start of the
+ * question, where a place is typed; never words the gazetteer holds as another place.
+ *
+ *   nearNames("长受区2018年行政复议多少件", lexicon) → { typed: "长受区", names: ["长寿区"] }
+ */
+export function nearNames(q: string, lexicon: Lexicon): { typed: string; names: string[] } | null {
+  const index = fuzzyIndex(lexicon);
+  const known = nameIndex(lexicon);
+  const areas = areaIndex(lexicon);
+  for (let len = Math.min(12, q.length); len >= 2; len--) {
+    for (let i = 0; i + len <= q.length; i++) {
+      if (len === 2 && i > 0) break;
+      const typed = q.slice(i, i + len);
+      // Where a place is typed: the question's start, or a word ending as a place or a body ends.
+      if (i > 0 && !/[省市区县旗镇乡州局委办厅]$/.test(typed)) continue;
+      if (!/^[\u4e00-\u9fff]+$/.test(typed) || known.has(typed) || areas.has(typed) || NOT_A_NAME.test(typed)) continue;
+      // A place of its own (平安, 长春区) is no slip of another.
+      if (lookupName(typed).length || (len <= 3 && lookupStem(typed).length)) continue;
+      const names = new Set<string>();
+      for (let k = 0; k < len; k++) for (const n of index.get(typed.slice(0, k) + "?" + typed.slice(k + 1)) ?? []) names.add(n);
+      if (names.size > 0 && names.size <= 5) return { typed, names: [...names] };
+    }
+  }
+  return null;
 }
 
 /** A mention with several candidates narrowed by another mention that names a parent (南昌 … 西湖区). */
@@ -469,9 +585,10 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const q = squeeze(normalized).replace(/、/g, "");
   const yr = parseYears(q, lexicon.newestYear);
   const found = findRegions(q, lexicon);
-  const kept = dropRepeats(found.mentions, q);
+  const deduped = dropRepeats(found.mentions, q);
   // A repeat is a word of the question again (中国平潭网): its text is not blanked.
-  const repeats = new Set(found.mentions.filter((m) => !kept.includes(m)).map((m) => m.at));
+  const repeats = new Set(found.mentions.filter((m) => !deduped.includes(m)).map((m) => m.at));
+  const kept = dropPlacingAreas(deduped, q);
   let mentions = narrow(kept, lexicon, q);
   let rest = blankMentions(q, found.mentions.filter((m) => !repeats.has(m.at)));
   // The same, offsets kept (years are cut from `rest` below).
@@ -509,7 +626,20 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     });
   }
   for (const c of yr.consumed) rest = rest.split(c).join(" ");
+  // "沐阳县发改局", "长寿区民政局": a department of the region named, which no held name spells. Its
+  // government does not answer for it: the department is unknown (or one character from a held one).
+  let near: ParsedQuestion["didYouMean"] | null = null;
+  for (const m of mentions) {
+    const dept = DEPARTMENT_AFTER.exec(q.slice((m.at ?? 0) + m.text.length));
+    if (!dept) continue;
+    const typed = m.text + dept[1];
+    near = nearNames(typed, lexicon);
+    if (!near) conflicts.push(typed);
+    mentions = mentions.filter((x) => x !== m);
+    break;
+  }
   const unknownRegions = conflicts.length > 0 ? conflicts : mentions.length === 0 ? unknownPlaces(rest) : [];
+  if (mentions.length === 0 && !near) near = nearNames(q.replace(/((?:19|20)\d{2})年?度?/g, ""), lexicon);
 
   // Named columns (市直单位) and applicant types (自然人) before metric matching.
   let slice: string | undefined;
@@ -548,12 +678,16 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const metricWords = candidates[0]?.words?.join(" ") ?? "";
   // "行政复议和行政诉讼": a second metric in the text the first did not cover, joined by 和/与/及/、.
   const moreMetrics: string[][] = [];
-  if (metric && /和|与|及|以及|还有|、|,|，/.test(normalized)) {
+  // Words typed apart ("长寿区 2018 复议 诉讼", "复议、诉讼") name a metric each, short as they are.
+  const listed = /\S\s+\S|、/.test(normalized.trim());
+  if (metric && (listed || /和|与|及|以及|还有|,|，/.test(normalized))) {
     let restText = metricText;
     let covered = candidates[0]!.covered;
     for (let round = 0; round < 3; round++) {
       restText = [...restText].map((ch, i) => (covered.has(i) ? " " : ch)).join("");
-      const next = matchMetrics(restText).filter((c) => c.score >= 3.5);
+      // A short word right after 和 (行政复议和诉讼) names a metric too.
+      const joined = (c: Scored) => listed || /[和与及]/.test(metricText[Math.min(...c.covered) - 1] ?? "");
+      const next = matchMetrics(restText).filter((c) => c.score >= 3.5 || (c.score >= 2 && joined(c)));
       if (!next.length) break;
       const best = next[0]!.score;
       const group = next.filter((c) => c.score >= best * 0.75).map((c) => c.id).filter((id) => !metricCandidates.includes(id) || id !== metric);
@@ -561,6 +695,8 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
       moreMetrics.push(group);
       covered = next[0]!.covered;
     }
+    // A metric asked on its own is no alternative reading of the first.
+    for (const g of moreMetrics) for (const id of g) if (id !== metric && metricCandidates.includes(id)) metricCandidates.splice(metricCandidates.indexOf(id), 1);
   }
 
   const wantsNumber = /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大/.test(q);
@@ -569,19 +705,28 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const qi = sliceName ? q.split(sliceName.replace(/、/g, "")).join(" ") : q;
   const asksProblems = (/存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要|啥)(?:问题|不足|困难|毛病|缺点|短处)|不足之处|短板|差距|问题$/.test(q) || IMPROVE_WORDS.test(q)) && !metric;
 
+  // "哪些地区有行政诉讼": every body with a figure above nought, not the top few.
+  const which = /哪些(?:地区|区县|区|县|市|单位|地方|部门|报告|机关)?(?:有|出现|发生|存在|收到)/.test(qi);
   let rank: Question["rank"];
   const topN = /前([一二两三四五六七八九十\d]{1,3})(?:名|个|位)?/.exec(qi) ?? /top(\d{1,3})/i.exec(qi);
   const rankWords = /哪个|哪些(?:地区|区|县|市|单位|地方|部门)|哪里|哪家|最多|最少|最高|最低|排名|排行|排序|名列|第一/.test(qi);
   if (rankWords || topN) {
     const n = topN ? (/^\d+$/.test(topN[1]!) ? Number(topN[1]) : chineseToNumber(topN[1]!) ?? 5) : /哪个|哪里|哪家|第一/.test(qi) ? 1 : 5;
-    rank = { top: Math.max(1, Math.min(50, n)), order: /最少|最低|倒数/.test(qi) ? "asc" : "desc" };
+    rank = { top: Math.max(1, Math.min(50, n)), order: /最少|最低|倒数/.test(qi) ? "asc" : "desc", ...(which && !topN && !/最多|最少|最高|最低|排名|排行|排序/.test(qi) ? { which: true } : {}) };
   }
+  // Figures that do not add up (勾稽) or a table the prose contradicts.
+  const asksConflicts = /矛盾|不一致|对不上|不相符|不符|勾稽|冲突|(?:数据|数字)(?:有误|错误|有问题)|算错/.test(qi);
+  // A sum over the bodies asked (一共, 合计), not a ranking of them.
+  const asksTotal = /一共|合计|总共|总计|加起来|共计|总和|汇总|累计(?!数)/.test(qi) && !/历年累计/.test(qi);
 
   const regionCount = mentions.length;
   const asksTrend = /趋势|变化|历年|逐年|每年|近几年|这几年|这些年|这么多年|多年来|各年|变多|变少|越来越|有没有(?:变|增|减|上升|下降)/.test(qi);
   let intent: Intent = "search";
   const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些|几份报告|多少份报告|多少报告/.test(qi);
-  if (listWords && !metric) intent = "list";
+  const areaOnly = mentions.length > 0 && mentions.every((m) => m.areaOnly);
+  if (asksConflicts && !asksProblems) intent = "conflicts";
+  else if (metric && asksTotal && (regionCount === 0 || areaOnly)) intent = "total";
+  else if (listWords && !metric) intent = "list";
   else if (metric && rank && regionCount === 0) intent = "rank";
   // "长寿区哪一年行政复议最多": one region across its years.
   else if (metric && rank && regionCount === 1 && /哪(?:一)?年|哪个年度|哪些年/.test(qi)) intent = "trend";
@@ -619,6 +764,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     problemsAspect: problemsAspect(q),
     ...(understood ? { understood } : {}),
     ...(metricWords ? { metricWords } : {}),
+    ...(near ? { didYouMean: near } : {}),
     moreMetrics,
   };
 }

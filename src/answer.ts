@@ -1,7 +1,7 @@
 // answer(question) → Answer: figures first (with org, year, unit, the line they were read from and
 // the record's warnings about them), full-text passages otherwise. Never another region or year
 // silently, never an invented number: what is missing is said, with what exists instead.
-import type { Answer, AnswerItem, Figure, Hit, Report, Section, Template } from "./domain.js";
+import type { Answer, AnswerItem, Figure, Hit, QueryContext, Report, Section, Template } from "./domain.js";
 import type { PassageHit, SearchIndex } from "./index/search-index.js";
 import { CONFLICT_CODES, levelRank, regionKey, type Catalog, type ReportEntry } from "./catalog.js";
 import { APPLICANT_SLICES, childrenOf, METRICS, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
@@ -12,6 +12,7 @@ import { SUB_UNIT } from "./parse/phrases.js";
 import { bestSentence, type ClauseAnswer } from "./qa/clause-match.js";
 import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, proseIndexOf, proseQuery, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
 import { problemsPart } from "./qa/problems.js";
+import { completeFollowUp, contextOf } from "./qa/followup.js";
 import { inReportScript } from "./qa/script.js";
 import { unitAgreement } from "./qa/units.js";
 
@@ -37,10 +38,27 @@ const TEMPLATE_NAME: Record<Template, string> = {
   narrative: "无统计表的文字报告",
 };
 
-/** Answer one question. Pure given its deps; never throws on any input. */
-export function answer(question: string, deps: AnswerDeps): Answer {
+/**
+ * Answer one question. Pure given its deps; never throws on any input. With the conversation's
+ * last question (`context`), a fragment (那2019年呢, 行政诉讼呢) is read as that question changed;
+ * the answer carries what it asked for the next one.
+ */
+export function answer(question: string, deps: AnswerDeps, context?: QueryContext): Answer {
   const text = String(question ?? "");
-  const pq = parseQuestion(text, deps.catalog.lexicon());
+  const lexicon = deps.catalog.lexicon();
+  let pq = parseQuestion(text, lexicon);
+  const completed = context ? completeFollowUp(pq, context) : null;
+  if (completed) pq = parseQuestion(completed, lexicon);
+  const reply = answerParsed(pq, text, deps);
+  const next = contextOf(pq, (k) => deps.catalog.labelOf(k)) ?? context;
+  return {
+    ...reply,
+    ...(completed ? { understoodAs: completed, text: `（接上文，按“${completed}”理解。）\n${reply.text}` } : {}),
+    ...(next ? { context: next } : {}),
+  };
+}
+
+function answerParsed(pq: ParsedQuestion, text: string, deps: AnswerDeps): Answer {
   const base: Answer = { question: text, kind: "none", answers: [], hits: [], warnings: [], text: "" };
   if (!pq.normalized.replace(/[^\p{L}\p{N}]/gu, "")) {
     return { ...base, text: "请输入一个问题，例如：长寿区2018年行政复议多少件？" };
@@ -703,8 +721,18 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     pq.mentions.length >= 2
       ? pq.mentions.map((m) => ({ m, years: m.year ? [m.year] : pq.years.slice(-1) }))
       : pq.years.map((y) => ({ m: pq.mentions[0]!, years: [y] }));
+  // "长寿区2018年和资阳区…": a body typed without a year of its own, when another has one, falls back
+  // to its newest report when it has none of that year (said, never silently).
+  const ownYears = pq.mentions.length >= 2 && pq.mentions.some((m) => m.year);
   for (const t of targets) {
-    const picked = pickReport(t.m, t.years, deps);
+    let picked = pickReport(t.m, t.years, deps);
+    if (!picked.report && ownYears && !t.m.year) {
+      const newest = pickReport(t.m, [], deps);
+      if (newest.report) {
+        lines.push(`（${deps.catalog.labelOf(t.m.keys[0]!)}没有${t.years.join("、")}年的报告，用最新的${newest.report.year ?? ""}年报告。）`);
+        picked = newest;
+      }
+    }
     if (!picked.report) {
       lines.push(picked.missing!);
       continue;

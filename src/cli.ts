@@ -10,6 +10,7 @@ import type { Answer } from "./domain.js";
 import { extractText } from "./extract.js";
 import { createLibrary, listReportFiles, type CoreLibrary } from "./library.js";
 import { parseReport } from "./parse/report.js";
+import { Conversations, picked } from "./qa/conversation.js";
 import { fileAdapter, openDb } from "./store/db.js";
 import { fileRecordStore } from "./store/records.js";
 import { acquireLock, lockHolder, LockedError } from "./store/lock.js";
@@ -159,8 +160,14 @@ async function cmdAsk(args: Args): Promise<number> {
   return 0;
 }
 
-/** A local chat: one question a line; works piped (`echo 问题 | npm start`). */
-export async function runChat(lib: CoreLibrary): Promise<void> {
+const LOCAL_CHAT = "local";
+
+/**
+ * A local chat: one question a line; works piped (`echo 问题 | npm start`). It keeps the
+ * conversation as the bot does: a fragment (那2019年呢) completes the last question, a number picks
+ * a choice offered.
+ */
+export async function runChat(lib: Pick<CoreLibrary, "ask" | "size">, conversation = new Conversations()): Promise<void> {
   const tty = Boolean(process.stdin.isTTY);
   if (tty) console.log(`nianbao 本地对话：库中有 ${lib.size} 份报告。输入问题，例如“长寿区2018年行政复议多少件”；空行或 Ctrl-D 退出。`);
   const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: tty, crlfDelay: Infinity });
@@ -170,7 +177,14 @@ export async function runChat(lib: CoreLibrary): Promise<void> {
       if (tty) break;
       continue;
     }
-    console.log(lib.ask(line).text);
+    // A number picks one of the choices just offered; anything else is a question, read against the last one.
+    const pending = conversation.pending(LOCAL_CHAT);
+    const pick = pending && /^\s*\d{1,2}\s*$/.test(line) ? picked(pending, Number(line) - 1) : null;
+    const a = lib.ask(pick ?? line, conversation.context(LOCAL_CHAT));
+    conversation.remember(LOCAL_CHAT, a);
+    if (pick) console.log(`❓ ${pick}`);
+    console.log(a.text);
+    if (a.choices?.length && a.choiceFor) console.log(`请回复序号选择：${a.choices.map((c, i) => `${i + 1}. ${c}`).join("  ")}`);
     if (tty) rl.prompt();
   }
   rl.close();

@@ -228,6 +228,18 @@ export interface Hit {
 
 export type AnswerKind = "value" | "breakdown" | "compare" | "trend" | "rank" | "list" | "search" | "none";
 
+/** What a question asked, kept by a conversation so that a fragment (那2019年呢) completes it. */
+export interface QueryContext {
+  /** The bodies or areas asked about, as names that parse back (重庆市长寿区, 江苏省). */
+  regions: string[];
+  /** Years asked (empty: the newest held was used). */
+  years: number[];
+  /** The question without its bodies and years: what was asked of them (行政复议多少件). */
+  topic: string;
+  /** The registry metric understood, when one was. */
+  metric?: string;
+}
+
 /** What the bot and the CLI say back. `text` is the reply as a person reads it (plain text). */
 export interface Answer {
   question: string;
@@ -243,4 +255,8 @@ export interface Answer {
    * with them replaced by a choice is the question asked again.
    */
   choiceFor?: string;
+  /** A fragment completed from the conversation's last question: the question answered (重庆市长寿区2019年行政复议多少件). */
+  understoodAs?: string;
+  /** What this question asked, for the conversation to keep (absent: keep what it had). */
+  context?: QueryContext;
 }

@@ -4,6 +4,7 @@ import { Context, type Api } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import type { Conversations } from "../qa/conversation.js";
 import type { BotStore, Library } from "../service.js";
 
 /** The part of the configuration the handlers read. */
@@ -21,6 +22,8 @@ export interface BotDeps {
   download?: Download;
   /** Clock for the rate limiter and edit throttling; Date.now by default. */
   now?: () => number;
+  /** Each chat's last question and the choices offered (a fresh one per bot by default). */
+  conversations?: Conversations;
 }
 
 /** A command addressed to this bot: `/name@thisbot args` in a message, edited message or caption. */
@@ -30,7 +33,7 @@ export interface ParsedCommand {
 }
 
 export interface BotContextFlavor {
-  readonly deps: BotDeps & { download: Download; now: () => number };
+  readonly deps: BotDeps & { download: Download; now: () => number; conversations: Conversations };
   /** Set by the `parseCommand` middleware before any feature runs. */
   command?: ParsedCommand;
 }

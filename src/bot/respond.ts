@@ -1,6 +1,6 @@
 // Sending answers: HTML messages in order, threaded to the question in groups, and the
 // questions/failures counters that /stats shows.
-import type { InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { Answer } from "../domain.js";
 import type { BotContext } from "./context.js";
 import { describeError } from "./errors.js";
@@ -45,8 +45,39 @@ export async function replyWithAnswer(
   countQuestion(ctx, answer.kind !== "none");
   const pieces: Piece[] = answerPieces(answer);
   if (options.echo) pieces.unshift(html(`❓ <i>${escapeHtml(clip(options.echo, 300))}</i>`));
-  await sendHtml(ctx, renderMessages(pieces));
+  await sendHtml(ctx, renderMessages(pieces), choicesKeyboard(answer));
   return answer;
+}
+
+/** Choices offered (平潭: 实验区 or 县; 长受区: 长寿区?) as buttons; a button's data is `pick:<index>`. */
+export function choicesKeyboard(answer: Answer): SendOptions {
+  if (!answer.choices?.length || !answer.choiceFor) return {};
+  const keyboard = new InlineKeyboard();
+  answer.choices.slice(0, 8).forEach((c, i) => keyboard.text(clip(c, 30), `pick:${i}`).row());
+  return { reply_markup: keyboard };
+}
+
+/** The chat a conversation is kept for: the chat, or the user of an inline query. */
+export function chatKey(ctx: BotContext): string {
+  return String(ctx.chat?.id ?? ctx.from?.id ?? "");
+}
+
+/**
+ * Ask in the chat's conversation: the question is read against the chat's last one (a fragment
+ * such as 那2019年呢 completes it), and what it asked and the choices it offered are kept.
+ */
+export async function askInChat(ctx: BotContext, question: string, options: { echo?: string } = {}): Promise<Answer> {
+  const chat = chatKey(ctx);
+  const conversations = ctx.deps.conversations;
+  return replyWithAnswer(
+    ctx,
+    () => {
+      const a = ctx.deps.library.ask(question, conversations.context(chat));
+      conversations.remember(chat, a);
+      return a;
+    },
+    options,
+  );
 }
 
 /**

@@ -224,7 +224,9 @@ function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMention[]; 
   const maxLen = 16;
   for (let len = Math.min(maxLen, q.length); len >= 2; len--) {
     for (let i = 0; i + len <= q.length; i++) {
-      if (used.slice(i, i + len).some(Boolean)) continue;
+      let taken = false;
+      for (let k = i; k < i + len && !taken; k++) taken = used[k]!;
+      if (taken) continue;
       let word = q.slice(i, i + len);
       let keys = byName.get(word);
       const area = byArea.get(word);

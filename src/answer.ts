@@ -1,42 +1,27 @@
 // answer(question) → Answer: figures first (with org, year, unit, the line they were read from and
 // the record's warnings about them), full-text passages otherwise. Never another region or year
 // silently, never an invented number: what is missing is said, with what exists instead.
-import type { Answer, AnswerItem, Figure, Hit, QueryContext, Report, Section, Template } from "./domain.js";
-import type { PassageHit, SearchIndex } from "./index/search-index.js";
-import { CONFLICT_CODES, levelRank, regionKey, type Catalog, type ReportEntry } from "./catalog.js";
-import { APPLICANT_SLICES, childrenOf, METRICS, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
-import { parentsOf } from "./parse/checks.js";
-import { sumRulesFor } from "./parse/identities.js";
+import type { Answer, AnswerItem, Figure, Hit, QueryContext, Report, Section } from "./domain.js";
+import { levelRank, regionKey, type ReportEntry } from "./catalog.js";
+import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { bestSentence, type ClauseAnswer } from "./qa/clause-match.js";
-import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, proseIndexOf, proseQuery, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
+import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
 import { problemsPart } from "./qa/problems.js";
 import { completeFollowUp, contextOf } from "./qa/followup.js";
 import { inReportScript } from "./qa/script.js";
 import { unitAgreement } from "./qa/units.js";
+import { acrossYears, findFigures, printedParts, proseOf, rateOf, resolveMetric, resolveSlice, summed, tableFigure } from "./qa/figures.js";
+import { conflicts, listReports, rank, total } from "./qa/library-wide.js";
+import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, warningsFor, who } from "./qa/render.js";
+import { narrowByAnswer, narrowByReports, pickReport, type AnswerDeps } from "./qa/select.js";
 
-export interface AnswerDeps {
-  catalog: Catalog;
-  /** A report's figures with evidence (its sections are not loaded: see `sections`). */
-  load: (id: string) => Report | undefined;
-  /** A report's narrative sections, read only for questions about its text. */
-  sections?: (id: string) => Section[] | undefined;
-  index: SearchIndex;
-  /** The same segmentation as at ingest (jieba); a whitespace split in tests. */
-  segment: (text: string) => string[];
-}
+export type { AnswerDeps };
+export { highlight } from "./qa/render.js";
+export { keyFigures } from "./qa/figures.js";
 
 const HELP = "我可以回答政府信息公开工作年度报告里的数字和内容，例如：\n· 长寿区2018年行政复议多少件\n· 蚌埠市2019年市直单位行政复议多少件\n· 长寿区和小板桥街道2018年行政诉讼对比\n· 2019年哪个地区行政处罚最多\n· 资阳区2020年存在哪些问题\n· 有哪些报告";
-
-/** Every template a record can carry has a name here (the type makes a missing one an error). */
-const TEMPLATE_NAME: Record<Template, string> = {
-  stat2008: "2019年以前的省定统计表（本年度与历年累计两栏）",
-  stat2016: "2019年以前的统计表格式",
-  gbf2019: "2019年格式（国办公开办函〔2019〕60号）",
-  gbf2021: "2021年格式（国办公开办函〔2021〕30号）",
-  narrative: "无统计表的文字报告",
-};
 
 /**
  * Answer one question. Pure given its deps; never throws on any input. With the conversation's
@@ -110,70 +95,6 @@ function labelOfName(name: string, deps: AnswerDeps): string {
   return m.keys.map((k) => deps.catalog.labelOf(k)).join("或");
 }
 
-/**
- * A name that fits several bodies (平潭: 平潭县 and 平潭综合实验区) is narrowed to those with a report for
- * the year asked, then by the level the question speaks of (全县, 县直 → the 县); what remains
- * ambiguous is asked back.
- */
-function narrowByReports(pq: ParsedQuestion, deps: AnswerDeps): void {
-  for (const m of pq.mentions) {
-    if (m.keys.length < 2 || m.areaOnly) continue;
-    const years = m.year ? [m.year] : pq.years;
-    if (years.length) {
-      const held = m.keys.filter((k) => deps.catalog.forKey(k).some((e) => e.year !== null && years.includes(e.year)));
-      if (held.length > 0) m.keys = held;
-    }
-    if (m.keys.length < 2) continue;
-    const rest = pq.keywordSource;
-    for (const level of ["县", "区", "市", "镇", "乡"]) {
-      if (!new RegExp(`(?:全|本|我|该)${level}|${level}直`).test(rest)) continue;
-      const fit = m.keys.filter((k) => deps.catalog.labelOf(k).endsWith(level));
-      if (fit.length > 0 && fit.length < m.keys.length) m.keys = fit;
-      break;
-    }
-  }
-}
-
-/**
- * A short name that still fits several bodies (平潭: 平潭县 and 平潭综合实验区, both with a 2012 report)
- * when only one of their reports can answer the question — it has the figure, or its prose states
- * the number, or it has the part asked for: that one answers, and the reply says which body it is.
- * Returns that line, or null when the name stays ambiguous (asked back).
- */
-function narrowByAnswer(pq: ParsedQuestion, deps: AnswerDeps): string | null {
-  if (pq.mentions.length !== 1 || pq.years.length > 1 || pq.asksTrend) return null;
-  const m = pq.mentions[0]!;
-  if (m.keys.length < 2 || m.areaOnly) return null;
-  const able: string[] = [];
-  const unable: string[] = [];
-  for (const key of m.keys) {
-    const picked = pickReport({ ...m, keys: [key] }, pq.years, deps);
-    const r = picked.report;
-    (r && canAnswer(r, pq, deps) ? able : unable).push(r ? `${deps.catalog.labelOf(key)}${r.year ?? ""}年` : deps.catalog.labelOf(key));
-    if (able.length > 1) return null;
-  }
-  const key = able.length === 1 ? m.keys.find((k) => able[0]!.startsWith(deps.catalog.labelOf(k))) : undefined;
-  if (!key) return null;
-  m.keys = [key];
-  return `（“${m.text}”有${able.length + unable.length}个：${[able[0]!, ...unable].map((x) => x.replace(/\d{4}年$/, "")).join("、")}；只有${able[0]}的报告能回答，按${deps.catalog.labelOf(key)}回答。）`;
-}
-
-/** Whether a report has what the question asks: the figure (of the kind asked), a prose number, the part. */
-function canAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): boolean {
-  const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
-  if (pq.metric) {
-    const f = resolveMetric(r, pq);
-    const main = f?.primary ?? f?.narrative;
-    if (main && main.value !== null && (!px || !main.unit || unitAgreement(main.unit, px.asked) > 0)) return true;
-  }
-  if (px) return bestQuantity(px) !== null;
-  if (pq.asksProblems) {
-    const p = problemsPart(deps.sections?.(r.id) ?? r.sections);
-    return pq.problemsAspect === "improvements" ? (p?.improvements.length ?? 0) > 0 : p !== null;
-  }
-  return false;
-}
-
 function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   // A province or city no body of which is its own (江苏省): a question over the bodies inside it.
   const area = pq.mentions.length === 1 && pq.mentions[0]!.areaOnly ? pq.mentions[0]! : undefined;
@@ -207,231 +128,6 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       return search(pq, deps, base);
   }
 }
-
-// ── finding reports ─────────────────────────────────────────────────────────────────────────────
-
-interface Picked {
-  report?: Report;
-  /** Why nothing was picked, for the reply. */
-  missing?: string;
-  /** The year was not given and the newest was used. */
-  impliedYear?: boolean;
-}
-
-/** The report of one region for one year (government before departments), or what is missing. */
-function pickReport(m: RegionMention, years: number[], deps: AnswerDeps): Picked {
-  const key = m.keys[0]!;
-  const reports = deps.catalog.forKey(key).slice().sort((a, b) => levelRank(a) - levelRank(b) || (b.year ?? 0) - (a.year ?? 0));
-  const label = deps.catalog.labelOf(key);
-  if (reports.length === 0) return { missing: `没有${label}的报告。` };
-  const full = (e: ReportEntry): Picked => {
-    const report = deps.load(e.id);
-    return report ? { report } : { missing: `${e.org}${e.year ?? ""}年的报告记录无法读取，请管理员重新导入（/reindex）。` };
-  };
-  if (years.length === 0) {
-    const newest = reports.filter((r) => r.year !== null).sort((a, b) => b.year! - a.year!)[0] ?? reports[0]!;
-    return { ...full(newest), impliedYear: true };
-  }
-  const y = years[years.length - 1]!;
-  const hit = reports.find((r) => r.year === y);
-  if (hit) return full(hit);
-  const have = [...new Set(reports.map((r) => r.year).filter((x): x is number => x !== null))].sort();
-  return { missing: `没有${label}${y}年的报告。${label}现有：${have.length ? have.map((x) => `${x}年`).join("、") : "年份不明的报告"}。` };
-}
-
-// ── figures ─────────────────────────────────────────────────────────────────────────────────────
-
-interface Found {
-  metric: string;
-  primary?: Figure;
-  /** The prose states the figure too (kept when it differs from the table, or no table). */
-  narrative?: Figure;
-  /** Named columns (市直单位 …) of a summary table. */
-  columns: Figure[];
-  /** The slice asked for was not in the table: the total is given instead. */
-  sliceMissing?: string;
-  /** Reached through the crosswalk from another metric. */
-  via?: string;
-}
-
-function tableFigure(r: Report, metric: string, slice?: string): Figure | undefined {
-  const list = r.figures.filter((f) => f.metric === metric && f.source !== "narrative" && (f.slice ?? undefined) === slice);
-  const cell = list.find((f) => f.source === "table");
-  // A blank cell (null) with a derived value beside it (sum of columns): the derived one answers,
-  // its note says the cell was blank.
-  if (cell && cell.value === null) return list.find((f) => f.source === "derived" && f.value !== null) ?? cell;
-  return cell ?? list[0];
-}
-
-/** A figure no table prints but the template's parts give (不予公开 = Σ 1–8 in 2019/2021). */
-function summed(r: Report, metric: string, slice?: string): Figure | undefined {
-  const def = metricDef(metric);
-  if (!def?.sumOf) return undefined;
-  const parts = def.sumOf.map((p) => tableFigure(r, p, slice) ?? summed(r, p, slice));
-  const present = parts.filter((p): p is Figure => p !== undefined && p.value !== null);
-  if (present.length === 0) return undefined;
-  const value = present.reduce((s, p) => s + p.value!, 0);
-  const names = present.map((p) => `${shortLabel(p.metric)} ${p.value}`).join(" + ");
-  return {
-    metric,
-    ...(slice ? { slice } : {}),
-    value,
-    unit: present[0]!.unit,
-    source: "derived",
-    evidence: present[0]!.evidence,
-    certain: present.every((p) => p.certain) && present.length === parts.length,
-    note: `由分项相加：${names}`,
-  };
-}
-
-/** 法人或其他组织 = the five organisation columns of 表三. */
-const ORG_SLICES = ["commercial", "research", "public_interest", "legal_service", "other_org"];
-
-function legalPersons(r: Report, metric: string): Figure | undefined {
-  const parts = ORG_SLICES.map((s) => tableFigure(r, metric, s) ?? summed(r, metric, s));
-  const present = parts.filter((p): p is Figure => p !== undefined && p.value !== null);
-  if (present.length === 0) return undefined;
-  return {
-    metric,
-    slice: "legal_persons",
-    value: present.reduce((s, p) => s + p.value!, 0),
-    unit: present[0]!.unit,
-    source: "derived",
-    evidence: present[0]!.evidence,
-    certain: present.length === ORG_SLICES.length && present.every((p) => p.certain),
-    note: `法人或其他组织 = ${present.map((p) => `${sliceLabel(p.slice!)} ${p.value}`).join(" + ")}`,
-  };
-}
-
-function findFigures(r: Report, metric: string, slice?: string): Found | null {
-  let sliceMissing: string | undefined;
-  let primary = slice === "legal_persons" ? legalPersons(r, metric) : slice ? tableFigure(r, metric, slice) ?? summed(r, metric, slice) : undefined;
-  if (slice && !primary) sliceMissing = slice;
-  if (!primary) primary = tableFigure(r, metric) ?? summed(r, metric);
-  // The prose states totals: it says nothing about one column.
-  const narrative = primary?.slice ? undefined : r.figures.find((f) => f.metric === metric && f.source === "narrative");
-  if (!primary && !narrative) return null;
-  const columns = primary && !primary.slice
-    ? r.figures.filter((f) => f.metric === metric && f.slice && f.source === "table" && !/^[a-z_]+$/.test(f.slice))
-    : [];
-  return { metric, primary, narrative, columns, sliceMissing };
-}
-
-/**
- * The value a value-question gets first, per registry metric (table cell, else the sum of its
- * parts, else the prose): kept in memory for rankings over thousands of reports.
- */
-export function keyFigures(r: Report): Record<string, number> {
-  const key: Record<string, number> = {};
-  const present = new Set(r.figures.map((f) => f.metric));
-  for (const def of METRICS) {
-    if (!present.has(def.id) && !def.sumOf?.some((p) => present.has(p))) continue;
-    const f = tableFigure(r, def.id) ?? summed(r, def.id) ?? r.figures.find((x) => x.metric === def.id && x.source === "narrative");
-    if (f && f.value !== null) key[def.id] = f.value;
-  }
-  return key;
-}
-
-/** First candidate metric the report has; then the crosswalk, said explicitly. */
-function resolveMetric(r: Report, pq: ParsedQuestion): Found | null {
-  const slice = resolveSlice(r, pq);
-  for (const m of pq.metricCandidates) {
-    const f = findFigures(r, m, slice);
-    if (f) return f;
-  }
-  for (const m of pq.metricCandidates.slice(0, 1)) {
-    for (const alt of metricDef(m)?.crosswalk ?? []) {
-      const f = findFigures(r, alt, slice);
-      if (f) return { ...f, via: m };
-    }
-  }
-  return null;
-}
-
-/** "蚌埠市政府…" on a summary table with a 市政府 column means that column. */
-function resolveSlice(r: Report, pq: ParsedQuestion): string | undefined {
-  if (pq.slice) return pq.slice;
-  const gov = pq.mentions.find((m) => m.government);
-  if (!gov) return undefined;
-  const suffix = r.region.slice(-1);
-  const col = r.figures.find((f) => f.slice === `${suffix}政府`);
-  return col?.slice;
-}
-
-function shortLabel(metric: string): string {
-  const l = metricLabel(metric);
-  return l.includes("·") ? l.split("·").pop()! : l;
-}
-
-function labelFor(metric: string, slice?: string): string {
-  return slice ? `${metricLabel(metric)}（${sliceLabel(slice)}）` : metricLabel(metric);
-}
-
-function item(r: Report, f: Figure, label?: string): AnswerItem {
-  return {
-    reportId: r.id,
-    org: r.org,
-    region: r.region,
-    year: r.year,
-    metric: f.metric,
-    label: label ?? labelFor(f.metric, f.slice),
-    ...(f.slice ? { slice: f.slice } : {}),
-    value: f.value,
-    unit: f.unit,
-    source: f.source,
-    certain: f.certain,
-    ...(f.note ? { note: f.note } : {}),
-    evidence: f.evidence.text,
-    line: f.evidence.line,
-  };
-}
-
-function fmtValue(f: { value: number | null; unit: string }): string {
-  if (f.value === null) return "空白（表中未填，不等于0）";
-  const v = Number.isInteger(f.value) ? String(f.value) : String(Math.round(f.value * 1e4) / 1e4);
-  return `${v}${f.unit}`;
-}
-
-const SOURCE_NAME: Record<string, string> = { table: "表格", narrative: "正文", derived: "由表格计算" };
-
-function sourceLine(f: Figure): string {
-  return `（${SOURCE_NAME[f.source]}第${f.evidence.line}行：“${f.evidence.text}”）`;
-}
-
-function who(r: Report): string {
-  return `${r.org}${r.year ?? "（年份不明）"}${r.year ? "年" : ""}`;
-}
-
-/** Warnings of the record that touch these metrics. */
-function warningsFor(r: Report, metrics: readonly string[]): string[] {
-  const set = new Set(metrics);
-  return r.warnings.filter((w) => w.metrics.some((m) => set.has(m))).map((w) => w.message);
-}
-
-/** "纠错率": the figure over its parent total, both quoted. */
-function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item: AnswerItem; text: string } | null {
-  if (!/率|比例|占比|百分比/.test(pq.normalized)) return null;
-  if (main.value === null) return null;
-  // A column's share of its row total (自然人占比), else a part's share of its parent (纠错率).
-  // The first total this report prints: 同意公开 over 办理结果 (2019+) or over 申请答复数 (old 统计表).
-  const parents = main.slice ? [main.metric] : parentsOf(main.metric);
-  let parent = "";
-  let total: Figure | undefined;
-  for (const p of parents) {
-    total = tableFigure(r, p) ?? summed(r, p);
-    parent = p;
-    if (total?.value) break;
-  }
-  if (!total || !total.value) return null;
-  const pct = Math.round((main.value / total.value) * 10000) / 100;
-  const label = main.slice ? `${sliceLabel(main.slice)}占${metricLabel(parent)}的比例` : `${shortLabel(main.metric)}占${metricLabel(parent)}的比例`;
-  return {
-    item: { ...item(r, main, label), value: pct, unit: "%", source: "derived", note: `${main.value} ÷ ${total.value}` },
-    text: `${label}：${pct}%（${main.value} ÷ ${total.value}）`,
-  };
-}
-
-// ── intents ─────────────────────────────────────────────────────────────────────────────────────
 
 function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (pq.moreMetrics.length > 0) {
@@ -573,12 +269,6 @@ function namedBy(metric: string, pq: ParsedQuestion, via?: string): string {
   return chosen ? `${metricLabel(metric)} ${pq.metricWords}` : metricLabel(metric);
 }
 
-/** The question read against the report's prose (its sections are read only here). */
-function proseOf(r: Report, pq: ParsedQuestion, deps: AnswerDeps): ProseQuery {
-  const index = proseIndexOf(r.id, () => deps.sections?.(r.id) ?? r.sections);
-  return proseQuery(index, pq.keywordSource, pq.normalized, deps.segment);
-}
-
 /** The words that name a prose quantity, for the reply ("各乡镇主动公开政府信息"). */
 function clauseLabel(c: ClauseAnswer): string {
   const q = c.q;
@@ -648,36 +338,6 @@ function proseValue(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer 
   const px = proseOf(r, pq, deps);
   const best = bestQuantity(px);
   return best ? clauseReply(r, px, best, base, implied) : notStated(r, px, { topic: px.phrase || topicOf(pq) }, base, implied);
-}
-
-/** The parts of the template's sum rule for a total, in the variant this report prints (most parts held). */
-function printedParts(r: Report, total: string): string[] | undefined {
-  const held = new Set(r.figures.map((f) => f.metric));
-  const variants = sumRulesFor(total, r.template).flatMap((rule) => rule.variants);
-  const best = [...variants].sort((a, b) => b.filter((m) => held.has(m)).length - a.filter((m) => held.has(m)).length)[0];
-  return best && best.some((m) => held.has(m)) ? [...best] : undefined;
-}
-
-/** 上年结转 this year is last year's 结转下年度 of the same body, and the other way round. */
-const CARRY_LINKS: Record<string, { other: string; offset: number }> = {
-  "requests.carried_over": { other: "requests.carried_forward", offset: -1 },
-  "requests.carried_forward": { other: "requests.carried_over", offset: 1 },
-};
-
-/** The 勾稽 across two years' reports: checked only when both are held, said either way. */
-function acrossYears(r: Report, main: Figure, deps: AnswerDeps): { agrees: boolean; text: string } | null {
-  const link = CARRY_LINKS[main.metric];
-  if (!link || r.year === null || main.value === null) return null;
-  const year = r.year + link.offset;
-  const entry = deps.catalog.forKey(regionKey(r)).find((e) => e.org === r.org && e.year === year);
-  const other = entry ? deps.load(entry.id) : undefined;
-  const f = other ? tableFigure(other, link.other, main.slice) : undefined;
-  if (!f || f.value === null) return null;
-  if (f.value === main.value) return { agrees: true, text: `与${year}年报告的“${metricLabel(link.other)}”（${fmtValue(f)}）一致。` };
-  return {
-    agrees: false,
-    text: `与${year}年报告对不上：${year}年报告的“${metricLabel(link.other)}”为 ${fmtValue(f)}${sourceLine(f)}，而本报告的“${metricLabel(main.metric)}”为 ${fmtValue(main)}。`,
-  };
 }
 
 /** One report's answer in a series (compare, trend): its line and item. */
@@ -791,214 +451,6 @@ function trend(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   return { ...base, kind: items.length ? "trend" : "none", answers: items, warnings, text: `${label}${topicOf(pq)}历年情况：\n${lines.join("\n")}` };
 }
 
-/** The reports a library-wide question reads: every one with a year, or those inside the area named. */
-function scopeEntries(deps: AnswerDeps, area?: RegionMention): ReportEntry[] {
-  const all = area ? area.keys.flatMap((k) => deps.catalog.forKey(k)) : deps.catalog.all();
-  return all.filter((r) => r.year !== null);
-}
-
-/** A report's value of the asked metric: the in-memory key figure, or the record for a column slice. */
-function entryValue(pq: ParsedQuestion, deps: AnswerDeps): (e: ReportEntry) => number | undefined {
-  const keyOf = (e: ReportEntry): number | undefined => {
-    for (const m of pq.metricCandidates) if (m in e.key) return e.key[m];
-    for (const alt of metricDef(pq.metricCandidates[0] ?? "")?.crosswalk ?? []) if (alt in e.key) return e.key[alt];
-    return undefined;
-  };
-  return (e) => {
-    if (!pq.slice) return keyOf(e);
-    const r = deps.load(e.id);
-    const f = r ? resolveMetric(r, pq) : null;
-    const fig = f?.primary ?? f?.narrative;
-    return fig?.value ?? undefined;
-  };
-}
-
-/** Years shown, newest first, when a library-wide answer is grouped by year. */
-const MAX_YEARS = 8;
-
-/**
- * A ranking over the library (or the area named): the year asked, else every year held, each year
- * ranked on its own (a 2012 table and a 2024 one count different things). "哪些…有" lists every
- * report with more than nought. The counts said are the reports that have the figure.
- */
-function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: RegionMention): Answer {
-  const all = scopeEntries(deps, area);
-  const valueOf = entryValue(pq, deps);
-  const label = metricLabel(pq.metric!);
-  const rows: { e: ReportEntry; v: number }[] = [];
-  for (const e of all) {
-    if (pq.years.length && !pq.years.includes(e.year!)) continue;
-    const v = valueOf(e);
-    if (v !== undefined) rows.push({ e, v });
-  }
-  const where = area ? area.area!.name : "";
-  if (rows.length === 0) {
-    const yearText = pq.years.map((y) => `${y}年`).join("、");
-    return { ...base, text: pq.years.length ? `${where}${yearText}没有报告含有“${label}”这一项。` : `${where}没有任何报告含有“${label}”这一项。` };
-  }
-  const order = pq.rank?.order ?? "desc";
-  const byYear = new Map<number, { e: ReportEntry; v: number }[]>();
-  for (const row of rows) {
-    const list = byYear.get(row.e.year!) ?? [];
-    list.push(row);
-    byYear.set(row.e.year!, list);
-  }
-  const years = [...byYear.keys()].sort((a, b) => b - a);
-  const shown = years.slice(0, MAX_YEARS);
-  const which = pq.rank?.which === true;
-  const top = pq.rank?.top ?? (years.length > 1 ? 3 : 10);
-  const items: AnswerItem[] = [];
-  const blocks: string[] = [];
-  for (const y of shown) {
-    let list = byYear.get(y)!;
-    list.sort((a, b) => (order === "desc" ? b.v - a.v : a.v - b.v));
-    const held = list.length;
-    if (which) list = list.filter((x) => x.v > 0);
-    const lines: string[] = [];
-    for (const row of list.slice(0, which ? 30 : top)) {
-      const r = deps.load(row.e.id);
-      const found = r ? resolveMetric(r, pq) : null;
-      const f = found?.primary ?? found?.narrative;
-      if (!r || !f) continue;
-      items.push(item(r, f));
-      lines.push(`${lines.length + 1}. ${r.org}（${r.year}年）${fmtValue(f)}${sourceLine(f)}`);
-    }
-    const head = which
-      ? `${where}${y}年${label}不为0的（${held}份报告有此项，${list.length}份不为0）：`
-      : `${where}${y}年${label}${order === "desc" ? "从多到少" : "从少到多"}（共${held}份报告有此项）：`;
-    blocks.push(lines.length ? `${head}\n${lines.join("\n")}` : `${head}无`);
-  }
-  const more = years.length > shown.length ? `\n（另有${years.slice(shown.length).map((y) => `${y}年`).join("、")}的报告有此项，未列出。）` : "";
-  const note = rows.length === 1 ? `\n（库中只有这一份报告有此项数据。）` : years.length > 1 ? `\n（共${rows.length}份报告有此项，分布在${years.length}个年度；各年分开排列。）` : "";
-  return { ...base, kind: items.length ? "rank" : "none", answers: items, text: `${blocks.join("\n\n")}${more}${note}` };
-}
-
-/**
- * "2019年全部地区行政复议一共多少件": the sum of the asked figure over the reports of each year (or of
- * the area named), with its parts. Reports of a city and of its counties may count the same cases:
- * the reply says it is a sum of reports.
- */
-function total(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: RegionMention): Answer {
-  const valueOf = entryValue(pq, deps);
-  const label = metricLabel(pq.metric!);
-  const byYear = new Map<number, { e: ReportEntry; v: number }[]>();
-  for (const e of scopeEntries(deps, area)) {
-    if (pq.years.length && !pq.years.includes(e.year!)) continue;
-    const v = valueOf(e);
-    if (v === undefined) continue;
-    const list = byYear.get(e.year!) ?? [];
-    list.push({ e, v });
-    byYear.set(e.year!, list);
-  }
-  const where = area ? area.area!.name : "库中";
-  if (byYear.size === 0) return { ...base, text: `${where}${pq.years.map((y) => `${y}年`).join("、")}没有报告含有“${label}”这一项。` };
-  const items: AnswerItem[] = [];
-  const lines: string[] = [];
-  for (const y of [...byYear.keys()].sort((a, b) => b - a).slice(0, MAX_YEARS)) {
-    const list = byYear.get(y)!.sort((a, b) => b.v - a.v);
-    const sum = Math.round(list.reduce((n, x) => n + x.v, 0) * 1e4) / 1e4;
-    const unit = metricDef(pq.metric!)?.unit ?? "";
-    const parts = list.map((x) => `${x.e.org} ${x.v}`);
-    items.push({
-      reportId: "",
-      org: `${where}${list.length}份报告`,
-      region: area?.area?.name ?? "全部地区",
-      year: y,
-      metric: pq.metric!,
-      label: `${label}（${list.length}份报告合计）`,
-      value: sum,
-      unit,
-      source: "derived",
-      certain: true,
-      note: parts.join(" + "),
-      evidence: parts.join(" + "),
-      line: 0,
-    });
-    lines.push(`${y}年${where}${list.length}份报告的${label}合计：${sum}${unit}（${parts.slice(0, 20).join(" + ")}${parts.length > 20 ? ` + …另${parts.length - 20}份` : ""}）`);
-  }
-  lines.push("（各报告所列数字之和；市、县报告可能统计到同一批案件。）");
-  return { ...base, kind: "value", answers: items, text: lines.join("\n") };
-}
-
-
-/** "哪些报告的数据有矛盾": the reports (of the body or year named) whose figures contradict each other. */
-function conflicts(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
-  let entries = pq.mentions.length ? [...new Set(pq.mentions.flatMap((m) => (m.areaOnly ? m.keys : [m.keys[0]!])))].flatMap((k) => deps.catalog.forKey(k)) : deps.catalog.all();
-  if (pq.years.length) entries = entries.filter((e) => e.year !== null && pq.years.includes(e.year));
-  const found: { r: Report; messages: string[] }[] = [];
-  for (const e of entries) {
-    if (e.warningCount === 0 || e.conflictCount === 0) continue;
-    const r = deps.load(e.id);
-    const messages = r?.warnings.filter((w) => CONFLICT_CODES.has(w.code)).map((w) => w.message) ?? [];
-    if (r && messages.length) found.push({ r, messages });
-  }
-  found.sort((a, b) => (b.r.year ?? 0) - (a.r.year ?? 0) || a.r.org.localeCompare(b.r.org, "zh-CN"));
-  if (found.length === 0) return { ...base, text: `${entries.length}份报告中没有发现数据矛盾（勾稽关系和表文一致性均已核对）。` };
-  const lines = found.slice(0, 30).map((x, i) => `${i + 1}. ${who(x.r)}：${x.messages.slice(0, 3).join("；")}${x.messages.length > 3 ? `；…另${x.messages.length - 3}处` : ""}`);
-  const more = found.length > 30 ? `\n…另有${found.length - 30}份` : "";
-  return {
-    ...base,
-    kind: "list",
-    warnings: found.flatMap((x) => x.messages),
-    text: `${entries.length}份报告中有${found.length}份数据有矛盾（分项之和与合计不符，或表格与正文不一致）：\n${lines.join("\n")}${more}`,
-  };
-}
-
-function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
-  // A county, city or province lists every body inside it (江苏省 → 淮安市, 淮安市洪泽区 …).
-  const keys = pq.mentions.length ? [...new Set(pq.mentions.flatMap((m) => m.area?.keys ?? [m.keys[0]!]))] : deps.catalog.keys();
-  const lines = keys
-    .map((k) => {
-      const years = [...new Set(deps.catalog.forKey(k).map((r) => r.year))].sort();
-      return `${deps.catalog.labelOf(k)}：${years.map((y) => (y === null ? "年份不明" : `${y}年`)).join("、")}`;
-    })
-    .sort();
-  const count = keys.reduce((n, k) => n + deps.catalog.forKey(k).length, 0);
-  const areas = pq.mentions.filter((m) => m.area).map((m) => m.area!.name);
-  const head = pq.mentions.length ? `${areas.length ? `${areas.join("、")}：` : ""}共${count}份报告${keys.length > 1 ? `，${keys.length}个机关或地区` : ""}：` : `库中共${deps.catalog.size}份报告，${keys.length}个地区：`;
-  return { ...base, kind: "list", text: `${head}\n${lines.slice(0, 100).join("\n")}${lines.length > 100 ? `\n…另有${lines.length - 100}个地区` : ""}` };
-}
-
-// ── full text ───────────────────────────────────────────────────────────────────────────────────
-
-function toHit(r: Pick<Report, "id" | "org" | "region" | "year" | "traditional">, p: PassageHit, keywords: readonly string[]): Hit {
-  return {
-    reportId: r.id,
-    org: r.org,
-    region: r.region,
-    year: r.year,
-    section: p.passage.section,
-    snippet: inReportScript(r, highlight(p.passage.text, keywords)),
-    line: p.passage.line,
-    score: p.score,
-  };
-}
-
-/** Mark the keywords found in a passage 【like this】 (longest first, no nesting). */
-export function highlight(text: string, keywords: readonly string[]): string {
-  const words = [...new Set(keywords.filter((k) => k.length >= 2))].sort((a, b) => b.length - a.length);
-  if (words.length === 0) return text;
-  const marks = new Array<boolean>(text.length).fill(false);
-  for (const w of words) {
-    let at = text.indexOf(w);
-    while (at >= 0) {
-      if (!marks.slice(at, at + w.length).some(Boolean)) for (let i = at; i < at + w.length; i++) marks[i] = true;
-      at = text.indexOf(w, at + w.length);
-    }
-  }
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    if (marks[i] && !marks[i - 1]) out += "【";
-    out += text[i];
-    if (marks[i] && !marks[i + 1]) out += "】";
-  }
-  return out;
-}
-
-function hitsText(hits: Hit[]): string {
-  return hits.map((h, i) => `${i + 1}. ${h.org}${h.year ?? ""}年 ${h.section ? `「${h.section}」` : ""}第${h.line}行：${h.snippet}`).join("\n");
-}
-
 /** Full-text words of a question: jieba, as at ingest (loaded only when a question needs it). */
 function keywordsOf(pq: ParsedQuestion, deps: AnswerDeps): string[] {
   return deps.segment(pq.keywordSource).filter((k) => !/^\d{1,2}$/.test(k));
@@ -1012,11 +464,6 @@ function searchIn(reports: Pick<Report, "id">[], pq: ParsedQuestion, deps: Answe
 }
 
 const ASPECT_NAME: Record<ProblemsAspect, string> = { problems: "存在的问题", improvements: "改进措施", both: "存在的问题及改进措施" };
-
-/** "1. …；2. …" for a list the reply numbers itself (the items carry no numbers of their own). */
-function numbered(items: readonly string[]): string {
-  return items.map((x, i) => `${i + 1}. ${x}`).join("；");
-}
 
 /**
  * The half of a report's 存在的主要问题及改进情况 part a question asks for: the problems it lists,

@@ -162,16 +162,30 @@ export function conflicts(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): A
 }
 
 export function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
-  // A county, city or province lists every body inside it (江苏省 → 淮安市, 淮安市洪泽区 …).
-  const keys = pq.mentions.length ? [...new Set(pq.mentions.flatMap((m) => m.area?.keys ?? [m.keys[0]!]))] : deps.catalog.keys();
+  // A county, city or province lists every body inside it (江苏省 → 淮安市, 淮安市洪泽区 …); a year
+  // asked lists that year's reports only.
+  const inYears = (e: ReportEntry) => pq.years.length === 0 || (e.year !== null && pq.years.includes(e.year));
+  const all = pq.mentions.length ? [...new Set(pq.mentions.flatMap((m) => m.area?.keys ?? [m.keys[0]!]))] : deps.catalog.keys();
+  const keys = all.filter((k) => deps.catalog.forKey(k).some(inYears));
   const lines = keys
     .map((k) => {
-      const years = [...new Set(deps.catalog.forKey(k).map((r) => r.year))].sort();
+      const years = [...new Set(deps.catalog.forKey(k).filter(inYears).map((r) => r.year))].sort();
       return `${deps.catalog.labelOf(k)}：${years.map((y) => (y === null ? "年份不明" : `${y}年`)).join("、")}`;
     })
     .sort();
-  const count = keys.reduce((n, k) => n + deps.catalog.forKey(k).length, 0);
+  const count = keys.reduce((n, k) => n + deps.catalog.forKey(k).filter(inYears).length, 0);
   const areas = pq.mentions.filter((m) => m.area).map((m) => m.area!.name);
-  const head = pq.mentions.length ? `${areas.length ? `${areas.join("、")}：` : ""}共${count}份报告${keys.length > 1 ? `，${keys.length}个机关或地区` : ""}：` : `库中共${deps.catalog.size}份报告，${keys.length}个地区：`;
+  const yearText = pq.years.map((y) => `${y}年`).join("、");
+  if (keys.length === 0) {
+    const named = pq.mentions.map((m) => m.area?.name ?? deps.catalog.labelOf(m.keys[0]!));
+    const held = all.flatMap((k) => deps.catalog.forKey(k).map((e) => e.year)).filter((y): y is number => y !== null);
+    const have = [...new Set(held)].sort().map((y) => `${y}年`).join("、");
+    return { ...base, text: `没有${named.join("、")}${yearText}的报告。${have ? `现有：${have}。` : ""}` };
+  }
+  const head = pq.mentions.length
+    ? `${areas.length ? `${areas.join("、")}：` : ""}${yearText}共${count}份报告${keys.length > 1 ? `，${keys.length}个机关或地区` : ""}：`
+    : pq.years.length
+      ? `库中${yearText}共${count}份报告，${keys.length}个地区：`
+      : `库中共${deps.catalog.size}份报告，${keys.length}个地区：`;
   return { ...base, kind: "list", text: `${head}\n${lines.slice(0, 100).join("\n")}${lines.length > 100 ? `\n…另有${lines.length - 100}个地区` : ""}` };
 }

@@ -58,6 +58,17 @@ const FOOTER_WIDGETS = new RegExp(
   ].join("|"),
   "g",
 );
+/**
+ * What a site footer is made of: 版权所有, 主办/承办单位：, 闽ICP备…号, 公网安备, 网站标识码, 技术支持：,
+ * "建议使用…分辨率", ©. A report's own closing words never carry two of them.
+ */
+const FOOTER_ANCHOR =
+  /版权所有|(?:主办|承办|协办|维护)(?:单位)?\s*[:：]|[\u4e00-\u9fff]?ICP\s*备|公网安备|网站标识码|网站识别码|技术支持\s*[:：]|建议(?:使用|采用)[^。\n]{0,40}?(?:分辨率|浏览器)|Copyright|©/gi;
+/** A footer link or separator just before the footer's first anchor (matched at the end of a slice). */
+const FOOTER_LINKS = /(?:[\s|｜·•/]+|(?<=[\s|｜·•/]|^)(?:网站地图|联系我们|关于我们|关于本站|网站声明|隐私声明|免责声明|使用帮助|站点地图|设为首页|加入收藏|网站纠错|意见建议))$/;
+/** How long a site footer runs: past this from its first anchor to the end, it is not one. */
+const FOOTER_MAX = 800;
+
 /** PDF page markers and converter marks, anywhere. */
 const MARKERS = new RegExp(
   [
@@ -116,12 +127,36 @@ export function findPageJunk(src: SourceText): Span[] {
   scan(PAGE_WIDGETS, 0, headEnd);
   if (tailStart < text.length) scan(PAGE_WIDGETS, tailStart, text.length);
   scan(FOOTER_WIDGETS, Math.max(0, text.length - TAIL), text.length);
+  const footer = siteFooter(text);
+  if (footer) spans.push(footer);
   // 附件下载 closing the page.
   const closing = /附件下载\s*[:：]?\s*$/.exec(text.slice(Math.max(0, text.length - 200)));
   if (closing) spans.push({ start: text.length - closing[0].length, end: text.length });
   // Markers anywhere (bounded per match; one pass).
   scan(MARKERS, 0, text.length);
   return merge(spans.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start));
+}
+
+/**
+ * The site footer closing a crawled page, from its first anchor to the end: two different anchors
+ * (版权所有 and 闽ICP备…, 主办单位： and 技术支持：) within the last FOOTER_MAX characters.
+ */
+function siteFooter(text: string): Span | undefined {
+  const from = Math.max(0, text.length - FOOTER_MAX);
+  const tail = text.slice(from);
+  FOOTER_ANCHOR.lastIndex = 0;
+  const hits = [...tail.matchAll(FOOTER_ANCHOR)];
+  const kinds = new Set(hits.map((m) => m[0].replace(/\s|[:：]/g, "").slice(0, 4).toLowerCase()));
+  if (hits.length === 0 || kinds.size < 2) return undefined;
+  // Back over the footer's own links before the first anchor (网站地图 | 联系我们 | 关于本站 |):
+  // left behind, their separators would read as the last table row's empty cells.
+  let start = from + hits[0]!.index!;
+  for (;;) {
+    const before = FOOTER_LINKS.exec(text.slice(Math.max(0, start - 40), start));
+    if (!before || before[0].length === 0) break;
+    start -= before[0].length;
+  }
+  return { start, end: text.length };
 }
 
 /** Breadcrumbs in the first `limit` characters: the label and its items, never the title after them. */

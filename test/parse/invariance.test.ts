@@ -11,6 +11,9 @@ import { EXTRA, FIXTURES, PINGTAN, SEEDS } from "../helpers/reports.js";
 const FILES = [SEEDS, EXTRA, PINGTAN].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => join(dir, f)));
 
 const NAV = "当前位置：首页 > 政务公开 > 政府信息公开年报\n字号：大 中 小 打印本页 关闭窗口\n";
+/** A site footer as crawled pages end: links, 版权所有, ICP and 公网安备 numbers, a date. */
+const FOOTER =
+  "\n网站地图 | 联系我们 | 版权所有：某某市人民政府办公室 主办单位：某某市人民政府 闽ICP备12345678号-1 闽公网安备 35012802000123号 技术支持：某某信息技术有限公司 2024年12月\n";
 
 /** Every line re-wrapped at 30 characters, as a narrower PDF page prints it: never inside a number. */
 function rewrap(text: string, width = 30): string {
@@ -38,6 +41,9 @@ const LAYOUTS: [string, (t: string) => string][] = [
   ["lines joined by one space", (t) => t.replace(/[ \t]*\r?\n[ \t]*/g, " ")],
   ["a site-navigation paragraph in front", (t) => NAV + t],
   ["re-wrapped at 30 characters", rewrap],
+  ["a site footer after it", (t) => t + FOOTER],
+  ["PDF page footers between its lines", (t) => t.split("\n").map((l, i) => (i > 0 && i % 29 === 0 ? `第 ${i / 29 + 1} 页 共 9 页\n${l}` : l)).join("\n")],
+  ["full-width digits", (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))],
 ];
 
 /** What a report says, without where it says it (line numbers change with the layout). */

@@ -77,6 +77,18 @@ const CASES: [name: string, input: string, junk: string[], kept: string[]][] = [
     [],
     ["填报日期:2019.1.23"],
   ],
+  [
+    "a site footer: from its first link to the end",
+    "行政申诉数条00\n网站地图 | 联系我们 | 版权所有：平潭综合实验区管委会 主办单位：办公室 闽ICP备12345678号-1 闽公网安备 35012802000123号\n",
+    ["网站地图 | 联系我们 | 版权所有:平潭综合实验区管委会 主办单位:办公室 闽ICP备12345678号-1 闽公网安备 35012802000123号"],
+    ["行政申诉数条00"],
+  ],
+  [
+    "one footer word in a report's closing prose stays",
+    "门户网站由区政府办公室主办单位：负责维护。\n平潭综合实验区管委会\n2024年1月",
+    [],
+    ["主办单位:负责维护", "2024年1月"],
+  ],
 ];
 
 describe("findPageJunk", () => {

@@ -197,7 +197,7 @@ export function fuzzyIndex(lexicon: Lexicon): Map<string, Set<string>> {
 export const DEPARTMENT_AFTER = /^(?!人民政府|政府|管委会)([\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办公厅|厅))(?=$|\d|的|在|有|是|收到|行政|政府信息|信息公开|主动|依申请|多少|几|去年|今年|前年|近|一共|共|全年|哪)/;
 
 /** Words that are no place, whatever place they are one character from. */
-export const NOT_A_NAME = /哪|多少|几|什么|信息|公开|申请|复议|诉讼|报告|年度|政府|部门|单位|情况|数量|工作/;
+export const NOT_A_NAME = /哪|多少|几|什么|信息|公开|申请|复议|诉讼|报告|年度|政府|部门|单位|情况|数量|工作|今年|去年|前年|本年|历年|每年|近[一二两三四五六七八九十\d]|全部|所有|各地|全国|全市|全县|全区|请问|你好|帮助/;
 
 /**
  * A held name one character away from words of the question (长受区 → 长寿区; 沐阳 → 沭阳, a slip the

@@ -65,5 +65,7 @@ describe("the catalog's names", () => {
     // 信息 is one character from no name; a place the gazetteer holds (长春) is no slip.
     expect(nearNames("哪个地区信息公开工作人员最多", lex)).toBeNull();
     expect(nearNames("长春2018年行政复议多少件", lex)).toBeNull();
+    // Words of asking and of time are no slips of a place (去年 is one character from no 去?).
+    for (const q of ["去年行政复议多少件", "全部地区行政复议一共多少件", "请问有哪些报告"]) expect(nearNames(q, lex)).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ import { narrowByAnswer, narrowByReports, pickReport, type AnswerDeps } from "./
 
 export type { AnswerDeps };
 export { highlight } from "./qa/render.js";
-export { keyFigures } from "./qa/figures.js";
+export { answerFigure, keyFigures } from "./qa/figures.js";
 
 const HELP = "我可以回答政府信息公开工作年度报告里的数字和内容，例如：\n· 长寿区2018年行政复议多少件\n· 蚌埠市2019年市直单位行政复议多少件\n· 长寿区和小板桥街道2018年行政诉讼对比\n· 2019年哪个地区行政处罚最多\n· 资阳区2020年存在哪些问题\n· 有哪些报告";
 
@@ -487,6 +487,10 @@ function problemsSection(r: Report, sections: readonly Section[], aspect: Proble
   return hit(s.title, text + (s.text.length > 260 ? "…" : ""), s.line);
 }
 
+/** Passages a search returns, and how many its text lists. */
+const SEARCH_HITS = 30;
+const SEARCH_SHOWN = 5;
+
 function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   let reports: ReportEntry[] | null = null;
   const scope: string[] = [];
@@ -527,12 +531,16 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     return { ...base, text: HELP };
   }
   const ids = reports ? new Set(reports.map((r) => r.id)) : undefined;
-  const found = deps.index.search(keywords, { reportIds: ids, limit: 5, wantsNumber: pq.wantsNumber });
+  const found = deps.index.search(keywords, { reportIds: ids, limit: SEARCH_HITS, wantsNumber: pq.wantsNumber });
   const hits = found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
   if (hits.length === 0) {
-    return { ...base, text: `在${scope.join("、") || "全部报告"}中没有找到与“${keywords.join(" ")}”相关的内容。` };
+    // The words as asked: not the pieces segmentation also cut from them (区块链 → 区块, 区块链).
+    const said = keywords.filter((k) => !keywords.some((o) => o !== k && o.includes(k)));
+    return { ...base, text: `在${scope.join("、") || "全部报告"}中没有找到与“${said.join(" ")}”相关的内容。` };
   }
-  return { ...base, kind: "search", hits, text: `在${scope.join("、") || "全部报告"}中找到：\n${hitsText(hits)}` };
+  // The text lists the first few; `hits` holds them all (the bot pages through them with 更多).
+  const more = hits.length > SEARCH_SHOWN ? `\n（共找到${hits.length}处，以上是前${SEARCH_SHOWN}处）` : "";
+  return { ...base, kind: "search", hits, text: `在${scope.join("、") || "全部报告"}中找到：\n${hitsText(hits.slice(0, SEARCH_SHOWN))}${more}` };
 }
 
 /** Full-text only (/search). */

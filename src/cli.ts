@@ -3,19 +3,24 @@
 //   npm run cli -- ingest data/reports --db /tmp/db.json
 //   npm run cli -- ask "长寿区2018年行政复议多少件" --json
 //   echo 长寿区2018年行政复议多少件 | npm run cli -- ask --jsonl
-import { copyFileSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Answer } from "./domain.js";
-import { extractText } from "./extract.js";
+import type { IngestResult } from "./service.js";
+import { extractText, SUPPORTED_EXTENSIONS } from "./extract.js";
 import { createLibrary, listReportFiles, type CoreLibrary } from "./library.js";
 import { parseReport } from "./parse/report.js";
 import { Conversations, picked } from "./qa/conversation.js";
 import { fileAdapter, openDb } from "./store/db.js";
 import { fileRecordStore } from "./store/records.js";
-import { acquireLock, lockHolder, LockedError } from "./store/lock.js";
+import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
+import { ensureDir } from "./store/dirs.js";
+import { fileOriginalStore } from "./store/originals.js";
+import { fileAddressBook } from "./store/addresses.js";
+import { cmdExport, cmdSource, writeChart } from "./cli-reuse.js";
 
-interface Args {
+export interface Args {
   command: string;
   positional: string[];
   flags: Map<string, string | true>;
@@ -30,7 +35,7 @@ export function parseArgs(argv: string[]): Args {
     if (a.startsWith("--")) {
       const [k, v] = a.slice(2).split("=", 2) as [string, string | undefined];
       if (v !== undefined) flags.set(k, v);
-      else if (["db", "data", "n", "seed", "sizes"].includes(k) && rest[i + 1] !== undefined) flags.set(k, rest[++i]!);
+      else if (["db", "data", "n", "seed", "sizes", "chart", "out", "format"].includes(k) && rest[i + 1] !== undefined) flags.set(k, rest[++i]!);
       else flags.set(k, true);
     } else positional.push(a);
   }
@@ -44,6 +49,10 @@ const USAGE = `nianbao — 政府信息公开工作年度报告问答
   ingest <文件或目录…> [--db F]    导入报告（同一份只存一次）
   ask "<问题>" [--db F] [--json]   回答一个问题
   ask --jsonl [--db F]             从标准输入每行读一个问题，每行输出一个 JSON
+  ask "<问题>" --chart out.png     同时把趋势、对比、排名画成图（PNG）
+  source <报告编号|地区 年份|问题> [--out F]  报告原文：写出原文件，或给出网址
+  export <指标> [地区] [年份] [--format csv|json] [--out F]  导出一个指标（默认 CSV 到标准输出）
+  export <地区> <年份> [...]       导出一份报告的全部数字及出处
   chat [--db F]                    本地对话
 数据库：--db 或环境变量 NIANBAO_DB（默认 data/db.json）`;
 
@@ -52,18 +61,25 @@ export function dbPathOf(args: Args): string {
   return resolve(typeof flag === "string" ? flag : process.env.NIANBAO_DB || "data/db.json");
 }
 
-/** Open the library; writers take the db lock, readers do not. */
-export async function openLibrary(dbPath: string, opts: { write: boolean; corpusDir?: string }): Promise<{ lib: CoreLibrary; release: () => void }> {
-  const release = opts.write ? acquireLock(dbPath) : () => {};
+/**
+ * Open the library; writers take the db lock (saying what they are: the bot, an ingest, the local
+ * chat), readers do not. The db's folder is created when missing.
+ */
+export async function openLibrary(dbPath: string, opts: { write: boolean; role?: LockRole; corpusDir?: string }): Promise<{ lib: CoreLibrary; release: () => void }> {
+  const release = opts.write ? acquireLock(dbPath, opts.role ?? "writer") : () => {};
   try {
-    mkdirSync(resolve(dbPath, ".."), { recursive: true });
+    ensureDir(resolve(dbPath, ".."));
     const db = await openDb(fileAdapter(dbPath), dbPath);
-    // data/db.json → data/db.records/ (one file per report) and data/db.index (search index)
+    // data/db.json → data/db.records/ (one file per report), data/db.originals/ (the files as
+    // received) and data/db.index (search index)
     const base = dbPath.replace(/\.json$/i, "");
     const lib = await createLibrary({
       db,
       records: fileRecordStore(`${base}.records`),
+      originals: fileOriginalStore(`${base}.originals`),
       indexPath: `${base}.index`,
+      // data/db.addresses.json: where files fetched by address came from
+      addresses: fileAddressBook(`${base}.addresses.json`),
       readOnly: !opts.write,
       ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),
     });
@@ -98,42 +114,122 @@ async function cmdParse(args: Args): Promise<number> {
   return 0;
 }
 
+/** One line of the ingest output: "✓" only for what was stored as a report. */
+export function ingestLine(file: string, res: IngestResult): string {
+  if (!res.ok) return `✗ ${file}：${res.error}`;
+  const r = res.report;
+  const who = `${r.org || "（机关不明）"} ${r.year ?? "?"}年 ${r.template}，${res.figures} 个数字${res.warnings.length ? `，${res.warnings.length} 条提示` : ""}`;
+  const of = res.of ? `${res.of.org} ${res.of.year ?? "?"}年` : "";
+  switch (res.status) {
+    case "added":
+      return res.missing?.length ? `✓ ${file}：${who}——缺少${res.missing.join("、")}，已收录（命令行导入即管理员确认），不通知订阅者` : `✓ ${file}：${who}`;
+    case "revision":
+      return `✓ ${file}：${who}——${of}的修订版（${res.changed?.length ?? 0} 项数字不同），已存为新版本`;
+    case "rendition":
+      return res.answers
+        ? `✓ ${file}：${who}——${of}的另一个文件，读得更好，改由它回答`
+        : `= ${file}：${of}的另一个文件（数字相同），已记下，未重复保存`;
+    case "duplicate":
+      return `= ${file}：已经导入过（${of}），未重复保存`;
+    case "held":
+      return `⏸ ${file}：${who}——缺少${res.missing?.join("、")}，待管理员在机器人里确认后才收录`;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The running bot owns the db: hand the files to it through its inbox and wait (while it runs)
+ * for what it did with each.
+ */
+async function handOver(files: string[], dbPath: string, pid: number, strict: boolean): Promise<number> {
+  const inbox = join(resolve(dbPath, ".."), "inbox");
+  mkdirSync(inbox, { recursive: true });
+  console.error(`数据库正由运行中的机器人（pid ${pid}）使用：把 ${files.length} 个文件交给它导入（${inbox}）……`);
+  const names = new Map<string, string>();
+  files.forEach((f, i) => {
+    // Copy under a name the watcher ignores, then rename: it never reads a half-written file.
+    const name = `${Date.now()}-${process.pid}-${i}-${basename(f)}`;
+    copyFileSync(f, join(inbox, `.${name}.part`));
+    renameSync(join(inbox, `.${name}.part`), join(inbox, name));
+    names.set(name, f);
+  });
+  let failed = 0;
+  let stored = 0;
+  while (names.size > 0) {
+    for (const [name, file] of [...names]) {
+      for (const dir of ["done", "failed"]) {
+        const path = join(inbox, dir, `${name}.result.json`);
+        if (!existsSync(path)) continue;
+        let res: IngestResult;
+        try {
+          res = (JSON.parse(readFileSync(path, "utf8")) as { result: IngestResult }).result;
+        } catch {
+          continue; // being written
+        }
+        console.error(ingestLine(file, res));
+        if (!res.ok) failed++;
+        else if (res.status !== "duplicate") stored++;
+        names.delete(name);
+      }
+    }
+    if (names.size === 0) break;
+    if (!lockHolder(dbPath)) {
+      console.error(`机器人（pid ${pid}）已停止：其余 ${names.size} 个文件留在 ${inbox}，下次启动时导入。`);
+      return 1;
+    }
+    await sleep(250);
+  }
+  console.log(`机器人已处理 ${files.length} 个文件：收录 ${stored} 个，失败 ${failed} 个。`);
+  return failed === files.length || (failed > 0 && strict) ? 1 : 0;
+}
+
 async function cmdIngest(args: Args): Promise<number> {
   if (args.positional.length === 0) return fail("ingest 需要文件或目录：npm run cli -- ingest data/reports");
-  const dbPath = dbPathOf(args);
-  const holder = lockHolder(dbPath);
-  if (holder) {
-    // The running bot owns the db: hand the files over through its inbox.
-    const inbox = join(resolve(dbPath, ".."), "inbox");
-    mkdirSync(inbox, { recursive: true });
-    const files = listReportFiles(args.positional);
-    for (const f of files) {
-      // Copy under a name the watcher ignores, then rename: it never reads a half-written file.
-      const name = `${Date.now()}-${basename(f)}`;
-      copyFileSync(f, join(inbox, `.${name}.part`));
-      renameSync(join(inbox, `.${name}.part`), join(inbox, name));
-    }
-    console.log(`数据库正由进程 ${holder} 使用：已把 ${files.length} 个文件放入 ${inbox}，由运行中的机器人导入。`);
-    return 0;
+  const missing = args.positional.filter((p) => !existsSync(p));
+  for (const p of missing) console.error(`✗ ${p}：路径不存在`);
+  const files = listReportFiles(args.positional.filter((p) => existsSync(p)));
+  if (files.length === 0) {
+    if (missing.length === 0) console.error(`没有找到可导入的文件（${SUPPORTED_EXTENSIONS.join(" ")}）：${args.positional.join(" ")}`);
+    return 1;
   }
-  const { lib, release } = await openLibrary(dbPath, { write: true });
-  try {
-    let added = 0;
-    let dup = 0;
-    let failed = 0;
-    await lib.ingestPaths(args.positional, (file, res) => {
-      if (!res.ok) {
-        failed++;
-        console.error(`✗ ${file}：${res.error}`);
-      } else if (res.duplicate) dup++;
-      else {
-        added++;
-        const r = res.report;
-        console.error(`✓ ${file}：${r.org} ${r.year ?? "?"}年 ${r.template}，${res.figures} 个数字${res.warnings.length ? `，${res.warnings.length} 条提示` : ""}`);
+  const dbPath = dbPathOf(args);
+  // Take the db, or wait for whichever process has it; the bot is handed the files instead.
+  let waitingFor = 0;
+  let opened: Awaited<ReturnType<typeof openLibrary>> | undefined;
+  while (!opened) {
+    try {
+      opened = await openLibrary(dbPath, { write: true, role: "ingest" });
+    } catch (err) {
+      if (!(err instanceof LockedError) || err.pid === 0) throw err;
+      if (err.role === "bot") return (await handOver(files, dbPath, err.pid, args.flags.has("strict"))) || (missing.length ? 1 : 0);
+      if (waitingFor !== err.pid) {
+        waitingFor = err.pid;
+        console.error(`数据库正由进程 ${err.pid}（${ROLE_NAMES[err.role] || "另一个进程"}）使用：等它结束后再导入……`);
       }
-    });
-    console.log(`导入 ${added} 份，已存在 ${dup} 份，失败 ${failed} 份；库中共 ${lib.size} 份。`);
-    return 0;
+      await sleep(200);
+    }
+  }
+  const { lib, release } = opened;
+  try {
+    const counts = { added: 0, revision: 0, rendition: 0, duplicate: 0, held: 0, failed: 0 };
+    await lib.ingestPaths(
+      files,
+      (file, res) => {
+        if (!res.ok) counts.failed++;
+        else counts[res.status]++;
+        console.error(ingestLine(file, res));
+      },
+      { confirm: !args.flags.has("hold") },
+    );
+    console.log(
+      `导入 ${counts.added} 份，修订 ${counts.revision} 份，同一报告的其他文件 ${counts.rendition} 个，已存在 ${counts.duplicate} 份，待确认 ${counts.held} 份，失败 ${counts.failed + missing.length} 份；库中共 ${lib.size} 份。`,
+    );
+    // A folder of real reports holds some that are no report (a scanned page, a banner): they are
+    // listed above and counted, and the library is still usable, so the run succeeds unless a
+    // path was wrong, nothing at all could be read, or --strict asks for every file.
+    const usable = files.length - counts.failed > 0;
+    return missing.length > 0 || !usable || (counts.failed > 0 && args.flags.has("strict")) ? 1 : 0;
   } finally {
     release();
   }
@@ -156,35 +252,42 @@ async function cmdAsk(args: Args): Promise<number> {
   }
   const q = args.positional.join(" ");
   if (!q) return fail('ask 需要一个问题：npm run cli -- ask "长寿区2018年行政复议多少件"');
-  printAnswer(lib.ask(q), args.flags.has("json"));
+  const a = lib.ask(q);
+  printAnswer(a, args.flags.has("json"));
+  const chart = args.flags.get("chart");
+  if (chart !== undefined) return writeChart(a, chart);
   return 0;
 }
 
 const LOCAL_CHAT = "local";
 
 /**
- * A local chat: one question a line; works piped (`echo 问题 | npm start`). It keeps the
- * conversation as the bot does: a fragment (那2019年呢) completes the last question, a number picks
- * a choice offered.
+ * A local chat: one question a line; works piped (`echo 问题 | npm start`). Ctrl-D ends it. It keeps
+ * the conversation as the bot does: a fragment (那2019年呢) completes the last question, a number
+ * picks a choice offered.
  */
-export async function runChat(lib: Pick<CoreLibrary, "ask" | "size">, conversation = new Conversations()): Promise<void> {
-  const tty = Boolean(process.stdin.isTTY);
-  if (tty) console.log(`nianbao 本地对话：库中有 ${lib.size} 份报告。输入问题，例如“长寿区2018年行政复议多少件”；空行或 Ctrl-D 退出。`);
-  const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: tty, crlfDelay: Infinity });
+export async function runChat(
+  lib: Pick<CoreLibrary, "ask" | "size">,
+  io: { input: NodeJS.ReadableStream & { isTTY?: boolean }; output: NodeJS.WritableStream } = { input: process.stdin, output: process.stdout },
+  conversation = new Conversations(),
+): Promise<void> {
+  const tty = Boolean(io.input.isTTY);
+  const say = (text: string) => void io.output.write(`${text}\n`);
+  if (tty) say(`nianbao 本地对话：库中有 ${lib.size} 份报告。输入问题，例如“长寿区2018年行政复议多少件”；Ctrl-D 退出。`);
+  const rl = createInterface({ input: io.input, output: tty ? io.output : undefined, terminal: tty, crlfDelay: Infinity });
   if (tty) rl.setPrompt("问> "), rl.prompt();
   for await (const line of rl) {
-    if (!line.trim()) {
-      if (tty) break;
-      continue;
+    // An empty line (an Enter too many) is no question, and no reason to leave.
+    if (line.trim()) {
+      // A number picks one of the choices just offered; anything else is a question, read against the last one.
+      const pending = conversation.pending(LOCAL_CHAT);
+      const pick = pending && /^\s*\d{1,2}\s*$/.test(line) ? picked(pending, Number(line) - 1) : null;
+      const a = lib.ask(pick ?? line, conversation.context(LOCAL_CHAT));
+      conversation.remember(LOCAL_CHAT, a);
+      if (pick) say(`❓ ${pick}`);
+      say(a.text);
+      if (a.choices?.length && a.choiceFor) say(`请回复序号选择：${a.choices.map((c, i) => `${i + 1}. ${c}`).join("  ")}`);
     }
-    // A number picks one of the choices just offered; anything else is a question, read against the last one.
-    const pending = conversation.pending(LOCAL_CHAT);
-    const pick = pending && /^\s*\d{1,2}\s*$/.test(line) ? picked(pending, Number(line) - 1) : null;
-    const a = lib.ask(pick ?? line, conversation.context(LOCAL_CHAT));
-    conversation.remember(LOCAL_CHAT, a);
-    if (pick) console.log(`❓ ${pick}`);
-    console.log(a.text);
-    if (a.choices?.length && a.choiceFor) console.log(`请回复序号选择：${a.choices.map((c, i) => `${i + 1}. ${c}`).join("  ")}`);
     if (tty) rl.prompt();
   }
   rl.close();
@@ -213,6 +316,10 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdAsk(args);
       case "chat":
         return await cmdChat(args);
+      case "source":
+        return await cmdSource(args, (await openLibrary(dbPathOf(args), { write: false })).lib);
+      case "export":
+        return await cmdExport(args, (await openLibrary(dbPathOf(args), { write: false })).lib);
       case "bench": {
         const { runBench } = await import("./bench/bench.js");
         return await runBench(argv.slice(1));
@@ -227,7 +334,21 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Output piped into a reader that stops early (`| head`): the rest is not wanted, so stop quietly
+ * instead of crashing with EPIPE.
+ */
+export function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+}
+
 if (process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1])) {
+  quietOnClosedPipe();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,6 +1,7 @@
 // The inbox: how other processes (`npm run cli -- ingest`) hand files to the running bot, which
 // owns the db. Files dropped into `<dir>` are ingested and moved to `<dir>/done/`, or to
-// `<dir>/failed/` with `<name>.error.txt` beside them.
+// `<dir>/failed/` with `<name>.error.txt` beside them; either way `<name>.result.json` beside the
+// file says what the ingest did (the IngestResult), so the process that handed it over can tell.
 //
 // Polling, not fs.watch: fs.watch misses events on network and container filesystems. A file is
 // only taken once its size and mtime have not changed between two polls, so a file still being
@@ -9,7 +10,7 @@
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "pino";
-import type { Library } from "./service.js";
+import type { IngestResult, Library } from "./service.js";
 
 export interface InboxOptions {
   /** Poll interval; 1000 ms by default. */
@@ -55,9 +56,11 @@ export function watchInbox(dir: string, library: Library, logger: Logger, option
   async function take(name: string): Promise<void> {
     const source = join(dir, name);
     let error: string | undefined;
+    let outcome: IngestResult | undefined;
     try {
       const bytes = await readFile(source);
       const result = await library.ingestFile(name, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      outcome = result;
       if (result.ok) {
         logger.info({ file: name, reportId: result.report.id, duplicate: result.duplicate, figures: result.figures }, "inbox file ingested");
       } else {
@@ -66,12 +69,16 @@ export function watchInbox(dir: string, library: Library, logger: Logger, option
     } catch (thrown) {
       error = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
     }
-    const target = await freeName(error === undefined ? doneDir : failedDir, name);
-    await rename(source, join(error === undefined ? doneDir : failedDir, target));
+    const to = error === undefined ? doneDir : failedDir;
+    const target = await freeName(to, name);
+    await rename(source, join(to, target));
     if (error !== undefined) {
       await writeFile(join(failedDir, `${target}.error.txt`), `${error}\n`, "utf8");
       logger.warn({ file: name, error }, "inbox file failed");
     }
+    const said: IngestResult = error === undefined && outcome ? outcome : { ok: false, error: error ?? "未知错误" };
+    await writeFile(join(to, `.${target}.result.json.part`), JSON.stringify({ name, result: said }), "utf8");
+    await rename(join(to, `.${target}.result.json.part`), join(to, `${target}.result.json`));
   }
 
   const loop = () => {

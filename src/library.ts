@@ -1,14 +1,19 @@
-// The core wired together: store (lowdb entries + record files) + catalog + search index + parser +
-// answerer, behind the `Library` contract every front end uses.
+// The core wired together: store (lowdb entries + record files + original bytes) + catalog + search
+// index + parser + answerer, behind the `Library` contract every front end uses.
 //
 // - The lowdb file holds one small entry per report (who, when, key figures) and the bot state;
-//   full records live in their own files and are read on demand through an LRU cache.
+//   full records live in their own files and are read on demand through an LRU cache; the bytes
+//   of every accepted file are kept by content hash (originals.ts), whatever path they came by.
+// - One report, one entry: another file of the same body and year is a rendition (the better-read
+//   one answers) or, with other figures, a revision (the new version answers, the earlier is kept);
+//   see store/versions.ts. A text lacking an issuer, a year or figures is held for an admin.
 // - The search index is derived: exported beside the db and imported at start; when it is
 //   missing, stale or of another format it is repaired from the records (tokens stored at ingest,
 //   so never re-segmented).
-// - Ingests are serialised; a reindex builds a new catalog and index beside the old ones and swaps
-//   them in when complete, so questions keep being answered meanwhile.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+// - Ingests are serialised; a reindex reads every original and corpus file again into a new
+//   catalog and index beside the old ones and swaps them in when complete, so questions keep
+//   being answered meanwhile.
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, extname, join, relative } from "node:path";
 import type { Low } from "lowdb";
 import type { Report } from "./domain.js";
@@ -19,18 +24,46 @@ import { toPassages } from "./index/documents.js";
 import { createSearchIndex, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
 import { addWord, segment, segmentMany } from "./index/segment.js";
 import { parseReport } from "./parse/report.js";
-import { DB_VERSION, type DbData, type StoredEntry } from "./store/db.js";
+import { DB_VERSION, type DbData, type StoredCopy, type StoredEntry } from "./store/db.js";
 import { loadIndex, saveIndex } from "./store/index-files.js";
+import { memoryOriginalStore, originalName, type OriginalStore } from "./store/originals.js";
 import { memoryRecordStore, type RecordStore } from "./store/records.js";
-import type { BotState, BotStore, IngestResult, Library, ReindexProgress, ReportSummary } from "./service.js";
+import {
+  betterRead,
+  changedFigures,
+  figureSignature,
+  identityOf,
+  missingParts,
+  NOT_A_REPORT,
+  qualityOf,
+  type FigureSignature,
+} from "./store/versions.js";
+import type {
+  BotState,
+  BotStore,
+  HeldSummary,
+  IngestResult,
+  Library,
+  ReindexProgress,
+  ReindexResult,
+  ReportSummary,
+} from "./service.js";
+import { exportFigures } from "./export.js";
+import type { Reuse } from "./reuse.js";
+import { reportSource, tableOf } from "./sources.js";
+import { memoryAddressBook, type AddressBook } from "./store/addresses.js";
 
 export interface LibraryOptions {
   db: Low<DbData>;
   /** Full records. Defaults to memory (tests). */
   records?: RecordStore;
+  /** The original bytes of accepted files. Defaults to memory (tests). */
+  originals?: OriginalStore;
+  /** The addresses files were fetched from. Defaults to memory. */
+  addresses?: AddressBook;
   /** Directory the search index is exported to; none = rebuilt from the records at every start. */
   indexPath?: string;
-  /** Directory of report files: read by reindex, uploads are kept there. Defaults to none. */
+  /** Directory of report files a reindex reads besides the originals (data/reports). Defaults to none. */
   corpusDir?: string;
   /** Largest accepted upload in bytes. Defaults to 50 MB. */
   maxBytes?: number;
@@ -48,9 +81,13 @@ export interface IngestTimings {
   store: number;
 }
 
-export interface CoreLibrary extends Library {
+export interface CoreLibrary extends Library, Reuse {
   /** Ingest files and directories from disk (CLI), one db write at the end. */
-  ingestPaths(paths: string[], onEach?: (file: string, result: IngestResult) => void): Promise<IngestResult[]>;
+  /**
+   * `confirm`: the operator at the command line is the admin — a text missing its issuer, year or
+   * figures is stored (and said so), not held; it is not announced.
+   */
+  ingestPaths(paths: string[], onEach?: (file: string, result: IngestResult) => void, opts?: { confirm?: boolean }): Promise<IngestResult[]>;
   botStore: BotStore;
   /** Write the search index export now (also done shortly after every change). */
   flush(): Promise<void>;
@@ -80,7 +117,7 @@ export function summarize(r: Omit<Report, "figures" | "sections" | "warnings"> &
 /** Teach jieba the names of a report so questions and passages cut them whole. */
 function learnNames(r: Pick<Report, "aliases" | "org">): void {
   for (const a of r.aliases) addWord(a);
-  addWord(r.org);
+  if (r.org) addWord(r.org);
 }
 
 /** Passages with their tokens: the one place segmentation runs (once per report, at ingest). */
@@ -133,6 +170,162 @@ function lru<V>(capacity: number) {
   };
 }
 
+/** "福州市平潭县 2013年" — how a reply names a report. */
+function label(e: Pick<ReportEntry, "org" | "fullRegion" | "region" | "year">): string {
+  return `${e.fullRegion || e.region || e.org || "（机关不明）"} ${e.year === null ? "年份不明" : `${e.year}年`}`;
+}
+
+/** Where a file's bytes are in the originals store, and the name to read them by. */
+const nameForOriginal = (original: string) => (original.endsWith(".bin") ? "original" : original);
+
+function copyOf(e: StoredEntry): StoredCopy {
+  return {
+    id: e.id,
+    ...(e.original ? { original: e.original } : {}),
+    ...(e.file ? { file: e.file } : {}),
+    sourceName: e.sourceName,
+    addedAt: e.addedAt,
+    figureCount: e.figureCount,
+    warningCount: e.warningCount,
+    uncertainCount: e.uncertainCount ?? 0,
+  };
+}
+
+/** One parsed file on its way in. */
+interface Candidate {
+  report: Report;
+  original?: string;
+  file?: string;
+  addedAt: string;
+  /** An admin confirmed it (or it was held as a report before): not held again. */
+  confirmed: boolean;
+  announced?: boolean;
+  /** Stored without an announcement: the command line took a text with parts missing. */
+  quiet?: boolean;
+}
+
+/** What placing a candidate did; the caller applies it to records, catalog and index. */
+type Outcome =
+  | { status: "refused"; error: string }
+  | { status: "duplicate"; entry: StoredEntry }
+  | { status: "held"; entry: StoredEntry }
+  | { status: "added"; entry: StoredEntry }
+  | { status: "rendition"; entry: StoredEntry; answers: false }
+  | { status: "rendition"; entry: StoredEntry; answers: true; replaced: StoredEntry }
+  | { status: "revision"; entry: StoredEntry; replaced: StoredEntry; changed: string[] };
+
+/**
+ * The reports held and what else is known of them: one answering entry per identity, the copies
+ * (renditions, earlier versions) under it, the texts held for an admin. The live library has one;
+ * a reindex fills a new one and swaps it in.
+ */
+class Shelf {
+  readonly entries: StoredEntry[];
+  readonly held: StoredEntry[];
+  private readonly byIdentity = new Map<string, StoredEntry>();
+  /** Report id or original → the entry (answering or held) that holds it in any form. */
+  private readonly known = new Map<string, StoredEntry>();
+
+  constructor(
+    entries: StoredEntry[],
+    held: StoredEntry[],
+    /** The figures of an answering entry, to compare a new file with. */
+    readonly signatureOf: (e: StoredEntry) => FigureSignature,
+  ) {
+    this.entries = entries;
+    this.held = held;
+    for (const e of entries) this.index(e);
+    for (const e of held) this.remember(e, e);
+  }
+
+  private remember(e: { id: string; original?: string }, holder: StoredEntry) {
+    this.known.set(e.id, holder);
+    if (e.original) this.known.set(e.original, holder);
+  }
+
+  private index(e: StoredEntry) {
+    const id = identityOf(e);
+    if (id) this.byIdentity.set(id, e);
+    this.remember(e, e);
+    for (const c of e.renditions ?? []) this.remember(c, e);
+    for (const c of e.revisions ?? []) this.remember(c, e);
+  }
+
+  holderOf(idOrOriginal: string): StoredEntry | undefined {
+    return this.known.get(idOrOriginal);
+  }
+
+  answering(identity: string): StoredEntry | undefined {
+    return this.byIdentity.get(identity);
+  }
+
+  /** Place one parsed file: duplicate, refused, held, a new report, a rendition or a revision. */
+  place(c: Candidate, makeEntry: (c: Candidate) => StoredEntry): Outcome {
+    const r = c.report;
+    const dup = this.known.get(r.id) ?? (c.original ? this.known.get(c.original) : undefined);
+    if (dup) return { status: "duplicate", entry: dup };
+    const missing = missingParts(r);
+    if (missing.length === 3) return { status: "refused", error: NOT_A_REPORT };
+    const identity = identityOf(r);
+    const current = identity ? this.byIdentity.get(identity) : undefined;
+    if (current) {
+      const entry = makeEntry(c);
+      const changed = changedFigures(figureSignature(r), this.signatureOf(current));
+      if (changed.length === 0) {
+        if (!betterRead(qualityOf(r), { figureCount: current.figureCount, warningCount: current.warningCount, uncertainCount: current.uncertainCount ?? 0 })) {
+          (current.renditions ??= []).push(copyOf(entry));
+          this.remember(entry, current);
+          return { status: "rendition", entry: current, answers: false };
+        }
+        // The new file was read better: it answers, the report keeps its history.
+        const { renditions = [], revisions, ...rest } = current;
+        void rest;
+        entry.renditions = [...renditions, copyOf(current)];
+        if (revisions) entry.revisions = revisions;
+        if (current.revisionPending) entry.revisionPending = true;
+        entry.addedAt = current.addedAt;
+        entry.announced = current.announced;
+        this.swap(current, entry);
+        return { status: "rendition", entry, answers: true, replaced: current };
+      }
+      entry.revisions = [...(current.revisions ?? []), { ...copyOf(current), replacedAt: c.addedAt, changed }];
+      entry.revisionPending = true;
+      entry.announced = current.announced;
+      // The earlier version's other renditions go with it.
+      for (const r2 of current.renditions ?? []) entry.revisions.push({ ...r2, replacedAt: c.addedAt, changed });
+      this.swap(current, entry);
+      return { status: "revision", entry, replaced: current, changed };
+    }
+    const entry = makeEntry(c);
+    if (missing.length > 0 && !c.confirmed) {
+      entry.missing = missing;
+      this.held.push(entry);
+      this.remember(entry, entry);
+      return { status: "held", entry };
+    }
+    this.entries.push(entry);
+    this.index(entry);
+    return { status: "added", entry };
+  }
+
+  private swap(old: StoredEntry, next: StoredEntry) {
+    const i = this.entries.indexOf(old);
+    if (i >= 0) this.entries[i] = next;
+    else this.entries.push(next);
+    this.index(next);
+  }
+
+  /** Take a held text out (an admin decided). */
+  unhold(id: string): StoredEntry | undefined {
+    const i = this.held.findIndex((e) => e.id === id);
+    if (i < 0) return undefined;
+    const [e] = this.held.splice(i, 1);
+    this.known.delete(e!.id);
+    if (e!.original) this.known.delete(e!.original);
+    return e;
+  }
+}
+
 interface State {
   catalog: Catalog;
   index: SearchIndex;
@@ -141,6 +334,8 @@ interface State {
 export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> {
   const { db, corpusDir, indexPath, maxBytes = 50 * 1024 * 1024, cacheSize = 512, readOnly = false } = opts;
   const records = opts.records ?? memoryRecordStore();
+  const originals = opts.originals ?? memoryOriginalStore();
+  const addresses = opts.addresses ?? memoryAddressBook();
   const reportCache = lru<Report>(cacheSize);
   const passageCache = lru<IndexedPassage[]>(cacheSize * 2);
   const cached = <V>(c: ReturnType<typeof lru<V>>, read: (id: string) => V | undefined) => (id: string): V | undefined => {
@@ -154,6 +349,10 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const load = cached(reportCache, (id) => records.readReport(id));
   const passagesOf = cached(passageCache, (id) => records.readPassages(id));
   const newIndex = () => createSearchIndex(passagesOf);
+  const liveSignature = (e: StoredEntry): FigureSignature => {
+    const r = load(e.id);
+    return r ? figureSignature(r) : {};
+  };
 
   const buildState = (entries: readonly ReportEntry[], index: SearchIndex): State => {
     const catalog = new Catalog(entries);
@@ -161,12 +360,17 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     return { catalog, index };
   };
 
-  // An older entry format: start empty and rebuild from the corpus files (below).
+  // An older entry format: start empty and rebuild from the originals and the corpus (below); the
+  // old entries are kept aside so that nothing held before is lost.
   const stale = db.data.version !== DB_VERSION && db.data.reports.length > 0;
+  let previous: { reports: StoredEntry[]; held: StoredEntry[] } | undefined;
   if (db.data.version !== DB_VERSION) {
+    previous = { reports: db.data.reports, held: db.data.held };
     db.data.reports = [];
+    db.data.held = [];
     db.data.version = DB_VERSION;
   }
+  let shelf = new Shelf(db.data.reports, db.data.held, liveSignature);
 
   // ── start-up: entries from lowdb, the index from its export (or repaired from the records)
   let state = buildState(db.data.reports, newIndex());
@@ -177,8 +381,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     loaded = saved !== null && state.index.import(saved); // missing, torn or foreign: repaired below
   }
   {
-    const held = new Set(db.data.reports.map((e) => e.id));
-    for (const id of state.index.reports()) if (!held.has(id)) (state.index.remove(id), (indexDirty = true));
+    const answering = new Set(db.data.reports.map((e) => e.id));
+    for (const id of state.index.reports()) if (!answering.has(id)) (state.index.remove(id), (indexDirty = true));
     for (const e of db.data.reports) {
       if (state.index.has(e.id)) continue;
       const passages = records.readPassages(e.id);
@@ -232,41 +436,127 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     flushTimer.unref?.();
   };
 
-  /** Parse and add one text: the record file first, then the entry (written by the caller). */
   const t = opts.timings;
-  const addText = (name: string, text: string, file?: string): { result: IngestResult; added?: ReportEntry } => {
-    let t0 = performance.now();
-    const parsed = parseReport(text, { name });
-    if (t) t.parse += performance.now() - t0;
-    if (!parsed.ok) return { result: { ok: false, error: parsed.error } };
-    const r = parsed.report;
-    const warnings = r.warnings.map((w) => w.message);
-    const held = state.catalog.get(r.id);
-    if (held) return { result: { ok: true, duplicate: true, report: summarize(held), warnings, figures: r.figures.length } };
-    learnNames(r);
-    t0 = performance.now();
-    const passages = indexed(r);
-    if (t) t.segment += performance.now() - t0;
-    t0 = performance.now();
-    records.write({ report: r, passages });
-    const entry: StoredEntry = { ...toEntry(r, keyFigures(r)), ...(file ? { file } : {}), addedAt: new Date().toISOString(), announced: false };
-    db.data.reports.push(entry);
-    state.catalog.add(entry);
-    state.index.add(r.id, passages);
-    if (t) t.store += performance.now() - t0;
-    return { result: { ok: true, duplicate: false, report: summarize(r), warnings, figures: r.figures.length }, added: entry };
+  const makeEntry = (c: Candidate): StoredEntry => {
+    const r = c.report;
+    return {
+      ...toEntry(r, keyFigures(r)),
+      ...(c.file ? { file: c.file } : {}),
+      ...(c.original ? { original: c.original } : {}),
+      addedAt: c.addedAt,
+      announced: c.announced ?? false,
+      uncertainCount: qualityOf(r).uncertainCount,
+    };
   };
 
-  const keepCopy = (name: string, data: Uint8Array, id: string): string | undefined => {
-    if (!corpusDir) return undefined;
-    const dir = join(corpusDir, "uploads");
-    mkdirSync(dir, { recursive: true });
-    // Never the uploaded name as a path: the content hash and a checked extension.
-    const ext = extensionOf(name);
-    const path = join(dir, `${id}${(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext) ? ext : ".txt"}`);
-    writeFileSync(path, data);
-    return relative(corpusDir, path);
+  /** Write a report's record (segmenting its passages); returns the passages. */
+  const writeRecord = (r: Report, passages?: IndexedPassage[]): IndexedPassage[] => {
+    learnNames(r);
+    let t0 = performance.now();
+    const p = passages ?? indexed(r);
+    if (t) t.segment += performance.now() - t0;
+    t0 = performance.now();
+    records.write({ report: r, passages: p });
+    reportCache.delete(r.id);
+    passageCache.delete(r.id);
+    if (t) t.store += performance.now() - t0;
+    return p;
   };
+
+  const result = (o: Exclude<Outcome, { status: "refused" }>, r: Report): IngestResult => {
+    const base = { ok: true as const, status: o.status, duplicate: o.status === "duplicate", report: summarize(r), warnings: r.warnings.map((w) => w.message), figures: r.figures.length };
+    switch (o.status) {
+      case "duplicate":
+        return { ...base, of: summarize(o.entry) };
+      case "held":
+        return { ...base, missing: o.entry.missing ?? [] };
+      case "rendition":
+        return { ...base, of: summarize(o.entry), answers: o.answers };
+      case "revision":
+        return { ...base, of: summarize(o.entry), changed: o.changed };
+      default:
+        return base;
+    }
+  };
+
+  /**
+   * Place one parsed file in the live library: records, catalog and index follow. Returns the
+   * result and the entry to announce, if any. The db is written by the caller.
+   */
+  const admit = (c: Candidate): { result: IngestResult; announce?: StoredEntry } => {
+    const o = shelf.place(c, makeEntry);
+    const r = c.report;
+    if (o.status === "refused") return { result: { ok: false, error: o.error } };
+    const t0 = performance.now();
+    switch (o.status) {
+      case "added": {
+        const passages = writeRecord(r);
+        state.catalog.add(o.entry);
+        state.index.add(r.id, passages);
+        indexDirty = true;
+        if (t) t.store += performance.now() - t0;
+        return { result: result(o, r), ...(c.quiet ? {} : { announce: o.entry }) };
+      }
+      case "held":
+        writeRecord(r);
+        break;
+      case "rendition":
+        if (o.answers) {
+          const passages = writeRecord(r);
+          state.catalog.remove(o.replaced.id);
+          state.catalog.add(o.entry);
+          state.index.remove(o.replaced.id);
+          state.index.add(r.id, passages);
+          records.remove(o.replaced.id); // its file is kept: a reindex can read it again
+          indexDirty = true;
+        }
+        break;
+      case "revision": {
+        const passages = writeRecord(r); // the earlier version's record stays (its figures, for the alerts)
+        state.catalog.remove(o.replaced.id);
+        state.catalog.add(o.entry);
+        state.index.remove(o.replaced.id);
+        state.index.add(r.id, passages);
+        indexDirty = true;
+        // Nobody was told of the earlier version yet: this one is the new report.
+        return { result: result(o, r), ...(o.entry.announced === false ? { announce: o.entry } : {}) };
+      }
+    }
+    return { result: result(o, r) };
+  };
+
+  /** Read bytes into a candidate; the original is kept only once the text reads as something. */
+  const readFile = async (name: string, data: Uint8Array, file?: string): Promise<Candidate | { error: string }> => {
+    if (data.byteLength > maxBytes) return { error: `文件过大（${(data.byteLength / 1048576).toFixed(1)} MB，上限 ${Math.round(maxBytes / 1048576)} MB）。` };
+    if (data.byteLength === 0) return { error: "文件为空。" };
+    const extracted = await extractText(name, data);
+    if (!extracted.ok) return { error: extracted.error };
+    const t0 = performance.now();
+    const parsed = parseReport(extracted.text, { name });
+    if (t) t.parse += performance.now() - t0;
+    if (!parsed.ok) return { error: parsed.error };
+    const ext = extensionOf(name).slice(1) || "bin";
+    return { report: parsed.report, original: originalName(data, ext), ...(file ? { file } : {}), addedAt: new Date().toISOString(), confirmed: false };
+  };
+
+  const ingestOne = async (name: string, data: Uint8Array, file?: string, confirm = false): Promise<{ result: IngestResult; announce?: StoredEntry }> => {
+    const c = await readFile(name, data, file);
+    if ("error" in c) return { result: { ok: false, error: c.error } };
+    // The bytes first, so an entry written always has its file to be read again; not for this
+    // very text held already, nor for a text that is no report at all.
+    const dup = shelf.holderOf(c.report.id) ?? shelf.holderOf(c.original!);
+    const missing = missingParts(c.report);
+    if (!dup && missing.length < 3) originals.put(data, c.original!.slice(c.original!.indexOf(".") + 1));
+    if (confirm && missing.length > 0 && missing.length < 3) {
+      c.confirmed = true;
+      c.quiet = true;
+      const out = admit(c);
+      return out.result.ok && out.result.status === "added" ? { ...out, result: { ...out.result, missing } } : out;
+    }
+    return admit(c);
+  };
+
+  const held = (e: StoredEntry): HeldSummary => ({ ...summarize(e), missing: e.missing ?? [], addedAt: e.addedAt });
 
   const lib: CoreLibrary = {
     get size() {
@@ -304,110 +594,92 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
 
     ingestFile(name, data) {
       return serial(async () => {
-        if (data.byteLength > maxBytes) return { ok: false, error: `文件过大（${(data.byteLength / 1048576).toFixed(1)} MB，上限 ${Math.round(maxBytes / 1048576)} MB）。` };
-        if (data.byteLength === 0) return { ok: false, error: "文件为空。" };
-        const extracted = await extractText(name, data);
-        if (!extracted.ok) return { ok: false, error: extracted.error };
-        const { result, added } = addText(name, extracted.text);
-        if (added) {
-          const file = keepCopy(name, data, added.id);
-          if (file) (db.data.reports[db.data.reports.length - 1] as StoredEntry).file = file;
-          db.data.bot.stats.ingested++;
+        const { result: res, announce } = await ingestOne(name, data);
+        if (res.ok && res.status !== "duplicate") {
           await db.write();
           scheduleFlush();
-          await emit([added]);
         }
-        return result;
+        if (announce) await emit([announce]);
+        return res;
       });
     },
 
-    ingestPaths(paths, onEach) {
+    ingestPaths(paths, onEach, opts) {
       return serial(async () => {
         const results: IngestResult[] = [];
-        const added: ReportEntry[] = [];
+        const announce: StoredEntry[] = [];
+        let changed = false;
         for (const file of listReportFiles(paths)) {
           let res: IngestResult;
           try {
-            const data = readFileSync(file);
-            if (data.byteLength > maxBytes) res = { ok: false, error: `文件过大（上限 ${Math.round(maxBytes / 1048576)} MB）。` };
-            else {
-              const extracted = await extractText(file, data);
-              if (!extracted.ok) res = { ok: false, error: extracted.error };
-              else {
-                const rel = corpusDir ? relative(corpusDir, file) : undefined;
-                const out = addText(file.split(/[\\/]/).pop()!, extracted.text, rel && !rel.startsWith("..") ? rel : undefined);
-                res = out.result;
-                if (out.added) added.push(out.added);
-              }
-            }
+            const rel = corpusDir ? relative(corpusDir, file) : undefined;
+            const out = await ingestOne(file.split(/[\\/]/).pop()!, new Uint8Array(readFileSync(file)), rel && !rel.startsWith("..") ? rel : undefined, opts?.confirm);
+            res = out.result;
+            if (out.announce) announce.push(out.announce);
           } catch (err) {
             res = { ok: false, error: (err as Error).message };
           }
+          if (res.ok && res.status !== "duplicate") changed = true;
           results.push(res);
           onEach?.(file, res);
         }
-        if (added.length) {
-          db.data.bot.stats.ingested += added.length;
+        if (changed) {
           await db.write();
-          indexDirty = true;
           await writeIndex();
-          await emit(added);
+          await emit(announce);
         }
         return results;
       });
     },
 
-    reindex(onProgress) {
+    listHeld: () => db.data.held.map(held),
+
+    decideHeld(id, decision) {
       return serial(async () => {
-        const files = corpusDir ? listReportFiles([corpusDir]) : [];
-        const failed: string[] = [];
-        const entries: StoredEntry[] = [];
-        const index = newIndex();
-        const seen = new Set<string>();
-        const report = (p: ReindexProgress) => {
-          try {
-            onProgress?.(p);
-          } catch {
-            /* progress display is best effort */
-          }
-        };
-        for (let i = 0; i < files.length; i++) {
-          const file = files[i]!;
-          try {
-            const data = readFileSync(file);
-            const extracted = await extractText(file, data);
-            const parsed = extracted.ok ? parseReport(extracted.text, { name: file.split(/[\\/]/).pop()! }) : null;
-            if (!parsed || !parsed.ok) failed.push(`${relative(corpusDir!, file)}：${extracted.ok ? (parsed as { error: string }).error : extracted.error}`);
-            else if (!seen.has(parsed.report.id)) {
-              const r = parsed.report;
-              seen.add(r.id);
-              learnNames(r);
-              const passages = indexed(r);
-              records.write({ report: r, passages });
-              reportCache.delete(r.id);
-              passageCache.delete(r.id);
-              index.add(r.id, passages);
-              const old = db.data.reports.find((x) => x.id === r.id);
-              entries.push({ ...toEntry(r, keyFigures(r)), file: relative(corpusDir!, file), addedAt: old?.addedAt ?? new Date().toISOString(), announced: old ? old.announced !== false : false });
-            }
-          } catch (err) {
-            failed.push(`${file}：${(err as Error).message}`);
-          }
-          report({ done: i + 1, total: files.length });
-          // Let questions be answered between files: they use the old state until the swap.
-          if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+        const e = shelf.unhold(id);
+        if (!e) return undefined;
+        const key = e.original ?? e.id;
+        if (decision === "discard") {
+          db.data.decisions.discarded.push(key);
+          records.remove(e.id);
+          if (e.original) originals.remove(e.original);
+          await db.write();
+          return { ok: true as const, status: "discarded" as const };
         }
-        const before = new Set(state.catalog.all().map((r) => r.id));
-        state = buildState(entries, index); // the swap
-        for (const id of before) if (!seen.has(id)) records.remove(id);
-        db.data.reports = entries;
-        db.data.version = DB_VERSION;
+        db.data.decisions.confirmed.push(key);
+        const stored = records.readReport(e.id);
+        if (!stored) {
+          await db.write();
+          return { ok: false as const, error: "这份文件的记录已经不在了，请重新导入。" };
+        }
+        const report = { ...stored, sections: records.readSections(e.id) ?? [] };
+        // Placed like a new file: it may be a rendition or a revision of a report held since.
+        const out = admit({ report, ...(e.original ? { original: e.original } : {}), ...(e.file ? { file: e.file } : {}), addedAt: e.addedAt, confirmed: true });
+        if (out.result.ok && out.result.status === "rendition" && !out.result.answers) records.remove(e.id);
         await db.write();
-        indexDirty = true;
-        await writeIndex();
-        await emit(entries.filter((e) => !before.has(e.id)));
-        return { reports: entries.length, failed };
+        scheduleFlush();
+        if (out.announce) await emit([out.announce]);
+        return out.result;
       });
+    },
+
+    reindex(onProgress) {
+      return serial(() => rebuild(onProgress));
+    },
+
+    // Checking and reusing answers: the original, the table of a figure, exports (src/reuse.ts).
+    source(id) {
+      const e = db.data.reports.find((x) => x.id === id);
+      return e ? reportSource(e, { originals, addresses, ...(corpusDir ? { corpusDir } : {}) }) : undefined;
+    },
+    table(id, line, key) {
+      const r = state.catalog.has(id) ? load(id) : undefined;
+      return r ? tableOf(r, line, key) : { ok: false, reason: "no-report" };
+    },
+    exportFigures: (query) => exportFigures(query, deps()),
+    rememberAddresses(file, reportId) {
+      const keys = [originalName(file.bytes, extensionOf(file.name).slice(1) || "bin"), ...(reportId ? [reportId] : [])];
+      addresses.add(keys, { urls: file.urls, name: file.name });
     },
 
     botStore: {
@@ -421,7 +693,190 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     },
   };
 
-  if (stale && corpusDir) await lib.reindex();
+  /**
+   * Read everything ever accepted again — every original, every file of the corpus directory, and
+   * the records of reports whose files are gone — in the order they first came, into a new shelf,
+   * catalog and index; then swap. Nothing held before is dropped without a word: a report whose
+   * files are all gone is kept from its record, and the result says what was added, changed, kept
+   * and could not be read.
+   */
+  async function rebuild(onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult> {
+    const report = (p: ReindexProgress) => {
+      try {
+        onProgress?.(p);
+      } catch {
+        /* progress display is best effort */
+      }
+    };
+    const before = previous ?? { reports: db.data.reports, held: db.data.held };
+    const discarded = new Set(db.data.decisions.discarded);
+    const confirmed = new Set(db.data.decisions.confirmed);
+
+    // What was known of each file before: when it came, and the entry (answering or held) it was part of.
+    const firstSeen = new Map<string, string>(); // original or corpus file → addedAt
+    const beforeByIdentity = new Map<string, StoredEntry>();
+    const coveredBy = new Map<string, StoredEntry>(); // original / file → the entry it belonged to
+    for (const e of [...before.reports, ...before.held]) {
+      const id = identityOf(e);
+      if (id && !e.missing) beforeByIdentity.set(id, e);
+      for (const c of [e, ...(e.renditions ?? []), ...(e.revisions ?? [])]) {
+        for (const k of [c.original, c.file]) {
+          if (!k) continue;
+          if (!firstSeen.has(k) || firstSeen.get(k)! > c.addedAt) firstSeen.set(k, c.addedAt);
+          coveredBy.set(k, e);
+        }
+      }
+    }
+
+    // Sources: the originals, and the corpus files not among them (by content).
+    interface Source {
+      name: string;
+      read: () => Uint8Array | undefined;
+      original?: string;
+      file?: string;
+      addedAt?: string;
+      fromRecord?: StoredEntry;
+    }
+    const sources = new Map<string, Source>();
+    for (const o of originals.list()) {
+      if (discarded.has(o)) continue;
+      sources.set(o, { name: nameForOriginal(o), read: () => originals.read(o), original: o, ...(firstSeen.has(o) ? { addedAt: firstSeen.get(o)! } : {}) });
+    }
+    const failed: string[] = [];
+    for (const path of corpusDir ? listReportFiles([corpusDir]) : []) {
+      const file = relative(corpusDir!, path);
+      let data: Uint8Array;
+      try {
+        data = new Uint8Array(readFileSync(path));
+      } catch (err) {
+        failed.push(`${file}：${(err as Error).message}`);
+        continue;
+      }
+      const o = originalName(data, extensionOf(path).slice(1) || "bin");
+      if (discarded.has(o)) continue;
+      const known = sources.get(o);
+      if (known) {
+        known.file ??= file;
+        continue;
+      }
+      const addedAt = firstSeen.get(o) ?? firstSeen.get(file);
+      sources.set(o, { name: path.split(/[\\/]/).pop()!, read: () => new Uint8Array(readFileSync(path)), original: o, file, ...(addedAt ? { addedAt } : {}), });
+    }
+    // Reports none of whose files are left: kept from their records.
+    const found = new Set<string>();
+    for (const s of sources.values()) for (const k of [s.original, s.file]) if (k) found.add(k);
+    for (const e of before.reports) {
+      const files = [e, ...(e.renditions ?? []), ...(e.revisions ?? [])].flatMap((c) => [c.original, c.file]).filter((k): k is string => !!k);
+      if (files.some((k) => found.has(k))) continue;
+      sources.set(`record:${e.id}`, { name: e.sourceName, read: () => undefined, fromRecord: e, addedAt: e.addedAt });
+    }
+    const ordered = [...sources.values()].sort((a, b) => {
+      if (a.addedAt && b.addedAt) return a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0;
+      return a.addedAt ? -1 : b.addedAt ? 1 : 0;
+    });
+
+    const signatures = new Map<string, FigureSignature>();
+    const fresh = new Shelf([], [], (e) => signatures.get(e.id) ?? {});
+    const written = new Set<string>();
+    const kept: string[] = [];
+    const now = new Date().toISOString();
+    for (let i = 0; i < ordered.length; i++) {
+      const s = ordered[i]!;
+      try {
+        let c: Candidate | { error: string };
+        let passages: IndexedPassage[] | undefined;
+        if (s.fromRecord) {
+          const e = s.fromRecord;
+          const r = records.readReport(e.id);
+          if (!r) {
+            failed.push(`${label(e)}（${e.sourceName}）：原文件和记录都不在了`);
+            continue;
+          }
+          passages = records.readPassages(e.id);
+          c = { report: { ...r, sections: records.readSections(e.id) ?? [] }, addedAt: e.addedAt, confirmed: true };
+          kept.push(label(e));
+        } else {
+          const data = s.read();
+          c = data ? await readFile(s.name, data, s.file) : { error: "原文件读不出来" };
+          if (!("error" in c)) {
+            if (s.original) c.original = s.original;
+            c.addedAt = s.addedAt ?? now;
+            c.confirmed = confirmed.has(s.original ?? "") || confirmed.has(c.report.id);
+          }
+        }
+        if ("error" in c) {
+          failed.push(`${s.file ?? s.name}：${c.error}`);
+        } else {
+          const prior = (s.original && coveredBy.get(s.original)) || (s.file && coveredBy.get(s.file)) || undefined;
+          const identity = identityOf(c.report);
+          const was = prior && !prior.missing ? prior : identity ? beforeByIdentity.get(identity) : undefined;
+          if (was) c.announced = was.announced !== false;
+          // Held before and still lacking: stays held; a report before is not held now.
+          if (prior && !prior.missing) c.confirmed = true;
+          const o = fresh.place(c, makeEntry);
+          if (o.status === "refused") failed.push(`${s.file ?? s.name}：${o.error}`);
+          else if (o.status === "added" || o.status === "held" || o.status === "revision" || (o.status === "rendition" && o.answers)) {
+            writeRecord(c.report, passages);
+            written.add(c.report.id);
+            signatures.set(c.report.id, figureSignature(c.report));
+          }
+        }
+      } catch (err) {
+        failed.push(`${s.file ?? s.name}：${(err as Error).message}`);
+      }
+      report({ done: i + 1, total: ordered.length });
+      // Let questions be answered between files: they use the old state until the swap.
+      if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+    }
+
+    // Revisions carried over as "told" when the old entry had been told of them.
+    for (const e of fresh.entries) {
+      const id = identityOf(e);
+      const was = id ? beforeByIdentity.get(id) : undefined;
+      if (was && e.revisionPending && !was.revisionPending && (was.revisions?.length ?? 0) === (e.revisions?.length ?? 0)) delete e.revisionPending;
+    }
+
+    // What changed, by identity (or id for a report without one).
+    const keyOf = (e: StoredEntry) => identityOf(e) ?? e.id;
+    const old = new Map(before.reports.map((e) => [keyOf(e), e]));
+    const added: string[] = [];
+    const changed: string[] = [];
+    for (const e of fresh.entries) {
+      const o = old.get(keyOf(e));
+      if (!o) added.push(label(e));
+      else if (o.id !== e.id && (o.figureCount !== e.figureCount || JSON.stringify(o.key) !== JSON.stringify(e.key))) changed.push(label(e));
+    }
+
+    const index = newIndex();
+    for (const e of fresh.entries) {
+      const p = passagesOf(e.id);
+      if (p) index.add(e.id, p);
+    }
+    const oldIds = new Set(state.catalog.all().map((e) => e.id));
+    state = buildState(fresh.entries, index); // the swap
+    shelf = new Shelf(fresh.entries, fresh.held, liveSignature);
+    // Records no longer part of any report (earlier versions' records are kept).
+    const keep = new Set<string>();
+    for (const e of [...fresh.entries, ...fresh.held]) {
+      keep.add(e.id);
+      for (const r of e.revisions ?? []) keep.add(r.id);
+    }
+    for (const e of [...before.reports, ...before.held]) {
+      for (const c of [e, ...(e.renditions ?? []), ...(e.revisions ?? [])]) if (!keep.has(c.id)) records.remove(c.id);
+    }
+    for (const id of written) if (!keep.has(id)) records.remove(id);
+    previous = undefined;
+    db.data.reports = fresh.entries;
+    db.data.held = fresh.held;
+    db.data.version = DB_VERSION;
+    await db.write();
+    indexDirty = true;
+    await writeIndex();
+    await emit(fresh.entries.filter((e) => e.announced === false && !oldIds.has(e.id)));
+    return { reports: fresh.entries.length, added, changed, kept, held: fresh.held.length, failed };
+  }
+
+  if (stale && !readOnly) await lib.reindex();
   else if (indexDirty && indexPath) await lib.flush();
   // Region names and columns for question understanding: built now, not on the first question.
   state.catalog.lexicon();

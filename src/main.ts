@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { pino } from "pino";
 import { runChat, openLibrary } from "./cli.js";
 import { loadConfig, type Config } from "./config.js";
+import type { Answer } from "./domain.js";
 import { LockedError } from "./store/lock.js";
 
 async function start(): Promise<number> {
@@ -21,7 +22,7 @@ async function start(): Promise<number> {
   if (!config.token) {
     let opened;
     try {
-      opened = await openLibrary(dbPath, { write: true, corpusDir });
+      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir });
     } catch (err) {
       if (!(err instanceof LockedError)) throw err;
       opened = await openLibrary(dbPath, { write: false }); // the bot owns the db: read it
@@ -34,14 +35,23 @@ async function start(): Promise<number> {
   }
 
   const logger = pino({ level: process.env.LOG_LEVEL ?? "info", redact: ["token", "config.token"] }, pino.destination(2));
-  const { lib, release } = await openLibrary(dbPath, { write: true, corpusDir });
+  const { lib, release } = await openLibrary(dbPath, { write: true, role: "bot", corpusDir });
   if (lib.size === 0) {
     const results = await lib.ingestPaths([corpusDir]);
     logger.info({ reports: lib.size, failed: results.filter((r) => !r.ok).length }, "bundled reports ingested");
   }
   const { startBot } = await import("./bot/run.js");
   const { watchInbox } = await import("./inbox.js");
-  const stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger });
+  const { fileJournal } = await import("./bot/journal.js");
+  const journal = fileJournal(`${dbPath.replace(/\.json$/i, "")}.journal`);
+  const { fetchReport } = await import("./fetch-report.js");
+  const extras = {
+    reuse: lib,
+    // vega and resvg are loaded with the first chart, not at start.
+    chart: async (answer: Answer) => (await import("./chart.js")).renderAnswerChart(answer),
+    fetchReport: (address: string) => fetchReport(address, { maxBytes: config.maxUploadMb * 1024 * 1024 }),
+  };
+  const stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger, journal, extras });
   const stopInbox = watchInbox(join(resolve(dbPath, ".."), "inbox"), lib, logger);
   logger.info({ reports: lib.size, db: dbPath }, "nianbao bot running");
   await new Promise<void>((done) => {

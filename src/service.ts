@@ -17,14 +17,65 @@ export interface ReportSummary {
   sourceName: string;
 }
 
-/** What an ingest did with one file. */
+/**
+ * What an ingest did with one file that was read:
+ * - `added`: a new report, stored and announced;
+ * - `duplicate`: this very text is held already;
+ * - `rendition`: another file of a report held (same body, year and figures); `answers` says
+ *   whether it now answers (it was read better) — not announced again;
+ * - `revision`: same body and year, other figures (`changed`): stored as the new version, the
+ *   earlier one kept;
+ * - `held`: the text lacks an issuer, a year or figures (`missing`): stored, but not listed,
+ *   answered or announced until an admin confirms it.
+ */
+export type IngestStatus = "added" | "duplicate" | "rendition" | "revision" | "held";
+
 export type IngestResult =
-  | { ok: true; duplicate: boolean; report: ReportSummary; warnings: string[]; figures: number }
+  | {
+      ok: true;
+      status: IngestStatus;
+      /** status === "duplicate" (kept for older callers). */
+      duplicate: boolean;
+      /** This file's reading. */
+      report: ReportSummary;
+      warnings: string[];
+      figures: number;
+      /** rendition, revision, duplicate: the report as it answers now. */
+      of?: ReportSummary;
+      /** rendition: whether this file now answers. */
+      answers?: boolean;
+      /** revision: "metric|slice" keys whose values differ from the earlier version. */
+      changed?: string[];
+      /** held: what the text lacks ("发布机关", "年份", "数字"). */
+      missing?: string[];
+    }
   | { ok: false; error: string };
 
 export interface ReindexProgress {
   done: number;
   total: number;
+}
+
+/** What a reindex did, in words a reply can list. */
+export interface ReindexResult {
+  /** Reports answering after the rebuild. */
+  reports: number;
+  /** Reports that were not held before ("长寿区 2018"). */
+  added: string[];
+  /** Reports held before whose figures (or reading) changed. */
+  changed: string[];
+  /** Reports kept as they were because no file of theirs was found to read again. */
+  kept: string[];
+  /** Files held for an admin (no issuer, year or figures). */
+  held: number;
+  /** Files that could not be read, with the reason. */
+  failed: string[];
+}
+
+/** A text waiting for an admin's decision. */
+export interface HeldSummary extends ReportSummary {
+  missing: string[];
+  addedAt: string;
 }
 
 /** Everything a front end can ask of the core. Synchronous reads answer from the current index. */
@@ -51,7 +102,14 @@ export interface Library {
    * Re-parse every file of the corpus directory and rebuild the index. Questions keep being
    * answered from the old index until the new one is swapped in.
    */
-  reindex(onProgress?: (p: ReindexProgress) => void): Promise<{ reports: number; failed: string[] }>;
+  reindex(onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult>;
+  /** Texts held for an admin (no issuer, year or figures), oldest first. */
+  listHeld(): HeldSummary[];
+  /**
+   * An admin's decision on a held text: confirmed, it is stored as a report (and announced);
+   * discarded, it is dropped with its file. Undefined when no such text is held (already decided).
+   */
+  decideHeld(id: string, decision: "confirm" | "discard"): Promise<IngestResult | { ok: true; status: "discarded" } | undefined>;
   /**
    * Called for every report that is new to the store (any path: ingest, inbox, reindex, or the CLI
    * while no listener ran). A report counts as announced once every listener's promise resolved;

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../src/domain.js";
 import { askJsonl, ingestDirs, ingestInto, judge, readGold, type Gold } from "./helpers/gold.js";
-import { EXTRA, GOLD, hasExtra, PINGTAN, SEEDS } from "./helpers/reports.js";
+import { EXTRA, GOLD, PINGTAN, SEEDS } from "./helpers/reports.js";
 
 // The gold files, as copied into test/fixtures/gold from the shared evaluation set.
 const seedsGold = readGold(join(GOLD, "seeds-gold.jsonl"));
@@ -87,7 +87,7 @@ describe("seeds gold through ingest + ask --jsonl", () => {
   });
 });
 
-describe.skipIf(!hasExtra || extraGold.length === 0)("2021-template gold (PDF extractions)", () => {
+describe("2021-template gold (PDF extractions)", () => {
   it("answers every gold question", () => {
     const res = ingestDirs([EXTRA]);
     expect(res.status).toBe(0);
@@ -98,7 +98,7 @@ describe.skipIf(!hasExtra || extraGold.length === 0)("2021-template gold (PDF ex
 });
 
 // Real crawled pages (one line, cells glued): the bar is 95%, in Simplified, Traditional and with noise.
-describe.skipIf(realGold.length === 0)("real Pingtan gold (crawled pages)", () => {
+describe("real Pingtan gold (crawled pages)", () => {
   let db = "";
   beforeAll(() => {
     const res = ingestDirs([PINGTAN]);

@@ -28,7 +28,7 @@ async function inbox() {
   return { dir, library, ingested, stop };
 }
 
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const start = Date.now();
   while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error("timed out");

@@ -4,8 +4,10 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLES } from "../src/bot/features/start.js";
 import { createLibrary, type CoreLibrary } from "../src/library.js";
 import { memoryAdapter, openDb } from "../src/store/db.js";
+import { memoryOriginalStore } from "../src/store/originals.js";
 import { SEED, SEEDS } from "./helpers/reports.js";
 
 async function memoryLibrary(corpusDir?: string): Promise<CoreLibrary> {
@@ -141,6 +143,16 @@ describe("library over the bundled reports", () => {
     const a = lib.search("宣传册");
     expect(a.hits[0]!.snippet).toContain("【宣传册】");
   });
+
+  it("search finds 勾稽关系, and says the words as asked when nothing is found (not segmentation's pieces)", () => {
+    expect(new Set(lib.search("勾稽关系").hits.map((h) => h.region))).toEqual(new Set(["西湖区", "资阳区"]));
+    const none = lib.search("区块链");
+    expect(none.text).toBe("在全部报告中没有找到与“区块链”相关的内容。");
+  });
+
+  it("every example question of /start is answered from the bundled reports", () => {
+    for (const q of EXAMPLES) expect(lib.ask(q).kind, q).not.toBe("none");
+  });
 });
 
 describe("ingest", () => {
@@ -251,5 +263,160 @@ describe("上年结转 against last year's 结转下年度 (洪泽区 2023 and 2
     expect(a.answers[0]).toMatchObject({ year: 2024, value: 0 });
     expect(a.warnings.join()).toContain("与2023年报告对不上");
     expect(a.text).toMatch(/2023年报告的“结转下年度[^”]*”为 2件（表格第\d+行/);
+  });
+});
+
+describe("one report, however many files (renditions and revisions)", () => {
+  const FIX = join(import.meta.dirname, "fixtures/reports");
+  const txt2024 = () => readFileSync(join(FIX, "pingtan/11_pingtan_2024.txt"));
+  const html2024 = () => readFileSync(join(FIX, "pingtan-2024-html/input.html"));
+
+  it("the same report as a crawled text and as its saved page is one report, answered from the better-read file", async () => {
+    const lib = await memoryLibrary();
+    const seen: string[] = [];
+    lib.onReportAdded((r) => void seen.push(r.id));
+    const first = await lib.ingestFile("11_pingtan_2024.txt", txt2024());
+    const second = await lib.ingestFile("input.html", html2024());
+    expect(first).toMatchObject({ ok: true, status: "added" });
+    // the page reads the same figures with none uncertain (the text: 3): it answers now
+    expect(second).toMatchObject({ ok: true, status: "rendition", answers: true, duplicate: false });
+    expect(lib.listReports().filter((r) => r.year === 2024)).toHaveLength(1);
+    expect(lib.listReports()[0]!.sourceName).toBe("input.html");
+    expect(seen).toHaveLength(1); // announced once
+    expect(lib.ask("平潭综合实验区2024年行政复议多少件").answers[0]!.reportId).toBe(lib.listReports()[0]!.id);
+  });
+
+  it("a worse-read file of a report held is noted, not listed or announced, and does not answer", async () => {
+    const lib = await memoryLibrary();
+    const seen: string[] = [];
+    lib.onReportAdded((r) => void seen.push(r.id));
+    await lib.ingestFile("input.html", html2024());
+    const second = await lib.ingestFile("11_pingtan_2024.txt", txt2024());
+    expect(second).toMatchObject({ ok: true, status: "rendition", answers: false, of: { sourceName: "input.html" } });
+    expect(lib.listReports()).toHaveLength(1);
+    expect(lib.listReports()[0]!.sourceName).toBe("input.html");
+    expect(seen).toHaveLength(1);
+  });
+
+  it("other figures for the same body and year are a revision: the new version answers, the earlier is kept and recorded", async () => {
+    const db = await openDb(memoryAdapter());
+    const lib = await createLibrary({ db });
+    const seen: string[] = [];
+    lib.onReportAdded((r) => void seen.push(r.id));
+    const text = readFileSync(join(SEEDS, SEED.changshou), "utf8");
+    expect(text).toContain("四、行政复议数量 |\n件 |\n15 |");
+    const first = await lib.ingestFile("长寿2018.txt", new TextEncoder().encode(text));
+    const fixed = text.replace("四、行政复议数量 |\n件 |\n15 |", "四、行政复议数量 |\n件 |\n16 |");
+    const second = await lib.ingestFile("长寿2018-更正.txt", new TextEncoder().encode(fixed));
+    expect(second).toMatchObject({ ok: true, status: "revision", changed: ["review.total|"] });
+    expect(lib.listReports()).toHaveLength(1);
+    expect(lib.ask("长寿区2018年行政复议多少件").answers[0]!.value).toBe(16);
+    expect(seen).toHaveLength(1); // the alerts issue alerts on revisions: recorded for it, not announced as new
+    const entry = db.data.reports[0]!;
+    expect(entry.revisionPending).toBe(true);
+    expect(entry.revisions).toEqual([expect.objectContaining({ id: first.ok ? first.report.id : "", changed: ["review.total|"] })]);
+    expect(lib.load(first.ok ? first.report.id : "")?.figures.find((f) => f.metric === "review.total")?.value).toBe(15); // its record is kept
+  });
+});
+
+describe("the same body and year, another document", () => {
+  it("a 政务公开工作总结 and the 年度报告 of one year are two reports, neither a copy of the other", async () => {
+    const lib = await memoryLibrary();
+    const summary = readFileSync(join(SEEDS, SEED.bengbu), "utf8");
+    expect(summary.split("\n")[0]).toBe("蚌埠市2019年政务公开工作总结");
+    const annual = summary.replace("蚌埠市2019年政务公开工作总结", "蚌埠市人民政府2019年政府信息公开工作年度报告");
+    expect(await lib.ingestFile("总结.txt", new TextEncoder().encode(summary))).toMatchObject({ status: "added" });
+    expect(await lib.ingestFile("年报.txt", new TextEncoder().encode(annual))).toMatchObject({ status: "added" });
+    expect(lib.listReports()).toHaveLength(2);
+  });
+});
+
+describe("what is not a report", () => {
+  const banner = () => readFileSync(join(import.meta.dirname, "fixtures/reports/junk/banner.html"));
+  const noYear = () => new TextEncoder().encode(readFileSync(join(SEEDS, SEED.changshou), "utf8").replace(/2018/g, ""));
+
+  it("no issuer, no year and no figures: refused with the reason, nothing kept", async () => {
+    const lib = await memoryLibrary();
+    const seen: string[] = [];
+    lib.onReportAdded((r) => void seen.push(r.id));
+    const res = await lib.ingestFile("page.html", banner());
+    expect(res).toMatchObject({ ok: false, error: expect.stringContaining("没有读到发布机关、年份，也没有读到任何数字") });
+    expect(lib.size).toBe(0);
+    expect(lib.listHeld()).toEqual([]);
+    expect(seen).toEqual([]);
+  });
+
+  it("some of them missing: held for an admin, not listed, answered or announced until confirmed", async () => {
+    const lib = await memoryLibrary();
+    const seen: string[] = [];
+    lib.onReportAdded((r) => void seen.push(r.id));
+    const res = await lib.ingestFile("长寿.txt", noYear());
+    expect(res).toMatchObject({ ok: true, status: "held", missing: ["年份"], report: { org: "重庆市长寿区人民政府", year: null } });
+    expect(lib.size).toBe(0);
+    expect(lib.listReports()).toEqual([]);
+    expect(lib.listHeld()).toEqual([expect.objectContaining({ org: "重庆市长寿区人民政府", missing: ["年份"] })]);
+    expect(seen).toEqual([]);
+    const id = lib.listHeld()[0]!.id;
+    expect(await lib.decideHeld(id, "confirm")).toMatchObject({ ok: true, status: "added" });
+    expect(await lib.decideHeld(id, "confirm")).toBeUndefined(); // decided already
+    expect(lib.size).toBe(1);
+    expect(seen).toEqual([id]);
+  });
+
+  it("a discarded text is dropped with its file", async () => {
+    const lib = await memoryLibrary();
+    const res = await lib.ingestFile("长寿.txt", noYear());
+    expect(res).toMatchObject({ status: "held" });
+    expect(await lib.decideHeld(lib.listHeld()[0]!.id, "discard")).toEqual({ ok: true, status: "discarded" });
+    expect(lib.listHeld()).toEqual([]);
+    expect(lib.size).toBe(0);
+  });
+});
+
+describe("a reindex rebuilds everything ever accepted", () => {
+  it("keeps reports ingested from outside the corpus folder, and says what it added and changed", async () => {
+    const corpus = mkdtempSync(join(tmpdir(), "nianbao-corpus-"));
+    copyFileSync(join(SEEDS, SEED.xihu), join(corpus, SEED.xihu));
+    const lib = await memoryLibrary(corpus);
+    // from outside the corpus folder: a path (CLI) and an upload
+    await lib.ingestPaths([join(SEEDS, SEED.changshou)]);
+    await lib.ingestFile("资阳.txt", readFileSync(join(SEEDS, SEED.ziyang)));
+    expect(lib.size).toBe(2);
+    const res = await lib.reindex();
+    expect(res).toMatchObject({ reports: 3, added: ["南昌市西湖区 2019年"], changed: [], kept: [], held: 0, failed: [] });
+    expect(lib.ask("长寿区2018年行政复议多少件").answers[0]!.value).toBe(15);
+    expect(lib.ask("资阳区2020年行政处罚多少").answers[0]!.value).toBe(543);
+    // twice: nothing new
+    expect(await lib.reindex()).toMatchObject({ reports: 3, added: [], changed: [] });
+  });
+
+  it("keeps renditions, revisions and an admin's decisions", async () => {
+    const db = await openDb(memoryAdapter());
+    const lib = await createLibrary({ db });
+    const text = readFileSync(join(SEEDS, SEED.changshou), "utf8");
+    await lib.ingestFile("a.txt", new TextEncoder().encode(text));
+    await lib.ingestFile("b.txt", new TextEncoder().encode(text.replace("四、行政复议数量 |\n件 |\n15 |", "四、行政复议数量 |\n件 |\n16 |")));
+    await lib.ingestFile("c.txt", new TextEncoder().encode(readFileSync(join(SEEDS, SEED.xihu), "utf8").replace(/2019/g, "")));
+    await lib.ingestFile("d.txt", new TextEncoder().encode(readFileSync(join(SEEDS, SEED.bengbu), "utf8").replace(/2019/g, "")));
+    await lib.decideHeld(lib.listHeld().find((h) => h.org.includes("蚌埠"))!.id, "confirm");
+    const res = await lib.reindex();
+    expect(res).toMatchObject({ reports: 2, added: [], held: 1, failed: [] });
+    expect(lib.ask("长寿区2018年行政复议多少件").answers[0]!.value).toBe(16);
+    expect(db.data.reports.find((e) => e.org.includes("长寿"))!.revisions).toHaveLength(1);
+    expect(lib.listHeld().map((h) => h.org)).toEqual(["南昌市西湖区人民政府"]);
+  });
+});
+
+describe("a reindex never drops a report in silence", () => {
+  it("keeps a report whose files are all gone from its record, and says so", async () => {
+    const db = await openDb(memoryAdapter());
+    const originals = memoryOriginalStore();
+    const lib = await createLibrary({ db, originals });
+    await lib.ingestFile("长寿.txt", readFileSync(join(SEEDS, SEED.changshou)));
+    for (const name of originals.list()) originals.remove(name); // as a db from before originals were kept
+    delete db.data.reports[0]!.original;
+    const res = await lib.reindex();
+    expect(res).toMatchObject({ reports: 1, kept: ["重庆市长寿区 2018年"], failed: [] });
+    expect(lib.ask("长寿区2018年行政复议多少件").answers[0]!.value).toBe(15);
   });
 });

@@ -17,6 +17,7 @@ import { createLibrary, type IngestTimings } from "../library.js";
 import { segment } from "../index/segment.js";
 import { nearNames, parseQuestion } from "../parse/question.js";
 import { fileAdapter, openDb } from "../store/db.js";
+import { fileOriginalStore } from "../store/originals.js";
 import { fileRecordStore } from "../store/records.js";
 import { generateReport } from "./generate.js";
 import { formatParseSpeed, measureParseSpeed } from "./parse-speed.js";
@@ -89,7 +90,8 @@ async function benchSize(n: number, seed: number, log: (s: string) => void): Pro
   const dbPath = join(dir, "db.json");
   const timings: IngestTimings = { parse: 0, segment: 0, store: 0 };
   const db = await openDb(fileAdapter(dbPath), dbPath);
-  const lib = await createLibrary({ db, records: fileRecordStore(join(dir, "db.records")), indexPath: join(dir, "db.index"), timings });
+  // As the CLI opens it: records, the files' bytes and the index beside the db.
+  const lib = await createLibrary({ db, records: fileRecordStore(join(dir, "db.records")), originals: fileOriginalStore(join(dir, "db.originals")), indexPath: join(dir, "db.index"), timings });
   const t0 = performance.now();
   await lib.ingestPaths([corpus]);
   const ingestMs = performance.now() - t0;

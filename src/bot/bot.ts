@@ -2,7 +2,7 @@
 // chat kept in order, and the features installed behind one error boundary.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotError } from "grammy";
+import { Bot, Composer, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { DEFAULT_API_ROOT } from "../config.js";
 import { Conversations } from "../qa/conversation.js";
@@ -10,6 +10,7 @@ import { parseCommand } from "./commands.js";
 import { contextConstructor, type BotContext, type BotDeps } from "./context.js";
 import { downloadTelegramFile } from "./download.js";
 import { APOLOGY, describeError } from "./errors.js";
+import { carriesUpload } from "./journal.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
 import { compareFeature } from "./features/compare.js";
@@ -18,6 +19,10 @@ import { reportsFeature } from "./features/reports.js";
 import { searchFeature } from "./features/search.js";
 import { startFeature } from "./features/start.js";
 import { subscriptionsFeature } from "./features/subscriptions.js";
+import { exportFeature } from "./features/export.js";
+import { pagesFeature, staleButtonsFeature } from "./features/pages.js";
+import { sourcesFeature } from "./features/sources.js";
+import { PageStore } from "./pages.js";
 import { RateLimiter, rateLimit } from "./rate-limit.js";
 
 export { registerCommands } from "./commands.js";
@@ -43,6 +48,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     ...deps,
     now: deps.now ?? Date.now,
     conversations: deps.conversations ?? new Conversations({ now: deps.now ?? Date.now }),
+    pages: deps.pages ?? new PageStore(),
     download: deps.download ?? ((fileId: string) => downloadTelegramFile(fileId, { api: bot.api, token, apiRoot, maxBytes })),
   };
   const bot: Bot<BotContext> = new Bot<BotContext>(token, {
@@ -55,6 +61,23 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // (a user should not wait minutes for a reply, and the alert loop schedules its own retry).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
 
+  // An upload is forgotten by the journal only once handled; one handled before a restart and sent
+  // again by Telegram (never confirmed) is not handled twice.
+  const journal = deps.journal;
+  if (journal) {
+    bot.use(async (ctx, next) => {
+      if (!carriesUpload(ctx.update)) return next();
+      const id = ctx.update.update_id;
+      if (journal.isDone(id)) return;
+      journal.record([ctx.update]); // webhook mode (long polling recorded it already)
+      try {
+        await next();
+      } finally {
+        if (!ctx.journalKeep) journal.done(id);
+      }
+    });
+  }
+
   bot.use(sequentialize(orderKey));
   bot.errorBoundary(
     (error) => onError(error, token),
@@ -66,8 +89,12 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     reportsFeature(),
     searchFeature(),
     compareFeature(),
+    sourcesFeature(),
+    exportFeature(),
+    pagesFeature(),
     askFeature(),
     inlineFeature(),
+    staleButtonsFeature(),
   );
 
   // Only reached by errors outside the boundary (sequentialize); the runner reports them here.

@@ -14,6 +14,7 @@ export const PUBLIC_COMMANDS: BotCommand[] = [
   { command: "reports", description: "已收录的地区和年份" },
   { command: "report", description: "一份报告的要点：/report 地区 年份" },
   { command: "compare", description: "对比两地：/compare 甲 乙 [年份] [指标]" },
+  { command: "export", description: "导出 CSV/JSON：/export 指标 [地区] [年份]，或 /export 地区 年份" },
   { command: "subscribe", description: "订阅新报告提醒：地区、省份、关键词或 all" },
   { command: "unsubscribe", description: "取消订阅" },
   { command: "subscriptions", description: "我的订阅" },
@@ -22,7 +23,7 @@ export const PUBLIC_COMMANDS: BotCommand[] = [
 ];
 
 export const ADMIN_COMMANDS: BotCommand[] = [
-  { command: "ingest", description: "导入报告（发送文件并以 /ingest 为说明，或回复文件）" },
+  { command: "ingest", description: "导入报告（发送文件并以 /ingest 为说明，或回复文件，或 /ingest 网址）" },
   { command: "reindex", description: "重新解析全部报告并重建索引" },
   { command: "stats", description: "统计" },
 ];

@@ -3,9 +3,15 @@
 import { Context, type Api } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
+import type { ChartImage } from "../chart.js";
 import type { Config } from "../config.js";
 import type { Conversations } from "../qa/conversation.js";
+import type { Answer } from "../domain.js";
+import type { FetchResult } from "../fetch-report.js";
+import type { Reuse } from "../reuse.js";
+import type { PageStore } from "./pages.js";
 import type { BotStore, Library } from "../service.js";
+import type { UploadJournal } from "./journal.js";
 
 /** The part of the configuration the handlers read. */
 export type BotSettings = Pick<Config, "adminIds" | "maxUploadMb" | "rateLimitPerMinute">;
@@ -24,6 +30,16 @@ export interface BotDeps {
   now?: () => number;
   /** Each chat's last question and the choices offered (a fresh one per bot by default). */
   conversations?: Conversations;
+  /** Where uploads wait until handled (journal.ts); none in tests that do not need it. */
+  journal?: UploadJournal;
+  /** The original, the table of a figure, exports (src/reuse.ts). Without it: no 原文/表格 buttons, no /export. */
+  reuse?: Reuse;
+  /** Draws the chart of a trend, comparison or ranking answer. Without it: no charts. */
+  chart?: (answer: Answer) => Promise<ChartImage | null>;
+  /** Fetches a report by its address for `/ingest https://…`. Without it: /ingest takes documents only. */
+  fetchReport?: (address: string) => Promise<FetchResult>;
+  /** Result lists behind "更多" buttons. Defaults to a new in-memory store per bot. */
+  pages?: PageStore;
 }
 
 /** A command addressed to this bot: `/name@thisbot args` in a message, edited message or caption. */
@@ -33,9 +49,14 @@ export interface ParsedCommand {
 }
 
 export interface BotContextFlavor {
-  readonly deps: BotDeps & { download: Download; now: () => number; conversations: Conversations };
+  readonly deps: BotDeps & { download: Download; now: () => number; pages: PageStore; conversations: Conversations };
   /** Set by the `parseCommand` middleware before any feature runs. */
   command?: ParsedCommand;
+  /**
+   * Set by a handler that is not done with this upload when it returns (a file of an album
+   * waiting for the album's /ingest caption): the journal keeps it until `journal.done`.
+   */
+  journalKeep?: boolean;
 }
 
 export type BotContext = Context & BotContextFlavor;
@@ -45,6 +66,7 @@ export function contextConstructor(deps: BotContextFlavor["deps"]) {
   return class extends Context implements BotContextFlavor {
     readonly deps = deps;
     command?: ParsedCommand;
+    journalKeep?: boolean;
     constructor(update: Update, api: Api, me: UserFromGetMe) {
       super(update, api, me);
     }

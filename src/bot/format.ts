@@ -199,13 +199,16 @@ export function answerHeadline(answer: Answer, max = 100): string {
 // ---------------------------------------------------------------------------------------------
 // Other replies
 
-/** `/reports`: regions held with their years, grouped by region (full name), sorted. */
-export function formatReportList(reports: ReportSummary[], filter?: string): string[] {
+/**
+ * `/reports` as a heading and one line per region (full name: its years), grouped and sorted;
+ * a string when nothing matches.
+ */
+export function reportListEntries(reports: ReportSummary[], filter?: string): { heading: string; entries: string[] } | string {
   const selected = filter
     ? reports.filter((r) => [r.region, r.fullRegion, r.province ?? "", r.org].some((s) => s.includes(filter)))
     : reports;
   if (selected.length === 0) {
-    return [filter ? `没有找到与“${escapeHtml(filter)}”有关的报告。` : "还没有任何报告。管理员可以用 /ingest 导入。"];
+    return filter ? `没有找到与“${escapeHtml(filter)}”有关的报告。` : "还没有任何报告。管理员可以用 /ingest 导入。";
   }
   const groups = new Map<string, { years: Map<string, number>; province: string }>();
   for (const r of selected) {
@@ -219,30 +222,50 @@ export function formatReportList(reports: ReportSummary[], filter?: string): str
   const sorted = [...groups.entries()].sort(
     ([a, ga], [b, gb]) => collator.compare(ga.province, gb.province) || collator.compare(a, b),
   );
-  const pieces: Piece[] = [html(`<b>共 ${selected.length} 份报告，${groups.size} 个地区</b>`)];
-  for (const [region, group] of sorted) {
+  const entries = sorted.map(([region, group]) => {
     const years = [...group.years.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([year, count]) => (count > 1 ? `${year}（${count}份）` : year));
-    pieces.push(html(`<b>${escapeHtml(clip(region))}</b>：${escapeHtml(years.join("、"))}`));
-  }
+    return `<b>${escapeHtml(clip(region))}</b>：${escapeHtml(years.join("、"))}`;
+  });
+  return { heading: `<b>共 ${selected.length} 份报告，${groups.size} 个地区</b>`, entries };
+}
+
+/** `/reports`: regions held with their years, grouped by region (full name), sorted. */
+export function formatReportList(reports: ReportSummary[], filter?: string): string[] {
+  const list = reportListEntries(reports, filter);
+  if (typeof list === "string") return [list];
+  const pieces: Piece[] = [html(list.heading), ...list.entries.map((e) => html(e))];
   pieces.push(text("查看一份报告：/report 地区 年份", "\n\n"));
   return renderMessages(pieces);
 }
 
-/** What `/ingest` read, or why it was refused. */
+/** What `/ingest` read and did with the file, or why it was refused. */
 export function formatIngestResult(name: string, result: IngestResult): string[] {
   const file = escapeHtml(clip(name, 100));
   if (!result.ok) return renderMessages([html(`❌ 未能导入 <b>${file}</b>：`), text(result.error)]);
   const r = result.report;
+  const of = result.of ? `${escapeHtml(clip(result.of.fullRegion || result.of.region || result.of.org))} ${yearText(result.of.year)}` : "";
+  const head: Record<typeof result.status, string> = {
+    added: `✅ 已导入 <b>${file}</b>`,
+    duplicate: `ℹ️ <b>${file}</b> 已经导入过（内容相同），未重复保存。`,
+    rendition: result.answers
+      ? `✅ <b>${file}</b> 是已有报告（${of}）的另一个文件，数字相同、读得更好：今后由它回答，不再重复通知。`
+      : `ℹ️ <b>${file}</b> 是已有报告（${of}）的另一个文件，数字相同：已记下，仍由原文件回答，不再重复通知。`,
+    revision: `🆕 <b>${file}</b> 是 ${of} 报告的修订版：${result.changed?.length ?? 0} 项数字与原版本不同，已存为新版本（原版本保留）。`,
+    held: `⏸ <b>${file}</b> 缺少${escapeHtml((result.missing ?? []).join("、"))}，暂未收录：确认后才会列出、回答和通知订阅者。`,
+  };
   const pieces: Piece[] = [
-    html(result.duplicate ? `ℹ️ <b>${file}</b> 已经导入过（内容相同），未重复保存。` : `✅ 已导入 <b>${file}</b>`),
-    html(`机关：${escapeHtml(clip(r.org))}`),
-    html(`地区：${escapeHtml(clip(r.fullRegion || r.region))}${r.province ? `（${escapeHtml(clip(r.province, 20))}）` : ""}`),
+    html(head[result.status]),
+    html(`机关：${escapeHtml(clip(r.org || "（未读到）"))}`),
+    html(`地区：${escapeHtml(clip(r.fullRegion || r.region || "（未读到）"))}${r.province ? `（${escapeHtml(clip(r.province, 20))}）` : ""}`),
     html(`年份：${yearText(r.year)}`),
     html(`模板：${escapeHtml(r.template)}`),
     html(`读取数字：${result.figures} 项`),
   ];
+  if (result.status === "revision" && result.changed?.length) {
+    pieces.push(text(`不同的项：${result.changed.slice(0, 10).map((k) => k.replace(/\|$/, "").replace("|", "·")).join("、")}${result.changed.length > 10 ? " 等" : ""}`));
+  }
   if (result.warnings.length > 0) {
     pieces.push(html(`<b>警告（${result.warnings.length}）</b>`, "\n\n"));
     for (const w of result.warnings.slice(0, 20)) pieces.push(text(`⚠️ ${w}`));

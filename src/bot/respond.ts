@@ -5,6 +5,7 @@ import type { Answer } from "../domain.js";
 import type { BotContext } from "./context.js";
 import { describeError } from "./errors.js";
 import { answerPieces, clip, escapeHtml, html, renderMessages, type Piece } from "./format.js";
+import { sendChart, withExtras } from "./answer-extras.js";
 
 export interface SendOptions {
   reply_markup?: InlineKeyboard;
@@ -43,9 +44,12 @@ export async function replyWithAnswer(
     throw error;
   }
   countQuestion(ctx, answer.kind !== "none");
-  const pieces: Piece[] = answerPieces(answer);
+  // The first page, with 原文/表格/更多 buttons; then the chart, if the answer calls for one.
+  const { answer: shown, keyboard } = withExtras(ctx, answer);
+  const pieces: Piece[] = answerPieces(shown);
   if (options.echo) pieces.unshift(html(`❓ <i>${escapeHtml(clip(options.echo, 300))}</i>`));
-  await sendHtml(ctx, renderMessages(pieces), choicesKeyboard(answer));
+  await sendHtml(ctx, renderMessages(pieces), withChoices(answer, keyboard));
+  await sendChart(ctx, answer);
   return answer;
 }
 
@@ -55,6 +59,14 @@ export function choicesKeyboard(answer: Answer): SendOptions {
   const keyboard = new InlineKeyboard();
   answer.choices.slice(0, 8).forEach((c, i) => keyboard.text(clip(c, 30), `pick:${i}`).row());
   return { reply_markup: keyboard };
+}
+
+/** The answer's own buttons (原文, 表格, 更多) under the choices, if it offers any. */
+function withChoices(answer: Answer, keyboard: InlineKeyboard | undefined): SendOptions {
+  const choices = choicesKeyboard(answer).reply_markup;
+  if (!choices) return keyboard ? { reply_markup: keyboard } : {};
+  if (!keyboard) return { reply_markup: choices };
+  return { reply_markup: new InlineKeyboard([...choices.inline_keyboard, ...keyboard.inline_keyboard].filter((row) => row.length > 0)) };
 }
 
 /** The chat a conversation is kept for: the chat, or the user of an inline query. */

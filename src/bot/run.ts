@@ -4,20 +4,30 @@
 import { createServer, type Server } from "node:http";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { BotStore, Library } from "../service.js";
+import type { BotDeps } from "./context.js";
 import { startAlertLoop, watchReports } from "./alerts.js";
 import { createBot } from "./bot.js";
 import { registerCommands } from "./commands.js";
 import { describeError } from "./errors.js";
+import type { UploadJournal } from "./journal.js";
 
 export interface StartBotOptions {
   config: Config;
   library: Library;
   botStore: BotStore;
   logger: Logger;
+  /** Uploads are kept here until handled and replayed at start (journal.ts). */
+  journal?: UploadJournal;
+  /** 原文/表格 buttons, /export, charts, /ingest by address (see BotDeps). */
+  extras?: Pick<BotDeps, "reuse" | "chart" | "fetchReport">;
 }
+
+/** Starts that may try one journaled upload before it is given up (with a log line). */
+const MAX_REPLAYS = 3;
 
 /** The update types the bot handles (my_chat_member: learn when it is removed from a chat). */
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
@@ -26,10 +36,19 @@ export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "
 const MAX_WEBHOOK_BODY = 1024 * 1024;
 
 /** Start the Telegram bot; resolves once it is receiving updates, to a function that stops it. */
-export async function startBot({ config, library, botStore, logger }: StartBotOptions): Promise<() => Promise<void>> {
+export async function startBot({ config, library, botStore, logger, journal, extras }: StartBotOptions): Promise<() => Promise<void>> {
   const token = config.token;
   if (!token) throw new Error("startBot: TELEGRAM_BOT_TOKEN is not set");
-  const bot = createBot(token, { library, botStore, logger, settings: config }, { apiRoot: config.apiRoot });
+  const bot = createBot(token, { library, botStore, logger, settings: config, ...(journal ? { journal } : {}), ...extras }, { apiRoot: config.apiRoot });
+  if (journal) {
+    // Uploads are written down before the getUpdates call that fetched them returns: the runner's
+    // next call, which confirms them to Telegram, comes after.
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      const res = await prev(method, payload, signal);
+      if (method === "getUpdates" && res.ok) journal.record(res.result as unknown as Update[]);
+      return res;
+    });
+  }
   await bot.init();
   logger.info({ username: bot.botInfo.username, apiRoot: config.apiRoot }, "telegram bot connected");
 
@@ -44,6 +63,20 @@ export async function startBot({ config, library, botStore, logger }: StartBotOp
 
   const loop = startAlertLoop({ api: bot.api, library, botStore, logger });
   const watcher = watchReports({ library, botStore, logger }, () => loop.kick());
+
+  // Uploads received but not handled before the last stop: handled now, before anything new
+  // (and after the alert watcher is listening, so what they add is announced as it is stored).
+  if (journal) {
+    for (const { update, tries } of journal.pending()) {
+      if (tries >= MAX_REPLAYS) {
+        logger.error({ updateId: update.update_id, tries }, "journaled upload failed at every start; given up");
+        journal.done(update.update_id);
+        continue;
+      }
+      logger.info({ updateId: update.update_id }, "replaying an upload received before the last stop");
+      await bot.handleUpdate(update).catch((error: unknown) => logger.error({ err: describeError(error, token), updateId: update.update_id }, "replay failed"));
+    }
+  }
 
   let stopReceiving: () => Promise<void> = async () => undefined;
   try {

@@ -119,8 +119,14 @@ export function readCell(text: string, start: number, end: number): CellText {
     }
     if (textStart < 0) textStart = i;
     if (c !== " ") lastPipe = -1;
-    // A bracketed note is text, digits and all: "(不同渠道和方式公开相同信息计1条)".
+    // A bracketed note is text, digits and all: "(不同渠道和方式公开相同信息计1条)"; so is a row's
+    // numbering "(2)" before its label.
     if (c === "(") {
+      const num = /^\(\d{1,2}\)(?=[\u4e00-\u9fff])/.exec(text.slice(i, Math.min(end, i + 6)));
+      if (num) {
+        i += num[0].length;
+        continue;
+      }
       const close = text.indexOf(")", i);
       if (close > i && close < Math.min(end, i + 80) && (text.slice(i, close).match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 2) {
         i = close + 1;

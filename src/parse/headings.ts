@@ -64,6 +64,30 @@ export function headingNumberAt(text: string, i: number): HeadingNumber | null {
   return null;
 }
 
+/** 1 → 一, 12 → 十二, 20 → 二十 (ordinals of headings and table rows; up to 99). */
+export function ordinalChinese(n: number): string {
+  const d = "零一二三四五六七八九";
+  if (n < 10) return d[n]!;
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? "" : d[tens]}十${n % 10 ? d[n % 10] : ""}`;
+}
+
+/**
+ * Every way a row's numbering may be printed, given the template's ("2." or "(二)"): a report
+ * numbers the same row 2. / 2、 / (2) / 二、 / (二) / 二. — the ordinal is the template's, the
+ * style the report's. Longest first. [] when `num` is not a numbering.
+ *
+ *   numberingForms("(二)") → ["(二)", "(2)", "二、", "二.", "2.", "2、"]
+ */
+export function numberingForms(num: string): string[] {
+  const core = num.normalize("NFKC").replace(/[\s()、.]/g, "");
+  const k = /^\d{1,2}$/.test(core) ? Number(core) : chineseToNumber(core);
+  if (!k || k > 30) return [];
+  const cn = ordinalChinese(k);
+  const forms = [`(${cn})`, `(${k})`, `${cn}、`, `${cn}.`, `${k}.`, `${k}、`];
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
 /**
  * The titles the templates give their top-level parts, in the wordings reports use. Each is
  * matched at the start of the text after the number, longest wording first; the 2008/2016 and

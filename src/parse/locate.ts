@@ -1,6 +1,8 @@
 // Locate: find a template's row labels, in order, in the text however it was laid out. Labels are
 // compared in a compact view of the text (no white space, no pipes), so "社会公益 组织" or a label
 // wrapped over three PDF lines is still found; each compact offset maps back to the text.
+import { numberingForms } from "./headings.js";
+import { unitAlternation, UNITS } from "./numbers.js";
 import type { Span } from "./text.js";
 
 /** `text` without white space and pipes, with the way back. */
@@ -110,6 +112,15 @@ export function editBudget(label: string): number {
   return n <= 4 ? 0 : n <= 7 ? 1 : Math.floor(n / 4);
 }
 
+/** How far (compact characters: a row of seven values) an unnumbered generic label may follow the row before it. */
+const UNNUMBERED_REACH = 80;
+
+/** Digits, signs, decimal points, blank marks and units: the cells of one row, no words. */
+function onlyValues(s: string): boolean {
+  return s.replace(VALUE_CHARS, "") === "";
+}
+const VALUE_CHARS = new RegExp(`[\\d.+\\-—–/*]|${unitAlternation(UNITS)}|无|空`, "g");
+
 export interface LabelSpec {
   label: string;
   aliases?: readonly string[];
@@ -137,6 +148,10 @@ export function locateInOrder(c: Compact, specs: readonly LabelSpec[], from: num
       for (let from = pos; from < limit; ) {
         hit = findExact(c, l, from, limit);
         if (!hit || !spec.num || compactLabel(l).length > 2 || numberedBefore(c, hit.cs, spec.num)) break;
+        // Unnumbered, it is still this row where only the values of the row found before it stand
+        // between them (a report that prints no numbering: "其他处理 0 0 0 0 0 0 0 总计 …").
+        const prev = found.slice(0, i).findLast((f) => f !== null);
+        if (prev && hit.cs >= prev.ce && hit.cs - prev.ce <= UNNUMBERED_REACH && onlyValues(c.s.slice(prev.ce, hit.cs))) break;
         from = hit.cs + 1;
         hit = null;
       }
@@ -145,7 +160,7 @@ export function locateInOrder(c: Compact, specs: readonly LabelSpec[], from: num
     if (!hit) continue;
     // Found by its core words: the label as printed runs on to the next digit (a typo inside it
     // is then part of it: "其他法律行政止公开").
-    if (hit.label && hit.label !== compactLabel(spec.label)) hit = extendWord(c, hit, to, compactLabel(spec.label).length - hit.label.length + 2, pos);
+    if (hit.label && hit.label !== compactLabel(spec.label)) hit = extendWord(c, hit, nextLabelAt(c, specs, i, hit.ce, to), compactLabel(spec.label).length - hit.label.length + 2, pos);
     found[i] = withNumber(c, withNote(c, hit, to), spec.num);
     if (!spec.floating) pos = found[i]!.ce;
   }
@@ -168,11 +183,9 @@ export function locateInOrder(c: Compact, specs: readonly LabelSpec[], from: num
   return found;
 }
 
-/** How many characters of numbering ("2." "2、" "(2)" "(二)" "二、") precede compact offset `cs` (0: none). */
+/** How many characters of the row's numbering, in any style ("2." "2、" "(2)" "(二)" "二、"), precede compact offset `cs` (0: none). */
 export function numberedBefore(c: Compact, cs: number, num: string): number {
-  const n = compactLabel(num).replace(/^\(|[).、]$/g, "").replace(/\)$/, "");
-  const forms = [`${n}.`, `${n}、`, `(${n})`];
-  return forms.find((f) => c.s.slice(Math.max(0, cs - f.length), cs) === f)?.length ?? 0;
+  return numberingForms(num).find((f) => c.s.slice(Math.max(0, cs - f.length), cs) === f)?.length ?? 0;
 }
 
 /**
@@ -184,6 +197,22 @@ export function lastBefore(c: Compact, f: Found, before: number, num?: string): 
   const again = c.s.lastIndexOf(f.label, before - f.label.length);
   if (again <= f.ce - 1 || again < f.cs) return f;
   return withNumber(c, withNote(c, { ...toFound(c, again, again + f.label.length, 0), label: f.label }, before), num);
+}
+
+/** Where the first label of a later row starts in [from, to) (a label run on without numbering
+ *  stops there: "其他法律行政止公开危及“三安全一稳定”…"), else `to`. */
+function nextLabelAt(c: Compact, specs: readonly LabelSpec[], i: number, from: number, to: number): number {
+  const reach = Math.min(to, from + 30);
+  let at = to;
+  for (let j = i + 1; j < specs.length && j <= i + 4; j++) {
+    for (const l of [specs[j]!.label, ...(specs[j]!.aliases ?? [])]) {
+      const cl = compactLabel(l);
+      if (cl.length < 3) continue;
+      const k = c.s.indexOf(cl, from);
+      if (k >= 0 && k < reach && k < at) at = k;
+    }
+  }
+  return at;
 }
 
 function extendWord(c: Compact, f: Found, to: number, back: number, lo: number): Found {
@@ -199,6 +228,9 @@ function extendWord(c: Compact, f: Found, to: number, back: number, lo: number):
 /** Extend a found label back over its printed numbering: evidence quotes "1.属于国家秘密", and the
  *  row before it never takes the "1" for a value. */
 function withNumber(c: Compact, f: Found, num?: string): Found {
+  // A label never starts with punctuation: a match widened back over "2、" or a fuzzy one that
+  // took the 、 for an edit gives it back to the numbering.
+  while (f.ce - f.cs > 1 && /[、.,:;]/.test(c.s[f.cs]!)) f = { ...f, cs: f.cs + 1, start: c.at[f.cs + 1]! };
   const len = num ? numberedBefore(c, f.cs, num) : 0;
   return len ? { ...f, cs: f.cs - len, start: c.at[f.cs - len]! } : f;
 }

@@ -3,6 +3,7 @@
 // and figures with their evidence and the note that says how a glued row was cut.
 import type { Evidence, Figure, ReportWarning } from "../domain.js";
 import { readCell, type ValueToken } from "./cell-text.js";
+import { numberingForms } from "./headings.js";
 import { COUNT_UNITS, PROSE_UNITS, unitAlternation } from "./numbers.js";
 import type { Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
@@ -17,16 +18,20 @@ const CELL_WORDS = new RegExp(`^(?:${unitAlternation([...COUNT_UNITS, ...PROSE_U
 /**
  * The value tokens of text[start, end): reading stops at the first run of words after the values
  * began (the next, unlocated label, or the prose after the table), and the next row's numbering
- * (`nextNum` "2." → "2." / "2、" / "(2)") is peeled off the end.
+ * (`nextNum` "2." in any style: "2、", "(2)", "二、") is peeled off the end.
  */
 export function cellTokens(text: string, start: number, end: number, nextNum?: string, allow?: (text: string) => boolean): ValueToken[] {
   let stop = end;
   // The next row's numbering, printed right before its label: "…0000000 2.其他法律…".
-  if (nextNum && /^\d{1,2}[.、]$/.test(nextNum)) {
-    const n = nextNum.slice(0, -1);
-    const tail = text.slice(Math.max(start, stop - 8), stop);
-    const m = new RegExp(`(?:\\(${n}\\)|${n}\\s*[.、])\\s*$`).exec(tail);
-    if (m) stop = stop - (tail.length - m.index);
+  if (nextNum) {
+    const tail = text.slice(Math.max(start, stop - 10), stop).replace(/\s+$/, "");
+    const form = numberingForms(nextNum).find((f) => tail.replace(/\s+/g, "").endsWith(f));
+    if (form) {
+      // Back over the form's characters (and any white space among them) from the tail's end.
+      let i = Math.max(start, stop - 10) + tail.length;
+      for (let k = form.length; k > 0; ) if (!/\s/.test(text[--i]!)) k--;
+      stop = i;
+    }
   }
   const cell = readCell(text, start, stop);
   const out: ValueToken[] = [];

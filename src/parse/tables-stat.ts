@@ -122,13 +122,38 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   const stop = src.text.indexOf("。", start);
   const end = Math.min(src.text.length, start + 60000, stop < 0 ? Infinity : stop + 1);
   const cell = readCell(src.text, start, end);
+  // The header and the first row label, as the page wrapped them: text runs with nothing but white
+  // space between them read as one ("2015年" / "度历年累计主动" / "公开文件数条…").
+  const FIRST_ROW = /主动公开|^[一二三四五六七八九十]、|^\(一\)|^1[.、]?[\u4e00-\u9fff]{2}/;
+  const items0 = cell.items;
+  const textBefore = (i: number): string => {
+    const p = items0[i - 1];
+    const x = items0[i]!;
+    return p && !("kind" in p) && !("kind" in x) && /^\s*$/.test(src.text.slice(p.end, x.start)) ? p.text : "";
+  };
+  /** How many characters at the start of run i are header words (some may have begun in the run before). */
+  const leadOf = (i: number, text = (items0[i] as TextRun).text): number => {
+    const prev = textBefore(i);
+    return Math.max(0, leadingHeader(prev + text).length - prev.length);
+  };
+  const startsRow = (i: number, text = (items0[i] as TextRun).text) => FIRST_ROW.test(text.slice(leadOf(i, text)));
+  for (let i = 0; i + 1 < items0.length && i < 40; i++) {
+    const a = items0[i]!;
+    const b = items0[i + 1]!;
+    if ("kind" in a) continue;
+    if (startsRow(i)) break;
+    if ("kind" in b || !/^\s*$/.test(src.text.slice(a.end, b.start)) || startsRow(i + 1)) continue;
+    if (!startsRow(i, a.text + b.text)) continue;
+    items0.splice(i, 2, { text: a.text + b.text, start: a.start, end: b.end });
+    break;
+  }
 
   // The header runs up to the first row: the first 主动公开 / 一、 / (一) label.
-  const firstRow = cell.items.findIndex((it) => !("kind" in it) && /主动公开|^[一二三四五六七八九十]、|^\(一\)|^1[.、]?[\u4e00-\u9fff]{2}/.test(stripHeaderWords(it.text)));
+  const firstRow = items0.findIndex((it, i) => !("kind" in it) && startsRow(i));
   if (firstRow < 0) return null;
-  const headerItems = cell.items.slice(0, firstRow);
-  const firstText = cell.items[firstRow] as TextRun;
-  const lead = leadingHeader(firstText.text);
+  const headerItems = items0.slice(0, firstRow);
+  const firstText = items0[firstRow] as TextRun;
+  const lead = firstText.text.slice(0, leadOf(firstRow));
   const headerText = headerItems.map((it) => ("kind" in it ? it.raw : it.text)).join(" ") + " " + lead;
   const columns = parseStatHeader(headerText);
   const hasSerial = /序号|序\s*号/.test(headerText);
@@ -138,6 +163,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   // Segment the body into rows: label, unit, values.
   const rows: Row[] = [];
   let expectArabic = 1;
+  let unnumbered = 0; // rows pushed since the last numbered one
   let serial = hasSerial ? 2 : 0;
   let serialTakenFrom: Row | undefined; // the row whose last value gave up the next 序号 already
   let prefix = "";
@@ -161,11 +187,15 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     // label itself is on the next line: "2.\n同意部分公开答复数").
     if (/^[.、]/.test(text) && cur && cur.tokens.length > 0) {
       const last = cur.tokens[cur.tokens.length - 1]!;
-      const peeled = peelNumber(last, [expectArabic, 1]);
+      // The next number in the sequence; or, after rows printed without numbering, the number by
+      // position ("其中:当面申请数 18 18 2.传真申请数" — the first of a group left unnumbered).
+      const byPosition = [expectArabic + unnumbered, ...(/^其中[:：]/.test(cur.label) && cur.label.length > 3 ? [2] : [])];
+      const peeled = peelNumber(last, [expectArabic, 1, ...byPosition]);
       if (peeled) {
         cur.tokens.pop();
         if (peeled.rest) cur.tokens.push(peeled.rest);
         expectArabic = peeled.n + 1;
+        unnumbered = -1; // the row this numbering starts is counted as it is pushed
         text = text.slice(1);
         textStart++;
       }
@@ -188,6 +218,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     if (/^其中[:：]?$/.test(text.trim())) {
       prefix = "其中";
       expectArabic = 1;
+      unnumbered = 0;
       continue;
     }
     // A bracketed note after the label: "(不同渠道和方式公开相同信息计1条)".
@@ -204,12 +235,13 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     // A label with neither unit nor values is not finished (a heading is numbered 一、/(一) or marked
     // "——"): the next words without a numbering of their own continue it ("参加政府网" / "站在线访谈次数").
     const unfinished = cur && cur.tokens.length === 0 && !cur.unit && !cur.heading && cur.label.length < 40;
-    if (unfinished && /^[\u4e00-\u9fff()、“”""《》]{1,30}$/.test(text) && !numberingOf(text) && !/^其中/.test(text)) {
+    if (unfinished && /^[\u4e00-\u9fff()、“”""《》]{1,30}$/.test(text.replace(/\([^()]*\)?$/, "")) && !numberingOf(text) && !/^其中/.test(text)) {
       // A label wrapped over two lines or cells.
       extendLabel(cur, text, it.end, followedByValue(items, i));
       continue;
     }
-    if (/^[一二三四五六七八九十]、|^\([一二三四五六七八九十]\)/.test(text)) expectArabic = 1;
+    if (/^[一二三四五六七八九十]、|^\([一二三四五六七八九十]\)/.test(text)) (expectArabic = 1), (unnumbered = 0);
+    else if (!numberingOf(text)) unnumbered++;
     // A unit glued to the end of the label only when the values follow at once ("主动公开信息数条2026…"):
     // before a line break it is the label's own last character (涉及国家 / 秘密).
     const unit = followedByValue(items, i) ? UNIT_SUFFIX.exec(text)?.[1] : undefined;

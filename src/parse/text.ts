@@ -130,6 +130,8 @@ function normChar(ch: string, code: number): string {
   if (SPACE.test(ch)) return " ";
   const d = DASH[ch];
   if (d) return d;
+  // ① … ⑳ number a list; NFKC would make them a bare "1", which reads as a value.
+  if (code >= 0x2460 && code <= 0x2473) return `(${code - 0x245f})`;
   return ch.normalize("NFKC");
 }
 
@@ -229,9 +231,38 @@ export function prepareText(raw: string): SourceText {
       mapArr = Int32Array.from(m2);
     }
   }
+  const dropped = dropThousandsCommas(raw, text, mapArr);
+  text = dropped.text;
+  mapArr = dropped.map as typeof mapArr;
   const lineStarts = [0];
   for (let i = raw.indexOf("\n"); i >= 0; i = raw.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   return { original: raw, text, map: mapArr, lineStarts, traditional };
+}
+
+/**
+ * A number printed with thousands separators (1,234 / 12,345,678.5) is one number: its ASCII
+ * commas are dropped. Only where the original has an ASCII comma and every group after it has
+ * exactly three digits with no digit after the last; a Chinese list is written with 、 or ，.
+ */
+const THOUSANDS = /(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])/g;
+function dropThousandsCommas<M extends Int32Array>(raw: string, text: string, map: M): { text: string; map: M | Int32Array<ArrayBuffer> } {
+  if (!text.includes(",")) return { text, map };
+  const drop: number[] = [];
+  for (const m of text.matchAll(THOUSANDS)) {
+    for (let k = m.index!; k < m.index! + m[0].length; k++) if (text[k] === "," && raw[map[k]!] === ",") drop.push(k);
+  }
+  if (drop.length === 0) return { text, map };
+  const out: string[] = [];
+  const m2 = new Int32Array(map.length - drop.length);
+  let last = 0;
+  let n = 0;
+  for (const at of [...drop, text.length]) {
+    out.push(text.slice(last, at));
+    for (let k = last; k < at; k++) m2[n++] = map[k]!;
+    last = at + 1;
+  }
+  m2[n] = map[text.length]!;
+  return { text: out.join(""), map: m2 };
 }
 
 /** Normalise a short user text (a question): NFKC, Simplified, no control characters. */

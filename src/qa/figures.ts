@@ -187,3 +187,23 @@ export function acrossYears(r: Report, main: Figure, deps: AnswerDeps): { agrees
     text: `与${year}年报告对不上：${year}年报告的“${metricLabel(link.other)}”为 ${fmtValue(f)}${sourceLine(f)}，而本报告的“${metricLabel(main.metric)}”为 ${fmtValue(main)}。`,
   };
 }
+
+/**
+ * The figure a question about `metric` (and column `slice`) is answered with in report `r`: the
+ * table cell, else the sum of its parts, else the prose; through the crosswalk when this
+ * generation of the template names it otherwise (`via` is then the metric asked). Exports use
+ * it, so an exported figure is the answer's.
+ */
+export function answerFigure(r: Report, metric: string, slice?: string): { figure: Figure; via?: string } | null {
+  let found = findFigures(r, metric, slice);
+  let via: string | undefined;
+  for (const alt of found ? [] : (metricDef(metric)?.crosswalk ?? [])) {
+    found = findFigures(r, alt, slice);
+    if (found) {
+      via = metric;
+      break;
+    }
+  }
+  const figure = found?.primary ?? found?.narrative;
+  return figure ? { figure, ...(via ? { via } : {}) } : null;
+}

@@ -8,23 +8,66 @@ import type { BotState } from "../service.js";
 /** Bump when the entry shape or the parser changes what it stores: old files are re-ingested. */
 export const DB_VERSION = 2;
 
+/** One file of a report that does not answer (another rendition, or an earlier version). */
+export interface StoredCopy {
+  /** Report id of that file's text. */
+  id: string;
+  /** Its bytes in the originals store (originals.ts). */
+  original?: string;
+  /** File under the corpus directory it was read from (relative), if any. */
+  file?: string;
+  sourceName: string;
+  addedAt: string;
+  figureCount: number;
+  warningCount: number;
+  uncertainCount: number;
+}
+
+/** An earlier version of a report, replaced by a file of the same body and year with other figures. */
+export interface StoredRevision extends StoredCopy {
+  replacedAt: string;
+  /** "metric|slice" keys whose values differ from the version that replaced it. */
+  changed: string[];
+}
+
 /** One report in the lowdb file; its full record is a file of its own (records.ts). */
 export interface StoredEntry extends ReportEntry {
   /** File under the corpus directory this report was read from (relative), if kept. */
   file?: string;
+  /** The original bytes in the originals store (originals.ts): `<sha256 32 hex>.<ext>`. */
+  original?: string;
   addedAt: string;
   /** false until every onReportAdded listener (the bot's alert queue) has taken it. */
   announced?: boolean;
+  uncertainCount?: number;
+  /** Other files of the same report (same body, year and figures), read less well: not answering. */
+  renditions?: StoredCopy[];
+  /** Earlier versions (same body and year, other figures), oldest first; their records are kept. */
+  revisions?: StoredRevision[];
+  /** This version replaced another with other figures and no one has been told yet (for the alerts). */
+  revisionPending?: boolean;
+  /** Held for an admin: what the text lacks ("发布机关", "年份", "数字"). Only in `held`. */
+  missing?: string[];
 }
 
 export interface DbData {
   version: number;
   reports: StoredEntry[];
+  /** Texts missing an issuer, a year or figures, waiting for an admin: not listed, answered or announced. */
+  held: StoredEntry[];
+  /** Admins' decisions on held texts, by original (or report id), so a reindex keeps them. */
+  decisions: { confirmed: string[]; discarded: string[] };
   bot: BotState;
 }
 
 export function emptyData(): DbData {
-  return { version: DB_VERSION, reports: [], bot: { subscriptions: [], alerts: [], stats: { questions: 0, failures: 0, ingested: 0 } } };
+  return {
+    version: DB_VERSION,
+    reports: [],
+    held: [],
+    decisions: { confirmed: [], discarded: [] },
+    bot: { subscriptions: [], alerts: [], stats: { questions: 0, failures: 0, ingested: 0 } },
+  };
 }
 
 export class DbError extends Error {
@@ -53,6 +96,11 @@ export async function openDb(adapter: Adapter<DbData>, where = "db"): Promise<Lo
   db.data = {
     version: typeof d.version === "number" ? d.version : 0,
     reports: d.reports,
+    held: Array.isArray(d.held) ? d.held : [],
+    decisions: {
+      confirmed: Array.isArray(d.decisions?.confirmed) ? d.decisions!.confirmed : [],
+      discarded: Array.isArray(d.decisions?.discarded) ? d.decisions!.discarded : [],
+    },
     bot: {
       subscriptions: Array.isArray(d.bot?.subscriptions) ? d.bot!.subscriptions : fresh.bot.subscriptions,
       alerts: Array.isArray(d.bot?.alerts) ? d.bot!.alerts : fresh.bot.alerts,

@@ -125,6 +125,34 @@ describe("/ingest", () => {
     expect(t.api.sent()[0]).toContain("上限");
   });
 
+  it("answers every file of an album, whichever file carries the /ingest caption", async () => {
+    const t = testBot();
+    const files = ["a.txt", "b.txt", "c.txt"].map((name) => ({ file_id: name, file_name: name, file_size: 100 }));
+    await t.bot.handleUpdate(messageUpdate("", { userId: ADMIN_ID, document: files[0], mediaGroup: "g1" }));
+    await t.bot.handleUpdate(messageUpdate("", { userId: ADMIN_ID, document: files[1], mediaGroup: "g1" }));
+    expect(t.api.sent()).toEqual([]); // waiting for the album's caption
+    await t.bot.handleUpdate(messageUpdate("/ingest", { userId: ADMIN_ID, document: files[2], mediaGroup: "g1" }));
+    expect(t.library.calls.map((c) => c.arg)).toEqual(["c.txt", "a.txt", "b.txt"]);
+    const replies = t.api.sent(ADMIN_ID);
+    expect(replies).toHaveLength(3);
+    for (const name of ["a.txt", "b.txt", "c.txt"]) expect(replies.some((r) => r.includes(name) && r.includes("已导入"))).toBe(true);
+    // a later file of the same album is taken too
+    await t.bot.handleUpdate(messageUpdate("", { userId: ADMIN_ID, document: { file_id: "d.txt", file_name: "d.txt", file_size: 100 }, mediaGroup: "g1" }));
+    expect(t.library.calls.map((c) => c.arg)).toEqual(["c.txt", "a.txt", "b.txt", "d.txt"]);
+    expect(t.store.read().stats.ingested).toBe(4);
+  });
+
+  it("a document sent without /ingest is answered with how to ingest it (admins) or what the bot does (others)", async () => {
+    const t = testBot();
+    await t.bot.handleUpdate(messageUpdate("", { userId: ADMIN_ID, document: TXT }));
+    await t.bot.handleUpdate(messageUpdate("年报", { userId: USER_ID, document: TXT }));
+    await t.bot.handleUpdate(messageUpdate("", { userId: USER_ID, chatId: GROUP_ID, document: TXT })); // a file shared in a group
+    expect(t.library.calls).toEqual([]);
+    expect(t.api.sent(ADMIN_ID)).toEqual([expect.stringContaining("要导入，请回复这个文件发送 /ingest")]);
+    expect(t.api.sent(USER_ID)).toEqual([expect.stringContaining("我只回答文字问题")]);
+    expect(t.api.sent(GROUP_ID)).toEqual([]);
+  });
+
   it("explains itself without a document", async () => {
     const t = testBot();
     await t.bot.handleUpdate(messageUpdate("/ingest", { userId: ADMIN_ID }));

@@ -26,7 +26,11 @@ export interface FakeBotApi {
   handle(method: string, handler: Handler): void;
   files: Map<string, Uint8Array>;
   fileRequests: string[];
+  /** While true, file downloads are left unanswered (a slow network), released when set false. */
+  holdFiles(on: boolean): void;
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeRequest[]>;
+  /** Wait until `check` holds (polling every 10 ms), or fail after `timeoutMs`. */
+  waitUntil(what: string, check: () => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,8 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
   const files = new Map<string, Uint8Array>();
   const fileRequests: string[] = [];
   let messageId = 1000;
+  let holding = false;
+  const held: (() => void)[] = [];
 
   const defaults: Record<string, Handler> = {
     getMe: () => BOT_INFO,
@@ -64,6 +70,11 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
     if (file) {
       fileRequests.push(`${decodeURIComponent(file[1])}|${decodeURIComponent(file[2])}`);
+      if (holding) {
+        // Never answered while held; a client that gives up (or dies) just closes the socket.
+        await new Promise<void>((resolve) => held.push(resolve));
+        if (res.destroyed) return;
+      }
       const data = files.get(decodeURIComponent(file[2]));
       if (!data) return void res.writeHead(404).end("not found");
       return void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(data);
@@ -107,6 +118,17 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     handle: (method, handler) => void handlers.set(method, handler),
     files,
     fileRequests,
+    holdFiles(on) {
+      holding = on;
+      if (!on) for (const release of held.splice(0)) release();
+    },
+    async waitUntil(what, check, timeoutMs = 5000) {
+      const start = Date.now();
+      while (!check()) {
+        if (Date.now() - start > timeoutMs) throw new Error(`fake Bot API: ${what} not within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
     async waitFor(method, count = 1, timeoutMs = 5000) {
       const start = Date.now();
       while (api.of(method).length < count) {
@@ -117,6 +139,7 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const release of held.splice(0)) release();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

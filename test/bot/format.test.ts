@@ -151,7 +151,7 @@ describe("other replies", () => {
   });
 
   it("describes an ingest result or its rejection, escaped", () => {
-    const ok = formatIngestResult("a<b>.txt", { ok: true, duplicate: false, report: CHANGSHOU, warnings: ["x & y"], figures: 42 }).join("\n");
+    const ok = formatIngestResult("a<b>.txt", { ok: true, status: "added", duplicate: false, report: CHANGSHOU, warnings: ["x & y"], figures: 42 }).join("\n");
     expect(ok).toContain("a&lt;b&gt;.txt");
     for (const part of ["重庆市长寿区人民政府", "重庆市长寿区", "2018年", "stat2016", "42 项", "x &amp; y"]) expect(ok).toContain(part);
     const bad = formatIngestResult("b.pdf", { ok: false, error: "<binary>" }).join("\n");

@@ -224,7 +224,7 @@ export function fakeLibrary(initial: ReportSummary[] = [CHANGSHOU, ZIYANG]): Fak
       // Announce every time, duplicates included: the alert queue must not rely on the core
       // announcing a report only once.
       lib.announce(report);
-      return { ok: true, duplicate: existing !== undefined, report, warnings: ["表三 合计 ≠ 各项之和"], figures: 42 };
+      return { ok: true, status: existing ? "duplicate" : "added", duplicate: existing !== undefined, report, warnings: ["表三 合计 ≠ 各项之和"], figures: 42 };
     },
     async reindex(onProgress?: (p: ReindexProgress) => void) {
       lib.calls.push({ method: "reindex", arg: "" });
@@ -233,7 +233,11 @@ export function fakeLibrary(initial: ReportSummary[] = [CHANGSHOU, ZIYANG]): Fak
         onProgress?.({ done, total: lib.reindexSteps });
         await Promise.resolve();
       }
-      return { reports: lib.reports.length, failed: ["broken <1>.pdf"] };
+      return { reports: lib.reports.length, added: [], changed: [], kept: [], held: 0, failed: ["broken <1>.pdf"] };
+    },
+    listHeld: () => [],
+    async decideHeld() {
+      return undefined;
     },
     onReportAdded(listener) {
       listeners.add(listener);
@@ -402,6 +406,8 @@ export interface MessageOptions {
   chatType?: "private" | "group" | "supergroup";
   edited?: boolean;
   document?: { file_id: string; file_name?: string; file_size?: number };
+  /** The album (media group) a document belongs to. */
+  mediaGroup?: string;
   replyToDocument?: { file_id: string; file_name?: string; file_size?: number };
   /** The message replies to one of the bot's own messages (its text). */
   replyToBot?: string;
@@ -424,7 +430,11 @@ export function messageUpdate(text: string, o: MessageOptions = {}): Update {
     from: { id: userId, is_bot: false, first_name: "Tester" },
   };
   const body = o.document
-    ? { document: { file_unique_id: `u-${o.document.file_id}`, ...o.document }, caption: text, caption_entities: entities }
+    ? {
+        document: { file_unique_id: `u-${o.document.file_id}`, ...o.document },
+        ...(text ? { caption: text, caption_entities: entities } : {}),
+        ...(o.mediaGroup ? { media_group_id: o.mediaGroup } : {}),
+      }
     : { text, entities };
   const reply = o.replyToDocument
     ? {

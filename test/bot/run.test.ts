@@ -81,8 +81,14 @@ describe("startBot with long polling", () => {
     expect(String(alerts[1].body.text)).toContain("新报告");
 
     await stop();
-    const polls = api.of("getUpdates").length;
-    await new Promise((r) => setTimeout(r, 150));
+    // A poll sent before the stop may still be arriving: wait until the count holds still, then
+    // no new poll comes.
+    let polls = -1;
+    while (api.of("getUpdates").length !== polls) {
+      polls = api.of("getUpdates").length;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await new Promise((r) => setTimeout(r, 300));
     expect(api.of("getUpdates").length).toBe(polls);
   });
 

@@ -1,5 +1,5 @@
-// The gold files' judging rules (same as ../shared/tools/eval.mjs), and the CLI driven as the eval
-// drives it: `ingest DIR --db F`, then `ask --db F --jsonl` with one question a line.
+// The gold files (judged by src/bench/gold.ts, the rules of the shared eval.mjs), and the CLI driven
+// as the eval drives it: `ingest DIR --db F`, then `ask --db F --jsonl` with one question a line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,52 +7,13 @@ import { join } from "node:path";
 import type { Answer } from "../../src/domain.js";
 import { ROOT } from "./reports.js";
 
-export interface Gold {
-  q: string;
-  type?: "value" | "set" | "text" | "none";
-  answer: unknown;
-  unit?: string;
-  field?: string;
-}
+export { judge, type Gold } from "../../src/bench/gold.js";
+import type { Gold } from "../../src/bench/gold.js";
 
+/** The gold lines of a file under test/fixtures/gold; a missing file is an error, not an empty set. */
 export function readGold(path: string): Gold[] {
-  if (!existsSync(path)) return [];
+  if (!existsSync(path)) throw new Error(`gold file missing: ${path} (it belongs in test/fixtures/gold)`);
   return readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Gold);
-}
-
-const num = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v.replace(/,/g, "")) : NaN);
-const same = (a: number, b: number) => Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
-const MONEY: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
-const plain = (s: string) => s.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "");
-
-function mentions(ans: Answer, v: number): boolean {
-  if (ans.answers.some((a) => same(num(a.value), v))) return true;
-  const text = [ans.text, ...ans.hits.map((h) => h.snippet)].join("\n").replace(/,/g, "");
-  const forms = [String(v)];
-  if (v >= 10000) forms.push(`${+(v / 10000).toFixed(4)}万`);
-  return forms.some((f) => text.includes(f));
-}
-
-/** Whether an answer passes a gold line, by its type. */
-export function judge(g: Gold, ans: Answer): boolean {
-  const type = g.type ?? (g.field === "text" ? "text" : "value");
-  switch (type) {
-    case "value": {
-      const a = ans.answers[0];
-      if (!a) return false;
-      const x = num(a.value);
-      const y = num(g.answer);
-      return same(x, y) || (g.unit! in MONEY && a.unit in MONEY && same(x * MONEY[a.unit]!, y * MONEY[g.unit!]!));
-    }
-    case "set":
-      return (g.answer as number[]).every((v) => mentions(ans, v));
-    case "none":
-      return ans.answers.length === 0 && ans.kind === "none";
-    case "text":
-      return plain([ans.text, ...ans.hits.map((h) => h.snippet)].join("\n")).includes(plain(String(g.answer)));
-    default:
-      return false;
-  }
 }
 
 function cli(args: string[], db: string, input?: string) {

@@ -1,6 +1,6 @@
 // The real reports the tests read, all under test/fixtures/reports: the five seeds, the three
 // 2021-template PDF extractions (extra), and the eleven Pingtan reports as a crawler saved them.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseReport } from "../../src/parse/report.js";
 import type { Report } from "../../src/domain.js";
@@ -11,7 +11,6 @@ export const SEEDS = join(FIXTURES, "seeds");
 export const EXTRA = join(FIXTURES, "extra");
 export const PINGTAN = join(FIXTURES, "pingtan");
 export const GOLD = join(FIXTURES, "../gold");
-export const hasExtra = existsSync(EXTRA);
 
 export const SEED = {
   changshou: "000_2d63126c8570951a.txt",

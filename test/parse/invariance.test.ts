@@ -43,6 +43,10 @@ const LAYOUTS: [string, (t: string) => string][] = [
   ["re-wrapped at 30 characters", rewrap],
   ["a site footer after it", (t) => t + FOOTER],
   ["PDF page footers between its lines", (t) => t.split("\n").map((l, i) => (i > 0 && i % 29 === 0 ? `第 ${i / 29 + 1} 页 共 9 页\n${l}` : l)).join("\n")],
+  // Numbering is the report's own style; the row it numbers is the template's.
+  ["points numbered 1、 instead of 1.", (t) => t.replace(/(?<![\d.])([1-9])\.(?=[\u4e00-\u9fff])/g, "$1、")],
+  ["points printed without their 1. numbering", (t) => t.replace(/(?<![\d.])([1-9])[.、](?=[\u4e00-\u9fff])/g, "")],
+  ["(1) instead of (一)", (t) => t.replace(/(?<!第)[（(]([一二三四五六七八九])[)）](?=[\u4e00-\u9fff])/g, (_, c: string) => `(${"一二三四五六七八九".indexOf(c) + 1})`)],
   ["full-width digits", (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))],
 ];
 

@@ -1,7 +1,7 @@
 // parseReport over the real reports: who, when, which template, and every figure the gold files ask
 // about, read from the table or the prose as the report prints it.
 import { describe, expect, it } from "vitest";
-import { EXTRA, EXTRA_FILES, fig, hasExtra, load, SEED, SEEDS } from "../helpers/reports.js";
+import { EXTRA, EXTRA_FILES, fig, load, SEED, SEEDS } from "../helpers/reports.js";
 
 type Row = [metric: string, value: number | null, opts?: { slice?: string; source?: "table" | "narrative" | "derived" }];
 
@@ -154,7 +154,7 @@ function check(c: Case) {
 }
 
 describe("seed reports", () => CASES.forEach(check));
-describe.skipIf(!hasExtra)("2021-template PDF extractions", () => EXTRA_CASES.forEach(check));
+describe("2021-template PDF extractions", () => EXTRA_CASES.forEach(check));
 
 describe("evidence", () => {
   it("quotes the source line of a one-cell-per-line 统计表 row", () => {

@@ -1,8 +1,8 @@
 // The lowdb store: explicit adapters (lowdb's presets silently use memory under vitest), a real
 // file round trip, malformed files refused with a message, and the single-owner lock.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DB_VERSION, DbError, fileAdapter, memoryAdapter, openDb } from "../../src/store/db.js";
 import { acquireLock, lockHolder, LockedError } from "../../src/store/lock.js";
@@ -37,21 +37,43 @@ describe("openDb", () => {
 });
 
 describe("lock", () => {
-  it("lets one owner hold the db and frees it on release", () => {
+  it("lets one owner hold the db, says what it is, and frees it on release", () => {
     const path = join(tmp(), "db.json");
-    const release = acquireLock(path);
-    expect(readFileSync(`${path}.lock`, "utf8")).toBe(String(process.pid));
+    const release = acquireLock(path, "ingest");
+    expect(readFileSync(`${path}.lock`, "utf8")).toBe(`${process.pid}\ningest\n`);
+    expect(() => acquireLock(path)).toThrow(LockedError); // not twice in one process either
     release();
     expect(lockHolder(path)).toBeNull();
+    expect(readdirSync(dirname(path)).filter((n) => n.includes(".lock"))).toEqual([]); // no temporary files left
   });
 
-  it("refuses while a live process holds it, takes over a stale lock", () => {
+  it("refuses while a live process holds it (naming its role), takes over a stale lock", () => {
     const path = join(tmp(), "db.json");
-    writeFileSync(`${path}.lock`, "1"); // pid 1 is always alive
-    expect(() => acquireLock(path)).toThrow(LockedError);
-    expect(lockHolder(path)).toBe(1);
-    writeFileSync(`${path}.lock`, "999999999"); // no such process
+    writeFileSync(`${path}.lock`, "1\nbot\n"); // pid 1 is always alive
+    expect(() => acquireLock(path)).toThrow(expect.objectContaining({ pid: 1, role: "bot" }));
+    expect(lockHolder(path)).toEqual({ pid: 1, role: "bot" });
+    writeFileSync(`${path}.lock`, "1"); // an older version's lock: a bare pid
+    expect(lockHolder(path)).toEqual({ pid: 1, role: "unknown" });
+    writeFileSync(`${path}.lock`, "999999999\ningest\n"); // no such process
     const release = acquireLock(path);
+    expect(lockHolder(path)).toBeNull(); // ours
+    release();
+  });
+
+  it("never takes an empty or unreadable lock for stale", () => {
+    const path = join(tmp(), "db.json");
+    writeFileSync(`${path}.lock`, "");
+    expect(() => acquireLock(path)).toThrow(LockedError);
+    expect(lockHolder(path)).toEqual({ pid: 0, role: "unknown" });
+    writeFileSync(`${path}.lock`, "garbage");
+    expect(() => acquireLock(path)).toThrow(/锁文件/);
+    expect(readFileSync(`${path}.lock`, "utf8")).toBe("garbage"); // left for a person to look at
+  });
+
+  it("creates the db's folder when it is missing", () => {
+    const path = join(tmp(), "new", "deeper", "db.json");
+    const release = acquireLock(path);
+    expect(existsSync(`${path}.lock`)).toBe(true);
     release();
   });
 });

@@ -11,7 +11,7 @@ export const EXAMPLES = [
   "长寿区2018年行政复议多少件",
   "资阳区2020年收到多少政府信息公开申请",
   "长寿区和资阳区行政复议对比",
-  "南昌市西湖区2019年主动公开了多少条信息",
+  "南昌市西湖区2019年政府网站发布信息多少条",
   "蚌埠市2019年政务公开有哪些亮点",
 ] as const;
 
@@ -21,7 +21,8 @@ export function examplesKeyboard(): InlineKeyboard {
   return keyboard;
 }
 
-export function helpText(admin: boolean): string {
+/** The help text; `username` is the bot's own (inline mode is "@username question"). */
+export function helpText(admin: boolean, username: string): string {
   const lines = [
     "<b>政府信息公开工作年度报告问答</b>",
     "直接发问题即可（群里请 @我 或用 /ask），例如“长寿区2018年行政复议多少件”。每个数字都附有报告原文出处。",
@@ -31,12 +32,13 @@ export function helpText(admin: boolean): string {
     "/reports — 已收录的地区和年份",
     `/report ${escapeHtml("<地区> <年份>")} — 一份报告的要点`,
     `/compare ${escapeHtml("<甲> <乙> [年份] [指标]")} — 两地对比`,
+    `/export ${escapeHtml("<指标> [地区] [年份]")} — 导出 CSV/JSON（或 /export 地区 年份：一份报告的全部数字）`,
     `/subscribe ${escapeHtml("<地区|省份|关键词|all>")} — 有新报告时提醒`,
     "/unsubscribe — 取消订阅；/subscriptions — 查看订阅",
-    "在任何聊天中输入 @机器人名 加问题，可以直接引用答案。",
+    `在任何聊天中输入 @${escapeHtml(username)} 加问题，可以直接引用答案。`,
   ];
   if (admin) {
-    lines.push("", "<b>管理员</b>", "/ingest — 发送文件并以 /ingest 为说明（或回复文件）", "/reindex — 重建索引", "/stats — 统计");
+    lines.push("", "<b>管理员</b>", "/ingest — 发送文件并以 /ingest 为说明（或回复文件，或 /ingest 网址）", "/reindex — 重建索引", "/stats — 统计");
   }
   lines.push("", "点下面的示例试试：");
   return lines.join("\n");
@@ -46,7 +48,7 @@ export function startFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.filter(isCommand("start", "help"), async (ctx) => {
-    await ctx.reply(helpText(isAdmin(ctx)), {
+    await ctx.reply(helpText(isAdmin(ctx), ctx.me.username), {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
       reply_markup: examplesKeyboard(),

@@ -1,0 +1,85 @@
+// The original bytes of every file ever accepted, under their content hash, beside the db
+// (`data/db.originals/ab/ab12….pdf`). Whatever path a report came by (an upload, the inbox, a CLI
+// ingest of a folder anywhere on disk), a reindex can read it again from here. Written to a
+// temporary name and renamed, so a crash leaves the whole file or none.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface OriginalStore {
+  /** Keep `data` (once per content); returns its name in the store: `<sha256 32 hex>.<ext>`. */
+  put(data: Uint8Array, ext: string): string;
+  read(name: string): Uint8Array | undefined;
+  has(name: string): boolean;
+  /** Every name held, sorted. */
+  list(): string[];
+  remove(name: string): void;
+}
+
+const NAME = /^[0-9a-f]{32}\.[a-z0-9]{1,5}$/;
+
+/** The store's name for these bytes: "4f0c…e1.pdf" (the extension as given, lower case, checked). */
+export function originalName(data: Uint8Array, ext: string): string {
+  const clean = /^\.?[a-z0-9]{1,5}$/i.test(ext) ? ext.replace(/^\./, "").toLowerCase() : "txt";
+  return `${createHash("sha256").update(data).digest("hex").slice(0, 32)}.${clean}`;
+}
+
+export function fileOriginalStore(dir: string): OriginalStore {
+  const pathOf = (name: string) => {
+    if (!NAME.test(name)) throw new Error(`originals: bad name ${JSON.stringify(name)}`);
+    return join(dir, name.slice(0, 2), name);
+  };
+  return {
+    put(data, ext) {
+      const name = originalName(data, ext);
+      const path = pathOf(name);
+      if (existsSync(path)) return name;
+      mkdirSync(join(dir, name.slice(0, 2)), { recursive: true });
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, data);
+      renameSync(tmp, path);
+      return name;
+    },
+    read(name) {
+      try {
+        return new Uint8Array(readFileSync(pathOf(name)));
+      } catch {
+        return undefined;
+      }
+    },
+    has: (name) => NAME.test(name) && existsSync(pathOf(name)),
+    list() {
+      const out: string[] = [];
+      let subs: string[];
+      try {
+        subs = readdirSync(dir);
+      } catch {
+        return out;
+      }
+      for (const sub of subs.sort()) {
+        if (!/^[0-9a-f]{2}$/.test(sub)) continue;
+        for (const name of readdirSync(join(dir, sub)).sort()) if (NAME.test(name)) out.push(name);
+      }
+      return out;
+    },
+    remove(name) {
+      rmSync(pathOf(name), { force: true });
+    },
+  };
+}
+
+/** In memory (tests). */
+export function memoryOriginalStore(): OriginalStore {
+  const map = new Map<string, Uint8Array>();
+  return {
+    put(data, ext) {
+      const name = originalName(data, ext);
+      if (!map.has(name)) map.set(name, new Uint8Array(data));
+      return name;
+    },
+    read: (name) => map.get(name),
+    has: (name) => map.has(name),
+    list: () => [...map.keys()].sort(),
+    remove: (name) => void map.delete(name),
+  };
+}

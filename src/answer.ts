@@ -1,46 +1,49 @@
 // answer(question) → Answer: figures first (with org, year, unit, the line they were read from and
 // the record's warnings about them), full-text passages otherwise. Never another region or year
 // silently, never an invented number: what is missing is said, with what exists instead.
-import type { Answer, AnswerItem, Figure, Hit, Report, Section, Template } from "./domain.js";
-import type { PassageHit, SearchIndex } from "./index/search-index.js";
-import { levelRank, regionKey, type Catalog, type ReportEntry } from "./catalog.js";
-import { APPLICANT_SLICES, childrenOf, METRICS, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
-import { parentsOf } from "./parse/checks.js";
-import { sumRulesFor } from "./parse/identities.js";
+import type { Answer, AnswerItem, Figure, Hit, QueryContext, Report, Section } from "./domain.js";
+import { levelRank, regionKey, type ReportEntry } from "./catalog.js";
+import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { bestSentence, type ClauseAnswer } from "./qa/clause-match.js";
-import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, proseIndexOf, proseQuery, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
+import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
 import { problemsPart } from "./qa/problems.js";
+import { completeFollowUp, contextOf } from "./qa/followup.js";
 import { inReportScript } from "./qa/script.js";
 import { unitAgreement } from "./qa/units.js";
+import { acrossYears, findFigures, printedParts, proseOf, rateOf, resolveMetric, resolveSlice, summed, tableFigure } from "./qa/figures.js";
+import { conflicts, listReports, rank, total } from "./qa/library-wide.js";
+import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, warningsFor, who } from "./qa/render.js";
+import { narrowByAnswer, narrowByReports, pickReport, type AnswerDeps } from "./qa/select.js";
 
-export interface AnswerDeps {
-  catalog: Catalog;
-  /** A report's figures with evidence (its sections are not loaded: see `sections`). */
-  load: (id: string) => Report | undefined;
-  /** A report's narrative sections, read only for questions about its text. */
-  sections?: (id: string) => Section[] | undefined;
-  index: SearchIndex;
-  /** The same segmentation as at ingest (jieba); a whitespace split in tests. */
-  segment: (text: string) => string[];
-}
+export type { AnswerDeps };
+export { highlight } from "./qa/render.js";
+export { answerFigure, keyFigures } from "./qa/figures.js";
 
 const HELP = "我可以回答政府信息公开工作年度报告里的数字和内容，例如：\n· 长寿区2018年行政复议多少件\n· 蚌埠市2019年市直单位行政复议多少件\n· 长寿区和小板桥街道2018年行政诉讼对比\n· 2019年哪个地区行政处罚最多\n· 资阳区2020年存在哪些问题\n· 有哪些报告";
 
-/** Every template a record can carry has a name here (the type makes a missing one an error). */
-const TEMPLATE_NAME: Record<Template, string> = {
-  stat2008: "2019年以前的省定统计表（本年度与历年累计两栏）",
-  stat2016: "2019年以前的统计表格式",
-  gbf2019: "2019年格式（国办公开办函〔2019〕60号）",
-  gbf2021: "2021年格式（国办公开办函〔2021〕30号）",
-  narrative: "无统计表的文字报告",
-};
-
-/** Answer one question. Pure given its deps; never throws on any input. */
-export function answer(question: string, deps: AnswerDeps): Answer {
+/**
+ * Answer one question. Pure given its deps; never throws on any input. With the conversation's
+ * last question (`context`), a fragment (那2019年呢, 行政诉讼呢) is read as that question changed;
+ * the answer carries what it asked for the next one.
+ */
+export function answer(question: string, deps: AnswerDeps, context?: QueryContext): Answer {
   const text = String(question ?? "");
-  const pq = parseQuestion(text, deps.catalog.lexicon());
+  const lexicon = deps.catalog.lexicon();
+  let pq = parseQuestion(text, lexicon);
+  const completed = context ? completeFollowUp(pq, context) : null;
+  if (completed) pq = parseQuestion(completed, lexicon);
+  const reply = answerParsed(pq, text, deps);
+  const next = contextOf(pq, (k) => deps.catalog.labelOf(k)) ?? context;
+  return {
+    ...reply,
+    ...(completed ? { understoodAs: completed, text: `（接上文，按“${completed}”理解。）\n${reply.text}` } : {}),
+    ...(next ? { context: next } : {}),
+  };
+}
+
+function answerParsed(pq: ParsedQuestion, text: string, deps: AnswerDeps): Answer {
   const base: Answer = { question: text, kind: "none", answers: [], hits: [], warnings: [], text: "" };
   if (!pq.normalized.replace(/[^\p{L}\p{N}]/gu, "")) {
     return { ...base, text: "请输入一个问题，例如：长寿区2018年行政复议多少件？" };
@@ -49,10 +52,21 @@ export function answer(question: string, deps: AnswerDeps): Answer {
 
   narrowByReports(pq, deps);
   const chosen = narrowByAnswer(pq, deps);
-  const ambiguous = pq.mentions.find((m) => m.keys.length > 1);
+  const ambiguous = pq.mentions.find((m) => m.keys.length > 1 && !m.areaOnly);
   if (ambiguous) {
     const choices = ambiguous.keys.map((k) => deps.catalog.labelOf(k));
-    return { ...base, choices, text: `“${ambiguous.text}”有${choices.length}个：${choices.join("、")}。请写明是哪一个，例如“${choices[0]}${pq.years[0] ?? ""}${pq.years.length ? "年" : ""}…”。` };
+    return { ...base, choices, choiceFor: ambiguous.text, text: `“${ambiguous.text}”有${choices.length}个：${choices.join("、")}。请写明是哪一个，例如“${choices[0]}${pq.years[0] ?? ""}${pq.years.length ? "年" : ""}…”。` };
+  }
+  // A held name one character away from what was typed (长受区 → 长寿区): asked back, with the names as choices.
+  if (pq.didYouMean && pq.mentions.length === 0) {
+    const { typed, names } = pq.didYouMean;
+    const shown = names.map((n) => labelOfName(n, deps));
+    return {
+      ...base,
+      choices: names,
+      choiceFor: typed,
+      text: `没有“${typed}”的报告。您是不是要找${names.length === 1 ? `“${names[0]}”（${shown[0]}）` : `：${names.map((n, i) => `“${n}”（${shown[i]}）`).join("、")}`}？`,
+    };
   }
   // No region held by that name, or one typed with a city that rules the held one out (杭州市西湖区).
   if (pq.unknownRegions.length > 0) {
@@ -72,72 +86,27 @@ export function answer(question: string, deps: AnswerDeps): Answer {
   return reply;
 }
 
-/**
- * A name that fits several bodies (平潭: 平潭县 and 平潭综合实验区) is narrowed to those with a report for
- * the year asked, then by the level the question speaks of (全县, 县直 → the 县); what remains
- * ambiguous is asked back.
- */
-function narrowByReports(pq: ParsedQuestion, deps: AnswerDeps): void {
-  for (const m of pq.mentions) {
-    if (m.keys.length < 2) continue;
-    const years = m.year ? [m.year] : pq.years;
-    if (years.length) {
-      const held = m.keys.filter((k) => deps.catalog.forKey(k).some((e) => e.year !== null && years.includes(e.year)));
-      if (held.length > 0) m.keys = held;
-    }
-    if (m.keys.length < 2) continue;
-    const rest = pq.keywordSource;
-    for (const level of ["县", "区", "市", "镇", "乡"]) {
-      if (!new RegExp(`(?:全|本|我|该)${level}|${level}直`).test(rest)) continue;
-      const fit = m.keys.filter((k) => deps.catalog.labelOf(k).endsWith(level));
-      if (fit.length > 0 && fit.length < m.keys.length) m.keys = fit;
-      break;
-    }
-  }
-}
-
-/**
- * A short name that still fits several bodies (平潭: 平潭县 and 平潭综合实验区, both with a 2012 report)
- * when only one of their reports can answer the question — it has the figure, or its prose states
- * the number, or it has the part asked for: that one answers, and the reply says which body it is.
- * Returns that line, or null when the name stays ambiguous (asked back).
- */
-function narrowByAnswer(pq: ParsedQuestion, deps: AnswerDeps): string | null {
-  if (pq.mentions.length !== 1 || pq.years.length > 1 || pq.asksTrend) return null;
-  const m = pq.mentions[0]!;
-  if (m.keys.length < 2) return null;
-  const able: string[] = [];
-  const unable: string[] = [];
-  for (const key of m.keys) {
-    const picked = pickReport({ ...m, keys: [key] }, pq.years, deps);
-    const r = picked.report;
-    (r && canAnswer(r, pq, deps) ? able : unable).push(r ? `${deps.catalog.labelOf(key)}${r.year ?? ""}年` : deps.catalog.labelOf(key));
-    if (able.length > 1) return null;
-  }
-  const key = able.length === 1 ? m.keys.find((k) => able[0]!.startsWith(deps.catalog.labelOf(k))) : undefined;
-  if (!key) return null;
-  m.keys = [key];
-  return `（“${m.text}”有${able.length + unable.length}个：${[able[0]!, ...unable].map((x) => x.replace(/\d{4}年$/, "")).join("、")}；只有${able[0]}的报告能回答，按${deps.catalog.labelOf(key)}回答。）`;
-}
-
-/** Whether a report has what the question asks: the figure (of the kind asked), a prose number, the part. */
-function canAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): boolean {
-  const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
-  if (pq.metric) {
-    const f = resolveMetric(r, pq);
-    const main = f?.primary ?? f?.narrative;
-    if (main && main.value !== null && (!px || !main.unit || unitAgreement(main.unit, px.asked) > 0)) return true;
-  }
-  if (px) return bestQuantity(px) !== null;
-  if (pq.asksProblems) {
-    const p = problemsPart(deps.sections?.(r.id) ?? r.sections);
-    return pq.problemsAspect === "improvements" ? (p?.improvements.length ?? 0) > 0 : p !== null;
-  }
-  return false;
+/** What a name typed stands for, for the reply: the body's label, or the area's name. */
+function labelOfName(name: string, deps: AnswerDeps): string {
+  const pq = parseQuestion(name, deps.catalog.lexicon());
+  const m = pq.mentions[0];
+  if (!m) return name;
+  if (m.areaOnly) return `${m.area!.name}内${m.keys.length}个机关或地区`;
+  return m.keys.map((k) => deps.catalog.labelOf(k)).join("或");
 }
 
 function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
+  // A province or city no body of which is its own (江苏省): a question over the bodies inside it.
+  const area = pq.mentions.length === 1 && pq.mentions[0]!.areaOnly ? pq.mentions[0]! : undefined;
+  if (area && pq.metric && pq.intent !== "list" && pq.intent !== "total") {
+    const ranked = rank(pq, deps, base, area);
+    return { ...ranked, text: `没有${area.area!.name}本级的报告，以下为库中${area.area!.name}内各报告：\n${ranked.text}` };
+  }
   switch (pq.intent) {
+    case "total":
+      return total(pq, deps, base, area);
+    case "conflicts":
+      return conflicts(pq, deps, base);
     case "list":
       return listReports(pq, deps, base);
     case "rank":
@@ -159,231 +128,6 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       return search(pq, deps, base);
   }
 }
-
-// ── finding reports ─────────────────────────────────────────────────────────────────────────────
-
-interface Picked {
-  report?: Report;
-  /** Why nothing was picked, for the reply. */
-  missing?: string;
-  /** The year was not given and the newest was used. */
-  impliedYear?: boolean;
-}
-
-/** The report of one region for one year (government before departments), or what is missing. */
-function pickReport(m: RegionMention, years: number[], deps: AnswerDeps): Picked {
-  const key = m.keys[0]!;
-  const reports = deps.catalog.forKey(key).slice().sort((a, b) => levelRank(a) - levelRank(b) || (b.year ?? 0) - (a.year ?? 0));
-  const label = deps.catalog.labelOf(key);
-  if (reports.length === 0) return { missing: `没有${label}的报告。` };
-  const full = (e: ReportEntry): Picked => {
-    const report = deps.load(e.id);
-    return report ? { report } : { missing: `${e.org}${e.year ?? ""}年的报告记录无法读取，请管理员重新导入（/reindex）。` };
-  };
-  if (years.length === 0) {
-    const newest = reports.filter((r) => r.year !== null).sort((a, b) => b.year! - a.year!)[0] ?? reports[0]!;
-    return { ...full(newest), impliedYear: true };
-  }
-  const y = years[years.length - 1]!;
-  const hit = reports.find((r) => r.year === y);
-  if (hit) return full(hit);
-  const have = [...new Set(reports.map((r) => r.year).filter((x): x is number => x !== null))].sort();
-  return { missing: `没有${label}${y}年的报告。${label}现有：${have.length ? have.map((x) => `${x}年`).join("、") : "年份不明的报告"}。` };
-}
-
-// ── figures ─────────────────────────────────────────────────────────────────────────────────────
-
-interface Found {
-  metric: string;
-  primary?: Figure;
-  /** The prose states the figure too (kept when it differs from the table, or no table). */
-  narrative?: Figure;
-  /** Named columns (市直单位 …) of a summary table. */
-  columns: Figure[];
-  /** The slice asked for was not in the table: the total is given instead. */
-  sliceMissing?: string;
-  /** Reached through the crosswalk from another metric. */
-  via?: string;
-}
-
-function tableFigure(r: Report, metric: string, slice?: string): Figure | undefined {
-  const list = r.figures.filter((f) => f.metric === metric && f.source !== "narrative" && (f.slice ?? undefined) === slice);
-  const cell = list.find((f) => f.source === "table");
-  // A blank cell (null) with a derived value beside it (sum of columns): the derived one answers,
-  // its note says the cell was blank.
-  if (cell && cell.value === null) return list.find((f) => f.source === "derived" && f.value !== null) ?? cell;
-  return cell ?? list[0];
-}
-
-/** A figure no table prints but the template's parts give (不予公开 = Σ 1–8 in 2019/2021). */
-function summed(r: Report, metric: string, slice?: string): Figure | undefined {
-  const def = metricDef(metric);
-  if (!def?.sumOf) return undefined;
-  const parts = def.sumOf.map((p) => tableFigure(r, p, slice) ?? summed(r, p, slice));
-  const present = parts.filter((p): p is Figure => p !== undefined && p.value !== null);
-  if (present.length === 0) return undefined;
-  const value = present.reduce((s, p) => s + p.value!, 0);
-  const names = present.map((p) => `${shortLabel(p.metric)} ${p.value}`).join(" + ");
-  return {
-    metric,
-    ...(slice ? { slice } : {}),
-    value,
-    unit: present[0]!.unit,
-    source: "derived",
-    evidence: present[0]!.evidence,
-    certain: present.every((p) => p.certain) && present.length === parts.length,
-    note: `由分项相加：${names}`,
-  };
-}
-
-/** 法人或其他组织 = the five organisation columns of 表三. */
-const ORG_SLICES = ["commercial", "research", "public_interest", "legal_service", "other_org"];
-
-function legalPersons(r: Report, metric: string): Figure | undefined {
-  const parts = ORG_SLICES.map((s) => tableFigure(r, metric, s) ?? summed(r, metric, s));
-  const present = parts.filter((p): p is Figure => p !== undefined && p.value !== null);
-  if (present.length === 0) return undefined;
-  return {
-    metric,
-    slice: "legal_persons",
-    value: present.reduce((s, p) => s + p.value!, 0),
-    unit: present[0]!.unit,
-    source: "derived",
-    evidence: present[0]!.evidence,
-    certain: present.length === ORG_SLICES.length && present.every((p) => p.certain),
-    note: `法人或其他组织 = ${present.map((p) => `${sliceLabel(p.slice!)} ${p.value}`).join(" + ")}`,
-  };
-}
-
-function findFigures(r: Report, metric: string, slice?: string): Found | null {
-  let sliceMissing: string | undefined;
-  let primary = slice === "legal_persons" ? legalPersons(r, metric) : slice ? tableFigure(r, metric, slice) ?? summed(r, metric, slice) : undefined;
-  if (slice && !primary) sliceMissing = slice;
-  if (!primary) primary = tableFigure(r, metric) ?? summed(r, metric);
-  // The prose states totals: it says nothing about one column.
-  const narrative = primary?.slice ? undefined : r.figures.find((f) => f.metric === metric && f.source === "narrative");
-  if (!primary && !narrative) return null;
-  const columns = primary && !primary.slice
-    ? r.figures.filter((f) => f.metric === metric && f.slice && f.source === "table" && !/^[a-z_]+$/.test(f.slice))
-    : [];
-  return { metric, primary, narrative, columns, sliceMissing };
-}
-
-/**
- * The value a value-question gets first, per registry metric (table cell, else the sum of its
- * parts, else the prose): kept in memory for rankings over thousands of reports.
- */
-export function keyFigures(r: Report): Record<string, number> {
-  const key: Record<string, number> = {};
-  const present = new Set(r.figures.map((f) => f.metric));
-  for (const def of METRICS) {
-    if (!present.has(def.id) && !def.sumOf?.some((p) => present.has(p))) continue;
-    const f = tableFigure(r, def.id) ?? summed(r, def.id) ?? r.figures.find((x) => x.metric === def.id && x.source === "narrative");
-    if (f && f.value !== null) key[def.id] = f.value;
-  }
-  return key;
-}
-
-/** First candidate metric the report has; then the crosswalk, said explicitly. */
-function resolveMetric(r: Report, pq: ParsedQuestion): Found | null {
-  const slice = resolveSlice(r, pq);
-  for (const m of pq.metricCandidates) {
-    const f = findFigures(r, m, slice);
-    if (f) return f;
-  }
-  for (const m of pq.metricCandidates.slice(0, 1)) {
-    for (const alt of metricDef(m)?.crosswalk ?? []) {
-      const f = findFigures(r, alt, slice);
-      if (f) return { ...f, via: m };
-    }
-  }
-  return null;
-}
-
-/** "蚌埠市政府…" on a summary table with a 市政府 column means that column. */
-function resolveSlice(r: Report, pq: ParsedQuestion): string | undefined {
-  if (pq.slice) return pq.slice;
-  const gov = pq.mentions.find((m) => m.government);
-  if (!gov) return undefined;
-  const suffix = r.region.slice(-1);
-  const col = r.figures.find((f) => f.slice === `${suffix}政府`);
-  return col?.slice;
-}
-
-function shortLabel(metric: string): string {
-  const l = metricLabel(metric);
-  return l.includes("·") ? l.split("·").pop()! : l;
-}
-
-function labelFor(metric: string, slice?: string): string {
-  return slice ? `${metricLabel(metric)}（${sliceLabel(slice)}）` : metricLabel(metric);
-}
-
-function item(r: Report, f: Figure, label?: string): AnswerItem {
-  return {
-    reportId: r.id,
-    org: r.org,
-    region: r.region,
-    year: r.year,
-    metric: f.metric,
-    label: label ?? labelFor(f.metric, f.slice),
-    ...(f.slice ? { slice: f.slice } : {}),
-    value: f.value,
-    unit: f.unit,
-    source: f.source,
-    certain: f.certain,
-    ...(f.note ? { note: f.note } : {}),
-    evidence: f.evidence.text,
-    line: f.evidence.line,
-  };
-}
-
-function fmtValue(f: { value: number | null; unit: string }): string {
-  if (f.value === null) return "空白（表中未填，不等于0）";
-  const v = Number.isInteger(f.value) ? String(f.value) : String(Math.round(f.value * 1e4) / 1e4);
-  return `${v}${f.unit}`;
-}
-
-const SOURCE_NAME: Record<string, string> = { table: "表格", narrative: "正文", derived: "由表格计算" };
-
-function sourceLine(f: Figure): string {
-  return `（${SOURCE_NAME[f.source]}第${f.evidence.line}行：“${f.evidence.text}”）`;
-}
-
-function who(r: Report): string {
-  return `${r.org}${r.year ?? "（年份不明）"}${r.year ? "年" : ""}`;
-}
-
-/** Warnings of the record that touch these metrics. */
-function warningsFor(r: Report, metrics: readonly string[]): string[] {
-  const set = new Set(metrics);
-  return r.warnings.filter((w) => w.metrics.some((m) => set.has(m))).map((w) => w.message);
-}
-
-/** "纠错率": the figure over its parent total, both quoted. */
-function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item: AnswerItem; text: string } | null {
-  if (!/率|比例|占比|百分比/.test(pq.normalized)) return null;
-  if (main.value === null) return null;
-  // A column's share of its row total (自然人占比), else a part's share of its parent (纠错率).
-  // The first total this report prints: 同意公开 over 办理结果 (2019+) or over 申请答复数 (old 统计表).
-  const parents = main.slice ? [main.metric] : parentsOf(main.metric);
-  let parent = "";
-  let total: Figure | undefined;
-  for (const p of parents) {
-    total = tableFigure(r, p) ?? summed(r, p);
-    parent = p;
-    if (total?.value) break;
-  }
-  if (!total || !total.value) return null;
-  const pct = Math.round((main.value / total.value) * 10000) / 100;
-  const label = main.slice ? `${sliceLabel(main.slice)}占${metricLabel(parent)}的比例` : `${shortLabel(main.metric)}占${metricLabel(parent)}的比例`;
-  return {
-    item: { ...item(r, main, label), value: pct, unit: "%", source: "derived", note: `${main.value} ÷ ${total.value}` },
-    text: `${label}：${pct}%（${main.value} ÷ ${total.value}）`,
-  };
-}
-
-// ── intents ─────────────────────────────────────────────────────────────────────────────────────
 
 function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (pq.moreMetrics.length > 0) {
@@ -525,12 +269,6 @@ function namedBy(metric: string, pq: ParsedQuestion, via?: string): string {
   return chosen ? `${metricLabel(metric)} ${pq.metricWords}` : metricLabel(metric);
 }
 
-/** The question read against the report's prose (its sections are read only here). */
-function proseOf(r: Report, pq: ParsedQuestion, deps: AnswerDeps): ProseQuery {
-  const index = proseIndexOf(r.id, () => deps.sections?.(r.id) ?? r.sections);
-  return proseQuery(index, pq.keywordSource, pq.normalized, deps.segment);
-}
-
 /** The words that name a prose quantity, for the reply ("各乡镇主动公开政府信息"). */
 function clauseLabel(c: ClauseAnswer): string {
   const q = c.q;
@@ -602,36 +340,6 @@ function proseValue(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer 
   return best ? clauseReply(r, px, best, base, implied) : notStated(r, px, { topic: px.phrase || topicOf(pq) }, base, implied);
 }
 
-/** The parts of the template's sum rule for a total, in the variant this report prints (most parts held). */
-function printedParts(r: Report, total: string): string[] | undefined {
-  const held = new Set(r.figures.map((f) => f.metric));
-  const variants = sumRulesFor(total, r.template).flatMap((rule) => rule.variants);
-  const best = [...variants].sort((a, b) => b.filter((m) => held.has(m)).length - a.filter((m) => held.has(m)).length)[0];
-  return best && best.some((m) => held.has(m)) ? [...best] : undefined;
-}
-
-/** 上年结转 this year is last year's 结转下年度 of the same body, and the other way round. */
-const CARRY_LINKS: Record<string, { other: string; offset: number }> = {
-  "requests.carried_over": { other: "requests.carried_forward", offset: -1 },
-  "requests.carried_forward": { other: "requests.carried_over", offset: 1 },
-};
-
-/** The 勾稽 across two years' reports: checked only when both are held, said either way. */
-function acrossYears(r: Report, main: Figure, deps: AnswerDeps): { agrees: boolean; text: string } | null {
-  const link = CARRY_LINKS[main.metric];
-  if (!link || r.year === null || main.value === null) return null;
-  const year = r.year + link.offset;
-  const entry = deps.catalog.forKey(regionKey(r)).find((e) => e.org === r.org && e.year === year);
-  const other = entry ? deps.load(entry.id) : undefined;
-  const f = other ? tableFigure(other, link.other, main.slice) : undefined;
-  if (!f || f.value === null) return null;
-  if (f.value === main.value) return { agrees: true, text: `与${year}年报告的“${metricLabel(link.other)}”（${fmtValue(f)}）一致。` };
-  return {
-    agrees: false,
-    text: `与${year}年报告对不上：${year}年报告的“${metricLabel(link.other)}”为 ${fmtValue(f)}${sourceLine(f)}，而本报告的“${metricLabel(main.metric)}”为 ${fmtValue(main)}。`,
-  };
-}
-
 /** One report's answer in a series (compare, trend): its line and item. */
 interface One {
   item: AnswerItem;
@@ -673,8 +381,18 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     pq.mentions.length >= 2
       ? pq.mentions.map((m) => ({ m, years: m.year ? [m.year] : pq.years.slice(-1) }))
       : pq.years.map((y) => ({ m: pq.mentions[0]!, years: [y] }));
+  // "长寿区2018年和资阳区…": a body typed without a year of its own, when another has one, falls back
+  // to its newest report when it has none of that year (said, never silently).
+  const ownYears = pq.mentions.length >= 2 && pq.mentions.some((m) => m.year);
   for (const t of targets) {
-    const picked = pickReport(t.m, t.years, deps);
+    let picked = pickReport(t.m, t.years, deps);
+    if (!picked.report && ownYears && !t.m.year) {
+      const newest = pickReport(t.m, [], deps);
+      if (newest.report) {
+        lines.push(`（${deps.catalog.labelOf(t.m.keys[0]!)}没有${t.years.join("、")}年的报告，用最新的${newest.report.year ?? ""}年报告。）`);
+        picked = newest;
+      }
+    }
     if (!picked.report) {
       lines.push(picked.missing!);
       continue;
@@ -733,104 +451,6 @@ function trend(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   return { ...base, kind: items.length ? "trend" : "none", answers: items, warnings, text: `${label}${topicOf(pq)}历年情况：\n${lines.join("\n")}` };
 }
 
-function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
-  const all = deps.catalog.all().filter((r) => r.year !== null);
-  // From the in-memory key figures: no record is read until the top rows are known. A column
-  // slice (市直单位) is not among the key figures: those rankings read the records.
-  const keyOf = (e: ReportEntry): number | undefined => {
-    for (const m of pq.metricCandidates) if (m in e.key) return e.key[m];
-    for (const alt of metricDef(pq.metricCandidates[0] ?? "")?.crosswalk ?? []) if (alt in e.key) return e.key[alt];
-    return undefined;
-  };
-  const valueOf = (e: ReportEntry): number | undefined => {
-    if (!pq.slice) return keyOf(e);
-    const r = deps.load(e.id);
-    const f = r ? resolveMetric(r, pq) : null;
-    const fig = f?.primary ?? f?.narrative;
-    return fig?.value ?? undefined;
-  };
-  let years = pq.years;
-  if (years.length === 0) {
-    const newest = Math.max(...all.filter((e) => keyOf(e) !== undefined).map((e) => e.year!));
-    if (!Number.isFinite(newest)) return { ...base, text: `没有任何报告含有“${metricLabel(pq.metric!)}”这一项。` };
-    years = [newest];
-  }
-  const rows: { e: ReportEntry; v: number }[] = [];
-  for (const e of all) {
-    if (!years.includes(e.year!)) continue;
-    const v = valueOf(e);
-    if (v !== undefined) rows.push({ e, v });
-  }
-  const yearText = years.map((y) => `${y}年`).join("、");
-  if (rows.length === 0) return { ...base, text: `${yearText}没有报告含有“${metricLabel(pq.metric!)}”这一项。` };
-  const order = pq.rank?.order ?? "desc";
-  rows.sort((a, b) => (order === "desc" ? b.v - a.v : a.v - b.v));
-  const top: { r: Report; f: Figure }[] = [];
-  for (const row of rows.slice(0, pq.rank?.top ?? 10)) {
-    const r = deps.load(row.e.id);
-    const found = r ? resolveMetric(r, pq) : null;
-    const f = found?.primary ?? found?.narrative;
-    if (r && f) top.push({ r, f });
-  }
-  const lines = top.map((x, i) => `${i + 1}. ${x.r.org}（${x.r.year}年）${fmtValue(x.f)}${sourceLine(x.f)}`);
-  const head = `${yearText}${metricLabel(pq.metric!)}${order === "desc" ? "从多到少" : "从少到多"}（共${rows.length}份报告有此项）：`;
-  const note = rows.length === 1 ? "\n（只有这一份报告有此项数据。）" : "";
-  return { ...base, kind: "rank", answers: top.map((x) => item(x.r, x.f)), text: `${head}\n${lines.join("\n")}${note}` };
-}
-
-function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
-  const keys = pq.mentions.length ? pq.mentions.map((m) => m.keys[0]!) : deps.catalog.keys();
-  const lines = keys
-    .map((k) => {
-      const years = [...new Set(deps.catalog.forKey(k).map((r) => r.year))].sort();
-      return `${deps.catalog.labelOf(k)}：${years.map((y) => (y === null ? "年份不明" : `${y}年`)).join("、")}`;
-    })
-    .sort();
-  const count = keys.reduce((n, k) => n + deps.catalog.forKey(k).length, 0);
-  const head = pq.mentions.length ? `共${count}份报告：` : `库中共${deps.catalog.size}份报告，${keys.length}个地区：`;
-  return { ...base, kind: "list", text: `${head}\n${lines.slice(0, 100).join("\n")}${lines.length > 100 ? `\n…另有${lines.length - 100}个地区` : ""}` };
-}
-
-// ── full text ───────────────────────────────────────────────────────────────────────────────────
-
-function toHit(r: Pick<Report, "id" | "org" | "region" | "year" | "traditional">, p: PassageHit, keywords: readonly string[]): Hit {
-  return {
-    reportId: r.id,
-    org: r.org,
-    region: r.region,
-    year: r.year,
-    section: p.passage.section,
-    snippet: inReportScript(r, highlight(p.passage.text, keywords)),
-    line: p.passage.line,
-    score: p.score,
-  };
-}
-
-/** Mark the keywords found in a passage 【like this】 (longest first, no nesting). */
-export function highlight(text: string, keywords: readonly string[]): string {
-  const words = [...new Set(keywords.filter((k) => k.length >= 2))].sort((a, b) => b.length - a.length);
-  if (words.length === 0) return text;
-  const marks = new Array<boolean>(text.length).fill(false);
-  for (const w of words) {
-    let at = text.indexOf(w);
-    while (at >= 0) {
-      if (!marks.slice(at, at + w.length).some(Boolean)) for (let i = at; i < at + w.length; i++) marks[i] = true;
-      at = text.indexOf(w, at + w.length);
-    }
-  }
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    if (marks[i] && !marks[i - 1]) out += "【";
-    out += text[i];
-    if (marks[i] && !marks[i + 1]) out += "】";
-  }
-  return out;
-}
-
-function hitsText(hits: Hit[]): string {
-  return hits.map((h, i) => `${i + 1}. ${h.org}${h.year ?? ""}年 ${h.section ? `「${h.section}」` : ""}第${h.line}行：${h.snippet}`).join("\n");
-}
-
 /** Full-text words of a question: jieba, as at ingest (loaded only when a question needs it). */
 function keywordsOf(pq: ParsedQuestion, deps: AnswerDeps): string[] {
   return deps.segment(pq.keywordSource).filter((k) => !/^\d{1,2}$/.test(k));
@@ -844,11 +464,6 @@ function searchIn(reports: Pick<Report, "id">[], pq: ParsedQuestion, deps: Answe
 }
 
 const ASPECT_NAME: Record<ProblemsAspect, string> = { problems: "存在的问题", improvements: "改进措施", both: "存在的问题及改进措施" };
-
-/** "1. …；2. …" for a list the reply numbers itself (the items carry no numbers of their own). */
-function numbered(items: readonly string[]): string {
-  return items.map((x, i) => `${i + 1}. ${x}`).join("；");
-}
 
 /**
  * The half of a report's 存在的主要问题及改进情况 part a question asks for: the problems it lists,
@@ -882,14 +497,14 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (pq.mentions.length) {
     reports = [];
     for (const m of pq.mentions) {
-      let rs = deps.catalog.forKey(m.keys[0]!);
+      let rs = m.areaOnly ? m.keys.flatMap((k) => deps.catalog.forKey(k)) : deps.catalog.forKey(m.keys[0]!);
       if (pq.years.length) rs = rs.filter((r) => r.year !== null && pq.years.includes(r.year));
       if (rs.length === 0) {
         const picked = pickReport(m, pq.years, deps);
         return { ...base, text: picked.missing ?? `没有${deps.catalog.labelOf(m.keys[0]!)}的报告。` };
       }
       reports.push(...rs);
-      scope.push(`${deps.catalog.labelOf(m.keys[0]!)}${pq.years.length ? pq.years.join("、") + "年" : ""}`);
+      scope.push(`${m.areaOnly ? m.area!.name : deps.catalog.labelOf(m.keys[0]!)}${pq.years.length ? pq.years.join("、") + "年" : ""}`);
     }
   } else if (pq.years.length) {
     reports = deps.catalog.all().filter((r) => r.year !== null && pq.years.includes(r.year));
@@ -955,26 +570,6 @@ export function reportCard(query: string, deps: AnswerDeps): Answer {
   }
   if (r.warnings.length) lines.push(...r.warnings.map((w) => `⚠ ${w.message}`));
   return { ...base, kind: "value", answers: items, warnings: r.warnings.map((w) => w.message), text: lines.join("\n") };
-}
-
-/**
- * The figure a question about `metric` (and column `slice`) is answered with in report `r`: the
- * table cell, else the sum of its parts, else the prose; through the crosswalk when this
- * generation of the template names it otherwise (`via` is then the metric asked). Exports use
- * it, so an exported figure is the answer's.
- */
-export function answerFigure(r: Report, metric: string, slice?: string): { figure: Figure; via?: string } | null {
-  let found = findFigures(r, metric, slice);
-  let via: string | undefined;
-  for (const alt of found ? [] : (metricDef(metric)?.crosswalk ?? [])) {
-    found = findFigures(r, alt, slice);
-    if (found) {
-      via = metric;
-      break;
-    }
-  }
-  const figure = found?.primary ?? found?.narrative;
-  return figure ? { figure, ...(via ? { via } : {}) } : null;
 }
 
 export { regionKey };

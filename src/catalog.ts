@@ -1,8 +1,10 @@
 // The reports held, in memory, indexed the ways questions need them: by id, by region, by year;
 // plus the lexicon (region names, column names, newest year) the question parser reads.
 import type { Report, ReportEntry } from "./domain.js";
-import type { Lexicon, RegionEntry } from "./parse/question.js";
+import type { AreaEntry, Lexicon, RegionEntry } from "./parse/question.js";
 import { shortName } from "./parse/meta.js";
+import { gazetteer, lookupName, readSlip, stemOf } from "./parse/gazetteer.js";
+import { departmentForms, oneApart } from "./qa/names.js";
 
 export function toEntry(r: Report, key: Record<string, number>): ReportEntry {
   const { figures, sections, warnings, ...rest } = r;
@@ -11,6 +13,7 @@ export function toEntry(r: Report, key: Record<string, number>): ReportEntry {
     ...rest,
     figureCount: figures.length,
     warningCount: warnings.length,
+    conflictCount: warnings.filter((w) => CONFLICT_CODES.has(w.code)).length,
     key,
     columns: [...new Set(figures.filter((f) => f.slice && !/^[a-z_]+$/.test(f.slice)).map((f) => f.slice!))],
     statLabels: [...new Set(figures.filter((f) => f.metric.startsWith("stat.")).map((f) => f.metric.slice(5)))],
@@ -18,6 +21,9 @@ export function toEntry(r: Report, key: Record<string, number>): ReportEntry {
 }
 
 export type { ReportEntry };
+
+/** Warning codes that say a report contradicts itself: its sums (勾稽) or its table and its prose. */
+export const CONFLICT_CODES: ReadonlySet<string> = new Set(["SUM_MISMATCH", "BALANCE_MISMATCH", "TABLE_NARRATIVE_MISMATCH"]);
 
 type Who = Pick<Report, "level" | "org" | "fullRegion" | "region">;
 
@@ -136,20 +142,29 @@ export class Catalog {
     const regions: RegionEntry[] = [];
     const sliceNames = new Set<string>();
     const statLabels = new Set<string>();
+    const inside = new Map<string, Set<string>>();
+    // Places the held reports lie in: the library's own support for reading a slip (沐阳县 → 沭阳县).
+    const held = new Set<string>();
+    for (const r of this.byId.values()) for (const a of [r.county, r.city, r.province]) if (a) held.add(a);
+    const within = (a: string, key: string) => {
+      let set = inside.get(a);
+      if (!set) inside.set(a, (set = new Set()));
+      set.add(key);
+    };
     for (const [key, reports] of this.byKey) {
       const names = new Set<string>();
       for (const r of reports) {
         for (const a of r.aliases) names.add(a);
-        if (governs(r)) for (const a of shortForms(r.region)) names.add(a);
-        else {
-          names.add(r.org);
-          // "长寿区民政局" typed without the city: region + the department's own name.
-          const own = r.org.slice(r.org.indexOf(r.region) + r.region.length);
-          if (own && r.org.includes(r.region)) {
-            names.add(r.region + own);
-            const s = shortName(r.region);
-            if (s) names.add(s + own);
+        if (governs(r)) {
+          for (const a of shortForms(r.region)) names.add(a);
+          const read = slipRead(r, held);
+          if (read) {
+            for (const a of correctedNames(r, read)) names.add(a);
+            within(read, key);
           }
+        } else {
+          names.add(r.org);
+          for (const n of departmentNames(r)) names.add(n);
           names.delete(r.region);
           names.delete(r.fullRegion);
           const s = shortName(r.region);
@@ -157,10 +172,55 @@ export class Catalog {
         }
         for (const c of r.columns) sliceNames.add(c);
         for (const l of r.statLabels) statLabels.add(l);
+        // The county, city and province the body lies in: each covers it.
+        for (const a of [r.county, r.city, r.province]) if (a) within(a, key);
       }
       regions.push({ key, label: this.labelOf(key), names: [...names] });
     }
-    this.lexiconCache = { regions, sliceNames: [...sliceNames], newestYear: this.newestYear(), statLabels: [...statLabels] };
+    const areas: AreaEntry[] = [];
+    for (const [name, keys] of inside) {
+      const stem = stemOf(name);
+      areas.push({ name, names: stem && stem !== name ? [name, stem] : [name], keys: [...keys] });
+    }
+    this.lexiconCache = { regions, sliceNames: [...sliceNames], newestYear: this.newestYear(), statLabels: [...statLabels], areas };
     return this.lexiconCache;
   }
+}
+
+/**
+ * A department's names as people type them: under its region's every name (full, short, a zone's
+ * forms), its own name in full and abbreviated (沭阳县发改局, 平潭地税局, 上海市科委, 上海市政府办公厅).
+ */
+function departmentNames(r: ReportEntry): string[] {
+  const at = r.org.indexOf(r.region);
+  if (!r.region || at < 0) return [];
+  const own = r.org.slice(at + r.region.length);
+  if (!own) return [];
+  const places = new Set([r.region, r.fullRegion, shortName(r.region) ?? "", ...shortForms(r.region).filter((f) => !/管委会$/.test(f))]);
+  const owns = [own, ...departmentForms(own)];
+  const out: string[] = [];
+  for (const p of places) if (p.length >= 2) for (const o of owns) out.push(p + o);
+  return out;
+}
+
+/**
+ * The division a region spelled with a one-character slip (沐阳县 under 宿迁市) stands for: the one
+ * division of its city one character away, or, when several are (沭阳县, 泗阳县), the one other held
+ * reports lie in. Null for a region the gazetteer knows.
+ */
+function slipRead(r: ReportEntry, held: ReadonlySet<string>): string | null {
+  if (!r.region || !r.city || lookupName(r.region).length > 0) return null;
+  const cities = lookupName(r.city).filter((d) => d.level === "city" || d.level === "province");
+  if (cities.length !== 1) return null;
+  const read = readSlip(r.region, cities, "");
+  if (read) return read.name;
+  const near = (gazetteer().children.get(cities[0]!.code) ?? []).filter((d) => oneApart(d.name, r.region) && held.has(d.name));
+  return near.length === 1 ? near[0]!.name : null;
+}
+
+/** The names typed for a region read through a slip: 沭阳县, 沭阳, 宿迁市沭阳县, 沭阳县人民政府. */
+function correctedNames(r: ReportEntry, read: string): string[] {
+  const stem = stemOf(read);
+  const gov = /管委会$/.test(r.org) ? "管委会" : /办事处$/.test(r.org) ? "办事处" : "人民政府";
+  return [read, r.city + read, read + gov, ...(gov === "人民政府" ? [read + "政府"] : []), ...(stem ? [stem] : [])];
 }

@@ -12,6 +12,7 @@ import { extractText, SUPPORTED_EXTENSIONS } from "./extract.js";
 import { createLibrary, type CoreLibrary } from "./library.js";
 import { parseReport } from "./parse/report.js";
 import { listReportFiles, readReportFile } from "./report-files.js";
+import { Conversations, picked } from "./qa/conversation.js";
 import { fileAdapter, openDb } from "./store/db.js";
 import { fileRecordStore } from "./store/records.js";
 import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
@@ -263,10 +264,17 @@ async function cmdAsk(args: Args): Promise<number> {
   return 0;
 }
 
-/** A local chat: one question a line; works piped (`echo 问题 | npm start`). Ctrl-D ends it. */
+const LOCAL_CHAT = "local";
+
+/**
+ * A local chat: one question a line; works piped (`echo 问题 | npm start`). Ctrl-D ends it. It keeps
+ * the conversation as the bot does: a fragment (那2019年呢) completes the last question, a number
+ * picks a choice offered.
+ */
 export async function runChat(
   lib: Pick<CoreLibrary, "ask" | "size">,
   io: { input: NodeJS.ReadableStream & { isTTY?: boolean }; output: NodeJS.WritableStream } = { input: process.stdin, output: process.stdout },
+  conversation = new Conversations(),
 ): Promise<void> {
   const tty = Boolean(io.input.isTTY);
   const say = (text: string) => void io.output.write(`${text}\n`);
@@ -275,7 +283,16 @@ export async function runChat(
   if (tty) rl.setPrompt("问> "), rl.prompt();
   for await (const line of rl) {
     // An empty line (an Enter too many) is no question, and no reason to leave.
-    if (line.trim()) say(lib.ask(line).text);
+    if (line.trim()) {
+      // A number picks one of the choices just offered; anything else is a question, read against the last one.
+      const pending = conversation.pending(LOCAL_CHAT);
+      const pick = pending && /^\s*\d{1,2}\s*$/.test(line) ? picked(pending, Number(line) - 1) : null;
+      const a = lib.ask(pick ?? line, conversation.context(LOCAL_CHAT));
+      conversation.remember(LOCAL_CHAT, a);
+      if (pick) say(`❓ ${pick}`);
+      say(a.text);
+      if (a.choices?.length && a.choiceFor) say(`请回复序号选择：${a.choices.map((c, i) => `${i + 1}. ${c}`).join("  ")}`);
+    }
     if (tty) rl.prompt();
   }
   rl.close();

@@ -147,6 +147,8 @@ export interface Report {
 export interface ReportEntry extends Omit<Report, "figures" | "sections" | "warnings"> {
   figureCount: number;
   warningCount: number;
+  /** Warnings that say the report contradicts itself (勾稽, table vs prose); absent in entries stored before it was kept. */
+  conflictCount?: number;
   /** metric id → the value a value-question would answer first (table, then sum of parts, then prose). */
   key: Record<string, number>;
   /** Named value columns of a summary table (市政府, 市直单位 …). */
@@ -158,7 +160,8 @@ export interface ReportEntry extends Omit<Report, "figures" | "sections" | "warn
 // ---------------------------------------------------------------------------------------------
 // Questions and answers
 
-export type Intent = "value" | "breakdown" | "compare" | "trend" | "rank" | "list" | "search";
+/** `total`: a sum over every report asked (一共, 合计); `conflicts`: reports whose figures do not add up. */
+export type Intent = "value" | "breakdown" | "compare" | "trend" | "rank" | "list" | "search" | "total" | "conflicts";
 
 /** A value the question stated or that was filled in by default (chrono's assign/imply). */
 export interface Implied<T> {
@@ -186,7 +189,7 @@ export interface Question {
   slice?: string;
   intent: Intent;
   /** For rankings: how many to show and in which direction. */
-  rank?: { top: number; order: "desc" | "asc" };
+  rank?: { top: number; order: "desc" | "asc"; which?: boolean };
   /** Words for full-text search (segmented, stop words removed). */
   keywords: string[];
 }
@@ -225,6 +228,18 @@ export interface Hit {
 
 export type AnswerKind = "value" | "breakdown" | "compare" | "trend" | "rank" | "list" | "search" | "none";
 
+/** What a question asked, kept by a conversation so that a fragment (那2019年呢) completes it. */
+export interface QueryContext {
+  /** The bodies or areas asked about, as names that parse back (重庆市长寿区, 江苏省). */
+  regions: string[];
+  /** Years asked (empty: the newest held was used). */
+  years: number[];
+  /** The question without its bodies and years: what was asked of them (行政复议多少件). */
+  topic: string;
+  /** The registry metric understood, when one was. */
+  metric?: string;
+}
+
 /** What the bot and the CLI say back. `text` is the reply as a person reads it (plain text). */
 export interface Answer {
   question: string;
@@ -235,4 +250,13 @@ export interface Answer {
   text: string;
   /** Candidates when the question was ambiguous (西湖区: 南昌市西湖区 or 杭州市西湖区). */
   choices?: string[];
+  /**
+   * The words of the question a choice replaces (西湖区; 长受区 for "did you mean 长寿区"): the question
+   * with them replaced by a choice is the question asked again.
+   */
+  choiceFor?: string;
+  /** A fragment completed from the conversation's last question: the question answered (重庆市长寿区2019年行政复议多少件). */
+  understoodAs?: string;
+  /** What this question asked, for the conversation to keep (absent: keep what it had). */
+  context?: QueryContext;
 }

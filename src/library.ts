@@ -543,10 +543,10 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     },
     load,
     searchIndex: () => state.index,
-    ask: (q) =>
+    ask: (q, context) =>
       stale && state.catalog.size === 0
         ? { question: q, kind: "none", answers: [], hits: [], warnings: [], text: "数据库是旧版本的格式，需要重新导入报告：npm run cli -- ingest data/reports（或在机器人里 /reindex）。" }
-        : answer(q, deps()),
+        : answer(q, deps(), context),
     search: (w) => searchOnly(w, deps()),
     reportCard: (q) => buildCard(q, deps()),
     listReports: () =>

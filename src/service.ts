@@ -1,7 +1,7 @@
 // The contract between the core (parse, store, index, answer) and its front ends (CLI, Telegram bot,
 // bench). Types only: the implementation is `createLibrary` in src/library.ts; front ends receive
 // a `Library` and never reach past it, so their tests can pass a fake.
-import type { Answer, Report, Template } from "./domain.js";
+import type { Answer, QueryContext, Report, Template } from "./domain.js";
 
 /** One line of `/reports`: enough to list and match a report without loading it. */
 export interface ReportSummary {
@@ -80,8 +80,11 @@ export interface HeldSummary extends ReportSummary {
 
 /** Everything a front end can ask of the core. Synchronous reads answer from the current index. */
 export interface Library {
-  /** Answer a question in plain Chinese (figures first, full text otherwise). */
-  ask(question: string): Answer;
+  /**
+   * Answer a question in plain Chinese (figures first, full text otherwise). `context` is the
+   * conversation's last question (`Answer.context`): a fragment (那2019年呢) completes it.
+   */
+  ask(question: string, context?: QueryContext): Answer;
   /** Full-text search only. */
   search(words: string): Answer;
   /** All reports held, newest year first. */

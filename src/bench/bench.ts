@@ -15,6 +15,7 @@ import { answer } from "../answer.js";
 import { Catalog, levelRank, regionKey, type ReportEntry } from "../catalog.js";
 import { createLibrary, type IngestTimings } from "../library.js";
 import { segment } from "../index/segment.js";
+import { nearNames, parseQuestion } from "../parse/question.js";
 import { fileAdapter, openDb } from "../store/db.js";
 import { fileOriginalStore } from "../store/originals.js";
 import { fileRecordStore } from "../store/records.js";
@@ -38,6 +39,8 @@ export interface SizeResult {
   corpusMb: number;
   ingest: { perSec: number; parsePerSec: number; segmentPerSec: number; storePerSec: number; jiebaMbPerSec: number; jiebaBoundPerSec: number; ratioToBound: number };
   structured: { p50: number; p99: number; baselineP50: number; baselineP99: number; speedup: number; questions: number; answered: number; fallbackP50: number; fallbackP99: number };
+  /** Question understanding alone (parseQuestion against the held names), and building the name index once. */
+  understanding: { p50: number; p99: number; questions: number; indexMs: number };
   fullText: { p50: number; p99: number; baselineP50: number; baselineP99: number; speedup: number; queries: number; withHits: number };
   coldStart: { totalMs: number; openMs: number; firstAnswerMs: number; rssMb: number } | null;
   peakRssMb: number;
@@ -132,6 +135,25 @@ async function benchSize(n: number, seed: number, log: (s: string) => void): Pro
     bLat.push(performance.now() - b0);
   }
 
+  // 3b. question understanding alone: full names, short names, one character wrong, fragments and
+  // library-wide questions, against the names of every report held (index built once, timed apart).
+  const uCatalog = new Catalog(entries);
+  const i0 = performance.now();
+  parseQuestion("长寿区2018年行政复议多少件", uCatalog.lexicon());
+  nearNames("长受区", uCatalog.lexicon());
+  const indexMs = performance.now() - i0;
+  const typo = (t: string) => (t.length > 2 ? t.slice(0, 1) + "口" + t.slice(2) : t);
+  const uQuestions = sample.flatMap((s, i) => {
+    const w = METRIC_WORDS[i % METRIC_WORDS.length]!;
+    return [`${s.org}${s.year}年${w}多少`, `${s.region}${s.year}年${w}多少件`, `${typo(s.region)}${s.year}年${w}多少`, `那${s.year}年呢`, `${w}呢`, `哪个地区${w}最多`, `${s.year}年全部地区${w}一共多少件`];
+  });
+  const uLat: number[] = [];
+  for (const q of uQuestions) {
+    const u0 = performance.now();
+    parseQuestion(q, uCatalog.lexicon());
+    uLat.push(performance.now() - u0);
+  }
+
   // 4. full text: global searches for words taken from the corpus; baseline scans every passage
   const words = sample.slice(0, 200).map((s, i) => {
     const tokens = segment(s.text.slice(800 + (i % 5) * 300, 1100 + (i % 5) * 300)).filter((t) => t.length >= 2 && !/\d/.test(t));
@@ -192,6 +214,7 @@ async function benchSize(n: number, seed: number, log: (s: string) => void): Pro
       speedup: pct(bLat, 50) / pct(sLat, 50), questions: questions.length, answered,
       fallbackP50: pct(fallback, 50), fallbackP99: pct(fallback, 99),
     },
+    understanding: { p50: pct(uLat, 50), p99: pct(uLat, 99), questions: uQuestions.length, indexMs },
     fullText: {
       p50: pct(fLat, 50), p99: pct(fLat, 99), baselineP50: pct(fbLat, 50), baselineP99: pct(fbLat, 99),
       speedup: pct(fbLat, 50) / pct(fLat, 50), queries: words.length, withHits,
@@ -231,6 +254,7 @@ export function formatResults(results: SizeResult[]): string {
     lines.push(`── ${n} reports (${r.corpusMb.toFixed(0)} MB of text) ──`);
     lines.push(`ingest            ${f1(r.ingest.perSec)} reports/s${verdict(r.ingest.perSec, TARGETS.ingestPerSec, false)}; parse ${f1(r.ingest.parsePerSec)}/s, segmentation ${f1(r.ingest.segmentPerSec)}/s, store+index ${f1(r.ingest.storePerSec)}/s`);
     lines.push(`  jieba bound     ${f1(r.ingest.jiebaMbPerSec)} MB/s = ${f1(r.ingest.jiebaBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToBound * 100).toFixed(0)}% of it`);
+    lines.push(`question understanding p50/p99 ${f1(r.understanding.p50)} / ${f1(r.understanding.p99)} ms over ${r.understanding.questions} questions (full and short names, one character wrong, fragments, library-wide)${verdict(r.understanding.p50, 1)} p50; name index built once in ${f1(r.understanding.indexMs)} ms`);
     lines.push(`structured p50/p99 ${f1(r.structured.p50)} / ${f1(r.structured.p99)} ms${verdict(r.structured.p99, TARGETS.structuredP99Ms[n])}; linear scan ${f1(r.structured.baselineP50)} / ${f1(r.structured.baselineP99)} ms (×${f1(r.structured.speedup)}; ${r.structured.answered}/${r.structured.questions} answered with a figure, the rest fell back to the report's text in ${f1(r.structured.fallbackP50)} / ${f1(r.structured.fallbackP99)} ms)`);
     lines.push(`full text p50/p99 ${f1(r.fullText.p50)} / ${f1(r.fullText.p99)} ms${verdict(r.fullText.p99, TARGETS.fullTextP99Ms[n])}; linear scan ${f1(r.fullText.baselineP50)} / ${f1(r.fullText.baselineP99)} ms (×${f1(r.fullText.speedup)}; ${r.fullText.withHits}/${r.fullText.queries} with hits)`);
     if (r.coldStart) lines.push(`cold start        ${f1(r.coldStart.totalMs)} ms${verdict(r.coldStart.totalMs, TARGETS.coldStartMs[n])} (open db + index ${f1(r.coldStart.openMs)} ms, first answer ${f1(r.coldStart.firstAnswerMs)} ms, RSS ${f1(r.coldStart.rssMb)} MB)`);

@@ -19,6 +19,11 @@ export function withoutMention(body: string, username: string): string {
   return body.replace(mentionPattern(username), " ").replace(/\s+/g, " ").trim();
 }
 
+/** The message replies to one of this bot's own messages (in a group: a follow-up to its answer). */
+export function repliesToBot(ctx: BotContext): boolean {
+  return incomingMessage(ctx)?.reply_to_message?.from?.id === ctx.me.id;
+}
+
 export function isPrivateChat(ctx: BotContext): boolean {
   return ctx.chat?.type === "private";
 }
@@ -26,5 +31,5 @@ export function isPrivateChat(ctx: BotContext): boolean {
 export function isAddressedToBot(ctx: BotContext): boolean {
   if (ctx.inlineQuery || ctx.callbackQuery) return true;
   if (!incomingMessage(ctx)) return false;
-  return ctx.command !== undefined || isPrivateChat(ctx) || mentionsBot(ctx);
+  return ctx.command !== undefined || isPrivateChat(ctx) || mentionsBot(ctx) || repliesToBot(ctx);
 }

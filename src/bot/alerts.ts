@@ -28,6 +28,8 @@ export function alertTarget(summary: ReportSummary, library: Library): AlertTarg
     region: summary.region,
     fullRegion: summary.fullRegion,
     province: summary.province ?? report?.province,
+    ...(report?.city ? { city: report.city } : {}),
+    ...(report?.county ? { county: report.county } : {}),
     aliases: report?.aliases ?? [],
     title: report?.title ?? "",
   };

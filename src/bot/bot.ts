@@ -5,6 +5,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, Composer, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { DEFAULT_API_ROOT } from "../config.js";
+import { Conversations } from "../qa/conversation.js";
 import { parseCommand } from "./commands.js";
 import { contextConstructor, type BotContext, type BotDeps } from "./context.js";
 import { downloadTelegramFile } from "./download.js";
@@ -46,6 +47,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const fullDeps = {
     ...deps,
     now: deps.now ?? Date.now,
+    conversations: deps.conversations ?? new Conversations({ now: deps.now ?? Date.now }),
     pages: deps.pages ?? new PageStore(),
     download: deps.download ?? ((fileId: string) => downloadTelegramFile(fileId, { api: bot.api, token, apiRoot, maxBytes })),
   };

@@ -5,6 +5,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { ChartImage } from "../chart.js";
 import type { Config } from "../config.js";
+import type { Conversations } from "../qa/conversation.js";
 import type { Answer } from "../domain.js";
 import type { FetchResult } from "../fetch-report.js";
 import type { Reuse } from "../reuse.js";
@@ -27,6 +28,8 @@ export interface BotDeps {
   download?: Download;
   /** Clock for the rate limiter and edit throttling; Date.now by default. */
   now?: () => number;
+  /** Each chat's last question and the choices offered (a fresh one per bot by default). */
+  conversations?: Conversations;
   /** Where uploads wait until handled (journal.ts); none in tests that do not need it. */
   journal?: UploadJournal;
   /** The original, the table of a figure, exports (src/reuse.ts). Without it: no 原文/表格 buttons, no /export. */
@@ -46,7 +49,7 @@ export interface ParsedCommand {
 }
 
 export interface BotContextFlavor {
-  readonly deps: BotDeps & { download: Download; now: () => number; pages: PageStore };
+  readonly deps: BotDeps & { download: Download; now: () => number; pages: PageStore; conversations: Conversations };
   /** Set by the `parseCommand` middleware before any feature runs. */
   command?: ParsedCommand;
   /**

@@ -1,6 +1,6 @@
 // Sending answers: HTML messages in order, threaded to the question in groups, and the
 // questions/failures counters that /stats shows.
-import type { InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { Answer } from "../domain.js";
 import type { BotContext } from "./context.js";
 import { describeError } from "./errors.js";
@@ -48,9 +48,48 @@ export async function replyWithAnswer(
   const { answer: shown, keyboard } = withExtras(ctx, answer);
   const pieces: Piece[] = answerPieces(shown);
   if (options.echo) pieces.unshift(html(`❓ <i>${escapeHtml(clip(options.echo, 300))}</i>`));
-  await sendHtml(ctx, renderMessages(pieces), keyboard ? { reply_markup: keyboard } : {});
+  await sendHtml(ctx, renderMessages(pieces), withChoices(answer, keyboard));
   await sendChart(ctx, answer);
   return answer;
+}
+
+/** Choices offered (平潭: 实验区 or 县; 长受区: 长寿区?) as buttons; a button's data is `pick:<index>`. */
+export function choicesKeyboard(answer: Answer): SendOptions {
+  if (!answer.choices?.length || !answer.choiceFor) return {};
+  const keyboard = new InlineKeyboard();
+  answer.choices.slice(0, 8).forEach((c, i) => keyboard.text(clip(c, 30), `pick:${i}`).row());
+  return { reply_markup: keyboard };
+}
+
+/** The answer's own buttons (原文, 表格, 更多) under the choices, if it offers any. */
+function withChoices(answer: Answer, keyboard: InlineKeyboard | undefined): SendOptions {
+  const choices = choicesKeyboard(answer).reply_markup;
+  if (!choices) return keyboard ? { reply_markup: keyboard } : {};
+  if (!keyboard) return { reply_markup: choices };
+  return { reply_markup: new InlineKeyboard([...choices.inline_keyboard, ...keyboard.inline_keyboard].filter((row) => row.length > 0)) };
+}
+
+/** The chat a conversation is kept for: the chat, or the user of an inline query. */
+export function chatKey(ctx: BotContext): string {
+  return String(ctx.chat?.id ?? ctx.from?.id ?? "");
+}
+
+/**
+ * Ask in the chat's conversation: the question is read against the chat's last one (a fragment
+ * such as 那2019年呢 completes it), and what it asked and the choices it offered are kept.
+ */
+export async function askInChat(ctx: BotContext, question: string, options: { echo?: string } = {}): Promise<Answer> {
+  const chat = chatKey(ctx);
+  const conversations = ctx.deps.conversations;
+  return replyWithAnswer(
+    ctx,
+    () => {
+      const a = ctx.deps.library.ask(question, conversations.context(chat));
+      conversations.remember(chat, a);
+      return a;
+    },
+    options,
+  );
 }
 
 /**

@@ -72,6 +72,9 @@ export interface AlertTarget {
   fullRegion: string;
   aliases: readonly string[];
   province?: string;
+  /** The city and county the region lies in, from the gazetteer (淮安市 for 洪泽区; 盐边县 for 新九镇). */
+  city?: string;
+  county?: string;
   title: string;
 }
 
@@ -82,7 +85,8 @@ export function matchesSubscription(sub: Subscription, report: AlertTarget): boo
     case "all":
       return true;
     case "region":
-      return [report.region, report.fullRegion, ...report.aliases].some(contains);
+      // A city or county covers every body inside it, whether or not its text names it.
+      return [report.region, report.fullRegion, ...report.aliases].some(contains) || [report.city, report.county].some((a) => a !== undefined && a !== "" && [a, a.replace(/(?:市|县|区|自治州|地区|盟)$/, "")].includes(value));
     case "province": {
       if (report.province) return provinceKey(report.province) === provinceKey(value);
       // No stated province: a full region that starts with it (重庆市长寿区) still counts.

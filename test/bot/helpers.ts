@@ -409,6 +409,8 @@ export interface MessageOptions {
   /** The album (media group) a document belongs to. */
   mediaGroup?: string;
   replyToDocument?: { file_id: string; file_name?: string; file_size?: number };
+  /** The message replies to one of the bot's own messages (its text). */
+  replyToBot?: string;
 }
 
 export function messageUpdate(text: string, o: MessageOptions = {}): Update {
@@ -442,7 +444,16 @@ export function messageUpdate(text: string, o: MessageOptions = {}): Update {
           document: { file_unique_id: `u-${o.replyToDocument.file_id}`, ...o.replyToDocument },
         },
       }
-    : {};
+    : o.replyToBot !== undefined
+      ? {
+          reply_to_message: {
+            ...base,
+            message_id: incomingIds - 1000,
+            from: { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name, username: BOT_INFO.username },
+            text: o.replyToBot,
+          },
+        }
+      : {};
   const message = { ...base, ...body, ...reply, ...(o.edited ? { edit_date: base.date + 5 } : {}) } as Message;
   return o.edited
     ? ({ update_id: ++updateIds, edited_message: message } as Update)

@@ -3,7 +3,7 @@
 import { Composer } from "grammy";
 import { isCommand } from "../commands.js";
 import type { BotContext } from "../context.js";
-import { replyWithAnswer } from "../respond.js";
+import { askInChat } from "../respond.js";
 
 const YEAR = /^((?:19|20)\d{2})年?$/;
 
@@ -29,7 +29,7 @@ export function compareFeature(): Composer<BotContext> {
       await ctx.reply("用法：/compare 甲 乙 [年份] [指标]，例如 /compare 长寿区 资阳区 行政复议");
       return;
     }
-    await replyWithAnswer(ctx, () => ctx.deps.library.ask(question), { echo: question });
+    await askInChat(ctx, question, { echo: question });
   });
   return feature;
 }

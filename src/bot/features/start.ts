@@ -4,7 +4,7 @@ import { isAdmin } from "../auth.js";
 import { isCommand } from "../commands.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
-import { replyWithAnswer } from "../respond.js";
+import { askInChat } from "../respond.js";
 
 /** Example questions; a button's callback data is `ex:<index>` (64-byte limit, so no text). */
 export const EXAMPLES = [
@@ -62,7 +62,7 @@ export function startFeature(): Composer<BotContext> {
       return;
     }
     await ctx.answerCallbackQuery();
-    await replyWithAnswer(ctx, () => ctx.deps.library.ask(example), { echo: example });
+    await askInChat(ctx, example, { echo: example });
   });
 
   return feature;

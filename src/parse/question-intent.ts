@@ -1,0 +1,83 @@
+// Question understanding, the intent: a value, a breakdown, a comparison, a trend, a ranking, a
+// total, contradictions, a list; and which half of the problems part is asked.
+import type { Intent, Question } from "../domain.js";
+import { chineseToNumber } from "./numbers.js";
+import { METRICS } from "./metrics.js";
+import type { RegionMention } from "./question-names.js";
+
+export type ProblemsAspect = "problems" | "improvements" | "both";
+
+/** Words asking for problems; "针对问题" / "解决问题" name them only as what improvements are for. */
+export const PROBLEM_WORDS = /问题|不足|短板|差距|困难|薄弱|毛病|缺点|短处|欠缺/;
+
+export const PROBLEM_AS_OBJECT = /(?:针对|解决|改进|整改)(?:存在的?|这些|上述|以上|有关|相关)?(?:的)?(?:问题|不足)/g;
+
+/** Words asking for the improvements: 改进措施, 下一步, 打算, 如何改进. */
+export const IMPROVE_WORDS = /改进|整改|下一步|下步|今后|打算|(?:如何|怎么|怎样)(?:改|提升|加强|解决)|工作(?:计划|安排|思路)|整改措施/;
+
+/**
+ * Which half of the 存在的主要问题及改进情况 part a question asks for.
+ *
+ *   problemsAspect("资阳区2020年下一步怎么改进") → "improvements"
+ *   problemsAspect("资阳区2020年存在的问题和改进措施") → "both"
+ */
+export function problemsAspect(q: string): ProblemsAspect {
+  const improve = IMPROVE_WORDS.test(q);
+  const problems = PROBLEM_WORDS.test(q.replace(PROBLEM_AS_OBJECT, " "));
+  return improve ? (problems ? "both" : "improvements") : "problems";
+}
+
+/** What the question reads, the words the intent is decided on. */
+export interface IntentInput {
+  /** The question squeezed (letters and digits only). */
+  q: string;
+  /** The same without a column named in it (历年累计 is no 历年 → trend). */
+  qi: string;
+  metric: string | undefined;
+  mentions: readonly RegionMention[];
+  years: readonly number[];
+  asksProblems: boolean;
+}
+
+/**
+ * The intent: a value, its breakdown, a comparison, a trend, a ranking (哪个…最多, 前五; 哪些…有 lists
+ * every one above nought), a total (一共, 合计), the reports that contradict themselves, a list of
+ * reports, or full-text search.
+ *
+ *   readIntent({ q: "2019年哪个地区行政处罚最多", metric: "art20.penalty.decisions", mentions: [], … }).intent === "rank"
+ */
+export function readIntent(input: IntentInput): { intent: Intent; rank?: Question["rank"]; asksTrend: boolean } {
+  const { q, qi, metric, mentions, years, asksProblems } = input;
+  // "哪些地区有行政诉讼": every body with a figure above nought, not the top few.
+  const which = /哪些(?:地区|区县|区|县|市|单位|地方|部门|报告|机关)?(?:有|出现|发生|存在|收到)/.test(qi);
+  let rank: Question["rank"];
+  const topN = /前([一二两三四五六七八九十\d]{1,3})(?:名|个|位)?/.exec(qi) ?? /top(\d{1,3})/i.exec(qi);
+  const rankWords = /哪个|哪些(?:地区|区|县|市|单位|地方|部门)|哪里|哪家|最多|最少|最高|最低|排名|排行|排序|名列|第一/.test(qi);
+  if (rankWords || topN) {
+    const n = topN ? (/^\d+$/.test(topN[1]!) ? Number(topN[1]) : chineseToNumber(topN[1]!) ?? 5) : /哪个|哪里|哪家|第一/.test(qi) ? 1 : 5;
+    rank = { top: Math.max(1, Math.min(50, n)), order: /最少|最低|倒数/.test(qi) ? "asc" : "desc", ...(which && !topN && !/最多|最少|最高|最低|排名|排行|排序/.test(qi) ? { which: true } : {}) };
+  }
+  // Figures that do not add up (勾稽) or a table the prose contradicts.
+  const asksConflicts = /矛盾|不一致|对不上|不相符|不符|勾稽|冲突|(?:数据|数字)(?:有误|错误|有问题)|算错/.test(qi);
+  // A sum over the bodies asked (一共, 合计), not a ranking of them.
+  const asksTotal = /一共|合计|总共|总计|加起来|共计|总和|汇总|累计(?!数)/.test(qi) && !/历年累计/.test(qi);
+
+  const regionCount = mentions.length;
+  const asksTrend = /趋势|变化|历年|逐年|每年|近几年|这几年|这些年|这么多年|多年来|各年|变多|变少|越来越|有没有(?:变|增|减|上升|下降)/.test(qi);
+  let intent: Intent = "search";
+  const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些|几份报告|多少份报告|多少报告/.test(qi);
+  const areaOnly = mentions.length > 0 && mentions.every((m) => m.areaOnly);
+  if (asksConflicts && !asksProblems) intent = "conflicts";
+  else if (metric && asksTotal && (regionCount === 0 || areaOnly)) intent = "total";
+  else if (listWords && !metric) intent = "list";
+  else if (metric && rank && regionCount === 0) intent = "rank";
+  // "长寿区哪一年行政复议最多": one region across its years.
+  else if (metric && rank && regionCount === 1 && /哪(?:一)?年|哪个年度|哪些年/.test(qi)) intent = "trend";
+  else if (metric && (regionCount >= 2 || (/对比|比较|相比|差别|差异|vs|\d{4}年?度?比/i.test(qi) && (regionCount >= 2 || years.length >= 2)))) intent = "compare";
+  else if (metric && (years.length >= 2 || asksTrend)) intent = "trend";
+  else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|如何|结果/.test(qi) && METRICS.some((d) => d.parent === metric)) intent = "breakdown";
+  else if (metric) intent = "value";
+  else if (/有哪些|哪些年|列表/.test(qi) && regionCount <= 1 && !asksProblems && q.length <= 16) intent = "list";
+
+  return { intent, ...(rank ? { rank } : {}), asksTrend };
+}

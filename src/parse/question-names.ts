@@ -1,0 +1,265 @@
+// Question understanding, names: the bodies and areas a question names, from the held reports'
+// names (longest first, no overlaps), a county, city or province covering the bodies inside it, a
+// department the region's government does not answer for, and held names one character away.
+import { lookupName, lookupStem } from "./gazetteer.js";
+
+/** A region the store holds, with every name a user may type for it. */
+export interface RegionEntry {
+  /** Unique key: the full region (南昌市西湖区), or the org for department reports. */
+  key: string;
+  /** Display name. */
+  label: string;
+  names: readonly string[];
+}
+
+/** A county, city or province some held body lies in: its name covers every such body. */
+export interface AreaEntry {
+  /** As the gazetteer writes it: 江苏省, 淮安市, 盐边县. */
+  name: string;
+  /** Names typed for it: the full name and its stem (江苏省, 江苏). */
+  names: readonly string[];
+  /** Keys of the held bodies inside it. */
+  keys: readonly string[];
+}
+
+export interface Lexicon {
+  regions: readonly RegionEntry[];
+  /** Counties, cities and provinces of the held bodies (a 洪泽区 report is inside 江苏省 though it never says so). */
+  areas?: readonly AreaEntry[];
+  /** Named value columns seen in multi-column tables (市政府, 市直单位 …). */
+  sliceNames: readonly string[];
+  /** Newest statistics year held: 今年/去年/近三年 are relative to it. */
+  newestYear: number | null;
+  /** Labels of table rows outside the registry (蚌埠: 开展宣传活动), asked by their own words. */
+  statLabels?: readonly string[];
+}
+
+export interface RegionMention {
+  /** The words as typed (normalised). */
+  text: string;
+  /** Candidate region keys: more than one = ambiguous (西湖区: 南昌 or 杭州). */
+  keys: string[];
+  /** The mention ends with 政府 (蚌埠市政府): may mean that column of a summary table. */
+  government: boolean;
+  /** The year typed right after this name, when several regions each have one (资阳区2020年和长寿区2018年). */
+  year?: number;
+  /** Offset of the name in the squeezed question. */
+  at?: number;
+  /**
+   * The name is also a county, city or province (江苏省, 淮安市): every held body inside it, for a
+   * question over the area (有哪些报告, 一共, 哪个…最多).
+   */
+  area?: { name: string; keys: string[] };
+  /** Only an area is named, no body of that name is held: `keys` are the bodies inside it. */
+  areaOnly?: boolean;
+}
+
+/** Remove everything that is not a letter or a digit: spaces, punctuation, emoji, HTML brackets. */
+export function squeeze(s: string): string {
+  return s.replace(/<[^>]{0,80}>/g, " ").replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** Find region names: longest known name first, no overlaps. */
+export function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMention[]; rest: string } {
+  const byName = nameIndex(lexicon);
+  const byArea = areaIndex(lexicon);
+  const mentions: RegionMention[] = [];
+  const used = new Array<boolean>(q.length).fill(false);
+  const maxLen = 16;
+  for (let len = Math.min(maxLen, q.length); len >= 2; len--) {
+    for (let i = 0; i + len <= q.length; i++) {
+      let taken = false;
+      for (let k = i; k < i + len && !taken; k++) taken = used[k]!;
+      if (taken) continue;
+      let word = q.slice(i, i + len);
+      let keys = byName.get(word);
+      const area = byArea.get(word);
+      if (!keys && area) {
+        for (let k = i; k < i + len; k++) used[k] = true;
+        mentions.push({ text: word, keys: [...area.keys], government: false, at: i, area: { name: area.name, keys: [...area.keys] }, areaOnly: true });
+        continue;
+      }
+      if (!keys) continue;
+      // "洪泽区政府办…": the office of the government is a word of the question (区政府办代表区政府受理…);
+      // the region is named without it.
+      const body = /(?:人民政府|政府|管委会)$/.exec(word);
+      if (body && /^办/.test(q.slice(i + len)) && byName.has(word.slice(0, -body[0].length))) {
+        word = word.slice(0, -body[0].length);
+        keys = byName.get(word)!;
+      }
+      // "长寿区" inside "长寿区民政局": take the longer known name only (handled by order).
+      for (let k = i; k < i + word.length; k++) used[k] = true;
+      const covers = byArea.get(word);
+      mentions.push({ text: word, keys: [...keys], government: /政府$/.test(word), at: i, ...(covers && covers.keys.length > 1 ? { area: { name: covers.name, keys: [...covers.keys] } } : {}) });
+    }
+  }
+  mentions.sort((a, b) => a.at! - b.at!);
+  let rest = "";
+  for (let i = 0; i < q.length; i++) rest += used[i] ? " " : q[i];
+  return { mentions, rest };
+}
+
+/** The question with only these mentions blanked out (what the rest of the parser reads). */
+export function blankMentions(q: string, mentions: readonly RegionMention[]): string {
+  const used = new Array<boolean>(q.length).fill(false);
+  for (const m of mentions) if (m.at !== undefined) for (let k = m.at; k < m.at + m.text.length; k++) used[k] = true;
+  let rest = "";
+  for (let i = 0; i < q.length; i++) rest += used[i] ? " " : q[i];
+  return rest;
+}
+
+/**
+ * A short name that fits a region already named is that region, not a second one: "平潭综合实验区…
+ * 通过中国平潭网…" names one body (the 平潭 of 中国平潭网 is a word of the question).
+ */
+export function dropRepeats(mentions: RegionMention[], q: string): RegionMention[] {
+  const out: RegionMention[] = [];
+  for (const m of mentions) {
+    // "平潭综合实验区和平潭…" joins two names: the second may be another body.
+    const joined = /[和与及、跟同比]$/.test(q.slice(0, m.at ?? 0));
+    const named = !joined && out.find((o) => o.keys.length === 1 && o.text !== m.text && o.text.includes(m.text) && m.keys.includes(o.keys[0]!));
+    if (!named) out.push(m);
+  }
+  return out;
+}
+
+export const nameCache = new WeakMap<Lexicon, Map<string, Set<string>>>();
+
+export function nameIndex(lexicon: Lexicon): Map<string, Set<string>> {
+  let map = nameCache.get(lexicon);
+  if (map) return map;
+  map = new Map();
+  for (const r of lexicon.regions) {
+    for (const n of r.names) {
+      const name = squeeze(n);
+      if (name.length < 2) continue;
+      let set = map.get(name);
+      if (!set) map.set(name, (set = new Set()));
+      set.add(r.key);
+    }
+  }
+  nameCache.set(lexicon, map);
+  return map;
+}
+
+export const areaCache = new WeakMap<Lexicon, Map<string, AreaEntry>>();
+
+export function areaIndex(lexicon: Lexicon): Map<string, AreaEntry> {
+  let map = areaCache.get(lexicon);
+  if (map) return map;
+  map = new Map();
+  for (const a of lexicon.areas ?? []) for (const n of a.names) if (n.length >= 2 && !map.has(n)) map.set(n, a);
+  areaCache.set(lexicon, map);
+  return map;
+}
+
+/**
+ * An area typed before a body inside it ("江苏淮安市洪泽区", "南昌西湖区") only places that body: it is
+ * no mention of its own, though it still tells homonyms apart (kept for that in `narrow`).
+ */
+export function dropPlacingAreas(mentions: RegionMention[], q: string): RegionMention[] {
+  return mentions.filter((m, i) => {
+    if (!m.areaOnly) return true;
+    const next = mentions[i + 1];
+    if (!next || next.at !== (m.at ?? 0) + m.text.length) return true;
+    const within = next.keys.filter((k) => m.keys.includes(k));
+    if (within.length === 0) return true;
+    // The body's homonyms outside the area are ruled out.
+    if (within.length < next.keys.length) next.keys = within;
+    void q;
+    return false;
+  });
+}
+
+export const fuzzyCache = new WeakMap<Lexicon, Map<string, Set<string>>>();
+
+/** Every held name (bodies and areas) under each of its one-character blanks: "长?区" → 长寿区. */
+export function fuzzyIndex(lexicon: Lexicon): Map<string, Set<string>> {
+  let map = fuzzyCache.get(lexicon);
+  if (map) return map;
+  map = new Map();
+  const add = (name: string) => {
+    if (name.length < 2 || name.length > 12) return;
+    for (let i = 0; i < name.length; i++) {
+      const k = name.slice(0, i) + "?" + name.slice(i + 1);
+      let set = map!.get(k);
+      if (!set) map!.set(k, (set = new Set()));
+      set.add(name);
+    }
+  };
+  for (const name of nameIndex(lexicon).keys()) add(name);
+  for (const name of areaIndex(lexicon).keys()) add(name);
+  fuzzyCache.set(lexicon, map);
+  return map;
+}
+
+/** A department's name right after a region's, ending where the question goes on (沐阳县|发改局|2020年…). */
+export const DEPARTMENT_AFTER = /^(?!人民政府|政府|管委会)([\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办公厅|厅))(?=$|\d|的|在|有|是|收到|行政|政府信息|信息公开|主动|依申请|多少|几|去年|今年|前年|近|一共|共|全年|哪)/;
+
+/** Words that are no place, whatever place they are one character from. */
+export const NOT_A_NAME = /哪|多少|几|什么|信息|公开|申请|复议|诉讼|报告|年度|政府|部门|单位|情况|数量|工作|今年|去年|前年|本年|历年|每年|近[一二两三四五六七八九十\d]|全部|所有|各地|全国|全市|全县|全区|请问|你好|帮助/;
+
+/**
+ * A held name one character away from words of the question (长受区 → 长寿区; 沐阳 → 沭阳, a slip the
+ * gazetteer knows as no division of its own). Names of two characters only at the start of the
+ * question, where a place is typed; never words the gazetteer holds as another place.
+ *
+ *   nearNames("长受区2018年行政复议多少件", lexicon) → { typed: "长受区", names: ["长寿区"] }
+ */
+export function nearNames(q: string, lexicon: Lexicon): { typed: string; names: string[] } | null {
+  const index = fuzzyIndex(lexicon);
+  const known = nameIndex(lexicon);
+  const areas = areaIndex(lexicon);
+  for (let len = Math.min(12, q.length); len >= 2; len--) {
+    for (let i = 0; i + len <= q.length; i++) {
+      if (len === 2 && i > 0) break;
+      const typed = q.slice(i, i + len);
+      // Where a place is typed: the question's start, or a word ending as a place or a body ends.
+      if (i > 0 && !/[省市区县旗镇乡州局委办厅]$/.test(typed)) continue;
+      if (!/^[\u4e00-\u9fff]+$/.test(typed) || known.has(typed) || areas.has(typed) || NOT_A_NAME.test(typed)) continue;
+      // A place of its own (平安, 长春区) is no slip of another.
+      if (lookupName(typed).length || (len <= 3 && lookupStem(typed).length)) continue;
+      const names = new Set<string>();
+      for (let k = 0; k < len; k++) for (const n of index.get(typed.slice(0, k) + "?" + typed.slice(k + 1)) ?? []) names.add(n);
+      if (names.size > 0 && names.size <= 5) return { typed, names: [...names] };
+    }
+  }
+  return null;
+}
+
+/** A mention with several candidates narrowed by another mention that names a parent (南昌 … 西湖区). */
+export function narrow(mentions: RegionMention[], lexicon: Lexicon, q: string): RegionMention[] {
+  if (mentions.length < 2) return mentions;
+  const labelOf = new Map(lexicon.regions.map((r) => [r.key, r.key]));
+  const out: RegionMention[] = [];
+  for (const m of mentions) {
+    const others = mentions.filter((o) => o !== m);
+    if (m.keys.length > 1) {
+      const narrowed = m.keys.filter((k) => others.some((o) => (labelOf.get(k) ?? k).includes(o.text.replace(/政府$/, ""))));
+      if (narrowed.length > 0) {
+        out.push({ ...m, keys: narrowed });
+        continue;
+      }
+    }
+    // A mention that only names the parent of another mention ("南昌" in "南昌西湖区") is not a region of
+    // its own; typed apart ("洪泽区和淮安市") it is.
+    const isParentOnly = others.some((o) => o.keys.every((k) => k !== m.keys[0] && k.includes(m.text)) && o.keys.length > 0 && (q.includes(m.text + o.text) || q.includes(`${m.text}的${o.text}`)));
+    if (isParentOnly && m.keys.every((k) => others.some((o) => o.keys.some((ok) => ok.startsWith(k))))) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+export const GENERIC_PLACE = /^(?:全|我|本|各|哪|每|该|其|这|那|此|县|市|地|城|辖|社|园|景|片|小|学|省|直|所|区|乡|镇|街|分|下|上|老|新)/;
+
+/** Place-like words not in the store: "朝阳区", "杭州市". */
+export function unknownPlaces(rest: string): string[] {
+  const out: string[] = [];
+  for (const m of rest.matchAll(/([\u4e00-\u9fff]{2,5}?(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗))(?:政府|人民政府)?/g)) {
+    const name = m[1]!;
+    const stem = name.replace(/(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗)$/, "");
+    if (stem.length < 2 || GENERIC_PLACE.test(stem) || /政府|单位|部门|行政|信息|公开|申请|哪个|哪些|地区/.test(name)) continue;
+    out.push(name);
+  }
+  return out;
+}

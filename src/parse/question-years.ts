@@ -1,0 +1,78 @@
+// Question understanding, years: absolute (2018, 2018年度, 18年, 二〇一八年), ranges (2018到2020) and
+// relative ones (去年, 近三年), read against the newest statistics year held.
+import { asYear, chineseToNumber } from "./numbers.js";
+
+export const CN_DIGIT: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+
+/** "二〇一八年" → "2018年". */
+export function chineseYears(s: string): string {
+  return s.replace(/([〇零一二三四五六七八九]{4})年/g, (_, d: string) => d.split("").map((c) => CN_DIGIT[c] ?? c).join("") + "年");
+}
+
+export interface YearResult {
+  years: number[];
+  relative: boolean;
+  /** The relative word (去年, 近三年), when one set the years. */
+  relativeWord?: string;
+  /** Text spans consumed (removed before metric matching). */
+  consumed: string[];
+}
+
+/** Years: 2018, 2018年度, 18年, 2018到2020, 去年/今年/前年, 近三年, 近几年/历年 (all held). */
+export function parseYears(q: string, newestYear: number | null): YearResult {
+  const years = new Set<number>();
+  const consumed: string[] = [];
+  let relative = false;
+  let relativeWord: string | undefined;
+  const range = /((?:19|20)\d{2})年?度?(?:到|至|~|-|—|－)((?:19|20)\d{2})年?度?/.exec(q);
+  if (range) {
+    const a = asYear(range[1]!);
+    const b = asYear(range[2]!);
+    if (a && b) {
+      for (let y = Math.min(a, b); y <= Math.max(a, b) && years.size < 40; y++) years.add(y);
+      relative = true;
+      consumed.push(range[0]);
+    }
+  }
+  // "2020年12345平台": the 年 ends the year even when digits follow it.
+  for (const m of q.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度|年|(?!\d))/g)) {
+    const y = asYear(m[1]!);
+    if (y) {
+      years.add(y);
+      consumed.push(m[0]);
+    }
+  }
+  for (const m of q.matchAll(/(?<![\d年])(\d{2})年(?!\d)/g)) {
+    const y = 2000 + Number(m[1]);
+    if (newestYear && y <= newestYear + 1) {
+      years.add(y);
+      consumed.push(m[0]);
+    }
+  }
+  if (newestYear) {
+    const rel: [RegExp, number[]][] = [
+      [/今年|本年度|本年/, [0]],
+      // Not 上一年没办完的 (上年结转): that is a row of the table, not a year.
+      [/去年(?!结转|[没未还剩遗留转])|上一年(?!项目|结转|[没未还剩遗留转])|上年度(?!结转|[没未还剩遗留转])/, [1]],
+      [/前年/, [2]],
+    ];
+    for (const [re, back] of rel) {
+      const m = re.exec(q);
+      if (m && !/上年结转/.test(q)) {
+        for (const b of back) years.add(newestYear - b);
+        relative = true;
+        relativeWord ??= m[0];
+        consumed.push(m[0]);
+      }
+    }
+    const recent = /(?:近|最近|过去)([一二两三四五六七八九十\d]{1,2})年/.exec(q);
+    if (recent) {
+      const n = Math.min(20, /^\d+$/.test(recent[1]!) ? Number(recent[1]) : chineseToNumber(recent[1]!) ?? 3);
+      for (let i = 0; i < n; i++) years.add(newestYear - i);
+      relative = true;
+      relativeWord ??= recent[0];
+      consumed.push(recent[0]);
+    }
+  }
+  return { years: [...years].sort((a, b) => a - b), relative, ...(relativeWord ? { relativeWord } : {}), consumed };
+}

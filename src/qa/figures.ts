@@ -1,0 +1,209 @@
+// One figure resolver: the value a question gets from a report — the table's cell, else the sum of
+// its parts by the template's identities, else the prose — with the crosswalk between template
+// generations, a column slice, a rate over its total and the 勾稽 across two years' reports.
+import type { AnswerItem, Figure, Report } from "../domain.js";
+import { regionKey } from "../catalog.js";
+import { METRICS, metricDef, metricLabel, sliceLabel } from "../parse/metrics.js";
+import { parentsOf } from "../parse/checks.js";
+import { sumRulesFor } from "../parse/identities.js";
+import type { ParsedQuestion } from "../parse/question.js";
+import { proseIndexOf, proseQuery, type ProseQuery } from "./prose-answer.js";
+import { fmtValue, item, shortLabel, sourceLine } from "./render.js";
+import type { AnswerDeps } from "./select.js";
+
+
+export interface Found {
+  metric: string;
+  primary?: Figure;
+  /** The prose states the figure too (kept when it differs from the table, or no table). */
+  narrative?: Figure;
+  /** Named columns (市直单位 …) of a summary table. */
+  columns: Figure[];
+  /** The slice asked for was not in the table: the total is given instead. */
+  sliceMissing?: string;
+  /** Reached through the crosswalk from another metric. */
+  via?: string;
+}
+
+export function tableFigure(r: Report, metric: string, slice?: string): Figure | undefined {
+  const list = r.figures.filter((f) => f.metric === metric && f.source !== "narrative" && (f.slice ?? undefined) === slice);
+  const cell = list.find((f) => f.source === "table");
+  // A blank cell (null) with a derived value beside it (sum of columns): the derived one answers,
+  // its note says the cell was blank.
+  if (cell && cell.value === null) return list.find((f) => f.source === "derived" && f.value !== null) ?? cell;
+  return cell ?? list[0];
+}
+
+/** A figure no table prints but the template's parts give (不予公开 = Σ 1–8 in 2019/2021). */
+export function summed(r: Report, metric: string, slice?: string): Figure | undefined {
+  const def = metricDef(metric);
+  if (!def?.sumOf) return undefined;
+  const parts = def.sumOf.map((p) => tableFigure(r, p, slice) ?? summed(r, p, slice));
+  const present = parts.filter((p): p is Figure => p !== undefined && p.value !== null);
+  if (present.length === 0) return undefined;
+  const value = present.reduce((s, p) => s + p.value!, 0);
+  const names = present.map((p) => `${shortLabel(p.metric)} ${p.value}`).join(" + ");
+  return {
+    metric,
+    ...(slice ? { slice } : {}),
+    value,
+    unit: present[0]!.unit,
+    source: "derived",
+    evidence: present[0]!.evidence,
+    certain: present.every((p) => p.certain) && present.length === parts.length,
+    note: `由分项相加：${names}`,
+  };
+}
+
+/** 法人或其他组织 = the five organisation columns of 表三. */
+export const ORG_SLICES = ["commercial", "research", "public_interest", "legal_service", "other_org"];
+
+export function legalPersons(r: Report, metric: string): Figure | undefined {
+  const parts = ORG_SLICES.map((s) => tableFigure(r, metric, s) ?? summed(r, metric, s));
+  const present = parts.filter((p): p is Figure => p !== undefined && p.value !== null);
+  if (present.length === 0) return undefined;
+  return {
+    metric,
+    slice: "legal_persons",
+    value: present.reduce((s, p) => s + p.value!, 0),
+    unit: present[0]!.unit,
+    source: "derived",
+    evidence: present[0]!.evidence,
+    certain: present.length === ORG_SLICES.length && present.every((p) => p.certain),
+    note: `法人或其他组织 = ${present.map((p) => `${sliceLabel(p.slice!)} ${p.value}`).join(" + ")}`,
+  };
+}
+
+export function findFigures(r: Report, metric: string, slice?: string): Found | null {
+  let sliceMissing: string | undefined;
+  let primary = slice === "legal_persons" ? legalPersons(r, metric) : slice ? tableFigure(r, metric, slice) ?? summed(r, metric, slice) : undefined;
+  if (slice && !primary) sliceMissing = slice;
+  if (!primary) primary = tableFigure(r, metric) ?? summed(r, metric);
+  // The prose states totals: it says nothing about one column.
+  const narrative = primary?.slice ? undefined : r.figures.find((f) => f.metric === metric && f.source === "narrative");
+  if (!primary && !narrative) return null;
+  const columns = primary && !primary.slice
+    ? r.figures.filter((f) => f.metric === metric && f.slice && f.source === "table" && !/^[a-z_]+$/.test(f.slice))
+    : [];
+  return { metric, primary, narrative, columns, sliceMissing };
+}
+
+/**
+ * The value a value-question gets first, per registry metric (table cell, else the sum of its
+ * parts, else the prose): kept in memory for rankings over thousands of reports.
+ */
+export function keyFigures(r: Report): Record<string, number> {
+  const key: Record<string, number> = {};
+  const present = new Set(r.figures.map((f) => f.metric));
+  for (const def of METRICS) {
+    if (!present.has(def.id) && !def.sumOf?.some((p) => present.has(p))) continue;
+    const f = tableFigure(r, def.id) ?? summed(r, def.id) ?? r.figures.find((x) => x.metric === def.id && x.source === "narrative");
+    if (f && f.value !== null) key[def.id] = f.value;
+  }
+  return key;
+}
+
+/** First candidate metric the report has; then the crosswalk, said explicitly. */
+export function resolveMetric(r: Report, pq: ParsedQuestion): Found | null {
+  const slice = resolveSlice(r, pq);
+  for (const m of pq.metricCandidates) {
+    const f = findFigures(r, m, slice);
+    if (f) return f;
+  }
+  for (const m of pq.metricCandidates.slice(0, 1)) {
+    for (const alt of metricDef(m)?.crosswalk ?? []) {
+      const f = findFigures(r, alt, slice);
+      if (f) return { ...f, via: m };
+    }
+  }
+  return null;
+}
+
+/** "蚌埠市政府…" on a summary table with a 市政府 column means that column. */
+export function resolveSlice(r: Report, pq: ParsedQuestion): string | undefined {
+  if (pq.slice) return pq.slice;
+  const gov = pq.mentions.find((m) => m.government);
+  if (!gov) return undefined;
+  const suffix = r.region.slice(-1);
+  const col = r.figures.find((f) => f.slice === `${suffix}政府`);
+  return col?.slice;
+}
+
+/** "纠错率": the figure over its parent total, both quoted. */
+export function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item: AnswerItem; text: string } | null {
+  if (!/率|比例|占比|百分比/.test(pq.normalized)) return null;
+  if (main.value === null) return null;
+  // A column's share of its row total (自然人占比), else a part's share of its parent (纠错率).
+  // The first total this report prints: 同意公开 over 办理结果 (2019+) or over 申请答复数 (old 统计表).
+  const parents = main.slice ? [main.metric] : parentsOf(main.metric);
+  let parent = "";
+  let total: Figure | undefined;
+  for (const p of parents) {
+    total = tableFigure(r, p) ?? summed(r, p);
+    parent = p;
+    if (total?.value) break;
+  }
+  if (!total || !total.value) return null;
+  const pct = Math.round((main.value / total.value) * 10000) / 100;
+  const label = main.slice ? `${sliceLabel(main.slice)}占${metricLabel(parent)}的比例` : `${shortLabel(main.metric)}占${metricLabel(parent)}的比例`;
+  return {
+    item: { ...item(r, main, label), value: pct, unit: "%", source: "derived", note: `${main.value} ÷ ${total.value}` },
+    text: `${label}：${pct}%（${main.value} ÷ ${total.value}）`,
+  };
+}
+
+/** The question read against the report's prose (its sections are read only here). */
+export function proseOf(r: Report, pq: ParsedQuestion, deps: AnswerDeps): ProseQuery {
+  const index = proseIndexOf(r.id, () => deps.sections?.(r.id) ?? r.sections);
+  return proseQuery(index, pq.keywordSource, pq.normalized, deps.segment);
+}
+
+/** The parts of the template's sum rule for a total, in the variant this report prints (most parts held). */
+export function printedParts(r: Report, total: string): string[] | undefined {
+  const held = new Set(r.figures.map((f) => f.metric));
+  const variants = sumRulesFor(total, r.template).flatMap((rule) => rule.variants);
+  const best = [...variants].sort((a, b) => b.filter((m) => held.has(m)).length - a.filter((m) => held.has(m)).length)[0];
+  return best && best.some((m) => held.has(m)) ? [...best] : undefined;
+}
+
+/** 上年结转 this year is last year's 结转下年度 of the same body, and the other way round. */
+export const CARRY_LINKS: Record<string, { other: string; offset: number }> = {
+  "requests.carried_over": { other: "requests.carried_forward", offset: -1 },
+  "requests.carried_forward": { other: "requests.carried_over", offset: 1 },
+};
+
+/** The 勾稽 across two years' reports: checked only when both are held, said either way. */
+export function acrossYears(r: Report, main: Figure, deps: AnswerDeps): { agrees: boolean; text: string } | null {
+  const link = CARRY_LINKS[main.metric];
+  if (!link || r.year === null || main.value === null) return null;
+  const year = r.year + link.offset;
+  const entry = deps.catalog.forKey(regionKey(r)).find((e) => e.org === r.org && e.year === year);
+  const other = entry ? deps.load(entry.id) : undefined;
+  const f = other ? tableFigure(other, link.other, main.slice) : undefined;
+  if (!f || f.value === null) return null;
+  if (f.value === main.value) return { agrees: true, text: `与${year}年报告的“${metricLabel(link.other)}”（${fmtValue(f)}）一致。` };
+  return {
+    agrees: false,
+    text: `与${year}年报告对不上：${year}年报告的“${metricLabel(link.other)}”为 ${fmtValue(f)}${sourceLine(f)}，而本报告的“${metricLabel(main.metric)}”为 ${fmtValue(main)}。`,
+  };
+}
+
+/**
+ * The figure a question about `metric` (and column `slice`) is answered with in report `r`: the
+ * table cell, else the sum of its parts, else the prose; through the crosswalk when this
+ * generation of the template names it otherwise (`via` is then the metric asked). Exports use
+ * it, so an exported figure is the answer's.
+ */
+export function answerFigure(r: Report, metric: string, slice?: string): { figure: Figure; via?: string } | null {
+  let found = findFigures(r, metric, slice);
+  let via: string | undefined;
+  for (const alt of found ? [] : (metricDef(metric)?.crosswalk ?? [])) {
+    found = findFigures(r, alt, slice);
+    if (found) {
+      via = metric;
+      break;
+    }
+  }
+  const figure = found?.primary ?? found?.narrative;
+  return figure ? { figure, ...(via ? { via } : {}) } : null;
+}

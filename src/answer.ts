@@ -32,7 +32,8 @@ export function answer(question: string, deps: AnswerDeps, context?: QueryContex
   const text = String(question ?? "");
   const lexicon = deps.catalog.lexicon();
   let pq = parseQuestion(text, lexicon);
-  const completed = context ? completeFollowUp(pq, context) : null;
+  // A name of its own, even one typed a character off (长受区), is no follow-up of the last body.
+  const completed = context && !pq.didYouMean ? completeFollowUp(pq, context) : null;
   if (completed) pq = parseQuestion(completed, lexicon);
   const reply = answerParsed(pq, text, deps);
   const next = contextOf(pq, (k) => deps.catalog.labelOf(k)) ?? context;
@@ -57,9 +58,23 @@ function answerParsed(pq: ParsedQuestion, text: string, deps: AnswerDeps): Answe
     const choices = ambiguous.keys.map((k) => deps.catalog.labelOf(k));
     return { ...base, choices, choiceFor: ambiguous.text, text: `“${ambiguous.text}”有${choices.length}个：${choices.join("、")}。请写明是哪一个，例如“${choices[0]}${pq.years[0] ?? ""}${pq.years.length ? "年" : ""}…”。` };
   }
-  // A held name one character away from what was typed (长受区 → 长寿区): asked back, with the names as choices.
+  // A held name one character away from what was typed (长受区 → 长寿区): asked back, with the names as
+  // choices — unless it is one name only, and reading it so leaves a single body that can answer the year and the
+  // figure asked (平谭2016年… → 平潭综合实验区, the only 平潭 with a 2016 report): that answers, saying so.
   if (pq.didYouMean && pq.mentions.length === 0) {
     const { typed, names } = pq.didYouMean;
+    const readings = names.flatMap((n) => {
+      const again = parseQuestion(pq.normalized.replace(typed, n), deps.catalog.lexicon());
+      if (again.didYouMean || again.mentions.length !== 1 || again.mentions[0]!.areaOnly) return [];
+      narrowByReports(again, deps);
+      const note = narrowByAnswer(again, deps);
+      return again.mentions[0]!.keys.length === 1 ? [{ name: n, again, note }] : [];
+    });
+    if (names.length === 1 && readings.length === 1 && pq.years.length > 0) {
+      const { name, again, note } = readings[0]!;
+      const reply = dispatch(again, deps, base);
+      if (reply.answers.length > 0) return { ...reply, text: `（“${typed}”按“${name}”理解。）\n${note ? `${note}\n` : ""}${reply.text}` };
+    }
     const shown = names.map((n) => labelOfName(n, deps));
     return {
       ...base,

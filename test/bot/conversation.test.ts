@@ -75,7 +75,7 @@ describe("choices as buttons", () => {
 
   it("长受区 gets did you mean 长寿区 as a button", async () => {
     const t = realBot();
-    await t.bot.handleUpdate(messageUpdate("长受区2018年行政诉讼多少件"));
+    await t.bot.handleUpdate(messageUpdate("长受区行政诉讼多少件"));
     expect(t.api.sent(USER_ID)[0]).toContain("您是不是要找“长寿区”");
     await t.bot.handleUpdate(callbackUpdate("pick:0"));
     expect(t.api.sent(USER_ID)[1]).toContain("重庆市长寿区人民政府2018年行政诉讼：7件");

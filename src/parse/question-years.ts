@@ -50,8 +50,11 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
     }
   }
   if (newestYear) {
+    // 本年 is the year asked when one is written (2020年本年制发…), and a column of the template
+    // when a template word follows it (本年制发, 本年新收, 本年度办理结果): then it is no year.
+    const absolute = years.size > 0;
     const rel: [RegExp, number[]][] = [
-      [/今年|本年度|本年/, [0]],
+      ...(absolute ? [] : ([[/今年|本年度?(?!度|制发|废止|新收|新制作|新公开|新增|增|减|处理|收费|办理|结转)/, [0]]] as [RegExp, number[]][])),
       // Not 上一年没办完的 (上年结转): that is a row of the table, not a year.
       [/去年(?!结转|[没未还剩遗留转])|上一年(?!项目|结转|[没未还剩遗留转])|上年度(?!结转|[没未还剩遗留转])/, [1]],
       [/前年/, [2]],

@@ -157,6 +157,41 @@ function reportNames(c: Compact, limit: number): NameMatch[] {
   return out;
 }
 
+/** What may stand between two report names of one list: nothing, a date, a bullet or a separator. */
+const LIST_GAP = /^[\d\-./:：年月日()（）·•|、,，\[\]【】>》]{0,16}$/;
+
+/**
+ * The names that name this report. Names one after another (a sidebar's 最新年报, a page's 相关链接,
+ * 上一篇/下一篇) are a list of other reports and are dropped. When no name stands alone, the report's
+ * own title may be the one printed right under such a list: the listed name whose issuer the rest
+ * of the text speaks of most (at least once) is kept; none when the text speaks of none of them.
+ *
+ *   "最新年报 浦东新区2023年…年度报告 西湖区2022年…年度报告 长寿区2018年…年度报告 2018年，长寿区…"
+ *   → [长寿区2018年…年度报告]
+ */
+function ownNames(s: string, names: NameMatch[]): NameMatch[] {
+  // (A title printed twice — the page's and the document's, 平潭综合实验区管委会2014年度… then
+  // 平潭综合实验区2014年度… — is one report's name, not a list: same year, same region.)
+  const same = (a: NameMatch, b: NameMatch) => a.year === b.year && a.org?.parts.at(-1)?.text === b.org?.parts.at(-1)?.text;
+  const adjacent = (a: NameMatch, b: NameMatch) => b.start >= a.end && LIST_GAP.test(s.slice(a.end, b.start)) && !same(a, b);
+  const listed = names.map((n, i) => (i > 0 && adjacent(names[i - 1]!, n)) || (i + 1 < names.length && adjacent(n, names[i + 1]!)));
+  if (!listed.some(Boolean)) return names;
+  const alone = names.filter((_, i) => !listed[i]);
+  if (alone.length > 0) return alone;
+  let rest = s;
+  for (const n of [...names].reverse()) rest = rest.slice(0, n.start) + rest.slice(n.end);
+  // The region word (西湖区) and the name with its parents (南昌市西湖区); a tie goes to the later
+  // name, the one nearer the text it heads.
+  const count = (word: string | undefined) => (word ? rest.split(word).length - 1 : 0);
+  const spoken = (n: NameMatch) => {
+    const parts = n.org?.parts ?? [];
+    return count(parts[parts.length - 1]?.text) + (parts.length > 1 ? count(parts.map((p) => p.text).join("")) : 0);
+  };
+  let best: NameMatch | undefined;
+  for (const n of names) if (spoken(n) > 0 && (!best || spoken(n) >= spoken(best))) best = n;
+  return best ? [best] : [];
+}
+
 // ── issuers ─────────────────────────────────────────────────────────────────────────────────────
 
 /** An issuer's name read from the text: its region words and the body after them. */
@@ -421,7 +456,7 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
 
   // 1. Candidates.
   const cands: Candidate[] = [];
-  const names = reportNames(c, limit);
+  const names = ownNames(c.s, reportNames(c, limit));
   let titleName: NameMatch | undefined;
   for (const n of names) {
     if (!n.org) continue;

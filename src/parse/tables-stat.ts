@@ -52,7 +52,7 @@ function extendLabel(row: Row, text: string, end: number, valuesFollow: boolean)
   }
 }
 const CJK = /[\u4e00-\u9fff]/;
-const END_WORDS = /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]/;
+const END_WORDS = /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]|相关链接|相关文章|相关阅读|上一篇|下一篇|年度报告|工作报告|年报/;
 /**
  * The numbering a label starts with, as headings.ts reads it ("一、" "(三)" "2."), also when a wrap
  * left its opening bracket on the line before ("二)新建…"); "" when none.
@@ -181,6 +181,13 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     let textStart = it.start;
     if (END_WORDS.test(text) || /[。;；]/.test(text) || (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 60) {
       endAt = it.start;
+      // The year of a report's name after the table ("上海市浦东新区 2023 年度报告…", a page's links):
+      // the words before it were that name's, not a row.
+      const prev = items[i - 1];
+      if (/^年/.test(text) && cur && prev && "kind" in prev && /^(?:19|20)\d{2}$/.test(prev.raw) && cur.tokens.length === 1) {
+        rows.pop();
+        endAt = cur.labelSpan.start;
+      }
       break;
     }
     // Numbering glued to the values before it: "…1818" + "2." → 1818 and numbering 2 (also when the

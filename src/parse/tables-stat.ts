@@ -91,6 +91,11 @@ interface Row {
   tokens: ValueToken[];
   /** Printed "——" (or nothing) in the unit/value cells: a heading. */
   heading: boolean;
+  /**
+   * A units column ran into the row (PDF text read column by column: labels, then their units,
+   * then their values): what follows the label is not this row's, and it is not read.
+   */
+  broken?: boolean;
 }
 
 /** Header text → value columns: "2011年度历年累计" → [2011年度, 历年累计]; "市政府市直单位…统计数×5" → the five names. */
@@ -170,6 +175,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   let endAt = end;
   const items = cell.items.slice(firstRow);
   (items[0] as TextRun) = { ...firstText, text: firstText.text.slice(lead.length), start: firstText.start + lead.length };
+  rowMajor(items);
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     const cur = rows[rows.length - 1];
@@ -234,9 +240,14 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
       cur.labelSpan = { start: cur.labelSpan.start, end: it.end };
       continue;
     }
-    // A label continued over a separator ("主动公开信息数 条"): the unit is its own run.
-    if (cur && cur.tokens.length === 0 && UNIT_ONLY.test(text)) {
-      cur.unit = text;
+    // A label continued over a separator ("主动公开信息数 条"): the unit is its own run. A second
+    // unit, or a unit after the row's values, is a units column printed apart from its labels.
+    // (A unit after the values, alone — "134 条" — is the row's own, printed after its number.)
+    if (cur && UNIT_ONLY.test(text.trim())) {
+      const next = items[i + 1];
+      const unitsRun = !!next && !("kind" in next) && UNIT_ONLY.test(next.text.trim());
+      if (!cur.unit && (cur.tokens.length === 0 || !unitsRun)) cur.unit = text;
+      else cur.broken = true;
       continue;
     }
     // A label with neither unit nor values is not finished (a heading is numbered 一、/(一) or marked
@@ -287,7 +298,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   const currentAt = kinds.indexOf("current");
   for (const r of rows) {
     const metric = metricOf.get(r);
-    if (!metric || r.heading || r.tokens.length === 0) continue;
+    if (!metric || r.heading || r.broken || r.tokens.length === 0) continue;
     const tokens = r.tokens;
     let alternatives: Reading[] = [];
     const printed = asPrinted(tokens, k);
@@ -345,6 +356,67 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   }
   void endAt;
   return { figures, warnings, span, columns: slices.filter(Boolean), template };
+}
+
+type Item = ValueToken | TextRun;
+
+/**
+ * PDF text read column by column prints a block of the table's labels, then their units, then
+ * their values ("主动公开政府信息数 / 其中:主动公开规范性文件数 / … / 条 / 件 / … / 134 / 20 / …"),
+ * a block a page. Where the three runs agree — as many units as labels, and a value for every unit
+ * but the headings' "——" (or for every unit) — the block is put back in row order, in place.
+ * Otherwise it is left as printed; the reader then marks its rows broken and reads nothing from
+ * them, never a wrong row. A label's bracketed note and the label after a bare 其中: are its own.
+ */
+function rowMajor(items: Item[]): void {
+  const isText = (it: Item | undefined): it is TextRun => !!it && !("kind" in it);
+  const isUnit = (it: Item) => ("kind" in it ? it.kind === "blank" : UNIT_ONLY.test(it.text.trim()));
+  // How many items the label at j takes: its text, or a numbering read as a number and the text
+  // glued after it ("2" + ".政府网站公开政府信息数"); 0 when no label starts there.
+  const labelAt = (j: number): number => {
+    const it = items[j];
+    if (!it) return 0;
+    if (isText(it)) return !isUnit(it) && CJK.test(it.text) ? 1 : 0;
+    const next = items[j + 1];
+    return it.kind === "num" && /^\d{1,2}$/.test(it.raw) && isText(next) && next.start === it.end && /^[.、]/.test(next.text) && CJK.test(next.text) ? 2 : 0;
+  };
+  for (let i = 0; i < items.length; i++) {
+    if (!labelAt(i)) continue;
+    // Label groups: the labels, each with its bracketed note, and the label after a bare 其中:.
+    const groups: Item[][] = [];
+    let j = i;
+    for (let n = labelAt(j); n > 0; j += n, n = labelAt(j)) {
+      const t = (items[j + n - 1] as TextRun).text.trim();
+      const prev = groups[groups.length - 1];
+      const afterMark = prev && /^其中[:：]?$/.test((prev[prev.length - 1] as TextRun).text.trim());
+      if (prev && ((n === 1 && /^\([^()]*\)$/.test(t)) || afterMark)) prev.push(...items.slice(j, j + n));
+      else groups.push(items.slice(j, j + n));
+    }
+    if (groups.length < 3) {
+      i = j - 1;
+      continue;
+    }
+    let k = j;
+    while (k < items.length && isUnit(items[k]!)) k++;
+    let m = k;
+    while (m < items.length && !isText(items[m]) && (items[m] as ValueToken).kind === "num" && !labelAt(m)) m++;
+    const units = items.slice(j, k);
+    const values = items.slice(k, m);
+    const valued = units.filter(isText).length;
+    const allValued = values.length === units.length;
+    if (units.length !== groups.length || !(values.length === valued || allValued) || values.length === 0) {
+      i = j - 1;
+      continue;
+    }
+    const rows: Item[] = [];
+    let v = 0;
+    groups.forEach((g, r) => {
+      rows.push(...g, units[r]!);
+      if (allValued || isText(units[r])) rows.push(values[v++]!);
+    });
+    items.splice(i, m - i, ...rows);
+    i += rows.length - 1;
+  }
 }
 
 const CN_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11 };

@@ -45,6 +45,52 @@ describe("统计表 as one line per row, cells separated by spaces", () => {
   });
 });
 
+describe("统计表 in PDF text read column by column: a page's labels, then their units, then their values", () => {
+  /** The table's rows (label, unit, value) printed a block of `page` rows at a time, column after column. */
+  const columnMajor = (file: string, page: number) => {
+    const lines = readFileSync(join(SEEDS, file), "utf8").split("\n");
+    const start = lines.findIndex((l) => /^统\s*计\s*指\s*标/.test(l)) + 1;
+    const rows: string[][] = [];
+    let end = start;
+    if (lines[start]!.split("|").length >= 4) {
+      // one row per line: "label | unit | value |"
+      for (; end < lines.length && lines[end]!.split("|").length >= 4; end++) rows.push(lines[end]!.split("|").slice(0, 3).map((c) => c.trim()));
+    } else {
+      // one cell per line, the header's three cells first: "label |" "unit |" "value |"
+      const from = start + 2;
+      const cells: string[] = [];
+      for (end = from; end < lines.length && lines[end]!.endsWith("|"); end++) cells.push(lines[end]!.slice(0, -1).trim());
+      for (let i = 0; i + 2 < cells.length; i += 3) rows.push(cells.slice(i, i + 3));
+      return [...lines.slice(0, from), ...blocks(rows, page), ...lines.slice(end)].join("\n");
+    }
+    return [...lines.slice(0, start), ...blocks(rows, page), ...lines.slice(end)].join("\n");
+  };
+  const blocks = (rows: string[][], page: number) => {
+    const out: string[] = [];
+    for (let b = 0; b < rows.length; b += page) {
+      const blk = rows.slice(b, b + page);
+      out.push(...blk.map((r) => r[0]!), ...blk.map((r) => r[1]!), ...blk.map((r) => r[2]!).filter(Boolean));
+    }
+    return out;
+  };
+  const tableFigures = (text: string) => {
+    const res = parseReport(text);
+    if (!res.ok) throw new Error(res.error);
+    return res.report.figures.filter((f) => f.source === "table").map((f) => `${f.metric}${f.slice ? `/${f.slice}` : ""} = ${f.value}`);
+  };
+
+  it.each([20, 1000])("长寿区 2018 (headings without values), %i rows a page: every figure of the table", (page) => {
+    const base = tableFigures(readFileSync(join(SEEDS, SEED.changshou), "utf8"));
+    expect(tableFigures(columnMajor(SEED.changshou, page)).sort()).toEqual(base.sort());
+  });
+  it.each([15, 25, 1000])("小板桥街道 2018 (some headings with subtotals), %i rows a page: no figure wrong", (page) => {
+    const base = tableFigures(readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8"));
+    const got = tableFigures(columnMajor(SEED.xiaobanqiao, page));
+    expect(got.filter((f) => !base.includes(f))).toEqual([]);
+    if (page === 15) expect(got.length).toBeGreaterThan(base.length / 2);
+  });
+});
+
 describe("a report converted to Markdown (headings with #, tables with |---| rules)", () => {
   // 沭阳县 2025 as a document converter gives it: a real report, 2021 template.
   const text = readFileSync(join(import.meta.dirname, "../fixtures/reports/markdown-2021/input.txt"), "utf8");

@@ -208,7 +208,7 @@ interface OrgRead {
 }
 
 /** Bodies that issue reports: governments, their offices, departments. */
-const BODY = /^(?:|人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处|[\u4e00-\u9fff]{1,18}?(?:局|委员会|委|办公室|办公厅|厅|中心|院|所|站|队|署|办|处|馆|管委会|管理委员会|人民政府|政府))$/;
+const BODY = /^(?:|人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处|[\u4e00-\u9fff]{1,18}?(?:局|委员会|委|办公室|办公厅|厅|中心|院|所|站|队|署|办|处|馆|管委会|管理委员会|人民政府|政府|海关)|[\u4e00-\u9fff]{1,12}?(?:组织|宣传|统战|政法|武装)部)$/;
 /** Words no issuer's body holds: report words, navigation, collective words. */
 const NOT_BODY = /公开|年报|报告|首页|位置|来源|字号|打印|登录|无障碍|时间|编制|^[各全我本该其]|所属|下属|有关|以下|以及|及其/;
 /** A department named without its region (信访局, 区工信局): never a government or its office. */
@@ -226,6 +226,12 @@ const GOVERNMENT_OFFICE =
  * body, preferring one whose region words all resolve. "…政府信息公开年报平潭综合实验区" → 平潭综合实验区.
  */
 function orgBefore(s: string, end: number): (OrgRead & { start: number }) | null {
+  // 社会事业局(卫生健康委员会)2022年…: the name a body also goes by, in brackets after its own.
+  const also = /\([\u4e00-\u9fff、]{2,16}\)$/.exec(s.slice(Math.max(0, end - 18), end));
+  if (also) {
+    const read = orgBefore(s, end - also[0].length);
+    if (read) return read;
+  }
   let from = end;
   while (from > 0 && end - from < 40 && !LEFT_STOP.test(s[from - 1]!)) from--;
   const read = readOrg(s.slice(from, end));
@@ -246,7 +252,8 @@ function readOrg(text: string): Omit<OrgRead, "start"> | null {
       continue;
     }
     // 国家税务总局淮安市税务局: a vertically managed agency keeps its head office's name.
-    const head = /^[\u4e00-\u9fff]{2,12}总局$/.test(t.slice(0, p)) ? t.slice(0, p) : "";
+    // 中共平潭综合实验区工委组织部: a party organ keeps its 中共.
+    const head = /^(?:[\u4e00-\u9fff]{2,12}总局|中共|中国共产党)$/.test(t.slice(0, p)) ? t.slice(0, p) : "";
     const read = head ? { offset: 0, text: t, parts, body: rest, prefix: head } : { offset: p, text: tail, parts, body: rest };
     // The longest name whose first region word is known (a new town under a known county stays whole).
     if (parts[0]!.candidates.length > 0) return read;
@@ -485,7 +492,14 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
   }
   // Place names of the opening: the first after "2024年，" counts more.
   const opening = /(?:19|20)\d{2}年(?:度)?[,，]/.exec(c.s.slice(0, limit));
+  // Places written one right after the other are one name: 淮安市洪泽区 is 洪泽区 under 淮安市.
+  const places: { name: string; start: number; end: number }[] = [];
   for (const p of placesIn(c.s.slice(0, Math.min(limit, 3000)), 60)) {
+    const last = places[places.length - 1];
+    if (last && last.end === p.start) (last.name += p.name), (last.end = p.end);
+    else places.push({ name: p.name, start: p.start, end: p.end });
+  }
+  for (const p of places) {
     if (insideBookTitle(c.s, p.start)) continue;
     const read = readOrg(p.name);
     if (!read) continue;

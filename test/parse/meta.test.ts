@@ -115,6 +115,11 @@ const SENTENCES: [name: string, text: string, expected: Partial<ReportMeta>][] =
     { org: "平潭综合实验区社会事业局", region: "平潭综合实验区", level: "department", province: "福建省", year: 2022 },
   ],
   [
+    "a 工作情况报告, and a title whose zone has no place word (实验区…): the text names the zone",
+    `实验区2019年政府信息公开工作情况报告\n${PERIOD(2019)}一、总体情况 2019年，平潭综合实验区主动公开政府信息2000条。`,
+    { org: "平潭综合实验区管委会", region: "平潭综合实验区", year: 2019 },
+  ],
+  [
     "a party organ's department: 中共…工委组织部",
     `中共平潭综合实验区工委组织部2019年政府信息公开工作年度报告\n${PERIOD(2019)}一、总体情况 2019年，我部主动公开政府信息12条。`,
     { org: "中共平潭综合实验区工委组织部", region: "平潭综合实验区", level: "department", province: "福建省", year: 2019 },

@@ -15,7 +15,7 @@ import { headingNumberAt } from "./headings.js";
 import { CN_NUMERAL, COUNT_UNITS, unitAlternation } from "./numbers.js";
 import { solveTable, type Slot } from "./solve.js";
 import { asPrinted, cellFigure, readingNote, rowEvidence, undecided } from "./table-read.js";
-import { CUMULATIVE_SLICE, STAT_HEADER_START, STAT_HEADER_WORDS, STAT_ROWS, statColumnKind, type StatColumnKind } from "./template.js";
+import { CUMULATIVE_SLICE, STAT_DELTA, STAT_HEADER_START, STAT_HEADER_WORDS, STAT_PREVIOUS, STAT_ROWS, statColumnKind, type StatColumnKind } from "./template.js";
 import type { SourceText, Span } from "./text.js";
 
 export interface StatTableResult {
@@ -103,7 +103,7 @@ export function parseStatHeader(header: string): string[] {
   const h = header.replace(/\s+/g, "").replace(/统计表|政府信息公开情况/g, " ");
   const words = [...STAT_HEADER_WORDS].sort((a, b) => b.length - a.length).join("|");
   // One left-to-right pass: a header word, a year or 累计 column, 统计数, or a named column (市直单位).
-  const re = new RegExp(`(${words})|((?:19|20)\\d{2}年度?|本年度?|当年|历年累计|累计|合计|总计)|(统计数|数量|数值)|([\\u4e00-\\u9fff、]{1,12}?(?:政府|单位|部门|机关|机构|街道|乡镇))`, "g");
+  const re = new RegExp(`(${words})|((?:19|20)\\d{2}年度?|本年度?|当年|历年累计|累计|合计|总计|${STAT_DELTA}|${STAT_PREVIOUS})|(统计数|数量|数值)|([\\u4e00-\\u9fff、]{1,12}?(?:政府|单位|部门|机关|机构|街道|乡镇))`, "g");
   const names: string[] = [];
   let counts = 0;
   for (const m of h.matchAll(re)) {
@@ -164,6 +164,12 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   const hasSerial = /序号|序\s*号/.test(headerText);
   const k = columns.length;
   const kinds: StatColumnKind[] = columns.map(statColumnKind);
+  // Two years side by side (2016年 | 2015年): the newer is the report's, the older last year's.
+  const yearOf = (name: string) => Number(/^((?:19|20)\d{2})年/.exec(name)?.[1] ?? 0);
+  const newest = Math.max(...columns.map(yearOf));
+  columns.forEach((name, i) => {
+    if (kinds[i] === "current" && yearOf(name) > 0 && yearOf(name) < newest) kinds[i] = "previous";
+  });
 
   // Segment the body into rows: label, unit, values.
   const rows: Row[] = [];
@@ -264,7 +270,15 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     // before a line break it is the label's own last character (涉及国家 / 秘密).
     const unit = followedByValue(items, i) ? UNIT_SUFFIX.exec(text)?.[1] : undefined;
     const label = unit && text.length > unit.length + 1 ? text.slice(0, -unit.length) : text;
-    rows.push({ label: (prefix ? "其中:" : "") + label, labelSpan: { start: textStart, end: it.end }, ...(unit && label !== text ? { unit } : {}), tokens: [], heading: false });
+    // "(二)…情况——1706": the unit cell's "——" glued to the label marks a heading (its number a subtotal).
+    const dashed = /[—–-]{2,}$/.exec(label);
+    rows.push({
+      label: (prefix ? "其中:" : "") + (dashed ? label.slice(0, dashed.index) : label),
+      labelSpan: { start: textStart, end: it.end },
+      ...(unit && label !== text ? { unit } : {}),
+      tokens: [],
+      heading: !!dashed && dashed.index > 0,
+    });
     prefix = "";
   }
   // "——" in the unit or value cells marks a heading; its blanks are not values.
@@ -296,6 +310,8 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   const rowOfSlot = new Map<Slot, Row>();
   const cumulativeAt = kinds.indexOf("cumulative");
   const currentAt = kinds.indexOf("current");
+  const previousAt = kinds.indexOf("previous");
+  const deltaAt = kinds.indexOf("delta");
   for (const r of rows) {
     const metric = metricOf.get(r);
     if (!metric || r.heading || r.broken || r.tokens.length === 0) continue;
@@ -305,9 +321,14 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     if (printed) alternatives = [printed];
     else if (tokens.length < k) {
       // Glued digits: 历年累计 includes this year.
-      alternatives = readings(tokens, k, (v, complete) => !complete || cumulativeAt < 0 || currentAt < 0 || v[cumulativeAt] === null || v[currentAt] === null || v[cumulativeAt]! >= v[currentAt]!);
+      // 历年累计 includes this year; 增减 is this year less last year.
+      const fits = (v: readonly (number | null)[]) =>
+        (cumulativeAt < 0 || currentAt < 0 || v[cumulativeAt] === null || v[currentAt] === null || v[cumulativeAt]! >= v[currentAt]!) &&
+        (deltaAt < 0 || previousAt < 0 || currentAt < 0 || v[deltaAt] === null || v[previousAt] === null || v[currentAt] === null || v[deltaAt] === v[currentAt]! - v[previousAt]!);
+      alternatives = readings(tokens, k, (v, complete) => !complete || fits(v));
       // Fewer separate values than columns: one cell was left empty.
-      if (alternatives.length === 0 && tokens.every((t) => t.gap > 0 || t === tokens[0]) && tokens.length < k) {
+      // (Separate values only: one glued run too short for the columns says nothing of where the blank is.)
+      if (alternatives.length === 0 && tokens.every((t) => t.gap > 0 || t === tokens[0]) && tokens.length < k && (tokens.length > 1 || tokens[0]!.gap > 0)) {
         const vals = [...tokens.map((t) => (t.kind === "blank" ? null : Number(t.raw))), ...Array(k - tokens.length).fill(null)];
         alternatives = [{ values: vals, spans: [...tokens, ...Array(k - tokens.length).fill(tokens[tokens.length - 1])].map((t) => ({ start: t.start, end: t.end })), cuts: 0, balance: 0 }];
         warnings.push({ code: "TABLE_SHAPE", metrics: [metric], message: `统计表“${cleanLabel(r.label)}”一行只有${tokens.length}个数值，表头有${k}列，缺的一栏按空白处理。`, evidence: [spanEvidence(src, [r.labelSpan, ...tokens])] });
@@ -422,8 +443,12 @@ function rowMajor(items: Item[]): void {
 const CN_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11 };
 
 /** Header words glued before the first row label ("年度历年累计主动公开文件数条"): their length. */
+const LEADING_HEADER = new RegExp(
+  String.raw`^(?:(?:指标名称|统计指标|计量单位|单位|序号|项目|年度|年|本年度|本年数?|当年|历年累计|累计数?|统计数|${STAT_DELTA}|${STAT_PREVIOUS}|市政府|[\u4e00-\u9fff、]{1,10}?(?:政府|单位)(?=[\u4e00-\u9fff]))\s*)+`,
+);
+
 function leadingHeader(text: string): string {
-  const m = /^(?:(?:指标名称|统计指标|计量单位|单位|序号|项目|年度|本年度|历年累计|累计|统计数|市政府|[\u4e00-\u9fff、]{1,10}?(?:政府|单位)(?=[\u4e00-\u9fff]))\s*)+/.exec(text);
+  const m = LEADING_HEADER.exec(text);
   if (!m) return "";
   // Keep the row label itself: stop before 主动公开 / 一、.
   const at = text.search(/主动公开|[一二三四五六七八九十]、|\(一\)/);
@@ -436,12 +461,14 @@ function stripHeaderWords(text: string): string {
 
 /** The numbering digits at the end of a value token ("18182" + "." → 1818 and 2), if one of `expect`. */
 function peelNumber(tok: ValueToken, expect: readonly number[]): { n: number; rest?: ValueToken } | null {
-  if (tok.kind !== "num" || !/^\d+$/.test(tok.raw)) return null;
+  // (A signed value before it too: 增减 "-1" then "3.": "-13".)
+  if (tok.kind !== "num" || !/^[-+]?\d+$/.test(tok.raw)) return null;
   for (const n of expect) {
     const s = String(n);
     if (!tok.raw.endsWith(s)) continue;
     const restRaw = tok.raw.slice(0, -s.length);
     if (!restRaw) return { n };
+    if (!/\d/.test(restRaw)) continue;
     return { n, rest: { ...tok, raw: restRaw, end: tok.end - s.length } };
   }
   return null;

@@ -91,6 +91,49 @@ describe("统计表 in PDF text read column by column: a page's labels, then the
   });
 });
 
+describe("统计表 printing last year and the change beside this year (本年度 | 上年度 | 增减)", () => {
+  // 小板桥街道 2018 with two columns added: last year (half, plus one) and the change.
+  const relaid = (header: string, columns: number) =>
+    readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8")
+      .split("\n")
+      .map((l) => {
+        if (l.startsWith("统 计 指 标")) return header;
+        const m = /^(.*\| (?:——|\S+) \| )(\d*) \|$/.exec(l);
+        if (!m) return l;
+        if (m[2] === "") return `${m[1]} |${"  |".repeat(columns - 1)}`;
+        const v = Number(m[2]);
+        const last = Math.floor(v / 2) + 1;
+        return `${m[1]}${[v, last, v - last].slice(0, columns).join(" | ")} |`;
+      })
+      .join("\n");
+  const flattened = (t: string) => t.replace(/\n/g, "").replace(/ \| ?/g, "");
+  const current = (text: string) => {
+    const res = parseReport(text);
+    if (!res.ok) throw new Error(res.error);
+    return new Map(res.report.figures.filter((f) => f.source === "table" && !f.slice).map((f) => [f.metric, f.value]));
+  };
+  const base = current(readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8"));
+
+  it.each([
+    ["统计指标 | 单位 | 本年度 | 上年度 | 增减 |", 3],
+    ["统计指标 | 单位 | 2018年 | 2017年 | 增减 |", 3],
+    ["统计指标 | 计量单位 | 本年度 | 上年度 |", 2],
+  ] as const)("%s: this year's figures are the report's, as printed and flattened", (header, columns) => {
+    const text = relaid(header, columns);
+    expect(current(text)).toEqual(base);
+    const flat = current(flattened(text));
+    const wrong = [...flat].filter(([metric, value]) => base.get(metric) !== value);
+    expect(wrong).toEqual([]);
+    // With the change printed, 增减 = 本年 − 上年 picks the one cut of every glued row.
+    if (columns === 3) expect(flat.size).toBe(base.size);
+  });
+  it("keeps last year's column and the change as columns of their own", () => {
+    const figs = fig(relaid("统计指标 | 单位 | 本年度 | 上年度 | 增减 |", 3), "proactive.channel.weibo", "上年度");
+    expect(figs[0]!.value).toBe(751);
+    expect(fig(flattened(relaid("统计指标 | 单位 | 本年度 | 上年度 | 增减 |", 3)), "proactive.channel.gazette", "增减")[0]!.value).toBe(-1);
+  });
+});
+
 describe("a report converted to Markdown (headings with #, tables with |---| rules)", () => {
   // 沭阳县 2025 as a document converter gives it: a real report, 2021 template.
   const text = readFileSync(join(import.meta.dirname, "../fixtures/reports/markdown-2021/input.txt"), "utf8");

@@ -93,6 +93,13 @@ describe("library over the bundled reports", () => {
     expect(a.text).toContain("5 ÷ 15");
   });
 
+  it("a rate over a total of 0 gives the figures and says the rate cannot be had", () => {
+    const a = lib.ask("资阳区2020年行政诉讼纠错率");
+    expect(a.kind).toBe("value");
+    expect(a.answers.map((x) => [x.value, x.unit])).toEqual([[0, "件"]]);
+    expect(a.text).toContain("行政诉讼为0，结果纠正的比例无从计算");
+  });
+
   it("two metrics in one question get one answer each", () => {
     const a = lib.ask("资阳区2020年行政处罚和行政强制分别多少");
     expect(a.answers.map((x) => x.value)).toEqual([543, 257]);

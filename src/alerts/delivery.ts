@@ -96,28 +96,65 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const maxAttempts = options.maxAttempts ?? 8;
   const backoffMs = options.backoffMs ?? 5000;
 
-  // Per chat, its pending messages in queue order; rebuilt from the store when invalidated.
-  let queues: Map<number, Outgoing[]> | null = null;
-  let lastSize = -1;
-  const rebuild = (): Map<number, Outgoing[]> => {
-    const q = new Map<number, Outgoing[]>();
-    for (const m of store.read().outbox.values()) {
-      if (m.status !== "pending" && m.status !== "sending") continue;
-      const list = q.get(m.chatId) ?? [];
-      list.push(m);
-      q.set(m.chatId, list);
+  // Per chat, its pending messages in queue order; and the chats by the time their next message
+  // may go (a heap, so a pass looks only at chats that are ready, not at every chat waiting).
+  let queues = new Map<number, Outgoing[]>();
+  const heap = new ChatHeap();
+  let seen = 0; // outbox entries taken into the queues (the Map keeps insertion order)
+  let stale = true;
+  const headOf = (chatId: number): Outgoing | undefined => {
+    const list = queues.get(chatId);
+    while (list?.length && list[0]!.status !== "pending" && list[0]!.status !== "sending") list.shift();
+    if (!list?.length) {
+      queues.delete(chatId);
+      return undefined;
     }
-    // Stable: messages queued at the same instant keep the order they were queued in (the Map's).
-    for (const list of q.values()) list.sort((a, b) => a.queuedAt - b.queuedAt);
-    return q;
+    return list[0];
+  };
+  const readyAt = (chatId: number): number | null => {
+    const head = headOf(chatId);
+    if (!head || head.status === "sending") return null;
+    return Math.max(head.notBefore ?? -Infinity, limiter.chatEarliest(chatId));
+  };
+  const schedule = (chatId: number) => {
+    const at = readyAt(chatId);
+    if (at !== null) heap.set(chatId, at, headOf(chatId)!.queuedAt);
+  };
+  /** Take in what was queued since the last look (everything after a migration or a chat gone). */
+  const refresh = () => {
+    const outbox = store.read().outbox;
+    if (stale) {
+      queues = new Map();
+      heap.clear();
+      seen = 0;
+    }
+    if (outbox.size === seen && !stale) return;
+    const touched = new Set<number>();
+    let i = 0;
+    for (const m of outbox.values()) {
+      if (i++ < seen) continue;
+      if (m.status !== "pending" && m.status !== "sending") continue;
+      const list = queues.get(m.chatId) ?? [];
+      list.push(m);
+      queues.set(m.chatId, list);
+      touched.add(m.chatId);
+    }
+    seen = outbox.size;
+    for (const chatId of touched) {
+      // Stable: messages queued at the same instant keep the order they were queued in.
+      if (stale) queues.get(chatId)!.sort((a, b) => a.queuedAt - b.queuedAt);
+      schedule(chatId);
+    }
+    stale = false;
   };
 
   // A restart: what was being sent when the last process stopped may or may not have arrived; it
   // is not sent again (never twice). Recent sends still count against the limits.
   const startup: AlertOp[] = [];
   const at0 = now();
+  const recent = [...store.read().outbox.values()].filter((m) => m.sentAt !== undefined && m.sentAt > at0 - 60_000);
+  for (const m of recent.sort((a, b) => a.sentAt! - b.sentAt!)) limiter.record(m.chatId, m.sentAt!);
   for (const m of store.read().outbox.values()) {
-    if (m.sentAt !== undefined && m.sentAt > at0 - 60_000) limiter.record(m.chatId, m.sentAt);
     if (m.status === "sending") startup.push({ op: "settle", id: m.id, status: "sent", lastError: "在发送时进程停止，未确认送达（不再重发）" });
   }
   let ready: Promise<void> = startup.length ? store.commit(startup) : Promise.resolve();
@@ -155,34 +192,25 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   const deliverDue = async (): Promise<number | null> => {
     await ready;
-    // Queued messages always add to the outbox (ids are never reused): a new size means new messages.
-    const size = store.read().outbox.size;
-    if (size !== lastSize) queues = null;
-    lastSize = size;
-    queues ??= rebuild();
+    refresh();
     const t = now();
-    // Heads of the chats that may send now, oldest first.
-    const heads: Outgoing[] = [];
-    let next = Infinity;
-    for (const [chatId, list] of queues) {
-      while (list.length && list[0]!.status !== "pending" && list[0]!.status !== "sending") list.shift();
-      if (list.length === 0) {
-        queues.delete(chatId);
+    // The chats that may send now, the longest ready first, as many as the overall window allows.
+    const batch: Outgoing[] = [];
+    for (let e = heap.peek(); e && e.at <= t && limiter.globalEarliest() <= t; e = heap.peek()) {
+      heap.pop();
+      const at = readyAt(e.chatId);
+      if (at === null) continue;
+      if (at > t) {
+        heap.set(e.chatId, at, headOf(e.chatId)!.queuedAt);
         continue;
       }
-      const head = list[0]!;
-      if (head.status === "sending") continue; // in flight (another pass)
-      const at = Math.max(head.notBefore ?? -Infinity, limiter.chatEarliest(chatId));
-      if (at <= t) heads.push(head);
-      else next = Math.min(next, at);
+      const head = headOf(e.chatId)!;
+      limiter.record(head.chatId, t);
+      batch.push(head);
     }
-    if (heads.length === 0) return next === Infinity ? (queues.size ? t + 1000 : null) : next;
-    heads.sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1));
-    const batch: Outgoing[] = [];
-    for (const h of heads) {
-      if (limiter.globalEarliest() > t) break;
-      limiter.record(h.chatId, t);
-      batch.push(h);
+    if (batch.length === 0) {
+      const next = heap.peek()?.at ?? null;
+      return next === null ? null : Math.max(next, limiter.globalEarliest());
     }
     await store.commit([{ op: "claim", ids: batch.map((m) => m.id), at: t }]);
     const results = await Promise.all(
@@ -197,19 +225,99 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     );
     const ops = results.flat();
     await store.commit(ops);
-    if (ops.some((o) => o.op === "migrate" || o.op === "chatGone")) queues = null;
-    // More may go at once (the window had room for fewer than were due), else when the next is due.
-    const again = Math.max(t, limiter.globalEarliest());
-    return heads.length > batch.length ? again : Math.min(next, t + 1);
+    if (ops.some((o) => o.op === "migrate" || o.op === "chatGone")) stale = true;
+    else for (const m of batch) schedule(m.chatId);
+    refresh();
+    const next = heap.peek()?.at ?? null;
+    return next === null ? null : Math.max(next, limiter.globalEarliest());
   };
 
   return {
     deliverDue,
-    invalidate: () => void (queues = null),
+    invalidate: () => void (stale = true),
     pending: () => {
       let n = 0;
       for (const m of store.read().outbox.values()) if (m.status === "pending" || m.status === "sending") n++;
       return n;
     },
   };
+}
+
+/** Chats by the time their next message may go (then its age): a binary heap, one entry per chat. */
+class ChatHeap {
+  private items: { at: number; seq: number; chatId: number }[] = [];
+  private readonly index = new Map<number, number>();
+
+  peek(): { at: number; seq: number; chatId: number } | undefined {
+    return this.items[0];
+  }
+
+  clear(): void {
+    this.items = [];
+    this.index.clear();
+  }
+
+  /** Schedule a chat (or move it to `at`); `seq` orders chats ready at the same time. */
+  set(chatId: number, at: number, seq: number): void {
+    const i = this.index.get(chatId);
+    if (i === undefined) {
+      this.items.push({ at, seq, chatId });
+      this.index.set(chatId, this.items.length - 1);
+      this.up(this.items.length - 1);
+      return;
+    }
+    Object.assign(this.items[i]!, { at, seq });
+    this.up(i);
+    this.down(this.index.get(chatId)!);
+  }
+
+  pop(): { at: number; seq: number; chatId: number } | undefined {
+    const top = this.items[0];
+    if (!top) return undefined;
+    const last = this.items.pop()!;
+    this.index.delete(top.chatId);
+    if (this.items.length) {
+      this.items[0] = last;
+      this.index.set(last.chatId, 0);
+      this.down(0);
+    }
+    return top;
+  }
+
+  private less(a: number, b: number): boolean {
+    const x = this.items[a]!;
+    const y = this.items[b]!;
+    return x.at < y.at || (x.at === y.at && x.seq < y.seq);
+  }
+
+  private swap(a: number, b: number): void {
+    const x = this.items[a]!;
+    const y = this.items[b]!;
+    this.items[a] = y;
+    this.items[b] = x;
+    this.index.set(y.chatId, a);
+    this.index.set(x.chatId, b);
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(i, p)) return;
+      this.swap(i, p);
+      i = p;
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.items.length && this.less(l, m)) m = l;
+      if (r < this.items.length && this.less(r, m)) m = r;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
 }

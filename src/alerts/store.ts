@@ -137,6 +137,8 @@ export function applyOp(s: AlertState, o: AlertOp): void {
       } else s.mutes.set(o.chatId, o.until);
       return;
     case "queue":
+      // Ids are unique (an event's key, a digest's first key): a message is never replaced.
+      if (s.outbox.has(o.msg.id)) return;
       s.outbox.set(o.msg.id, { ...o.msg });
       for (const k of o.msg.keys) s.seen.add(k);
       return;
@@ -184,13 +186,19 @@ export interface AlertStore {
   readonly commits: number;
 }
 
-/** The state as JSON (Maps and Sets as arrays); delivered messages are kept only as their keys. */
+/**
+ * The state as JSON (Maps and Sets as arrays); delivered messages are kept only as their keys,
+ * except those of the last minute (the rate limiter is rebuilt from them after a restart).
+ */
 export function snapshotOf(s: AlertState): string {
+  let last = -Infinity;
+  for (const m of s.outbox.values()) if (m.sentAt !== undefined && m.sentAt > last) last = m.sentAt;
+  const keep = (m: Outgoing) => m.status === "pending" || m.status === "sending" || (m.sentAt !== undefined && m.sentAt > last - 60_000);
   return JSON.stringify({
     version: 1,
     subscriptions: s.subscriptions,
     mutes: [...s.mutes],
-    outbox: [...s.outbox.values()].filter((m) => m.status === "pending" || m.status === "sending"),
+    outbox: [...s.outbox.values()].filter(keep),
     digest: s.digest,
     seen: [...s.seen],
     deadlines: [...s.deadlines],

@@ -70,6 +70,8 @@ export interface AlertEngine {
   onReport(summary: ReportSummary): Promise<number>;
   /** Digests and mutes that are due become messages. */
   flushDigests(): Promise<number>;
+  /** When the next buffered digest (or a mute's end) is due; null when nothing is buffered. */
+  nextDigestAt(): number | null;
   /** Bodies past their deadline without a report: "未按时发布", once each, capped per day. */
   checkDeadlines(): Promise<number>;
   stats(): { subscriptions: number; chats: number; pending: number; sent: number; buffered: number };
@@ -107,6 +109,11 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     const until = store.read().mutes.get(chatId);
     return until !== undefined && until > now() ? until : null;
   };
+
+  // When the next buffered item is due: undefined when not known (recomputed), null when none.
+  // Only the engine buffers items; anything that removes some (delivery: a chat gone) can only
+  // make this early, and an early look just recomputes it.
+  let digestDue: number | null | undefined;
 
   const subjectCache = new Map<string, ReportSubject>();
   const subjectFor = (id: string): ReportSubject | null => {
@@ -161,6 +168,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       ops.push({ op: "queue", msg });
     }
     if (ops.length === 0) return 0;
+    if (ops.some((o) => o.op === "buffer")) digestDue = undefined;
     await store.commit(ops);
     options.onQueued?.();
     return ops.length;
@@ -233,6 +241,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       return gone;
     },
     async mute(chatId, until) {
+      digestDue = undefined;
       await store.commit([{ op: "mute", chatId, until }]);
       if (until === null) await engine.flushDigests();
     },
@@ -250,8 +259,11 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     },
 
     async flushDigests() {
-      const state = store.read();
       const t = now();
+      const nextDue = engine.nextDigestAt();
+      if (nextDue === null || nextDue > t) return 0;
+      digestDue = undefined;
+      const state = store.read();
       const due = new Map<number, DigestItem[]>();
       for (const d of state.digest) {
         const mutedTill = muteOf(d.chatId);
@@ -283,7 +295,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
           if (!part.length) return;
           n += 1;
           const text = [`📰 <b>${title}</b>：${all.length} 份报告${n > 1 ? `（续${n - 1}）` : ""}`, ...part.map((p, i) => `${i + 1}. ${p.line}`)].join("\n");
-          ops.push({ op: "queue", msg: { id: `${chatId}|digest|${t}|${n}`, chatId, text, keys: part.flatMap((p) => p.keys), status: "pending", attempts: 0, queuedAt: t } });
+          ops.push({ op: "queue", msg: { id: `${chatId}|digest|${part[0]!.keys[0]}`, chatId, text, keys: part.flatMap((p) => p.keys), status: "pending", attempts: 0, queuedAt: t } });
           part = [];
           size = 0;
         };
@@ -298,6 +310,14 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       await store.commit(ops);
       options.onQueued?.();
       return due.size;
+    },
+
+    nextDigestAt() {
+      if (digestDue !== undefined) return digestDue;
+      let next = Infinity;
+      for (const d of store.read().digest) next = Math.min(next, Math.max(d.dueAt, muteOf(d.chatId) ?? -Infinity));
+      digestDue = next === Infinity ? null : next;
+      return digestDue;
     },
 
     async checkDeadlines() {

@@ -44,8 +44,9 @@ export function startAlertRunner(options: AlertRunnerOptions): AlertRunner {
         lastDeadlineCheck = now();
         await engine.checkDeadlines();
       }
-      const next = await delivery.deliverDue();
-      return next;
+      const sent = await delivery.deliverDue();
+      const digest = engine.nextDigestAt();
+      return sent === null ? digest : digest === null ? sent : Math.min(sent, digest);
     } catch (error) {
       logger.error({ err: error }, "alert pass failed");
       return null;

@@ -265,9 +265,10 @@ function cityOf(d: { parent: { name: string; level: string; parent: unknown } | 
   return d.parent?.name;
 }
 
-/** The longest leading place name of a run of characters (江苏省行政复议 → 江苏省 + 行政复议). */
+/** A place glued before a metric (江苏省行政复议 → 江苏省 + 行政复议): the longest such split. */
 function leadingPlace(s: string, ctx: FilterContext): { place: Place; rest: string } | null {
-  for (let n = Math.min(s.length - 1, 12); n >= 2; n--) {
+  for (let n = Math.min(s.length - 2, 12); n >= 2; n--) {
+    if (!readMetric(s.slice(n))) continue;
     const r = readPlace(s.slice(0, n), ctx);
     if (r?.ok) return { place: r.value, rest: s.slice(n) };
   }
@@ -307,7 +308,7 @@ export function parseFilter(text: string, ctx: FilterContext): Parsed<{ filter: 
     if (cond) {
       let left = cond[1]!;
       const lead = leadingPlace(left, ctx);
-      if (lead && readMetric(lead.rest)) {
+      if (lead) {
         filter.places.push(lead.place);
         left = lead.rest;
       }

@@ -368,7 +368,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
           `⏰ ${head}未按时发布（应于${o.year + 1}年${d.month}月${d.day}日前）`,
         );
         // Told once, whether or not anyone subscribes to it; only alerts sent count against the day's cap.
-        await store.commit([{ op: "deadline", key: `${o.body}|${o.year}`, day: queued > 0 ? today : "-" }]);
+        await store.commit([{ op: "deadline", key: `${o.body}|${o.year}`, ...(queued > 0 ? { day: today } : {}) }]);
         if (queued > 0) {
           budget -= 1;
           told += 1;

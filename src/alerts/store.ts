@@ -97,7 +97,8 @@ export type AlertOp =
   | { op: "unbuffer"; keys: string[] }
   | { op: "claim"; ids: string[]; at: number }
   | { op: "settle"; id: string; status: MessageStatus; notBefore?: number; lastError?: string; attempts?: number }
-  | { op: "deadline"; key: string; day: string };
+  /** A body's missing report was looked at (once); `day` when an alert went out (counts against that day's cap). */
+  | { op: "deadline"; key: string; day?: string };
 
 export function emptyAlertState(): AlertState {
   return { subscriptions: [], mutes: new Map(), outbox: new Map(), digest: [], seen: new Set(), deadlines: new Set(), deadlineDays: new Map(), nextId: 1 };
@@ -173,7 +174,7 @@ export function applyOp(s: AlertState, o: AlertOp): void {
     }
     case "deadline":
       s.deadlines.add(o.key);
-      s.deadlineDays.set(o.day, (s.deadlineDays.get(o.day) ?? 0) + 1);
+      if (o.day) s.deadlineDays.set(o.day, (s.deadlineDays.get(o.day) ?? 0) + 1);
       return;
   }
 }

@@ -93,6 +93,23 @@ describe("startBot with long polling", () => {
     expect(api.of("getUpdates").length).toBe(polls);
   });
 
+  it("moves subscriptions of the earlier kind into the alert store at start, as filters", async () => {
+    const api = await fakeApi();
+    const botStore = memoryBotStore();
+    await botStore.update((s) => {
+      s.subscriptions.push({ chatId: 555, kind: "province", value: "重庆市", createdAt: "2025-01-01T00:00:00.000Z" }, { chatId: 556, kind: "all", value: "", createdAt: "" });
+    });
+    const alertStore = memoryAlertStore();
+    const config = createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url });
+    const stop = await startBot({ config, library: fakeLibrary(), botStore, logger: silentLogger, alertStore, segment: (t) => t.split(/\s+/) });
+    cleanup.push(stop);
+    expect(alertStore.read().subscriptions.map((s) => [s.chatId, s.filter.places.map((p) => p.name), s.mode])).toEqual([
+      [555, ["重庆市"], "immediate"],
+      [556, [], "immediate"],
+    ]);
+    expect(botStore.read().subscriptions).toEqual([]);
+  });
+
   it("refuses to start without a token", async () => {
     await expect(
       startBot({ config: createConfig({}), library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger }),

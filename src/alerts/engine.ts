@@ -205,9 +205,9 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const onRevision = async (s: ReportSubject, earlier: Report | undefined, changed: string[]): Promise<number> => {
     const old = earlier ? subjectOf(earlier, segment) : null;
     const subs = store.read().subscriptions.filter((sub) => matchesFilter(sub.filter, s) || (old !== null && matchesFilter(sub.filter, old)));
-    const now_ = library.getReport(s.reportId);
+    const current = library.getReport(s.reportId);
     const before = earlier ? figureSignature(earlier) : {};
-    const after = now_ ? figureSignature(now_) : {};
+    const after = current ? figureSignature(current) : {};
     const lines = changed.map((k) => `· ${esc(figureKeyLabel(k))}：${before[k] ?? "—"} → ${after[k] ?? "—"}`);
     const shown = lines.length > 15 ? [...lines.slice(0, 15), `……共 ${lines.length} 项有改动`] : lines;
     const head = `${esc(s.org)} ${yearText(s.year)}`;

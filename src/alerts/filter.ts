@@ -226,7 +226,7 @@ function readOp(s: string): Op {
 
 /** A place name: a gazetteer division (a stem too: 江苏, 长寿), or a held body's name. */
 export function readPlace(word: string, ctx: FilterContext): Parsed<Place> | null {
-  const held = new Set(ctx.bodyNames());
+  const held = heldNames(ctx);
   const m = resolveRegion(word);
   if (m && m.division) {
     const d = m.division;
@@ -237,8 +237,8 @@ export function readPlace(word: string, ctx: FilterContext): Parsed<Place> | nul
   }
   if (m?.ambiguous?.length) {
     // 西湖区: the one whose bodies are held, else ask for the city.
-    const options = m.ambiguous.map((d) => ({ d, parent: d.level === "township" ? d.parent?.name : cityOf(d) }));
-    const heldOnes = options.filter((o) => o.parent && [...held].some((n) => n.startsWith(o.parent!) && n.includes(d2name(o.d))));
+    const options = m.ambiguous.map((d) => ({ d, parent: d.parent?.name }));
+    const heldOnes = options.filter((o) => o.parent && [...held].some((n) => n.startsWith(o.parent!) && n.includes(o.d.name)));
     if (heldOnes.length === 1) {
       const o = heldOnes[0]!;
       return { ok: true, value: { kind: "area", name: o.d.name, level: o.d.level, within: o.parent! } };
@@ -260,9 +260,12 @@ export function readPlace(word: string, ctx: FilterContext): Parsed<Place> | nul
   return null;
 }
 
-const d2name = (d: { name: string }) => d.name;
-function cityOf(d: { parent: { name: string; level: string; parent: unknown } | null }): string | undefined {
-  return d.parent?.name;
+// The held bodies' names, once per context (a parse looks at several words).
+const heldCache = new WeakMap<FilterContext, Set<string>>();
+function heldNames(ctx: FilterContext): Set<string> {
+  let set = heldCache.get(ctx);
+  if (!set) heldCache.set(ctx, (set = new Set(ctx.bodyNames())));
+  return set;
 }
 
 /** A place glued before a metric (江苏省行政复议 → 江苏省 + 行政复议): the longest such split. */
@@ -280,7 +283,8 @@ function leadingPlace(s: string, ctx: FilterContext): { place: Place; rest: stri
  * spaces, commas and 、; a comparison is read as a condition (a place glued before it is split
  * off: 江苏省行政复议>=10); a word that is no place, level, check or mode is a word of the text.
  */
-export function parseFilter(text: string, ctx: FilterContext): Parsed<{ filter: Filter; mode?: "immediate" | "daily" | "weekly" }> {
+export function parseFilter(text: string, given: FilterContext): Parsed<{ filter: Filter; mode?: "immediate" | "daily" | "weekly" }> {
+  const ctx: FilterContext = { ...given }; // its own cache of held names: bodies are added between two parses
   const norm = text.normalize("NFKC").replace(/[＞]/g, ">").replace(/[＜]/g, "<").replace(/[＝]/g, "=");
   // Glue an operator to its neighbours: "行政复议 >= 10" is one condition.
   const glued = norm.replace(/\s*(>=|<=|≥|≤|>|<|=|大于等于|小于等于|不少于|不低于|不多于|不超过|大于|小于|超过|多于|少于|高于|低于|等于)\s*(?=-?\d)/g, "$1").replace(/(\d)\s+(%|件|条|次)/g, "$1$2");

@@ -194,6 +194,7 @@ export interface AlertStore {
 export function snapshotOf(s: AlertState): string {
   let last = -Infinity;
   for (const m of s.outbox.values()) if (m.sentAt !== undefined && m.sentAt > last) last = m.sentAt;
+  const subIds = new Set(s.subscriptions.map((x) => x.id));
   const keep = (m: Outgoing) => m.status === "pending" || m.status === "sending" || (m.sentAt !== undefined && m.sentAt > last - 60_000);
   return JSON.stringify({
     version: 1,
@@ -201,7 +202,8 @@ export function snapshotOf(s: AlertState): string {
     mutes: [...s.mutes],
     outbox: [...s.outbox.values()].filter(keep),
     digest: s.digest,
-    seen: [...s.seen],
+    // Keys of subscriptions that ended can never come again: not carried.
+    seen: [...s.seen].filter((k) => subIds.has(k.slice(0, k.indexOf("|")))),
     deadlines: [...s.deadlines],
     deadlineDays: [...s.deadlineDays],
     nextId: s.nextId,

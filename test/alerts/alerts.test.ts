@@ -2,7 +2,13 @@
 // each subscriber receives from the fake Bot API. Each filter kind fires for a report that matches
 // and stays silent for a near miss.
 import { describe, expect, it } from "vitest";
-import { callbackUpdate, GROUP_ID, messageUpdate, USER_ID } from "../bot/helpers.js";
+import { createAlertEngine } from "../../src/alerts/engine.js";
+import { memoryAlertStore } from "../../src/alerts/store.js";
+import { versionKeyOf } from "../../src/alerts/subject.js";
+import { extractText } from "../../src/extract.js";
+import { segment } from "../../src/index/segment.js";
+import { parseReport } from "../../src/parse/report.js";
+import { callbackUpdate, GROUP_ID, messageUpdate, silentLogger, USER_ID } from "../bot/helpers.js";
 import { alertBot, fixture, START } from "./helpers.js";
 
 const HONGZE_2023 = "extra/10_hongze_qu_2023.txt"; // 江苏省淮安市; 行政复议 0, 勾稽 (SUM_MISMATCH)
@@ -175,6 +181,33 @@ describe("versions", () => {
     expect(a.alertsTo(USER_ID)).toHaveLength(1);
     expect(a.alertsTo(USER_ID)[0]).toContain("平潭");
   }, 60_000);
+});
+
+describe("version keys", () => {
+  it("the saved page and the crawler's text of one report are one version; a figure changed is another", async () => {
+    const read = async (file: string) => {
+      const bytes = fixture(file);
+      const text = file.endsWith(".html") ? await extractText(file, bytes) : { ok: true as const, text: new TextDecoder().decode(bytes) };
+      if (!text.ok) throw new Error(text.error);
+      const parsed = parseReport(text.text, { name: file });
+      if (!parsed.ok) throw new Error(parsed.error);
+      return parsed.report;
+    };
+    const page = await read("pingtan-2013-html/input.html");
+    const crawled = await read("pingtan-2013-html/crawler.txt");
+    expect(page.id).not.toBe(crawled.id); // two texts …
+    expect(versionKeyOf(page)).toBe(versionKeyOf(crawled)); // … one version
+    const revised = { ...crawled, figures: crawled.figures.map((f, i) => (i === crawled.figures.findIndex((g) => g.certain && g.source === "table") ? { ...f, value: (f.value ?? 0) + 1 } : f)) };
+    expect(versionKeyOf(revised)).not.toBe(versionKeyOf(crawled));
+
+    // announced twice (both files, or a replay): one alert
+    const byId = new Map([page, crawled].map((r) => [r.id, r]));
+    const store = memoryAlertStore();
+    const engine = createAlertEngine({ library: { getReport: (id) => byId.get(id), listReports: () => [] }, store, segment, logger: silentLogger, now: () => START });
+    await engine.subscribe(USER_ID, "福建省");
+    for (const r of [page, crawled, page]) await engine.onReport({ id: r.id, org: r.org, region: r.region, fullRegion: r.fullRegion, year: r.year, template: r.template, figureCount: 0, warningCount: 0, sourceName: r.sourceName });
+    expect([...store.read().outbox.values()].map((m) => m.chatId)).toEqual([USER_ID]);
+  });
 });
 
 describe("deadlines", () => {

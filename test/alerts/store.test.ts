@@ -39,12 +39,14 @@ describe("fileAlertStore", () => {
     expect(readFileSync(`${base}.log`, "utf8")).toBe(""); // compacted into the snapshot
   });
 
-  it("a memory store's dump is what a restart loads; old sends are dropped from it, their keys kept", async () => {
+  it("a memory store's dump is what a restart loads; old sends are dropped from it, their keys kept while the subscription lasts", async () => {
     const a = memoryAlertStore();
+    await a.commit([{ op: "subscribe", sub: { id: "s1", chatId: 5, filter: EMPTY_FILTER, mode: "immediate", createdAt: "t", text: "all" } }]);
     await a.commit([{ op: "queue", msg: msg("old", 5) }, { op: "claim", ids: ["old"], at: 0 }, { op: "settle", id: "old", status: "sent" }]);
     await a.commit([{ op: "queue", msg: msg("new", 5) }, { op: "claim", ids: ["new"], at: 120_000 }, { op: "settle", id: "new", status: "sent" }]);
+    await a.commit([{ op: "queue", msg: { ...msg("gone", 6), keys: ["s9|gone"] } }]);
     const b = memoryAlertStore(a.dump());
-    expect([...b.read().outbox.keys()]).toEqual(["new"]);
-    expect([...b.read().seen]).toEqual(["s1|old", "s1|new"]);
+    expect([...b.read().outbox.keys()]).toEqual(["new", "gone"]);
+    expect([...b.read().seen]).toEqual(["s1|old", "s1|new"]); // s9 no longer exists: its key is not carried
   });
 });

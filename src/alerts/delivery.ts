@@ -100,7 +100,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   // may go (a heap, so a pass looks only at chats that are ready, not at every chat waiting).
   let queues = new Map<number, Outgoing[]>();
   const heap = new ChatHeap();
-  let seen = 0; // outbox entries taken into the queues (the Map keeps insertion order)
+  let taken = 0; // the last Outgoing.seq taken into the queues
   let stale = true;
   const headOf = (chatId: number): Outgoing | undefined => {
     const list = queues.get(chatId);
@@ -126,23 +126,22 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     if (stale) {
       queues = new Map();
       heap.clear();
-      seen = 0;
+      taken = 0;
     }
-    if (outbox.size === seen && !stale) return;
+    if (store.read().queued === taken && !stale) return;
     const touched = new Set<number>();
-    let i = 0;
     for (const m of outbox.values()) {
-      if (i++ < seen) continue;
+      if ((m.seq ?? 0) <= taken && !stale) continue;
       if (m.status !== "pending" && m.status !== "sending") continue;
       const list = queues.get(m.chatId) ?? [];
       list.push(m);
       queues.set(m.chatId, list);
       touched.add(m.chatId);
     }
-    seen = outbox.size;
+    taken = store.read().queued;
     for (const chatId of touched) {
-      // Stable: messages queued at the same instant keep the order they were queued in.
-      if (stale) queues.get(chatId)!.sort((a, b) => a.queuedAt - b.queuedAt);
+      // In the order queued.
+      if (stale) queues.get(chatId)!.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0) || a.queuedAt - b.queuedAt);
       schedule(chatId);
     }
     stale = false;

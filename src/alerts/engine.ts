@@ -381,12 +381,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     stats() {
       const s = store.read();
       let pending = 0;
-      let sent = 0;
-      for (const m of s.outbox.values()) {
-        if (m.status === "pending" || m.status === "sending") pending++;
-        else if (m.status === "sent") sent++;
-      }
-      return { subscriptions: s.subscriptions.length, chats: new Set(s.subscriptions.map((x) => x.chatId)).size, pending, sent, buffered: s.digest.length };
+      for (const m of s.outbox.values()) if (m.status === "pending" || m.status === "sending") pending++;
+      return { subscriptions: s.subscriptions.length, chats: new Set(s.subscriptions.map((x) => x.chatId)).size, pending, sent: s.sent, buffered: s.digest.length };
     },
   };
   return engine;

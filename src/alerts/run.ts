@@ -74,10 +74,8 @@ export function startAlertRunner(options: AlertRunnerOptions): AlertRunner {
   schedule(0);
 
   return {
-    kick: () => {
-      delivery.invalidate();
-      schedule(0);
-    },
+    // New messages are found by their sequence number; no rebuild needed.
+    kick: () => schedule(0),
     async settled() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },

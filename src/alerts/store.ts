@@ -46,6 +46,8 @@ export interface Outgoing {
   attempts: number;
   /** Epoch ms when it was queued (the order of a chat's messages). */
   queuedAt: number;
+  /** Set by the store: the n-th message queued (delivery takes in what is new by it). */
+  seq?: number;
   /** Not before this epoch ms (429 retry_after, 5xx backoff, a mute). */
   notBefore?: number;
   /** Epoch ms of the last send started (the rate limiter is rebuilt from these after a restart). */
@@ -81,6 +83,10 @@ export interface AlertState {
   deadlineDays: Map<string, number>;
   /** Next subscription number. */
   nextId: number;
+  /** Messages queued so far (Outgoing.seq). */
+  queued: number;
+  /** Messages sent so far (delivered ones are pruned; /stats counts them here). */
+  sent: number;
 }
 
 export type AlertOp =
@@ -101,7 +107,7 @@ export type AlertOp =
   | { op: "deadline"; key: string; day?: string };
 
 export function emptyAlertState(): AlertState {
-  return { subscriptions: [], mutes: new Map(), outbox: new Map(), digest: [], seen: new Set(), deadlines: new Set(), deadlineDays: new Map(), nextId: 1 };
+  return { subscriptions: [], mutes: new Map(), outbox: new Map(), digest: [], seen: new Set(), deadlines: new Set(), deadlineDays: new Map(), nextId: 1, queued: 0, sent: 0 };
 }
 
 /** The reducer: every change to the alert state is one of these, in memory and at replay alike. */
@@ -140,7 +146,7 @@ export function applyOp(s: AlertState, o: AlertOp): void {
     case "queue":
       // Ids are unique (an event's key, a digest's first key): a message is never replaced.
       if (s.outbox.has(o.msg.id)) return;
-      s.outbox.set(o.msg.id, { ...o.msg });
+      s.outbox.set(o.msg.id, { ...o.msg, seq: ++s.queued });
       for (const k of o.msg.keys) s.seen.add(k);
       return;
     case "buffer":
@@ -165,6 +171,7 @@ export function applyOp(s: AlertState, o: AlertOp): void {
     case "settle": {
       const m = s.outbox.get(o.id);
       if (!m) return;
+      if (o.status === "sent" && m.status !== "sent") s.sent += 1;
       m.status = o.status;
       if (o.notBefore !== undefined) m.notBefore = o.notBefore;
       else delete m.notBefore;
@@ -188,25 +195,37 @@ export interface AlertStore {
 }
 
 /**
- * The state as JSON (Maps and Sets as arrays); delivered messages are kept only as their keys,
- * except those of the last minute (the rate limiter is rebuilt from them after a restart).
+ * What a snapshot carries and what a long-running process keeps in memory: delivered messages only
+ * as their keys, except those of the last minute (the rate limiter is rebuilt from them after a
+ * restart); the keys of subscriptions that ended (they can never come again) not at all.
  */
-export function snapshotOf(s: AlertState): string {
+export function prune(s: AlertState): void {
   let last = -Infinity;
   for (const m of s.outbox.values()) if (m.sentAt !== undefined && m.sentAt > last) last = m.sentAt;
+  for (const [id, m] of s.outbox) {
+    const live = m.status === "pending" || m.status === "sending" || (m.sentAt !== undefined && m.sentAt > last - 60_000);
+    if (!live) s.outbox.delete(id);
+  }
   const subIds = new Set(s.subscriptions.map((x) => x.id));
-  const keep = (m: Outgoing) => m.status === "pending" || m.status === "sending" || (m.sentAt !== undefined && m.sentAt > last - 60_000);
+  for (const k of s.seen) if (!subIds.has(k.slice(0, k.indexOf("|")))) s.seen.delete(k);
+}
+
+/** The state as JSON (Maps and Sets as arrays), pruned (see `prune`). */
+export function snapshotOf(state: AlertState): string {
+  const s: AlertState = { ...state, outbox: new Map(state.outbox), seen: new Set(state.seen) };
+  prune(s);
   return JSON.stringify({
     version: 1,
     subscriptions: s.subscriptions,
     mutes: [...s.mutes],
-    outbox: [...s.outbox.values()].filter(keep),
+    outbox: [...s.outbox.values()],
     digest: s.digest,
-    // Keys of subscriptions that ended can never come again: not carried.
-    seen: [...s.seen].filter((k) => subIds.has(k.slice(0, k.indexOf("|")))),
+    seen: [...s.seen],
     deadlines: [...s.deadlines],
     deadlineDays: [...s.deadlineDays],
     nextId: s.nextId,
+    queued: s.queued,
+    sent: s.sent,
   });
 }
 
@@ -220,6 +239,8 @@ const SnapshotSchema = z.object({
   deadlines: z.array(z.string()),
   deadlineDays: z.array(z.tuple([z.string(), z.number()])),
   nextId: z.number(),
+  queued: z.number().optional(),
+  sent: z.number().optional(),
 });
 
 export function stateFromSnapshot(json: string, where: string): AlertState {
@@ -235,6 +256,8 @@ export function stateFromSnapshot(json: string, where: string): AlertState {
     deadlines: new Set(d.deadlines),
     deadlineDays: new Map(d.deadlineDays),
     nextId: d.nextId,
+    queued: d.queued ?? Math.max(0, ...d.outbox.map((m) => m.seq ?? 0)),
+    sent: d.sent ?? 0,
   };
 }
 
@@ -283,6 +306,7 @@ export function fileAlertStore(base: string, options: { compactEvery?: number } 
   let commits = 0;
   const compact = () => {
     if (fd >= 0) closeSync(fd);
+    prune(state); // memory stays the size of what is live, as on disk
     writeFileDurableSync(snapPath, snapshotOf(state));
     writeFileDurableSync(logPath, "");
     fd = openSync(logPath, "a", FILE_MODE);

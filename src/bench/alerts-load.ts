@@ -95,9 +95,21 @@ export async function runAlertLoad(options: AlertLoadOptions): Promise<AlertLoad
   const log = options.log ?? (() => undefined);
   const logger = pino({ level: "silent" });
   let snapshot = "";
-  const openStore =
-    options.openStore ??
-    ((restart: boolean) => (restart ? memoryAlertStore(snapshot) : memoryAlertStore()));
+  // Every message as queued, whatever the store prunes later: what each send delivered.
+  const byId = new Map<string, Outgoing>();
+  const tap = (inner: AlertStore & { dump?: () => string }): AlertStore & { dump?: () => string } => ({
+    read: () => inner.read(),
+    async commit(ops) {
+      for (const o of ops) if (o.op === "queue" && !byId.has(o.msg.id)) byId.set(o.msg.id, o.msg);
+      await inner.commit(ops);
+    },
+    get commits() {
+      return inner.commits;
+    },
+    ...(inner.dump ? { dump: () => inner.dump!() } : {}),
+  });
+  const open = options.openStore ?? ((restart: boolean) => (restart ? memoryAlertStore(snapshot) : memoryAlertStore()));
+  const openStore = (restart: boolean) => tap(open(restart));
 
   // ── the reports
   let t0 = performance.now();
@@ -154,11 +166,6 @@ export async function runAlertLoad(options: AlertLoadOptions): Promise<AlertLoad
     },
   } as unknown as Pick<Api, "sendMessage">;
 
-  // chat + text → the messages with that text, in the order queued (across the restart)
-  const byId = new Map<string, Outgoing>();
-  const remember = () => {
-    for (const m of store.read().outbox.values()) if (!byId.has(m.id)) byId.set(m.id, m);
-  };
   let delivery = createDelivery({ store, api, logger, now: () => clock.now });
   const runUntil = async (until: number) => {
     for (;;) {
@@ -181,8 +188,7 @@ export async function runAlertLoad(options: AlertLoadOptions): Promise<AlertLoad
     await engine.onReport(summaryOf(r));
     await runUntil(clock.now + 1000);
     if (i + 1 === restartAfter) {
-      remember();
-      snapshot = (store as AlertStore & { dump?: () => string }).dump?.() ?? "";
+      snapshot = store.dump?.() ?? "";
       store = openStore(true);
       engine = createAlertEngine({ library, store, segment, logger, now: () => clock.now, settings: { maxPerChat: 50 }, onQueued });
       delivery = createDelivery({ store, api, logger, now: () => clock.now });
@@ -193,7 +199,6 @@ export async function runAlertLoad(options: AlertLoadOptions): Promise<AlertLoad
   await runUntil(clock.now + 3_600_000);
   const immediateDone = Math.max(START, ...calls.filter((c) => c.ok && !c.text.startsWith("📰")).map((c) => c.at));
   await runUntil(START + 8 * 86_400_000);
-  remember();
   const runMs = performance.now() - t0;
 
   // ── exactly once

@@ -25,8 +25,18 @@ describe("fileAlertStore", () => {
     expect(s.mutes.get(5)).toBe(99);
     expect(s.deadlines.has("b|2025")).toBe(true);
     expect(s.nextId).toBe(2);
+    expect([s.queued, s.sent]).toEqual([2, 1]);
     expect(statSync(`${base}.json`).mode & 0o777).toBe(0o600);
     expect(statSync(`${base}.log`).mode & 0o777).toBe(0o600);
+  });
+
+  it("keeps only what is live in memory when it compacts: sent messages go, their count stays", async () => {
+    const base = join(mkdtempSync(join(tmpdir(), "nianbao-alerts-")), "db.alerts");
+    const a = fileAlertStore(base, { compactEvery: 2 });
+    await a.commit([{ op: "queue", msg: msg("m1", 5) }, { op: "claim", ids: ["m1"], at: 0 }, { op: "settle", id: "m1", status: "sent" }]);
+    await a.commit([{ op: "queue", msg: msg("m2", 5) }, { op: "claim", ids: ["m2"], at: 120_000 }, { op: "settle", id: "m2", status: "sent" }]); // compacts
+    expect([...a.read().outbox.keys()]).toEqual(["m2"]);
+    expect(a.read().sent).toBe(2);
   });
 
   it("leaves out a torn last line", async () => {

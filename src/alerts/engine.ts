@@ -121,7 +121,17 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     if (s) return s;
     const r = library.getReport(id);
     if (!r) return null;
-    s = subjectOf(r, segment);
+    // The places the held reports lie in read a slip in a report's own name (沐阳县 → 沭阳县); looked
+    // at only for a region the gazetteer does not know.
+    const held = () => {
+      const out = new Set<string>();
+      for (const x of library.listReports()) {
+        for (const a of [x.region, x.province]) if (a) out.add(a);
+        for (const m of x.fullRegion.matchAll(/[\u4e00-\u9fff]+?(?:自治州|自治县|[省市州盟县区旗])/g)) out.add(m[0]);
+      }
+      return out;
+    };
+    s = subjectOf(r, segment, held);
     subjectCache.set(id, s);
     if (subjectCache.size > 64) subjectCache.delete(subjectCache.keys().next().value!);
     return s;

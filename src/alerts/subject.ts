@@ -1,7 +1,7 @@
 // A report version as the filters see it (filter.ts `Subject`), and its version key: what makes
 // two files one version (the .html and the .pdf of one report) and a revision another.
 import { createHash } from "node:crypto";
-import { governs, regionKey } from "../catalog.js";
+import { governs, regionAsDivision, regionKey } from "../catalog.js";
 import type { Report } from "../domain.js";
 import { keyFigures } from "../qa/figures.js";
 import { figureSignature, identityOf } from "../store/versions.js";
@@ -36,9 +36,12 @@ export function versionKeyOf(r: Report): string {
 }
 
 /** Build the subject of a full record (sections included, for the words). */
-export function subjectOf(r: Report, segment: (text: string) => string[]): ReportSubject {
+export function subjectOf(r: Report, segment: (text: string) => string[], held: () => ReadonlySet<string> = () => new Set()): ReportSubject {
   const text = [r.title, ...r.sections.map((s) => `${s.title}\n${s.text}`)].join("\n");
   const level = levelOf(r);
+  // 沐阳县 as the report spells it is in 沭阳县 all the same.
+  const read = regionAsDivision(r, held);
+  const county = read && r.county === r.region ? read : r.county;
   return {
     reportId: r.id,
     bodyKey: regionKey(r),
@@ -48,9 +51,9 @@ export function subjectOf(r: Report, segment: (text: string) => string[]): Repor
     year: r.year,
     ...(r.province ? { province: r.province } : {}),
     ...(r.city ? { city: r.city } : {}),
-    ...(r.county ? { county: r.county } : {}),
+    ...(county ? { county } : {}),
     ...(r.level === "township" ? { township: r.region } : {}),
-    bodyNames: new Set([r.region, r.fullRegion, r.org, ...r.aliases].filter(Boolean)),
+    bodyNames: new Set([r.region, r.fullRegion, r.org, ...r.aliases, ...(read ? [read] : [])].filter(Boolean)),
     level,
     values: keyFigures(r),
     warnings: new Set(r.warnings.map((w) => w.code)),

@@ -66,6 +66,18 @@ describe("each filter kind fires for a match and stays silent for a near miss", 
     expect(a.alertsTo(111)[0]).toContain("行政复议·结果纠正占比：50%");
   }, 60_000);
 
+  it("a county its report misspells (沐阳县 for 沭阳县) is in the county all the same", async () => {
+    const a = await alertBot();
+    await a.subscribe(201, "沭阳县");
+    await a.subscribe(202, "泗阳县");
+    await a.ingest(SHUYANG_FAGAI); // 沭阳县 held: the slip is read as 沭阳县, not 泗阳县
+    await a.ingest("names/muyang_2018.txt");
+    await a.deliverAll();
+    expect(a.alertsTo(201)).toHaveLength(2);
+    expect(a.alertsTo(201)[1]).toContain("沐阳县");
+    expect(a.alertsTo(202)).toEqual([]);
+  }, 60_000);
+
   it("echoes the filter in words, lists it with a remove button per subscription, and removes one by one", async () => {
     const a = await alertBot();
     await a.subscribe(USER_ID, "江苏省 行政复议>=10");

@@ -17,6 +17,8 @@ describe("createConfig", () => {
       port: 8080,
       maxUploadMb: 20,
       rateLimitPerMinute: 20,
+      network: { replyRetryMs: 60_000, pollRetryMaxMs: 5000, alertRetryMs: 5000, shutdownMs: 5000 },
+      parseWorker: true,
     });
   });
 
@@ -33,6 +35,11 @@ describe("createConfig", () => {
       PORT: "3000",
       MAX_UPLOAD_MB: "50",
       RATE_LIMIT_PER_MINUTE: "5",
+      REPLY_RETRY_SECONDS: "10",
+      POLL_RETRY_MAX_SECONDS: "2",
+      ALERT_RETRY_SECONDS: "1",
+      SHUTDOWN_SECONDS: "3",
+      PARSE_WORKER: "0",
     });
     expect({ ...config }).toEqual({
       token: TOKEN,
@@ -45,6 +52,8 @@ describe("createConfig", () => {
       port: 3000,
       maxUploadMb: 50,
       rateLimitPerMinute: 5,
+      network: { replyRetryMs: 10_000, pollRetryMaxMs: 2000, alertRetryMs: 1000, shutdownMs: 3000 },
+      parseWorker: false,
     });
   });
 

@@ -10,6 +10,7 @@
 import { GrammyError, type Api } from "grammy";
 import type { Logger } from "pino";
 import type { Alert, BotState, BotStore, Library, ReportSummary } from "../service.js";
+import { pacer, perChatLanes } from "./chat-lanes.js";
 import { describeError } from "./errors.js";
 import { formatAlert } from "./format.js";
 import { matchesSubscription, type AlertTarget } from "./subscriptions.js";
@@ -101,6 +102,8 @@ export interface AlertLoopOptions extends AlertDeps {
   globalGapMs?: number;
   /** Transient failures (5xx, network) before an alert is dropped. */
   maxAttempts?: number;
+  /** Chats sent to at the same time (one failing chat holds only its own lane). Defaults to 8. */
+  concurrency?: number;
   /** First retry delay after a transient failure; doubles each attempt, capped at an hour. */
   backoffMs?: number;
   now?: () => number;
@@ -128,7 +131,10 @@ export function startAlertLoop(options: AlertLoopOptions): AlertLoop {
   const now = options.now ?? Date.now;
 
   const lastSentToChat = new Map<number, number>();
-  let lastSent = -Infinity;
+  const paced = pacer(globalGapMs, now);
+  const concurrency = options.concurrency ?? 8;
+  // Aborted by stop(): a send in flight or waiting to be retried ends at once.
+  const aborter = new AbortController();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   // Passes never overlap: each runs after the previous one; requests made while one waits to
@@ -228,31 +234,32 @@ export function startAlertLoop(options: AlertLoopOptions): AlertLoop {
       .map((a) => ({ ...a }));
     if (due.length === 0) return;
     const reports = new Map(library.listReports().map((r) => [r.id, r]));
-    for (const alert of due) {
+    // Each chat its own lane: one whose connection fails does not hold the others.
+    await perChatLanes(due, (a) => a.chatId, async (alert) => {
       if (stopped) return;
       const lastToChat = lastSentToChat.get(alert.chatId);
       const gap = alert.chatId < 0 ? groupGapMs : perChatGapMs;
-      if (lastToChat !== undefined && now() - lastToChat < gap) continue; // next pass
+      if (lastToChat !== undefined && now() - lastToChat < gap) return; // next pass
       const report = reports.get(alert.reportId);
       if (!report) {
         await settle(alert, { status: "dropped", lastError: "report no longer held" });
-        continue;
+        return;
       }
-      const wait = lastSent + globalGapMs - now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      if (!(await claim(alert))) continue;
-      lastSent = now();
-      lastSentToChat.set(alert.chatId, lastSent);
+      await paced();
+      if (stopped || !(await claim(alert))) return;
+      lastSentToChat.set(alert.chatId, now());
       try {
-        await api.sendMessage(alert.chatId, formatAlert(report), {
-          parse_mode: "HTML",
-          link_preview_options: { is_disabled: true },
-        });
+        await api.sendMessage(
+          alert.chatId,
+          formatAlert(report),
+          { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+          aborter.signal as never,
+        );
         logger.info({ chatId: alert.chatId, reportId: alert.reportId }, "alert sent");
       } catch (error) {
         await onFailure(alert, error);
       }
-    }
+    }, concurrency);
   };
 
   const deliverDue = (): Promise<void> => {
@@ -286,6 +293,7 @@ export function startAlertLoop(options: AlertLoopOptions): AlertLoop {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      aborter.abort();
       await tail;
     },
   };

@@ -15,7 +15,7 @@ import { listReportFiles, readReportFile } from "./report-files.js";
 import { Conversations, picked } from "./qa/conversation.js";
 import { fileAdapter, openDb } from "./store/db.js";
 import { openBotState } from "./store/bot-state.js";
-import { createReader } from "./reader.js";
+import { createReader, type Reader } from "./reader.js";
 import { durableJsonFile } from "./store/durable.js";
 import type { BotState } from "./service.js";
 import { fileRecordStore } from "./store/records.js";
@@ -88,7 +88,7 @@ export async function openLibrary(
       botState,
       // The bot reads files in a worker thread so questions are answered meanwhile; a command
       // that only ingests has nothing to keep answering.
-      ...(opts.parseWorker ? { reader: createReader({ worker: true }) } : {}),
+      ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true })) } : {}),
       records: fileRecordStore(`${base}.records`),
       originals: fileOriginalStore(`${base}.originals`),
       indexPath: `${base}.index`,
@@ -102,6 +102,12 @@ export async function openLibrary(
     release();
     throw err;
   }
+}
+
+/** Start the reader's worker in the background, so the first upload does not wait for it. */
+function warmed(reader: Reader): Reader {
+  void reader.warm();
+  return reader;
 }
 
 function printAnswer(a: Answer, json: boolean): void {

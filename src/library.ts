@@ -827,7 +827,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       }
       report({ done: i + 1, total: ordered.length });
       // Let questions be answered between files: they use the old state until the swap.
-      if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
     }
 
     // Revisions carried over as "told" when the old entry had been told of them.
@@ -849,9 +849,11 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     }
 
     const index = newIndex();
-    for (const e of fresh.entries) {
+    for (const [i, e] of fresh.entries.entries()) {
       const p = passagesOf(e.id);
       if (p) index.add(e.id, p);
+      // Questions are answered between reports here too (from the old index until the swap).
+      if (i % 10 === 9) await new Promise((r) => setImmediate(r));
     }
     const oldIds = new Set(state.catalog.all().map((e) => e.id));
     state = buildState(fresh.entries, index); // the swap

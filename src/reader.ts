@@ -105,7 +105,9 @@ export function createReader(options: ReaderOptions = {}): Reader {
       return new Promise<ReadResult>((resolve) => {
         pending.set(id, { resolve, job: { name, data } });
         w.ref();
-        w.postMessage({ id, name, data, words });
+        // A copy handed over (transferred), not serialised: 19 MB cloned held the event loop ~50 ms.
+        const bytes = data.slice();
+        w.postMessage({ id, name, data: bytes, words }, [bytes.buffer]);
       });
     },
     async close() {

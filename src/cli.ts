@@ -72,7 +72,14 @@ export function dbPathOf(args: Args): string {
  */
 export async function openLibrary(
   dbPath: string,
-  opts: { write: boolean; role?: LockRole; corpusDir?: string; parseWorker?: boolean },
+  opts: {
+    write: boolean;
+    role?: LockRole;
+    corpusDir?: string;
+    /** Read files in a worker thread (the bot); `onReaderFallback` hears when none can start. */
+    parseWorker?: boolean;
+    onReaderFallback?: (reason: string) => void;
+  },
 ): Promise<{ lib: CoreLibrary; release: () => void }> {
   const release = opts.write ? acquireLock(dbPath, opts.role ?? "writer") : () => {};
   try {
@@ -88,7 +95,7 @@ export async function openLibrary(
       botState,
       // The bot reads files in a worker thread so questions are answered meanwhile; a command
       // that only ingests has nothing to keep answering.
-      ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true })) } : {}),
+      ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
       records: fileRecordStore(`${base}.records`),
       originals: fileOriginalStore(`${base}.originals`),
       indexPath: `${base}.index`,

@@ -56,7 +56,13 @@ async function start(): Promise<number> {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
 
-  const { lib, release } = await openLibrary(dbPath, { write: true, role: "bot", corpusDir, parseWorker: config.parseWorker });
+  const { lib, release } = await openLibrary(dbPath, {
+    write: true,
+    role: "bot",
+    corpusDir,
+    parseWorker: config.parseWorker,
+    onReaderFallback: (reason) => logger.warn({ reason }, "parse worker could not start; files are read on the main thread"),
+  });
   if (lib.size === 0) {
     const results = await lib.ingestPaths([corpusDir]);
     logger.info({ reports: lib.size, failed: results.filter((r) => !r.ok).length }, "bundled reports ingested");

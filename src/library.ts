@@ -537,7 +537,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     // very text held already, nor for a text that is no report at all.
     const dup = shelf.holderOf(c.report.id) ?? shelf.holderOf(c.original!);
     const missing = missingParts(c.report);
-    if (!dup && missing.length < 3) await originals.putAsync(data, c.original!.slice(c.original!.indexOf(".") + 1));
+    if (!dup && missing.length < 3) await originals.putAsync(data, c.original!.slice(c.original!.indexOf(".") + 1), c.original);
     if (confirm && missing.length > 0 && missing.length < 3) {
       c.confirmed = true;
       c.quiet = true;

@@ -10,8 +10,11 @@ import { makeDir, writeFileDurable, writeFileDurableSync } from "./durable.js";
 export interface OriginalStore {
   /** Keep `data` (once per content); returns its name in the store: `<sha256 32 hex>.<ext>`. */
   put(data: Uint8Array, ext: string): string;
-  /** `put` without blocking the event loop (a 19 MB upload's write and fsync). */
-  putAsync(data: Uint8Array, ext: string): Promise<string>;
+  /**
+   * `put` without blocking the event loop (a 19 MB upload's write and fsync). `name`: the bytes'
+   * name when already known (hashed in the reader's worker), not hashed again here.
+   */
+  putAsync(data: Uint8Array, ext: string, name?: string): Promise<string>;
   read(name: string): Uint8Array | undefined;
   has(name: string): boolean;
   /** Every name held, sorted. */
@@ -41,8 +44,8 @@ export function fileOriginalStore(dir: string): OriginalStore {
       writeFileDurableSync(path, data); // on disk (0600) before the db names it
       return name;
     },
-    async putAsync(data, ext) {
-      const name = originalName(data, ext);
+    async putAsync(data, ext, known) {
+      const name = known && NAME.test(known) ? known : originalName(data, ext);
       const path = pathOf(name);
       if (existsSync(path)) return name;
       makeDir(join(dir, name.slice(0, 2)));

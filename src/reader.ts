@@ -29,6 +29,8 @@ export interface ReaderOptions {
   maxHeapMb?: number;
   /** Told once when the worker cannot start and reading falls back to the calling thread. */
   onFallback?: (reason: string) => void;
+  /** The worker's entry module. Defaults to ./reader-worker.mjs (tests point it elsewhere). */
+  entry?: URL;
 }
 
 interface Pending {
@@ -49,7 +51,7 @@ export function createReader(options: ReaderOptions = {}): Reader {
   const pending = new Map<number, Pending>();
 
   const start = (): Worker => {
-    const w = new Worker(new URL("./reader-worker.mjs", import.meta.url), {
+    const w = new Worker(options.entry ?? new URL("./reader-worker.mjs", import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 3072 },
     });
     w.unref(); // an idle worker never holds the process

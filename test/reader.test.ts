@@ -38,3 +38,16 @@ describe("createReader", () => {
     expect((await reader.read("长寿区.txt", new Uint8Array(readFileSync(join(SEEDS, SEED.changshou))))).ok).toBe(true);
   }, 120_000);
 });
+
+describe("createReader without a worker", () => {
+  it("falls back to the calling thread when the worker cannot start, and says so once", async () => {
+    const reasons: string[] = [];
+    const reader = createReader({ worker: true, entry: new URL("./no-such-worker.mjs", import.meta.url), onFallback: (r) => reasons.push(r) });
+    const bytes = new Uint8Array(readFileSync(join(SEEDS, SEED.changshou)));
+    const [a, b] = await Promise.all([reader.read("长寿区.txt", bytes), reader.read("长寿区.txt", bytes)]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(reader.mode).toBe("thread");
+    expect(reasons).toHaveLength(1);
+    await reader.close();
+  }, 120_000);
+});

@@ -14,6 +14,10 @@ import { parseReport } from "./parse/report.js";
 import { listReportFiles, readReportFile } from "./report-files.js";
 import { Conversations, picked } from "./qa/conversation.js";
 import { fileAdapter, openDb } from "./store/db.js";
+import { openBotState } from "./store/bot-state.js";
+import { createReader, type Reader } from "./reader.js";
+import { durableJsonFile } from "./store/durable.js";
+import type { BotState } from "./service.js";
 import { fileRecordStore } from "./store/records.js";
 import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
 import { ensureDir } from "./store/dirs.js";
@@ -66,7 +70,17 @@ export function dbPathOf(args: Args): string {
  * Open the library; writers take the db lock (saying what they are: the bot, an ingest, the local
  * chat), readers do not. The db's folder is created when missing.
  */
-export async function openLibrary(dbPath: string, opts: { write: boolean; role?: LockRole; corpusDir?: string }): Promise<{ lib: CoreLibrary; release: () => void }> {
+export async function openLibrary(
+  dbPath: string,
+  opts: {
+    write: boolean;
+    role?: LockRole;
+    corpusDir?: string;
+    /** Read files in a worker thread (the bot); `onReaderFallback` hears when none can start. */
+    parseWorker?: boolean;
+    onReaderFallback?: (reason: string) => void;
+  },
+): Promise<{ lib: CoreLibrary; release: () => void }> {
   const release = opts.write ? acquireLock(dbPath, opts.role ?? "writer") : () => {};
   try {
     ensureDir(resolve(dbPath, ".."));
@@ -74,8 +88,14 @@ export async function openLibrary(dbPath: string, opts: { write: boolean; role?:
     // data/db.json → data/db.records/ (one file per report), data/db.originals/ (the files as
     // received) and data/db.index (search index)
     const base = dbPath.replace(/\.json$/i, "");
+    // data/db.bot.json: subscriptions, alerts and counters, written apart from the catalog
+    const botState = await openBotState(durableJsonFile<BotState>(`${base}.bot.json`), db.data.bot, { readOnly: !opts.write });
     const lib = await createLibrary({
       db,
+      botState,
+      // The bot reads files in a worker thread so questions are answered meanwhile; a command
+      // that only ingests has nothing to keep answering.
+      ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
       records: fileRecordStore(`${base}.records`),
       originals: fileOriginalStore(`${base}.originals`),
       indexPath: `${base}.index`,
@@ -89,6 +109,12 @@ export async function openLibrary(dbPath: string, opts: { write: boolean; role?:
     release();
     throw err;
   }
+}
+
+/** Start the reader's worker in the background, so the first upload does not wait for it. */
+function warmed(reader: Reader): Reader {
+  void reader.warm();
+  return reader;
 }
 
 function printAnswer(a: Answer, json: boolean): void {

@@ -8,6 +8,9 @@
 // full-text answer latency (p50/p99 over a fixed question mix) each next to a linear-scan baseline
 // on the same corpus; cold start in a fresh process (open the db, import the index, first answer);
 // peak RSS; size on disk. `--full` adds 10k and 100k (100k needs a few GB of disk and ~15 min).
+// Then the load scenario (src/bench/load.ts): 200 users at once at 5,000 reports (`--load-size N`),
+// and questions asked during a 19 MB HTML ingest and a 150-report reindex; `--no-load` skips it,
+// `--load-only` runs only it.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +25,7 @@ import { fileAdapter, openDb } from "../store/db.js";
 import { fileOriginalStore } from "../store/originals.js";
 import { fileRecordStore } from "../store/records.js";
 import { generateReport } from "./generate.js";
+import { formatLoad, runLoad, type LoadResult } from "./load.js";
 import { formatParseSpeed, measureParseSpeed } from "./parse-speed.js";
 import { Rng } from "./random.js";
 
@@ -274,15 +278,26 @@ export async function runBench(argv: string[]): Promise<number> {
   log(`nianbao bench — node ${process.version}, ${(await import("node:os")).cpus()[0]?.model ?? "cpu"} × ${(await import("node:os")).cpus().length}`);
   if (argv.includes("--alerts")) return benchAlerts(argv, json, log);
   log("parsing the real fixture reports");
-  const parse = measureParseSpeed(ROOT);
-  if (!json) console.log("\n" + formatParseSpeed(parse) + "\n");
+  const loadOnly = argv.includes("--load-only");
+  const parse = loadOnly ? null : measureParseSpeed(ROOT);
+  if (!json && parse) console.log("\n" + formatParseSpeed(parse) + "\n");
   if (argv.includes("--parse-only")) return 0;
-  for (const n of sizes) {
+  for (const n of loadOnly ? [] : sizes) {
     log(`size ${n}`);
     results.push(await benchSize(n, 42, log));
   }
-  if (json) process.stdout.write(JSON.stringify({ parse, sizes: results }, null, 2) + "\n");
-  else console.log("\n" + formatResults(results));
+  let load: LoadResult | null = null;
+  if (!argv.includes("--no-load")) {
+    const li = argv.indexOf("--load-size");
+    const n = li >= 0 ? Number(argv[li + 1]) : 5000;
+    log(`load at ${n} reports`);
+    load = await runLoad(n, log);
+  }
+  if (json) process.stdout.write(JSON.stringify({ parse, sizes: results, load }, null, 2) + "\n");
+  else {
+    if (results.length) console.log("\n" + formatResults(results));
+    if (load) console.log("\n" + formatLoad(load));
+  }
   return 0;
 }
 

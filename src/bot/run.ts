@@ -149,7 +149,7 @@ export async function startBot({ config, library, botStore, logger, journal, ext
 
   // Alerts get an Api of their own, without auto-retry: a 429 is scheduled by the delivery (the
   // chat waits, the others go on) instead of holding the whole pass.
-  const delivery = createDelivery({ store: alertStore, api: new Api(token, { apiRoot: config.apiRoot }), logger });
+  const delivery = createDelivery({ store: alertStore, api: new Api(token, { apiRoot: config.apiRoot }), logger, backoffMs: network.alertRetryMs });
   runner = startAlertRunner({ library, engine: alerts, delivery, logger });
   const loop = runner;
 

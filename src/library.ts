@@ -64,6 +64,11 @@ export interface LibraryOptions {
   addresses?: AddressBook;
   /** Directory the search index is exported to; none = rebuilt from the records at every start. */
   indexPath?: string;
+  /**
+   * The search index. Defaults to FlexSearch in memory (search-index.ts); the SQLite store passes
+   * its FTS5 index (fts-index.ts). `fresh`: a new, empty index beside the live one (a reindex).
+   */
+  createIndex?: (passagesOf: (reportId: string) => readonly IndexedPassage[] | undefined, opts: { fresh: boolean }) => SearchIndex;
   /** Directory of report files a reindex reads besides the originals (data/reports). Defaults to none. */
   corpusDir?: string;
   /** Largest accepted upload in bytes. Defaults to 50 MB. */
@@ -327,7 +332,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   };
   const load = cached(reportCache, (id) => records.readReport(id));
   const passagesOf = cached(passageCache, (id) => records.readPassages(id));
-  const newIndex = () => createSearchIndex(passagesOf);
+  const newIndex = (fresh = false) => (opts.createIndex ? opts.createIndex(passagesOf, { fresh }) : createSearchIndex(passagesOf));
   const liveSignature = (e: StoredEntry): FigureSignature => {
     const r = load(e.id);
     return r ? figureSignature(r) : {};
@@ -839,13 +844,16 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       else if (o.id !== e.id && (o.figureCount !== e.figureCount || JSON.stringify(o.key) !== JSON.stringify(e.key))) changed.push(label(e));
     }
 
-    const index = newIndex();
+    const index = newIndex(true);
     for (const e of fresh.entries) {
       const p = passagesOf(e.id);
       if (p) index.add(e.id, p);
     }
     const oldIds = new Set(state.catalog.all().map((e) => e.id));
+    const oldIndex = state.index;
     state = buildState(fresh.entries, index); // the swap
+    index.activate?.();
+    oldIndex.retire?.();
     shelf = new Shelf(fresh.entries, fresh.held, liveSignature);
     // Records no longer part of any report (earlier versions' records are kept).
     const keep = new Set<string>();

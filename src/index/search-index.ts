@@ -54,6 +54,10 @@ export interface SearchIndex {
   export(): Promise<SerializedIndex>;
   /** Replace the contents with an export; false when its format is not this one. */
   import(data: SerializedIndex): boolean;
+  /** An index kept in a database (fts-index.ts): this one, built by a reindex, becomes the live one. */
+  activate?(): void;
+  /** An index kept in a database: drop it (a reindex replaced it). */
+  retire?(): void;
 }
 
 /** How much a keyword found in a passage counts: longer words are more specific. */

@@ -1,0 +1,263 @@
+// The full-text index on disk: SQLite FTS5 over the jieba tokens computed at ingest, in the same
+// database as the catalog and the records (store/sqlite.ts opens it). Same contract and the same
+// final ranking as the in-memory FlexSearch index (search-index.ts): the index only proposes
+// candidates, our scorePassage ranks them, a search restricted to a few reports scores every
+// passage of those reports. What changes is where it lives: postings are read per query, so the
+// process neither holds nor loads the index, and a restart opens it in milliseconds.
+//
+// Tables, per generation `g` (a reindex builds generation g+1 beside the live one, then swaps):
+// - `fts_doc_g`: report id ↔ a small integer `seq`, and its passage count;
+// - `fts_passage_g`: passage text, section and line by rowid `seq × 2^20 + n` (what scoring reads);
+// - `fts_g`: contentless FTS5 (detail=none: no positions, a token is one word), same rowids;
+// - `fts_df_g`: passages per token, to keep very common words out of recall.
+import type { Database } from "better-sqlite3";
+import { scorePassage, type IndexedPassage, type PassageHit, type SearchIndex } from "./search-index.js";
+
+/** Changes whenever the table layout or the token format change: another format is rebuilt. */
+export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v1";
+
+/** Passages per report a rowid can address (`seq × 2^20 + n`). */
+const PER_REPORT = 2 ** 20;
+
+/** Candidates FTS5 proposes for an unrestricted search, before our ranking (as search-index.ts). */
+const RECALL = 30;
+
+/** FTS5's ascii tokenizer splits at ASCII punctuation: a jieba word keeps only its letters and digits there. */
+function ftsToken(t: string): string {
+  return t.replace(/[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]/g, "");
+}
+
+export interface FtsIndex extends SearchIndex {
+  readonly generation: number;
+  /** Make this generation the one the database opens with (after a reindex built it). */
+  activate(): void;
+  /** Drop this generation's tables (the one a reindex replaced). */
+  retire(): void;
+}
+
+export interface FtsOptions {
+  /** A new, empty generation beside the live one (a reindex). Defaults to the live one. */
+  fresh?: boolean;
+  /** Only read; add and remove do nothing (a reader beside the process that owns the db). */
+  readOnly?: boolean;
+}
+
+const meta = (db: Database, key: string): string | undefined =>
+  (db.prepare("SELECT value FROM fts_meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
+
+function createTables(db: Database, g: number): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS fts_doc_${g} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, n INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS fts_passage_${g} (id INTEGER PRIMARY KEY, text TEXT NOT NULL, section TEXT NOT NULL, line INTEGER NOT NULL);
+    CREATE VIRTUAL TABLE IF NOT EXISTS fts_${g} USING fts5(tokens, content='', contentless_delete=1, detail=none, tokenize='ascii');
+    CREATE TABLE IF NOT EXISTS fts_df_${g} (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+  `);
+}
+
+function dropTables(db: Database, g: number): void {
+  db.exec(`DROP TABLE IF EXISTS fts_doc_${g}; DROP TABLE IF EXISTS fts_passage_${g}; DROP TABLE IF EXISTS fts_${g}; DROP TABLE IF EXISTS fts_df_${g};`);
+}
+
+/**
+ * Open the index kept in `db` (creating it, or starting empty when its format is not this one —
+ * the library then adds every report from the records' stored tokens, never segmenting again).
+ * Generations other than the live one are what a reindex left when the process stopped: dropped.
+ */
+export function createFtsIndex(
+  db: Database,
+  /** A report's passages with their tokens (its record): what a removal takes out of the frequencies. */
+  tokensOf: (reportId: string) => readonly IndexedPassage[] | undefined,
+  { fresh = false, readOnly = false }: FtsOptions = {},
+): FtsIndex {
+  if (!readOnly) db.exec("CREATE TABLE IF NOT EXISTS fts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  const hasMeta = !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'fts_meta'").get();
+  let live = hasMeta ? Number(meta(db, "generation") ?? 0) : 0;
+  const format = hasMeta ? meta(db, "format") : undefined;
+  let g = live;
+  if (!readOnly) {
+    if (format !== FTS_FORMAT) {
+      // Another format (or none yet): every generation goes, the live one starts empty.
+      for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'fts_doc_*'").all() as { name: string }[]) dropTables(db, Number(name.slice(8)));
+      db.prepare("INSERT OR REPLACE INTO fts_meta VALUES ('format', ?), ('generation', ?)").run(FTS_FORMAT, String(live));
+    }
+    if (fresh) {
+      const made = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'fts_doc_*'").all() as { name: string }[]).map((r) => Number(r.name.slice(8)));
+      g = Math.max(live, ...made) + 1;
+    } else {
+      // Left by a reindex that did not finish.
+      for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'fts_doc_*'").all() as { name: string }[]) {
+        const other = Number(name.slice(8));
+        if (other !== live) dropTables(db, other);
+      }
+    }
+    createTables(db, g);
+  }
+  const exists = !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(`fts_doc_${g}`);
+  if (!exists) return emptyReadOnly(g);
+
+  const seqOf = new Map<string, number>();
+  const idOf = new Map<number, string>();
+  let size = 0;
+  let nextSeq = 1;
+  for (const r of db.prepare(`SELECT seq, id, n FROM fts_doc_${g}`).iterate() as IterableIterator<{ seq: number; id: string; n: number }>) {
+    seqOf.set(r.id, r.seq);
+    idOf.set(r.seq, r.id);
+    size += r.n;
+    if (r.seq >= nextSeq) nextSeq = r.seq + 1;
+  }
+
+  const q = {
+    passage: db.prepare(`SELECT text, section, line FROM fts_passage_${g} WHERE id = ?`),
+    passages: db.prepare(`SELECT id, text, section, line FROM fts_passage_${g} WHERE id BETWEEN ? AND ? ORDER BY id`),
+    df: db.prepare(`SELECT n FROM fts_df_${g} WHERE term = ?`).pluck(),
+    match: db.prepare(`SELECT rowid FROM fts_${g} WHERE fts_${g} MATCH ? ORDER BY rank LIMIT ?`).pluck(),
+  };
+  const w = readOnly
+    ? null
+    : {
+        doc: db.prepare(`INSERT INTO fts_doc_${g} (seq, id, n) VALUES (?, ?, ?)`),
+        undoc: db.prepare(`DELETE FROM fts_doc_${g} WHERE seq = ?`),
+        passage: db.prepare(`INSERT INTO fts_passage_${g} (id, text, section, line) VALUES (?, ?, ?, ?)`),
+        unpassage: db.prepare(`DELETE FROM fts_passage_${g} WHERE id BETWEEN ? AND ?`),
+        fts: db.prepare(`INSERT INTO fts_${g} (rowid, tokens) VALUES (?, ?)`),
+        unfts: db.prepare(`DELETE FROM fts_${g} WHERE rowid BETWEEN ? AND ?`),
+        df: db.prepare(`INSERT INTO fts_df_${g} (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n`),
+        undf: db.prepare(`DELETE FROM fts_df_${g} WHERE term = ? AND n <= 0`),
+      };
+
+  const dfCounts = (passages: readonly IndexedPassage[]): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const p of passages) for (const t of new Set(p.tokens.split(" "))) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return counts;
+  };
+
+  const add = db.transaction((reportId: string, list: readonly IndexedPassage[]) => {
+    const seq = nextSeq++;
+    w!.doc.run(seq, reportId, list.length);
+    const base = seq * PER_REPORT;
+    list.forEach((p, n) => {
+      if (n >= PER_REPORT) return;
+      w!.passage.run(base + n, p.text, p.section, p.line);
+      const tokens = p.tokens ? p.tokens.split(" ").map(ftsToken).filter(Boolean).join(" ") : "";
+      if (tokens) w!.fts.run(base + n, tokens);
+    });
+    for (const [t, n] of dfCounts(list)) w!.df.run(t, n);
+    seqOf.set(reportId, seq);
+    idOf.set(seq, reportId);
+    size += list.length;
+  });
+
+  const remove = db.transaction((reportId: string, seq: number, tokensOf: readonly IndexedPassage[] | undefined) => {
+    const lo = seq * PER_REPORT;
+    const hi = lo + PER_REPORT - 1;
+    const n = (db.prepare(`SELECT n FROM fts_doc_${g} WHERE seq = ?`).pluck().get(seq) as number | undefined) ?? 0;
+    w!.unfts.run(lo, hi);
+    w!.unpassage.run(lo, hi);
+    w!.undoc.run(seq);
+    for (const [t, c] of dfCounts(tokensOf ?? [])) {
+      w!.df.run(t, -c);
+      w!.undf.run(t);
+    }
+    seqOf.delete(reportId);
+    idOf.delete(seq);
+    size -= n;
+  });
+
+  const passagesOfSeq = (seq: number, reportId: string): IndexedPassage[] =>
+    (q.passages.all(seq * PER_REPORT, seq * PER_REPORT + PER_REPORT - 1) as { text: string; section: string; line: number }[]).map((r) => ({
+      reportId,
+      text: r.text,
+      section: r.section,
+      line: r.line,
+      tokens: "",
+    }));
+
+  const recallWords = (words: string[]): string[] => {
+    const limit = Math.max(200, size * 0.01);
+    const df = new Map(words.map((word) => [word, (q.df.get(word) as number | undefined) ?? 0]));
+    const known = words.filter((word) => df.get(word)! > 0);
+    const rare = known.filter((word) => df.get(word)! <= limit);
+    if (rare.length) return rare;
+    return [...known].sort((a, b) => df.get(a)! - df.get(b)!).slice(0, 1);
+  };
+
+  return {
+    generation: g,
+    get size() {
+      return size;
+    },
+    has: (reportId) => seqOf.has(reportId),
+    reports: () => [...seqOf.keys()],
+    add(reportId, list) {
+      if (!w || seqOf.has(reportId)) return;
+      add(reportId, list);
+    },
+    remove(reportId) {
+      const seq = seqOf.get(reportId);
+      if (!w || seq === undefined) return;
+      remove(reportId, seq, tokensOf(reportId));
+    },
+    search(keywords, opts = {}) {
+      const { reportIds, limit = 5, wantsNumber = false } = opts;
+      const words = [...new Set(keywords.filter(Boolean))];
+      if (words.length === 0) return [];
+      const hits: PassageHit[] = [];
+      const consider = (p: IndexedPassage) => {
+        const score = scorePassage(words, p.text, wantsNumber);
+        if (score > 0) hits.push({ passage: p, score });
+      };
+      const restricted = reportIds ? [...reportIds].filter((r) => seqOf.has(r)) : null;
+      if (restricted && restricted.length <= 200) {
+        // Exact: score every passage of those reports.
+        for (const r of restricted) for (const p of passagesOfSeq(seqOf.get(r)!, r)) consider(p);
+      } else {
+        const recall = recallWords(words.map(ftsToken).filter(Boolean));
+        if (recall.length === 0) return [];
+        const query = recall.map((word) => `"${word}"`).join(" OR ");
+        for (const rowid of q.match.all(query, reportIds ? RECALL * 10 : RECALL) as number[]) {
+          const seq = Math.floor(rowid / PER_REPORT);
+          const reportId = idOf.get(seq);
+          if (!reportId || (reportIds && !reportIds.has(reportId))) continue;
+          const row = q.passage.get(rowid) as { text: string; section: string; line: number } | undefined;
+          if (row) consider({ reportId, text: row.text, section: row.section, line: row.line, tokens: "" });
+        }
+      }
+      hits.sort((a, b) => b.score - a.score);
+      // A passage that shares one short word with the question is noise next to one that answers it.
+      const floor = (hits[0]?.score ?? 0) * 0.4;
+      return hits.filter((h) => h.score >= floor).slice(0, limit);
+    },
+    // Nothing to export: the index is the database.
+    export: async () => ({ format: FTS_FORMAT, refs: [], chunks: [] }),
+    import: () => false,
+    activate() {
+      if (!w) return;
+      db.prepare("INSERT OR REPLACE INTO fts_meta VALUES ('generation', ?)").run(String(g));
+      live = g;
+    },
+    retire() {
+      if (!w) return;
+      dropTables(db, g);
+      seqOf.clear();
+      idOf.clear();
+      size = 0;
+    },
+  };
+}
+
+/** A reader opened on a database no writer has indexed yet. */
+function emptyReadOnly(g: number): FtsIndex {
+  return {
+    generation: g,
+    size: 0,
+    has: () => false,
+    reports: () => [],
+    add: () => undefined,
+    remove: () => undefined,
+    search: () => [],
+    export: async () => ({ format: FTS_FORMAT, refs: [], chunks: [] }),
+    import: () => false,
+    activate: () => undefined,
+    retire: () => undefined,
+  };
+}

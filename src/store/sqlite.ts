@@ -1,0 +1,179 @@
+// The embedded store: one SQLite file (WAL, one writer — the process holding the db lock, see
+// lock.ts) with the catalog entries, the records and the full-text index (index/fts-index.ts).
+// The only import of better-sqlite3.
+//
+// Why: the lowdb file is rewritten whole on every change and, past ≈170k reports, outgrows V8's
+// largest string; record files take ≈4× the text; the in-memory index takes GBs. Here an ingest
+// writes its own rows, a start-up reads the catalog entries and nothing else (records and postings
+// are read per question), and the whole stays within about twice the text on disk.
+//
+// The catalog keeps the shape the library already works with (lowdb's `Low<DbData>`): this file
+// gives lowdb an adapter whose write() stores only the entries that changed since the last write.
+import { chmodSync, existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type { Adapter } from "lowdb";
+import type { DbData, StoredEntry } from "./db.js";
+import { FILE_MODE } from "./durable.js";
+
+export type SqliteDatabase = Database.Database;
+
+/** Bump when the tables below change shape (the index has its own format, fts-index.ts). */
+const SCHEMA_VERSION = 1;
+
+export interface OpenSqliteOptions {
+  /** A reader beside the process that owns the db: no writes, no schema changes. Defaults to false. */
+  readOnly?: boolean;
+}
+
+/**
+ * Open (creating it) the database at `path`. A reader opens an existing file read-only; a
+ * database of another schema version is an error naming the file, never rewritten silently.
+ */
+export function openSqlite(path: string, { readOnly = false }: OpenSqliteOptions = {}): SqliteDatabase {
+  const fresh = !existsSync(path);
+  if (readOnly && fresh) {
+    // Nothing written yet: an empty in-memory database reads as an empty library.
+    const mem = new Database(":memory:");
+    createSchema(mem);
+    return mem;
+  }
+  const db = new Database(path, readOnly ? { readonly: true } : {});
+  if (fresh) chmodSync(path, FILE_MODE);
+  db.pragma("busy_timeout = 10000");
+  if (!readOnly) {
+    db.pragma("journal_mode = WAL");
+    // WAL + NORMAL: a commit is atomic and a crash never tears it; a power cut may lose the last
+    // few commits, and then the catalog and the records lose them together (one file).
+    db.pragma("synchronous = NORMAL");
+  }
+  db.pragma("cache_size = -32000");
+  if (!readOnly) createSchema(db);
+  const version = Number((db.prepare("SELECT value FROM store_meta WHERE key = 'schema'").pluck().get() as string | undefined) ?? SCHEMA_VERSION);
+  if (version !== SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`数据库文件 ${path} 的格式版本是 ${version}，本程序使用 ${SCHEMA_VERSION}。请移走该文件后重新导入报告。`);
+  }
+  return db;
+}
+
+function createSchema(db: SqliteDatabase): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT OR IGNORE INTO store_meta VALUES ('schema', '${SCHEMA_VERSION}');
+    -- One row per catalog entry: answering (held = 0) or held for an admin (held = 1), in order.
+    CREATE TABLE IF NOT EXISTS entry (id TEXT PRIMARY KEY, held INTEGER NOT NULL, pos INTEGER NOT NULL, data TEXT NOT NULL);
+    -- Full records (records.ts): the report part first, so reading it never touches the text part.
+    CREATE TABLE IF NOT EXISTS record (id TEXT PRIMARY KEY, report BLOB NOT NULL, text BLOB NOT NULL);
+  `);
+}
+
+/** What, of an entry, the library changes in place after it is made: compared on every write. */
+function mutable(e: StoredEntry): string {
+  return JSON.stringify([e.announced, e.renditions, e.revisions, e.revisionPending, e.missing]);
+}
+
+/**
+ * lowdb over the `entry` and `store_meta` tables. `read()` gives the whole `DbData` (entries in
+ * their order); `write()` stores the entries that are new, replaced or changed in place
+ * (`mutable`), deletes the ones gone and rewrites the small parts (decisions, bot state) only when
+ * they changed — so a /subscribe at 100k reports writes one row, not the catalog.
+ */
+export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
+  const known = new Map<string, { obj: StoredEntry; fp: string; held: number; pos: number }>();
+  const small = new Map<string, string>();
+  const getMeta = db.prepare("SELECT value FROM store_meta WHERE key = ?").pluck();
+  const readOnly = db.readonly;
+  const w = readOnly
+    ? null
+    : {
+        meta: db.prepare("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)"),
+        put: db.prepare("INSERT OR REPLACE INTO entry (id, held, pos, data) VALUES (?, ?, ?, ?)"),
+        move: db.prepare("UPDATE entry SET held = ?, pos = ? WHERE id = ?"),
+        drop: db.prepare("DELETE FROM entry WHERE id = ?"),
+      };
+  const write = db.transaction((data: DbData) => {
+    for (const [key, value] of [
+      ["version", String(data.version)],
+      ["decisions", JSON.stringify(data.decisions)],
+      ["bot", JSON.stringify(data.bot)],
+    ] as const) {
+      if (small.get(key) === value) continue;
+      w!.meta.run(key, value);
+      small.set(key, value);
+    }
+    const seen = new Set<string>();
+    const place = (list: StoredEntry[], held: number) => {
+      list.forEach((e, pos) => {
+        seen.add(e.id);
+        const was = known.get(e.id);
+        const fp = mutable(e);
+        if (!was || was.obj !== e || was.fp !== fp) w!.put.run(e.id, held, pos, JSON.stringify(e));
+        else if (was.held !== held || was.pos !== pos) w!.move.run(held, pos, e.id);
+        else return;
+        known.set(e.id, { obj: e, fp, held, pos });
+      });
+    };
+    place(data.reports, 0);
+    place(data.held, 1);
+    for (const id of [...known.keys()]) {
+      if (seen.has(id)) continue;
+      w!.drop.run(id);
+      known.delete(id);
+    }
+  });
+  return {
+    async read() {
+      const version = getMeta.get("version") as string | undefined;
+      if (version === undefined) return null;
+      const reports: StoredEntry[] = [];
+      const held: StoredEntry[] = [];
+      for (const row of db.prepare("SELECT held, pos, data FROM entry ORDER BY held, pos").iterate() as IterableIterator<{ held: number; pos: number; data: string }>) {
+        const e = JSON.parse(row.data) as StoredEntry;
+        (row.held ? held : reports).push(e);
+        known.set(e.id, { obj: e, fp: mutable(e), held: row.held, pos: row.pos });
+      }
+      const part = <T>(key: string, fallback: T): T => {
+        const raw = getMeta.get(key) as string | undefined;
+        if (raw !== undefined) small.set(key, raw);
+        return raw === undefined ? fallback : (JSON.parse(raw) as T);
+      };
+      small.set("version", version);
+      return {
+        version: Number(version),
+        reports,
+        held,
+        decisions: part("decisions", { confirmed: [], discarded: [] }),
+        bot: part("bot", { subscriptions: [], alerts: [], stats: { questions: 0, failures: 0, ingested: 0 } }),
+      } as DbData;
+    },
+    async write(data) {
+      if (!w) return; // a reader never writes (the library does not ask it to)
+      write(data);
+    },
+  };
+}
+
+/** True when the database holds no catalog yet (a migration from the JSON store may fill it). */
+export function isEmptyStore(db: SqliteDatabase): boolean {
+  return db.prepare("SELECT value FROM store_meta WHERE key = 'version'").get() === undefined;
+}
+
+export function storeMeta(db: SqliteDatabase, key: string): string | undefined {
+  return db.prepare("SELECT value FROM store_meta WHERE key = ?").pluck().get(key) as string | undefined;
+}
+
+export function setStoreMeta(db: SqliteDatabase, key: string, value: string): void {
+  db.prepare("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)").run(key, value);
+}
+
+/** Record files under a records folder (records.ts: `<2 hex>/<16 hex>.rec`), by report id. */
+export function recordFileIds(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const ids: string[] = [];
+  for (const sub of readdirSync(dir)) {
+    if (!/^[0-9a-f]{2}$/.test(sub)) continue;
+    for (const f of readdirSync(join(dir, sub))) if (/^[0-9a-f]{16}\.rec$/.test(f)) ids.push(f.slice(0, 16));
+  }
+  return ids;
+}

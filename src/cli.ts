@@ -18,6 +18,7 @@ import { fileRecordStore, sqliteRecordStore } from "./store/records.js";
 import { openSqlite, sqliteDbAdapter } from "./store/sqlite.js";
 import { migrateJsonStore } from "./store/migrate.js";
 import { createFtsIndex } from "./index/fts-index.js";
+import { toPassages } from "./index/documents.js";
 import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
 import { ensureDir } from "./store/dirs.js";
 import { fileOriginalStore } from "./store/originals.js";
@@ -106,13 +107,13 @@ export async function openLibrary(
     if (store === "sqlite") {
       const db = (sqlite = openSqlite(`${base}.sqlite`, { readOnly: !opts.write }));
       if (opts.write) {
-        const migrated = await migrateJsonStore(db, dbPath, `${base}.records`);
+        const migrated = await migrateJsonStore(db, dbPath, `${base}.records`, toPassages);
         if (migrated) console.error(`已把 ${dbPath}（${migrated.reports} 份报告，${migrated.records} 条记录）迁入 ${base}.sqlite；原文件保留未动。`);
       }
       lib = await createLibrary({
         ...common,
         db: await openDb(sqliteDbAdapter(db), `${base}.sqlite`),
-        records: sqliteRecordStore(db),
+        records: sqliteRecordStore(db, toPassages),
         createIndex: (passagesOf, { fresh }) => createFtsIndex(db, passagesOf, { fresh, readOnly: !opts.write }),
       });
     } else {

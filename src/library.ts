@@ -369,7 +369,12 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     for (const id of state.index.reports()) if (!answering.has(id)) (state.index.remove(id), (indexDirty = true));
     for (const e of db.data.reports) {
       if (state.index.has(e.id)) continue;
-      const passages = records.readPassages(e.id);
+      // The stored tokens; segmented again only when the record no longer gives its passages.
+      const again = () => {
+        const r = readOnly ? undefined : records.readReport(e.id);
+        return r ? indexed({ ...r, sections: records.readSections(e.id) ?? [] }) : undefined;
+      };
+      const passages = records.readPassages(e.id) ?? again();
       if (passages) state.index.add(e.id, passages);
       indexDirty = true;
     }

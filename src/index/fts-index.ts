@@ -6,21 +6,26 @@
 // process neither holds nor loads the index, and a restart opens it in milliseconds.
 //
 // Tables, per generation `g` (a reindex builds generation g+1 beside the live one, then swaps):
-// - `fts_doc_g`: report id ↔ a small integer `seq`, and its passage count;
-// - `fts_passage_g`: passage text, section and line by rowid `seq × 2^20 + n` (what scoring reads);
-// - `fts_g`: contentless FTS5 (detail=none: no positions, a token is one word), same rowids;
+// - `fts_doc_g`: report id ↔ a small integer `seq`, its passage count and its passages (text,
+//   section, line: what scoring reads), deflated together — a few KB per report;
+// - `fts_g`: contentless FTS5 (detail=none: no positions, a token is one word), passage n of
+//   report seq at rowid `seq × 2^20 + n`;
 // - `fts_df_g`: passages per token, to keep very common words out of recall.
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Database } from "better-sqlite3";
 import { scorePassage, type IndexedPassage, type PassageHit, type SearchIndex } from "./search-index.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
-export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v1";
+export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v2-deflated-passages";
 
 /** Passages per report a rowid can address (`seq × 2^20 + n`). */
 const PER_REPORT = 2 ** 20;
 
 /** Candidates FTS5 proposes for an unrestricted search, before our ranking (as search-index.ts). */
 const RECALL = 30;
+
+/** A passage as stored: text, section title, line. */
+type StoredPassage = [text: string, section: string, line: number];
 
 /** FTS5's ascii tokenizer splits at ASCII punctuation: a jieba word keeps only its letters and digits there. */
 function ftsToken(t: string): string {
@@ -47,15 +52,14 @@ const meta = (db: Database, key: string): string | undefined =>
 
 function createTables(db: Database, g: number): void {
   db.exec(`
-    CREATE TABLE IF NOT EXISTS fts_doc_${g} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, n INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS fts_passage_${g} (id INTEGER PRIMARY KEY, text TEXT NOT NULL, section TEXT NOT NULL, line INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS fts_doc_${g} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, n INTEGER NOT NULL, passages BLOB NOT NULL);
     CREATE VIRTUAL TABLE IF NOT EXISTS fts_${g} USING fts5(tokens, content='', contentless_delete=1, detail=none, tokenize='ascii');
     CREATE TABLE IF NOT EXISTS fts_df_${g} (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
   `);
 }
 
 function dropTables(db: Database, g: number): void {
-  db.exec(`DROP TABLE IF EXISTS fts_doc_${g}; DROP TABLE IF EXISTS fts_passage_${g}; DROP TABLE IF EXISTS fts_${g}; DROP TABLE IF EXISTS fts_df_${g};`);
+  db.exec(`DROP TABLE IF EXISTS fts_doc_${g}; DROP TABLE IF EXISTS fts_${g}; DROP TABLE IF EXISTS fts_df_${g};`);
 }
 
 /**
@@ -107,18 +111,15 @@ export function createFtsIndex(
   }
 
   const q = {
-    passage: db.prepare(`SELECT text, section, line FROM fts_passage_${g} WHERE id = ?`),
-    passages: db.prepare(`SELECT id, text, section, line FROM fts_passage_${g} WHERE id BETWEEN ? AND ? ORDER BY id`),
+    passages: db.prepare(`SELECT passages FROM fts_doc_${g} WHERE seq = ?`).pluck(),
     df: db.prepare(`SELECT n FROM fts_df_${g} WHERE term = ?`).pluck(),
     match: db.prepare(`SELECT rowid FROM fts_${g} WHERE fts_${g} MATCH ? ORDER BY rank LIMIT ?`).pluck(),
   };
   const w = readOnly
     ? null
     : {
-        doc: db.prepare(`INSERT INTO fts_doc_${g} (seq, id, n) VALUES (?, ?, ?)`),
+        doc: db.prepare(`INSERT INTO fts_doc_${g} (seq, id, n, passages) VALUES (?, ?, ?, ?)`),
         undoc: db.prepare(`DELETE FROM fts_doc_${g} WHERE seq = ?`),
-        passage: db.prepare(`INSERT INTO fts_passage_${g} (id, text, section, line) VALUES (?, ?, ?, ?)`),
-        unpassage: db.prepare(`DELETE FROM fts_passage_${g} WHERE id BETWEEN ? AND ?`),
         fts: db.prepare(`INSERT INTO fts_${g} (rowid, tokens) VALUES (?, ?)`),
         unfts: db.prepare(`DELETE FROM fts_${g} WHERE rowid BETWEEN ? AND ?`),
         df: db.prepare(`INSERT INTO fts_df_${g} (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n`),
@@ -133,11 +134,11 @@ export function createFtsIndex(
 
   const add = db.transaction((reportId: string, list: readonly IndexedPassage[]) => {
     const seq = nextSeq++;
-    w!.doc.run(seq, reportId, list.length);
+    const stored: StoredPassage[] = list.slice(0, PER_REPORT).map((p) => [p.text, p.section, p.line]);
+    w!.doc.run(seq, reportId, stored.length, deflateRawSync(JSON.stringify(stored), { level: 1 }));
     const base = seq * PER_REPORT;
     list.forEach((p, n) => {
       if (n >= PER_REPORT) return;
-      w!.passage.run(base + n, p.text, p.section, p.line);
       const tokens = p.tokens ? p.tokens.split(" ").map(ftsToken).filter(Boolean).join(" ") : "";
       if (tokens) w!.fts.run(base + n, tokens);
     });
@@ -152,8 +153,8 @@ export function createFtsIndex(
     const hi = lo + PER_REPORT - 1;
     const n = (db.prepare(`SELECT n FROM fts_doc_${g} WHERE seq = ?`).pluck().get(seq) as number | undefined) ?? 0;
     w!.unfts.run(lo, hi);
-    w!.unpassage.run(lo, hi);
     w!.undoc.run(seq);
+    cache.delete(seq);
     for (const [t, c] of dfCounts(tokensOf ?? [])) {
       w!.df.run(t, -c);
       w!.undf.run(t);
@@ -163,14 +164,18 @@ export function createFtsIndex(
     size -= n;
   });
 
-  const passagesOfSeq = (seq: number, reportId: string): IndexedPassage[] =>
-    (q.passages.all(seq * PER_REPORT, seq * PER_REPORT + PER_REPORT - 1) as { text: string; section: string; line: number }[]).map((r) => ({
-      reportId,
-      text: r.text,
-      section: r.section,
-      line: r.line,
-      tokens: "",
-    }));
+  // The passages of the reports searched last: a question's candidates often share reports.
+  const cache = new Map<number, IndexedPassage[]>();
+  const passagesOfSeq = (seq: number, reportId: string): IndexedPassage[] => {
+    let list = cache.get(seq);
+    if (list) return list;
+    const blob = q.passages.get(seq) as Buffer | undefined;
+    const stored = blob ? (JSON.parse(inflateRawSync(blob).toString("utf8")) as StoredPassage[]) : [];
+    list = stored.map(([text, section, line]) => ({ reportId, text, section, line, tokens: "" }));
+    cache.set(seq, list);
+    if (cache.size > 256) cache.delete(cache.keys().next().value!);
+    return list;
+  };
 
   const recallWords = (words: string[]): string[] => {
     const limit = Math.max(200, size * 0.01);
@@ -218,8 +223,8 @@ export function createFtsIndex(
           const seq = Math.floor(rowid / PER_REPORT);
           const reportId = idOf.get(seq);
           if (!reportId || (reportIds && !reportIds.has(reportId))) continue;
-          const row = q.passage.get(rowid) as { text: string; section: string; line: number } | undefined;
-          if (row) consider({ reportId, text: row.text, section: row.section, line: row.line, tokens: "" });
+          const p = passagesOfSeq(seq, reportId)[rowid - seq * PER_REPORT];
+          if (p) consider(p);
         }
       }
       hits.sort((a, b) => b.score - a.score);
@@ -238,6 +243,7 @@ export function createFtsIndex(
     retire() {
       if (!w) return;
       dropTables(db, g);
+      cache.clear();
       seqOf.clear();
       idOf.clear();
       size = 0;

@@ -4,7 +4,7 @@
 // copied — the library fills it from the records' stored tokens at the first start.
 import { existsSync } from "node:fs";
 import { fileAdapter, openDb } from "./db.js";
-import { fileRecordStore, sqliteRecordStore } from "./records.js";
+import { fileRecordStore, sqliteRecordStore, type CutPassages } from "./records.js";
 import { isEmptyStore, recordFileIds, setStoreMeta, sqliteDbAdapter, type SqliteDatabase } from "./sqlite.js";
 
 export interface Migrated {
@@ -15,15 +15,15 @@ export interface Migrated {
 
 /**
  * Copy `jsonPath` (entries, decisions, bot state) and the record files under `recordsDir` into
- * `db`, in one transaction. Returns undefined when there is nothing to migrate (no JSON file, or
+ * `db`, in one transaction (`cut`: how passages are cut from sections, see records.ts). Returns undefined when there is nothing to migrate (no JSON file, or
  * the database already holds a catalog). A malformed JSON file is an error naming it (db.ts), and
  * the SQLite database is then left empty.
  */
-export async function migrateJsonStore(db: SqliteDatabase, jsonPath: string, recordsDir: string): Promise<Migrated | undefined> {
+export async function migrateJsonStore(db: SqliteDatabase, jsonPath: string, recordsDir: string, cut: CutPassages): Promise<Migrated | undefined> {
   if (!existsSync(jsonPath) || !isEmptyStore(db)) return undefined;
   const low = await openDb(fileAdapter(jsonPath), jsonPath);
   const from = fileRecordStore(recordsDir);
-  const to = sqliteRecordStore(db);
+  const to = sqliteRecordStore(db, cut);
   const adapter = sqliteDbAdapter(db);
   let records = 0;
   const ids = recordFileIds(recordsDir);

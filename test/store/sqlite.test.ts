@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { toPassages } from "../../src/index/documents.js";
 import { parseReport } from "../../src/parse/report.js";
 import { DB_VERSION, fileAdapter, openDb, type StoredEntry } from "../../src/store/db.js";
 import { migrateJsonStore } from "../../src/store/migrate.js";
@@ -60,13 +61,15 @@ describe("sqliteDbAdapter", () => {
 describe("sqliteRecordStore", () => {
   it("gives back the report, its sections and passages as written, in less than the text's size", () => {
     const sql = openSqlite(join(tmp(), "db.sqlite"));
-    const records = sqliteRecordStore(sql);
+    const records = sqliteRecordStore(sql, toPassages);
     const r = report();
-    const passages = [{ reportId: r.id, text: "全年办理群众诉求5489件。", section: "一、总体情况", line: 3, tokens: "办理 群众 诉求 5489" }];
+    const passages = toPassages(r).map((p, i) => ({ reportId: r.id, ...p, tokens: `词${i} 公开` }));
     records.write({ report: r, passages });
     expect(records.readReport(r.id)).toEqual({ ...r, sections: [] });
     expect(records.readSections(r.id)).toEqual(r.sections);
     expect(records.readPassages(r.id)).toEqual(passages);
+    // The passages are cut from the sections again: cut another way, they read as missing.
+    expect(sqliteRecordStore(sql, (x) => toPassages(x).slice(1)).readPassages(r.id)).toBeUndefined();
     expect(records.has(r.id)).toBe(true);
     const bytes = sql.prepare("SELECT length(report) + length(text) FROM record").pluck().get() as number;
     expect(bytes).toBeLessThan(readFileSync(SEED).byteLength);
@@ -84,27 +87,27 @@ describe("migrateJsonStore", () => {
     json.data.reports.push(entry(r.id));
     json.data.bot.stats.questions = 7;
     await json.write();
-    const passages = [{ reportId: r.id, text: "编印宣传册500份。", section: "", line: 1, tokens: "编印 宣传册 500" }];
+    const passages = toPassages(r).map((p, i) => ({ reportId: r.id, ...p, tokens: `词${i}` }));
     fileRecordStore(join(dir, "db.records")).write({ report: r, passages });
 
     const sql = openSqlite(join(dir, "db.sqlite"));
-    expect(await migrateJsonStore(sql, join(dir, "db.json"), join(dir, "db.records"))).toEqual({ reports: 1, held: 0, records: 1 });
+    expect(await migrateJsonStore(sql, join(dir, "db.json"), join(dir, "db.records"), toPassages)).toEqual({ reports: 1, held: 0, records: 1 });
     const db = await openDb(sqliteDbAdapter(sql), "db.sqlite");
     expect(db.data.reports.map((e) => e.id)).toEqual([r.id]);
     expect(db.data.bot.stats.questions).toBe(7);
-    expect(sqliteRecordStore(sql).readPassages(r.id)).toEqual(passages);
-    expect(sqliteRecordStore(sql).readReport(r.id)!.figures).toHaveLength(r.figures.length);
+    expect(sqliteRecordStore(sql, toPassages).readPassages(r.id)).toEqual(passages);
+    expect(sqliteRecordStore(sql, toPassages).readReport(r.id)!.figures).toHaveLength(r.figures.length);
     expect(JSON.parse(readFileSync(join(dir, "db.json"), "utf8")).reports).toHaveLength(1);
     // Once: a catalog is there now.
-    expect(await migrateJsonStore(sql, join(dir, "db.json"), join(dir, "db.records"))).toBeUndefined();
+    expect(await migrateJsonStore(sql, join(dir, "db.json"), join(dir, "db.records"), toPassages)).toBeUndefined();
   });
 
   it("does nothing without a JSON store, and refuses a malformed one by name", async () => {
     const dir = tmp();
     const sql = openSqlite(join(dir, "db.sqlite"));
-    expect(await migrateJsonStore(sql, join(dir, "db.json"), join(dir, "db.records"))).toBeUndefined();
+    expect(await migrateJsonStore(sql, join(dir, "db.json"), join(dir, "db.records"), toPassages)).toBeUndefined();
     const { writeFileSync } = await import("node:fs");
     writeFileSync(join(dir, "db.json"), "{ not json");
-    await expect(migrateJsonStore(sql, join(dir, "db.json"), join(dir, "db.records"))).rejects.toThrow(join(dir, "db.json"));
+    await expect(migrateJsonStore(sql, join(dir, "db.json"), join(dir, "db.records"), toPassages)).rejects.toThrow(join(dir, "db.json"));
   });
 });

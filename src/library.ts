@@ -411,6 +411,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   // The index export is derived data: written shortly after changes, never on the answer path.
   let flushTimer: NodeJS.Timeout | undefined;
   const writeIndex = async () => {
+    if (!readOnly) state.index.flush?.();
     if (!indexPath || !indexDirty || readOnly) return;
     indexDirty = false;
     const data = await state.index.export();
@@ -586,6 +587,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         const { result: res, announce } = await ingestOne(name, data);
         if (res.ok && res.status !== "duplicate") {
           await db.write();
+          state.index.flush?.();
           scheduleFlush();
         }
         if (announce) await emit([announce]);

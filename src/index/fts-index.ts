@@ -18,6 +18,9 @@ import { scorePassage, type IndexedPassage, type PassageHit, type SearchIndex } 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
 export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v2-deflated-passages";
 
+/** Matches bm25 ranks at most; past this the first found are taken (ranking all would be slower). */
+const RANK_LIMIT = 20_000;
+
 /** Passages per report a rowid can address (`seq × 2^20 + n`). */
 const PER_REPORT = 2 ** 20;
 
@@ -113,7 +116,8 @@ export function createFtsIndex(
   const q = {
     passages: db.prepare(`SELECT passages FROM fts_doc_${g} WHERE seq = ?`).pluck(),
     df: db.prepare(`SELECT n FROM fts_df_${g} WHERE term = ?`).pluck(),
-    match: db.prepare(`SELECT rowid FROM fts_${g} WHERE fts_${g} MATCH ? ORDER BY rank LIMIT ?`).pluck(),
+    ranked: db.prepare(`SELECT rowid FROM fts_${g} WHERE fts_${g} MATCH ? ORDER BY rank LIMIT ?`).pluck(),
+    first: db.prepare(`SELECT rowid FROM fts_${g} WHERE fts_${g} MATCH ? LIMIT ?`).pluck(),
   };
   const w = readOnly
     ? null
@@ -123,8 +127,28 @@ export function createFtsIndex(
         fts: db.prepare(`INSERT INTO fts_${g} (rowid, tokens) VALUES (?, ?)`),
         unfts: db.prepare(`DELETE FROM fts_${g} WHERE rowid BETWEEN ? AND ?`),
         df: db.prepare(`INSERT INTO fts_df_${g} (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n`),
-        undf: db.prepare(`DELETE FROM fts_df_${g} WHERE term = ? AND n <= 0`),
+        undf: db.prepare(`DELETE FROM fts_df_${g} WHERE n <= 0`),
       };
+
+  // Document frequencies move by many small steps (~500 words a report): they are summed here and
+  // written every few hundred reports and on flush(), one row per word. Searches add what is pending.
+  const pendingDf = new Map<string, number>();
+  let pendingReports = 0;
+  const flushDf = db.transaction(() => {
+    let removed = false;
+    for (const [t, n] of pendingDf) {
+      if (n === 0) continue;
+      w!.df.run(t, n);
+      if (n < 0) removed = true;
+    }
+    if (removed) w!.undf.run();
+    pendingDf.clear();
+    pendingReports = 0;
+  });
+  const countDf = (passages: readonly IndexedPassage[], by: 1 | -1) => {
+    for (const [t, n] of dfCounts(passages)) pendingDf.set(t, (pendingDf.get(t) ?? 0) + by * n);
+    if (++pendingReports >= 500) flushDf();
+  };
 
   const dfCounts = (passages: readonly IndexedPassage[]): Map<string, number> => {
     const counts = new Map<string, number>();
@@ -142,23 +166,18 @@ export function createFtsIndex(
       const tokens = p.tokens ? p.tokens.split(" ").map(ftsToken).filter(Boolean).join(" ") : "";
       if (tokens) w!.fts.run(base + n, tokens);
     });
-    for (const [t, n] of dfCounts(list)) w!.df.run(t, n);
     seqOf.set(reportId, seq);
     idOf.set(seq, reportId);
     size += list.length;
   });
 
-  const remove = db.transaction((reportId: string, seq: number, tokensOf: readonly IndexedPassage[] | undefined) => {
+  const remove = db.transaction((reportId: string, seq: number) => {
     const lo = seq * PER_REPORT;
     const hi = lo + PER_REPORT - 1;
     const n = (db.prepare(`SELECT n FROM fts_doc_${g} WHERE seq = ?`).pluck().get(seq) as number | undefined) ?? 0;
     w!.unfts.run(lo, hi);
     w!.undoc.run(seq);
     cache.delete(seq);
-    for (const [t, c] of dfCounts(tokensOf ?? [])) {
-      w!.df.run(t, -c);
-      w!.undf.run(t);
-    }
     seqOf.delete(reportId);
     idOf.delete(seq);
     size -= n;
@@ -177,13 +196,31 @@ export function createFtsIndex(
     return list;
   };
 
-  const recallWords = (words: string[]): string[] => {
+  /**
+   * Candidate passages, as FlexSearch's `suggest` gives them: those with every rare word of the
+   * question first, then those with some, each set best first by bm25 — unless it is so large
+   * that ranking it would cost more than reading it (a word in several thousand passages), when
+   * the first found are taken. Words in more than 1% of the passages (政府, 公开) say little and
+   * would merge huge lists: left to our own ranking, unless no other word is there.
+   */
+  const candidates = (words: string[], want: number): number[] => {
     const limit = Math.max(200, size * 0.01);
-    const df = new Map(words.map((word) => [word, (q.df.get(word) as number | undefined) ?? 0]));
-    const known = words.filter((word) => df.get(word)! > 0);
-    const rare = known.filter((word) => df.get(word)! <= limit);
-    if (rare.length) return rare;
-    return [...known].sort((a, b) => df.get(a)! - df.get(b)!).slice(0, 1);
+    const df = new Map(words.map((word) => [word, ((q.df.get(word) as number | undefined) ?? 0) + (pendingDf.get(word) ?? 0)]));
+    // A word not counted (none of the passages, or counts lost with a crash) is asked: FTS5 knows.
+    let recall = words.filter((word) => df.get(word)! <= limit);
+    if (recall.length === 0) recall = [...words].sort((a, b) => df.get(a)! - df.get(b)!).slice(0, 1);
+    const quoted = recall.map((word) => `"${word}"`);
+    const out: number[] = [];
+    const seen = new Set<number>();
+    const take = (query: string, ranked: boolean) => {
+      for (const id of (ranked ? q.ranked : q.first).all(query, want) as number[]) {
+        if (out.length >= want) break;
+        if (!seen.has(id)) (seen.add(id), out.push(id));
+      }
+    };
+    if (quoted.length > 1) take(quoted.join(" AND "), true);
+    if (out.length < want) take(quoted.join(" OR "), recall.reduce((sum, word) => sum + df.get(word)!, 0) <= RANK_LIMIT);
+    return out;
   };
 
   return {
@@ -196,11 +233,14 @@ export function createFtsIndex(
     add(reportId, list) {
       if (!w || seqOf.has(reportId)) return;
       add(reportId, list);
+      countDf(list, 1);
     },
     remove(reportId) {
       const seq = seqOf.get(reportId);
       if (!w || seq === undefined) return;
-      remove(reportId, seq, tokensOf(reportId));
+      const passages = tokensOf(reportId);
+      remove(reportId, seq);
+      countDf(passages ?? [], -1);
     },
     search(keywords, opts = {}) {
       const { reportIds, limit = 5, wantsNumber = false } = opts;
@@ -216,10 +256,9 @@ export function createFtsIndex(
         // Exact: score every passage of those reports.
         for (const r of restricted) for (const p of passagesOfSeq(seqOf.get(r)!, r)) consider(p);
       } else {
-        const recall = recallWords(words.map(ftsToken).filter(Boolean));
-        if (recall.length === 0) return [];
-        const query = recall.map((word) => `"${word}"`).join(" OR ");
-        for (const rowid of q.match.all(query, reportIds ? RECALL * 10 : RECALL) as number[]) {
+        const asked = [...new Set(words.map(ftsToken).filter(Boolean))];
+        if (asked.length === 0) return [];
+        for (const rowid of candidates(asked, reportIds ? RECALL * 10 : RECALL)) {
           const seq = Math.floor(rowid / PER_REPORT);
           const reportId = idOf.get(seq);
           if (!reportId || (reportIds && !reportIds.has(reportId))) continue;
@@ -235,8 +274,12 @@ export function createFtsIndex(
     // Nothing to export: the index is the database.
     export: async () => ({ format: FTS_FORMAT, refs: [], chunks: [] }),
     import: () => false,
+    flush() {
+      if (w && pendingDf.size) flushDf();
+    },
     activate() {
       if (!w) return;
+      if (pendingDf.size) flushDf();
       db.prepare("INSERT OR REPLACE INTO fts_meta VALUES ('generation', ?)").run(String(g));
       live = g;
     },

@@ -58,6 +58,8 @@ export interface SearchIndex {
   activate?(): void;
   /** An index kept in a database: drop it (a reindex replaced it). */
   retire?(): void;
+  /** An index kept in a database: write what it holds back in memory (counts batched over adds). */
+  flush?(): void;
 }
 
 /** How much a keyword found in a passage counts: longer words are more specific. */

@@ -46,6 +46,8 @@ export function openSqlite(path: string, { readOnly = false }: OpenSqliteOptions
     // WAL + NORMAL: a commit is atomic and a crash never tears it; a power cut may lose the last
     // few commits, and then the catalog and the records lose them together (one file).
     db.pragma("synchronous = NORMAL");
+    // The WAL is cut back to this after a checkpoint (else it keeps its largest size on disk).
+    db.pragma("journal_size_limit = 16777216");
   }
   db.pragma("cache_size = -32000");
   if (!readOnly) createSchema(db);

@@ -63,8 +63,9 @@ function createSchema(db: SqliteDatabase): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT OR IGNORE INTO store_meta VALUES ('schema', '${SCHEMA_VERSION}');
-    -- One row per catalog entry: answering (held = 0) or held for an admin (held = 1), in order.
-    CREATE TABLE IF NOT EXISTS entry (id TEXT PRIMARY KEY, held INTEGER NOT NULL, pos INTEGER NOT NULL, data TEXT NOT NULL);
+    -- One row per catalog entry: answering (held = 0) or held for an admin (held = 1), in order;
+    -- its key figures apart (two thirds of an entry, read only by library-wide questions).
+    CREATE TABLE IF NOT EXISTS entry (id TEXT PRIMARY KEY, held INTEGER NOT NULL, pos INTEGER NOT NULL, data TEXT NOT NULL, key TEXT);
     -- Full records (records.ts): the report part first, so reading it never touches the text part.
     CREATE TABLE IF NOT EXISTS record (id TEXT PRIMARY KEY, report BLOB NOT NULL, text BLOB NOT NULL);
   `);
@@ -80,17 +81,40 @@ function mutable(e: StoredEntry): string {
  * their order); `write()` stores the entries that are new, replaced or changed in place
  * (`mutable`), deletes the ones gone and rewrites the small parts (decisions, bot state) only when
  * they changed — so a /subscribe at 100k reports writes one row, not the catalog.
+ *
+ * Start-up reads the entries without their key figures: `entry.key` is read, for every entry at
+ * once, the first time any entry's is asked (a library-wide question: 2019年哪个地区行政处罚最多).
  */
 export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
   const known = new Map<string, { obj: StoredEntry; fp: string; held: number; pos: number }>();
   const small = new Map<string, string>();
   const getMeta = db.prepare("SELECT value FROM store_meta WHERE key = ?").pluck();
   const readOnly = db.readonly;
+  // Entries whose key figures are not read yet.
+  const keyless = new Map<string, StoredEntry>();
+  const own = (e: StoredEntry, key: Record<string, number>) => Object.defineProperty(e, "key", { value: key, writable: true, enumerable: true, configurable: true });
+  const readKeys = () => {
+    for (const row of db.prepare("SELECT id, key FROM entry WHERE key IS NOT NULL").iterate() as IterableIterator<{ id: string; key: string }>) {
+      const e = keyless.get(row.id);
+      if (e) own(e, JSON.parse(row.key) as Record<string, number>);
+    }
+    for (const e of keyless.values()) if (Object.getOwnPropertyDescriptor(e, "key")?.get) own(e, {});
+    keyless.clear();
+  };
+  const lazyKey = (e: StoredEntry) => {
+    keyless.set(e.id, e);
+    Object.defineProperty(e, "key", {
+      enumerable: true,
+      configurable: true,
+      get: () => (readKeys(), e.key),
+      set: (value: Record<string, number>) => (keyless.delete(e.id), own(e, value)),
+    });
+  };
   const w = readOnly
     ? null
     : {
         meta: db.prepare("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)"),
-        put: db.prepare("INSERT OR REPLACE INTO entry (id, held, pos, data) VALUES (?, ?, ?, ?)"),
+        put: db.prepare("INSERT OR REPLACE INTO entry (id, held, pos, data, key) VALUES (?, ?, ?, ?, ?)"),
         move: db.prepare("UPDATE entry SET held = ?, pos = ? WHERE id = ?"),
         drop: db.prepare("DELETE FROM entry WHERE id = ?"),
       };
@@ -110,7 +134,10 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
         seen.add(e.id);
         const was = known.get(e.id);
         const fp = mutable(e);
-        if (!was || was.obj !== e || was.fp !== fp) w!.put.run(e.id, held, pos, JSON.stringify(e));
+        if (!was || was.obj !== e || was.fp !== fp) {
+          const { key, ...rest } = e;
+          w!.put.run(e.id, held, pos, JSON.stringify(rest), JSON.stringify(key ?? {}));
+        }
         else if (was.held !== held || was.pos !== pos) w!.move.run(held, pos, e.id);
         else return;
         known.set(e.id, { obj: e, fp, held, pos });
@@ -128,13 +155,17 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
     async read() {
       const version = getMeta.get("version") as string | undefined;
       if (version === undefined) return null;
-      const reports: StoredEntry[] = [];
-      const held: StoredEntry[] = [];
-      for (const row of db.prepare("SELECT held, pos, data FROM entry ORDER BY held, pos").iterate() as IterableIterator<{ held: number; pos: number; data: string }>) {
+      const rows: { e: StoredEntry; held: number; pos: number }[] = [];
+      // In table order, sorted here: ORDER BY would make SQLite sort every row's data.
+      for (const row of db.prepare("SELECT held, pos, data FROM entry").iterate() as IterableIterator<{ held: number; pos: number; data: string }>) {
         const e = JSON.parse(row.data) as StoredEntry;
-        (row.held ? held : reports).push(e);
+        if (e.key === undefined) lazyKey(e);
+        rows.push({ e, held: row.held, pos: row.pos });
         known.set(e.id, { obj: e, fp: mutable(e), held: row.held, pos: row.pos });
       }
+      rows.sort((a, b) => a.held - b.held || a.pos - b.pos);
+      const reports = rows.filter((r) => !r.held).map((r) => r.e);
+      const held = rows.filter((r) => r.held).map((r) => r.e);
       const part = <T>(key: string, fallback: T): T => {
         const raw = getMeta.get(key) as string | undefined;
         if (raw !== undefined) small.set(key, raw);

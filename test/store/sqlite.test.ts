@@ -35,6 +35,9 @@ describe("sqliteDbAdapter", () => {
     await db.write();
     const again = await openDb(sqliteDbAdapter(openSqlite(path)), path);
     expect(again.data.reports.map((e) => e.id)).toEqual(["b", "a"]);
+    // The key figures are apart, read for every entry the first time one is asked.
+    expect(again.data.reports[1]!.key).toEqual({ "review.total": 15 });
+    expect(JSON.parse(JSON.stringify(again.data.reports[0]))).toEqual(JSON.parse(JSON.stringify(db.data.reports[0])));
     expect(again.data.held[0]).toMatchObject({ id: "h", missing: ["年份"] });
     expect(again.data.decisions.discarded).toEqual(["x.txt"]);
     expect(again.data.bot.subscriptions[0]!.chatId).toBe(1);

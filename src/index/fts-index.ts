@@ -13,13 +13,19 @@
 // - `fts_df_g`: passages per token, to keep very common words out of recall.
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Database } from "better-sqlite3";
-import { scorePassage, type IndexedPassage, type PassageHit, type SearchIndex } from "./search-index.js";
+import { rankHits, scorePassage, type IndexedPassage, type RankedHit, type SearchIndex } from "./search-index.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
 export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v2-deflated-passages";
 
 /** Matches bm25 ranks at most; past this the first found are taken (ranking all would be slower). */
 const RANK_LIMIT = 20_000;
+
+/**
+ * Up to this many passages with a rare word of the question, every one is scored (not only the
+ * RECALL best): our ranking then sees all of them, as a restricted search does.
+ */
+const SCORE_ALL = 300;
 
 /** Passages per report a rowid can address (`seq × 2^20 + n`). */
 const PER_REPORT = 2 ** 20;
@@ -197,8 +203,9 @@ export function createFtsIndex(
   };
 
   /**
-   * Candidate passages, as FlexSearch's `suggest` gives them: those with every rare word of the
-   * question first, then those with some, each set best first by bm25 — unless it is so large
+   * Candidate passages: all those with a rare word of the question when they are few; else, as
+   * FlexSearch's `suggest` gives them, those with every rare word of the question first, then
+   * those with some, each set best first by bm25 — unless it is so large
    * that ranking it would cost more than reading it (a word in several thousand passages), when
    * the first found are taken. Words in more than 1% of the passages (政府, 公开) say little and
    * would merge huge lists: left to our own ranking, unless no other word is there.
@@ -210,6 +217,8 @@ export function createFtsIndex(
     let recall = words.filter((word) => df.get(word)! <= limit);
     if (recall.length === 0) recall = [...words].sort((a, b) => df.get(a)! - df.get(b)!).slice(0, 1);
     const quoted = recall.map((word) => `"${word}"`);
+    const matches = recall.reduce((sum, word) => sum + df.get(word)!, 0);
+    if (matches <= SCORE_ALL) return q.first.all(quoted.join(" OR "), SCORE_ALL) as number[];
     const out: number[] = [];
     const seen = new Set<number>();
     const take = (query: string, ranked: boolean) => {
@@ -219,7 +228,7 @@ export function createFtsIndex(
       }
     };
     if (quoted.length > 1) take(quoted.join(" AND "), true);
-    if (out.length < want) take(quoted.join(" OR "), recall.reduce((sum, word) => sum + df.get(word)!, 0) <= RANK_LIMIT);
+    if (out.length < want) take(quoted.join(" OR "), matches <= RANK_LIMIT);
     return out;
   };
 
@@ -246,15 +255,18 @@ export function createFtsIndex(
       const { reportIds, limit = 5, wantsNumber = false } = opts;
       const words = [...new Set(keywords.filter(Boolean))];
       if (words.length === 0) return [];
-      const hits: PassageHit[] = [];
-      const consider = (p: IndexedPassage) => {
+      const hits: RankedHit[] = [];
+      const consider = (p: IndexedPassage, order: number) => {
         const score = scorePassage(words, p.text, wantsNumber);
-        if (score > 0) hits.push({ passage: p, score });
+        if (score > 0) hits.push({ passage: p, score, order });
       };
       const restricted = reportIds ? [...reportIds].filter((r) => seqOf.has(r)) : null;
       if (restricted && restricted.length <= 200) {
         // Exact: score every passage of those reports.
-        for (const r of restricted) for (const p of passagesOfSeq(seqOf.get(r)!, r)) consider(p);
+        for (const r of restricted) {
+          const seq = seqOf.get(r)!;
+          passagesOfSeq(seq, r).forEach((p, n) => consider(p, seq * PER_REPORT + n));
+        }
       } else {
         const asked = [...new Set(words.map(ftsToken).filter(Boolean))];
         if (asked.length === 0) return [];
@@ -263,13 +275,10 @@ export function createFtsIndex(
           const reportId = idOf.get(seq);
           if (!reportId || (reportIds && !reportIds.has(reportId))) continue;
           const p = passagesOfSeq(seq, reportId)[rowid - seq * PER_REPORT];
-          if (p) consider(p);
+          if (p) consider(p, rowid);
         }
       }
-      hits.sort((a, b) => b.score - a.score);
-      // A passage that shares one short word with the question is noise next to one that answers it.
-      const floor = (hits[0]?.score ?? 0) * 0.4;
-      return hits.filter((h) => h.score >= floor).slice(0, limit);
+      return rankHits(hits, limit);
     },
     // Nothing to export: the index is the database.
     export: async () => ({ format: FTS_FORMAT, refs: [], chunks: [] }),

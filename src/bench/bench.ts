@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000] [--full] [--stores json,sqlite] [--json] [--parse-only] [--no-parse]
+// npm run bench [-- --sizes 1000,10000] [--full] [--stores json,sqlite] [--replicate K] [--json] [--parse-only] [--no-parse]
 //
 // First, parsing speed on the real fixture reports and on a 5 MB text (src/bench/parse-speed.ts).
 // For each corpus size, on synthetic reports with known figures (src/bench/generate.ts):
@@ -9,6 +9,8 @@
 // Each size runs once per store (`--stores json,sqlite`, both by default), each in a process of its
 // own so that its peak RSS is its own: the JSON store (lowdb file, record files, FlexSearch in
 // memory) is the in-run baseline of the SQLite store (one file: catalog, records, FTS5 index).
+// `--replicate K` (SQLite only): after ingesting n reports, the store is copied K times and
+// everything but the ingest rate is measured at n·K (replicate.ts) — 100k served, 10k ingested.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -27,6 +29,7 @@ import { openSqlite, sqliteDbAdapter } from "../store/sqlite.js";
 import { createFtsIndex } from "../index/fts-index.js";
 import { toPassages } from "../index/documents.js";
 import { generateReport } from "./generate.js";
+import { replicateStore } from "./replicate.js";
 import { formatParseSpeed, measureParseSpeed } from "./parse-speed.js";
 import { Rng } from "./random.js";
 
@@ -47,6 +50,8 @@ export type BenchStore = "json" | "sqlite";
 
 export interface SizeResult {
   reports: number;
+  /** `--replicate K`: reports ingested; `reports` is K times that, served from a copied store. */
+  replicatedFrom?: number;
   store: BenchStore;
   corpusMb: number;
   ingest: { perSec: number; parsePerSec: number; segmentPerSec: number; storePerSec: number; jiebaMbPerSec: number; jiebaBoundPerSec: number; ratioToBound: number };
@@ -89,13 +94,13 @@ export async function openBenchLibrary(dir: string, store: BenchStore, opts: { t
   if (store === "json") {
     const db = await openDb(fileAdapter(dbPath), dbPath);
     const records = fileRecordStore(join(dir, "db.records"));
-    return { db, records, lib: await createLibrary({ ...common, db, records, indexPath: join(dir, "db.index") }) };
+    return { db, records, sql: undefined, lib: await createLibrary({ ...common, db, records, indexPath: join(dir, "db.index") }) };
   }
   const sql = openSqlite(join(dir, "db.sqlite"), { readOnly: !!opts.readOnly });
   const db = await openDb(sqliteDbAdapter(sql), "db.sqlite");
   const records = sqliteRecordStore(sql, toPassages);
   const lib = await createLibrary({ ...common, db, records, createIndex: (passagesOf, { fresh }) => createFtsIndex(sql, passagesOf, { fresh, readOnly: !!opts.readOnly }) });
-  return { db, records, lib };
+  return { db, records, sql, lib };
 }
 
 /** Bytes the store takes on disk (the originals, the same for both, are not counted). */
@@ -104,7 +109,7 @@ function storeBytes(dir: string, store: BenchStore): number {
   return ["db.sqlite", "db.sqlite-wal", "db.sqlite-shm"].reduce((sum, f) => sum + (existsSync(join(dir, f)) ? du(join(dir, f)) : 0), 0);
 }
 
-async function benchSize(n: number, seed: number, store: BenchStore, log: (s: string) => void): Promise<SizeResult> {
+async function benchSize(n: number, seed: number, store: BenchStore, log: (s: string) => void, replicate = 1): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), `nianbao-bench-${n}-`));
   const corpus = join(dir, "reports");
   mkdirSync(corpus);
@@ -123,7 +128,7 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   // 2. ingest through the library, phases timed
   const timings: IngestTimings = { parse: 0, segment: 0, store: 0 };
   // As the CLI opens it: records, the files' bytes and the index beside the db.
-  const { db, records, lib } = await openBenchLibrary(dir, store, { timings });
+  let { db, records, lib, sql } = await openBenchLibrary(dir, store, { timings });
   const t0 = performance.now();
   await lib.ingestPaths([corpus]);
   const ingestMs = performance.now() - t0;
@@ -138,6 +143,17 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   }
   const jiebaMbPerSec = segBytes / 1e6 / ((performance.now() - ts) / 1000);
   const avgMb = bytes / 1e6 / n;
+  const ingestPerSec = n / (ingestMs / 1000);
+  const ingested = n;
+  if (replicate > 1 && sql) {
+    // Serving at n·K: the store copied K times, then opened again as a serving process would.
+    await lib.flush();
+    const r0 = performance.now();
+    n = replicateStore(sql, replicate);
+    bytes *= replicate;
+    log(`  replicated ×${replicate} to ${n} reports in ${((performance.now() - r0) / 1000).toFixed(1)} s`);
+    ({ db, records, lib, sql } = await openBenchLibrary(dir, store));
+  }
 
   // 3. structured questions: the lookup through our catalog vs a linear scan of all entries
   const entries = db.data.reports;
@@ -226,19 +242,20 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   const diskMb = storeBytes(dir, store) / 1e6;
   rmSync(dir, { recursive: true, force: true });
 
-  const perSec = (ms: number) => n / (ms / 1000);
+  const perSec = (ms: number) => ingested / (ms / 1000);
   return {
     reports: n,
     store,
+    ...(replicate > 1 ? { replicatedFrom: ingested } : {}),
     corpusMb: bytes / 1e6,
     ingest: {
-      perSec: perSec(ingestMs),
+      perSec: ingestPerSec,
       parsePerSec: perSec(timings.parse),
       segmentPerSec: perSec(timings.segment),
       storePerSec: perSec(timings.store),
       jiebaMbPerSec,
       jiebaBoundPerSec: jiebaMbPerSec / avgMb,
-      ratioToBound: perSec(ingestMs) / (jiebaMbPerSec / avgMb),
+      ratioToBound: ingestPerSec / (jiebaMbPerSec / avgMb),
     },
     structured: {
       p50: pct(sLat, 50), p99: pct(sLat, 99), baselineP50: pct(bLat, 50), baselineP99: pct(bLat, 99),
@@ -282,7 +299,7 @@ export function formatResults(results: SizeResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     const n = r.reports;
-    lines.push(`── ${n} reports (${r.corpusMb.toFixed(0)} MB of text), ${r.store === "json" ? "JSON store + FlexSearch in memory" : "SQLite store + FTS5"} ──`);
+    lines.push(`── ${n} reports (${r.corpusMb.toFixed(0)} MB of text), ${r.store === "json" ? "JSON store + FlexSearch in memory" : "SQLite store + FTS5"}${r.replicatedFrom ? ` — ${r.replicatedFrom} ingested, the store copied ×${n / r.replicatedFrom}` : ""} ──`);
     lines.push(`ingest            ${f1(r.ingest.perSec)} reports/s${verdict(r.ingest.perSec, TARGETS.ingestPerSec, false)}; parse ${f1(r.ingest.parsePerSec)}/s, segmentation ${f1(r.ingest.segmentPerSec)}/s, store+index ${f1(r.ingest.storePerSec)}/s`);
     lines.push(`  jieba bound     ${f1(r.ingest.jiebaMbPerSec)} MB/s = ${f1(r.ingest.jiebaBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToBound * 100).toFixed(0)}% of it`);
     lines.push(`question understanding p50/p99 ${f1(r.understanding.p50)} / ${f1(r.understanding.p99)} ms over ${r.understanding.questions} questions (full and short names, one character wrong, fragments, library-wide)${verdict(r.understanding.p50, 1)} p50; name index built once in ${f1(r.understanding.indexMs)} ms`);
@@ -301,10 +318,12 @@ export async function runBench(argv: string[]): Promise<number> {
   const st = argv.indexOf("--stores");
   const stores = (st >= 0 ? argv[st + 1]!.split(",") : ["json", "sqlite"]) as BenchStore[];
   const log = (s: string) => (json ? process.stderr.write(s + "\n") : console.log(s));
+  const rp = argv.indexOf("--replicate");
+  const replicate = rp >= 0 ? Number(argv[rp + 1]) : 1;
   const child = argv.indexOf("--child");
   if (child >= 0) {
     // One size, one store, in this process: the result as the last line of stdout.
-    const result = await benchSize(Number(argv[child + 1]), 42, argv[child + 2] as BenchStore, (s) => process.stderr.write(s + "\n"));
+    const result = await benchSize(Number(argv[child + 1]), 42, argv[child + 2] as BenchStore, (s) => process.stderr.write(s + "\n"), Number(argv[child + 3] ?? 1));
     process.stdout.write(JSON.stringify(result) + "\n");
     return 0;
   }
@@ -318,7 +337,7 @@ export async function runBench(argv: string[]): Promise<number> {
   for (const n of sizes) {
     for (const store of stores) {
       log(`size ${n}, ${store} store`);
-      const run = spawnSync(process.execPath, [...(store === "json" ? ["--max-old-space-size=16384"] : []), join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/bench.ts"), "--child", String(n), store], {
+      const run = spawnSync(process.execPath, [...(store === "json" ? ["--max-old-space-size=16384"] : []), join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/bench.ts"), "--child", String(n), store, String(replicate)], {
         encoding: "utf8",
         stdio: ["ignore", "pipe", "inherit"],
         maxBuffer: 64 << 20,

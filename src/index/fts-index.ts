@@ -19,7 +19,7 @@ import { rankHits, scorePassage, type IndexedPassage, type RankedHit, type Searc
 export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v2-deflated-passages";
 
 /** Matches bm25 ranks at most; past this the first found are taken (ranking all would be slower). */
-const RANK_LIMIT = 20_000;
+const RANK_LIMIT = 2_000;
 
 /**
  * Up to this many passages with a rare word of the question, every one is scored (not only the
@@ -227,7 +227,7 @@ export function createFtsIndex(
         if (!seen.has(id)) (seen.add(id), out.push(id));
       }
     };
-    if (quoted.length > 1) take(quoted.join(" AND "), true);
+    if (quoted.length > 1) take(quoted.join(" AND "), Math.min(...recall.map((word) => df.get(word)!)) <= RANK_LIMIT);
     if (out.length < want) take(quoted.join(" OR "), matches <= RANK_LIMIT);
     return out;
   };

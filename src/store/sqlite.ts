@@ -69,6 +69,8 @@ function createSchema(db: SqliteDatabase): void {
     -- Full records (records.ts): the report part first, so reading it never touches the text part.
     CREATE TABLE IF NOT EXISTS record (id TEXT PRIMARY KEY, report BLOB NOT NULL, text BLOB NOT NULL);
   `);
+  // Made before the key figures had a column of their own: they stay inside `data` until rewritten.
+  if (!(db.prepare("SELECT name FROM pragma_table_info('entry')").pluck().all() as string[]).includes("key")) db.exec("ALTER TABLE entry ADD COLUMN key TEXT");
 }
 
 /** What, of an entry, the library changes in place after it is made: compared on every write. */

@@ -24,6 +24,7 @@ import { ensureDir } from "./store/dirs.js";
 import { fileOriginalStore } from "./store/originals.js";
 import { fileAddressBook } from "./store/addresses.js";
 import { cmdExport, cmdSource, writeChart } from "./cli-reuse.js";
+import { parseStoreKind, type StoreKind } from "./config.js";
 
 export interface Args {
   command: string;
@@ -67,16 +68,6 @@ export function dbPathOf(args: Args): string {
   return resolve(typeof flag === "string" ? flag : process.env.NIANBAO_DB || "data/db.json");
 }
 
-/** Where the catalog, records and index live: one SQLite file (default), or the JSON store. */
-export type StoreKind = "sqlite" | "json";
-
-/** NIANBAO_STORE, else SQLite. */
-export function storeKindOf(value = process.env.NIANBAO_STORE): StoreKind {
-  const v = (value ?? "").trim().toLowerCase();
-  if (v === "" || v === "sqlite") return "sqlite";
-  if (v === "json") return "json";
-  throw new Error(`NIANBAO_STORE 只能是 sqlite 或 json，不是 "${value}"`);
-}
 
 /**
  * Open the library; writers take the db lock (saying what they are: the bot, an ingest, the local
@@ -91,7 +82,7 @@ export async function openLibrary(
   dbPath: string,
   opts: { write: boolean; role?: LockRole; corpusDir?: string; store?: StoreKind },
 ): Promise<{ lib: CoreLibrary; release: () => void }> {
-  const store = opts.store ?? storeKindOf();
+  const store = opts.store ?? parseStoreKind(process.env.NIANBAO_STORE);
   const release = opts.write ? acquireLock(dbPath, opts.role ?? "writer") : () => {};
   let sqlite: ReturnType<typeof openSqlite> | undefined;
   try {

@@ -25,10 +25,10 @@ async function start(): Promise<number> {
   if (!config.token) {
     let opened;
     try {
-      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir });
+      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir, store: config.store });
     } catch (err) {
       if (!(err instanceof LockedError)) throw err;
-      opened = await openLibrary(dbPath, { write: false }); // the bot owns the db: read it
+      opened = await openLibrary(dbPath, { write: false, store: config.store }); // the bot owns the db: read it
     }
     const { lib, release } = opened;
     if (lib.size === 0) await lib.ingestPaths([corpusDir]);
@@ -38,7 +38,7 @@ async function start(): Promise<number> {
   }
 
   const logger = pino({ level: process.env.LOG_LEVEL ?? "info", redact: ["token", "config.token"] }, pino.destination(2));
-  const { lib, release } = await openLibrary(dbPath, { write: true, role: "bot", corpusDir });
+  const { lib, release } = await openLibrary(dbPath, { write: true, role: "bot", corpusDir, store: config.store });
   if (lib.size === 0) {
     const results = await lib.ingestPaths([corpusDir]);
     logger.info({ reports: lib.size, failed: results.filter((r) => !r.ok).length }, "bundled reports ingested");

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLES } from "../src/bot/features/start.js";
-import { openLibrary, type StoreKind } from "../src/cli.js";
+import { openLibrary } from "../src/cli.js";
+import type { StoreKind } from "../src/config.js";
 import { openSqlite } from "../src/store/sqlite.js";
 import { SEED, SEEDS } from "./helpers/reports.js";
 

@@ -9,7 +9,7 @@
 //
 // The catalog keeps the shape the library already works with (lowdb's `Low<DbData>`): this file
 // gives lowdb an adapter whose write() stores only the entries that changed since the last write.
-import { chmodSync, existsSync, readdirSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Adapter } from "lowdb";
@@ -17,6 +17,9 @@ import type { DbData, StoredEntry } from "./db.js";
 import { FILE_MODE } from "./durable.js";
 
 export type SqliteDatabase = Database.Database;
+
+/** A catalog write past this much WAL checkpoints it into the database and truncates it. */
+const WAL_CHECKPOINT_BYTES = 4 << 20;
 
 /** Bump when the tables below change shape (the index has its own format, fts-index.ts). */
 const SCHEMA_VERSION = 1;
@@ -185,6 +188,15 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
     async write(data) {
       if (!w) return; // a reader never writes (the library does not ask it to)
       write(data);
+      // After a bulk ingest the WAL holds the whole of it: moved into the database and cut back
+      // (journal_size_limit keeps it from growing again between these).
+      let wal = 0;
+      try {
+        wal = statSync(`${db.name}-wal`).size;
+      } catch {
+        /* no WAL file */
+      }
+      if (wal > WAL_CHECKPOINT_BYTES) db.pragma("wal_checkpoint(TRUNCATE)");
     },
   };
 }

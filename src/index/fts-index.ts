@@ -112,11 +112,11 @@ export function createFtsIndex(
   const idOf = new Map<number, string>();
   let size = 0;
   let nextSeq = 1;
-  for (const r of db.prepare(`SELECT seq, id, n FROM fts_doc_${g}`).iterate() as IterableIterator<{ seq: number; id: string; n: number }>) {
-    seqOf.set(r.id, r.seq);
-    idOf.set(r.seq, r.id);
-    size += r.n;
-    if (r.seq >= nextSeq) nextSeq = r.seq + 1;
+  for (const [seq, id, n] of db.prepare(`SELECT seq, id, n FROM fts_doc_${g}`).raw().all() as [number, string, number][]) {
+    seqOf.set(id, seq);
+    idOf.set(seq, id);
+    size += n;
+    if (seq >= nextSeq) nextSeq = seq + 1;
   }
 
   const q = {

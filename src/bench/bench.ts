@@ -50,8 +50,9 @@ export type BenchStore = "json" | "sqlite";
 
 export interface SizeResult {
   reports: number;
-  /** `--replicate K`: reports ingested; `reports` is K times that, served from a copied store. */
+  /** `--replicate K`: reports ingested; `reports` is the answering ones among them times K, served from a copied store. */
   replicatedFrom?: number;
+  replicas?: number;
   store: BenchStore;
   corpusMb: number;
   ingest: { perSec: number; parsePerSec: number; segmentPerSec: number; storePerSec: number; jiebaMbPerSec: number; jiebaBoundPerSec: number; ratioToBound: number };
@@ -149,9 +150,11 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
     // Serving at n·K: the store copied K times, then opened again as a serving process would.
     await lib.flush();
     const r0 = performance.now();
+    const answering = db.data.reports.length;
     n = replicateStore(sql, replicate);
-    bytes *= replicate;
-    log(`  replicated ×${replicate} to ${n} reports in ${((performance.now() - r0) / 1000).toFixed(1)} s`);
+    // The text of the reports served: as many as answer (revisions and renditions are not copied).
+    bytes = (bytes / ingested) * n;
+    log(`  ${answering} of ${ingested} answering, copied ×${replicate}: ${n} reports in ${((performance.now() - r0) / 1000).toFixed(1)} s`);
     ({ db, records, lib, sql } = await openBenchLibrary(dir, store));
   }
 
@@ -246,7 +249,7 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   return {
     reports: n,
     store,
-    ...(replicate > 1 ? { replicatedFrom: ingested } : {}),
+    ...(replicate > 1 ? { replicatedFrom: ingested, replicas: replicate } : {}),
     corpusMb: bytes / 1e6,
     ingest: {
       perSec: ingestPerSec,
@@ -299,7 +302,7 @@ export function formatResults(results: SizeResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     const n = r.reports;
-    lines.push(`── ${n} reports (${r.corpusMb.toFixed(0)} MB of text), ${r.store === "json" ? "JSON store + FlexSearch in memory" : "SQLite store + FTS5"}${r.replicatedFrom ? ` — ${r.replicatedFrom} ingested, the store copied ×${n / r.replicatedFrom}` : ""} ──`);
+    lines.push(`── ${n} reports (${r.corpusMb.toFixed(0)} MB of text), ${r.store === "json" ? "JSON store + FlexSearch in memory" : "SQLite store + FTS5"}${r.replicatedFrom ? ` — ${r.replicatedFrom} ingested, the store copied ×${r.replicas}` : ""} ──`);
     lines.push(`ingest            ${f1(r.ingest.perSec)} reports/s${verdict(r.ingest.perSec, TARGETS.ingestPerSec, false)}; parse ${f1(r.ingest.parsePerSec)}/s, segmentation ${f1(r.ingest.segmentPerSec)}/s, store+index ${f1(r.ingest.storePerSec)}/s`);
     lines.push(`  jieba bound     ${f1(r.ingest.jiebaMbPerSec)} MB/s = ${f1(r.ingest.jiebaBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToBound * 100).toFixed(0)}% of it`);
     lines.push(`question understanding p50/p99 ${f1(r.understanding.p50)} / ${f1(r.understanding.p99)} ms over ${r.understanding.questions} questions (full and short names, one character wrong, fragments, library-wide)${verdict(r.understanding.p50, 1)} p50; name index built once in ${f1(r.understanding.indexMs)} ms`);

@@ -18,12 +18,17 @@ import { openBotState } from "./store/bot-state.js";
 import { createReader, type Reader } from "./reader.js";
 import { durableJsonFile } from "./store/durable.js";
 import type { BotState } from "./service.js";
-import { fileRecordStore } from "./store/records.js";
+import { fileRecordStore, sqliteRecordStore } from "./store/records.js";
+import { openSqlite, sqliteDbAdapter } from "./store/sqlite.js";
+import { migrateJsonStore } from "./store/migrate.js";
+import { createFtsIndex } from "./index/fts-index.js";
+import { toPassages } from "./index/documents.js";
 import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
 import { ensureDir } from "./store/dirs.js";
 import { fileOriginalStore } from "./store/originals.js";
 import { fileAddressBook } from "./store/addresses.js";
 import { cmdExport, cmdSource, writeChart } from "./cli-reuse.js";
+import { parseStoreKind, type StoreKind } from "./config.js";
 
 export interface Args {
   command: string;
@@ -59,16 +64,23 @@ const USAGE = `nianbao — 政府信息公开工作年度报告问答
   export <指标> [地区] [年份] [--format csv|json] [--out F]  导出一个指标（默认 CSV 到标准输出）
   export <地区> <年份> [...]       导出一份报告的全部数字及出处
   chat [--db F]                    本地对话
-数据库：--db 或环境变量 NIANBAO_DB（默认 data/db.json）`;
+数据库：--db 或环境变量 NIANBAO_DB（默认 data/db.json；默认存储 SQLite，即同目录的 db.sqlite，
+      NIANBAO_STORE=json 用 JSON 文件）`;
 
 export function dbPathOf(args: Args): string {
   const flag = args.flags.get("db");
   return resolve(typeof flag === "string" ? flag : process.env.NIANBAO_DB || "data/db.json");
 }
 
+
 /**
  * Open the library; writers take the db lock (saying what they are: the bot, an ingest, the local
  * chat), readers do not. The db's folder is created when missing.
+ *
+ * `data/db.json` names the store: the SQLite store is `data/db.sqlite` (catalog, records and the
+ * full-text index; filled once from `data/db.json` and `data/db.records/` when those exist), the
+ * JSON store `data/db.json` + `data/db.records/` + `data/db.index/`. Both keep the files as
+ * received in `data/db.originals/` and the addresses in `data/db.addresses.json`.
  */
 export async function openLibrary(
   dbPath: string,
@@ -76,39 +88,65 @@ export async function openLibrary(
     write: boolean;
     role?: LockRole;
     corpusDir?: string;
+    store?: StoreKind;
     /** Read files in a worker thread (the bot); `onReaderFallback` hears when none can start. */
     parseWorker?: boolean;
     onReaderFallback?: (reason: string) => void;
   },
 ): Promise<{ lib: CoreLibrary; release: () => void }> {
+  const store = opts.store ?? parseStoreKind(process.env.NIANBAO_STORE);
   const release = opts.write ? acquireLock(dbPath, opts.role ?? "writer") : () => {};
+  let sqlite: ReturnType<typeof openSqlite> | undefined;
   try {
     ensureDir(resolve(dbPath, ".."));
-    const db = await openDb(fileAdapter(dbPath), dbPath);
-    // data/db.json → data/db.records/ (one file per report), data/db.originals/ (the files as
-    // received) and data/db.index (search index)
     const base = dbPath.replace(/\.json$/i, "");
-    // data/db.bot.json: subscriptions, alerts and counters, written apart from the catalog
-    const botState = await openBotState(durableJsonFile<BotState>(`${base}.bot.json`), db.data.bot, { readOnly: !opts.write });
-    const lib = await createLibrary({
-      db,
-      botState,
+    const common = {
       // The bot reads files in a worker thread so questions are answered meanwhile; a command
       // that only ingests has nothing to keep answering.
       ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
-      records: fileRecordStore(`${base}.records`),
       originals: fileOriginalStore(`${base}.originals`),
-      indexPath: `${base}.index`,
-      // data/db.addresses.json: where files fetched by address came from
       addresses: fileAddressBook(`${base}.addresses.json`),
       readOnly: !opts.write,
       ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),
-    });
+    };
+    let lib: CoreLibrary;
+    if (store === "sqlite") {
+      const db = (sqlite = openSqlite(`${base}.sqlite`, { readOnly: !opts.write }));
+      if (opts.write) {
+        const migrated = await migrateJsonStore(db, dbPath, `${base}.records`, toPassages);
+        if (migrated) console.error(`已把 ${dbPath}（${migrated.reports} 份报告，${migrated.records} 条记录）迁入 ${base}.sqlite；原文件保留未动。`);
+      }
+      const catalogDb = await openDb(sqliteDbAdapter(db), `${base}.sqlite`);
+      lib = await createLibrary({
+        ...common,
+        db: catalogDb,
+        botState: await openBotStateOf(base, catalogDb, opts.write),
+        records: sqliteRecordStore(db, toPassages),
+        createIndex: (passagesOf, { fresh }) => createFtsIndex(db, passagesOf, { fresh, readOnly: !opts.write }),
+      });
+    } else {
+      const catalogDb = await openDb(fileAdapter(dbPath), dbPath);
+      lib = await createLibrary({
+        ...common,
+        db: catalogDb,
+        botState: await openBotStateOf(base, catalogDb, opts.write),
+        records: fileRecordStore(`${base}.records`),
+        indexPath: `${base}.index`,
+      });
+    }
+    // The database stays open after the lock is released (the local chat answers on): the
+    // process's exit closes it, and WAL replays anything not checkpointed at the next open.
     return { lib, release };
   } catch (err) {
+    sqlite?.close();
     release();
     throw err;
   }
+}
+
+/** data/db.bot.json: the bot's counters, written apart from the catalog (an older db's field taken once). */
+function openBotStateOf(base: string, db: Awaited<ReturnType<typeof openDb>>, write: boolean) {
+  return openBotState(durableJsonFile<BotState>(`${base}.bot.json`), db.data.bot, { readOnly: !write });
 }
 
 /** Start the reader's worker in the background, so the first upload does not wait for it. */

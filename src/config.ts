@@ -23,6 +23,12 @@ export interface Config {
   dbPath: string;
   /** NIANBAO_DATA_DIR */
   dataDir: string;
+  /**
+   * NIANBAO_STORE: where the catalog, records and full-text index live. Defaults to "sqlite" (one
+   * file beside NIANBAO_DB, `data/db.sqlite`); "json" is the lowdb file, one file per record and
+   * the FlexSearch index in memory (exported beside it).
+   */
+  store: StoreKind;
   /** WEBHOOK_URL + WEBHOOK_SECRET; absent → long polling. */
   webhook?: WebhookConfig;
   /**
@@ -64,6 +70,17 @@ export interface NetworkConfig {
 }
 
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
+
+export const STORE_KINDS = ["sqlite", "json"] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
+/** NIANBAO_STORE as given ("" or unset: SQLite); throws naming the variable on another value. */
+export function parseStoreKind(value: string | undefined): StoreKind {
+  const v = (value ?? "").trim().toLowerCase();
+  if (v === "") return "sqlite";
+  if ((STORE_KINDS as readonly string[]).includes(v)) return v as StoreKind;
+  throw new Error(`Invalid config: NIANBAO_STORE must be ${STORE_KINDS.join(" or ")}, got "${value}"`);
+}
 
 // Loose on purpose: Telegram has changed the secret part's length before; the shape is what
 // catches a pasted wrong value (a URL, a quoted string, a username).
@@ -127,6 +144,7 @@ const schema = z.object({
   TELEGRAM_API_ROOT: optional(httpUrl("e.g. http://127.0.0.1:8081 for a self-hosted Bot API server")),
   NIANBAO_DB: optional(z.string()),
   NIANBAO_DATA_DIR: optional(z.string()),
+  NIANBAO_STORE: optional(z.string().toLowerCase().pipe(z.enum(STORE_KINDS, { message: `must be ${STORE_KINDS.join(" or ")}` }))),
   WEBHOOK_URL: optional(httpUrl("e.g. https://bot.example.org/telegram")),
   WEBHOOK_SECRET: optional(
     z.string().regex(SECRET_RE, { message: "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (value not shown)" }),
@@ -179,6 +197,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     apiRoot: (v.TELEGRAM_API_ROOT ?? DEFAULT_API_ROOT).replace(/\/+$/, ""),
     dbPath: v.NIANBAO_DB ?? "data/db.json",
     dataDir: v.NIANBAO_DATA_DIR ?? "data",
+    store: v.NIANBAO_STORE ?? "sqlite",
     webhook: v.WEBHOOK_URL && v.WEBHOOK_SECRET ? { url: v.WEBHOOK_URL, secret: v.WEBHOOK_SECRET } : undefined,
     host: v.WEBHOOK_HOST ?? "127.0.0.1",
     port: v.PORT ?? 8080,

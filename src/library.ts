@@ -66,6 +66,11 @@ export interface LibraryOptions {
   addresses?: AddressBook;
   /** Directory the search index is exported to; none = rebuilt from the records at every start. */
   indexPath?: string;
+  /**
+   * The search index. Defaults to FlexSearch in memory (search-index.ts); the SQLite store passes
+   * its FTS5 index (fts-index.ts). `fresh`: a new, empty index beside the live one (a reindex).
+   */
+  createIndex?: (passagesOf: (reportId: string) => readonly IndexedPassage[] | undefined, opts: { fresh: boolean }) => SearchIndex;
   /** Directory of report files a reindex reads besides the originals (data/reports). Defaults to none. */
   corpusDir?: string;
   /** Largest accepted upload in bytes. Defaults to 50 MB. */
@@ -346,7 +351,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   };
   const load = cached(reportCache, (id) => records.readReport(id));
   const passagesOf = cached(passageCache, (id) => records.readPassages(id));
-  const newIndex = () => createSearchIndex(passagesOf);
+  const newIndex = (fresh = false) => (opts.createIndex ? opts.createIndex(passagesOf, { fresh }) : createSearchIndex(passagesOf));
   const liveSignature = (e: StoredEntry): FigureSignature => {
     const r = load(e.id);
     return r ? figureSignature(r) : {};
@@ -388,7 +393,12 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     for (const id of state.index.reports()) if (!answering.has(id)) (state.index.remove(id), (indexDirty = true));
     for (const e of db.data.reports) {
       if (state.index.has(e.id)) continue;
-      const passages = records.readPassages(e.id);
+      // The stored tokens; segmented again only when the record no longer gives its passages.
+      const again = () => {
+        const r = readOnly ? undefined : records.readReport(e.id);
+        return r ? indexPassages({ ...r, sections: records.readSections(e.id) ?? [] }) : undefined;
+      };
+      const passages = records.readPassages(e.id) ?? again();
       if (passages) state.index.add(e.id, passages);
       indexDirty = true;
     }
@@ -429,6 +439,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   // The index export is derived data: written shortly after changes, never on the answer path.
   let flushTimer: NodeJS.Timeout | undefined;
   const writeIndex = async () => {
+    if (!readOnly) state.index.flush?.();
     if (!indexPath || !indexDirty || readOnly) return;
     indexDirty = false;
     const data = await state.index.export();
@@ -609,6 +620,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         const { result: res, announce } = await ingestOne(name, data);
         if (res.ok && res.status !== "duplicate") {
           await db.write();
+          state.index.flush?.();
           scheduleFlush();
         }
         if (announce) await emit([announce]);
@@ -869,7 +881,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       else if (o.id !== e.id && (o.figureCount !== e.figureCount || JSON.stringify(o.key) !== JSON.stringify(e.key))) changed.push(label(e));
     }
 
-    const index = newIndex();
+    const index = newIndex(true);
     for (const [i, e] of fresh.entries.entries()) {
       const p = passagesOf(e.id);
       if (p) index.add(e.id, p);
@@ -877,7 +889,10 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       if (i % 10 === 9) await new Promise((r) => setImmediate(r));
     }
     const oldIds = new Set(state.catalog.all().map((e) => e.id));
+    const oldIndex = state.index;
     state = buildState(fresh.entries, index); // the swap
+    index.activate?.();
+    oldIndex.retire?.();
     shelf = new Shelf(fresh.entries, fresh.held, liveSignature);
     // Records no longer part of any report (earlier versions' records are kept).
     const keep = new Set<string>();

@@ -25,10 +25,10 @@ async function start(): Promise<number> {
   if (!config.token) {
     let opened;
     try {
-      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir });
+      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir, store: config.store });
     } catch (err) {
       if (!(err instanceof LockedError)) throw err;
-      opened = await openLibrary(dbPath, { write: false }); // the bot owns the db: read it
+      opened = await openLibrary(dbPath, { write: false, store: config.store }); // the bot owns the db: read it
     }
     const { lib, release } = opened;
     if (lib.size === 0) await lib.ingestPaths([corpusDir]);
@@ -60,6 +60,7 @@ async function start(): Promise<number> {
     write: true,
     role: "bot",
     corpusDir,
+    store: config.store,
     parseWorker: config.parseWorker,
     onReaderFallback: (reason) => logger.warn({ reason }, "parse worker could not start; files are read on the main thread"),
   });

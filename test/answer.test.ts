@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../src/domain.js";
 import { askJsonl, ingestDirs, ingestInto, judge, readGold, type Gold } from "./helpers/gold.js";
 import { EXTRA, GOLD, PINGTAN, SEEDS } from "./helpers/reports.js";
+import { storedCatalog } from "./helpers/stored.js";
 
 // The gold files, as copied into test/fixtures/gold from the shared evaluation set.
 const seedsGold = readGold(join(GOLD, "seeds-gold.jsonl"));
@@ -79,10 +80,10 @@ describe("seeds gold through ingest + ask --jsonl", () => {
   });
 
   it("ingesting the same reports again stores one copy of each", () => {
-    const before = JSON.parse(readFileSync(db, "utf8")).reports.length;
+    const before = storedCatalog(db).reports.length;
     const res = ingestInto(db, [SEEDS]);
     expect(res).toContain("已存在 5 份");
-    expect(JSON.parse(readFileSync(db, "utf8")).reports.length).toBe(before);
+    expect(storedCatalog(db).reports.length).toBe(before);
     expect(before).toBe(5);
   });
 });

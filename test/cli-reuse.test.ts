@@ -8,6 +8,7 @@ import { main } from "../src/cli.js";
 import { fileAddressBook } from "../src/store/addresses.js";
 import { EXTRA, EXTRA_FILES } from "./helpers/reports.js";
 import { pngSize } from "./helpers/png.js";
+import { storedCatalog } from "./helpers/stored.js";
 
 let dir: string;
 let db: string;
@@ -41,7 +42,7 @@ describe("npm run cli -- source", () => {
 
   it("prints the address a report was fetched from", async () => {
     quiet();
-    const e = (JSON.parse(readFileSync(db, "utf8")) as { reports: { id: string; year: number; region: string }[] }).reports.find((r) => r.region === "洪泽区" && r.year === 2023)!;
+    const e = storedCatalog(db).reports.find((r) => r.region === "洪泽区" && r.year === 2023)!;
     fileAddressBook(join(dir, "db.addresses.json")).add([e.id], { urls: ["https://www.example.gov.cn/t20240110_1.html"], name: "t20240110_1.html" });
     expect(await main(["source", e.id, "--out", join(dir, "x.html"), "--db", db])).toBe(0);
     expect(out.join("\n")).toContain("网址：https://www.example.gov.cn/t20240110_1.html");

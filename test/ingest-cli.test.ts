@@ -12,6 +12,7 @@ import { runChat } from "../src/cli.js";
 import { createLibrary } from "../src/library.js";
 import { memoryAdapter, openDb } from "../src/store/db.js";
 import { ROOT, SEED, SEEDS } from "./helpers/reports.js";
+import { storedCatalog } from "./helpers/stored.js";
 
 const CLI = join(ROOT, "src/cli.ts");
 
@@ -47,7 +48,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   });
 }
 
-const dbReports = (dbPath: string): { id: string }[] => JSON.parse(readFileSync(dbPath, "utf8")).reports;
+const dbReports = (dbPath: string): { id: string }[] => storedCatalog(dbPath).reports;
 
 describe("two `cli ingest` started together into one db", () => {
   it("both get their files in: the second waits for the first and says for whom", async () => {
@@ -109,7 +110,7 @@ describe("what `cli ingest` says and returns", () => {
     const first = await cli(["ingest", join(SEEDS, SEED.changshou), "--db", db]);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/^✓ .*000_2d63126c8570951a\.txt：重庆市长寿区人民政府 2018年/m);
-    expect(existsSync(db)).toBe(true);
+    expect(storedCatalog(db).reports).toHaveLength(1); // the folders were made
 
     const again = await cli(["ingest", join(SEEDS, SEED.changshou), join(dir, "no-such-folder"), bad, "--db", db]);
     expect(again.code).toBe(1);

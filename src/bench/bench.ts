@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000] [--full] [--json] [--parse-only]
+// npm run bench [-- --sizes 1000,10000] [--full] [--stores json,sqlite] [--replicate K] [--json] [--parse-only] [--no-parse]
 // npm run bench -- --alerts [--subscriptions 10000] [--reports 200] [--file]: the alert load test
 // only (src/bench/alerts-load.ts); --file keeps the alert state in files (every commit fsynced).
 //
@@ -8,10 +8,16 @@
 // full-text answer latency (p50/p99 over a fixed question mix) each next to a linear-scan baseline
 // on the same corpus; cold start in a fresh process (open the db, import the index, first answer);
 // peak RSS; size on disk. `--full` adds 10k and 100k (100k needs a few GB of disk and ~15 min).
+// Each size runs once per store (`--stores json,sqlite`, both by default), each in a process of its
+// own so that its peak RSS is its own: the JSON store (lowdb file, record files, FlexSearch in
+// memory) is the in-run baseline of the SQLite store (one file: catalog, records, FTS5 index).
+// `--replicate K` (SQLite only): after ingesting n reports, the store is copied K times and
+// everything but the ingest rate is measured at n·K (replicate.ts) — 100k served, 10k ingested.
 // Then the load scenario (src/bench/load.ts): 200 users at once at 5,000 reports (`--load-size N`),
 // and questions asked during a 19 MB HTML ingest and a 150-report reindex; `--no-load` skips it,
 // `--load-only` runs only it.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -23,25 +29,37 @@ import { segment } from "../index/segment.js";
 import { nearNames, parseQuestion } from "../parse/question.js";
 import { fileAdapter, openDb } from "../store/db.js";
 import { fileOriginalStore } from "../store/originals.js";
-import { fileRecordStore } from "../store/records.js";
+import { fileRecordStore, sqliteRecordStore } from "../store/records.js";
+import { openSqlite, sqliteDbAdapter } from "../store/sqlite.js";
+import { createFtsIndex } from "../index/fts-index.js";
+import { toPassages } from "../index/documents.js";
 import { generateReport } from "./generate.js";
 import { formatLoad, runLoad, type LoadResult } from "./load.js";
+import { replicateStore } from "./replicate.js";
 import { formatParseSpeed, measureParseSpeed } from "./parse-speed.js";
 import { Rng } from "./random.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Targets from the scale issue, per size. */
+/** Targets from the scale issue (15), per size. */
 const TARGETS = {
-  ingestPerSec: 200,
-  structuredP99Ms: { 100000: 2 } as Record<number, number>,
+  ingestPerSec: 400,
+  structuredP99Ms: { 100000: 5 } as Record<number, number>,
   fullTextP99Ms: { 100000: 20 } as Record<number, number>,
   rssMb: { 100000: 1536 } as Record<number, number>,
-  coldStartMs: { 10000: 3000 } as Record<number, number>,
+  coldStartMs: { 10000: 3000, 100000: 2000 } as Record<number, number>,
+  /** Store bytes over text bytes. */
+  diskRatio: 2,
 };
+
+export type BenchStore = "json" | "sqlite";
 
 export interface SizeResult {
   reports: number;
+  /** `--replicate K`: reports ingested; `reports` is the answering ones among them times K, served from a copied store. */
+  replicatedFrom?: number;
+  replicas?: number;
+  store: BenchStore;
   corpusMb: number;
   ingest: { perSec: number; parsePerSec: number; segmentPerSec: number; storePerSec: number; jiebaMbPerSec: number; jiebaBoundPerSec: number; ratioToBound: number };
   structured: { p50: number; p99: number; baselineP50: number; baselineP99: number; speedup: number; questions: number; answered: number; fallbackP50: number; fallbackP99: number };
@@ -76,7 +94,29 @@ function du(path: string): number {
 
 const METRIC_WORDS = ["行政复议", "行政诉讼", "收到政府信息公开申请", "主动公开政府信息", "行政许可", "行政处罚", "予以公开", "举报投诉", "结转下年度"];
 
-async function benchSize(n: number, seed: number, log: (s: string) => void): Promise<SizeResult> {
+/** The library over one store, as the CLI opens it (cli.ts openLibrary), with the bench's timings. */
+export async function openBenchLibrary(dir: string, store: BenchStore, opts: { timings?: IngestTimings; readOnly?: boolean } = {}) {
+  const dbPath = join(dir, "db.json");
+  const common = { ...(opts.readOnly ? { readOnly: true } : { originals: fileOriginalStore(join(dir, "db.originals")) }), ...(opts.timings ? { timings: opts.timings } : {}) };
+  if (store === "json") {
+    const db = await openDb(fileAdapter(dbPath), dbPath);
+    const records = fileRecordStore(join(dir, "db.records"));
+    return { db, records, sql: undefined, lib: await createLibrary({ ...common, db, records, indexPath: join(dir, "db.index") }) };
+  }
+  const sql = openSqlite(join(dir, "db.sqlite"), { readOnly: !!opts.readOnly });
+  const db = await openDb(sqliteDbAdapter(sql), "db.sqlite");
+  const records = sqliteRecordStore(sql, toPassages);
+  const lib = await createLibrary({ ...common, db, records, createIndex: (passagesOf, { fresh }) => createFtsIndex(sql, passagesOf, { fresh, readOnly: !!opts.readOnly }) });
+  return { db, records, sql, lib };
+}
+
+/** Bytes the store takes on disk (the originals, the same for both, are not counted). */
+function storeBytes(dir: string, store: BenchStore): number {
+  if (store === "json") return du(join(dir, "db.json")) + du(join(dir, "db.records")) + du(join(dir, "db.index"));
+  return ["db.sqlite", "db.sqlite-wal", "db.sqlite-shm"].reduce((sum, f) => sum + (existsSync(join(dir, f)) ? du(join(dir, f)) : 0), 0);
+}
+
+async function benchSize(n: number, seed: number, store: BenchStore, log: (s: string) => void, replicate = 1): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), `nianbao-bench-${n}-`));
   const corpus = join(dir, "reports");
   mkdirSync(corpus);
@@ -93,11 +133,9 @@ async function benchSize(n: number, seed: number, log: (s: string) => void): Pro
   log(`  ${n} reports generated (${(bytes / 1e6).toFixed(1)} MB)`);
 
   // 2. ingest through the library, phases timed
-  const dbPath = join(dir, "db.json");
   const timings: IngestTimings = { parse: 0, segment: 0, store: 0 };
-  const db = await openDb(fileAdapter(dbPath), dbPath);
   // As the CLI opens it: records, the files' bytes and the index beside the db.
-  const lib = await createLibrary({ db, records: fileRecordStore(join(dir, "db.records")), originals: fileOriginalStore(join(dir, "db.originals")), indexPath: join(dir, "db.index"), timings });
+  let { db, records, lib, sql } = await openBenchLibrary(dir, store, { timings });
   const t0 = performance.now();
   await lib.ingestPaths([corpus]);
   const ingestMs = performance.now() - t0;
@@ -112,6 +150,19 @@ async function benchSize(n: number, seed: number, log: (s: string) => void): Pro
   }
   const jiebaMbPerSec = segBytes / 1e6 / ((performance.now() - ts) / 1000);
   const avgMb = bytes / 1e6 / n;
+  const ingestPerSec = n / (ingestMs / 1000);
+  const ingested = n;
+  if (replicate > 1 && sql) {
+    // Serving at n·K: the store copied K times, then opened again as a serving process would.
+    await lib.flush();
+    const r0 = performance.now();
+    const answering = db.data.reports.length;
+    n = replicateStore(sql, replicate);
+    // The text of the reports served: as many as answer (revisions and renditions are not copied).
+    bytes = (bytes / ingested) * n;
+    log(`  ${answering} of ${ingested} answering, copied ×${replicate}: ${n} reports in ${((performance.now() - r0) / 1000).toFixed(1)} s`);
+    ({ db, records, lib, sql } = await openBenchLibrary(dir, store));
+  }
 
   // 3. structured questions: the lookup through our catalog vs a linear scan of all entries
   const entries = db.data.reports;
@@ -132,8 +183,7 @@ async function benchSize(n: number, seed: number, log: (s: string) => void): Pro
   // Baseline: the same answering code over a catalog that finds a region's reports by scanning
   // every entry instead of its map.
   const scan = new ScanCatalog(entries);
-  const records0 = fileRecordStore(join(dir, "db.records"));
-  const scanDeps = { catalog: scan, index: lib.searchIndex(), segment, load: (id: string) => records0.readReport(id) };
+  const scanDeps = { catalog: scan, index: lib.searchIndex(), segment, load: (id: string) => records.readReport(id) };
   const bLat: number[] = [];
   for (const q of questions) {
     const b0 = performance.now();
@@ -176,7 +226,6 @@ async function benchSize(n: number, seed: number, log: (s: string) => void): Pro
   const fbLat: number[] = [];
   const texts: string[] = [];
   // all passage texts in memory for the baseline (read once, not timed)
-  const records = fileRecordStore(join(dir, "db.records"));
   if (n <= 20000) for (const e of entries) for (const p of records.readPassages(e.id) ?? []) texts.push(p.text);
   for (const w of words.slice(0, n <= 20000 ? 200 : 0)) {
     const parts = w.split(" ");
@@ -189,7 +238,7 @@ async function benchSize(n: number, seed: number, log: (s: string) => void): Pro
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
   // 5. cold start in a fresh process
-  const child = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/cold-start.ts"), dbPath, questions[0] ?? "行政复议"], {
+  const child = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/cold-start.ts"), dir, store, questions[0] ?? "行政复议"], {
     encoding: "utf8",
     timeout: 600_000,
   });
@@ -199,21 +248,23 @@ async function benchSize(n: number, seed: number, log: (s: string) => void): Pro
   } catch {
     log(`  cold start failed: ${child.stderr.slice(-400)}`);
   }
-  const diskMb = (du(dbPath) + du(join(dir, "db.records")) + du(join(dir, "db.index"))) / 1e6;
+  const diskMb = storeBytes(dir, store) / 1e6;
   rmSync(dir, { recursive: true, force: true });
 
-  const perSec = (ms: number) => n / (ms / 1000);
+  const perSec = (ms: number) => ingested / (ms / 1000);
   return {
     reports: n,
+    store,
+    ...(replicate > 1 ? { replicatedFrom: ingested, replicas: replicate } : {}),
     corpusMb: bytes / 1e6,
     ingest: {
-      perSec: perSec(ingestMs),
+      perSec: ingestPerSec,
       parsePerSec: perSec(timings.parse),
       segmentPerSec: perSec(timings.segment),
       storePerSec: perSec(timings.store),
       jiebaMbPerSec,
       jiebaBoundPerSec: jiebaMbPerSec / avgMb,
-      ratioToBound: perSec(ingestMs) / (jiebaMbPerSec / avgMb),
+      ratioToBound: ingestPerSec / (jiebaMbPerSec / avgMb),
     },
     structured: {
       p50: pct(sLat, 50), p99: pct(sLat, 99), baselineP50: pct(bLat, 50), baselineP99: pct(bLat, 99),
@@ -257,14 +308,14 @@ export function formatResults(results: SizeResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     const n = r.reports;
-    lines.push(`── ${n} reports (${r.corpusMb.toFixed(0)} MB of text) ──`);
+    lines.push(`── ${n} reports (${r.corpusMb.toFixed(0)} MB of text), ${r.store === "json" ? "JSON store + FlexSearch in memory" : "SQLite store + FTS5"}${r.replicatedFrom ? ` — ${r.replicatedFrom} ingested, the store copied ×${r.replicas}` : ""} ──`);
     lines.push(`ingest            ${f1(r.ingest.perSec)} reports/s${verdict(r.ingest.perSec, TARGETS.ingestPerSec, false)}; parse ${f1(r.ingest.parsePerSec)}/s, segmentation ${f1(r.ingest.segmentPerSec)}/s, store+index ${f1(r.ingest.storePerSec)}/s`);
     lines.push(`  jieba bound     ${f1(r.ingest.jiebaMbPerSec)} MB/s = ${f1(r.ingest.jiebaBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToBound * 100).toFixed(0)}% of it`);
     lines.push(`question understanding p50/p99 ${f1(r.understanding.p50)} / ${f1(r.understanding.p99)} ms over ${r.understanding.questions} questions (full and short names, one character wrong, fragments, library-wide)${verdict(r.understanding.p50, 1)} p50; name index built once in ${f1(r.understanding.indexMs)} ms`);
     lines.push(`structured p50/p99 ${f1(r.structured.p50)} / ${f1(r.structured.p99)} ms${verdict(r.structured.p99, TARGETS.structuredP99Ms[n])}; linear scan ${f1(r.structured.baselineP50)} / ${f1(r.structured.baselineP99)} ms (×${f1(r.structured.speedup)}; ${r.structured.answered}/${r.structured.questions} answered with a figure, the rest fell back to the report's text in ${f1(r.structured.fallbackP50)} / ${f1(r.structured.fallbackP99)} ms)`);
     lines.push(`full text p50/p99 ${f1(r.fullText.p50)} / ${f1(r.fullText.p99)} ms${verdict(r.fullText.p99, TARGETS.fullTextP99Ms[n])}; linear scan ${f1(r.fullText.baselineP50)} / ${f1(r.fullText.baselineP99)} ms (×${f1(r.fullText.speedup)}; ${r.fullText.withHits}/${r.fullText.queries} with hits)`);
     if (r.coldStart) lines.push(`cold start        ${f1(r.coldStart.totalMs)} ms${verdict(r.coldStart.totalMs, TARGETS.coldStartMs[n])} (open db + index ${f1(r.coldStart.openMs)} ms, first answer ${f1(r.coldStart.firstAnswerMs)} ms, RSS ${f1(r.coldStart.rssMb)} MB)`);
-    lines.push(`peak RSS          ${f1(r.peakRssMb)} MB${verdict(r.peakRssMb, TARGETS.rssMb[n])}; on disk ${f1(r.diskMb)} MB`);
+    lines.push(`peak RSS          ${f1(r.peakRssMb)} MB${verdict(r.peakRssMb, TARGETS.rssMb[n])}; on disk ${f1(r.diskMb)} MB = ${(r.diskMb / r.corpusMb).toFixed(2)}× the text${verdict(r.diskMb / r.corpusMb, TARGETS.diskRatio)}`);
   }
   return lines.join("\n");
 }
@@ -273,18 +324,41 @@ export async function runBench(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
   const at = argv.indexOf("--sizes");
   const sizes = argv.includes("--full") ? [1000, 10000, 100000] : at >= 0 ? argv[at + 1]!.split(",").map(Number) : [1000];
+  const st = argv.indexOf("--stores");
+  const stores = (st >= 0 ? argv[st + 1]!.split(",") : ["json", "sqlite"]) as BenchStore[];
   const log = (s: string) => (json ? process.stderr.write(s + "\n") : console.log(s));
+  const rp = argv.indexOf("--replicate");
+  const replicate = rp >= 0 ? Number(argv[rp + 1]) : 1;
+  const child = argv.indexOf("--child");
+  if (child >= 0) {
+    // One size, one store, in this process: the result as the last line of stdout.
+    const result = await benchSize(Number(argv[child + 1]), 42, argv[child + 2] as BenchStore, (s) => process.stderr.write(s + "\n"), Number(argv[child + 3] ?? 1));
+    process.stdout.write(JSON.stringify(result) + "\n");
+    return 0;
+  }
   const results: SizeResult[] = [];
   log(`nianbao bench — node ${process.version}, ${(await import("node:os")).cpus()[0]?.model ?? "cpu"} × ${(await import("node:os")).cpus().length}`);
   if (argv.includes("--alerts")) return benchAlerts(argv, json, log);
-  log("parsing the real fixture reports");
   const loadOnly = argv.includes("--load-only");
-  const parse = loadOnly ? null : measureParseSpeed(ROOT);
+  const skipParse = argv.includes("--no-parse") || loadOnly;
+  if (!skipParse) log("parsing the real fixture reports");
+  const parse = skipParse ? null : measureParseSpeed(ROOT);
   if (!json && parse) console.log("\n" + formatParseSpeed(parse) + "\n");
   if (argv.includes("--parse-only")) return 0;
   for (const n of loadOnly ? [] : sizes) {
-    log(`size ${n}`);
-    results.push(await benchSize(n, 42, log));
+    for (const store of stores) {
+      log(`size ${n}, ${store} store`);
+      const run = spawnSync(process.execPath, [...(store === "json" ? ["--max-old-space-size=16384"] : []), join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/bench.ts"), "--child", String(n), store, String(replicate)], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+        maxBuffer: 64 << 20,
+      });
+      try {
+        results.push(JSON.parse(run.stdout.trim().split("\n").pop() ?? "") as SizeResult);
+      } catch {
+        log(`  failed (exit ${run.status}${run.signal ? `, ${run.signal}` : ""})`);
+      }
+    }
   }
   let load: LoadResult | null = null;
   if (!argv.includes("--no-load")) {

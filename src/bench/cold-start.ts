@@ -1,15 +1,12 @@
-// Cold start, measured in a fresh process by `npm run bench`: open a persisted db (entries, the
-// index export), answer one question. Prints one JSON line.
+// Cold start, measured in a fresh process by `npm run bench`: open a persisted store (the JSON
+// store: entries and the index export; SQLite: the catalog entries, nothing else), answer one
+// question. Prints one JSON line.
 import { performance } from "node:perf_hooks";
-import { createLibrary } from "../library.js";
-import { fileAdapter, openDb } from "../store/db.js";
-import { fileRecordStore } from "../store/records.js";
+import { openBenchLibrary, type BenchStore } from "./bench.js";
 
-const [dbPath, question] = process.argv.slice(2) as [string, string];
+const [dir, store, question] = process.argv.slice(2) as [string, BenchStore, string];
 const t0 = performance.now();
-const db = await openDb(fileAdapter(dbPath), dbPath);
-const base = dbPath.replace(/\.json$/, "");
-const lib = await createLibrary({ db, records: fileRecordStore(`${base}.records`), indexPath: `${base}.index`, readOnly: true });
+const { lib } = await openBenchLibrary(dir, store, { readOnly: true });
 const opened = performance.now();
 lib.ask(question);
 const answered = performance.now();

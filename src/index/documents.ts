@@ -19,7 +19,7 @@ const PASSAGE_CHARS = 160;
  * Cut a report's sections into passages: paragraphs split at sentence ends into pieces of at most
  * ~160 characters, so a hit quotes the sentence that answers and little else.
  */
-export function toPassages(report: Report): Passage[] {
+export function toPassages(report: Pick<Report, "sections">): Passage[] {
   const out: Passage[] = [];
   for (const section of report.sections) {
     const paras = section.text.split("\n");

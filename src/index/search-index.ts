@@ -54,6 +54,12 @@ export interface SearchIndex {
   export(): Promise<SerializedIndex>;
   /** Replace the contents with an export; false when its format is not this one. */
   import(data: SerializedIndex): boolean;
+  /** An index kept in a database (fts-index.ts): this one, built by a reindex, becomes the live one. */
+  activate?(): void;
+  /** An index kept in a database: drop it (a reindex replaced it). */
+  retire?(): void;
+  /** An index kept in a database: write what it holds back in memory (counts batched over adds). */
+  flush?(): void;
 }
 
 /** How much a keyword found in a passage counts: longer words are more specific. */
@@ -68,6 +74,22 @@ export function scorePassage(keywords: readonly string[], text: string, wantsNum
   for (const k of keywords) if (k && text.includes(k)) score += weight(k);
   if (score > 0 && wantsNumber && /\d/.test(text)) score += 1.5;
   return score;
+}
+
+/** A scored passage and its place in the index (reports in the order added, passages in order). */
+export interface RankedHit extends PassageHit {
+  order: number;
+}
+
+/**
+ * The hits best first; equal scores in the order the passages were added (so both indexes, and a
+ * restart, give the same list). A passage that shares one short word with the question is noise
+ * next to one that answers it: below 40% of the best score, left out.
+ */
+export function rankHits(hits: RankedHit[], limit: number): PassageHit[] {
+  hits.sort((a, b) => b.score - a.score || a.order - b.order);
+  const floor = (hits[0]?.score ?? 0) * 0.4;
+  return hits.filter((h) => h.score >= floor).slice(0, limit).map(({ passage, score }) => ({ passage, score }));
 }
 
 /** Candidates FlexSearch proposes for an unrestricted search, before our ranking. */
@@ -155,16 +177,19 @@ export function createSearchIndex(
       const { reportIds, limit = 5, wantsNumber = false } = opts;
       const words = [...new Set(keywords.filter(Boolean))];
       if (words.length === 0) return [];
-      const hits: PassageHit[] = [];
-      const consider = (p: IndexedPassage | undefined) => {
+      const hits: RankedHit[] = [];
+      const consider = (p: IndexedPassage | undefined, order: number) => {
         if (!p) return;
         const score = scorePassage(words, p.text, wantsNumber);
-        if (score > 0) hits.push({ passage: p, score });
+        if (score > 0) hits.push({ passage: p, score, order });
       };
       const restricted = reportIds ? [...reportIds].filter((r) => byReport.has(r)) : null;
       if (restricted && restricted.length <= 200) {
         // Exact: score every passage of those reports.
-        for (const r of restricted) for (const p of passagesOf(r) ?? []) consider(p);
+        for (const r of restricted) {
+          const ids = byReport.get(r)!;
+          (passagesOf(r) ?? []).forEach((p, i) => consider(p, ids[i] ?? Infinity));
+        }
       } else {
         const query = recallWords(words).join(" ");
         // Each shard proposes its best; together about RECALL candidates (each costs a record read).
@@ -173,13 +198,10 @@ export function createSearchIndex(
         for (const id of found) {
           const ref = refs[id];
           if (!ref || (reportIds && !reportIds.has(ref[0]))) continue;
-          consider(textOf(id));
+          consider(textOf(id), id);
         }
       }
-      hits.sort((a, b) => b.score - a.score);
-      // A passage that shares one short word with the question is noise next to one that answers it.
-      const floor = (hits[0]?.score ?? 0) * 0.4;
-      return hits.filter((h) => h.score >= floor).slice(0, limit);
+      return rankHits(hits, limit);
     },
     async export() {
       const chunks: [string, string][] = [];

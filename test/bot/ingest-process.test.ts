@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXTRA, FIXTURES, PINGTAN, ROOT, SEED, SEEDS } from "../helpers/reports.js";
 import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
 import { ADMIN_ID, callbackUpdate, messageUpdate, USER_ID } from "./helpers.js";
+import { storedCatalog } from "../helpers/stored.js";
 
 const TOKEN = "123456:TESTTOKEN";
 
@@ -60,7 +61,7 @@ function serve(api: FakeBotApi, fileId: string, path: string): { file_id: string
 }
 
 const sentTo = (api: FakeBotApi, chatId: number) => api.of("sendMessage").filter((r) => r.body.chat_id === chatId).map((r) => String(r.body.text));
-const dbOf = (dir: string) => JSON.parse(readFileSync(join(dir, "db.json"), "utf8")) as { reports: { org: string; year: number | null }[] };
+const dbOf = (dir: string) => storedCatalog(join(dir, "db.json")) as unknown as { reports: { org: string; year: number | null }[] };
 /** The bot's counters, written apart from the catalog. */
 const botStateOf = (dir: string) => JSON.parse(readFileSync(join(dir, "db.bot.json"), "utf8")) as { stats: { ingested: number } };
 

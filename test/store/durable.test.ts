@@ -67,12 +67,15 @@ describe("writeFileDurableSync", () => {
   });
 });
 
-describe("a library on disk", () => {
+describe.each([
+  ["json", ["db.json", "db.records/", "db.index/", "db.originals/"]],
+  ["sqlite", ["db.sqlite", "db.sqlite-wal", "db.originals/"]],
+] as const)("a library on disk, %s store", (store, files) => {
   it("makes its folders 0700 and its files 0600: db, records, index, originals", async () => {
     const root = await tmp();
     const data = join(root, "data");
     mkdirSync(data); // the data folder is the user's (in the app, made under umask 077)
-    const { lib, release } = await openLibrary(join(data, "db.json"), { write: true, corpusDir: join(data, "reports") });
+    const { lib, release } = await openLibrary(join(data, "db.json"), { write: true, corpusDir: join(data, "reports"), store });
     try {
       const res = await lib.ingestFile("长寿区.txt", readFileSync(join(SEEDS, SEED.changshou)));
       expect(res.ok).toBe(true);
@@ -83,7 +86,7 @@ describe("a library on disk", () => {
     }
     const loose = Object.entries(modes(data)).filter(([path, m]) => !path.endsWith(".lock") && m !== (path.endsWith("/") ? "700" : "600"));
     expect(loose).toEqual([]);
-    expect(Object.keys(modes(data))).toEqual(expect.arrayContaining(["db.json", "db.records/", "db.index/", "db.originals/"]));
+    expect(Object.keys(modes(data))).toEqual(expect.arrayContaining([...files]));
     expect(Object.keys(modes(data)).filter((p) => p.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -1,0 +1,321 @@
+// The full-text index on disk: SQLite FTS5 over the jieba tokens computed at ingest, in the same
+// database as the catalog and the records (store/sqlite.ts opens it). Same contract and the same
+// final ranking as the in-memory FlexSearch index (search-index.ts): the index only proposes
+// candidates, our scorePassage ranks them, a search restricted to a few reports scores every
+// passage of those reports. What changes is where it lives: postings are read per query, so the
+// process neither holds nor loads the index, and a restart opens it in milliseconds.
+//
+// Tables, per generation `g` (a reindex builds generation g+1 beside the live one, then swaps):
+// - `fts_doc_g`: report id ↔ a small integer `seq`, its passage count and its passages (text,
+//   section, line: what scoring reads), deflated together — a few KB per report;
+// - `fts_g`: contentless FTS5 (detail=none: no positions, a token is one word), passage n of
+//   report seq at rowid `seq × 2^20 + n`;
+// - `fts_df_g`: passages per token, to keep very common words out of recall.
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import type { Database } from "better-sqlite3";
+import { rankHits, scorePassage, type IndexedPassage, type RankedHit, type SearchIndex } from "./search-index.js";
+
+/** Changes whenever the table layout or the token format change: another format is rebuilt. */
+export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v2-deflated-passages";
+
+/** Matches bm25 ranks at most; past this the first found are taken (ranking all would be slower). */
+const RANK_LIMIT = 2_000;
+
+/**
+ * Up to this many passages with a rare word of the question, every one is scored (not only the
+ * RECALL best): our ranking then sees all of them, as a restricted search does.
+ */
+const SCORE_ALL = 300;
+
+/** Passages per report a rowid can address (`seq × 2^20 + n`). */
+const PER_REPORT = 2 ** 20;
+
+/** Candidates FTS5 proposes for an unrestricted search, before our ranking (as search-index.ts). */
+const RECALL = 30;
+
+/** A passage as stored: text, section title, line. */
+type StoredPassage = [text: string, section: string, line: number];
+
+/** FTS5's ascii tokenizer splits at ASCII punctuation: a jieba word keeps only its letters and digits there. */
+function ftsToken(t: string): string {
+  return t.replace(/[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]/g, "");
+}
+
+export interface FtsIndex extends SearchIndex {
+  readonly generation: number;
+  /** Make this generation the one the database opens with (after a reindex built it). */
+  activate(): void;
+  /** Drop this generation's tables (the one a reindex replaced). */
+  retire(): void;
+}
+
+export interface FtsOptions {
+  /** A new, empty generation beside the live one (a reindex). Defaults to the live one. */
+  fresh?: boolean;
+  /** Only read; add and remove do nothing (a reader beside the process that owns the db). */
+  readOnly?: boolean;
+}
+
+const meta = (db: Database, key: string): string | undefined =>
+  (db.prepare("SELECT value FROM fts_meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
+
+function createTables(db: Database, g: number): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS fts_doc_${g} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, n INTEGER NOT NULL, passages BLOB NOT NULL);
+    CREATE VIRTUAL TABLE IF NOT EXISTS fts_${g} USING fts5(tokens, content='', contentless_delete=1, detail=none, tokenize='ascii');
+    CREATE TABLE IF NOT EXISTS fts_df_${g} (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+  `);
+}
+
+function dropTables(db: Database, g: number): void {
+  db.exec(`DROP TABLE IF EXISTS fts_doc_${g}; DROP TABLE IF EXISTS fts_${g}; DROP TABLE IF EXISTS fts_df_${g};`);
+}
+
+/**
+ * Open the index kept in `db` (creating it, or starting empty when its format is not this one —
+ * the library then adds every report from the records' stored tokens, never segmenting again).
+ * Generations other than the live one are what a reindex left when the process stopped: dropped.
+ */
+export function createFtsIndex(
+  db: Database,
+  /** A report's passages with their tokens (its record): what a removal takes out of the frequencies. */
+  tokensOf: (reportId: string) => readonly IndexedPassage[] | undefined,
+  { fresh = false, readOnly = false }: FtsOptions = {},
+): FtsIndex {
+  if (!readOnly) db.exec("CREATE TABLE IF NOT EXISTS fts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  const hasMeta = !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'fts_meta'").get();
+  let live = hasMeta ? Number(meta(db, "generation") ?? 0) : 0;
+  const format = hasMeta ? meta(db, "format") : undefined;
+  let g = live;
+  if (!readOnly) {
+    if (format !== FTS_FORMAT) {
+      // Another format (or none yet): every generation goes, the live one starts empty.
+      for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'fts_doc_*'").all() as { name: string }[]) dropTables(db, Number(name.slice(8)));
+      db.prepare("INSERT OR REPLACE INTO fts_meta VALUES ('format', ?), ('generation', ?)").run(FTS_FORMAT, String(live));
+    }
+    if (fresh) {
+      const made = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'fts_doc_*'").all() as { name: string }[]).map((r) => Number(r.name.slice(8)));
+      g = Math.max(live, ...made) + 1;
+    } else {
+      // Left by a reindex that did not finish.
+      for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'fts_doc_*'").all() as { name: string }[]) {
+        const other = Number(name.slice(8));
+        if (other !== live) dropTables(db, other);
+      }
+    }
+    createTables(db, g);
+  }
+  const exists = !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(`fts_doc_${g}`);
+  if (!exists) return emptyReadOnly(g);
+
+  const seqOf = new Map<string, number>();
+  const idOf = new Map<number, string>();
+  let size = 0;
+  let nextSeq = 1;
+  for (const [seq, id, n] of db.prepare(`SELECT seq, id, n FROM fts_doc_${g}`).raw().all() as [number, string, number][]) {
+    seqOf.set(id, seq);
+    idOf.set(seq, id);
+    size += n;
+    if (seq >= nextSeq) nextSeq = seq + 1;
+  }
+
+  const q = {
+    passages: db.prepare(`SELECT passages FROM fts_doc_${g} WHERE seq = ?`).pluck(),
+    df: db.prepare(`SELECT n FROM fts_df_${g} WHERE term = ?`).pluck(),
+    ranked: db.prepare(`SELECT rowid FROM fts_${g} WHERE fts_${g} MATCH ? ORDER BY rank LIMIT ?`).pluck(),
+    first: db.prepare(`SELECT rowid FROM fts_${g} WHERE fts_${g} MATCH ? LIMIT ?`).pluck(),
+  };
+  const w = readOnly
+    ? null
+    : {
+        doc: db.prepare(`INSERT INTO fts_doc_${g} (seq, id, n, passages) VALUES (?, ?, ?, ?)`),
+        undoc: db.prepare(`DELETE FROM fts_doc_${g} WHERE seq = ?`),
+        fts: db.prepare(`INSERT INTO fts_${g} (rowid, tokens) VALUES (?, ?)`),
+        unfts: db.prepare(`DELETE FROM fts_${g} WHERE rowid BETWEEN ? AND ?`),
+        df: db.prepare(`INSERT INTO fts_df_${g} (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n`),
+        undf: db.prepare(`DELETE FROM fts_df_${g} WHERE n <= 0`),
+      };
+
+  // Document frequencies move by many small steps (~500 words a report): they are summed here and
+  // written every few hundred reports and on flush(), one row per word. Searches add what is pending.
+  const pendingDf = new Map<string, number>();
+  let pendingReports = 0;
+  const flushDf = db.transaction(() => {
+    let removed = false;
+    for (const [t, n] of pendingDf) {
+      if (n === 0) continue;
+      w!.df.run(t, n);
+      if (n < 0) removed = true;
+    }
+    if (removed) w!.undf.run();
+    pendingDf.clear();
+    pendingReports = 0;
+  });
+  const countDf = (passages: readonly IndexedPassage[], by: 1 | -1) => {
+    for (const [t, n] of dfCounts(passages)) pendingDf.set(t, (pendingDf.get(t) ?? 0) + by * n);
+    if (++pendingReports >= 500) flushDf();
+  };
+
+  const dfCounts = (passages: readonly IndexedPassage[]): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const p of passages) for (const t of new Set(p.tokens.split(" "))) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return counts;
+  };
+
+  const add = db.transaction((reportId: string, list: readonly IndexedPassage[]) => {
+    const seq = nextSeq++;
+    const stored: StoredPassage[] = list.slice(0, PER_REPORT).map((p) => [p.text, p.section, p.line]);
+    w!.doc.run(seq, reportId, stored.length, deflateRawSync(JSON.stringify(stored), { level: 1 }));
+    const base = seq * PER_REPORT;
+    list.forEach((p, n) => {
+      if (n >= PER_REPORT) return;
+      const tokens = p.tokens ? p.tokens.split(" ").map(ftsToken).filter(Boolean).join(" ") : "";
+      if (tokens) w!.fts.run(base + n, tokens);
+    });
+    seqOf.set(reportId, seq);
+    idOf.set(seq, reportId);
+    size += list.length;
+  });
+
+  const remove = db.transaction((reportId: string, seq: number) => {
+    const lo = seq * PER_REPORT;
+    const hi = lo + PER_REPORT - 1;
+    const n = (db.prepare(`SELECT n FROM fts_doc_${g} WHERE seq = ?`).pluck().get(seq) as number | undefined) ?? 0;
+    w!.unfts.run(lo, hi);
+    w!.undoc.run(seq);
+    cache.delete(seq);
+    seqOf.delete(reportId);
+    idOf.delete(seq);
+    size -= n;
+  });
+
+  // The passages of the reports searched last: a question's candidates often share reports.
+  const cache = new Map<number, IndexedPassage[]>();
+  const passagesOfSeq = (seq: number, reportId: string): IndexedPassage[] => {
+    let list = cache.get(seq);
+    if (list) return list;
+    const blob = q.passages.get(seq) as Buffer | undefined;
+    const stored = blob ? (JSON.parse(inflateRawSync(blob).toString("utf8")) as StoredPassage[]) : [];
+    list = stored.map(([text, section, line]) => ({ reportId, text, section, line, tokens: "" }));
+    cache.set(seq, list);
+    if (cache.size > 256) cache.delete(cache.keys().next().value!);
+    return list;
+  };
+
+  /**
+   * Candidate passages: all those with a rare word of the question when they are few; else, as
+   * FlexSearch's `suggest` gives them, those with every rare word of the question first, then
+   * those with some, each set best first by bm25 — unless it is so large
+   * that ranking it would cost more than reading it (a word in several thousand passages), when
+   * the first found are taken. Words in more than 1% of the passages (政府, 公开) say little and
+   * would merge huge lists: left to our own ranking, unless no other word is there.
+   */
+  const candidates = (words: string[], want: number): number[] => {
+    const limit = Math.max(200, size * 0.01);
+    const df = new Map(words.map((word) => [word, ((q.df.get(word) as number | undefined) ?? 0) + (pendingDf.get(word) ?? 0)]));
+    // A word not counted (none of the passages, or counts lost with a crash) is asked: FTS5 knows.
+    let recall = words.filter((word) => df.get(word)! <= limit);
+    if (recall.length === 0) recall = [...words].sort((a, b) => df.get(a)! - df.get(b)!).slice(0, 1);
+    const quoted = recall.map((word) => `"${word}"`);
+    const matches = recall.reduce((sum, word) => sum + df.get(word)!, 0);
+    if (matches <= SCORE_ALL) return q.first.all(quoted.join(" OR "), SCORE_ALL) as number[];
+    const out: number[] = [];
+    const seen = new Set<number>();
+    const take = (query: string, ranked: boolean) => {
+      for (const id of (ranked ? q.ranked : q.first).all(query, want) as number[]) {
+        if (out.length >= want) break;
+        if (!seen.has(id)) (seen.add(id), out.push(id));
+      }
+    };
+    if (quoted.length > 1) take(quoted.join(" AND "), Math.min(...recall.map((word) => df.get(word)!)) <= RANK_LIMIT);
+    if (out.length < want) take(quoted.join(" OR "), matches <= RANK_LIMIT);
+    return out;
+  };
+
+  return {
+    generation: g,
+    get size() {
+      return size;
+    },
+    has: (reportId) => seqOf.has(reportId),
+    reports: () => [...seqOf.keys()],
+    add(reportId, list) {
+      if (!w || seqOf.has(reportId)) return;
+      add(reportId, list);
+      countDf(list, 1);
+    },
+    remove(reportId) {
+      const seq = seqOf.get(reportId);
+      if (!w || seq === undefined) return;
+      const passages = tokensOf(reportId);
+      remove(reportId, seq);
+      countDf(passages ?? [], -1);
+    },
+    search(keywords, opts = {}) {
+      const { reportIds, limit = 5, wantsNumber = false } = opts;
+      const words = [...new Set(keywords.filter(Boolean))];
+      if (words.length === 0) return [];
+      const hits: RankedHit[] = [];
+      const consider = (p: IndexedPassage, order: number) => {
+        const score = scorePassage(words, p.text, wantsNumber);
+        if (score > 0) hits.push({ passage: p, score, order });
+      };
+      const restricted = reportIds ? [...reportIds].filter((r) => seqOf.has(r)) : null;
+      if (restricted && restricted.length <= 200) {
+        // Exact: score every passage of those reports.
+        for (const r of restricted) {
+          const seq = seqOf.get(r)!;
+          passagesOfSeq(seq, r).forEach((p, n) => consider(p, seq * PER_REPORT + n));
+        }
+      } else {
+        const asked = [...new Set(words.map(ftsToken).filter(Boolean))];
+        if (asked.length === 0) return [];
+        for (const rowid of candidates(asked, reportIds ? RECALL * 10 : RECALL)) {
+          const seq = Math.floor(rowid / PER_REPORT);
+          const reportId = idOf.get(seq);
+          if (!reportId || (reportIds && !reportIds.has(reportId))) continue;
+          const p = passagesOfSeq(seq, reportId)[rowid - seq * PER_REPORT];
+          if (p) consider(p, rowid);
+        }
+      }
+      return rankHits(hits, limit);
+    },
+    // Nothing to export: the index is the database.
+    export: async () => ({ format: FTS_FORMAT, refs: [], chunks: [] }),
+    import: () => false,
+    flush() {
+      if (w && pendingDf.size) flushDf();
+    },
+    activate() {
+      if (!w) return;
+      if (pendingDf.size) flushDf();
+      db.prepare("INSERT OR REPLACE INTO fts_meta VALUES ('generation', ?)").run(String(g));
+      live = g;
+    },
+    retire() {
+      if (!w) return;
+      dropTables(db, g);
+      cache.clear();
+      seqOf.clear();
+      idOf.clear();
+      size = 0;
+    },
+  };
+}
+
+/** A reader opened on a database no writer has indexed yet. */
+function emptyReadOnly(g: number): FtsIndex {
+  return {
+    generation: g,
+    size: 0,
+    has: () => false,
+    reports: () => [],
+    add: () => undefined,
+    remove: () => undefined,
+    search: () => [],
+    export: async () => ({ format: FTS_FORMAT, refs: [], chunks: [] }),
+    import: () => false,
+    activate: () => undefined,
+    retire: () => undefined,
+  };
+}

@@ -1,0 +1,98 @@
+// Crash safety of the SQLite store: a process killed with SIGKILL while ingesting or reindexing
+// leaves a database that opens, answers, and recovers — each report wholly in or out, its alert
+// queued once, a half-built index generation dropped (see crash.test.ts for the JSON store).
+import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateReport } from "../src/bench/generate.js";
+import { openLibrary } from "../src/cli.js";
+import { toPassages } from "../src/index/documents.js";
+import { sqliteRecordStore } from "../src/store/records.js";
+import { openSqlite } from "../src/store/sqlite.js";
+import { storedCatalog } from "./helpers/stored.js";
+import { ROOT } from "./helpers/reports.js";
+
+function runChild(dbPath: string, dir: string, killAfter?: number, env: Record<string, string> = {}): Promise<{ lines: string[]; killed: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test/fixtures/ingest-child.ts"), dbPath, dir], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, STORE: "sqlite", ...env },
+    });
+    const lines: string[] = [];
+    let killed = false;
+    let buf = "";
+    child.stdout.on("data", (d: Buffer) => {
+      buf += d.toString();
+      const parts = buf.split("\n");
+      buf = parts.pop()!;
+      for (const l of parts) {
+        lines.push(l);
+        if (killAfter !== undefined && !killed && lines.filter((x) => x.startsWith("ingested")).length >= killAfter) {
+          killed = true;
+          child.kill("SIGKILL");
+        }
+      }
+    });
+    child.on("exit", (_code, signal) => resolve({ lines, killed: killed || signal === "SIGKILL" }));
+  });
+}
+
+function corpus(n: number, seed: number): { dir: string; dbPath: string } {
+  const work = mkdtempSync(join(tmpdir(), "nianbao-crash-sqlite-"));
+  const dir = join(work, "in");
+  mkdirSync(dir);
+  for (let i = 0; i < n; i++) {
+    const r = generateReport(seed, i);
+    writeFileSync(join(dir, r.name), r.text);
+  }
+  return { dir, dbPath: join(work, "db.json") };
+}
+
+describe("SIGKILL, SQLite store", () => {
+  it("during ingest: readable after each kill, every entry with its record; at the end each report once, alerted once, searchable", async () => {
+    const N = 16;
+    const { dir, dbPath } = corpus(N, 99);
+    for (const killAfter of [3, 9]) {
+      const run = await runChild(dbPath, dir, killAfter);
+      expect(run.killed).toBe(true);
+      const data = storedCatalog(dbPath);
+      const records = sqliteRecordStore(openSqlite(dbPath.replace(/\.json$/, ".sqlite"), { readOnly: true }), toPassages);
+      for (const e of data.reports) expect(records.readReport(e.id)?.id).toBe(e.id);
+      expect(data.reports.length).toBeGreaterThanOrEqual(killAfter - 1);
+    }
+    const final = await runChild(dbPath, dir);
+    expect(final.lines.at(-1)).toBe("done");
+    const data = storedCatalog(dbPath);
+    const ids = data.reports.map((e) => e.id);
+    expect(new Set(ids).size).toBe(N);
+    expect(data.reports.every((e) => e.announced !== false)).toBe(true);
+    // the alerts queued, in the bot's own state file beside the catalog
+    const bot = JSON.parse(readFileSync(dbPath.replace(/\.json$/, ".bot.json"), "utf8")) as { alerts: { chatId: number; reportId: string }[] };
+    expect(bot.alerts.filter((a) => a.chatId === 1).map((a) => a.reportId).sort()).toEqual([...ids].sort());
+    const { lib, release } = await openLibrary(dbPath, { write: true, store: "sqlite" });
+    release();
+    expect(lib.searchIndex().reports().sort()).toEqual([...ids].sort());
+    const first = generateReport(99, 0).truth;
+    expect(lib.ask(`${first.region}${first.year}年行政复议多少件`).kind).not.toBe("none");
+  }, 180_000);
+
+  it("during a reindex: the old catalog and index answer, the half-built generation is dropped, the next reindex completes", async () => {
+    const { dir, dbPath } = corpus(10, 11);
+    expect((await runChild(dbPath, dir)).lines.at(-1)).toBe("done");
+    const before = storedCatalog(dbPath).reports.map((e) => e.id).sort();
+    const killed = await runChild(dbPath, dir, undefined, { REINDEX: "1", REINDEX_KILL_AT: "5" });
+    expect(killed.killed).toBe(true);
+    expect(storedCatalog(dbPath).reports.map((e) => e.id).sort()).toEqual(before);
+    const { lib, release } = await openLibrary(dbPath, { write: true, store: "sqlite" });
+    release();
+    expect(lib.size).toBe(10);
+    expect(lib.searchIndex().reports().length).toBe(10);
+    const sql = openSqlite(dbPath.replace(/\.json$/, ".sqlite"), { readOnly: true });
+    expect(sql.prepare("SELECT name FROM sqlite_master WHERE name GLOB 'fts_doc_*'").pluck().all()).toEqual(["fts_doc_0"]);
+    expect((await runChild(dbPath, dir, undefined, { REINDEX: "1" })).lines).toContain("reindexed 10");
+  }, 180_000);
+});

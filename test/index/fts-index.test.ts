@@ -1,0 +1,128 @@
+// The FTS5 index on disk: the ranking set of search.test.ts gives the same hits as FlexSearch in
+// memory; the index outlives the process; a reindex builds a generation beside the live one.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createFtsIndex, FTS_FORMAT } from "../../src/index/fts-index.js";
+import { createSearchIndex, type IndexedPassage, type SearchIndex } from "../../src/index/search-index.js";
+import { segment } from "../../src/index/segment.js";
+import { openSqlite } from "../../src/store/sqlite.js";
+
+const PASSAGES = [
+  "积极回应群众诉求,全年全区通过12345平台办理群众诉求5489件,反馈回复率100%、按时办结率99.6%。",
+  "经统计,平台共汇聚办件数量73734件,其中自然人办件68741件,法人办件4993件。",
+  "编印了《政府信息公开条例》宣传册500份,对条例内容作了简要释义,以宣传单的形式发至单位及个人。",
+  "如对本报告有任何疑问,请与重庆市长寿区人民政府政务公开办公室联系(地址:重庆市长寿区桃源大道11号,邮编:401220,电话:40244979,传真:40244979)。",
+  "严格执行“分级审核、先审后发”程序,落实“三审三校”制度,从严从实把好政治关、法律关、政策关、保密关、文字关。",
+  "加强区政府门户网站及政务新媒体日常管理,运用第三方检测平台实行常态化监测,执行信息审核发布制度。",
+];
+
+const stored = new Map<string, IndexedPassage[]>(
+  PASSAGES.map((text, i) => [`r${i}`, [{ reportId: `r${i}`, text, section: "一、总体情况", line: i + 1, tokens: segment(text).join(" ") }]]),
+);
+const passagesOf = (id: string) => stored.get(id);
+const tmpDb = () => join(mkdtempSync(join(tmpdir(), "nianbao-fts-")), "db.sqlite");
+
+function fill<T extends SearchIndex>(idx: T): T {
+  for (const [id, passages] of stored) idx.add(id, passages);
+  return idx;
+}
+
+const KINDS: [string, () => SearchIndex][] = [
+  ["FlexSearch in memory", () => fill(createSearchIndex(passagesOf))],
+  ["SQLite FTS5", () => fill(createFtsIndex(openSqlite(tmpDb()), passagesOf))],
+];
+
+describe.each(KINDS)("search ranking: %s", (_name, make) => {
+  const ids = (idx: SearchIndex, q: string, opts = {}) => idx.search(segment(q), opts).map((h) => h.passage.reportId);
+
+  it("12345平台 诉求: the sentence with both words and the number, not the one sharing only 平台", () => {
+    // r0 has 12345, 平台, 办理, 群众, 诉求; r1 shares only 平台 (under 40% of r0's score).
+    expect(ids(make(), "通过12345平台办理群众诉求多少件", { wantsNumber: true })).toEqual(["r0"]);
+  });
+
+  it("电话: the contact sentence", () => {
+    expect(ids(make(), "政务公开办公室电话")[0]).toBe("r3");
+  });
+
+  it("三审三校: the sentence naming the system above one that only says 制度", () => {
+    expect(ids(make(), "落实什么审校制度 三审三校")[0]).toBe("r4");
+  });
+
+  it("restricted to some reports, scores only those", () => {
+    expect(ids(make(), "平台", { reportIds: new Set(["r1", "r5"]) }).sort()).toEqual(["r1", "r5"]);
+  });
+
+  it("removes a report's passages", () => {
+    const idx = make();
+    idx.remove("r0");
+    expect(ids(idx, "12345")).not.toContain("r0");
+    expect(idx.has("r0")).toBe(false);
+    expect(idx.size).toBe(PASSAGES.length - 1);
+  });
+
+  it("quotes the passage with its report, section and line", () => {
+    const [hit] = make().search(segment("宣传册"));
+    expect(hit!.passage).toMatchObject({ reportId: "r2", section: "一、总体情况", line: 3, text: PASSAGES[2] });
+  });
+});
+
+describe("FTS5 index on disk", () => {
+  it("is there after the database is opened again, without adding anything", () => {
+    const path = tmpDb();
+    fill(createFtsIndex(openSqlite(path), passagesOf));
+    const again = createFtsIndex(openSqlite(path), passagesOf);
+    expect(again.size).toBe(PASSAGES.length);
+    expect(again.reports().sort()).toEqual([...stored.keys()].sort());
+    expect(again.search(segment("宣传册"))[0]!.passage.reportId).toBe("r2");
+    const reader = createFtsIndex(openSqlite(path, { readOnly: true }), passagesOf, { readOnly: true });
+    expect(reader.search(segment("三审三校"))[0]!.passage.reportId).toBe("r4");
+  });
+
+  it("a reindex builds a new generation beside the live one; the live one answers until the swap", () => {
+    const path = tmpDb();
+    const db = openSqlite(path);
+    const live = fill(createFtsIndex(db, passagesOf));
+    const next = createFtsIndex(db, passagesOf, { fresh: true });
+    expect(next.generation).toBeGreaterThan(live.generation);
+    next.add("r2", stored.get("r2")!);
+    expect(live.search(segment("12345"))[0]!.passage.reportId).toBe("r0");
+    next.activate();
+    live.retire();
+    const reopened = createFtsIndex(openSqlite(path), passagesOf);
+    expect(reopened.generation).toBe(next.generation);
+    expect(reopened.reports()).toEqual(["r2"]);
+    expect(reopened.search(segment("12345"))).toEqual([]);
+  });
+
+  it("drops a generation a reindex left unfinished, and starts empty on another format", () => {
+    const path = tmpDb();
+    const db = openSqlite(path);
+    fill(createFtsIndex(db, passagesOf));
+    createFtsIndex(db, passagesOf, { fresh: true }).add("r0", stored.get("r0")!); // never activated
+    createFtsIndex(db, passagesOf);
+    const tables = () => (db.prepare("SELECT name FROM sqlite_master WHERE name GLOB 'fts_doc_*'").pluck().all() as string[]).sort();
+    expect(tables()).toEqual(["fts_doc_0"]);
+    db.prepare("UPDATE fts_meta SET value = 'older' WHERE key = 'format'").run();
+    const rebuilt = createFtsIndex(db, passagesOf);
+    expect(rebuilt.size).toBe(0);
+    expect(db.prepare("SELECT value FROM fts_meta WHERE key = 'format'").pluck().get()).toBe(FTS_FORMAT);
+  });
+
+  it("keeps words in most passages out of recall, and still finds a passage by its rare word", () => {
+    const db = openSqlite(tmpDb());
+    const many = new Map<string, IndexedPassage[]>();
+    for (let i = 0; i < 300; i++) {
+      const text = i === 7 ? "本机关全年办理政府信息公开申请，编印宣传册500份。" : `本机关全年办理政府信息公开申请${i}件。`;
+      many.set(`m${i}`, [{ reportId: `m${i}`, text, section: "", line: 1, tokens: segment(text).join(" ") }]);
+    }
+    const idx = createFtsIndex(db, (id) => many.get(id));
+    for (const [id, p] of many) idx.add(id, p);
+    expect(idx.search(segment("办理申请 宣传册"))[0]!.passage.reportId).toBe("m7");
+    idx.remove("m7");
+    expect(idx.search(segment("宣传册"))).toEqual([]);
+    idx.flush!(); // the counts are written in batches
+    expect(db.prepare("SELECT count(*) FROM fts_df_0 WHERE term = '宣传册'").pluck().get()).toBe(0);
+  });
+});

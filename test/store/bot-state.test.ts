@@ -54,7 +54,7 @@ describe("a library on disk with an older db.json", () => {
     const dir = tmp();
     const dbPath = join(dir, "db.json");
     {
-      const { lib, release } = await openLibrary(dbPath, { write: true });
+      const { lib, release } = await openLibrary(dbPath, { write: true, store: "json" });
       await lib.ingestFile("长寿区.txt", readFileSync(join(SEEDS, SEED.changshou)));
       await lib.close();
       release();
@@ -63,7 +63,7 @@ describe("a library on disk with an older db.json", () => {
     const old = JSON.parse(readFileSync(dbPath, "utf8"));
     old.bot = { subscriptions: [{ chatId: 9, kind: "all", value: "", createdAt: "2025-01-01" }], alerts: [], stats: { questions: 5, failures: 0, ingested: 1 } };
     writeFileSync(dbPath, JSON.stringify(old));
-    const { lib, release } = await openLibrary(dbPath, { write: true });
+    const { lib, release } = await openLibrary(dbPath, { write: true, store: "json" });
     try {
       expect(lib.botStore.read().subscriptions.map((s) => s.chatId)).toEqual([9]);
       const before = statSync(dbPath).mtimeMs;

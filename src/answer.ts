@@ -241,7 +241,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
   const rate = rateOf(r, main, pq);
   if (rate) {
-    items.push(rate.item);
+    if (rate.item) items.push(rate.item);
     lines.push(rate.text);
   }
   if (pq.intent === "breakdown") {

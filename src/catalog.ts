@@ -230,6 +230,16 @@ function slipRead(r: ReportEntry, held: ReadonlySet<string>): string | null {
   return near.length === 1 ? near[0]!.name : null;
 }
 
+/**
+ * The division a report's region stands for when the report spells it with a slip (沐阳县 under
+ * 宿迁市 → 沭阳县), as the catalog reads it: for filters that match divisions, not held names.
+ * `held`: the counties, cities and provinces the held reports lie in (they settle 沭阳县 vs 泗阳县).
+ */
+export function regionAsDivision(r: Pick<ReportEntry, "region" | "city">, held: () => ReadonlySet<string>): string | null {
+  if (!r.region || !r.city || lookupName(r.region).length > 0) return null;
+  return slipRead(r as ReportEntry, held());
+}
+
 /** The names typed for a region read through a slip: 沭阳县, 沭阳, 宿迁市沭阳县, 沭阳县人民政府. */
 function correctedNames(r: ReportEntry, read: string): string[] {
   const stem = stemOf(read);

@@ -42,6 +42,12 @@ export interface Config {
   maxUploadMb: number;
   /** RATE_LIMIT_PER_MINUTE: handled updates per user and minute. */
   rateLimitPerMinute: number;
+  /**
+   * ALERT_DIGEST_HOUR (0–23, Asia/Shanghai, default 8), ALERT_DIGEST_WEEKDAY (0 = Sunday … 6,
+   * default 1), ALERT_DEADLINES_PER_DAY (default 20): when digests go out, and how many
+   * "未按时发布" alerts a day at most.
+   */
+  alerts: { digestHour: number; digestWeekday: number; deadlinesPerDay: number };
 }
 
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
@@ -141,6 +147,9 @@ const schema = z.object({
     }),
   ),
   RATE_LIMIT_PER_MINUTE: optional(integer(1, 10_000)),
+  ALERT_DIGEST_HOUR: optional(integer(0, 23)),
+  ALERT_DIGEST_WEEKDAY: optional(integer(0, 6)),
+  ALERT_DEADLINES_PER_DAY: optional(integer(0, 10_000)),
 });
 
 /** Build the configuration from an environment; throws `Invalid config: VAR …` on the first problems. */
@@ -170,6 +179,11 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     port: v.PORT ?? 8080,
     maxUploadMb: v.MAX_UPLOAD_MB ?? 20,
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 20,
+    alerts: {
+      digestHour: v.ALERT_DIGEST_HOUR ?? 8,
+      digestWeekday: v.ALERT_DIGEST_WEEKDAY ?? 1,
+      deadlinesPerDay: v.ALERT_DEADLINES_PER_DAY ?? 20,
+    },
   };
   return hideSecrets(config);
 }

@@ -17,7 +17,7 @@ import { dirname, join, relative } from "node:path";
 import type { Low } from "lowdb";
 import type { Report } from "./domain.js";
 import { answer, keyFigures, reportCard as buildCard, searchOnly, type AnswerDeps } from "./answer.js";
-import { Catalog, toEntry, type ReportEntry } from "./catalog.js";
+import { Catalog, regionKey, toEntry, type ReportEntry } from "./catalog.js";
 import { extensionOf, extractText, SUPPORTED_EXTENSIONS } from "./extract.js";
 import { toPassages } from "./index/documents.js";
 import { createSearchIndex, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
@@ -112,12 +112,27 @@ export function summarize(r: Omit<Report, "figures" | "sections" | "warnings"> &
     region: r.region,
     fullRegion: r.fullRegion,
     ...(r.province ? { province: r.province } : {}),
+    level: r.level,
+    bodyKey: regionKey(r),
     year: r.year,
     template: r.template,
     figureCount: r.figureCount ?? r.figures?.length ?? 0,
     warningCount: r.warningCount ?? r.warnings?.length ?? 0,
     sourceName: r.sourceName,
   };
+}
+
+/**
+ * What listeners are told of an entry: its summary, and for a revision of a report announced
+ * before, which version it replaces and what changed. The earlier version is the first copy
+ * replaced last (its renditions follow it in `revisions`).
+ */
+function announcement(e: ReportEntry & Partial<StoredEntry>): ReportSummary {
+  const summary = summarize(e);
+  if (e.announced === false || !e.revisionPending || !e.revisions?.length) return summary;
+  const last = e.revisions.reduce((a, b) => (b.replacedAt > a ? b.replacedAt : a), "");
+  const earlier = e.revisions.find((r) => r.replacedAt === last)!;
+  return { ...summary, revisionOf: { id: earlier.id, changed: earlier.changed } };
 }
 
 /** Teach jieba the names of a report so questions and passages cut them whole. */
@@ -399,12 +414,16 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     if (listeners.size === 0 || added.length === 0) return;
     const done: string[] = [];
     for (const e of added) {
-      const results = await Promise.allSettled([...listeners].map(async (l) => l(summarize(e))));
+      const results = await Promise.allSettled([...listeners].map(async (l) => l(announcement(e))));
       if (results.every((r) => r.status === "fulfilled")) done.push(e.id);
     }
     if (done.length === 0) return;
     const ids = new Set(done);
-    for (const e of db.data.reports) if (ids.has(e.id)) e.announced = true;
+    for (const e of db.data.reports) {
+      if (!ids.has(e.id)) continue;
+      e.announced = true;
+      delete e.revisionPending;
+    }
     await db.write();
   };
 
@@ -508,8 +527,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         state.index.remove(o.replaced.id);
         state.index.add(r.id, passages);
         indexDirty = true;
-        // Nobody was told of the earlier version yet: this one is the new report.
-        return { result: result(o, r), ...(o.entry.announced === false ? { announce: o.entry } : {}) };
+        // Nobody was told of the earlier version yet: this one is the new report; otherwise it is
+        // announced as a revision of it (announcement()).
+        return { result: result(o, r), ...(c.quiet ? {} : { announce: o.entry }) };
       }
     }
     return { result: result(o, r) };
@@ -574,8 +594,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       const first = listeners.size === 0;
       listeners.add(listener);
       if (first) {
-        // Stored but never announced (crash in between, CLI ingest while the bot was down): replay.
-        const pending = db.data.reports.filter((e) => e.announced === false);
+        // Stored but never announced, or revised and not told (crash in between, CLI ingest while
+        // the bot was down): replay.
+        const pending = db.data.reports.filter((e) => e.announced === false || e.revisionPending);
         if (pending.length) setImmediate(() => void serial(() => emit(pending)).catch(() => undefined));
       }
       return () => listeners.delete(listener);

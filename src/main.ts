@@ -54,7 +54,10 @@ async function start(): Promise<number> {
     chart: async (answer: Answer) => (await import("./chart.js")).renderAnswerChart(answer),
     fetchReport: (address: string) => fetchReport(address, { maxBytes: config.maxUploadMb * 1024 * 1024 }),
   };
-  const stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger, journal, extras });
+  const { fileAlertStore } = await import("./alerts/store.js");
+  // Subscriptions and the alert outbox, apart from the report db (db.alerts.json + db.alerts.log).
+  const alertStore = fileAlertStore(`${dbPath.replace(/\.json$/i, "")}.alerts`);
+  const stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger, journal, extras, alertStore });
   const stopInbox = watchInbox(join(resolve(dbPath, ".."), "inbox"), lib, logger);
   logger.info({ reports: lib.size, db: dbPath }, "nianbao bot running");
   await new Promise<void>((done) => {

@@ -1,7 +1,7 @@
 // The contract between the core (parse, store, index, answer) and its front ends (CLI, Telegram bot,
 // bench). Types only: the implementation is `createLibrary` in src/library.ts; front ends receive
 // a `Library` and never reach past it, so their tests can pass a fake.
-import type { Answer, QueryContext, Report, Template } from "./domain.js";
+import type { Answer, Level, QueryContext, Report, Template } from "./domain.js";
 
 /** One line of `/reports`: enough to list and match a report without loading it. */
 export interface ReportSummary {
@@ -10,11 +10,21 @@ export interface ReportSummary {
   region: string;
   fullRegion: string;
   province?: string;
+  /** Administrative level of the body (department reports have their own deadlines). */
+  level?: Level;
+  /** The body: the full region for a government, the org for a department (catalog.regionKey). */
+  bodyKey?: string;
   year: number | null;
   template: Template;
   figureCount: number;
   warningCount: number;
   sourceName: string;
+  /**
+   * Set when this report replaces an earlier version subscribers were told of (same body and
+   * year, other figures): the earlier version's report id (its record is kept) and the
+   * "metric|slice" keys that changed.
+   */
+  revisionOf?: { id: string; changed: string[] };
 }
 
 /**
@@ -112,7 +122,8 @@ export interface Library {
   decideHeld(id: string, decision: "confirm" | "discard"): Promise<IngestResult | { ok: true; status: "discarded" } | undefined>;
   /**
    * Called for every report that is new to the store (any path: ingest, inbox, reindex, or the CLI
-   * while no listener ran). A report counts as announced once every listener's promise resolved;
+   * while no listener ran), and for every revision of a report announced before (the summary then
+   * carries `revisionOf`); never for another file of a report held (a rendition). A report counts as announced once every listener's promise resolved;
    * a report stored but not yet announced (a crash in between, an ingest while the bot was down)
    * is replayed to the first listener registered after start, so listeners must be idempotent.
    */

@@ -12,6 +12,13 @@ const VALUES: [string, number, string?][] = [
   ["蚌埠市直单位2019年收到多少件信息公开申请", 105, "市直单位"],
   ["蚌埠市直单位2019年同意公开了多少件", 36, "市直单位"],
   ["蚌埠市2019年县区政府收到申请多少件", 36, "县区政府"],
+  // How the requests were handled: the results' total and its parts, in either generation of the table.
+  ["长寿区2018年的信息公开申请都是怎么处理的", 359, "属于已主动公开范围数 20件"],
+  ["洪泽区2024年的信息公开申请都是怎么处理的", 95, "予以公开（同意公开） 50件"],
+  // A change between two years is a comparison with the difference.
+  ["洪泽区2024年收到的信息公开申请比2023年多了多少", 21, "2024年比2023年多 74件"],
+  // A rate over a total of 0.
+  ["资阳区2020年行政诉讼纠错率", 0, "比例无从计算"],
   // Lawsuits and reviews.
   ["长寿区2018年被告上法庭几次", 7, "行政诉讼"],
   ["西湖区2019年打了几个官司", 1, "行政诉讼"],

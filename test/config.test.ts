@@ -18,6 +18,7 @@ describe("createConfig", () => {
       port: 8080,
       maxUploadMb: 20,
       rateLimitPerMinute: 20,
+      alerts: { digestHour: 8, digestWeekday: 1, deadlinesPerDay: 20 },
     });
   });
 
@@ -35,6 +36,9 @@ describe("createConfig", () => {
       PORT: "3000",
       MAX_UPLOAD_MB: "50",
       RATE_LIMIT_PER_MINUTE: "5",
+      ALERT_DIGEST_HOUR: "20",
+      ALERT_DIGEST_WEEKDAY: "0",
+      ALERT_DEADLINES_PER_DAY: "3",
     });
     expect({ ...config }).toEqual({
       token: TOKEN,
@@ -48,6 +52,7 @@ describe("createConfig", () => {
       port: 3000,
       maxUploadMb: 50,
       rateLimitPerMinute: 5,
+      alerts: { digestHour: 20, digestWeekday: 0, deadlinesPerDay: 3 },
     });
   });
 
@@ -61,6 +66,8 @@ describe("createConfig", () => {
   it.each([
     [{ ADMIN_IDS: "123,abc" }, /^Invalid config: ADMIN_IDS entry "abc" is not a numeric Telegram user id/],
     [{ ADMIN_IDS: "-5" }, /ADMIN_IDS entry "-5"/],
+    [{ ALERT_DIGEST_HOUR: "24" }, /ALERT_DIGEST_HOUR must be a whole number from 0 to 23, got "24"/],
+    [{ ALERT_DIGEST_WEEKDAY: "7" }, /ALERT_DIGEST_WEEKDAY must be a whole number from 0 to 6/],
     [{ TELEGRAM_API_ROOT: "localhost:8081" }, /^Invalid config: TELEGRAM_API_ROOT must be an http\(s\) URL/],
     [{ TELEGRAM_API_ROOT: "ftp://x" }, /TELEGRAM_API_ROOT must be an http\(s\) URL/],
     [{ PORT: "http" }, /^Invalid config: PORT must be a whole number from 0 to 65535, got "http"/],

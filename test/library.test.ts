@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES } from "../src/bot/features/start.js";
 import { createLibrary, type CoreLibrary } from "../src/library.js";
 import { memoryAdapter, openDb } from "../src/store/db.js";
+import type { ReportSummary } from "../src/service.js";
 import { memoryOriginalStore } from "../src/store/originals.js";
 import { MAX_PDF_PAGES } from "../src/extract.js";
 import { chinesePdf } from "./helpers/pdf.js";
@@ -91,6 +92,13 @@ describe("library over the bundled reports", () => {
     const a = lib.ask("长寿区2018年复议纠错率");
     expect(a.answers.map((x) => [x.value, x.unit])).toEqual([[5, "件"], [33.33, "%"]]);
     expect(a.text).toContain("5 ÷ 15");
+  });
+
+  it("a rate over a total of 0 gives the figures and says the rate cannot be had", () => {
+    const a = lib.ask("资阳区2020年行政诉讼纠错率");
+    expect(a.kind).toBe("value");
+    expect(a.answers.map((x) => [x.value, x.unit])).toEqual([[0, "件"]]);
+    expect(a.text).toContain("行政诉讼为0，结果纠正的比例无从计算");
   });
 
   it("two metrics in one question get one answer each", () => {
@@ -303,8 +311,8 @@ describe("one report, however many files (renditions and revisions)", () => {
   it("other figures for the same body and year are a revision: the new version answers, the earlier is kept and recorded", async () => {
     const db = await openDb(memoryAdapter());
     const lib = await createLibrary({ db });
-    const seen: string[] = [];
-    lib.onReportAdded((r) => void seen.push(r.id));
+    const seen: ReportSummary[] = [];
+    lib.onReportAdded((r) => void seen.push(r));
     const text = readFileSync(join(SEEDS, SEED.changshou), "utf8");
     expect(text).toContain("四、行政复议数量 |\n件 |\n15 |");
     const first = await lib.ingestFile("长寿2018.txt", new TextEncoder().encode(text));
@@ -313,9 +321,10 @@ describe("one report, however many files (renditions and revisions)", () => {
     expect(second).toMatchObject({ ok: true, status: "revision", changed: ["review.total|"] });
     expect(lib.listReports()).toHaveLength(1);
     expect(lib.ask("长寿区2018年行政复议多少件").answers[0]!.value).toBe(16);
-    expect(seen).toHaveLength(1); // the alerts issue alerts on revisions: recorded for it, not announced as new
+    // announced as a revision of the version announced before, with what changed (for the alerts)
+    expect(seen.map((r) => r.revisionOf)).toEqual([undefined, { id: first.ok ? first.report.id : "", changed: ["review.total|"] }]);
     const entry = db.data.reports[0]!;
-    expect(entry.revisionPending).toBe(true);
+    expect(entry.revisionPending).toBeUndefined(); // told
     expect(entry.revisions).toEqual([expect.objectContaining({ id: first.ok ? first.report.id : "", changed: ["review.total|"] })]);
     expect(lib.load(first.ok ? first.report.id : "")?.figures.find((f) => f.metric === "review.total")?.value).toBe(15); // its record is kept
   });

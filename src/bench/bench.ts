@@ -1,4 +1,6 @@
 // npm run bench [-- --sizes 1000,10000] [--full] [--stores json,sqlite] [--replicate K] [--json] [--parse-only] [--no-parse]
+// npm run bench -- --alerts [--subscriptions 10000] [--reports 200] [--file]: the alert load test
+// only (src/bench/alerts-load.ts); --file keeps the alert state in files (every commit fsynced).
 //
 // First, parsing speed on the real fixture reports and on a 5 MB text (src/bench/parse-speed.ts).
 // For each corpus size, on synthetic reports with known figures (src/bench/generate.ts):
@@ -332,6 +334,7 @@ export async function runBench(argv: string[]): Promise<number> {
   }
   const results: SizeResult[] = [];
   log(`nianbao bench — node ${process.version}, ${(await import("node:os")).cpus()[0]?.model ?? "cpu"} × ${(await import("node:os")).cpus().length}`);
+  if (argv.includes("--alerts")) return benchAlerts(argv, json, log);
   const skipParse = argv.includes("--no-parse");
   if (!skipParse) log("parsing the real fixture reports");
   const parse = skipParse ? null : measureParseSpeed(ROOT);
@@ -355,6 +358,27 @@ export async function runBench(argv: string[]): Promise<number> {
   if (json) process.stdout.write(JSON.stringify({ parse, sizes: results }, null, 2) + "\n");
   else console.log("\n" + formatResults(results));
   return 0;
+}
+
+async function benchAlerts(argv: string[], json: boolean, log: (s: string) => void): Promise<number> {
+  const { runAlertLoad, formatAlertLoad } = await import("./alerts-load.js");
+  const { fileAlertStore } = await import("../alerts/store.js");
+  const option = (name: string, fallback: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+  const base = join(mkdtempSync(join(tmpdir(), "nianbao-alerts-")), "db.alerts");
+  const t0 = performance.now();
+  const result = await runAlertLoad({
+    subscriptions: option("--subscriptions", 10_000),
+    reports: option("--reports", 200),
+    segment,
+    log,
+    ...(argv.includes("--file") ? { openStore: () => fileAlertStore(base) } : {}),
+  });
+  const totalS = (performance.now() - t0) / 1000;
+  rmSync(dirname(base), { recursive: true, force: true });
+  if (json) process.stdout.write(JSON.stringify({ alerts: { ...result, totalS, store: argv.includes("--file") ? "file" : "memory" } }, null, 2) + "\n");
+  else console.log(`\n${formatAlertLoad(result)}\n  total ${totalS.toFixed(1)} s (alert state ${argv.includes("--file") ? "in files, every commit fsynced" : "in memory"})`);
+  const ok = result.missing + result.duplicated + result.unexpected + result.violations.global + result.violations.chat + result.violations.group === 0;
+  return ok ? 0 : 1;
 }
 
 if (process.argv[1] && /bench\.(ts|js)$/.test(process.argv[1])) {

@@ -3,6 +3,7 @@
 import { Context, type Api } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
+import type { AlertEngine } from "../alerts/engine.js";
 import type { ChartImage } from "../chart.js";
 import type { Config } from "../config.js";
 import type { Conversations } from "../qa/conversation.js";
@@ -38,6 +39,8 @@ export interface BotDeps {
   chart?: (answer: Answer) => Promise<ChartImage | null>;
   /** Fetches a report by its address for `/ingest https://…`. Without it: /ingest takes documents only. */
   fetchReport?: (address: string) => Promise<FetchResult>;
+  /** Subscriptions and alerts (src/alerts). Without it: /subscribe says the feature is off. */
+  alerts?: AlertEngine;
   /** Result lists behind "更多" buttons. Defaults to a new in-memory store per bot. */
   pages?: PageStore;
 }

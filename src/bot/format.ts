@@ -275,14 +275,3 @@ export function formatIngestResult(name: string, result: IngestResult): string[]
   }
   return renderMessages(pieces);
 }
-
-/** The message a subscriber receives about a new report. */
-export function formatAlert(report: ReportSummary): string {
-  const region = report.fullRegion || report.region;
-  const ask = report.year === null ? region : `${report.region} ${report.year}`;
-  return renderMessages([
-    html(`📄 <b>新报告</b>：${escapeHtml(clip(report.org))}`),
-    html(`地区：${escapeHtml(clip(region))} · ${yearText(report.year)} · ${report.figureCount} 项数字`),
-    text(`查看：/report ${ask}`),
-  ])[0];
-}

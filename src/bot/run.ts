@@ -3,13 +3,17 @@
 // config.apiRoot, so a self-hosted Bot API server works for polling, webhooks and downloads.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { webhookCallback } from "grammy";
+import { Api, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { BotStore, Library } from "../service.js";
 import type { BotDeps } from "./context.js";
-import { startAlertLoop, watchReports } from "./alerts.js";
+import { createDelivery } from "../alerts/delivery.js";
+import { createAlertEngine, legacyFilter } from "../alerts/engine.js";
+import { startAlertRunner, type AlertRunner } from "../alerts/run.js";
+import { memoryAlertStore, type AlertStore } from "../alerts/store.js";
+import { segment as jiebaSegment } from "../index/segment.js";
 import { createBot } from "./bot.js";
 import { registerCommands } from "./commands.js";
 import { describeError } from "./errors.js";
@@ -24,6 +28,10 @@ export interface StartBotOptions {
   journal?: UploadJournal;
   /** 原文/表格 buttons, /export, charts, /ingest by address (see BotDeps). */
   extras?: Pick<BotDeps, "reuse" | "chart" | "fetchReport">;
+  /** Where subscriptions and the alert outbox live (src/alerts/store.ts); in memory by default. */
+  alertStore?: AlertStore;
+  /** Tokens for word filters; jieba by default. */
+  segment?: (text: string) => string[];
 }
 
 /** Starts that may try one journaled upload before it is given up (with a log line). */
@@ -99,10 +107,13 @@ function boundedHttpAdapter(limit: number) {
 }
 
 /** Start the Telegram bot; resolves once it is receiving updates, to a function that stops it. */
-export async function startBot({ config, library, botStore, logger, journal, extras }: StartBotOptions): Promise<() => Promise<void>> {
+export async function startBot({ config, library, botStore, logger, journal, extras, alertStore = memoryAlertStore(), segment = jiebaSegment }: StartBotOptions): Promise<() => Promise<void>> {
   const token = config.token;
   if (!token) throw new Error("startBot: TELEGRAM_BOT_TOKEN is not set");
-  const bot = createBot(token, { library, botStore, logger, settings: config, ...(journal ? { journal } : {}), ...extras }, { apiRoot: config.apiRoot });
+  let runner: AlertRunner | undefined;
+  const alerts = createAlertEngine({ library, store: alertStore, segment, logger, settings: config.alerts, onQueued: () => runner?.kick() });
+  await importLegacySubscriptions(botStore, alertStore, segment, logger);
+  const bot = createBot(token, { library, botStore, logger, settings: config, alerts, ...(journal ? { journal } : {}), ...extras }, { apiRoot: config.apiRoot });
   if (journal) {
     // Uploads are written down before the getUpdates call that fetched them returns: the runner's
     // next call, which confirms them to Telegram, comes after.
@@ -124,8 +135,11 @@ export async function startBot({ config, library, botStore, logger, journal, ext
     logger.warn({ err: describeError(error, token) }, "setMyCommands failed; continuing without a command menu");
   }
 
-  const loop = startAlertLoop({ api: bot.api, library, botStore, logger });
-  const watcher = watchReports({ library, botStore, logger }, () => loop.kick());
+  // Alerts get an Api of their own, without auto-retry: a 429 is scheduled by the delivery (the
+  // chat waits, the others go on) instead of holding the whole pass.
+  const delivery = createDelivery({ store: alertStore, api: new Api(token, { apiRoot: config.apiRoot }), logger });
+  runner = startAlertRunner({ library, engine: alerts, delivery, logger });
+  const loop = runner;
 
   // Uploads received but not handled before the last stop: handled now, before anything new
   // (and after the alert watcher is listening, so what they add is announced as it is stored).
@@ -162,7 +176,6 @@ export async function startBot({ config, library, botStore, logger, journal, ext
     }
   } catch (error) {
     // Leave nothing running behind a failed start.
-    watcher.stop();
     await stopReceiving();
     await loop.stop();
     throw error;
@@ -171,13 +184,32 @@ export async function startBot({ config, library, botStore, logger, journal, ext
   let stopped: Promise<void> | undefined;
   return () => {
     stopped ??= (async () => {
-      watcher.stop();
       await stopReceiving();
       await loop.stop();
       logger.info("telegram bot stopped");
     })();
     return stopped;
   };
+}
+
+/**
+ * Subscriptions of the earlier kind (region, province, keyword or all, kept in the bot's state)
+ * moved into the alert store as filters, once; their queued alerts are not carried over.
+ */
+async function importLegacySubscriptions(botStore: BotStore, store: AlertStore, segment: (t: string) => string[], logger: Logger): Promise<void> {
+  const legacy = botStore.read().subscriptions;
+  if (!legacy?.length) return;
+  let next = store.read().nextId;
+  await store.commit(
+    legacy.map((l) => ({
+      op: "subscribe" as const,
+      sub: { id: `s${next++}`, chatId: l.chatId, filter: legacyFilter(l.kind, l.value, segment), mode: "immediate" as const, createdAt: l.createdAt || new Date().toISOString(), text: l.kind === "all" ? "all" : l.value },
+    })),
+  );
+  await botStore.update((s) => {
+    s.subscriptions = [];
+  });
+  logger.info({ subscriptions: legacy.length }, "subscriptions moved to the alert store");
 }
 
 async function serveWebhook(bot: ReturnType<typeof createBot>, config: Config, logger: Logger): Promise<Server> {

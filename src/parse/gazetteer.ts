@@ -259,6 +259,8 @@ function suffixWord(name: string, i: number, prev: PlacePart | undefined): Place
     // Unknown two-character words are generic (新区, 城区): real ones are in the dataset.
     if (end - i - (name.startsWith("街道", j) ? 2 : 1) < 2) continue;
     if (DEPARTMENT_WORDS.test(word) || NOT_PLACE.test(word)) continue;
+    // A zone's kind without its place (实验区, 开发区) is no place of its own.
+    if ((ZONE_SUFFIXES as readonly string[]).includes(word)) continue;
     // The word is followed by a body or another region word, or ends the name.
     if (after && !AFTER_REGION.test(after)) continue;
     return { text: word, start: i, end, candidates: [] };

@@ -91,7 +91,7 @@ function insideBookTitle(s: string, i: number): boolean {
 // ── the report's name ───────────────────────────────────────────────────────────────────────────
 
 /** What a report calls itself: …政府信息公开工作年度报告, …政务公开工作总结, …信息公开年报. */
-const REPORT_NAME = /(?:政府信息与政务公开|政府信息公开和政务公开|政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:的)?(?:年度报告|年报|报告|总结)/g;
+const REPORT_NAME = /(?:政府信息与政务公开|政府信息公开和政务公开|政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:的)?(?:情况)?(?:年度报告|年报|报告|总结)/g;
 const YEAR_AT_END = /((?:19|20)\d{2})年度?(?:的)?$/;
 const YEAR_THEN_ORG = /((?:19|20)\d{2})年度?(?:的)?([\u4e00-\u9fff]{2,30})$/;
 const YEAR_AFTER = /^\(?((?:19|20)\d{2})年度?\)?/;
@@ -157,6 +157,41 @@ function reportNames(c: Compact, limit: number): NameMatch[] {
   return out;
 }
 
+/** What may stand between two report names of one list: nothing, a date, a bullet or a separator. */
+const LIST_GAP = /^[\d\-./:：年月日()（）·•|、,，\[\]【】>》]{0,16}$/;
+
+/**
+ * The names that name this report. Names one after another (a sidebar's 最新年报, a page's 相关链接,
+ * 上一篇/下一篇) are a list of other reports and are dropped. When no name stands alone, the report's
+ * own title may be the one printed right under such a list: the listed name whose issuer the rest
+ * of the text speaks of most (at least once) is kept; none when the text speaks of none of them.
+ *
+ *   "最新年报 浦东新区2023年…年度报告 西湖区2022年…年度报告 长寿区2018年…年度报告 2018年，长寿区…"
+ *   → [长寿区2018年…年度报告]
+ */
+function ownNames(s: string, names: NameMatch[]): NameMatch[] {
+  // (A title printed twice — the page's and the document's, 平潭综合实验区管委会2014年度… then
+  // 平潭综合实验区2014年度… — is one report's name, not a list: same year, same region.)
+  const same = (a: NameMatch, b: NameMatch) => a.year === b.year && a.org?.parts.at(-1)?.text === b.org?.parts.at(-1)?.text;
+  const adjacent = (a: NameMatch, b: NameMatch) => b.start >= a.end && LIST_GAP.test(s.slice(a.end, b.start)) && !same(a, b);
+  const listed = names.map((n, i) => (i > 0 && adjacent(names[i - 1]!, n)) || (i + 1 < names.length && adjacent(n, names[i + 1]!)));
+  if (!listed.some(Boolean)) return names;
+  const alone = names.filter((_, i) => !listed[i]);
+  if (alone.length > 0) return alone;
+  let rest = s;
+  for (const n of [...names].reverse()) rest = rest.slice(0, n.start) + rest.slice(n.end);
+  // The region word (西湖区) and the name with its parents (南昌市西湖区); a tie goes to the later
+  // name, the one nearer the text it heads.
+  const count = (word: string | undefined) => (word ? rest.split(word).length - 1 : 0);
+  const spoken = (n: NameMatch) => {
+    const parts = n.org?.parts ?? [];
+    return count(parts[parts.length - 1]?.text) + (parts.length > 1 ? count(parts.map((p) => p.text).join("")) : 0);
+  };
+  let best: NameMatch | undefined;
+  for (const n of names) if (spoken(n) > 0 && (!best || spoken(n) >= spoken(best))) best = n;
+  return best ? [best] : [];
+}
+
 // ── issuers ─────────────────────────────────────────────────────────────────────────────────────
 
 /** An issuer's name read from the text: its region words and the body after them. */
@@ -173,7 +208,7 @@ interface OrgRead {
 }
 
 /** Bodies that issue reports: governments, their offices, departments. */
-const BODY = /^(?:|人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处|[\u4e00-\u9fff]{1,18}?(?:局|委员会|委|办公室|办公厅|厅|中心|院|所|站|队|署|办|处|馆|管委会|管理委员会|人民政府|政府))$/;
+const BODY = /^(?:|人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处|[\u4e00-\u9fff]{1,18}?(?:局|委员会|委|办公室|办公厅|厅|中心|院|所|站|队|署|办|处|馆|管委会|管理委员会|人民政府|政府|海关)|[\u4e00-\u9fff]{1,12}?(?:组织|宣传|统战|政法|武装)部)$/;
 /** Words no issuer's body holds: report words, navigation, collective words. */
 const NOT_BODY = /公开|年报|报告|首页|位置|来源|字号|打印|登录|无障碍|时间|编制|^[各全我本该其]|所属|下属|有关|以下|以及|及其/;
 /** A department named without its region (信访局, 区工信局): never a government or its office. */
@@ -191,6 +226,12 @@ const GOVERNMENT_OFFICE =
  * body, preferring one whose region words all resolve. "…政府信息公开年报平潭综合实验区" → 平潭综合实验区.
  */
 function orgBefore(s: string, end: number): (OrgRead & { start: number }) | null {
+  // 社会事业局(卫生健康委员会)2022年…: the name a body also goes by, in brackets after its own.
+  const also = /\([\u4e00-\u9fff、]{2,16}\)$/.exec(s.slice(Math.max(0, end - 18), end));
+  if (also) {
+    const read = orgBefore(s, end - also[0].length);
+    if (read) return read;
+  }
   let from = end;
   while (from > 0 && end - from < 40 && !LEFT_STOP.test(s[from - 1]!)) from--;
   const read = readOrg(s.slice(from, end));
@@ -211,7 +252,8 @@ function readOrg(text: string): Omit<OrgRead, "start"> | null {
       continue;
     }
     // 国家税务总局淮安市税务局: a vertically managed agency keeps its head office's name.
-    const head = /^[\u4e00-\u9fff]{2,12}总局$/.test(t.slice(0, p)) ? t.slice(0, p) : "";
+    // 中共平潭综合实验区工委组织部: a party organ keeps its 中共.
+    const head = /^(?:[\u4e00-\u9fff]{2,12}总局|中共|中国共产党)$/.test(t.slice(0, p)) ? t.slice(0, p) : "";
     const read = head ? { offset: 0, text: t, parts, body: rest, prefix: head } : { offset: p, text: tail, parts, body: rest };
     // The longest name whose first region word is known (a new town under a known county stays whole).
     if (parts[0]!.candidates.length > 0) return read;
@@ -421,7 +463,7 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
 
   // 1. Candidates.
   const cands: Candidate[] = [];
-  const names = reportNames(c, limit);
+  const names = ownNames(c.s, reportNames(c, limit));
   let titleName: NameMatch | undefined;
   for (const n of names) {
     if (!n.org) continue;
@@ -450,7 +492,14 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
   }
   // Place names of the opening: the first after "2024年，" counts more.
   const opening = /(?:19|20)\d{2}年(?:度)?[,，]/.exec(c.s.slice(0, limit));
+  // Places written one right after the other are one name: 淮安市洪泽区 is 洪泽区 under 淮安市.
+  const places: { name: string; start: number; end: number }[] = [];
   for (const p of placesIn(c.s.slice(0, Math.min(limit, 3000)), 60)) {
+    const last = places[places.length - 1];
+    if (last && last.end === p.start) (last.name += p.name), (last.end = p.end);
+    else places.push({ name: p.name, start: p.start, end: p.end });
+  }
+  for (const p of places) {
     if (insideBookTitle(c.s, p.start)) continue;
     const read = readOrg(p.name);
     if (!read) continue;

@@ -80,7 +80,7 @@ def("requests.channel.other", "其他形式申请数", "件", OLD, [["其他形�
 def("requests.closed", "申请办结数", "件", OLD, ["办结", "申请办结"], { parent: "requests.received", crosswalk: ["requests.result.total"] });
 def("requests.closed.on_time", "按时办结数", "件", OLD, ["按时办结", "按期办结"], { parent: "requests.closed" });
 def("requests.closed.late", "延期办结数", "件", OLD, ["延期办结", "延期"], { parent: "requests.closed" });
-def("requests.answered", "申请答复数", "件", OLD, ["申请答复", "答复数", "答复总数", ["申请", "答复"]], { parent: "requests.received", crosswalk: ["requests.result.total"] });
+def("requests.answered", "申请答复数", "件", OLD, ["申请答复", "答复数", "答复总数", ["申请", "答复"], "处理结果", "怎么处理", "如何处理", "怎样处理", ["申请", "处理情况"]], { parent: "requests.received", crosswalk: ["requests.result.total"] });
 def("requests.result.already_public", "属于已主动公开范围数", "件", OLD, ["已主动公开范围", ["已主动公开", "范围"]], { parent: "requests.answered" });
 def("requests.result.granted", "予以公开（同意公开）", "件", ALL_TABLES, ["予以公开", "同意公开", "全部公开"], { parent: "requests.result.total" });
 def("requests.result.partial", "部分公开", "件", ALL_TABLES, ["部分公开", "同意部分公开"], { parent: "requests.result.total" });
@@ -130,7 +130,7 @@ def("requests.result.other", "其他处理", "件", NEW, ["其他处理"], {
 def("requests.result.other.no_correction", "申请人无正当理由逾期不补正", "件", ["gbf2021"], ["逾期不补正", "不补正"], { parent: "requests.result.other" });
 def("requests.result.other.fee_unpaid", "申请人逾期未按收费通知要求缴纳费用", "件", ["gbf2021"], ["缴纳费用", "未缴费", "逾期不缴费"], { parent: "requests.result.other" });
 def("requests.result.other.misc", "其他处理（其他）", "件", ["gbf2021"], [["其他处理", "其他情形"]], { parent: "requests.result.other" });
-def("requests.result.total", "办理结果总计", "件", NEW, ["办理结果", "办理结果总计", ["办理", "总计"], "办理总数", "办结"], { parent: "requests.received", crosswalk: ["requests.closed"] });
+def("requests.result.total", "办理结果总计", "件", NEW, ["办理结果", "办理结果总计", ["办理", "总计"], "办理总数", "办结", "处理结果", "怎么处理", "如何处理", "怎样处理", ["申请", "处理情况"]], { parent: "requests.received", crosswalk: ["requests.closed"] });
 def("requests.carried_forward", "结转下年度继续办理", "件", NEW, ["结转下年度", "结转下年", ["下年度", "继续办理"], "顺延"], { parent: "requests.received" });
 def("requests.result.other_types", "其他类型答复数", "件", OLD, ["其他类型答复", ["其他类型", "答复"]], { parent: "requests.answered" });
 def("requests.result.not_this_agency", "不属于本行政机关公开数", "件", OLD, ["不属于本行政机关", "不属于本机关"], { parent: "requests.answered" });

@@ -22,8 +22,14 @@ export const CN_NUMERAL = "一二三四五六七八九十";
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-/** Chinese numerals up to 9999: "两" → 2, "十二" → 12, "一百零五" → 105. Null when not a numeral. */
+/** Chinese numerals up to 99 999 999: "两" → 2, "十二" → 12, "一百零五" → 105, "一万二千" → 12000. Null when not a numeral. */
 export function chineseToNumber(s: string): number | null {
+  const wan = s.indexOf("万");
+  if (wan > 0 && wan === s.lastIndexOf("万")) {
+    const high = chineseToNumber(s.slice(0, wan));
+    const low = wan + 1 < s.length ? chineseToNumber(s.slice(wan + 1)) : 0;
+    return high === null || low === null ? null : high * 10000 + low;
+  }
   if (!s || s.length > 8) return null;
   let total = 0;
   let current = 0;

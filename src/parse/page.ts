@@ -134,7 +134,50 @@ export function findPageJunk(src: SourceText): Span[] {
   if (closing) spans.push({ start: text.length - closing[0].length, end: text.length });
   // Markers anywhere (bounded per match; one pass).
   scan(MARKERS, 0, text.length);
+  for (const s of barePageNumbers(src)) spans.push(s);
   return merge(spans.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start));
+}
+
+/**
+ * Page numbers printed bare, alone on their lines, where pdftotext ends or starts each page with a
+ * form feed ("…\n3\n\f"): a number next to a form feed, n at one page break and n+1 at the next,
+ * page after page. A table cell printed alone on its line is a number too, and may stand next to a
+ * form feed (pdftotext writes "- 2 -" before the page's last cell), but cells never count up from
+ * one page break to the next. Left in, a page number reads as the cell before or after it
+ * (行政处罚 3).
+ */
+function barePageNumbers(src: SourceText): Span[] {
+  const { text, original, map } = src;
+  if (!original.includes("\f")) return [];
+  const feedIn = (from: number, to: number) => from < to && original.slice(from, to).includes("\f");
+  // Per form feed (by its offset in the original), the bare numbers beside it.
+  const byFeed = new Map<number, { n: number; span: Span }[]>();
+  for (const m of text.matchAll(/(?<=^|\n)\d{1,4}(?=\n|$)/g)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const before = start > 0 ? map[start - 1]! : 0;
+    const after = end < text.length ? map[end + 1] ?? original.length : original.length;
+    const from = feedIn(before, map[start]!) ? before : feedIn(map[end]!, after) ? map[end]! : -1;
+    if (from < 0) continue;
+    const feed = original.indexOf("\f", from);
+    byFeed.set(feed, [...(byFeed.get(feed) ?? []), { n: Number(m[0]), span: { start, end } }]);
+  }
+  const feeds = [...byFeed.keys()].sort((a, b) => a - b);
+  let best: Span[] = [];
+  for (let i = 0; i < feeds.length; i++) {
+    for (const first of byFeed.get(feeds[i]!)!) {
+      const chain = [first.span];
+      let n = first.n;
+      for (let j = i + 1; j < feeds.length; j++) {
+        const next = byFeed.get(feeds[j]!)!.find((x) => x.n === n + 1);
+        if (!next) break;
+        chain.push(next.span);
+        n++;
+      }
+      if (chain.length > best.length) best = chain;
+    }
+  }
+  return best.length >= 2 ? best : [];
 }
 
 /**

@@ -20,7 +20,7 @@ export interface Quantity {
 // (1) qualifier before (2) digits (3) Chinese numeral (4) 万/亿 (5) 余/多 (6) unit (7) qualifier after.
 // 万 before 元 is the unit 万元, not a multiplier. Every repetition is bounded.
 const QUANTITY = new RegExp(
-  String.raw`(?=[约近逾超将大上\d零〇一二两三四五六七八九十百千万亿])(约|近|逾|超过|将近|大约|上)?(?:(\d{1,3}(?:,\d{3}){1,4}(?!\d)|\d{1,12}(?:\.\d{1,4})?)|([零〇一二两三四五六七八九十百千]{1,6}))?(万(?!元)|亿(?!元))?(余|多)?(${UNIT_ALT})(左右|以上)?`,
+  String.raw`(?=[约近逾超将大上\d零〇一二两三四五六七八九十百千万亿])(约|近|逾|超过|将近|大约|上)?(?:(\d{1,3}(?:,\d{3}){1,4}(?!\d)|\d{1,12}(?:\.\d{1,4})?)|([零〇一二两三四五六七八九十百千]{1,6}(?:万[零〇一二两三四五六七八九十百千]{1,6})?))?(万(?!元)|亿(?!元))?(余|多)?(${UNIT_ALT})(左右|以上)?`,
   "g",
 );
 

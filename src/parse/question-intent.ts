@@ -73,9 +73,9 @@ export function readIntent(input: IntentInput): { intent: Intent; rank?: Questio
   else if (metric && rank && regionCount === 0) intent = "rank";
   // "长寿区哪一年行政复议最多": one region across its years.
   else if (metric && rank && regionCount === 1 && /哪(?:一)?年|哪个年度|哪些年/.test(qi)) intent = "trend";
-  else if (metric && (regionCount >= 2 || (/对比|比较|相比|差别|差异|vs|\d{4}年?度?比/i.test(qi) && (regionCount >= 2 || years.length >= 2)))) intent = "compare";
+  else if (metric && (regionCount >= 2 || (/对比|比较|相比|差别|差异|vs|\d{4}年?度?比|比(?:\d{4}|去|上|前)年|[多少]了?多少|(?:增加|减少|增长|下降)了?多少|相差|差多少/i.test(qi) && (regionCount >= 2 || years.length >= 2)))) intent = "compare";
   else if (metric && (years.length >= 2 || asksTrend)) intent = "trend";
-  else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|如何|结果/.test(qi) && METRICS.some((d) => d.parent === metric)) intent = "breakdown";
+  else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|怎么|怎样|如何|结果|是谁|哪些人|什么人/.test(qi) && METRICS.some((d) => d.parent === metric)) intent = "breakdown";
   else if (metric) intent = "value";
   else if (/有哪些|哪些年|列表/.test(qi) && regionCount <= 1 && !asksProblems && q.length <= 16) intent = "list";
 

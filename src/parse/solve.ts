@@ -69,6 +69,9 @@ export function solveTable(input: SolveInput): SolvedRow[] {
     const widest = alts.reduce((w, a, i) => (a.length > alts[w]!.length ? i : w), 0);
     alts[widest] = alts[widest]!.slice(0, Math.max(1, Math.floor(alts[widest]!.length / 2)));
   }
+  // A slot halved to keep the table countable is never certain: a reading cut away might have held.
+  // (The first 60 by the prior are kept whole: a row of more cuts than that is decided among them.)
+  const trimmed = alts.map((a, i) => a.length < Math.min(60, slots[i]!.alternatives.length));
   const ambiguous = alts.map((a, i) => (a.length > 1 ? i : -1)).filter((i) => i >= 0);
 
   const choice = alts.map(() => 0);
@@ -118,7 +121,8 @@ export function solveTable(input: SolveInput): SolvedRow[] {
     return slots.flatMap((s, i) => {
       const alt = alts[i]![0];
       if (!alt) return [];
-      return s.metrics.flatMap((metric, r) => (alt[r] ? [{ metric, reading: alt[r]!, status: alt[r]!.values.map(() => "printed" as const), others: alt[r]!.values.map(() => []), possible: 1 }] : []));
+      const status = (): CellStatus => (trimmed[i] ? "guess" : "printed");
+      return s.metrics.flatMap((metric, r) => (alt[r] ? [{ metric, reading: alt[r]!, status: alt[r]!.values.map(status), others: alt[r]!.values.map(() => []), possible: trimmed[i] ? 2 : 1 }] : []));
     });
   }
   else {
@@ -157,8 +161,8 @@ export function solveTable(input: SolveInput): SolvedRow[] {
       reading.values.forEach((v, c) => {
         const inPool = [...valuesIn(pool, c)].filter((x): x is number | null => x !== undefined);
         others.push(inPool.filter((x) => x !== v));
-        if (!ambiguousSlot) return status.push("printed");
-        if (inPool.length === 1) return status.push(valuesIn(hardPool, c).size === 1 ? "identities" : "plausible");
+        if (!ambiguousSlot) return status.push(trimmed[i] ? "guess" : "printed");
+        if (inPool.length === 1 && !trimmed[i]) return status.push(valuesIn(hardPool, c).size === 1 ? "identities" : "plausible");
         if ([...valuesIn(byProse, c)].length === 1) return status.push("prose");
         // The even-spread prior may pick only when it is strictly better than every reading that
         // disagrees on this cell, and only among a few readings: otherwise the cell is not given.

@@ -310,6 +310,14 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
  */
 function art20Prior(cols: readonly string[], r: Reading): number {
   const at = (k: string) => r.values[cols.indexOf(k)];
+  // (一)项 of 2019: what was made this year was mostly published this year (本年新制作 = 本年新公开),
+  // and 对外公开总数量 counts every year's.
+  const made = at("new_made");
+  const published = at("new_published");
+  const total = at("total_published");
+  if (typeof made === "number" && typeof published === "number" && typeof total === "number") {
+    return (made === published ? 0 : 1e9) + (total >= published ? 0 : 1e8) + r.balance;
+  }
   const prev = at("prev_items");
   const delta = at("delta");
   const decisions = at("decisions");

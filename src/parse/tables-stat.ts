@@ -15,7 +15,7 @@ import { headingNumberAt } from "./headings.js";
 import { CN_NUMERAL, COUNT_UNITS, unitAlternation } from "./numbers.js";
 import { solveTable, type Slot } from "./solve.js";
 import { asPrinted, cellFigure, readingNote, rowEvidence, undecided } from "./table-read.js";
-import { CUMULATIVE_SLICE, STAT_HEADER_START, STAT_HEADER_WORDS, STAT_ROWS, statColumnKind, type StatColumnKind } from "./template.js";
+import { CUMULATIVE_SLICE, STAT_DELTA, STAT_HEADER_START, STAT_HEADER_WORDS, STAT_PREVIOUS, STAT_ROWS, statColumnKind, type StatColumnKind } from "./template.js";
 import type { SourceText, Span } from "./text.js";
 
 export interface StatTableResult {
@@ -52,7 +52,7 @@ function extendLabel(row: Row, text: string, end: number, valuesFollow: boolean)
   }
 }
 const CJK = /[\u4e00-\u9fff]/;
-const END_WORDS = /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]/;
+const END_WORDS = /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]|相关链接|相关文章|相关阅读|上一篇|下一篇|年度报告|工作报告|年报/;
 /**
  * The numbering a label starts with, as headings.ts reads it ("一、" "(三)" "2."), also when a wrap
  * left its opening bracket on the line before ("二)新建…"); "" when none.
@@ -91,6 +91,11 @@ interface Row {
   tokens: ValueToken[];
   /** Printed "——" (or nothing) in the unit/value cells: a heading. */
   heading: boolean;
+  /**
+   * A units column ran into the row (PDF text read column by column: labels, then their units,
+   * then their values): what follows the label is not this row's, and it is not read.
+   */
+  broken?: boolean;
 }
 
 /** Header text → value columns: "2011年度历年累计" → [2011年度, 历年累计]; "市政府市直单位…统计数×5" → the five names. */
@@ -98,7 +103,7 @@ export function parseStatHeader(header: string): string[] {
   const h = header.replace(/\s+/g, "").replace(/统计表|政府信息公开情况/g, " ");
   const words = [...STAT_HEADER_WORDS].sort((a, b) => b.length - a.length).join("|");
   // One left-to-right pass: a header word, a year or 累计 column, 统计数, or a named column (市直单位).
-  const re = new RegExp(`(${words})|((?:19|20)\\d{2}年度?|本年度?|当年|历年累计|累计|合计|总计)|(统计数|数量|数值)|([\\u4e00-\\u9fff、]{1,12}?(?:政府|单位|部门|机关|机构|街道|乡镇))`, "g");
+  const re = new RegExp(`(${words})|((?:19|20)\\d{2}年度?|本年度?|当年|历年累计|累计|合计|总计|${STAT_DELTA}|${STAT_PREVIOUS})|(统计数|数量|数值)|([\\u4e00-\\u9fff、]{1,12}?(?:政府|单位|部门|机关|机构|街道|乡镇))`, "g");
   const names: string[] = [];
   let counts = 0;
   for (const m of h.matchAll(re)) {
@@ -159,6 +164,12 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   const hasSerial = /序号|序\s*号/.test(headerText);
   const k = columns.length;
   const kinds: StatColumnKind[] = columns.map(statColumnKind);
+  // Two years side by side (2016年 | 2015年): the newer is the report's, the older last year's.
+  const yearOf = (name: string) => Number(/^((?:19|20)\d{2})年/.exec(name)?.[1] ?? 0);
+  const newest = Math.max(...columns.map(yearOf));
+  columns.forEach((name, i) => {
+    if (kinds[i] === "current" && yearOf(name) > 0 && yearOf(name) < newest) kinds[i] = "previous";
+  });
 
   // Segment the body into rows: label, unit, values.
   const rows: Row[] = [];
@@ -170,6 +181,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   let endAt = end;
   const items = cell.items.slice(firstRow);
   (items[0] as TextRun) = { ...firstText, text: firstText.text.slice(lead.length), start: firstText.start + lead.length };
+  rowMajor(items);
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     const cur = rows[rows.length - 1];
@@ -181,6 +193,13 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     let textStart = it.start;
     if (END_WORDS.test(text) || /[。;；]/.test(text) || (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 60) {
       endAt = it.start;
+      // The year of a report's name after the table ("上海市浦东新区 2023 年度报告…", a page's links):
+      // the words before it were that name's, not a row.
+      const prev = items[i - 1];
+      if (/^年/.test(text) && cur && prev && "kind" in prev && /^(?:19|20)\d{2}$/.test(prev.raw) && cur.tokens.length === 1) {
+        rows.pop();
+        endAt = cur.labelSpan.start;
+      }
       break;
     }
     // Numbering glued to the values before it: "…1818" + "2." → 1818 and numbering 2 (also when the
@@ -227,9 +246,14 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
       cur.labelSpan = { start: cur.labelSpan.start, end: it.end };
       continue;
     }
-    // A label continued over a separator ("主动公开信息数 条"): the unit is its own run.
-    if (cur && cur.tokens.length === 0 && UNIT_ONLY.test(text)) {
-      cur.unit = text;
+    // A label continued over a separator ("主动公开信息数 条"): the unit is its own run. A second
+    // unit, or a unit after the row's values, is a units column printed apart from its labels.
+    // (A unit after the values, alone — "134 条" — is the row's own, printed after its number.)
+    if (cur && UNIT_ONLY.test(text.trim())) {
+      const next = items[i + 1];
+      const unitsRun = !!next && !("kind" in next) && UNIT_ONLY.test(next.text.trim());
+      if (!cur.unit && (cur.tokens.length === 0 || !unitsRun)) cur.unit = text;
+      else cur.broken = true;
       continue;
     }
     // A label with neither unit nor values is not finished (a heading is numbered 一、/(一) or marked
@@ -246,7 +270,15 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     // before a line break it is the label's own last character (涉及国家 / 秘密).
     const unit = followedByValue(items, i) ? UNIT_SUFFIX.exec(text)?.[1] : undefined;
     const label = unit && text.length > unit.length + 1 ? text.slice(0, -unit.length) : text;
-    rows.push({ label: (prefix ? "其中:" : "") + label, labelSpan: { start: textStart, end: it.end }, ...(unit && label !== text ? { unit } : {}), tokens: [], heading: false });
+    // "(二)…情况——1706": the unit cell's "——" glued to the label marks a heading (its number a subtotal).
+    const dashed = /[—–-]{2,}$/.exec(label);
+    rows.push({
+      label: (prefix ? "其中:" : "") + (dashed ? label.slice(0, dashed.index) : label),
+      labelSpan: { start: textStart, end: it.end },
+      ...(unit && label !== text ? { unit } : {}),
+      tokens: [],
+      heading: !!dashed && dashed.index > 0,
+    });
     prefix = "";
   }
   // "——" in the unit or value cells marks a heading; its blanks are not values.
@@ -278,18 +310,25 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   const rowOfSlot = new Map<Slot, Row>();
   const cumulativeAt = kinds.indexOf("cumulative");
   const currentAt = kinds.indexOf("current");
+  const previousAt = kinds.indexOf("previous");
+  const deltaAt = kinds.indexOf("delta");
   for (const r of rows) {
     const metric = metricOf.get(r);
-    if (!metric || r.heading || r.tokens.length === 0) continue;
+    if (!metric || r.heading || r.broken || r.tokens.length === 0) continue;
     const tokens = r.tokens;
     let alternatives: Reading[] = [];
     const printed = asPrinted(tokens, k);
     if (printed) alternatives = [printed];
     else if (tokens.length < k) {
       // Glued digits: 历年累计 includes this year.
-      alternatives = readings(tokens, k, (v, complete) => !complete || cumulativeAt < 0 || currentAt < 0 || v[cumulativeAt] === null || v[currentAt] === null || v[cumulativeAt]! >= v[currentAt]!);
+      // 历年累计 includes this year; 增减 is this year less last year.
+      const fits = (v: readonly (number | null)[]) =>
+        (cumulativeAt < 0 || currentAt < 0 || v[cumulativeAt] === null || v[currentAt] === null || v[cumulativeAt]! >= v[currentAt]!) &&
+        (deltaAt < 0 || previousAt < 0 || currentAt < 0 || v[deltaAt] === null || v[previousAt] === null || v[currentAt] === null || v[deltaAt] === v[currentAt]! - v[previousAt]!);
+      alternatives = readings(tokens, k, (v, complete) => !complete || fits(v));
       // Fewer separate values than columns: one cell was left empty.
-      if (alternatives.length === 0 && tokens.every((t) => t.gap > 0 || t === tokens[0]) && tokens.length < k) {
+      // (Separate values only: one glued run too short for the columns says nothing of where the blank is.)
+      if (alternatives.length === 0 && tokens.every((t) => t.gap > 0 || t === tokens[0]) && tokens.length < k && (tokens.length > 1 || tokens[0]!.gap > 0)) {
         const vals = [...tokens.map((t) => (t.kind === "blank" ? null : Number(t.raw))), ...Array(k - tokens.length).fill(null)];
         alternatives = [{ values: vals, spans: [...tokens, ...Array(k - tokens.length).fill(tokens[tokens.length - 1])].map((t) => ({ start: t.start, end: t.end })), cuts: 0, balance: 0 }];
         warnings.push({ code: "TABLE_SHAPE", metrics: [metric], message: `统计表“${cleanLabel(r.label)}”一行只有${tokens.length}个数值，表头有${k}列，缺的一栏按空白处理。`, evidence: [spanEvidence(src, [r.labelSpan, ...tokens])] });
@@ -340,11 +379,76 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   return { figures, warnings, span, columns: slices.filter(Boolean), template };
 }
 
+type Item = ValueToken | TextRun;
+
+/**
+ * PDF text read column by column prints a block of the table's labels, then their units, then
+ * their values ("主动公开政府信息数 / 其中:主动公开规范性文件数 / … / 条 / 件 / … / 134 / 20 / …"),
+ * a block a page. Where the three runs agree — as many units as labels, and a value for every unit
+ * but the headings' "——" (or for every unit) — the block is put back in row order, in place.
+ * Otherwise it is left as printed; the reader then marks its rows broken and reads nothing from
+ * them, never a wrong row. A label's bracketed note and the label after a bare 其中: are its own.
+ */
+function rowMajor(items: Item[]): void {
+  const isText = (it: Item | undefined): it is TextRun => !!it && !("kind" in it);
+  const isUnit = (it: Item) => ("kind" in it ? it.kind === "blank" : UNIT_ONLY.test(it.text.trim()));
+  // How many items the label at j takes: its text, or a numbering read as a number and the text
+  // glued after it ("2" + ".政府网站公开政府信息数"); 0 when no label starts there.
+  const labelAt = (j: number): number => {
+    const it = items[j];
+    if (!it) return 0;
+    if (isText(it)) return !isUnit(it) && CJK.test(it.text) ? 1 : 0;
+    const next = items[j + 1];
+    return it.kind === "num" && /^\d{1,2}$/.test(it.raw) && isText(next) && next.start === it.end && /^[.、]/.test(next.text) && CJK.test(next.text) ? 2 : 0;
+  };
+  for (let i = 0; i < items.length; i++) {
+    if (!labelAt(i)) continue;
+    // Label groups: the labels, each with its bracketed note, and the label after a bare 其中:.
+    const groups: Item[][] = [];
+    let j = i;
+    for (let n = labelAt(j); n > 0; j += n, n = labelAt(j)) {
+      const t = (items[j + n - 1] as TextRun).text.trim();
+      const prev = groups[groups.length - 1];
+      const afterMark = prev && /^其中[:：]?$/.test((prev[prev.length - 1] as TextRun).text.trim());
+      if (prev && ((n === 1 && /^\([^()]*\)$/.test(t)) || afterMark)) prev.push(...items.slice(j, j + n));
+      else groups.push(items.slice(j, j + n));
+    }
+    if (groups.length < 3) {
+      i = j - 1;
+      continue;
+    }
+    let k = j;
+    while (k < items.length && isUnit(items[k]!)) k++;
+    let m = k;
+    while (m < items.length && !isText(items[m]) && (items[m] as ValueToken).kind === "num" && !labelAt(m)) m++;
+    const units = items.slice(j, k);
+    const values = items.slice(k, m);
+    const valued = units.filter(isText).length;
+    const allValued = values.length === units.length;
+    if (units.length !== groups.length || !(values.length === valued || allValued) || values.length === 0) {
+      i = j - 1;
+      continue;
+    }
+    const rows: Item[] = [];
+    let v = 0;
+    groups.forEach((g, r) => {
+      rows.push(...g, units[r]!);
+      if (allValued || isText(units[r])) rows.push(values[v++]!);
+    });
+    items.splice(i, m - i, ...rows);
+    i += rows.length - 1;
+  }
+}
+
 const CN_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11 };
 
 /** Header words glued before the first row label ("年度历年累计主动公开文件数条"): their length. */
+const LEADING_HEADER = new RegExp(
+  String.raw`^(?:(?:指标名称|统计指标|计量单位|单位|序号|项目|年度|年|本年度|本年数?|当年|历年累计|累计数?|统计数|${STAT_DELTA}|${STAT_PREVIOUS}|市政府|[\u4e00-\u9fff、]{1,10}?(?:政府|单位)(?=[\u4e00-\u9fff]))\s*)+`,
+);
+
 function leadingHeader(text: string): string {
-  const m = /^(?:(?:指标名称|统计指标|计量单位|单位|序号|项目|年度|本年度|历年累计|累计|统计数|市政府|[\u4e00-\u9fff、]{1,10}?(?:政府|单位)(?=[\u4e00-\u9fff]))\s*)+/.exec(text);
+  const m = LEADING_HEADER.exec(text);
   if (!m) return "";
   // Keep the row label itself: stop before 主动公开 / 一、.
   const at = text.search(/主动公开|[一二三四五六七八九十]、|\(一\)/);
@@ -357,12 +461,14 @@ function stripHeaderWords(text: string): string {
 
 /** The numbering digits at the end of a value token ("18182" + "." → 1818 and 2), if one of `expect`. */
 function peelNumber(tok: ValueToken, expect: readonly number[]): { n: number; rest?: ValueToken } | null {
-  if (tok.kind !== "num" || !/^\d+$/.test(tok.raw)) return null;
+  // (A signed value before it too: 增减 "-1" then "3.": "-13".)
+  if (tok.kind !== "num" || !/^[-+]?\d+$/.test(tok.raw)) return null;
   for (const n of expect) {
     const s = String(n);
     if (!tok.raw.endsWith(s)) continue;
     const restRaw = tok.raw.slice(0, -s.length);
     if (!restRaw) return { n };
+    if (!/\d/.test(restRaw)) continue;
     return { n, rest: { ...tok, raw: restRaw, end: tok.end - s.length } };
   }
   return null;

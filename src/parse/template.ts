@@ -194,14 +194,23 @@ export const STAT_ROWS: readonly StatRow[] = [
 export const STAT_HEADER_START = /指标名称|统计指标|统\s*计\s*指\s*标/;
 
 /** Header cells of an old 统计表 that name no value column. */
-export const STAT_HEADER_WORDS = ["序号", "统计指标", "指标名称", "计量单位", "单位", "项目", "备注"] as const;
+export const STAT_HEADER_WORDS = ["序号", "统计指标", "指标名称", "计量单位", "单位", "项目", "备注", "指标"] as const;
 
-/** A value column's header: this year's figures, the running total, or a part (市直单位…). */
-export type StatColumnKind = "current" | "cumulative" | "part";
+/**
+ * A value column's header: this year's figures, the running total, a part (市直单位…), last year's
+ * figures printed beside them (上年度, or the older of two years), or the change between the two.
+ */
+export type StatColumnKind = "current" | "cumulative" | "part" | "previous" | "delta";
 
-/** The kind of a value column from its header text ("2011年度", "历年累计", "统计数", "市直单位"). */
+/** Headers of last year's column and of the change (上年度 | 增减). */
+export const STAT_PREVIOUS = String.raw`上一?年度?|去年|上年同期|同期`;
+export const STAT_DELTA = String.raw`(?:比上年|同比|较上年)?(?:增减(?:量|幅度?|情况)?|增长(?:率|幅度?)?|增幅)`;
+
+/** The kind of a value column from its header text ("2011年度", "历年累计", "统计数", "市直单位", "上年度", "增减"). */
 export function statColumnKind(header: string): StatColumnKind {
   if (/累计/.test(header)) return "cumulative";
+  if (new RegExp(`^(?:${STAT_PREVIOUS})$`).test(header)) return "previous";
+  if (new RegExp(`^(?:${STAT_DELTA})$`).test(header)) return "delta";
   if (/^(?:(?:19|20)\d{2}年(?:度)?|本年(?:度)?|当年|统计数|数量|数值|合计|总计)$/.test(header)) return "current";
   return "part";
 }

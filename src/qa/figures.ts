@@ -130,7 +130,7 @@ export function resolveSlice(r: Report, pq: ParsedQuestion): string | undefined 
 }
 
 /** "纠错率": the figure over its parent total, both quoted. */
-export function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item: AnswerItem; text: string } | null {
+export function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item?: AnswerItem; text: string } | null {
   if (!/率|比例|占比|百分比/.test(pq.normalized)) return null;
   if (main.value === null) return null;
   // A column's share of its row total (自然人占比), else a part's share of its parent (纠错率).
@@ -143,7 +143,9 @@ export function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item: Ans
     parent = p;
     if (total?.value) break;
   }
-  if (!total || !total.value) return null;
+  if (!total || total.value === null) return null;
+  // 行政复议 0件: a share of nothing is no number; the figures say so.
+  if (total.value === 0) return { text: `${metricLabel(parent)}为0，${main.slice ? "比例" : `${shortLabel(main.metric)}的比例`}无从计算。` };
   const pct = Math.round((main.value / total.value) * 10000) / 100;
   const label = main.slice ? `${sliceLabel(main.slice)}占${metricLabel(parent)}的比例` : `${shortLabel(main.metric)}占${metricLabel(parent)}的比例`;
   return {

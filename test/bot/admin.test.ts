@@ -1,7 +1,7 @@
 // Admin commands and the admin gate.
 import { describe, expect, it } from "vitest";
 import { ADMIN_ONLY } from "../../src/bot/auth.js";
-import { ADMIN_ID, callbackUpdate, GROUP_ID, messageUpdate, testBot, USER_ID } from "./helpers.js";
+import { ADMIN_ID, callbackUpdate, chatMember, GROUP_ID, messageUpdate, testBot, USER_ID } from "./helpers.js";
 
 const TXT = { file_id: "F1", file_name: "长寿区2021年报.txt", file_size: 2000 };
 
@@ -199,6 +199,7 @@ describe("/stats", () => {
   it("shows reports, regions, years, subscribers, questions and failures from the BotStore", async () => {
     const t = testBot();
     await t.bot.handleUpdate(messageUpdate("/subscribe 长寿区"));
+    t.api.failNext("getChatMember", chatMember("administrator"));
     await t.bot.handleUpdate(messageUpdate("/subscribe all", { chatId: GROUP_ID }));
     await t.bot.handleUpdate(messageUpdate("长寿区复议"));
     await t.bot.handleUpdate(messageUpdate("不知道"));

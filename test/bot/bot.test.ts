@@ -4,7 +4,7 @@ import { MESSAGE_LIMIT } from "../../src/bot/format.js";
 import { EXAMPLES } from "../../src/bot/features/start.js";
 import { comparisonQuestion } from "../../src/bot/features/compare.js";
 import { ADMIN_COMMANDS, PUBLIC_COMMANDS, parseCommandText, registerCommands } from "../../src/bot/commands.js";
-import { callbackUpdate, GROUP_ID, inlineUpdate, messageUpdate, testBot, USER_ID, ZIYANG, XIHU } from "./helpers.js";
+import { callbackUpdate, chatMember, GROUP_ID, inlineUpdate, messageUpdate, testBot, USER_ID, ZIYANG, XIHU } from "./helpers.js";
 
 type Keyboard = { inline_keyboard: { text: string; callback_data?: string }[][] };
 
@@ -250,28 +250,29 @@ describe("rate limit", () => {
 });
 
 describe("subscriptions", () => {
-  it("/subscribe stores region, province, keyword and all; /subscriptions lists; /unsubscribe removes", async () => {
+  it("/subscribe keeps a filter per chat, echoed in words; /subscriptions lists; /unsubscribe removes", async () => {
     const t = testBot();
     for (const arg of ["长寿区", "重庆", "关键词:复议", "all", "长寿区"]) {
       await t.bot.handleUpdate(messageUpdate(`/subscribe ${arg}`));
     }
-    const subs = t.store.read().subscriptions;
-    expect(subs.map((s) => [s.chatId, s.kind, s.value])).toEqual([
-      [USER_ID, "region", "长寿区"],
-      [USER_ID, "province", "重庆市"],
-      [USER_ID, "keyword", "复议"],
-      [USER_ID, "all", ""],
+    expect(t.alerts.list(USER_ID).map((s) => t.alerts.describe(s))).toEqual([
+      "长寿区（含辖内街道乡镇和部门）的报告；有新报告时立即通知",
+      "重庆市（含省内各地）的报告；有新报告时立即通知",
+      "全部地区的报告，正文含“复议”；有新报告时立即通知",
+      "全部地区的报告；有新报告时立即通知",
     ]);
     expect(t.api.sent().at(-1)).toContain("已经订阅过");
 
     await t.bot.handleUpdate(messageUpdate("/subscriptions"));
     const list = t.api.sent().at(-1) ?? "";
-    for (const s of ["地区：长寿区", "省份：重庆市", "关键词：复议", "全部新报告"]) expect(list).toContain(s);
+    for (const s of ["1. 长寿区", "2. 重庆市", "3. 全部地区的报告，正文含“复议”", "4. 全部地区的报告"]) expect(list).toContain(s);
 
     await t.bot.handleUpdate(messageUpdate("/unsubscribe 长寿区"));
-    expect(t.store.read().subscriptions.map((s) => s.value)).toEqual(["重庆市", "复议", ""]);
+    expect(t.alerts.list(USER_ID).map((s) => s.text)).toEqual(["重庆", "关键词:复议", "all"]);
+    await t.bot.handleUpdate(messageUpdate("/unsubscribe 2"));
+    expect(t.alerts.list(USER_ID).map((s) => s.text)).toEqual(["重庆", "all"]);
     await t.bot.handleUpdate(messageUpdate("/unsubscribe"));
-    expect(t.store.read().subscriptions).toEqual([]);
+    expect(t.alerts.list(USER_ID)).toEqual([]);
     await t.bot.handleUpdate(messageUpdate("/subscriptions"));
     expect(t.api.sent().at(-1)).toContain("还没有订阅");
   });
@@ -280,15 +281,18 @@ describe("subscriptions", () => {
     const t = testBot();
     await t.bot.handleUpdate(messageUpdate("/subscribe"));
     expect(t.api.sent()[0]).toContain("用法：/subscribe");
+    t.api.failNext("getChatMember", chatMember("administrator"));
     await t.bot.handleUpdate(messageUpdate("/subscribe 资阳区", { chatId: GROUP_ID }));
     await t.bot.handleUpdate(messageUpdate("/subscriptions"));
-    expect(t.store.read().subscriptions).toMatchObject([{ chatId: GROUP_ID, kind: "region", value: "资阳区" }]);
+    expect(t.alerts.list(GROUP_ID)).toMatchObject([{ chatId: GROUP_ID, text: "资阳区" }]);
     expect(t.api.sent().at(-1)).toContain("还没有订阅");
   });
 
   it("forgets a chat's subscriptions when the bot is removed from it", async () => {
     const t = testBot();
+    t.api.failNext("getChatMember", chatMember("creator"));
     await t.bot.handleUpdate(messageUpdate("/subscribe all", { chatId: GROUP_ID }));
+    expect(t.alerts.list(GROUP_ID)).toHaveLength(1);
     await t.bot.handleUpdate({
       update_id: 99_999,
       my_chat_member: {
@@ -299,6 +303,6 @@ describe("subscriptions", () => {
         new_chat_member: { status: "kicked", until_date: 0, user: { id: 42, is_bot: true, first_name: "年报" } },
       },
     });
-    expect(t.store.read().subscriptions).toEqual([]);
+    expect(t.alerts.list(GROUP_ID)).toEqual([]);
   });
 });

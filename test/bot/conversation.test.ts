@@ -3,8 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createLibrary, type CoreLibrary } from "../../src/library.js";
 import { memoryAdapter, openDb } from "../../src/store/db.js";
-import { matchesSubscription } from "../../src/bot/subscriptions.js";
-import { alertTarget } from "../../src/bot/alerts.js";
+import { matchesFilter, parseFilter } from "../../src/alerts/filter.js";
+import { subjectOf } from "../../src/alerts/subject.js";
+import { segment } from "../../src/index/segment.js";
 import { EXTRA, PINGTAN, SEEDS } from "../helpers/reports.js";
 import { callbackUpdate, GROUP_ID, messageUpdate, testBot, USER_ID, type FakeLibrary } from "./helpers.js";
 
@@ -97,10 +98,15 @@ describe("a province or city covers the bodies inside it", () => {
 
   it("/subscribe 江苏省 and /subscribe 淮安市 match a 洪泽区 report", () => {
     const hongze = lib.listReports().find((r) => r.region === "洪泽区")!;
-    const target = alertTarget(hongze, lib);
-    expect(matchesSubscription({ chatId: 1, kind: "province", value: "江苏省", createdAt: "" }, target)).toBe(true);
-    expect(matchesSubscription({ chatId: 1, kind: "region", value: "淮安市", createdAt: "" }, target)).toBe(true);
-    expect(matchesSubscription({ chatId: 1, kind: "region", value: "淮安", createdAt: "" }, target)).toBe(true);
-    expect(matchesSubscription({ chatId: 1, kind: "region", value: "宿迁市", createdAt: "" }, target)).toBe(false);
+    const subject = subjectOf(lib.getReport(hongze.id)!, segment);
+    const matches = (words: string) => {
+      const parsed = parseFilter(words, { segment, bodyNames: () => [] });
+      if (!parsed.ok) throw new Error(parsed.error);
+      return matchesFilter(parsed.value.filter, subject);
+    };
+    expect(matches("江苏省")).toBe(true);
+    expect(matches("淮安市")).toBe(true);
+    expect(matches("淮安")).toBe(true);
+    expect(matches("宿迁市")).toBe(false);
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/domain.js";
 import {
   escapeHtml,
-  formatAlert,
   formatAnswer,
   formatIngestResult,
   formatReportList,
@@ -159,9 +158,4 @@ describe("other replies", () => {
     expect(bad).toContain("&lt;binary&gt;");
   });
 
-  it("formats an alert", () => {
-    const alert = formatAlert({ ...CHANGSHOU, org: "长寿区<政府>" });
-    expect(alert).toContain("长寿区&lt;政府&gt;");
-    expect(alert).toContain("/report 长寿区 2018");
-  });
 });

@@ -8,6 +8,8 @@ import { pino } from "pino";
 import type { Answer, AnswerItem, Report } from "../../src/domain.js";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/bot.js";
+import { createAlertEngine, type AlertEngine } from "../../src/alerts/engine.js";
+import { memoryAlertStore } from "../../src/alerts/store.js";
 import type {
   BotState,
   BotStore,
@@ -364,6 +366,8 @@ export interface TestBot {
   store: MemoryBotStore;
   downloads: string[];
   clock: { now: number };
+  /** The alert engine behind /subscribe (in memory, words split at spaces). */
+  alerts: AlertEngine;
 }
 
 export function testBot(
@@ -374,6 +378,7 @@ export function testBot(
   const api = recorder();
   const downloads: string[] = [];
   const clock = { now: 1_700_000_000_000 };
+  const alerts = createAlertEngine({ library, store: memoryAlertStore(), segment: (t) => t.split(/\s+/).filter(Boolean), logger: silentLogger, now: () => clock.now });
   const bot = createBot(
     "123:TEST",
     {
@@ -386,12 +391,13 @@ export function testBot(
         return new TextEncoder().encode(`报告内容 ${fileId}`);
       },
       now: () => clock.now,
+      alerts,
       ...options.deps,
     },
     { botInfo: BOT_INFO },
   );
   bot.api.config.use(api.transformer);
-  return { bot, api, library, store, downloads, clock };
+  return { bot, api, library, store, downloads, clock, alerts: options.deps?.alerts ?? alerts };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,6 +464,11 @@ export function messageUpdate(text: string, o: MessageOptions = {}): Update {
   return o.edited
     ? ({ update_id: ++updateIds, edited_message: message } as Update)
     : ({ update_id: ++updateIds, message } as Update);
+}
+
+/** A getChatMember answer: the user has this status in the group. */
+export function chatMember(status: "creator" | "administrator" | "member" | "left", userId = USER_ID) {
+  return { ok: true as const, result: { status, user: { id: userId, is_bot: false, first_name: "Tester" } } };
 }
 
 export function callbackUpdate(data: string, o: { userId?: number; chatId?: number } = {}): Update {

@@ -1,5 +1,7 @@
 // Real HTTP against a local fake Bot API: the configured API root is used for long polling,
 // webhooks, file downloads and retries. Nothing leaves 127.0.0.1.
+import { EMPTY_FILTER } from "../../src/alerts/filter.js";
+import { memoryAlertStore } from "../../src/alerts/store.js";
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
@@ -53,7 +55,8 @@ describe("startBot with long polling", () => {
     const library = fakeLibrary();
     const botStore = memoryBotStore();
     const config = createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `${api.url}/`, ADMIN_IDS: String(ADMIN_ID) });
-    const stop = await startBot({ config, library, botStore, logger: silentLogger });
+    const alertStore = memoryAlertStore();
+    const stop = await startBot({ config, library, botStore, logger: silentLogger, alertStore, segment: (t) => t.split(/\s+/) });
     cleanup.push(stop);
 
     api.pushUpdate(messageUpdate("长寿区复议"));
@@ -71,10 +74,8 @@ describe("startBot with long polling", () => {
     const menus = api.of("setMyCommands").map((r) => r.body.scope ?? "default");
     expect(menus).toEqual(["default", { type: "chat", chat_id: ADMIN_ID }]);
 
-    // alerts go out through the same API
-    await botStore.update((s) => {
-      s.subscriptions.push({ chatId: 555, kind: "all", value: "", createdAt: "" });
-    });
+    // alerts go out to the same API root
+    await alertStore.commit([{ op: "subscribe", sub: { id: "s1", chatId: 555, filter: EMPTY_FILTER, mode: "immediate", createdAt: "", text: "all" } }]);
     library.announce(CHANGSHOU);
     const alerts = await api.waitFor("sendMessage", 2);
     expect(alerts[1].body.chat_id).toBe(555);
@@ -90,6 +91,23 @@ describe("startBot with long polling", () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     expect(api.of("getUpdates").length).toBe(polls);
+  });
+
+  it("moves subscriptions of the earlier kind into the alert store at start, as filters", async () => {
+    const api = await fakeApi();
+    const botStore = memoryBotStore();
+    await botStore.update((s) => {
+      s.subscriptions.push({ chatId: 555, kind: "province", value: "重庆市", createdAt: "2025-01-01T00:00:00.000Z" }, { chatId: 556, kind: "all", value: "", createdAt: "" });
+    });
+    const alertStore = memoryAlertStore();
+    const config = createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url });
+    const stop = await startBot({ config, library: fakeLibrary(), botStore, logger: silentLogger, alertStore, segment: (t) => t.split(/\s+/) });
+    cleanup.push(stop);
+    expect(alertStore.read().subscriptions.map((s) => [s.chatId, s.filter.places.map((p) => p.name), s.mode])).toEqual([
+      [555, ["重庆市"], "immediate"],
+      [556, [], "immediate"],
+    ]);
+    expect(botStore.read().subscriptions).toEqual([]);
   });
 
   it("refuses to start without a token", async () => {

@@ -15,6 +15,11 @@ const NAV = "当前位置：首页 > 政务公开 > 政府信息公开年报\n�
 const FOOTER =
   "\n网站地图 | 联系我们 | 版权所有：某某市人民政府办公室 主办单位：某某市人民政府 闽ICP备12345678号-1 闽公网安备 35012802000123号 技术支持：某某信息技术有限公司 2024年12月\n";
 
+/** A page's list of other reports above the report (最新年报) and its related links below it. */
+const OTHER_REPORTS = "最新年报 上海市浦东新区2023年政府信息公开工作年度报告 杭州市西湖区2022年政府信息公开工作年度报告 南京市2021年政府信息公开年度报告\n";
+const RELATED =
+  "\n相关链接：上海市浦东新区2023年政府信息公开工作年度报告 杭州市西湖区2022年政府信息公开工作年度报告\n上一篇：南京市2021年政府信息公开年度报告 下一篇：无";
+
 /** Every line re-wrapped at 30 characters, as a narrower PDF page prints it: never inside a number. */
 function rewrap(text: string, width = 30): string {
   return text
@@ -42,6 +47,10 @@ const LAYOUTS: [string, (t: string) => string][] = [
   ["a site-navigation paragraph in front", (t) => NAV + t],
   ["re-wrapped at 30 characters", rewrap],
   ["a site footer after it", (t) => t + FOOTER],
+  ["a list of other reports' names above it", (t) => OTHER_REPORTS + t],
+  ["related links to other reports below it", (t) => t + RELATED],
+  // pdftotext's form feed after each page, its number printed bare ("3") instead of "- 3 -".
+  ["bare page numbers before the form feeds", (t) => t.replace(/^- (\d+) -$/gm, "$1\f")],
   ["PDF page footers between its lines", (t) => t.split("\n").map((l, i) => (i > 0 && i % 29 === 0 ? `第 ${i / 29 + 1} 页 共 9 页\n${l}` : l)).join("\n")],
   // Numbering is the report's own style; the row it numbers is the template's.
   ["points numbered 1、 instead of 1.", (t) => t.replace(/(?<![\d.])([1-9])\.(?=[\u4e00-\u9fff])/g, "$1、")],

@@ -45,6 +45,95 @@ describe("统计表 as one line per row, cells separated by spaces", () => {
   });
 });
 
+describe("统计表 in PDF text read column by column: a page's labels, then their units, then their values", () => {
+  /** The table's rows (label, unit, value) printed a block of `page` rows at a time, column after column. */
+  const columnMajor = (file: string, page: number) => {
+    const lines = readFileSync(join(SEEDS, file), "utf8").split("\n");
+    const start = lines.findIndex((l) => /^统\s*计\s*指\s*标/.test(l)) + 1;
+    const rows: string[][] = [];
+    let end = start;
+    if (lines[start]!.split("|").length >= 4) {
+      // one row per line: "label | unit | value |"
+      for (; end < lines.length && lines[end]!.split("|").length >= 4; end++) rows.push(lines[end]!.split("|").slice(0, 3).map((c) => c.trim()));
+    } else {
+      // one cell per line, the header's three cells first: "label |" "unit |" "value |"
+      const from = start + 2;
+      const cells: string[] = [];
+      for (end = from; end < lines.length && lines[end]!.endsWith("|"); end++) cells.push(lines[end]!.slice(0, -1).trim());
+      for (let i = 0; i + 2 < cells.length; i += 3) rows.push(cells.slice(i, i + 3));
+      return [...lines.slice(0, from), ...blocks(rows, page), ...lines.slice(end)].join("\n");
+    }
+    return [...lines.slice(0, start), ...blocks(rows, page), ...lines.slice(end)].join("\n");
+  };
+  const blocks = (rows: string[][], page: number) => {
+    const out: string[] = [];
+    for (let b = 0; b < rows.length; b += page) {
+      const blk = rows.slice(b, b + page);
+      out.push(...blk.map((r) => r[0]!), ...blk.map((r) => r[1]!), ...blk.map((r) => r[2]!).filter(Boolean));
+    }
+    return out;
+  };
+  const tableFigures = (text: string) => {
+    const res = parseReport(text);
+    if (!res.ok) throw new Error(res.error);
+    return res.report.figures.filter((f) => f.source === "table").map((f) => `${f.metric}${f.slice ? `/${f.slice}` : ""} = ${f.value}`);
+  };
+
+  it.each([20, 1000])("长寿区 2018 (headings without values), %i rows a page: every figure of the table", (page) => {
+    const base = tableFigures(readFileSync(join(SEEDS, SEED.changshou), "utf8"));
+    expect(tableFigures(columnMajor(SEED.changshou, page)).sort()).toEqual(base.sort());
+  });
+  it.each([15, 25, 1000])("小板桥街道 2018 (some headings with subtotals), %i rows a page: no figure wrong", (page) => {
+    const base = tableFigures(readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8"));
+    const got = tableFigures(columnMajor(SEED.xiaobanqiao, page));
+    expect(got.filter((f) => !base.includes(f))).toEqual([]);
+    if (page === 15) expect(got.length).toBeGreaterThan(base.length / 2);
+  });
+});
+
+describe("统计表 printing last year and the change beside this year (本年度 | 上年度 | 增减)", () => {
+  // 小板桥街道 2018 with two columns added: last year (half, plus one) and the change.
+  const relaid = (header: string, columns: number) =>
+    readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8")
+      .split("\n")
+      .map((l) => {
+        if (l.startsWith("统 计 指 标")) return header;
+        const m = /^(.*\| (?:——|\S+) \| )(\d*) \|$/.exec(l);
+        if (!m) return l;
+        if (m[2] === "") return `${m[1]} |${"  |".repeat(columns - 1)}`;
+        const v = Number(m[2]);
+        const last = Math.floor(v / 2) + 1;
+        return `${m[1]}${[v, last, v - last].slice(0, columns).join(" | ")} |`;
+      })
+      .join("\n");
+  const flattened = (t: string) => t.replace(/\n/g, "").replace(/ \| ?/g, "");
+  const current = (text: string) => {
+    const res = parseReport(text);
+    if (!res.ok) throw new Error(res.error);
+    return new Map(res.report.figures.filter((f) => f.source === "table" && !f.slice).map((f) => [f.metric, f.value]));
+  };
+  const base = current(readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8"));
+
+  it.each([
+    ["统计指标 | 单位 | 本年度 | 上年度 | 增减 |", 3],
+    ["统计指标 | 单位 | 2018年 | 2017年 | 增减 |", 3],
+    ["统计指标 | 计量单位 | 本年度 | 上年度 |", 2],
+  ] as const)("%s: this year's figures are the report's, as printed and flattened", (header, columns) => {
+    const text = relaid(header, columns);
+    expect(current(text)).toEqual(base);
+    const flat = current(flattened(text));
+    const wrong = [...flat].filter(([metric, value]) => base.get(metric) !== value);
+    expect(wrong).toEqual([]);
+    // With the change printed, 增减 = 本年 − 上年 picks the one cut of every glued row.
+    if (columns === 3) expect(flat.size).toBe(base.size);
+  });
+  it("keeps last year's column and the change as columns of their own", () => {
+    const figs = fig(relaid("统计指标 | 单位 | 本年度 | 上年度 | 增减 |", 3), "proactive.channel.weibo", "上年度");
+    expect(figs[0]!.value).toBe(751);
+    expect(fig(flattened(relaid("统计指标 | 单位 | 本年度 | 上年度 | 增减 |", 3)), "proactive.channel.gazette", "增减")[0]!.value).toBe(-1);
+  });
+});
+
 describe("a report converted to Markdown (headings with #, tables with |---| rules)", () => {
   // 沭阳县 2025 as a document converter gives it: a real report, 2021 template.
   const text = readFileSync(join(import.meta.dirname, "../fixtures/reports/markdown-2021/input.txt"), "utf8");

@@ -110,6 +110,31 @@ const SENTENCES: [name: string, text: string, expected: Partial<ReportMeta>][] =
     { org: "平潭综合实验区地方税务局", region: "平潭综合实验区", level: "department", city: "福州市", province: "福建省", year: 2016 },
   ],
   [
+    "a department named with the name it also goes by, in brackets: 社会事业局（卫生健康委员会）",
+    `平潭综合实验区社会事业局（卫生健康委员会）2022年政府信息公开工作年度报告 ${PERIOD(2022)}一、总体情况 2022年，我局主动公开政府信息56条。`,
+    { org: "平潭综合实验区社会事业局", region: "平潭综合实验区", level: "department", province: "福建省", year: 2022 },
+  ],
+  [
+    "a 工作情况报告, and a title whose zone has no place word (实验区…): the text names the zone",
+    `实验区2019年政府信息公开工作情况报告\n${PERIOD(2019)}一、总体情况 2019年，平潭综合实验区主动公开政府信息2000条。`,
+    { org: "平潭综合实验区管委会", region: "平潭综合实验区", year: 2019 },
+  ],
+  [
+    "a party organ's department: 中共…工委组织部",
+    `中共平潭综合实验区工委组织部2019年政府信息公开工作年度报告\n${PERIOD(2019)}一、总体情况 2019年，我部主动公开政府信息12条。`,
+    { org: "中共平潭综合实验区工委组织部", region: "平潭综合实验区", level: "department", province: "福建省", year: 2019 },
+  ],
+  [
+    "a page listing other reports' names above the report's own",
+    `最新年报 上海市浦东新区2023年政府信息公开工作年度报告 杭州市西湖区2022年政府信息公开工作年度报告 沭阳县2021年政府信息公开工作年度报告\n${PERIOD(2021)}一、总体情况 2021年，沭阳县主动公开政府信息3120条。`,
+    { org: "沭阳县人民政府", region: "沭阳县", level: "county", province: "江苏省", year: 2021 },
+  ],
+  [
+    "a page listing other reports, the report printing no title of its own",
+    `相关阅读 上海市浦东新区2023年政府信息公开工作年度报告 杭州市西湖区2022年政府信息公开工作年度报告\n本报告根据《条例》编制。${PERIOD(2021)}一、总体情况 2021年，淮安市洪泽区坚持公开为常态。`,
+    { region: "洪泽区", province: "江苏省", year: 2021 },
+  ],
+  [
     "a municipality's commission: 上海市科学技术委员会",
     `上海市科学技术委员会2019年政府信息公开工作年度报告\n本报告由上海市科学技术委员会办公室编制。${PERIOD(2019)}`,
     { org: "上海市科学技术委员会", region: "上海市", level: "department", province: "上海市", year: 2019 },

@@ -28,6 +28,9 @@ describe("quantitiesIn", () => {
     ["专项经费15万元", [[15, "万元", false]]],
     ["1,234件", [[1234, "件", false]]],
     ["以上12件", [[12, "件", false]]],
+    ["主动公开政府信息一万二千余条", [[12000, "条", true]]],
+    ["三万余条", [[30000, "条", true]]],
+    ["一百零五件", [[105, "件", false]]],
     // not counts: a phone number, a year, an ordinal, a name, an article, the parts of the report
     ["电话:0591-23162606件", []],
     ["2019年", []],

@@ -339,16 +339,14 @@ export function statsText(ctx: BotContext): string {
   const regions = new Set(reports.map((r) => r.fullRegion || r.region));
   const years = [...new Set(reports.map((r) => r.year).filter((y): y is number => y !== null))].sort();
   const state = ctx.deps.botStore.read();
-  const subscribers = new Set(state.subscriptions.map((s) => s.chatId));
-  const pending = state.alerts.filter((a) => a.status === "pending").length;
-  const sent = state.alerts.filter((a) => a.status === "sent").length;
+  const a = ctx.deps.alerts?.stats() ?? { subscriptions: 0, chats: 0, pending: 0, sent: 0, buffered: 0 };
   return [
     "<b>统计</b>",
     `报告：${reports.length} 份`,
     `地区：${regions.size} 个`,
     `年份：${years.length > 0 ? `${years.length} 个（${years[0]}–${years.at(-1)}）` : "无"}`,
-    `订阅：${subscribers.size} 个聊天，${state.subscriptions.length} 项`,
-    `提醒：已发送 ${sent}，待发送 ${pending}`,
+    `订阅：${a.chats} 个聊天，${a.subscriptions} 项`,
+    `提醒：已发送 ${a.sent}，待发送 ${a.pending}，待摘要 ${a.buffered}`,
     `问题：${state.stats.questions}（未能回答 ${state.stats.failures}）`,
     `经机器人导入：${state.stats.ingested} 个文件`,
     `待确认：${ctx.deps.library.listHeld().length} 份`,

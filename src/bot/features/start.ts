@@ -33,8 +33,8 @@ export function helpText(admin: boolean, username: string): string {
     `/report ${escapeHtml("<地区> <年份>")} — 一份报告的要点`,
     `/compare ${escapeHtml("<甲> <乙> [年份] [指标]")} — 两地对比`,
     `/export ${escapeHtml("<指标> [地区] [年份]")} — 导出 CSV/JSON（或 /export 地区 年份：一份报告的全部数字）`,
-    `/subscribe ${escapeHtml("<地区|省份|关键词|all>")} — 有新报告时提醒`,
-    "/unsubscribe — 取消订阅；/subscriptions — 查看订阅",
+    `/subscribe ${escapeHtml("<地区> <条件> [每日|每周]")} — 订阅提醒，例如 /subscribe 江苏省 行政复议>=10（新报告、修订、未按时发布）`,
+    "/subscriptions — 查看和取消订阅；/mute 8小时 — 暂停提醒，/unmute 恢复",
     `在任何聊天中输入 @${escapeHtml(username)} 加问题，可以直接引用答案。`,
   ];
   if (admin) {

@@ -19,6 +19,10 @@ import { openSqlite, sqliteDbAdapter } from "./store/sqlite.js";
 import { migrateJsonStore } from "./store/migrate.js";
 import { createFtsIndex } from "./index/fts-index.js";
 import { toPassages } from "./index/documents.js";
+import { openBotState } from "./store/bot-state.js";
+import { createReader, type Reader } from "./reader.js";
+import { durableJsonFile } from "./store/durable.js";
+import type { BotState } from "./service.js";
 import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
 import { ensureDir } from "./store/dirs.js";
 import { fileOriginalStore } from "./store/originals.js";
@@ -80,7 +84,16 @@ export function dbPathOf(args: Args): string {
  */
 export async function openLibrary(
   dbPath: string,
-  opts: { write: boolean; role?: LockRole; corpusDir?: string; store?: StoreKind },
+  opts: {
+    write: boolean;
+    role?: LockRole;
+    corpusDir?: string;
+    /** Where the catalog, records and index live. Defaults to NIANBAO_STORE, else SQLite. */
+    store?: StoreKind;
+    /** Read files in a worker thread (the bot); `onReaderFallback` hears when none can start. */
+    parseWorker?: boolean;
+    onReaderFallback?: (reason: string) => void;
+  },
 ): Promise<{ lib: CoreLibrary; release: () => void }> {
   const store = opts.store ?? parseStoreKind(process.env.NIANBAO_STORE);
   const release = opts.write ? acquireLock(dbPath, opts.role ?? "writer") : () => {};
@@ -93,7 +106,15 @@ export async function openLibrary(
       addresses: fileAddressBook(`${base}.addresses.json`),
       readOnly: !opts.write,
       ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),
+      // The bot reads files in a worker thread so questions are answered meanwhile; a command
+      // that only ingests has nothing to keep answering.
+      ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
     };
+    // data/db.bot.json: subscriptions, alerts and counters, written apart from the catalog
+    const withBotState = async (db: Awaited<ReturnType<typeof openDb>>) => ({
+      db,
+      botState: await openBotState(durableJsonFile<BotState>(`${base}.bot.json`), db.data.bot, { readOnly: !opts.write }),
+    });
     let lib: CoreLibrary;
     if (store === "sqlite") {
       const db = (sqlite = openSqlite(`${base}.sqlite`, { readOnly: !opts.write }));
@@ -103,14 +124,14 @@ export async function openLibrary(
       }
       lib = await createLibrary({
         ...common,
-        db: await openDb(sqliteDbAdapter(db), `${base}.sqlite`),
+        ...(await withBotState(await openDb(sqliteDbAdapter(db), `${base}.sqlite`))),
         records: sqliteRecordStore(db, toPassages),
         createIndex: (passagesOf, { fresh }) => createFtsIndex(db, passagesOf, { fresh, readOnly: !opts.write }),
       });
     } else {
       lib = await createLibrary({
         ...common,
-        db: await openDb(fileAdapter(dbPath), dbPath),
+        ...(await withBotState(await openDb(fileAdapter(dbPath), dbPath))),
         records: fileRecordStore(`${base}.records`),
         indexPath: `${base}.index`,
       });
@@ -123,6 +144,12 @@ export async function openLibrary(
     release();
     throw err;
   }
+}
+
+/** Start the reader's worker in the background, so the first upload does not wait for it. */
+function warmed(reader: Reader): Reader {
+  void reader.warm();
+  return reader;
 }
 
 function printAnswer(a: Answer, json: boolean): void {

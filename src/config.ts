@@ -48,6 +48,25 @@ export interface Config {
    * "未按时发布" alerts a day at most.
    */
   alerts: { digestHour: number; digestWeekday: number; deadlinesPerDay: number };
+  /** How the bot rides out a slow or failing Bot API (see NetworkConfig). */
+  network: NetworkConfig;
+  /** PARSE_WORKER: read and segment files in a worker thread (1, the default) or on the main thread (0). */
+  parseWorker: boolean;
+}
+
+/** Bounds on waiting for the Bot API: every retry is logged with its next time. */
+export interface NetworkConfig {
+  /**
+   * REPLY_RETRY_SECONDS: how long one request (a reply, an alert attempt, a button's answer) is
+   * retried after 5xx, 429 and network errors before it is given up and logged. Defaults to 60.
+   */
+  replyRetryMs: number;
+  /** POLL_RETRY_MAX_SECONDS: longest pause between two failed getUpdates calls. Defaults to 5. */
+  pollRetryMaxMs: number;
+  /** ALERT_RETRY_SECONDS: an alert's first retry delay after a failed attempt (doubles after). Defaults to 5. */
+  alertRetryMs: number;
+  /** SHUTDOWN_SECONDS: SIGTERM/SIGINT exit within this time, lock released. Defaults to 5. */
+  shutdownMs: number;
 }
 
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
@@ -150,6 +169,11 @@ const schema = z.object({
   ALERT_DIGEST_HOUR: optional(integer(0, 23)),
   ALERT_DIGEST_WEEKDAY: optional(integer(0, 6)),
   ALERT_DEADLINES_PER_DAY: optional(integer(0, 10_000)),
+  REPLY_RETRY_SECONDS: optional(integer(0, 3600)),
+  POLL_RETRY_MAX_SECONDS: optional(integer(1, 600)),
+  ALERT_RETRY_SECONDS: optional(integer(1, 3600)),
+  SHUTDOWN_SECONDS: optional(integer(1, 600)),
+  PARSE_WORKER: optional(z.enum(["0", "1"], { message: 'must be 1 (parse in a worker thread) or 0 (on the main thread)' })),
 });
 
 /** Build the configuration from an environment; throws `Invalid config: VAR …` on the first problems. */
@@ -184,6 +208,13 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       digestWeekday: v.ALERT_DIGEST_WEEKDAY ?? 1,
       deadlinesPerDay: v.ALERT_DEADLINES_PER_DAY ?? 20,
     },
+    network: {
+      replyRetryMs: (v.REPLY_RETRY_SECONDS ?? 60) * 1000,
+      pollRetryMaxMs: (v.POLL_RETRY_MAX_SECONDS ?? 5) * 1000,
+      alertRetryMs: (v.ALERT_RETRY_SECONDS ?? 5) * 1000,
+      shutdownMs: (v.SHUTDOWN_SECONDS ?? 5) * 1000,
+    },
+    parseWorker: v.PARSE_WORKER !== "0",
   };
   return hideSecrets(config);
 }

@@ -19,10 +19,9 @@ import type { Report } from "./domain.js";
 import { answer, keyFigures, reportCard as buildCard, searchOnly, type AnswerDeps } from "./answer.js";
 import { Catalog, regionKey, toEntry, type ReportEntry } from "./catalog.js";
 import { extensionOf, extractText, SUPPORTED_EXTENSIONS } from "./extract.js";
-import { toPassages } from "./index/documents.js";
 import { createSearchIndex, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
-import { addWord, segment, segmentMany } from "./index/segment.js";
-import { parseReport } from "./parse/report.js";
+import { segment } from "./index/segment.js";
+import { indexPassages } from "./index/passages.js";
 import { listReportFiles, MAX_REPORT_FILE_BYTES, readReportFile } from "./report-files.js";
 import { DB_VERSION, type DbData, type StoredCopy, type StoredEntry } from "./store/db.js";
 import { makeDir } from "./store/durable.js";
@@ -53,6 +52,9 @@ import { exportFigures } from "./export.js";
 import type { Reuse } from "./reuse.js";
 import { reportSource, tableOf } from "./sources.js";
 import { memoryAddressBook, type AddressBook } from "./store/addresses.js";
+import { openBotState, type BotStateStore } from "./store/bot-state.js";
+import { learnNames } from "./index/passages.js";
+import { createReader, type Reader } from "./reader.js";
 
 export interface LibraryOptions {
   db: Low<DbData>;
@@ -79,6 +81,16 @@ export interface LibraryOptions {
   readOnly?: boolean;
   /** Milliseconds spent per ingest phase are added here (for `npm run bench`). */
   timings?: IngestTimings;
+  /**
+   * The bot's subscriptions, alert queue and counters, kept apart from the catalog. Defaults to
+   * memory, seeded from an older db's `bot` field.
+   */
+  botState?: BotStateStore;
+  /**
+   * Reads files (extract, parse, segment). Defaults to the calling thread; the bot passes a
+   * worker-thread reader (reader.ts) so questions are answered during an ingest.
+   */
+  reader?: Reader;
 }
 
 export interface IngestTimings {
@@ -97,6 +109,8 @@ export interface CoreLibrary extends Library, Reuse {
   botStore: BotStore;
   /** Write the search index export now (also done shortly after every change). */
   flush(): Promise<void>;
+  /** Write the bot state now and end the parse worker (shutdown). */
+  close(): Promise<void>;
   /** Number of reports held. */
   readonly size: number;
   /** Full record of a report (for the bench and the CLI). */
@@ -133,19 +147,6 @@ function announcement(e: ReportEntry & Partial<StoredEntry>): ReportSummary {
   const last = e.revisions.reduce((a, b) => (b.replacedAt > a ? b.replacedAt : a), "");
   const earlier = e.revisions.find((r) => r.replacedAt === last)!;
   return { ...summary, revisionOf: { id: earlier.id, changed: earlier.changed } };
-}
-
-/** Teach jieba the names of a report so questions and passages cut them whole. */
-function learnNames(r: Pick<Report, "aliases" | "org">): void {
-  for (const a of r.aliases) addWord(a);
-  if (r.org) addWord(r.org);
-}
-
-/** Passages with their tokens: the one place segmentation runs (once per report, at ingest). */
-function indexed(r: Report): IndexedPassage[] {
-  const passages = toPassages(r);
-  const tokens = segmentMany(passages.map((p) => p.text));
-  return passages.map((p, i) => ({ reportId: r.id, text: p.text, section: p.section, line: p.line, tokens: tokens[i]!.join(" ") }));
 }
 
 /** A tiny LRU of full records. */
@@ -201,6 +202,8 @@ interface Candidate {
   announced?: boolean;
   /** Stored without an announcement: the command line took a text with parts missing. */
   quiet?: boolean;
+  /** Passages segmented already (by the reader's worker). */
+  passages?: IndexedPassage[];
 }
 
 /** What placing a candidate did; the caller applies it to records, catalog and index. */
@@ -333,6 +336,7 @@ interface State {
 export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> {
   const { db, corpusDir, indexPath, maxBytes = MAX_REPORT_FILE_BYTES, cacheSize = 512, readOnly = false } = opts;
   const records = opts.records ?? memoryRecordStore();
+  const reader = opts.reader ?? createReader({ worker: false });
   const originals = opts.originals ?? memoryOriginalStore();
   const addresses = opts.addresses ?? memoryAddressBook();
   const reportCache = lru<Report>(cacheSize);
@@ -371,6 +375,11 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   }
   let shelf = new Shelf(db.data.reports, db.data.held, liveSignature);
 
+  // The bot state lives apart; an older db's copy was taken by the bot state file (or is the
+  // memory store's seed) and leaves the catalog with its next write.
+  const botState = opts.botState ?? (await openBotState(null, db.data.bot));
+  if (opts.botState) delete db.data.bot;
+
   // ── start-up: entries from lowdb, the index from its export (or repaired from the records)
   let state = buildState(db.data.reports, newIndex());
   let indexDirty = false;
@@ -387,7 +396,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       // The stored tokens; segmented again only when the record no longer gives its passages.
       const again = () => {
         const r = readOnly ? undefined : records.readReport(e.id);
-        return r ? indexed({ ...r, sections: records.readSections(e.id) ?? [] }) : undefined;
+        return r ? indexPassages({ ...r, sections: records.readSections(e.id) ?? [] }) : undefined;
       };
       const passages = records.readPassages(e.id) ?? again();
       if (passages) state.index.add(e.id, passages);
@@ -462,7 +471,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const writeRecord = (r: Report, passages?: IndexedPassage[]): IndexedPassage[] => {
     learnNames(r);
     let t0 = performance.now();
-    const p = passages ?? indexed(r);
+    const p = passages ?? indexPassages(r);
     if (t) t.segment += performance.now() - t0;
     t0 = performance.now();
     records.write({ report: r, passages: p });
@@ -499,7 +508,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     const t0 = performance.now();
     switch (o.status) {
       case "added": {
-        const passages = writeRecord(r);
+        const passages = writeRecord(r, c.passages);
         state.catalog.add(o.entry);
         state.index.add(r.id, passages);
         indexDirty = true;
@@ -507,11 +516,11 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         return { result: result(o, r), ...(c.quiet ? {} : { announce: o.entry }) };
       }
       case "held":
-        writeRecord(r);
+        writeRecord(r, c.passages);
         break;
       case "rendition":
         if (o.answers) {
-          const passages = writeRecord(r);
+          const passages = writeRecord(r, c.passages);
           state.catalog.remove(o.replaced.id);
           state.catalog.add(o.entry);
           state.index.remove(o.replaced.id);
@@ -521,7 +530,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         }
         break;
       case "revision": {
-        const passages = writeRecord(r); // the earlier version's record stays (its figures, for the alerts)
+        const passages = writeRecord(r, c.passages); // the earlier version's record stays (its figures, for the alerts)
         state.catalog.remove(o.replaced.id);
         state.catalog.add(o.entry);
         state.index.remove(o.replaced.id);
@@ -539,14 +548,17 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const readFile = async (name: string, data: Uint8Array, file?: string): Promise<Candidate | { error: string }> => {
     if (data.byteLength > maxBytes) return { error: `文件过大（${(data.byteLength / 1048576).toFixed(1)} MB，上限 ${Math.round(maxBytes / 1048576)} MB）。` };
     if (data.byteLength === 0) return { error: "文件为空。" };
-    const extracted = await extractText(name, data);
-    if (!extracted.ok) return { error: extracted.error };
-    const t0 = performance.now();
-    const parsed = parseReport(extracted.text, { name, ...(extracted.warnings ? { inputWarnings: extracted.warnings } : {}) });
-    if (t) t.parse += performance.now() - t0;
-    if (!parsed.ok) return { error: parsed.error };
-    const ext = extensionOf(name).slice(1) || "bin";
-    return { report: parsed.report, original: originalName(data, ext), ...(file ? { file } : {}), addedAt: new Date().toISOString(), confirmed: false };
+    const read = await reader.read(name, data);
+    if (!read.ok) return { error: read.error };
+    if (t) (t.parse += read.parseMs), (t.segment += read.segmentMs);
+    return {
+      report: read.report,
+      original: read.original,
+      ...(read.passages ? { passages: read.passages } : {}),
+      ...(file ? { file } : {}),
+      addedAt: new Date().toISOString(),
+      confirmed: false,
+    };
   };
 
   const ingestOne = async (name: string, data: Uint8Array, file?: string, confirm = false): Promise<{ result: IngestResult; announce?: StoredEntry }> => {
@@ -556,7 +568,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     // very text held already, nor for a text that is no report at all.
     const dup = shelf.holderOf(c.report.id) ?? shelf.holderOf(c.original!);
     const missing = missingParts(c.report);
-    if (!dup && missing.length < 3) originals.put(data, c.original!.slice(c.original!.indexOf(".") + 1));
+    if (!dup && missing.length < 3) await originals.putAsync(data, c.original!.slice(c.original!.indexOf(".") + 1), c.original);
     if (confirm && missing.length > 0 && missing.length < 3) {
       c.confirmed = true;
       c.quiet = true;
@@ -704,14 +716,11 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       addresses.add(keys, { urls: file.urls, name: file.name });
     },
 
-    botStore: {
-      read: (): BotState => db.data.bot,
-      // Not queued behind ingests and reindexes: lowdb serialises the writes themselves, and a
-      // /subscribe must not wait for a long reindex.
-      update: async (mutate) => {
-        mutate(db.data.bot);
-        await db.write();
-      },
+    // Not queued behind ingests and reindexes, and never a write of the catalog.
+    botStore: { read: (): BotState => botState.read(), update: (mutate) => botState.update(mutate) },
+    async close() {
+      await reader.close();
+      await botState.flush();
     },
   };
 
@@ -841,7 +850,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           const o = fresh.place(c, makeEntry);
           if (o.status === "refused") failed.push(`${s.file ?? s.name}：${o.error}`);
           else if (o.status === "added" || o.status === "held" || o.status === "revision" || (o.status === "rendition" && o.answers)) {
-            writeRecord(c.report, passages);
+            writeRecord(c.report, passages ?? c.passages);
             written.add(c.report.id);
             signatures.set(c.report.id, figureSignature(c.report));
           }
@@ -851,7 +860,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       }
       report({ done: i + 1, total: ordered.length });
       // Let questions be answered between files: they use the old state until the swap.
-      if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
     }
 
     // Revisions carried over as "told" when the old entry had been told of them.
@@ -873,9 +882,11 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     }
 
     const index = newIndex(true);
-    for (const e of fresh.entries) {
+    for (const [i, e] of fresh.entries.entries()) {
       const p = passagesOf(e.id);
       if (p) index.add(e.id, p);
+      // Questions are answered between reports here too (from the old index until the swap).
+      if (i % 10 === 9) await new Promise((r) => setImmediate(r));
     }
     const oldIds = new Set(state.catalog.all().map((e) => e.id));
     const oldIndex = state.index;

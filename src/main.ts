@@ -38,7 +38,32 @@ async function start(): Promise<number> {
   }
 
   const logger = pino({ level: process.env.LOG_LEVEL ?? "info", redact: ["token", "config.token"] }, pino.destination(2));
-  const { lib, release } = await openLibrary(dbPath, { write: true, role: "bot", corpusDir, store: config.store });
+  // SIGTERM/SIGINT from here on: whatever is running (a start waiting for the Bot API, a reply
+  // backing off, an ingest) is asked to stop, and the process exits within shutdownMs either way,
+  // the lock released (the lock's exit hook also runs on process.exit).
+  const shutdown = new AbortController();
+  let stopping: ((signal: string) => void) | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (shutdown.signal.aborted) return;
+    logger.info({ signal, withinMs: config.network.shutdownMs }, "stopping");
+    shutdown.abort();
+    setTimeout(() => {
+      logger.error({ signal, afterMs: config.network.shutdownMs }, "shutdown took too long; exiting now");
+      process.exit(1);
+    }, config.network.shutdownMs).unref();
+    stopping?.(signal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  const { lib, release } = await openLibrary(dbPath, {
+    write: true,
+    role: "bot",
+    corpusDir,
+    store: config.store,
+    parseWorker: config.parseWorker,
+    onReaderFallback: (reason) => logger.warn({ reason }, "parse worker could not start; files are read on the main thread"),
+  });
   if (lib.size === 0) {
     const results = await lib.ingestPaths([corpusDir]);
     logger.info({ reports: lib.size, failed: results.filter((r) => !r.ok).length }, "bundled reports ingested");
@@ -57,21 +82,39 @@ async function start(): Promise<number> {
   const { fileAlertStore } = await import("./alerts/store.js");
   // Subscriptions and the alert outbox, apart from the report db (db.alerts.json + db.alerts.log).
   const alertStore = fileAlertStore(`${dbPath.replace(/\.json$/i, "")}.alerts`);
-  const stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger, journal, extras, alertStore });
-  const stopInbox = watchInbox(join(resolve(dbPath, ".."), "inbox"), lib, logger);
-  logger.info({ reports: lib.size, db: dbPath }, "nianbao bot running");
-  await new Promise<void>((done) => {
-    const stop = async (signal: string) => {
-      logger.info({ signal }, "stopping");
-      await stopInbox();
-      await stopBot();
+  let stopBot: () => Promise<void> = async () => undefined;
+  let stopInbox: () => Promise<void> = async () => undefined;
+  const closeAll = async () => {
+    try {
+      await stopInbox().catch((err: unknown) => logger.warn({ err }, "inbox watcher did not stop cleanly"));
+      await stopBot().catch((err: unknown) => logger.warn({ err }, "bot did not stop cleanly"));
+      await lib.close(); // bot state written, parse worker ended
       await lib.flush().catch(() => undefined); // the index export (it is derived: a failure only costs a rebuild)
+    } finally {
       release();
-      done();
-    };
-    process.once("SIGINT", () => void stop("SIGINT"));
-    process.once("SIGTERM", () => void stop("SIGTERM"));
+    }
+  };
+  if (!shutdown.signal.aborted) {
+    try {
+      stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger, journal, extras, alertStore, shutdown: shutdown.signal });
+    } catch (error) {
+      if (!shutdown.signal.aborted) {
+        await closeAll().catch(() => release());
+        throw error;
+      }
+    }
+  }
+  if (!shutdown.signal.aborted) {
+    stopInbox = watchInbox(join(resolve(dbPath, ".."), "inbox"), lib, logger);
+    logger.info({ reports: lib.size, db: dbPath }, "nianbao bot running");
+  }
+  await new Promise<void>((done) => {
+    stopping = () => void closeAll().finally(done);
+    if (shutdown.signal.aborted) stopping("early");
   });
+  logger.info("stopped");
+  // Sockets kept alive by fetch and timers of abandoned retries would hold the process: leave now.
+  process.exit(0);
   return 0;
 }
 

@@ -131,7 +131,7 @@ export interface Library {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Bot state persisted in the same db (one process owns the db file).
+// Bot state, persisted apart from the catalog (store/bot-state.ts; one process owns both).
 
 export type SubscriptionKind = "region" | "province" | "keyword" | "all";
 
@@ -152,6 +152,8 @@ export interface Alert {
   lastError?: string;
   /** ISO time of the next attempt (after a 429 retry_after or a 5xx backoff). */
   notBefore?: string;
+  /** ISO time it was first seen sent or dropped (stamped by the store; pruned some days later). */
+  settledAt?: string;
 }
 
 export interface BotState {
@@ -160,7 +162,10 @@ export interface BotState {
   stats: { questions: number; failures: number; ingested: number };
 }
 
-/** Persistent bot state. `update` runs the mutation and writes the db once, atomically. */
+/**
+ * Persistent bot state. `update` runs the mutation at once; its promise resolves when the change
+ * is on disk (written together with the other changes of the same moment).
+ */
 export interface BotStore {
   read(): BotState;
   update(mutate: (state: BotState) => void): Promise<void>;

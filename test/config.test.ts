@@ -19,6 +19,8 @@ describe("createConfig", () => {
       maxUploadMb: 20,
       rateLimitPerMinute: 20,
       alerts: { digestHour: 8, digestWeekday: 1, deadlinesPerDay: 20 },
+      network: { replyRetryMs: 60_000, pollRetryMaxMs: 5000, alertRetryMs: 5000, shutdownMs: 5000 },
+      parseWorker: true,
     });
   });
 
@@ -39,6 +41,11 @@ describe("createConfig", () => {
       ALERT_DIGEST_HOUR: "20",
       ALERT_DIGEST_WEEKDAY: "0",
       ALERT_DEADLINES_PER_DAY: "3",
+      REPLY_RETRY_SECONDS: "10",
+      POLL_RETRY_MAX_SECONDS: "2",
+      ALERT_RETRY_SECONDS: "1",
+      SHUTDOWN_SECONDS: "3",
+      PARSE_WORKER: "0",
     });
     expect({ ...config }).toEqual({
       token: TOKEN,
@@ -53,6 +60,8 @@ describe("createConfig", () => {
       maxUploadMb: 50,
       rateLimitPerMinute: 5,
       alerts: { digestHour: 20, digestWeekday: 0, deadlinesPerDay: 3 },
+      network: { replyRetryMs: 10_000, pollRetryMaxMs: 2000, alertRetryMs: 1000, shutdownMs: 3000 },
+      parseWorker: false,
     });
   });
 

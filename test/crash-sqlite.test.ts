@@ -2,12 +2,13 @@
 // leaves a database that opens, answers, and recovers — each report wholly in or out, its alert
 // queued once, a half-built index generation dropped (see crash.test.ts for the JSON store).
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateReport } from "../src/bench/generate.js";
 import { openLibrary } from "../src/cli.js";
+import type { BotState } from "../src/service.js";
 import { toPassages } from "../src/index/documents.js";
 import { sqliteRecordStore } from "../src/store/records.js";
 import { openSqlite } from "../src/store/sqlite.js";
@@ -69,7 +70,9 @@ describe("SIGKILL, SQLite store", () => {
     const ids = data.reports.map((e) => e.id);
     expect(new Set(ids).size).toBe(N);
     expect(data.reports.every((e) => e.announced !== false)).toBe(true);
-    expect(data.bot.alerts.filter((a) => a.chatId === 1).map((a) => a.reportId).sort()).toEqual([...ids].sort());
+    // The bot state is written apart from the catalog (db.bot.json).
+    const alerts = (JSON.parse(readFileSync(dbPath.replace(/\.json$/, ".bot.json"), "utf8")) as BotState).alerts;
+    expect(alerts.filter((a) => a.chatId === 1).map((a) => a.reportId).sort()).toEqual([...ids].sort());
     const { lib, release } = await openLibrary(dbPath, { write: true, store: "sqlite" });
     release();
     expect(lib.searchIndex().reports().sort()).toEqual([...ids].sort());

@@ -10,6 +10,7 @@ import { generateReport } from "../src/bench/generate.js";
 import { createLibrary } from "../src/library.js";
 import { fileAdapter, openDb } from "../src/store/db.js";
 import { fileRecordStore } from "../src/store/records.js";
+import type { BotState } from "../src/service.js";
 import { ROOT } from "./helpers/reports.js";
 
 function runChild(dbPath: string, dir: string, killAfter?: number, env: Record<string, string> = {}): Promise<{ lines: string[]; killed: boolean }> {
@@ -37,6 +38,11 @@ function runChild(dbPath: string, dir: string, killAfter?: number, env: Record<s
     });
     child.on("exit", (_code, signal) => resolve({ lines, killed: killed || signal === "SIGKILL" }));
   });
+}
+
+/** The bot state, written apart from the catalog (db.bot.json beside db.json). */
+function botStateOf(dbPath: string): BotState {
+  return JSON.parse(readFileSync(dbPath.replace(/\.json$/, ".bot.json"), "utf8")) as BotState;
 }
 
 function corpus(n: number, seed: number): { work: string; dir: string; dbPath: string } {
@@ -78,12 +84,12 @@ describe("SIGKILL during ingest", () => {
     const mid = JSON.parse(readFileSync(dbPath, "utf8"));
     expect(mid.reports).toHaveLength(4);
     expect(mid.reports.filter((e: { announced?: boolean }) => e.announced === false)).toHaveLength(1);
-    expect(mid.bot.alerts).toHaveLength(3); // the 4th report's alert was never queued
+    expect(botStateOf(dbPath).alerts).toHaveLength(3); // the 4th report's alert was never queued
     const final = await runChild(dbPath, dir);
     expect(final.lines.at(-1)).toBe("done");
     const end = JSON.parse(readFileSync(dbPath, "utf8"));
     expect(end.reports).toHaveLength(8);
-    expect(end.bot.alerts.map((a: { reportId: string }) => a.reportId).sort()).toEqual(end.reports.map((e: { id: string }) => e.id).sort());
+    expect(botStateOf(dbPath).alerts.map((a: { reportId: string }) => a.reportId).sort()).toEqual(end.reports.map((e: { id: string }) => e.id).sort());
   }, 120_000);
 
   it("leaves a readable db, recovers, and alerts each report exactly once", async () => {
@@ -114,7 +120,7 @@ describe("SIGKILL during ingest", () => {
     expect(ids.length).toBe(N);
     expect(db.data.reports.every((e) => e.announced !== false)).toBe(true);
     // one alert per report for the subscribed chat: none lost, none twice
-    const alerts = db.data.bot.alerts.filter((a) => a.chatId === 1).map((a) => a.reportId).sort();
+    const alerts = botStateOf(dbPath).alerts.filter((a) => a.chatId === 1).map((a) => a.reportId).sort();
     expect(alerts).toEqual([...ids].sort());
     // the index covers every report and answers
     const lib = await createLibrary({ db, records: fileRecordStore(join(work, "db.records")), indexPath: join(work, "db.index") });

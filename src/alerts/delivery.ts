@@ -183,9 +183,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       logger.error({ chatId: m.chatId, id: m.id, reason }, "alert rejected");
       return [{ op: "settle", id: m.id, status: "dropped", lastError: reason }];
     }
-    if (m.attempts >= maxAttempts) return [{ op: "settle", id: m.id, status: "dropped", lastError: reason }];
+    if (m.attempts >= maxAttempts) {
+      logger.error({ chatId: m.chatId, id: m.id, reason, attempts: m.attempts }, "alert given up after its last attempt");
+      return [{ op: "settle", id: m.id, status: "dropped", lastError: reason }];
+    }
     const delay = Math.min(3_600_000, backoffMs * 2 ** Math.max(0, m.attempts - 1));
-    logger.warn({ chatId: m.chatId, id: m.id, reason }, "alert delivery failed; will retry");
+    logger.warn({ chatId: m.chatId, id: m.id, reason, attempt: m.attempts, retryInMs: delay, retryAt: new Date(at + delay).toISOString() }, "alert delivery failed; will retry");
     return [{ op: "settle", id: m.id, status: "pending", notBefore: at + delay, lastError: reason }];
   };
 

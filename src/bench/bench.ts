@@ -13,6 +13,9 @@
 // memory) is the in-run baseline of the SQLite store (one file: catalog, records, FTS5 index).
 // `--replicate K` (SQLite only): after ingesting n reports, the store is copied K times and
 // everything but the ingest rate is measured at n·K (replicate.ts) — 100k served, 10k ingested.
+// Then the load scenario (src/bench/load.ts): 200 users at once at 5,000 reports (`--load-size N`),
+// and questions asked during a 19 MB HTML ingest and a 150-report reindex; `--no-load` skips it,
+// `--load-only` runs only it.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -32,6 +35,7 @@ import { createFtsIndex } from "../index/fts-index.js";
 import { toPassages } from "../index/documents.js";
 import { generateReport } from "./generate.js";
 import { replicateStore } from "./replicate.js";
+import { formatLoad, runLoad, type LoadResult } from "./load.js";
 import { formatParseSpeed, measureParseSpeed } from "./parse-speed.js";
 import { Rng } from "./random.js";
 
@@ -335,12 +339,13 @@ export async function runBench(argv: string[]): Promise<number> {
   const results: SizeResult[] = [];
   log(`nianbao bench — node ${process.version}, ${(await import("node:os")).cpus()[0]?.model ?? "cpu"} × ${(await import("node:os")).cpus().length}`);
   if (argv.includes("--alerts")) return benchAlerts(argv, json, log);
-  const skipParse = argv.includes("--no-parse");
+  const loadOnly = argv.includes("--load-only");
+  const skipParse = argv.includes("--no-parse") || loadOnly;
   if (!skipParse) log("parsing the real fixture reports");
   const parse = skipParse ? null : measureParseSpeed(ROOT);
   if (!json && parse) console.log("\n" + formatParseSpeed(parse) + "\n");
   if (argv.includes("--parse-only")) return 0;
-  for (const n of sizes) {
+  for (const n of loadOnly ? [] : sizes) {
     for (const store of stores) {
       log(`size ${n}, ${store} store`);
       const run = spawnSync(process.execPath, [...(store === "json" ? ["--max-old-space-size=16384"] : []), join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/bench.ts"), "--child", String(n), store, String(replicate)], {
@@ -355,8 +360,18 @@ export async function runBench(argv: string[]): Promise<number> {
       }
     }
   }
-  if (json) process.stdout.write(JSON.stringify({ parse, sizes: results }, null, 2) + "\n");
-  else console.log("\n" + formatResults(results));
+  let load: LoadResult | null = null;
+  if (!argv.includes("--no-load")) {
+    const li = argv.indexOf("--load-size");
+    const n = li >= 0 ? Number(argv[li + 1]) : 5000;
+    log(`load at ${n} reports`);
+    load = await runLoad(n, log);
+  }
+  if (json) process.stdout.write(JSON.stringify({ parse, sizes: results, load }, null, 2) + "\n");
+  else {
+    if (results.length) console.log("\n" + formatResults(results));
+    if (load) console.log("\n" + formatLoad(load));
+  }
   return 0;
 }
 

@@ -1,6 +1,5 @@
-// The bot: grammY Bot with the Bot API root configured, auto-retry on its API, updates of one
+// The bot: grammY Bot with the Bot API root configured, bounded retries on its API, updates of one
 // chat kept in order, and the features installed behind one error boundary.
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, Composer, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -24,6 +23,7 @@ import { pagesFeature, staleButtonsFeature } from "./features/pages.js";
 import { sourcesFeature } from "./features/sources.js";
 import { PageStore } from "./pages.js";
 import { RateLimiter, rateLimit } from "./rate-limit.js";
+import { boundedRetry, isDeliveryFailure } from "./retry.js";
 
 export { registerCommands } from "./commands.js";
 export type { BotContext, BotDeps } from "./context.js";
@@ -33,6 +33,10 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** Bot API server root, e.g. a self-hosted server; default https://api.telegram.org. */
   apiRoot?: string;
+  /** Total time one Bot API request is retried (5xx, 429, network). Defaults to 60 000 ms. */
+  retryBudgetMs?: number;
+  /** Aborted at shutdown: requests waiting to be retried fail at once. */
+  shutdown?: AbortSignal;
 }
 
 /** Updates of one chat (or, for inline queries, one user) are handled one after another. */
@@ -57,9 +61,17 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     ContextConstructor: contextConstructor(fullDeps),
   });
 
-  // Short 429 waits and 5xx hiccups are retried inside the request; anything longer is passed on
-  // (a user should not wait minutes for a reply, and the alert loop schedules its own retry).
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+  // 429s, 5xx and network errors are retried inside the request, within a time budget, each
+  // attempt logged; getUpdates is retried by the poller (polling.ts).
+  bot.api.config.use(
+    boundedRetry({
+      logger: deps.logger,
+      token,
+      skip: ["getUpdates"],
+      ...(options.retryBudgetMs !== undefined ? { budgetMs: options.retryBudgetMs } : {}),
+      ...(options.shutdown ? { shutdown: options.shutdown } : {}),
+    }),
+  );
 
   // An upload is forgotten by the journal only once handled; one handled before a restart and sent
   // again by Telegram (never confirmed) is not handled twice.
@@ -107,6 +119,15 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 /** Log (token scrubbed) and tell the user something went wrong, in whatever form the update allows. */
 async function onError(error: BotError<BotContext>, token: string): Promise<void> {
   const { ctx } = error;
+  if (isDeliveryFailure(error.error)) {
+    // The Bot API could not be reached within the retry budget (each attempt is logged): an
+    // apology would go the same way.
+    ctx.deps.logger.error(
+      { err: describeError(error.error, token), updateId: ctx.update.update_id, chatId: ctx.chat?.id },
+      "reply not delivered",
+    );
+    return;
+  }
   ctx.deps.logger.error(
     { err: describeError(error.error, token), updateId: ctx.update.update_id, chatId: ctx.chat?.id, userId: ctx.from?.id },
     "update failed",

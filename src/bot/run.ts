@@ -2,8 +2,8 @@
 // is set; plus command registration and the alert machinery. Everything talks to
 // config.apiRoot, so a self-hosted Bot API server works for polling, webhooks and downloads.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { run, type RunnerHandle } from "@grammyjs/runner";
-import { Api, webhookCallback } from "grammy";
+import type { RunnerHandle } from "@grammyjs/runner";
+import { Api, GrammyError, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
@@ -18,6 +18,8 @@ import { createBot } from "./bot.js";
 import { registerCommands } from "./commands.js";
 import { describeError } from "./errors.js";
 import type { UploadJournal } from "./journal.js";
+import { startPolling } from "./polling.js";
+import { pause } from "./retry.js";
 
 export interface StartBotOptions {
   config: Config;
@@ -32,6 +34,11 @@ export interface StartBotOptions {
   alertStore?: AlertStore;
   /** Tokens for word filters; jieba by default. */
   segment?: (text: string) => string[];
+  /**
+   * Aborted when the process is asked to stop: a start still waiting for the Bot API gives up,
+   * and requests waiting to be retried fail at once, so shutdown stays bounded.
+   */
+  shutdown?: AbortSignal;
 }
 
 /** Starts that may try one journaled upload before it is given up (with a log line). */
@@ -107,13 +114,18 @@ function boundedHttpAdapter(limit: number) {
 }
 
 /** Start the Telegram bot; resolves once it is receiving updates, to a function that stops it. */
-export async function startBot({ config, library, botStore, logger, journal, extras, alertStore = memoryAlertStore(), segment = jiebaSegment }: StartBotOptions): Promise<() => Promise<void>> {
+export async function startBot({ config, library, botStore, logger, journal, extras, alertStore = memoryAlertStore(), segment = jiebaSegment, shutdown }: StartBotOptions): Promise<() => Promise<void>> {
   const token = config.token;
   if (!token) throw new Error("startBot: TELEGRAM_BOT_TOKEN is not set");
+  const network = config.network;
   let runner: AlertRunner | undefined;
   const alerts = createAlertEngine({ library, store: alertStore, segment, logger, settings: config.alerts, onQueued: () => runner?.kick() });
   await importLegacySubscriptions(botStore, alertStore, segment, logger);
-  const bot = createBot(token, { library, botStore, logger, settings: config, alerts, ...(journal ? { journal } : {}), ...extras }, { apiRoot: config.apiRoot });
+  const bot = createBot(token, { library, botStore, logger, settings: config, alerts, ...(journal ? { journal } : {}), ...extras }, {
+    apiRoot: config.apiRoot,
+    retryBudgetMs: network.replyRetryMs,
+    ...(shutdown ? { shutdown } : {}),
+  });
   if (journal) {
     // Uploads are written down before the getUpdates call that fetched them returns: the runner's
     // next call, which confirms them to Telegram, comes after.
@@ -123,7 +135,7 @@ export async function startBot({ config, library, botStore, logger, journal, ext
       return res;
     });
   }
-  await bot.init();
+  await connect(bot, logger, network.pollRetryMaxMs, shutdown);
   logger.info({ username: bot.botInfo.username, apiRoot: config.apiRoot }, "telegram bot connected");
 
   try {
@@ -137,7 +149,7 @@ export async function startBot({ config, library, botStore, logger, journal, ext
 
   // Alerts get an Api of their own, without auto-retry: a 429 is scheduled by the delivery (the
   // chat waits, the others go on) instead of holding the whole pass.
-  const delivery = createDelivery({ store: alertStore, api: new Api(token, { apiRoot: config.apiRoot }), logger });
+  const delivery = createDelivery({ store: alertStore, api: new Api(token, { apiRoot: config.apiRoot }), logger, backoffMs: network.alertRetryMs });
   runner = startAlertRunner({ library, engine: alerts, delivery, logger });
   const loop = runner;
 
@@ -166,9 +178,10 @@ export async function startBot({ config, library, botStore, logger, journal, ext
       });
       logger.info({ host: config.host, port: addressPort(server) }, "webhook server listening");
     } else {
-      // A webhook left over from an earlier deployment would make getUpdates fail with 409.
-      await bot.api.deleteWebhook();
-      const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+      // A webhook left over from an earlier deployment would make getUpdates fail with 409 (which
+      // the poller logs and retries, so a failure here is not fatal).
+      await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: describeError(error, token) }, "deleteWebhook failed; polling anyway"));
+      const runner: RunnerHandle = startPolling(bot, { logger, allowedUpdates: ALLOWED_UPDATES, maxDelayMs: network.pollRetryMaxMs });
       logger.info("long polling started");
       stopReceiving = async () => {
         if (runner.isRunning()) await runner.stop();
@@ -210,6 +223,29 @@ async function importLegacySubscriptions(botStore: BotStore, store: AlertStore, 
     s.subscriptions = [];
   });
   logger.info({ subscriptions: legacy.length }, "subscriptions moved to the alert store");
+}
+
+/**
+ * getMe until it answers: the Bot API unreachable at start is logged at every attempt (with the
+ * next one's time) instead of a silent hang. A refused token (401, 404) is fatal; so is shutdown.
+ */
+async function connect(bot: ReturnType<typeof createBot>, logger: Logger, maxDelayMs: number, shutdown?: AbortSignal): Promise<void> {
+  let delay = Math.min(1000, maxDelayMs);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await bot.init(shutdown as never);
+      return;
+    } catch (error) {
+      if (shutdown?.aborted) throw error;
+      if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) throw error;
+      logger.warn(
+        { err: describeError(error, bot.token), attempt, retryInMs: delay, retryAt: new Date(Date.now() + delay).toISOString() },
+        "Bot API not reachable at start; will retry",
+      );
+      await pause(delay, shutdown);
+      delay = Math.min(maxDelayMs * 6, delay * 2);
+    }
+  }
 }
 
 async function serveWebhook(bot: ReturnType<typeof createBot>, config: Config, logger: Logger): Promise<Server> {

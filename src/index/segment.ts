@@ -5,6 +5,9 @@ import { METRICS } from "../parse/metrics.js";
 
 let ready = false;
 const inserted = new Set<string>();
+/** Every word taught so far, in order (a worker thread's jieba is taught the same: reader.ts). */
+const learned: string[] = [];
+const seen = new Set<string>();
 /** Names learned before jieba is loaded: inserted at the first segment(), so a start-up that only
  * answers figures never pays for loading the dictionary (~0.9 s, 280 MB). */
 const pending: string[] = [];
@@ -30,12 +33,21 @@ function ensureLoaded(): void {
 export function addWord(word: string): void {
   const w = word.trim();
   if (w.length < 2 || w.length > 20 || inserted.has(w) || /\s/.test(w)) return;
+  if (!seen.has(w)) {
+    seen.add(w);
+    learned.push(w);
+  }
   if (!ready) {
     pending.push(w);
     return;
   }
   inserted.add(w);
   nodejieba.insertWord(w);
+}
+
+/** Words taught from position `from` on (`learnedWords(0).length` is the count). */
+export function learnedWords(from = 0): string[] {
+  return learned.slice(from);
 }
 
 const STOP = new Set(

@@ -76,12 +76,14 @@ export async function writeFileDurable(path: string, data: string | Uint8Array):
 
 /**
  * lowdb's JSON file adapter, written durably and readable by the owner only (lowdb's own JSONFile
- * writes 0644 and never fsyncs). Same format (JSON, two-space indent); a missing file reads as
+ * writes 0644 and never fsyncs). Same format (JSON, two-space indent unless `indent: 0`: the
+ * catalog is written compact, as indenting 16 MB took 370 ms of the event loop); a missing file reads as
  * null. Writes run one at a time; writes asked for while one runs are merged into the next, as
  * lowdb's writer (steno) merges them, and each caller's promise settles with the write that
  * holds its data.
  */
-export function durableJsonFile<T>(path: string): Adapter<T> {
+export function durableJsonFile<T>(path: string, options: { indent?: number } = {}): Adapter<T> {
+  const indent = options.indent ?? 2;
   let chain: Promise<void> = Promise.resolve();
   let queued: { text: string; done: Promise<void> } | undefined;
   return {
@@ -94,7 +96,7 @@ export function durableJsonFile<T>(path: string): Adapter<T> {
       }
     },
     write(data) {
-      const text = JSON.stringify(data, null, 2);
+      const text = indent > 0 ? JSON.stringify(data, null, indent) : JSON.stringify(data);
       if (queued) {
         queued.text = text;
         return queued.done;

@@ -5,11 +5,16 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { makeDir, writeFileDurableSync } from "./durable.js";
+import { makeDir, writeFileDurable, writeFileDurableSync } from "./durable.js";
 
 export interface OriginalStore {
   /** Keep `data` (once per content); returns its name in the store: `<sha256 32 hex>.<ext>`. */
   put(data: Uint8Array, ext: string): string;
+  /**
+   * `put` without blocking the event loop (a 19 MB upload's write and fsync). `name`: the bytes'
+   * name when already known (hashed in the reader's worker), not hashed again here.
+   */
+  putAsync(data: Uint8Array, ext: string, name?: string): Promise<string>;
   read(name: string): Uint8Array | undefined;
   has(name: string): boolean;
   /** Every name held, sorted. */
@@ -37,6 +42,14 @@ export function fileOriginalStore(dir: string): OriginalStore {
       if (existsSync(path)) return name;
       makeDir(join(dir, name.slice(0, 2)));
       writeFileDurableSync(path, data); // on disk (0600) before the db names it
+      return name;
+    },
+    async putAsync(data, ext, known) {
+      const name = known && NAME.test(known) ? known : originalName(data, ext);
+      const path = pathOf(name);
+      if (existsSync(path)) return name;
+      makeDir(join(dir, name.slice(0, 2)));
+      await writeFileDurable(path, data); // on disk (0600) before the db names it
       return name;
     },
     read(name) {
@@ -75,6 +88,9 @@ export function memoryOriginalStore(): OriginalStore {
       const name = originalName(data, ext);
       if (!map.has(name)) map.set(name, new Uint8Array(data));
       return name;
+    },
+    async putAsync(data, ext) {
+      return this.put(data, ext);
     },
     read: (name) => map.get(name),
     has: (name) => map.has(name),

@@ -14,6 +14,22 @@ export interface FakeRequest {
 
 type Handler = (body: Record<string, unknown>) => unknown;
 
+/**
+ * A fault the fake injects into one call:
+ * - `status`: answer with this error code (429 with `retryAfter` seconds, 5xx, 409) without performing;
+ * - `drop`: close the connection without performing or answering;
+ * - `lose`: perform the call (a message is delivered), then close the connection before answering.
+ */
+export type Fault = { kind: "status"; code: number; retryAfter?: number } | { kind: "drop" } | { kind: "lose" };
+
+/** Faults drawn at random for every call of a method (each a probability), from a seeded generator. */
+export interface FaultRates {
+  lose?: number;
+  drop?: number;
+  status5xx?: number;
+  status429?: number;
+}
+
 export interface FakeBotApi {
   url: string;
   requests: FakeRequest[];
@@ -24,6 +40,16 @@ export interface FakeBotApi {
   respondOnce(method: string, ...responses: unknown[]): void;
   /** Replace the default result of `method`. */
   handle(method: string, handler: Handler): void;
+  /** Inject these faults into the next calls of `method` (optionally only those to `chatId`). */
+  fault(method: string, faults: Fault[], chatId?: number): void;
+  /** Inject faults at random into every call of `method` from now on (seeded: the same run every time). */
+  faultRates(method: string, rates: FaultRates, seed?: number): void;
+  /** While true, every call fails as `fault` says (the Bot API down); false lets them through. */
+  outage(fault: Fault | false): void;
+  /** Calls performed (a message sent), whether or not their answer reached the client. */
+  performed: FakeRequest[];
+  /** How many faults were injected, by kind. */
+  injected: Record<string, number>;
   files: Map<string, Uint8Array>;
   fileRequests: string[];
   /** While true, file downloads are left unanswered (a slow network), released when set false. */
@@ -52,6 +78,31 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
   let messageId = 1000;
   let holding = false;
   const held: (() => void)[] = [];
+  const faults = new Map<string, { chatId?: number; fault: Fault }[]>();
+  const rates = new Map<string, { rates: FaultRates; next: () => number }>();
+  let down: Fault | false = false;
+  const performed: FakeRequest[] = [];
+  const injected: Record<string, number> = {};
+  const pickFault = (method: string, body: Record<string, unknown>): Fault | undefined => {
+    if (down) return down;
+    const list = faults.get(method);
+    const i = list?.findIndex((f) => f.chatId === undefined || f.chatId === Number(body.chat_id)) ?? -1;
+    if (list && i >= 0) return list.splice(i, 1)[0]!.fault;
+    const r = rates.get(method);
+    if (!r) return undefined;
+    const x = r.next();
+    let edge = 0;
+    for (const [key, fault] of [
+      ["lose", { kind: "lose" }],
+      ["drop", { kind: "drop" }],
+      ["status5xx", { kind: "status", code: 502 }],
+      ["status429", { kind: "status", code: 429, retryAfter: 1 }],
+    ] as const) {
+      edge += r.rates[key] ?? 0;
+      if (x < edge) return fault;
+    }
+    return undefined;
+  };
 
   const defaults: Record<string, Handler> = {
     getMe: () => BOT_INFO,
@@ -83,8 +134,24 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     if (!call) return void res.writeHead(404).end();
     const [, token, method] = call;
     const body = await readBody(req);
-    requests.push({ method, token: decodeURIComponent(token), body });
-    const send = (payload: unknown) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(payload));
+    const request = { method, token: decodeURIComponent(token), body };
+    requests.push(request);
+    const fault = pickFault(method, body);
+    if (fault) {
+      const kind = fault.kind === "status" ? String(fault.code) : fault.kind;
+      injected[kind] = (injected[kind] ?? 0) + 1;
+    }
+    if (fault?.kind === "drop") return void req.socket.destroy();
+    if (fault?.kind === "status") {
+      const status = fault.code;
+      const answer = { ok: false, error_code: status, description: status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}` : status === 409 ? "Conflict: terminated by other getUpdates request" : "Bad Gateway", ...(status === 429 ? { parameters: { retry_after: fault.retryAfter ?? 1 } } : {}) };
+      return void res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(answer));
+    }
+    const send = (payload: unknown) => {
+      if (method !== "getUpdates") performed.push(request);
+      if (fault?.kind === "lose") return void req.socket.destroy(); // done, but the answer never arrives
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(payload));
+    };
 
     const queued = once.get(method)?.shift();
     if (queued !== undefined) return send(queued);
@@ -116,6 +183,23 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     pushUpdate: (update) => void pending.push(update),
     respondOnce: (method, ...responses) => void once.set(method, [...(once.get(method) ?? []), ...responses]),
     handle: (method, handler) => void handlers.set(method, handler),
+    fault: (method, list, chatId) => void faults.set(method, [...(faults.get(method) ?? []), ...list.map((fault) => ({ fault, ...(chatId !== undefined ? { chatId } : {}) }))]),
+    faultRates(method, r, seed = 1) {
+      let x = seed >>> 0 || 1;
+      // xorshift32: the same faults in the same order every run
+      const next = () => {
+        x ^= x << 13;
+        x >>>= 0;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        x >>>= 0;
+        return x / 0x100000000;
+      };
+      rates.set(method, { rates: r, next });
+    },
+    outage: (fault) => void (down = fault),
+    performed,
+    injected,
     files,
     fileRequests,
     holdFiles(on) {

@@ -329,3 +329,98 @@ describe("the webhook server against hostile requests (issue 12)", () => {
     expect((await fetch(`http://127.0.0.2:${everywhere.port}/healthz`)).status).toBe(200);
   });
 });
+
+describe("startBot under network faults (issue 12)", () => {
+  const faultyConfig = (api: FakeBotApi) =>
+    createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, REPLY_RETRY_SECONDS: "3", POLL_RETRY_MAX_SECONDS: "1", ALERT_RETRY_SECONDS: "1" });
+  const logged = (lines: string[], msg: string) => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === msg);
+
+  it("a 409 Conflict on getUpdates is logged and retried; the bot goes on answering", async () => {
+    const api = await fakeApi();
+    const { logger, lines } = capturingLogger();
+    api.fault("getUpdates", [{ kind: "status", code: 409 }, { kind: "status", code: 409 }, { kind: "status", code: 409 }]);
+    const stop = await startBot({ config: faultyConfig(api), library: fakeLibrary(), botStore: memoryBotStore(), logger });
+    cleanup.push(stop);
+    api.pushUpdate(messageUpdate("长寿区复议"));
+    await api.waitFor("sendMessage", 1, 15_000);
+    const conflicts = logged(lines, "getUpdates conflict (another instance polling, or a webhook set); will retry");
+    expect(conflicts).toHaveLength(3);
+    expect(conflicts[2]).toMatchObject({ attempt: 3, retryInMs: 1000, retryAt: expect.any(String) }); // 250, 500, then the 1 s cap
+    expect(logged(lines, "getUpdates recovered")).toHaveLength(1);
+  });
+
+  it("polling through 502s and dropped connections waits at most POLL_RETRY_MAX_SECONDS between attempts", async () => {
+    const api = await fakeApi();
+    const { logger, lines } = capturingLogger();
+    const stop = await startBot({ config: faultyConfig(api), library: fakeLibrary(), botStore: memoryBotStore(), logger });
+    cleanup.push(stop);
+    api.fault("getUpdates", [502, 502, 502].map((code) => ({ kind: "status" as const, code })).concat([{ kind: "drop" }, { kind: "drop" }, { kind: "drop" }] as never[]));
+    await api.waitUntil("six failed polls", () => (api.injected["502"] ?? 0) + (api.injected.drop ?? 0) >= 6, 15_000);
+    api.pushUpdate(messageUpdate("长寿区复议"));
+    await api.waitFor("sendMessage", 1, 15_000);
+    const waits = logged(lines, "getUpdates failed; will retry").map((l) => l.retryInMs as number);
+    expect(waits).toHaveLength(6);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(1000);
+  });
+
+  it("the Bot API unreachable at start: a log line per attempt, then it starts", async () => {
+    const api = await fakeApi();
+    const { logger, lines } = capturingLogger();
+    api.outage({ kind: "drop" });
+    const starting = startBot({ config: faultyConfig(api), library: fakeLibrary(), botStore: memoryBotStore(), logger });
+    await api.waitUntil("two failed getMe", () => api.of("getMe").length >= 2, 15_000);
+    expect(lines.join("")).toContain("Bot API request failed; will retry");
+    api.outage(false);
+    const stop = await starting;
+    cleanup.push(stop);
+    expect(lines.join("")).toContain("telegram bot connected");
+  });
+
+  it("shutdown while the start still waits for the Bot API ends the start at once", async () => {
+    const api = await fakeApi();
+    api.outage({ kind: "drop" });
+    const shutdown = new AbortController();
+    const starting = startBot({ config: faultyConfig(api), library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger, shutdown: shutdown.signal });
+    await api.waitFor("getMe", 1, 15_000);
+    shutdown.abort();
+    await expect(starting).rejects.toThrow();
+  });
+
+  it("a reply through 502s arrives; past the retry budget it is logged as not delivered, with no apology", async () => {
+    const api = await fakeApi();
+    const { logger, lines } = capturingLogger();
+    const stop = await startBot({ config: faultyConfig(api), library: fakeLibrary(), botStore: memoryBotStore(), logger });
+    cleanup.push(stop);
+    // waits of 0.5 s and 1 s: within the 3 s budget
+    api.fault("sendMessage", [{ kind: "status", code: 502 }, { kind: "status", code: 502 }]);
+    api.pushUpdate(messageUpdate("长寿区复议"));
+    await api.waitUntil("the answer delivered", () => api.performed.some((r) => r.method === "sendMessage"), 15_000);
+    expect(String(api.performed.find((r) => r.method === "sendMessage")!.body.text)).toContain("行政复议");
+
+    api.outage({ kind: "drop" });
+    api.pushUpdate(messageUpdate("长寿区复议", { userId: 5150 }));
+    await api.waitUntil("the failure logged", () => lines.some((l) => l.includes("reply not delivered")), 15_000);
+    api.outage(false);
+    expect(logged(lines, "Bot API request failed; giving up").length).toBeGreaterThan(0);
+    expect(lines.join("")).not.toContain("could not send the apology");
+    expect(api.performed.filter((r) => r.body.chat_id === 5150)).toEqual([]);
+  });
+
+  it("one chat whose connection drops does not hold another chat's alert", async () => {
+    const api = await fakeApi();
+    const library = fakeLibrary();
+    const botStore = memoryBotStore();
+    // (subscriptions of the earlier kind, moved into the alert store at start)
+    await botStore.update((s) => {
+      s.subscriptions.push({ chatId: 601, kind: "all", value: "", createdAt: "" }, { chatId: 602, kind: "all", value: "", createdAt: "" });
+    });
+    const stop = await startBot({ config: faultyConfig(api), library, botStore, logger: silentLogger });
+    cleanup.push(stop);
+    api.fault("sendMessage", Array.from({ length: 3 }, () => ({ kind: "drop" as const })), 601);
+    library.announce(CHANGSHOU);
+    await api.waitUntil("chat 602's alert", () => api.performed.some((r) => r.body.chat_id === 602), 15_000);
+    expect(api.performed.some((r) => r.body.chat_id === 601)).toBe(false); // still failing
+    // and 601's comes once its connection is back (bounded attempts, each logged)
+    await api.waitUntil("chat 601's alert", () => api.performed.some((r) => r.body.chat_id === 601), 30_000);
+  });
+});

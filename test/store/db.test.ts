@@ -12,17 +12,18 @@ const tmp = () => mkdtempSync(join(tmpdir(), "nianbao-db-"));
 describe("openDb", () => {
   it("starts empty in memory", async () => {
     const db = await openDb(memoryAdapter());
-    expect(db.data).toMatchObject({ version: DB_VERSION, reports: [], bot: { subscriptions: [], alerts: [] } });
+    expect(db.data).toMatchObject({ version: DB_VERSION, reports: [], held: [] });
+    expect(db.data.bot).toBeUndefined(); // the bot state has a file of its own (bot-state.ts)
   });
 
   it("round-trips through a real file", async () => {
     const path = join(tmp(), "db.json");
     const db = await openDb(fileAdapter(path), path);
-    db.data.bot.subscriptions.push({ chatId: 1, kind: "all", value: "", createdAt: "2026-01-01" });
+    db.data.decisions.confirmed.push("abc.txt");
     await db.write();
-    expect(JSON.parse(readFileSync(path, "utf8")).bot.subscriptions).toHaveLength(1);
+    expect(JSON.parse(readFileSync(path, "utf8")).decisions.confirmed).toEqual(["abc.txt"]);
     const again = await openDb(fileAdapter(path), path);
-    expect(again.data.bot.subscriptions[0]!.chatId).toBe(1);
+    expect(again.data.decisions.confirmed).toEqual(["abc.txt"]);
   });
 
   it("refuses a malformed file with its name, and does not overwrite it", async () => {

@@ -31,7 +31,8 @@ describe("sqliteDbAdapter", () => {
     db.data.reports.push(entry("b"), entry("a"));
     db.data.held.push(entry("h", { missing: ["年份"] }));
     db.data.decisions.discarded.push("x.txt");
-    db.data.bot.subscriptions.push({ chatId: 1, kind: "all", value: "", createdAt: "2026-01-01" });
+    db.data.bot = { subscriptions: [], alerts: [], stats: { questions: 0, failures: 0, ingested: 0 } };
+    db.data.bot.subscriptions!.push({ chatId: 1, kind: "all", value: "", createdAt: "2026-01-01" });
     await db.write();
     const again = await openDb(sqliteDbAdapter(openSqlite(path)), path);
     expect(again.data.reports.map((e) => e.id)).toEqual(["b", "a"]);
@@ -40,7 +41,7 @@ describe("sqliteDbAdapter", () => {
     expect(JSON.parse(JSON.stringify(again.data.reports[0]))).toEqual(JSON.parse(JSON.stringify(db.data.reports[0])));
     expect(again.data.held[0]).toMatchObject({ id: "h", missing: ["年份"] });
     expect(again.data.decisions.discarded).toEqual(["x.txt"]);
-    expect(again.data.bot.subscriptions[0]!.chatId).toBe(1);
+    expect(again.data.bot!.subscriptions![0]!.chatId).toBe(1);
   });
 
   it("writes the entries that changed (also in place), and deletes the ones gone", async () => {
@@ -88,7 +89,7 @@ describe("migrateJsonStore", () => {
     const json = await openDb(fileAdapter(join(dir, "db.json")), join(dir, "db.json"));
     const r = report();
     json.data.reports.push(entry(r.id));
-    json.data.bot.stats.questions = 7;
+    json.data.bot = { stats: { questions: 7, failures: 0, ingested: 0 } };
     await json.write();
     const passages = toPassages(r).map((p, i) => ({ reportId: r.id, ...p, tokens: `词${i}` }));
     fileRecordStore(join(dir, "db.records")).write({ report: r, passages });
@@ -97,7 +98,7 @@ describe("migrateJsonStore", () => {
     expect(await migrateJsonStore(sql, join(dir, "db.json"), join(dir, "db.records"), toPassages)).toEqual({ reports: 1, held: 0, records: 1 });
     const db = await openDb(sqliteDbAdapter(sql), "db.sqlite");
     expect(db.data.reports.map((e) => e.id)).toEqual([r.id]);
-    expect(db.data.bot.stats.questions).toBe(7);
+    expect(db.data.bot!.stats!.questions).toBe(7);
     expect(sqliteRecordStore(sql, toPassages).readPassages(r.id)).toEqual(passages);
     expect(sqliteRecordStore(sql, toPassages).readReport(r.id)!.figures).toHaveLength(r.figures.length);
     expect(JSON.parse(readFileSync(join(dir, "db.json"), "utf8")).reports).toHaveLength(1);

@@ -265,7 +265,8 @@ export function createFtsIndex(
         // Exact: score every passage of those reports.
         for (const r of restricted) {
           const seq = seqOf.get(r)!;
-          passagesOfSeq(seq, r).forEach((p, n) => consider(p, seq * PER_REPORT + n));
+          const list = passagesOfSeq(seq, r);
+          for (let n = 0; n < list.length; n++) consider(list[n]!, seq * PER_REPORT + n);
         }
       } else {
         const asked = [...new Set(words.map(ftsToken).filter(Boolean))];

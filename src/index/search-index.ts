@@ -188,7 +188,8 @@ export function createSearchIndex(
         // Exact: score every passage of those reports.
         for (const r of restricted) {
           const ids = byReport.get(r)!;
-          (passagesOf(r) ?? []).forEach((p, i) => consider(p, ids[i] ?? Infinity));
+          const list = passagesOf(r) ?? [];
+          for (let i = 0; i < list.length; i++) consider(list[i], ids[i] ?? Infinity);
         }
       } else {
         const query = recallWords(words).join(" ");

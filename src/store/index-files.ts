@@ -35,7 +35,7 @@ export function saveIndex(dir: string, data: SerializedIndex): void {
     refs[2 * i + 1] = ref[1];
   });
   writeFileSync(`${tmp}/refs.bin`, Buffer.from(refs.buffer), { mode: FILE_MODE });
-  data.chunks.forEach(([, chunk], i) => writeFileSync(`${tmp}/chunk-${i}.txt`, chunk, { mode: FILE_MODE }));
+  for (const [i, [, chunk]] of data.chunks.entries()) writeFileSync(`${tmp}/chunk-${i}.txt`, chunk, { mode: FILE_MODE });
   writeFileSync(`${tmp}/df.json`, JSON.stringify(data.df ?? []), { mode: FILE_MODE });
   const manifest: Manifest = { format: data.format, reports, chunks: data.chunks.map(([k]) => k), count: data.refs.length };
   writeFileSync(`${tmp}/manifest.json`, JSON.stringify(manifest), { mode: FILE_MODE });

@@ -138,7 +138,8 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
     for (const [key, value] of [
       ["version", String(data.version)],
       ["decisions", JSON.stringify(data.decisions)],
-      ["bot", JSON.stringify(data.bot)],
+      // An older catalog's bot state, until the bot state file takes it (store/bot-state.ts).
+      ...(data.bot ? [["bot", JSON.stringify(data.bot)] as const] : []),
     ] as const) {
       if (small.get(key) === value) continue;
       w!.meta.run(key, value);
@@ -193,7 +194,7 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
         reports,
         held,
         decisions: part("decisions", { confirmed: [], discarded: [] }),
-        bot: part("bot", { subscriptions: [], alerts: [], stats: { questions: 0, failures: 0, ingested: 0 } }),
+        ...(getMeta.get("bot") !== undefined ? { bot: part("bot", {}) } : {}),
       } as DbData;
     },
     async write(data) {

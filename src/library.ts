@@ -13,12 +13,12 @@
 // - Ingests are serialised; a reindex reads every original and corpus file again into a new
 //   catalog and index beside the old ones and swaps them in when complete, so questions keep
 //   being answered meanwhile.
-import { dirname, join, relative } from "node:path";
+import { dirname, relative } from "node:path";
 import type { Low } from "lowdb";
 import type { Report } from "./domain.js";
 import { answer, keyFigures, reportCard as buildCard, searchOnly, type AnswerDeps } from "./answer.js";
 import { Catalog, regionKey, toEntry, type ReportEntry } from "./catalog.js";
-import { extensionOf, extractText, SUPPORTED_EXTENSIONS } from "./extract.js";
+import { extensionOf, } from "./extract.js";
 import { createSearchIndex, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
 import { segment } from "./index/segment.js";
 import { indexPassages } from "./index/passages.js";

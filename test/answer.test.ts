@@ -1,7 +1,6 @@
 // Question answering end to end through the CLI contract (`ingest`, `ask --jsonl`), judged by the
 // gold files' rules; the same questions in Traditional characters and with noise; duplicates.
 import * as OpenCC from "opencc-js";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../src/domain.js";

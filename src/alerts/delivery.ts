@@ -156,7 +156,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   for (const m of store.read().outbox.values()) {
     if (m.status === "sending") startup.push({ op: "settle", id: m.id, status: "sent", lastError: "在发送时进程停止，未确认送达（不再重发）" });
   }
-  let ready: Promise<void> = startup.length ? store.commit(startup) : Promise.resolve();
+  const ready: Promise<void> = startup.length ? store.commit(startup) : Promise.resolve();
 
   const outcome = (m: Outgoing, error: unknown, at: number): AlertOp[] => {
     const reason = error instanceof Error ? error.message : String(error);

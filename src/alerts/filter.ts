@@ -228,7 +228,7 @@ function readOp(s: string): Op {
 export function readPlace(word: string, ctx: FilterContext): Parsed<Place> | null {
   const held = heldNames(ctx);
   const m = resolveRegion(word);
-  if (m && m.division) {
+  if (m?.division) {
     const d = m.division;
     const within = d.level === "county" ? m.chain.city?.name : d.level === "township" ? m.chain.county?.name : undefined;
     // A parent written (杭州市西湖区) or needed (a homonym) is kept; otherwise the name alone.

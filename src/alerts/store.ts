@@ -11,7 +11,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } f
 import { dirname } from "node:path";
 import { z } from "zod";
 import { FILE_MODE, makeDir, writeFileDurableSync } from "../store/durable.js";
-import { FilterSchema, type Filter } from "./filter.js";
+import { FilterSchema, } from "./filter.js";
 
 export const MODES = ["immediate", "daily", "weekly"] as const;
 /** When a subscription is told: at once, or in a daily or weekly digest. */
@@ -161,7 +161,7 @@ export function applyOp(s: AlertState, o: AlertOp): void {
     case "claim":
       for (const id of o.ids) {
         const m = s.outbox.get(id);
-        if (!m || m.status !== "pending") continue;
+        if (m?.status !== "pending") continue;
         m.status = "sending";
         m.attempts += 1;
         m.sentAt = o.at;

@@ -1,7 +1,7 @@
 // The bot: grammY Bot with the Bot API root configured, bounded retries on its API, updates of one
 // chat kept in order, and the features installed behind one error boundary.
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, Composer, type BotError } from "grammy";
+import { Bot, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { DEFAULT_API_ROOT } from "../config.js";
 import { Conversations } from "../qa/conversation.js";

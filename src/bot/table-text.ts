@@ -41,7 +41,7 @@ export function formatTable(t: TableView, window = WINDOW): string {
   const widths = cols.map((c, ci) => Math.max(displayWidth(c), ...values.map((v) => displayWidth(v[ci] ?? ""))));
   const lines = [`  ${padEnd("项目", labelWidth)} ${cols.map((c, ci) => padStart(c, widths[ci]!)).join(" ")}`];
   if (first > 0) lines.push(`  …（前 ${first} 行略）`);
-  shown.forEach((r, i) => {
+  shown.forEach((_r, i) => {
     const mark = first + i === t.at.row ? "▶ " : "  ";
     lines.push(`${mark}${padEnd(labels[i]!, labelWidth)} ${values[i]!.map((v, ci) => padStart(v, widths[ci]!)).join(" ")}`.trimEnd());
   });

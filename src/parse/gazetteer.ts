@@ -350,7 +350,7 @@ export function resolveParts(parts: readonly PlacePart[], doc: string | PlaceCon
 /** A zone: hang it under the division sharing its stem (or its written parent). */
 function resolveZone(last: PlacePart, parentPart: PlacePart | undefined, written: string[], doc: PlaceContext): RegionMatch {
   // A zone the dataset holds as a county-level area (淮安经济技术开发区, 浦东新区).
-  let anchors = last.candidates;
+  const anchors = last.candidates;
   let anchor: Division | null = anchors.length === 1 ? anchors[0]! : anchors.length > 1 ? bestSupported(anchors, doc) : null;
   if (!anchor && parentPart && parentPart.candidates.length === 1) anchor = parentPart.candidates[0]!;
   const chain: Chain = {};

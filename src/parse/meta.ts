@@ -158,7 +158,7 @@ function reportNames(c: Compact, limit: number): NameMatch[] {
 }
 
 /** What may stand between two report names of one list: nothing, a date, a bullet or a separator. */
-const LIST_GAP = /^[\d\-./:：年月日()（）·•|、,，\[\]【】>》]{0,16}$/;
+const LIST_GAP = /^[\d\-./:：年月日()（）·•|、,，[\]【】>》]{0,16}$/;
 
 /**
  * The names that name this report. Names one after another (a sidebar's 最新年报, a page's 相关链接,

@@ -194,7 +194,7 @@ function readSentence(ctx: Context, qs: readonly Quantity[], none: boolean, out:
         const clause = text.slice(cStart, cEnd);
         if (NONE_HINT.test(clause)) {
           for (const p of PHRASES) {
-            if (!p.none || !p.none.test(clause) || p.not?.test(clause)) continue;
+            if (!p.none?.test(clause) || p.not?.test(clause)) continue;
             if (p.disclosure && !aboutDisclosure(ctx)) continue;
             out.push({ metric: p.metric, value: 0, unit: metricDef(p.metric)?.unit ?? p.units[0]!, approximate: false, raw: "", rank: 0, sub: SUB_UNIT.test(clause), at: cStart, quote: quoteOf(ctx, cStart, cEnd) });
           }
@@ -229,7 +229,7 @@ function readQuantity(ctx: Context, q: Quantity, from: number, next: Quantity | 
     const rank = p.names.findIndex((alt) => alt.every((re) => re.test(scope)));
     if (rank < 0) continue;
     if (p.not?.test(scope)) continue;
-    if (p.offTopic && p.offTopic.test(ctx.sentence) && !DISCLOSURE.test(scope)) continue;
+    if (p.offTopic?.test(ctx.sentence) && !DISCLOSURE.test(scope)) continue;
     if (p.topic) {
       if (topic === undefined) topic = topicBefore(text, ctx.from, q.start);
       if (topic !== p.topic) continue;

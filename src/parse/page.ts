@@ -220,7 +220,7 @@ function breadcrumbs(text: string, limit: number): Span[] {
         if (!sep) break;
         i += sep[0].length;
       } else i += ws;
-      const item = /^[^\s>›»→\/＞]{1,60}/.exec(head.slice(i, i + 60));
+      const item = /^[^\s>›»→/＞]{1,60}/.exec(head.slice(i, i + 60));
       if (!item) break;
       let word = item[0];
       // An item glued to the title: keep the navigation words before the year's region.

@@ -330,7 +330,7 @@ interface Candidate {
 /** A top-level heading at the start of a paragraph, with its title and how heading-like it is. */
 function candidateAt(text: string, start: number, paraEnd: number): Candidate | null {
   const h = headingNumberAt(text, start);
-  if (!h || h.kind !== "cn") return null;
+  if (h?.kind !== "cn") return null;
   const bodyStart = start + h.length;
   const rest = text.slice(bodyStart, Math.min(paraEnd, bodyStart + 60));
   let titleLen: number;
@@ -357,7 +357,7 @@ function candidateAt(text: string, start: number, paraEnd: number): Candidate | 
   if (TABLE_ROW_TITLES.test(title)) score -= 6;
   // A row of a statistics table: numbers, dashes and cell marks follow the title.
   const after = text.slice(bodyStart + titleLen, Math.min(paraEnd, bodyStart + titleLen + 30));
-  if (after.length >= 6 && (after.match(/[\d|—\-]/g)?.length ?? 0) > after.length / 2) score -= 3;
+  if (after.length >= 6 && (after.match(/[\d|—-]/g)?.length ?? 0) > after.length / 2) score -= 3;
   return { value: h.value, start, titleEnd: bodyStart + titleLen, title: text.slice(start, bodyStart) + title, score };
 }
 

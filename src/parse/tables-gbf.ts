@@ -204,7 +204,7 @@ function rowReadings(tokens: readonly ValueToken[], width: number): Reading[] {
   // A row printed with its six applicant columns and a blank 总计 (上海 2019 left them empty).
   if (width === K3 && tokens.length === 6 && tokens.every((t) => t.gap > 0 || t === tokens[0])) {
     const six = asPrinted(tokens, 6);
-    if (six && six.values.slice(0, 6).every((v) => v !== null) && tokens.every((t) => t.raw.length <= 3)) {
+    if (six?.values.slice(0, 6).every((v) => v !== null) && tokens.every((t) => t.raw.length <= 3)) {
       return [{ ...six, values: [...six.values, null], spans: [...six.spans, six.spans[5]!] }];
     }
   }

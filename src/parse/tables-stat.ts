@@ -455,9 +455,6 @@ function leadingHeader(text: string): string {
   return at > 0 && at <= m[0].length ? text.slice(0, at) : m[0];
 }
 
-function stripHeaderWords(text: string): string {
-  return text.slice(leadingHeader(text).length);
-}
 
 /** The numbering digits at the end of a value token ("18182" + "." → 1818 and 2), if one of `expect`. */
 function peelNumber(tok: ValueToken, expect: readonly number[]): { n: number; rest?: ValueToken } | null {

@@ -67,7 +67,7 @@ export function readTables(src: SourceText): TablesResult {
       const t2 = readArt20(ctx, art20, apps >= 0 ? apps : Math.min(c.s.length, art20 + 2000), generation);
       if (t2) push(out, t2);
     }
-    let after = art20 >= 0 ? art20 : 0;
+    let after = Math.max(art20 , 0);
     if (apps >= 0) {
       const t3 = readApplications(ctx, apps, generation);
       push(out, t3);

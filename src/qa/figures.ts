@@ -165,7 +165,7 @@ export function printedParts(r: Report, total: string): string[] | undefined {
   const held = new Set(r.figures.map((f) => f.metric));
   const variants = sumRulesFor(total, r.template).flatMap((rule) => rule.variants);
   const best = [...variants].sort((a, b) => b.filter((m) => held.has(m)).length - a.filter((m) => held.has(m)).length)[0];
-  return best && best.some((m) => held.has(m)) ? [...best] : undefined;
+  return best?.some((m) => held.has(m)) ? [...best] : undefined;
 }
 
 /** 上年结转 this year is last year's 结转下年度 of the same body, and the other way round. */

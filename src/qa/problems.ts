@@ -45,7 +45,7 @@ function findHeading(text: string): { heading: string; start: number; bodyStart:
   while ((m = HEADING_NUMBER.exec(text))) {
     const after = m.index + m[0].length;
     const h = templateHeading(text.slice(after, after + 40));
-    if (!h || h.part !== "problems") continue;
+    if (h?.part !== "problems") continue;
     const found = { heading: text.slice(m.index, after + h.length), start: m.index, bodyStart: after + h.length };
     if (m[1]) return found;
     second ??= found;

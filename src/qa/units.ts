@@ -86,7 +86,7 @@ export function unitAgreement(unit: string, asked: AskedUnit): number {
   if (asked.units[0] === unit) return 1;
   if (asked.units.includes(unit)) return asked.explicit ? 0.9 : 0.95;
   const cls = CLASSES.find((c) => c.includes(asked.units[0]!));
-  if (!cls || !cls.includes(unit)) return crossAgreement(unit, asked.units[0]!);
+  if (!cls?.includes(unit)) return crossAgreement(unit, asked.units[0]!);
   if (DOCUMENTS.has(unit) && DOCUMENTS.has(asked.units[0]!)) return 0.9;
   return 0.6;
 }

@@ -60,7 +60,7 @@ export async function openBotState(adapter: Adapter<BotState> | null, legacy?: P
   const { delayMs = 100, retentionMs = 7 * 24 * 3600_000, readOnly = false } = options;
   const now = options.now ?? Date.now;
   const stored = adapter ? await adapter.read() : null;
-  let state = normalise(stored ?? legacy);
+  const state = normalise(stored ?? legacy);
   prune(state, now(), retentionMs);
   let writes = 0;
   let timer: NodeJS.Timeout | undefined;

@@ -3,7 +3,7 @@
 // a temporary file (mode 0600) that is flushed to disk (fsync), renamed over the old one, and the
 // folder flushed so the rename itself is kept. A reader sees the old file or the new one, and after
 // a power loss the db never names a record that was not on disk. Folders are made 0700.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { open, readFile, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Adapter } from "lowdb";

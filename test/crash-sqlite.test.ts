@@ -2,7 +2,6 @@
 // leaves a database that opens, answers, and recovers — each report wholly in or out, its alert
 // queued once, a half-built index generation dropped (see crash.test.ts for the JSON store).
 import { readFileSync } from "node:fs";
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,33 +12,9 @@ import { toPassages } from "../src/index/documents.js";
 import { sqliteRecordStore } from "../src/store/records.js";
 import { openSqlite } from "../src/store/sqlite.js";
 import { storedCatalog } from "./helpers/stored.js";
-import { ROOT } from "./helpers/reports.js";
+import { runIngestChild } from "./helpers/ingest-child.js";
 
-function runChild(dbPath: string, dir: string, killAfter?: number, env: Record<string, string> = {}): Promise<{ lines: string[]; killed: boolean }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test/fixtures/ingest-child.ts"), dbPath, dir], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, STORE: "sqlite", ...env },
-    });
-    const lines: string[] = [];
-    let killed = false;
-    let buf = "";
-    child.stdout.on("data", (d: Buffer) => {
-      buf += d.toString();
-      const parts = buf.split("\n");
-      buf = parts.pop()!;
-      for (const l of parts) {
-        lines.push(l);
-        if (killAfter !== undefined && !killed && lines.filter((x) => x.startsWith("ingested")).length >= killAfter) {
-          killed = true;
-          child.kill("SIGKILL");
-        }
-      }
-    });
-    child.on("exit", (_code, signal) => resolve({ lines, killed: killed || signal === "SIGKILL" }));
-  });
-}
+const runChild = (dbPath: string, dir: string, killAfter?: number, env: Record<string, string> = {}) => runIngestChild(dbPath, dir, killAfter, { STORE: "sqlite", ...env });
 
 function corpus(n: number, seed: number): { dir: string; dbPath: string } {
   const work = mkdtempSync(join(tmpdir(), "nianbao-crash-sqlite-"));

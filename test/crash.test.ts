@@ -1,7 +1,6 @@
 // Crash safety: a process killed with SIGKILL in the middle of ingesting leaves a readable db;
 // the next start recovers (each report fully in or fully absent, the index repaired from the
 // records), a re-run adds the rest, and every report's alert is queued exactly once.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,34 +10,9 @@ import { createLibrary } from "../src/library.js";
 import { fileAdapter, openDb } from "../src/store/db.js";
 import { fileRecordStore } from "../src/store/records.js";
 import type { BotState } from "../src/service.js";
-import { ROOT } from "./helpers/reports.js";
+import { runIngestChild } from "./helpers/ingest-child.js";
 
-function runChild(dbPath: string, dir: string, killAfter?: number, env: Record<string, string> = {}): Promise<{ lines: string[]; killed: boolean }> {
-  return new Promise((resolve) => {
-    // One process (node --import tsx), so SIGKILL kills the process that writes.
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test/fixtures/ingest-child.ts"), dbPath, dir], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ...env },
-    });
-    const lines: string[] = [];
-    let killed = false;
-    let buf = "";
-    child.stdout.on("data", (d: Buffer) => {
-      buf += d.toString();
-      const parts = buf.split("\n");
-      buf = parts.pop()!;
-      for (const l of parts) {
-        lines.push(l);
-        if (killAfter !== undefined && !killed && lines.filter((x) => x.startsWith("ingested")).length >= killAfter) {
-          killed = true;
-          child.kill("SIGKILL");
-        }
-      }
-    });
-    child.on("exit", (_code, signal) => resolve({ lines, killed: killed || signal === "SIGKILL" }));
-  });
-}
+const runChild = (dbPath: string, dir: string, killAfter?: number, env: Record<string, string> = {}) => runIngestChild(dbPath, dir, killAfter, env);
 
 /** The bot state, written apart from the catalog (db.bot.json beside db.json). */
 function botStateOf(dbPath: string): BotState {

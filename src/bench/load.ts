@@ -19,22 +19,9 @@ import { createBot } from "../bot/bot.js";
 import { openLibrary } from "../cli.js";
 import type { CoreLibrary } from "../library.js";
 import { generateReport } from "./generate.js";
+import { localBotInfo } from "../bot/bot-info.js";
 
-const BOT_INFO = {
-  id: 42,
-  is_bot: true as const,
-  first_name: "nianbao",
-  username: "nianbao_bench_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const BOT_INFO = localBotInfo("nianbao_bench_bot", "nianbao");
 
 export interface LoadResult {
   reports: number;

@@ -10,6 +10,7 @@ import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/bot.js";
 import { createAlertEngine, type AlertEngine } from "../../src/alerts/engine.js";
 import { memoryAlertStore } from "../../src/alerts/store.js";
+import { localBotInfo } from "../../src/bot/bot-info.js";
 import type {
   BotState,
   BotStore,
@@ -25,21 +26,7 @@ export const ADMIN_ID = 1001;
 export const USER_ID = 2002;
 export const GROUP_ID = -100777;
 
-export const BOT_INFO: UserFromGetMe = {
-  id: 42,
-  is_bot: true,
-  first_name: "年报",
-  username: "nianbao_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+export const BOT_INFO: UserFromGetMe = localBotInfo("nianbao_bot");
 
 // ---------------------------------------------------------------------------------------------
 // Fake library

@@ -8,15 +8,8 @@ import { createFtsIndex, FTS_FORMAT } from "../../src/index/fts-index.js";
 import { createSearchIndex, type IndexedPassage, type SearchIndex } from "../../src/index/search-index.js";
 import { segment } from "../../src/index/segment.js";
 import { openSqlite } from "../../src/store/sqlite.js";
+import { PASSAGES } from "../helpers/passages.js";
 
-const PASSAGES = [
-  "积极回应群众诉求,全年全区通过12345平台办理群众诉求5489件,反馈回复率100%、按时办结率99.6%。",
-  "经统计,平台共汇聚办件数量73734件,其中自然人办件68741件,法人办件4993件。",
-  "编印了《政府信息公开条例》宣传册500份,对条例内容作了简要释义,以宣传单的形式发至单位及个人。",
-  "如对本报告有任何疑问,请与重庆市长寿区人民政府政务公开办公室联系(地址:重庆市长寿区桃源大道11号,邮编:401220,电话:40244979,传真:40244979)。",
-  "严格执行“分级审核、先审后发”程序,落实“三审三校”制度,从严从实把好政治关、法律关、政策关、保密关、文字关。",
-  "加强区政府门户网站及政务新媒体日常管理,运用第三方检测平台实行常态化监测,执行信息审核发布制度。",
-];
 
 const stored = new Map<string, IndexedPassage[]>(
   PASSAGES.map((text, i) => [`r${i}`, [{ reportId: `r${i}`, text, section: "一、总体情况", line: i + 1, tokens: segment(text).join(" ") }]]),

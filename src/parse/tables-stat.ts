@@ -281,6 +281,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     });
     prefix = "";
   }
+  trimEmptyColumn(rows, k, /备\s*注/.test(headerText));
   // "——" in the unit or value cells marks a heading; its blanks are not values.
   for (const r of rows) if (r.tokens.length > 0 && r.tokens.every((t) => t.kind === "blank") && !r.unit) r.heading = true;
   // …also when a subtotal follows the "——" of its unit cell ("(二)通过不同渠道… | —— | 1706").
@@ -380,6 +381,19 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
 }
 
 type Item = ValueToken | TextRun;
+
+/**
+ * A column after the values that holds nothing — 备注, or an empty cell a web page's table prints at
+ * the end of every row ("主动公开政府信息数 | 条 | 1706 | |") — is not a value column: its blank cells
+ * are dropped. Only when the header names it (备注) or most rows end so; a lone row with one blank
+ * too many is left for the reader to weigh.
+ */
+function trimEmptyColumn(rows: Row[], k: number, named: boolean): void {
+  const withValues = rows.filter((r) => r.tokens.length > 0);
+  const ending = withValues.filter((r) => r.tokens.length > k && r.tokens[r.tokens.length - 1]!.kind === "blank");
+  if (!named && ending.length * 2 < withValues.length) return;
+  for (const r of ending) while (r.tokens.length > k && r.tokens[r.tokens.length - 1]!.kind === "blank") r.tokens.pop();
+}
 
 /**
  * PDF text read column by column prints a block of the table's labels, then their units, then

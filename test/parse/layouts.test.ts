@@ -45,6 +45,24 @@ describe("统计表 as one line per row, cells separated by spaces", () => {
   });
 });
 
+describe("统计表 with a column after the values that holds nothing (备注, or a web page's empty cell)", () => {
+  const raw = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8");
+  const rows = (cell: string, header = "") =>
+    raw.replace(/^(统 计 指 标 \| 单位 \| 统计数 \|)$/m, `$1${header}`).replace(/^(.+\|.+\|.*) \|$/gm, `$1 | ${cell} |`);
+  it.each([
+    ["an empty cell at the end of every row", rows("")],
+    ["a 备注 column of 无", rows("无", " 备注 |")],
+    ["a 备注 column left empty", rows("", " 备注 |")],
+  ])("%s: reads every row as without it", (_, text) => {
+    expect(text).not.toEqual(raw);
+    expect(fig(text, "proactive.total")[0]!.value).toBe(1706);
+    expect(fig(text, "proactive.channel.weibo")[0]!.value).toBe(1500);
+    expect(fig(text, "response.hotspots")[0]!.value).toBe(3);
+    expect(fig(text, "litigation.total")[0]!.value).toBe(1);
+    expect(fig(text, "training.trainees")[0]!.value).toBe(36);
+  });
+});
+
 describe("统计表 in PDF text read column by column: a page's labels, then their units, then their values", () => {
   /** The table's rows (label, unit, value) printed a block of `page` rows at a time, column after column. */
   const columnMajor = (file: string, page: number) => {

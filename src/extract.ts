@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { docxToHtml } from "./extract-docx.js";
 import { declaredCharset, htmlBodyToText, htmlToText } from "./extract-html.js";
+import { type PdfRule, type PdfTextItem, pageLines } from "./extract-pdf-grid.js";
 import { RefusedFileError } from "./refusal.js";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".html", ".htm", ".docx", ".pdf"] as const;
@@ -151,7 +152,60 @@ export function decodeHtml(data: Uint8Array): string {
   return decodeText(data);
 }
 
-/** PDF text, one line per text row (items grouped by their y position), pages separated by \f. */
+/**
+ * The rules a page draws (thin filled rectangles, stroked segments), in user space: the CTM of
+ * save/restore/transform applied to each path's box. pdf.js 5 gives a path as
+ * [paint op, [path data], [minX, minY, maxX, maxY]] with path data of (0 moveTo | 1 lineTo x y …).
+ */
+function pageRules(list: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>): PdfRule[] {
+  type M = [number, number, number, number, number, number];
+  let ctm: M = [1, 0, 0, 1, 0, 0];
+  const stack: M[] = [];
+  const apply = (m: M, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+  const rules: PdfRule[] = [];
+  const fills = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const strokes = new Set([OPS.stroke, OPS.closeStroke]);
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform && args) {
+      const [a, b, c, d, e, f] = args as M;
+      const m = ctm;
+      ctm = [m[0] * a + m[2] * b, m[1] * a + m[3] * b, m[0] * c + m[2] * d, m[1] * c + m[3] * d, m[0] * e + m[2] * f + m[4], m[1] * e + m[3] * f + m[5]];
+    } else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      const minMax = args[2] as ArrayLike<number> | null;
+      if (fills.has(paint) && minMax) {
+        const [x0, y0] = apply(ctm, minMax[0]!, minMax[1]!);
+        const [x1, y1] = apply(ctm, minMax[2]!, minMax[3]!);
+        rules.push({ x0, y0, x1, y1 });
+      } else if (strokes.has(paint)) {
+        const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+        if (!data) continue;
+        let last: [number, number] | null = null;
+        for (let k = 0; k < data.length; ) {
+          const op = data[k]!;
+          if (op === 0 || op === 1) {
+            const pt = apply(ctm, data[k + 1]!, data[k + 2]!);
+            if (op === 1 && last) rules.push({ x0: last[0], y0: last[1], x1: pt[0], y1: pt[1] });
+            last = pt;
+            k += 3;
+          } else if (op === 2) (last = apply(ctm, data[k + 5]!, data[k + 6]!)), (k += 7);
+          else if (op === 3) (last = apply(ctm, data[k + 3]!, data[k + 4]!)), (k += 5);
+          else k += 1;
+        }
+      }
+    }
+  }
+  return rules;
+}
+
+/**
+ * PDF text, one line per text row (items grouped by their y position), each ruled table a line per
+ * row of cells (extract-pdf-grid.ts), pages separated by \f.
+ */
 async function pdfToText(data: Uint8Array): Promise<ExtractResult> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   // Chinese PDFs use predefined CMaps (UniGB-UCS2-H …) that pdf.js reads from its own package.
@@ -171,19 +225,13 @@ async function pdfToText(data: Uint8Array): Promise<ExtractResult> {
   for (let p = 1; p <= Math.min(pageCount, MAX_PDF_PAGES); p++) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
-    const rows = new Map<number, { x: number; s: string }[]>();
+    const items: PdfTextItem[] = [];
     for (const item of content.items) {
       if (!("str" in item)) continue;
-      const y = Math.round(item.transform[5] / 2) * 2;
-      const list = rows.get(y) ?? [];
-      list.push({ x: item.transform[4], s: item.str });
-      rows.set(y, list);
+      items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height });
     }
-    const lines = [...rows.entries()]
-      .sort((a, b) => b[0] - a[0])
-      .map(([, items]) => items.sort((a, b) => a.x - b.x).map((i) => i.s).join(" ").trim())
-      .filter(Boolean);
-    pages.push(lines.join("\n"));
+    const rules = pageRules(await page.getOperatorList(), pdfjs.OPS);
+    pages.push(pageLines(items, rules).join("\n"));
   }
   await doc.destroy();
   const text = pages.join("\n\f\n");

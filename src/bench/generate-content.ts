@@ -3,6 +3,7 @@
 import { SLICES, art20, art20Figures, table3, table4, type Table3 } from "./generate-gbf.js";
 import type { Identity } from "./generate-identity.js";
 import type { DocSection, TableSpec } from "./generate-doc.js";
+import { art20Html, statHtml, table3Html, table4Html } from "./generate-html.js";
 import { art20Pdf, table3Pdf, table4Pdf } from "./generate-pdf.js";
 import { fillerParagraph, improvementParagraph, problemsParagraph } from "./generate-phrases.js";
 import * as P from "./generate-prose.js";
@@ -50,7 +51,7 @@ export function statContent(rng: Rng, id: Identity): Content {
   const sections = oldSections(rng, id, f, said);
   const lines = renderStat(rng, id, table.rows, id.layout === "cell-per-line").split("\n");
   const caption = rng.chance(0.5) ? ["附件："] : rng.chance(0.5) ? ["附件", ""] : [];
-  return { sections, appendix: { caption: caption.filter(Boolean), table: { lines } }, figures: table.figures, narrative: said };
+  return { sections, appendix: { caption: caption.filter(Boolean), table: { lines, html: statHtml(table.rows) } }, figures: table.figures, narrative: said };
 }
 
 /** Prose-only figures of a 2019+ report (not in any table): 主动公开, 解读, 发布会, 信息处理费. */
@@ -101,9 +102,9 @@ export function gbfContent(rng: Rng, id: Identity): Content {
   const t4 = table4(rng, id.level, t3.total["requests.received"]!);
   const style: Art20Style = { plusSign: rng.chance(0.3), units: generation === "gbf2019" && rng.chance(0.5) };
   const tables: [TableSpec, TableSpec, TableSpec] = [
-    { lines: art20Blank(rng, t2, style), pdf: (w) => art20Pdf(w, rng, t2, style) },
-    { lines: table3Blank(rng, t3, generation), pdf: (w) => table3Pdf(w, rng, t3, generation) },
-    { lines: table4Blank(t4), pdf: (w) => table4Pdf(w, rng, t4) },
+    { lines: art20Blank(rng, t2, style), pdf: (w) => art20Pdf(w, rng, t2, style), html: art20Html(t2, style) },
+    { lines: table3Blank(rng, t3, generation), pdf: (w) => table3Pdf(w, rng, t3, generation), html: table3Html(t3, generation) },
+    { lines: table4Blank(t4), pdf: (w) => table4Pdf(w, rng, t4), html: table4Html(t4) },
   ];
   const figures = { ...art20Figures(t2), ...t3.total, ...t4 };
   const said: P.Said = {};

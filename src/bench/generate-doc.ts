@@ -12,6 +12,8 @@ export interface TableSpec {
   lines: string[];
   /** Print into a PDF writer (gbf tables only). */
   pdf?: (w: PdfWriter) => void;
+  /** The table as a web page prints it (generate-html.ts). */
+  html?: string;
 }
 
 export interface DocSection {

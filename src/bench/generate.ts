@@ -7,6 +7,7 @@
 //   const r = generateReport(42, 7);   // r.name = "gen-000007.txt", r.truth.figures["review.total"] …
 //   for (const r of generateCorpus(1000)) …
 import { gbfContent, narrativeContent, statContent, type Content } from "./generate-content.js";
+import { renderHtml } from "./generate-html.js";
 import { halfWidth, padDoc, renderLines, renderPdf, type Doc } from "./generate-doc.js";
 import { pickIdentity, type GenLayout, type GenTemplate, type Identity } from "./generate-identity.js";
 import { Rng } from "./random.js";
@@ -72,6 +73,19 @@ function targetSize(rng: Rng): number {
 }
 
 export function generateReport(seed: number, index: number): SyntheticReport {
+  return generate(seed, index).report;
+}
+
+/**
+ * The same report as the web page its site publishes (its tables as <table>s with merged cells),
+ * and its truth: what a report saved from its page, or printed from it to PDF, must read as.
+ */
+export function generateHtmlReport(seed: number, index: number): { name: string; html: string; truth: SyntheticReport["truth"] } {
+  const { report, doc } = generate(seed, index);
+  return { name: report.name.replace(/\.txt$/, ".html"), html: renderHtml(doc), truth: report.truth };
+}
+
+function generate(seed: number, index: number): { report: SyntheticReport; doc: Doc } {
   const rng = new Rng(seed, index);
   const id = pickIdentity(rng);
   const c = content(rng, id);
@@ -89,7 +103,7 @@ export function generateReport(seed: number, index: number): SyntheticReport {
   if (pdf) text = renderPdf(rng, doc);
   else text = renderLines(doc, id.layout === "blank-separated" || (id.layout === "narrative" && rng.chance(0.4)));
   if (id.halfWidth) text = halfWidth(text);
-  return {
+  const report: SyntheticReport = {
     name: `gen-${String(index).padStart(6, "0")}.txt`,
     text,
     truth: {
@@ -103,6 +117,7 @@ export function generateReport(seed: number, index: number): SyntheticReport {
       ...(c.slices ? { slices: c.slices } : {}),
     },
   };
+  return { report, doc };
 }
 
 export function* generateCorpus(n: number, seed = 42): Generator<SyntheticReport> {

@@ -119,6 +119,7 @@ const UNNUMBERED_REACH = 80;
 function onlyValues(s: string): boolean {
   return s.replace(VALUE_CHARS, "") === "";
 }
+const UNIT_AFTER = new RegExp(`^(?:${unitAlternation(UNITS)})`);
 const VALUE_CHARS = new RegExp(`[\\d.+\\-—–/*]|${unitAlternation(UNITS)}|无|空`, "g");
 
 export interface LabelSpec {
@@ -242,5 +243,14 @@ function withNote(c: Compact, f: Found, to: number): Found {
   if (close < 0 || close >= to || close - f.ce > 60) return f;
   const inner = c.s.slice(f.ce + 1, close);
   if ((inner.match(/[\u4e00-\u9fff]/g)?.length ?? 0) < 2) return f;
+  // A PDF centres the row's values on the middle line of a label wrapped over three: "(区分处理的,
+  // 只计这一情形,不" / "29 0 0 0 0 0 29" / "计其他情形)". The note stops where the values start; what
+  // follows them is the note's rest, not a row.
+  // (A number the note itself states has its unit after it: "(相同信息计1条)".)
+  const values = /\d[\d.]*/.exec(inner);
+  if (values && !UNIT_AFTER.test(inner.slice(values.index + values[0].length))) {
+    const cut = f.ce + 1 + values.index;
+    return cut - f.ce > 2 ? { ...f, ce: cut, end: c.at[cut - 1]! + 1 } : f;
+  }
   return { ...f, ce: close + 1, end: c.at[close]! + 1 };
 }

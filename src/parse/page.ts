@@ -135,6 +135,7 @@ export function findPageJunk(src: SourceText): Span[] {
   // Markers anywhere (bounded per match; one pass).
   scan(MARKERS, 0, text.length);
   for (const s of barePageNumbers(src)) spans.push(s);
+  for (const s of runningLines(src)) spans.push(s);
   return merge(spans.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start));
 }
 
@@ -178,6 +179,56 @@ function barePageNumbers(src: SourceText): Span[] {
     }
   }
   return best.length >= 2 ? best : [];
+}
+
+/** How many lines at the top and at the bottom of a page a running header or footer may take. */
+const RUNNING_LINES = 2;
+
+/**
+ * Running headers and footers: a line printed at the top or the bottom of page after page — a
+ * browser's print header (its date and the page's title) and footer (the address and "3/9"), a
+ * document's running title, "XX市人民政府办公室 第 3 页". The same line, its numbers aside, on at
+ * least half the pages (and two) of a text split by form feeds. The first page's copy is kept: a
+ * running title may be the only place the report is named in full. Left in, its numbers read as
+ * cells of the table the page break cuts through (行政诉讼数 0 0 7 9 12 6 26 …).
+ */
+function runningLines(src: SourceText): Span[] {
+  const { original } = src;
+  if (!original.includes("\f")) return [];
+  const pages: { start: number; end: number }[][] = [];
+  let at = 0;
+  for (const page of original.split("\f")) {
+    const lines: { start: number; end: number }[] = [];
+    for (const m of page.matchAll(/[^\n]*\S[^\n]*/g)) lines.push({ start: at + m.index!, end: at + m.index! + m[0].length });
+    pages.push([...lines.slice(0, RUNNING_LINES), ...lines.slice(Math.max(RUNNING_LINES, lines.length - RUNNING_LINES))]);
+    at += page.length + 1;
+  }
+  const full = pages.filter((p) => p.length > 0);
+  if (full.length < 2) return [];
+  const keyOf = (l: { start: number; end: number }) => original.slice(l.start, l.end).replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
+  const onPages = new Map<string, number>();
+  for (const p of full) for (const k of new Set(p.map(keyOf))) onPages.set(k, (onPages.get(k) ?? 0) + 1);
+  const running = (k: string) => (onPages.get(k) ?? 0) >= Math.max(2, full.length / 2) && (k.match(/[\p{L}]/gu)?.length ?? 0) >= 2;
+  const spans: Span[] = [];
+  for (const [i, p] of full.entries()) {
+    for (const l of p) if (running(keyOf(l)) && !(i === 0 && p.indexOf(l) < RUNNING_LINES)) spans.push(toTextSpan(src, l));
+  }
+  return spans;
+}
+
+/** The span of `src.text` an original span became (normalising only drops and shrinks characters). */
+function toTextSpan(src: SourceText, s: Span): Span {
+  const at = (offset: number) => {
+    let lo = 0;
+    let hi = src.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (src.map[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return { start: at(s.start), end: at(s.end) };
 }
 
 /**

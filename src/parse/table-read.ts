@@ -40,6 +40,9 @@ export function cellTokens(text: string, start: number, end: number, nextNum?: s
     if ("kind" in item) {
       // In a table with pipes, a number sharing its cell with words is part of a label ("| 数据1 |").
       if (piped && item.kind === "num" && sharesCellWithWords(text, item, start, stop)) continue;
+      // The next row's numbering after the rest of a wrapped label ("属于国家秘 0 0 … 0 密 2.其他…"):
+      // a number and its 、 or . before words is a row's number, never a cell.
+      if (item.kind === "num" && /^\d{1,2}$/.test(item.raw) && (item.gap > 0 || out.length === 0) && NUMBERING_AFTER.test(text.slice(item.end, item.end + 3))) break;
       out.push(item);
       continue;
     }
@@ -58,6 +61,7 @@ function sharesCellWithWords(text: string, t: ValueToken, start: number, stop: n
   const rest = (text.slice(a, t.start) + text.slice(t.end + (t.unit?.length ?? 0), b)).replace(CELL_WORDS_ANY, "");
   return /[\u4e00-\u9fff]/.test(rest);
 }
+const NUMBERING_AFTER = /^[.、．]\s*[\u4e00-\u9fff]/;
 const CELL_WORDS_ANY = new RegExp(unitAlternation([...COUNT_UNITS, ...PROSE_UNITS]), "g");
 
 /** Every number in text outside the spans, as printed: the prose's figures, for breaking ties. */

@@ -74,7 +74,7 @@ export function findStatTable(c: Compact, from = 0): number {
     let pos = at + m.index;
     if (c.s.slice(Math.max(0, pos - 2), pos) === "序号") pos -= 2;
     // A header is followed soon by a row: a label, a unit or "——", and values.
-    if (ROW_START.test(c.s.slice(pos, pos + 240))) return pos;
+    if (ROW_START.test(c.s.slice(pos, pos + 240))) return pos - headerAbove(c.s.slice(Math.max(0, pos - 24), pos)).length;
     at = pos + m[0].length;
   }
   // No header words: "统计表" followed by rows.
@@ -82,6 +82,17 @@ export function findStatTable(c: Compact, from = 0): number {
     if (/主动公开[\u4e00-\u9fff]{0,12}(?:条|件)?\d/.test(c.s.slice(at, at + 200))) return at + 3;
   }
   return -1;
+}
+
+/**
+ * The header's first printed line when its cells wrapped over several lines: a PDF prints
+ * "计量 2013" above "指标名称 历年累计" and "单位 年度" below, so 指标名称 is not where it starts.
+ * Taken only when it holds a word no title or subtitle has alone (计量, 序号, 单位, 项目) — a "2018年度"
+ * printed above the header on its own is the table's subtitle, not a column.
+ */
+function headerAbove(before: string): string {
+  const m = /(?:计量|序号|单位|项目|(?:19|20)\d{2}(?:年度?)?|本年度?|历年|累计|统计数)+$/.exec(before);
+  return m && /计量|序号|单位|项目/.test(m[0]) ? m[0] : "";
 }
 
 interface Row {
@@ -103,7 +114,7 @@ export function parseStatHeader(header: string): string[] {
   const h = header.replace(/\s+/g, "").replace(/统计表|政府信息公开情况/g, " ");
   const words = [...STAT_HEADER_WORDS].sort((a, b) => b.length - a.length).join("|");
   // One left-to-right pass: a header word, a year or 累计 column, 统计数, or a named column (市直单位).
-  const re = new RegExp(`(${words})|((?:19|20)\\d{2}年度?|本年度?|当年|历年累计|累计|合计|总计|${STAT_DELTA}|${STAT_PREVIOUS})|(统计数|数量|数值)|([\\u4e00-\\u9fff、]{1,12}?(?:政府|单位|部门|机关|机构|街道|乡镇))`, "g");
+  const re = new RegExp(`(${words})|((?<!\\d)(?:19|20)\\d{2}(?!\\d)(?:年度?)?|本年度?|当年|历年累计|累计|合计|总计|${STAT_DELTA}|${STAT_PREVIOUS})|(统计数|数量|数值)|([\\u4e00-\\u9fff、]{1,12}?(?:政府|单位|部门|机关|机构|街道|乡镇))`, "g");
   const names: string[] = [];
   let counts = 0;
   for (const m of h.matchAll(re)) {
@@ -348,6 +359,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     slots.push(slot);
     rowOfSlot.set(slot, r);
   }
+  if (process.env.DEBUG_STAT) console.log("COLUMNS", JSON.stringify(headerText), columns, kinds);
   if (process.env.DEBUG_STAT) for (const r of rows) console.log(JSON.stringify(r.label), r.unit, r.heading, r.tokens.map((t) => t.raw || "_").join(","), metricOf.get(r));
   if (slots.length < 3) return null;
 

@@ -211,6 +211,6 @@ export function statColumnKind(header: string): StatColumnKind {
   if (/累计/.test(header)) return "cumulative";
   if (new RegExp(`^(?:${STAT_PREVIOUS})$`).test(header)) return "previous";
   if (new RegExp(`^(?:${STAT_DELTA})$`).test(header)) return "delta";
-  if (/^(?:(?:19|20)\d{2}年(?:度)?|本年(?:度)?|当年|统计数|数量|数值|合计|总计)$/.test(header)) return "current";
+  if (/^(?:(?:19|20)\d{2}(?:年度?)?|本年(?:度)?|当年|统计数|数量|数值|合计|总计)$/.test(header)) return "current";
   return "part";
 }

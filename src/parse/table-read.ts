@@ -84,12 +84,13 @@ export function numbersOutside(text: string, spans: readonly Span[]): Set<string
  * A labels-first block (PDF text: all the labels, then the numbers) read both ways: row by row and
  * column by column. `permute` may add orders the template knows (表三 with 总计 printed before 其他).
  */
-export function blockAlternatives(tokens: readonly ValueToken[], rows: number, k: number, permute: ((c: number) => number)[] = [(c) => c]): Reading[][] {
+export function blockAlternatives(tokens: readonly ValueToken[], rows: number, k: number, permute: ((c: number) => number)[] = [(c) => c], prior: "column-major" | "row-major" = "column-major"): Reading[][] {
   if (tokens.length !== rows * k) return [];
   const out: Reading[][] = [];
   const seen = new Set<string>();
   // PDF text reads a labels-first block column by column more often than not: that order is the
-  // prior when the identities cannot tell (balance 0 against 1, the 总计-first order 2).
+  // prior when the identities cannot tell (balance 0 against 1, the 总计-first order 2); a block
+  // printed after its first label reads row by row (`prior`).
   for (const columnMajor of [true, false]) {
     for (const [pi, perm] of permute.entries()) {
       const alt: Reading[] = [];
@@ -101,7 +102,7 @@ export function blockAlternatives(tokens: readonly ValueToken[], rows: number, k
           vals.push(t.kind === "blank" ? null : Number(t.raw));
           spans.push({ start: t.start, end: t.end });
         }
-        alt.push({ values: vals, spans, cuts: 0, balance: r === 0 ? (columnMajor ? 0 : 1) + 2 * pi : 0 });
+        alt.push({ values: vals, spans, cuts: 0, balance: r === 0 ? (columnMajor === (prior === "column-major") ? 0 : 1) + 2 * pi : 0 });
       }
       const key = JSON.stringify(alt.map((a) => a.values));
       if (seen.has(key)) continue;

@@ -7,6 +7,7 @@ import { readCell, type ValueToken } from "./cell-text.js";
 import { readings, type Accept, type Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
 import { identitiesOf } from "./identities.js";
+import { numberingForms } from "./headings.js";
 import { compactLabel, lastBefore, locateInOrder, type Compact, type Found } from "./locate.js";
 import { metricDef } from "./metrics.js";
 import { solveTable, type Slot } from "./solve.js";
@@ -86,6 +87,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   for (let i = 0; i + 1 < located.length; i++) located[i]!.found = lastBefore(c, located[i]!.found, located[i + 1]!.found.cs, located[i]!.row.num);
   const warnings: ReportWarning[] = [];
   const end = located.length ? located[located.length - 1]!.found.end : start;
+  const swapped = swappedRows(c, rows, found, located);
 
   // Cell tokens of every located label: up to the next label, its numbering peeled off.
   const cells = located.map((x, i) => {
@@ -108,6 +110,16 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   located.forEach((x, i) => {
     const tokens = cells[i]!;
     labelOf.set(x.row.metric, x.found);
+    if (swapped.has(x)) {
+      warnings.push({
+        code: "TABLE_SHAPE",
+        metrics: [x.row.metric, ...pending.map((p) => p.row.metric)],
+        message: `表三“${shortLabel(x.row)}”与前一行的标签在文字中次序颠倒，其后的数值属于哪一行无法确定，未读取。`,
+        evidence: [spanEvidence(src, [x.found])],
+      });
+      pending = [];
+      return;
+    }
     if (tokens.length === 0) {
       if (isHeading(x.row)) pendingHeadings.push(x);
       else pending.push(x);
@@ -133,9 +145,11 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       const totalBefore = (c2: number) => (c2 === 5 ? 6 : c2 === 6 ? 5 : c2);
       const alts = blockAlternatives(tokens, rowsIn.length, width, width === K3 ? [(c2) => c2, totalBefore] : [(c2) => c2]);
       if (alts.length) slot = { metrics: rowsIn.map((p) => p.row.metric), alternatives: alts };
-      else if (tokens.length === width && tokens.every((t) => t.gap > 0)) {
+      else if (tokens.length === width && tokens.every((t) => t.gap > 0) && group.every((p) => rows.indexOf(p.row) <= rows.indexOf(x.row))) {
         // Only this row's values, each in its own cell: the rows before it printed none. (Fewer
-        // runs than cells after labels printed first is a block whose values ran together: unread.)
+        // runs than cells after labels printed first is a block whose values ran together: unread.
+        // Labels out of the form's order — "(七)总计 3.其他 5 1 0 0 0 0 6" — say the text was
+        // reordered: whose values these are is not known.)
         const printed = asPrinted(tokens, width);
         if (printed) slot = { metrics: [x.row.metric], alternatives: [[printed]] };
       }
@@ -196,6 +210,31 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   }
   const lastToken = cells[cells.length - 1]?.[cells[cells.length - 1]!.length - 1];
   return { figures, warnings, span: { start: located[0]?.found.start ?? start, end: Math.max(end, lastToken?.end ?? end) } };
+}
+
+/**
+ * Rows whose label follows, with no value between, the label of a row the form puts after it
+ * ("(七)总计 3.其他 5 1 0 0 0 0 6": PDF text that printed two labels out of order). The row the
+ * template order did not find there (总计) was never located; the values after the pair are either
+ * row's, so the located one (3.其他) must not take them.
+ */
+function swappedRows<T extends { row: RowDef; found: Found }>(c: Compact, rows: readonly RowDef[], found: readonly (Found | null)[], located: readonly T[]): Set<T> {
+  const out = new Set<T>();
+  if (located.length < 2) return out;
+  const from = located[0]!.found.cs;
+  const to = located[located.length - 1]!.found.ce;
+  rows.forEach((row, i) => {
+    if (found[i] || row.heading || !row.num) return;
+    for (const form of numberingForms(row.num)) {
+      const at = c.s.indexOf(form + compactLabel(row.label), from);
+      if (at < 0 || at >= to) continue;
+      const labelEnd = at + form.length + compactLabel(row.label).length;
+      const next = located.find((x) => x.found.cs >= labelEnd);
+      if (next && rows.indexOf(next.row) < i && /^[^\d]*$/.test(c.s.slice(labelEnd, next.found.cs))) out.add(next);
+      return;
+    }
+  });
+  return out;
 }
 
 /** A single row's readings: as printed, or its glued digits cut where 总计 = the six columns. */
@@ -369,13 +408,29 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       queue = queue.slice(n);
     }
   };
-  located.forEach((x, i) => {
+  const tokensAt = located.map((x, i) => {
     const next = located[i + 1];
     const stop = next ? next.found.start : Math.min(src.text.length, c.at[Math.min(to, c.s.length - 1)]! + 1);
     // Between two labels of 表二 there is nothing but headers, item markers and values.
-    const tokens = next ? readCell(src.text, x.found.end, stop).tokens : cellTokens(src.text, x.found.end, stop);
+    return next ? readCell(src.text, x.found.end, stop).tokens : cellTokens(src.text, x.found.end, stop);
+  });
+  const taken = new Set<Row>();
+  located.forEach((x, i) => {
+    if (taken.has(x)) return;
+    const tokens = tokensAt[i]!;
     const k = colsOf(x.row).length;
     if (queue.length === 0 && buffer.length === 0 && tokens.length > 0) {
+      // The values of an item's rows between its first label and the others (PDF text: "规章 0 0 0
+      // 0 0 6 规范性文件"): a block of those rows, when the labels after it have no values of their own.
+      const m = tokens.length / k;
+      const rest = located.slice(i + 1, i + m);
+      if (Number.isInteger(m) && m > 1 && rest.length === m - 1 && rest.every((r, j) => r.row.item === x.row.item && tokensAt[i + 1 + j]!.length === 0)) {
+        const alternatives = blockAlternatives(tokens, m, k, undefined, "row-major");
+        if (alternatives.length > 0) {
+          for (const r of rest) taken.add(r);
+          return add([x, ...rest], alternatives, tokens);
+        }
+      }
       // Printed with its own values: as printed, or its glued digits cut.
       if (tokens.length > k || (tokens.length < k && tokens.length > 1 && tokens.every((t) => t.gap > 0))) return shape(x, tokens, k);
       const printed = asPrinted(tokens, k);

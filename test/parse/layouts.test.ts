@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../../src/parse/report.js";
 import { readings } from "../../src/parse/cuts.js";
-import { SEED, SEEDS } from "../helpers/reports.js";
+import { FIXTURES, SEED, SEEDS } from "../helpers/reports.js";
 
 const fig = (text: string, metric: string, slice?: string) => {
   const res = parseReport(text);
@@ -60,6 +60,30 @@ describe("统计表 with a column after the values that holds nothing (备注, o
     expect(fig(text, "response.hotspots")[0]!.value).toBe(3);
     expect(fig(text, "litigation.total")[0]!.value).toBe(1);
     expect(fig(text, "training.trainees")[0]!.value).toBe(36);
+  });
+});
+
+describe("表二/表三 as pdftotext prints a page's tables in the stream's order (平潭 2024, saved page)", () => {
+  const page = async () => {
+    const { extractText } = await import("../../src/extract.js");
+    const ex = await extractText("input.html", new Uint8Array(readFileSync(join(FIXTURES, "pingtan-2024-html/input.html"))));
+    if (!ex.ok) throw new Error(ex.error);
+    return ex.text;
+  };
+  it("an item's values printed between its first label and the next (规章 0 0 0 62 33 440 行政规范性文件) are the rows', in turn", async () => {
+    const text = (await page()).replace("规章 | 0 | 0 | 0 |\n行政规范性文件 | 62 | 33 | 440 |", "规章\n0\n0\n0\n62\n33\n440\n行政规范性文件");
+    expect(text).toContain("440\n行政规范性文件");
+    expect(fig(text, "art20.normative_docs.issued")[0]).toMatchObject({ value: 62 });
+    expect(fig(text, "art20.normative_docs.in_force")[0]).toMatchObject({ value: 440 });
+    expect(fig(text, "art20.rules.in_force")[0]).toMatchObject({ value: 0 });
+  });
+  it("two labels printed out of the form's order ((七)总计 before 3.其他) leave the values after them unread, never 3.其他's", async () => {
+    const text = (await page()).replace("3.其他 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |\n（七）总计 | 217 | 1 | 0 | 0 | 0 | 0 | 218 |", "（七）总计\n3.其他\n217 1 0 0 0 0 218");
+    expect(text).toContain("（七）总计\n3.其他");
+    expect(fig(text, "requests.result.other.misc")).toEqual([]);
+    expect(fig(text, "requests.result.granted")[0]).toMatchObject({ value: expect.any(Number) });
+    const res = parseReport(text);
+    expect(res.ok && res.report.warnings.some((w) => w.message.includes("次序颠倒"))).toBe(true);
   });
 });
 

@@ -107,6 +107,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   const labelOf = new Map<string, Found>();
   let pending: Pending[] = [];
   let pendingHeadings: Pending[] = [];
+  const taken = new Set<Pending>();
   located.forEach((x, i) => {
     const tokens = cells[i]!;
     labelOf.set(x.row.metric, x.found);
@@ -120,10 +121,26 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       pending = [];
       return;
     }
+    if (taken.has(x)) return;
     if (tokens.length === 0) {
       if (isHeading(x.row)) pendingHeadings.push(x);
       else pending.push(x);
       return;
+    }
+    // The values of several rows between the first label and the next ones (pdftotext's stream
+    // order: "1.申请人无正当理由… 0 0 0 0 0 0 0 0 0 0 0 0 0 0 2.申请人逾期…"): those rows' in turn,
+    // when the labels after it have no values of their own.
+    const m = tokens.length / width;
+    const rest = located.slice(i + 1, i + m);
+    if (pending.length === 0 && Number.isInteger(m) && m > 1 && rest.length === m - 1 && rest.every((r, j) => !isHeading(r.row) && cells[i + 1 + j]!.length === 0)) {
+      const alts = blockAlternatives(tokens, m, width, undefined, "row-major");
+      if (alts.length > 0) {
+        for (const r of rest) taken.add(r);
+        const slot: Slot = { metrics: [x, ...rest].map((p) => p.row.metric), alternatives: alts };
+        slots.push(slot);
+        slotTokens.set(slot, tokens);
+        return;
+      }
     }
     let group: Pending[] = [...pending, x];
     // A heading with its subtotal printed is a row like any other.

@@ -77,6 +77,16 @@ describe("表二/表三 as pdftotext prints a page's tables in the stream's orde
     expect(fig(text, "art20.normative_docs.in_force")[0]).toMatchObject({ value: 440 });
     expect(fig(text, "art20.rules.in_force")[0]).toMatchObject({ value: 0 });
   });
+  it("表三: the values of two rows printed after the first's label and before the second's are the two rows', in turn", async () => {
+    const a = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请";
+    const b = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请";
+    const text = (await page()).replace(`${a} | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n${b} | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`, `${a}\n1 0 0 0 0 0 1 0 0 0 0 0 0 0\n${b}`);
+    expect(text).toContain(`0 0\n${b}`);
+    expect(fig(text, "requests.result.other.no_correction")[0]).toMatchObject({ value: 1, certain: true });
+    expect(fig(text, "requests.result.other.no_correction", "natural_person")[0]).toMatchObject({ value: 1 });
+    expect(fig(text, "requests.result.other.fee_unpaid")[0]).toMatchObject({ value: 0 });
+    expect(fig(text, "requests.result.total")[0]).toMatchObject({ value: 218 });
+  });
   it("two labels printed out of the form's order ((七)总计 before 3.其他) leave the values after them unread, never 3.其他's", async () => {
     const text = (await page()).replace("3.其他 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |\n（七）总计 | 217 | 1 | 0 | 0 | 0 | 0 | 218 |", "（七）总计\n3.其他\n217 1 0 0 0 0 218");
     expect(text).toContain("（七）总计\n3.其他");

@@ -80,6 +80,10 @@ const MARKERS = new RegExp(
     String.raw`(?<=^|\s)第\s*\d{1,4}\s*页(?=\s|$)`,
     // 3/12 alone on a line
     String.raw`(?<=^|\n)[ \t]*\d{1,4}\s*/\s*\d{1,4}[ \t]*(?=\n|$)`,
+    // A browser's print header and footer where pdftotext puts them amid the page: "12/6/26, 9:28 AM",
+    // and the page's address alone on its line (with "3/5" after it).
+    String.raw`(?<=^|\n)[ \t]*\d{1,4}/\d{1,2}/\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AP]M)?[ \t]*(?=\n|$)`,
+    String.raw`(?<=^|\n)[ \t]*(?:https?|file):\/\/[^\s]+(?:[ \t]+\d{1,4}\s*/\s*\d{1,4})?[ \t]*(?=\n|$)`,
     // Markdown table rules |---|:---:| (a lone "---- |" is a table cell meaning "none"), heading and bold marks
     String.raw`\|(?:[ \t]*:?-{3,}:?[ \t]*\|){2,}`,
     String.raw`(?<=^|\n)[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?`,
@@ -90,7 +94,7 @@ const MARKERS = new RegExp(
   ]
     // (a first-character check ahead of the alternatives: most positions of a report fail it at once)
     .join("|")
-    .replace(/^/, String.raw`(?=[-—–第\d\s|:<#*])(?:`) + ")",
+    .replace(/^/, String.raw`(?=[-—–第\d\s|:<#*fh])(?:`) + ")",
   "g",
 );
 

@@ -89,6 +89,23 @@ const CASES: [name: string, input: string, junk: string[], kept: string[]][] = [
     [],
     ["主办单位:负责维护", "2024年1月"],
   ],
+  [
+    "a browser's print header and footer, repeated page after page (pdf.js keeps them at the page's edges)",
+    "12/6/26, 9:22 AM   平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报\n一、概述\nfi le:///work/reports/pingtan-2013/input.html   1/3\n\f\n12/6/26, 9:22 AM   平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报\n行政复议数   条   0   0\nfi le:///work/reports/pingtan-2013/input.html   2/3\n\f\n12/6/26, 9:22 AM   平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报\n行政诉讼数   条   0   0",
+    [
+      "fi le:///work/reports/pingtan-2013/input.html 1/3",
+      "12/6/26, 9:22 AM 平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报",
+      "fi le:///work/reports/pingtan-2013/input.html 2/3",
+      "12/6/26, 9:22 AM 平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报",
+    ],
+    ["平潭县人民政府 2013 年政府信息公开工作年度报告", "行政复议数 条 0 0", "行政诉讼数 条 0 0"],
+  ],
+  [
+    "the same header and footer where pdftotext puts them, amid the page",
+    "（四）\n无法提\n供\nfile:///tmp/report.html\n3/5\n12/6/26, 9:28 AM\n（五）\n不予处\n理",
+    ["file:///tmp/report.html", "3/5", "12/6/26, 9:28 AM"],
+    ["无法提", "不予处"],
+  ],
 ];
 
 describe("findPageJunk", () => {

@@ -63,6 +63,43 @@ export function findExact(c: Compact, label: string, from: number, to: number): 
 }
 
 /**
+ * A label a PDF printed around its row's numbers: wrapped over the lines of a narrow cell, the
+ * numbers on the middle line ("1.属于国家秘 0 0 0 0 0 0 0 密", "3.危及“三安 0 … 0 全一稳定”"), a side
+ * cell's numbering between ("4.保护第三方 (三) 0 … 0 合法权益"). Found with the numbers and a bracketed
+ * (一)…(十) left out; the label ends where its numbers start, so they read as its row's and the
+ * rest of the label after them is passed over. Labels of four characters or more, exactly.
+ */
+export function findAroundValues(c: Compact, label: string, from: number, to: number): Found | null {
+  const l = compactLabel(label);
+  if (l.length < 4 || /\d/.test(l)) return null;
+  const end = Math.min(to + l.length * 2 + 40, c.s.length);
+  // The compact text without numbers and bracketed numbering, each kept character's compact offset.
+  const kept: number[] = [];
+  let view = "";
+  const part = c.s.slice(from, end);
+  const skip = /[\d.+\-—–]+|\([一二三四五六七八九十]\)/y;
+  for (let i = 0; i < part.length; ) {
+    skip.lastIndex = i;
+    const m = skip.exec(part);
+    if (m && m[0] !== "." && m[0] !== "-") {
+      i += m[0].length;
+      continue;
+    }
+    view += part[i];
+    kept.push(from + i);
+    i++;
+  }
+  const at = view.indexOf(l);
+  if (at < 0 || kept[at]! >= to) return null;
+  const first = kept[at]!;
+  const last = kept[at + l.length - 1]!;
+  // Only a label broken by numbers: one printed whole is findExact's.
+  const digit = c.s.slice(first, last + 1).search(/\d/);
+  if (digit < 0) return null;
+  return toFound(c, first, first + digit, 0);
+}
+
+/**
  * Best approximate occurrence of `label` in c.s[from, to) within `maxEdits` (Sellers' algorithm:
  * edit distance of the label to any substring). Labels with typos and lost characters
  * ("其他法律行政止公开" for 其他法律行政法规禁止公开) are found where the template expects them.
@@ -156,8 +193,12 @@ export function locateInOrder(c: Compact, specs: readonly LabelSpec[], from: num
         from = hit.cs + 1;
         hit = null;
       }
+      // The whole label around its numbers before a short form of it printed whole after them
+      // ("2.没有现成 0 … 0 信息需要另行制作": not 需要另行制作).
+      if (!hit && l === spec.label) hit = findAroundValues(c, l, pos, limit);
       if (hit) break;
     }
+    if (!hit) for (const l of spec.aliases ?? []) if ((hit = findAroundValues(c, l, pos, limit))) break;
     if (!hit) continue;
     // Found by its core words: the label as printed runs on to the next digit (a typo inside it
     // is then part of it: "其他法律行政止公开").

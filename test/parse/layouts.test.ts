@@ -87,6 +87,32 @@ describe("表二/表三 as pdftotext prints a page's tables in the stream's orde
     expect(fig(text, "requests.result.other.fee_unpaid")[0]).toMatchObject({ value: 0 });
     expect(fig(text, "requests.result.total")[0]).toMatchObject({ value: 218 });
   });
+  it("表三 as pdftotext -layout prints a narrow label column: each label wrapped around its row's numbers", async () => {
+    const page0 = await page();
+    // "1.属于国家秘密 | 4 | 0 | … | 4 |" → "1.属于国家" / "4 0 0 0 0 0 4" / "秘密"; a side cell's numbering
+    // beside one of them ("（三）" between 4.保护第三 and its numbers).
+    const wrapped = page0
+      .split("\n")
+      .map((line) => {
+        const cells = line.replace(/ \|$/, "").split(" | ");
+        const at = cells.findIndex((c) => /^\d\.[\u4e00-\u9fff“”]{5,}$/.test(c));
+        if (at < 0 || cells.length !== at + 8) return line;
+        const label = cells[at]!;
+        const side = label.startsWith("4.保护") ? "\n（三）" : "";
+        return `${label.slice(0, 6)}${side}\n${cells.slice(at + 1, at + 8).join(" ")}\n${label.slice(6)}`;
+      })
+      .join("\n");
+    const text = wrapped;
+    expect(text).toContain("1.属于国家\n4 0 0 0 0 0 4\n秘密");
+    expect(text).toContain("4.保护第三\n（三）\n3 0 0 0 0 0 3\n方合法权益");
+    const table = (t: string) => {
+      const res = parseReport(t);
+      if (!res.ok) throw new Error(res.error);
+      return res.report.figures.filter((f) => f.metric.startsWith("requests.result.") && f.source === "table").map((f) => `${f.metric}/${f.slice ?? ""} = ${f.value}`).sort();
+    };
+    expect(table(page0).length).toBeGreaterThan(140);
+    expect(table(text)).toEqual(table(page0));
+  });
   it("two labels printed out of the form's order ((七)总计 before 3.其他) leave the values after them unread, never 3.其他's", async () => {
     const text = (await page()).replace("3.其他 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |\n（七）总计 | 217 | 1 | 0 | 0 | 0 | 0 | 218 |", "（七）总计\n3.其他\n217 1 0 0 0 0 218");
     expect(text).toContain("（七）总计\n3.其他");

@@ -55,6 +55,8 @@ export function readCell(text: string, start: number, end: number): CellText {
   let lastPipe = -1; // offset of the last pipe, while only spaces followed it
   let i = start;
   let textStart = -1;
+  // A note the row's numbers interrupted: where it closes, and how many tokens there were then.
+  let note: { close: number; tokens: number } | null = null;
   const closeText = (at: number) => {
     if (textStart < 0) return;
     const t = text.slice(textStart, at);
@@ -117,8 +119,15 @@ export function readCell(text: string, start: number, end: number): CellText {
       i = j + (unit?.length ?? 0);
       continue;
     }
+    const starting = textStart < 0;
     if (textStart < 0) textStart = i;
     if (c !== " ") lastPipe = -1;
+    // The rest of a note after the numbers that interrupted it ("…相同信息 条 1652 计1条)"): text.
+    if (note && starting && tokens.length > note.tokens && note.close >= i && note.close < end) {
+      i = note.close + 1;
+      note = null;
+      continue;
+    }
     // A bracketed note is text, digits and all: "(不同渠道和方式公开相同信息计1条)"; so is a row's
     // numbering "(2)" before its label.
     if (c === "(") {
@@ -129,8 +138,13 @@ export function readCell(text: string, start: number, end: number): CellText {
       }
       const close = text.indexOf(")", i);
       if (close > i && close < Math.min(end, i + 80) && (text.slice(i, close).match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 2) {
-        i = close + 1;
-        continue;
+        // A PDF's narrow cell wraps a label's note around the row's numbers, each standing apart:
+        // the note's words before them are text, the numbers the row's.
+        if (/\s[+-]?\d[\d.,]*\s/.test(text.slice(i, close))) note = { close, tokens: tokens.length };
+        else {
+          i = close + 1;
+          continue;
+        }
       }
     }
     i++;

@@ -69,7 +69,7 @@ export function findExact(c: Compact, label: string, from: number, to: number): 
  * (一)…(十) left out; the label ends where its numbers start, so they read as its row's and the
  * rest of the label after them is passed over. Labels of four characters or more, exactly.
  */
-export function findAroundValues(c: Compact, label: string, from: number, to: number): Found | null {
+export function findAroundValues(c: Compact, label: string, from: number, to: number, noise: readonly string[] = []): Found | null {
   const l = compactLabel(label);
   if (l.length < 4 || /\d/.test(l)) return null;
   const end = Math.min(to + l.length * 2 + 40, c.s.length);
@@ -89,14 +89,49 @@ export function findAroundValues(c: Compact, label: string, from: number, to: nu
     kept.push(from + i);
     i++;
   }
-  const at = view.indexOf(l);
-  if (at < 0 || kept[at]! >= to) return null;
-  const first = kept[at]!;
-  const last = kept[at + l.length - 1]!;
+  const match = matchWithNoise(view, l, noise);
+  if (!match || kept[match.at]! >= to) return null;
+  const first = kept[match.at]!;
+  const last = kept[match.end - 1]!;
   // Only a label broken by numbers: one printed whole is findExact's.
   const digit = c.s.slice(first, last + 1).search(/\d/);
   if (digit < 0) return null;
   return toFound(c, first, first + digit, 0);
+}
+
+/** Most characters of side-cell words passed over inside one label. */
+const NOISE_MAX = 8;
+
+/**
+ * `label` in `view`, exactly, or with pieces of the side cells' words between its characters: a
+ * merged side cell (三、本年度办理结果, (三)不予公开) printed in the lines of the labels beside it
+ * ("4.保护第三 不予公 方合法权益 开"). Each piece passed over must be part of one of the `noise` words.
+ */
+function matchWithNoise(view: string, label: string, noise: readonly string[]): { at: number; end: number } | null {
+  const exact = view.indexOf(label);
+  if (exact >= 0) return { at: exact, end: exact + label.length };
+  if (noise.length === 0) return null;
+  const isPiece = (piece: string) => noise.some((w) => w.includes(piece));
+  for (let at = view.indexOf(label[0]!); at >= 0; at = view.indexOf(label[0]!, at + 1)) {
+    let j = at;
+    let k = 0;
+    let skipped = 0;
+    let piece = "";
+    while (k < label.length && j < view.length && skipped <= NOISE_MAX) {
+      if (view[j] === label[k]) {
+        if (piece && !isPiece(piece)) break;
+        piece = "";
+        j++;
+        k++;
+      } else {
+        piece += view[j];
+        skipped++;
+        j++;
+      }
+    }
+    if (k === label.length && !piece) return { at, end: j };
+  }
+  return null;
 }
 
 /**
@@ -178,6 +213,8 @@ export interface LabelSpec {
 export function locateInOrder(c: Compact, specs: readonly LabelSpec[], from: number, to: number, window = 3000): (Found | null)[] {
   const found: (Found | null)[] = specs.map(() => null);
   let pos = from;
+  // The headings' words, which a PDF prints in a side cell beside the labels they head.
+  const noise = specs.filter((s) => s.floating).map((s) => compactLabel(s.label));
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i]!;
     const limit = Math.min(to, pos + window);
@@ -195,10 +232,10 @@ export function locateInOrder(c: Compact, specs: readonly LabelSpec[], from: num
       }
       // The whole label around its numbers before a short form of it printed whole after them
       // ("2.没有现成 0 … 0 信息需要另行制作": not 需要另行制作).
-      if (!hit && l === spec.label) hit = findAroundValues(c, l, pos, limit);
+      if (!hit && l === spec.label) hit = findAroundValues(c, l, pos, limit, noise);
       if (hit) break;
     }
-    if (!hit) for (const l of spec.aliases ?? []) if ((hit = findAroundValues(c, l, pos, limit))) break;
+    if (!hit) for (const l of spec.aliases ?? []) if ((hit = findAroundValues(c, l, pos, limit, noise))) break;
     if (!hit) continue;
     // Found by its core words: the label as printed runs on to the next digit (a typo inside it
     // is then part of it: "其他法律行政止公开").

@@ -89,8 +89,8 @@ describe("表二/表三 as pdftotext prints a page's tables in the stream's orde
   });
   it("表三 as pdftotext -layout prints a narrow label column: each label wrapped around its row's numbers", async () => {
     const page0 = await page();
-    // "1.属于国家秘密 | 4 | 0 | … | 4 |" → "1.属于国家" / "4 0 0 0 0 0 4" / "秘密"; a side cell's numbering
-    // beside one of them ("（三）" between 4.保护第三 and its numbers).
+    // "1.属于国家秘密 | 4 | 0 | … | 4 |" → "1.属于国家" / "4 0 0 0 0 0 4" / "秘密"; a side cell's words
+    // in the lines of one of them ("（三） 4.保护第三" / … / "不予公 方合法权益" / "开").
     const wrapped = page0
       .split("\n")
       .map((line) => {
@@ -98,13 +98,17 @@ describe("表二/表三 as pdftotext prints a page's tables in the stream's orde
         const at = cells.findIndex((c) => /^\d\.[\u4e00-\u9fff“”]{5,}$/.test(c));
         if (at < 0 || cells.length !== at + 8) return line;
         const label = cells[at]!;
-        const side = label.startsWith("4.保护") ? "\n（三）" : "";
-        return `${label.slice(0, 6)}${side}\n${cells.slice(at + 1, at + 8).join(" ")}\n${label.slice(6)}`;
+        const values = cells.slice(at + 1, at + 8).join(" ");
+        // The side cell (三)不予公开 printed in the lines beside 4.保护第三方合法权益.
+        if (label.startsWith("4.保护")) return `（三） ${label.slice(0, 6)}\n${values}\n不予公 ${label.slice(6)}\n开`;
+        if (label.startsWith("2.没有")) return `（四） ${label.slice(0, 6)}\n无法提 ${label.slice(6, 10)} ${values}\n供 ${label.slice(10)}`;
+        return `${label.slice(0, 6)}\n${values}\n${label.slice(6)}`;
       })
       .join("\n");
     const text = wrapped;
     expect(text).toContain("1.属于国家\n4 0 0 0 0 0 4\n秘密");
-    expect(text).toContain("4.保护第三\n（三）\n3 0 0 0 0 0 3\n方合法权益");
+    expect(text).toContain("（三） 4.保护第三\n3 0 0 0 0 0 3\n不予公 方合法权益\n开");
+    expect(text).toContain("（四） 2.没有现成\n无法提 信息需要 0 0 0 0 0 0 0\n供 另行制作");
     const table = (t: string) => {
       const res = parseReport(t);
       if (!res.ok) throw new Error(res.error);
@@ -120,6 +124,17 @@ describe("表二/表三 as pdftotext prints a page's tables in the stream's orde
     expect(fig(text, "requests.result.granted")[0]).toMatchObject({ value: expect.any(Number) });
     const res = parseReport(text);
     expect(res.ok && res.report.warnings.some((w) => w.message.includes("次序颠倒"))).toBe(true);
+  });
+});
+
+describe("统计表 as pdftotext -layout prints a narrow label column: a label's note wrapped around the row's unit and value", () => {
+  const raw = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8");
+  const text = raw.replace("(一)主动公开政府信息数 | 条 | 1706 |", "(一)主动公开政府信息数(不同渠道和方式公开相同信\n条    1706\n息计1条)");
+  it("reads the value, not the note's 1", () => {
+    expect(text).not.toEqual(raw);
+    expect(fig(text, "proactive.total")[0]).toMatchObject({ value: 1706, certain: true });
+    expect(fig(text, "proactive.normative_docs")[0]!.value).toBe(68);
+    expect(fig(text, "proactive.channel.weibo")[0]!.value).toBe(1500);
   });
 });
 

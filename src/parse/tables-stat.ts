@@ -192,6 +192,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   let endAt = end;
   const items = cell.items.slice(firstRow);
   (items[0] as TextRun) = { ...firstText, text: firstText.text.slice(lead.length), start: firstText.start + lead.length };
+  splitAtDashes(items);
   rowMajor(items);
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
@@ -393,6 +394,25 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
 }
 
 type Item = ValueToken | TextRun;
+
+/**
+ * A heading's "——" cell glued between its label and the next row's, in a crawl that dropped the
+ * cells' separators ("一、主动公开情况——(一)主动公开政府信息数…条1652"): two runs, the first a
+ * heading (its label ends with the dashes).
+ */
+function splitAtDashes(items: Item[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if ("kind" in it) continue;
+    const m = /[—–]{2,}|-{2,}/.exec(it.text);
+    if (!m || m.index === 0) continue;
+    const cut = m.index + m[0].length;
+    const rest = it.text.slice(cut);
+    if (!/^\s*[\u4e00-\u9fff(]/.test(rest)) continue;
+    const lead = rest.length - rest.trimStart().length;
+    items.splice(i, 1, { text: it.text.slice(0, cut), start: it.start, end: it.start + cut }, { text: rest.trimStart(), start: it.start + cut + lead, end: it.end });
+  }
+}
 
 /**
  * A column after the values that holds nothing — 备注, or an empty cell a web page's table prints at

@@ -138,6 +138,23 @@ describe("统计表 as pdftotext -layout prints a narrow label column: a label's
   });
 });
 
+describe("统计表 crawled as the crawler flattens a page: cells glued, a heading's —— between two labels", () => {
+  // 小板桥 2018 as a page's text nodes run together: "二、回应解读情况——(一)回应公众关注热点或重大舆情数次3…".
+  // The form's note on the first row, and its heading's total left blank, as the national form prints them.
+  const text = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8")
+    .replace("一、主动公开情况 | —— | 1706 |", "一、主动公开情况 | —— | |")
+    .replace("(一)主动公开政府信息数 |", "(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条) |")
+    .replace(/\s*\|\s*/g, "")
+    .replace(/\n/g, "");
+  it("reads the row after the heading", () => {
+    expect(text).toContain("一、主动公开情况——(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)条1706");
+    expect(text).toContain("二、回应解读情况——(一)回应公众关注热点或重大舆情数次3");
+    expect(fig(text, "response.hotspots")[0]).toMatchObject({ value: 3 });
+    expect(fig(text, "proactive.total")[0]).toMatchObject({ value: 1706 });
+    expect(fig(text, "review.total")[0]).toMatchObject({ value: 0 });
+  });
+});
+
 describe("统计表 in PDF text read column by column: a page's labels, then their units, then their values", () => {
   /** The table's rows (label, unit, value) printed a block of `page` rows at a time, column after column. */
   const columnMajor = (file: string, page: number) => {

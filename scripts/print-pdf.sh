@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Re-make the PDF fixtures of test/extract-pdf.test.ts: report pages printed to PDF by Chromium,
 # as a reader saves a report from its site (Chromium's date/title header and address footer on
-# every page). Needs Debian's chromium and fonts-wqy-microhei (apt-get install chromium
-# fonts-wqy-microhei); the tests only read the PDFs.
+# every page), and three of them as pdftotext -layout prints them. Needs Debian's chromium,
+# fonts-wqy-microhei and poppler-utils; the tests only read what this writes.
 #   scripts/print-pdf.sh            # writes test/fixtures/pdf/*.pdf
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,3 +27,9 @@ for f in "$tmp"/*.html; do
   chromium --headless --no-sandbox --disable-gpu --print-to-pdf="$out/$b.pdf" "file://$f" >/dev/null 2>&1
   echo "$out/$b.pdf"
 done
+# The same pages as pdftotext -layout prints them (poppler-utils), kept as text fixtures.
+for i in 0 1 3; do
+  case $i in 0) b=synthetic-2019-narrow ;; 1) b=synthetic-1-narrow ;; 3) b=synthetic-2021-narrow ;; esac
+  pdftotext -layout -enc UTF-8 "$out/$b.pdf" "$out/synthetic-$i-narrow.pdftotext-layout.txt"
+done
+rm -f "$out/synthetic-1-narrow.pdf"

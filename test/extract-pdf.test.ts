@@ -4,7 +4,8 @@
 // the rows; blank cells vanished. The fixtures are pages printed to PDF by Chromium (with its
 // date/title header and address footer on every page): two synthetic reports with known figures
 // in a narrow page (src/bench/generate-html.ts; scripts/print-pdf.sh makes them) and the real
-// 平潭 2013 and 2024 pages of test/fixtures/reports.
+// 平潭 2013 and 2024 pages of test/fixtures/reports. Three of the synthetic pages are also kept as
+// pdftotext -layout prints them: text, where the grid is gone and the template must do its work.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,6 +50,30 @@ describe("synthetic reports printed from their pages in a narrow column", () => 
       }
     }
     expect(Object.keys(want).length).toBeGreaterThan(150);
+    expect(got).toEqual(want);
+  });
+});
+
+describe("the same narrow pages as pdftotext -layout prints them (labels wrapped around their numbers, side cells' words among them)", () => {
+  it.each([
+    ["synthetic-0-narrow.pdftotext-layout.txt", 0],
+    ["synthetic-1-narrow.pdftotext-layout.txt", 1],
+    ["synthetic-3-narrow.pdftotext-layout.txt", 3],
+  ])("%s: every figure of its tables", (file, index) => {
+    const { truth } = generateHtmlReport(7, index);
+    const res = parseReport(readFileSync(join(PDF, file), "utf8"));
+    if (!res.ok) throw new Error(res.error);
+    const r = res.report;
+    expect({ org: r.org, year: r.year, template: r.template }).toEqual({ org: truth.org, year: truth.year, template: truth.template });
+    const want: Record<string, number> = { ...truth.figures };
+    const got: Record<string, number | null | undefined> = Object.fromEntries(Object.keys(truth.figures).map((m) => [m, tableValue(r, m)]));
+    for (const [slice, figures] of Object.entries(truth.slices ?? {})) {
+      for (const [metric, v] of Object.entries(figures)) {
+        want[`${metric}/${slice}`] = v;
+        got[`${metric}/${slice}`] = tableValue(r, metric, slice);
+      }
+    }
+    expect(Object.keys(want).length).toBeGreaterThan(40);
     expect(got).toEqual(want);
   });
 });

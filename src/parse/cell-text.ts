@@ -4,6 +4,9 @@
 // and a run of digits may hold several values: cuts.ts decides how).
 import { unitAlternation, UNITS } from "./numbers.js";
 
+/** A number standing apart inside a bracketed note, no unit after it: the row's value, not the note's. */
+const NOTE_INTERRUPTED = new RegExp(`\\s[+-]?\\d[\\d.,]*\\s+(?!\\s|${unitAlternation(UNITS)})`);
+
 /** What separated a token from the one before it (0 = nothing: the digits touch). */
 export type Gap = 0 | 1 | 2 | 3;
 
@@ -140,7 +143,8 @@ export function readCell(text: string, start: number, end: number): CellText {
       if (close > i && close < Math.min(end, i + 80) && (text.slice(i, close).match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 2) {
         // A PDF's narrow cell wraps a label's note around the row's numbers, each standing apart:
         // the note's words before them are text, the numbers the row's.
-        if (/\s[+-]?\d[\d.,]*\s/.test(text.slice(i, close))) note = { close, tokens: tokens.length };
+        // (A number the note states has its unit after it, spaced or not: "计 1 条".)
+        if (NOTE_INTERRUPTED.test(text.slice(i, close))) note = { close, tokens: tokens.length };
         else {
           i = close + 1;
           continue;

@@ -130,6 +130,10 @@ describe("表二/表三 as pdftotext prints a page's tables in the stream's orde
 describe("统计表 as pdftotext -layout prints a narrow label column: a label's note wrapped around the row's unit and value", () => {
   const raw = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8");
   const text = raw.replace("(一)主动公开政府信息数 | 条 | 1706 |", "(一)主动公开政府信息数(不同渠道和方式公开相同信\n条    1706\n息计1条)");
+  it("a note's own number, spaced as LibreOffice prints it (计 1 条), stays the note's", () => {
+    const spaced = raw.replace("(一)主动公开政府信息数 | 条 | 1706 |", "(一)主动公开政府信息数(不同渠道和方式公开相同信息计 1 条) 条 1706");
+    expect(fig(spaced, "proactive.total")[0]).toMatchObject({ value: 1706, certain: true });
+  });
   it("reads the value, not the note's 1", () => {
     expect(text).not.toEqual(raw);
     expect(fig(text, "proactive.total")[0]).toMatchObject({ value: 1706, certain: true });

@@ -30,6 +30,8 @@ const RULE_MIN = 4;
 const SNAP = 1.5;
 /** Rules this close (points) belong to one table: a double border's two lines are this far apart. */
 const TOUCH = 3;
+/** Items closer than this fraction of the font's height are one word (no space between them). */
+const TOUCHING = 0.15;
 /** Narrower or lower than this (points), the gap between two rules is a double border, not a cell. */
 const MIN_CELL = 5;
 
@@ -81,8 +83,25 @@ function baselineLines(items: readonly PdfTextItem[]): { y: number; text: string
   }
   return [...rows.entries()]
     .sort((a, b) => b[0] - a[0])
-    .map(([y, list]) => ({ y, text: list.sort((a, b) => a.x - b.x).map((i) => i.str).join(" ").trim() }))
+    .map(([y, list]) => ({ y, text: joinLine(list) }))
     .filter((l) => l.text);
+}
+
+/**
+ * One line's items left to right. Items that touch are one word split by the writer (LibreOffice
+ * splits "主动公开规范性文件数" at its kerning: "主动公开规" "范性" "文件数"; "1" "." "政府公报…"):
+ * joined as printed. A gap wider than a fraction of the font's height is a space (cells apart).
+ */
+function joinLine(list: PdfTextItem[]): string {
+  let out = "";
+  let end = -Infinity;
+  for (const it of list.sort((a, b) => a.x - b.x)) {
+    const gap = it.x - end;
+    if (out && gap > TOUCHING * Math.max(it.height, 1)) out += " ";
+    out += it.str;
+    end = Math.max(end, it.x + it.width);
+  }
+  return out.trim();
 }
 
 /** Horizontal and vertical rules grouped into tables: rules that touch, with two of each kind. */

@@ -13,7 +13,7 @@ import { metricDef } from "./metrics.js";
 import { solveTable, type Slot } from "./solve.js";
 import { asPrinted, blockAlternatives, cellFigure, cellTokens, readingNote, rowEvidence, undecided } from "./table-read.js";
 import {
-  APPLICANT_COLUMNS, APPLICATION_HEADER, APPLICATION_ROWS, ART20_HEADERS_2019, ART20_HEADERS_2021, ART20_ROWS, ART20_UNITS, REVIEW_COLUMNS, REVIEW_HEADER,
+  APPLICANT_COLUMNS, APPLICATION_HEADER, APPLICATION_ROWS, ART20_HEADER_ITEMS, ART20_HEADERS_2019, ART20_HEADERS_2021, ART20_ROWS, ART20_UNITS, REVIEW_COLUMNS, REVIEW_HEADER,
   type RowDef,
 } from "./template.js";
 import type { SourceText, Span } from "./text.js";
@@ -196,6 +196,9 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   }
 
   const solved = solveTable({ slots, slices, identities: identitiesOf(generation), proseNumbers: () => ctx.proseNumbers([{ start: located[0]?.found.start ?? start, end }]) });
+  const valueRows = located.filter((x) => !isHeading(x.row)).length;
+  const unreadRows = new Set(warnings.flatMap((w) => w.metrics)).size;
+  const shaky = unreadRows * 3 >= valueRows;
   const figures: Figure[] = [];
   let uncertain = 0;
   for (const row of solved) {
@@ -205,8 +208,11 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     const unit = metricDef(row.metric)?.unit ?? "件";
     const block = slot.metrics.length > 1;
     row.reading.values.forEach((v, col) => {
-      const how = readingNote(row, tokens, col);
+      let how = readingNote(row, tokens, col);
       if (!how) return;
+      // A block whose rows were given by the order of labels and numbers, in a table most of whose
+      // rows could not be read: that order is not to be trusted, even where the identities hold.
+      if (block && how.certain && shaky) how = { certain: false, note: "表三文字次序混乱，多行未能读取；此处按标签与数字的先后推断，请核对原表" };
       if (!how.certain) uncertain++;
       const evidence = rowEvidence(src, label, row.reading.spans, block ? col : undefined);
       figures.push(cellFigure(row.metric, slices[col]!, v, unit, evidence, how));
@@ -436,6 +442,19 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
     if (taken.has(x)) return;
     const tokens = tokensAt[i]!;
     const k = colsOf(x.row).length;
+    // A column header of an earlier item, none of whose rows wait for values, after this row's label
+    // ("行政强制 … 现行有效件数 0 60 本年处理决定数量 548 …"): the text was reordered (a PDF's stream),
+    // whose values follow is not known.
+    const next = located[i + 1];
+    const span = c.s.slice(x.found.ce, next ? next.found.cs : Math.min(to, x.found.ce + 400));
+    // (Printed labels-first, the headers come after the labels: a header of rows still waiting is theirs.)
+    const waiting = new Set(queue.map((p) => p.row.item));
+    if (Object.entries(ART20_HEADER_ITEMS).some(([h, items]) => span.includes(h) && items.every((item) => item < x.row.item && !waiting.has(item)))) {
+      for (const p of [...queue, x]) shape(p, buffer, colsOf(p.row).length);
+      queue = [];
+      buffer = [];
+      return;
+    }
     if (queue.length === 0 && buffer.length === 0 && tokens.length > 0) {
       // The values of an item's rows between its first label and the others (PDF text: "规章 0 0 0
       // 0 0 6 规范性文件"): a block of those rows, when the labels after it have no values of their own.

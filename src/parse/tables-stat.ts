@@ -395,6 +395,9 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
 
 type Item = ValueToken | TextRun;
 
+/** A header cell printed after the labels it heads: 单位, 统计数, 计量单位, 备注. */
+const STAT_HEADER_CELL = new RegExp(`^(?:${[...STAT_HEADER_WORDS, "统计数", "数量", "数值"].join("|")})+$`);
+
 /**
  * A heading's "——" cell glued between its label and the next row's, in a crawl that dropped the
  * cells' separators ("一、主动公开情况——(一)主动公开政府信息数…条1652"): two runs, the first a
@@ -443,9 +446,23 @@ function rowMajor(items: Item[]): void {
   const labelAt = (j: number): number => {
     const it = items[j];
     if (!it) return 0;
-    if (isText(it)) return !isUnit(it) && CJK.test(it.text) ? 1 : 0;
+    if (isText(it)) return !isUnit(it) && CJK.test(it.text) && !STAT_HEADER_CELL.test(it.text.replace(/\s+/g, "")) ? 1 : 0;
     const next = items[j + 1];
     return it.kind === "num" && /^\d{1,2}$/.test(it.raw) && isText(next) && next.start === it.end && /^[.、]/.test(next.text) && CJK.test(next.text) ? 2 : 0;
+  };
+  // From j: header words, then (unit or ——, a value or none) for each row; where that run ends.
+  const pairsAfter = (j: number): { cells: Item[][]; end: number } | null => {
+    let k = j;
+    while (k < items.length && isText(items[k]) && STAT_HEADER_CELL.test((items[k] as TextRun).text.replace(/\s+/g, ""))) k++;
+    const cells: Item[][] = [];
+    while (k < items.length && isUnit(items[k]!)) {
+      const cell: Item[] = [items[k]!];
+      const next = items[k + 1];
+      if (next && !isText(next) && next.kind === "num" && !labelAt(k + 1)) cell.push(next);
+      cells.push(cell);
+      k += cell.length;
+    }
+    return cells.length >= 3 && cells.some((c) => c.length === 2) ? { cells, end: k } : null;
   };
   for (let i = 0; i < items.length; i++) {
     if (!labelAt(i)) continue;
@@ -472,6 +489,15 @@ function rowMajor(items: Item[]): void {
     const valued = units.filter(isText).length;
     const allValued = values.length === units.length;
     if (units.length !== groups.length || !(values.length === valued || allValued) || values.length === 0) {
+      // …or each row's unit and value in turn after the labels ("单位 统计数 —— 条 21198 条 0 件 7 …",
+      // a page's header cells between them): as many units as labels, each with its value or none.
+      const paired = pairsAfter(j);
+      if (paired && paired.cells.length === groups.length) {
+        const rows = groups.flatMap((g, r) => [...g, ...paired.cells[r]!]);
+        items.splice(i, paired.end - i, ...rows);
+        i += rows.length - 1;
+        continue;
+      }
       i = j - 1;
       continue;
     }

@@ -103,6 +103,11 @@ export const ART20_UNITS: Record<string, string> = {
 };
 
 /** Column headers of 表二: they tell the generation, and are never values. */
+/** The 第二十条 items whose rows a 表二 column header heads (a header of an earlier item after a row's label says the text was reordered). */
+export const ART20_HEADER_ITEMS: Readonly<Record<string, readonly number[]>> = {
+  本年制发件数: [1], 本年废止件数: [1], 现行有效件数: [1], 本年处理决定数量: [5, 6], 本年收费金额: [8],
+  本年新制作数量: [1], 本年新公开数量: [1], 对外公开总数量: [1], 上一年项目数量: [5, 6, 8], 处理决定数量: [5, 6], 采购项目数量: [9], 采购总金额: [9],
+};
 export const ART20_HEADERS_2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额(单位:万元)", "本年收费金额"] as const;
 export const ART20_HEADERS_2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量", "采购项目数量", "采购总金额"] as const;
 

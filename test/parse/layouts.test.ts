@@ -117,6 +117,20 @@ describe("表二/表三 as pdftotext prints a page's tables in the stream's orde
     expect(table(page0).length).toBeGreaterThan(140);
     expect(table(text)).toEqual(table(page0));
   });
+  it("表二 in a PDF stream's order (a column of item (一) printed after the labels of (五) and (六)) gives no row another's value", async () => {
+    const page0 = await page();
+    const from = page0.indexOf("第二十条第（一）项 |");
+    const to = page0.indexOf("行政事业性收费 | 18651.06 |");
+    const scrambled = [
+      "第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数", "规章", "0", "0", "行政规范性文件", "62", "33",
+      "第二十条第（五）项", "信息内容", "行政许可", "第二十条第（六）项", "信息内容", "行政处罚", "行政强制", "第二十条第（八）项",
+      "现行有效件数", "0", "440", "本年处理决定数量", "4529", "本年处理决定数量", "1100", "65", "信息内容", "行政事业性收费", "本年收费金额（单位：万元）", "18651.06",
+    ].join("\n");
+    const text = page0.slice(0, from) + scrambled + page0.slice(to + "行政事业性收费 | 18651.06 |".length);
+    expect(text).toContain("行政强制\n第二十条第（八）项\n现行有效件数\n0\n440");
+    const truth: Record<string, number> = { "art20.licensing.decisions": 4529, "art20.penalty.decisions": 1100, "art20.coercion.decisions": 65, "art20.rules.in_force": 0, "art20.normative_docs.in_force": 440 };
+    for (const [metric, value] of Object.entries(truth)) for (const f of fig(text, metric)) expect(f.value).toBe(value);
+  });
   it("two labels printed out of the form's order ((七)总计 before 3.其他) leave the values after them unread, never 3.其他's", async () => {
     const text = (await page()).replace("3.其他 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |\n（七）总计 | 217 | 1 | 0 | 0 | 0 | 0 | 218 |", "（七）总计\n3.其他\n217 1 0 0 0 0 218");
     expect(text).toContain("（七）总计\n3.其他");
@@ -156,6 +170,25 @@ describe("统计表 crawled as the crawler flattens a page: cells glued, a headi
     expect(fig(text, "response.hotspots")[0]).toMatchObject({ value: 3 });
     expect(fig(text, "proactive.total")[0]).toMatchObject({ value: 1706 });
     expect(fig(text, "review.total")[0]).toMatchObject({ value: 0 });
+  });
+});
+
+describe("统计表 as pdftotext prints a borderless table: the labels, then the header, then each row's unit and value", () => {
+  const raw = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8");
+  const lines = raw.split("\n");
+  const first = lines.findIndex((l) => l.startsWith("一、主动公开情况"));
+  const last = lines.findIndex((l) => l.startsWith("(三)其他情形数") && lines.indexOf(l) > first + 30);
+  const rows = lines.slice(first, last + 1).map((l) => l.replace(/ \|$/, "").split(" | "));
+  const text = [...lines.slice(0, first - 1), "统计指标", ...rows.map((r) => r[0]), "单位 统计数", ...rows.map((r) => `${r[1]}\n${r[2] ?? ""}`), ...lines.slice(last + 1)].join("\n");
+  it("reads each row's value", () => {
+    expect(rows.length).toBeGreaterThan(40);
+    expect(text).toContain("单位 统计数\n——\n1706\n条\n1706");
+    const base = (t: string) => {
+      const res = parseReport(t);
+      if (!res.ok) throw new Error(res.error);
+      return res.report.figures.filter((f) => f.source === "table").map((f) => `${f.metric} = ${f.value}`).sort();
+    };
+    expect(base(text)).toEqual(base(raw));
   });
 });
 

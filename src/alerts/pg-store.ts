@@ -25,6 +25,9 @@ export interface SharedAlertStore extends AlertStore {
   lead(): boolean;
 }
 
+/** How often a process looks for others' commits when no notification came. */
+const LOOK_EVERY_MS = 5_000;
+
 export function pgAlertStore(db: PgSync, { compactEvery = 20_000 }: { compactEvery?: number } = {}): SharedAlertStore {
   let state: AlertState = emptyAlertState();
   let last = 0;
@@ -58,10 +61,13 @@ export function pgAlertStore(db: PgSync, { compactEvery = 20_000 }: { compactEve
     return reset;
   };
   catchUp();
-  db.listen(CHANNELS.alerts, () => {
+  const heard = () => {
     dirty = true;
     for (const w of watchers) w(false);
-  });
+  };
+  db.listen(CHANNELS.alerts, heard);
+  // A notification lost with a dropped connection: looked for again every few seconds anyway.
+  setInterval(heard, LOOK_EVERY_MS).unref();
 
   /** Leave out what the state (as the others left it) has already; renumber taken subscription ids. */
   const checked = (ops: readonly AlertOp[]): AlertOp[] => {

@@ -19,7 +19,7 @@ import { rankHits, scorePassage, type IndexedPassage, type RankedHit, type Searc
 export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v2-deflated-passages";
 
 /** Matches bm25 ranks at most; past this the first found are taken (ranking all would be slower). */
-export const RANK_LIMIT = 2_000;
+const RANK_LIMIT = 2_000;
 
 /**
  * Up to this many passages with a rare word of the question, every one is scored (not only the

@@ -2,24 +2,21 @@
 // table, in PostgreSQL's own full text — a tsvector of the very jieba tokens computed at ingest
 // (each token one lexeme, cast as is: no parser or dictionary of PostgreSQL's touches them, as the
 // `simple` configuration would), under a GIN index. The same contract and the same final ranking:
-// the index only proposes candidates, scorePassage ranks them; where FTS5 orders candidates by
-// bm25 this orders them by the same bm25 (FTS5's formula with detail=none: a word found counts
-// once; document length in tokens), so both stores propose the same passages.
+// the index only proposes candidates, scorePassage ranks them, by the same steps as fts-index.ts.
+// Where FTS5 orders candidates `BY rank`, every match of its detail=none table has a bm25 of 0
+// (no instances are kept to count), so its order is the rowid's: this index takes the same
+// passages in the same order, and both stores propose the same candidates.
 //
 // Tables (pg.ts creates them), a column `gen` for the generation (a reindex builds gen g+1 beside
-// the live one, then swaps): `fts_doc` (report ↔ seq, passage and token counts, its passages
-// deflated), `fts_passage` (rowid `seq × 2^20 + n`, its length, its tokens), `fts_df`.
+// the live one, then swaps): `fts_doc` (report ↔ seq, its passage count, its passages deflated),
+// `fts_passage` (rowid `seq × 2^20 + n`, its tokens), `fts_df` (passages per token).
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { PgSync } from "../store/pg.js";
-import { ftsToken, PER_REPORT, RANK_LIMIT, RECALL, SCORE_ALL, type FtsIndex, type FtsOptions, type StoredPassage } from "./fts-index.js";
+import { ftsToken, PER_REPORT, RECALL, SCORE_ALL, type FtsIndex, type FtsOptions, type StoredPassage } from "./fts-index.js";
 import { rankHits, scorePassage, type IndexedPassage, type RankedHit } from "./search-index.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
 export const PG_FTS_FORMAT = "pg-tsvector/jieba-cutForSearch-hmm/v1";
-
-/** FTS5's bm25 constants. */
-const K1 = 1.2;
-const B = 0.75;
 
 /** A token as FTS5's ascii tokenizer keeps it: ASCII punctuation gone, ASCII letters folded. */
 const lexeme = (t: string) => ftsToken(t).replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -59,15 +56,10 @@ export function createPgIndex(
   const idOf = new Map<number, string>();
   let size = 0;
   let nextSeq = 1;
-  // bm25's collection figures: rows with tokens, and their tokens.
-  let rows = 0;
-  let tokens = 0;
-  for (const r of db.query<{ seq: number; id: string; n: number; rows: number; tokens: number }>("SELECT seq, id, n, rows, tokens FROM fts_doc WHERE gen = $1", [g])) {
+  for (const r of db.query<{ seq: number; id: string; n: number }>("SELECT seq, id, n FROM fts_doc WHERE gen = $1", [g])) {
     seqOf.set(r.id, r.seq);
     idOf.set(r.seq, r.id);
     size += r.n;
-    rows += r.rows;
-    tokens += Number(r.tokens);
     if (r.seq >= nextSeq) nextSeq = r.seq + 1;
   }
 
@@ -109,29 +101,6 @@ export function createPgIndex(
   const first = (query: string, limit: number): number[] =>
     db.query<{ rowid: number }>("SELECT rowid FROM fts_passage WHERE gen = $1 AND tokens @@ $2::tsquery ORDER BY rowid LIMIT $3", [g, query, limit]).map((r) => r.rowid);
 
-  /** FTS5's `ORDER BY rank`: bm25 with each word found counting once, longer passages weighing less. */
-  const ranked = (query: string, words: string[], limit: number): number[] => {
-    const hits = db.query<Record<string, number>>(
-      `SELECT ${words.map((_, i) => `(SELECT count(*) FROM fts_passage WHERE gen = $1 AND tokens @@ $${i + 2}::tsquery) AS n${i}`).join(", ")}`,
-      [g, ...words.map(quote)],
-    )[0]!;
-    const idf = words.map((_, i) => {
-      const n = Number(hits[`n${i}`]);
-      const v = Math.log((rows - n + 0.5) / (n + 0.5));
-      return v > 0 ? v : 1e-6;
-    });
-    const avgdl = rows ? tokens / rows : 1;
-    const at = words.length + 2;
-    const score = words.map((_, i) => `CASE WHEN tokens @@ $${i + 2}::tsquery THEN ${idf[i]} ELSE 0 END`).join(" + ");
-    return db
-      .query<{ rowid: number }>(
-        `SELECT rowid FROM fts_passage WHERE gen = $1 AND tokens @@ $${at}::tsquery
-         ORDER BY (${score}) / (1 + ${K1} * (${1 - B} + ${B} * len / ${avgdl}::float8)) DESC, rowid LIMIT $${at + 1}`,
-        [g, ...words.map(quote), query, limit],
-      )
-      .map((r) => r.rowid);
-  };
-
   /** The candidates fts-index.ts proposes, by the same steps. */
   const candidates = (words: string[], want: number): number[] => {
     const limit = Math.max(200, size * 0.01);
@@ -139,20 +108,20 @@ export function createPgIndex(
     const df = new Map(words.map((word) => [word, (stored.get(word) ?? 0) + (pendingDf.get(word) ?? 0)]));
     let recall = words.filter((word) => df.get(word)! <= limit);
     if (recall.length === 0) recall = [...words].sort((a, b) => df.get(a)! - df.get(b)!).slice(0, 1);
-    const lexemes = recall.map(lexeme);
-    const quoted = lexemes.map(quote);
+    const quoted = recall.map(lexeme).map(quote);
     const matches = recall.reduce((sum, word) => sum + df.get(word)!, 0);
     if (matches <= SCORE_ALL) return first(quoted.join(" | "), SCORE_ALL);
     const out: number[] = [];
     const seen = new Set<number>();
-    const take = (query: string, rank: boolean) => {
-      for (const id of rank ? ranked(query, lexemes, want) : first(query, want)) {
+    // FTS5's ranked and unranked queries give the same order here (see above): one query for both.
+    const take = (query: string) => {
+      for (const id of first(query, want)) {
         if (out.length >= want) break;
         if (!seen.has(id)) (seen.add(id), out.push(id));
       }
     };
-    if (quoted.length > 1) take(quoted.join(" & "), Math.min(...recall.map((word) => df.get(word)!)) <= RANK_LIMIT);
-    if (out.length < want) take(quoted.join(" | "), matches <= RANK_LIMIT);
+    if (quoted.length > 1) take(quoted.join(" & "));
+    if (out.length < want) take(quoted.join(" | "));
     return out;
   };
 
@@ -169,31 +138,26 @@ export function createPgIndex(
       const kept = list.slice(0, PER_REPORT);
       const stored: StoredPassage[] = kept.map((p) => [p.text, p.section, p.line]);
       const ids: number[] = [];
-      const lens: number[] = [];
       const vectors: string[] = [];
       kept.forEach((p, n) => {
         // PostgreSQL refuses a lexeme of 2 KB or more (never a word; a run of letters in a page's code).
         const lex = p.tokens ? p.tokens.split(" ").map(lexeme).filter((l) => l && l.length < 512) : [];
         if (!lex.length) return;
         ids.push(seq * PER_REPORT + n);
-        lens.push(lex.length);
         vectors.push([...new Set(lex)].map(quote).join(" "));
       });
-      const count = lens.reduce((a, b) => a + b, 0);
       db.tx([
         {
-          text: "INSERT INTO fts_doc (gen, seq, id, n, rows, tokens, passages) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-          values: [g, seq, reportId, stored.length, ids.length, count, deflateRawSync(JSON.stringify(stored), { level: 1 })],
+          text: "INSERT INTO fts_doc (gen, seq, id, n, passages) VALUES ($1, $2, $3, $4, $5)",
+          values: [g, seq, reportId, stored.length, deflateRawSync(JSON.stringify(stored), { level: 1 })],
         },
         ...(ids.length
-          ? [{ text: "INSERT INTO fts_passage (gen, rowid, len, tokens) SELECT $1, r, l, t::tsvector FROM unnest($2::bigint[], $3::int[], $4::text[]) AS u(r, l, t)", values: [g, ids, lens, vectors] }]
+          ? [{ text: "INSERT INTO fts_passage (gen, rowid, tokens) SELECT $1, r, t::tsvector FROM unnest($2::bigint[], $3::text[]) AS u(r, t)", values: [g, ids, vectors] }]
           : []),
       ]);
       seqOf.set(reportId, seq);
       idOf.set(seq, reportId);
       size += list.length;
-      rows += ids.length;
-      tokens += count;
       countDf(list, 1);
     },
     remove(reportId) {
@@ -202,14 +166,12 @@ export function createPgIndex(
       const passages = tokensOf(reportId);
       const [, doc] = db.tx([
         { text: "DELETE FROM fts_passage WHERE gen = $1 AND rowid BETWEEN $2 AND $3", values: [g, seq * PER_REPORT, seq * PER_REPORT + PER_REPORT - 1] },
-        { text: "DELETE FROM fts_doc WHERE gen = $1 AND seq = $2 RETURNING n, rows, tokens", values: [g, seq] },
-      ]) as [unknown, { n: number; rows: number; tokens: number }[]];
+        { text: "DELETE FROM fts_doc WHERE gen = $1 AND seq = $2 RETURNING n", values: [g, seq] },
+      ]) as [unknown, { n: number }[]];
       cache.delete(seq);
       seqOf.delete(reportId);
       idOf.delete(seq);
       size -= doc[0]?.n ?? 0;
-      rows -= doc[0]?.rows ?? 0;
-      tokens -= Number(doc[0]?.tokens ?? 0);
       countDf(passages ?? [], -1);
     },
     search(keywords, opts = {}) {

@@ -126,6 +126,8 @@ export function openPg(url: string, { timeoutMs = 30_000 }: OpenPgOptions = {}):
       .then(async () => {
         for (const channel of listeners.keys()) await c.query(`LISTEN ${channel}`);
         (c as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+        // What was said before this connection listened is not heard: every listener looks now.
+        for (const set of listeners.values()) for (const l of set) l();
       })
       .catch(again);
   };
@@ -161,7 +163,7 @@ export function openPg(url: string, { timeoutMs = 30_000 }: OpenPgOptions = {}):
       set.add(l);
       listeners.set(channel, set);
       if (!listening) startListening();
-      else if (first) void listening.then(() => listener?.query(`LISTEN ${channel}`)).catch(() => undefined);
+      else if (first) void listening.then(() => listener?.query(`LISTEN ${channel}`).then(l)).catch(() => undefined);
     },
     notify: (channel) => void query("SELECT pg_notify($1, '')", [channel]),
     async close() {
@@ -189,8 +191,8 @@ function createSchema(db: PgSync): void {
     CREATE TABLE IF NOT EXISTS record (id text PRIMARY KEY, report bytea NOT NULL, text bytea NOT NULL);
     -- The full-text index (index/pg-index.ts), one generation live at a time.
     CREATE TABLE IF NOT EXISTS fts_meta (key text PRIMARY KEY, value text NOT NULL);
-    CREATE TABLE IF NOT EXISTS fts_doc (gen int NOT NULL, seq int NOT NULL, id text NOT NULL, n int NOT NULL, rows int NOT NULL, tokens bigint NOT NULL, passages bytea NOT NULL, PRIMARY KEY (gen, seq), UNIQUE (gen, id));
-    CREATE TABLE IF NOT EXISTS fts_passage (gen int NOT NULL, rowid bigint NOT NULL, len int NOT NULL, tokens tsvector NOT NULL, PRIMARY KEY (gen, rowid));
+    CREATE TABLE IF NOT EXISTS fts_doc (gen int NOT NULL, seq int NOT NULL, id text NOT NULL, n int NOT NULL, passages bytea NOT NULL, PRIMARY KEY (gen, seq), UNIQUE (gen, id));
+    CREATE TABLE IF NOT EXISTS fts_passage (gen int NOT NULL, rowid bigint NOT NULL, tokens tsvector NOT NULL, PRIMARY KEY (gen, rowid));
     CREATE INDEX IF NOT EXISTS fts_passage_tokens ON fts_passage USING gin (tokens);
     CREATE TABLE IF NOT EXISTS fts_df (gen int NOT NULL, term text NOT NULL, n int NOT NULL, PRIMARY KEY (gen, term));
     -- What lives beside the db in files otherwise (originals.ts, addresses.ts, bot-state.ts).

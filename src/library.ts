@@ -440,6 +440,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     shelf = new Shelf(db.data.reports, db.data.held, liveSignature);
     state = buildState(db.data.reports, newIndex());
     state.catalog.lexicon();
+    // Stored where nobody listened (`cli ingest` beside the bots): announced here.
+    if (listeners.size) await emit(db.data.reports.filter((e) => e.announced === false || e.revisionPending));
   }
   shared?.onChange(() => void queue(async () => shared.changed() && (await shared.exclusive(follow))).catch(() => undefined));
   const sections = (id: string) => records.readSections(id);

@@ -90,9 +90,14 @@ describe.skipIf(unavailable !== null)("the library on PostgreSQL", () => {
     const a = await pg(url);
     const b = await pg(url);
     const file = (name: string) => new TextEncoder().encode(readFileSync(join(SEEDS, name), "utf8"));
+    // B listens (as the bot's alerts do), A does not (as `cli ingest`): B announces what A stored.
+    const announced: string[] = [];
+    b.lib.onReportAdded((r) => void announced.push(r.org));
     expect(await a.lib.ingestFile("changshou.txt", file(SEED.changshou))).toMatchObject({ status: "added" });
     // B is told (NOTIFY) and reads the catalog again.
     for (let i = 0; i < 100 && b.lib.size === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && announced.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(announced).toEqual(["重庆市长寿区人民政府"]);
     expect(b.lib.ask("长寿区2018年行政复议多少件").answers[0]).toMatchObject({ value: 15 });
     expect(reply(b.lib.ask("政务公开 监督保障"))).toEqual(reply(a.lib.ask("政务公开 监督保障")));
     // Both at once, and the same file through both: each report stored once, none lost.
@@ -109,5 +114,7 @@ describe.skipIf(unavailable !== null)("the library on PostgreSQL", () => {
     expect([a.lib.size, b.lib.size]).toEqual([4, 4]);
     for (const lib of [a.lib, b.lib]) expect(lib.ask("蚌埠 2019 行政复议").text).toEqual(c.lib.ask("蚌埠 2019 行政复议").text);
     expect(a.pg!.db.query<{ n: number }>("SELECT count(*)::int AS n FROM fts_doc")[0]!.n).toBe(4);
+    for (let i = 0; i < 100 && announced.length < 4; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(announced.sort()).toEqual(["南昌市西湖区人民政府", "益阳市资阳区人民政府", "蚌埠市人民政府", "重庆市长寿区人民政府"].sort());
   }, 120_000);
 });

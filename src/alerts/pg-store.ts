@@ -25,9 +25,6 @@ export interface SharedAlertStore extends AlertStore {
   lead(): boolean;
 }
 
-/** How often a process looks for others' commits when no notification came. */
-const LOOK_EVERY_MS = 5_000;
-
 export function pgAlertStore(db: PgSync, { compactEvery = 20_000 }: { compactEvery?: number } = {}): SharedAlertStore {
   let state: AlertState = emptyAlertState();
   let last = 0;
@@ -65,9 +62,7 @@ export function pgAlertStore(db: PgSync, { compactEvery = 20_000 }: { compactEve
     dirty = true;
     for (const w of watchers) w(false);
   };
-  db.listen(CHANNELS.alerts, heard);
-  // A notification lost with a dropped connection: looked for again every few seconds anyway.
-  setInterval(heard, LOOK_EVERY_MS).unref();
+  db.listen(CHANNELS.alerts, heard); // and every few seconds anyway
 
   /** Leave out what the state (as the others left it) has already; renumber taken subscription ids. */
   const checked = (ops: readonly AlertOp[]): AlertOp[] => {

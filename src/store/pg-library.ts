@@ -13,9 +13,6 @@ import { catalogRevision, CHANNELS, LOCKS, openPg, pgDbAdapter, type PgDbAdapter
 import { pgAddressBook, pgBotState, pgOriginalStore, pgRecordStore } from "./pg-stores.js";
 import type { CutPassages } from "./records.js";
 
-/** How often a process looks whether another wrote, when no notification came (a dropped listener). */
-const LOOK_EVERY_MS = 5_000;
-
 /** The writer lock is asked for this often while another process holds it. */
 const LOCK_POLL_MS = 100;
 
@@ -46,10 +43,7 @@ export function sharedCatalog(db: PgSync, adapter: PgDbAdapter): SharedCatalog {
       }
     },
     changed: () => catalogRevision(db) !== adapter.revision,
-    onChange(listener) {
-      db.listen(CHANNELS.catalog, listener);
-      setInterval(listener, LOOK_EVERY_MS).unref();
-    },
+    onChange: (listener) => db.listen(CHANNELS.catalog, listener),
   };
 }
 

@@ -27,6 +27,9 @@ const SCHEMA_VERSION = 1;
 export const LOCK_SPACE = 0x6e62; // "nb"
 export const LOCKS = { schema: 1, writer: 2, alerts: 3, alertSender: 4 } as const;
 
+/** How often listeners look again when no notification came. */
+const LOOK_EVERY_MS = 5_000;
+
 /** Channels other processes are told on. */
 export const CHANNELS = { catalog: "nianbao_catalog", alerts: "nianbao_alerts" } as const;
 
@@ -56,7 +59,10 @@ export interface PgSync {
   /** Take a session advisory lock without waiting; true when this connection holds it. */
   tryLock(which: number): boolean;
   unlock(which: number): void;
-  /** Be called (on the main thread's event loop) when another process notifies `channel`. */
+  /**
+   * Be called (on the main thread's event loop) when another process notifies `channel`, and every
+   * few seconds anyway (a notification is lost with a dropped connection), until close().
+   */
   listen(channel: string, listener: () => void): void;
   notify(channel: string): void;
   readonly url: string;
@@ -74,10 +80,13 @@ export function openPg(url: string, { timeoutMs = 30_000 }: OpenPgOptions = {}):
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(new URL("./pg-sync-worker.mjs", import.meta.url), { workerData: { url, port: port2, flag: flag.buffer }, transferList: [port2] });
   worker.unref(); // an idle connection never holds the process
+  let closed = false;
   let failed: Error | undefined;
   worker.on("error", (err) => (failed = err));
+  worker.on("exit", () => (failed ??= new Error("the connection was closed")));
   let nextId = 1;
   const call = (queries: Query[], tx: boolean): Record<string, unknown>[][] => {
+    if (closed) throw new PgError("PostgreSQL: the connection was closed");
     if (failed) throw new PgError(`PostgreSQL: ${failed.message}`);
     const id = nextId++;
     Atomics.store(flag, 0, 0);
@@ -102,7 +111,7 @@ export function openPg(url: string, { timeoutMs = 30_000 }: OpenPgOptions = {}):
   const listeners = new Map<string, Set<() => void>>();
   let listener: pg.Client | undefined;
   let listening: Promise<void> | undefined;
-  let closed = false;
+  let looking: NodeJS.Timeout | undefined;
   const startListening = () => {
     if (listening || closed) return;
     const c = new pg.Client({ connectionString: url, application_name: "nianbao-listen" });
@@ -164,10 +173,15 @@ export function openPg(url: string, { timeoutMs = 30_000 }: OpenPgOptions = {}):
       listeners.set(channel, set);
       if (!listening) startListening();
       else if (first) void listening.then(() => listener?.query(`LISTEN ${channel}`).then(l)).catch(() => undefined);
+      looking ??= setInterval(() => {
+        for (const set of listeners.values()) for (const each of set) each();
+      }, LOOK_EVERY_MS).unref();
     },
     notify: (channel) => void query("SELECT pg_notify($1, '')", [channel]),
     async close() {
+      if (closed) return;
       closed = true;
+      clearInterval(looking);
       const c = listener;
       listener = undefined;
       await c?.end().catch(() => undefined);

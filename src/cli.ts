@@ -27,7 +27,7 @@ import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from 
 import { ensureDir } from "./store/dirs.js";
 import { fileOriginalStore } from "./store/originals.js";
 import { fileAddressBook } from "./store/addresses.js";
-import { openPgLibrary, type PgLibrary } from "./store/pg-library.js";
+import type { PgLibrary } from "./store/pg-library.js";
 import { cmdExport, cmdSource, writeChart } from "./cli-reuse.js";
 import { parseStoreKind, type StoreKind } from "./config.js";
 
@@ -106,6 +106,8 @@ export async function openLibrary(
   if (databaseUrl) {
     const release = opts.write && opts.role === "bot" ? acquireLock(dbPath, "bot") : () => {};
     try {
+      // Loaded only here: the embedded store never loads the PostgreSQL client.
+      const { openPgLibrary } = await import("./store/pg-library.js");
       const pg = await openPgLibrary(databaseUrl, {
         cut: toPassages,
         ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),

@@ -27,6 +27,7 @@ import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from 
 import { ensureDir } from "./store/dirs.js";
 import { fileOriginalStore } from "./store/originals.js";
 import { fileAddressBook } from "./store/addresses.js";
+import type { PgLibrary } from "./store/pg-library.js";
 import { cmdExport, cmdSource, writeChart } from "./cli-reuse.js";
 import { parseStoreKind, type StoreKind } from "./config.js";
 
@@ -89,12 +90,36 @@ export async function openLibrary(
     role?: LockRole;
     corpusDir?: string;
     store?: StoreKind;
+    /**
+     * PostgreSQL instead (postgres://…; DATABASE_URL when neither this nor `store` is given):
+     * shared by every process that opens it, so only the bot takes the lock, and only for its data
+     * folder (the upload journal, the inbox).
+     */
+    databaseUrl?: string;
     /** Read files in a worker thread (the bot); `onReaderFallback` hears when none can start. */
     parseWorker?: boolean;
     onReaderFallback?: (reason: string) => void;
   },
-): Promise<{ lib: CoreLibrary; release: () => void }> {
+): Promise<{ lib: CoreLibrary; release: () => void; pg?: PgLibrary }> {
   const store = opts.store ?? parseStoreKind(process.env.NIANBAO_STORE);
+  const databaseUrl = "databaseUrl" in opts ? opts.databaseUrl : opts.store ? undefined : process.env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl) {
+    const release = opts.write && opts.role === "bot" ? acquireLock(dbPath, "bot") : () => {};
+    try {
+      // Loaded only here: the embedded store never loads the PostgreSQL client.
+      const { openPgLibrary } = await import("./store/pg-library.js");
+      const pg = await openPgLibrary(databaseUrl, {
+        cut: toPassages,
+        ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
+        readOnly: !opts.write,
+        ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),
+      });
+      return { lib: pg.lib, release, pg };
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
   const release = opts.write ? acquireLock(dbPath, opts.role ?? "writer") : () => {};
   let sqlite: ReturnType<typeof openSqlite> | undefined;
   try {

@@ -29,6 +29,12 @@ export interface Config {
    * the FlexSearch index in memory (exported beside it).
    */
   store: StoreKind;
+  /**
+   * DATABASE_URL (postgres://user:pass@host:5432/db): the catalog, records, index, alert state and
+   * update ids in PostgreSQL, shared by every bot process given the same URL (store/pg.ts);
+   * NIANBAO_STORE is then not used. Absent → the embedded store.
+   */
+  databaseUrl?: string;
   /** WEBHOOK_URL + WEBHOOK_SECRET; absent → long polling. */
   webhook?: WebhookConfig;
   /**
@@ -144,6 +150,9 @@ const schema = z.object({
   TELEGRAM_API_ROOT: optional(httpUrl("e.g. http://127.0.0.1:8081 for a self-hosted Bot API server")),
   NIANBAO_DB: optional(z.string()),
   NIANBAO_DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(
+    z.string().refine((value) => /^postgres(ql)?:\/\/./.test(value), { message: "must be a PostgreSQL URL, postgres://user:password@host:5432/database (value not shown)" }),
+  ),
   NIANBAO_STORE: optional(z.string().toLowerCase().pipe(z.enum(STORE_KINDS, { message: `must be ${STORE_KINDS.join(" or ")}` }))),
   WEBHOOK_URL: optional(httpUrl("e.g. https://bot.example.org/telegram")),
   WEBHOOK_SECRET: optional(
@@ -198,6 +207,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     dbPath: v.NIANBAO_DB ?? "data/db.json",
     dataDir: v.NIANBAO_DATA_DIR ?? "data",
     store: v.NIANBAO_STORE ?? "sqlite",
+    databaseUrl: v.DATABASE_URL,
     webhook: v.WEBHOOK_URL && v.WEBHOOK_SECRET ? { url: v.WEBHOOK_URL, secret: v.WEBHOOK_SECRET } : undefined,
     host: v.WEBHOOK_HOST ?? "127.0.0.1",
     port: v.PORT ?? 8080,
@@ -233,6 +243,7 @@ function hideSecrets(config: Config): Config {
     ...config,
     token: config.token === undefined ? undefined : "[redacted]",
     webhook: config.webhook && { url: config.webhook.url, secret: "[redacted]" },
+    databaseUrl: config.databaseUrl?.replace(/\/\/[^@/]*@/, "//[redacted]@"),
   });
   Object.defineProperty(config, "toJSON", { value: redacted, enumerable: false });
   Object.defineProperty(config, inspect.custom, { value: () => redacted(), enumerable: false });

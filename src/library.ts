@@ -91,6 +91,21 @@ export interface LibraryOptions {
    * worker-thread reader (reader.ts) so questions are answered during an ingest.
    */
   reader?: Reader;
+  /** Several processes share the store (PostgreSQL, store/pg-library.ts). Defaults to this process alone. */
+  shared?: SharedCatalog;
+}
+
+/**
+ * A store other processes write too: writes take turns, and each process reads the catalog again
+ * after the others wrote — before its own next write, and when told.
+ */
+export interface SharedCatalog {
+  /** Run a write holding the store's writer lock, after the others' last write. */
+  exclusive<T>(job: () => Promise<T>): Promise<T>;
+  /** True when another process wrote since this one last read or wrote the catalog. */
+  changed(): boolean;
+  /** Be called when another process may have written. */
+  onChange(listener: () => void): void;
 }
 
 export interface IngestTimings {
@@ -407,11 +422,28 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
 
   const listeners = new Set<(r: ReportSummary) => void | Promise<unknown>>();
   let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+  const queue = <T>(job: () => Promise<T>): Promise<T> => {
     const next = chain.then(job, job);
     chain = next.catch(() => undefined);
     return next;
   };
+  // A shared store: every write holds the writer lock and starts from the others' last write.
+  const shared = opts.shared;
+  const serial = <T>(job: () => Promise<T>): Promise<T> => (shared ? queue(() => shared.exclusive(async () => (await follow(), job()))) : queue(job));
+  /**
+   * Another process wrote: the catalog, the shelf and the index as it left them (records are read
+   * per id). Under the writer lock, so never half of another process's write.
+   */
+  async function follow() {
+    if (!shared?.changed()) return;
+    await db.read();
+    shelf = new Shelf(db.data.reports, db.data.held, liveSignature);
+    state = buildState(db.data.reports, newIndex());
+    state.catalog.lexicon();
+    // Stored where nobody listened (`cli ingest` beside the bots): announced here.
+    if (listeners.size) await emit(db.data.reports.filter((e) => e.announced === false || e.revisionPending));
+  }
+  shared?.onChange(() => void queue(async () => shared.changed() && (await shared.exclusive(follow))).catch(() => undefined));
   const sections = (id: string) => records.readSections(id);
   const deps = (): AnswerDeps => ({ catalog: state.catalog, index: state.index, segment, load, sections });
   /**

@@ -25,10 +25,10 @@ async function start(): Promise<number> {
   if (!config.token) {
     let opened;
     try {
-      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir, store: config.store });
+      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir, store: config.store, databaseUrl: config.databaseUrl });
     } catch (err) {
       if (!(err instanceof LockedError)) throw err;
-      opened = await openLibrary(dbPath, { write: false, store: config.store }); // the bot owns the db: read it
+      opened = await openLibrary(dbPath, { write: false, store: config.store, databaseUrl: config.databaseUrl }); // the bot owns the db: read it
     }
     const { lib, release } = opened;
     if (lib.size === 0) await lib.ingestPaths([corpusDir]);
@@ -56,11 +56,12 @@ async function start(): Promise<number> {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
 
-  const { lib, release } = await openLibrary(dbPath, {
+  const { lib, release, pg } = await openLibrary(dbPath, {
     write: true,
     role: "bot",
     corpusDir,
     store: config.store,
+    databaseUrl: config.databaseUrl,
     parseWorker: config.parseWorker,
     onReaderFallback: (reason) => logger.warn({ reason }, "parse worker could not start; files are read on the main thread"),
   });
@@ -80,8 +81,9 @@ async function start(): Promise<number> {
     fetchReport: (address: string) => fetchReport(address, { maxBytes: config.maxUploadMb * 1024 * 1024 }),
   };
   const { fileAlertStore } = await import("./alerts/store.js");
-  // Subscriptions and the alert outbox, apart from the report db (db.alerts.json + db.alerts.log).
-  const alertStore = fileAlertStore(`${dbPath.replace(/\.json$/i, "")}.alerts`);
+  // Subscriptions and the alert outbox, apart from the report db (db.alerts.json + db.alerts.log);
+  // on PostgreSQL in the database, shared with the other processes, as are the update ids taken.
+  const alertStore = pg ? pg.alertStore() : fileAlertStore(`${dbPath.replace(/\.json$/i, "")}.alerts`);
   let stopBot: () => Promise<void> = async () => undefined;
   let stopInbox: () => Promise<void> = async () => undefined;
   const closeAll = async () => {
@@ -90,13 +92,14 @@ async function start(): Promise<number> {
       await stopBot().catch((err: unknown) => logger.warn({ err }, "bot did not stop cleanly"));
       await lib.close(); // bot state written, parse worker ended
       await lib.flush().catch(() => undefined); // the index export (it is derived: a failure only costs a rebuild)
+      await pg?.close();
     } finally {
       release();
     }
   };
   if (!shutdown.signal.aborted) {
     try {
-      stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger, journal, extras, alertStore, shutdown: shutdown.signal });
+      stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger, journal, extras, alertStore, shutdown: shutdown.signal, ...(pg ? { updates: pg.updates } : {}) });
     } catch (error) {
       if (!shutdown.signal.aborted) {
         await closeAll().catch(() => release());
@@ -106,7 +109,7 @@ async function start(): Promise<number> {
   }
   if (!shutdown.signal.aborted) {
     stopInbox = watchInbox(join(resolve(dbPath, ".."), "inbox"), lib, logger);
-    logger.info({ reports: lib.size, db: dbPath }, "nianbao bot running");
+    logger.info({ reports: lib.size, db: pg ? "PostgreSQL" : dbPath }, "nianbao bot running");
   }
   await new Promise<void>((done) => {
     stopping = () => void closeAll().finally(done);

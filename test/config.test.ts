@@ -86,6 +86,7 @@ describe("createConfig", () => {
     [{ MAX_UPLOAD_MB: "20MB" }, /MAX_UPLOAD_MB/],
     [{ RATE_LIMIT_PER_MINUTE: "1.5" }, /^Invalid config: RATE_LIMIT_PER_MINUTE must be a whole number from 1/],
     [{ NIANBAO_STORE: "postgres" }, /^Invalid config: NIANBAO_STORE must be sqlite or json/],
+    [{ DATABASE_URL: "mysql://u:pw@h/db" }, /^Invalid config: DATABASE_URL must be a PostgreSQL URL/],
     [{ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://x.org/tg" }, /^Invalid config: WEBHOOK_URL is set but WEBHOOK_SECRET is missing/],
     [{ WEBHOOK_URL: "https://x.org/tg", WEBHOOK_SECRET: "abc" }, /WEBHOOK_URL is set but TELEGRAM_BOT_TOKEN is missing/],
     [{ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "not a url", WEBHOOK_SECRET: "abc" }, /WEBHOOK_URL must be an http\(s\) URL/],
@@ -111,12 +112,15 @@ describe("createConfig", () => {
   });
 
   it("redacts secrets when the config is logged or inspected, but keeps them usable", () => {
-    const config = createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://x.org/tg", WEBHOOK_SECRET: "topsecret" });
+    const config = createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://x.org/tg", WEBHOOK_SECRET: "topsecret", DATABASE_URL: "postgres://bot:dbsecret@db:5432/nianbao" });
     expect(config.token).toBe(TOKEN);
     expect(config.webhook?.secret).toBe("topsecret");
+    expect(config.databaseUrl).toBe("postgres://bot:dbsecret@db:5432/nianbao");
     for (const shown of [JSON.stringify(config), inspect(config)]) {
       expect(shown).not.toContain("very_secret_value");
       expect(shown).not.toContain("topsecret");
+      expect(shown).not.toContain("dbsecret");
+      expect(shown).toContain("db:5432/nianbao");
       expect(shown).toContain("[redacted]");
     }
   });

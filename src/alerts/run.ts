@@ -15,6 +15,12 @@ export interface AlertRunnerOptions {
   tickMs?: number;
   /** How often deadlines are checked. Defaults to an hour. */
   deadlineEveryMs?: number;
+  /**
+   * Processes sharing one alert store (alerts/pg-store.ts): true in the one that sends. The others
+   * match the reports they store (queueing is idempotent) but leave digests, deadlines and the
+   * outbox to it, and look again every tick in case it is gone.
+   */
+  lead?: () => boolean;
 }
 
 export interface AlertRunner {
@@ -39,6 +45,7 @@ export function startAlertRunner(options: AlertRunnerOptions): AlertRunner {
 
   const pass = async () => {
     try {
+      if (options.lead && !options.lead()) return null;
       await engine.flushDigests();
       if (now() - lastDeadlineCheck >= deadlineEveryMs) {
         lastDeadlineCheck = now();
@@ -85,5 +92,25 @@ export function startAlertRunner(options: AlertRunnerOptions): AlertRunner {
       clearTimeout(timer);
       await running;
     },
+  };
+}
+
+/**
+ * A delivery that sends only while `lead()` holds, made anew each time this process becomes the
+ * sender: making it settles what the last sender left in flight as sent (never sent twice).
+ */
+export function senderOnly(make: () => Delivery, lead: () => boolean): Delivery {
+  let current: Delivery | undefined;
+  return {
+    async deliverDue() {
+      if (!lead()) {
+        current = undefined;
+        return null;
+      }
+      current ??= make();
+      return current.deliverDue();
+    },
+    invalidate: () => current?.invalidate(),
+    pending: () => current?.pending() ?? 0,
   };
 }

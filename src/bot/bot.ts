@@ -73,9 +73,20 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     }),
   );
 
+  const journal = deps.journal;
+  // Replicas behind a load balancer: a copy another process took first is dropped. An upload this
+  // process journaled (being replayed after a restart, or recorded by long polling) is its own.
+  const updates = deps.updates;
+  if (updates) {
+    bot.use(async (ctx, next) => {
+      const id = ctx.update.update_id;
+      if (!journal?.holds?.(id) && !updates.claim(id)) return;
+      await next();
+    });
+  }
+
   // An upload is forgotten by the journal only once handled; one handled before a restart and sent
   // again by Telegram (never confirmed) is not handled twice.
-  const journal = deps.journal;
   if (journal) {
     bot.use(async (ctx, next) => {
       if (!carriesUpload(ctx.update)) return next();

@@ -13,6 +13,7 @@ import type { Reuse } from "../reuse.js";
 import type { PageStore } from "./pages.js";
 import type { BotStore, Library } from "../service.js";
 import type { UploadJournal } from "./journal.js";
+import type { UpdateClaims } from "./updates.js";
 
 /** The part of the configuration the handlers read. */
 export type BotSettings = Pick<Config, "adminIds" | "maxUploadMb" | "rateLimitPerMinute">;
@@ -43,6 +44,8 @@ export interface BotDeps {
   alerts?: AlertEngine;
   /** Result lists behind "更多" buttons. Defaults to a new in-memory store per bot. */
   pages?: PageStore;
+  /** Processes sharing one database: an update is handled by the first to take its id (updates.ts). */
+  updates?: UpdateClaims;
 }
 
 /** A command addressed to this bot: `/name@thisbot args` in a message, edited message or caption. */

@@ -19,6 +19,8 @@ export interface UploadJournal {
   done(updateId: number): void;
   /** Handled before (possibly by an earlier run): Telegram sent it again. */
   isDone(updateId: number): boolean;
+  /** Recorded and not handled yet (being handled, or to be replayed). */
+  holds?(updateId: number): boolean;
   /**
    * Updates recorded and not handled, oldest first, each with how many starts tried it before
    * (counted up now: the caller gives up on one that keeps failing, so it cannot stop every start).
@@ -71,6 +73,7 @@ export function fileJournal(dir: string): UploadJournal {
       if (held.delete(id)) rmSync(pathOf(id), { force: true });
     },
     isDone: (id) => doneSet.has(id),
+    holds: (id) => held.has(id),
     pending() {
       const out: { update: Update; tries: number }[] = [];
       for (const id of [...held].sort((a, b) => a - b)) {

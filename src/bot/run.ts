@@ -11,13 +11,15 @@ import type { BotStore, Library } from "../service.js";
 import type { BotDeps } from "./context.js";
 import { createDelivery } from "../alerts/delivery.js";
 import { createAlertEngine, legacyFilter } from "../alerts/engine.js";
-import { startAlertRunner, type AlertRunner } from "../alerts/run.js";
+import { senderOnly, startAlertRunner, type AlertRunner } from "../alerts/run.js";
 import { memoryAlertStore, type AlertStore } from "../alerts/store.js";
+import type { SharedAlertStore } from "../alerts/pg-store.js";
 import { segment as jiebaSegment } from "../index/segment.js";
 import { createBot } from "./bot.js";
 import { registerCommands } from "./commands.js";
 import { describeError } from "./errors.js";
 import type { UploadJournal } from "./journal.js";
+import type { UpdateClaims } from "./updates.js";
 import { startPolling } from "./polling.js";
 import { pause } from "./retry.js";
 
@@ -30,8 +32,13 @@ export interface StartBotOptions {
   journal?: UploadJournal;
   /** 原文/表格 buttons, /export, charts, /ingest by address (see BotDeps). */
   extras?: Pick<BotDeps, "reuse" | "chart" | "fetchReport">;
-  /** Where subscriptions and the alert outbox live (src/alerts/store.ts); in memory by default. */
-  alertStore?: AlertStore;
+  /**
+   * Where subscriptions and the alert outbox live (src/alerts/store.ts); in memory by default.
+   * Shared by several processes (alerts/pg-store.ts): one of them sends.
+   */
+  alertStore?: AlertStore | SharedAlertStore;
+  /** Processes sharing one database: each update handled once among them (updates.ts). */
+  updates?: UpdateClaims;
   /** Tokens for word filters; jieba by default. */
   segment?: (text: string) => string[];
   /**
@@ -114,14 +121,14 @@ function boundedHttpAdapter(limit: number) {
 }
 
 /** Start the Telegram bot; resolves once it is receiving updates, to a function that stops it. */
-export async function startBot({ config, library, botStore, logger, journal, extras, alertStore = memoryAlertStore(), segment = jiebaSegment, shutdown }: StartBotOptions): Promise<() => Promise<void>> {
+export async function startBot({ config, library, botStore, logger, journal, extras, alertStore = memoryAlertStore(), segment = jiebaSegment, shutdown, updates }: StartBotOptions): Promise<() => Promise<void>> {
   const token = config.token;
   if (!token) throw new Error("startBot: TELEGRAM_BOT_TOKEN is not set");
   const network = config.network;
   let runner: AlertRunner | undefined;
   const alerts = createAlertEngine({ library, store: alertStore, segment, logger, settings: config.alerts, onQueued: () => runner?.kick() });
   await importLegacySubscriptions(botStore, alertStore, segment, logger);
-  const bot = createBot(token, { library, botStore, logger, settings: config, alerts, ...(journal ? { journal } : {}), ...extras }, {
+  const bot = createBot(token, { library, botStore, logger, settings: config, alerts, ...(journal ? { journal } : {}), ...(updates ? { updates } : {}), ...extras }, {
     apiRoot: config.apiRoot,
     retryBudgetMs: network.replyRetryMs,
     ...(shutdown ? { shutdown } : {}),
@@ -149,8 +156,16 @@ export async function startBot({ config, library, botStore, logger, journal, ext
 
   // Alerts get an Api of their own, without auto-retry: a 429 is scheduled by the delivery (the
   // chat waits, the others go on) instead of holding the whole pass.
-  const delivery = createDelivery({ store: alertStore, api: new Api(token, { apiRoot: config.apiRoot }), logger, backoffMs: network.alertRetryMs });
-  runner = startAlertRunner({ library, engine: alerts, delivery, logger });
+  const makeDelivery = () => createDelivery({ store: alertStore, api: new Api(token, { apiRoot: config.apiRoot }), logger, backoffMs: network.alertRetryMs });
+  const shared = "lead" in alertStore ? alertStore : undefined;
+  const lead = shared ? () => shared.lead() : undefined;
+  const delivery = lead ? senderOnly(makeDelivery, lead) : makeDelivery();
+  runner = startAlertRunner({ library, engine: alerts, delivery, logger, ...(lead ? { lead } : {}) });
+  // Another process queued (or compacted the store): the sender looks at once.
+  shared?.watch((reset) => {
+    if (reset) delivery.invalidate();
+    runner?.kick();
+  });
   const loop = runner;
 
   // Uploads received but not handled before the last stop: handled now, before anything new

@@ -25,19 +25,19 @@ const RANK_LIMIT = 2_000;
  * Up to this many passages with a rare word of the question, every one is scored (not only the
  * RECALL best): our ranking then sees all of them, as a restricted search does.
  */
-const SCORE_ALL = 300;
+export const SCORE_ALL = 300;
 
 /** Passages per report a rowid can address (`seq × 2^20 + n`). */
-const PER_REPORT = 2 ** 20;
+export const PER_REPORT = 2 ** 20;
 
 /** Candidates FTS5 proposes for an unrestricted search, before our ranking (as search-index.ts). */
-const RECALL = 30;
+export const RECALL = 30;
 
 /** A passage as stored: text, section title, line. */
-type StoredPassage = [text: string, section: string, line: number];
+export type StoredPassage = [text: string, section: string, line: number];
 
 /** FTS5's ascii tokenizer splits at ASCII punctuation: a jieba word keeps only its letters and digits there. */
-function ftsToken(t: string): string {
+export function ftsToken(t: string): string {
   return t.replace(/[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]/g, "");
 }
 

@@ -40,7 +40,7 @@ const SAFE_ID = /^[0-9a-f]{16}$/;
  * objects with repeated keys.
  */
 type StoredFigure = [metric: number, slice: number, value: number | null, unit: number, source: number, certain: 0 | 1, quote: number, note?: string | null, label?: string];
-interface ReportPart extends Omit<Report, "figures" | "sections"> {
+export interface ReportPart extends Omit<Report, "figures" | "sections"> {
   figs: StoredFigure[];
   names: string[];
   quotes: Evidence[];
@@ -51,7 +51,7 @@ interface TextPart {
 }
 
 /** The SQLite text part: the passages are cut from the sections again, only their tokens are kept. */
-interface CompactTextPart {
+export interface CompactTextPart {
   sections: Section[];
   /** Each passage's jieba tokens, in passage order. */
   tokens: string[];
@@ -62,7 +62,7 @@ export type CutPassages = (report: Pick<Report, "sections">) => { text: string; 
 
 const SOURCES = ["table", "narrative", "derived"] as const;
 
-function encode(report: Report): ReportPart {
+export function encode(report: Report): ReportPart {
   const { figures, sections, ...rest } = report;
   void sections;
   const names: string[] = [];
@@ -94,7 +94,7 @@ function encode(report: Report): ReportPart {
   return { ...rest, figs, names, quotes };
 }
 
-function decode(part: ReportPart): Report {
+export function decode(part: ReportPart): Report {
   const { figs, names, quotes, ...rest } = part;
   const figures: Figure[] = new Array(figs.length);
   for (let i = 0; i < figs.length; i++) {
@@ -184,7 +184,7 @@ export function fileRecordStore(dir: string): RecordStore {
 }
 
 /** Deflate level of the SQLite record parts: level 1 is the fast one (~0.5 ms a report). */
-const DEFLATE_LEVEL = 1;
+export const DEFLATE_LEVEL = 1;
 
 /**
  * Records in the SQLite store's `record` table (store/sqlite.ts creates it): the same two parts as

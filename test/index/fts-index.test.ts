@@ -1,14 +1,29 @@
 // The FTS5 index on disk: the ranking set of search.test.ts gives the same hits as FlexSearch in
-// memory; the index outlives the process; a reindex builds a generation beside the live one.
+// memory (and as the PostgreSQL index, index/pg-index.ts, when a server is there); the index
+// outlives the process; a reindex builds a generation beside the live one.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createFtsIndex, FTS_FORMAT } from "../../src/index/fts-index.js";
+import { createPgIndex } from "../../src/index/pg-index.js";
 import { createSearchIndex, type IndexedPassage, type SearchIndex } from "../../src/index/search-index.js";
 import { segment } from "../../src/index/segment.js";
+import { openPg } from "../../src/store/pg.js";
 import { openSqlite } from "../../src/store/sqlite.js";
 import { PASSAGES } from "../helpers/passages.js";
+import { dropTestDatabases, pgUnavailable, testDatabase } from "../helpers/pg.js";
+
+const pgDb = (await pgUnavailable("the PostgreSQL full-text index tests")) === null ? openPg(await testDatabase()) : undefined;
+afterAll(async () => {
+  await pgDb?.close();
+  await dropTestDatabases();
+});
+/** An empty PostgreSQL index (the tables emptied: one database for this file). */
+const freshPg = () => {
+  pgDb!.query("TRUNCATE fts_doc, fts_passage, fts_df, fts_meta");
+  return createPgIndex(pgDb!, passagesOf);
+};
 
 
 const stored = new Map<string, IndexedPassage[]>(
@@ -25,6 +40,7 @@ function fill<T extends SearchIndex>(idx: T): T {
 const KINDS: [string, () => SearchIndex][] = [
   ["FlexSearch in memory", () => fill(createSearchIndex(passagesOf))],
   ["SQLite FTS5", () => fill(createFtsIndex(openSqlite(tmpDb()), passagesOf))],
+  ...(pgDb ? [["PostgreSQL tsvector", () => fill(freshPg())] as [string, () => SearchIndex]] : []),
 ];
 
 describe.each(KINDS)("search ranking: %s", (_name, make) => {
@@ -117,5 +133,36 @@ describe("FTS5 index on disk", () => {
     expect(idx.search(segment("宣传册"))).toEqual([]);
     idx.flush!(); // the counts are written in batches
     expect(db.prepare("SELECT count(*) FROM fts_df_0 WHERE term = '宣传册'").pluck().get()).toBe(0);
+  });
+});
+
+describe.skipIf(!pgDb)("the PostgreSQL index proposes what FTS5 proposes", () => {
+  it("the same hits for questions whose words are in hundreds of passages (both AND and OR recall), and after removals", () => {
+    const many = new Map<string, IndexedPassage[]>();
+    const base = [...PASSAGES, "本机关全年办理政府信息公开申请，编印宣传册500份。", "依申请公开办理情况良好，政务公开平台运行平稳。"];
+    for (let i = 0; i < 120; i++) {
+      const list = [0, 1, 2, 3].map((n) => {
+        const text = `${base[(i + n) % base.length]}第${i}号，办理${n}件。`;
+        return { reportId: `m${i}`, text, section: "一、总体情况", line: n + 1, tokens: segment(text).join(" ") };
+      });
+      many.set(`m${i}`, list);
+    }
+    const of = (id: string) => many.get(id);
+    const fts = createFtsIndex(openSqlite(tmpDb()), of);
+    pgDb!.query("TRUNCATE fts_doc, fts_passage, fts_df, fts_meta");
+    const pgIdx = createPgIndex(pgDb!, of);
+    for (const [id, p] of many) (fts.add(id, p), pgIdx.add(id, p));
+    const hits = (idx: SearchIndex, q: string, opts = {}) => idx.search(segment(q), { limit: 30, ...opts }).map((h) => `${h.passage.reportId}:${h.passage.line}:${h.score}`);
+    const questions = ["政务公开 监督保障", "办理申请 宣传册", "通过12345平台办理群众诉求多少件", "政务新媒体 平台 办理", "依申请公开 办理"];
+    for (const q of questions) {
+      expect(hits(pgIdx, q), q).toEqual(hits(fts, q));
+      expect(hits(pgIdx, q, { reportIds: new Set([...many.keys()].slice(0, 250)) }), q).toEqual(hits(fts, q, { reportIds: new Set([...many.keys()].slice(0, 250)) }));
+    }
+    expect(hits(fts, "办理申请 宣传册").length).toBeGreaterThan(5);
+    for (const id of ["m3", "m50", "m51"]) (fts.remove(id), pgIdx.remove(id));
+    fts.flush!();
+    pgIdx.flush!();
+    for (const q of questions) expect(hits(pgIdx, q), q).toEqual(hits(fts, q));
+    expect(pgIdx.size).toBe(fts.size);
   });
 });

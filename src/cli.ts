@@ -16,7 +16,7 @@ import { listReportFiles, readReportFile } from "./report-files.js";
 import { Conversations, picked } from "./qa/conversation.js";
 import { fileAdapter, openDb } from "./store/db.js";
 import { openBotState } from "./store/bot-state.js";
-import { createReader, type Reader } from "./reader.js";
+import { createBulkReader, createReader, type Reader } from "./reader.js";
 import { durableJsonFile } from "./store/durable.js";
 import type { BotState } from "./service.js";
 import { fileRecordStore, sqliteRecordStore } from "./store/records.js";
@@ -108,7 +108,7 @@ export async function openLibrary(
       // The bot reads files in a worker thread so questions are answered meanwhile; a command
       // that only ingests has nothing to keep answering.
       ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
-      ...(opts.readers ? { reader: createReader({ workers: opts.readers, idleMs: BULK_IDLE_MS }) } : {}),
+      ...(opts.readers ? { reader: createBulkReader(opts.readers) } : {}),
       originals: fileOriginalStore(`${base}.originals`),
       addresses: fileAddressBook(`${base}.addresses.json`),
       readOnly: !opts.write,
@@ -154,9 +154,6 @@ export async function openLibrary(
 function openBotStateOf(base: string, db: Awaited<ReturnType<typeof openDb>>, write: boolean) {
   return openBotState(durableJsonFile<BotState>(`${base}.bot.json`), db.data.bot, { readOnly: !write });
 }
-
-/** A bulk ingest's workers end once no file came for this long (each holds jieba's dictionary). */
-const BULK_IDLE_MS = 5_000;
 
 /** Start the reader's worker in the background, so the first upload does not wait for it. */
 function warmed(reader: Reader): Reader {

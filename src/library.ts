@@ -578,13 +578,14 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   type AheadRead = { file: string; error: string } | { file: string; c: Candidate; data: Uint8Array; kept?: Promise<unknown> };
 
   /**
-   * Reads the files of a bulk ingest ahead of their turn — as many at once as the reader reads, and
-   * some more queued — and starts writing the bytes of those that will be kept. Which those are is
+   * Reads the files of a bulk ingest ahead of their turn and starts writing the bytes of those that
+   * will be kept. Up to a batch and a few files per worker beyond the last one taken, so the
+   * workers keep reading while the main thread stores the batch before. Which are kept is
    * decided in the files' order, as placing them would (not the text held already, nor one an
    * earlier file of this ingest brings, nor no report at all): admitRead writes any it missed.
    */
   const readAhead = (files: string[]) => {
-    const depth = Math.max(8, reader.parallelism * 8);
+    const depth = INGEST_BATCH + reader.parallelism * 8;
     const started: (Promise<AheadRead> | undefined)[] = [];
     let next = 0;
     let bytes = 0;

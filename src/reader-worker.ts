@@ -4,7 +4,7 @@
 // a file's tokens do not depend on which worker read it or when the others finished.
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type { Report } from "./domain.js";
 import { indexPassages, namesOf } from "./index/passages.js";
 import { addWord } from "./index/segment.js";
@@ -19,14 +19,16 @@ export type WorkerJob =
       words: string[];
     };
 
-// Below the main thread: on a busy machine the thread answering questions (or storing what the
-// workers read) gets the CPU first. Linux only (a thread's nice value is set by its thread id);
-// elsewhere it runs as it is.
-try {
-  const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-  if (tid > 0) setPriority(tid, 19);
-} catch {
-  /* not Linux, or not allowed: same priority as the main thread */
+// The bot's worker runs below the main thread: on a busy machine the thread answering questions
+// gets the CPU first. Linux only (a thread's nice value is set by its thread id); elsewhere it runs
+// as it is. A bulk ingest's workers (`background: false`) are what the ingest waits for: not lowered.
+if ((workerData as { background?: boolean } | undefined)?.background !== false) {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (tid > 0) setPriority(tid, 19);
+  } catch {
+    /* not Linux, or not allowed: same priority as the main thread */
+  }
 }
 
 const port = parentPort;

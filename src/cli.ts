@@ -4,7 +4,6 @@
 //   npm run cli -- ask "长寿区2018年行政复议多少件" --json
 //   echo 长寿区2018年行政复议多少件 | npm run cli -- ask --jsonl
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Answer } from "./domain.js";
@@ -16,7 +15,7 @@ import { listReportFiles, readReportFile } from "./report-files.js";
 import { Conversations, picked } from "./qa/conversation.js";
 import { fileAdapter, openDb } from "./store/db.js";
 import { openBotState } from "./store/bot-state.js";
-import { createBulkReader, createReader, type Reader } from "./reader.js";
+import { bulkWorkers, createBulkReader, createReader, type Reader } from "./reader.js";
 import { durableJsonFile } from "./store/durable.js";
 import type { BotState } from "./service.js";
 import { fileRecordStore, sqliteRecordStore } from "./store/records.js";
@@ -58,7 +57,7 @@ const USAGE = `nianbao — 政府信息公开工作年度报告问答
 用法：npm run cli -- <命令>
   parse <文件> [--json]            解析一份报告，打印记录
   ingest <文件或目录…> [--db F]    导入报告（同一份只存一次）；--verbose 逐个文件列出结果，
-                                   --workers N 读文件的工作线程数（默认每核一个）
+                                   --workers N 读文件的工作线程数（默认每核一个，最多 4 个）
   ask "<问题>" [--db F] [--json]   回答一个问题
   ask --jsonl [--db F]             从标准输入每行读一个问题，每行输出一个 JSON
   ask "<问题>" --chart out.png     同时把趋势、对比、排名画成图（PNG）
@@ -278,7 +277,7 @@ async function cmdIngest(args: Args): Promise<number> {
   }
   const dbPath = dbPathOf(args);
   const workersFlag = Number(args.flags.get("workers"));
-  const workers = Number.isInteger(workersFlag) && workersFlag > 0 ? workersFlag : availableParallelism();
+  const workers = Number.isInteger(workersFlag) && workersFlag > 0 ? workersFlag : bulkWorkers();
   const verbose = args.flags.has("verbose");
   // Take the db, or wait for whichever process has it; the bot is handed the files instead.
   let waitingFor = 0;

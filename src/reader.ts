@@ -234,10 +234,18 @@ export function createReader(options: ReaderOptions = {}): Reader {
 }
 
 /**
- * The reader of a bulk ingest (`cli ingest`, the bench): a worker per core, at the main thread's
- * priority, ended once no file came for a few seconds (each holds jieba's dictionary, ~280 MB).
+ * Workers of a bulk ingest by default: one per core, at most 4 — past that the main thread, which
+ * stores every report, is the bound, and each worker holds ≈390 MB.
  */
-export function createBulkReader(workers = availableParallelism()): Reader {
+export function bulkWorkers(): number {
+  return Math.min(availableParallelism(), 4);
+}
+
+/**
+ * The reader of a bulk ingest (`cli ingest`, the bench): a worker per core, at the main thread's
+ * priority, ended once no file came for a few seconds (each holds jieba's dictionary, ~250 MB).
+ */
+export function createBulkReader(workers = bulkWorkers()): Reader {
   return createReader({ workers, idleMs: 5_000, background: false });
 }
 

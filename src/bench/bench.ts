@@ -5,7 +5,7 @@
 // First, parsing speed on the real fixture reports and on a 5 MB text (src/bench/parse-speed.ts).
 // For each corpus size, on synthetic reports with known figures (src/bench/generate.ts):
 // ingest rate (parse, segmentation, store+index separately; files read by `--workers N` worker
-// threads, one per core by default, as `cli ingest` reads them) against the jieba bound on one core
+// threads, one per core (at most 4) by default, as `cli ingest` reads them) against the jieba bound on one core
 // and on as many cores as the ingest's workers (jieba-bound.ts); structured and
 // full-text answer latency (p50/p99 over a fixed question mix) each next to a linear-scan baseline
 // on the same corpus; cold start in a fresh process (open the db, import the index, first answer);
@@ -21,7 +21,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { answer } from "../answer.js";
@@ -39,7 +39,7 @@ import { generateReport } from "./generate.js";
 import { formatLoad, runLoad, type LoadResult } from "./load.js";
 import { replicateStore } from "./replicate.js";
 import { jiebaBound } from "./jieba-bound.js";
-import { createBulkReader, type Reader } from "../reader.js";
+import { bulkWorkers, createBulkReader, type Reader } from "../reader.js";
 import { formatParseSpeed, measureParseSpeed } from "./parse-speed.js";
 import { Rng } from "./random.js";
 
@@ -145,7 +145,7 @@ function storeBytes(dir: string, store: BenchStore): number {
   return ["db.sqlite", "db.sqlite-wal", "db.sqlite-shm"].reduce((sum, f) => sum + (existsSync(join(dir, f)) ? du(join(dir, f)) : 0), 0);
 }
 
-async function benchSize(n: number, seed: number, store: BenchStore, log: (s: string) => void, replicate = 1, workers = availableParallelism()): Promise<SizeResult> {
+async function benchSize(n: number, seed: number, store: BenchStore, log: (s: string) => void, replicate = 1, workers = bulkWorkers()): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), `nianbao-bench-${n}-`));
   const corpus = join(dir, "reports");
   mkdirSync(corpus);
@@ -371,7 +371,7 @@ export async function runBench(argv: string[]): Promise<number> {
   const rp = argv.indexOf("--replicate");
   const replicate = rp >= 0 ? Number(argv[rp + 1]) : 1;
   const wk = argv.indexOf("--workers");
-  const workers = wk >= 0 ? Number(argv[wk + 1]) : availableParallelism();
+  const workers = wk >= 0 ? Number(argv[wk + 1]) : bulkWorkers();
   const child = argv.indexOf("--child");
   if (child >= 0) {
     // One size, one store, in this process: the result as the last line of stdout.

@@ -15,11 +15,11 @@ import { listReportFiles, readReportFile } from "./report-files.js";
 import { Conversations, picked } from "./qa/conversation.js";
 import { fileAdapter, openDb } from "./store/db.js";
 import { openBotState } from "./store/bot-state.js";
-import { createReader, type Reader } from "./reader.js";
+import { bulkWorkers, createBulkReader, createReader, type Reader } from "./reader.js";
 import { durableJsonFile } from "./store/durable.js";
 import type { BotState } from "./service.js";
 import { fileRecordStore, sqliteRecordStore } from "./store/records.js";
-import { openSqlite, sqliteDbAdapter } from "./store/sqlite.js";
+import { openSqlite, sqliteDbAdapter, sqliteWriteBatch } from "./store/sqlite.js";
 import { migrateJsonStore } from "./store/migrate.js";
 import { createFtsIndex } from "./index/fts-index.js";
 import { toPassages } from "./index/documents.js";
@@ -46,7 +46,7 @@ export function parseArgs(argv: string[]): Args {
     if (a.startsWith("--")) {
       const [k, v] = a.slice(2).split("=", 2) as [string, string | undefined];
       if (v !== undefined) flags.set(k, v);
-      else if (["db", "data", "n", "seed", "sizes", "chart", "out", "format"].includes(k) && rest[i + 1] !== undefined) flags.set(k, rest[++i]!);
+      else if (["db", "data", "n", "seed", "sizes", "chart", "out", "format", "workers"].includes(k) && rest[i + 1] !== undefined) flags.set(k, rest[++i]!);
       else flags.set(k, true);
     } else positional.push(a);
   }
@@ -57,7 +57,8 @@ const USAGE = `nianbao — 政府信息公开工作年度报告问答
 
 用法：npm run cli -- <命令>
   parse <文件> [--json]            解析一份报告，打印记录
-  ingest <文件或目录…> [--db F]    导入报告（同一份只存一次）
+  ingest <文件或目录…> [--db F]    导入报告（同一份只存一次）；--verbose 逐个文件列出结果，
+                                   --workers N 读文件的工作线程数（默认每核一个，最多 4 个）
   ask "<问题>" [--db F] [--json]   回答一个问题
   ask --jsonl [--db F]             从标准输入每行读一个问题，每行输出一个 JSON
   ask "<问题>" --chart out.png     同时把趋势、对比、排名画成图（PNG）
@@ -98,6 +99,8 @@ export async function openLibrary(
     databaseUrl?: string;
     /** Read files in a worker thread (the bot); `onReaderFallback` hears when none can start. */
     parseWorker?: boolean;
+    /** Read files in this many worker threads, ended when idle (a bulk ingest: one per core). */
+    readers?: number;
     onReaderFallback?: (reason: string) => void;
   },
 ): Promise<{ lib: CoreLibrary; release: () => void; pg?: PgLibrary }> {
@@ -129,6 +132,7 @@ export async function openLibrary(
       // The bot reads files in a worker thread so questions are answered meanwhile; a command
       // that only ingests has nothing to keep answering.
       ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
+      ...(opts.readers ? { reader: createBulkReader(opts.readers) } : {}),
       originals: fileOriginalStore(`${base}.originals`),
       addresses: fileAddressBook(`${base}.addresses.json`),
       readOnly: !opts.write,
@@ -148,6 +152,7 @@ export async function openLibrary(
         botState: await openBotStateOf(base, catalogDb, opts.write),
         records: sqliteRecordStore(db, toPassages),
         createIndex: (passagesOf, { fresh }) => createFtsIndex(db, passagesOf, { fresh, readOnly: !opts.write }),
+        writeBatch: sqliteWriteBatch(db),
       });
     } else {
       const catalogDb = await openDb(fileAdapter(dbPath), dbPath);
@@ -204,6 +209,14 @@ async function cmdParse(args: Args): Promise<number> {
   }
   for (const w of r.warnings) console.log(`  ⚠ ${w.message}`);
   return 0;
+}
+
+/**
+ * Whether a file's line is printed without --verbose: what the operator should look at (a failure,
+ * a text held or stored with parts missing, a revision), not every file of a folder of thousands.
+ */
+export function worthALine(res: IngestResult): boolean {
+  return !res.ok || res.status === "held" || res.status === "revision" || (res.status === "added" && !!res.missing?.length);
 }
 
 /** One line of the ingest output: "✓" only for what was stored as a report. */
@@ -288,12 +301,15 @@ async function cmdIngest(args: Args): Promise<number> {
     return 1;
   }
   const dbPath = dbPathOf(args);
+  const workersFlag = Number(args.flags.get("workers"));
+  const workers = Number.isInteger(workersFlag) && workersFlag > 0 ? workersFlag : bulkWorkers();
+  const verbose = args.flags.has("verbose");
   // Take the db, or wait for whichever process has it; the bot is handed the files instead.
   let waitingFor = 0;
   let opened: Awaited<ReturnType<typeof openLibrary>> | undefined;
   while (!opened) {
     try {
-      opened = await openLibrary(dbPath, { write: true, role: "ingest" });
+      opened = await openLibrary(dbPath, { write: true, role: "ingest", readers: workers });
     } catch (err) {
       if (!(err instanceof LockedError) || err.pid === 0) throw err;
       if (err.role === "bot") return (await handOver(files, dbPath, err.pid, args.flags.has("strict"))) || (missing.length ? 1 : 0);
@@ -312,7 +328,7 @@ async function cmdIngest(args: Args): Promise<number> {
       (file, res) => {
         if (!res.ok) counts.failed++;
         else counts[res.status]++;
-        console.error(ingestLine(file, res));
+        if (verbose || worthALine(res)) console.error(ingestLine(file, res));
       },
       { confirm: !args.flags.has("hold") },
     );
@@ -325,6 +341,7 @@ async function cmdIngest(args: Args): Promise<number> {
     const usable = files.length - counts.failed > 0;
     return missing.length > 0 || !usable || (counts.failed + refused.length > 0 && args.flags.has("strict")) ? 1 : 0;
   } finally {
+    await lib.close();
     release();
   }
 }

@@ -71,6 +71,12 @@ export interface LibraryOptions {
    * its FTS5 index (fts-index.ts). `fresh`: a new, empty index beside the live one (a reindex).
    */
   createIndex?: (passagesOf: (reportId: string) => readonly IndexedPassage[] | undefined, opts: { fresh: boolean }) => SearchIndex;
+  /**
+   * Run a batch of writes as one transaction of the store (SQLite: one commit for a batch of
+   * reports, not one per record). A bulk ingest then also writes the catalog with its batches (a
+   * store written by rows); without it (the JSON store, one file rewritten whole) once at the end.
+   */
+  writeBatch?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Directory of report files a reindex reads besides the originals (data/reports). Defaults to none. */
   corpusDir?: string;
   /** Largest accepted upload in bytes. Defaults to 50 MB. */
@@ -107,6 +113,11 @@ export interface SharedCatalog {
   /** Be called when another process may have written. */
   onChange(listener: () => void): void;
 }
+
+/** Files of a bulk ingest placed per transaction of the store. */
+const INGEST_BATCH = 64;
+/** Bytes of files read ahead of their turn, at most (besides the one being placed). */
+const READ_AHEAD_BYTES = 64 << 20;
 
 export interface IngestTimings {
   parse: number;
@@ -349,7 +360,7 @@ interface State {
 }
 
 export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> {
-  const { db, corpusDir, indexPath, maxBytes = MAX_REPORT_FILE_BYTES, cacheSize = 512, readOnly = false } = opts;
+  const { db, corpusDir, indexPath, maxBytes = MAX_REPORT_FILE_BYTES, cacheSize = 512, readOnly = false, writeBatch } = opts;
   const records = opts.records ?? memoryRecordStore();
   const reader = opts.reader ?? createReader({ worker: false });
   const originals = opts.originals ?? memoryOriginalStore();
@@ -593,14 +604,85 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     };
   };
 
+  const inBatch = <T>(work: () => Promise<T>): Promise<T> => (writeBatch ? writeBatch(work) : work());
+
+  /** One file of a bulk ingest, read ahead of its turn; `kept`: the write of its bytes, when started. */
+  type AheadRead = { file: string; error: string } | { file: string; c: Candidate; data: Uint8Array; kept?: Promise<unknown> };
+
+  /**
+   * Reads the files of a bulk ingest ahead of their turn and starts writing the bytes of those that
+   * will be kept. Up to a batch and a few files per worker beyond the last one taken, so the
+   * workers keep reading while the main thread stores the batch before. Which are kept is
+   * decided in the files' order, as placing them would (not the text held already, nor one an
+   * earlier file of this ingest brings, nor no report at all): admitRead writes any it missed.
+   */
+  const readAhead = (files: string[]) => {
+    const depth = INGEST_BATCH + reader.parallelism * 8;
+    const started: (Promise<AheadRead> | undefined)[] = [];
+    let next = 0;
+    let bytes = 0;
+    const claimed = new Set<string>();
+    const start = () => {
+      const file = files[next]!;
+      started[next++] = (async (): Promise<AheadRead> => {
+        try {
+          const rel = corpusDir ? relative(corpusDir, file) : undefined;
+          const read = readReportFile(file, maxBytes);
+          if (!read.ok) return { file, error: read.error };
+          const data = new Uint8Array(read.data);
+          bytes += data.byteLength;
+          const c = await readFile(file.split(/[\\/]/).pop()!, data, rel && !rel.startsWith("..") ? rel : undefined);
+          return "error" in c ? { file, error: c.error } : { file, c, data };
+        } catch (err) {
+          return { file, error: (err as Error).message };
+        }
+      })();
+    };
+    const take = async (i: number): Promise<AheadRead> => {
+      // Bounded by count and by bytes held (a folder of 50 MB files).
+      while (next < files.length && (next <= i || (next - i < depth && bytes < READ_AHEAD_BYTES))) start();
+      const r = await started[i]!;
+      started[i] = undefined;
+      if (!("c" in r)) return r;
+      bytes -= r.data.byteLength;
+      const { id } = r.c.report;
+      const o = r.c.original!;
+      if (missingParts(r.c.report).length === 3) return r;
+      if (!shelf.holderOf(id) && !shelf.holderOf(o) && !claimed.has(id) && !claimed.has(o)) {
+        r.kept = keepOriginal(r.c, r.data);
+        r.kept.catch(() => undefined); // awaited when placed: its failure is that file's
+      }
+      claimed.add(id);
+      claimed.add(o);
+      return r;
+    };
+    return {
+      /** Files from..to, in order, each read and its bytes' write started. */
+      async collect(from: number, to: number): Promise<AheadRead[]> {
+        const out: AheadRead[] = [];
+        for (let i = from; i < to; i++) out.push(await take(i));
+        return out;
+      },
+    };
+  };
+
+  const keepOriginal = (c: Candidate, data: Uint8Array) => originals.putAsync(data, c.original!.slice(c.original!.indexOf(".") + 1), c.original);
+
   const ingestOne = async (name: string, data: Uint8Array, file?: string, confirm = false): Promise<{ result: IngestResult; announce?: StoredEntry }> => {
     const c = await readFile(name, data, file);
     if ("error" in c) return { result: { ok: false, error: c.error } };
-    // The bytes first, so an entry written always has its file to be read again; not for this
-    // very text held already, nor for a text that is no report at all.
+    return admitRead(c, data, confirm);
+  };
+
+  /**
+   * Place a file read: its bytes kept first (`kept`: their write, started already), so an entry
+   * written always has its file to be read again — not for this very text held already, nor for a
+   * text that is no report at all.
+   */
+  const admitRead = async (c: Candidate, data: Uint8Array, confirm: boolean, kept?: Promise<unknown>): Promise<{ result: IngestResult; announce?: StoredEntry }> => {
     const dup = shelf.holderOf(c.report.id) ?? shelf.holderOf(c.original!);
     const missing = missingParts(c.report);
-    if (!dup && missing.length < 3) await originals.putAsync(data, c.original!.slice(c.original!.indexOf(".") + 1), c.original);
+    if (!dup && missing.length < 3) await (kept ?? keepOriginal(c, data));
     if (confirm && missing.length > 0 && missing.length < 3) {
       c.confirmed = true;
       c.quiet = true;
@@ -671,23 +753,50 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           results.push(res);
           onEach?.(path, res);
         }
-        for (const file of files) {
-          let res: IngestResult;
-          try {
-            const rel = corpusDir ? relative(corpusDir, file) : undefined;
-            const read = readReportFile(file, maxBytes);
-            if (!read.ok) res = { ok: false, error: read.error };
-            else {
-              const out = await ingestOne(file.split(/[\\/]/).pop()!, new Uint8Array(read.data), rel && !rel.startsWith("..") ? rel : undefined, opts?.confirm);
-              res = out.result;
-              if (out.announce) announce.push(out.announce);
+        // The files are read ahead (extracted, parsed, segmented: by as many workers as the reader
+        // has) and their bytes written meanwhile; they are placed one by one in the order given,
+        // a batch of them per transaction of the store.
+        const ahead = readAhead(files);
+        let next = ahead.collect(0, Math.min(INGEST_BATCH, files.length));
+        let unwritten = 0;
+        for (let b = 0; b < files.length; b += INGEST_BATCH) {
+          const batch = await next;
+          const after = b + INGEST_BATCH;
+          next = after < files.length ? ahead.collect(after, Math.min(after + INGEST_BATCH, files.length)) : Promise.resolve([]);
+          // Their bytes on disk before the store names them (the next batch is read meanwhile).
+          await Promise.allSettled(batch.map((r) => ("kept" in r ? r.kept : undefined)));
+          const placed = await inBatch(async () => {
+            const out: IngestResult[] = [];
+            for (const [k, r] of batch.entries()) {
+              let res: IngestResult;
+              try {
+                if ("error" in r) res = { ok: false, error: r.error };
+                else {
+                  const o = await admitRead(r.c, r.data, opts?.confirm ?? false, r.kept);
+                  res = o.result;
+                  if (o.announce) announce.push(o.announce);
+                }
+              } catch (err) {
+                res = { ok: false, error: (err as Error).message };
+              }
+              if (res.ok && res.status !== "duplicate") (changed = true), unwritten++;
+              out.push(res);
+              // The workers' messages (a file's turn to be segmented) and questions get in.
+              if (k % 8 === 7) await new Promise((r) => setImmediate(r));
             }
-          } catch (err) {
-            res = { ok: false, error: (err as Error).message };
+            // A store written by rows takes the catalog with the batch: every batch at first, less
+            // often as the catalog grows (a write looks at every entry). Until then a crash leaves
+            // records no entry names: the next ingest of those files writes them again.
+            if (writeBatch && unwritten >= Math.max(INGEST_BATCH, db.data.reports.length / 16)) {
+              await db.write();
+              unwritten = 0;
+            }
+            return out;
+          });
+          for (const [k, res] of placed.entries()) {
+            results.push(res);
+            onEach?.(batch[k]!.file, res);
           }
-          if (res.ok && res.status !== "duplicate") changed = true;
-          results.push(res);
-          onEach?.(file, res);
         }
         if (changed) {
           await db.write();

@@ -1,7 +1,7 @@
 // Crash safety of the SQLite store: a process killed with SIGKILL while ingesting or reindexing
 // leaves a database that opens, answers, and recovers — each report wholly in or out, its alert
 // queued once, a half-built index generation dropped (see crash.test.ts for the JSON store).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,6 +54,37 @@ describe("SIGKILL, SQLite store", () => {
     const first = generateReport(99, 0).truth;
     expect(lib.ask(`${first.region}${first.year}年行政复议多少件`).kind).not.toBe("none");
   }, 180_000);
+
+  it("during a bulk ingest (workers, a transaction per batch): each batch wholly in or out, every entry with its record and file; then the same as one clean run", async () => {
+    const N = 150; // more than two batches
+    const { dir, dbPath } = corpus(N, 7);
+    const bulk = { BULK: "1" };
+    // Killed while the second batch is read and stored (the first batch's lines are out).
+    const run = await runChild(dbPath, dir, 64, bulk);
+    expect(run.killed).toBe(true);
+    const base = dbPath.replace(/\.json$/, "");
+    const check = () => {
+      const data = storedCatalog(dbPath);
+      const records = sqliteRecordStore(openSqlite(`${base}.sqlite`, { readOnly: true }), toPassages);
+      for (const e of data.reports) {
+        expect(records.readReport(e.id)?.id).toBe(e.id);
+        expect(existsSync(join(`${base}.originals`, e.original!.slice(0, 2), e.original!))).toBe(true);
+      }
+      return data;
+    };
+    expect(check().reports.length).toBeGreaterThan(0); // the first batch committed
+    const final = await runChild(dbPath, dir, undefined, bulk);
+    expect(final.lines.at(-1)).toBe("done");
+    const data = check();
+    // The same catalog as one run without a crash, in the same order.
+    const clean = corpus(N, 7);
+    expect((await runChild(clean.dbPath, clean.dir, undefined, bulk)).lines.at(-1)).toBe("done");
+    const ids = data.reports.map((e) => e.id);
+    expect(ids).toEqual(storedCatalog(clean.dbPath).reports.map((e) => e.id));
+    const { lib, release } = await openLibrary(dbPath, { write: true, store: "sqlite" });
+    release();
+    expect(lib.searchIndex().reports().sort()).toEqual([...ids].sort());
+  }, 300_000);
 
   it("during a reindex: the old catalog and index answer, the half-built generation is dropped, the next reindex completes", async () => {
     const { dir, dbPath } = corpus(10, 11);

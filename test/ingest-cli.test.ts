@@ -107,12 +107,12 @@ describe("what `cli ingest` says and returns", () => {
     const bad = join(dir, "bad");
     mkdirSync(bad);
     writeFileSync(join(bad, "empty.txt"), "");
-    const first = await cli(["ingest", join(SEEDS, SEED.changshou), "--db", db]);
+    const first = await cli(["ingest", join(SEEDS, SEED.changshou), "--db", db, "--verbose"]);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/^✓ .*000_2d63126c8570951a\.txt：重庆市长寿区人民政府 2018年/m);
     expect(storedCatalog(db).reports).toHaveLength(1); // the folders were made
 
-    const again = await cli(["ingest", join(SEEDS, SEED.changshou), join(dir, "no-such-folder"), bad, "--db", db]);
+    const again = await cli(["ingest", join(SEEDS, SEED.changshou), join(dir, "no-such-folder"), bad, "--db", db, "--verbose"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^✗ .*no-such-folder：路径不存在/m);
     expect(again.stderr).toMatch(/^✗ .*empty\.txt：文件为空/m);
@@ -141,6 +141,9 @@ describe("what `cli ingest` says and returns", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^✗ .*scan\.txt：文件为空/m);
     expect(run.stderr).toMatch(/^✓ .*no-year\.txt：.*缺少年份.*已收录/m);
+    // Without --verbose a file stored as it is gets no line of its own: the count says it.
+    expect(run.stderr).not.toMatch(/report\.txt/);
+    expect(run.stdout).toContain("导入 2 份");
     expect(dbReports(db)).toHaveLength(2);
     const strict = await cli(["ingest", folder, "--db", join(dir, "db2.json"), "--strict"]);
     expect(strict.code).toBe(1);

@@ -1,10 +1,12 @@
-// npm run bench [-- --sizes 1000,10000] [--full] [--stores json,sqlite] [--replicate K] [--json] [--parse-only] [--no-parse]
+// npm run bench [-- --sizes 1000,10000] [--full] [--stores json,sqlite] [--replicate K] [--workers N] [--json] [--parse-only] [--no-parse]
 // npm run bench -- --alerts [--subscriptions 10000] [--reports 200] [--file]: the alert load test
 // only (src/bench/alerts-load.ts); --file keeps the alert state in files (every commit fsynced).
 //
 // First, parsing speed on the real fixture reports and on a 5 MB text (src/bench/parse-speed.ts).
 // For each corpus size, on synthetic reports with known figures (src/bench/generate.ts):
-// ingest rate (parse, segmentation, store+index separately) against the jieba bound; structured and
+// ingest rate (parse, segmentation, store+index separately; files read by `--workers N` worker
+// threads, one per core (at most 4) by default, as `cli ingest` reads them) against the jieba bound on one core
+// and on as many cores as the ingest's workers (jieba-bound.ts); structured and
 // full-text answer latency (p50/p99 over a fixed question mix) each next to a linear-scan baseline
 // on the same corpus; cold start in a fresh process (open the db, import the index, first answer);
 // peak RSS; size on disk. `--full` adds 10k and 100k (100k needs a few GB of disk and ~15 min).
@@ -30,12 +32,14 @@ import { nearNames, parseQuestion } from "../parse/question.js";
 import { fileAdapter, openDb } from "../store/db.js";
 import { fileOriginalStore } from "../store/originals.js";
 import { fileRecordStore, sqliteRecordStore } from "../store/records.js";
-import { openSqlite, sqliteDbAdapter } from "../store/sqlite.js";
+import { openSqlite, sqliteDbAdapter, sqliteWriteBatch } from "../store/sqlite.js";
 import { createFtsIndex } from "../index/fts-index.js";
 import { toPassages } from "../index/documents.js";
 import { generateReport } from "./generate.js";
 import { formatLoad, runLoad, type LoadResult } from "./load.js";
 import { replicateStore } from "./replicate.js";
+import { jiebaBound } from "./jieba-bound.js";
+import { bulkWorkers, createBulkReader, type Reader } from "../reader.js";
 import { formatParseSpeed, measureParseSpeed } from "./parse-speed.js";
 import { Rng } from "./random.js";
 
@@ -61,7 +65,22 @@ export interface SizeResult {
   replicas?: number;
   store: BenchStore;
   corpusMb: number;
-  ingest: { perSec: number; parsePerSec: number; segmentPerSec: number; storePerSec: number; jiebaMbPerSec: number; jiebaBoundPerSec: number; ratioToBound: number };
+  ingest: {
+    perSec: number;
+    /** Worker threads that read the files. */
+    workers: number;
+    /** Per core: reports over the time the workers spent parsing, segmenting; the main thread storing. */
+    parsePerSec: number;
+    segmentPerSec: number;
+    storePerSec: number;
+    /** jieba alone on one core, and on `workers` cores at once. */
+    jiebaMbPerSec: number;
+    jiebaBoundPerSec: number;
+    ratioToBound: number;
+    jiebaCoresMbPerSec: number;
+    jiebaCoresBoundPerSec: number;
+    ratioToCoresBound: number;
+  };
   structured: { p50: number; p99: number; baselineP50: number; baselineP99: number; speedup: number; questions: number; answered: number; fallbackP50: number; fallbackP99: number };
   /** Question understanding alone (parseQuestion against the held names), and building the name index once. */
   understanding: { p50: number; p99: number; questions: number; indexMs: number };
@@ -95,9 +114,13 @@ function du(path: string): number {
 const METRIC_WORDS = ["行政复议", "行政诉讼", "收到政府信息公开申请", "主动公开政府信息", "行政许可", "行政处罚", "予以公开", "举报投诉", "结转下年度"];
 
 /** The library over one store, as the CLI opens it (cli.ts openLibrary), with the bench's timings. */
-export async function openBenchLibrary(dir: string, store: BenchStore, opts: { timings?: IngestTimings; readOnly?: boolean } = {}) {
+export async function openBenchLibrary(dir: string, store: BenchStore, opts: { timings?: IngestTimings; readOnly?: boolean; reader?: Reader } = {}) {
   const dbPath = join(dir, "db.json");
-  const common = { ...(opts.readOnly ? { readOnly: true } : { originals: fileOriginalStore(join(dir, "db.originals")) }), ...(opts.timings ? { timings: opts.timings } : {}) };
+  const common = {
+    ...(opts.readOnly ? { readOnly: true } : { originals: fileOriginalStore(join(dir, "db.originals")) }),
+    ...(opts.timings ? { timings: opts.timings } : {}),
+    ...(opts.reader ? { reader: opts.reader } : {}),
+  };
   if (store === "json") {
     const db = await openDb(fileAdapter(dbPath), dbPath);
     const records = fileRecordStore(join(dir, "db.records"));
@@ -106,7 +129,13 @@ export async function openBenchLibrary(dir: string, store: BenchStore, opts: { t
   const sql = openSqlite(join(dir, "db.sqlite"), { readOnly: !!opts.readOnly });
   const db = await openDb(sqliteDbAdapter(sql), "db.sqlite");
   const records = sqliteRecordStore(sql, toPassages);
-  const lib = await createLibrary({ ...common, db, records, createIndex: (passagesOf, { fresh }) => createFtsIndex(sql, passagesOf, { fresh, readOnly: !!opts.readOnly }) });
+  const lib = await createLibrary({
+    ...common,
+    db,
+    records,
+    createIndex: (passagesOf, { fresh }) => createFtsIndex(sql, passagesOf, { fresh, readOnly: !!opts.readOnly }),
+    writeBatch: sqliteWriteBatch(sql),
+  });
   return { db, records, sql, lib };
 }
 
@@ -116,7 +145,7 @@ function storeBytes(dir: string, store: BenchStore): number {
   return ["db.sqlite", "db.sqlite-wal", "db.sqlite-shm"].reduce((sum, f) => sum + (existsSync(join(dir, f)) ? du(join(dir, f)) : 0), 0);
 }
 
-async function benchSize(n: number, seed: number, store: BenchStore, log: (s: string) => void, replicate = 1): Promise<SizeResult> {
+async function benchSize(n: number, seed: number, store: BenchStore, log: (s: string) => void, replicate = 1, workers = bulkWorkers()): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), `nianbao-bench-${n}-`));
   const corpus = join(dir, "reports");
   mkdirSync(corpus);
@@ -134,21 +163,27 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
 
   // 2. ingest through the library, phases timed
   const timings: IngestTimings = { parse: 0, segment: 0, store: 0 };
-  // As the CLI opens it: records, the files' bytes and the index beside the db.
-  let { db, records, lib, sql } = await openBenchLibrary(dir, store, { timings });
+  // As the CLI opens it: records, the files' bytes and the index beside the db; the files read
+  // by a worker per core (cli.ts cmdIngest).
+  const reader = createBulkReader(workers);
+  let { db, records, lib, sql } = await openBenchLibrary(dir, store, { timings, reader });
   const t0 = performance.now();
   await lib.ingestPaths([corpus]);
   const ingestMs = performance.now() - t0;
-  log(`  ingested in ${(ingestMs / 1000).toFixed(1)} s`);
+  await reader.close();
+  log(`  ingested in ${(ingestMs / 1000).toFixed(1)} s by ${workers} worker${workers > 1 ? "s" : ""}`);
 
   // jieba alone, on the same text: the bound an ingest cannot beat
   let segBytes = 0;
+  segment("某县人民政府2020年政府信息公开工作年度报告"); // the dictionary loaded (the workers segmented the ingest)
   const ts = performance.now();
   for (const s of sample.slice(0, 100)) {
     segment(s.text);
     segBytes += Buffer.byteLength(s.text);
   }
   const jiebaMbPerSec = segBytes / 1e6 / ((performance.now() - ts) / 1000);
+  // …and on as many cores as the ingest used, each thread over the same texts.
+  const jiebaCores = workers > 1 ? (await jiebaBound(sample.slice(0, 100).map((s) => s.text), workers)).mbPerSec : jiebaMbPerSec;
   const avgMb = bytes / 1e6 / n;
   const ingestPerSec = n / (ingestMs / 1000);
   const ingested = n;
@@ -259,12 +294,16 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
     corpusMb: bytes / 1e6,
     ingest: {
       perSec: ingestPerSec,
+      workers,
       parsePerSec: perSec(timings.parse),
       segmentPerSec: perSec(timings.segment),
       storePerSec: perSec(timings.store),
       jiebaMbPerSec,
       jiebaBoundPerSec: jiebaMbPerSec / avgMb,
       ratioToBound: ingestPerSec / (jiebaMbPerSec / avgMb),
+      jiebaCoresMbPerSec: jiebaCores,
+      jiebaCoresBoundPerSec: jiebaCores / avgMb,
+      ratioToCoresBound: ingestPerSec / (jiebaCores / avgMb),
     },
     structured: {
       p50: pct(sLat, 50), p99: pct(sLat, 99), baselineP50: pct(bLat, 50), baselineP99: pct(bLat, 99),
@@ -309,8 +348,10 @@ export function formatResults(results: SizeResult[]): string {
   for (const r of results) {
     const n = r.reports;
     lines.push(`── ${n} reports (${r.corpusMb.toFixed(0)} MB of text), ${r.store === "json" ? "JSON store + FlexSearch in memory" : "SQLite store + FTS5"}${r.replicatedFrom ? ` — ${r.replicatedFrom} ingested, the store copied ×${r.replicas}` : ""} ──`);
-    lines.push(`ingest            ${f1(r.ingest.perSec)} reports/s${verdict(r.ingest.perSec, TARGETS.ingestPerSec, false)}; parse ${f1(r.ingest.parsePerSec)}/s, segmentation ${f1(r.ingest.segmentPerSec)}/s, store+index ${f1(r.ingest.storePerSec)}/s`);
-    lines.push(`  jieba bound     ${f1(r.ingest.jiebaMbPerSec)} MB/s = ${f1(r.ingest.jiebaBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToBound * 100).toFixed(0)}% of it`);
+    const w = r.ingest.workers ?? 1;
+    lines.push(`ingest            ${f1(r.ingest.perSec)} reports/s${verdict(r.ingest.perSec, TARGETS.ingestPerSec, false)} (${w} worker${w > 1 ? "s" : ""}); per core: parse ${f1(r.ingest.parsePerSec)}/s, segmentation ${f1(r.ingest.segmentPerSec)}/s, store+index ${f1(r.ingest.storePerSec)}/s`);
+    lines.push(`  jieba bound     one core ${f1(r.ingest.jiebaMbPerSec)} MB/s = ${f1(r.ingest.jiebaBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToBound * 100).toFixed(0)}% of it${verdict(r.ingest.ratioToBound * 100, 70, false)}`);
+    if (w > 1) lines.push(`                  ${w} cores ${f1(r.ingest.jiebaCoresMbPerSec)} MB/s = ${f1(r.ingest.jiebaCoresBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToCoresBound * 100).toFixed(0)}% of it`);
     lines.push(`question understanding p50/p99 ${f1(r.understanding.p50)} / ${f1(r.understanding.p99)} ms over ${r.understanding.questions} questions (full and short names, one character wrong, fragments, library-wide)${verdict(r.understanding.p50, 1)} p50; name index built once in ${f1(r.understanding.indexMs)} ms`);
     lines.push(`structured p50/p99 ${f1(r.structured.p50)} / ${f1(r.structured.p99)} ms${verdict(r.structured.p99, TARGETS.structuredP99Ms[n])}; linear scan ${f1(r.structured.baselineP50)} / ${f1(r.structured.baselineP99)} ms (×${f1(r.structured.speedup)}; ${r.structured.answered}/${r.structured.questions} answered with a figure, the rest fell back to the report's text in ${f1(r.structured.fallbackP50)} / ${f1(r.structured.fallbackP99)} ms)`);
     lines.push(`full text p50/p99 ${f1(r.fullText.p50)} / ${f1(r.fullText.p99)} ms${verdict(r.fullText.p99, TARGETS.fullTextP99Ms[n])}; linear scan ${f1(r.fullText.baselineP50)} / ${f1(r.fullText.baselineP99)} ms (×${f1(r.fullText.speedup)}; ${r.fullText.withHits}/${r.fullText.queries} with hits)`);
@@ -329,10 +370,12 @@ export async function runBench(argv: string[]): Promise<number> {
   const log = (s: string) => (json ? process.stderr.write(s + "\n") : console.log(s));
   const rp = argv.indexOf("--replicate");
   const replicate = rp >= 0 ? Number(argv[rp + 1]) : 1;
+  const wk = argv.indexOf("--workers");
+  const workers = wk >= 0 ? Number(argv[wk + 1]) : bulkWorkers();
   const child = argv.indexOf("--child");
   if (child >= 0) {
     // One size, one store, in this process: the result as the last line of stdout.
-    const result = await benchSize(Number(argv[child + 1]), 42, argv[child + 2] as BenchStore, (s) => process.stderr.write(s + "\n"), Number(argv[child + 3] ?? 1));
+    const result = await benchSize(Number(argv[child + 1]), 42, argv[child + 2] as BenchStore, (s) => process.stderr.write(s + "\n"), Number(argv[child + 3] ?? 1), workers);
     process.stdout.write(JSON.stringify(result) + "\n");
     return 0;
   }
@@ -348,7 +391,7 @@ export async function runBench(argv: string[]): Promise<number> {
   for (const n of loadOnly ? [] : sizes) {
     for (const store of stores) {
       log(`size ${n}, ${store} store`);
-      const run = spawnSync(process.execPath, [...(store === "json" ? ["--max-old-space-size=16384"] : []), join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/bench.ts"), "--child", String(n), store, String(replicate)], {
+      const run = spawnSync(process.execPath, [...(store === "json" ? ["--max-old-space-size=16384"] : []), join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/bench.ts"), "--child", String(n), store, String(replicate), "--workers", String(workers)], {
         encoding: "utf8",
         stdio: ["ignore", "pipe", "inherit"],
         maxBuffer: 64 << 20,

@@ -41,6 +41,16 @@ export function ftsToken(t: string): string {
   return t.replace(/[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]/g, "");
 }
 
+/** ASCII punctuation but the space that separates a passage's words. */
+const NOT_SPACE_PUNCTUATION = /[\x00-\x1f\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]/;
+
+/** ftsToken on every word of a passage's tokens (words apart by one space), the words left empty dropped. */
+function ftsTokens(tokens: string): string {
+  // Most passages have none: left as they are (an ingest runs this for every passage).
+  if (!NOT_SPACE_PUNCTUATION.test(tokens) && !tokens.includes("  ") && !tokens.startsWith(" ") && !tokens.endsWith(" ")) return tokens;
+  return tokens.split(" ").map(ftsToken).filter(Boolean).join(" ");
+}
+
 export interface FtsIndex extends SearchIndex {
   readonly generation: number;
   /** Make this generation the one the database opens with (after a reindex built it). */
@@ -169,7 +179,7 @@ export function createFtsIndex(
     const base = seq * PER_REPORT;
     list.forEach((p, n) => {
       if (n >= PER_REPORT) return;
-      const tokens = p.tokens ? p.tokens.split(" ").map(ftsToken).filter(Boolean).join(" ") : "";
+      const tokens = p.tokens ? ftsTokens(p.tokens) : "";
       if (tokens) w!.fts.run(base + n, tokens);
     });
     seqOf.set(reportId, seq);

@@ -6,10 +6,14 @@ import { toPassages } from "./documents.js";
 import type { IndexedPassage } from "./search-index.js";
 import { addWord, segmentMany } from "./segment.js";
 
+/** The names of a report jieba is taught: its aliases, then its issuer. */
+export function namesOf(r: Pick<Report, "aliases" | "org">): string[] {
+  return r.org ? [...r.aliases, r.org] : [...r.aliases];
+}
+
 /** Teach jieba the names of a report so questions and passages cut them whole. */
 export function learnNames(r: Pick<Report, "aliases" | "org">): void {
-  for (const a of r.aliases) addWord(a);
-  if (r.org) addWord(r.org);
+  for (const w of namesOf(r)) addWord(w);
 }
 
 /** The report's passages with their tokens (its names learned first). */

@@ -71,7 +71,20 @@ export async function writeFileDurable(path: string, data: string | Uint8Array):
     await rm(tmp, { force: true });
     throw err;
   }
-  syncDir(dirname(path));
+  await syncDirAsync(dirname(path));
+}
+
+/** syncDir off the event loop (a bulk ingest writes hundreds of originals a second). */
+async function syncDirAsync(dir: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(dir, "r");
+    await handle.sync();
+  } catch {
+    // As syncDir: a filesystem that cannot flush a folder is left as it is.
+  } finally {
+    await handle?.close();
+  }
 }
 
 /**

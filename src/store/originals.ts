@@ -31,6 +31,8 @@ export function originalName(data: Uint8Array, ext: string): string {
 }
 
 export function fileOriginalStore(dir: string): OriginalStore {
+  /** Folders made already (a bulk ingest puts hundreds of files a second). */
+  const made = new Set<string>();
   const pathOf = (name: string) => {
     if (!NAME.test(name)) throw new Error(`originals: bad name ${JSON.stringify(name)}`);
     return join(dir, name.slice(0, 2), name);
@@ -48,7 +50,11 @@ export function fileOriginalStore(dir: string): OriginalStore {
       const name = known && NAME.test(known) ? known : originalName(data, ext);
       const path = pathOf(name);
       if (existsSync(path)) return name;
-      makeDir(join(dir, name.slice(0, 2)));
+      const sub = join(dir, name.slice(0, 2));
+      if (!made.has(sub)) {
+        makeDir(sub);
+        made.add(sub);
+      }
       await writeFileDurable(path, data); // on disk (0600) before the db names it
       return name;
     },

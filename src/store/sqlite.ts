@@ -208,8 +208,30 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
       } catch {
         /* no WAL file */
       }
-      if (wal > WAL_CHECKPOINT_BYTES) db.pragma("wal_checkpoint(TRUNCATE)");
+      // Not inside an ingest's batch (sqliteWriteBatch): its commit comes first.
+      if (wal > WAL_CHECKPOINT_BYTES && !db.inTransaction) db.pragma("wal_checkpoint(TRUNCATE)");
     },
+  };
+}
+
+/**
+ * A batch of an ingest as one transaction: its records, index rows and catalog rows committed
+ * together, once (a commit per report cost more than the report's own rows). `work` may await —
+ * its bytes written to the originals, the workers' messages — but writes only through this
+ * connection, and the library runs one ingest at a time; a failure rolls the batch back.
+ */
+export function sqliteWriteBatch(db: SqliteDatabase): <T>(work: () => Promise<T>) => Promise<T> {
+  return async (work) => {
+    if (db.inTransaction) return work();
+    db.exec("BEGIN");
+    try {
+      const out = await work();
+      db.exec("COMMIT");
+      return out;
+    } catch (err) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw err;
+    }
   };
 }
 

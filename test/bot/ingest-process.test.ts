@@ -86,7 +86,7 @@ describe("the bot process, as an admin uses it", () => {
   });
 
   it("before the bot starts, the CLI ingests the bundled reports and one from outside data/reports", async () => {
-    const res = await cli(["ingest", join(dir, "reports"), join(PINGTAN, "04_pingtan_xian_2013.txt"), "--db", join(dir, "db.json")]);
+    const res = await cli(["ingest", join(dir, "reports"), join(PINGTAN, "04_pingtan_xian_2013.txt"), "--db", join(dir, "db.json"), "--verbose"]);
     expect(res.code).toBe(0);
     expect(res.stderr).toMatch(/^✓ .*平潭县人民政府 2013年/m);
     expect(res.stdout).toContain("库中共 6 份");

@@ -165,7 +165,15 @@ export class Catalog {
     };
     for (const [key, reports] of this.byKey) {
       const names = new Set<string>();
+      let last = "";
       for (const r of reports) {
+        for (const c of r.columns) sliceNames.add(c);
+        for (const l of r.statLabels) statLabels.add(l);
+        // The same body's reports of other years, one after another, name it alike: taken once
+        // (one report's names, taken twice in a row, give the same set).
+        const who = `${r.level}\u0001${r.org}\u0001${r.region}\u0001${r.fullRegion}\u0001${r.city}\u0001${r.county}\u0001${r.province}\u0001${r.aliases.join("\u0001")}`;
+        if (who === last) continue;
+        last = who;
         for (const a of r.aliases) names.add(a);
         if (governs(r)) {
           for (const a of shortForms(r.region)) names.add(a);
@@ -182,8 +190,6 @@ export class Catalog {
           const s = shortName(r.region);
           if (s) names.delete(s);
         }
-        for (const c of r.columns) sliceNames.add(c);
-        for (const l of r.statLabels) statLabels.add(l);
         // The county, city and province the body lies in: each covers it.
         for (const a of [r.county, r.city, r.province]) if (a) within(a, key);
       }

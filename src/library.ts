@@ -373,7 +373,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     db.data.held = [];
     db.data.version = DB_VERSION;
   }
-  let shelf = new Shelf(db.data.reports, db.data.held, liveSignature);
+  // Made at the first ingest or decision, not at start: it reads every entry's files and identity.
+  let shelved: Shelf | undefined;
+  const shelf = () => (shelved ??= new Shelf(db.data.reports, db.data.held, liveSignature));
 
   // The bot state lives apart; an older db's copy was taken by the bot state file (or is the
   // memory store's seed) and leaves the catalog with its next write.
@@ -502,7 +504,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
    * result and the entry to announce, if any. The db is written by the caller.
    */
   const admit = (c: Candidate): { result: IngestResult; announce?: StoredEntry } => {
-    const o = shelf.place(c, makeEntry);
+    const o = shelf().place(c, makeEntry);
     const r = c.report;
     if (o.status === "refused") return { result: { ok: false, error: o.error } };
     const t0 = performance.now();
@@ -566,7 +568,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     if ("error" in c) return { result: { ok: false, error: c.error } };
     // The bytes first, so an entry written always has its file to be read again; not for this
     // very text held already, nor for a text that is no report at all.
-    const dup = shelf.holderOf(c.report.id) ?? shelf.holderOf(c.original!);
+    const dup = shelf().holderOf(c.report.id) ?? shelf().holderOf(c.original!);
     const missing = missingParts(c.report);
     if (!dup && missing.length < 3) await originals.putAsync(data, c.original!.slice(c.original!.indexOf(".") + 1), c.original);
     if (confirm && missing.length > 0 && missing.length < 3) {
@@ -670,7 +672,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
 
     decideHeld(id, decision) {
       return serial(async () => {
-        const e = shelf.unhold(id);
+        const e = shelf().unhold(id);
         if (!e) return undefined;
         const key = e.original ?? e.id;
         if (decision === "discard") {
@@ -893,7 +895,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     state = buildState(fresh.entries, index); // the swap
     index.activate?.();
     oldIndex.retire?.();
-    shelf = new Shelf(fresh.entries, fresh.held, liveSignature);
+    shelved = new Shelf(fresh.entries, fresh.held, liveSignature);
     // Records no longer part of any report (earlier versions' records are kept).
     const keep = new Set<string>();
     for (const e of [...fresh.entries, ...fresh.held]) {

@@ -10,7 +10,9 @@
 //   section, line: what scoring reads), deflated together — a few KB per report;
 // - `fts_g`: contentless FTS5 (detail=none: no positions, a token is one word), passage n of
 //   report seq at rowid `seq × 2^20 + n`;
-// - `fts_df_g`: passages per token, to keep very common words out of recall.
+// - `fts_df_g`: passages per token, to keep very common words out of recall;
+// - `fts_meta`: the format, the live generation and, as `passages_g`, generation g's passage count
+//   (so opening the index reads only the id ↔ seq pairs, from the id index).
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Database } from "better-sqlite3";
 import { rankHits, scorePassage, type IndexedPassage, type RankedHit, type SearchIndex } from "./search-index.js";
@@ -69,6 +71,7 @@ function createTables(db: Database, g: number): void {
 
 function dropTables(db: Database, g: number): void {
   db.exec(`DROP TABLE IF EXISTS fts_doc_${g}; DROP TABLE IF EXISTS fts_${g}; DROP TABLE IF EXISTS fts_df_${g};`);
+  db.prepare("DELETE FROM fts_meta WHERE key = ?").run(`passages_${g}`);
 }
 
 /**
@@ -108,16 +111,22 @@ export function createFtsIndex(
   const exists = !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(`fts_doc_${g}`);
   if (!exists) return emptyReadOnly(g);
 
+  // Report id ↔ seq from the id index alone (a scan of the table would read every report's
+  // passages); the passage count is kept in fts_meta (`passages_g`), summed once for an index
+  // made before it was.
   const seqOf = new Map<string, number>();
   const idOf = new Map<number, string>();
-  let size = 0;
   let nextSeq = 1;
-  for (const [seq, id, n] of db.prepare(`SELECT seq, id, n FROM fts_doc_${g}`).raw().all() as [number, string, number][]) {
+  for (const [seq, id] of db.prepare(`SELECT seq, id FROM fts_doc_${g}`).raw().all() as [number, string][]) {
     seqOf.set(id, seq);
     idOf.set(seq, id);
-    size += n;
     if (seq >= nextSeq) nextSeq = seq + 1;
   }
+  const counted = hasMeta ? meta(db, `passages_${g}`) : undefined;
+  let size = counted !== undefined ? Number(counted) : ((db.prepare(`SELECT coalesce(sum(n), 0) FROM fts_doc_${g}`).pluck().get() as number) ?? 0);
+  const putSize = readOnly ? null : db.prepare("INSERT OR REPLACE INTO fts_meta VALUES (?, ?)");
+  const saveSize = () => void putSize?.run(`passages_${g}`, String(size));
+  if (counted === undefined) saveSize();
 
   const q = {
     passages: db.prepare(`SELECT passages FROM fts_doc_${g} WHERE seq = ?`).pluck(),
@@ -174,7 +183,8 @@ export function createFtsIndex(
     });
     seqOf.set(reportId, seq);
     idOf.set(seq, reportId);
-    size += list.length;
+    size += Math.min(list.length, PER_REPORT);
+    saveSize();
   });
 
   const remove = db.transaction((reportId: string, seq: number) => {
@@ -187,6 +197,7 @@ export function createFtsIndex(
     seqOf.delete(reportId);
     idOf.delete(seq);
     size -= n;
+    saveSize();
   });
 
   // The passages of the reports searched last: a question's candidates often share reports.

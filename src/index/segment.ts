@@ -26,11 +26,14 @@ function ensureLoaded(): void {
   ready = true;
   for (const w of DOMAIN_WORDS) addWord(w);
   for (const m of METRICS) for (const alt of m.terms) for (const t of alt) if (t.length >= 2) addWord(t);
-  for (const w of pending.splice(0)) addWord(w);
+  for (const w of pending.splice(0)) insert(w);
 }
 
 /** Teach jieba a name (小板桥街道 is otherwise cut 小/板桥). Cheap; idempotent. */
 export function addWord(word: string): void {
+  // Seen before: waiting in `pending`, or inserted (a start-up teaches ~6 names per entry, most of
+  // them again: the same body's reports of other years).
+  if (seen.has(word)) return;
   const w = word.trim();
   if (w.length < 2 || w.length > 20 || inserted.has(w) || /\s/.test(w)) return;
   if (!seen.has(w)) {
@@ -41,6 +44,11 @@ export function addWord(word: string): void {
     pending.push(w);
     return;
   }
+  insert(w);
+}
+
+function insert(w: string): void {
+  if (inserted.has(w)) return;
   inserted.add(w);
   nodejieba.insertWord(w);
 }

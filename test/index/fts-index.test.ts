@@ -71,6 +71,12 @@ describe("FTS5 index on disk", () => {
     expect(again.search(segment("宣传册"))[0]!.passage.reportId).toBe("r2");
     const reader = createFtsIndex(openSqlite(path, { readOnly: true }), passagesOf, { readOnly: true });
     expect(reader.search(segment("三审三校"))[0]!.passage.reportId).toBe("r4");
+    expect(reader.size).toBe(PASSAGES.length);
+    // The passage count is kept beside the index; one made before it was counts them once.
+    const db = openSqlite(path);
+    db.prepare("DELETE FROM fts_meta WHERE key GLOB 'passages_*'").run();
+    expect(createFtsIndex(db, passagesOf).size).toBe(PASSAGES.length);
+    expect(db.prepare("SELECT value FROM fts_meta WHERE key = 'passages_0'").pluck().get()).toBe(String(PASSAGES.length));
   });
 
   it("a reindex builds a new generation beside the live one; the live one answers until the swap", () => {
@@ -86,6 +92,7 @@ describe("FTS5 index on disk", () => {
     const reopened = createFtsIndex(openSqlite(path), passagesOf);
     expect(reopened.generation).toBe(next.generation);
     expect(reopened.reports()).toEqual(["r2"]);
+    expect(reopened.size).toBe(stored.get("r2")!.length);
     expect(reopened.search(segment("12345"))).toEqual([]);
   });
 

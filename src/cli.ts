@@ -23,6 +23,7 @@ import { openSqlite, sqliteDbAdapter } from "./store/sqlite.js";
 import { migrateJsonStore } from "./store/migrate.js";
 import { createFtsIndex } from "./index/fts-index.js";
 import { toPassages } from "./index/documents.js";
+import { startSegmenter } from "./index/segment.js";
 import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
 import { ensureDir } from "./store/dirs.js";
 import { fileOriginalStore } from "./store/originals.js";
@@ -91,9 +92,15 @@ export async function openLibrary(
     store?: StoreKind;
     /** Read files in a worker thread (the bot); `onReaderFallback` hears when none can start. */
     parseWorker?: boolean;
+    /**
+     * The process answers questions (the bot, chat, ask): jieba's dictionary, which answers need,
+     * loads in a thread of its own from now on, while the catalog is read (index/segment.ts).
+     */
+    answering?: boolean;
     onReaderFallback?: (reason: string) => void;
   },
 ): Promise<{ lib: CoreLibrary; release: () => void }> {
+  if (opts.answering) startSegmenter();
   const store = opts.store ?? parseStoreKind(process.env.NIANBAO_STORE);
   const release = opts.write ? acquireLock(dbPath, opts.role ?? "writer") : () => {};
   let sqlite: ReturnType<typeof openSqlite> | undefined;
@@ -305,7 +312,7 @@ async function cmdIngest(args: Args): Promise<number> {
 }
 
 async function cmdAsk(args: Args): Promise<number> {
-  const { lib } = await openLibrary(dbPathOf(args), { write: false });
+  const { lib } = await openLibrary(dbPathOf(args), { write: false, answering: true });
   if (args.flags.has("jsonl")) {
     const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of rl) {
@@ -363,7 +370,7 @@ export async function runChat(
 }
 
 async function cmdChat(args: Args): Promise<number> {
-  const { lib } = await openLibrary(dbPathOf(args), { write: false });
+  const { lib } = await openLibrary(dbPathOf(args), { write: false, answering: true });
   await runChat(lib);
   return 0;
 }

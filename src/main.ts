@@ -25,10 +25,10 @@ async function start(): Promise<number> {
   if (!config.token) {
     let opened;
     try {
-      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir, store: config.store });
+      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir, store: config.store, answering: true });
     } catch (err) {
       if (!(err instanceof LockedError)) throw err;
-      opened = await openLibrary(dbPath, { write: false, store: config.store }); // the bot owns the db: read it
+      opened = await openLibrary(dbPath, { write: false, store: config.store, answering: true }); // the bot owns the db: read it
     }
     const { lib, release } = opened;
     if (lib.size === 0) await lib.ingestPaths([corpusDir]);
@@ -61,6 +61,7 @@ async function start(): Promise<number> {
     role: "bot",
     corpusDir,
     store: config.store,
+    answering: true,
     parseWorker: config.parseWorker,
     onReaderFallback: (reason) => logger.warn({ reason }, "parse worker could not start; files are read on the main thread"),
   });

@@ -153,12 +153,25 @@ export function encodeEntry(e: StoredEntry): string {
 /** The entry `encodeEntry` wrote, without its key figures. */
 export function decodeEntry(id: string, data: string): StoredEntry {
   const a = JSON.parse(data) as unknown[];
-  const mask = a[0] as number;
-  const e: Record<string, unknown> = { id };
-  let i = 1;
-  for (let f = 0; f < ENTRY_FIELDS.length; f++) if (mask & (1 << f)) e[ENTRY_FIELDS[f]!] = a[i++];
-  if (i < a.length) Object.assign(e, a[i]);
-  return e as unknown as StoredEntry;
+  return decoderOf(a[0] as number)(id, a);
+}
+
+/**
+ * One decoder per mask (a catalog has a handful): an object literal, so every entry of a mask gets
+ * the same shape at once — field by field, 100k entries took twice as long to build.
+ */
+const decoders = new Map<number, (id: string, a: unknown[]) => StoredEntry>();
+function decoderOf(mask: number): (id: string, a: unknown[]) => StoredEntry {
+  let decode = decoders.get(mask);
+  if (!decode) {
+    const fields = ["id: id"];
+    let i = 1;
+    for (let f = 0; f < ENTRY_FIELDS.length; f++) if (mask & (1 << f)) fields.push(`${ENTRY_FIELDS[f]}: a[${i++}]`);
+    // Field names are ENTRY_FIELDS (identifiers), indexes numbers: nothing from the data is code.
+    decode = new Function("id", "a", `const e = { ${fields.join(", ")} }; if (a.length > ${i}) Object.assign(e, a[${i}]); return e;`) as (id: string, a: unknown[]) => StoredEntry;
+    decoders.set(mask, decode);
+  }
+  return decode;
 }
 
 /**

@@ -7,7 +7,7 @@
 // (store/sqlite.ts, index/fts-index.ts); a bench tool, not a way to fill a library.
 import { createHash } from "node:crypto";
 import { inflateRawSync } from "node:zlib";
-import { decodeEntry, encodeEntry, type SqliteDatabase } from "../store/sqlite.js";
+import { entryCodec, type SqliteDatabase } from "../store/sqlite.js";
 
 const PER_REPORT = 2 ** 20;
 
@@ -29,14 +29,15 @@ export function replicateStore(db: SqliteDatabase, k: number): number {
     const blob = textOf.get(d.id) as Buffer | undefined;
     if (blob) tokensOf.set(d.id, (JSON.parse(inflateRawSync(blob).toString("utf8")) as { tokens: string[] }).tokens.map((t) => t.split(" ").map(ftsToken).filter(Boolean).join(" ")));
   }
+  const codec = entryCodec(db);
   let pos = entries.length;
   for (let c = 1; c < k; c++) {
     db.transaction(() => {
       for (const e of entries) {
         const id = newId(e.id, c);
-        const data = { ...decodeEntry(id, e.data) };
+        const data = { ...codec.decode(id, e.data) };
         if (data.year !== null) data.year -= 30 * c;
-        putEntry.run(id, pos++, encodeEntry(data));
+        putEntry.run(id, pos++, codec.encode(data));
         putKey.run(id, e.key ?? "{}");
         copyRecord.run(id, e.id);
       }

@@ -2,7 +2,7 @@
 // `db.json` when there is one, else the lowdb file itself.
 import { existsSync, readFileSync } from "node:fs";
 import type { DbData } from "../../src/store/db.js";
-import { decodeEntry, openSqlite } from "../../src/store/sqlite.js";
+import { entryCodec, openSqlite } from "../../src/store/sqlite.js";
 
 export function storedCatalog(dbPath: string): DbData {
   const sqlite = dbPath.replace(/\.json$/i, "") + ".sqlite";
@@ -10,7 +10,8 @@ export function storedCatalog(dbPath: string): DbData {
   const db = openSqlite(sqlite, { readOnly: true });
   try {
     const rows = db.prepare("SELECT e.id, e.held, e.data, k.key FROM entry e LEFT JOIN entry_key k ON k.id = e.id ORDER BY e.held, e.pos").all() as { id: string; held: number; data: string; key: string | null }[];
-    const entry = (r: (typeof rows)[number]) => ({ ...decodeEntry(r.id, r.data), key: JSON.parse(r.key ?? "{}") });
+    const { decode } = entryCodec(db);
+    const entry = (r: (typeof rows)[number]) => ({ ...decode(r.id, r.data), key: JSON.parse(r.key ?? "{}") });
     const meta = (key: string) => db.prepare("SELECT value FROM store_meta WHERE key = ?").pluck().get(key) as string | undefined;
     return {
       version: Number(meta("version") ?? 0),

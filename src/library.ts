@@ -19,7 +19,7 @@ import type { Report } from "./domain.js";
 import { answer, keyFigures, reportCard as buildCard, searchOnly, type AnswerDeps } from "./answer.js";
 import { Catalog, regionKey, toEntry, type ReportEntry } from "./catalog.js";
 import { extensionOf, } from "./extract.js";
-import { createSearchIndex, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
+import { createSearchIndex, IdsFingerprint, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
 import { segment } from "./index/segment.js";
 import { indexPassages } from "./index/passages.js";
 import { listReportFiles, MAX_REPORT_FILE_BYTES, readReportFile } from "./report-files.js";
@@ -390,7 +390,11 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     const saved = loadIndex(indexPath);
     loaded = saved !== null && state.index.import(saved); // missing, torn or foreign: repaired below
   }
-  {
+  // The index holds the answering reports and no others (a crash between an index write and the
+  // catalog's leaves it otherwise): repaired here. An index on disk says what it holds by its
+  // fingerprint: when that is the catalog's, nothing is listed.
+  const consistent = () => state.index.fingerprint?.() === IdsFingerprint.of(db.data.reports.map((e) => e.id)).toString();
+  if (!consistent()) {
     const answering = new Set(db.data.reports.map((e) => e.id));
     for (const id of state.index.reports()) if (!answering.has(id)) (state.index.remove(id), (indexDirty = true));
     for (const e of db.data.reports) {
@@ -404,8 +408,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       if (passages) state.index.add(e.id, passages);
       indexDirty = true;
     }
-    if (!loaded && db.data.reports.length) indexDirty = true;
   }
+  if (!loaded && db.data.reports.length) indexDirty = true;
 
   const listeners = new Set<(r: ReportSummary) => void | Promise<unknown>>();
   let chain: Promise<unknown> = Promise.resolve();

@@ -132,6 +132,7 @@ export function createFtsIndex(
   const q = {
     doc: db.prepare(`SELECT id, passages FROM fts_doc_${g} WHERE seq = ?`).raw(),
     seq: db.prepare(`SELECT seq FROM fts_doc_${g} WHERE id = ?`).pluck(),
+    id: db.prepare(`SELECT id FROM fts_doc_${g} WHERE seq = ?`).pluck(),
     df: db.prepare(`SELECT n FROM fts_df_${g} WHERE term = ?`).pluck(),
     ranked: db.prepare(`SELECT rowid FROM fts_${g} WHERE fts_${g} MATCH ? ORDER BY rank LIMIT ?`).pluck(),
     first: db.prepare(`SELECT rowid FROM fts_${g} WHERE fts_${g} MATCH ? LIMIT ?`).pluck(),
@@ -298,6 +299,8 @@ export function createFtsIndex(
         if (asked.length === 0) return [];
         for (const rowid of candidates(asked, reportIds ? RECALL * 10 : RECALL)) {
           const seq = Math.floor(rowid / PER_REPORT);
+          // Outside the reports asked: skipped by its id alone, its passages never read.
+          if (reportIds && !cache.has(seq) && !reportIds.has((q.id.get(seq) as string | undefined) ?? "")) continue;
           const p = passagesOfSeq(seq)[rowid - seq * PER_REPORT];
           if (!p || (reportIds && !reportIds.has(p.reportId))) continue;
           consider(p, rowid);

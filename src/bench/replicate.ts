@@ -51,5 +51,8 @@ export function replicateStore(db: SqliteDatabase, k: number): number {
     })();
   }
   db.prepare(`UPDATE fts_df_${g} SET n = n * ?`).run(k);
+  // The index's passage count and fingerprint of its reports no longer hold: counted again when
+  // the store is next opened for writing.
+  db.prepare("DELETE FROM fts_meta WHERE key IN (?, ?)").run(`passages_${g}`, `reports_${g}`);
   return pos;
 }

@@ -238,7 +238,8 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
   // 5. cold start in a fresh process, started as `npm start` starts (scripts/run.mjs: the compiled
-  // copy in dist/, built first when the sources changed)
+  // copy in dist/), dist/ built beforehand (a start after a change of the sources builds it first)
+  spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs")], { stdio: "ignore" });
   const child = spawnSync(process.execPath, [join(ROOT, "scripts/run.mjs"), "src/bench/cold-start.ts", dir, store, questions[0] ?? "行政复议"], {
     encoding: "utf8",
     timeout: 600_000,

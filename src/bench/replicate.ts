@@ -6,7 +6,7 @@
 // original year and id inside, which the bench never asks about. Knows the store's tables
 // (store/sqlite.ts, index/fts-index.ts); a bench tool, not a way to fill a library.
 import { createHash } from "node:crypto";
-import { inflateRawSync } from "node:zlib";
+import { unpackJson } from "../store/packed.js";
 import { entryCodec, type SqliteDatabase } from "../store/sqlite.js";
 
 const PER_REPORT = 2 ** 20;
@@ -27,7 +27,7 @@ export function replicateStore(db: SqliteDatabase, k: number): number {
   const tokensOf = new Map<string, string[]>();
   for (const d of docs) {
     const blob = textOf.get(d.id) as Buffer | undefined;
-    if (blob) tokensOf.set(d.id, (JSON.parse(inflateRawSync(blob).toString("utf8")) as { tokens: string[] }).tokens.map((t) => t.split(" ").map(ftsToken).filter(Boolean).join(" ")));
+    if (blob) tokensOf.set(d.id, unpackJson<{ tokens: string[] }>(blob).tokens.map((t) => t.split(" ").map(ftsToken).filter(Boolean).join(" ")));
   }
   const codec = entryCodec(db);
   let pos = entries.length;

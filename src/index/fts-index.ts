@@ -13,7 +13,7 @@
 // - `fts_df_g`: passages per token, to keep very common words out of recall;
 // - `fts_meta`: the format, the live generation and, as `passages_g`, generation g's passage count
 //   (so opening the index reads only the id ↔ seq pairs, from the id index).
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { packJson, unpackJson } from "../store/packed.js";
 import type { Database } from "better-sqlite3";
 import { IdsFingerprint, rankHits, scorePassage, type IndexedPassage, type RankedHit, type SearchIndex } from "./search-index.js";
 
@@ -177,7 +177,7 @@ export function createFtsIndex(
   const add = db.transaction((reportId: string, list: readonly IndexedPassage[]) => {
     const seq = nextSeq++;
     const stored: StoredPassage[] = list.slice(0, PER_REPORT).map((p) => [p.text, p.section, p.line]);
-    w!.doc.run(seq, reportId, stored.length, deflateRawSync(JSON.stringify(stored), { level: 1 }));
+    w!.doc.run(seq, reportId, stored.length, packJson(stored));
     const base = seq * PER_REPORT;
     list.forEach((p, n) => {
       if (n >= PER_REPORT) return;
@@ -208,7 +208,7 @@ export function createFtsIndex(
     let list = cache.get(seq);
     if (list) return list;
     const row = q.doc.get(seq) as [string, Buffer] | undefined;
-    const stored = row ? (JSON.parse(inflateRawSync(row[1]).toString("utf8")) as StoredPassage[]) : [];
+    const stored = row ? unpackJson<StoredPassage[]>(row[1]) : [];
     const reportId = row?.[0] ?? "";
     list = stored.map(([text, section, line]) => ({ reportId, text, section, line, tokens: "" }));
     cache.set(seq, list);

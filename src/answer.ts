@@ -522,7 +522,7 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       scope.push(`${m.areaOnly ? m.area!.name : deps.catalog.labelOf(m.keys[0]!)}${pq.years.length ? pq.years.join("、") + "年" : ""}`);
     }
   } else if (pq.years.length) {
-    reports = deps.catalog.all().filter((r) => r.year !== null && pq.years.includes(r.year));
+    reports = deps.catalog.ofYears(pq.years);
     scope.push(`${pq.years.join("、")}年的报告`);
     if (reports.length === 0) return { ...base, text: `没有${pq.years.join("、")}年的报告。` };
   }

@@ -75,6 +75,8 @@ const newestFirst = (a: ReportEntry, b: ReportEntry) => (b.year ?? 0) - (a.year 
 export class Catalog {
   private readonly byId = new Map<string, ReportEntry>();
   private readonly byKey = new Map<string, ReportEntry[]>();
+  /** Reports by year, in the order of all(): made at the first question about a year, then kept. */
+  private byYear: Map<number | null, ReportEntry[]> | null = null;
   private lexiconCache: Lexicon | null = null;
 
   constructor(reports: Iterable<ReportEntry> = []) {
@@ -106,9 +108,25 @@ export class Catalog {
     return [...this.byId.values()];
   }
 
+  /** The reports of these years, in the order of all() (without copying 100k entries a question). */
+  ofYears(years: readonly number[]): ReportEntry[] {
+    if (!this.byYear) {
+      this.byYear = new Map();
+      for (const r of this.byId.values()) {
+        const list = this.byYear.get(r.year);
+        if (list) list.push(r);
+        else this.byYear.set(r.year, [r]);
+      }
+    }
+    if (years.length === 1) return [...(this.byYear.get(years[0]!) ?? [])];
+    const wanted = new Set(years);
+    return this.all().filter((r) => r.year !== null && wanted.has(r.year));
+  }
+
   add(r: ReportEntry): void {
     if (this.byId.has(r.id)) return;
     this.byId.set(r.id, r);
+    this.byYear = null;
     const key = regionKey(r);
     const list = this.byKey.get(key) ?? [];
     list.push(r);
@@ -121,6 +139,7 @@ export class Catalog {
     const r = this.byId.get(id);
     if (!r) return;
     this.byId.delete(id);
+    this.byYear = null;
     const key = regionKey(r);
     const list = (this.byKey.get(key) ?? []).filter((x) => x.id !== id);
     if (list.length) this.byKey.set(key, list);
@@ -165,7 +184,15 @@ export class Catalog {
     };
     for (const [key, reports] of this.byKey) {
       const names = new Set<string>();
+      let last = "";
       for (const r of reports) {
+        for (const c of r.columns) sliceNames.add(c);
+        for (const l of r.statLabels) statLabels.add(l);
+        // The same body's reports of other years, one after another, name it alike: taken once
+        // (one report's names, taken twice in a row, give the same set).
+        const who = `${r.level}\u0001${r.org}\u0001${r.region}\u0001${r.fullRegion}\u0001${r.city}\u0001${r.county}\u0001${r.province}\u0001${r.aliases.join("\u0001")}`;
+        if (who === last) continue;
+        last = who;
         for (const a of r.aliases) names.add(a);
         if (governs(r)) {
           for (const a of shortForms(r.region)) names.add(a);
@@ -182,8 +209,6 @@ export class Catalog {
           const s = shortName(r.region);
           if (s) names.delete(s);
         }
-        for (const c of r.columns) sliceNames.add(c);
-        for (const l of r.statLabels) statLabels.add(l);
         // The county, city and province the body lies in: each covers it.
         for (const a of [r.county, r.city, r.province]) if (a) within(a, key);
       }

@@ -23,6 +23,7 @@ import { openSqlite, sqliteDbAdapter, sqliteWriteBatch } from "./store/sqlite.js
 import { migrateJsonStore } from "./store/migrate.js";
 import { createFtsIndex } from "./index/fts-index.js";
 import { toPassages } from "./index/documents.js";
+import { startSegmenter } from "./index/segment.js";
 import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
 import { ensureDir } from "./store/dirs.js";
 import { fileOriginalStore } from "./store/originals.js";
@@ -101,9 +102,15 @@ export async function openLibrary(
     parseWorker?: boolean;
     /** Read files in this many worker threads, ended when idle (a bulk ingest: one per core). */
     readers?: number;
+    /**
+     * The process answers questions (the bot, chat, ask): jieba's dictionary, which answers need,
+     * loads in a thread of its own from now on, while the catalog is read (index/segment.ts).
+     */
+    answering?: boolean;
     onReaderFallback?: (reason: string) => void;
   },
 ): Promise<{ lib: CoreLibrary; release: () => void; pg?: PgLibrary }> {
+  if (opts.answering) startSegmenter();
   const store = opts.store ?? parseStoreKind(process.env.NIANBAO_STORE);
   const databaseUrl = "databaseUrl" in opts ? opts.databaseUrl : opts.store ? undefined : process.env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl) {
@@ -347,7 +354,7 @@ async function cmdIngest(args: Args): Promise<number> {
 }
 
 async function cmdAsk(args: Args): Promise<number> {
-  const { lib } = await openLibrary(dbPathOf(args), { write: false });
+  const { lib } = await openLibrary(dbPathOf(args), { write: false, answering: true });
   if (args.flags.has("jsonl")) {
     const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of rl) {
@@ -405,7 +412,7 @@ export async function runChat(
 }
 
 async function cmdChat(args: Args): Promise<number> {
-  const { lib } = await openLibrary(dbPathOf(args), { write: false });
+  const { lib } = await openLibrary(dbPathOf(args), { write: false, answering: true });
   await runChat(lib);
   return 0;
 }

@@ -19,7 +19,7 @@ import type { Report } from "./domain.js";
 import { answer, keyFigures, reportCard as buildCard, searchOnly, type AnswerDeps } from "./answer.js";
 import { Catalog, regionKey, toEntry, type ReportEntry } from "./catalog.js";
 import { extensionOf, } from "./extract.js";
-import { createSearchIndex, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
+import { createSearchIndex, IdsFingerprint, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
 import { segment } from "./index/segment.js";
 import { indexPassages } from "./index/passages.js";
 import { listReportFiles, MAX_REPORT_FILE_BYTES, readReportFile } from "./report-files.js";
@@ -399,7 +399,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     db.data.held = [];
     db.data.version = DB_VERSION;
   }
-  let shelf = new Shelf(db.data.reports, db.data.held, liveSignature);
+  // Made at the first ingest or decision, not at start: it reads every entry's files and identity.
+  let shelved: Shelf | undefined;
+  const shelf = () => (shelved ??= new Shelf(db.data.reports, db.data.held, liveSignature));
 
   // The bot state lives apart; an older db's copy was taken by the bot state file (or is the
   // memory store's seed) and leaves the catalog with its next write.
@@ -414,7 +416,11 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     const saved = loadIndex(indexPath);
     loaded = saved !== null && state.index.import(saved); // missing, torn or foreign: repaired below
   }
-  {
+  // The index holds the answering reports and no others (a crash between an index write and the
+  // catalog's leaves it otherwise): repaired here. An index on disk says what it holds by its
+  // fingerprint: when that is the catalog's, nothing is listed.
+  const consistent = () => state.index.fingerprint?.() === IdsFingerprint.of(db.data.reports.map((e) => e.id)).toString();
+  if (!consistent()) {
     const answering = new Set(db.data.reports.map((e) => e.id));
     for (const id of state.index.reports()) if (!answering.has(id)) (state.index.remove(id), (indexDirty = true));
     for (const e of db.data.reports) {
@@ -428,8 +434,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       if (passages) state.index.add(e.id, passages);
       indexDirty = true;
     }
-    if (!loaded && db.data.reports.length) indexDirty = true;
   }
+  if (!loaded && db.data.reports.length) indexDirty = true;
 
   const listeners = new Set<(r: ReportSummary) => void | Promise<unknown>>();
   let chain: Promise<unknown> = Promise.resolve();
@@ -448,7 +454,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   async function follow() {
     if (!shared?.changed()) return;
     await db.read();
-    shelf = new Shelf(db.data.reports, db.data.held, liveSignature);
+    shelved = undefined; // made again from the catalog read at its next use
     state = buildState(db.data.reports, newIndex());
     state.catalog.lexicon();
     // Stored where nobody listened (`cli ingest` beside the bots): announced here.
@@ -545,7 +551,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
    * result and the entry to announce, if any. The db is written by the caller.
    */
   const admit = (c: Candidate): { result: IngestResult; announce?: StoredEntry } => {
-    const o = shelf.place(c, makeEntry);
+    const o = shelf().place(c, makeEntry);
     const r = c.report;
     if (o.status === "refused") return { result: { ok: false, error: o.error } };
     const t0 = performance.now();
@@ -648,7 +654,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       const { id } = r.c.report;
       const o = r.c.original!;
       if (missingParts(r.c.report).length === 3) return r;
-      if (!shelf.holderOf(id) && !shelf.holderOf(o) && !claimed.has(id) && !claimed.has(o)) {
+      if (!shelf().holderOf(id) && !shelf().holderOf(o) && !claimed.has(id) && !claimed.has(o)) {
         r.kept = keepOriginal(r.c, r.data);
         r.kept.catch(() => undefined); // awaited when placed: its failure is that file's
       }
@@ -680,7 +686,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
    * text that is no report at all.
    */
   const admitRead = async (c: Candidate, data: Uint8Array, confirm: boolean, kept?: Promise<unknown>): Promise<{ result: IngestResult; announce?: StoredEntry }> => {
-    const dup = shelf.holderOf(c.report.id) ?? shelf.holderOf(c.original!);
+    const dup = shelf().holderOf(c.report.id) ?? shelf().holderOf(c.original!);
     const missing = missingParts(c.report);
     if (!dup && missing.length < 3) await (kept ?? keepOriginal(c, data));
     if (confirm && missing.length > 0 && missing.length < 3) {
@@ -811,7 +817,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
 
     decideHeld(id, decision) {
       return serial(async () => {
-        const e = shelf.unhold(id);
+        const e = shelf().unhold(id);
         if (!e) return undefined;
         const key = e.original ?? e.id;
         if (decision === "discard") {
@@ -1034,7 +1040,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     state = buildState(fresh.entries, index); // the swap
     index.activate?.();
     oldIndex.retire?.();
-    shelf = new Shelf(fresh.entries, fresh.held, liveSignature);
+    shelved = new Shelf(fresh.entries, fresh.held, liveSignature);
     // Records no longer part of any report (earlier versions' records are kept).
     const keep = new Set<string>();
     for (const e of [...fresh.entries, ...fresh.held]) {

@@ -25,10 +25,10 @@ async function start(): Promise<number> {
   if (!config.token) {
     let opened;
     try {
-      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir, store: config.store, databaseUrl: config.databaseUrl });
+      opened = await openLibrary(dbPath, { write: true, role: "chat", corpusDir, store: config.store, databaseUrl: config.databaseUrl, answering: true });
     } catch (err) {
       if (!(err instanceof LockedError)) throw err;
-      opened = await openLibrary(dbPath, { write: false, store: config.store, databaseUrl: config.databaseUrl }); // the bot owns the db: read it
+      opened = await openLibrary(dbPath, { write: false, store: config.store, databaseUrl: config.databaseUrl, answering: true }); // the bot owns the db: read it
     }
     const { lib, release } = opened;
     if (lib.size === 0) await lib.ingestPaths([corpusDir]);
@@ -62,6 +62,7 @@ async function start(): Promise<number> {
     corpusDir,
     store: config.store,
     databaseUrl: config.databaseUrl,
+    answering: true,
     parseWorker: config.parseWorker,
     onReaderFallback: (reason) => logger.warn({ reason }, "parse worker could not start; files are read on the main thread"),
   });

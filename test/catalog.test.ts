@@ -1,6 +1,6 @@
 // Names of the reports held: a zone's 管委会 is its government; short forms of zone names by rule.
 import { describe, expect, it } from "vitest";
-import { governs, regionKey, shortForms } from "../src/catalog.js";
+import { Catalog, governs, regionKey, shortForms, type ReportEntry } from "../src/catalog.js";
 
 describe("governs", () => {
   const CASES: [string, string, "department" | "county", boolean][] = [
@@ -30,4 +30,21 @@ describe("shortForms", () => {
     ["长寿区", []],
   ];
   for (const [region, want] of CASES) it(region, () => expect(shortForms(region)).toEqual(want));
+});
+
+describe("Catalog.ofYears", () => {
+  const entry = (id: string, year: number | null) => ({ id, org: `${id}县人民政府`, region: `${id}县`, fullRegion: `${id}县`, level: "county", year, aliases: [], columns: [], statLabels: [] }) as unknown as ReportEntry;
+
+  it("gives a year's reports in the catalog's order, and follows additions and removals", () => {
+    const c = new Catalog([entry("甲", 2019), entry("乙", 2020), entry("丙", 2019), entry("丁", null)]);
+    expect(c.ofYears([2019]).map((e) => e.id)).toEqual(["甲", "丙"]);
+    expect(c.ofYears([2020, 2019]).map((e) => e.id)).toEqual(["甲", "乙", "丙"]);
+    c.add(entry("戊", 2019));
+    c.remove("甲");
+    expect(c.ofYears([2019]).map((e) => e.id)).toEqual(["丙", "戊"]);
+    expect(c.ofYears([2018])).toEqual([]);
+    // A copy: the caller may change it.
+    c.ofYears([2019]).pop();
+    expect(c.ofYears([2019])).toHaveLength(2);
+  });
 });

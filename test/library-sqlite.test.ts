@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { EXAMPLES } from "../src/bot/features/start.js";
 import { openLibrary } from "../src/cli.js";
 import type { StoreKind } from "../src/config.js";
+import { createFtsIndex } from "../src/index/fts-index.js";
+import { IdsFingerprint } from "../src/index/search-index.js";
 import { openSqlite } from "../src/store/sqlite.js";
 import { SEED, SEEDS } from "./helpers/reports.js";
 
@@ -80,6 +82,29 @@ describe("the library on the SQLite store", () => {
     expect(third.lib.size).toBe(2);
     expect(third.lib.ask("长寿区2018年行政复议多少件").answers[0]).toMatchObject({ value: 16 });
     expect(reply(third.lib.ask("政务公开 监督保障"))).toEqual(reply(before));
+  });
+
+  it("finds at start an index that does not hold the catalog's reports (a crash between the two) and repairs it", async () => {
+    const dbPath = work();
+    const first = await opened(dbPath, "sqlite");
+    await first.lib.ingestPaths([SEEDS]);
+    first.release();
+    const ids = first.lib.listReports().map((r) => r.id).sort();
+    const gone = first.lib.ask("长寿区2018年行政复议多少件").answers[0]!.reportId;
+    const before = reply(first.lib.ask("长寿区 政务新媒体"));
+    // Behind the library's back: one report out of the index, one the catalog does not know in.
+    const db = openSqlite(dbPath.replace(/\.json$/, ".sqlite"));
+    const index = createFtsIndex(db, () => undefined);
+    index.remove(gone);
+    index.add("0123456789abcdef", [{ reportId: "0123456789abcdef", text: "政务新媒体 长寿区", section: "", line: 1, tokens: "政务新媒体 长寿区" }]);
+    index.flush!();
+    expect(index.fingerprint()).not.toBe(IdsFingerprint.of(ids).toString());
+
+    const second = await opened(dbPath, "sqlite");
+    second.release();
+    expect(second.lib.searchIndex().reports().sort()).toEqual(ids);
+    expect(second.lib.searchIndex().fingerprint!()).toBe(IdsFingerprint.of(ids).toString());
+    expect(reply(second.lib.ask("长寿区 政务新媒体"))).toEqual(before);
   });
 
   it("is filled once from a JSON store beside it, which is left as it was", async () => {

@@ -272,8 +272,10 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   await lib.flush();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
-  // 5. cold start in a fresh process
-  const child = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/cold-start.ts"), dir, store, questions[0] ?? "行政复议"], {
+  // 5. cold start in a fresh process, started as `npm start` starts (scripts/run.mjs: the compiled
+  // copy in dist/), dist/ built beforehand (a start after a change of the sources builds it first)
+  spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs")], { stdio: "ignore" });
+  const child = spawnSync(process.execPath, [join(ROOT, "scripts/run.mjs"), "src/bench/cold-start.ts", dir, store, questions[0] ?? "行政复议"], {
     encoding: "utf8",
     timeout: 600_000,
   });

@@ -10,10 +10,12 @@
 //   section, line: what scoring reads), deflated together — a few KB per report;
 // - `fts_g`: contentless FTS5 (detail=none: no positions, a token is one word), passage n of
 //   report seq at rowid `seq × 2^20 + n`;
-// - `fts_df_g`: passages per token, to keep very common words out of recall.
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+// - `fts_df_g`: passages per token, to keep very common words out of recall;
+// - `fts_meta`: the format, the live generation and, as `passages_g`, generation g's passage count
+//   (so opening the index reads only the id ↔ seq pairs, from the id index).
+import { packJson, unpackJson } from "../store/packed.js";
 import type { Database } from "better-sqlite3";
-import { rankHits, scorePassage, type IndexedPassage, type RankedHit, type SearchIndex } from "./search-index.js";
+import { IdsFingerprint, rankHits, scorePassage, type IndexedPassage, type RankedHit, type SearchIndex } from "./search-index.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
 export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v2-deflated-passages";
@@ -57,6 +59,7 @@ export interface FtsIndex extends SearchIndex {
   activate(): void;
   /** Drop this generation's tables (the one a reindex replaced). */
   retire(): void;
+  fingerprint(): string;
 }
 
 export interface FtsOptions {
@@ -79,6 +82,7 @@ function createTables(db: Database, g: number): void {
 
 function dropTables(db: Database, g: number): void {
   db.exec(`DROP TABLE IF EXISTS fts_doc_${g}; DROP TABLE IF EXISTS fts_${g}; DROP TABLE IF EXISTS fts_df_${g};`);
+  db.prepare("DELETE FROM fts_meta WHERE key = ?").run(`passages_${g}`);
 }
 
 /**
@@ -118,19 +122,27 @@ export function createFtsIndex(
   const exists = !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(`fts_doc_${g}`);
   if (!exists) return emptyReadOnly(g);
 
-  const seqOf = new Map<string, number>();
-  const idOf = new Map<number, string>();
-  let size = 0;
-  let nextSeq = 1;
-  for (const [seq, id, n] of db.prepare(`SELECT seq, id, n FROM fts_doc_${g}`).raw().all() as [number, string, number][]) {
-    seqOf.set(id, seq);
-    idOf.set(seq, id);
-    size += n;
-    if (seq >= nextSeq) nextSeq = seq + 1;
-  }
+  // Nothing per report is held: a report's seq is looked up by its id (the id index), its id read
+  // with its passages. What a start needs is kept in fts_meta: the passage count (`passages_g`)
+  // and the fingerprint of the reports indexed (`reports_g`), so the library checks the index
+  // against the catalog without listing either; an index made before they were is counted once.
+  const meta_ = readOnly ? null : db.prepare("INSERT OR REPLACE INTO fts_meta VALUES (?, ?)");
+  const allIds = () => db.prepare(`SELECT id FROM fts_doc_${g}`).pluck().all() as string[];
+  let nextSeq = ((db.prepare(`SELECT max(seq) FROM fts_doc_${g}`).pluck().get() as number | null) ?? 0) + 1;
+  const counted = hasMeta ? meta(db, `passages_${g}`) : undefined;
+  let size = counted !== undefined ? Number(counted) : ((db.prepare(`SELECT coalesce(sum(n), 0) FROM fts_doc_${g}`).pluck().get() as number) ?? 0);
+  const printed = hasMeta ? meta(db, `reports_${g}`) : undefined;
+  let print = printed !== undefined ? IdsFingerprint.parse(printed) : IdsFingerprint.of(allIds());
+  const saveCounts = () => {
+    meta_?.run(`passages_${g}`, String(size));
+    meta_?.run(`reports_${g}`, print.toString());
+  };
+  if (counted === undefined || printed === undefined) saveCounts();
 
   const q = {
-    passages: db.prepare(`SELECT passages FROM fts_doc_${g} WHERE seq = ?`).pluck(),
+    doc: db.prepare(`SELECT id, passages FROM fts_doc_${g} WHERE seq = ?`).raw(),
+    seq: db.prepare(`SELECT seq FROM fts_doc_${g} WHERE id = ?`).pluck(),
+    id: db.prepare(`SELECT id FROM fts_doc_${g} WHERE seq = ?`).pluck(),
     df: db.prepare(`SELECT n FROM fts_df_${g} WHERE term = ?`).pluck(),
     ranked: db.prepare(`SELECT rowid FROM fts_${g} WHERE fts_${g} MATCH ? ORDER BY rank LIMIT ?`).pluck(),
     first: db.prepare(`SELECT rowid FROM fts_${g} WHERE fts_${g} MATCH ? LIMIT ?`).pluck(),
@@ -175,16 +187,16 @@ export function createFtsIndex(
   const add = db.transaction((reportId: string, list: readonly IndexedPassage[]) => {
     const seq = nextSeq++;
     const stored: StoredPassage[] = list.slice(0, PER_REPORT).map((p) => [p.text, p.section, p.line]);
-    w!.doc.run(seq, reportId, stored.length, deflateRawSync(JSON.stringify(stored), { level: 1 }));
+    w!.doc.run(seq, reportId, stored.length, packJson(stored));
     const base = seq * PER_REPORT;
     list.forEach((p, n) => {
       if (n >= PER_REPORT) return;
       const tokens = p.tokens ? ftsTokens(p.tokens) : "";
       if (tokens) w!.fts.run(base + n, tokens);
     });
-    seqOf.set(reportId, seq);
-    idOf.set(seq, reportId);
-    size += list.length;
+    size += Math.min(list.length, PER_REPORT);
+    print = print.with(reportId, 1);
+    saveCounts();
   });
 
   const remove = db.transaction((reportId: string, seq: number) => {
@@ -194,23 +206,26 @@ export function createFtsIndex(
     w!.unfts.run(lo, hi);
     w!.undoc.run(seq);
     cache.delete(seq);
-    seqOf.delete(reportId);
-    idOf.delete(seq);
     size -= n;
+    print = print.with(reportId, -1);
+    saveCounts();
   });
 
   // The passages of the reports searched last: a question's candidates often share reports.
   const cache = new Map<number, IndexedPassage[]>();
-  const passagesOfSeq = (seq: number, reportId: string): IndexedPassage[] => {
+  /** Report seq's passages, read with its id (none when it is gone). */
+  const passagesOfSeq = (seq: number): IndexedPassage[] => {
     let list = cache.get(seq);
     if (list) return list;
-    const blob = q.passages.get(seq) as Buffer | undefined;
-    const stored = blob ? (JSON.parse(inflateRawSync(blob).toString("utf8")) as StoredPassage[]) : [];
+    const row = q.doc.get(seq) as [string, Buffer] | undefined;
+    const stored = row ? unpackJson<StoredPassage[]>(row[1]) : [];
+    const reportId = row?.[0] ?? "";
     list = stored.map(([text, section, line]) => ({ reportId, text, section, line, tokens: "" }));
     cache.set(seq, list);
     if (cache.size > 256) cache.delete(cache.keys().next().value!);
     return list;
   };
+  const seqOf = (reportId: string) => q.seq.get(reportId) as number | undefined;
 
   /**
    * Candidate passages: all those with a rare word of the question when they are few; else, as
@@ -247,15 +262,16 @@ export function createFtsIndex(
     get size() {
       return size;
     },
-    has: (reportId) => seqOf.has(reportId),
-    reports: () => [...seqOf.keys()],
+    has: (reportId) => seqOf(reportId) !== undefined,
+    reports: allIds,
+    fingerprint: () => print.toString(),
     add(reportId, list) {
-      if (!w || seqOf.has(reportId)) return;
+      if (!w || seqOf(reportId) !== undefined) return;
       add(reportId, list);
       countDf(list, 1);
     },
     remove(reportId) {
-      const seq = seqOf.get(reportId);
+      const seq = seqOf(reportId);
       if (!w || seq === undefined) return;
       const passages = tokensOf(reportId);
       remove(reportId, seq);
@@ -270,12 +286,22 @@ export function createFtsIndex(
         const score = scorePassage(words, p.text, wantsNumber);
         if (score > 0) hits.push({ passage: p, score, order });
       };
-      const restricted = reportIds ? [...reportIds].filter((r) => seqOf.has(r)) : null;
-      if (restricted && restricted.length <= 200) {
+      // Up to 200 of the reports asked in the index: every passage of theirs (looked up until a
+      // 201st is found).
+      let restricted: number[] | null = reportIds ? [] : null;
+      if (reportIds) {
+        for (const r of reportIds) {
+          const seq = seqOf(r);
+          if (seq !== undefined && restricted!.push(seq) > 200) {
+            restricted = null;
+            break;
+          }
+        }
+      }
+      if (restricted) {
         // Exact: score every passage of those reports.
-        for (const r of restricted) {
-          const seq = seqOf.get(r)!;
-          const list = passagesOfSeq(seq, r);
+        for (const seq of restricted) {
+          const list = passagesOfSeq(seq);
           for (let n = 0; n < list.length; n++) consider(list[n]!, seq * PER_REPORT + n);
         }
       } else {
@@ -283,10 +309,11 @@ export function createFtsIndex(
         if (asked.length === 0) return [];
         for (const rowid of candidates(asked, reportIds ? RECALL * 10 : RECALL)) {
           const seq = Math.floor(rowid / PER_REPORT);
-          const reportId = idOf.get(seq);
-          if (!reportId || (reportIds && !reportIds.has(reportId))) continue;
-          const p = passagesOfSeq(seq, reportId)[rowid - seq * PER_REPORT];
-          if (p) consider(p, rowid);
+          // Outside the reports asked: skipped by its id alone, its passages never read.
+          if (reportIds && !cache.has(seq) && !reportIds.has((q.id.get(seq) as string | undefined) ?? "")) continue;
+          const p = passagesOfSeq(seq)[rowid - seq * PER_REPORT];
+          if (!p || (reportIds && !reportIds.has(p.reportId))) continue;
+          consider(p, rowid);
         }
       }
       return rankHits(hits, limit);
@@ -307,9 +334,8 @@ export function createFtsIndex(
       if (!w) return;
       dropTables(db, g);
       cache.clear();
-      seqOf.clear();
-      idOf.clear();
       size = 0;
+      print = IdsFingerprint.of([]);
     },
   };
 }
@@ -328,5 +354,6 @@ function emptyReadOnly(g: number): FtsIndex {
     import: () => false,
     activate: () => undefined,
     retire: () => undefined,
+    fingerprint: () => IdsFingerprint.of([]).toString(),
   };
 }

@@ -10,10 +10,10 @@
 // Tables (pg.ts creates them), a column `gen` for the generation (a reindex builds gen g+1 beside
 // the live one, then swaps): `fts_doc` (report ↔ seq, its passage count, its passages deflated),
 // `fts_passage` (rowid `seq × 2^20 + n`, its tokens), `fts_df` (passages per token).
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { packJson, unpackJson } from "../store/packed.js";
 import type { PgSync } from "../store/pg.js";
 import { ftsToken, PER_REPORT, RECALL, SCORE_ALL, type FtsIndex, type FtsOptions, type StoredPassage } from "./fts-index.js";
-import { rankHits, scorePassage, type IndexedPassage, type RankedHit } from "./search-index.js";
+import { IdsFingerprint, rankHits, scorePassage, type IndexedPassage, type RankedHit } from "./search-index.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
 export const PG_FTS_FORMAT = "pg-tsvector/jieba-cutForSearch-hmm/v1";
@@ -91,7 +91,7 @@ export function createPgIndex(
     let list = cache.get(seq);
     if (list) return list;
     const row = db.query<{ passages: Uint8Array }>("SELECT passages FROM fts_doc WHERE gen = $1 AND seq = $2", [g, seq])[0];
-    const stored = row ? (JSON.parse(inflateRawSync(row.passages).toString("utf8")) as StoredPassage[]) : [];
+    const stored = row ? unpackJson<StoredPassage[]>(row.passages) : [];
     list = stored.map(([text, section, line]) => ({ reportId, text, section, line, tokens: "" }));
     cache.set(seq, list);
     if (cache.size > 256) cache.delete(cache.keys().next().value!);
@@ -132,6 +132,8 @@ export function createPgIndex(
     },
     has: (reportId) => seqOf.has(reportId),
     reports: () => [...seqOf.keys()],
+    // The ids are in memory here (seqOf): the fingerprint is made from them when asked.
+    fingerprint: () => IdsFingerprint.of(seqOf.keys()).toString(),
     add(reportId, list) {
       if (readOnly || seqOf.has(reportId)) return;
       const seq = nextSeq++;
@@ -149,7 +151,7 @@ export function createPgIndex(
       db.tx([
         {
           text: "INSERT INTO fts_doc (gen, seq, id, n, passages) VALUES ($1, $2, $3, $4, $5)",
-          values: [g, seq, reportId, stored.length, deflateRawSync(JSON.stringify(stored), { level: 1 })],
+          values: [g, seq, reportId, stored.length, packJson(stored)],
         },
         ...(ids.length
           ? [{ text: "INSERT INTO fts_passage (gen, rowid, tokens) SELECT $1, r, t::tsvector FROM unnest($2::bigint[], $3::text[]) AS u(r, t)", values: [g, ids, vectors] }]

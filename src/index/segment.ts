@@ -1,5 +1,12 @@
 // The only import of the jieba binding. Segmentation is the expensive step of indexing (~17 MB/s):
 // it runs once per report at ingest, and the tokens are stored with the record.
+//
+// Loading jieba's dictionary takes ~1 s, and a figure answer needs it (clause-match.ts weighs the
+// question's words). A process that answers questions calls startSegmenter() first thing: jieba
+// then loads in a thread of its own while the main thread reads the catalog, and the main thread's
+// cuts are asked of that thread synchronously (a message, then Atomics.wait for the answer). Same
+// words taught in the same order, the same cuts.
+import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import nodejieba from "nodejieba";
 import { METRICS } from "../parse/metrics.js";
 
@@ -20,17 +27,72 @@ const DOMAIN_WORDS = [
   "12345", "办事处", "人民政府", "公开发布", "发布信息", "公开信息", "政府网站", "宣传册", "常务会议", "人大代表建议", "政协委员提案", "查阅点", "专项经费", "举报投诉", "重复申请", "公开出版物", "新闻发布会",
 ];
 
+/** jieba's thread (startSegmenter), and the words taught here it has not been sent yet. */
+let remote: { worker: Worker; port: MessagePort; signal: Int32Array; outbox: string[] } | undefined;
+
+/** How long a cut may wait for jieba's thread (its dictionary loading included) before this thread loads its own. */
+const REMOTE_WAIT_MS = 120_000;
+
+/**
+ * Load jieba in a thread of its own now, without waiting for it; this thread's cuts go to it from
+ * here on. Without worker threads, or once it fails, jieba loads here at the first cut, as before.
+ */
+export function startSegmenter(): void {
+  if (remote || ready) return;
+  try {
+    const { port1, port2 } = new MessageChannel();
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(new URL("./segment-worker.mjs", import.meta.url), { workerData: { port: port2, signal }, transferList: [port2] });
+    worker.unref(); // never holds the process
+    port1.unref();
+    worker.on("error", () => undefined); // seen by the next cut (no answer): it falls back
+    remote = { worker, port: port1, signal, outbox: [] };
+  } catch {
+    remote = undefined;
+  }
+  if (remote) ensureLoaded();
+}
+
+/** Where cuts are made: jieba's own thread, this thread, or nowhere yet (not loaded). */
+export function segmenterMode(): "thread" | "here" | "not loaded" {
+  return remote ? "thread" : ready ? "here" : "not loaded";
+}
+
+/** jieba's cut-for-search (HMM on) of each text: in jieba's thread when there is one, else here. */
+function cutForSearch(texts: readonly string[]): string[][] {
+  ensureLoaded();
+  if (remote) {
+    const r = remote;
+    Atomics.store(r.signal, 0, 0);
+    r.port.postMessage({ words: r.outbox.splice(0), texts });
+    const until = Date.now() + REMOTE_WAIT_MS;
+    while (Atomics.load(r.signal, 0) === 0 && Date.now() < until) Atomics.wait(r.signal, 0, 0, 1000);
+    const reply = receiveMessageOnPort(r.port)?.message as { tokens?: string[][]; error?: string } | undefined;
+    if (reply?.tokens) return reply.tokens;
+    // No answer (the thread failed, or jieba would not load there): jieba here from now on,
+    // taught every word taught so far, in order.
+    remote = undefined;
+    void r.worker.terminate();
+    nodejieba.load();
+    for (const w of inserted) nodejieba.insertWord(w);
+  }
+  return texts.map((t) => nodejieba.cutForSearch(t, true));
+}
+
 function ensureLoaded(): void {
   if (ready) return;
-  nodejieba.load();
+  if (!remote) nodejieba.load();
   ready = true;
   for (const w of DOMAIN_WORDS) addWord(w);
   for (const m of METRICS) for (const alt of m.terms) for (const t of alt) if (t.length >= 2) addWord(t);
-  for (const w of pending.splice(0)) addWord(w);
+  for (const w of pending.splice(0)) insert(w);
 }
 
 /** Teach jieba a name (小板桥街道 is otherwise cut 小/板桥). Cheap; idempotent. */
 export function addWord(word: string): void {
+  // Seen before: waiting in `pending`, or inserted (a start-up teaches ~6 names per entry, most of
+  // them again: the same body's reports of other years).
+  if (seen.has(word)) return;
   const w = word.trim();
   if (w.length < 2 || w.length > 20 || inserted.has(w) || /\s/.test(w)) return;
   if (!seen.has(w)) {
@@ -41,8 +103,14 @@ export function addWord(word: string): void {
     pending.push(w);
     return;
   }
+  insert(w);
+}
+
+function insert(w: string): void {
+  if (inserted.has(w)) return;
   inserted.add(w);
-  nodejieba.insertWord(w);
+  if (remote) remote.outbox.push(w);
+  else nodejieba.insertWord(w);
 }
 
 /** Words taught from position `from` on (`learnedWords(0).length` is the count). */
@@ -57,11 +125,10 @@ const STOP = new Set(
 
 /** Words of a text for indexing and querying: jieba cut-for-search, HMM on, punctuation and stop words out. */
 export function segment(text: string): string[] {
-  ensureLoaded();
   const out: string[] = [];
   // jieba is slow on pathological input (megabytes without punctuation): cut in bounded pieces.
   for (let i = 0; i < text.length; i += 4000) {
-    for (const raw of nodejieba.cutForSearch(text.slice(i, i + 4000), true)) {
+    for (const raw of cutForSearch([text.slice(i, i + 4000)])[0]!) {
       // Cheap checks first: this loop runs for every token of every report at ingest.
       if (!isWordy(raw.charCodeAt(0)) && !isWordy(raw.charCodeAt(raw.length - 1))) continue;
       const t = /[A-Z\s]/.test(raw) ? raw.trim().toLowerCase() : raw;
@@ -78,7 +145,6 @@ export function segment(text: string): string[] {
  * segment() on each text, without a native call per passage.
  */
 export function segmentMany(texts: readonly string[]): string[][] {
-  ensureLoaded();
   const out: string[][] = texts.map(() => []);
   let start = 0;
   while (start < texts.length) {
@@ -87,7 +153,7 @@ export function segmentMany(texts: readonly string[]): string[][] {
     while (end < texts.length && (end === start || len + texts[end]!.length < 4000)) len += texts[end++]!.length + 1;
     let k = start;
     const chunk = texts.slice(start, end).map((t) => t.replace(/\n/g, " ")).join("\n");
-    for (const raw of nodejieba.cutForSearch(chunk, true)) {
+    for (const raw of cutForSearch([chunk])[0]!) {
       if (raw.includes("\n")) {
         k += raw.split("\n").length - 1;
         continue;

@@ -1,15 +1,16 @@
 // The small stores on PostgreSQL (pg.ts): records, original bytes, addresses, the bot's counters —
 // the same interfaces as their SQLite and file versions, so the library does not know where it is.
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Alert, BotState } from "../service.js";
 import type { AddressBook, Addressed } from "./addresses.js";
 import type { BotStateStore } from "./bot-state.js";
 import { originalName, type OriginalStore } from "./originals.js";
 import type { PgSync } from "./pg.js";
-import { decode, DEFLATE_LEVEL, encode, type CompactTextPart, type CutPassages, type RecordStore, type ReportPart } from "./records.js";
+import { packJson, unpackJson } from "./packed.js";
+import { decode, encode, type CompactTextPart, type CutPassages, type RecordStore, type ReportPart } from "./records.js";
 
-const pack = (value: unknown) => deflateRawSync(JSON.stringify(value), { level: DEFLATE_LEVEL });
-const unpack = <T>(blob: Uint8Array): T => JSON.parse(inflateRawSync(blob).toString("utf8")) as T;
+// The SQLite store's codec (packed.ts): deflated JSON as UTF-16.
+const pack = packJson;
+const unpack = unpackJson;
 
 /** Records in the `record` table: the same two deflated parts as sqliteRecordStore (records.ts). */
 export function pgRecordStore(db: PgSync, cut: CutPassages): RecordStore {

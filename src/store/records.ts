@@ -5,11 +5,11 @@
 // loss leaves either the whole record or none, and never a db entry without its record.
 import { closeSync, existsSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Database } from "better-sqlite3";
 import type { Evidence, Figure, Report, Section } from "../domain.js";
 import type { IndexedPassage } from "../index/search-index.js";
 import { makeDir, writeFileDurableSync } from "./durable.js";
+import { packJson, unpackJson } from "./packed.js";
 
 export interface StoredRecord {
   report: Report;
@@ -183,12 +183,9 @@ export function fileRecordStore(dir: string): RecordStore {
   };
 }
 
-/** Deflate level of the SQLite record parts: level 1 is the fast one (~0.5 ms a report). */
-export const DEFLATE_LEVEL = 1;
-
 /**
  * Records in the SQLite store's `record` table (store/sqlite.ts creates it): the same two parts as
- * a record file — the compact report part, then the text part — each JSON deflated, so a record
+ * a record file — the compact report part, then the text part — each JSON deflated (packed.ts), so a record
  * takes about 0.8× the report's text in bytes instead of ~4×. The text part keeps the sections and
  * each passage's tokens; the passages themselves are cut from the sections again on reading
  * (`cut`, the function that cut them at ingest), and if that no longer gives as many passages as
@@ -204,12 +201,12 @@ export function sqliteRecordStore(db: Database, cut: CutPassages): RecordStore {
   const read = <T>(column: "report" | "text", id: string): T | undefined => {
     try {
       const blob = q[column].get(id) as Buffer | undefined;
-      return blob ? (JSON.parse(inflateRawSync(blob).toString("utf8")) as T) : undefined;
+      return blob ? unpackJson<T>(blob) : undefined;
     } catch {
       return undefined;
     }
   };
-  const pack = (value: unknown) => deflateRawSync(JSON.stringify(value), { level: DEFLATE_LEVEL });
+  const pack = packJson;
   return {
     write(record) {
       if (!w) throw new Error("records: the database is open read-only");

@@ -21,8 +21,15 @@ export type SqliteDatabase = Database.Database;
 /** A catalog write past this much WAL checkpoints it into the database and truncates it. */
 const WAL_CHECKPOINT_BYTES = 4 << 20;
 
-/** Bump when the tables below change shape (the index has its own format, fts-index.ts). */
-const SCHEMA_VERSION = 1;
+/**
+ * Bump when the tables below change shape (the index has its own format, fts-index.ts).
+ * 1: `entry.data` an entry's JSON object, its key figures in `entry.key`.
+ * 2: `entry.data` the entry's fields by position and its issuer by number (`entryCodec`, table
+ *    `body`), the key figures in `entry_key`: the rows start-up reads are a tenth of the size and
+ *    parse several times faster. A version-1 file is moved to version 2 by the first process that
+ *    opens it for writing.
+ */
+const SCHEMA_VERSION = 2;
 
 export interface OpenSqliteOptions {
   /** A reader beside the process that owns the db: no writes, no schema changes. Defaults to false. */
@@ -54,7 +61,15 @@ export function openSqlite(path: string, { readOnly = false }: OpenSqliteOptions
   }
   db.pragma("cache_size = -32000");
   if (!readOnly) createSchema(db);
-  const version = Number((db.prepare("SELECT value FROM store_meta WHERE key = 'schema'").pluck().get() as string | undefined) ?? SCHEMA_VERSION);
+  let version = Number((db.prepare("SELECT value FROM store_meta WHERE key = 'schema'").pluck().get() as string | undefined) ?? SCHEMA_VERSION);
+  if (version === 1 && !readOnly) {
+    migrateFromV1(db);
+    version = SCHEMA_VERSION;
+  }
+  if (version === 1) {
+    db.close();
+    throw new Error(`数据库文件 ${path} 是旧的格式（1），需要先由可写入的进程（npm start 或 npm run cli）打开一次以升级。`);
+  }
   if (version !== SCHEMA_VERSION) {
     db.close();
     throw new Error(`数据库文件 ${path} 的格式版本是 ${version}，本程序使用 ${SCHEMA_VERSION}。请移走该文件后重新导入报告。`);
@@ -66,48 +81,185 @@ function createSchema(db: SqliteDatabase): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT OR IGNORE INTO store_meta VALUES ('schema', '${SCHEMA_VERSION}');
-    -- One row per catalog entry: answering (held = 0) or held for an admin (held = 1), in order;
-    -- its key figures apart (two thirds of an entry, read only by library-wide questions).
-    CREATE TABLE IF NOT EXISTS entry (id TEXT PRIMARY KEY, held INTEGER NOT NULL, pos INTEGER NOT NULL, data TEXT NOT NULL, key TEXT);
     -- Full records (records.ts): the report part first, so reading it never touches the text part.
     CREATE TABLE IF NOT EXISTS record (id TEXT PRIMARY KEY, report BLOB NOT NULL, text BLOB NOT NULL);
   `);
-  // Made before the key figures had a column of their own: they stay inside `data` until rewritten.
-  if (!(db.prepare("SELECT name FROM pragma_table_info('entry')").pluck().all() as string[]).includes("key")) db.exec("ALTER TABLE entry ADD COLUMN key TEXT");
+  // A version-1 file keeps its entry table until migrateFromV1 moves it.
+  if (Number(db.prepare("SELECT value FROM store_meta WHERE key = 'schema'").pluck().get()) === 1) return;
+  db.exec(`
+    -- One row per catalog entry: answering (held = 0) or held for an admin (held = 1), in order;
+    -- data: its fields by position, its issuer by number (entryCodec). Start-up reads this table
+    -- and the next, nothing else.
+    CREATE TABLE IF NOT EXISTS entry (id TEXT PRIMARY KEY, held INTEGER NOT NULL, pos INTEGER NOT NULL, data TEXT NOT NULL);
+    -- Who issued reports (org, region, fullRegion, aliases, level, parent, province, city,
+    -- county), by position (entryCodec), each once: a body's reports of every year name it alike.
+    -- Rows are never deleted (a few hundred bytes a body).
+    CREATE TABLE IF NOT EXISTS body (id INTEGER PRIMARY KEY, who TEXT NOT NULL UNIQUE);
+    -- Each entry's key figures (JSON object, metric → value): two thirds of an entry, read only by
+    -- library-wide questions, so apart (in the entry's row they made start-up read 4× the pages).
+    CREATE TABLE IF NOT EXISTS entry_key (id TEXT PRIMARY KEY, key TEXT NOT NULL);
+  `);
+}
+
+/** Schema 1 → 2: the entries re-encoded by position, their key figures moved to `entry_key`. */
+function migrateFromV1(db: SqliteDatabase): void {
+  db.transaction(() => {
+    const hasKey = (db.prepare("SELECT name FROM pragma_table_info('entry')").pluck().all() as string[]).includes("key");
+    db.exec("ALTER TABLE entry RENAME TO entry_v1");
+    db.prepare("UPDATE store_meta SET value = ? WHERE key = 'schema'").run(String(SCHEMA_VERSION));
+    createSchema(db);
+    const put = db.prepare("INSERT INTO entry (id, held, pos, data) VALUES (?, ?, ?, ?)");
+    const putKey = db.prepare("INSERT INTO entry_key (id, key) VALUES (?, ?)");
+    const { encode } = entryCodec(db);
+    for (const row of db.prepare(`SELECT id, held, pos, data${hasKey ? ", key" : ""} FROM entry_v1`).all() as { id: string; held: number; pos: number; data: string; key?: string | null }[]) {
+      const { key, ...e } = JSON.parse(row.data) as StoredEntry;
+      put.run(row.id, row.held, row.pos, encode(e as StoredEntry));
+      putKey.run(row.id, row.key ?? JSON.stringify(key ?? {}));
+    }
+    db.exec("DROP TABLE entry_v1");
+  })();
+}
+
+/**
+ * The fields of an entry in the order `entry.data` holds them. Why by position: parsing 100k
+ * entries' keys was half of a start-up's reading. Append new fields at the end (at most 31); a
+ * field not listed here is kept in a trailing object, so nothing an entry holds is lost. The first
+ * BODY_FIELDS are the issuer's, kept in `body`.
+ */
+const ENTRY_FIELDS = [
+  "org", "region", "fullRegion", "aliases", "level", "parent", "province", "city", "county", "year", "published", "template", "title",
+  "sourceName", "chars", "traditional", "figureCount", "warningCount", "conflictCount", "columns", "statLabels", "file", "original",
+  "addedAt", "announced", "uncertainCount", "renditions", "revisions", "revisionPending", "missing",
+] as const;
+const BODY_FIELDS = 9;
+const LISTED = new Set<string>(["id", "key", ...ENTRY_FIELDS]);
+
+export interface EntryCodec {
+  /** The entry's row text (a writer's: a body not seen before is added to `body`). */
+  encode(e: StoredEntry): string;
+  /** The entry a row holds, without its key figures (its body's strings and aliases shared). */
+  decode(id: string, data: string): StoredEntry;
+}
+
+/**
+ * How a database holds an entry: `entry.data` is `[mask, body, ...values, extra?]` — bit f of
+ * the mask set when ENTRY_FIELDS[f] (f ≥ BODY_FIELDS) is present, absent fields taking no place,
+ * then an object of any fields not listed; `body` the id of the `body` row holding the first
+ * BODY_FIELDS the same way (`[mask, ...values]`). PostgreSQL mirrors both texts as they are.
+ *
+ *   encode({ id: "a", org: "长寿区人民政府", region: "长寿区", …, year: 2018, … }) → '[33553920,7,2018,"2019-01-20",…]'
+ */
+export function entryCodec(db: SqliteDatabase): EntryCodec {
+  let bodies: Map<number, unknown[]> | undefined;
+  let bodyIds: Map<string, number> | undefined;
+  const load = () => {
+    if (bodies) return;
+    bodies = new Map();
+    bodyIds = new Map();
+    for (const [id, who] of db.prepare("SELECT id, who FROM body").raw().iterate() as IterableIterator<[number, string]>) {
+      bodies.set(id, JSON.parse(who) as unknown[]);
+      bodyIds.set(who, id);
+    }
+  };
+  let addBody: ReturnType<SqliteDatabase["prepare"]> | undefined;
+  const bodyOf = (who: string): number => {
+    load();
+    let id = bodyIds!.get(who);
+    if (id === undefined) {
+      addBody ??= db.prepare("INSERT INTO body (who) VALUES (?)");
+      id = Number(addBody.run(who).lastInsertRowid);
+      bodies!.set(id, JSON.parse(who) as unknown[]);
+      bodyIds!.set(who, id);
+    }
+    return id;
+  };
+  const decoders = new Map<string, (id: string, a: unknown[], b: unknown[]) => StoredEntry>();
+  return {
+    encode(e) {
+      const rec = e as unknown as Record<string, unknown>;
+      const body: unknown[] = [0];
+      const out: unknown[] = [0, 0];
+      let bodyMask = 0;
+      let mask = 0;
+      for (let f = 0; f < ENTRY_FIELDS.length; f++) {
+        const v = rec[ENTRY_FIELDS[f]!];
+        if (v === undefined) continue;
+        if (f < BODY_FIELDS) (bodyMask |= 1 << f), body.push(v);
+        else (mask |= 1 << f), out.push(v);
+      }
+      body[0] = bodyMask;
+      out[0] = mask;
+      out[1] = bodyOf(JSON.stringify(body));
+      let extra: Record<string, unknown> | undefined;
+      // Never e.key: it may be the lazy getter (sqliteDbAdapter), and it has a table of its own.
+      for (const k of Object.keys(e)) if (!LISTED.has(k) && rec[k] !== undefined) (extra ??= {})[k] = rec[k];
+      if (extra) out.push(extra);
+      return JSON.stringify(out);
+    },
+    decode(id, data) {
+      load();
+      const a = JSON.parse(data) as unknown[];
+      const b = bodies!.get(a[1] as number) ?? [0];
+      const masks = `${b[0]}/${a[0]}`;
+      let decode = decoders.get(masks);
+      if (!decode) {
+        // One object literal per pair of masks (a catalog has a handful): every entry of a kind
+        // gets its shape at once — field by field, 100k entries took twice as long to build.
+        // Field names are ENTRY_FIELDS (identifiers), indexes numbers: nothing of the data is code.
+        const fields = ["id: id"];
+        let i = 1;
+        let j = 2;
+        for (let f = 0; f < ENTRY_FIELDS.length; f++) {
+          if (f < BODY_FIELDS && (b[0] as number) & (1 << f)) fields.push(`${ENTRY_FIELDS[f]}: b[${i++}]`);
+          else if (f >= BODY_FIELDS && (a[0] as number) & (1 << f)) fields.push(`${ENTRY_FIELDS[f]}: a[${j++}]`);
+        }
+        decode = new Function("id", "a", "b", `const e = { ${fields.join(", ")} }; if (a.length > ${j}) Object.assign(e, a[${j}]); return e;`) as (id: string, a: unknown[], b: unknown[]) => StoredEntry;
+        decoders.set(masks, decode);
+      }
+      return decode(id, a, b);
+    },
+  };
 }
 
 /**
  * What, of an entry, the library changes in place after it is made (a flag set, a copy pushed):
  * compared on every write.
  */
-function mutable(e: StoredEntry): string {
-  return `${e.announced}|${e.renditions?.length ?? 0}|${e.revisions?.length ?? 0}|${e.revisionPending}|${e.missing?.length ?? 0}`;
+function mutable(e: StoredEntry): number {
+  // A number, not a string: 100k of them are made at start-up. Counts past 999 give NaN, which
+  // equals nothing: such an entry is written at every write, never missed.
+  const flag = (b: boolean | undefined) => (b === undefined ? 0 : b ? 1 : 2);
+  const [a, b, c] = [e.renditions?.length ?? 0, e.revisions?.length ?? 0, e.missing?.length ?? 0];
+  if (a > 999 || b > 999 || c > 999) return Number.NaN;
+  return flag(e.announced) + 3 * flag(e.revisionPending) + 9 * (a + 1000 * (b + 1000 * c));
 }
 
 /**
- * lowdb over the `entry` and `store_meta` tables. `read()` gives the whole `DbData` (entries in
- * their order); `write()` stores the entries that are new, replaced or changed in place
- * (`mutable`), deletes the ones gone and rewrites the small parts (decisions, bot state) only when
- * they changed — so a /subscribe at 100k reports writes one row, not the catalog.
+ * lowdb over the `entry`, `entry_key` and `store_meta` tables. `read()` gives the whole `DbData`
+ * (entries in their order); `write()` stores the entries that are new, replaced or changed in
+ * place (`mutable`), deletes the ones gone and rewrites the small parts (decisions, bot state)
+ * only when they changed — so a /subscribe at 100k reports writes one row, not the catalog.
  *
- * Start-up reads the entries without their key figures: `entry.key` is read, for every entry at
+ * Start-up reads the entries without their key figures: `entry_key` is read, for every entry at
  * once, the first time any entry's is asked (a library-wide question: 2019年哪个地区行政处罚最多).
  */
 export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
-  const known = new Map<string, { obj: StoredEntry; fp: string; held: number; pos: number }>();
+  const known = new Map<string, { obj: StoredEntry; fp: number; held: number; pos: number }>();
   const small = new Map<string, string>();
   const getMeta = db.prepare("SELECT value FROM store_meta WHERE key = ?").pluck();
   const readOnly = db.readonly;
-  // Entries whose key figures are not read yet.
-  const keyless = new Map<string, StoredEntry>();
+  let codec = entryCodec(db);
   const own = (e: StoredEntry, key: Record<string, number>) => Object.defineProperty(e, "key", { value: key, writable: true, enumerable: true, configurable: true });
+  const isLazy = (e: StoredEntry) => Object.getOwnPropertyDescriptor(e, "key")?.get !== undefined;
+  let keysRead = false;
   const readKeys = () => {
-    for (const row of db.prepare("SELECT id, key FROM entry WHERE key IS NOT NULL").iterate() as IterableIterator<{ id: string; key: string }>) {
-      const e = keyless.get(row.id);
-      if (e) own(e, JSON.parse(row.key) as Record<string, number>);
+    if (keysRead) return;
+    keysRead = true;
+    for (const [id, key] of db.prepare("SELECT id, key FROM entry_key").raw().iterate() as IterableIterator<[string, string]>) {
+      const e = known.get(id)?.obj;
+      if (e && isLazy(e)) own(e, JSON.parse(key) as Record<string, number>);
     }
-    for (const e of keyless.values()) if (Object.getOwnPropertyDescriptor(e, "key")?.get) own(e, {});
-    keyless.clear();
+    for (const { obj } of known.values()) if (isLazy(obj)) own(obj, {});
   };
   // One getter and setter for every entry (no closure each: 100k entries at start-up).
   const lazy: PropertyDescriptor = {
@@ -115,24 +267,23 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
     configurable: true,
     get(this: StoredEntry) {
       readKeys();
+      // An entry no longer in the catalog (replaced since): its own row, if still there.
+      if (isLazy(this)) own(this, JSON.parse((db.prepare("SELECT key FROM entry_key WHERE id = ?").pluck().get(this.id) as string | undefined) ?? "{}") as Record<string, number>);
       return this.key;
     },
     set(this: StoredEntry, value: Record<string, number>) {
-      keyless.delete(this.id);
       own(this, value);
     },
-  };
-  const lazyKey = (e: StoredEntry) => {
-    keyless.set(e.id, e);
-    Object.defineProperty(e, "key", lazy);
   };
   const w = readOnly
     ? null
     : {
         meta: db.prepare("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)"),
-        put: db.prepare("INSERT OR REPLACE INTO entry (id, held, pos, data, key) VALUES (?, ?, ?, ?, ?)"),
+        put: db.prepare("INSERT OR REPLACE INTO entry (id, held, pos, data) VALUES (?, ?, ?, ?)"),
+        putKey: db.prepare("INSERT OR REPLACE INTO entry_key (id, key) VALUES (?, ?)"),
         move: db.prepare("UPDATE entry SET held = ?, pos = ? WHERE id = ?"),
         drop: db.prepare("DELETE FROM entry WHERE id = ?"),
+        dropKey: db.prepare("DELETE FROM entry_key WHERE id = ?"),
       };
   const write = db.transaction((data: DbData) => {
     for (const [key, value] of [
@@ -152,10 +303,11 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
         const was = known.get(e.id);
         const fp = mutable(e);
         if (!was || was.obj !== e || was.fp !== fp) {
-          const { key, ...rest } = e;
-          w!.put.run(e.id, held, pos, JSON.stringify(rest), JSON.stringify(key ?? {}));
-        }
-        else if (was.held !== held || was.pos !== pos) w!.move.run(held, pos, e.id);
+          w!.put.run(e.id, held, pos, codec.encode(e));
+          // A new or replaced entry brings its key figures; one changed in place keeps them (and
+          // asking an entry read from the table for them would read every entry's).
+          if (!was || was.obj !== e) w!.putKey.run(e.id, JSON.stringify(e.key ?? {}));
+        } else if (was.held !== held || was.pos !== pos) w!.move.run(held, pos, e.id);
         else return;
         known.set(e.id, { obj: e, fp, held, pos });
       });
@@ -165,6 +317,7 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
     for (const id of [...known.keys()]) {
       if (seen.has(id)) continue;
       w!.drop.run(id);
+      w!.dropKey.run(id);
       known.delete(id);
     }
   });
@@ -172,17 +325,25 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
     async read() {
       const version = getMeta.get("version") as string | undefined;
       if (version === undefined) return null;
-      const rows: { e: StoredEntry; held: number; pos: number }[] = [];
-      // In table order, sorted here: ORDER BY would make SQLite sort every row's data.
-      for (const [held, pos, data] of db.prepare("SELECT held, pos, data FROM entry").raw().all() as [number, number, string][]) {
-        const e = JSON.parse(data) as StoredEntry;
-        if (!("key" in e)) lazyKey(e);
-        rows.push({ e, held, pos });
-        known.set(e.id, { obj: e, fp: mutable(e), held, pos });
+      const reports: StoredEntry[] = [];
+      const held: StoredEntry[] = [];
+      const at: number[][] = [[], []];
+      // In table order, sorted here only when out of order: ORDER BY would make SQLite sort every
+      // row's data.
+      // Row by row (iterate): a row is garbage once decoded, never promoted by the collector.
+      for (const [id, h, pos, data] of db.prepare("SELECT id, held, pos, data FROM entry").raw().iterate() as IterableIterator<[string, number, number, string]>) {
+        const e = codec.decode(id, data);
+        Object.defineProperty(e, "key", lazy);
+        (h ? held : reports).push(e);
+        at[h ? 1 : 0]!.push(pos);
+        known.set(id, { obj: e, fp: mutable(e), held: h, pos });
       }
-      rows.sort((a, b) => a.held - b.held || a.pos - b.pos);
-      const reports = rows.filter((r) => !r.held).map((r) => r.e);
-      const held = rows.filter((r) => r.held).map((r) => r.e);
+      const inOrder = (list: StoredEntry[], pos: number[]) => {
+        for (let i = 1; i < pos.length; i++) {
+          if (pos[i - 1]! > pos[i]!) return list.map((e, j) => ({ e, p: pos[j]! })).sort((a, b) => a.p - b.p).map((x) => x.e);
+        }
+        return list;
+      };
       const part = <T>(key: string, fallback: T): T => {
         const raw = getMeta.get(key) as string | undefined;
         if (raw !== undefined) small.set(key, raw);
@@ -191,15 +352,20 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
       small.set("version", version);
       return {
         version: Number(version),
-        reports,
-        held,
+        reports: inOrder(reports, at[0]!),
+        held: inOrder(held, at[1]!),
         decisions: part("decisions", { confirmed: [], discarded: [] }),
         ...(getMeta.get("bot") !== undefined ? { bot: part("bot", {}) } : {}),
       } as DbData;
     },
     async write(data) {
       if (!w) return; // a reader never writes (the library does not ask it to)
-      write(data);
+      try {
+        write(data);
+      } catch (err) {
+        codec = entryCodec(db); // bodies it added went with the transaction
+        throw err;
+      }
       // After a bulk ingest the WAL holds the whole of it: moved into the database and cut back
       // (journal_size_limit keeps it from growing again between these).
       let wal = 0;

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createFtsIndex, FTS_FORMAT } from "../../src/index/fts-index.js";
 import { createPgIndex } from "../../src/index/pg-index.js";
-import { createSearchIndex, type IndexedPassage, type SearchIndex } from "../../src/index/search-index.js";
+import { createSearchIndex, IdsFingerprint, type IndexedPassage, type SearchIndex } from "../../src/index/search-index.js";
 import { segment } from "../../src/index/segment.js";
 import { openPg } from "../../src/store/pg.js";
 import { openSqlite } from "../../src/store/sqlite.js";
@@ -87,6 +87,18 @@ describe("FTS5 index on disk", () => {
     expect(again.search(segment("宣传册"))[0]!.passage.reportId).toBe("r2");
     const reader = createFtsIndex(openSqlite(path, { readOnly: true }), passagesOf, { readOnly: true });
     expect(reader.search(segment("三审三校"))[0]!.passage.reportId).toBe("r4");
+    expect(reader.size).toBe(PASSAGES.length);
+    // The passage count and the reports' fingerprint are kept beside the index; one made before
+    // they were counts them once.
+    expect(again.fingerprint()).toBe(IdsFingerprint.of(stored.keys()).toString());
+    const db = openSqlite(path);
+    db.prepare("DELETE FROM fts_meta WHERE key GLOB 'passages_*' OR key GLOB 'reports_*'").run();
+    const counted = createFtsIndex(db, passagesOf);
+    expect(counted.size).toBe(PASSAGES.length);
+    expect(counted.fingerprint()).toBe(IdsFingerprint.of(stored.keys()).toString());
+    expect(db.prepare("SELECT value FROM fts_meta WHERE key = 'passages_0'").pluck().get()).toBe(String(PASSAGES.length));
+    counted.remove("r2");
+    expect(createFtsIndex(db, passagesOf).fingerprint()).toBe(IdsFingerprint.of([...stored.keys()].filter((id) => id !== "r2")).toString());
   });
 
   it("a reindex builds a new generation beside the live one; the live one answers until the swap", () => {
@@ -102,6 +114,7 @@ describe("FTS5 index on disk", () => {
     const reopened = createFtsIndex(openSqlite(path), passagesOf);
     expect(reopened.generation).toBe(next.generation);
     expect(reopened.reports()).toEqual(["r2"]);
+    expect(reopened.size).toBe(stored.get("r2")!.length);
     expect(reopened.search(segment("12345"))).toEqual([]);
   });
 

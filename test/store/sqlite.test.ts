@@ -9,7 +9,8 @@ import { parseReport } from "../../src/parse/report.js";
 import { DB_VERSION, fileAdapter, openDb, type StoredEntry } from "../../src/store/db.js";
 import { migrateJsonStore } from "../../src/store/migrate.js";
 import { fileRecordStore, sqliteRecordStore } from "../../src/store/records.js";
-import { openSqlite, sqliteDbAdapter } from "../../src/store/sqlite.js";
+import Database from "better-sqlite3";
+import { entryCodec, openSqlite, sqliteDbAdapter } from "../../src/store/sqlite.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "nianbao-sqlite-"));
 const SEED = join(import.meta.dirname, "../fixtures/reports/seeds/000_2d63126c8570951a.txt");
@@ -19,6 +20,10 @@ function report() {
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.report;
 }
+
+/** Where a field comes in an entry read back: id, the listed fields in their order, then the rest. */
+const FIELD_ORDER = ["id", "org", "region", "fullRegion", "aliases", "year", "addedAt", "renditions", "missing"];
+const order = (k: string) => (FIELD_ORDER.includes(k) ? FIELD_ORDER.indexOf(k) : 99);
 
 const entry = (id: string, extra: Partial<StoredEntry> = {}): StoredEntry =>
   ({ id, org: `机关${id}`, region: "长寿区", fullRegion: "重庆市长寿区", year: 2018, addedAt: "2026-01-01", key: { "review.total": 15 }, ...extra }) as unknown as StoredEntry;
@@ -51,14 +56,59 @@ describe("sqliteDbAdapter", () => {
     db.data.reports.push(entry("a", { announced: false }), entry("b"), entry("c"));
     await db.write();
     // A row changed behind the adapter's back stays as it is when its entry did not change.
-    sql.prepare("UPDATE entry SET data = json_set(data, '$.org', '改过') WHERE id = 'b'").run();
+    const { encode, decode } = entryCodec(sql);
+    const b = sql.prepare("SELECT data FROM entry WHERE id = 'b'").pluck().get() as string;
+    sql.prepare("UPDATE entry SET data = ? WHERE id = 'b'").run(encode({ ...decode("b", b), org: "改过" }));
     db.data.reports[0]!.announced = true; // in place, as the library marks an announcement
     db.data.reports.splice(2, 1);
     await db.write();
     const rows = sql.prepare("SELECT id, data FROM entry ORDER BY pos").all() as { id: string; data: string }[];
     expect(rows.map((r) => r.id)).toEqual(["a", "b"]);
-    expect(JSON.parse(rows[0]!.data).announced).toBe(true);
-    expect(JSON.parse(rows[1]!.data).org).toBe("改过");
+    expect(decode("a", rows[0]!.data).announced).toBe(true);
+    expect(decode("b", rows[1]!.data).org).toBe("改过");
+    // The key figures of the entry gone went with it; the others were not rewritten.
+    expect(sql.prepare("SELECT id FROM entry_key ORDER BY id").pluck().all()).toEqual(["a", "b"]);
+  });
+
+  it("keeps every field of an entry by position, absent ones absent, unknown ones too; each body once", () => {
+    const sql = openSqlite(join(tmp(), "db.sqlite"));
+    const { encode, decode } = entryCodec(sql);
+    const e = entry("a", { missing: ["年份"], renditions: [], year: null, aliases: ["长寿区", "长寿"] } as Partial<StoredEntry>) as unknown as Record<string, unknown>;
+    e.someday = { x: 1 };
+    delete e.key;
+    const data = encode(e as unknown as StoredEntry);
+    const back = decode("a", data);
+    expect(back).toEqual(e);
+    expect(Object.keys(back)).toEqual(Object.keys(e).sort((x, y) => order(x) - order(y)));
+    expect("province" in back).toBe(false);
+    // The same body in another year: one body row, its names shared by both entries.
+    const other = decode("b", encode({ ...(e as unknown as StoredEntry), id: "b", year: 2019 }));
+    expect(sql.prepare("SELECT count(*) FROM body").pluck().get()).toBe(1);
+    expect(other.aliases).toBe(back.aliases);
+    // Another codec over the same file (a later start) reads it the same.
+    expect(entryCodec(sql).decode("a", data)).toEqual(e);
+  });
+
+  it("moves a version-1 file (entries as JSON objects, key figures beside them) to version 2 once", async () => {
+    const path = join(tmp(), "db.sqlite");
+    const v1 = new Database(path);
+    v1.exec(`
+      CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO store_meta VALUES ('schema', '1'), ('version', '${DB_VERSION}');
+      CREATE TABLE entry (id TEXT PRIMARY KEY, held INTEGER NOT NULL, pos INTEGER NOT NULL, data TEXT NOT NULL, key TEXT);
+      CREATE TABLE record (id TEXT PRIMARY KEY, report BLOB NOT NULL, text BLOB NOT NULL);
+    `);
+    const { key, ...a } = entry("a");
+    const put = v1.prepare("INSERT INTO entry VALUES (?, ?, ?, ?, ?)");
+    put.run("b", 0, 1, JSON.stringify(entry("b", { key: { "review.total": 2 } })), null); // key still inside (before the column)
+    put.run("a", 0, 0, JSON.stringify(a), JSON.stringify(key));
+    v1.close();
+    // A reader cannot move it, and says so.
+    expect(() => openSqlite(path, { readOnly: true })).toThrow(/旧的格式/);
+    const db = await openDb(sqliteDbAdapter(openSqlite(path)), path);
+    expect(db.data.reports.map((e) => [e.id, e.org, e.key])).toEqual([["a", "机关a", { "review.total": 15 }], ["b", "机关b", { "review.total": 2 }]]);
+    const again = await openDb(sqliteDbAdapter(openSqlite(path, { readOnly: true })), path);
+    expect(again.data.reports.map((e) => e.id)).toEqual(["a", "b"]);
   });
 });
 

@@ -29,28 +29,28 @@ async function read(path: string): Promise<Report> {
 const tableValue = (r: Report, metric: string, slice?: string) =>
   r.figures.find((f) => f.metric === metric && (f.slice ?? undefined) === slice && f.source === "table")?.value;
 
+/** The report against the synthetic report it was made from: who and when, and every table cell (total column and 表三's columns). */
+function expectTruth(r: Report, index: number, atLeast: number): void {
+  const { truth } = generateHtmlReport(7, index);
+  expect({ org: r.org, year: r.year, template: r.template }).toEqual({ org: truth.org, year: truth.year, template: truth.template });
+  const want: Record<string, number> = {};
+  const got: Record<string, number | null | undefined> = {};
+  const cells = [...Object.entries(truth.figures).map(([m, v]) => [m, undefined, v] as const), ...Object.entries(truth.slices ?? {}).flatMap(([s, f]) => Object.entries(f).map(([m, v]) => [m, s, v] as const))];
+  for (const [metric, slice, v] of cells) {
+    const key = slice ? `${metric}/${slice}` : metric;
+    want[key] = v;
+    got[key] = tableValue(r, metric, slice);
+  }
+  expect(Object.keys(want).length).toBeGreaterThan(atLeast);
+  expect(got).toEqual(want);
+}
+
 describe("synthetic reports printed from their pages in a narrow column", () => {
   it.each([
     ["synthetic-2019-narrow.pdf", 0],
     ["synthetic-2021-narrow.pdf", 3],
   ])("%s: who, when, and every figure of 表二, 表三 (seven columns) and 表四", async (file, index) => {
-    const { truth } = generateHtmlReport(7, index);
-    const r = await read(join(PDF, file));
-    expect({ org: r.org, year: r.year, template: r.template }).toEqual({ org: truth.org, year: truth.year, template: truth.template });
-    const got: Record<string, number | null | undefined> = {};
-    const want: Record<string, number> = {};
-    for (const [metric, v] of Object.entries(truth.figures)) {
-      want[metric] = v;
-      got[metric] = tableValue(r, metric);
-    }
-    for (const [slice, figures] of Object.entries(truth.slices ?? {})) {
-      for (const [metric, v] of Object.entries(figures)) {
-        want[`${metric}/${slice}`] = v;
-        got[`${metric}/${slice}`] = tableValue(r, metric, slice);
-      }
-    }
-    expect(Object.keys(want).length).toBeGreaterThan(150);
-    expect(got).toEqual(want);
+    expectTruth(await read(join(PDF, file)), index, 150);
   });
 });
 
@@ -60,21 +60,9 @@ describe("the same narrow pages as pdftotext -layout prints them (labels wrapped
     ["synthetic-1-narrow.pdftotext-layout.txt", 1],
     ["synthetic-3-narrow.pdftotext-layout.txt", 3],
   ])("%s: every figure of its tables", (file, index) => {
-    const { truth } = generateHtmlReport(7, index);
     const res = parseReport(readFileSync(join(PDF, file), "utf8"));
     if (!res.ok) throw new Error(res.error);
-    const r = res.report;
-    expect({ org: r.org, year: r.year, template: r.template }).toEqual({ org: truth.org, year: truth.year, template: truth.template });
-    const want: Record<string, number> = { ...truth.figures };
-    const got: Record<string, number | null | undefined> = Object.fromEntries(Object.keys(truth.figures).map((m) => [m, tableValue(r, m)]));
-    for (const [slice, figures] of Object.entries(truth.slices ?? {})) {
-      for (const [metric, v] of Object.entries(figures)) {
-        want[`${metric}/${slice}`] = v;
-        got[`${metric}/${slice}`] = tableValue(r, metric, slice);
-      }
-    }
-    expect(Object.keys(want).length).toBeGreaterThan(40);
-    expect(got).toEqual(want);
+    expectTruth(res.report, index, 40);
   });
 });
 

@@ -15,7 +15,7 @@
 //   (so opening the index reads only the id ↔ seq pairs, from the id index).
 import { packJson, unpackJson } from "../store/packed.js";
 import type { Database } from "better-sqlite3";
-import { IdsFingerprint, rankHits, scorePassage, type IndexedPassage, type RankedHit, type SearchIndex } from "./search-index.js";
+import { hitCollector, IdsFingerprint, rankHits, type IndexedPassage, type SearchIndex } from "./search-index.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
 export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v2-deflated-passages";
@@ -279,13 +279,9 @@ export function createFtsIndex(
     },
     search(keywords, opts = {}) {
       const { reportIds, limit = 5, wantsNumber = false } = opts;
-      const words = [...new Set(keywords.filter(Boolean))];
-      if (words.length === 0) return [];
-      const hits: RankedHit[] = [];
-      const consider = (p: IndexedPassage, order: number) => {
-        const score = scorePassage(words, p.text, wantsNumber);
-        if (score > 0) hits.push({ passage: p, score, order });
-      };
+      const collected = hitCollector(keywords, wantsNumber);
+      if (!collected) return [];
+      const { words, hits, consider } = collected;
       // Up to 200 of the reports asked in the index: every passage of theirs (looked up until a
       // 201st is found).
       let restricted: number[] | null = reportIds ? [] : null;

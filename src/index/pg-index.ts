@@ -13,7 +13,7 @@
 import { packJson, unpackJson } from "../store/packed.js";
 import type { PgSync } from "../store/pg.js";
 import { ftsToken, PER_REPORT, RECALL, SCORE_ALL, type FtsIndex, type FtsOptions, type StoredPassage } from "./fts-index.js";
-import { IdsFingerprint, rankHits, scorePassage, type IndexedPassage, type RankedHit } from "./search-index.js";
+import { hitCollector, IdsFingerprint, rankHits, type IndexedPassage } from "./search-index.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
 export const PG_FTS_FORMAT = "pg-tsvector/jieba-cutForSearch-hmm/v1";
@@ -178,13 +178,9 @@ export function createPgIndex(
     },
     search(keywords, opts = {}) {
       const { reportIds, limit = 5, wantsNumber = false } = opts;
-      const words = [...new Set(keywords.filter(Boolean))];
-      if (words.length === 0) return [];
-      const hits: RankedHit[] = [];
-      const consider = (p: IndexedPassage, order: number) => {
-        const score = scorePassage(words, p.text, wantsNumber);
-        if (score > 0) hits.push({ passage: p, score, order });
-      };
+      const collected = hitCollector(keywords, wantsNumber);
+      if (!collected) return [];
+      const { words, hits, consider } = collected;
       const restricted = reportIds ? [...reportIds].filter((r) => seqOf.has(r)) : null;
       if (restricted && restricted.length <= 200) {
         // Exact: score every passage of those reports.

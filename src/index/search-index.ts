@@ -139,6 +139,23 @@ export interface RankedHit extends PassageHit {
  * restart, give the same list). A passage that shares one short word with the question is noise
  * next to one that answers it: below 40% of the best score, left out.
  */
+/**
+ * A search's distinct keywords and the passages that score on them, in the order each index
+ * proposes them (`order`: ties go to the earlier) — null when there is no keyword. The three
+ * indexes (in memory here, FTS5, PostgreSQL) differ only in how they propose candidates.
+ */
+export function hitCollector(keywords: readonly string[], wantsNumber: boolean): { words: string[]; hits: RankedHit[]; consider: (p: IndexedPassage | undefined, order: number) => void } | null {
+  const words = [...new Set(keywords.filter(Boolean))];
+  if (words.length === 0) return null;
+  const hits: RankedHit[] = [];
+  const consider = (p: IndexedPassage | undefined, order: number) => {
+    if (!p) return;
+    const score = scorePassage(words, p.text, wantsNumber);
+    if (score > 0) hits.push({ passage: p, score, order });
+  };
+  return { words, hits, consider };
+}
+
 export function rankHits(hits: RankedHit[], limit: number): PassageHit[] {
   hits.sort((a, b) => b.score - a.score || a.order - b.order);
   const floor = (hits[0]?.score ?? 0) * 0.4;
@@ -228,14 +245,9 @@ export function createSearchIndex(
     },
     search(keywords, opts = {}) {
       const { reportIds, limit = 5, wantsNumber = false } = opts;
-      const words = [...new Set(keywords.filter(Boolean))];
-      if (words.length === 0) return [];
-      const hits: RankedHit[] = [];
-      const consider = (p: IndexedPassage | undefined, order: number) => {
-        if (!p) return;
-        const score = scorePassage(words, p.text, wantsNumber);
-        if (score > 0) hits.push({ passage: p, score, order });
-      };
+      const collected = hitCollector(keywords, wantsNumber);
+      if (!collected) return [];
+      const { words, hits, consider } = collected;
       const restricted = reportIds ? [...reportIds].filter((r) => byReport.has(r)) : null;
       if (restricted && restricted.length <= 200) {
         // Exact: score every passage of those reports.

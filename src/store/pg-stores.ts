@@ -6,7 +6,7 @@ import type { BotStateStore } from "./bot-state.js";
 import { originalName, type OriginalStore } from "./originals.js";
 import type { PgSync } from "./pg.js";
 import { packJson, unpackJson } from "./packed.js";
-import { decode, encode, type CompactTextPart, type CutPassages, type RecordStore, type ReportPart } from "./records.js";
+import { encode, partReaders, type CompactTextPart, type CutPassages, type RecordStore } from "./records.js";
 
 // The SQLite store's codec (packed.ts): deflated JSON as UTF-16.
 const pack = packJson;
@@ -31,18 +31,7 @@ export function pgRecordStore(db: PgSync, cut: CutPassages): RecordStore {
         pack(text),
       ]);
     },
-    readReport(id) {
-      const part = read<ReportPart>("report", id);
-      return part ? decode(part) : undefined;
-    },
-    readSections: (id) => read<CompactTextPart>("text", id)?.sections,
-    readPassages(id) {
-      const part = read<CompactTextPart>("text", id);
-      if (!part) return undefined;
-      const passages = cut(part);
-      if (passages.length !== part.tokens.length) return undefined;
-      return passages.map((p, i) => ({ reportId: id, text: p.text, section: p.section, line: p.line, tokens: part.tokens[i]! }));
-    },
+    ...partReaders(read, cut),
     has: (id) => db.query("SELECT 1 FROM record WHERE id = $1", [id]).length > 0,
     remove(id) {
       db.query("DELETE FROM record WHERE id = $1", [id]);

@@ -192,6 +192,31 @@ export function fileRecordStore(dir: string): RecordStore {
  * tokens were kept, the passages read as missing and the library segments them again. The report
  * part is the first column: reading it leaves the text part's pages unread.
  */
+/** A record part as a store keeps it (deflated JSON, packed.ts), read by column and id. */
+export type PartReader = <T>(column: "report" | "text", id: string) => T | undefined;
+
+/**
+ * A record's report, sections and passages from its two stored parts — the same for every store
+ * that keeps them by row (SQLite here, PostgreSQL in pg-stores.ts): the passages are cut from the
+ * sections again (`cut`), and read as missing when that no longer gives one per kept token list.
+ */
+export function partReaders(read: PartReader, cut: CutPassages): Pick<RecordStore, "readReport" | "readSections" | "readPassages"> {
+  return {
+    readReport(id) {
+      const part = read<ReportPart>("report", id);
+      return part ? decode(part) : undefined;
+    },
+    readSections: (id) => read<CompactTextPart>("text", id)?.sections,
+    readPassages(id) {
+      const part = read<CompactTextPart>("text", id);
+      if (!part) return undefined;
+      const passages = cut(part);
+      if (passages.length !== part.tokens.length) return undefined;
+      return passages.map((p, i) => ({ reportId: id, text: p.text, section: p.section, line: p.line, tokens: part.tokens[i]! }));
+    },
+  };
+}
+
 export function sqliteRecordStore(db: Database, cut: CutPassages): RecordStore {
   const get = (column: "report" | "text") => db.prepare(`SELECT ${column} FROM record WHERE id = ?`).pluck();
   const q = { report: get("report"), text: get("text"), has: db.prepare("SELECT 1 FROM record WHERE id = ?").pluck() };
@@ -213,18 +238,7 @@ export function sqliteRecordStore(db: Database, cut: CutPassages): RecordStore {
       const text: CompactTextPart = { sections: record.report.sections, tokens: record.passages.map((p) => p.tokens) };
       w.put.run(record.report.id, pack(encode(record.report)), pack(text));
     },
-    readReport(id) {
-      const part = read<ReportPart>("report", id);
-      return part ? decode(part) : undefined;
-    },
-    readSections: (id) => read<CompactTextPart>("text", id)?.sections,
-    readPassages(id) {
-      const part = read<CompactTextPart>("text", id);
-      if (!part) return undefined;
-      const passages = cut(part);
-      if (passages.length !== part.tokens.length) return undefined;
-      return passages.map((p, i) => ({ reportId: id, text: p.text, section: p.section, line: p.line, tokens: part.tokens[i]! }));
-    },
+    ...partReaders(read, cut),
     has: (id) => q.has.get(id) !== undefined,
     remove(id) {
       w?.drop.run(id);

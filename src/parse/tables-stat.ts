@@ -303,6 +303,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   const warnings: ReportWarning[] = [];
   const slices = columns.map((name, i) => (kinds[i] === "cumulative" ? CUMULATIVE_SLICE : k === 1 || (kinds[i] === "current" && !kinds.includes("part")) ? "" : name));
 
+  rejoinWrappedLabels(rows);
   // Metrics, with the section (四/五/六) that gives 维持/纠错 their meaning.
   let section = 0;
   const metricOf = new Map<Row, string>();
@@ -394,6 +395,33 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
 }
 
 type Item = ValueToken | TextRun;
+
+/**
+ * A label a PDF wrapped after its row's values ("其中:主动公开规范性 条 68" / "文件数"): its rest
+ * starts the next label ("文件数制发规范性文件总数"). Where this row's label names no row of the form
+ * and, with the first characters of the next one, it does — the rest still naming the next row (or
+ * nothing, when that row has no values) — the characters move back.
+ */
+function rejoinWrappedLabels(rows: Row[]): void {
+  const named = (label: string) => {
+    const m = statMetric(label, 0);
+    return m !== null && !m.startsWith("stat.");
+  };
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const r = rows[i]!;
+    const next = rows[i + 1]!;
+    if (r.heading || r.tokens.length === 0 || named(r.label) || numberingOf(next.label)) continue;
+    for (let j = 1; j <= Math.min(12, next.label.length); j++) {
+      const rest = next.label.slice(j);
+      if (!named(r.label + next.label.slice(0, j))) continue;
+      if (rest ? !named(rest) : next.tokens.length > 0) continue;
+      r.label += next.label.slice(0, j);
+      if (!rest) rows.splice(i + 1, 1);
+      else next.label = rest;
+      break;
+    }
+  }
+}
 
 /** A header cell printed after the labels it heads: 单位, 统计数, 计量单位, 备注. */
 const STAT_HEADER_CELL = new RegExp(`^(?:${[...STAT_HEADER_WORDS, "统计数", "数量", "数值"].join("|")})+$`);

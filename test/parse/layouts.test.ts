@@ -192,6 +192,25 @@ describe("统计表 as pdftotext prints a borderless table: the labels, then the
   });
 });
 
+describe("统计表 as pdftotext -layout prints labels wrapped after their row's values", () => {
+  // "其中:主动公开规范性 | 条 | 68 |" then "文件数" on the next line: every label cut at its 10th character.
+  const raw = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8");
+  const text = raw
+    .split("\n")
+    .map((l) => {
+      const m = /^([^|\d]{14,}?)( *\|.*)$/.exec(l);
+      return m ? `${m[1]!.slice(0, 10)}${m[2]}\n${m[1]!.slice(10)}` : l;
+    })
+    .join("\n");
+  it("gives the rest back to its label: the rows read as in the report", () => {
+    expect(text).toContain("其中:主动公开规范性| 条 | 68 |\n文件数");
+    expect(fig(text, "proactive.normative_docs")[0]).toMatchObject({ value: 68 });
+    expect(fig(text, "response.hotspots")[0]).toMatchObject({ value: 3 });
+    expect(fig(text, "response.press_conferences.leaders")[0]).toMatchObject({ value: 0 });
+    expect(fig(text, "proactive.normative_docs_issued")[0]).toMatchObject({ value: 126 });
+  });
+});
+
 describe("统计表 in PDF text read column by column: a page's labels, then their units, then their values", () => {
   /** The table's rows (label, unit, value) printed a block of `page` rows at a time, column after column. */
   const columnMajor = (file: string, page: number) => {

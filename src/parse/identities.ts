@@ -152,8 +152,10 @@ const EPS = 1e-6;
  *
  *   evaluate(identitiesOf("gbf2021"), get, { slices: ["", "natural_person", …], metrics: [...] })
  */
-export function evaluate(identities: readonly Identity[], get: Getter, scope: { slices: readonly string[]; metrics: readonly string[] }): Outcome[] {
+export function evaluate(identities: readonly Identity[], get: Getter, scope: { slices: readonly string[]; metrics: readonly string[] }, options: { cells?: boolean } = {}): Outcome[] {
   const out: Outcome[] = [];
+  // Whether each outcome lists its cells (for the checks' messages); the solver only counts.
+  const withCells = options.cells ?? true;
   const val = (m: string, s: string) => {
     const v = get(m, s);
     return typeof v === "number" ? v : undefined;
@@ -170,7 +172,7 @@ export function evaluate(identities: readonly Identity[], get: Getter, scope: { 
           const parts = variant.map((p) => [p, val(p, slice)] as const);
           if (parts.some(([, v]) => v === undefined)) continue;
           const rhs = parts.reduce((a, [, v]) => a + v!, 0);
-          out.push({ identity: id, slice, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: [[id.total, slice, total], ...parts.map(([m, v]) => [m, slice, v!] as [string, string, number])] });
+          out.push({ identity: id, slice, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[id.total, slice, total], ...parts.map(([m, v]) => [m, slice, v!] as [string, string, number])] : [] });
         }
         break;
       }
@@ -181,7 +183,7 @@ export function evaluate(identities: readonly Identity[], get: Getter, scope: { 
           if ([...plus, ...minus].some((v) => v === undefined)) continue;
           const lhs = plus.reduce((a, v) => a! + v!, 0)!;
           const rhs = minus.reduce((a, v) => a! + v!, 0)!;
-          const cells = [...id.plus.map((m, i) => [m, slice, plus[i]!]), ...id.minus.map((m, i) => [m, slice, minus[i]!])] as [string, string, number][];
+          const cells = withCells ? ([...id.plus.map((m, i) => [m, slice, plus[i]!]), ...id.minus.map((m, i) => [m, slice, minus[i]!])] as [string, string, number][]) : [];
           out.push({ identity: id, slice, holds: Math.abs(lhs - rhs) < EPS, lhs, rhs, cells });
         }
         break;
@@ -194,7 +196,7 @@ export function evaluate(identities: readonly Identity[], get: Getter, scope: { 
           if (parts.every((v) => v === undefined || v === null)) continue;
           if (parts.some((v) => v === undefined)) continue;
           const rhs = parts.reduce<number>((a, v) => a + (v ?? 0), 0);
-          out.push({ identity: id, slice: "", metric, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: [[metric, "", total], ...id.parts.map((s, i) => [metric, s, parts[i] ?? 0] as [string, string, number])] });
+          out.push({ identity: id, slice: "", metric, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[metric, "", total], ...id.parts.map((s, i) => [metric, s, parts[i] ?? 0] as [string, string, number])] : [] });
         }
         break;
       }
@@ -209,7 +211,7 @@ export function evaluate(identities: readonly Identity[], get: Getter, scope: { 
             const a = val(m, s);
             const b = val(lm, ls);
             if (a === undefined || b === undefined) continue;
-            out.push({ identity: id, slice: s, metric: m, holds: a <= b + EPS, lhs: a, rhs: b, cells: [[m, s, a], [lm, ls, b]] });
+            out.push({ identity: id, slice: s, metric: m, holds: a <= b + EPS, lhs: a, rhs: b, cells: withCells ? [[m, s, a], [lm, ls, b]] : [] });
           }
         }
         break;

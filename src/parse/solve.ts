@@ -76,21 +76,29 @@ export function solveTable(input: SolveInput): SolvedRow[] {
 
   const choice = alts.map(() => 0);
   const cells = new Map<string, number | null>();
-  const fill = () => {
-    cells.clear();
-    slots.forEach((s, i) => {
-      const alt = alts[i]![choice[i]!];
-      if (!alt) return;
-      s.metrics.forEach((m, r) => {
+  // Each alternative's cells as (key, value) in slot order, made once: a table of a few dozen rows
+  // is scored for thousands of combinations, and building the keys again each time was most of it.
+  const cellsOf = alts.map((slotAlts, i) =>
+    slotAlts.map((alt) => {
+      const out: [string, number | null][] = [];
+      slots[i]!.metrics.forEach((m, r) => {
         const reading = alt[r];
         if (!reading) return;
         reading.values.forEach((v, c) => {
           const [cm, cs] = cellOf(m, c);
-          const key = `${cm}|${cs}`;
-          if (!cells.has(key)) cells.set(key, v);
+          out.push([`${cm}|${cs}`, v]);
         });
       });
-    });
+      return out;
+    }),
+  );
+  const fill = () => {
+    cells.clear();
+    for (let i = 0; i < slots.length; i++) {
+      const list = cellsOf[i]![choice[i]!];
+      if (!list) continue;
+      for (const [key, v] of list) if (!cells.has(key)) cells.set(key, v);
+    }
   };
   const get = (m: string, s: string) => (cells.has(`${m}|${s}`) ? cells.get(`${m}|${s}`) : undefined);
 
@@ -101,7 +109,7 @@ export function solveTable(input: SolveInput): SolvedRow[] {
     fill();
     let hard = 0;
     let soft = 0;
-    for (const o of evaluate(identities, get, { slices, metrics })) {
+    for (const o of evaluate(identities, get, { slices, metrics }, { cells: false })) {
       if (o.holds) continue;
       if (isSoft(o)) soft++;
       else hard++;

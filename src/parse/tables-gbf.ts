@@ -96,7 +96,6 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     return cellTokens(src.text, x.found.end, stop, next?.row.num, isAppHeader);
   });
 
-  if (process.env.DEBUG_T3) located.forEach((x, i) => console.log("T3", x.row.metric, JSON.stringify(src.text.slice(x.found.start, x.found.end)), cells[i]!.map((t) => t.raw || "_").join(",")));
   // Width: a table of totals only (one value per row) is rare but real.
   const withValues = cells.filter((t) => t.length > 0);
   const width = withValues.length >= 5 && withValues.every((t) => t.length === 1 && t[0]!.raw.length <= 4) ? 1 : K3;

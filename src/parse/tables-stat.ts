@@ -361,7 +361,6 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     slots.push(slot);
     rowOfSlot.set(slot, r);
   }
-  if (process.env.DEBUG_STAT) console.log("COLUMNS", JSON.stringify(headerText), columns, kinds);
   if (process.env.DEBUG_STAT) for (const r of rows) console.log(JSON.stringify(r.label), r.unit, r.heading, r.tokens.map((t) => t.raw || "_").join(","), metricOf.get(r));
   if (slots.length < 3) return null;
 

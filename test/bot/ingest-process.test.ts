@@ -4,43 +4,18 @@
 // /reindex keeping what came from outside data/reports, /stats counting each upload once, a
 // document without /ingest answered, forged buttons answered, and `cli ingest` handing its files
 // to the running bot and saying what became of them.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXTRA, FIXTURES, PINGTAN, ROOT, SEED, SEEDS } from "../helpers/reports.js";
+import { type BotProcess, spawnBot } from "./bot-process.js";
 import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
 import { ADMIN_ID, callbackUpdate, messageUpdate, USER_ID } from "./helpers.js";
 import { storedCatalog } from "../helpers/stored.js";
 
-const TOKEN = "123456:TESTTOKEN";
-
-interface BotProcess {
-  child: ChildProcess;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startBot(api: FakeBotApi, dir: string): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: api.url,
-      ADMIN_IDS: String(ADMIN_ID),
-      NIANBAO_DATA_DIR: dir,
-      NIANBAO_DB: join(dir, "db.json"),
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-  return { child, stderr: () => stderr, exited };
-}
+const startBot = (api: FakeBotApi, dir: string): BotProcess => spawnBot(api, dir);
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -1,8 +1,4 @@
-// Two bot processes (`src/main.ts`, webhook mode) on one PostgreSQL database, as behind a load
-// balancer, against the fake Bot API: every update delivered to both is answered once; a
-// subscription made through one and a report ingested through the other give one alert; a report
-// ingested through one is answered by the other. Skipped, with a warning, without PostgreSQL.
-import { spawn, type ChildProcess } from "node:child_process";
+
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -10,20 +6,17 @@ import { join } from "node:path";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dropTestDatabases, pgUnavailable, testDatabase } from "../helpers/pg.js";
-import { ROOT, SEED, SEEDS } from "../helpers/reports.js";
+import { SEED, SEEDS } from "../helpers/reports.js";
+import { type BotProcess, spawnBot } from "./bot-process.js";
 import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
 import { ADMIN_ID, messageUpdate, USER_ID } from "./helpers.js";
 
-const TOKEN = "123456:TESTTOKEN";
 const SECRET = "replica_secret";
 const unavailable = await pgUnavailable("the two-replica bot test");
 
-interface Replica {
+interface Replica extends BotProcess {
   name: string;
   port: number;
-  child: ChildProcess;
-  stderr: () => string;
-  exited: Promise<unknown>;
 }
 
 function freePort(): Promise<number> {
@@ -44,28 +37,14 @@ async function startReplica(name: string, api: FakeBotApi, databaseUrl: string):
   mkdirSync(join(dir, "reports"));
   for (const f of [SEED.changshou, SEED.ziyang, SEED.xiaobanqiao, SEED.bengbu]) cpSync(join(SEEDS, f), join(dir, "reports", f));
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: api.url,
-      ADMIN_IDS: String(ADMIN_ID),
-      NIANBAO_DATA_DIR: dir,
-      NIANBAO_DB: join(dir, "db.json"),
-      DATABASE_URL: databaseUrl,
-      WEBHOOK_URL: `http://127.0.0.1:${port}/hook`,
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      PARSE_WORKER: "0",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
+  const bot = spawnBot(api, dir, {
+    DATABASE_URL: databaseUrl,
+    WEBHOOK_URL: `http://127.0.0.1:${port}/hook`,
+    WEBHOOK_SECRET: SECRET,
+    PORT: String(port),
+    PARSE_WORKER: "0",
   });
-  let stderr = "";
-  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise((resolve) => child.on("exit", resolve));
-  return { name, port, child, stderr: () => `${name}: ${stderr}`, exited };
+  return { ...bot, name, port, stderr: () => `${name}: ${bot.stderr()}` };
 }
 
 /** Post an update to a replica's webhook; resolves when the replica has handled it (or dropped it). */

@@ -153,10 +153,30 @@ const EPS = 1e-6;
  *   evaluate(identitiesOf("gbf2021"), get, { slices: ["", "natural_person", …], metrics: [...] })
  */
 export function evaluate(identities: readonly Identity[], get: Getter, scope: { slices: readonly string[]; metrics: readonly string[] }, options: { cells?: boolean } = {}): Outcome[] {
-  const out: Outcome[] = [];
   // Whether each outcome lists its cells (for the checks' messages); the solver only counts.
   const withCells = options.cells ?? true;
-  const val = (m: string, s: string) => {
+  const out: Outcome[] = [];
+  for (const instance of instancesOf(identities, scope)) {
+    const o = instance.run(get, withCells);
+    if (o) out.push(o);
+  }
+  return out;
+}
+
+/**
+ * One instance of an identity over a table (a sum in one column, a row's total…): the cells it may
+ * read, and its outcome from a getter — undefined when it does not apply to what the table holds.
+ * The solver scores each instance only when a choice among the cells it reads changes.
+ */
+export interface Instance {
+  reads: readonly (readonly [string, string])[];
+  run(get: Getter, withCells: boolean): Outcome | undefined;
+}
+
+/** Every instance of the identities over a table's columns and rows (evaluate runs them all). */
+export function instancesOf(identities: readonly Identity[], scope: { slices: readonly string[]; metrics: readonly string[] }): Instance[] {
+  const out: Instance[] = [];
+  const val = (get: Getter, m: string, s: string) => {
     const v = get(m, s);
     return typeof v === "number" ? v : undefined;
   };
@@ -164,39 +184,56 @@ export function evaluate(identities: readonly Identity[], get: Getter, scope: { 
     switch (id.kind) {
       case "sum": {
         for (const slice of id.perSlice ? scope.slices : [""]) {
-          const total = val(id.total, slice);
-          if (total === undefined) continue;
-          // The fullest variant whose parts the table prints, all of them.
-          const variant = id.variants.filter((v) => v.length > 0 && v.every((p) => get(p, slice) !== undefined)).sort((a, b) => b.length - a.length)[0];
-          if (!variant) continue;
-          const parts = variant.map((p) => [p, val(p, slice)] as const);
-          if (parts.some(([, v]) => v === undefined)) continue;
-          const rhs = parts.reduce((a, [, v]) => a + v!, 0);
-          out.push({ identity: id, slice, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[id.total, slice, total], ...parts.map(([m, v]) => [m, slice, v!] as [string, string, number])] : [] });
+          const reads: [string, string][] = [[id.total, slice]];
+          for (const v of id.variants) for (const p of v) reads.push([p, slice]);
+          out.push({
+            reads,
+            run(get, withCells) {
+              const total = val(get, id.total, slice);
+              if (total === undefined) return undefined;
+              // The fullest variant whose parts the table prints, all of them.
+              const variant = id.variants.filter((v) => v.length > 0 && v.every((p) => get(p, slice) !== undefined)).sort((a, b) => b.length - a.length)[0];
+              if (!variant) return undefined;
+              const parts = variant.map((p) => [p, val(get, p, slice)] as const);
+              if (parts.some(([, v]) => v === undefined)) return undefined;
+              const rhs = parts.reduce((a, [, v]) => a + v!, 0);
+              return { identity: id, slice, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[id.total, slice, total], ...parts.map(([m, v]) => [m, slice, v!] as [string, string, number])] : [] };
+            },
+          });
         }
         break;
       }
       case "balance": {
         for (const slice of scope.slices) {
-          const plus = id.plus.map((m) => val(m, slice));
-          const minus = id.minus.map((m) => val(m, slice));
-          if ([...plus, ...minus].some((v) => v === undefined)) continue;
-          const lhs = plus.reduce((a, v) => a! + v!, 0)!;
-          const rhs = minus.reduce((a, v) => a! + v!, 0)!;
-          const cells = withCells ? ([...id.plus.map((m, i) => [m, slice, plus[i]!]), ...id.minus.map((m, i) => [m, slice, minus[i]!])] as [string, string, number][]) : [];
-          out.push({ identity: id, slice, holds: Math.abs(lhs - rhs) < EPS, lhs, rhs, cells });
+          out.push({
+            reads: [...id.plus, ...id.minus].map((m) => [m, slice] as const),
+            run(get, withCells) {
+              const plus = id.plus.map((m) => val(get, m, slice));
+              const minus = id.minus.map((m) => val(get, m, slice));
+              if ([...plus, ...minus].some((v) => v === undefined)) return undefined;
+              const lhs = plus.reduce((a, v) => a! + v!, 0)!;
+              const rhs = minus.reduce((a, v) => a! + v!, 0)!;
+              const cells = withCells ? ([...id.plus.map((m, i) => [m, slice, plus[i]!]), ...id.minus.map((m, i) => [m, slice, minus[i]!])] as [string, string, number][]) : [];
+              return { identity: id, slice, holds: Math.abs(lhs - rhs) < EPS, lhs, rhs, cells };
+            },
+          });
         }
         break;
       }
       case "rowSum": {
         for (const metric of scope.metrics) {
-          const total = val(metric, "");
-          if (total === undefined) continue;
-          const parts = id.parts.map((s) => get(metric, s));
-          if (parts.every((v) => v === undefined || v === null)) continue;
-          if (parts.some((v) => v === undefined)) continue;
-          const rhs = parts.reduce<number>((a, v) => a + (v ?? 0), 0);
-          out.push({ identity: id, slice: "", metric, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[metric, "", total], ...id.parts.map((s, i) => [metric, s, parts[i] ?? 0] as [string, string, number])] : [] });
+          out.push({
+            reads: [[metric, ""], ...id.parts.map((s) => [metric, s] as const)],
+            run(get, withCells) {
+              const total = val(get, metric, "");
+              if (total === undefined) return undefined;
+              const parts = id.parts.map((s) => get(metric, s));
+              if (parts.every((v) => v === undefined || v === null)) return undefined;
+              if (parts.some((v) => v === undefined)) return undefined;
+              const rhs = parts.reduce<number>((a, v) => a + (v ?? 0), 0);
+              return { identity: id, slice: "", metric, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[metric, "", total], ...id.parts.map((s, i) => [metric, s, parts[i] ?? 0] as [string, string, number])] : [] };
+            },
+          });
         }
         break;
       }
@@ -208,10 +245,15 @@ export function evaluate(identities: readonly Identity[], get: Getter, scope: { 
           for (const s of slices) {
             const lm = id.large[0] === "*" ? m : id.large[0];
             const ls = id.large[1] === "*" ? s : id.large[1];
-            const a = val(m, s);
-            const b = val(lm, ls);
-            if (a === undefined || b === undefined) continue;
-            out.push({ identity: id, slice: s, metric: m, holds: a <= b + EPS, lhs: a, rhs: b, cells: withCells ? [[m, s, a], [lm, ls, b]] : [] });
+            out.push({
+              reads: [[m, s], [lm, ls]],
+              run(get, withCells) {
+                const a = val(get, m, s);
+                const b = val(get, lm, ls);
+                if (a === undefined || b === undefined) return undefined;
+                return { identity: id, slice: s, metric: m, holds: a <= b + EPS, lhs: a, rhs: b, cells: withCells ? [[m, s, a], [lm, ls, b]] : [] };
+              },
+            });
           }
         }
         break;

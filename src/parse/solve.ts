@@ -4,7 +4,7 @@
 // and then the most even spread of digits break the tie, and the cells they disagree on are marked
 // uncertain with the alternatives. None → the best-scoring one, and the checks say what fails.
 import type { Reading } from "./cuts.js";
-import { evaluate, isSoft, type Identity } from "./identities.js";
+import { instancesOf, isSoft, type Identity, type Instance } from "./identities.js";
 
 /** Candidate readings of one or more rows: alternative i gives rows[r] the reading alternatives[i][r]. */
 export interface Slot {
@@ -75,52 +75,67 @@ export function solveTable(input: SolveInput): SolvedRow[] {
   const ambiguous = alts.map((a, i) => (a.length > 1 ? i : -1)).filter((i) => i >= 0);
 
   const choice = alts.map(() => 0);
-  const cells = new Map<string, number | null>();
-  // Each alternative's cells as (key, value) in slot order, made once: a table of a few dozen rows
-  // is scored for thousands of combinations, and building the keys again each time was most of it.
+  // Each alternative's cells by key ("metric|slice"), made once; a key two slots give is the first
+  // slot's (in slot order), as the table is read. A cell is looked up in the slots that may give it,
+  // under their current choice — no table is filled per combination.
   const cellsOf = alts.map((slotAlts, i) =>
     slotAlts.map((alt) => {
-      const out: [string, number | null][] = [];
+      const out = new Map<string, number | null>();
       slots[i]!.metrics.forEach((m, r) => {
         const reading = alt[r];
         if (!reading) return;
         reading.values.forEach((v, c) => {
           const [cm, cs] = cellOf(m, c);
-          out.push([`${cm}|${cs}`, v]);
+          const key = `${cm}|${cs}`;
+          if (!out.has(key)) out.set(key, v);
         });
       });
       return out;
     }),
   );
-  const fill = () => {
-    cells.clear();
-    for (let i = 0; i < slots.length; i++) {
-      const list = cellsOf[i]![choice[i]!];
-      if (!list) continue;
-      for (const [key, v] of list) if (!cells.has(key)) cells.set(key, v);
+  const givers = new Map<string, number[]>();
+  cellsOf.forEach((slotAlts, i) => {
+    const keys = new Set(slotAlts.flatMap((m) => [...m.keys()]));
+    for (const key of keys) (givers.get(key) ?? givers.set(key, []).get(key)!).push(i);
+  });
+  const get = (m: string, s: string) => {
+    const key = `${m}|${s}`;
+    for (const i of givers.get(key) ?? []) {
+      const cells = cellsOf[i]![choice[i]!];
+      if (cells?.has(key)) return cells.get(key);
     }
+    return undefined;
   };
-  const get = (m: string, s: string) => (cells.has(`${m}|${s}`) ? cells.get(`${m}|${s}`) : undefined);
 
+  // The identities' instances, each scored once the last ambiguous slot it reads is chosen: the
+  // count of failures is summed along the walk, so a combination re-scores only what it changes.
+  // An instance no ambiguous slot gives a cell to is the same in every combination: not counted.
+  const depthOf = new Map(ambiguous.map((i, k) => [i, k]));
+  const atDepth: Instance[][] = ambiguous.map(() => []);
+  for (const instance of instancesOf(identities, { slices, metrics })) {
+    let depth = -1;
+    for (const [m, s] of instance.reads) for (const i of givers.get(`${m}|${s}`) ?? []) depth = Math.max(depth, depthOf.get(i) ?? -1);
+    if (depth >= 0) atDepth[depth]!.push(instance);
+  }
+
+  // What an alternative adds to a combination's tie-breakers: the numbers the prose states too (of
+  // four digits or more), and the readers' prior.
   let numbers: ReadonlySet<string> | undefined;
+  const proseOf = alts.map((slotAlts) =>
+    slotAlts.map((alt) => {
+      let n = 0;
+      for (const r of alt) for (const v of r.values) if (v !== null && Math.abs(v) >= 1000 && (numbers ??= input.proseNumbers()).has(String(v))) n++;
+      return n;
+    }),
+  );
   interface Scored { choice: number[]; hard: number; soft: number; prose: number; balance: number }
   const scored: Scored[] = [];
-  const score = () => {
-    fill();
-    let hard = 0;
-    let soft = 0;
-    for (const o of evaluate(identities, get, { slices, metrics }, { cells: false })) {
-      if (o.holds) continue;
-      if (isSoft(o)) soft++;
-      else hard++;
-    }
+  const score = (hard: number, soft: number) => {
     let prose = 0;
     let balance = 0;
     for (const i of ambiguous) {
-      for (const r of alts[i]![choice[i]!]!) {
-        balance += r.balance;
-        for (const v of r.values) if (v !== null && Math.abs(v) >= 1000 && (numbers ??= input.proseNumbers()).has(String(v))) prose++;
-      }
+      balance += prior(alts[i]![choice[i]!]!);
+      prose += proseOf[i]![choice[i]!]!;
     }
     scored.push({ choice: [...choice], hard, soft, prose, balance });
   };
@@ -133,17 +148,23 @@ export function solveTable(input: SolveInput): SolvedRow[] {
       return s.metrics.flatMap((metric, r) => (alt[r] ? [{ metric, reading: alt[r]!, status: alt[r]!.values.map(status), others: alt[r]!.values.map(() => []), possible: trimmed[i] ? 2 : 1 }] : []));
     });
   }
-  else {
-    const walk = (k: number) => {
-      if (k === ambiguous.length) return score();
-      const i = ambiguous[k]!;
-      for (let a = 0; a < alts[i]!.length; a++) {
-        choice[i] = a;
-        walk(k + 1);
+  const walk = (k: number, hard: number, soft: number) => {
+    if (k === ambiguous.length) return score(hard, soft);
+    const i = ambiguous[k]!;
+    for (let a = 0; a < alts[i]!.length; a++) {
+      choice[i] = a;
+      let h = hard;
+      let s = soft;
+      for (const instance of atDepth[k]!) {
+        const o = instance.run(get, false);
+        if (!o || o.holds) continue;
+        if (isSoft(o)) s++;
+        else h++;
       }
-    };
-    walk(0);
-  }
+      walk(k + 1, h, s);
+    }
+  };
+  walk(0, 0, 0);
 
   const minHard = Math.min(...scored.map((s) => s.hard));
   let pool = scored.filter((s) => s.hard === minHard);

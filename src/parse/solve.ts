@@ -75,34 +75,40 @@ export function solveTable(input: SolveInput): SolvedRow[] {
   const ambiguous = alts.map((a, i) => (a.length > 1 ? i : -1)).filter((i) => i >= 0);
 
   const choice = alts.map(() => 0);
-  // Each alternative's cells by key ("metric|slice"), made once; a key two slots give is the first
-  // slot's (in slot order), as the table is read. A cell is looked up in the slots that may give it,
-  // under their current choice — no table is filled per combination.
+  // Each alternative's cells by cell number, made once; a cell two slots give is the first slot's
+  // (in slot order), as the table is read. A cell is looked up in the slots that may give it, under
+  // their current choice: no table is filled, no key built, per combination.
+  const cellIds = new Map<string, Map<string, number>>();
+  let nextId = 0;
+  const idOf = (m: string, s: string): number => {
+    const bySlice = cellIds.get(m) ?? cellIds.set(m, new Map()).get(m)!;
+    return bySlice.get(s) ?? bySlice.set(s, nextId++).get(s)!;
+  };
   const cellsOf = alts.map((slotAlts, i) =>
     slotAlts.map((alt) => {
-      const out = new Map<string, number | null>();
+      const out = new Map<number, number | null>();
       slots[i]!.metrics.forEach((m, r) => {
         const reading = alt[r];
         if (!reading) return;
         reading.values.forEach((v, c) => {
-          const [cm, cs] = cellOf(m, c);
-          const key = `${cm}|${cs}`;
-          if (!out.has(key)) out.set(key, v);
+          const id = idOf(...cellOf(m, c));
+          if (!out.has(id)) out.set(id, v);
         });
       });
       return out;
     }),
   );
-  const givers = new Map<string, number[]>();
+  const givers = new Map<number, number[]>();
   cellsOf.forEach((slotAlts, i) => {
-    const keys = new Set(slotAlts.flatMap((m) => [...m.keys()]));
-    for (const key of keys) (givers.get(key) ?? givers.set(key, []).get(key)!).push(i);
+    const ids = new Set(slotAlts.flatMap((m) => [...m.keys()]));
+    for (const id of ids) (givers.get(id) ?? givers.set(id, []).get(id)!).push(i);
   });
   const get = (m: string, s: string) => {
-    const key = `${m}|${s}`;
-    for (const i of givers.get(key) ?? []) {
+    const id = cellIds.get(m)?.get(s);
+    if (id === undefined) return undefined;
+    for (const i of givers.get(id)!) {
       const cells = cellsOf[i]![choice[i]!];
-      if (cells?.has(key)) return cells.get(key);
+      if (cells?.has(id)) return cells.get(id);
     }
     return undefined;
   };
@@ -114,7 +120,7 @@ export function solveTable(input: SolveInput): SolvedRow[] {
   const atDepth: Instance[][] = ambiguous.map(() => []);
   for (const instance of instancesOf(identities, { slices, metrics })) {
     let depth = -1;
-    for (const [m, s] of instance.reads) for (const i of givers.get(`${m}|${s}`) ?? []) depth = Math.max(depth, depthOf.get(i) ?? -1);
+    for (const [m, s] of instance.reads) for (const i of givers.get(cellIds.get(m)?.get(s) ?? -1) ?? []) depth = Math.max(depth, depthOf.get(i) ?? -1);
     if (depth >= 0) atDepth[depth]!.push(instance);
   }
 
@@ -148,8 +154,14 @@ export function solveTable(input: SolveInput): SolvedRow[] {
       return s.metrics.flatMap((metric, r) => (alt[r] ? [{ metric, reading: alt[r]!, status: alt[r]!.values.map(status), others: alt[r]!.values.map(() => []), possible: trimmed[i] ? 2 : 1 }] : []));
     });
   }
+  // A combination breaking more rules than one already scored is never chosen, nor counted among
+  // those the rules leave: its branch is left as soon as it does (failures only add up).
+  let fewestHard = Number.POSITIVE_INFINITY;
   const walk = (k: number, hard: number, soft: number) => {
-    if (k === ambiguous.length) return score(hard, soft);
+    if (k === ambiguous.length) {
+      fewestHard = Math.min(fewestHard, hard);
+      return score(hard, soft);
+    }
     const i = ambiguous[k]!;
     for (let a = 0; a < alts[i]!.length; a++) {
       choice[i] = a;
@@ -161,7 +173,7 @@ export function solveTable(input: SolveInput): SolvedRow[] {
         if (isSoft(o)) s++;
         else h++;
       }
-      walk(k + 1, h, s);
+      if (h <= fewestHard) walk(k + 1, h, s);
     }
   };
   walk(0, 0, 0);

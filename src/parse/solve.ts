@@ -187,28 +187,41 @@ export function solveTable(input: SolveInput): SolvedRow[] {
   const byProse = pool.filter((s) => s.prose === maxProse);
   const best = [...byProse].sort((a, b) => a.balance - b.balance)[0]!;
 
+  // A slot's alternatives among the combinations of a pool, each with the lowest balance it has
+  // there, in the order first met: the cells are judged per alternative, not per combination.
+  const altsIn = (p: Scored[], i: number) => {
+    const m = new Map<number, number>();
+    for (const x of p) {
+      const a = x.choice[i]!;
+      const b = m.get(a);
+      if (b === undefined || x.balance < b) m.set(a, x.balance);
+    }
+    return m;
+  };
   const out: SolvedRow[] = [];
   slots.forEach((s, i) => {
     const alt = alts[i]![best.choice[i]!];
     if (!alt) return;
     const ambiguousSlot = alts[i]!.length > 1;
+    const inPool = altsIn(pool, i);
+    const inHardPool = altsIn(hardPool, i);
+    const inByProse = altsIn(byProse, i);
     s.metrics.forEach((metric, r) => {
       const reading = alt[r];
       if (!reading) return;
-      const valuesIn = (p: Scored[], c: number) => new Set(p.map((x) => alts[i]![x.choice[i]!]![r]?.values[c]));
-      const possible = new Set(pool.map((x) => JSON.stringify(alts[i]![x.choice[i]!]![r]?.values))).size;
+      const valuesIn = (m: Map<number, number>, c: number) => new Set([...m.keys()].map((a) => alts[i]![a]![r]?.values[c]));
+      const possible = new Set([...inPool.keys()].map((a) => JSON.stringify(alts[i]![a]![r]?.values))).size;
       const status: CellStatus[] = [];
       const others: (number | null)[][] = [];
       reading.values.forEach((v, c) => {
-        const inPool = [...valuesIn(pool, c)].filter((x): x is number | null => x !== undefined);
-        others.push(inPool.filter((x) => x !== v));
+        const values = [...valuesIn(inPool, c)].filter((x): x is number | null => x !== undefined);
+        others.push(values.filter((x) => x !== v));
         if (!ambiguousSlot) return status.push(trimmed[i] ? "guess" : "printed");
-        if (inPool.length === 1 && !trimmed[i]) return status.push(valuesIn(hardPool, c).size === 1 ? "identities" : "plausible");
-        if ([...valuesIn(byProse, c)].length === 1) return status.push("prose");
+        if (values.length === 1 && !trimmed[i]) return status.push(valuesIn(inHardPool, c).size === 1 ? "identities" : "plausible");
+        if (valuesIn(inByProse, c).size === 1) return status.push("prose");
         // The even-spread prior may pick only when it is strictly better than every reading that
         // disagrees on this cell, and only among a few readings: otherwise the cell is not given.
-        const rivals = byProse.filter((x) => alts[i]![x.choice[i]!]![r]?.values[c] !== v);
-        const strictly = rivals.every((x) => x.balance > best.balance);
+        const strictly = [...inByProse].every(([a, balance]) => alts[i]![a]![r]?.values[c] === v || balance > best.balance);
         status.push(strictly && possible <= 12 ? "guess" : "unread");
       });
       out.push({ metric, reading, status, others, possible });

@@ -173,8 +173,29 @@ export interface Instance {
   run(get: Getter, withCells: boolean): Outcome | undefined;
 }
 
+/** Instances made for a table's shape, kept: a report's tables come in a few shapes, read again and again. */
+const MADE = new Map<string, Instance[]>();
+/** Each identity object's number, for MADE's keys (ids are names, several identities share one). */
+const NUMBER = new WeakMap<Identity, number>();
+let nextNumber = 0;
+function numberOf(i: Identity): number {
+  let n = NUMBER.get(i);
+  if (n === undefined) NUMBER.set(i, (n = nextNumber++));
+  return n;
+}
+
 /** Every instance of the identities over a table's columns and rows (evaluate runs them all). */
 export function instancesOf(identities: readonly Identity[], scope: { slices: readonly string[]; metrics: readonly string[] }): Instance[] {
+  const key = `${identities.map(numberOf).join(",")}\u0002${scope.slices.join("\u0001")}\u0002${scope.metrics.join("\u0001")}`;
+  const made = MADE.get(key);
+  if (made) return made;
+  const out = makeInstances(identities, scope);
+  if (MADE.size >= 256) MADE.delete(MADE.keys().next().value!);
+  MADE.set(key, out);
+  return out;
+}
+
+function makeInstances(identities: readonly Identity[], scope: { slices: readonly string[]; metrics: readonly string[] }): Instance[] {
   const out: Instance[] = [];
   const val = (get: Getter, m: string, s: string) => {
     const v = get(m, s);

@@ -52,14 +52,6 @@ const MAX_COMBOS = 4000;
 export function solveTable(input: SolveInput): SolvedRow[] {
   const { slots, slices, identities } = input;
   const cellOf = input.cellOf ?? ((m: string, c: number): [string, string] => [m, slices[c] ?? ""]);
-  const metricSet = new Set<string>();
-  for (const s of slots) {
-    s.metrics.forEach((m, r) => {
-      const n = s.alternatives[0]?.[r]?.values.length ?? slices.length;
-      for (let c = 0; c < n; c++) metricSet.add(cellOf(m, c)[0]);
-    });
-  }
-  const metrics = [...metricSet];
   // Keep the combinations countable: trim the most ambiguous slots to their best alternatives.
   // Likeliest first (the readers' priors), so trimming keeps the best.
   const prior = (a: Reading[]) => a.reduce((sum, r) => sum + r.balance, 0);
@@ -74,6 +66,23 @@ export function solveTable(input: SolveInput): SolvedRow[] {
   const trimmed = alts.map((a, i) => a.length < Math.min(60, slots[i]!.alternatives.length));
   const ambiguous = alts.map((a, i) => (a.length > 1 ? i : -1)).filter((i) => i >= 0);
 
+  // Nothing to choose (most tables): every slot as printed, the checks judge the identities.
+  if (ambiguous.length === 0) {
+    return slots.flatMap((s, i) => {
+      const alt = alts[i]![0];
+      if (!alt) return [];
+      const status = (): CellStatus => (trimmed[i] ? "guess" : "printed");
+      return s.metrics.flatMap((metric, r) => (alt[r] ? [{ metric, reading: alt[r]!, status: alt[r]!.values.map(status), others: alt[r]!.values.map(() => []), possible: trimmed[i] ? 2 : 1 }] : []));
+    });
+  }
+  const metricSet = new Set<string>();
+  for (const s of slots) {
+    s.metrics.forEach((m, r) => {
+      const n = s.alternatives[0]?.[r]?.values.length ?? slices.length;
+      for (let c = 0; c < n; c++) metricSet.add(cellOf(m, c)[0]);
+    });
+  }
+  const metrics = [...metricSet];
   const choice = alts.map(() => 0);
   // Each alternative's cells by cell number, made once; a cell two slots give is the first slot's
   // (in slot order), as the table is read. A cell is looked up in the slots that may give it, under
@@ -127,13 +136,17 @@ export function solveTable(input: SolveInput): SolvedRow[] {
   // What an alternative adds to a combination's tie-breakers: the numbers the prose states too (of
   // four digits or more), and the readers' prior.
   let numbers: ReadonlySet<string> | undefined;
-  const proseOf = alts.map((slotAlts) =>
-    slotAlts.map((alt) => {
-      let n = 0;
-      for (const r of alt) for (const v of r.values) if (v !== null && Math.abs(v) >= 1000 && (numbers ??= input.proseNumbers()).has(String(v))) n++;
-      return n;
-    }),
-  );
+  // Counted when a combination holding the alternative is scored (the prose's numbers are read
+  // only then, and only for numbers that large).
+  const proseCounts = alts.map((slotAlts) => slotAlts.map((): number | undefined => undefined));
+  const proseOf = (i: number, a: number): number => {
+    let n = proseCounts[i]![a];
+    if (n !== undefined) return n;
+    n = 0;
+    for (const r of alts[i]![a]!) for (const v of r.values) if (v !== null && Math.abs(v) >= 1000 && (numbers ??= input.proseNumbers()).has(String(v))) n++;
+    proseCounts[i]![a] = n;
+    return n;
+  };
   interface Scored { choice: number[]; hard: number; soft: number; prose: number; balance: number }
   const scored: Scored[] = [];
   const score = (hard: number, soft: number) => {
@@ -141,19 +154,10 @@ export function solveTable(input: SolveInput): SolvedRow[] {
     let balance = 0;
     for (const i of ambiguous) {
       balance += prior(alts[i]![choice[i]!]!);
-      prose += proseOf[i]![choice[i]!]!;
+      prose += proseOf(i, choice[i]!);
     }
     scored.push({ choice: [...choice], hard, soft, prose, balance });
   };
-  // Nothing to choose: every slot as printed (the checks judge the identities).
-  if (ambiguous.length === 0) {
-    return slots.flatMap((s, i) => {
-      const alt = alts[i]![0];
-      if (!alt) return [];
-      const status = (): CellStatus => (trimmed[i] ? "guess" : "printed");
-      return s.metrics.flatMap((metric, r) => (alt[r] ? [{ metric, reading: alt[r]!, status: alt[r]!.values.map(status), others: alt[r]!.values.map(() => []), possible: trimmed[i] ? 2 : 1 }] : []));
-    });
-  }
   // A combination breaking more rules than one already scored is never chosen, nor counted among
   // those the rules leave: its branch is left as soon as it does (failures only add up).
   let fewestHard = Number.POSITIVE_INFINITY;

@@ -19,7 +19,8 @@ import { bulkWorkers, createBulkReader, createReader, type Reader } from "./read
 import { durableJsonFile } from "./store/durable.js";
 import type { BotState } from "./service.js";
 import { fileRecordStore, sqliteRecordStore } from "./store/records.js";
-import { openSqlite, sqliteDbAdapter, sqliteWriteBatch } from "./store/sqlite.js";
+import { openSqlite, sqliteDbAdapter } from "./store/sqlite.js";
+import { sqliteWriteBatch } from "./store/sqlite-batch.js";
 import { migrateJsonStore } from "./store/migrate.js";
 import { createFtsIndex } from "./index/fts-index.js";
 import { toPassages } from "./index/documents.js";

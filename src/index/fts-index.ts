@@ -15,6 +15,7 @@
 //   (so opening the index reads only the id ↔ seq pairs, from the id index).
 import { packJson, unpackJson } from "../store/packed.js";
 import type { Database } from "better-sqlite3";
+import { beforeBatchCommit } from "../store/sqlite-batch.js";
 import { hitCollector, IdsFingerprint, rankHits, type IndexedPassage, type SearchIndex } from "./search-index.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
@@ -151,6 +152,7 @@ export function createFtsIndex(
     ? null
     : {
         doc: db.prepare(`INSERT INTO fts_doc_${g} (seq, id, n, passages) VALUES (?, ?, ?, ?)`),
+        count: db.prepare(`SELECT n FROM fts_doc_${g} WHERE seq = ?`).pluck(),
         undoc: db.prepare(`DELETE FROM fts_doc_${g} WHERE seq = ?`),
         fts: db.prepare(`INSERT INTO fts_${g} (rowid, tokens) VALUES (?, ?)`),
         unfts: db.prepare(`DELETE FROM fts_${g} WHERE rowid BETWEEN ? AND ?`),
@@ -184,7 +186,16 @@ export function createFtsIndex(
     return counts;
   };
 
-  const add = db.transaction((reportId: string, list: readonly IndexedPassage[]) => {
+  /**
+   * The passage count and fingerprint changed: written with the batch open (sqliteWriteBatch),
+   * once before it commits; else now.
+   */
+  const countsChanged = () => {
+    if (!beforeBatchCommit(db, saveCounts)) saveCounts();
+  };
+
+  /** A report's rows; returns its seq. */
+  const insert = (reportId: string, list: readonly IndexedPassage[]): number => {
     const seq = nextSeq++;
     const stored: StoredPassage[] = list.slice(0, PER_REPORT).map((p) => [p.text, p.section, p.line]);
     w!.doc.run(seq, reportId, stored.length, packJson(stored));
@@ -194,22 +205,48 @@ export function createFtsIndex(
       const tokens = p.tokens ? ftsTokens(p.tokens) : "";
       if (tokens) w!.fts.run(base + n, tokens);
     });
+    return seq;
+  };
+  const insertAlone = db.transaction(insert);
+  /**
+   * Inside an open transaction (an ingest's batch) the rows go in without a savepoint of their
+   * own: FTS5 writes its pending terms out as a segment at every savepoint, which made a report's
+   * insert cost 2–3× (a segment per report, merged again later) against one per batch. A failure
+   * takes out what this report wrote, as the savepoint's rollback did.
+   */
+  const add = (reportId: string, list: readonly IndexedPassage[]) => {
+    if (!db.inTransaction) insertAlone(reportId, list);
+    else {
+      const seq = nextSeq;
+      try {
+        insert(reportId, list);
+      } catch (err) {
+        w!.unfts.run(seq * PER_REPORT, seq * PER_REPORT + PER_REPORT - 1);
+        w!.undoc.run(seq);
+        throw err;
+      }
+    }
     size += Math.min(list.length, PER_REPORT);
     print = print.with(reportId, 1);
-    saveCounts();
-  });
+    countsChanged();
+  };
 
-  const remove = db.transaction((reportId: string, seq: number) => {
-    const lo = seq * PER_REPORT;
-    const hi = lo + PER_REPORT - 1;
-    const n = (db.prepare(`SELECT n FROM fts_doc_${g} WHERE seq = ?`).pluck().get(seq) as number | undefined) ?? 0;
-    w!.unfts.run(lo, hi);
+  /** A report's rows out; the doc row first, so a failure between leaves FTS5 rows nothing reads. */
+  const drop = (seq: number): number => {
+    const n = (w!.count.get(seq) as number | undefined) ?? 0;
     w!.undoc.run(seq);
+    w!.unfts.run(seq * PER_REPORT, seq * PER_REPORT + PER_REPORT - 1);
+    return n;
+  };
+  const dropAlone = db.transaction(drop);
+  /** As add: no savepoint inside a batch. */
+  const remove = (reportId: string, seq: number) => {
+    const n = db.inTransaction ? drop(seq) : dropAlone(seq);
     cache.delete(seq);
     size -= n;
     print = print.with(reportId, -1);
-    saveCounts();
-  });
+    countsChanged();
+  };
 
   // The passages of the reports searched last: a question's candidates often share reports.
   const cache = new Map<number, IndexedPassage[]>();

@@ -5,12 +5,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createFtsIndex, FTS_FORMAT } from "../../src/index/fts-index.js";
+import { createFtsIndex, FTS_FORMAT, PER_REPORT } from "../../src/index/fts-index.js";
 import { createPgIndex } from "../../src/index/pg-index.js";
 import { createSearchIndex, IdsFingerprint, type IndexedPassage, type SearchIndex } from "../../src/index/search-index.js";
 import { segment } from "../../src/index/segment.js";
 import { openPg } from "../../src/store/pg.js";
 import { openSqlite } from "../../src/store/sqlite.js";
+import { sqliteWriteBatch } from "../../src/store/sqlite-batch.js";
 import { PASSAGES } from "../helpers/passages.js";
 import { dropTestDatabases, pgUnavailable, testDatabase } from "../helpers/pg.js";
 
@@ -99,6 +100,36 @@ describe("FTS5 index on disk", () => {
     expect(db.prepare("SELECT value FROM fts_meta WHERE key = 'passages_0'").pluck().get()).toBe(String(PASSAGES.length));
     counted.remove("r2");
     expect(createFtsIndex(db, passagesOf).fingerprint()).toBe(IdsFingerprint.of([...stored.keys()].filter((id) => id !== "r2")).toString());
+  });
+
+  it("in an ingest's batch: the counts are written once, before it commits; a report that fails leaves no row; a rolled-back batch leaves nothing", async () => {
+    const path = tmpDb();
+    const db = openSqlite(path);
+    const idx = createFtsIndex(db, passagesOf);
+    const batch = sqliteWriteBatch(db);
+    const counted = () => db.prepare("SELECT value FROM fts_meta WHERE key = 'passages_0'").pluck().get();
+    const ids = [...stored.keys()];
+    await batch(async () => {
+      for (const id of ids.slice(0, 3)) idx.add(id, stored.get(id)!);
+      expect(counted()).toBe("0"); // not yet: once, at the end of the batch
+      // A report failing after its first rows were written (here its second passage is no text):
+      // none of its rows stay.
+      const good = stored.get(ids[3]!)![0]!;
+      expect(() => idx.add("bad", [good, { ...good, tokens: {} as string }])).toThrow();
+      idx.remove(ids[0]!);
+    });
+    expect(counted()).toBe(String(stored.get(ids[1]!)!.length + stored.get(ids[2]!)!.length));
+    const again = createFtsIndex(openSqlite(path), passagesOf);
+    expect(again.reports().sort()).toEqual(ids.slice(1, 3).sort());
+    expect(again.fingerprint()).toBe(IdsFingerprint.of(ids.slice(1, 3)).toString());
+    expect(db.prepare("SELECT count(*) FROM fts_0 WHERE rowid >= ?").pluck().get(4 * PER_REPORT)).toBe(0);
+    await expect(
+      batch(async () => {
+        idx.add(ids[4]!, stored.get(ids[4]!)!);
+        throw new Error("the batch fails");
+      }),
+    ).rejects.toThrow("the batch fails");
+    expect(createFtsIndex(openSqlite(path), passagesOf).reports().sort()).toEqual(ids.slice(1, 3).sort());
   });
 
   it("a reindex builds a new generation beside the live one; the live one answers until the swap", () => {

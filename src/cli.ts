@@ -121,7 +121,7 @@ export async function openLibrary(
       const { openPgLibrary } = await import("./store/pg-library.js");
       const pg = await openPgLibrary(databaseUrl, {
         cut: toPassages,
-        ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
+        ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, prepare: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
         readOnly: !opts.write,
         ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),
       });
@@ -139,8 +139,9 @@ export async function openLibrary(
     const common = {
       // The bot reads files in a worker thread so questions are answered meanwhile; a command
       // that only ingests has nothing to keep answering.
-      ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
-      ...(opts.readers ? { reader: createBulkReader(opts.readers) } : {}),
+      // The workers make what the SQLite store keeps of a report too (the JSON store keeps other forms).
+      ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, prepare: store === "sqlite", ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
+      ...(opts.readers ? { reader: createBulkReader(opts.readers, { prepare: store === "sqlite" }) } : {}),
       originals: fileOriginalStore(`${base}.originals`),
       addresses: fileAddressBook(`${base}.addresses.json`),
       readOnly: !opts.write,

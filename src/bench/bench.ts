@@ -165,7 +165,7 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   const timings: IngestTimings = { parse: 0, segment: 0, store: 0 };
   // As the CLI opens it: records, the files' bytes and the index beside the db; the files read
   // by a worker per core (cli.ts cmdIngest).
-  const reader = createBulkReader(workers);
+  const reader = createBulkReader(workers, { prepare: store === "sqlite" });
   let { db, records, lib, sql } = await openBenchLibrary(dir, store, { timings, reader });
   const t0 = performance.now();
   await lib.ingestPaths([corpus]);

@@ -5,7 +5,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createFtsIndex, FTS_FORMAT, PER_REPORT } from "../../src/index/fts-index.js";
+import { createFtsIndex, FTS_FORMAT } from "../../src/index/fts-index.js";
+import { PER_REPORT } from "../../src/index/stored-passages.js";
 import { createPgIndex } from "../../src/index/pg-index.js";
 import { createSearchIndex, IdsFingerprint, type IndexedPassage, type SearchIndex } from "../../src/index/search-index.js";
 import { segment } from "../../src/index/segment.js";
@@ -122,14 +123,26 @@ describe("FTS5 index on disk", () => {
     const again = createFtsIndex(openSqlite(path), passagesOf);
     expect(again.reports().sort()).toEqual(ids.slice(1, 3).sort());
     expect(again.fingerprint()).toBe(IdsFingerprint.of(ids.slice(1, 3)).toString());
-    expect(db.prepare("SELECT count(*) FROM fts_0 WHERE rowid >= ?").pluck().get(4 * PER_REPORT)).toBe(0);
+    const rowsOf = (seq: number) => db.prepare("SELECT count(*) FROM fts_0 WHERE rowid BETWEEN ? AND ?").pluck().get(seq * PER_REPORT, (seq + 1) * PER_REPORT - 1);
+    expect(rowsOf(4)).toBe(0); // "bad"
+    expect(rowsOf(1)).toBe(0); // ids[0], removed
+    expect(rowsOf(2)).toBe(1);
     await expect(
       batch(async () => {
         idx.add(ids[4]!, stored.get(ids[4]!)!);
+        idx.remove(ids[1]!);
         throw new Error("the batch fails");
       }),
     ).rejects.toThrow("the batch fails");
-    expect(createFtsIndex(openSqlite(path), passagesOf).reports().sort()).toEqual(ids.slice(1, 3).sort());
+    await batch(async () => {
+      idx.add(ids[5]!, stored.get(ids[5]!)!);
+      idx.remove(ids[2]!);
+    });
+    const after = createFtsIndex(openSqlite(path), passagesOf);
+    expect(after.reports().sort()).toEqual([ids[1]!, ids[5]!].sort());
+    expect(rowsOf(2)).toBe(1); // the removal rolled back with its batch
+    expect(rowsOf(3)).toBe(0);
+    expect(after.search(segment(PASSAGES[1]!)).map((h) => h.passage.reportId)).toContain(ids[1]);
   });
 
   it("a reindex builds a new generation beside the live one; the live one answers until the swap", () => {

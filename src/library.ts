@@ -662,7 +662,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       const o = r.c.original!;
       if (missingParts(r.c.report).length === 3) return r;
       if (!shelf().holderOf(id) && !shelf().holderOf(o) && !claimed.has(id) && !claimed.has(o)) {
-        r.kept = keepOriginal(r.c, r.data);
+        r.kept = keepOriginal(r.c, r.data, { folderLater: true });
         r.kept.catch(() => undefined); // awaited when placed: its failure is that file's
       }
       claimed.add(id);
@@ -679,7 +679,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     };
   };
 
-  const keepOriginal = (c: Candidate, data: Uint8Array) => originals.putAsync(data, c.original!.slice(c.original!.indexOf(".") + 1), c.original);
+  const keepOriginal = (c: Candidate, data: Uint8Array, opts?: { folderLater?: boolean }) =>
+    originals.putAsync(data, c.original!.slice(c.original!.indexOf(".") + 1), c.original, opts);
 
   const ingestOne = async (name: string, data: Uint8Array, file?: string, confirm = false): Promise<{ result: IngestResult; announce?: StoredEntry }> => {
     const c = await readFile(name, data, file);
@@ -776,8 +777,10 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           const batch = await next;
           const after = b + INGEST_BATCH;
           next = after < files.length ? ahead.collect(after, Math.min(after + INGEST_BATCH, files.length)) : Promise.resolve([]);
-          // Their bytes on disk before the store names them (the next batch is read meanwhile).
+          // Their bytes on disk before the store names them (the next batch is read meanwhile):
+          // each file flushed as written, their folders once for the batch.
           await Promise.allSettled(batch.map((r) => ("kept" in r ? r.kept : undefined)));
+          await originals.syncFolders?.();
           const placed = await inBatch(async () => {
             const out: IngestResult[] = [];
             for (const [k, r] of batch.entries()) {

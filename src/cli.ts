@@ -28,6 +28,7 @@ import { startSegmenter } from "./index/segment.js";
 import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
 import { ensureDir } from "./store/dirs.js";
 import { fileOriginalStore } from "./store/originals.js";
+import { createOriginalWriter } from "./store/original-writer.js";
 import { fileAddressBook } from "./store/addresses.js";
 import type { PgLibrary } from "./store/pg-library.js";
 import { cmdExport, cmdSource, writeChart } from "./cli-reuse.js";
@@ -142,7 +143,8 @@ export async function openLibrary(
       // The workers make what the SQLite store keeps of a report too (the JSON store keeps other forms).
       ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, prepare: store === "sqlite", ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
       ...(opts.readers ? { reader: createBulkReader(opts.readers, { prepare: store === "sqlite" }) } : {}),
-      originals: fileOriginalStore(`${base}.originals`),
+      // A bulk ingest writes the files' bytes from a thread of its own (the main thread stores every report).
+      originals: fileOriginalStore(`${base}.originals`, opts.readers ? { writer: createOriginalWriter() } : {}),
       addresses: fileAddressBook(`${base}.addresses.json`),
       readOnly: !opts.write,
       ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),

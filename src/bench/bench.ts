@@ -31,6 +31,7 @@ import { segment } from "../index/segment.js";
 import { nearNames, parseQuestion } from "../parse/question.js";
 import { fileAdapter, openDb } from "../store/db.js";
 import { fileOriginalStore } from "../store/originals.js";
+import { createOriginalWriter } from "../store/original-writer.js";
 import { fileRecordStore, sqliteRecordStore } from "../store/records.js";
 import { openSqlite, sqliteDbAdapter } from "../store/sqlite.js";
 import { sqliteWriteBatch } from "../store/sqlite-batch.js";
@@ -117,7 +118,8 @@ const METRIC_WORDS = ["行政复议", "行政诉讼", "收到政府信息公开�
 export async function openBenchLibrary(dir: string, store: BenchStore, opts: { timings?: IngestTimings; readOnly?: boolean; reader?: Reader } = {}) {
   const dbPath = join(dir, "db.json");
   const common = {
-    ...(opts.readOnly ? { readOnly: true } : { originals: fileOriginalStore(join(dir, "db.originals")) }),
+    // As the CLI's bulk ingest: the files' bytes written from a thread of their own.
+    ...(opts.readOnly ? { readOnly: true } : { originals: fileOriginalStore(join(dir, "db.originals"), opts.reader ? { writer: createOriginalWriter() } : {}) }),
     ...(opts.timings ? { timings: opts.timings } : {}),
     ...(opts.reader ? { reader: opts.reader } : {}),
   };

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { makeDir, syncFolder, writeFileDurable, writeFileDurableSync } from "./durable.js";
+import type { OriginalWriter } from "./original-writer.js";
 
 export interface OriginalStore {
   /** Keep `data` (once per content); returns its name in the store: `<sha256 32 hex>.<ext>`. */
@@ -36,7 +37,8 @@ export function originalName(data: Uint8Array, ext: string): string {
   return `${createHash("sha256").update(data).digest("hex").slice(0, 32)}.${clean}`;
 }
 
-export function fileOriginalStore(dir: string): OriginalStore {
+/** `writer`: a thread that writes the files for putAsync (a bulk ingest, original-writer.ts). */
+export function fileOriginalStore(dir: string, { writer }: { writer?: OriginalWriter } = {}): OriginalStore {
   /** Folders made already (a bulk ingest puts hundreds of files a second). */
   const made = new Set<string>();
   /** Folders with a file renamed into them and not flushed since (`folderLater`). */
@@ -59,19 +61,22 @@ export function fileOriginalStore(dir: string): OriginalStore {
       const path = pathOf(name);
       if (existsSync(path)) return name;
       const sub = join(dir, name.slice(0, 2));
-      if (!made.has(sub)) {
-        makeDir(sub);
-        made.add(sub);
-      }
       // On disk (0600) before the db names it; its folder now, or with the batch's.
-      await writeFileDurable(path, data, { syncFolder: !opts?.folderLater });
+      if (writer) await writer.write(path, data, !opts?.folderLater);
+      else {
+        if (!made.has(sub)) {
+          makeDir(sub);
+          made.add(sub);
+        }
+        await writeFileDurable(path, data, { syncFolder: !opts?.folderLater });
+      }
       if (opts?.folderLater) unsynced.add(sub);
       return name;
     },
     async syncFolders() {
       const subs = [...unsynced];
       unsynced.clear();
-      await Promise.all(subs.map(syncFolder));
+      await (writer ? writer.syncFolders(subs) : Promise.all(subs.map(syncFolder)));
     },
     read(name) {
       try {

@@ -1,10 +1,12 @@
 // The originals store on disk: a file is whole under its content's name; in a bulk ingest's batch
-// the folders are flushed once each for the batch (syncFolders), not once per file.
+// the folders are flushed once each for the batch (syncFolders), not once per file; a bulk ingest
+// has the files written by a thread of their own (original-writer.ts), or here when it cannot start.
 import { readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { createOriginalWriter } from "../../src/store/original-writer.js";
 import { fileOriginalStore, originalName } from "../../src/store/originals.js";
 
 /** Folders opened (to flush them): every open of a path that is a folder. */
@@ -58,5 +60,30 @@ describe("fileOriginalStore", () => {
     const name = await store.putAsync(new TextEncoder().encode("单独一份"), "txt");
     expect(foldersOpened).toEqual([join(dir, name.slice(0, 2))]);
     expect(statSync(join(dir, name.slice(0, 2), name)).mode & 0o777).toBe(0o600);
+  });
+
+  it.each([
+    ["a thread of their own", () => createOriginalWriter(), false],
+    ["the calling thread, when that thread cannot start", () => createOriginalWriter(new URL("./no-such-worker.mjs", import.meta.url)), true],
+  ])("with a writer, the files are written by %s: whole, 0600 in 0700 folders, each once", async (_name, writer, here) => {
+    const at = await mkdtemp(join(tmpdir(), "nianbao-originals-writer-"));
+    try {
+      const store = fileOriginalStore(at, { writer: writer() });
+      const files = texts();
+      const names = await Promise.all([...files, files[0]!].map((b, i) => store.putAsync(b, "txt", undefined, { folderLater: i > 0 })));
+      await store.syncFolders!();
+      expect(new Set(names).size).toBe(files.length);
+      for (const [i, bytes] of files.entries()) {
+        const path = join(at, names[i]!.slice(0, 2), names[i]!);
+        expect(new Uint8Array(readFileSync(path))).toEqual(bytes);
+        expect(statSync(path).mode & 0o777).toBe(0o600);
+        expect(statSync(join(at, names[i]!.slice(0, 2))).mode & 0o777).toBe(0o700);
+      }
+      expect(store.list()).toEqual([...new Set(names)].sort());
+      // The folders were flushed by this thread (its file calls are watched) only without the writer's.
+      expect(foldersOpened.some((f) => f.startsWith(at))).toBe(here);
+    } finally {
+      await rm(at, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createFtsIndex, FTS_FORMAT } from "../../src/index/fts-index.js";
-import { PER_REPORT } from "../../src/index/stored-passages.js";
+import { PER_REPORT, preparePassages } from "../../src/index/stored-passages.js";
 import { createPgIndex } from "../../src/index/pg-index.js";
 import { createSearchIndex, IdsFingerprint, type IndexedPassage, type SearchIndex } from "../../src/index/search-index.js";
 import { segment } from "../../src/index/segment.js";
@@ -208,7 +208,16 @@ describe.skipIf(!pgDb)("the PostgreSQL index proposes what FTS5 proposes", () =>
     const fts = createFtsIndex(openSqlite(tmpDb()), of);
     pgDb!.query("TRUNCATE fts_doc, fts_passage, fts_df, fts_meta");
     const pgIdx = createPgIndex(pgDb!, of);
-    for (const [id, p] of many) (fts.add(id, p), pgIdx.add(id, p));
+    // Half of them with their passages prepared, as a reader's worker hands them over (plain
+    // Uint8Arrays), to one index or the other: the same hits.
+    const prepared = (p: IndexedPassage[]) => {
+      const r = preparePassages(p);
+      return { ...r, packed: new Uint8Array(r.packed) };
+    };
+    for (const [i, [id, p]] of [...many].entries()) {
+      if (i % 2) (fts.add(id, p, prepared(p)), pgIdx.add(id, p));
+      else (fts.add(id, p), pgIdx.add(id, p, prepared(p)));
+    }
     const hits = (idx: SearchIndex, q: string, opts = {}) => idx.search(segment(q), { limit: 30, ...opts }).map((h) => `${h.passage.reportId}:${h.passage.line}:${h.score}`);
     const questions = ["政务公开 监督保障", "办理申请 宣传册", "通过12345平台办理群众诉求多少件", "政务新媒体 平台 办理", "依申请公开 办理"];
     for (const q of questions) {

@@ -19,7 +19,8 @@ import { bulkWorkers, createBulkReader, createReader, type Reader } from "./read
 import { durableJsonFile } from "./store/durable.js";
 import type { BotState } from "./service.js";
 import { fileRecordStore, sqliteRecordStore } from "./store/records.js";
-import { openSqlite, sqliteDbAdapter, sqliteWriteBatch } from "./store/sqlite.js";
+import { openSqlite, sqliteDbAdapter } from "./store/sqlite.js";
+import { sqliteWriteBatch } from "./store/sqlite-batch.js";
 import { migrateJsonStore } from "./store/migrate.js";
 import { createFtsIndex } from "./index/fts-index.js";
 import { toPassages } from "./index/documents.js";
@@ -27,6 +28,7 @@ import { startSegmenter } from "./index/segment.js";
 import { acquireLock, LockedError, lockHolder, ROLE_NAMES, type LockRole } from "./store/lock.js";
 import { ensureDir } from "./store/dirs.js";
 import { fileOriginalStore } from "./store/originals.js";
+import { createOriginalWriter } from "./store/original-writer.js";
 import { fileAddressBook } from "./store/addresses.js";
 import type { PgLibrary } from "./store/pg-library.js";
 import { cmdExport, cmdSource, writeChart } from "./cli-reuse.js";
@@ -120,7 +122,7 @@ export async function openLibrary(
       const { openPgLibrary } = await import("./store/pg-library.js");
       const pg = await openPgLibrary(databaseUrl, {
         cut: toPassages,
-        ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
+        ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, prepare: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
         readOnly: !opts.write,
         ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),
       });
@@ -138,9 +140,11 @@ export async function openLibrary(
     const common = {
       // The bot reads files in a worker thread so questions are answered meanwhile; a command
       // that only ingests has nothing to keep answering.
-      ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
-      ...(opts.readers ? { reader: createBulkReader(opts.readers) } : {}),
-      originals: fileOriginalStore(`${base}.originals`),
+      // The workers make what the SQLite store keeps of a report too (the JSON store keeps other forms).
+      ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, prepare: store === "sqlite", ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
+      ...(opts.readers ? { reader: createBulkReader(opts.readers, { prepare: store === "sqlite" }) } : {}),
+      // A bulk ingest writes the files' bytes from a thread of its own (the main thread stores every report).
+      originals: fileOriginalStore(`${base}.originals`, opts.readers ? { writer: createOriginalWriter() } : {}),
       addresses: fileAddressBook(`${base}.addresses.json`),
       readOnly: !opts.write,
       ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),

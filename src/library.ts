@@ -55,6 +55,7 @@ import { memoryAddressBook, type AddressBook } from "./store/addresses.js";
 import { openBotState, type BotStateStore } from "./store/bot-state.js";
 import { learnNames } from "./index/passages.js";
 import { createReader, type Reader } from "./reader.js";
+import type { Prepared } from "./read-file.js";
 
 export interface LibraryOptions {
   db: Low<DbData>;
@@ -230,6 +231,8 @@ interface Candidate {
   quiet?: boolean;
   /** Passages segmented already (by the reader's worker). */
   passages?: IndexedPassage[];
+  /** What the stores keep of the report and those passages (given with them), made by the reader's worker. */
+  prepared?: Prepared;
 }
 
 /** What placing a candidate did; the caller applies it to records, catalog and index. */
@@ -507,7 +510,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const makeEntry = (c: Candidate): StoredEntry => {
     const r = c.report;
     return {
-      ...toEntry(r, keyFigures(r)),
+      ...toEntry(r, c.prepared?.key ?? keyFigures(r)),
       ...(c.file ? { file: c.file } : {}),
       ...(c.original ? { original: c.original } : {}),
       addedAt: c.addedAt,
@@ -516,14 +519,17 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     };
   };
 
-  /** Write a report's record (segmenting its passages); returns the passages. */
-  const writeRecord = (r: Report, passages?: IndexedPassage[]): IndexedPassage[] => {
+  /**
+   * Write a report's record (segmenting its passages); returns the passages. `prepared`: what the
+   * stores keep of them, made with `passages`.
+   */
+  const writeRecord = (r: Report, passages?: IndexedPassage[], prepared?: Prepared): IndexedPassage[] => {
     learnNames(r);
     let t0 = performance.now();
     const p = passages ?? indexPassages(r);
     if (t) t.segment += performance.now() - t0;
     t0 = performance.now();
-    records.write({ report: r, passages: p });
+    records.write({ report: r, passages: p, ...(passages && prepared ? { packed: prepared.parts } : {}) });
     reportCache.delete(r.id);
     passageCache.delete(r.id);
     if (t) t.store += performance.now() - t0;
@@ -557,33 +563,33 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     const t0 = performance.now();
     switch (o.status) {
       case "added": {
-        const passages = writeRecord(r, c.passages);
+        const passages = writeRecord(r, c.passages, c.prepared);
         state.catalog.add(o.entry);
-        state.index.add(r.id, passages);
+        state.index.add(r.id, passages, c.prepared?.passages);
         indexDirty = true;
         if (t) t.store += performance.now() - t0;
         return { result: result(o, r), ...(c.quiet ? {} : { announce: o.entry }) };
       }
       case "held":
-        writeRecord(r, c.passages);
+        writeRecord(r, c.passages, c.prepared);
         break;
       case "rendition":
         if (o.answers) {
-          const passages = writeRecord(r, c.passages);
+          const passages = writeRecord(r, c.passages, c.prepared);
           state.catalog.remove(o.replaced.id);
           state.catalog.add(o.entry);
           state.index.remove(o.replaced.id);
-          state.index.add(r.id, passages);
+          state.index.add(r.id, passages, c.prepared?.passages);
           records.remove(o.replaced.id); // its file is kept: a reindex can read it again
           indexDirty = true;
         }
         break;
       case "revision": {
-        const passages = writeRecord(r, c.passages); // the earlier version's record stays (its figures, for the alerts)
+        const passages = writeRecord(r, c.passages, c.prepared); // the earlier version's record stays (its figures, for the alerts)
         state.catalog.remove(o.replaced.id);
         state.catalog.add(o.entry);
         state.index.remove(o.replaced.id);
-        state.index.add(r.id, passages);
+        state.index.add(r.id, passages, c.prepared?.passages);
         indexDirty = true;
         // Nobody was told of the earlier version yet: this one is the new report; otherwise it is
         // announced as a revision of it (announcement()).
@@ -604,6 +610,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       report: read.report,
       original: read.original,
       ...(read.passages ? { passages: read.passages } : {}),
+      ...(read.passages && read.prepared ? { prepared: read.prepared } : {}),
       ...(file ? { file } : {}),
       addedAt: new Date().toISOString(),
       confirmed: false,
@@ -655,7 +662,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
       const o = r.c.original!;
       if (missingParts(r.c.report).length === 3) return r;
       if (!shelf().holderOf(id) && !shelf().holderOf(o) && !claimed.has(id) && !claimed.has(o)) {
-        r.kept = keepOriginal(r.c, r.data);
+        r.kept = keepOriginal(r.c, r.data, { folderLater: true });
         r.kept.catch(() => undefined); // awaited when placed: its failure is that file's
       }
       claimed.add(id);
@@ -672,7 +679,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     };
   };
 
-  const keepOriginal = (c: Candidate, data: Uint8Array) => originals.putAsync(data, c.original!.slice(c.original!.indexOf(".") + 1), c.original);
+  const keepOriginal = (c: Candidate, data: Uint8Array, opts?: { folderLater?: boolean }) =>
+    originals.putAsync(data, c.original!.slice(c.original!.indexOf(".") + 1), c.original, opts);
 
   const ingestOne = async (name: string, data: Uint8Array, file?: string, confirm = false): Promise<{ result: IngestResult; announce?: StoredEntry }> => {
     const c = await readFile(name, data, file);
@@ -769,8 +777,10 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           const batch = await next;
           const after = b + INGEST_BATCH;
           next = after < files.length ? ahead.collect(after, Math.min(after + INGEST_BATCH, files.length)) : Promise.resolve([]);
-          // Their bytes on disk before the store names them (the next batch is read meanwhile).
+          // Their bytes on disk before the store names them (the next batch is read meanwhile):
+          // each file flushed as written, their folders once for the batch.
           await Promise.allSettled(batch.map((r) => ("kept" in r ? r.kept : undefined)));
+          await originals.syncFolders?.();
           const placed = await inBatch(async () => {
             const out: IngestResult[] = [];
             for (const [k, r] of batch.entries()) {
@@ -997,7 +1007,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           const o = fresh.place(c, makeEntry);
           if (o.status === "refused") failed.push(`${s.file ?? s.name}：${o.error}`);
           else if (o.status === "added" || o.status === "held" || o.status === "revision" || (o.status === "rendition" && o.answers)) {
-            writeRecord(c.report, passages ?? c.passages);
+            writeRecord(c.report, passages ?? c.passages, c.prepared);
             written.add(c.report.id);
             signatures.set(c.report.id, figureSignature(c.report));
           }

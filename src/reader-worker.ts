@@ -8,7 +8,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Report } from "./domain.js";
 import { indexPassages, namesOf } from "./index/passages.js";
 import { addWord } from "./index/segment.js";
-import { readReportBytes } from "./read-file.js";
+import { buffersOf, prepareForStore, readReportBytes, type ReadResult } from "./read-file.js";
 
 export type WorkerJob =
   | { kind: "read"; id: number; name: string; data: Uint8Array }
@@ -30,6 +30,9 @@ if ((workerData as { background?: boolean } | undefined)?.background !== false) 
     /* not Linux, or not allowed: same priority as the main thread */
   }
 }
+
+/** Make what the SQLite and PostgreSQL stores keep of each report too (reader.ts `prepare`). */
+const prepare = (workerData as { prepare?: boolean } | undefined)?.prepare === true;
 
 const port = parentPort;
 if (!port) throw new Error("reader-worker: not started as a worker thread");
@@ -60,7 +63,10 @@ function segment(job: Extract<WorkerJob, { kind: "segment" }>): void {
   try {
     const t0 = performance.now();
     const passages = indexPassages(p.report);
-    port!.postMessage({ id: job.id, result: { ok: true, report: p.report, original: p.original, passages, parseMs: p.parseMs, segmentMs: performance.now() - t0 } });
+    const segmentMs = performance.now() - t0;
+    const prepared = prepare ? prepareForStore(p.report, passages) : undefined;
+    const result: ReadResult = { ok: true, report: p.report, original: p.original, passages, ...(prepared ? { prepared } : {}), parseMs: p.parseMs, segmentMs };
+    port!.postMessage({ id: job.id, result }, prepared ? buffersOf(prepared) : []);
   } catch (error) {
     port!.postMessage({ id: job.id, result: { ok: false, error: `无法读取文件内容：${(error as Error).message?.slice(0, 200) ?? String(error)}` } });
   }

@@ -50,6 +50,12 @@ export interface ReaderOptions {
   background?: boolean;
   /** Each worker's heap limit: a file that needs more fails alone, the bot lives on. Defaults to 3072 MB. */
   maxHeapMb?: number;
+  /**
+   * The workers also make what the SQLite and PostgreSQL stores keep of each report (read-file.ts
+   * prepareForStore), so the thread that stores it does not. Defaults to false (the JSON store
+   * keeps other forms). Reading on the calling thread never does: the stores make it on writing.
+   */
+  prepare?: boolean;
   /** Told once when the workers cannot start and reading falls back to the calling thread. */
   onFallback?: (reason: string) => void;
   /** The worker's entry module. Defaults to ./reader-worker.mjs (tests point it elsewhere). */
@@ -134,7 +140,7 @@ export function createReader(options: ReaderOptions = {}): Reader {
   const start = (i: number): Slot => {
     const w = new Worker(options.entry ?? new URL("./reader-worker.mjs", import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 3072 },
-      workerData: { background: options.background ?? true },
+      workerData: { background: options.background ?? true, prepare: options.prepare ?? false },
     });
     w.unref(); // an idle worker never holds the process
     const slot: Slot = { worker: w, ready: false, taught: 0, load: 0 };
@@ -245,8 +251,8 @@ export function bulkWorkers(): number {
  * The reader of a bulk ingest (`cli ingest`, the bench): a worker per core, at the main thread's
  * priority, ended once no file came for a few seconds (each holds jieba's dictionary, ~250 MB).
  */
-export function createBulkReader(workers = bulkWorkers()): Reader {
-  return createReader({ workers, idleMs: 5_000, background: false });
+export function createBulkReader(workers = bulkWorkers(), opts: Pick<ReaderOptions, "prepare"> = {}): Reader {
+  return createReader({ workers, idleMs: 5_000, background: false, ...opts });
 }
 
 const WARM_TEXT = "某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本县主动公开政府信息120条，收到政府信息公开申请5件。\n";

@@ -11,7 +11,11 @@ import { createLibrary } from "../src/library.js";
 import { createReader, type Reader } from "../src/reader.js";
 import { memoryAdapter, openDb, type StoredEntry } from "../src/store/db.js";
 import { memoryOriginalStore } from "../src/store/originals.js";
-import { memoryRecordStore } from "../src/store/records.js";
+import { memoryRecordStore, sqliteRecordStore } from "../src/store/records.js";
+import { createFtsIndex } from "../src/index/fts-index.js";
+import { toPassages } from "../src/index/documents.js";
+import { openSqlite, sqliteDbAdapter } from "../src/store/sqlite.js";
+import { sqliteWriteBatch } from "../src/store/sqlite-batch.js";
 import { FIXTURES, PINGTAN, SEED, SEEDS } from "./helpers/reports.js";
 
 /** Times differ from run to run; everything else must not. */
@@ -62,6 +66,31 @@ async function ingest(dir: string, reader?: Reader) {
   };
 }
 
+/** Ingest into a SQLite store; the rows it wrote (records, index, key figures), as stored. */
+async function ingestSqlite(dir: string, reader?: Reader) {
+  const sql = openSqlite(join(mkdtempSync(join(tmpdir(), "nianbao-pool-sqlite-")), "db.sqlite"));
+  const lib = await createLibrary({
+    db: await openDb(sqliteDbAdapter(sql)),
+    records: sqliteRecordStore(sql, toPassages),
+    createIndex: (passagesOf, { fresh }) => createFtsIndex(sql, passagesOf, { fresh }),
+    writeBatch: sqliteWriteBatch(sql),
+    originals: memoryOriginalStore(),
+    ...(reader ? { reader } : {}),
+  });
+  const results = await lib.ingestPaths([dir]);
+  await lib.flush();
+  await reader?.close();
+  const rows = (q: string) => sql.prepare(q).raw().all();
+  return {
+    results,
+    records: rows("SELECT id, report, text FROM record ORDER BY id"),
+    docs: rows("SELECT seq, id, n, passages FROM fts_doc_0 ORDER BY seq"),
+    df: rows("SELECT term, n FROM fts_df_0 ORDER BY term"),
+    meta: rows("SELECT key, value FROM fts_meta ORDER BY key"),
+    keys: rows("SELECT id, key FROM entry_key ORDER BY id"),
+  };
+}
+
 describe("a bulk ingest read by a pool of workers", () => {
   const dir = corpus();
 
@@ -91,5 +120,19 @@ describe("a bulk ingest read by a pool of workers", () => {
     expect(pool.held).toEqual(here.held);
     expect(pool.reports).toEqual(here.reports);
     expect(pool.passages).toEqual(here.passages);
+  }, 180_000);
+
+  it("into SQLite: the records, index rows and key figures the workers prepared are, byte for byte, those the main thread makes", async () => {
+    // Every report's names taught first (as the tests before leave them): both cut alike.
+    await ingestSqlite(dir);
+    const here = await ingestSqlite(dir);
+    const pool = await ingestSqlite(dir, createReader({ workers: 2, prepare: true }));
+    expect(pool.results).toEqual(here.results);
+    expect(here.records.length).toBeGreaterThan(25);
+    expect(pool.records).toEqual(here.records);
+    expect(pool.docs).toEqual(here.docs);
+    expect(pool.df).toEqual(here.df);
+    expect(pool.meta).toEqual(here.meta);
+    expect(pool.keys).toEqual(here.keys);
   }, 180_000);
 });

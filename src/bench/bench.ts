@@ -31,8 +31,10 @@ import { segment } from "../index/segment.js";
 import { nearNames, parseQuestion } from "../parse/question.js";
 import { fileAdapter, openDb } from "../store/db.js";
 import { fileOriginalStore } from "../store/originals.js";
+import { createOriginalWriter } from "../store/original-writer.js";
 import { fileRecordStore, sqliteRecordStore } from "../store/records.js";
-import { openSqlite, sqliteDbAdapter, sqliteWriteBatch } from "../store/sqlite.js";
+import { openSqlite, sqliteDbAdapter } from "../store/sqlite.js";
+import { sqliteWriteBatch } from "../store/sqlite-batch.js";
 import { createFtsIndex } from "../index/fts-index.js";
 import { toPassages } from "../index/documents.js";
 import { generateReport } from "./generate.js";
@@ -116,7 +118,8 @@ const METRIC_WORDS = ["行政复议", "行政诉讼", "收到政府信息公开�
 export async function openBenchLibrary(dir: string, store: BenchStore, opts: { timings?: IngestTimings; readOnly?: boolean; reader?: Reader } = {}) {
   const dbPath = join(dir, "db.json");
   const common = {
-    ...(opts.readOnly ? { readOnly: true } : { originals: fileOriginalStore(join(dir, "db.originals")) }),
+    // As the CLI's bulk ingest: the files' bytes written from a thread of their own.
+    ...(opts.readOnly ? { readOnly: true } : { originals: fileOriginalStore(join(dir, "db.originals"), opts.reader ? { writer: createOriginalWriter() } : {}) }),
     ...(opts.timings ? { timings: opts.timings } : {}),
     ...(opts.reader ? { reader: opts.reader } : {}),
   };
@@ -168,7 +171,7 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   const timings: IngestTimings = { parse: 0, segment: 0, store: 0 };
   // As the CLI opens it: records, the files' bytes and the index beside the db; the files read
   // by a worker per core (cli.ts cmdIngest).
-  const reader = createBulkReader(workers);
+  const reader = createBulkReader(workers, { prepare: store === "sqlite" });
   let { db, records, lib, sql } = await openBenchLibrary(dir, store, { timings, reader });
   const t0 = performance.now();
   await lib.ingestPaths([corpus]);

@@ -13,9 +13,11 @@
 // - `fts_df_g`: passages per token, to keep very common words out of recall;
 // - `fts_meta`: the format, the live generation and, as `passages_g`, generation g's passage count
 //   (so opening the index reads only the id ↔ seq pairs, from the id index).
-import { packJson, unpackJson } from "../store/packed.js";
+import { unpackJson } from "../store/packed.js";
 import type { Database } from "better-sqlite3";
+import { beforeBatchCommit } from "../store/sqlite-batch.js";
 import { hitCollector, IdsFingerprint, rankHits, type IndexedPassage, type SearchIndex } from "./search-index.js";
+import { PER_REPORT, preparePassages, termCounts, type StoredPassage } from "./stored-passages.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
 export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v2-deflated-passages";
@@ -29,14 +31,8 @@ const RANK_LIMIT = 2_000;
  */
 export const SCORE_ALL = 300;
 
-/** Passages per report a rowid can address (`seq × 2^20 + n`). */
-export const PER_REPORT = 2 ** 20;
-
 /** Candidates FTS5 proposes for an unrestricted search, before our ranking (as search-index.ts). */
 export const RECALL = 30;
-
-/** A passage as stored: text, section title, line. */
-export type StoredPassage = [text: string, section: string, line: number];
 
 /** FTS5's ascii tokenizer splits at ASCII punctuation: a jieba word keeps only its letters and digits there. */
 export function ftsToken(t: string): string {
@@ -151,9 +147,10 @@ export function createFtsIndex(
     ? null
     : {
         doc: db.prepare(`INSERT INTO fts_doc_${g} (seq, id, n, passages) VALUES (?, ?, ?, ?)`),
+        count: db.prepare(`SELECT n FROM fts_doc_${g} WHERE seq = ?`).pluck(),
         undoc: db.prepare(`DELETE FROM fts_doc_${g} WHERE seq = ?`),
         fts: db.prepare(`INSERT INTO fts_${g} (rowid, tokens) VALUES (?, ?)`),
-        unfts: db.prepare(`DELETE FROM fts_${g} WHERE rowid BETWEEN ? AND ?`),
+        unfts: db.prepare(`DELETE FROM fts_${g} WHERE rowid = ?`),
         df: db.prepare(`INSERT INTO fts_df_${g} (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n`),
         undf: db.prepare(`DELETE FROM fts_df_${g} WHERE n <= 0`),
       };
@@ -173,43 +170,90 @@ export function createFtsIndex(
     pendingDf.clear();
     pendingReports = 0;
   });
-  const countDf = (passages: readonly IndexedPassage[], by: 1 | -1) => {
-    for (const [t, n] of dfCounts(passages)) pendingDf.set(t, (pendingDf.get(t) ?? 0) + by * n);
+  const countDf = (terms: ReadonlyMap<string, number>, by: 1 | -1) => {
+    for (const [t, n] of terms) pendingDf.set(t, (pendingDf.get(t) ?? 0) + by * n);
     if (++pendingReports >= 500) flushDf();
   };
 
-  const dfCounts = (passages: readonly IndexedPassage[]): Map<string, number> => {
-    const counts = new Map<string, number>();
-    for (const p of passages) for (const t of new Set(p.tokens.split(" "))) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
-    return counts;
+  /**
+   * The passage count and fingerprint changed: written with the batch open (sqliteWriteBatch),
+   * once before it commits; else now.
+   */
+  const countsChanged = () => {
+    if (!beforeBatchCommit(db, saveCounts)) saveCounts();
   };
 
-  const add = db.transaction((reportId: string, list: readonly IndexedPassage[]) => {
+  /** A report's rows; returns its seq. */
+  const insert = (reportId: string, list: readonly IndexedPassage[], packed: Uint8Array): number => {
     const seq = nextSeq++;
-    const stored: StoredPassage[] = list.slice(0, PER_REPORT).map((p) => [p.text, p.section, p.line]);
-    w!.doc.run(seq, reportId, stored.length, packJson(stored));
+    w!.doc.run(seq, reportId, Math.min(list.length, PER_REPORT), packed);
     const base = seq * PER_REPORT;
     list.forEach((p, n) => {
       if (n >= PER_REPORT) return;
       const tokens = p.tokens ? ftsTokens(p.tokens) : "";
       if (tokens) w!.fts.run(base + n, tokens);
     });
+    return seq;
+  };
+  const insertAlone = db.transaction(insert);
+  /**
+   * Inside an open transaction (an ingest's batch) the rows go in without a savepoint of their
+   * own: FTS5 writes its pending terms out as a segment at every savepoint, which made a report's
+   * insert cost 2–3× (a segment per report, merged again later) against one per batch. A failure
+   * takes out what this report wrote, as the savepoint's rollback did.
+   */
+  const add = (reportId: string, list: readonly IndexedPassage[], packed: Uint8Array) => {
+    if (!db.inTransaction) insertAlone(reportId, list, packed);
+    else {
+      const seq = nextSeq;
+      try {
+        insert(reportId, list, packed);
+      } catch (err) {
+        w!.undoc.run(seq);
+        unindex(seq, Math.min(list.length, PER_REPORT));
+        throw err;
+      }
+    }
     size += Math.min(list.length, PER_REPORT);
     print = print.with(reportId, 1);
-    saveCounts();
-  });
+    countsChanged();
+  };
 
-  const remove = db.transaction((reportId: string, seq: number) => {
-    const lo = seq * PER_REPORT;
-    const hi = lo + PER_REPORT - 1;
-    const n = (db.prepare(`SELECT n FROM fts_doc_${g} WHERE seq = ?`).pluck().get(seq) as number | undefined) ?? 0;
-    w!.unfts.run(lo, hi);
+  /**
+   * A report's rows out; the doc row first, so a failure between leaves FTS5 rows nothing reads.
+   * Its passages by rowid, one by one: FTS5 finds a range of rowids by scanning the table (≈2.5 ms
+   * a report at 1,000 reports, growing with the index), a rowid at once. A passage that had no
+   * words was never inserted: deleting its rowid changes nothing.
+   */
+  const unindex = (seq: number, n: number) => {
+    for (let i = 0; i < n; i++) w!.unfts.run(seq * PER_REPORT + i);
+  };
+  /**
+   * In a batch, the FTS5 rows of the reports removed go at its end, together: a delete makes FTS5
+   * write out the terms pending since the batch began (≈4 ms for a revision mid-batch), at the end
+   * they are written once anyway. Meanwhile a search finds no doc row for them and skips them. A
+   * batch rolled back brought its doc rows back: their rows stay.
+   */
+  const dropLater: [seq: number, n: number][] = [];
+  const dropPending = () => {
+    for (const [seq, n] of dropLater.splice(0)) if (w!.count.get(seq) === undefined) unindex(seq, n);
+  };
+  const drop = (seq: number): number => {
+    const n = (w!.count.get(seq) as number | undefined) ?? 0;
     w!.undoc.run(seq);
+    if (beforeBatchCommit(db, dropPending)) dropLater.push([seq, n]);
+    else unindex(seq, n);
+    return n;
+  };
+  const dropAlone = db.transaction(drop);
+  /** As add: no savepoint inside a batch. */
+  const remove = (reportId: string, seq: number) => {
+    const n = db.inTransaction ? drop(seq) : dropAlone(seq);
     cache.delete(seq);
     size -= n;
     print = print.with(reportId, -1);
-    saveCounts();
-  });
+    countsChanged();
+  };
 
   // The passages of the reports searched last: a question's candidates often share reports.
   const cache = new Map<number, IndexedPassage[]>();
@@ -265,17 +309,18 @@ export function createFtsIndex(
     has: (reportId) => seqOf(reportId) !== undefined,
     reports: allIds,
     fingerprint: () => print.toString(),
-    add(reportId, list) {
+    add(reportId, list, prepared) {
       if (!w || seqOf(reportId) !== undefined) return;
-      add(reportId, list);
-      countDf(list, 1);
+      const { packed, terms } = prepared ?? preparePassages(list);
+      add(reportId, list, packed);
+      countDf(terms, 1);
     },
     remove(reportId) {
       const seq = seqOf(reportId);
       if (!w || seq === undefined) return;
       const passages = tokensOf(reportId);
       remove(reportId, seq);
-      countDf(passages ?? [], -1);
+      countDf(termCounts(passages ?? []), -1);
     },
     search(keywords, opts = {}) {
       const { reportIds, limit = 5, wantsNumber = false } = opts;

@@ -10,9 +10,10 @@
 // Tables (pg.ts creates them), a column `gen` for the generation (a reindex builds gen g+1 beside
 // the live one, then swaps): `fts_doc` (report ↔ seq, its passage count, its passages deflated),
 // `fts_passage` (rowid `seq × 2^20 + n`, its tokens), `fts_df` (passages per token).
-import { packJson, unpackJson } from "../store/packed.js";
+import { asBuffer, unpackJson } from "../store/packed.js";
 import type { PgSync } from "../store/pg.js";
-import { ftsToken, PER_REPORT, RECALL, SCORE_ALL, type FtsIndex, type FtsOptions, type StoredPassage } from "./fts-index.js";
+import { ftsToken, RECALL, SCORE_ALL, type FtsIndex, type FtsOptions } from "./fts-index.js";
+import { PER_REPORT, preparePassages, termCounts, type StoredPassage } from "./stored-passages.js";
 import { hitCollector, IdsFingerprint, rankHits, type IndexedPassage } from "./search-index.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
@@ -79,10 +80,8 @@ export function createPgIndex(
       ...(terms.some(([, n]) => n < 0) ? [{ text: "DELETE FROM fts_df WHERE gen = $1 AND n <= 0", values: [g] }] : []),
     ]);
   };
-  const countDf = (passages: readonly IndexedPassage[], by: 1 | -1) => {
-    const counts = new Map<string, number>();
-    for (const p of passages) for (const t of new Set(p.tokens.split(" "))) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [t, n] of counts) pendingDf.set(t, (pendingDf.get(t) ?? 0) + by * n);
+  const countDf = (terms: ReadonlyMap<string, number>, by: 1 | -1) => {
+    for (const [t, n] of terms) pendingDf.set(t, (pendingDf.get(t) ?? 0) + by * n);
     if (++pendingReports >= 500) flushDf();
   };
 
@@ -134,11 +133,11 @@ export function createPgIndex(
     reports: () => [...seqOf.keys()],
     // The ids are in memory here (seqOf): the fingerprint is made from them when asked.
     fingerprint: () => IdsFingerprint.of(seqOf.keys()).toString(),
-    add(reportId, list) {
+    add(reportId, list, prepared) {
       if (readOnly || seqOf.has(reportId)) return;
       const seq = nextSeq++;
       const kept = list.slice(0, PER_REPORT);
-      const stored: StoredPassage[] = kept.map((p) => [p.text, p.section, p.line]);
+      const { packed, terms } = prepared ?? preparePassages(list);
       const ids: number[] = [];
       const vectors: string[] = [];
       kept.forEach((p, n) => {
@@ -151,7 +150,7 @@ export function createPgIndex(
       db.tx([
         {
           text: "INSERT INTO fts_doc (gen, seq, id, n, passages) VALUES ($1, $2, $3, $4, $5)",
-          values: [g, seq, reportId, stored.length, packJson(stored)],
+          values: [g, seq, reportId, kept.length, asBuffer(packed)],
         },
         ...(ids.length
           ? [{ text: "INSERT INTO fts_passage (gen, rowid, tokens) SELECT $1, r, t::tsvector FROM unnest($2::bigint[], $3::text[]) AS u(r, t)", values: [g, ids, vectors] }]
@@ -160,7 +159,7 @@ export function createPgIndex(
       seqOf.set(reportId, seq);
       idOf.set(seq, reportId);
       size += list.length;
-      countDf(list, 1);
+      countDf(terms, 1);
     },
     remove(reportId) {
       const seq = seqOf.get(reportId);
@@ -174,7 +173,7 @@ export function createPgIndex(
       seqOf.delete(reportId);
       idOf.delete(seq);
       size -= doc[0]?.n ?? 0;
-      countDf(passages ?? [], -1);
+      countDf(termCounts(passages ?? []), -1);
     },
     search(keywords, opts = {}) {
       const { reportIds, limit = 5, wantsNumber = false } = opts;

@@ -6,6 +6,7 @@
 // independent of how jieba cut a name at ingest. The index can be exported and imported, so a
 // restart does not rebuild it.
 import { Index } from "flexsearch";
+import type { PreparedPassages } from "./stored-passages.js";
 
 export interface IndexedPassage {
   reportId: string;
@@ -44,7 +45,11 @@ export interface SerializedIndex {
 export const INDEX_FORMAT = "flexsearch-0.8/strict/jieba-cutForSearch-hmm/v3-shards";
 
 export interface SearchIndex {
-  add(reportId: string, passages: readonly IndexedPassage[]): void;
+  /**
+   * `prepared`: what an index on disk keeps of these passages, made already (the reader's worker
+   * made it beside the report); made here when not given. An index in memory has no use for it.
+   */
+  add(reportId: string, passages: readonly IndexedPassage[], prepared?: PreparedPassages): void;
   remove(reportId: string): void;
   has(reportId: string): boolean;
   search(keywords: readonly string[], opts?: SearchOptions): PassageHit[];

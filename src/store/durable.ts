@@ -55,8 +55,11 @@ export function writeFileDurableSync(path: string, data: string | Uint8Array): v
   syncDir(dirname(path));
 }
 
-/** writeFileDurableSync without blocking the event loop. */
-export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * writeFileDurableSync without blocking the event loop. `syncFolder: false`: the rename is not
+ * flushed yet — the caller flushes the folder (syncFolder) before anything names the file.
+ */
+export async function writeFileDurable(path: string, data: string | Uint8Array, { syncFolder: flushFolder = true } = {}): Promise<void> {
   const tmp = tempName(path);
   try {
     const handle = await open(tmp, "w", FILE_MODE);
@@ -71,11 +74,11 @@ export async function writeFileDurable(path: string, data: string | Uint8Array):
     await rm(tmp, { force: true });
     throw err;
   }
-  await syncDirAsync(dirname(path));
+  if (flushFolder) await syncFolder(dirname(path));
 }
 
 /** syncDir off the event loop (a bulk ingest writes hundreds of originals a second). */
-async function syncDirAsync(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(dir, "r");

@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { makeDir, writeFileDurable, writeFileDurableSync } from "./durable.js";
+import { makeDir, syncFolder, writeFileDurable, writeFileDurableSync } from "./durable.js";
+import type { OriginalWriter } from "./original-writer.js";
 
 export interface OriginalStore {
   /** Keep `data` (once per content); returns its name in the store: `<sha256 32 hex>.<ext>`. */
@@ -14,7 +15,13 @@ export interface OriginalStore {
    * `put` without blocking the event loop (a 19 MB upload's write and fsync). `name`: the bytes'
    * name when already known (hashed in the reader's worker), not hashed again here.
    */
-  putAsync(data: Uint8Array, ext: string, name?: string): Promise<string>;
+  putAsync(data: Uint8Array, ext: string, name?: string, opts?: { folderLater?: boolean }): Promise<string>;
+  /**
+   * `folderLater`: the file is written, flushed and renamed, but its folder is flushed (the
+   * rename made durable) only by the next `syncFolders()` — once per folder for a batch of files,
+   * not once per file. The caller awaits it before the db names them.
+   */
+  syncFolders?(): Promise<void>;
   read(name: string): Uint8Array | undefined;
   has(name: string): boolean;
   /** Every name held, sorted. */
@@ -30,9 +37,12 @@ export function originalName(data: Uint8Array, ext: string): string {
   return `${createHash("sha256").update(data).digest("hex").slice(0, 32)}.${clean}`;
 }
 
-export function fileOriginalStore(dir: string): OriginalStore {
+/** `writer`: a thread that writes the files for putAsync (a bulk ingest, original-writer.ts). */
+export function fileOriginalStore(dir: string, { writer }: { writer?: OriginalWriter } = {}): OriginalStore {
   /** Folders made already (a bulk ingest puts hundreds of files a second). */
   const made = new Set<string>();
+  /** Folders with a file renamed into them and not flushed since (`folderLater`). */
+  const unsynced = new Set<string>();
   const pathOf = (name: string) => {
     if (!NAME.test(name)) throw new Error(`originals: bad name ${JSON.stringify(name)}`);
     return join(dir, name.slice(0, 2), name);
@@ -46,17 +56,27 @@ export function fileOriginalStore(dir: string): OriginalStore {
       writeFileDurableSync(path, data); // on disk (0600) before the db names it
       return name;
     },
-    async putAsync(data, ext, known) {
+    async putAsync(data, ext, known, opts) {
       const name = known && NAME.test(known) ? known : originalName(data, ext);
       const path = pathOf(name);
       if (existsSync(path)) return name;
       const sub = join(dir, name.slice(0, 2));
-      if (!made.has(sub)) {
-        makeDir(sub);
-        made.add(sub);
+      // On disk (0600) before the db names it; its folder now, or with the batch's.
+      if (writer) await writer.write(path, data, !opts?.folderLater);
+      else {
+        if (!made.has(sub)) {
+          makeDir(sub);
+          made.add(sub);
+        }
+        await writeFileDurable(path, data, { syncFolder: !opts?.folderLater });
       }
-      await writeFileDurable(path, data); // on disk (0600) before the db names it
+      if (opts?.folderLater) unsynced.add(sub);
       return name;
+    },
+    async syncFolders() {
+      const subs = [...unsynced];
+      unsynced.clear();
+      await (writer ? writer.syncFolders(subs) : Promise.all(subs.map(syncFolder)));
     },
     read(name) {
       try {

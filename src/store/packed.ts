@@ -16,3 +16,11 @@ export function unpackJson<T>(blob: Uint8Array): T {
   const bytes = inflateRawSync(blob);
   return JSON.parse(bytes.length > 1 && bytes[1] === 0 ? bytes.toString("utf16le") : bytes.toString("utf8")) as T;
 }
+
+/**
+ * Packed bytes as a Buffer, without a copy: what a worker sent arrives as a Uint8Array, which the
+ * database clients do not all take as bytes (pg would send it as JSON).
+ */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

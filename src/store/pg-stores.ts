@@ -5,30 +5,26 @@ import type { AddressBook, Addressed } from "./addresses.js";
 import type { BotStateStore } from "./bot-state.js";
 import { originalName, type OriginalStore } from "./originals.js";
 import type { PgSync } from "./pg.js";
-import { packJson, unpackJson } from "./packed.js";
-import { encode, partReaders, type CompactTextPart, type CutPassages, type RecordStore } from "./records.js";
-
-// The SQLite store's codec (packed.ts): deflated JSON as UTF-16.
-const pack = packJson;
-const unpack = unpackJson;
+import { asBuffer, unpackJson } from "./packed.js";
+import { packParts, partReaders, type CutPassages, type RecordStore } from "./records.js";
 
 /** Records in the `record` table: the same two deflated parts as sqliteRecordStore (records.ts). */
 export function pgRecordStore(db: PgSync, cut: CutPassages): RecordStore {
   const read = <T>(column: "report" | "text", id: string): T | undefined => {
     try {
       const row = db.query<{ blob: Uint8Array }>(`SELECT ${column} AS blob FROM record WHERE id = $1`, [id])[0];
-      return row ? unpack<T>(row.blob) : undefined;
+      return row ? unpackJson<T>(row.blob) : undefined;
     } catch {
       return undefined;
     }
   };
   return {
     write(record) {
-      const text: CompactTextPart = { sections: record.report.sections, tokens: record.passages.map((p) => p.tokens) };
+      const { report, text } = record.packed ?? packParts(record);
       db.query("INSERT INTO record (id, report, text) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET report = excluded.report, text = excluded.text", [
         record.report.id,
-        pack(encode(record.report)),
-        pack(text),
+        asBuffer(report),
+        asBuffer(text),
       ]);
     },
     ...partReaders(read, cut),

@@ -14,6 +14,17 @@ import { packJson, unpackJson } from "./packed.js";
 export interface StoredRecord {
   report: Report;
   passages: IndexedPassage[];
+  /**
+   * The two parts as the SQLite and PostgreSQL stores keep them (packParts), made already — the
+   * reader's worker made them from this report and these passages; made on writing when not given.
+   */
+  packed?: PackedParts;
+}
+
+/** A record's report part and text part, each packed (packed.ts). */
+export interface PackedParts {
+  report: Uint8Array;
+  text: Uint8Array;
 }
 
 export interface RecordStore {
@@ -217,6 +228,12 @@ export function partReaders(read: PartReader, cut: CutPassages): Pick<RecordStor
   };
 }
 
+/** The parts a store written by rows keeps (sqliteRecordStore, pgRecordStore in pg-stores.ts). */
+export function packParts(record: Pick<StoredRecord, "report" | "passages">): PackedParts {
+  const text: CompactTextPart = { sections: record.report.sections, tokens: record.passages.map((p) => p.tokens) };
+  return { report: packJson(encode(record.report)), text: packJson(text) };
+}
+
 export function sqliteRecordStore(db: Database, cut: CutPassages): RecordStore {
   const get = (column: "report" | "text") => db.prepare(`SELECT ${column} FROM record WHERE id = ?`).pluck();
   const q = { report: get("report"), text: get("text"), has: db.prepare("SELECT 1 FROM record WHERE id = ?").pluck() };
@@ -231,12 +248,11 @@ export function sqliteRecordStore(db: Database, cut: CutPassages): RecordStore {
       return undefined;
     }
   };
-  const pack = packJson;
   return {
     write(record) {
       if (!w) throw new Error("records: the database is open read-only");
-      const text: CompactTextPart = { sections: record.report.sections, tokens: record.passages.map((p) => p.tokens) };
-      w.put.run(record.report.id, pack(encode(record.report)), pack(text));
+      const { report, text } = record.packed ?? packParts(record);
+      w.put.run(record.report.id, report, text);
     },
     ...partReaders(read, cut),
     has: (id) => q.has.get(id) !== undefined,
@@ -250,7 +266,7 @@ export function sqliteRecordStore(db: Database, cut: CutPassages): RecordStore {
 export function memoryRecordStore(): RecordStore {
   const map = new Map<string, StoredRecord>();
   return {
-    write: (record) => void map.set(record.report.id, record),
+    write: ({ report, passages }) => void map.set(report.id, { report, passages }),
     readReport: (id) => {
       const r = map.get(id)?.report;
       return r ? { ...r, sections: [] } : undefined;

@@ -380,27 +380,6 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
   };
 }
 
-/**
- * A batch of an ingest as one transaction: its records, index rows and catalog rows committed
- * together, once (a commit per report cost more than the report's own rows). `work` may await —
- * its bytes written to the originals, the workers' messages — but writes only through this
- * connection, and the library runs one ingest at a time; a failure rolls the batch back.
- */
-export function sqliteWriteBatch(db: SqliteDatabase): <T>(work: () => Promise<T>) => Promise<T> {
-  return async (work) => {
-    if (db.inTransaction) return work();
-    db.exec("BEGIN");
-    try {
-      const out = await work();
-      db.exec("COMMIT");
-      return out;
-    } catch (err) {
-      if (db.inTransaction) db.exec("ROLLBACK");
-      throw err;
-    }
-  };
-}
-
 /** True when the database holds no catalog yet (a migration from the JSON store may fill it). */
 export function isEmptyStore(db: SqliteDatabase): boolean {
   return db.prepare("SELECT value FROM store_meta WHERE key = 'version'").get() === undefined;

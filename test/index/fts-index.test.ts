@@ -6,11 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createFtsIndex, FTS_FORMAT } from "../../src/index/fts-index.js";
+import { PER_REPORT, preparePassages } from "../../src/index/stored-passages.js";
 import { createPgIndex } from "../../src/index/pg-index.js";
 import { createSearchIndex, IdsFingerprint, type IndexedPassage, type SearchIndex } from "../../src/index/search-index.js";
 import { segment } from "../../src/index/segment.js";
 import { openPg } from "../../src/store/pg.js";
 import { openSqlite } from "../../src/store/sqlite.js";
+import { sqliteWriteBatch } from "../../src/store/sqlite-batch.js";
 import { PASSAGES } from "../helpers/passages.js";
 import { dropTestDatabases, pgUnavailable, testDatabase } from "../helpers/pg.js";
 
@@ -101,6 +103,48 @@ describe("FTS5 index on disk", () => {
     expect(createFtsIndex(db, passagesOf).fingerprint()).toBe(IdsFingerprint.of([...stored.keys()].filter((id) => id !== "r2")).toString());
   });
 
+  it("in an ingest's batch: the counts are written once, before it commits; a report that fails leaves no row; a rolled-back batch leaves nothing", async () => {
+    const path = tmpDb();
+    const db = openSqlite(path);
+    const idx = createFtsIndex(db, passagesOf);
+    const batch = sqliteWriteBatch(db);
+    const counted = () => db.prepare("SELECT value FROM fts_meta WHERE key = 'passages_0'").pluck().get();
+    const ids = [...stored.keys()];
+    await batch(async () => {
+      for (const id of ids.slice(0, 3)) idx.add(id, stored.get(id)!);
+      expect(counted()).toBe("0"); // not yet: once, at the end of the batch
+      // A report failing after its first rows were written (here its second passage is no text):
+      // none of its rows stay.
+      const good = stored.get(ids[3]!)![0]!;
+      expect(() => idx.add("bad", [good, { ...good, tokens: {} as string }])).toThrow();
+      idx.remove(ids[0]!);
+    });
+    expect(counted()).toBe(String(stored.get(ids[1]!)!.length + stored.get(ids[2]!)!.length));
+    const again = createFtsIndex(openSqlite(path), passagesOf);
+    expect(again.reports().sort()).toEqual(ids.slice(1, 3).sort());
+    expect(again.fingerprint()).toBe(IdsFingerprint.of(ids.slice(1, 3)).toString());
+    const rowsOf = (seq: number) => db.prepare("SELECT count(*) FROM fts_0 WHERE rowid BETWEEN ? AND ?").pluck().get(seq * PER_REPORT, (seq + 1) * PER_REPORT - 1);
+    expect(rowsOf(4)).toBe(0); // "bad"
+    expect(rowsOf(1)).toBe(0); // ids[0], removed
+    expect(rowsOf(2)).toBe(1);
+    await expect(
+      batch(async () => {
+        idx.add(ids[4]!, stored.get(ids[4]!)!);
+        idx.remove(ids[1]!);
+        throw new Error("the batch fails");
+      }),
+    ).rejects.toThrow("the batch fails");
+    await batch(async () => {
+      idx.add(ids[5]!, stored.get(ids[5]!)!);
+      idx.remove(ids[2]!);
+    });
+    const after = createFtsIndex(openSqlite(path), passagesOf);
+    expect(after.reports().sort()).toEqual([ids[1]!, ids[5]!].sort());
+    expect(rowsOf(2)).toBe(1); // the removal rolled back with its batch
+    expect(rowsOf(3)).toBe(0);
+    expect(after.search(segment(PASSAGES[1]!)).map((h) => h.passage.reportId)).toContain(ids[1]);
+  });
+
   it("a reindex builds a new generation beside the live one; the live one answers until the swap", () => {
     const path = tmpDb();
     const db = openSqlite(path);
@@ -164,7 +208,16 @@ describe.skipIf(!pgDb)("the PostgreSQL index proposes what FTS5 proposes", () =>
     const fts = createFtsIndex(openSqlite(tmpDb()), of);
     pgDb!.query("TRUNCATE fts_doc, fts_passage, fts_df, fts_meta");
     const pgIdx = createPgIndex(pgDb!, of);
-    for (const [id, p] of many) (fts.add(id, p), pgIdx.add(id, p));
+    // Half of them with their passages prepared, as a reader's worker hands them over (plain
+    // Uint8Arrays), to one index or the other: the same hits.
+    const prepared = (p: IndexedPassage[]) => {
+      const r = preparePassages(p);
+      return { ...r, packed: new Uint8Array(r.packed) };
+    };
+    for (const [i, [id, p]] of [...many].entries()) {
+      if (i % 2) (fts.add(id, p, prepared(p)), pgIdx.add(id, p));
+      else (fts.add(id, p), pgIdx.add(id, p, prepared(p)));
+    }
     const hits = (idx: SearchIndex, q: string, opts = {}) => idx.search(segment(q), { limit: 30, ...opts }).map((h) => `${h.passage.reportId}:${h.passage.line}:${h.score}`);
     const questions = ["政务公开 监督保障", "办理申请 宣传册", "通过12345平台办理群众诉求多少件", "政务新媒体 平台 办理", "依申请公开 办理"];
     for (const q of questions) {

@@ -7,6 +7,7 @@ import { openPg, type PgSync } from "../../src/store/pg.js";
 import { pgAddressBook, pgBotState, pgOriginalStore, pgRecordStore } from "../../src/store/pg-stores.js";
 import { toPassages } from "../../src/index/documents.js";
 import { indexPassages } from "../../src/index/passages.js";
+import { prepareForStore } from "../../src/read-file.js";
 import { dropTestDatabases, pgUnavailable, testDatabase } from "../helpers/pg.js";
 import { load, SEED, SEEDS } from "../helpers/reports.js";
 
@@ -54,6 +55,12 @@ describe.skipIf(unavailable !== null)("the small stores on PostgreSQL", () => {
     expect(records.readPassages(report.id)).toEqual(passages);
     records.remove(report.id);
     expect(pgRecordStore(a, toPassages).has(report.id)).toBe(false);
+    // Its parts packed already, as a reader's worker hands them over (plain Uint8Arrays): the same record.
+    const { parts } = prepareForStore(report, passages);
+    const plain = { report: new Uint8Array(parts.report), text: new Uint8Array(parts.text) };
+    pgRecordStore(a, toPassages).write({ report, passages, packed: plain });
+    expect(records.readReport(report.id)).toEqual({ ...report, sections: [] });
+    expect(records.readPassages(report.id)).toEqual(passages);
 
     const [ca, cb] = [pgUpdateClaims(a), pgUpdateClaims(b)];
     expect([ca.claim(42), cb.claim(42), ca.claim(42), cb.claim(43)]).toEqual([true, false, false, true]);

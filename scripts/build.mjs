@@ -1,8 +1,9 @@
 // npm run build: src/**/*.ts compiled to dist/ (one JavaScript module per TypeScript module, the
 // same tree, no bundling), so a start loads JavaScript instead of compiling TypeScript (tsx) —
 // ≈0.3–0.5 s of every cold start. esbuild only strips the types (`npm run typecheck` checks
-// them). The workers' entries: segment-worker.mjs is copied; reader-worker.mjs, which registers
-// tsx for the TypeScript it imports, is replaced by one that imports the compiled module.
+// them). The workers' entries: segment-worker.mjs is copied; reader-worker.mjs and
+// store/original-writer-worker.mjs, which register tsx for the TypeScript they import, are
+// replaced by ones that import the compiled module.
 // dist/build.json lists every source file with its size and mtime: scripts/run.mjs runs dist only
 // when it matches src, and builds it again (or runs the TypeScript) when it does not.
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -50,7 +51,12 @@ export async function build(root = ROOT) {
     mkdirSync(dirname(to), { recursive: true });
     copyFileSync(join(root, f), to);
   }
-  writeFileSync(join(tmp, "reader-worker.mjs"), '// Entry of the reader\'s worker thread, compiled (scripts/build.mjs).\nawait import("./reader-worker.js");\n');
+  // The entries that register tsx before importing their TypeScript module: replaced by ones that
+  // import the compiled module.
+  for (const entry of ["reader-worker", "store/original-writer-worker"]) {
+    const name = entry.split("/").pop();
+    writeFileSync(join(tmp, `${entry}.mjs`), `// Entry of a worker thread, compiled (scripts/build.mjs).\nawait import("./${name}.js");\n`);
+  }
   writeFileSync(join(tmp, "build.json"), JSON.stringify({ stamp }, null, 0));
   rmSync(join(root, "dist"), { recursive: true, force: true });
   renameSync(tmp, join(root, "dist"));

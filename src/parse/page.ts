@@ -13,13 +13,23 @@ const TAIL = 2000;
 const L = String.raw`(?<=^|[\s【\[|])`;
 const R = String.raw`(?=$|[\s】\]|])`;
 
+/**
+ * The alternatives as one global pattern behind a check of the first character: most positions of
+ * a report fail it at once, where each alternative would be tried. `first` is every character a
+ * match can start with (a character class's contents).
+ */
+function guarded(first: string, alternatives: string[]): RegExp {
+  return new RegExp(`(?=[${first}])(?:${alternatives.join("|")})`, "g");
+}
+
 /** A date as page headers print it: 2012-04-11, 2021年1月29日, 2019.1.23. */
 const DATE = String.raw`(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?`;
 
 /** Widget words that may stand alone only in runs or where nothing else can be meant. */
 const WIDGET_WORDS = "打印本页|关闭窗口|打印|关闭|分享到|分享|收藏|微信|微博|QQ空间|QQ好友|全真版|文字版|文件下载|返回顶部|返回|纠错|无障碍|长者模式|登录|注册|English|繁体|简体|网站地图|设为首页|加入收藏";
 /** Widgets of the page header, with their values (looked for near the start only). */
-const HEADER_WIDGETS = new RegExp(
+const HEADER_WIDGETS = guarded(
+  String.raw`信文来时日发更成生作浏访点阅【\s字相`,
   [
     // 来源：平潭县人民政府 / 信息来源:部门单位 — the value runs to the next white space or label.
     `${L}(?:信息|文章)?来源\\s*[:：]\\s*[^\\s:：]{0,30}?(?=\\s|时间|发布|作者|浏览|点击|字号|字体|$)`,
@@ -32,11 +42,11 @@ const HEADER_WIDGETS = new RegExp(
     String.raw`【?\s*字\s*[号体]\s*(?:[:：]\s*(?:【?\s*[大中小]\s*】?\s*){0,3}|(?:【?\s*[大中小]\s*】?\s*){3})】?`,
     // 相关链接： --> (the crawler's empty related-links box)
     String.raw`相关链接\s*[:：]?\s*(?:-->)?`,
-  ].join("|"),
-  "g",
+  ],
 );
 /** Widgets a page prints at its top or its bottom. */
-const PAGE_WIDGETS = new RegExp(
+const PAGE_WIDGETS = guarded(
+  String.raw`【\[扫打关分收微Q全文返纠无长登注E繁简网设加`,
   [
     // 【打印本页】【关闭窗口】[打印]
     String.raw`[【\[]\s*[^】\]\s]{0,6}(?:打印|关闭|分享|收藏|返回|纠错)[^】\]\s]{0,6}\s*[】\]]`,
@@ -47,17 +57,13 @@ const PAGE_WIDGETS = new RegExp(
     `${L}(?:(?:${WIDGET_WORDS})\\s*){2,}${R}`,
     // one that cannot be report text where it stands alone
     `${L}(?:QQ空间|全真版|文字版|打印本页|关闭窗口|分享到[:：]?|返回顶部)${R}`,
-  ].join("|"),
-  "g",
+  ],
 );
 /** Footer words: 附件下载 at the very end, 相关词条, 上一篇：…. */
-const FOOTER_WIDGETS = new RegExp(
-  [
-    `${L}(?:相关词条|热门词条|联络我们|联系我们|网站地图|打印|关闭|分享|收藏|返回顶部)${R}`,
-    String.raw`(?:上一篇|下一篇)\s*[:：]\s*[^\s]{0,40}`,
-  ].join("|"),
-  "g",
-);
+const FOOTER_WIDGETS = guarded(String.raw`相热联网打关分收返上下`, [
+  `${L}(?:相关词条|热门词条|联络我们|联系我们|网站地图|打印|关闭|分享|收藏|返回顶部)${R}`,
+  String.raw`(?:上一篇|下一篇)\s*[:：]\s*[^\s]{0,40}`,
+]);
 /**
  * What a site footer is made of: 版权所有, 主办/承办单位：, 闽ICP备…号, 公网安备, 网站标识码, 技术支持：,
  * "建议使用…分辨率", ©. A report's own closing words never carry two of them.
@@ -70,7 +76,8 @@ const FOOTER_LINKS = /(?:[\s|｜·•/]+|(?<=[\s|｜·•/]|^)(?:网站地图|�
 const FOOTER_MAX = 800;
 
 /** PDF page markers and converter marks, anywhere. */
-const MARKERS = new RegExp(
+const MARKERS = guarded(
+  String.raw`-—–第\d\s|:<#*fh`,
   [
     // - 3 - (spaced dashes are never content), -3- when it stands alone
     String.raw`[-—–]\s+\d{1,4}\s+[-—–]`,
@@ -91,11 +98,7 @@ const MARKERS = new RegExp(
     String.raw`<!--\[(?:if[^\]\n]{0,40}|endif)\]-->`,
     String.raw`(?<=^|\n)[ \t]{0,3}#{1,6}(?=[ \t])`,
     String.raw`\*\*`,
-  ]
-    // (a first-character check ahead of the alternatives: most positions of a report fail it at once)
-    .join("|")
-    .replace(/^/, String.raw`(?=[-—–第\d\s|:<#*fh])(?:`) + ")",
-  "g",
+  ],
 );
 
 /** Where a breadcrumb starts: 当前位置： / 您的位置: / a 首页 followed by a separator. */

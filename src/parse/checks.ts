@@ -2,7 +2,7 @@
 // tables. Failures become warnings on the record (never exceptions): a partly consistent report is
 // still useful, and the bot repeats the warning next to any figure it touches.
 import type { Evidence, Figure, ReportWarning, Template } from "../domain.js";
-import { evaluate, identitiesOf, isSoft, totalsOf } from "./identities.js";
+import { identitiesOf, instancesOf, isSoft, totalsOf, type Outcome } from "./identities.js";
 import { metricDef, metricLabel, sliceLabel } from "./metrics.js";
 import { APPLICANT_COLUMNS } from "./template.js";
 
@@ -42,8 +42,13 @@ export function checkTables(figures: readonly Figure[], template: Template, colu
   const fig = (m: string, s: string) => idx.get(`${m}|${s}`);
   const slices = template === "gbf2019" || template === "gbf2021" ? ["", ...APPLICANT_COLUMNS.filter((c) => c !== "total")] : ["", ...columns];
   const metrics = [...new Set(figures.filter((f) => f.source === "table").map((f) => f.metric))];
-  for (const o of evaluate(identitiesOf(template), get, { slices, metrics })) {
-    if (o.holds || isSoft(o)) continue;
+  // Counted first, the cells listed only for the instances that fail (most hold).
+  const failing: Outcome[] = [];
+  for (const instance of instancesOf(identitiesOf(template), { slices, metrics })) {
+    const counted = instance.run(get, false);
+    if (counted && !counted.holds && !isSoft(counted)) failing.push(instance.run(get, true)!);
+  }
+  for (const o of failing) {
     const id = o.identity;
     const where = o.slice ? `（${sliceLabel(o.slice)}列）` : "";
     const evidence = dedupe(o.cells.map(([m, s]) => fig(m, s)?.evidence).filter((e): e is Evidence => Boolean(e)));

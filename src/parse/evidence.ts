@@ -19,7 +19,9 @@ export function spanEvidence(src: SourceText, spans: readonly Span[]): Evidence 
   const parts: string[] = [];
   let len = 0;
   for (const s of sorted) {
-    const t = src.original.slice(src.map[s.start]!, src.map[s.end]!).replace(/\s+/g, " ").trim().replace(/^\|\s*|\s*\|$/g, "");
+    const raw = src.original.slice(src.map[s.start]!, src.map[s.end]!);
+    // (most cells hold neither white space nor a pipe: left as they are, this runs for every figure)
+    const t = /[\s|]/.test(raw) ? raw.replace(/\s+/g, " ").trim().replace(/^\|\s*|\s*\|$/g, "") : raw;
     if (!t || parts[parts.length - 1] === t) continue;
     parts.push(t);
     len += t.length + 3;

@@ -147,26 +147,13 @@ export interface Outcome {
 const EPS = 1e-6;
 
 /**
- * Evaluate every applicable instance of the identities over a table's cells. An instance applies
- * only when all its cells are present and not blank (blank is not 0).
- *
- *   evaluate(identitiesOf("gbf2021"), get, { slices: ["", "natural_person", …], metrics: [...] })
- */
-export function evaluate(identities: readonly Identity[], get: Getter, scope: { slices: readonly string[]; metrics: readonly string[] }, options: { cells?: boolean } = {}): Outcome[] {
-  // Whether each outcome lists its cells (for the checks' messages); the solver only counts.
-  const withCells = options.cells ?? true;
-  const out: Outcome[] = [];
-  for (const instance of instancesOf(identities, scope)) {
-    const o = instance.run(get, withCells);
-    if (o) out.push(o);
-  }
-  return out;
-}
-
-/**
  * One instance of an identity over a table (a sum in one column, a row's total…): the cells it may
- * read, and its outcome from a getter — undefined when it does not apply to what the table holds.
- * The solver scores each instance only when a choice among the cells it reads changes.
+ * read, and its outcome from a getter — undefined when it does not apply to what the table holds
+ * (it applies only when all its cells are present and not blank: blank is not 0). The solver
+ * scores each instance only when a choice among the cells it reads changes; the checks list the
+ * cells (`withCells`) of those that fail.
+ *
+ *   instancesOf(identitiesOf("gbf2021"), { slices: ["", "natural_person", …], metrics: [...] })
  */
 export interface Instance {
   reads: readonly (readonly [string, string])[];

@@ -135,6 +135,22 @@ export class Catalog {
     this.lexiconCache = null;
   }
 
+  /**
+   * Put `r` in the place of the entry of its id, in all() and among its region's reports (an entry
+   * another process rewrote). False, and nothing done, when there is none, or when its region or
+   * its rank there differs (the ties of its new rank could not be ordered as the constructor does).
+   */
+  replace(r: ReportEntry): boolean {
+    const was = this.byId.get(r.id);
+    if (!was || regionKey(was) !== regionKey(r) || newestFirst(was, r) !== 0) return false;
+    this.byId.set(r.id, r); // keeps its place
+    const list = this.byKey.get(regionKey(r))!;
+    list[list.indexOf(was)] = r;
+    this.byYear = null;
+    this.lexiconCache = null;
+    return true;
+  }
+
   remove(id: string): void {
     const r = this.byId.get(id);
     if (!r) return;

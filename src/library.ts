@@ -113,6 +113,11 @@ export interface SharedCatalog {
   changed(): boolean;
   /** Be called when another process may have written. */
   onChange(listener: () => void): void;
+  /**
+   * What changed since this process last read or wrote (store/pg.ts CatalogChange); null when the
+   * store cannot tell, and then the catalog is read whole.
+   */
+  changes?(): Promise<{ data: DbData; put: StoredEntry[]; gone: string[] } | null>;
 }
 
 /** Files of a bulk ingest placed per transaction of the store. */
@@ -144,6 +149,8 @@ export interface CoreLibrary extends Library, Reuse {
   load(id: string): Report | undefined;
   /** The current search index (the bench compares it with a scan). */
   searchIndex(): SearchIndex;
+  /** The current catalog (the tests compare a replica's with a freshly opened one's). */
+  catalog(): Catalog;
 }
 
 export function summarize(r: Omit<Report, "figures" | "sections" | "warnings"> & { figureCount?: number; warningCount?: number; figures?: unknown[]; warnings?: unknown[] }): ReportSummary {
@@ -456,9 +463,31 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
    */
   async function follow() {
     if (!shared?.changed()) return;
-    await db.read();
+    const change = await shared.changes?.();
+    if (change) {
+      // Only what changed: parsing, cataloguing and teaching 100k names again at every write of
+      // another replica (a bulk ingest writes every 64 reports) took seconds of each replica's CPU.
+      db.data = change.data;
+      const reports = db.data.reports;
+      // In place while the catalog stays the one a process opening the store makes: reports added
+      // at the end, or rewritten where they stand under the same region (announced, renditions).
+      // Anything else (a removal, a revision taking its predecessor's place, another region) puts
+      // its regions and names in another order: made again from the list then.
+      let inPlace = !change.gone.some((id) => state.catalog.has(id));
+      for (const e of change.put) {
+        const had = state.catalog.has(e.id);
+        if (!had) learnNames(e);
+        if (inPlace && had) inPlace = state.catalog.replace(e);
+        else if (inPlace) state.catalog.add(e);
+      }
+      const all = inPlace ? state.catalog.all() : [];
+      inPlace &&= all.length === reports.length && all.every((e, i) => e === reports[i]);
+      state = { catalog: inPlace ? state.catalog : new Catalog(reports), index: newIndex() };
+    } else {
+      await db.read();
+      state = buildState(db.data.reports, newIndex());
+    }
     shelved = undefined; // made again from the catalog read at its next use
-    state = buildState(db.data.reports, newIndex());
     state.catalog.lexicon();
     // Stored where nobody listened (`cli ingest` beside the bots): announced here.
     if (listeners.size) await emit(db.data.reports.filter((e) => e.announced === false || e.revisionPending));
@@ -714,6 +743,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     },
     load,
     searchIndex: () => state.index,
+    catalog: () => state.catalog,
     ask: (q, context) =>
       stale && state.catalog.size === 0
         ? { question: q, kind: "none", answers: [], hits: [], warnings: [], text: "数据库是旧版本的格式，需要重新导入报告：npm run cli -- ingest data/reports（或在机器人里 /reindex）。" }

@@ -48,3 +48,26 @@ describe("Catalog.ofYears", () => {
     expect(c.ofYears([2019])).toHaveLength(2);
   });
 });
+
+describe("Catalog.replace", () => {
+  const entry = (id: string, region: string, year: number) => ({ id, org: `${region}人民政府`, region, fullRegion: region, level: "county", year, aliases: [], columns: [], statLabels: [] }) as unknown as ReportEntry;
+  const view = (c: Catalog) => ({ all: c.all(), keys: c.keys(), lists: c.keys().map((k) => c.forKey(k)), years: c.ofYears([2019, 2021]), lexicon: c.lexicon() });
+
+  it("puts a rewritten entry in its place: the catalog is the one made afresh from the entries; not under another region or rank", () => {
+    const list = [entry("a", "甲县", 2019), entry("b", "乙县", 2019), entry("c", "甲县", 2019), entry("d", "甲县", 2020)];
+    const c = new Catalog(list);
+    c.lexicon();
+    for (const e of [entry("c", "甲县", 2019), { ...entry("d", "甲县", 2020), aliases: ["甲"] }, entry("b", "乙县", 2019)]) {
+      expect(c.replace(e)).toBe(true);
+      list[list.findIndex((x) => x.id === e.id)] = e;
+      expect(view(c)).toEqual(view(new Catalog(list)));
+      expect(c.get(e.id)).toBe(e);
+    }
+    expect(c.forKey("甲县").map((e) => e.id)).toEqual(["d", "a", "c"]);
+    expect(c.lexicon().regions.find((r) => r.key === "甲县")?.names).toEqual(["甲"]);
+    expect(c.replace(entry("a", "乙县", 2019))).toBe(false);
+    expect(c.replace(entry("a", "甲县", 2021))).toBe(false);
+    expect(c.replace(entry("x", "甲县", 2019))).toBe(false);
+    expect(view(c)).toEqual(view(new Catalog(list)));
+  });
+});

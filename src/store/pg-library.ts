@@ -44,6 +44,7 @@ export function sharedCatalog(db: PgSync, adapter: PgDbAdapter): SharedCatalog {
     },
     changed: () => catalogRevision(db) !== adapter.revision,
     onChange: (listener) => db.listen(CHANNELS.catalog, listener),
+    changes: () => adapter.readChanges(),
   };
 }
 

@@ -14,14 +14,15 @@
 //
 // Replicas: every table below is shared. Writers take turns (a session advisory lock, `exclusive`),
 // each write bumps `store_meta.revision` and notifies (LISTEN/NOTIFY on `nianbao_catalog`); the
-// others read the catalog again before their next write and when notified (library.ts `follow`).
+// others read the catalog again before their next write and when notified (library.ts `follow`):
+// only what changed since they last read (`entry.rev`, `entry_gone`, pgDbAdapter.readChanges).
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import pg from "pg";
 import type { Adapter } from "lowdb";
 import type { DbData, StoredEntry } from "./db.js";
 
 /** Bump when the tables below change shape. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /** The first key of every advisory lock this program takes (the second says which). */
 export const LOCK_SPACE = 0x6e62; // "nb"
@@ -201,7 +202,10 @@ function createSchema(db: PgSync): void {
     CREATE TABLE IF NOT EXISTS store_meta (key text PRIMARY KEY, value text NOT NULL);
     INSERT INTO store_meta VALUES ('schema', '${SCHEMA_VERSION}'), ('revision', '0') ON CONFLICT DO NOTHING;
     -- As in SQLite (sqlite.ts): one row per catalog entry, its key figures apart.
-    CREATE TABLE IF NOT EXISTS entry (id text PRIMARY KEY, held int NOT NULL, pos int NOT NULL, data text NOT NULL, key text);
+    -- rev: the revision that wrote the row; entry_gone: ids deleted, with the revision that deleted
+    -- them (kept, one short row per id: a replica asks what changed since any revision it read).
+    CREATE TABLE IF NOT EXISTS entry (id text PRIMARY KEY, held int NOT NULL, pos int NOT NULL, data text NOT NULL, key text, rev bigint NOT NULL DEFAULT 0);
+    CREATE TABLE IF NOT EXISTS entry_gone (id text PRIMARY KEY, rev bigint NOT NULL);
     CREATE TABLE IF NOT EXISTS record (id text PRIMARY KEY, report bytea NOT NULL, text bytea NOT NULL);
     -- The full-text index (index/pg-index.ts), one generation live at a time.
     CREATE TABLE IF NOT EXISTS fts_meta (key text PRIMARY KEY, value text NOT NULL);
@@ -219,6 +223,21 @@ function createSchema(db: PgSync): void {
     CREATE TABLE IF NOT EXISTS alert_snapshot (id int PRIMARY KEY, seq bigint NOT NULL, state text NOT NULL);
   `,
     },
+    {
+      // Schema 1 → 2 (under the lock above, so once): its rows count as written at revision 0. Only
+      // a schema this program knows is touched: a newer one is refused below.
+      text: `
+    DO $$ BEGIN
+      IF (SELECT value FROM store_meta WHERE key = 'schema') = '1' THEN
+        ALTER TABLE entry ADD COLUMN IF NOT EXISTS rev bigint NOT NULL DEFAULT 0;
+        UPDATE store_meta SET value = '2' WHERE key = 'schema';
+      END IF;
+      IF (SELECT value FROM store_meta WHERE key = 'schema') = '2' THEN
+        CREATE INDEX IF NOT EXISTS entry_rev ON entry (rev);
+      END IF;
+    END $$;
+  `,
+    },
   ]);
   const version = Number(db.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'schema'")[0]?.value ?? SCHEMA_VERSION);
   if (version !== SCHEMA_VERSION) throw new Error(`PostgreSQL 数据库的格式版本是 ${version}，本程序使用 ${SCHEMA_VERSION}。`);
@@ -234,21 +253,59 @@ export function catalogRevision(db: PgSync): number {
   return Number(db.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'revision'")[0]?.value ?? 0);
 }
 
+/** What another process changed, as pgDbAdapter.readChanges() gives it. */
+export interface CatalogChange {
+  /** The whole catalog as it is now (the entries not written since are the objects read before). */
+  data: DbData;
+  /** Entries written since, among the answering reports (new, moved or rewritten in place). */
+  put: StoredEntry[];
+  /** Ids no longer among the answering reports (deleted, or held now). */
+  gone: string[];
+}
+
 export interface PgDbAdapter extends Adapter<DbData> {
   /** The revision this process last read or wrote. */
   readonly revision: number;
+  /**
+   * Only what changed since that revision, in one snapshot; null when it cannot be told (nothing
+   * read yet, or a writer that keeps no change log wrote): read() everything then.
+   */
+  readChanges(): Promise<CatalogChange | null>;
 }
+
+type Known = { obj: StoredEntry; fp: string; held: number; pos: number };
+type Row = { id: string; held: number; pos: number; data: string; key: string | null };
+
+/** The revision that wrote the rows: bumped first in each write, read back in the same transaction. */
+const THIS_REVISION = "(SELECT value::bigint FROM store_meta WHERE key = 'revision')";
 
 /**
  * lowdb over the `entry` and `store_meta` tables, as sqliteDbAdapter does it over SQLite: read()
  * gives the whole DbData in one snapshot, write() stores the entries that changed and bumps the
- * revision in the same transaction. Key figures are read with the entries (no lazy column here:
- * one query either way).
+ * revision in the same transaction, marking the rows it wrote and deleted with that revision (for
+ * readChanges). Key figures are read with the entries (no lazy column here: one query either way).
  */
 export function pgDbAdapter(db: PgSync): PgDbAdapter {
-  let known = new Map<string, { obj: StoredEntry; fp: string; held: number; pos: number }>();
+  let known = new Map<string, Known>();
   const small = new Map<string, string>();
   let revision = -1;
+  const parse = (row: Row): StoredEntry => {
+    const e = JSON.parse(row.data) as StoredEntry;
+    if (row.key !== null) e.key = JSON.parse(row.key) as Record<string, number>;
+    return e;
+  };
+  /** The catalog from store_meta and `known`; null for a store nobody wrote yet. */
+  const dataOf = (meta: { key: string; value: string }[], reports: StoredEntry[], held: StoredEntry[]): DbData | null => {
+    const m = new Map(meta.map((r) => [r.key, r.value]));
+    revision = Number(m.get("revision") ?? 0);
+    const version = m.get("version");
+    if (version === undefined) return null;
+    small.clear();
+    small.set("version", version);
+    const decisions = m.get("decisions");
+    if (decisions !== undefined) small.set("decisions", decisions);
+    return { version: Number(version), reports, held, decisions: decisions ? JSON.parse(decisions) : { confirmed: [], discarded: [] } } as DbData;
+  };
   return {
     get revision() {
       return revision;
@@ -257,29 +314,60 @@ export function pgDbAdapter(db: PgSync): PgDbAdapter {
       const [meta, rows] = db.tx([
         { text: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ" },
         { text: "SELECT key, value FROM store_meta" },
-        { text: "SELECT held, pos, data, key FROM entry ORDER BY held, pos" },
-      ]).slice(1) as [{ key: string; value: string }[], { held: number; pos: number; data: string; key: string | null }[]];
-      const m = new Map(meta.map((r) => [r.key, r.value]));
-      revision = Number(m.get("revision") ?? 0);
+        { text: "SELECT id, held, pos, data, key FROM entry ORDER BY held, pos" },
+      ]).slice(1) as [{ key: string; value: string }[], Row[]];
       known = new Map();
-      const version = m.get("version");
-      if (version === undefined) return null;
       const reports: StoredEntry[] = [];
       const held: StoredEntry[] = [];
       for (const row of rows) {
-        const e = JSON.parse(row.data) as StoredEntry;
-        if (row.key !== null) e.key = JSON.parse(row.key) as Record<string, number>;
+        const e = parse(row);
         (row.held ? held : reports).push(e);
         known.set(e.id, { obj: e, fp: mutable(e), held: row.held, pos: row.pos });
       }
-      small.clear();
-      small.set("version", version);
-      const decisions = m.get("decisions");
-      if (decisions !== undefined) small.set("decisions", decisions);
-      return { version: Number(version), reports, held, decisions: decisions ? JSON.parse(decisions) : { confirmed: [], discarded: [] } } as DbData;
+      return dataOf(meta, reports, held);
+    },
+    async readChanges() {
+      if (revision < 0 || !small.has("version")) return null;
+      const [meta, rows, deleted] = db.tx([
+        { text: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ" },
+        { text: "SELECT key, value FROM store_meta" },
+        { text: "SELECT id, held, pos, data, key FROM entry WHERE rev > $1", values: [revision] },
+        { text: "SELECT id FROM entry_gone WHERE rev > $1", values: [revision] },
+      ]).slice(1) as [{ key: string; value: string }[], Row[], { id: string }[]];
+      // A process of schema 1 still running beside (a rolling upgrade) bumps the revision without
+      // logging what it wrote: the last logging write is then not the last write.
+      const m = new Map(meta.map((r) => [r.key, r.value]));
+      if (m.get("logged") !== m.get("revision")) return null;
+      const next = new Map(known);
+      const gone = deleted.map((r) => r.id);
+      for (const id of gone) next.delete(id);
+      const put: StoredEntry[] = [];
+      for (const row of rows) {
+        const e = parse(row);
+        next.set(e.id, { obj: e, fp: mutable(e), held: row.held, pos: row.pos });
+        if (row.held) gone.push(e.id);
+        else put.push(e);
+      }
+      // Each list in (held, pos) order, as read() gives it: a write numbers each list 0…n-1 (and
+      // writes every row whose place moved), so the places fill each list exactly.
+      const reports: StoredEntry[] = [];
+      const held: StoredEntry[] = [];
+      for (const k of next.values()) {
+        const list = k.held ? held : reports;
+        if (list[k.pos] !== undefined) return null;
+        list[k.pos] = k.obj;
+      }
+      if (reports.length + held.length !== next.size) return null; // a place left empty
+      known = next;
+      const data = dataOf(meta, reports, held);
+      return data && { data, put, gone };
     },
     async write(data) {
-      const queries: Query[] = [];
+      // First: the rows below are marked with the revision this write makes.
+      const queries: Query[] = [
+        { text: "UPDATE store_meta SET value = (value::bigint + 1)::text WHERE key = 'revision' RETURNING value" },
+        { text: `INSERT INTO store_meta (key, value) SELECT 'logged', ${THIS_REVISION}::text ON CONFLICT (key) DO UPDATE SET value = excluded.value` },
+      ];
       for (const [key, value] of [
         ["version", String(data.version)],
         ["decisions", JSON.stringify(data.decisions)],
@@ -311,15 +399,20 @@ export function pgDbAdapter(db: PgSync): PgDbAdapter {
       for (let i = 0; i < put.length; i += 1000) {
         const part = put.slice(i, i + 1000);
         queries.push({
-          text: `INSERT INTO entry (id, held, pos, data, key) SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[])
-                 ON CONFLICT (id) DO UPDATE SET held = excluded.held, pos = excluded.pos, data = excluded.data, key = excluded.key`,
+          text: `INSERT INTO entry (id, held, pos, data, key, rev) SELECT *, ${THIS_REVISION} FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[])
+                 ON CONFLICT (id) DO UPDATE SET held = excluded.held, pos = excluded.pos, data = excluded.data, key = excluded.key, rev = excluded.rev`,
           values: [0, 1, 2, 3, 4].map((c) => part.map((row) => row[c])),
         });
       }
-      if (gone.length) queries.push({ text: "DELETE FROM entry WHERE id = ANY($1::text[])", values: [gone] });
-      queries.push({ text: "UPDATE store_meta SET value = (value::bigint + 1)::text WHERE key = 'revision' RETURNING value" });
+      if (gone.length) {
+        queries.push({ text: "DELETE FROM entry WHERE id = ANY($1::text[])", values: [gone] });
+        queries.push({
+          text: `INSERT INTO entry_gone (id, rev) SELECT unnest($1::text[]), ${THIS_REVISION} ON CONFLICT (id) DO UPDATE SET rev = excluded.rev`,
+          values: [gone],
+        });
+      }
       const results = db.tx(queries);
-      revision = Number((results.at(-1)![0] as { value: string }).value);
+      revision = Number((results[0]![0] as { value: string }).value);
       known = next;
     },
   };

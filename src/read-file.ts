@@ -23,6 +23,8 @@ export type ReadResult =
       prepared?: Prepared;
       parseMs: number;
       segmentMs: number;
+      /** Where its passages were cut: the process's jieba thread (segment.ts segmenterLink), or a jieba of the reading thread's own. */
+      cutIn?: "jieba thread" | "worker";
     }
   | { ok: false; error: string };
 

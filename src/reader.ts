@@ -6,12 +6,14 @@
 //
 // A file's tokens depend on the names jieba was taught before it (小板桥街道 is cut whole once an
 // earlier report named it), so with several workers a file is read in two steps: parsed, its names
-// sent here and taught to the main thread in the order the files were given; then segmented by its
-// worker once every file before it has been parsed, with the names taught since. The tokens are the
-// ones a single worker reading the files one by one would cut, whichever worker finishes first.
+// sent here and taught to the main thread in the order the files were given; then segmented once
+// every file before it has been parsed, with the names taught since. The tokens are the ones a
+// single worker reading the files one by one would cut, whichever worker finishes first. The cuts
+// are made by the process's one jieba (segment.ts segmenterLink: a worker sends it its texts, cut
+// in the order released here), so that the workers do not each hold a dictionary of ≈260 MB.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { addWord, learnedWords } from "./index/segment.js";
+import { addWord, detachLink, learnedWords, releaseCut, segmenterLink } from "./index/segment.js";
 import { readReportBytes, type ReadResult } from "./read-file.js";
 import type { WorkerJob } from "./reader-worker.js";
 
@@ -70,6 +72,8 @@ interface Slot {
   taught: number;
   /** Files given to it and not answered yet. */
   load: number;
+  /** Its port to the process's jieba (segment.ts segmenterLink), when it has one. */
+  link?: number;
 }
 
 /** A file on its way through a worker: read (extract, parse), then, in its turn, segmented. */
@@ -114,6 +118,7 @@ export function createReader(options: ReaderOptions = {}): Reader {
         j.slot.taught += words.length;
         j.phase = "segmenting";
         post(j.slot, { kind: "segment", id: j.seq, words });
+        if (j.slot.link !== undefined) releaseCut(j.slot.link, j.seq);
       }
       cursor++;
     }
@@ -122,6 +127,7 @@ export function createReader(options: ReaderOptions = {}): Reader {
   const stopAll = () => {
     const running = slots.filter((s): s is Slot => !!s);
     slots.fill(undefined);
+    for (const s of running) if (s.link !== undefined) detachLink(s.link);
     return Promise.all(running.map((s) => s.worker.terminate()));
   };
 
@@ -138,12 +144,20 @@ export function createReader(options: ReaderOptions = {}): Reader {
   };
 
   const start = (i: number): Slot => {
-    const w = new Worker(options.entry ?? new URL("./reader-worker.mjs", import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 3072 },
-      workerData: { background: options.background ?? true, prepare: options.prepare ?? false },
-    });
+    const link = segmenterLink();
+    let w: Worker;
+    try {
+      w = new Worker(options.entry ?? new URL("./reader-worker.mjs", import.meta.url), {
+        resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 3072 },
+        workerData: { background: options.background ?? true, prepare: options.prepare ?? false, ...(link ? { segmenter: link.port } : {}) },
+        transferList: link ? [link.port] : [],
+      });
+    } catch (err) {
+      if (link) detachLink(link.id);
+      throw err;
+    }
     w.unref(); // an idle worker never holds the process
-    const slot: Slot = { worker: w, ready: false, taught: 0, load: 0 };
+    const slot: Slot = { worker: w, ready: false, taught: 0, load: 0, ...(link ? { link: link.id } : {}) };
     w.on("message", (msg: WorkerMessage) => {
       if ("ready" in msg) {
         slot.ready = true;
@@ -163,6 +177,7 @@ export function createReader(options: ReaderOptions = {}): Reader {
     const fail = (reason: string) => {
       if (slots[i] !== slot) return;
       slots[i] = undefined;
+      if (slot.link !== undefined) detachLink(slot.link);
       const mine = [...jobs.values()].filter((j) => j.slot === slot);
       if (!slot.ready) {
         // It never started (no worker threads, the loader missing): read here from now on.

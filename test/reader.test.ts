@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { indexPassages } from "../src/index/passages.js";
-import { addWord } from "../src/index/segment.js";
+import { addWord, segment, segmenterMode } from "../src/index/segment.js";
 import { createReader } from "../src/reader.js";
 import { SEED, SEEDS } from "./helpers/reports.js";
 
@@ -36,6 +36,35 @@ describe("createReader", () => {
     const res = await reader.read("x.pdf", new TextEncoder().encode("%PDF-1.4 not really"));
     expect(res).toMatchObject({ ok: false, error: expect.any(String) });
     expect((await reader.read("长寿区.txt", new Uint8Array(readFileSync(join(SEEDS, SEED.changshou))))).ok).toBe(true);
+  }, 120_000);
+});
+
+describe("createReader with several workers", () => {
+  const files = [SEED.changshou, SEED.xihu, SEED.ziyang].map((f) => new Uint8Array(readFileSync(join(SEEDS, f))));
+
+  it("cuts every file with the process's one jieba: no worker loads a dictionary of its own", async () => {
+    const pool = createReader({ worker: true, workers: 2 });
+    try {
+      const results = await Promise.all(files.map((b, i) => pool.read(`${i}.txt`, b)));
+      expect(results.map((r) => r.ok && r.cutIn)).toEqual(["jieba thread", "jieba thread", "jieba thread"]);
+      expect(segmenterMode()).toBe("thread");
+      for (const r of results) if (r.ok) expect(r.passages).toEqual(indexPassages(r.report));
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it("a worker that dies after its file's turn came does not hold up the files after it", async () => {
+    const pool = createReader({ worker: true, workers: 2, entry: new URL("./helpers/dying-reader-worker.mjs", import.meta.url) });
+    try {
+      const first = await Promise.all([pool.read("a.txt", files[0]!), pool.read("die.txt", files[1]!), pool.read("b.txt", files[2]!)]);
+      expect(first[1]).toMatchObject({ ok: false, error: expect.stringContaining("工作线程") });
+      const after = await Promise.all(files.map((b, i) => pool.read(`c${i}.txt`, b)));
+      expect(after.map((r) => r.ok && r.cutIn)).toEqual(["jieba thread", "jieba thread", "jieba thread"]);
+      expect(segment("平潭综合实验区政府信息公开")).toContain("政府信息公开");
+    } finally {
+      await pool.close();
+    }
   }, 120_000);
 });
 

@@ -29,32 +29,66 @@ export interface Scored {
 /** Words too common to say much on their own: they count half. */
 export const WEAK = new Set(["公开了", "发布了", "信息", "公开", "发布", "数量", "条信息", "多少钱"]);
 
+/** A metric's way of being asked: all its words must be in the question. */
+interface Alternative {
+  words: readonly string[];
+  /** Half the length of its weak words (they count half). */
+  weak: number;
+  /** Its words that say much. */
+  strong: readonly string[];
+}
+
+/**
+ * Each metric's alternatives — its terms, then its label without notes or 数 — made once: a
+ * question is matched against all 133 metrics (several times for a question of several parts),
+ * and making them per question was a third of what an answer allocated (young-generation
+ * collections are the figure answers' slowest tail).
+ */
+let alternatives: { id: string; primary: boolean; alts: Alternative[] }[] | null = null;
+
+function metricAlternatives(): NonNullable<typeof alternatives> {
+  alternatives ??= METRICS.map((def) => {
+    const label = def.label
+      .replace(/（[^）]*）|\([^)]*\)/g, "")
+      .replace(/·/g, "")
+      .replace(/(?:数量|数)$/, "");
+    const alts = [...def.terms, [label]].map((words) => ({
+      words,
+      weak: words.filter((w) => WEAK.has(w)).reduce((n, w) => n + w.length / 2, 0),
+      strong: words.filter((w) => !WEAK.has(w)),
+    }));
+    return { id: def.id, primary: !!def.primary, alts };
+  });
+  return alternatives;
+}
+
+/** Where each word of an alternative was found (reused: no array per alternative tried). */
+const found: number[] = [];
+
 /** Metric words → candidates, best first. Each alternative must match all its words. */
 export function matchMetrics(text: string): Scored[] {
   const scored: Scored[] = [];
-  for (const def of METRICS) {
+  for (const def of metricAlternatives()) {
     let best = 0;
-    let bestCovered = new Set<number>();
-    let bestWords: string[] = [];
-    const label = def.label.replace(/（[^）]*）|\([^)]*\)/g, "").replace(/·/g, "").replace(/(?:数量|数)$/, "");
-    const alternatives = [...def.terms, [label]];
-    for (const alt of alternatives) {
-      const covered = new Set<number>();
+    let bestCovered: Set<number> | undefined;
+    let bestAlt: Alternative | undefined;
+    for (const alt of def.alts) {
       let ok = true;
-      for (const w of alt) {
-        const at = text.indexOf(w);
+      for (let j = 0; j < alt.words.length; j++) {
+        const at = text.indexOf(alt.words[j]!);
         if (at < 0) {
           ok = false;
           break;
         }
-        for (let k = at; k < at + w.length; k++) covered.add(k);
+        found[j] = at;
       }
       if (!ok) continue;
-      const weak = alt.filter((w) => WEAK.has(w)).reduce((n, w) => n + w.length / 2, 0);
-      const score = covered.size - weak + 0.1 * alt.length + (def.primary ? 0.05 : 0);
-      if (score > best) (best = score), (bestCovered = covered), (bestWords = alt.filter((w) => !WEAK.has(w)));
+      const covered = new Set<number>();
+      for (let j = 0; j < alt.words.length; j++) for (let k = found[j]!; k < found[j]! + alt.words[j]!.length; k++) covered.add(k);
+      const score = covered.size - alt.weak + 0.1 * alt.words.length + (def.primary ? 0.05 : 0);
+      if (score > best) (best = score), (bestCovered = covered), (bestAlt = alt);
     }
-    if (best >= 2) scored.push({ id: def.id, score: best, covered: bestCovered, words: bestWords });
+    if (best >= 2 && bestCovered && bestAlt) scored.push({ id: def.id, score: best, covered: bestCovered, words: [...bestAlt.strong] });
   }
   scored.sort((a, b) => b.score - a.score);
   return scored;
@@ -85,7 +119,8 @@ export function registryWords(): string[] {
 }
 
 /** Words of asking and of the report's parts, never a slip of a metric word. */
-export const COMMON_WORDS = /有多少|是多少|多少|几|哪些|哪个|什么|怎么|怎样|如何|是否|有没有|存在|问题|不足|主要|情况|方面|工作|报告|年度|总共|一共|分别|部门|单位|机关|政府|区直|县直|市直|乡镇|街道|管委会/g;
+export const COMMON_WORDS =
+  /有多少|是多少|多少|几|哪些|哪个|什么|怎么|怎样|如何|是否|有没有|存在|问题|不足|主要|情况|方面|工作|报告|年度|总共|一共|分别|部门|单位|机关|政府|区直|县直|市直|乡镇|街道|管委会/g;
 
 /** A slip fixed: the words typed and the registry word read instead. */
 export interface SlipFix {
@@ -116,7 +151,7 @@ export function slipFix(text: string): SlipFix | null {
       if (known.has(typed)) continue;
       let diff = -1;
       let n = 0;
-      for (let k = 0; k < w.length && n < 2; k++) if (typed[k] !== w[k]) (n++, (diff = k));
+      for (let k = 0; k < w.length && n < 2; k++) if (typed[k] !== w[k]) n++, (diff = k);
       // The character taken for a slip is no part of a word typed right (部门公开 is no 部分公开).
       if (n !== 1 || !/[\u4e00-\u9fff]/.test(typed[diff]!) || common[i + diff]) continue;
       const fixed = text.slice(0, i) + w + text.slice(i + w.length);

@@ -25,6 +25,7 @@ import { indexPassages } from "./index/passages.js";
 import { listReportFiles, MAX_REPORT_FILE_BYTES, readReportFile } from "./report-files.js";
 import { DB_VERSION, type DbData, type StoredCopy, type StoredEntry } from "./store/db.js";
 import { makeDir } from "./store/durable.js";
+import { internAll, internEntry } from "./store/intern.js";
 import { loadIndex, saveIndex } from "./store/index-files.js";
 import { memoryOriginalStore, originalName, type OriginalStore } from "./store/originals.js";
 import { memoryRecordStore, type RecordStore } from "./store/records.js";
@@ -308,7 +309,8 @@ class Shelf {
     const current = identity ? this.byIdentity.get(identity) : undefined;
     if (current) {
       const entry = makeEntry(c);
-      const changed = changedFigures(figureSignature(r), this.signatureOf(current));
+      // Interned: the same "metric|slice" keys recur in every revision (intern.ts).
+      const changed = internAll(changedFigures(figureSignature(r), this.signatureOf(current)));
       if (changed.length === 0) {
         if (!betterRead(qualityOf(r), { figureCount: current.figureCount, warningCount: current.warningCount, uncertainCount: current.uncertainCount ?? 0 })) {
           (current.renditions ??= []).push(copyOf(entry));
@@ -539,14 +541,16 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const t = opts.timings;
   const makeEntry = (c: Candidate): StoredEntry => {
     const r = c.report;
-    return {
+    // Its names and labels as one copy each (intern.ts): the report came from a worker's message,
+    // every string of it a copy of its own.
+    return internEntry({
       ...toEntry(r, c.prepared?.key ?? keyFigures(r)),
       ...(c.file ? { file: c.file } : {}),
       ...(c.original ? { original: c.original } : {}),
       addedAt: c.addedAt,
       announced: c.announced ?? false,
       uncertainCount: qualityOf(r).uncertainCount,
-    };
+    });
   };
 
   /**

@@ -392,7 +392,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const passagesOf = cached(passageCache, (id) => records.readPassages(id));
   const newIndex = (fresh = false) => (opts.createIndex ? opts.createIndex(passagesOf, { fresh }) : createSearchIndex(passagesOf));
   const liveSignature = (e: StoredEntry): FigureSignature => {
-    const r = load(e.id);
+    // Not kept in the cache: a file of a report held is mostly its rendition or revision, and the
+    // report it replaces is asked no more (a bulk ingest filled the caches, ≈50 MB, with those).
+    const r = reportCache.get(e.id) ?? records.readReport(e.id);
     return r ? figureSignature(r) : {};
   };
 
@@ -590,6 +592,13 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
    * Place one parsed file in the live library: records, catalog and index follow. Returns the
    * result and the entry to announce, if any. The db is written by the caller.
    */
+  /** A report no longer answering: out of the index, and of the caches (the index read its passages). */
+  const unindex = (id: string) => {
+    state.index.remove(id);
+    reportCache.delete(id);
+    passageCache.delete(id);
+  };
+
   const admit = (c: Candidate): { result: IngestResult; announce?: StoredEntry } => {
     const o = shelf().place(c, makeEntry);
     const r = c.report;
@@ -612,7 +621,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           const passages = writeRecord(r, c.passages, c.prepared);
           state.catalog.remove(o.replaced.id);
           state.catalog.add(o.entry);
-          state.index.remove(o.replaced.id);
+          unindex(o.replaced.id);
           state.index.add(r.id, passages, c.prepared?.passages);
           records.remove(o.replaced.id); // its file is kept: a reindex can read it again
           indexDirty = true;
@@ -622,7 +631,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         const passages = writeRecord(r, c.passages, c.prepared); // the earlier version's record stays (its figures, for the alerts)
         state.catalog.remove(o.replaced.id);
         state.catalog.add(o.entry);
-        state.index.remove(o.replaced.id);
+        unindex(o.replaced.id);
         state.index.add(r.id, passages, c.prepared?.passages);
         indexDirty = true;
         // Nobody was told of the earlier version yet: this one is the new report; otherwise it is

@@ -25,6 +25,7 @@ import { indexPassages } from "./index/passages.js";
 import { listReportFiles, MAX_REPORT_FILE_BYTES, readReportFile } from "./report-files.js";
 import { DB_VERSION, type DbData, type StoredCopy, type StoredEntry } from "./store/db.js";
 import { makeDir } from "./store/durable.js";
+import { internAll, internEntry } from "./store/intern.js";
 import { loadIndex, saveIndex } from "./store/index-files.js";
 import { memoryOriginalStore, originalName, type OriginalStore } from "./store/originals.js";
 import { memoryRecordStore, type RecordStore } from "./store/records.js";
@@ -308,7 +309,8 @@ class Shelf {
     const current = identity ? this.byIdentity.get(identity) : undefined;
     if (current) {
       const entry = makeEntry(c);
-      const changed = changedFigures(figureSignature(r), this.signatureOf(current));
+      // Interned: the same "metric|slice" keys recur in every revision (intern.ts).
+      const changed = internAll(changedFigures(figureSignature(r), this.signatureOf(current)));
       if (changed.length === 0) {
         if (!betterRead(qualityOf(r), { figureCount: current.figureCount, warningCount: current.warningCount, uncertainCount: current.uncertainCount ?? 0 })) {
           (current.renditions ??= []).push(copyOf(entry));
@@ -390,7 +392,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const passagesOf = cached(passageCache, (id) => records.readPassages(id));
   const newIndex = (fresh = false) => (opts.createIndex ? opts.createIndex(passagesOf, { fresh }) : createSearchIndex(passagesOf));
   const liveSignature = (e: StoredEntry): FigureSignature => {
-    const r = load(e.id);
+    // Not kept in the cache: a file of a report held is mostly its rendition or revision, and the
+    // report it replaces is asked no more (a bulk ingest filled the caches, ≈50 MB, with those).
+    const r = reportCache.get(e.id) ?? records.readReport(e.id);
     return r ? figureSignature(r) : {};
   };
 
@@ -539,14 +543,16 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const t = opts.timings;
   const makeEntry = (c: Candidate): StoredEntry => {
     const r = c.report;
-    return {
+    // Its names and labels as one copy each (intern.ts): the report came from a worker's message,
+    // every string of it a copy of its own.
+    return internEntry({
       ...toEntry(r, c.prepared?.key ?? keyFigures(r)),
       ...(c.file ? { file: c.file } : {}),
       ...(c.original ? { original: c.original } : {}),
       addedAt: c.addedAt,
       announced: c.announced ?? false,
       uncertainCount: qualityOf(r).uncertainCount,
-    };
+    });
   };
 
   /**
@@ -586,6 +592,13 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
    * Place one parsed file in the live library: records, catalog and index follow. Returns the
    * result and the entry to announce, if any. The db is written by the caller.
    */
+  /** A report no longer answering: out of the index, and of the caches (the index read its passages). */
+  const unindex = (id: string) => {
+    state.index.remove(id);
+    reportCache.delete(id);
+    passageCache.delete(id);
+  };
+
   const admit = (c: Candidate): { result: IngestResult; announce?: StoredEntry } => {
     const o = shelf().place(c, makeEntry);
     const r = c.report;
@@ -608,7 +621,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
           const passages = writeRecord(r, c.passages, c.prepared);
           state.catalog.remove(o.replaced.id);
           state.catalog.add(o.entry);
-          state.index.remove(o.replaced.id);
+          unindex(o.replaced.id);
           state.index.add(r.id, passages, c.prepared?.passages);
           records.remove(o.replaced.id); // its file is kept: a reindex can read it again
           indexDirty = true;
@@ -618,7 +631,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         const passages = writeRecord(r, c.passages, c.prepared); // the earlier version's record stays (its figures, for the alerts)
         state.catalog.remove(o.replaced.id);
         state.catalog.add(o.entry);
-        state.index.remove(o.replaced.id);
+        unindex(o.replaced.id);
         state.index.add(r.id, passages, c.prepared?.passages);
         indexDirty = true;
         // Nobody was told of the earlier version yet: this one is the new report; otherwise it is

@@ -3,6 +3,7 @@
 // chat ids), so a crash or a power loss mid-write leaves the previous file intact.
 import { Low, Memory, type Adapter } from "lowdb";
 import { durableJsonFile } from "./durable.js";
+import { internEntry } from "./intern.js";
 import type { ReportEntry } from "../domain.js";
 import type { BotState } from "../service.js";
 
@@ -111,7 +112,16 @@ export async function openDb(adapter: Adapter<DbData>, where = "db"): Promise<Lo
 
 export function fileAdapter(path: string): Adapter<DbData> {
   // Compact: at 5,000 reports indenting the 16 MB catalog held the event loop 4× longer.
-  return durableJsonFile<DbData>(path, { indent: 0 });
+  const file = durableJsonFile<DbData>(path, { indent: 0 });
+  return {
+    // One copy of the names and keys the entries repeat (intern.ts); the file is as it was.
+    async read() {
+      const data = await file.read();
+      for (const list of [data?.reports, data?.held]) if (Array.isArray(list)) for (const e of list) internEntry(e);
+      return data;
+    },
+    write: (data) => file.write(data),
+  };
 }
 
 export function memoryAdapter(): Adapter<DbData> {

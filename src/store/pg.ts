@@ -20,6 +20,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_thread
 import pg from "pg";
 import type { Adapter } from "lowdb";
 import type { DbData, StoredEntry } from "./db.js";
+import { internEntry } from "./intern.js";
 
 /** Bump when the tables below change shape. */
 const SCHEMA_VERSION = 2;
@@ -290,7 +291,8 @@ export function pgDbAdapter(db: PgSync): PgDbAdapter {
   const small = new Map<string, string>();
   let revision = -1;
   const parse = (row: Row): StoredEntry => {
-    const e = JSON.parse(row.data) as StoredEntry;
+    // One copy of the names and keys the entries repeat (intern.ts).
+    const e = internEntry(JSON.parse(row.data) as StoredEntry);
     if (row.key !== null) e.key = JSON.parse(row.key) as Record<string, number>;
     return e;
   };

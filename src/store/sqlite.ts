@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import type { Adapter } from "lowdb";
 import type { DbData, StoredEntry } from "./db.js";
 import { FILE_MODE } from "./durable.js";
+import { intern, internAll, internEntry } from "./intern.js";
 
 export type SqliteDatabase = Database.Database;
 
@@ -157,7 +158,7 @@ export function entryCodec(db: SqliteDatabase): EntryCodec {
     bodies = new Map();
     bodyIds = new Map();
     for (const [id, who] of db.prepare("SELECT id, who FROM body").raw().iterate() as IterableIterator<[number, string]>) {
-      bodies.set(id, JSON.parse(who) as unknown[]);
+      bodies.set(id, internBody(JSON.parse(who) as unknown[]));
       bodyIds.set(who, id);
     }
   };
@@ -168,7 +169,7 @@ export function entryCodec(db: SqliteDatabase): EntryCodec {
     if (id === undefined) {
       addBody ??= db.prepare("INSERT INTO body (who) VALUES (?)");
       id = Number(addBody.run(who).lastInsertRowid);
-      bodies!.set(id, JSON.parse(who) as unknown[]);
+      bodies!.set(id, internBody(JSON.parse(who) as unknown[]));
       bodyIds!.set(who, id);
     }
     return id;
@@ -216,9 +217,23 @@ export function entryCodec(db: SqliteDatabase): EntryCodec {
         decode = new Function("id", "a", "b", `const e = { ${fields.join(", ")} }; if (a.length > ${j}) Object.assign(e, a[${j}]); return e;`) as (id: string, a: unknown[], b: unknown[]) => StoredEntry;
         decoders.set(masks, decode);
       }
-      return decode(id, a, b);
+      // The body's strings are interned once with it; the entry's own repeated ones here.
+      return internEntry(decode(id, a, b), { body: false });
     },
   };
+}
+
+/**
+ * A body's fields (`[mask, ...values]`) with their strings interned (intern.ts): bodies in the
+ * same city or province name it alike, each in a copy of its own.
+ */
+function internBody(body: unknown[]): unknown[] {
+  for (let i = 1; i < body.length; i++) {
+    const v = body[i];
+    if (typeof v === "string") body[i] = intern(v);
+    else if (Array.isArray(v) && v.every((x) => typeof x === "string")) internAll(v as string[]);
+  }
+  return body;
 }
 
 /**

@@ -21,7 +21,7 @@
 // `--load-only` runs only it.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,6 +46,17 @@ import { formatParseSpeed, measureParseSpeed } from "./parse-speed.js";
 import { Rng } from "./random.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/**
+ * The V8 flags `npm start` runs the bot with (package.json), which the bench's serving process and
+ * cold starts run with too: `--max-semi-space-size=8` halves the young generation, so that a
+ * collection during a question copies less (figure p99 at 8,455 reports 6.0 → 4.1–4.6 ms, twice as
+ * many collections of half the pause; a bulk ingest's rate unchanged within noise).
+ */
+export function servingFlags(root = ROOT): string[] {
+  const start = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  return /^node\s+((?:--\S+\s+)*)scripts\/run\.mjs/.exec(start)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+}
 
 /** Targets from the scale issue (15), per size. */
 const TARGETS = {
@@ -83,7 +94,17 @@ export interface SizeResult {
     jiebaCoresBoundPerSec: number;
     ratioToCoresBound: number;
   };
-  structured: { p50: number; p99: number; baselineP50: number; baselineP99: number; speedup: number; questions: number; answered: number; fallbackP50: number; fallbackP99: number };
+  structured: {
+    p50: number;
+    p99: number;
+    baselineP50: number;
+    baselineP99: number;
+    speedup: number;
+    questions: number;
+    answered: number;
+    fallbackP50: number;
+    fallbackP99: number;
+  };
   /** Question understanding alone (parseQuestion against the held names), and building the name index once. */
   understanding: { p50: number; p99: number; questions: number; indexMs: number };
   fullText: { p50: number; p99: number; baselineP50: number; baselineP99: number; speedup: number; queries: number; withHits: number };
@@ -120,7 +141,9 @@ export async function openBenchLibrary(dir: string, store: BenchStore, opts: { t
   const dbPath = join(dir, "db.json");
   const common = {
     // As the CLI's bulk ingest: the files' bytes written from a thread of their own.
-    ...(opts.readOnly ? { readOnly: true } : { originals: fileOriginalStore(join(dir, "db.originals"), opts.reader ? { writer: createOriginalWriter() } : {}) }),
+    ...(opts.readOnly
+      ? { readOnly: true }
+      : { originals: fileOriginalStore(join(dir, "db.originals"), opts.reader ? { writer: createOriginalWriter() } : {}) }),
     ...(opts.timings ? { timings: opts.timings } : {}),
     ...(opts.reader ? { reader: opts.reader } : {}),
   };
@@ -163,7 +186,8 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
     const r = generateReport(seed, i);
     bytes += Buffer.byteLength(r.text);
     writeFileSync(join(corpus, r.name), r.text);
-    if (sample.length < 400 && rng.chance(Math.min(1, 400 / n) * 1.5)) sample.push({ text: r.text, region: r.truth.region, year: r.truth.year, org: r.truth.org });
+    if (sample.length < 400 && rng.chance(Math.min(1, 400 / n) * 1.5))
+      sample.push({ text: r.text, region: r.truth.region, year: r.truth.year, org: r.truth.org });
     else if (warm.length < 40) warm.push({ text: r.text, region: r.truth.region, year: r.truth.year, org: r.truth.org });
   }
   log(`  ${n} reports generated (${(bytes / 1e6).toFixed(1)} MB)`);
@@ -190,7 +214,11 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   // dictionaries are not in this process's peak RSS (jieba-bound-cli.ts).
   const textsFile = join(dir, "jieba-bound.json");
   writeFileSync(textsFile, JSON.stringify(sample.slice(0, 100).map((s) => s.text)));
-  const bound = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/jieba-bound-cli.ts"), textsFile, String(workers)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const bound = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/jieba-bound-cli.ts"), textsFile, String(workers)],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
   if (bound.status !== 0) throw new Error(`jieba bound: ${bound.stderr}`);
   const { oneCore: jiebaMbPerSec, cores: jiebaCores } = JSON.parse(bound.stdout) as { oneCore: number; cores: number };
   const avgMb = bytes / 1e6 / n;
@@ -212,7 +240,12 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   const entries = db.data.reports;
   for (const [i, w] of warm.entries()) {
     lib.ask(`${w.org}${w.year}年${METRIC_WORDS[i % METRIC_WORDS.length]}多少`);
-    lib.search(segment(w.text.slice(800, 1100)).filter((t) => t.length >= 2 && !/\d/.test(t)).slice(0, 2).join(" ") || "政务公开");
+    lib.search(
+      segment(w.text.slice(800, 1100))
+        .filter((t) => t.length >= 2 && !/\d/.test(t))
+        .slice(0, 2)
+        .join(" ") || "政务公开",
+    );
   }
   // The issuer's full name: at 100k reports a bare 鼓楼区 is ambiguous and would be asked back.
   const questions = sample.map((s, i) => `${s.org}${s.year}年${METRIC_WORDS[i % METRIC_WORDS.length]}多少`);
@@ -225,7 +258,7 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
     const a0 = performance.now();
     const a = lib.ask(q);
     const ms = performance.now() - a0;
-    if (a.answers.length) (answered++, sLat.push(ms));
+    if (a.answers.length) answered++, sLat.push(ms);
     else fallback.push(ms);
   }
   // Baseline: the same answering code over a catalog that finds a region's reports by scanning
@@ -249,7 +282,15 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   const typo = (t: string) => (t.length > 2 ? t.slice(0, 1) + "口" + t.slice(2) : t);
   const uQuestions = sample.flatMap((s, i) => {
     const w = METRIC_WORDS[i % METRIC_WORDS.length]!;
-    return [`${s.org}${s.year}年${w}多少`, `${s.region}${s.year}年${w}多少件`, `${typo(s.region)}${s.year}年${w}多少`, `那${s.year}年呢`, `${w}呢`, `哪个地区${w}最多`, `${s.year}年全部地区${w}一共多少件`];
+    return [
+      `${s.org}${s.year}年${w}多少`,
+      `${s.region}${s.year}年${w}多少件`,
+      `${typo(s.region)}${s.year}年${w}多少`,
+      `那${s.year}年呢`,
+      `${w}呢`,
+      `哪个地区${w}最多`,
+      `${s.year}年全部地区${w}一共多少件`,
+    ];
   });
   const uLat: number[] = [];
   for (const q of uQuestions) {
@@ -292,10 +333,14 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   // garbage collection, left over from the questions above (a start measured alone does not).
   const starts: NonNullable<SizeResult["coldStart"]>[] = [];
   for (let i = 0; i < 3; i++) {
-    const child = spawnSync(process.execPath, [join(ROOT, "scripts/run.mjs"), "src/bench/cold-start.ts", dir, store, questions[0] ?? "行政复议"], {
-      encoding: "utf8",
-      timeout: 600_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      [...servingFlags(), join(ROOT, "scripts/run.mjs"), "src/bench/cold-start.ts", dir, store, questions[0] ?? "行政复议"],
+      {
+        encoding: "utf8",
+        timeout: 600_000,
+      },
+    );
     try {
       const start = JSON.parse(child.stdout.trim().split("\n").pop() ?? "null");
       if (start) starts.push(start);
@@ -330,14 +375,25 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
       ratioToCoresBound: ingestPerSec / (jiebaCores / avgMb),
     },
     structured: {
-      p50: pct(sLat, 50), p99: pct(sLat, 99), baselineP50: pct(bLat, 50), baselineP99: pct(bLat, 99),
-      speedup: pct(bLat, 50) / pct(sLat, 50), questions: questions.length, answered,
-      fallbackP50: pct(fallback, 50), fallbackP99: pct(fallback, 99),
+      p50: pct(sLat, 50),
+      p99: pct(sLat, 99),
+      baselineP50: pct(bLat, 50),
+      baselineP99: pct(bLat, 99),
+      speedup: pct(bLat, 50) / pct(sLat, 50),
+      questions: questions.length,
+      answered,
+      fallbackP50: pct(fallback, 50),
+      fallbackP99: pct(fallback, 99),
     },
     understanding: { p50: pct(uLat, 50), p99: pct(uLat, 99), questions: uQuestions.length, indexMs },
     fullText: {
-      p50: pct(fLat, 50), p99: pct(fLat, 99), baselineP50: pct(fbLat, 50), baselineP99: pct(fbLat, 99),
-      speedup: pct(fbLat, 50) / pct(fLat, 50), queries: words.length, withHits,
+      p50: pct(fLat, 50),
+      p99: pct(fLat, 99),
+      baselineP50: pct(fbLat, 50),
+      baselineP99: pct(fbLat, 99),
+      speedup: pct(fbLat, 50) / pct(fLat, 50),
+      queries: words.length,
+      withHits,
     },
     coldStart,
     peakRssMb,
@@ -371,16 +427,36 @@ export function formatResults(results: SizeResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     const n = r.reports;
-    lines.push(`── ${n} reports (${r.corpusMb.toFixed(0)} MB of text), ${r.store === "json" ? "JSON store + FlexSearch in memory" : "SQLite store + FTS5"}${r.replicatedFrom ? ` — ${r.replicatedFrom} ingested, the store copied ×${r.replicas}` : ""} ──`);
+    lines.push(
+      `── ${n} reports (${r.corpusMb.toFixed(0)} MB of text), ${r.store === "json" ? "JSON store + FlexSearch in memory" : "SQLite store + FTS5"}${r.replicatedFrom ? ` — ${r.replicatedFrom} ingested, the store copied ×${r.replicas}` : ""} ──`,
+    );
     const w = r.ingest.workers ?? 1;
-    lines.push(`ingest            ${f1(r.ingest.perSec)} reports/s${verdict(r.ingest.perSec, TARGETS.ingestPerSec, false)} (${w} worker${w > 1 ? "s" : ""}); per core: parse ${f1(r.ingest.parsePerSec)}/s, segmentation ${f1(r.ingest.segmentPerSec)}/s, store+index ${f1(r.ingest.storePerSec)}/s`);
-    lines.push(`  jieba bound     one core ${f1(r.ingest.jiebaMbPerSec)} MB/s = ${f1(r.ingest.jiebaBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToBound * 100).toFixed(0)}% of it${verdict(r.ingest.ratioToBound * 100, 70, false)}`);
-    if (w > 1) lines.push(`                  ${w} cores ${f1(r.ingest.jiebaCoresMbPerSec)} MB/s = ${f1(r.ingest.jiebaCoresBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToCoresBound * 100).toFixed(0)}% of it`);
-    lines.push(`question understanding p50/p99 ${f1(r.understanding.p50)} / ${f1(r.understanding.p99)} ms over ${r.understanding.questions} questions (full and short names, one character wrong, fragments, library-wide)${verdict(r.understanding.p50, 1)} p50; name index built once in ${f1(r.understanding.indexMs)} ms`);
-    lines.push(`structured p50/p99 ${f1(r.structured.p50)} / ${f1(r.structured.p99)} ms${verdict(r.structured.p99, TARGETS.structuredP99Ms[n])}; linear scan ${f1(r.structured.baselineP50)} / ${f1(r.structured.baselineP99)} ms (×${f1(r.structured.speedup)}; ${r.structured.answered}/${r.structured.questions} answered with a figure, the rest fell back to the report's text in ${f1(r.structured.fallbackP50)} / ${f1(r.structured.fallbackP99)} ms)`);
-    lines.push(`full text p50/p99 ${f1(r.fullText.p50)} / ${f1(r.fullText.p99)} ms${verdict(r.fullText.p99, TARGETS.fullTextP99Ms[n])}; linear scan ${f1(r.fullText.baselineP50)} / ${f1(r.fullText.baselineP99)} ms (×${f1(r.fullText.speedup)}; ${r.fullText.withHits}/${r.fullText.queries} with hits)`);
-    if (r.coldStart) lines.push(`cold start        ${f1(r.coldStart.totalMs)} ms${verdict(r.coldStart.totalMs, TARGETS.coldStartMs[n])} (median of 3 fresh processes; open db + index ${f1(r.coldStart.openMs)} ms, first answer ${f1(r.coldStart.firstAnswerMs)} ms, RSS ${f1(r.coldStart.rssMb)} MB)`);
-    lines.push(`peak RSS          ${f1(r.peakRssMb)} MB${verdict(r.peakRssMb, TARGETS.rssMb[n])}; on disk ${f1(r.diskMb)} MB = ${(r.diskMb / r.corpusMb).toFixed(2)}× the text${verdict(r.diskMb / r.corpusMb, TARGETS.diskRatio)}`);
+    lines.push(
+      `ingest            ${f1(r.ingest.perSec)} reports/s${verdict(r.ingest.perSec, TARGETS.ingestPerSec, false)} (${w} worker${w > 1 ? "s" : ""}); per core: parse ${f1(r.ingest.parsePerSec)}/s, segmentation ${f1(r.ingest.segmentPerSec)}/s, store+index ${f1(r.ingest.storePerSec)}/s`,
+    );
+    lines.push(
+      `  jieba bound     one core ${f1(r.ingest.jiebaMbPerSec)} MB/s = ${f1(r.ingest.jiebaBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToBound * 100).toFixed(0)}% of it${verdict(r.ingest.ratioToBound * 100, 70, false)}`,
+    );
+    if (w > 1)
+      lines.push(
+        `                  ${w} cores ${f1(r.ingest.jiebaCoresMbPerSec)} MB/s = ${f1(r.ingest.jiebaCoresBoundPerSec)} reports/s; ingest is ${(r.ingest.ratioToCoresBound * 100).toFixed(0)}% of it`,
+      );
+    lines.push(
+      `question understanding p50/p99 ${f1(r.understanding.p50)} / ${f1(r.understanding.p99)} ms over ${r.understanding.questions} questions (full and short names, one character wrong, fragments, library-wide)${verdict(r.understanding.p50, 1)} p50; name index built once in ${f1(r.understanding.indexMs)} ms`,
+    );
+    lines.push(
+      `structured p50/p99 ${f1(r.structured.p50)} / ${f1(r.structured.p99)} ms${verdict(r.structured.p99, TARGETS.structuredP99Ms[n])}; linear scan ${f1(r.structured.baselineP50)} / ${f1(r.structured.baselineP99)} ms (×${f1(r.structured.speedup)}; ${r.structured.answered}/${r.structured.questions} answered with a figure, the rest fell back to the report's text in ${f1(r.structured.fallbackP50)} / ${f1(r.structured.fallbackP99)} ms)`,
+    );
+    lines.push(
+      `full text p50/p99 ${f1(r.fullText.p50)} / ${f1(r.fullText.p99)} ms${verdict(r.fullText.p99, TARGETS.fullTextP99Ms[n])}; linear scan ${f1(r.fullText.baselineP50)} / ${f1(r.fullText.baselineP99)} ms (×${f1(r.fullText.speedup)}; ${r.fullText.withHits}/${r.fullText.queries} with hits)`,
+    );
+    if (r.coldStart)
+      lines.push(
+        `cold start        ${f1(r.coldStart.totalMs)} ms${verdict(r.coldStart.totalMs, TARGETS.coldStartMs[n])} (median of 3 fresh processes; open db + index ${f1(r.coldStart.openMs)} ms, first answer ${f1(r.coldStart.firstAnswerMs)} ms, RSS ${f1(r.coldStart.rssMb)} MB)`,
+      );
+    lines.push(
+      `peak RSS          ${f1(r.peakRssMb)} MB${verdict(r.peakRssMb, TARGETS.rssMb[n])}; on disk ${f1(r.diskMb)} MB = ${(r.diskMb / r.corpusMb).toFixed(2)}× the text${verdict(r.diskMb / r.corpusMb, TARGETS.diskRatio)}`,
+    );
   }
   return lines.join("\n");
 }
@@ -399,7 +475,14 @@ export async function runBench(argv: string[]): Promise<number> {
   const child = argv.indexOf("--child");
   if (child >= 0) {
     // One size, one store, in this process: the result as the last line of stdout.
-    const result = await benchSize(Number(argv[child + 1]), 42, argv[child + 2] as BenchStore, (s) => process.stderr.write(s + "\n"), Number(argv[child + 3] ?? 1), workers);
+    const result = await benchSize(
+      Number(argv[child + 1]),
+      42,
+      argv[child + 2] as BenchStore,
+      (s) => process.stderr.write(s + "\n"),
+      Number(argv[child + 3] ?? 1),
+      workers,
+    );
     process.stdout.write(JSON.stringify(result) + "\n");
     return 0;
   }
@@ -415,11 +498,27 @@ export async function runBench(argv: string[]): Promise<number> {
   for (const n of loadOnly ? [] : sizes) {
     for (const store of stores) {
       log(`size ${n}, ${store} store`);
-      const run = spawnSync(process.execPath, [...(store === "json" ? ["--max-old-space-size=16384"] : []), join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/bench/bench.ts"), "--child", String(n), store, String(replicate), "--workers", String(workers)], {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "inherit"],
-        maxBuffer: 64 << 20,
-      });
+      // As the bot runs (servingFlags): the questions are timed in this process.
+      const run = spawnSync(
+        process.execPath,
+        [
+          ...servingFlags(),
+          ...(store === "json" ? ["--max-old-space-size=16384"] : []),
+          join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+          join(ROOT, "src/bench/bench.ts"),
+          "--child",
+          String(n),
+          store,
+          String(replicate),
+          "--workers",
+          String(workers),
+        ],
+        {
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "inherit"],
+          maxBuffer: 64 << 20,
+        },
+      );
       try {
         results.push(JSON.parse(run.stdout.trim().split("\n").pop() ?? "") as SizeResult);
       } catch {
@@ -458,7 +557,10 @@ async function benchAlerts(argv: string[], json: boolean, log: (s: string) => vo
   const totalS = (performance.now() - t0) / 1000;
   rmSync(dirname(base), { recursive: true, force: true });
   if (json) process.stdout.write(JSON.stringify({ alerts: { ...result, totalS, store: argv.includes("--file") ? "file" : "memory" } }, null, 2) + "\n");
-  else console.log(`\n${formatAlertLoad(result)}\n  total ${totalS.toFixed(1)} s (alert state ${argv.includes("--file") ? "in files, every commit fsynced" : "in memory"})`);
+  else
+    console.log(
+      `\n${formatAlertLoad(result)}\n  total ${totalS.toFixed(1)} s (alert state ${argv.includes("--file") ? "in files, every commit fsynced" : "in memory"})`,
+    );
   const ok = result.missing + result.duplicated + result.unexpected + result.violations.global + result.violations.chat + result.violations.group === 0;
   return ok ? 0 : 1;
 }

@@ -41,8 +41,9 @@ export interface ReaderOptions {
   /** How many worker threads. Defaults to 1 (the bot's); a bulk ingest uses one per core. */
   workers?: number;
   /**
-   * End the workers after this long without a file to read (each holds jieba's dictionary,
-   * ~280 MB); the next file starts them again. Defaults to never (the bot keeps its one warm).
+   * End the workers after this long without a file to read (each holds its heap, ≈100–250 MB;
+   * the process's jieba stays); the next file starts them again. Defaults to never (the bot keeps
+   * its one warm).
    */
   idleMs?: number;
   /**
@@ -256,7 +257,7 @@ export function createReader(options: ReaderOptions = {}): Reader {
 
 /**
  * Workers of a bulk ingest by default: one per core, at most 4 — past that the main thread, which
- * stores every report, is the bound, and each worker holds ≈390 MB.
+ * stores every report, is the bound, and each worker holds ≈100–250 MB of heap.
  */
 export function bulkWorkers(): number {
   return Math.min(availableParallelism(), 4);
@@ -264,7 +265,7 @@ export function bulkWorkers(): number {
 
 /**
  * The reader of a bulk ingest (`cli ingest`, the bench): a worker per core, at the main thread's
- * priority, ended once no file came for a few seconds (each holds jieba's dictionary, ~250 MB).
+ * priority, ended once no file came for a few seconds (each holds ≈100–250 MB of heap).
  */
 export function createBulkReader(workers = bulkWorkers(), opts: Pick<ReaderOptions, "prepare"> = {}): Reader {
   return createReader({ workers, idleMs: 5_000, background: false, ...opts });

@@ -19,6 +19,8 @@
 // Then the load scenario (src/bench/load.ts): 200 users at once at 5,000 reports (`--load-size N`),
 // and questions asked during a 19 MB HTML ingest and a 150-report reindex; `--no-load` skips it,
 // `--load-only` runs only it.
+import { pct } from "./stats.js";
+import type { ServeQuestions, ServeResult } from "./serve.js";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -109,14 +111,11 @@ export interface SizeResult {
   understanding: { p50: number; p99: number; questions: number; indexMs: number };
   fullText: { p50: number; p99: number; baselineP50: number; baselineP99: number; speedup: number; queries: number; withHits: number };
   coldStart: { totalMs: number; openMs: number; firstAnswerMs: number; rssMb: number } | null;
+  /** The same questions answered by a fresh serving process (serve.ts), with its peak RSS. */
+  serving: ServeResult | null;
+  /** The bench's own process: the ingest, then the questions above. */
   peakRssMb: number;
   diskMb: number;
-}
-
-function pct(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
 function du(path: string): number {
@@ -238,14 +237,17 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
 
   // 3. structured questions: the lookup through our catalog vs a linear scan of all entries
   const entries = db.data.reports;
-  for (const [i, w] of warm.entries()) {
-    lib.ask(`${w.org}${w.year}年${METRIC_WORDS[i % METRIC_WORDS.length]}多少`);
-    lib.search(
+  const warmAsked = warm.map((w, i) => ({
+    ask: `${w.org}${w.year}年${METRIC_WORDS[i % METRIC_WORDS.length]}多少`,
+    search:
       segment(w.text.slice(800, 1100))
         .filter((t) => t.length >= 2 && !/\d/.test(t))
         .slice(0, 2)
         .join(" ") || "政务公开",
-    );
+  }));
+  for (const w of warmAsked) {
+    lib.ask(w.ask);
+    lib.search(w.search);
   }
   // The issuer's full name: at 100k reports a bare 鼓楼区 is ambiguous and would be asked back.
   const questions = sample.map((s, i) => `${s.org}${s.year}年${METRIC_WORDS[i % METRIC_WORDS.length]}多少`);
@@ -326,9 +328,27 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   await lib.flush();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
-  // 5. cold start in a fresh process, started as `npm start` starts (scripts/run.mjs: the compiled
-  // copy in dist/), dist/ built beforehand (a start after a change of the sources builds it first)
+  // Fresh processes below start as `npm start` starts (scripts/run.mjs: the compiled copy in
+  // dist/), dist/ built beforehand (a start after a change of the sources builds it first).
   spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs")], { stdio: "ignore" });
+
+  // 4b. the same questions answered by a serving process: a library of this size is ingested by
+  // `npm run cli -- ingest` and served by a bot that opens it (serve.ts), not by the process that
+  // ingested it, whose heap still holds the ingest's leftovers.
+  const serveFile = join(dir, "serve-questions.json");
+  writeFileSync(serveFile, JSON.stringify({ warm: warmAsked, questions, searches: words } satisfies ServeQuestions));
+  const served = spawnSync(process.execPath, [...servingFlags(), join(ROOT, "scripts/run.mjs"), "src/bench/serve.ts", dir, store, serveFile], {
+    encoding: "utf8",
+    timeout: 600_000,
+  });
+  let serving: ServeResult | null = null;
+  try {
+    serving = JSON.parse(served.stdout.trim().split("\n").pop() ?? "null") as ServeResult | null;
+  } catch {
+    log(`  serving process failed: ${served.stderr.slice(-400)}`);
+  }
+
+  // 5. cold start in a fresh process
   // Three starts, the median kept: the first often shares the cores with this process's own
   // garbage collection, left over from the questions above (a start measured alone does not).
   const starts: NonNullable<SizeResult["coldStart"]>[] = [];
@@ -396,6 +416,7 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
       withHits,
     },
     coldStart,
+    serving,
     peakRssMb,
     diskMb,
   };
@@ -450,12 +471,18 @@ export function formatResults(results: SizeResult[]): string {
     lines.push(
       `full text p50/p99 ${f1(r.fullText.p50)} / ${f1(r.fullText.p99)} ms${verdict(r.fullText.p99, TARGETS.fullTextP99Ms[n])}; linear scan ${f1(r.fullText.baselineP50)} / ${f1(r.fullText.baselineP99)} ms (×${f1(r.fullText.speedup)}; ${r.fullText.withHits}/${r.fullText.queries} with hits)`,
     );
+    if (r.serving) {
+      const sv = r.serving;
+      lines.push(
+        `serving process   figure p50/p99 ${f1(sv.structured.p50)} / ${f1(sv.structured.p99)} ms${verdict(sv.structured.p99, TARGETS.structuredP99Ms[n])} (${sv.structured.answered}/${sv.structured.questions}; the rest ${f1(sv.structured.fallbackP50)} / ${f1(sv.structured.fallbackP99)} ms); full text ${f1(sv.fullText.p50)} / ${f1(sv.fullText.p99)} ms${verdict(sv.fullText.p99, TARGETS.fullTextP99Ms[n])}; peak RSS ${f1(sv.rssMb)} MB${verdict(sv.rssMb, TARGETS.rssMb[n])} (a fresh process opens the store, as the bot after a \`cli ingest\`)`,
+      );
+    }
     if (r.coldStart)
       lines.push(
         `cold start        ${f1(r.coldStart.totalMs)} ms${verdict(r.coldStart.totalMs, TARGETS.coldStartMs[n])} (median of 3 fresh processes; open db + index ${f1(r.coldStart.openMs)} ms, first answer ${f1(r.coldStart.firstAnswerMs)} ms, RSS ${f1(r.coldStart.rssMb)} MB)`,
       );
     lines.push(
-      `peak RSS          ${f1(r.peakRssMb)} MB${verdict(r.peakRssMb, TARGETS.rssMb[n])}; on disk ${f1(r.diskMb)} MB = ${(r.diskMb / r.corpusMb).toFixed(2)}× the text${verdict(r.diskMb / r.corpusMb, TARGETS.diskRatio)}`,
+      `peak RSS          ${f1(r.peakRssMb)} MB${verdict(r.peakRssMb, TARGETS.rssMb[n])} (the ingest and the questions above in one process); on disk ${f1(r.diskMb)} MB = ${(r.diskMb / r.corpusMb).toFixed(2)}× the text${verdict(r.diskMb / r.corpusMb, TARGETS.diskRatio)}`,
     );
   }
   return lines.join("\n");

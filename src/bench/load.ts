@@ -10,6 +10,7 @@
 // - during a reindex: the same, over a 150-report library being reindexed.
 //
 // The Bot API is an in-process transformer answering at once: what is measured is the bot.
+import { pct } from "./stats.js";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -32,17 +33,17 @@ export interface LoadResult {
   reindex: { reports: number; ms: number; questions: number; maxWaitMs: number; p50WaitMs: number; maxStallMs: number };
 }
 
-function pct(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
-
 let updateId = 1;
 function question(text: string, userId: number): Update {
   return {
     update_id: updateId++,
-    message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { id: userId, type: "private", first_name: "U" }, from: { id: userId, is_bot: false, first_name: "U" }, text },
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: userId, type: "private", first_name: "U" },
+      from: { id: userId, is_bot: false, first_name: "U" },
+      text,
+    },
   } as Update;
 }
 

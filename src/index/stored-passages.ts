@@ -27,6 +27,14 @@ export function preparePassages(list: readonly IndexedPassage[]): PreparedPassag
 /** Word → how many of these passages hold it. */
 export function termCounts(list: readonly IndexedPassage[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const p of list) for (const t of new Set(p.tokens.split(" "))) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  // Which passage counted each word last: a word counts once a passage, without a Set per passage.
+  const lastIn = new Map<string, number>();
+  list.forEach((p, i) => {
+    for (const t of p.tokens.split(" ")) {
+      if (!t || lastIn.get(t) === i) continue;
+      lastIn.set(t, i);
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+  });
   return counts;
 }

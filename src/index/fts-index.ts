@@ -9,19 +9,18 @@
 // - `fts_doc_g`: report id ↔ a small integer `seq`, its passage count and its passages (text,
 //   section, line: what scoring reads), deflated together — a few KB per report;
 // - `fts_g`: contentless FTS5 (detail=none: no positions, a token is one word), passage n of
-//   report seq at rowid `seq × 2^20 + n`; a report's rows go out by FTS5's 'delete' command with
-//   the tokens they went in with (its record's), after the batch that removed its doc row;
+//   report seq at rowid `seq × 2^20 + n`;
 // - `fts_df_g`: passages per token, to keep very common words out of recall;
 // - `fts_meta`: the format, the live generation and, as `passages_g`, generation g's passage count
 //   (so opening the index reads only the id ↔ seq pairs, from the id index).
 import { unpackJson } from "../store/packed.js";
 import type { Database } from "better-sqlite3";
-import { afterBatchCommit, beforeBatchCommit } from "../store/sqlite-batch.js";
+import { beforeBatchCommit } from "../store/sqlite-batch.js";
 import { hitCollector, IdsFingerprint, rankHits, type IndexedPassage, type SearchIndex } from "./search-index.js";
 import { PER_REPORT, preparePassages, termCounts, type StoredPassage } from "./stored-passages.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
-export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v3-deflated-passages/delete-command";
+export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v2-deflated-passages";
 
 /** Matches bm25 ranks at most; past this the first found are taken (ranking all would be slower). */
 const RANK_LIMIT = 2_000;
@@ -72,7 +71,7 @@ const meta = (db: Database, key: string): string | undefined =>
 function createTables(db: Database, g: number): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS fts_doc_${g} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, n INTEGER NOT NULL, passages BLOB NOT NULL);
-    CREATE VIRTUAL TABLE IF NOT EXISTS fts_${g} USING fts5(tokens, content='', detail=none, tokenize='ascii');
+    CREATE VIRTUAL TABLE IF NOT EXISTS fts_${g} USING fts5(tokens, content='', contentless_delete=1, detail=none, tokenize='ascii');
     CREATE TABLE IF NOT EXISTS fts_df_${g} (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
   `);
 }
@@ -151,7 +150,7 @@ export function createFtsIndex(
         count: db.prepare(`SELECT n FROM fts_doc_${g} WHERE seq = ?`).pluck(),
         undoc: db.prepare(`DELETE FROM fts_doc_${g} WHERE seq = ?`),
         fts: db.prepare(`INSERT INTO fts_${g} (rowid, tokens) VALUES (?, ?)`),
-        unfts: db.prepare(`INSERT INTO fts_${g} (fts_${g}, rowid, tokens) VALUES ('delete', ?, ?)`),
+        unfts: db.prepare(`DELETE FROM fts_${g} WHERE rowid = ?`),
         df: db.prepare(`INSERT INTO fts_df_${g} (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n`),
         undf: db.prepare(`DELETE FROM fts_df_${g} WHERE n <= 0`),
       };
@@ -184,19 +183,15 @@ export function createFtsIndex(
     if (!beforeBatchCommit(db, saveCounts)) saveCounts();
   };
 
-  /** Passages of the report being inserted whose rows are in (what a failure takes out). */
-  let rowsIn = 0;
   /** A report's rows; returns its seq. */
   const insert = (reportId: string, list: readonly IndexedPassage[], packed: Uint8Array): number => {
     const seq = nextSeq++;
-    rowsIn = 0;
     w!.doc.run(seq, reportId, Math.min(list.length, PER_REPORT), packed);
     const base = seq * PER_REPORT;
     list.forEach((p, n) => {
       if (n >= PER_REPORT) return;
       const tokens = p.tokens ? ftsTokens(p.tokens) : "";
       if (tokens) w!.fts.run(base + n, tokens);
-      rowsIn = n + 1;
     });
     return seq;
   };
@@ -215,7 +210,7 @@ export function createFtsIndex(
         insert(reportId, list, packed);
       } catch (err) {
         w!.undoc.run(seq);
-        unindex(seq, list.slice(0, rowsIn));
+        unindex(seq, Math.min(list.length, PER_REPORT));
         throw err;
       }
     }
@@ -225,43 +220,35 @@ export function createFtsIndex(
   };
 
   /**
-   * A report's rows out: FTS5's 'delete' command for each, with the tokens it went in with (a
-   * contentless table keeps none; other tokens would corrupt its counts). A passage that had no
-   * words was never inserted: nothing to delete.
+   * A report's rows out; the doc row first, so a failure between leaves FTS5 rows nothing reads.
+   * Its passages by rowid, one by one: FTS5 finds a range of rowids by scanning the table (≈2.5 ms
+   * a report at 1,000 reports, growing with the index), a rowid at once. A passage that had no
+   * words was never inserted: deleting its rowid changes nothing.
    */
-  const unindex = (seq: number, list: readonly IndexedPassage[]) => {
-    const base = seq * PER_REPORT;
-    list.forEach((p, n) => {
-      if (n >= PER_REPORT) return;
-      const tokens = p.tokens ? ftsTokens(p.tokens) : "";
-      if (tokens) w!.unfts.run(base + n, tokens);
-    });
+  const unindex = (seq: number, n: number) => {
+    for (let i = 0; i < n; i++) w!.unfts.run(seq * PER_REPORT + i);
   };
   /**
-   * The doc row goes at once (a search finds no doc row for the report's FTS5 rows and skips them);
-   * in a batch, its FTS5 rows go once it has committed, in a transaction of their own. FTS5 keeps
-   * a transaction's changes in memory in rowid order: a delete behind the rows inserted since the
-   * batch began writes them out as a segment of their own, for every delete — a revision then cost
-   * ≈4 ms, half of an ingest's time at 100k. Before any insert they are as cheap as inserts. A
-   * batch rolled back brought its doc rows back: their rows stay. A report whose record is gone
-   * (no tokens) keeps its rows, read by nothing, until a reindex builds the index again.
+   * In a batch, the FTS5 rows of the reports removed go at its end, together: a delete makes FTS5
+   * write out the terms pending since the batch began (≈4 ms for a revision mid-batch), at the end
+   * they are written once anyway. Meanwhile a search finds no doc row for them and skips them. A
+   * batch rolled back brought its doc rows back: their rows stay.
    */
-  const dropLater: [seq: number, passages: readonly IndexedPassage[]][] = [];
+  const dropLater: [seq: number, n: number][] = [];
   const dropPending = () => {
-    for (const [seq, passages] of dropLater.splice(0)) if (w!.count.get(seq) === undefined) unindex(seq, passages);
+    for (const [seq, n] of dropLater.splice(0)) if (w!.count.get(seq) === undefined) unindex(seq, n);
   };
-  const drop = (seq: number, passages: readonly IndexedPassage[] | undefined): number => {
+  const drop = (seq: number): number => {
     const n = (w!.count.get(seq) as number | undefined) ?? 0;
     w!.undoc.run(seq);
-    if (!passages) return n;
-    if (afterBatchCommit(db, dropPending)) dropLater.push([seq, passages]);
-    else unindex(seq, passages);
+    if (beforeBatchCommit(db, dropPending)) dropLater.push([seq, n]);
+    else unindex(seq, n);
     return n;
   };
   const dropAlone = db.transaction(drop);
   /** As add: no savepoint inside a batch. */
-  const remove = (reportId: string, seq: number, passages: readonly IndexedPassage[] | undefined) => {
-    const n = db.inTransaction ? drop(seq, passages) : dropAlone(seq, passages);
+  const remove = (reportId: string, seq: number) => {
+    const n = db.inTransaction ? drop(seq) : dropAlone(seq);
     cache.delete(seq);
     size -= n;
     print = print.with(reportId, -1);
@@ -332,7 +319,7 @@ export function createFtsIndex(
       const seq = seqOf(reportId);
       if (!w || seq === undefined) return;
       const passages = tokensOf(reportId);
-      remove(reportId, seq, passages);
+      remove(reportId, seq);
       countDf(termCounts(passages ?? []), -1);
     },
     search(keywords, opts = {}) {

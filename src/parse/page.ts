@@ -14,12 +14,38 @@ const L = String.raw`(?<=^|[\s【\[|])`;
 const R = String.raw`(?=$|[\s】\]|])`;
 
 /**
- * The alternatives as one global pattern behind a check of the first character: most positions of
- * a report fail it at once, where each alternative would be tried. `first` is every character a
- * match can start with (a character class's contents).
+ * A kind of page furniture: its pattern, every character a match can start with (a character
+ * class's contents), and what a text must hold for it to match at all.
  */
-function guarded(first: string, alternatives: string[]): RegExp {
-  return new RegExp(`(?=[${first}])(?:${alternatives.join("|")})`, "g");
+interface Kind {
+  re: string;
+  first: string;
+  needs: RegExp | ((text: string) => boolean);
+}
+
+/**
+ * Kinds scanned together as one global pattern: only the kinds the scanned text can hold (most
+ * reports hold none of most kinds; leaving out one that cannot match anywhere changes no match),
+ * behind a check of the first character, which most positions fail at once where each alternative
+ * would be tried. One pattern per combination, made once.
+ */
+class Kinds {
+  private readonly made = new Map<number, RegExp | null>();
+  constructor(private readonly kinds: readonly Kind[]) {}
+
+  for(text: string): RegExp | null {
+    let mask = 0;
+    this.kinds.forEach((k, i) => {
+      if (typeof k.needs === "function" ? k.needs(text) : k.needs.test(text)) mask |= 1 << i;
+    });
+    let re = this.made.get(mask);
+    if (re === undefined) {
+      const kinds = this.kinds.filter((_, i) => mask & (1 << i));
+      re = kinds.length ? new RegExp(`(?=[${[...new Set(kinds.map((k) => k.first))].join("")}])(?:${kinds.map((k) => k.re).join("|")})`, "g") : null;
+      this.made.set(mask, re);
+    }
+    return re;
+  }
 }
 
 /** A date as page headers print it: 2012-04-11, 2021年1月29日, 2019.1.23. */
@@ -28,41 +54,39 @@ const DATE = String.raw`(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}
 /** Widget words that may stand alone only in runs or where nothing else can be meant. */
 const WIDGET_WORDS = "打印本页|关闭窗口|打印|关闭|分享到|分享|收藏|微信|微博|QQ空间|QQ好友|全真版|文字版|文件下载|返回顶部|返回|纠错|无障碍|长者模式|登录|注册|English|繁体|简体|网站地图|设为首页|加入收藏";
 /** Widgets of the page header, with their values (looked for near the start only). */
-const HEADER_WIDGETS = guarded(
-  String.raw`信文来时日发更成生作浏访点阅【\s字相`,
-  [
-    // 来源：平潭县人民政府 / 信息来源:部门单位 — the value runs to the next white space or label.
-    `${L}(?:信息|文章)?来源\\s*[:：]\\s*[^\\s:：]{0,30}?(?=\\s|时间|发布|作者|浏览|点击|字号|字体|$)`,
-    // 时间：2012-04-11 00:00 / 发布时间:2021-01-29 09:27 / 发布日期：2021年1月29日 / 发布时间: (empty)
-    `(?:${L}(?:时间|日期)|(?:发布|更新|成文|生成)(?:时间|日期))\\s*[:：]\\s*${DATE}(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?`,
-    String.raw`(?:发布|更新)(?:时间|日期)\s*[:：]`,
-    String.raw`作者\s*[:：]\s*(?:[^\s:：]{0,8}?(?=\s|$|浏览|字号|字体|【))?`,
-    String.raw`(?:浏览次数|浏览量|访问次数|点击数|点击量|阅读次数|阅读量)\s*[:：]\s*\d*`,
-    // 字号：大 中 小 / 【字体:大 中 小】 / 【字体：
-    String.raw`【?\s*字\s*[号体]\s*(?:[:：]\s*(?:【?\s*[大中小]\s*】?\s*){0,3}|(?:【?\s*[大中小]\s*】?\s*){3})】?`,
-    // 相关链接： --> (the crawler's empty related-links box)
-    String.raw`相关链接\s*[:：]?\s*(?:-->)?`,
-  ],
-);
+const HEADER_WIDGETS = new Kinds([
+  // 来源：平潭县人民政府 / 信息来源:部门单位 — the value runs to the next white space or label.
+  { needs: /来源/, first: "信文来", re: `${L}(?:信息|文章)?来源\\s*[:：]\\s*[^\\s:：]{0,30}?(?=\\s|时间|发布|作者|浏览|点击|字号|字体|$)` },
+  // 时间：2012-04-11 00:00 / 发布时间:2021-01-29 09:27 / 发布日期：2021年1月29日 / 发布时间: (empty)
+  {
+    needs: /时间|日期/,
+    first: "时日发更成生",
+    re: `(?:${L}(?:时间|日期)|(?:发布|更新|成文|生成)(?:时间|日期))\\s*[:：]\\s*${DATE}(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?`,
+  },
+  { needs: /(?:发布|更新)(?:时间|日期)/, first: "发更", re: String.raw`(?:发布|更新)(?:时间|日期)\s*[:：]` },
+  { needs: /作者/, first: "作", re: String.raw`作者\s*[:：]\s*(?:[^\s:：]{0,8}?(?=\s|$|浏览|字号|字体|【))?` },
+  { needs: /浏览|访问次数|点击|阅读/, first: "浏访点阅", re: String.raw`(?:浏览次数|浏览量|访问次数|点击数|点击量|阅读次数|阅读量)\s*[:：]\s*\d*` },
+  // 字号：大 中 小 / 【字体:大 中 小】 / 【字体：
+  { needs: /字\s*[号体]/, first: String.raw`【\s字`, re: String.raw`【?\s*字\s*[号体]\s*(?:[:：]\s*(?:【?\s*[大中小]\s*】?\s*){0,3}|(?:【?\s*[大中小]\s*】?\s*){3})】?` },
+  // 相关链接： --> (the crawler's empty related-links box)
+  { needs: /相关链接/, first: "相", re: String.raw`相关链接\s*[:：]?\s*(?:-->)?` },
+]);
 /** Widgets a page prints at its top or its bottom. */
-const PAGE_WIDGETS = guarded(
-  String.raw`【\[扫打关分收微Q全文返纠无长登注E繁简网设加`,
-  [
-    // 【打印本页】【关闭窗口】[打印]
-    String.raw`[【\[]\s*[^】\]\s]{0,6}(?:打印|关闭|分享|收藏|返回|纠错)[^】\]\s]{0,6}\s*[】\]]`,
-    // 扫一扫在手机打开当前页
-    String.raw`扫一扫\s*(?:在手机上?(?:打开|查看|阅读|浏览)(?:当前页面?|本页|此页|本文)?|分享到?(?:微信)?)`,
-    `${L}扫一扫${R}`,
-    // a run of two or more widget words, glued or spaced: 微信 微博 QQ空间 全真版 文字版 文件下载 / 打印 关闭
-    `${L}(?:(?:${WIDGET_WORDS})\\s*){2,}${R}`,
-    // one that cannot be report text where it stands alone
-    `${L}(?:QQ空间|全真版|文字版|打印本页|关闭窗口|分享到[:：]?|返回顶部)${R}`,
-  ],
-);
+const PAGE_WIDGETS = new Kinds([
+  // 【打印本页】【关闭窗口】[打印]
+  { needs: /打印|关闭|分享|收藏|返回|纠错/, first: String.raw`【\[`, re: String.raw`[【\[]\s*[^】\]\s]{0,6}(?:打印|关闭|分享|收藏|返回|纠错)[^】\]\s]{0,6}\s*[】\]]` },
+  // 扫一扫在手机打开当前页
+  { needs: /扫一扫/, first: "扫", re: String.raw`扫一扫\s*(?:在手机上?(?:打开|查看|阅读|浏览)(?:当前页面?|本页|此页|本文)?|分享到?(?:微信)?)` },
+  { needs: /扫一扫/, first: "扫", re: `${L}扫一扫${R}` },
+  // a run of two or more widget words, glued or spaced: 微信 微博 QQ空间 全真版 文字版 文件下载 / 打印 关闭
+  { needs: new RegExp(WIDGET_WORDS), first: "打关分收微Q全文返纠无长登注E繁简网设加", re: `${L}(?:(?:${WIDGET_WORDS})\\s*){2,}${R}` },
+  // one that cannot be report text where it stands alone
+  { needs: /QQ空间|全真版|文字版|打印本页|关闭窗口|分享到|返回顶部/, first: "Q全文打关分返", re: `${L}(?:QQ空间|全真版|文字版|打印本页|关闭窗口|分享到[:：]?|返回顶部)${R}` },
+]);
 /** Footer words: 附件下载 at the very end, 相关词条, 上一篇：…. */
-const FOOTER_WIDGETS = guarded(String.raw`相热联网打关分收返上下`, [
-  `${L}(?:相关词条|热门词条|联络我们|联系我们|网站地图|打印|关闭|分享|收藏|返回顶部)${R}`,
-  String.raw`(?:上一篇|下一篇)\s*[:：]\s*[^\s]{0,40}`,
+const FOOTER_WIDGETS = new Kinds([
+  { needs: /相关词条|热门词条|联络我们|联系我们|网站地图|打印|关闭|分享|收藏|返回顶部/, first: "相热联网打关分收返", re: `${L}(?:相关词条|热门词条|联络我们|联系我们|网站地图|打印|关闭|分享|收藏|返回顶部)${R}` },
+  { needs: /上一篇|下一篇/, first: "上下", re: String.raw`(?:上一篇|下一篇)\s*[:：]\s*[^\s]{0,40}` },
 ]);
 /**
  * What a site footer is made of: 版权所有, 主办/承办单位：, 闽ICP备…号, 公网安备, 网站标识码, 技术支持：,
@@ -78,10 +102,9 @@ const FOOTER_MAX = 800;
 /**
  * PDF page markers and converter marks, anywhere. Each comes with what a text must hold for it to
  * match at all: the whole report is scanned, and most reports hold none of these marks, so only
- * the alternatives a text can match are tried (markersFor); leaving out one that cannot match
- * anywhere changes no match.
+ * the kinds a text can hold are tried (Kinds).
  */
-const MARKER_KINDS: { needs: (text: string) => boolean; first: string; re: string }[] = [
+const MARKERS = new Kinds([
   // - 3 - (spaced dashes are never content), -3- when it stands alone
   { needs: hasDash, first: String.raw`\-—–`, re: String.raw`[-—–]\s+\d{1,4}\s+[-—–]` },
   { needs: hasDash, first: String.raw`\-—–`, re: String.raw`(?<=^|\s)[-—–]\d{1,4}[-—–](?=\s|$)` },
@@ -109,27 +132,10 @@ const MARKER_KINDS: { needs: (text: string) => boolean; first: string; re: strin
   { needs: (t) => t.includes("<!--["), first: "<", re: String.raw`<!--\[(?:if[^\]\n]{0,40}|endif)\]-->` },
   { needs: (t) => t.includes("#"), first: String.raw`# \t`, re: String.raw`(?<=^|\n)[ \t]{0,3}#{1,6}(?=[ \t])` },
   { needs: (t) => t.includes("**"), first: "*", re: String.raw`\*\*` },
-];
+]);
 
 function hasDash(text: string): boolean {
   return text.includes("-") || text.includes("—") || text.includes("–");
-}
-
-/** The marker pattern for the kinds `text` can hold (null: none), made once per combination. */
-const markerPatterns = new Map<number, RegExp>();
-function markersFor(text: string): RegExp | null {
-  let mask = 0;
-  MARKER_KINDS.forEach((k, i) => {
-    if (k.needs(text)) mask |= 1 << i;
-  });
-  if (mask === 0) return null;
-  let re = markerPatterns.get(mask);
-  if (!re) {
-    const kinds = MARKER_KINDS.filter((_, i) => mask & (1 << i));
-    re = guarded([...new Set(kinds.map((k) => k.first))].join(""), kinds.map((k) => k.re));
-    markerPatterns.set(mask, re);
-  }
-  return re;
 }
 
 /** Where a breadcrumb starts: 当前位置： / 您的位置: / a 首页 followed by a separator. */
@@ -151,8 +157,10 @@ export function findPageJunk(src: SourceText): Span[] {
   const spans: Span[] = [];
   const headEnd = Math.min(text.length, HEAD);
   const tailStart = Math.max(headEnd, text.length - TAIL);
-  const scan = (re: RegExp, from: number, to: number) => {
+  const scan = (kinds: Kinds, from: number, to: number) => {
     const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    const re = kinds.for(part);
+    if (!re) return;
     re.lastIndex = 0;
     for (const m of part.matchAll(re)) {
       if (m[0].trim() === "") continue;
@@ -171,8 +179,7 @@ export function findPageJunk(src: SourceText): Span[] {
   const closing = /附件下载\s*[:：]?\s*$/.exec(text.slice(Math.max(0, text.length - 200)));
   if (closing) spans.push({ start: text.length - closing[0].length, end: text.length });
   // Markers anywhere (bounded per match; one pass).
-  const markers = markersFor(text);
-  if (markers) scan(markers, 0, text.length);
+  scan(MARKERS, 0, text.length);
   for (const s of barePageNumbers(src)) spans.push(s);
   for (const s of runningLines(src)) spans.push(s);
   return merge(spans.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start));

@@ -2,7 +2,7 @@
 // columns) and 表四 (行政复议/行政诉讼, fifteen columns). Locate the template's labels in order, read
 // the cell text after each, solve the table with the identities. Row by row (web pages, pipes,
 // a crawl that glued the cells) or labels-first (PDF text) are both just readings to choose from.
-import type { Figure, ReportWarning } from "../domain.js";
+import type { Evidence, Figure, ReportWarning } from "../domain.js";
 import { readCell, type ValueToken } from "./cell-text.js";
 import { readings, type Accept, type Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
@@ -206,6 +206,9 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     const label = labelOf.get(row.metric)!;
     const unit = metricDef(row.metric)?.unit ?? "件";
     const block = slot.metrics.length > 1;
+    // The row's evidence, made once: every cell of a row that is not a block quotes the whole row.
+    let whole: Evidence | undefined;
+    const rowWhole = () => (whole ??= rowEvidence(src, label, row.reading.spans));
     row.reading.values.forEach((v, col) => {
       let how = readingNote(row, tokens, col);
       if (!how) return;
@@ -213,17 +216,17 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       // rows could not be read: that order is not to be trusted, even where the identities hold.
       if (block && how.certain && shaky) how = { certain: false, note: "表三文字次序混乱，多行未能读取；此处按标签与数字的先后推断，请核对原表" };
       if (!how.certain) uncertain++;
-      const evidence = rowEvidence(src, label, row.reading.spans, block ? col : undefined);
+      const evidence = block ? rowEvidence(src, label, row.reading.spans, col) : rowWhole();
       figures.push(cellFigure(row.metric, slices[col]!, v, unit, evidence, how));
     });
-    const w = undecided(row, tokens, metricDef(row.metric)?.label ?? row.metric, [row.metric], rowEvidence(src, label, row.reading.spans));
+    const w = row.status.includes("unread") ? undecided(row, tokens, metricDef(row.metric)?.label ?? row.metric, [row.metric], rowWhole()) : null;
     if (w) warnings.push(w);
     // 总计 blank (printed so): the six columns' sum beside it, as derived.
     const vals = row.reading.values;
     if (width === K3 && vals[6] === null && vals.slice(0, 6).some((v) => v !== null)) {
       figures.push({
         metric: row.metric, value: vals.slice(0, 6).reduce<number>((a, v) => a + (v ?? 0), 0), unit, source: "derived",
-        evidence: rowEvidence(src, label, row.reading.spans), certain: true, note: "表中总计栏空白，此为六类申请人之和",
+        evidence: rowWhole(), certain: true, note: "表中总计栏空白，此为六类申请人之和",
       });
     }
   }
@@ -501,14 +504,16 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
     const tokens = tokensOf.get(slot)!;
     const label = located.find((x) => x.row.key === row.metric)!.found;
     const block = slot.metrics.length > 1;
+    let whole: Evidence | undefined;
+    const rowWhole = () => (whole ??= rowEvidence(src, label, row.reading.spans));
     row.reading.values.forEach((v, col) => {
       const key = colsOf(r)[col]!;
       // A unit printed after a run belongs to the value that ends the run ("288519616万元": the amount).
       const t = tokens.find((tok) => tok.start <= row.reading.spans[col]!.start && tok.end === row.reading.spans[col]!.end);
       const how = readingNote(row, tokens, col);
-      if (how) figures.push(cellFigure(`art20.${r.key}.${key}`, "", v, t?.unit ?? ART20_UNITS[key] ?? "", rowEvidence(src, label, row.reading.spans, block ? col : undefined), how));
+      if (how) figures.push(cellFigure(`art20.${r.key}.${key}`, "", v, t?.unit ?? ART20_UNITS[key] ?? "", block ? rowEvidence(src, label, row.reading.spans, col) : rowWhole(), how));
     });
-    const w = undecided(row, tokens, r.label, colsOf(r).map((col) => `art20.${r.key}.${col}`), rowEvidence(src, label, row.reading.spans));
+    const w = row.status.includes("unread") ? undecided(row, tokens, r.label, colsOf(r).map((col) => `art20.${r.key}.${col}`), rowWhole()) : null;
     if (w) warnings.push(w);
   }
   return { figures, warnings, span };

@@ -177,14 +177,10 @@ export function undecided(row: SolvedRow, raw: readonly ValueToken[], label: str
 
 /** A figure from a table cell. */
 export function cellFigure(metric: string, slice: string, value: number | null, unit: string, evidence: Evidence, how: { certain: boolean; note?: string }): Figure {
-  return {
-    metric,
-    ...(slice ? { slice } : {}),
-    value,
-    unit,
-    source: "table",
-    evidence,
-    certain: how.certain,
-    ...(how.note ? { note: how.note } : {}),
-  };
+  // Two literal shapes, not spreads: made for every cell of every table (the same keys, in the same order).
+  const f: Figure = slice
+    ? { metric, slice, value, unit, source: "table", evidence, certain: how.certain }
+    : { metric, value, unit, source: "table", evidence, certain: how.certain };
+  if (how.note) f.note = how.note;
+  return f;
 }

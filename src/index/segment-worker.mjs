@@ -13,12 +13,12 @@
 import { createRequire } from "node:module";
 import { workerData } from "node:worker_threads";
 
-const { port, signal } = workerData;
+const { port, signal, dicts } = workerData;
 let jieba;
 let failed;
 try {
   jieba = createRequire(import.meta.url)("nodejieba");
-  jieba.load();
+  jieba.load(dicts);
 } catch (err) {
   failed = String(err?.message ?? err);
 }

@@ -82,8 +82,8 @@ const REMOTE_WAIT_MS = 120_000;
 
 /**
  * The dictionaries jieba loads, here and in its thread: its own, but an IDF table of one line
- * (assets/jieba): only keyword extraction reads one, never a cut; its own is 6 MB, ≈20 MB in
- * memory and about a tenth of the load.
+ * (assets/jieba): only keyword extraction reads one, never a cut; its own is 6 MB to parse at
+ * every load and ≈20 MB in memory.
  */
 export const JIEBA_DICTS = { idfDict: fileURLToPath(new URL("../../assets/jieba/idf.utf8", import.meta.url)) };
 

@@ -162,8 +162,8 @@ export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: numbe
   }
 }
 
-/** The warning for a row whose cells could not all be decided. */
-export function undecided(row: SolvedRow, raw: readonly ValueToken[], label: string, metrics: string[], evidence: Evidence): ReportWarning | null {
+/** The warning for a row whose cells could not all be decided; its evidence made only then (mostly there is none). */
+export function undecided(row: SolvedRow, raw: readonly ValueToken[], label: string, metrics: string[], evidence: Evidence | (() => Evidence)): ReportWarning | null {
   const unread = row.status.map((s, c) => (s === "unread" ? c : -1)).filter((c) => c >= 0);
   if (unread.length === 0) return null;
   const digits = raw.filter((t) => t.kind === "num").map((t) => t.raw).join(" ");
@@ -171,7 +171,7 @@ export function undecided(row: SolvedRow, raw: readonly ValueToken[], label: str
     code: "TABLE_SHAPE",
     metrics,
     message: `“${label}”一行的数字连在一起（${digits}），有${row.possible}种读法合乎勾稽关系，无法确定，其中${unread.length}个数值未读取。`,
-    evidence: [evidence],
+    evidence: [typeof evidence === "function" ? evidence() : evidence],
   };
 }
 

@@ -219,7 +219,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       const evidence = block ? rowEvidence(src, label, row.reading.spans, col) : rowWhole();
       figures.push(cellFigure(row.metric, slices[col]!, v, unit, evidence, how));
     });
-    const w = row.status.includes("unread") ? undecided(row, tokens, metricDef(row.metric)?.label ?? row.metric, [row.metric], rowWhole()) : null;
+    const w = undecided(row, tokens, metricDef(row.metric)?.label ?? row.metric, [row.metric], rowWhole);
     if (w) warnings.push(w);
     // 总计 blank (printed so): the six columns' sum beside it, as derived.
     const vals = row.reading.values;
@@ -513,7 +513,7 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       const how = readingNote(row, tokens, col);
       if (how) figures.push(cellFigure(`art20.${r.key}.${key}`, "", v, t?.unit ?? ART20_UNITS[key] ?? "", block ? rowEvidence(src, label, row.reading.spans, col) : rowWhole(), how));
     });
-    const w = row.status.includes("unread") ? undecided(row, tokens, r.label, colsOf(r).map((col) => `art20.${r.key}.${col}`), rowWhole()) : null;
+    const w = undecided(row, tokens, r.label, colsOf(r).map((col) => `art20.${r.key}.${col}`), rowWhole);
     if (w) warnings.push(w);
   }
   return { figures, warnings, span };

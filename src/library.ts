@@ -123,6 +123,8 @@ export interface SharedCatalog {
 
 /** Files of a bulk ingest placed per transaction of the store. */
 const INGEST_BATCH = 64;
+/** Reports whose announcements are awaited together (emit). */
+const EMIT_WINDOW = 64;
 /** Bytes of files read ahead of their turn, at most (besides the one being placed). */
 const READ_AHEAD_BYTES = 64 << 20;
 
@@ -508,9 +510,14 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const emit = async (added: readonly ReportEntry[]) => {
     if (listeners.size === 0 || added.length === 0) return;
     const done: string[] = [];
-    for (const e of added) {
-      const results = await Promise.allSettled([...listeners].map(async (l) => l(announcement(e))));
-      if (results.every((r) => r.status === "fulfilled")) done.push(e.id);
+    // The listeners are called report by report, in order, but a window of reports is awaited
+    // together: a listener that resolves once its state is written (the bot state's writes are
+    // grouped over 100 ms) took 100 ms a report when each was awaited alone — 17 minutes to
+    // announce a bulk ingest of 10,000.
+    for (let w = 0; w < added.length; w += EMIT_WINDOW) {
+      const window = added.slice(w, w + EMIT_WINDOW);
+      const taken = window.map((e) => Promise.allSettled([...listeners].map(async (l) => l(announcement(e)))));
+      for (const [k, results] of (await Promise.all(taken)).entries()) if (results.every((r) => r.status === "fulfilled")) done.push(window[k]!.id);
     }
     if (done.length === 0) return;
     const ids = new Set(done);

@@ -193,6 +193,23 @@ describe("ingest", () => {
     expect(lib.size).toBe(1);
   });
 
+
+  it("a bulk ingest announces its reports in order, without each waiting for the one before (a listener that resolves when its write is done)", async () => {
+    const lib = await memoryLibrary();
+    const order: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    lib.onReportAdded(async (r) => {
+      order.push(r.org); // the synchronous part runs report by report, in order
+      most = Math.max(most, ++inFlight);
+      await new Promise((res) => setTimeout(res, 5)); // its write, grouped with the others'
+      inFlight--;
+    });
+    const results = await lib.ingestPaths([SEEDS]);
+    expect(order).toEqual(results.map((r) => (r.ok ? r.report.org : "")));
+    expect(most).toBe(5); // all five taken together, not one after another
+    expect(lib.listReports().every((r) => r.announced !== false)).toBe(true);
+  });
   it("two ingests of the same file at once store it once (inbox and upload racing)", async () => {
     const lib = await memoryLibrary();
     const data = readFileSync(join(SEEDS, SEED.xihu));

@@ -2,9 +2,18 @@
 // ("主动公开信息数 | 条 | 1853 | 5395 |"). The article is found by Readability (on a linkedom DOM),
 // with a text-density fallback; the text is then written out by our own walker so that table cells,
 // spans and blank cells survive, which Readability's own textContent would glue together.
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
+import type { Readability as ReadabilityClass } from "@mozilla/readability";
+import type { parseHTML as ParseHTML } from "linkedom";
 import { RefusedFileError } from "./refusal.js";
+
+// linkedom and Readability are loaded at the first page read, not at every start: linkedom is
+// ≈200 modules with its dependencies, ≈170 ms of the start of a process that answers questions
+// and never reads a page (the bot, `cli ask`). Their CommonJS builds (the packages' "default"
+// export, the same code), because reading a page is synchronous.
+const require = createRequire(import.meta.url);
+let dom: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | undefined;
+const domLibs = () => (dom ??= { parseHTML: (require("linkedom") as { parseHTML: typeof ParseHTML }).parseHTML, Readability: (require("@mozilla/readability") as { Readability: typeof ReadabilityClass }).Readability });
 
 /** The slice of the DOM this module reads (linkedom implements it; the project has no DOM lib types). */
 interface DomNode {
@@ -358,7 +367,7 @@ const MAX_READABILITY_DEPTH = 120;
 function readabilityArticle(doc: DomDocument): DomElement | null {
   markDataTables(doc);
   try {
-    const reader = new Readability<DomElement>(doc as never, { charThreshold: 200, serializer: (n) => n as unknown as DomElement });
+    const reader = new (domLibs().Readability)<DomElement>(doc as never, { charThreshold: 200, serializer: (n) => n as unknown as DomElement });
     return reader.parse()?.content ?? null;
   } catch {
     return null;
@@ -502,7 +511,7 @@ function documentOf(html: string): DomDocument {
     if (depth > MAX_NESTING) throw new RefusedFileError(`网页的标签嵌套了 ${depth} 层（正常网页不过几十层，上限 ${MAX_NESTING} 层），像是构造出来的异常文件，未读取。`);
   }
   const full = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(full).document as unknown as DomDocument;
+  return domLibs().parseHTML(full).document as unknown as DomDocument;
 }
 
 /**

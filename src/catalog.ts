@@ -200,15 +200,14 @@ export class Catalog {
     };
     for (const [key, reports] of this.byKey) {
       const names = new Set<string>();
-      let last = "";
+      let last: ReportEntry | undefined;
       for (const r of reports) {
         for (const c of r.columns) sliceNames.add(c);
         for (const l of r.statLabels) statLabels.add(l);
         // The same body's reports of other years, one after another, name it alike: taken once
         // (one report's names, taken twice in a row, give the same set).
-        const who = `${r.level}\u0001${r.org}\u0001${r.region}\u0001${r.fullRegion}\u0001${r.city}\u0001${r.county}\u0001${r.province}\u0001${r.aliases.join("\u0001")}`;
-        if (who === last) continue;
-        last = who;
+        if (last && sameIssuer(r, last)) continue;
+        last = r;
         for (const a of r.aliases) names.add(a);
         if (governs(r)) {
           for (const a of shortForms(r.region)) names.add(a);
@@ -261,6 +260,15 @@ function departmentNames(r: ReportEntry): string[] {
  * division of its city one character away, or, when several are (沭阳县, 泗阳县), the one other held
  * reports lie in. Null for a region the gazetteer knows.
  */
+/** Two entries name their issuer alike: the fields the lexicon takes its names from. */
+function sameIssuer(a: ReportEntry, b: ReportEntry): boolean {
+  if (a.level !== b.level || a.org !== b.org || a.region !== b.region || a.fullRegion !== b.fullRegion || a.city !== b.city || a.county !== b.county || a.province !== b.province) return false;
+  if (a.aliases === b.aliases) return true;
+  if (a.aliases.length !== b.aliases.length) return false;
+  for (let i = 0; i < a.aliases.length; i++) if (a.aliases[i] !== b.aliases[i]) return false;
+  return true;
+}
+
 function slipRead(r: ReportEntry, held: ReadonlySet<string>): string | null {
   if (!r.region || !r.city || lookupName(r.region).length > 0) return null;
   const cities = lookupName(r.city).filter((d) => d.level === "city" || d.level === "province");

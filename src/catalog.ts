@@ -239,6 +239,15 @@ export class Catalog {
   }
 }
 
+/** Two entries name their issuer alike: the fields the lexicon takes its names from. */
+function sameIssuer(a: ReportEntry, b: ReportEntry): boolean {
+  if (a.level !== b.level || a.org !== b.org || a.region !== b.region || a.fullRegion !== b.fullRegion || a.city !== b.city || a.county !== b.county || a.province !== b.province) return false;
+  if (a.aliases === b.aliases) return true;
+  if (a.aliases.length !== b.aliases.length) return false;
+  for (let i = 0; i < a.aliases.length; i++) if (a.aliases[i] !== b.aliases[i]) return false;
+  return true;
+}
+
 /**
  * A department's names as people type them: under its region's every name (full, short, a zone's
  * forms), its own name in full and abbreviated (沭阳县发改局, 平潭地税局, 上海市科委, 上海市政府办公厅).
@@ -260,15 +269,6 @@ function departmentNames(r: ReportEntry): string[] {
  * division of its city one character away, or, when several are (沭阳县, 泗阳县), the one other held
  * reports lie in. Null for a region the gazetteer knows.
  */
-/** Two entries name their issuer alike: the fields the lexicon takes its names from. */
-function sameIssuer(a: ReportEntry, b: ReportEntry): boolean {
-  if (a.level !== b.level || a.org !== b.org || a.region !== b.region || a.fullRegion !== b.fullRegion || a.city !== b.city || a.county !== b.county || a.province !== b.province) return false;
-  if (a.aliases === b.aliases) return true;
-  if (a.aliases.length !== b.aliases.length) return false;
-  for (let i = 0; i < a.aliases.length; i++) if (a.aliases[i] !== b.aliases[i]) return false;
-  return true;
-}
-
 function slipRead(r: ReportEntry, held: ReadonlySet<string>): string | null {
   if (!r.region || !r.city || lookupName(r.region).length > 0) return null;
   const cities = lookupName(r.city).filter((d) => d.level === "city" || d.level === "province");

@@ -11,9 +11,9 @@ import { RefusedFileError } from "./refusal.js";
 // ≈200 modules with its dependencies, ≈170 ms of the start of a process that answers questions
 // and never reads a page (the bot, `cli ask`). Their CommonJS builds (the packages' "default"
 // export, the same code), because reading a page is synchronous.
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 let dom: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | undefined;
-const domLibs = () => (dom ??= { parseHTML: (require("linkedom") as { parseHTML: typeof ParseHTML }).parseHTML, Readability: (require("@mozilla/readability") as { Readability: typeof ReadabilityClass }).Readability });
+const domLibs = () => (dom ??= { parseHTML: (requireCjs("linkedom") as { parseHTML: typeof ParseHTML }).parseHTML, Readability: (requireCjs("@mozilla/readability") as { Readability: typeof ReadabilityClass }).Readability });
 
 /** The slice of the DOM this module reads (linkedom implements it; the project has no DOM lib types). */
 interface DomNode {

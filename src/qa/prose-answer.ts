@@ -62,8 +62,11 @@ const BACKGROUND = "政府信息公开 政务公开 政府信息 信息公开 �
 
 /** The label a table row prints, without its numbers and units ("主动公开信息数 条 425 1516" → "主动公开信息数"). */
 export function rowLabel(f: Figure): string {
-  return f.evidence.text.replace(/\d[\d.,]*/g, " ").replace(/[|｜]/g, " ").replace(/\s+/g, " ").trim();
+  // Numbers, rules and spaces, however they follow one another, become one space: one pass (asked
+  // of every table row of the report at every figure answer).
+  return f.evidence.text.replace(ROW_FILLER, " ").trim();
 }
+const ROW_FILLER = /(?:\d[\d.,]*|[|｜\s])+/g;
 
 /**
  * How much of the question a figure accounts for: the words of the row the report prints, the

@@ -77,13 +77,18 @@ function clausesOf(sentence: string): Piece[] {
 
 function quantitiesOf(sentence: string): Quantity[] {
   const out: Quantity[] = quantitiesIn(sentence, 0, sentence.length).map((q) => ({ ...q }));
-  for (const m of sentence.matchAll(PERCENT)) {
-    const at = m.index!;
+  // exec over the module's patterns (lastIndex reset), not matchAll, which copies the pattern for
+  // each call: two copies a sentence of every report read at a figure answer.
+  let m: RegExpExecArray | null;
+  PERCENT.lastIndex = 0;
+  while ((m = PERCENT.exec(sentence))) {
+    const at = m.index;
     if (/[\d.]/.test(sentence[at - 1] ?? "")) continue;
     out.push({ start: at, end: at + m[0].length, value: Number(m[1]), unit: "%", approximate: false, raw: m[0].replace(/\s/g, "") });
   }
-  for (const m of sentence.matchAll(BARE_COUNT)) {
-    const at = m.index! + m[0].length - m[1]!.length;
+  BARE_COUNT.lastIndex = 0;
+  while ((m = BARE_COUNT.exec(sentence))) {
+    const at = m.index + m[0].length - m[1]!.length;
     if (out.some((q) => q.start <= at && at < q.end)) continue;
     out.push({ start: at, end: at + m[1]!.length, value: Number(m[1]), unit: "", approximate: false, raw: m[1]! });
   }

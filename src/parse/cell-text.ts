@@ -77,6 +77,20 @@ export function readCell(text: string, start: number, end: number): CellText {
     gap = 0;
   };
   while (i < end) {
+    // A character past Latin-1 (a label's Chinese) is none of the separators, digits, signs or
+    // brackets below: text, taken without making a string of it (text[i] makes one for each).
+    if (text.charCodeAt(i) > 0xff) {
+      const starting = textStart < 0;
+      if (starting) textStart = i;
+      lastPipe = -1;
+      if (note && starting && tokens.length > note.tokens && note.close >= i && note.close < end) {
+        i = note.close + 1;
+        note = null;
+        continue;
+      }
+      i++;
+      continue;
+    }
     const c = text[i]!;
     if (isSep(c)) {
       closeText(i);

@@ -188,6 +188,21 @@ function makeInstances(identities: readonly Identity[], scope: { slices: readonl
     const v = get(m, s);
     return typeof v === "number" ? v : undefined;
   };
+  /** Every one of `metrics` is in the table (a blank too). */
+  const printsAll = (get: Getter, metrics: readonly string[], s: string) => {
+    for (const m of metrics) if (get(m, s) === undefined) return false;
+    return true;
+  };
+  /** The sum of `metrics`' numbers, in order; undefined when one has none. */
+  const sumOf = (get: Getter, metrics: readonly string[], s: string) => {
+    let sum = 0;
+    for (const m of metrics) {
+      const v = val(get, m, s);
+      if (v === undefined) return undefined;
+      sum += v;
+    }
+    return sum;
+  };
   for (const id of identities) {
     switch (id.kind) {
       case "sum": {
@@ -199,13 +214,19 @@ function makeInstances(identities: readonly Identity[], scope: { slices: readonl
             run(get, withCells) {
               const total = val(get, id.total, slice);
               if (total === undefined) return undefined;
-              // The fullest variant whose parts the table prints, all of them.
-              const variant = id.variants.filter((v) => v.length > 0 && v.every((p) => get(p, slice) !== undefined)).sort((a, b) => b.length - a.length)[0];
+              // The fullest variant whose parts the table prints, all of them (of the fullest, the
+              // first listed). Loops, not arrays: the solver runs an instance for each reading it
+              // weighs, thousands of times a report.
+              let variant: readonly string[] | undefined;
+              for (const v of id.variants) if (v.length > 0 && (!variant || v.length > variant.length) && printsAll(get, v, slice)) variant = v;
               if (!variant) return undefined;
-              const parts = variant.map((p) => [p, val(get, p, slice)] as const);
-              if (parts.some(([, v]) => v === undefined)) return undefined;
-              const rhs = parts.reduce((a, [, v]) => a + v!, 0);
-              return { identity: id, slice, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[id.total, slice, total], ...parts.map(([m, v]) => [m, slice, v!] as [string, string, number])] : [] };
+              let rhs = 0;
+              for (const p of variant) {
+                const v = val(get, p, slice);
+                if (v === undefined) return undefined;
+                rhs += v;
+              }
+              return { identity: id, slice, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[id.total, slice, total], ...variant.map((p) => [p, slice, val(get, p, slice)!] as [string, string, number])] : [] };
             },
           });
         }
@@ -216,12 +237,10 @@ function makeInstances(identities: readonly Identity[], scope: { slices: readonl
           out.push({
             reads: [...id.plus, ...id.minus].map((m) => [m, slice] as const),
             run(get, withCells) {
-              const plus = id.plus.map((m) => val(get, m, slice));
-              const minus = id.minus.map((m) => val(get, m, slice));
-              if ([...plus, ...minus].some((v) => v === undefined)) return undefined;
-              const lhs = plus.reduce((a, v) => a! + v!, 0)!;
-              const rhs = minus.reduce((a, v) => a! + v!, 0)!;
-              const cells = withCells ? ([...id.plus.map((m, i) => [m, slice, plus[i]!]), ...id.minus.map((m, i) => [m, slice, minus[i]!])] as [string, string, number][]) : [];
+              const lhs = sumOf(get, id.plus, slice);
+              const rhs = lhs === undefined ? undefined : sumOf(get, id.minus, slice);
+              if (lhs === undefined || rhs === undefined) return undefined;
+              const cells = withCells ? [...id.plus, ...id.minus].map((m) => [m, slice, val(get, m, slice)!] as [string, string, number]) : [];
               return { identity: id, slice, holds: Math.abs(lhs - rhs) < EPS, lhs, rhs, cells };
             },
           });
@@ -235,11 +254,17 @@ function makeInstances(identities: readonly Identity[], scope: { slices: readonl
             run(get, withCells) {
               const total = val(get, metric, "");
               if (total === undefined) return undefined;
-              const parts = id.parts.map((s) => get(metric, s));
-              if (parts.every((v) => v === undefined || v === null)) return undefined;
-              if (parts.some((v) => v === undefined)) return undefined;
-              const rhs = parts.reduce<number>((a, v) => a + (v ?? 0), 0);
-              return { identity: id, slice: "", metric, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[metric, "", total], ...id.parts.map((s, i) => [metric, s, parts[i] ?? 0] as [string, string, number])] : [] };
+              // Every part printed (a blank cell counts 0), and not all of them blank.
+              let rhs = 0;
+              let printed = false;
+              for (const s of id.parts) {
+                const v = get(metric, s);
+                if (v === undefined) return undefined;
+                if (v !== null) printed = true;
+                rhs += v ?? 0;
+              }
+              if (!printed) return undefined;
+              return { identity: id, slice: "", metric, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[metric, "", total], ...id.parts.map((s) => [metric, s, get(metric, s) ?? 0] as [string, string, number])] : [] };
             },
           });
         }

@@ -74,21 +74,29 @@ export function findAroundValues(c: Compact, label: string, from: number, to: nu
   if (l.length < 4 || /\d/.test(l)) return null;
   const end = Math.min(to + l.length * 2 + 40, c.s.length);
   // The compact text without numbers and bracketed numbering, each kept character's compact offset.
+  // The kept characters are taken a run at a time, between the skipped ones: a string made per
+  // character, and a pattern tried at each, was most of what reading a table allocated.
   const kept: number[] = [];
-  let view = "";
+  const runs: string[] = [];
   const part = c.s.slice(from, end);
   const skip = /[\d.+\-—–]+|\([一二三四五六七八九十]\)/y;
+  let run = 0;
   for (let i = 0; i < part.length; ) {
-    skip.lastIndex = i;
-    const m = skip.exec(part);
-    if (m && m[0] !== "." && m[0] !== "-") {
-      i += m[0].length;
-      continue;
+    if (mayStartSkip(part.charCodeAt(i))) {
+      skip.lastIndex = i;
+      const m = skip.exec(part);
+      if (m && m[0] !== "." && m[0] !== "-") {
+        if (i > run) runs.push(part.slice(run, i));
+        i += m[0].length;
+        run = i;
+        continue;
+      }
     }
-    view += part[i];
     kept.push(from + i);
     i++;
   }
+  if (part.length > run) runs.push(part.slice(run));
+  const view = runs.join("");
   const match = matchWithNoise(view, l, noise);
   if (!match || kept[match.at]! >= to) return null;
   const first = kept[match.at]!;
@@ -98,6 +106,9 @@ export function findAroundValues(c: Compact, label: string, from: number, to: nu
   if (digit < 0) return null;
   return toFound(c, first, first + digit, 0);
 }
+
+/** The characters the skipped runs of findAroundValues start with: a digit . + - — – ( */
+const mayStartSkip = (code: number) => (code >= 48 && code <= 57) || code === 46 || code === 43 || code === 45 || code === 0x2014 || code === 0x2013 || code === 40;
 
 /** Most characters of side-cell words passed over inside one label. */
 const NOISE_MAX = 8;

@@ -36,6 +36,8 @@ interface Compact {
 }
 
 const CN_DIGIT = /[〇○零一二三四五六七八九]/;
+/** A space, a line break or a tab. */
+const isBlank = (code: number) => code === 32 || code === 10 || code === 9;
 
 /**
  * Characters [from, to) of `text` without white space and without the junk spans (sorted);
@@ -45,8 +47,8 @@ function compactOf(text: string, from: number, to: number, junk: readonly Span[]
   const pieces: string[] = [];
   const at = new Int32Array(Math.min(to - from, max) + 1);
   let n = 0;
-  // Runs of text between white space and junk, appended whole.
-  const ws = /[ \n\t]+/g;
+  // Runs of text between white space and junk, appended whole. White space is found by char code:
+  // a pattern's match was an array made for every run (the headers of a crawled page are many).
   let j = 0;
   let i = from;
   while (i < to && n < max) {
@@ -56,15 +58,18 @@ function compactOf(text: string, from: number, to: number, junk: readonly Span[]
       i = junk[j]!.end;
       continue;
     }
-    ws.lastIndex = i;
-    const m = ws.exec(text);
-    const wsAt = m && m.index < to ? m.index : to;
+    let wsAt = i;
+    while (wsAt < to && !isBlank(text.charCodeAt(wsAt))) wsAt++;
     const end = Math.min(wsAt, junkAt, to, i + (max - n));
     if (end > i) {
       pieces.push(text.slice(i, end));
       for (let k = i; k < end; k++) at[n++] = k;
     }
-    i = end === wsAt && m ? wsAt + m[0].length : end;
+    if (end === wsAt && wsAt < to) {
+      // past the whole run of white space (it may run on past `to`: the loop ends then)
+      i = wsAt + 1;
+      while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+    } else i = end;
   }
   let s = pieces.join("");
   // 二〇一二年 → 2012年 (same length, offsets kept)

@@ -128,11 +128,14 @@ export function asPrinted(tokens: readonly ValueToken[], k: number): Reading | n
 /** Evidence for a row: the label with its values, quoted as one span when they are close together. */
 export function rowEvidence(src: SourceText, label: Span, values: readonly Span[], only?: number): Evidence {
   if (only !== undefined) return spanEvidence(src, [label, values[only]!]);
-  const spans = values;
-  const last = Math.max(label.end, ...spans.map((s) => s.end));
-  const first = Math.min(label.start, ...spans.map((s) => s.start));
+  let first = label.start;
+  let last = label.end;
+  for (const s of values) {
+    if (s.start < first) first = s.start;
+    if (s.end > last) last = s.end;
+  }
   if (last - first <= 240) return spanEvidence(src, [{ start: first, end: last }]);
-  return spanEvidence(src, [label, ...spans]);
+  return spanEvidence(src, [label, ...values]);
 }
 
 /**

@@ -61,7 +61,7 @@ const USAGE = `nianbao — 政府信息公开工作年度报告问答
 用法：npm run cli -- <命令>
   parse <文件> [--json]            解析一份报告，打印记录
   ingest <文件或目录…> [--db F]    导入报告（同一份只存一次）；--verbose 逐个文件列出结果，
-                                   --workers N 读文件的工作线程数（默认每核一个，最多 4 个）
+                                   --workers N 读文件的工作线程数（默认为核数减一，至少 1 个，最多 4 个）
   ask "<问题>" [--db F] [--json]   回答一个问题
   ask --jsonl [--db F]             从标准输入每行读一个问题，每行输出一个 JSON
   ask "<问题>" --chart out.png     同时把趋势、对比、排名画成图（PNG）
@@ -102,7 +102,7 @@ export async function openLibrary(
     databaseUrl?: string;
     /** Read files in a worker thread (the bot); `onReaderFallback` hears when none can start. */
     parseWorker?: boolean;
-    /** Read files in this many worker threads, ended when idle (a bulk ingest: one per core). */
+    /** Read files in this many worker threads, ended when idle (a bulk ingest: bulkWorkers()). */
     readers?: number;
     /**
      * The process answers questions (the bot, chat, ask): jieba's dictionary, which answers need,

@@ -5,7 +5,7 @@
 // First, parsing speed on the real fixture reports and on a 5 MB text (src/bench/parse-speed.ts).
 // For each corpus size, on synthetic reports with known figures (src/bench/generate.ts):
 // ingest rate (parse, segmentation, store+index separately; files read by `--workers N` worker
-// threads, one per core (at most 4) by default, as `cli ingest` reads them) against the jieba bound on one core
+// threads, one per core but one (1 to 4) by default, as `cli ingest` reads them) against the jieba bound on one core
 // and on as many cores as the ingest's workers (jieba-bound.ts); structured and
 // full-text answer latency (p50/p99 over a fixed question mix) each next to a linear-scan baseline
 // on the same corpus; cold start in a fresh process (open the db, import the index, first answer;
@@ -194,7 +194,7 @@ async function benchSize(n: number, seed: number, store: BenchStore, log: (s: st
   // 2. ingest through the library, phases timed
   const timings: IngestTimings = { parse: 0, segment: 0, store: 0 };
   // As the CLI opens it: records, the files' bytes and the index beside the db; the files read
-  // by a worker per core (cli.ts cmdIngest).
+  // by bulkWorkers() workers (cli.ts cmdIngest).
   const reader = createBulkReader(workers, { prepare: store === "sqlite" });
   let { db, records, lib, sql } = await openBenchLibrary(dir, store, { timings, reader });
   // The workers started and their dictionaries loaded before the clock starts, as the jieba bound's

@@ -222,7 +222,10 @@ export function solveTable(input: SolveInput): SolvedRow[] {
         others.push(values.filter((x) => x !== v));
         if (!ambiguousSlot) return status.push(trimmed[i] ? "guess" : "printed");
         if (values.length === 1 && !trimmed[i]) return status.push(valuesIn(inHardPool, c).size === 1 ? "identities" : "plausible");
-        if (valuesIn(inByProse, c).size === 1) return status.push("prose");
+        // The prose decides only what it narrowed: with a slot's readings cut to the likeliest
+        // (too many combinations), the ones left may all agree on a cell only because the true
+        // one was cut (行政许可 21199151 kept 21 | 1 | 99151 and 21199 | 1 | 51, not 211 | 99 | 151).
+        if ((maxProse > 0 || !trimmed[i]) && valuesIn(inByProse, c).size === 1) return status.push("prose");
         // The even-spread prior may pick only when it is strictly better than every reading that
         // disagrees on this cell, and only among a few readings: otherwise the cell is not given.
         const strictly = [...inByProse].every(([a, balance]) => alts[i]![a]![r]?.values[c] === v || balance > best.balance);

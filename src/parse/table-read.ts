@@ -4,7 +4,7 @@
 import type { Evidence, Figure, ReportWarning } from "../domain.js";
 import { readCell, type ValueToken } from "./cell-text.js";
 import { numberingForms } from "./headings.js";
-import { COUNT_UNITS, PROSE_UNITS, unitAlternation } from "./numbers.js";
+import { COUNT_UNITS, PROSE_UNITS, UNITS, unitAlternation } from "./numbers.js";
 import type { Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
 import type { SolvedRow } from "./solve.js";
@@ -63,14 +63,24 @@ function sharesCellWithWords(text: string, t: ValueToken, start: number, stop: n
 }
 const NUMBERING_AFTER = /^[.、．]\s*[\u4e00-\u9fff]/;
 const CELL_WORDS_ANY = new RegExp(unitAlternation([...COUNT_UNITS, ...PROSE_UNITS]), "g");
+/** A number and the unit after it (numbersOutside). */
+const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(?:${unitAlternation([...UNITS, ...PROSE_UNITS])})`, "g");
 
-/** Every number in text outside the spans, as printed: the prose's figures, for breaking ties. */
+/**
+ * Every quantity the text states outside the spans, as printed (a number with its unit: 2071件,
+ * 12人次): the prose's figures, for breaking ties. Only quantities: every report names its years
+ * (2020年), dates, document numbers and the 12345 hotline, and with its line breaks removed the
+ * other tables' cells run together into numbers too; one of those had made a glued row read
+ * 行政处罚 202071 as 2020 | 7 | 1, "decided by the prose", for 2 | 0 | 2071.
+ */
 export function numbersOutside(text: string, spans: readonly Span[]): Set<string> {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const out = new Set<string>();
   let from = 0;
   const scan = (a: number, b: number) => {
-    for (const m of text.slice(a, b).matchAll(/\d+(?:\.\d+)?/g)) out.add(String(Number(m[0])));
+    const part = text.slice(a, b);
+    QUANTITY.lastIndex = 0;
+    for (let m = QUANTITY.exec(part); m; m = QUANTITY.exec(part)) out.add(String(Number(m[1])));
   };
   for (const s of sorted) {
     if (s.start > from) scan(from, s.start);

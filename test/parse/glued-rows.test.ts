@@ -1,0 +1,48 @@
+// A table row whose cells ran together (a page flattened with its line breaks removed: 行政处罚 2 | 0 |
+// 2071 printed as 行政处罚202071) has several readings. What may decide one: the identities, and a
+// quantity the prose states. What may not: a year or a hotline number of the prose, or readings
+// that agree only because the solver cut the true one away. A cell decided by neither is given as
+// uncertain or not at all, never as sure.
+import { describe, expect, it } from "vitest";
+import { generateReport } from "../../src/bench/generate.js";
+import { parseReport } from "../../src/parse/report.js";
+import { numbersOutside } from "../../src/parse/table-read.js";
+
+describe("the prose's numbers that break a tie between readings", () => {
+  it("are quantities the prose states, not its years, dates, document numbers or hotline", () => {
+    const text = "2020年，我县收到政府信息公开申请2071件，答复 35 件，办理 1,204 人次。县府办〔2019〕12号，12345热线，2021年3月5日。";
+    const numbers = numbersOutside(text, []);
+    expect([...numbers].sort()).toEqual(["204", "2071", "35"]);
+    // Outside the table's own span only.
+    expect(numbersOutside(text, [{ start: text.indexOf("2071"), end: text.indexOf("2071") + 5 }]).has("2071")).toBe(false);
+  });
+});
+
+describe("a glued row is never read wrong and sure", () => {
+  // Two generated 2019-template reports flattened to one line whose 第二十条 rows read wrong and
+  // sure before: 行政处罚 202071 as 2020 | 7 | 1 (2020 is the report's year, in its prose), and
+  // 行政许可 21199151's 本年增/减 as 1 (every reading left after the cut said 1; 211 | 99 | 151 was cut).
+  for (const [seed, index] of [
+    [7, 589],
+    [1234, 401],
+  ] as const) {
+    it(`generated report ${seed}/${index}, line breaks removed: every certain table figure is the true one`, () => {
+      const syn = generateReport(seed, index);
+      const res = parseReport(syn.text.replace(/\r?\n/g, ""), { name: syn.name });
+      expect(res.ok).toBe(true);
+      if (!res.ok) return;
+      const checked: string[] = [];
+      for (const [metric, want] of Object.entries(syn.truth.figures)) {
+        const fig = res.report.figures.find((f) => f.metric === metric && !f.slice && f.source === "table");
+        if (!fig?.certain) continue;
+        checked.push(metric);
+        expect(fig.value, `${metric}: ${fig.note ?? ""}`).toBe(want);
+      }
+      // The rows that were wrong are still read, as uncertain or certain and right.
+      expect(checked.length).toBeGreaterThan(20);
+      const row = seed === 7 ? "art20.penalty" : "art20.licensing";
+      const figures = res.report.figures.filter((f) => f.metric.startsWith(row));
+      for (const f of figures) if (f.certain) expect(f.value).toBe(syn.truth.figures[f.metric]);
+    });
+  }
+});

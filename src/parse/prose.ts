@@ -265,7 +265,13 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
       if (brk && !forced && !heading && last >= 48 && last <= 57 && UNIT_START.test(t[i]!)) brk = false;
       if (brk) {
         if (last !== 10) insert("\n", i);
-      } else if (pending && CLASS[last]! & ASCII_WORD && cls & ASCII_WORD) insert(" ", pendingAt);
+      } else if (pending && CLASS[last]! & ASCII_WORD && cls & ASCII_WORD) {
+        // Digits on both sides of a line break inside a paragraph are one number the wrap broke
+        // ("主动公开政府信息188" / "46条" is 18846条, not 46条: a line ending in a bare number, the next
+        // starting with one, is no sentence); elsewhere two words keep a space.
+        const wrapped = pending === 10 && last >= 48 && last <= 57 && code >= 48 && code <= 57;
+        if (!wrapped) insert(" ", pendingAt);
+      }
     }
     if (segLen === 0 && heading) {
       segHeading = true;

@@ -41,11 +41,27 @@ function rewrap(text: string, width = 30): string {
     .join("\n");
 }
 
+/**
+ * The prose's paragraphs (a line of more than 60 characters with a sentence stop, no table pipes)
+ * wrapped at `width` characters anywhere, inside a number too ("共主动公开政府信息188" / "46条"), as a
+ * PDF justified to its column may break them. Lines a PDF wrapped already, and a one-line crawled
+ * page (its tables' glued digits are no prose), are left as they are.
+ */
+function rewrapProse(text: string, width: number): string {
+  if (text.split("\n").length < 5) return text;
+  return text
+    .split("\n")
+    .map((l) => (/[。；]/.test(l) && !l.includes("|") && l.length > 60 ? (l.match(new RegExp(`.{1,${width}}`, "gu")) ?? [l]).join("\n") : l))
+    .join("\n");
+}
+
 const LAYOUTS: [string, (t: string) => string][] = [
   ["every line break removed", (t) => t.replace(/\r?\n/g, "")],
   ["lines joined by one space", (t) => t.replace(/[ \t]*\r?\n[ \t]*/g, " ")],
   ["a site-navigation paragraph in front", (t) => NAV + t],
   ["re-wrapped at 30 characters", rewrap],
+  ["its prose re-wrapped at 23 characters, inside numbers too", (t) => rewrapProse(t, 23)],
+  ["its prose re-wrapped at 31 characters, inside numbers too", (t) => rewrapProse(t, 31)],
   ["a site footer after it", (t) => t + FOOTER],
   ["a list of other reports' names above it", (t) => OTHER_REPORTS + t],
   ["related links to other reports below it", (t) => t + RELATED],

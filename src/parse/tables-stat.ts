@@ -193,6 +193,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   const items = cell.items.slice(firstRow);
   (items[0] as TextRun) = { ...firstText, text: firstText.text.slice(lead.length), start: firstText.start + lead.length };
   splitAtDashes(items);
+  joinSplitQizhong(items, src.text);
   rowMajor(items);
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
@@ -441,6 +442,30 @@ function splitAtDashes(items: Item[]): void {
     if (!/^\s*[\u4e00-\u9fff(]/.test(rest)) continue;
     const lead = rest.length - rest.trimStart().length;
     items.splice(i, 1, { text: it.text.slice(0, cut), start: it.start, end: it.start + cut }, { text: rest.trimStart(), start: it.start + cut + lead, end: it.end });
+  }
+}
+
+/**
+ * 其中 broken by the layout — wrapped (其 / 中:) or letter-spaced (其 中 :) — is one run again, so the
+ * rows it numbers are read as when it is printed whole: after a wrapped 其中 the first of them
+ * ("1、政府网站公开数条2949…") was lost, its numbering not peeled from the row before it.
+ */
+function joinSplitQizhong(items: Item[], text: string): void {
+  for (let i = 0; i + 1 < items.length; i++) {
+    const a = items[i]!;
+    if ("kind" in a || a.text.trim() !== "其") continue;
+    let joined = "其";
+    let j = i + 1;
+    while (j < items.length && joined.length < 3) {
+      const b = items[j]!;
+      if ("kind" in b || !/^\s*$/.test(text.slice(items[j - 1]!.end, b.start))) break;
+      const next = joined + b.text.trim();
+      if (!"其中：".startsWith(next) && !"其中:".startsWith(next)) break;
+      joined = next;
+      j++;
+    }
+    if (!/^其中[:：]?$/.test(joined) || joined === "其") continue;
+    items.splice(i, j - i, { text: joined, start: a.start, end: items[j - 1]!.end });
   }
 }
 

@@ -60,6 +60,9 @@ const LAYOUTS: [string, (t: string) => string][] = [
   ["lines joined by one space", (t) => t.replace(/[ \t]*\r?\n[ \t]*/g, " ")],
   ["a site-navigation paragraph in front", (t) => NAV + t],
   ["re-wrapped at 30 characters", rewrap],
+  // A narrower page breaks a line anywhere, inside 其中 too; a letter-spaced one spaces it.
+  ["其中 broken over two lines", (t) => t.replace(/其中/g, "其\n中")],
+  ["其中 letter-spaced", (t) => t.replace(/其中/g, "其 中")],
   ["its prose re-wrapped at 23 characters, inside numbers too", (t) => rewrapProse(t, 23)],
   ["its prose re-wrapped at 31 characters, inside numbers too", (t) => rewrapProse(t, 31)],
   ["a site footer after it", (t) => t + FOOTER],

@@ -5,6 +5,7 @@
 // (各乡镇…) never gives the report's own figure, and a weak wording loses to a strong one.
 import type { Figure } from "../domain.js";
 import { spanEvidence } from "./evidence.js";
+import { headingNumberAt } from "./headings.js";
 import { metricDef } from "./metrics.js";
 import { DISCLOSURE, PHRASES, SUB_UNIT, type MetricPhrase, type Topic } from "./phrases.js";
 import { sectionHeads, srcSpan, type Prose } from "./prose.js";
@@ -88,18 +89,24 @@ export function extractNarrative(prose: Prose): Figure[] {
   const sectionStarts = [{ at: 0, title: "" }, ...sectionHeads(prose).map((h) => ({ at: h.start, title: h.title }))];
   let sec = 0;
   const cands: Candidate[] = [];
-  const ctx: Context = { text, sentence: "", sStart: 0, sEnd: 0, from: 0, title: "", disclosure: undefined };
+  const ctx: Context = { text, sentence: "", sStart: 0, sEnd: 0, from: 0, title: "", part: "", disclosure: undefined };
   let prevStart = 0;
   let paraStart = 0;
+  // The numbered part the sentence stands under, within its section (the sentence its number
+  // starts: "（二）依申请公开方面。"): its words are context however many paragraphs down, as its
+  // section's title is. A paragraph break a
+  // PDF's wrap made (a line ending at 。) had cut "本年度全区共收到70件申请" off from 依申请公开.
+  let part = "";
   SENTENCE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SENTENCE.exec(text))) {
     const sStart = m.index;
     const sEnd = sStart + m[0].length;
-    while (sec + 1 < sectionStarts.length && sectionStarts[sec + 1]!.at <= sStart) sec++;
+    while (sec + 1 < sectionStarts.length && sectionStarts[sec + 1]!.at <= sStart) (sec++, (part = ""));
     const section = sectionStarts[sec]!;
-    if (text.charCodeAt(sStart - 1) === 10 || sStart === 0) paraStart = sStart;
     const sentence = m[0];
+    if (text.charCodeAt(sStart - 1) === 10 || sStart === 0) paraStart = sStart;
+    if (headingNumberAt(text, sStart)) part = sentence.slice(0, 40);
     const qs = NUMBER_HINT.test(sentence) ? quantitiesIn(text, sStart, sEnd) : NO_QUANTITIES;
     const none = NONE_HINT.test(sentence);
     if (qs.length > 0 || none) {
@@ -109,6 +116,7 @@ export function extractNarrative(prose: Prose): Figure[] {
       // the context reaches back to the paragraph's start or the sentence before, within the section
       ctx.from = Math.max(section.at, sStart - 300, Math.min(prevStart, paraStart));
       ctx.title = section.title;
+      ctx.part = part;
       ctx.disclosure = undefined;
       readSentence(ctx, qs, none, cands);
     }
@@ -144,12 +152,14 @@ interface Context {
   /** Start of the sentence before (or of the section): the context reaches back to here. */
   from: number;
   title: string;
-  /** The sentence, the one before or the section title speak of disclosure (computed once). */
+  /** The first sentence of the numbered part it stands under, in its section ("（二）依申请公开方面。"). */
+  part: string;
+  /** The sentence, the one before, its part or the section title speak of disclosure (computed once). */
   disclosure: boolean | undefined;
 }
 
 function aboutDisclosure(ctx: Context): boolean {
-  if (ctx.disclosure === undefined) ctx.disclosure = DISCLOSURE.test(ctx.title) || DISCLOSURE.test(ctx.text.slice(ctx.from, ctx.sEnd));
+  if (ctx.disclosure === undefined) ctx.disclosure = DISCLOSURE.test(ctx.title) || DISCLOSURE.test(ctx.part) || DISCLOSURE.test(ctx.text.slice(ctx.from, ctx.sEnd));
   return ctx.disclosure;
 }
 

@@ -244,7 +244,9 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
           // a heading on a line of its own (a line filled to the wrap width goes on: "六、其他…2021年,无收")
           // (a line filled to the wrap width whose heading's title ends before the line does goes on:
           // "六、其他需要报告的事项2021年,无收" / "取信息处理费情况。")
-          (prevHeading && prevSegLen <= 40 && !prevSegStop && !(prevTitleLen > 0 && prevSegLen > prevTitleLen && full >= 20 && prevLen >= full * 0.8)) ||
+          // (nor a line filled to the wrap width, whatever its heading: "(一)主动公开政府信息的数量2016年全区主动公开政" /
+          // "府信息3460条。" is one sentence)
+          (prevHeading && prevSegLen <= 40 && !prevSegStop && !(prevTitleLen > 0 && prevSegLen > prevTitleLen && full >= 20 && prevLen >= full * 0.8) && !(full >= 20 && prevLen >= full * 0.9)) ||
           // the report's title on a line of its own
           (!prevStop && prevLen <= 60 && TITLE_END.test(String.fromCharCode(last2, last))) ||
           // a short line without clause marks: a title, a heading, a signature (a wrapped paragraph's

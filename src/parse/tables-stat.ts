@@ -12,7 +12,7 @@ import { identitiesOf } from "./identities.js";
 import { compactOf, type Compact } from "./locate.js";
 import { metricDef } from "./metrics.js";
 import { headingNumberAt } from "./headings.js";
-import { CN_NUMERAL, COUNT_UNITS, unitAlternation } from "./numbers.js";
+import { CN_NUMERAL, COUNT_UNITS, UNITS, unitAlternation } from "./numbers.js";
 import { solveTable, type Slot } from "./solve.js";
 import { asPrinted, cellFigure, readingNote, rowEvidence, undecided } from "./table-read.js";
 import { CUMULATIVE_SLICE, STAT_DELTA, STAT_HEADER_START, STAT_HEADER_WORDS, STAT_PREVIOUS, STAT_ROWS, statColumnKind, type StatColumnKind } from "./template.js";
@@ -193,7 +193,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   const items = cell.items.slice(firstRow);
   (items[0] as TextRun) = { ...firstText, text: firstText.text.slice(lead.length), start: firstText.start + lead.length };
   splitAtDashes(items);
-  joinSplitQizhong(items, src.text);
+  joinBrokenWords(items, src.text);
   rowMajor(items);
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
@@ -446,26 +446,34 @@ function splitAtDashes(items: Item[]): void {
 }
 
 /**
- * 其中 broken by the layout — wrapped (其 / 中:) or letter-spaced (其 中 :) — is one run again, so the
- * rows it numbers are read as when it is printed whole: after a wrapped 其中 the first of them
- * ("1、政府网站公开数条2949…") was lost, its numbering not peeled from the row before it.
+ * Words a layout broke — wrapped (其 / 中:, a narrow unit cell's 万 / 元) or letter-spaced (其 中 :) —
+ * are one run again, so the rows are read as when they are printed whole: after a wrapped 其中 the
+ * first row it numbers ("1、政府网站公开数条2949…") was lost, its numbering not peeled from the row
+ * before it; a row whose unit was 万 / 元 was lost.
  */
-function joinSplitQizhong(items: Item[], text: string): void {
+// Not a unit whose first character is a unit of its own (人次, 场次): 人 / 次 are as likely two rows'
+// units, one a line, in a PDF's block of units.
+const BROKEN_WORDS = ["其中：", "其中:", "其中", ...UNITS.filter((u) => u.length > 1 && !COUNT_UNITS.includes(u[0]!))];
+function joinBrokenWords(items: Item[], text: string): void {
   for (let i = 0; i + 1 < items.length; i++) {
     const a = items[i]!;
-    if ("kind" in a || a.text.trim() !== "其") continue;
-    let joined = "其";
+    if ("kind" in a) continue;
+    let joined = a.text.trim();
+    if (!BROKEN_WORDS.some((w) => w.startsWith(joined) && w !== joined)) continue;
     let j = i + 1;
-    while (j < items.length && joined.length < 3) {
+    let whole = -1;
+    let wholeText = "";
+    while (j < items.length) {
       const b = items[j]!;
       if ("kind" in b || !/^\s*$/.test(text.slice(items[j - 1]!.end, b.start))) break;
       const next = joined + b.text.trim();
-      if (!"其中：".startsWith(next) && !"其中:".startsWith(next)) break;
+      if (!BROKEN_WORDS.some((w) => w.startsWith(next))) break;
       joined = next;
       j++;
+      if (BROKEN_WORDS.includes(joined)) (whole = j), (wholeText = joined);
     }
-    if (!/^其中[:：]?$/.test(joined) || joined === "其") continue;
-    items.splice(i, j - i, { text: joined, start: a.start, end: items[j - 1]!.end });
+    if (whole < 0) continue;
+    items.splice(i, whole - i, { text: wholeText, start: a.start, end: items[whole - 1]!.end });
   }
 }
 

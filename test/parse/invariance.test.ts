@@ -60,6 +60,9 @@ const LAYOUTS: [string, (t: string) => string][] = [
   ["lines joined by one space", (t) => t.replace(/[ \t]*\r?\n[ \t]*/g, " ")],
   ["a site-navigation paragraph in front", (t) => NAV + t],
   ["re-wrapped at 30 characters", rewrap],
+  // Every width a page may have: a heading's line filled to the width goes on into the next, a
+  // numbered part's words stay the context of its sentences, 万 / 元 and 其 / 中 are words.
+  ...[17, 23, 29, 33, 37, 39, 47, 53].map((w): [string, (t: string) => string] => [`re-wrapped at ${w} characters`, (t) => rewrap(t, w)]),
   // A narrower page breaks a line anywhere, inside 其中 too; a letter-spaced one spaces it.
   ["其中 broken over two lines", (t) => t.replace(/其中/g, "其\n中")],
   ["其中 letter-spaced", (t) => t.replace(/其中/g, "其 中")],

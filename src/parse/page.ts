@@ -182,6 +182,7 @@ export function findPageJunk(src: SourceText): Span[] {
   scan(MARKERS, 0, text.length);
   for (const s of barePageNumbers(src)) spans.push(s);
   for (const s of runningLines(src)) spans.push(s);
+  for (const s of repeatedTitles(src.text)) spans.push(s);
   return merge(spans.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start));
 }
 
@@ -258,6 +259,33 @@ function runningLines(src: SourceText): Span[] {
   const spans: Span[] = [];
   for (const [i, p] of full.entries()) {
     for (const l of p) if (running(keyOf(l)) && !(i === 0 && p.indexOf(l) < RUNNING_LINES)) spans.push(toTextSpan(src, l));
+  }
+  return spans;
+}
+
+/** A line that names a report (…政府信息公开工作年度报告, …政务公开工作总结): a running title's. */
+const TITLE_LINE = /(?:政府信息公开|政务公开|信息公开).{0,8}(?:年度报告|年报|工作报告|工作总结)/;
+
+/**
+ * The report's title repeated on a line of its own down the text, where no form feed tells the
+ * pages apart (runningLines): a PDF's running title through a converter that drops them. The
+ * first copy is kept, and a copy within a few lines of the one before (a page's title above its
+ * heading) too. Left in, a copy cut a table in two — the reader stopped at it, or read its year as
+ * a cell (行政许可 … 2024).
+ */
+function repeatedTitles(text: string): Span[] {
+  if (!text.includes("\n")) return [];
+  const last = new Map<string, number>();
+  const spans: Span[] = [];
+  let lineNo = 0;
+  for (const m of text.matchAll(/[^\n]*/g)) {
+    if (m.index! > 0 && text[m.index! - 1] === "\n") lineNo++;
+    const line = m[0].trim();
+    if (line.length === 0 || line.length > 80 || !TITLE_LINE.test(line)) continue;
+    const key = line.replace(/\s+/g, "");
+    const before = last.get(key);
+    last.set(key, lineNo);
+    if (before !== undefined && lineNo - before >= 10) spans.push({ start: m.index!, end: m.index! + m[0].length });
   }
   return spans;
 }

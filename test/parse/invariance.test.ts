@@ -73,6 +73,12 @@ const LAYOUTS: [string, (t: string) => string][] = [
   ["related links to other reports below it", (t) => t + RELATED],
   // pdftotext's form feed after each page, its number printed bare ("3") instead of "- 3 -".
   ["bare page numbers before the form feeds", (t) => t.replace(/^- (\d+) -$/gm, "$1\f")],
+  // A PDF's running title, its pages' form feeds dropped by the converter: the report's own title
+  // line again every 30 lines, through its tables too.
+  ["its title repeated every 30 lines, no form feeds", (t) => {
+    const title = t.split("\n").find((l) => /(?:政府信息公开|政务公开).{0,8}(?:年度报告|年报)/.test(l) && l.trim().length <= 60);
+    return title ? t.split("\n").map((l, i) => (i > 0 && i % 30 === 0 ? `${title.trim()}\n${l}` : l)).join("\n") : t;
+  }],
   ["PDF page footers between its lines", (t) => t.split("\n").map((l, i) => (i > 0 && i % 29 === 0 ? `第 ${i / 29 + 1} 页 共 9 页\n${l}` : l)).join("\n")],
   // Numbering is the report's own style; the row it numbers is the template's.
   ["points numbered 1、 instead of 1.", (t) => t.replace(/(?<![\d.])([1-9])\.(?=[\u4e00-\u9fff])/g, "$1、")],

@@ -32,6 +32,8 @@ const SENTENCE = /[^。！？!?；;\n]+[。！？!?；;]?/g;
 const isClauseStop = (code: number) => code === 0x2c || code === 0x3a || code === 0xff0c || code === 0xff1a;
 /** Words that join two counted items: "申请13件、办结12件" — what follows belongs to the next. */
 const JOINERS = /[、和及与并(（]|以及/g;
+/** An opening bracket of a note on the parts of the number before it: （含…）, (其中…), （包括…）. */
+const PART_NOTE = /[(（](?:含|包含|包括|其中)/;
 /** A clause that may say "none" (未收到, 没有发生, 无…, 均为0, 不收费). */
 const NONE_HINT = /未|没有|无|为0|为零|不收|免收/;
 /**
@@ -228,6 +230,10 @@ function readQuantity(ctx: Context, q: Quantity, from: number, next: Quantity | 
     for (const j of between.matchAll(JOINERS)) cut = j.index!;
     if (cut >= 0) afterEnd = q.end + cut;
   }
+  // A note on the parts after it ("答复66件（含上年度结转申请）") names a part, not what the number
+  // counts: with the part's own number missing, 66 had been read as the carried-over requests.
+  const note = PART_NOTE.exec(text.slice(q.end, afterEnd));
+  if (note) afterEnd = q.end + note.index;
   const before = text.slice(Math.max(from, q.start - 80), q.start);
   const scope = `${before}#${text.slice(q.end, Math.min(afterEnd, q.end + 40))}`;
   const hash = before.length;

@@ -46,6 +46,11 @@ describe("quantitiesIn", () => {
 type Row = [source: string, text: string, expected: string[]];
 
 const ROWS: Row[] = [
+  // ── a note on the parts after a number names a part, not what the number counts ──
+  ["written so", "2021年,全区共收到政府信息公开申请66件,答复66件(含上年度结转申请)。", ["requests.received=66件", "requests.result.total=66件"]],
+  ["written so", "2021年,全区共收到政府信息公开申请66件,答复66件(含上年度结转申请3件)。", ["requests.received=66件", "requests.result.total=66件", "requests.carried_over=3件"]],
+  // ── a number a line break cut inside its paragraph ──
+  ["written so", "2018年,全区共主动公开政府信息188\n46条,包括机构名称、预决算公开等。", ["proactive.total=18846条"]],
   // ── seeds (test/fixtures/reports/seeds) ──
   ["长寿2018", "2018年,全区设有信息公开工作专门机构56个,设有信息公开查阅点3个,从事政府信息公开的工作人员有84人,其中专职人员8人、兼职人员76人。",
     ["org.units=56个", "org.reading_points=3个", "staff.total=84人", "staff.fulltime=8人", "staff.parttime=76人"]],

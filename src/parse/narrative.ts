@@ -40,7 +40,9 @@ const NONE_HINT = /未|没有|无|为0|为零|不收|免收/;
  * A quantity that is not a figure of the year: a target (不少于两次, 力争), a counting rule
  * ("不同渠道和方式公开相同信息计1条").
  */
-const NOT_A_FIGURE = /(?:不少于|至少|不低于|不超过|力争|争取)#|(?:相同|同一)[^#]{0,16}计#/;
+// …nor a change against another year ("比上年减少20件", "同比增长15件", "较2019年增加3件"): the
+// figure is another number of the sentence, or none.
+const NOT_A_FIGURE = /(?:不少于|至少|不低于|不超过|力争|争取)#|(?:相同|同一)[^#]{0,16}计#|(?:(?:比|较)(?:上一?年度?|去年|同期|(?:19|20)\d{2}年度?)|同比|环比)[^#，,。；;]{0,4}(?:增加|减少|增长|下降|上升|提高|降低|新增|多|少)[^#，,。；;]{0,20}#/;
 /** A sentence that may hold a quantity. */
 const NUMBER_HINT = /[\d一二两三四五六七八九十万]/;
 const NO_QUANTITIES: readonly Quantity[] = [];

@@ -49,6 +49,10 @@ const ROWS: Row[] = [
   // ── a note on the parts after a number names a part, not what the number counts ──
   ["written so", "2021年,全区共收到政府信息公开申请66件,答复66件(含上年度结转申请)。", ["requests.received=66件", "requests.result.total=66件"]],
   ["written so", "2021年,全区共收到政府信息公开申请66件,答复66件(含上年度结转申请3件)。", ["requests.received=66件", "requests.result.total=66件", "requests.carried_over=3件"]],
+  // ── a change against another year is no count ──
+  ["written so", "全年收到政府信息公开申请比上年减少20件,共36件。", []],
+  ["written so", "较上年新增主动公开政府信息300条,全年共主动公开政府信息1500条。", ["proactive.total=1500条"]],
+  ["written so", "主动公开政府信息1500条,比2019年多300条。", ["proactive.total=1500条"]],
   // ── a number a line break cut inside its paragraph ──
   ["written so", "2018年,全区共主动公开政府信息188\n46条,包括机构名称、预决算公开等。", ["proactive.total=18846条"]],
   // ── seeds (test/fixtures/reports/seeds) ──

@@ -43,6 +43,9 @@ const NONE_HINT = /未|没有|无|为0|为零|不收|免收/;
 // …nor a change against another year ("比上年减少20件", "同比增长15件", "较2019年增加3件"): the
 // figure is another number of the sentence, or none.
 const NOT_A_FIGURE = /(?:不少于|至少|不低于|不超过|力争|争取)#|(?:相同|同一)[^#]{0,16}计#|(?:(?:比|较)(?:上一?年度?|去年|同期|(?:19|20)\d{2}年度?)|同比|环比)[^#，,。；;]{0,4}(?:增加|减少|增长|下降|上升|提高|降低|新增|多|少)[^#，,。；;]{0,20}#/;
+/** A total over the years: 累计 (not 全年累计) before the number's words, in a sentence dated 截至/截止 or 历年. */
+const CUMULATIVE = /(?<!全年|本年|年度|当年|今年)累计[^，,。；;]{0,24}$/;
+const AS_OF = /截至|截止|历年/;
 /** A sentence that may hold a quantity. */
 const NUMBER_HINT = /[\d一二两三四五六七八九十万]/;
 const NO_QUANTITIES: readonly Quantity[] = [];
@@ -240,6 +243,8 @@ function readQuantity(ctx: Context, q: Quantity, from: number, next: Quantity | 
   const scope = `${before}#${text.slice(q.end, Math.min(afterEnd, q.end + 40))}`;
   const hash = before.length;
   if (NOT_A_FIGURE.test(scope)) return null;
+  // A running total as of a date ("截至2021年底，累计主动公开政府信息12万余条") counts every year's.
+  if (CUMULATIVE.test(before) && AS_OF.test(ctx.sentence)) return null;
   let best: { p: MetricPhrase; rank: number; dist: number } | null = null;
   let topic: Topic | null | undefined;
   for (const p of PHRASES) {

@@ -53,6 +53,10 @@ const ROWS: Row[] = [
   ["written so", "全年收到政府信息公开申请比上年减少20件,共36件。", []],
   ["written so", "较上年新增主动公开政府信息300条,全年共主动公开政府信息1500条。", ["proactive.total=1500条"]],
   ["written so", "主动公开政府信息1500条,比2019年多300条。", ["proactive.total=1500条"]],
+  // ── a running total as of a date counts every year's ──
+  ["written so", "截至2021年底,累计主动公开政府信息12万余条。", []],
+  ["written so", "2021年,全区主动公开政府信息3200条,截至年底累计主动公开政府信息12万条。", ["proactive.total=3200条"]],
+  ["written so", "截至12月底,全年累计主动公开政府信息3200条。", ["proactive.total=3200条"]],
   // ── a number a line break cut inside its paragraph ──
   ["written so", "2018年,全区共主动公开政府信息188\n46条,包括机构名称、预决算公开等。", ["proactive.total=18846条"]],
   // ── seeds (test/fixtures/reports/seeds) ──

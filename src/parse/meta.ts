@@ -10,6 +10,7 @@ import { chainOf, placeContext, placesIn, resolveParts, splitPlaces, stemOf, ZON
 import { asYear, chineseToNumber } from "./numbers.js";
 import { spanEvidence } from "./evidence.js";
 import { findPageJunk } from "./page.js";
+import { REPORT_NAME } from "./phrases.js";
 import { lineAt, type SourceText, type Span } from "./text.js";
 
 /** Who and when, as the record keeps them, plus where they were found. */
@@ -95,8 +96,6 @@ function insideBookTitle(s: string, i: number): boolean {
 
 // ── the report's name ───────────────────────────────────────────────────────────────────────────
 
-/** What a report calls itself: …政府信息公开工作年度报告, …政务公开工作总结, …信息公开年报. */
-const REPORT_NAME = /(?:政府信息与政务公开|政府信息公开和政务公开|政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:的)?(?:情况)?(?:年度报告|年报|报告|总结)/g;
 const YEAR_AT_END = /((?:19|20)\d{2})年度?(?:的)?$/;
 const YEAR_THEN_ORG = /((?:19|20)\d{2})年度?(?:的)?([\u4e00-\u9fff]{2,30})$/;
 const YEAR_AFTER = /^\(?((?:19|20)\d{2})年度?\)?/;

@@ -3,6 +3,7 @@
 // is one line or many, so the report parser can blank them (`withBlanks`) before reading. Words a
 // report also uses (打印, 微信, 关闭) count only where they stand alone or run together as widgets;
 // the title after a breadcrumb and the body are never part of a span.
+import { REPORT_NAME } from "./phrases.js";
 import type { SourceText, Span } from "./text.js";
 
 /** How far into the text the page header is looked for, and how far from the end the footer. */
@@ -263,8 +264,8 @@ function runningLines(src: SourceText): Span[] {
   return spans;
 }
 
-/** A line that names a report (…政府信息公开工作年度报告, …政务公开工作总结): a running title's. */
-const TITLE_LINE = /(?:政府信息公开|政务公开|信息公开).{0,8}(?:年度报告|年报|工作报告|工作总结)/;
+/** A line that names a report (REPORT_NAME, tested once a line): a running title's. */
+const TITLE_LINE = new RegExp(REPORT_NAME.source);
 
 /**
  * The report's title repeated on a line of its own down the text, where no form feed tells the
@@ -281,8 +282,9 @@ function repeatedTitles(text: string): Span[] {
   for (const m of text.matchAll(/[^\n]*/g)) {
     if (m.index! > 0 && text[m.index! - 1] === "\n") lineNo++;
     const line = m[0].trim();
-    if (line.length === 0 || line.length > 80 || !TITLE_LINE.test(line)) continue;
+    if (line.length === 0 || line.length > 80) continue;
     const key = line.replace(/\s+/g, "");
+    if (!TITLE_LINE.test(key)) continue;
     const before = last.get(key);
     last.set(key, lineNo);
     if (before !== undefined && lineNo - before >= 10) spans.push({ start: m.index!, end: m.index! + m[0].length });

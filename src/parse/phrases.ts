@@ -161,3 +161,6 @@ export const SUB_UNIT = /各(?:乡镇|乡|镇|街道|街办|部门|单位|县区
 
 /** The passage is about disclosure (for figures that other work also counts: 申请, 行政复议). */
 export const DISCLOSURE = /信息公开|依申请|公开申请|政务公开/;
+
+/** What a report calls itself: …政府信息公开工作年度报告, …政务公开工作总结, …信息公开年报 (meta.ts, page.ts). */
+export const REPORT_NAME = /(?:政府信息与政务公开|政府信息公开和政务公开|政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:的)?(?:情况)?(?:年度报告|年报|报告|总结)/g;

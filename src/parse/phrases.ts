@@ -41,7 +41,8 @@ const NO = String.raw`(?:(?:(?<!尚)未(?!经)|没有)(?:被)?(?:收到|发生|�
 const ZERO = String.raw`(?:均|都|皆)?(?:为|是)(?:0|零)(?:件|起|宗)?(?![\d.])`;
 
 const REVIEW_NONE = new RegExp(String.raw`${NO}[^，,。；;:：未]{0,30}?行政复议|行政复议[^，,。；;#]{0,12}?${ZERO}`);
-const LITIGATION_NONE = new RegExp(String.raw`${NO}[^，,。；;:：未]{0,40}?(?:行政诉讼|起诉)|行政诉讼[^，,。；;#]{0,6}?${ZERO}`);
+// (行政复议、诉讼: the two named with 行政 once.)
+const LITIGATION_NONE = new RegExp(String.raw`${NO}[^，,。；;:：未]{0,40}?(?:行政诉讼|起诉|复议[、和及与]诉讼)|行政诉讼[^，,。；;#]{0,6}?${ZERO}`);
 
 export const PHRASES: readonly MetricPhrase[] = [
   // ── 依申请公开 ────────────────────────────────────────────────────────────────────────────

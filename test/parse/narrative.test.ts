@@ -57,6 +57,8 @@ const ROWS: Row[] = [
   ["written so", "截至2021年底,累计主动公开政府信息12万余条。", []],
   ["written so", "2021年,全区主动公开政府信息3200条,截至年底累计主动公开政府信息12万条。", ["proactive.total=3200条"]],
   ["written so", "截至12月底,全年累计主动公开政府信息3200条。", ["proactive.total=3200条"]],
+  // ── 行政复议、诉讼: 行政 said once for both ──
+  ["written so", "本年度无政府信息公开行政复议、诉讼案件。", ["review.total=0件", "litigation.total=0件"]],
   // ── a number a line break cut inside its paragraph ──
   ["written so", "2018年,全区共主动公开政府信息188\n46条,包括机构名称、预决算公开等。", ["proactive.total=18846条"]],
   // ── seeds (test/fixtures/reports/seeds) ──

@@ -101,8 +101,8 @@ export function extractNarrative(prose: Prose): Figure[] {
   let paraStart = 0;
   // The numbered part the sentence stands under, within its section (the sentence its number
   // starts: "（二）依申请公开方面。"): its words are context however many paragraphs down, as its
-  // section's title is. A paragraph break a
-  // PDF's wrap made (a line ending at 。) had cut "本年度全区共收到70件申请" off from 依申请公开.
+  // section's title is. A paragraph break a PDF's wrap made (a line ending at 。) had cut
+  // "本年度全区共收到70件申请" off from 依申请公开.
   let part = "";
   SENTENCE.lastIndex = 0;
   let m: RegExpExecArray | null;

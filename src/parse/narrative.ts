@@ -93,7 +93,13 @@ function topicBefore(text: string, from: number, pos: number): Topic | null {
 export function extractNarrative(prose: Prose): Figure[] {
   const text = prose.text;
   // Prose offset where each section starts, with its title: the context of a sentence.
-  const sectionStarts = [{ at: 0, title: "" }, ...sectionHeads(prose).map((h) => ({ at: h.start, title: h.title }))];
+  const heads = sectionHeads(prose);
+  const sectionStarts = [{ at: 0, title: "" }, ...heads.map((h) => ({ at: h.start, title: h.title }))];
+  // A heading's title ends a sentence: a page flattened to one line runs it into its first
+  // sentence ("三、依申请公开政府信息和不予公开政府信息的情况 全年共受理政府信息公开申请11件"),
+  // whose words would otherwise name the number (不予公开).
+  const titleEnds = heads.map((h) => h.titleEnd);
+  let nextTitle = 0;
   let sec = 0;
   const cands: Candidate[] = [];
   const ctx: Context = { text, sentence: "", sStart: 0, sEnd: 0, from: 0, title: "", part: "", disclosure: undefined };
@@ -108,10 +114,15 @@ export function extractNarrative(prose: Prose): Figure[] {
   let m: RegExpExecArray | null;
   while ((m = SENTENCE.exec(text))) {
     const sStart = m.index;
-    const sEnd = sStart + m[0].length;
+    let sEnd = sStart + m[0].length;
+    while (nextTitle < titleEnds.length && titleEnds[nextTitle]! <= sStart) nextTitle++;
+    if (nextTitle < titleEnds.length && titleEnds[nextTitle]! < sEnd) {
+      sEnd = titleEnds[nextTitle]!;
+      SENTENCE.lastIndex = sEnd;
+    }
     while (sec + 1 < sectionStarts.length && sectionStarts[sec + 1]!.at <= sStart) (sec++, (part = ""));
     const section = sectionStarts[sec]!;
-    const sentence = m[0];
+    const sentence = text.slice(sStart, sEnd);
     if (text.charCodeAt(sStart - 1) === 10 || sStart === 0) paraStart = sStart;
     if (headingNumberAt(text, sStart)) part = sentence.slice(0, 40);
     const qs = NUMBER_HINT.test(sentence) ? quantitiesIn(text, sStart, sEnd) : NO_QUANTITIES;

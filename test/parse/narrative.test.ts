@@ -192,6 +192,16 @@ describe("extractNarrative: which mention", () => {
     expect(figs.map(show)).toEqual(["response.interpretations=1870条"]);
   });
 
+  // The old template's heading names 不予公开 in its title; a page flattened to one line runs the
+  // title into the sentence under it, and 11 had been read as the requests withheld.
+  it.each([
+    ["flattened", "一、概述 我县推进政务公开。二、主动公开政府信息的情况 全年主动公开信息200条。三、依申请公开政府信息和不予公开政府信息的情况 全年共受理政府信息公开申请11件，全部按时办结。"],
+    ["glued", "一、概述我县推进政务公开。二、主动公开政府信息的情况全年主动公开信息200条。三、依申请公开政府信息和不予公开政府信息的情况全年共受理政府信息公开申请11件，全部按时办结。"],
+    ["a heading line as wide as the text", "一、概述\n我县推进政务公开。\n二、主动公开政府信息的情况\n全年主动公开信息200条。\n三、依申请公开政府信息和不予公开政府信息的情况\n全年共受理政府信息公开申请11件，全部按时办结。"],
+  ])("does not read a section title's words into its first sentence (%s)", (_layout, text) => {
+    expect(figuresOf(text).map(show)).toEqual(["proactive.total=200条", "requests.received=11件"]);
+  });
+
   it("reads a breakdown after its total in the sentence before", () => {
     const figs = figuresOf("全区共收到政府信息公开申请40件。其中予以公开25件,部分公开5件,不予公开3件,无法提供7件。");
     expect(figs.map(show).sort()).toEqual(

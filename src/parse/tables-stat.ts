@@ -52,6 +52,30 @@ function extendLabel(row: Row, text: string, end: number, valuesFollow: boolean)
   }
 }
 const CJK = /[\u4e00-\u9fff]/;
+/** A unit inside a run of text, followed by more text (global, for scanning). */
+const UNIT_INSIDE = new RegExp(`(?:${unitAlternation(COUNT_UNITS)})(?=[\\u4e00-\\u9fff(])`, "g");
+/** A label that names a row of the form (not only "stat.<its own words>"). */
+const namesRow = (label: string) => {
+  const m = statMetric(label, 0);
+  return m !== null && !m.startsWith("stat.");
+};
+/**
+ * Where a run of text is two rows' labels: a row whose value cell is blank, its label and unit
+ * glued to the next row's label by a crawl that dropped the cells' separators ("涉及商业秘密件涉及个人
+ * 隐私件0", "主动公开规范性文件数条 制发规范性文件总数件0"). The cut is after a unit, where the words
+ * before it name a row of the form and so do the words after it, each on its own; the offset after
+ * the unit, or -1. A label that holds a unit character (计1条, 工作人员数, 涉及个人 / 隐私 wrapped)
+ * is never cut: its two sides do not both name rows.
+ */
+function blankRowCut(text: string): number {
+  UNIT_INSIDE.lastIndex = 0;
+  for (let m = UNIT_INSIDE.exec(text); m; m = UNIT_INSIDE.exec(text)) {
+    const after = m.index + m[0].length;
+    const rest = text.slice(after);
+    if (namesRow(text.slice(0, m.index)) && namesRow(rest.replace(UNIT_SUFFIX, "")) && statMetric(text.slice(0, m.index), 0) !== statMetric(rest.replace(UNIT_SUFFIX, ""), 0)) return after;
+  }
+  return -1;
+}
 const END_WORDS = /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]|相关链接|相关文章|相关阅读|上一篇|下一篇|年度报告|工作报告|年报/;
 /**
  * The numbering a label starts with, as headings.ts reads it ("一、" "(三)" "2."), also when a wrap
@@ -272,13 +296,28 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     // A label with neither unit nor values is not finished (a heading is numbered 一、/(一) or marked
     // "——"): the next words without a numbering of their own continue it ("参加政府网" / "站在线访谈次数").
     const unfinished = cur && cur.tokens.length === 0 && !cur.unit && !cur.heading && cur.label.length < 40;
-    if (unfinished && /^[\u4e00-\u9fff()、“”""《》]{1,30}$/.test(text.replace(/\([^()]*\)?$/, "")) && !numberingOf(text) && !/^其中/.test(text)) {
+    // …unless the label ended with its unit and these words are the next row's: its value cell was blank.
+    const blank = unfinished ? UNIT_SUFFIX.exec(cur.label) : null;
+    if (blank && blankRowCut(cur.label + text) === cur.label.length) {
+      cur.unit = blank[1]!;
+      cur.label = cur.label.slice(0, -blank[1]!.length);
+    } else if (unfinished && /^[\u4e00-\u9fff()、“”""《》]{1,30}$/.test(text.replace(/\([^()]*\)?$/, "")) && !numberingOf(text) && !/^其中/.test(text)) {
       // A label wrapped over two lines or cells.
       extendLabel(cur, text, it.end, followedByValue(items, i));
       continue;
     }
     if (/^[一二三四五六七八九十]、|^\([一二三四五六七八九十]\)/.test(text)) (expectArabic = 1), (unnumbered = 0);
     else if (!numberingOf(text)) unnumbered++;
+    // Rows with blank values glued before this one's label: each a row of its own, with its unit.
+    for (let cut = blankRowCut(text); cut > 0; cut = blankRowCut(text)) {
+      const head = text.slice(0, cut);
+      const unitOf = UNIT_SUFFIX.exec(head)![1]!;
+      rows.push({ label: (prefix ? "其中:" : "") + head.slice(0, -unitOf.length), labelSpan: { start: textStart, end: textStart + cut }, unit: unitOf, tokens: [], heading: false });
+      prefix = "";
+      unnumbered++;
+      text = text.slice(cut);
+      textStart += cut;
+    }
     // A unit glued to the end of the label only when the values follow at once ("主动公开信息数条2026…"):
     // before a line break it is the label's own last character (涉及国家 / 秘密).
     const unit = followedByValue(items, i) ? UNIT_SUFFIX.exec(text)?.[1] : undefined;

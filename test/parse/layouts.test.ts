@@ -173,6 +173,26 @@ describe("统计表 crawled as the crawler flattens a page: cells glued, a headi
   });
 });
 
+describe("统计表 crawled with blank value cells: a row's label and unit glued to the next row's label", () => {
+  // 小板桥 2018 with two rows left blank, as forms often are, then flattened as the crawler does:
+  // "其中:涉及国家秘密件0涉及商业秘密件涉及个人隐私件0". The blank row's neighbour had lent it its value
+  // (涉及商业秘密 0, sure) and lost its own.
+  const raw = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8")
+    .replace("其中:主动公开规范性文件数 | 条 | 68 |", "其中:主动公开规范性文件数 | 条 | |")
+    .replace("涉及商业秘密 | 件 | 0 |", "涉及商业秘密 | 件 | |");
+  it.each([
+    ["glued", raw.replace(/\s*\|\s*/g, "").replace(/\n/g, "")],
+    ["a space between rows", raw.replace(/\s*\|\s*/g, "").replace(/\n/g, " ")],
+  ])("reads each row's own value and none for the blank ones (%s)", (_layout, text) => {
+    expect(text).toMatch(/其中:涉及国家秘密件0 ?涉及商业秘密件 ?涉及个人隐私件0/);
+    expect(fig(text, "proactive.normative_docs")).toEqual([]);
+    expect(fig(text, "proactive.normative_docs_issued")[0]).toMatchObject({ value: 126, certain: true });
+    expect(fig(text, "requests.result.withheld.commercial_secret")).toEqual([]);
+    expect(fig(text, "requests.result.withheld.privacy")[0]).toMatchObject({ value: 0, certain: true });
+    expect(fig(text, "requests.result.withheld.state_secret")[0]).toMatchObject({ value: 0, certain: true });
+  });
+});
+
 describe("统计表 as pdftotext prints a borderless table: the labels, then the header, then each row's unit and value", () => {
   const raw = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8");
   const lines = raw.split("\n");

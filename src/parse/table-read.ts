@@ -152,12 +152,15 @@ export function rowEvidence(src: SourceText, label: Span, values: readonly Span[
  * How a solved row's cell was read, for the figure's note; null when the cell is not to be given
  * (several readings left and nothing decides between them).
  */
+/** How a note on a value cut from a glued run starts. */
+export const GLUED_NOTE = "原文数字连在一起";
+
 export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: number): { certain: boolean; note?: string } | null {
   const status = row.status[c]!;
   // The note names the run this value was cut from, if it was cut.
   const span = row.reading.spans[c]!;
   const tok = raw.find((t) => t.start <= span.start && t.end >= span.end);
-  const glued = tok && tok.kind === "num" && (tok.start !== span.start || tok.end !== span.end) ? `原文数字连在一起（${tok.raw}），` : "";
+  const glued = tok && tok.kind === "num" && (tok.start !== span.start || tok.end !== span.end) ? `${GLUED_NOTE}（${tok.raw}），` : "";
   const values = row.reading.values.map((v) => v ?? "空").join(" | ");
   switch (status) {
     case "unread":

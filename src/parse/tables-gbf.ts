@@ -25,6 +25,25 @@ export interface TableResult {
   warnings: ReportWarning[];
   /** Where the table is in the text (left out of the prose). */
   span: Span;
+  /**
+   * The table left a row's cells blank, and the page glued its cells together (a crawl that
+   * dropped the separators): a blank cell then leaves no trace in a glued run, so no cut of one
+   * is sure.
+   */
+  blankCells?: boolean;
+}
+
+/**
+ * A row printed with no value, followed by a row whose values are glued to its label: the page
+ * leaves cells blank and runs cells together ("行政许可第二十条第（六）项…行政处罚3247").
+ */
+export function blankBeforeGlued(cells: readonly (readonly ValueToken[])[], isHeading: (i: number) => boolean): boolean {
+  for (let i = 0; i + 1 < cells.length; i++) {
+    if (cells[i]!.length > 0 || isHeading(i)) continue;
+    const next = cells.slice(i + 1).find((t) => t.length > 0);
+    if (next && next[0]!.kind === "num" && next[0]!.gap === 0) return true;
+  }
+  return false;
 }
 
 interface Ctx {
@@ -76,6 +95,9 @@ const rowSum: Accept = (v, complete) => {
 const APP_WORDS = new RegExp([...APPLICATION_HEADER, "其他", "总计", "商业", "企业", "科研", "机构", "社会", "公益", "组织", "法律", "服务", "法人"].sort((a, b) => b.length - a.length).join("|"), "g");
 const isAppHeader = (t: string) => t.replace(/[\s()]/g, "").replace(APP_WORDS, "") === "";
 
+/** The header's names of the applicant columns, two of them together (compact text). */
+const APPLICANT_HEADER_WORDS = /自然人[^\d]{0,40}(?:商业企业|科研机构|社会公益组织|法律服务机构)|(?:商业企业|科研机构|社会公益组织|法律服务机构)[^\d]{0,40}自然人/;
+
 /** Read 表三 from its first row label. */
 export function readApplications(ctx: Ctx, start: number, generation: Generation): TableResult {
   const { src, c } = ctx;
@@ -96,9 +118,12 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     return cellTokens(src.text, x.found.end, stop, next?.row.num, isAppHeader);
   });
 
-  // Width: a table of totals only (one value per row) is rare but real.
+  // Width: a table of totals only (one value per row) is rare but real. Not under a header that
+  // names the applicant columns: there one number a row is a row whose cells ran together, their
+  // blanks gone with the separators (a crawled page: 自然人 3, 其他 1, 总计 4 printed "314").
   const withValues = cells.filter((t) => t.length > 0);
-  const width = withValues.length >= 5 && withValues.every((t) => t.length === 1 && t[0]!.raw.length <= 4) ? 1 : K3;
+  const headed = located.length > 0 && APPLICANT_HEADER_WORDS.test(c.s.slice(Math.max(0, located[0]!.found.cs - 400), located[0]!.found.cs));
+  const width = !headed && withValues.length >= 5 && withValues.every((t) => t.length === 1 && t[0]!.raw.length <= 4) ? 1 : K3;
   const slices = width === 1 ? [""] : SLICES3;
 
   const slots: Slot[] = [];
@@ -234,7 +259,8 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     warnings.push({ code: "ORIENTATION_GUESSED", metrics: [...new Set(figures.filter((f) => !f.certain).map((f) => f.metric))], message: `表三有${uncertain}个数值的读法无法用勾稽关系唯一确定，已按最可能的读法取值并标为不确定，请核对原表。` });
   }
   const lastToken = cells[cells.length - 1]?.[cells[cells.length - 1]!.length - 1];
-  return { figures, warnings, span: { start: located[0]?.found.start ?? start, end: Math.max(end, lastToken?.end ?? end) } };
+  const blankCells = blankBeforeGlued(cells, (i) => isHeading(located[i]!.row));
+  return { figures, warnings, span: { start: located[0]?.found.start ?? start, end: Math.max(end, lastToken?.end ?? end) }, blankCells };
 }
 
 /**
@@ -391,6 +417,14 @@ function art20Prior(cols: readonly string[], r: Reading): number {
   return (sums ? 0 : 1e9) + Math.min(Math.abs(delta), 1e6) * 1000 + r.balance;
 }
 
+/**
+ * Only 本年增/减 is printed with a sign: a "+8" or "-3" in another column says the cells are not
+ * where this reading puts them ("行政许可13+8" with 处理决定数量 blank is 13 | +8, not 1 | 3 | 8).
+ */
+function signsInDelta(text: string, cols: readonly string[], r: Reading): boolean {
+  return cols.every((col, j) => col === "delta" || r.values[j] === null || (r.values[j]! >= 0 && !/^[+＋]/.test(text.slice(r.spans[j]!.start, r.spans[j]!.end))));
+}
+
 /** Read 表二 between its first 第二十条 and `to` (表三). */
 export function readArt20(ctx: Ctx, from: number, to: number, generation: Generation): TableResult | null {
   const { src, c } = ctx;
@@ -472,7 +506,7 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       // Printed with its own values: as printed, or its glued digits cut.
       if (tokens.length > k || (tokens.length < k && tokens.length > 1 && tokens.every((t) => t.gap > 0))) return shape(x, tokens, k);
       const printed = asPrinted(tokens, k);
-      const alternatives = printed ? [printed] : readings(tokens, k).map((r) => ({ ...r, balance: art20Prior(colsOf(x.row), r) }));
+      const alternatives = (printed ? [printed] : readings(tokens, k).map((r) => ({ ...r, balance: art20Prior(colsOf(x.row), r) }))).filter((r) => signsInDelta(src.text, colsOf(x.row), r));
       if (alternatives.length === 0) return shape(x, tokens, k);
       return add([x], alternatives.map((r) => [r]), tokens);
     }
@@ -516,6 +550,6 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
     const w = undecided(row, tokens, r.label, colsOf(r).map((col) => `art20.${r.key}.${col}`), rowWhole);
     if (w) warnings.push(w);
   }
-  return { figures, warnings, span };
+  return { figures, warnings, span, blankCells: blankBeforeGlued(tokensAt, () => false) };
 }
 

@@ -3,7 +3,7 @@
 // spans the tables occupy (left out of the prose).
 import type { Figure, ReportWarning, Template } from "../domain.js";
 import { compactOf, type Compact } from "./locate.js";
-import { numbersOutside } from "./table-read.js";
+import { GLUED_NOTE, numbersOutside } from "./table-read.js";
 import { detectGeneration, findApplications, readApplications, readArt20, readReview, type Generation } from "./tables-gbf.js";
 import { findStatTable, readStatTable } from "./tables-stat.js";
 import { ART20_HEADERS_2019, ART20_HEADERS_2021 } from "./template.js";
@@ -41,6 +41,22 @@ function findArt20(c: Compact, to: number): number {
   return -1;
 }
 
+/** Values cut from a glued run, marked sure, made uncertain: the run may have lost blank cells. */
+function unsureCuts(out: TablesResult): void {
+  let n = 0;
+  const shaken = new Set<unknown>();
+  for (const f of out.figures) {
+    if (f.source !== "table" || !f.certain || !f.note?.startsWith(GLUED_NOTE)) continue;
+    f.certain = false;
+    f.note = `${f.note}；但表中有空白格，连在一起的数字里空白格不留痕迹，也可能是别的分法，请核对原表`;
+    shaken.add(f.evidence);
+    n++;
+  }
+  // A sum over the row (行政诉讼 = 直接起诉 + 复议后起诉) is no surer than its parts.
+  for (const f of out.figures) if (f.source === "derived" && f.certain && shaken.has(f.evidence)) f.certain = false;
+  if (n > 0) out.warnings.push({ code: "ORIENTATION_GUESSED", metrics: [...new Set(out.figures.filter((f) => f.note?.includes("空白格不留痕迹")).map((f) => f.metric))], message: `表中有空白格，而单元格的数字连在一起：${n}个按勾稽关系拆分的数值无法确定，已标为不确定，请核对原表。` });
+}
+
 /**
  * Read every table of a report.
  *
@@ -63,19 +79,20 @@ export function readTables(src: SourceText): TablesResult {
   if (apps >= 0 || art20 >= 0) {
     const generation: Generation = detectGeneration(c, art20 >= 0 ? art20 : apps, apps >= 0 ? apps + 3000 : art20 + 3000) ?? "gbf2019";
     out.template = generation;
-    if (art20 >= 0) {
-      const t2 = readArt20(ctx, art20, apps >= 0 ? apps : Math.min(c.s.length, art20 + 2000), generation);
-      if (t2) push(out, t2);
-    }
-    let after = Math.max(art20 , 0);
-    if (apps >= 0) {
-      const t3 = readApplications(ctx, apps, generation);
+    const t2 = art20 >= 0 ? readArt20(ctx, art20, apps >= 0 ? apps : Math.min(c.s.length, art20 + 2000), generation) : null;
+    if (t2) push(out, t2);
+    let after = Math.max(art20, 0);
+    const t3 = apps >= 0 ? readApplications(ctx, apps, generation) : null;
+    if (t3) {
       push(out, t3);
       after = compactIndex(c, t3.span.end);
     }
     const t4 = readReview(ctx, after, generation);
     if (t4) push(out, t4);
     out.warnings.push(...unreadTables(c, out));
+    // A page that leaves cells blank and glues cells together: a glued run may have lost blanks
+    // anywhere, in any table, so no value cut from one is sure ("131" may be 1 | 3 | 1 or 空 | 1 | 31).
+    if (t2?.blankCells || t3?.blankCells) unsureCuts(out);
     return out;
   }
   const at = findStatTable(c);

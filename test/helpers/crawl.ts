@@ -1,0 +1,14 @@
+// A web page as the Pingtan site's crawler saved its text (../shared/real/README.md): the page's
+// text nodes, without <script>/<style>, concatenated with no separator, then every run of white
+// space (spaces, tabs, newlines, &nbsp;, U+3000) collapsed to one ASCII space. Table cells run
+// together: <td>64</td><td>0</td> is "640".
+export function crawledText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<!--[\s\S]*?-->/gi, "")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/[\s\u3000\u00a0]+/g, " ");
+}

@@ -2,13 +2,16 @@
 // layout) and compare with the figures they were generated from.
 import type { Report } from "../domain.js";
 import { parseReport } from "../parse/report.js";
-import { generateReport, type SyntheticReport } from "./generate.js";
+import { blankZeroCells, crawledText } from "./crawl.js";
+import { generateHtmlReport, generateReport, type SyntheticReport } from "./generate.js";
 
 /** How the synthetic text is re-laid before parsing: as generated, as a crawler flattens a page
- *  (white space runs → one space), or with every line break removed. */
-export type Relayout = "as-generated" | "crawled" | "no-line-breaks";
+ *  (white space runs → one space), or with every line break removed. The "page" layouts start
+ *  from the report's web page instead and take its text by the crawler's rule (cells glued),
+ *  its tables' zero cells filled or left blank. */
+export type Relayout = "as-generated" | "crawled" | "no-line-breaks" | "page-crawled" | "page-crawled-blanks";
 
-const RELAYOUT: Record<Relayout, (t: string) => string> = {
+const RELAYOUT: Record<Exclude<Relayout, "page-crawled" | "page-crawled-blanks">, (t: string) => string> = {
   "as-generated": (t) => t,
   crawled: (t) => t.replace(/\s+/g, " "),
   "no-line-breaks": (t) => t.replace(/\r?\n/g, ""),
@@ -59,9 +62,20 @@ export function measureAccuracy(n: number, seed = 42, from = 0, relayout: Relayo
   const examples: string[] = [];
   let rejected = 0;
   for (let i = from; i < from + n; i++) {
-    const syn: SyntheticReport = generateReport(seed, i);
+    let syn: { name: string; truth: SyntheticReport["truth"] };
+    let text: string;
+    if (relayout === "page-crawled" || relayout === "page-crawled-blanks") {
+      const page = generateHtmlReport(seed, i);
+      syn = page;
+      text = crawledText(relayout === "page-crawled-blanks" ? blankZeroCells(page.html) : page.html);
+    } else {
+      const report = generateReport(seed, i);
+      syn = report;
+      text = RELAYOUT[relayout](report.text);
+    }
     const t = syn.truth;
-    const res = parseReport(RELAYOUT[relayout](syn.text), { name: syn.name });
+    const blanks = relayout === "page-crawled-blanks";
+    const res = parseReport(text, { name: syn.name });
     const group = `${t.template}/${t.layout}`;
     if (!res.ok) {
       rejected++;
@@ -86,6 +100,8 @@ export function measureAccuracy(n: number, seed = 42, from = 0, relayout: Relayo
       for (const [metric, want] of Object.entries(t.figures)) {
         const fig = tableFigure(r, metric);
         const got = fig?.value;
+        // A zero left blank is no figure to read: blank or unread is right, a number other than 0 wrong.
+        if (blanks && want === 0 && (got === null || got === undefined || got === 0)) continue;
         const acc = row(table, group);
         acc.expected++;
         if (got === want) acc.correct++;
@@ -95,6 +111,14 @@ export function measureAccuracy(n: number, seed = 42, from = 0, relayout: Relayo
           if (fig?.certain) acc.wrongCertain++;
         }
         if (got !== want && examples.length < 20) examples.push(`${syn.name} ${group}: table ${metric} = ${got} (want ${want})`);
+      }
+      // A value read for a cell the report leaves blank (a row's neighbour lent it): wrong too.
+      for (const f of r.figures) {
+        if (f.source !== "table" || f.slice || f.value === null || f.metric in t.figures) continue;
+        const acc = row(table, group);
+        acc.wrong++;
+        if (f.certain) acc.wrongCertain++;
+        if (examples.length < 20) examples.push(`${syn.name} ${group}: table ${f.metric} = ${f.value} (blank in the report)`);
       }
     }
     for (const [metric, want] of Object.entries(t.narrative)) {

@@ -34,6 +34,21 @@ describe("parser accuracy on the same reports re-laid", () => {
       expect(row.correct / row.expected, row.group).toBeGreaterThanOrEqual(0.99);
     }
   });
+  it("as the crawler took a page's text (its table cells glued): never wrong and sure, the old 统计表 and 2021 tables all but whole", () => {
+    const res = measureAccuracy(150, 7, 0, "page-crawled");
+    expect(res.rejected).toBe(0);
+    for (const row of res.table) expect(row.wrongCertain, row.group).toBe(0);
+    for (const row of res.table.filter((r) => !r.group.startsWith("gbf2019"))) expect(row.correct / row.expected, row.group).toBeGreaterThanOrEqual(0.99);
+    // 2019's 第二十条 rows (上一年项目数量 | 本年增/减 | 处理决定数量) have no identity to cut them by.
+    for (const row of res.table) expect(row.correct / row.expected, row.group).toBeGreaterThanOrEqual(0.9);
+    for (const row of res.prose) expect(row.correct / row.expected, row.group).toBeGreaterThanOrEqual(0.97);
+  });
+  it("…with the tables' zero cells left blank, which leave no trace between glued cells: never wrong and sure", () => {
+    const res = measureAccuracy(150, 7, 0, "page-crawled-blanks");
+    for (const row of res.table) expect(row.wrongCertain, row.group).toBe(0);
+    // The old 统计表 keeps its labels between the cells, so a blank is seen.
+    for (const row of res.table.filter((r) => r.group.startsWith("stat2016"))) expect(row.correct / row.expected, row.group).toBeGreaterThanOrEqual(0.99);
+  });
   it("with every line break removed (cells of PDF blocks run together): figures go missing, never wrong and sure", () => {
     const res = measureAccuracy(150, 7, 0, "no-line-breaks");
     for (const row of res.table) expect(row.wrongCertain, row.group).toBe(0);

@@ -8,9 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { generateHtmlReport } from "../../src/bench/generate.js";
 import { parseReport } from "../../src/parse/report.js";
-import { crawledText } from "../helpers/crawl.js";
-
-const blankZeros = (html: string) => html.replace(/<td([^>]*)>0<\/td>/g, "<td$1></td>");
+import { blankZeroCells, crawledText } from "../../src/bench/crawl.js";
 
 describe("a page with blank cells, crawled: no glued run is read as sure", () => {
   it.each([
@@ -21,7 +19,7 @@ describe("a page with blank cells, crawled: no glued run is read as sure", () =>
     [7, 6],
   ])("generated report %i/%i: every certain table figure is the true one", (seed, index) => {
     const page = generateHtmlReport(seed, index);
-    const res = parseReport(crawledText(blankZeros(page.html)), { name: page.name });
+    const res = parseReport(crawledText(blankZeroCells(page.html)), { name: page.name });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     const sure = res.report.figures.filter((f) => f.source === "table" && f.certain && !f.slice && f.value !== null);
@@ -34,7 +32,7 @@ describe("a page with blank cells, crawled: no glued run is read as sure", () =>
 describe("本年增/减 is the only column printed with a sign", () => {
   it("a signed number in a glued 第二十条 row is 本年增/减, whatever the cut", () => {
     const page = generateHtmlReport(42, 93);
-    const text = crawledText(blankZeros(page.html));
+    const text = crawledText(blankZeroCells(page.html));
     expect(text).toContain("行政许可13+8");
     const res = parseReport(text, { name: page.name });
     if (!res.ok) throw new Error(res.error);

@@ -211,8 +211,11 @@ export function namesAt(index: ReadonlyMap<string, string | string[]>, blank: st
   return v === undefined ? [] : typeof v === "string" ? [v] : v;
 }
 
-/** A department's name right after a region's, ending where the question goes on (沐阳县|发改局|2020年…). */
-export const DEPARTMENT_AFTER = /^(?!人民政府|政府|管委会)([\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办公厅|厅))(?=$|\d|的|在|有|是|收到|行政|政府信息|信息公开|主动|依申请|多少|几|去年|今年|前年|近|一共|共|全年|哪)/;
+/**
+ * A department's name right after a region's, ending where the question goes on (沐阳县|发改局|2020年…).
+ * A hall is no department: 服务大厅共受理… is the region's own service hall.
+ */
+export const DEPARTMENT_AFTER = /^(?!人民政府|政府|管委会)([\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办公厅|(?<![大展餐客])厅))(?=$|\d|的|在|有|是|收到|行政|政府信息|信息公开|主动|依申请|多少|几|去年|今年|前年|近|一共|共|全年|哪)/;
 
 /** Words that are no place, whatever place they are one character from. */
 export const NOT_A_NAME = /哪|多少|几|什么|信息|公开|申请|复议|诉讼|报告|年度|政府|部门|单位|情况|数量|工作|今年|去年|前年|本年|历年|每年|近[一二两三四五六七八九十\d]|全部|所有|各地|全国|全市|全县|全区|请问|你好|帮助/;

@@ -6,6 +6,7 @@ import { everyday } from "./everyday.js";
 import { APPLICANT_SLICES } from "./metrics.js";
 import { normalizeQuery } from "./text.js";
 import { asYear } from "./numbers.js";
+import { stripCourtesy } from "./question-courtesy.js";
 import { chineseYears, parseYears } from "./question-years.js";
 import {
   blankMentions, dropPlacingAreas, dropRepeats, DEPARTMENT_AFTER, findRegions, GENERIC_PLACE, narrow, nearNames, squeeze, unknownPlaces,
@@ -72,7 +73,7 @@ const MAX_QUESTION = 300;
 export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s: string) => string[]): ParsedQuestion {
   const cut = text.length > MAX_QUESTION ? text.slice(0, MAX_QUESTION) : text;
   const normalized = chineseYears(normalizeQuery(cut));
-  const q = squeeze(normalized).replace(/、/g, "");
+  const q = stripCourtesy(squeeze(normalized).replace(/、/g, ""));
   const yr = parseYears(q, lexicon.newestYear);
   const found = findRegions(q, lexicon);
   const deduped = dropRepeats(found.mentions, q);
@@ -169,7 +170,8 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   // "行政复议和行政诉讼": a second metric in the text the first did not cover, joined by 和/与/及/、.
   const moreMetrics: string[][] = [];
   // Words typed apart ("长寿区 2018 复议 诉讼", "复议、诉讼") name a metric each, short as they are.
-  const listed = /\S\s+\S|、/.test(normalized.trim());
+  // (Not the spaces around a year: "截至 2013年 政府公报…" is one metric.)
+  const listed = /\S\s+\S|、/.test(normalized.replace(/\s*((?:19|20)\d{2}\s*年?度?)\s*/g, "$1").trim());
   if (metric && (listed || /和|与|及|以及|还有|,|，/.test(normalized))) {
     let restText = metricText;
     let covered = candidates[0]!.covered;
@@ -190,7 +192,9 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   }
 
   const wantsNumber = /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大/.test(q);
-  const asksQuantity = wantsNumber || /(?:量|数|额|率|比例|占比|比重)(?:是|为|有)?(?:的?(?:对比|比较|变化|趋势))?$/.test(q) || /占比|比例/.test(q);
+  // (The words asked may come before the name and year: "政府信息公开专栏访问量，平潭2012年".)
+  const QUANTITY_END = /(?:量|数|额|率|比例|占比|比重)(?:是|为|有)?(?:的?(?:对比|比较|变化|趋势))?$/;
+  const asksQuantity = wantsNumber || QUANTITY_END.test(q) || QUANTITY_END.test(rest.replace(/\s+/g, "")) || /占比|比例/.test(q);
   // A column named in the question (历年累计) is not a word of the intent (历年 → trend).
   const qi = sliceName ? q.split(sliceName.replace(/、/g, "")).join(" ") : q;
   const asksProblems = (/存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要|啥)(?:问题|不足|困难|毛病|缺点|短处)|不足之处|短板|差距|问题$/.test(q) || IMPROVE_WORDS.test(q)) && !metric;

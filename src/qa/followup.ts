@@ -6,8 +6,8 @@ import type { ParsedQuestion } from "../parse/question.js";
 
 export type { QueryContext };
 
-/** Words that only carry a fragment along: 那, 呢, 的, 还有, 再看看. */
-const FILLER = /^(?:那么|那|还有|再看看?|再问|换成|改成|如果是|要是|看看|请问|问一下|那个)|(?:呢|吗|嘛|啊|呀|的情况|情况如何|怎么样|如何)$/g;
+/** Words that only carry a fragment along: 那, 还有, 再看看, …的情况 (courtesy and 呢 are gone already: question-courtesy.ts). */
+const FILLER = /^(?:那么|那|还有|再看看?|再问|换成|改成|如果是|要是|看看|那个)|(?:的情况|情况如何|怎么样|如何)$/g;
 /** A fragment comparing another body with the last one: 和资阳区比呢, 跟资阳区相比, 对比一下资阳区. */
 const COMPARE = /^(?:和|跟|与|同|比|对比|比较)|(?:比|相比|比较|对比)(?:一下)?(?:呢|吗)?$/;
 /** Asking for a share of the last figure. */

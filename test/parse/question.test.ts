@@ -166,6 +166,10 @@ describe("questions about a zone and its county (Pingtan)", () => {
     trend?: boolean;
     metric?: string;
     rest?: string;
+    /** The question's words without names and years, exactly. */
+    only?: string;
+    /** How many further metrics the question lists. */
+    more?: number;
   }
   const ZCASES: Record<string, Z> = {
     "平潭2015年主动公开政府信息多少条": { keys: [["平潭综合实验区", "福州市平潭县"]], quantity: true },
@@ -187,6 +191,18 @@ describe("questions about a zone and its county (Pingtan)", () => {
     "平潭综合实验区2017年收到多少件行政复议申请": { metric: "review.total" },
     // The government's office is a word of the question, not part of the name.
     "平潭县政府办2013年受理申请多少条": { keys: [["福州市平潭县"]], rest: "政府办" },
+    // A hall is no department of the region: 服务大厅 had been read as one, and the zone as unknown.
+    "2015年平潭综合实验区服务大厅共受理申请多少件": { keys: [["平潭综合实验区"]], rest: "服务大厅" },
+    // Courtesy is no word of the metric, and a closing 呢 does not hide that a quantity is asked.
+    "我想知道平潭综合实验区2012年政府信息公开专栏访问量": { keys: [["平潭综合实验区"]], quantity: true, intent: "search", only: "政府信息公开专栏访问量" },
+    "平潭综合实验区2012年政府信息公开专栏访问量呢?": { quantity: true, only: "政府信息公开专栏访问量" },
+    "麻烦帮我查一下平潭县2013年否决公开答复数，谢谢": { metric: "requests.result.withheld", only: "否决公开答复数" },
+    "请问平潭综合实验区2017年收到多少件行政复议申请呀": { metric: "review.total" },
+    // The words asked before the name and year.
+    "政府信息公开专栏访问量，平潭综合实验区2012年": { keys: [["平潭综合实验区"]], quantity: true },
+    // Spaces around a year do not list two metrics.
+    "平潭综合实验区截至 2013年 政府公报公开信息历年累计多少条": { slice: "历年累计", more: 0 },
+    "平潭县 2013 网上申请数 信函申请数": { metric: "requests.channel.online", more: 1 },
   };
   for (const [q, want] of Object.entries(ZCASES)) {
     it(q, () => {
@@ -198,6 +214,8 @@ describe("questions about a zone and its county (Pingtan)", () => {
       if (want.trend !== undefined) expect(pq.asksTrend).toBe(want.trend);
       if (want.metric) expect(pq.metric).toBe(want.metric);
       if (want.rest) expect(pq.keywordSource.replace(/\s+/g, "")).toContain(want.rest);
+      if (want.only) expect(pq.keywordSource.replace(/\s+/g, "")).toBe(want.only);
+      if (want.more !== undefined) expect(pq.moreMetrics.length).toBe(want.more);
     });
   }
 });

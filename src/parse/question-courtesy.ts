@@ -1,0 +1,24 @@
+// What a question says to be polite, not what it asks: an opening (请问, 我想知道, 麻烦帮我查一下,
+// 能告诉我) and a closing particle or thanks (呢, 吗, 谢谢). Read as words of the question they had
+// named the metric ("我想知道…访问量" asked for a figure called 我想知道…访问量) or hidden that it asks
+// for a number ("…访问量呢" ends in 呢, not in 量).
+
+/** An opening, on the question squeezed of spaces and punctuation. */
+const OPENING = /^(?:你好|您好)?(?:请问(?:一下)?|麻烦(?:你|您)?(?:帮我|帮忙)?(?:查询|查|问|看)?(?:一下)?|我?想(?:要)?(?:知道|了解|问问?|查查?|请教|咨询)(?:一下)?|(?:能|可以)(?:不能|否)?(?:告诉|帮)我(?:查询|查|看|找)?(?:一下)?|请(?:你|您)?(?:帮我)?(?:告诉我|查询|查一下|问一下|帮忙查一下)|帮(?:我|忙)(?:查询|查|看|找)(?:一下)?|查询一下|查一下|问一下|告诉我)/;
+/** A closing: thanks, then sentence-final particles. */
+const CLOSING = /(?:谢谢(?:你|您)?|多谢)$|(?:呢|吗|嘛|啊|呀|吧|哈|哦)+$/;
+
+/**
+ * The question without its courtesy, on text squeezed of spaces and punctuation.
+ *
+ *   stripCourtesy("我想知道平潭综合实验区2012年政府信息公开专栏访问量呢") → "平潭综合实验区2012年政府信息公开专栏访问量"
+ */
+export function stripCourtesy(q: string): string {
+  let out = q;
+  for (let round = 0; round < 3; round++) {
+    const next = out.replace(OPENING, "").replace(CLOSING, "");
+    if (next === out || next.length < 2) break;
+    out = next;
+  }
+  return out;
+}

@@ -217,7 +217,8 @@ for (const [key, label, words, in2021] of [
   def(`art20.${key}.delta`, `${label}·本年增/减`, "项", ART20_2019, words.flatMap((w) => [[w, "增减"], [w, "增/减"], [w, "增加"], [w, "减少"]]));
 }
 def("art20.fees.amount", "行政事业性收费·本年收费金额", "万元", ART20_2021, ["行政事业性收费", ["事业性收费", "金额"], ["行政事业性收费", "金额"]], { primary: true });
-def("art20.fees.prev_items", "行政事业性收费·上一年项目数量", "项", ART20_2019, ["行政事业性收费", ["事业性收费", "项目"], ["事业性收费", "上一年"]]);
+// (收费项目: the 2019 form's only count of fee items; the old forms counted fees charged, in 万元.)
+def("art20.fees.prev_items", "行政事业性收费·上一年项目数量", "项", ART20_2019, ["行政事业性收费", ["事业性收费", "项目"], ["事业性收费", "上一年"], "收费项目"]);
 def("art20.fees.delta", "行政事业性收费·本年增/减", "项", ART20_2019, [["事业性收费", "增减"], ["事业性收费", "增/减"]]);
 def("art20.procurement.items", "政府集中采购·采购项目数量", "", ART20_2019, ["采购项目", ...["政府集中采购", "集中采购", "采购"].flatMap((w) => [[w, "项目"], [w, "数量"], [w, "批次"]])]);
 def("art20.procurement.amount", "政府集中采购·采购总金额", "万元", ART20_2019, ["政府集中采购", "集中采购", "采购总金额", ...["政府集中采购", "集中采购", "采购"].map((w) => [w, "金额"])], { primary: true });

@@ -99,6 +99,7 @@ const CASES: Record<string, Expect> = {
   "蚌埠市2019年受理市民反映问题诉求多少件": { intent: "search" },
   "长寿区的政务公开办公室电话是多少": { intent: "search" },
   "长寿区2018年存在哪些问题": { intent: "search" },
+  "西湖区2019年收费项目多少个": { metric: "art20.fees.prev_items" },
 };
 
 describe("parseQuestion", () => {

@@ -5,7 +5,7 @@
 // (各乡镇…) never gives the report's own figure, and a weak wording loses to a strong one.
 import type { Figure } from "../domain.js";
 import { spanEvidence } from "./evidence.js";
-import { headingNumberAt } from "./headings.js";
+import { headingNumberAt, templateHeading } from "./headings.js";
 import { metricDef } from "./metrics.js";
 import { DISCLOSURE, PHRASES, SUB_UNIT, type MetricPhrase, type Topic } from "./phrases.js";
 import { sectionHeads, srcSpan, type Prose } from "./prose.js";
@@ -119,6 +119,14 @@ export function extractNarrative(prose: Prose): Figure[] {
     if (nextTitle < titleEnds.length && titleEnds[nextTitle]! < sEnd) {
       sEnd = titleEnds[nextTitle]!;
       SENTENCE.lastIndex = sEnd;
+    } else {
+      // …and so does any numbered heading's, found or not among the sections ("（三）依申请公开…情况
+      // 全年共受理…", or a report whose 一、 the text lost).
+      const cut = runInTitleEnd(text, sStart, sEnd);
+      if (cut > 0) {
+        sEnd = cut;
+        SENTENCE.lastIndex = cut;
+      }
     }
     while (sec + 1 < sectionStarts.length && sectionStarts[sec + 1]!.at <= sStart) (sec++, (part = ""));
     const section = sectionStarts[sec]!;
@@ -159,6 +167,26 @@ export function extractNarrative(prose: Prose): Figure[] {
       certain: !c.approximate,
       ...(c.approximate ? { note: `原文为约数（${c.raw}）` } : {}),
     }));
+}
+
+/** A heading's title: the template's, or words up to 情况 (措施, 打算 …), with no number or stop inside. */
+const TITLE = /^[^\d。，,；;：:!?！？]{2,30}?(?:情况|措施|打算|安排|事项)/;
+
+/**
+ * Where the title of a numbered heading that starts the sentence ends, when the sentence goes on
+ * after it (the heading run into its paragraph); 0 when it does not.
+ */
+function runInTitleEnd(text: string, sStart: number, sEnd: number): number {
+  let at = sStart;
+  while (at < sEnd && /\s/.test(text[at]!)) at++;
+  const h = headingNumberAt(text, at);
+  if (!h) return 0;
+  const from = at + h.length;
+  const window = text.slice(from, Math.min(sEnd, from + 40));
+  const known = templateHeading(window);
+  const len = known?.length ?? TITLE.exec(window)?.[0].length ?? 0;
+  const end = from + len;
+  return len > 0 && /[\u4e00-\u9fff\d]/.test(text.slice(end, sEnd)) ? end : 0;
 }
 
 /** Where a sentence stands: its text, its section's title and where the sentence before starts. */

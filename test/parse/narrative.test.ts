@@ -198,6 +198,9 @@ describe("extractNarrative: which mention", () => {
     ["flattened", "一、概述 我县推进政务公开。二、主动公开政府信息的情况 全年主动公开信息200条。三、依申请公开政府信息和不予公开政府信息的情况 全年共受理政府信息公开申请11件，全部按时办结。"],
     ["glued", "一、概述我县推进政务公开。二、主动公开政府信息的情况全年主动公开信息200条。三、依申请公开政府信息和不予公开政府信息的情况全年共受理政府信息公开申请11件，全部按时办结。"],
     ["a heading line as wide as the text", "一、概述\n我县推进政务公开。\n二、主动公开政府信息的情况\n全年主动公开信息200条。\n三、依申请公开政府信息和不予公开政府信息的情况\n全年共受理政府信息公开申请11件，全部按时办结。"],
+    // No 一、 to start a chain of sections: the heading is still a heading.
+    ["flattened, its first heading lost", "我县推进政务公开。二、主动公开政府信息的情况 全年主动公开信息200条。三、依申请公开政府信息和不予公开政府信息的情况 全年共受理政府信息公开申请11件，全部按时办结。"],
+    ["a numbered part's title", "我县推进政务公开。（一）主动公开政府信息的情况 全年主动公开信息200条。（二）依申请公开政府信息和不予公开政府信息的情况 全年共受理政府信息公开申请11件，全部按时办结。"],
   ])("does not read a section title's words into its first sentence (%s)", (_layout, text) => {
     expect(figuresOf(text).map(show)).toEqual(["proactive.total=200条", "requests.received=11件"]);
   });

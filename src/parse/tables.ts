@@ -44,17 +44,19 @@ function findArt20(c: Compact, to: number): number {
 /** Values cut from a glued run, marked sure, made uncertain: the run may have lost blank cells. */
 function unsureCuts(out: TablesResult): void {
   let n = 0;
+  const metrics = new Set<string>();
   const shaken = new Set<unknown>();
   for (const f of out.figures) {
     if (f.source !== "table" || !f.certain || !f.note?.startsWith(GLUED_NOTE)) continue;
     f.certain = false;
     f.note = `${f.note}；但表中有空白格，连在一起的数字里空白格不留痕迹，也可能是别的分法，请核对原表`;
     shaken.add(f.evidence);
+    metrics.add(f.metric);
     n++;
   }
   // A sum over the row (行政诉讼 = 直接起诉 + 复议后起诉) is no surer than its parts.
   for (const f of out.figures) if (f.source === "derived" && f.certain && shaken.has(f.evidence)) f.certain = false;
-  if (n > 0) out.warnings.push({ code: "ORIENTATION_GUESSED", metrics: [...new Set(out.figures.filter((f) => f.note?.includes("空白格不留痕迹")).map((f) => f.metric))], message: `表中有空白格，而单元格的数字连在一起：${n}个按勾稽关系拆分的数值无法确定，已标为不确定，请核对原表。` });
+  if (n > 0) out.warnings.push({ code: "ORIENTATION_GUESSED", metrics: [...metrics], message: `表中有空白格，而单元格的数字连在一起：${n}个按勾稽关系拆分的数值无法确定，已标为不确定，请核对原表。` });
 }
 
 /**

@@ -13,7 +13,7 @@ export function crawledText(html: string): string {
     .replace(/[\s\u3000\u00a0]+/g, " ");
 }
 
-/** The same page with its tables' zero cells left blank, as many bodies fill the forms. */
-export function blankZeroCells(html: string): string {
-  return html.replace(/<td([^>]*)>0<\/td>/g, "<td$1></td>");
+/** The same page with its tables' zero cells left blank, or marked ("/"), as many bodies fill the forms. */
+export function blankZeroCells(html: string, mark = ""): string {
+  return html.replace(/<td([^>]*)>0<\/td>/g, `<td$1>${mark}</td>`);
 }

@@ -40,6 +40,8 @@ export interface CellText {
 const UNIT_AFTER = new RegExp(`^(?:${unitAlternation(UNITS)})`);
 const MONEY_UNIT = new Set(["万元", "亿元", "元", "%", "万", "亿"]);
 const BLANK_MARK = /^(?:—{1,6}|-{1,6}|–{1,4}|_{1,6}|\/{1,2}|\\|无|空|\*)$/;
+/** A blank mark glued after a count or money unit that ends a row's label and unit. */
+const UNIT_THEN_BLANK = new RegExp(`[\\u4e00-\\u9fff)）](?:${unitAlternation(UNITS)})(\\/{1,2}|／|—{1,2}|–|-{1,2}|＼)$`);
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isSep = (c: string) => c === " " || c === "\n" || c === "\t" || c === "|";
 
@@ -65,11 +67,35 @@ export function readCell(text: string, start: number, end: number): CellText {
     const t = text.slice(textStart, at);
     const run: TextRun = { text: t, start: textStart, end: at };
     textStart = -1;
+    // Slashes glued together are a blank cell each: a crawl ran a row of "/" cells into one
+    // ("四、结转下年度继续办理///////" is seven blank cells).
+    if (/^[/／]{2,}$/.test(t)) {
+      for (let k = 0; k < t.length; k++) {
+        const tok: ValueToken = { kind: "blank", raw: "", start: run.start + k, end: run.start + k + 1, gap: k === 0 ? gap : 0 };
+        tokens.push(tok);
+        items.push(tok);
+      }
+      gap = 0;
+      return;
+    }
     // A lone blank mark between separators is a blank cell.
     if (BLANK_MARK.test(t)) {
       const tok: ValueToken = { kind: "blank", raw: "", start: run.start, end: run.end, gap };
       tokens.push(tok);
       items.push(tok);
+      gap = 0;
+      return;
+    }
+    // …and so is one glued after a row's unit, in a crawl that dropped the cells' separators
+    // ("政务微博公开政府信息数条/ 4.政务微信…"): the label had run on into the next row's.
+    const glued = UNIT_THEN_BLANK.exec(t);
+    if (glued) {
+      const cut = at - glued[1]!.length;
+      const head: TextRun = { text: t.slice(0, cut - run.start), start: run.start, end: cut };
+      const tok: ValueToken = { kind: "blank", raw: "", start: cut, end: at, gap: 0 };
+      texts.push(head);
+      items.push(head, tok);
+      tokens.push(tok);
     } else {
       texts.push(run);
       items.push(run);

@@ -172,7 +172,15 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   // Words typed apart ("长寿区 2018 复议 诉讼", "复议、诉讼") name a metric each, short as they are.
   // (Not the spaces around a year: "截至 2013年 政府公报…" is one metric.)
   const listed = /\S\s+\S|、/.test(normalized.replace(/\s*((?:19|20)\d{2}\s*年?度?)\s*/g, "$1").trim());
-  if (metric && (listed || /和|与|及|以及|还有|,|，/.test(normalized))) {
+  // A comma joins two metrics only when words other than the name and year stand on both sides of
+  // it ("行政复议多少件，诉讼多少件"), not "政府公报公开信息历年累计多少条，平潭综合实验区截至2013年".
+  const names = mentions.map((m) => m.text);
+  const commaJoins = normalized.split(/[,，]/).filter((part) => {
+    let words = squeeze(part);
+    for (const n of names) words = words.split(n).join("");
+    return words.replace(/(?:19|20)\d{2}年?度?|截至|截止|请问|多少|几/g, "").length >= 2;
+  }).length >= 2;
+  if (metric && (listed || /和|与|及|以及|还有/.test(normalized) || commaJoins)) {
     let restText = metricText;
     let covered = candidates[0]!.covered;
     for (let round = 0; round < 3; round++) {

@@ -204,6 +204,9 @@ describe("questions about a zone and its county (Pingtan)", () => {
     // Spaces around a year do not list two metrics.
     "平潭综合实验区截至 2013年 政府公报公开信息历年累计多少条": { slice: "历年累计", more: 0 },
     "平潭县 2013 网上申请数 信函申请数": { metric: "requests.channel.online", more: 1 },
+    // A comma lists two metrics only with words asked on both sides of it.
+    "政府公报公开信息历年累计多少条，平潭综合实验区截至2013年": { slice: "历年累计", more: 0 },
+    "平潭县2013年网上申请数多少，信函申请数多少": { metric: "requests.channel.online", more: 1 },
   };
   for (const [q, want] of Object.entries(ZCASES)) {
     it(q, () => {

@@ -68,7 +68,7 @@ export function readCell(text: string, start: number, end: number): CellText {
     const run: TextRun = { text: t, start: textStart, end: at };
     textStart = -1;
     // Slashes glued together are a blank cell each: a crawl ran a row of "/" cells into one
-    // ("四、结转下年度继续办理///////" is seven blank cells).
+    // ("四、结转下年度继续办理///////" is seven blank cells). Not dashes: —— is as often one mark as two.
     if (/^[/／]{2,}$/.test(t)) {
       for (let k = 0; k < t.length; k++) {
         const tok: ValueToken = { kind: "blank", raw: "", start: run.start + k, end: run.start + k + 1, gap: k === 0 ? gap : 0 };

@@ -18,9 +18,10 @@ const CELL_WORDS = new RegExp(`^(?:${unitAlternation([...COUNT_UNITS, ...PROSE_U
 /**
  * The value tokens of text[start, end): reading stops at the first run of words after the values
  * began (the next, unlocated label, or the prose after the table), and the next row's numbering
- * (`nextNum` "2." in any style: "2、", "(2)", "二、") is peeled off the end.
+ * (`nextNum` "2." in any style: "2、", "(2)", "二、") is peeled off the end. A table's last row
+ * (`stopAtHeading`) also stops at the next part's heading before any value.
  */
-export function cellTokens(text: string, start: number, end: number, nextNum?: string, allow?: (text: string) => boolean): ValueToken[] {
+export function cellTokens(text: string, start: number, end: number, nextNum?: string, allow?: (text: string) => boolean, stopAtHeading = false): ValueToken[] {
   let stop = end;
   // The next row's numbering, printed right before its label: "…0000000 2.其他法律…".
   if (nextNum) {
@@ -48,6 +49,9 @@ export function cellTokens(text: string, start: number, end: number, nextNum?: s
     }
     const words = item.text.replace(/[()（）:：,，、.]/g, "");
     if (out.length > 0 && (words.match(CJK)?.length ?? 0) >= 2 && !CELL_WORDS.test(words) && !allow?.(item.text)) break;
+    // The next part's heading before any value ("四、结转下年度继续办理 四、因政府信息公开工作被申请
+    // 行政复议…"): the row printed none, and the numbers after it are the next table's.
+    if (stopAtHeading && out.length === 0 && /^\s*[一二三四五六七八九十]{1,2}、[\u4e00-\u9fff]{4}/.test(item.text)) break;
   }
   return out;
 }
@@ -154,6 +158,8 @@ export function rowEvidence(src: SourceText, label: Span, values: readonly Span[
  */
 /** How a note on a value cut from a glued run starts. */
 export const GLUED_NOTE = "原文数字连在一起";
+/** How a note on a value the identities placed starts (when it was not cut). */
+export const IDENTITIES_NOTE = "按勾稽关系";
 
 export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: number): { certain: boolean; note?: string } | null {
   const status = row.status[c]!;
@@ -170,11 +176,11 @@ export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: numbe
     case "plausible":
       return { certain: false, note: `${glued}按表内数据通常的关系（如本年制发不多于现行有效）推断为 ${values}，请核对原文` };
     case "prose":
-      return { certain: true, note: `${glued}按勾稽关系和正文中的数字确定为 ${values}` };
+      return { certain: true, note: `${glued}${IDENTITIES_NOTE}和正文中的数字确定为 ${values}` };
     case "identities":
-      return { certain: true, note: `${glued}按勾稽关系${glued ? "拆分" : "确定"}为 ${values}` };
+      return { certain: true, note: `${glued}${IDENTITIES_NOTE}${glued ? "拆分" : "确定"}为 ${values}` };
     default:
-      return glued ? { certain: true, note: `${glued}按勾稽关系拆分为 ${values}` } : { certain: true };
+      return glued ? { certain: true, note: `${glued}${IDENTITIES_NOTE}拆分为 ${values}` } : { certain: true };
   }
 }
 

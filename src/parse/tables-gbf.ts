@@ -34,10 +34,22 @@ export interface TableResult {
 }
 
 /**
+ * A blank mark of two dashes or more touching a value (11——23120): one blank cell ("——") or two
+ * ("—" "—"), the text cannot say, so neither can a cut of the values beside it.
+ */
+function gluedDashes(text: string, row: readonly ValueToken[], i: number): boolean {
+  const t = row[i]!;
+  if (t.kind !== "blank" || t.end - t.start < 2 || !/^[—–-]+$/.test(text.slice(t.start, t.end))) return false;
+  const next = row[i + 1];
+  return (t.gap === 0 && i > 0) || (next !== undefined && next.gap === 0);
+}
+
+/**
  * A row printed with no value, followed by a row whose values are glued to its label: the page
  * leaves cells blank and runs cells together ("行政许可第二十条第（六）项…行政处罚3247").
  */
-export function blankBeforeGlued(cells: readonly (readonly ValueToken[])[], isHeading: (i: number) => boolean): boolean {
+export function blankBeforeGlued(cells: readonly (readonly ValueToken[])[], isHeading: (i: number) => boolean, text?: string): boolean {
+  if (text && cells.some((row) => row.some((t, i) => gluedDashes(text, row, i)))) return true;
   for (let i = 0; i + 1 < cells.length; i++) {
     if (cells[i]!.length > 0 || isHeading(i)) continue;
     const next = cells.slice(i + 1).find((t) => t.length > 0);
@@ -115,7 +127,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   const cells = located.map((x, i) => {
     const next = located[i + 1];
     const stop = next ? next.found.start : Math.min(src.text.length, x.found.end + 4000);
-    return cellTokens(src.text, x.found.end, stop, next?.row.num, isAppHeader);
+    return cellTokens(src.text, x.found.end, stop, next?.row.num, isAppHeader, !next);
   });
 
   // Width: a table of totals only (one value per row) is rare but real. Not under a header that
@@ -259,7 +271,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     warnings.push({ code: "ORIENTATION_GUESSED", metrics: [...new Set(figures.filter((f) => !f.certain).map((f) => f.metric))], message: `表三有${uncertain}个数值的读法无法用勾稽关系唯一确定，已按最可能的读法取值并标为不确定，请核对原表。` });
   }
   const lastToken = cells[cells.length - 1]?.[cells[cells.length - 1]!.length - 1];
-  const blankCells = blankBeforeGlued(cells, (i) => isHeading(located[i]!.row));
+  const blankCells = blankBeforeGlued(cells, (i) => isHeading(located[i]!.row), src.text);
   return { figures, warnings, span: { start: located[0]?.found.start ?? start, end: Math.max(end, lastToken?.end ?? end) }, blankCells };
 }
 
@@ -388,7 +400,7 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
       certain: a.value !== null && b.value !== null && a.certain && b.certain, note: `未经复议直接起诉 ${a.value ?? "空"} + 复议后起诉 ${b.value ?? "空"}`,
     });
   }
-  return { figures, warnings, span };
+  return { figures, warnings, span, blankCells: blankBeforeGlued([tokens], () => false, src.text) };
 }
 
 // ── 表二 第二十条 ─────────────────────────────────────────────────────────────────────────────
@@ -550,6 +562,6 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
     const w = undecided(row, tokens, r.label, colsOf(r).map((col) => `art20.${r.key}.${col}`), rowWhole);
     if (w) warnings.push(w);
   }
-  return { figures, warnings, span, blankCells: blankBeforeGlued(tokensAt, () => false) };
+  return { figures, warnings, span, blankCells: blankBeforeGlued(tokensAt, () => false, src.text) };
 }
 

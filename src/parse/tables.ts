@@ -3,7 +3,7 @@
 // spans the tables occupy (left out of the prose).
 import type { Figure, ReportWarning, Template } from "../domain.js";
 import { compactOf, type Compact } from "./locate.js";
-import { GLUED_NOTE, numbersOutside } from "./table-read.js";
+import { GLUED_NOTE, IDENTITIES_NOTE, numbersOutside } from "./table-read.js";
 import { detectGeneration, findApplications, readApplications, readArt20, readReview, type Generation } from "./tables-gbf.js";
 import { findStatTable, readStatTable } from "./tables-stat.js";
 import { ART20_HEADERS_2019, ART20_HEADERS_2021 } from "./template.js";
@@ -41,21 +41,27 @@ function findArt20(c: Compact, to: number): number {
   return -1;
 }
 
-/** Values cut from a glued run, marked sure, made uncertain: the run may have lost blank cells. */
+/** Values cut from a glued run (or placed by the identities), marked sure, made uncertain: the run may have lost blank cells. */
 function unsureCuts(out: TablesResult): void {
   let n = 0;
   const metrics = new Set<string>();
   const shaken = new Set<unknown>();
   for (const f of out.figures) {
-    if (f.source !== "table" || !f.certain || !f.note?.startsWith(GLUED_NOTE)) continue;
+    // Cut from a glued run, or placed by the identities among readings that counted the cells.
+    if (f.source !== "table" || !f.certain || !(f.note?.startsWith(GLUED_NOTE) || f.note?.startsWith(IDENTITIES_NOTE))) continue;
     f.certain = false;
     f.note = `${f.note}；但表中有空白格，连在一起的数字里空白格不留痕迹，也可能是别的分法，请核对原表`;
     shaken.add(f.evidence);
     metrics.add(f.metric);
     n++;
   }
-  // A sum over the row (行政诉讼 = 直接起诉 + 复议后起诉) is no surer than its parts.
-  for (const f of out.figures) if (f.source === "derived" && f.certain && shaken.has(f.evidence)) f.certain = false;
+  // The row's other cells stand where the cut put them, and a sum over the row (行政诉讼 = 直接起诉
+  // + 复议后起诉) is no surer than its parts.
+  for (const f of out.figures) {
+    if (!f.certain || !shaken.has(f.evidence)) continue;
+    f.certain = false;
+    if (f.source === "table") metrics.add(f.metric);
+  }
   if (n > 0) out.warnings.push({ code: "ORIENTATION_GUESSED", metrics: [...metrics], message: `表中有空白格，而单元格的数字连在一起：${n}个按勾稽关系拆分的数值无法确定，已标为不确定，请核对原表。` });
 }
 
@@ -94,7 +100,7 @@ export function readTables(src: SourceText): TablesResult {
     out.warnings.push(...unreadTables(c, out));
     // A page that leaves cells blank and glues cells together: a glued run may have lost blanks
     // anywhere, in any table, so no value cut from one is sure ("131" may be 1 | 3 | 1 or 空 | 1 | 31).
-    if (t2?.blankCells || t3?.blankCells) unsureCuts(out);
+    if (t2?.blankCells || t3?.blankCells || t4?.blankCells) unsureCuts(out);
     return out;
   }
   const at = findStatTable(c);

@@ -46,10 +46,11 @@ function gluedDashes(text: string, row: readonly ValueToken[], i: number): boole
 
 /**
  * A row printed with no value, followed by a row whose values are glued to its label: the page
- * leaves cells blank and runs cells together ("行政许可第二十条第（六）项…行政处罚3247").
+ * leaves cells blank and runs cells together ("行政许可第二十条第（六）项…行政处罚3247"). Or, given the
+ * text, a —— glued to a value, which may be one blank cell or two.
  */
 export function blankBeforeGlued(cells: readonly (readonly ValueToken[])[], isHeading: (i: number) => boolean, text?: string): boolean {
-  if (text && cells.some((row) => row.some((t, i) => gluedDashes(text, row, i)))) return true;
+  if (text && cells.some((row) => row.some((_, i) => gluedDashes(text, row, i)))) return true;
   for (let i = 0; i + 1 < cells.length; i++) {
     if (cells[i]!.length > 0 || isHeading(i)) continue;
     const next = cells.slice(i + 1).find((t) => t.length > 0);

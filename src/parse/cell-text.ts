@@ -40,8 +40,8 @@ export interface CellText {
 const UNIT_AFTER = new RegExp(`^(?:${unitAlternation(UNITS)})`);
 const MONEY_UNIT = new Set(["万元", "亿元", "元", "%", "万", "亿"]);
 const BLANK_MARK = /^(?:—{1,6}|-{1,6}|–{1,4}|_{1,6}|\/{1,2}|\\|无|空|\*)$/;
-/** A blank mark glued after a count or money unit that ends a row's label and unit. */
-const UNIT_THEN_BLANK = new RegExp(`[\\u4e00-\\u9fff)）](?:${unitAlternation(UNITS)})(\\/{1,2}|／|—{1,2}|–|-{1,2}|＼)$`);
+/** Blank marks glued after a count or money unit that ends a row's label and unit (global). */
+const UNIT_MARKS = new RegExp(`(?<=[\\u4e00-\\u9fff)）](?:${unitAlternation(UNITS)}))(?:[/／]+|—{1,2}|–|-{1,2}|＼)(?=[\\u4e00-\\u9fff(（]|$)`, "g");
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isSep = (c: string) => c === " " || c === "\n" || c === "\t" || c === "|";
 
@@ -86,19 +86,34 @@ export function readCell(text: string, start: number, end: number): CellText {
       gap = 0;
       return;
     }
-    // …and so is one glued after a row's unit, in a crawl that dropped the cells' separators
-    // ("政务微博公开政府信息数条/ 4.政务微信…"): the label had run on into the next row's.
-    const glued = UNIT_THEN_BLANK.exec(t);
-    if (glued) {
-      const cut = at - glued[1]!.length;
-      const head: TextRun = { text: t.slice(0, cut - run.start), start: run.start, end: cut };
-      const tok: ValueToken = { kind: "blank", raw: "", start: cut, end: at, gap: 0 };
-      texts.push(head);
-      items.push(head, tok);
-      tokens.push(tok);
-    } else {
+    // …and so are marks glued after a row's unit, in a crawl that dropped the cells' separators
+    // ("政务微博公开政府信息数条/ 4.政务微信…", "其它形式申请数条//对申请的答复数条324"): the label had
+    // run on into the next row's. A slash is a cell each; a dash mark is one (—— may be one or two).
+    let from = 0;
+    UNIT_MARKS.lastIndex = 0;
+    for (let m = UNIT_MARKS.exec(t); m; m = UNIT_MARKS.exec(t)) {
+      if (m.index > from) {
+        const head: TextRun = { text: t.slice(from, m.index), start: run.start + from, end: run.start + m.index };
+        texts.push(head);
+        items.push(head);
+      }
+      const marks = m[0];
+      const each = /^[/／]+$/.test(marks) ? marks.length : 1;
+      for (let k = 0; k < each; k++) {
+        const s0 = run.start + m.index + (each > 1 ? k : 0);
+        const tok: ValueToken = { kind: "blank", raw: "", start: s0, end: each > 1 ? s0 + 1 : run.start + m.index + marks.length, gap: 0 };
+        tokens.push(tok);
+        items.push(tok);
+      }
+      from = m.index + marks.length;
+    }
+    if (from === 0) {
       texts.push(run);
       items.push(run);
+    } else if (from < t.length) {
+      const tail: TextRun = { text: t.slice(from), start: run.start + from, end: run.end };
+      texts.push(tail);
+      items.push(tail);
     }
     gap = 0;
   };

@@ -25,6 +25,8 @@ export interface StatTableResult {
   /** Named value columns (历年累计, 市直单位 …), for questions that ask for one. */
   columns: string[];
   template: Template;
+  /** Rows left blank on a page whose cells ran together: a cut of a glued run is never sure (tables-gbf.ts). */
+  blankCells?: boolean;
 }
 
 interface Ctx {
@@ -430,7 +432,11 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     }
   }
   void endAt;
-  return { figures, warnings, span, columns: slices.filter(Boolean), template };
+  // Several value columns, a row with its unit and no value, and values glued to their row's unit
+  // ("当面申请数条18" for 空 | 18): the blanks left no trace between the glued cells.
+  const gluedValues = rows.some((r) => r.tokens[0]?.kind === "num" && r.tokens[0].gap === 0);
+  const blankRow = rows.some((r) => !r.heading && r.unit && r.tokens.length === 0);
+  return { figures, warnings, span, columns: slices.filter(Boolean), template, blankCells: k > 1 && gluedValues && blankRow };
 }
 
 type Item = ValueToken | TextRun;

@@ -110,6 +110,7 @@ export function readTables(src: SourceText): TablesResult {
       out.template = stat.template;
       out.columns = stat.columns;
       push(out, stat);
+      if (stat.blankCells) unsureCuts(out);
     }
   }
   out.warnings.push(...unreadTables(c, out));

@@ -78,7 +78,8 @@ function blankRowCut(text: string): number {
   }
   return -1;
 }
-const END_WORDS = /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]|相关链接|相关文章|相关阅读|上一篇|下一篇|年度报告|工作报告|年报/;
+// (…and a page's furniture after the table: sharing, printing, an attachment list, the footer.)
+const END_WORDS = /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]|相关链接|相关文章|相关阅读|上一篇|下一篇|年度报告|工作报告|年报|分享到|打印本页|关闭窗口|扫一扫|浏览次数|附件[:：]|【打印|【关闭|网站地图|版权所有|主办单位|技术支持/;
 /**
  * The numbering a label starts with, as headings.ts reads it ("一、" "(三)" "2."), also when a wrap
  * left its opening bracket on the line before ("二)新建…"); "" when none.

@@ -15,6 +15,9 @@ const NAV = "当前位置：首页 > 政务公开 > 政府信息公开年报\n�
 const FOOTER =
   "\n网站地图 | 联系我们 | 版权所有：某某市人民政府办公室 主办单位：某某市人民政府 闽ICP备12345678号-1 闽公网安备 35012802000123号 技术支持：某某信息技术有限公司 2024年12月\n";
 
+/** What a crawled page prints after the report: sharing, printing, a QR code, its attachments. */
+const SHARE = "\n分享到：微信 微博 QQ空间 【打印本页】【关闭窗口】 扫一扫在手机打开当前页 访问量：123456次\n附件：1.2021年政府信息公开工作年度报告.pdf（下载次数：35）";
+
 /** A page's list of other reports above the report (最新年报) and its related links below it. */
 const OTHER_REPORTS = "最新年报 上海市浦东新区2023年政府信息公开工作年度报告 杭州市西湖区2022年政府信息公开工作年度报告 南京市2021年政府信息公开年度报告\n";
 const RELATED =
@@ -69,6 +72,8 @@ const LAYOUTS: [string, (t: string) => string][] = [
   ["its prose re-wrapped at 23 characters, inside numbers too", (t) => rewrapProse(t, 23)],
   ["its prose re-wrapped at 31 characters, inside numbers too", (t) => rewrapProse(t, 31)],
   ["a site footer after it", (t) => t + FOOTER],
+  // An old 统计表 read its rows on into them (访问量 123 | 456, 附件 1.2 | 21).
+  ["a share bar and an attachment list after it", (t) => t + SHARE],
   ["a list of other reports' names above it", (t) => OTHER_REPORTS + t],
   ["related links to other reports below it", (t) => t + RELATED],
   // pdftotext's form feed after each page, its number printed bare ("3") instead of "- 3 -".

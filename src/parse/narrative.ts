@@ -5,7 +5,7 @@
 // (各乡镇…) never gives the report's own figure, and a weak wording loses to a strong one.
 import type { Figure } from "../domain.js";
 import { spanEvidence } from "./evidence.js";
-import { headingNumberAt, templateHeading } from "./headings.js";
+import { headingNumberAt, templateHeading, TITLE_END_WORDS } from "./headings.js";
 import { metricDef } from "./metrics.js";
 import { DISCLOSURE, PHRASES, SUB_UNIT, type MetricPhrase, type Topic } from "./phrases.js";
 import { sectionHeads, srcSpan, type Prose } from "./prose.js";
@@ -170,7 +170,7 @@ export function extractNarrative(prose: Prose): Figure[] {
 }
 
 /** A heading's title: the template's, or words up to 情况 (措施, 打算 …), with no number or stop inside. */
-const TITLE = /^[^\d。，,；;：:!?！？]{2,30}?(?:情况|措施|打算|安排|事项)/;
+const TITLE = new RegExp(`^[^\\d。，,；;：:!?！？]{2,30}?(?:${TITLE_END_WORDS})`);
 
 /**
  * Where the title of a numbered heading that starts the sentence ends, when the sentence goes on

@@ -4,7 +4,10 @@
 // character back to the report text so a figure or passage quotes the original. Real reports often
 // arrive as ONE line (a crawled page), so nothing here relies on line breaks; they are hints.
 import type { Section } from "../domain.js";
-import { headingNumberAt, TABLE_ROW_TITLES, templateHeading } from "./headings.js";
+import { headingNumberAt, TABLE_ROW_TITLES, templateHeading, TITLE_END_WORDS } from "./headings.js";
+
+/** Where a heading's own title ends, when it is not the template's. */
+const HEADING_TITLE_END = new RegExp(TITLE_END_WORDS);
 import { lineAt as lineAtText, type SourceText, type Span } from "./text.js";
 
 export interface Prose {
@@ -356,7 +359,7 @@ function candidateAt(text: string, start: number, paraEnd: number): Candidate | 
   } else {
     const w = window.slice(0, 30);
     const s = w.slice(2).search(SENTENCE_START);
-    const end = /情况|措施|打算|安排|事项/.exec(w);
+    const end = HEADING_TITLE_END.exec(w);
     titleLen = end ? end.index + end[0].length : s >= 0 ? s + 2 : w.length;
   }
   const title = text.slice(bodyStart, bodyStart + titleLen).trim().replace(/[：:。]+$/, "");

@@ -10,6 +10,8 @@ export interface Compact {
   s: string;
   /** `at[i]` is the offset in the text of `s[i]`; `at[s.length]` is the end of the compacted range. */
   at: Int32Array;
+  /** The text it is a view of (where a pipe or tab between two characters says a cell ends). */
+  src: string;
 }
 
 /** The compact view of text[from, to). */
@@ -32,7 +34,7 @@ export function compactOf(text: string, from = 0, to = text.length): Compact {
     }
   }
   at[n] = to;
-  return { s: parts.join(""), at: at.subarray(0, n + 1) };
+  return { s: parts.join(""), at: at.subarray(0, n + 1), src: text };
 }
 
 /** A label as the compact view holds it. */
@@ -306,12 +308,15 @@ function nextLabelAt(c: Compact, specs: readonly LabelSpec[], i: number, from: n
 }
 
 function extendWord(c: Compact, f: Found, to: number, back: number, lo: number): Found {
+  // Never over a cell's edge (a pipe or tab between two characters: "规范性文件 | | | |" then the
+  // next item's "第二十条第（五）项" had been taken into a blank row's label), nor into that header.
+  const edge = (k: number) => /[|\t]/.test(c.src.slice(c.at[k - 1]! + 1, c.at[k]!)) || c.s.startsWith("第二十条", k);
   let ce = f.ce;
-  while (ce < to && ce - f.ce < 24 && /[\u4e00-\u9fff“”"、]/.test(c.s[ce]!)) ce++;
+  while (ce < to && ce - f.ce < 24 && /[\u4e00-\u9fff“”"、]/.test(c.s[ce]!) && !edge(ce)) ce++;
   // …and back to where it starts ("无正当理由大量反覆申请" found by 大量反覆申请), as far as the
   // full label is longer than the words that found it.
   let cs = f.cs;
-  while (cs > lo && f.cs - cs < back && /[\u4e00-\u9fff“”"、]/.test(c.s[cs - 1]!)) cs--;
+  while (cs > lo && f.cs - cs < back && /[\u4e00-\u9fff“”"、]/.test(c.s[cs - 1]!) && !edge(cs)) cs--;
   return ce === f.ce && cs === f.cs ? f : { ...f, cs, ce, start: c.at[cs]!, end: c.at[ce - 1]! + 1 };
 }
 

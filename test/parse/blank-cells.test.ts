@@ -92,3 +92,22 @@ describe("the saved 平潭 2013 page (old 统计表, two columns) with its zero 
     if (mark === "/") expect(table.filter((f) => f.certain).length).toBe(want.size);
   });
 });
+
+describe("a saved page with blank cells, read as a page (its cells kept)", () => {
+  // "规范性文件 | | | |" then "第二十条第（五）项": the label, found by its short form, had been
+  // widened over the blank cells into the next item's header, and the rows after it each took the
+  // next one's values (规范性文件 67 | 空 | 2744, 行政许可's), sure.
+  it.each([
+    [99, 79],
+    [42, 20],
+  ])("generated report %i/%i: every table figure is the true one, a zero read blank", async (seed, index) => {
+    const page = generateHtmlReport(seed, index);
+    const text = await extractText("page.html", new TextEncoder().encode(blankZeroCells(page.html)));
+    if (!text.ok) throw new Error(text.error);
+    const res = parseReport(text.text, { name: page.name });
+    if (!res.ok) throw new Error(res.error);
+    const table = res.report.figures.filter((f) => f.source === "table" && !f.slice);
+    for (const f of table) expect(f.value ?? 0, `${f.metric}: ${f.note ?? ""}`).toBe(page.truth.figures[f.metric] ?? 0);
+    expect(table.length).toBeGreaterThan(30);
+  });
+});

@@ -34,6 +34,14 @@ export interface TableResult {
 }
 
 /**
+ * A number read with a minus sign in 表三 or 表四, whose counts are never negative: the page marks
+ * blank cells with "-" ("64-2-470"), and a "-" in 表二's 本年增/减 may be a mark as well as a sign.
+ */
+function hyphenMarks(cells: readonly (readonly ValueToken[])[]): boolean {
+  return cells.some((row) => row.some((t) => t.kind === "num" && t.raw.startsWith("-")));
+}
+
+/**
  * A blank mark of two dashes or more touching a value (11——23120): one blank cell ("——") or two
  * ("—" "—"), the text cannot say, so neither can a cut of the values beside it.
  */
@@ -272,7 +280,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     warnings.push({ code: "ORIENTATION_GUESSED", metrics: [...new Set(figures.filter((f) => !f.certain).map((f) => f.metric))], message: `表三有${uncertain}个数值的读法无法用勾稽关系唯一确定，已按最可能的读法取值并标为不确定，请核对原表。` });
   }
   const lastToken = cells[cells.length - 1]?.[cells[cells.length - 1]!.length - 1];
-  const blankCells = blankBeforeGlued(cells, (i) => isHeading(located[i]!.row), src.text);
+  const blankCells = blankBeforeGlued(cells, (i) => isHeading(located[i]!.row), src.text) || hyphenMarks(cells);
   return { figures, warnings, span: { start: located[0]?.found.start ?? start, end: Math.max(end, lastToken?.end ?? end) }, blankCells };
 }
 
@@ -401,7 +409,7 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
       certain: a.value !== null && b.value !== null && a.certain && b.certain, note: `未经复议直接起诉 ${a.value ?? "空"} + 复议后起诉 ${b.value ?? "空"}`,
     });
   }
-  return { figures, warnings, span, blankCells: blankBeforeGlued([tokens], () => false, src.text) };
+  return { figures, warnings, span, blankCells: blankBeforeGlued([tokens], () => false, src.text) || hyphenMarks([tokens]) };
 }
 
 // ── 表二 第二十条 ─────────────────────────────────────────────────────────────────────────────

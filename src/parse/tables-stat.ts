@@ -336,6 +336,9 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     });
     prefix = "";
   }
+  // A count is never negative where the form has no 增减 column: a "-" glued before a number is a
+  // blank cell's mark ("当面申请数条-18" is 空 | 18, not -1 | 8).
+  if (!kinds.includes("delta")) for (const r of rows) r.tokens = r.tokens.flatMap(markBeforeNumber);
   trimEmptyColumn(rows, k, /备\s*注/.test(headerText));
   // "——" in the unit or value cells marks a heading; its blanks are not values.
   for (const r of rows) if (r.tokens.length > 0 && r.tokens.every((t) => t.kind === "blank") && !r.unit) r.heading = true;
@@ -441,6 +444,15 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
 }
 
 type Item = ValueToken | TextRun;
+
+/** A number read with a minus sign, as the blank mark before it and the number. */
+function markBeforeNumber(t: ValueToken): ValueToken[] {
+  if (t.kind !== "num" || !t.raw.startsWith("-")) return [t];
+  return [
+    { kind: "blank", raw: "", start: t.start, end: t.start + 1, gap: t.gap },
+    { ...t, raw: t.raw.slice(1), start: t.start + 1, gap: 0 },
+  ];
+}
 
 /**
  * A label a PDF wrapped after its row's values ("其中:主动公开规范性 条 68" / "文件数"): its rest

@@ -59,6 +59,10 @@ function gluedDashes(text: string, row: readonly ValueToken[], i: number): boole
  */
 export function blankBeforeGlued(cells: readonly (readonly ValueToken[])[], isHeading: (i: number) => boolean, text?: string): boolean {
   if (text && cells.some((row) => row.some((_, i) => gluedDashes(text, row, i)))) return true;
+  // Blank cells marked "-" beside numbers read with a minus sign: each "-" may be a mark or a sign
+  // ("其他对外管理服务事项--13" is 空 | 空 | 13 or 空 | -1 | 3).
+  const hyphenBlank = text !== undefined && cells.some((row) => row.some((t) => t.kind === "blank" && /^-+$/.test(text.slice(t.start, t.end))));
+  if (hyphenBlank && cells.some((row) => row.some((t) => t.kind === "num" && t.raw.startsWith("-")))) return true;
   for (let i = 0; i + 1 < cells.length; i++) {
     if (cells[i]!.length > 0 || isHeading(i)) continue;
     const next = cells.slice(i + 1).find((t) => t.length > 0);

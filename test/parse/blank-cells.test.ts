@@ -59,6 +59,9 @@ describe("a page whose empty cells hold a mark, crawled", () => {
     ["—", 42, 84, 0],
     ["—", 99, 12, 0],
     ["—", 7, 96, 0],
+    // "-" as the mark beside 本年增/减's signs: "其他对外管理服务事项--13" had read 空 | -1 | 3, sure.
+    ["-", 7, 96, 0],
+    ["-", 99, 97, 0],
   ] as const)("%s, generated report %i/%i: every certain table figure is the true one, or blank where the page has the mark", (mark, seed, index, sureAtLeast) => {
     const page = generateHtmlReport(seed, index);
     const res = parseReport(crawledText(blankZeroCells(page.html, mark)), { name: page.name });

@@ -176,9 +176,9 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   // it ("行政复议多少件，诉讼多少件"), not "政府公报公开信息历年累计多少条，平潭综合实验区截至2013年".
   const names = mentions.map((m) => m.text);
   const commaJoins = normalized.split(/[,，]/).filter((part) => {
-    let words = squeeze(part);
+    let words = stripCourtesy(squeeze(part));
     for (const n of names) words = words.split(n).join("");
-    return words.replace(/(?:19|20)\d{2}年?度?|截至|截止|请问|多少|几/g, "").length >= 2;
+    return words.replace(/(?:19|20)\d{2}年?度?|截至|截止|多少|几/g, "").length >= 2;
   }).length >= 2;
   if (metric && (listed || /和|与|及|以及|还有/.test(normalized) || commaJoins)) {
     let restText = metricText;

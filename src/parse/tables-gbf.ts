@@ -34,10 +34,10 @@ export interface TableResult {
 }
 
 /**
- * A number read with a minus sign in 表三 or 表四, whose counts are never negative: the page marks
- * blank cells with "-" ("64-2-470"), and a "-" in 表二's 本年增/减 may be a mark as well as a sign.
+ * A number read with a minus sign. In 表三 or 表四, whose counts are never negative, it says the page
+ * marks blank cells with "-" ("64-2-470"), and a "-" in 表二's 本年增/减 may be a mark as well as a sign.
  */
-function hyphenMarks(cells: readonly (readonly ValueToken[])[]): boolean {
+function signedNumbers(cells: readonly (readonly ValueToken[])[]): boolean {
   return cells.some((row) => row.some((t) => t.kind === "num" && t.raw.startsWith("-")));
 }
 
@@ -62,7 +62,7 @@ export function blankBeforeGlued(cells: readonly (readonly ValueToken[])[], isHe
   // Blank cells marked "-" beside numbers read with a minus sign: each "-" may be a mark or a sign
   // ("其他对外管理服务事项--13" is 空 | 空 | 13 or 空 | -1 | 3).
   const hyphenBlank = text !== undefined && cells.some((row) => row.some((t) => t.kind === "blank" && /^-+$/.test(text.slice(t.start, t.end))));
-  if (hyphenBlank && cells.some((row) => row.some((t) => t.kind === "num" && t.raw.startsWith("-")))) return true;
+  if (hyphenBlank && signedNumbers(cells)) return true;
   for (let i = 0; i + 1 < cells.length; i++) {
     if (cells[i]!.length > 0 || isHeading(i)) continue;
     const next = cells.slice(i + 1).find((t) => t.length > 0);
@@ -284,7 +284,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     warnings.push({ code: "ORIENTATION_GUESSED", metrics: [...new Set(figures.filter((f) => !f.certain).map((f) => f.metric))], message: `表三有${uncertain}个数值的读法无法用勾稽关系唯一确定，已按最可能的读法取值并标为不确定，请核对原表。` });
   }
   const lastToken = cells[cells.length - 1]?.[cells[cells.length - 1]!.length - 1];
-  const blankCells = blankBeforeGlued(cells, (i) => isHeading(located[i]!.row), src.text) || hyphenMarks(cells);
+  const blankCells = blankBeforeGlued(cells, (i) => isHeading(located[i]!.row), src.text) || signedNumbers(cells);
   return { figures, warnings, span: { start: located[0]?.found.start ?? start, end: Math.max(end, lastToken?.end ?? end) }, blankCells };
 }
 
@@ -413,7 +413,7 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
       certain: a.value !== null && b.value !== null && a.certain && b.certain, note: `未经复议直接起诉 ${a.value ?? "空"} + 复议后起诉 ${b.value ?? "空"}`,
     });
   }
-  return { figures, warnings, span, blankCells: blankBeforeGlued([tokens], () => false, src.text) || hyphenMarks([tokens]) };
+  return { figures, warnings, span, blankCells: blankBeforeGlued([tokens], () => false, src.text) || signedNumbers([tokens]) };
 }
 
 // ── 表二 第二十条 ─────────────────────────────────────────────────────────────────────────────

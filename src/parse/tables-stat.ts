@@ -56,10 +56,10 @@ function extendLabel(row: Row, text: string, end: number, valuesFollow: boolean)
 const CJK = /[\u4e00-\u9fff]/;
 /** A unit inside a run of text, followed by more text (global, for scanning). */
 const UNIT_INSIDE = new RegExp(`(?:${unitAlternation(COUNT_UNITS)})(?=[\\u4e00-\\u9fff(])`, "g");
-/** A label that names a row of the form (not only "stat.<its own words>"). */
-const namesRow = (label: string) => {
+/** The row of the form a label names, or null (not only "stat.<its own words>"). */
+const rowMetric = (label: string): string | null => {
   const m = statMetric(label, 0);
-  return m !== null && !m.startsWith("stat.");
+  return m !== null && !m.startsWith("stat.") ? m : null;
 };
 /**
  * Where a run of text is two rows' labels: a row whose value cell is blank, its label and unit
@@ -72,9 +72,9 @@ const namesRow = (label: string) => {
 function blankRowCut(text: string): number {
   UNIT_INSIDE.lastIndex = 0;
   for (let m = UNIT_INSIDE.exec(text); m; m = UNIT_INSIDE.exec(text)) {
-    const after = m.index + m[0].length;
-    const rest = text.slice(after);
-    if (namesRow(text.slice(0, m.index)) && namesRow(rest.replace(UNIT_SUFFIX, "")) && statMetric(text.slice(0, m.index), 0) !== statMetric(rest.replace(UNIT_SUFFIX, ""), 0)) return after;
+    const before = rowMetric(text.slice(0, m.index));
+    const after = before && rowMetric(text.slice(m.index + m[0].length).replace(UNIT_SUFFIX, ""));
+    if (after && after !== before) return m.index + m[0].length;
   }
   return -1;
 }

@@ -21,7 +21,8 @@ export type { AnswerDeps };
 export { highlight } from "./qa/render.js";
 export { answerFigure, keyFigures } from "./qa/figures.js";
 
-const HELP = "我可以回答政府信息公开工作年度报告里的数字和内容，例如：\n· 长寿区2018年行政复议多少件\n· 蚌埠市2019年市直单位行政复议多少件\n· 长寿区和小板桥街道2018年行政诉讼对比\n· 2019年哪个地区行政处罚最多\n· 资阳区2020年存在哪些问题\n· 有哪些报告";
+const HELP =
+  "我可以回答政府信息公开工作年度报告里的数字和内容，例如：\n· 长寿区2018年行政复议多少件\n· 蚌埠市2019年市直单位行政复议多少件\n· 长寿区和小板桥街道2018年行政诉讼对比\n· 2019年哪个地区行政处罚最多\n· 资阳区2020年存在哪些问题\n· 有哪些报告";
 
 /**
  * Answer one question. Pure given its deps; never throws on any input. With the conversation's
@@ -56,7 +57,12 @@ function answerParsed(pq: ParsedQuestion, text: string, deps: AnswerDeps): Answe
   const ambiguous = pq.mentions.find((m) => m.keys.length > 1 && !m.areaOnly);
   if (ambiguous) {
     const choices = ambiguous.keys.map((k) => deps.catalog.labelOf(k));
-    return { ...base, choices, choiceFor: ambiguous.text, text: `“${ambiguous.text}”有${choices.length}个：${choices.join("、")}。请写明是哪一个，例如“${choices[0]}${pq.years[0] ?? ""}${pq.years.length ? "年" : ""}…”。` };
+    return {
+      ...base,
+      choices,
+      choiceFor: ambiguous.text,
+      text: `“${ambiguous.text}”有${choices.length}个：${choices.join("、")}。请写明是哪一个，例如“${choices[0]}${pq.years[0] ?? ""}${pq.years.length ? "年" : ""}…”。`,
+    };
   }
   // A held name one character away from what was typed (长受区 → 长寿区): asked back, with the names as
   // choices — unless it is one name only, and reading it so leaves a single body that can answer the year and the
@@ -85,7 +91,10 @@ function answerParsed(pq: ParsedQuestion, text: string, deps: AnswerDeps): Answe
   }
   // No region held by that name, or one typed with a city that rules the held one out (杭州市西湖区).
   if (pq.unknownRegions.length > 0) {
-    const held = deps.catalog.keys().slice(0, 12).map((k) => deps.catalog.labelOf(k));
+    const held = deps.catalog
+      .keys()
+      .slice(0, 12)
+      .map((k) => deps.catalog.labelOf(k));
     return { ...base, text: `没有“${pq.unknownRegions[0]}”的报告。现有地区：${held.join("、")}${deps.catalog.keys().length > 12 ? " 等" : ""}。` };
   }
 
@@ -152,7 +161,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     );
     return {
       ...base,
-      kind: parts.some((p) => p.answers.length) ? parts[0]!.kind === "none" ? "value" : parts[0]!.kind : "none",
+      kind: parts.some((p) => p.answers.length) ? (parts[0]!.kind === "none" ? "value" : parts[0]!.kind) : "none",
       answers: parts.flatMap((p) => p.answers),
       hits: parts.flatMap((p) => p.hits),
       warnings: [...new Set(parts.flatMap((p) => p.warnings))],
@@ -180,7 +189,13 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       if (best) return clauseReply(r, px, best, base, implied);
       // The registry's label names the thing when its unit is the one asked (专项经费 万元); else the question's words do (访问量).
       const def = metricDef(pq.metric!);
-      const none = notStated(r, px, !def?.unit || unitAgreement(def.unit, px.asked) > 0 || !px.phrase ? { metric: label } : { topic: px.phrase }, base, implied);
+      const none = notStated(
+        r,
+        px,
+        !def?.unit || unitAgreement(def.unit, px.asked) > 0 || !px.phrase ? { metric: label } : { topic: px.phrase },
+        base,
+        implied,
+      );
       // The record may say why (a glued row read more than one way).
       const why = warningsFor(r, pq.metricCandidates);
       return why.length ? { ...none, warnings: why, text: `${none.text}\n${why.map((w) => `⚠ ${w}`).join("\n")}` } : none;
@@ -250,7 +265,10 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     const rule = printedParts(r, f.metric);
     const kidIds = rule ?? childrenOf(f.metric).map((d) => d.id);
     const kids = kidIds
-      .map((id) => ({ id, fig: tableFigure(r, id, main.slice) ?? summed(r, id, main.slice) ?? r.figures.find((x) => x.metric === id && x.source === "narrative") }))
+      .map((id) => ({
+        id,
+        fig: tableFigure(r, id, main.slice) ?? summed(r, id, main.slice) ?? r.figures.find((x) => x.metric === id && x.source === "narrative"),
+      }))
       .filter((x) => x.fig);
     if (kids.length) {
       for (const k of kids) items.push(item(r, k.fig!));
@@ -261,7 +279,9 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       lines.push(`${head}：${kids.map((k) => `${shortLabel(k.id)} ${fmtValue(k.fig!)}`).join("，")}`);
     }
     // 表三 rows by applicant: 自然人, the five kinds of 法人或其他组织.
-    const byApplicant = main.slice ? [] : APPLICANT_SLICES.map((a) => tableFigure(r, f.metric, a.key)).filter((x): x is Figure => x !== undefined && x.value !== null);
+    const byApplicant = main.slice
+      ? []
+      : APPLICANT_SLICES.map((a) => tableFigure(r, f.metric, a.key)).filter((x): x is Figure => x !== undefined && x.value !== null);
     if (byApplicant.length > 1) {
       for (const x of byApplicant) items.push(item(r, x));
       lines.push(`按申请人：${byApplicant.map((x) => `${sliceLabel(x.slice!)} ${fmtValue(x)}`).join("，")}`);
@@ -287,7 +307,12 @@ function namedBy(metric: string, pq: ParsedQuestion, via?: string): string {
 /** The words that name a prose quantity, for the reply ("各乡镇主动公开政府信息"). */
 function clauseLabel(c: ClauseAnswer): string {
   const q = c.q;
-  const clean = (t: string) => t.replace(/^[、,，:：;；(（\s]+|[、,，:：;；。\s]+$/g, "").replace(/^(?:其中|另外|此外|同时|和|及|与|以及)/, "").replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "").replace(/(?:达到|达|为|是|共计|共|约)$/, "");
+  const clean = (t: string) =>
+    t
+      .replace(/^[、,，:：;；(（\s]+|[、,，:：;；。\s]+$/g, "")
+      .replace(/^(?:其中|另外|此外|同时|和|及|与|以及)/, "")
+      .replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "")
+      .replace(/(?:达到|达|为|是|共计|共|约)$/, "");
   if (q.unit === "%" && clean(q.left).replace(/占比?|约/g, "").length <= 1) return `${clean(q.before[0] ?? "")}，占比`;
   const left = clean(q.left);
   if (left.length >= 4 || (left.length >= 2 && !q.right)) return left;
@@ -423,7 +448,13 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     if (one.metric) warnings.push(...warningsFor(r, [one.metric]));
   }
   // Two figures of the same metric and unit: say the difference.
-  if (items.length === 2 && items[0]!.metric === items[1]!.metric && items[0]!.unit === items[1]!.unit && items[0]!.value !== null && items[1]!.value !== null) {
+  if (
+    items.length === 2 &&
+    items[0]!.metric === items[1]!.metric &&
+    items[0]!.unit === items[1]!.unit &&
+    items[0]!.value !== null &&
+    items[1]!.value !== null
+  ) {
     const [a, b] = items as [AnswerItem, AnswerItem];
     const diff = Math.round((b.value! - a.value!) * 1e4) / 1e4;
     const who = (x: AnswerItem) => (a.region === b.region ? `${x.year}年` : a.year === b.year ? x.region : `${x.region}（${x.year}年）`);
@@ -487,7 +518,16 @@ const ASPECT_NAME: Record<ProblemsAspect, string> = { problems: "存在的问题
  */
 function problemsSection(r: Report, sections: readonly Section[], aspect: ProblemsAspect): Hit | null {
   const p = problemsPart(sections);
-  const hit = (section: string, snippet: string, line: number): Hit => ({ reportId: r.id, org: r.org, region: r.region, year: r.year, section, snippet: inReportScript(r, snippet), line, score: 100 });
+  const hit = (section: string, snippet: string, line: number): Hit => ({
+    reportId: r.id,
+    org: r.org,
+    region: r.region,
+    year: r.year,
+    section,
+    snippet: inReportScript(r, snippet),
+    line,
+    score: 100,
+  });
   if (p) {
     const problems = numbered(p.items);
     const improvements = p.improvements.length ? numbered(p.improvements) : "";
@@ -528,11 +568,18 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
 
   if (pq.asksProblems) {
-    const targets = (reports ?? []).slice(0, 20).map((e) => deps.load(e.id)).filter((r): r is Report => r !== undefined);
-    const hits = targets.map((r) => problemsSection(r, deps.sections?.(r.id) ?? r.sections, pq.problemsAspect)).filter((h): h is Hit => h !== null).slice(0, 5);
+    const targets = (reports ?? [])
+      .slice(0, 20)
+      .map((e) => deps.load(e.id))
+      .filter((r): r is Report => r !== undefined);
+    const hits = targets
+      .map((r) => problemsSection(r, deps.sections?.(r.id) ?? r.sections, pq.problemsAspect))
+      .filter((h): h is Hit => h !== null)
+      .slice(0, 5);
     if (hits.length) {
       // One report: its list under its heading, not numbered twice ("1. 平潭…：1. …").
-      const body = hits.length === 1 ? `${hits[0]!.org}${hits[0]!.year ?? ""}年「${hits[0]!.section}」第${hits[0]!.line}行：${hits[0]!.snippet}` : hitsText(hits);
+      const body =
+        hits.length === 1 ? `${hits[0]!.org}${hits[0]!.year ?? ""}年「${hits[0]!.section}」第${hits[0]!.line}行：${hits[0]!.snippet}` : hitsText(hits);
       return { ...base, kind: "search", hits, text: `${scope.join("、") || ""}报告中“${ASPECT_NAME[pq.problemsAspect]}”：\n${body}` };
     }
   }
@@ -570,11 +617,28 @@ export function reportCard(query: string, deps: AnswerDeps): Answer {
   const base: Answer = { question: query, kind: "none", answers: [], hits: [], warnings: [], text: "" };
   if (!pq.mentions.length) return { ...base, text: "请写明地区和年份，例如：/report 长寿区 2018" };
   const m = pq.mentions[0]!;
-  if (m.keys.length > 1) return { ...base, choices: m.keys.map((k) => deps.catalog.labelOf(k)), text: `“${m.text}”有多个：${m.keys.map((k) => deps.catalog.labelOf(k)).join("、")}。` };
+  if (m.keys.length > 1)
+    return {
+      ...base,
+      choices: m.keys.map((k) => deps.catalog.labelOf(k)),
+      text: `“${m.text}”有多个：${m.keys.map((k) => deps.catalog.labelOf(k)).join("、")}。`,
+    };
   const picked = pickReport(m, pq.years, deps);
   if (!picked.report) return { ...base, text: picked.missing! };
   const r = picked.report;
-  const KEY = ["proactive.total", "requests.received", "requests.result.granted", "requests.result.withheld", "review.total", "litigation.total", "art20.licensing.decisions", "art20.penalty.decisions", "fees.info_processing", "fees.requests", "staff.total"];
+  const KEY = [
+    "proactive.total",
+    "requests.received",
+    "requests.result.granted",
+    "requests.result.withheld",
+    "review.total",
+    "litigation.total",
+    "art20.licensing.decisions",
+    "art20.penalty.decisions",
+    "fees.info_processing",
+    "fees.requests",
+    "staff.total",
+  ];
   const items: AnswerItem[] = [];
   const lines = [`${r.org}${r.year ?? ""}年政府信息公开工作年度报告`, `格式：${TEMPLATE_NAME[r.template]}；共读取${r.figures.length}个数字`];
   for (const metric of KEY) {

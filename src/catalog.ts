@@ -241,7 +241,16 @@ export class Catalog {
 
 /** Two entries name their issuer alike: the fields the lexicon takes its names from. */
 function sameIssuer(a: ReportEntry, b: ReportEntry): boolean {
-  if (a.level !== b.level || a.org !== b.org || a.region !== b.region || a.fullRegion !== b.fullRegion || a.city !== b.city || a.county !== b.county || a.province !== b.province) return false;
+  if (
+    a.level !== b.level ||
+    a.org !== b.org ||
+    a.region !== b.region ||
+    a.fullRegion !== b.fullRegion ||
+    a.city !== b.city ||
+    a.county !== b.county ||
+    a.province !== b.province
+  )
+    return false;
   if (a.aliases === b.aliases) return true;
   if (a.aliases.length !== b.aliases.length) return false;
   for (let i = 0; i < a.aliases.length; i++) if (a.aliases[i] !== b.aliases[i]) return false;

@@ -87,7 +87,11 @@ export function chartData(answer: Answer): ChartData | null {
   const years = new Set(items.map((a) => a.year));
   const kind = answer.kind !== "rank" && years.size > 1 ? "line" : "bar";
   const labels = [...new Set(items.map((a) => a.label))];
-  const headline = answer.text.split("\n").map((l) => l.trim()).find((l) => l && !l.startsWith("（")) ?? "";
+  const headline =
+    answer.text
+      .split("\n")
+      .map((l) => l.trim())
+      .find((l) => l && !l.startsWith("（")) ?? "";
   const bodies = [...new Set(items.map(name))];
   // A trend or a ranking opens with its heading ("…历年情况：", "2019年行政处罚从多到少…："); a
   // comparison opens with its first figure, so its title is made.

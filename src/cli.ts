@@ -77,7 +77,6 @@ export function dbPathOf(args: Args): string {
   return resolve(typeof flag === "string" ? flag : process.env.NIANBAO_DB || "data/db.json");
 }
 
-
 /**
  * Open the library; writers take the db lock (saying what they are: the bot, an ingest, the local
  * chat), readers do not. The db's folder is created when missing.
@@ -122,7 +121,9 @@ export async function openLibrary(
       const { openPgLibrary } = await import("./store/pg-library.js");
       const pg = await openPgLibrary(databaseUrl, {
         cut: toPassages,
-        ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, prepare: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
+        ...(opts.parseWorker
+          ? { reader: warmed(createReader({ worker: true, prepare: true, ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) }
+          : {}),
         readOnly: !opts.write,
         ...(opts.corpusDir ? { corpusDir: opts.corpusDir } : {}),
       });
@@ -141,7 +142,13 @@ export async function openLibrary(
       // The bot reads files in a worker thread so questions are answered meanwhile; a command
       // that only ingests has nothing to keep answering.
       // The workers make what the SQLite store keeps of a report too (the JSON store keeps other forms).
-      ...(opts.parseWorker ? { reader: warmed(createReader({ worker: true, prepare: store === "sqlite", ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) })) } : {}),
+      ...(opts.parseWorker
+        ? {
+            reader: warmed(
+              createReader({ worker: true, prepare: store === "sqlite", ...(opts.onReaderFallback ? { onFallback: opts.onReaderFallback } : {}) }),
+            ),
+          }
+        : {}),
       ...(opts.readers ? { reader: createBulkReader(opts.readers, { prepare: store === "sqlite" }) } : {}),
       // A bulk ingest writes the files' bytes from a thread of its own (the main thread stores every report).
       originals: fileOriginalStore(`${base}.originals`, opts.readers ? { writer: createOriginalWriter() } : {}),
@@ -216,7 +223,9 @@ async function cmdParse(args: Args): Promise<number> {
   }
   console.log(`${r.org}（${r.region}，${r.level}）${r.year ?? "年份不明"}年  格式 ${r.template}  数字 ${r.figures.length}  章节 ${r.sections.length}`);
   for (const f of r.figures.filter((x) => !x.slice || !/^[a-z_]+$/.test(x.slice))) {
-    console.log(`  ${f.metric}${f.slice ? `[${f.slice}]` : ""} = ${f.value ?? "空"}${f.unit} (${f.source}${f.certain ? "" : ", 不确定"}) 第${f.evidence.line}行`);
+    console.log(
+      `  ${f.metric}${f.slice ? `[${f.slice}]` : ""} = ${f.value ?? "空"}${f.unit} (${f.source}${f.certain ? "" : ", 不确定"}) 第${f.evidence.line}行`,
+    );
   }
   for (const w of r.warnings) console.log(`  ⚠ ${w.message}`);
   return 0;
@@ -242,9 +251,7 @@ export function ingestLine(file: string, res: IngestResult): string {
     case "revision":
       return `✓ ${file}：${who}——${of}的修订版（${res.changed?.length ?? 0} 项数字不同），已存为新版本`;
     case "rendition":
-      return res.answers
-        ? `✓ ${file}：${who}——${of}的另一个文件，读得更好，改由它回答`
-        : `= ${file}：${of}的另一个文件（数字相同），已记下，未重复保存`;
+      return res.answers ? `✓ ${file}：${who}——${of}的另一个文件，读得更好，改由它回答` : `= ${file}：${of}的另一个文件（数字相同），已记下，未重复保存`;
     case "duplicate":
       return `= ${file}：已经导入过（${of}），未重复保存`;
     case "held":

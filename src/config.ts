@@ -151,13 +151,20 @@ const schema = z.object({
   NIANBAO_DB: optional(z.string()),
   NIANBAO_DATA_DIR: optional(z.string()),
   DATABASE_URL: optional(
-    z.string().refine((value) => /^postgres(ql)?:\/\/./.test(value), { message: "must be a PostgreSQL URL, postgres://user:password@host:5432/database (value not shown)" }),
+    z
+      .string()
+      .refine((value) => /^postgres(ql)?:\/\/./.test(value), {
+        message: "must be a PostgreSQL URL, postgres://user:password@host:5432/database (value not shown)",
+      }),
   ),
-  NIANBAO_STORE: optional(z.string().toLowerCase().pipe(z.enum(STORE_KINDS, { message: `must be ${STORE_KINDS.join(" or ")}` }))),
+  NIANBAO_STORE: optional(
+    z
+      .string()
+      .toLowerCase()
+      .pipe(z.enum(STORE_KINDS, { message: `must be ${STORE_KINDS.join(" or ")}` })),
+  ),
   WEBHOOK_URL: optional(httpUrl("e.g. https://bot.example.org/telegram")),
-  WEBHOOK_SECRET: optional(
-    z.string().regex(SECRET_RE, { message: "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (value not shown)" }),
-  ),
+  WEBHOOK_SECRET: optional(z.string().regex(SECRET_RE, { message: "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (value not shown)" })),
   WEBHOOK_HOST: optional(
     z.string().refine((value) => isIP(value) !== 0 || /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(value), {
       message: "must be an IP address or a host name to listen on (e.g. 127.0.0.1, 0.0.0.0, ::)",
@@ -182,7 +189,7 @@ const schema = z.object({
   POLL_RETRY_MAX_SECONDS: optional(integer(1, 600)),
   ALERT_RETRY_SECONDS: optional(integer(1, 3600)),
   SHUTDOWN_SECONDS: optional(integer(1, 600)),
-  PARSE_WORKER: optional(z.enum(["0", "1"], { message: 'must be 1 (parse in a worker thread) or 0 (on the main thread)' })),
+  PARSE_WORKER: optional(z.enum(["0", "1"], { message: "must be 1 (parse in a worker thread) or 0 (on the main thread)" })),
 });
 
 /** Build the configuration from an environment; throws `Invalid config: VAR …` on the first problems. */

@@ -83,7 +83,8 @@ function ascii(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
-const USAGE = "用法：/export 指标 [地区] [年份]，例如 /export 行政复议 福州市 2019-2024；或 /export 地区 年份，导出一份报告的全部数字，例如 /export 长寿区 2018。";
+const USAGE =
+  "用法：/export 指标 [地区] [年份]，例如 /export 行政复议 福州市 2019-2024；或 /export 地区 年份，导出一份报告的全部数字，例如 /export 长寿区 2018。";
 
 /**
  * An export by words: a metric, optionally where (a body, a city, a province) and which years.
@@ -92,7 +93,9 @@ const USAGE = "用法：/export 指标 [地区] [年份]，例如 /export 行政
  *   exportFigures("长寿区 2018") → every figure of 重庆市长寿区's 2018 report
  */
 export function exportFigures(query: string, deps: AnswerDeps): ExportResult {
-  const q = String(query ?? "").trim().slice(0, 200);
+  const q = String(query ?? "")
+    .trim()
+    .slice(0, 200);
   if (!q) return { ok: false, error: USAGE };
   if (deps.catalog.size === 0) return { ok: false, error: "还没有导入任何报告。" };
   const all = deps.catalog.all();
@@ -118,14 +121,22 @@ export function exportFigures(query: string, deps: AnswerDeps): ExportResult {
 
   const selected = all
     .filter((e) => (places.length === 0 || inPlace.has(e.id)) && (years.length === 0 || (e.year !== null && years.includes(e.year))))
-    .sort((a, b) => (a.fullRegion || a.region).localeCompare(b.fullRegion || b.region, "zh") || (a.year ?? 0) - (b.year ?? 0) || a.org.localeCompare(b.org, "zh"));
-  const where = [places.join("、"), years.length ? (years.length > 2 && years.at(-1)! - years[0]! === years.length - 1 ? `${years[0]}—${years.at(-1)}年` : `${years.join("、")}年`) : ""].filter(Boolean);
+    .sort(
+      (a, b) => (a.fullRegion || a.region).localeCompare(b.fullRegion || b.region, "zh") || (a.year ?? 0) - (b.year ?? 0) || a.org.localeCompare(b.org, "zh"),
+    );
+  const where = [
+    places.join("、"),
+    years.length ? (years.length > 2 && years.at(-1)! - years[0]! === years.length - 1 ? `${years[0]}—${years.at(-1)}年` : `${years.join("、")}年`) : "",
+  ].filter(Boolean);
   if (selected.length === 0) return { ok: false, error: `没有${where.join(" ") || "符合条件"}的报告。` };
 
   if (!metric) {
     if (places.length === 0) return { ok: false, error: USAGE };
     if (selected.length > 1) {
-      const list = selected.slice(0, 12).map((e) => `${e.fullRegion || e.region} ${e.year ?? "年份不明"}`).join("、");
+      const list = selected
+        .slice(0, 12)
+        .map((e) => `${e.fullRegion || e.region} ${e.year ?? "年份不明"}`)
+        .join("、");
       return { ok: false, error: `有${selected.length}份报告符合：${list}${selected.length > 12 ? " 等" : ""}。请写明地区和年份，只导出一份报告。` };
     }
     const r = deps.load(selected[0]!.id);

@@ -60,7 +60,9 @@ async function openArchive(data: Buffer): Promise<{ zip: ZipFile; entries: Map<s
         );
       }
       if (declared > MAX_DECLARED_BYTES) {
-        refuse(`解压后过大：各部件声明解压后共超过 ${formatBytes(MAX_DECLARED_BYTES)}（文件本身 ${formatBytes(data.byteLength)}），像是“压缩炸弹”，未解压、未读取。`);
+        refuse(
+          `解压后过大：各部件声明解压后共超过 ${formatBytes(MAX_DECLARED_BYTES)}（文件本身 ${formatBytes(data.byteLength)}），像是“压缩炸弹”，未解压、未读取。`,
+        );
       }
       if (!entries.has(entry.fileName)) entries.set(entry.fileName, entry);
     }
@@ -243,7 +245,13 @@ export async function docxToHtml(data: Uint8Array): Promise<string> {
     if (err instanceof RefusedFileError) throw err;
     const message = (err as Error).message;
     if (/Could not find main document part/i.test(message)) refuse("里没有正文部分（word/document.xml），不是有效的 .docx。");
-    if (/xmldom/i.test(message)) refuse(`的内容（XML）不合规范，无法读取：${message.replace(/\s+/g, " ").replace(/@#\[line.*$/, "").slice(0, 120)}`);
+    if (/xmldom/i.test(message))
+      refuse(
+        `的内容（XML）不合规范，无法读取：${message
+          .replace(/\s+/g, " ")
+          .replace(/@#\[line.*$/, "")
+          .slice(0, 120)}`,
+      );
     if (err instanceof RangeError) refuse("的结构嵌套过深，无法读取。");
     throw err;
   } finally {

@@ -13,7 +13,11 @@ import { RefusedFileError } from "./refusal.js";
 // export, the same code), because reading a page is synchronous.
 const requireCjs = createRequire(import.meta.url);
 let dom: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | undefined;
-const domLibs = () => (dom ??= { parseHTML: (requireCjs("linkedom") as { parseHTML: typeof ParseHTML }).parseHTML, Readability: (requireCjs("@mozilla/readability") as { Readability: typeof ReadabilityClass }).Readability });
+const domLibs = () =>
+  (dom ??= {
+    parseHTML: (requireCjs("linkedom") as { parseHTML: typeof ParseHTML }).parseHTML,
+    Readability: (requireCjs("@mozilla/readability") as { Readability: typeof ReadabilityClass }).Readability,
+  });
 
 /** The slice of the DOM this module reads (linkedom implements it; the project has no DOM lib types). */
 interface DomNode {
@@ -111,13 +115,74 @@ function preclean(html: string): string {
 
 /** Elements that start and end a line. */
 const BLOCK = new Set([
-  "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
-  "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html",
-  "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-  "tr", "ul",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "dd",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "legend",
+  "li",
+  "main",
+  "menu",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
 ]);
 /** Elements never read (what preclean missed, or what a converter produced). */
-const SKIP = new Set([...DROP_ELEMENTS, "head", "title", "meta", "link", "base", "input", "button", "option", "canvas", "audio", "video", "embed", "map", "img", "picture", "source"]);
+const SKIP = new Set([
+  ...DROP_ELEMENTS,
+  "head",
+  "title",
+  "meta",
+  "link",
+  "base",
+  "input",
+  "button",
+  "option",
+  "canvas",
+  "audio",
+  "video",
+  "embed",
+  "map",
+  "img",
+  "picture",
+  "source",
+]);
 /** Deeper than this, an element's text is taken whole (a hostile page must not exhaust the stack). */
 const MAX_DEPTH = 400;
 
@@ -207,7 +272,8 @@ function ownRows(table: DomElement): DomElement[][] {
       const tag = el.localName;
       if (tag === "tr") {
         const cells: DomElement[] = [];
-        for (const d of children(el)) if (d.nodeType === ELEMENT && ((d as DomElement).localName === "td" || (d as DomElement).localName === "th")) cells.push(d as DomElement);
+        for (const d of children(el))
+          if (d.nodeType === ELEMENT && ((d as DomElement).localName === "td" || (d as DomElement).localName === "th")) cells.push(d as DomElement);
         rows.push(cells);
       } else if (tag === "thead" || tag === "tbody" || tag === "tfoot") visit(el);
     }
@@ -255,7 +321,9 @@ function writeTable(table: DomElement, out: Lines, depth: number): void {
       const tag = c.nodeType === ELEMENT ? (c as DomElement).localName : "";
       if (tag === "thead" || tag === "tbody" || tag === "tfoot") visit(c);
       else if (tag === "tr") {
-        const cells = children(c).filter((d): d is DomElement => d.nodeType === ELEMENT && ((d as DomElement).localName === "td" || (d as DomElement).localName === "th"));
+        const cells = children(c).filter(
+          (d): d is DomElement => d.nodeType === ELEMENT && ((d as DomElement).localName === "td" || (d as DomElement).localName === "th"),
+        );
         if (layout) {
           for (const cell of cells) {
             out.br();
@@ -441,7 +509,28 @@ function withTitle(lines: string[], title: string): string[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Elements without content or end tag (htmlparser2's list, which linkedom parses with). */
-const VOID = new Set(["area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "image", "img", "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr"]);
+const VOID = new Set([
+  "area",
+  "base",
+  "basefont",
+  "br",
+  "col",
+  "command",
+  "embed",
+  "frame",
+  "hr",
+  "image",
+  "img",
+  "input",
+  "isindex",
+  "keygen",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
 /** The open elements an opening tag closes when they are innermost (<p>…<p>, <td>…<td>): siblings, not nesting. */
 const CLOSED_BY: Record<string, readonly string[]> = {
   p: ["p"],
@@ -508,7 +597,8 @@ function documentOf(html: string): DomDocument {
   if (depth > MAX_NESTING) {
     html = html.replace(/<\/?div(?=[\s>/])[^<>]*>/gi, "\n");
     depth = nestingDepth(html);
-    if (depth > MAX_NESTING) throw new RefusedFileError(`网页的标签嵌套了 ${depth} 层（正常网页不过几十层，上限 ${MAX_NESTING} 层），像是构造出来的异常文件，未读取。`);
+    if (depth > MAX_NESTING)
+      throw new RefusedFileError(`网页的标签嵌套了 ${depth} 层（正常网页不过几十层，上限 ${MAX_NESTING} 层），像是构造出来的异常文件，未读取。`);
   }
   const full = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   return domLibs().parseHTML(full).document as unknown as DomDocument;

@@ -165,9 +165,21 @@ function tableLines(t: Table, items: readonly PdfTextItem[]): string[] {
   for (const it of items) {
     const cx = it.x + it.width / 2;
     const cy = it.y + it.height / 2;
-    const left = nearest(t.v.filter((l) => l.at <= cx && covers(l, cy)), (l) => cx - l.at)?.at ?? t.x0;
-    const right = nearest(t.v.filter((l) => l.at >= cx && covers(l, cy)), (l) => l.at - cx)?.at ?? t.x1;
-    const top = nearest(t.h.filter((l) => l.at >= cy && covers(l, cx)), (l) => l.at - cy)?.at ?? t.y1;
+    const left =
+      nearest(
+        t.v.filter((l) => l.at <= cx && covers(l, cy)),
+        (l) => cx - l.at,
+      )?.at ?? t.x0;
+    const right =
+      nearest(
+        t.v.filter((l) => l.at >= cx && covers(l, cy)),
+        (l) => l.at - cx,
+      )?.at ?? t.x1;
+    const top =
+      nearest(
+        t.h.filter((l) => l.at >= cy && covers(l, cx)),
+        (l) => l.at - cy,
+      )?.at ?? t.y1;
     const key = `${snap(left)},${snap(right)},${snap(top)}`;
     text.set(key, [...(text.get(key) ?? []), it]);
   }

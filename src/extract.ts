@@ -237,5 +237,9 @@ async function pdfToText(data: Uint8Array): Promise<ExtractResult> {
   const text = pages.join("\n\f\n");
   if (!/[\u4e00-\u9fff]/.test(text)) return { ok: false, error: "PDF 中没有可提取的文字（可能是扫描件图片），无法解析。" };
   if (pageCount <= MAX_PDF_PAGES) return { ok: true, text };
-  return { ok: true, text, warnings: [`PDF 共 ${pageCount} 页，只读取了前 ${MAX_PDF_PAGES} 页；第 ${MAX_PDF_PAGES + 1} 页起的内容没有读取，其中的数字和文字都不在库里。`] };
+  return {
+    ok: true,
+    text,
+    warnings: [`PDF 共 ${pageCount} 页，只读取了前 ${MAX_PDF_PAGES} 页；第 ${MAX_PDF_PAGES + 1} 页起的内容没有读取，其中的数字和文字都不在库里。`],
+  };
 }

@@ -51,10 +51,16 @@ async function get(address: string, opts: Required<Omit<FetchOptions, "fetch">> 
     if (problem) throw new FetchFailure(problem);
     let res: Response;
     try {
-      res = await opts.fetch(url, { redirect: "manual", signal: opts.signal, headers: { "user-agent": "nianbao (government report reader)", accept: "text/html,application/pdf,*/*" } });
+      res = await opts.fetch(url, {
+        redirect: "manual",
+        signal: opts.signal,
+        headers: { "user-agent": "nianbao (government report reader)", accept: "text/html,application/pdf,*/*" },
+      });
     } catch (error) {
       if (opts.signal.aborted) throw new FetchFailure(`下载超时（超过 ${Math.round(opts.timeoutMs / 1000)} 秒）。`);
-      throw new FetchFailure(`无法连接：${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`.slice(0, 200));
+      throw new FetchFailure(
+        `无法连接：${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`.slice(0, 200),
+      );
     }
     if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
       await res.body?.cancel().catch(() => undefined);
@@ -92,7 +98,7 @@ async function get(address: string, opts: Required<Omit<FetchOptions, "fetch">> 
     }
     const bytes = new Uint8Array(total);
     let at = 0;
-    for (const c of chunks) (bytes.set(c, at), (at += c.byteLength));
+    for (const c of chunks) bytes.set(c, at), (at += c.byteLength);
     return { url, bytes, contentType: (res.headers.get("content-type") ?? "").toLowerCase() };
   }
 }

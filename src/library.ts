@@ -18,7 +18,7 @@ import type { Low } from "lowdb";
 import type { Report } from "./domain.js";
 import { answer, keyFigures, reportCard as buildCard, searchOnly, type AnswerDeps } from "./answer.js";
 import { Catalog, regionKey, toEntry, type ReportEntry } from "./catalog.js";
-import { extensionOf, } from "./extract.js";
+import { extensionOf } from "./extract.js";
 import { createSearchIndex, IdsFingerprint, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
 import { segment } from "./index/segment.js";
 import { indexPassages } from "./index/passages.js";
@@ -29,26 +29,8 @@ import { internAll, internEntry } from "./store/intern.js";
 import { loadIndex, saveIndex } from "./store/index-files.js";
 import { memoryOriginalStore, originalName, type OriginalStore } from "./store/originals.js";
 import { memoryRecordStore, type RecordStore } from "./store/records.js";
-import {
-  betterRead,
-  changedFigures,
-  figureSignature,
-  identityOf,
-  missingParts,
-  NOT_A_REPORT,
-  qualityOf,
-  type FigureSignature,
-} from "./store/versions.js";
-import type {
-  BotState,
-  BotStore,
-  HeldSummary,
-  IngestResult,
-  Library,
-  ReindexProgress,
-  ReindexResult,
-  ReportSummary,
-} from "./service.js";
+import { betterRead, changedFigures, figureSignature, identityOf, missingParts, NOT_A_REPORT, qualityOf, type FigureSignature } from "./store/versions.js";
+import type { BotState, BotStore, HeldSummary, IngestResult, Library, ReindexProgress, ReindexResult, ReportSummary } from "./service.js";
 import { exportFigures } from "./export.js";
 import type { Reuse } from "./reuse.js";
 import { reportSource, tableOf } from "./sources.js";
@@ -156,7 +138,9 @@ export interface CoreLibrary extends Library, Reuse {
   catalog(): Catalog;
 }
 
-export function summarize(r: Omit<Report, "figures" | "sections" | "warnings"> & { figureCount?: number; warningCount?: number; figures?: unknown[]; warnings?: unknown[] }): ReportSummary {
+export function summarize(
+  r: Omit<Report, "figures" | "sections" | "warnings"> & { figureCount?: number; warningCount?: number; figures?: unknown[]; warnings?: unknown[] },
+): ReportSummary {
   return {
     id: r.id,
     org: r.org,
@@ -382,14 +366,16 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const addresses = opts.addresses ?? memoryAddressBook();
   const reportCache = lru<Report>(cacheSize);
   const passageCache = lru<IndexedPassage[]>(cacheSize * 2);
-  const cached = <V>(c: ReturnType<typeof lru<V>>, read: (id: string) => V | undefined) => (id: string): V | undefined => {
-    let v = c.get(id);
-    if (v === undefined) {
-      v = read(id);
-      if (v !== undefined) c.set(id, v);
-    }
-    return v;
-  };
+  const cached =
+    <V>(c: ReturnType<typeof lru<V>>, read: (id: string) => V | undefined) =>
+    (id: string): V | undefined => {
+      let v = c.get(id);
+      if (v === undefined) {
+        v = read(id);
+        if (v !== undefined) c.set(id, v);
+      }
+      return v;
+    };
   const load = cached(reportCache, (id) => records.readReport(id));
   const passagesOf = cached(passageCache, (id) => records.readPassages(id));
   const newIndex = (fresh = false) => (opts.createIndex ? opts.createIndex(passagesOf, { fresh }) : createSearchIndex(passagesOf));
@@ -439,7 +425,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   const consistent = () => state.index.fingerprint?.() === IdsFingerprint.of(db.data.reports.map((e) => e.id)).toString();
   if (!consistent()) {
     const answering = new Set(db.data.reports.map((e) => e.id));
-    for (const id of state.index.reports()) if (!answering.has(id)) (state.index.remove(id), (indexDirty = true));
+    for (const id of state.index.reports()) if (!answering.has(id)) state.index.remove(id), (indexDirty = true);
     for (const e of db.data.reports) {
       if (state.index.has(e.id)) continue;
       // The stored tokens; segmented again only when the record no longer gives its passages.
@@ -580,7 +566,14 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   };
 
   const result = (o: Exclude<Outcome, { status: "refused" }>, r: Report): IngestResult => {
-    const base = { ok: true as const, status: o.status, duplicate: o.status === "duplicate", report: summarize(r), warnings: r.warnings.map((w) => w.message), figures: r.figures.length };
+    const base = {
+      ok: true as const,
+      status: o.status,
+      duplicate: o.status === "duplicate",
+      report: summarize(r),
+      warnings: r.warnings.map((w) => w.message),
+      figures: r.figures.length,
+    };
     switch (o.status) {
       case "duplicate":
         return { ...base, of: summarize(o.entry) };
@@ -743,7 +736,12 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
    * written always has its file to be read again — not for this very text held already, nor for a
    * text that is no report at all.
    */
-  const admitRead = async (c: Candidate, data: Uint8Array, confirm: boolean, kept?: Promise<unknown>): Promise<{ result: IngestResult; announce?: StoredEntry }> => {
+  const admitRead = async (
+    c: Candidate,
+    data: Uint8Array,
+    confirm: boolean,
+    kept?: Promise<unknown>,
+  ): Promise<{ result: IngestResult; announce?: StoredEntry }> => {
     const dup = shelf().holderOf(c.report.id) ?? shelf().holderOf(c.original!);
     const missing = missingParts(c.report);
     if (!dup && missing.length < 3) await (kept ?? keepOriginal(c, data));
@@ -767,7 +765,14 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
     catalog: () => state.catalog,
     ask: (q, context) =>
       stale && state.catalog.size === 0
-        ? { question: q, kind: "none", answers: [], hits: [], warnings: [], text: "数据库是旧版本的格式，需要重新导入报告：npm run cli -- ingest data/reports（或在机器人里 /reindex）。" }
+        ? {
+            question: q,
+            kind: "none",
+            answers: [],
+            hits: [],
+            warnings: [],
+            text: "数据库是旧版本的格式，需要重新导入报告：npm run cli -- ingest data/reports（或在机器人里 /reindex）。",
+          }
         : answer(q, deps(), context),
     search: (w) => searchOnly(w, deps()),
     reportCard: (q) => buildCard(q, deps()),
@@ -896,7 +901,13 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         }
         const report = { ...stored, sections: records.readSections(e.id) ?? [] };
         // Placed like a new file: it may be a rendition or a revision of a report held since.
-        const out = admit({ report, ...(e.original ? { original: e.original } : {}), ...(e.file ? { file: e.file } : {}), addedAt: e.addedAt, confirmed: true });
+        const out = admit({
+          report,
+          ...(e.original ? { original: e.original } : {}),
+          ...(e.file ? { file: e.file } : {}),
+          addedAt: e.addedAt,
+          confirmed: true,
+        });
         if (out.result.ok && out.result.status === "rendition" && !out.result.answers) records.remove(e.id);
         await db.write();
         scheduleFlush();
@@ -999,10 +1010,16 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
         continue;
       }
       const addedAt = firstSeen.get(o) ?? firstSeen.get(file);
-      sources.set(o, { name: path.split(/[\\/]/).pop()!, read: () => {
+      sources.set(o, {
+        name: path.split(/[\\/]/).pop()!,
+        read: () => {
           const again = readReportFile(path, maxBytes);
           return again.ok ? new Uint8Array(again.data) : undefined;
-        }, original: o, file, ...(addedAt ? { addedAt } : {}), });
+        },
+        original: o,
+        file,
+        ...(addedAt ? { addedAt } : {}),
+      });
     }
     // Reports none of whose files are left: kept from their records.
     const found = new Set<string>();

@@ -100,7 +100,17 @@ async function start(): Promise<number> {
   };
   if (!shutdown.signal.aborted) {
     try {
-      stopBot = await startBot({ config, library: lib, botStore: lib.botStore, logger, journal, extras, alertStore, shutdown: shutdown.signal, ...(pg ? { updates: pg.updates } : {}) });
+      stopBot = await startBot({
+        config,
+        library: lib,
+        botStore: lib.botStore,
+        logger,
+        journal,
+        extras,
+        alertStore,
+        shutdown: shutdown.signal,
+        ...(pg ? { updates: pg.updates } : {}),
+      });
     } catch (error) {
       if (!shutdown.signal.aborted) {
         await closeAll().catch(() => release());

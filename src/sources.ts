@@ -90,7 +90,12 @@ function cellOf(group: string, f: Figure, columned = false): { row: string; col:
 /** The figure an answer item names: the same line and key; else the key anywhere (read again). */
 function findFigure(r: Report, line: number, key: string): Figure | undefined {
   const keyed = r.figures.filter((f) => figureKey(f.metric, f.slice) === key);
-  return keyed.find((f) => f.evidence.line === line && f.source !== "narrative") ?? keyed.find((f) => f.evidence.line === line) ?? keyed.find((f) => f.source !== "narrative") ?? keyed[0];
+  return (
+    keyed.find((f) => f.evidence.line === line && f.source !== "narrative") ??
+    keyed.find((f) => f.evidence.line === line) ??
+    keyed.find((f) => f.source !== "narrative") ??
+    keyed[0]
+  );
 }
 
 /**
@@ -106,7 +111,12 @@ function partFigure(r: Report, line: number, key: string): Figure | undefined {
   const atLine = r.figures.filter((f) => f.evidence.line === line && f.source !== "narrative");
   const part = (f: Figure) => f.metric.startsWith(`${metric}.`) || f.metric === metric;
   // The total column for a total; the column asked for a column (法人或其他组织: its first part).
-  return atLine.find((f) => part(f) && f.slice === slice) ?? atLine.find((f) => part(f) && (slice === undefined) === (f.slice === undefined)) ?? atLine.find(part) ?? atLine[0];
+  return (
+    atLine.find((f) => part(f) && f.slice === slice) ??
+    atLine.find((f) => part(f) && (slice === undefined) === (f.slice === undefined)) ??
+    atLine.find(part) ??
+    atLine[0]
+  );
 }
 
 /**

@@ -34,7 +34,13 @@ function askMany(db: string, lists: string[][]): Answer[][] {
 }
 
 function report(golds: Gold[], answers: Answer[]): string[] {
-  return golds.flatMap((g, i) => (judge(g, answers[i]!) ? [] : [`${g.q} → want ${JSON.stringify(g.answer)}, got ${answers[i]!.kind} ${JSON.stringify(answers[i]!.answers.slice(0, 2).map((a) => a.value))} ${answers[i]!.text.slice(0, 120)}`]));
+  return golds.flatMap((g, i) =>
+    judge(g, answers[i]!)
+      ? []
+      : [
+          `${g.q} → want ${JSON.stringify(g.answer)}, got ${answers[i]!.kind} ${JSON.stringify(answers[i]!.answers.slice(0, 2).map((a) => a.value))} ${answers[i]!.text.slice(0, 120)}`,
+        ],
+  );
 }
 
 describe("seeds gold through ingest + ask --jsonl", () => {
@@ -102,7 +108,10 @@ describe("2021-template gold (PDF extractions)", () => {
     const res = ingestDirs([EXTRA]);
     expect(res.status).toBe(0);
     const golds = extraGold.map((g) => ({ ...g, type: g.type ?? (g.field === "text" ? "text" : "value") }) as Gold);
-    const answers = askJsonl(res.db, golds.map((g) => g.q));
+    const answers = askJsonl(
+      res.db,
+      golds.map((g) => g.q),
+    );
     expect(report(golds, answers)).toEqual([]);
   });
 });
@@ -115,7 +124,10 @@ describe("real Pingtan gold (crawled pages)", () => {
   beforeAll(() => {
     const res = ingestDirs([PINGTAN]);
     expect(res.status).toBe(0);
-    asked = askMany(res.db, lists.map((l) => l.map((g) => g.q)));
+    asked = askMany(
+      res.db,
+      lists.map((l) => l.map((g) => g.q)),
+    );
   });
   const atBar = (i: number) => {
     const fails = report(lists[i]!, asked[i]!);

@@ -33,7 +33,18 @@ describe("shortForms", () => {
 });
 
 describe("Catalog.ofYears", () => {
-  const entry = (id: string, year: number | null) => ({ id, org: `${id}县人民政府`, region: `${id}县`, fullRegion: `${id}县`, level: "county", year, aliases: [], columns: [], statLabels: [] }) as unknown as ReportEntry;
+  const entry = (id: string, year: number | null) =>
+    ({
+      id,
+      org: `${id}县人民政府`,
+      region: `${id}县`,
+      fullRegion: `${id}县`,
+      level: "county",
+      year,
+      aliases: [],
+      columns: [],
+      statLabels: [],
+    }) as unknown as ReportEntry;
 
   it("gives a year's reports in the catalog's order, and follows additions and removals", () => {
     const c = new Catalog([entry("甲", 2019), entry("乙", 2020), entry("丙", 2019), entry("丁", null)]);
@@ -50,8 +61,15 @@ describe("Catalog.ofYears", () => {
 });
 
 describe("Catalog.replace", () => {
-  const entry = (id: string, region: string, year: number) => ({ id, org: `${region}人民政府`, region, fullRegion: region, level: "county", year, aliases: [], columns: [], statLabels: [] }) as unknown as ReportEntry;
-  const view = (c: Catalog) => ({ all: c.all(), keys: c.keys(), lists: c.keys().map((k) => c.forKey(k)), years: c.ofYears([2019, 2021]), lexicon: c.lexicon() });
+  const entry = (id: string, region: string, year: number) =>
+    ({ id, org: `${region}人民政府`, region, fullRegion: region, level: "county", year, aliases: [], columns: [], statLabels: [] }) as unknown as ReportEntry;
+  const view = (c: Catalog) => ({
+    all: c.all(),
+    keys: c.keys(),
+    lists: c.keys().map((k) => c.forKey(k)),
+    years: c.ofYears([2019, 2021]),
+    lexicon: c.lexicon(),
+  });
 
   it("puts a rewritten entry in its place: the catalog is the one made afresh from the entries; not under another region or rank", () => {
     const list = [entry("a", "甲县", 2019), entry("b", "乙县", 2019), entry("c", "甲县", 2019), entry("d", "甲县", 2020)];

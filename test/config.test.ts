@@ -112,7 +112,12 @@ describe("createConfig", () => {
   });
 
   it("redacts secrets when the config is logged or inspected, but keeps them usable", () => {
-    const config = createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://x.org/tg", WEBHOOK_SECRET: "topsecret", DATABASE_URL: "postgres://bot:dbsecret@db:5432/nianbao" });
+    const config = createConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      WEBHOOK_URL: "https://x.org/tg",
+      WEBHOOK_SECRET: "topsecret",
+      DATABASE_URL: "postgres://bot:dbsecret@db:5432/nianbao",
+    });
     expect(config.token).toBe(TOKEN);
     expect(config.webhook?.secret).toBe("topsecret");
     expect(config.databaseUrl).toBe("postgres://bot:dbsecret@db:5432/nianbao");

@@ -14,7 +14,8 @@ import { openSqlite } from "../src/store/sqlite.js";
 import { storedCatalog } from "./helpers/stored.js";
 import { runIngestChild } from "./helpers/ingest-child.js";
 
-const runChild = (dbPath: string, dir: string, killAfter?: number, env: Record<string, string> = {}) => runIngestChild(dbPath, dir, killAfter, { STORE: "sqlite", ...env });
+const runChild = (dbPath: string, dir: string, killAfter?: number, env: Record<string, string> = {}) =>
+  runIngestChild(dbPath, dir, killAfter, { STORE: "sqlite", ...env });
 
 function corpus(n: number, seed: number): { dir: string; dbPath: string } {
   const work = mkdtempSync(join(tmpdir(), "nianbao-crash-sqlite-"));
@@ -47,7 +48,12 @@ describe("SIGKILL, SQLite store", () => {
     expect(data.reports.every((e) => e.announced !== false)).toBe(true);
     // the alerts queued, in the bot's own state file beside the catalog
     const bot = JSON.parse(readFileSync(dbPath.replace(/\.json$/, ".bot.json"), "utf8")) as { alerts: { chatId: number; reportId: string }[] };
-    expect(bot.alerts.filter((a) => a.chatId === 1).map((a) => a.reportId).sort()).toEqual([...ids].sort());
+    expect(
+      bot.alerts
+        .filter((a) => a.chatId === 1)
+        .map((a) => a.reportId)
+        .sort(),
+    ).toEqual([...ids].sort());
     const { lib, release } = await openLibrary(dbPath, { write: true, store: "sqlite" });
     release();
     expect(lib.searchIndex().reports().sort()).toEqual([...ids].sort());
@@ -89,10 +95,16 @@ describe("SIGKILL, SQLite store", () => {
   it("during a reindex: the old catalog and index answer, the half-built generation is dropped, the next reindex completes", async () => {
     const { dir, dbPath } = corpus(10, 11);
     expect((await runChild(dbPath, dir)).lines.at(-1)).toBe("done");
-    const before = storedCatalog(dbPath).reports.map((e) => e.id).sort();
+    const before = storedCatalog(dbPath)
+      .reports.map((e) => e.id)
+      .sort();
     const killed = await runChild(dbPath, dir, undefined, { REINDEX: "1", REINDEX_KILL_AT: "5" });
     expect(killed.killed).toBe(true);
-    expect(storedCatalog(dbPath).reports.map((e) => e.id).sort()).toEqual(before);
+    expect(
+      storedCatalog(dbPath)
+        .reports.map((e) => e.id)
+        .sort(),
+    ).toEqual(before);
     const { lib, release } = await openLibrary(dbPath, { write: true, store: "sqlite" });
     release();
     expect(lib.size).toBe(10);

@@ -35,11 +35,15 @@ describe("SIGKILL during a reindex", () => {
     const { dir, dbPath, work } = corpus(10, 11);
     const first = await runChild(dbPath, dir);
     expect(first.lines.at(-1)).toBe("done");
-    const before = JSON.parse(readFileSync(dbPath, "utf8")).reports.map((e: { id: string }) => e.id).sort();
+    const before = JSON.parse(readFileSync(dbPath, "utf8"))
+      .reports.map((e: { id: string }) => e.id)
+      .sort();
     const killed = await runChild(dbPath, dir, undefined, { REINDEX: "1", REINDEX_KILL_AT: "5" });
     expect(killed.killed).toBe(true);
     // the swap never happened: the db still lists the same reports, each with its record
-    const mid = JSON.parse(readFileSync(dbPath, "utf8")).reports.map((e: { id: string }) => e.id).sort();
+    const mid = JSON.parse(readFileSync(dbPath, "utf8"))
+      .reports.map((e: { id: string }) => e.id)
+      .sort();
     expect(mid).toEqual(before);
     const db = await openDb(fileAdapter(dbPath), dbPath);
     const lib = await createLibrary({ db, records: fileRecordStore(join(work, "db.records")), indexPath: join(work, "db.index") });
@@ -63,7 +67,11 @@ describe("SIGKILL during ingest", () => {
     expect(final.lines.at(-1)).toBe("done");
     const end = JSON.parse(readFileSync(dbPath, "utf8"));
     expect(end.reports).toHaveLength(8);
-    expect(botStateOf(dbPath).alerts.map((a: { reportId: string }) => a.reportId).sort()).toEqual(end.reports.map((e: { id: string }) => e.id).sort());
+    expect(
+      botStateOf(dbPath)
+        .alerts.map((a: { reportId: string }) => a.reportId)
+        .sort(),
+    ).toEqual(end.reports.map((e: { id: string }) => e.id).sort());
   }, 120_000);
 
   it("leaves a readable db, recovers, and alerts each report exactly once", async () => {
@@ -94,7 +102,10 @@ describe("SIGKILL during ingest", () => {
     expect(ids.length).toBe(N);
     expect(db.data.reports.every((e) => e.announced !== false)).toBe(true);
     // one alert per report for the subscribed chat: none lost, none twice
-    const alerts = botStateOf(dbPath).alerts.filter((a) => a.chatId === 1).map((a) => a.reportId).sort();
+    const alerts = botStateOf(dbPath)
+      .alerts.filter((a) => a.chatId === 1)
+      .map((a) => a.reportId)
+      .sort();
     expect(alerts).toEqual([...ids].sort());
     // the index covers every report and answers
     const lib = await createLibrary({ db, records: fileRecordStore(join(work, "db.records")), indexPath: join(work, "db.index") });

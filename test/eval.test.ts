@@ -16,7 +16,8 @@ describe("npm run eval", () => {
     expect(section).not.toContain("../shared");
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
     expect(pkg.scripts.eval).toBe("tsx src/bench/eval.ts");
-    for (const [, name] of section.matchAll(/npm run eval -- ((?:[a-z]+ ?)+)/g)) for (const set of name!.trim().split(" ")) expect(Object.keys(SETS)).toContain(set);
+    for (const [, name] of section.matchAll(/npm run eval -- ((?:[a-z]+ ?)+)/g))
+      for (const set of name!.trim().split(" ")) expect(Object.keys(SETS)).toContain(set);
   });
 
   it("scores the saved web pages through the CLI", () => {

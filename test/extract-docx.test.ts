@@ -52,13 +52,23 @@ describe("zip bombs", () => {
 
   it("bounds the main part under any name (the package's relationships may point anywhere)", async () => {
     const [types, rels] = docxParts("");
-    const parts = [types!, { ...rels!, data: String(rels!.data).replace("word/document.xml", "word/body.bin") }, { name: "word/body.bin", data: wordDocument(wordParagraph("政府")), declare: 20 * 1024 * 1024 }];
+    const parts = [
+      types!,
+      { ...rels!, data: String(rels!.data).replace("word/document.xml", "word/body.bin") },
+      { name: "word/body.bin", data: wordDocument(wordParagraph("政府")), declare: 20 * 1024 * 1024 },
+    ];
     expect(await refusal(zipOf(parts))).toContain("word/body.bin 声明解压后有 20 MB");
   });
 
   it("refuses XML parts that together exceed 16 MB", async () => {
-    const padded = (root: string) => `<w:${root} xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><!--${"x".repeat(6 * 1024 * 1024)}--></w:${root}>`;
-    const parts = [...docxParts(wordDocument(wordParagraph("政府"))), { name: "word/styles.xml", data: padded("styles") }, { name: "word/numbering.xml", data: padded("numbering") }, { name: "word/footnotes.xml", data: padded("footnotes") }];
+    const padded = (root: string) =>
+      `<w:${root} xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><!--${"x".repeat(6 * 1024 * 1024)}--></w:${root}>`;
+    const parts = [
+      ...docxParts(wordDocument(wordParagraph("政府"))),
+      { name: "word/styles.xml", data: padded("styles") },
+      { name: "word/numbering.xml", data: padded("numbering") },
+      { name: "word/footnotes.xml", data: padded("footnotes") },
+    ];
     expect(await refusal(zipOf(parts))).toContain("XML 部件合计超过 16 MB");
   });
 
@@ -123,7 +133,16 @@ describe("files that are no .docx", () => {
   });
 
   it("still reads a report whose parts are within the limits", async () => {
-    const res = await extractText("报告.docx", zipOf(docxParts(wordDocument(`${wordParagraph("一、总体情况")}<w:tbl><w:tr><w:tc>${wordParagraph("行政复议")}</w:tc><w:tc>${wordParagraph("15")}</w:tc></w:tr></w:tbl>`))));
+    const res = await extractText(
+      "报告.docx",
+      zipOf(
+        docxParts(
+          wordDocument(
+            `${wordParagraph("一、总体情况")}<w:tbl><w:tr><w:tc>${wordParagraph("行政复议")}</w:tc><w:tc>${wordParagraph("15")}</w:tc></w:tr></w:tbl>`,
+          ),
+        ),
+      ),
+    );
     expect(res).toEqual({ ok: true, text: "一、总体情况\n行政复议 | 15 |" });
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { extractText } from "../src/extract.js";
 import { htmlBodyToText, htmlToText } from "../src/extract-html.js";
 
-const page = (body: string) => new TextEncoder().encode(`<html><head><title>报告</title></head><body><p>洪泽区人民政府2024年政府信息公开工作年度报告</p>${body}</body></html>`);
+const page = (body: string) =>
+  new TextEncoder().encode(`<html><head><title>报告</title></head><body><p>洪泽区人民政府2024年政府信息公开工作年度报告</p>${body}</body></html>`);
 const nested = (open: string, close: string, n: number, inner = "文字") => open.repeat(n) + inner + close.repeat(n);
 
 describe("pages nested too deep", () => {

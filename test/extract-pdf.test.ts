@@ -35,7 +35,10 @@ function expectTruth(r: Report, index: number, atLeast: number): void {
   expect({ org: r.org, year: r.year, template: r.template }).toEqual({ org: truth.org, year: truth.year, template: truth.template });
   const want: Record<string, number> = {};
   const got: Record<string, number | null | undefined> = {};
-  const cells = [...Object.entries(truth.figures).map(([m, v]) => [m, undefined, v] as const), ...Object.entries(truth.slices ?? {}).flatMap(([s, f]) => Object.entries(f).map(([m, v]) => [m, s, v] as const))];
+  const cells = [
+    ...Object.entries(truth.figures).map(([m, v]) => [m, undefined, v] as const),
+    ...Object.entries(truth.slices ?? {}).flatMap(([s, f]) => Object.entries(f).map(([m, v]) => [m, s, v] as const)),
+  ];
   for (const [metric, slice, v] of cells) {
     const key = slice ? `${metric}/${slice}` : metric;
     want[key] = v;
@@ -67,7 +70,11 @@ describe("the same narrow pages as pdftotext -layout prints them (labels wrapped
 });
 
 describe("real report pages printed to PDF", () => {
-  const said = (r: Report) => r.figures.filter((f) => f.source !== "narrative").map((f) => `${f.metric}/${f.slice ?? ""} = ${f.value}`).sort();
+  const said = (r: Report) =>
+    r.figures
+      .filter((f) => f.source !== "narrative")
+      .map((f) => `${f.metric}/${f.slice ?? ""} = ${f.value}`)
+      .sort();
   it.each([
     ["pingtan-2024-printed.pdf", "pingtan-2024-html"],
     ["pingtan-2013-printed.pdf", "pingtan-2013-html"],
@@ -75,7 +82,11 @@ describe("real report pages printed to PDF", () => {
     const fromPdf = await read(join(PDF, file));
     const fromPage = await read(join(FIXTURES, page, "input.html"));
     expect(said(fromPage).length).toBeGreaterThan(30);
-    expect({ org: fromPdf.org, year: fromPdf.year, template: fromPdf.template }).toEqual({ org: fromPage.org, year: fromPage.year, template: fromPage.template });
+    expect({ org: fromPdf.org, year: fromPdf.year, template: fromPdf.template }).toEqual({
+      org: fromPage.org,
+      year: fromPage.year,
+      template: fromPage.template,
+    });
     expect(said(fromPdf)).toEqual(said(fromPage));
   });
 });
@@ -95,8 +106,15 @@ describe("pageLines: a ruled table as rows of cells", () => {
   it("joins a label wrapped over three lines and reads the numbers on its middle line as its row's", () => {
     const rules = grid([0, 100, 130, 160], [300, 250, 200]);
     const items = [
-      word("1.属于国家秘", 2, 282), word("0", 110, 270), word("2", 140, 270), word("密", 2, 258),
-      word("2.其他法律行", 2, 232), word("政法规禁止公", 2, 220), word("3", 110, 220), word("", 140, 220), word("开", 2, 208),
+      word("1.属于国家秘", 2, 282),
+      word("0", 110, 270),
+      word("2", 140, 270),
+      word("密", 2, 258),
+      word("2.其他法律行", 2, 232),
+      word("政法规禁止公", 2, 220),
+      word("3", 110, 220),
+      word("", 140, 220),
+      word("开", 2, 208),
     ];
     expect(pageLines(items, rules)).toEqual(["1.属于国家秘密 | 0 | 2 |", "2.其他法律行政法规禁止公开 | 3 |  |"]);
   });
@@ -116,7 +134,15 @@ describe("pageLines: a ruled table as rows of cells", () => {
 
   it("keeps the first row of a table a page break cut (no rule above it), and text around tables by line", () => {
     const rules = grid([0, 100, 130], [300, 250, 200], (kind, i) => kind === "h" && i === 0);
-    const items = [word("三、收到和处理", 0, 320), word("3.补正后申请内容仍不明确", 2, 270), word("0", 110, 270), word("（七）总计", 2, 220), word("13", 110, 220), word("四、结转", 0, 150), word("下年度", 50, 150)];
+    const items = [
+      word("三、收到和处理", 0, 320),
+      word("3.补正后申请内容仍不明确", 2, 270),
+      word("0", 110, 270),
+      word("（七）总计", 2, 220),
+      word("13", 110, 220),
+      word("四、结转", 0, 150),
+      word("下年度", 50, 150),
+    ];
     expect(pageLines(items, rules)).toEqual(["三、收到和处理", "3.补正后申请内容仍不明确 | 0 |", "（七）总计 | 13 |", "四、结转 下年度"]);
   });
 

@@ -18,12 +18,30 @@ const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${esc(t)}</w:t></w:r></w:p></w
 async function docxOf(text: string): Promise<Uint8Array> {
   const body = text
     .split("\n")
-    .map((l) => (l.includes("|") ? `<w:tbl><w:tr>${l.split("|").map((c) => c.trim()).filter(Boolean).map(cell).join("")}</w:tr></w:tbl>` : para(l)))
+    .map((l) =>
+      l.includes("|")
+        ? `<w:tbl><w:tr>${l
+            .split("|")
+            .map((c) => c.trim())
+            .filter(Boolean)
+            .map(cell)
+            .join("")}</w:tr></w:tbl>`
+        : para(l),
+    )
     .join("");
   const zip = new JSZip();
-  zip.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`);
-  zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
-  zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  zip.file(
+    "[Content_Types].xml",
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+  );
+  zip.file(
+    "_rels/.rels",
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+  );
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
   return zip.generateAsync({ type: "uint8array" });
 }
 
@@ -124,7 +142,10 @@ const savedPage = (name: string) => ({
 });
 const squash = (s: string) => s.replace(/[\s|]+/g, "");
 /** The crawler's sentences (cut after 。；！？) that hold Chinese text. */
-const sentencesOf = (text: string) => squash(text).split(/(?<=[。；！？])/).filter((s) => /[\u4e00-\u9fff]/.test(s));
+const sentencesOf = (text: string) =>
+  squash(text)
+    .split(/(?<=[。；！？])/)
+    .filter((s) => /[\u4e00-\u9fff]/.test(s));
 
 async function pageText(bytes: Uint8Array): Promise<string> {
   const res = await extractText("page.html", bytes);
@@ -398,6 +419,11 @@ describe("a PDF longer than 500 pages (issue 12: it was read in part without a w
   });
 
   it("says nothing of a PDF within the limit", async () => {
-    expect(await extractText("short.pdf", chinesePdf(2, () => [title]))).toEqual({ ok: true, text: `${title}\n\f\n${title}` });
+    expect(
+      await extractText(
+        "short.pdf",
+        chinesePdf(2, () => [title]),
+      ),
+    ).toEqual({ ok: true, text: `${title}\n\f\n${title}` });
   });
 });

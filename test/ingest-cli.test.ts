@@ -79,11 +79,15 @@ describe("the db lock under real processes", () => {
     const children = [0, 0, 40, 90].map(
       (dieAt) =>
         new Promise<{ code: number | null; signal: string | null; out: string }>((resolve) => {
-          const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test/fixtures/lock-child.ts"), join(dir, "db.json"), counter, go, String(ROUNDS)], {
-            cwd: ROOT,
-            env: { ...process.env, ...(dieAt ? { DIE_AT: String(dieAt) } : {}) },
-            stdio: ["ignore", "pipe", "inherit"],
-          });
+          const child = spawn(
+            process.execPath,
+            ["--import", "tsx", join(ROOT, "test/fixtures/lock-child.ts"), join(dir, "db.json"), counter, go, String(ROUNDS)],
+            {
+              cwd: ROOT,
+              env: { ...process.env, ...(dieAt ? { DIE_AT: String(dieAt) } : {}) },
+              stdio: ["ignore", "pipe", "inherit"],
+            },
+          );
           let out = "";
           child.stdout.on("data", (d: Buffer) => (out += d.toString()));
           child.on("exit", (code, signal) => resolve({ code, signal, out }));
@@ -134,7 +138,9 @@ describe("what `cli ingest` says and returns", () => {
     writeFileSync(join(folder, "scan.txt"), "");
     // A report whose year is nowhere in it: the operator at the command line is the admin, so it
     // is stored, said to lack its year, and answerable; nobody is alerted to it.
-    const noYear = readFileSync(join(SEEDS, SEED.changshou), "utf8").replace(/(?:19|20)\d{2}\s*年/g, "本年").replace(/(?:19|20)\d{2}/g, "");
+    const noYear = readFileSync(join(SEEDS, SEED.changshou), "utf8")
+      .replace(/(?:19|20)\d{2}\s*年/g, "本年")
+      .replace(/(?:19|20)\d{2}/g, "");
     writeFileSync(join(folder, "no-year.txt"), noYear.replace(/长寿区/g, "璧山区"));
     const db = join(dir, "db.json");
     const run = await cli(["ingest", folder, "--db", db]);
@@ -158,11 +164,15 @@ describe("what `cli ingest` says and returns", () => {
     spawnSync(process.execPath, ["--import", "tsx", CLI, "ingest", join(SEEDS, SEED.changshou), "--db", db], { cwd: ROOT, encoding: "utf8", timeout: 90_000 });
     const questions = Array.from({ length: 400 }, () => "长寿区2018年行政复议多少件").join("\n");
     writeFileSync(join(dir, "q.txt"), questions);
-    const res = spawnSync("sh", ["-c", `node --import tsx "${CLI}" ask --jsonl --db "${db}" < "${join(dir, "q.txt")}" 2> "${join(dir, "err.txt")}" | head -n 1`], {
-      cwd: ROOT,
-      encoding: "utf8",
-      timeout: 90_000,
-    });
+    const res = spawnSync(
+      "sh",
+      ["-c", `node --import tsx "${CLI}" ask --jsonl --db "${db}" < "${join(dir, "q.txt")}" 2> "${join(dir, "err.txt")}" | head -n 1`],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 90_000,
+      },
+    );
     expect(res.stdout.split("\n").filter(Boolean)).toHaveLength(1);
     expect(JSON.parse(res.stdout).answers[0].value).toBe(15);
     expect(readFileSync(join(dir, "err.txt"), "utf8")).toBe("");

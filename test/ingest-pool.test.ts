@@ -40,7 +40,13 @@ function corpus(): string {
   cpSync(join(SEEDS, SEED.ziyang), join(dir, "b1-ziyang-copy.txt"));
   writeFileSync(join(dir, "b2-revision.txt"), mentioning(changshou).replace("四、行政复议数量 |\n件 |\n15 |", "四、行政复议数量 |\n件 |\n16 |"));
   cpSync(join(FIXTURES, "pingtan-2024-html/input.html"), join(dir, "b3-pingtan-page.html"));
-  writeFileSync(join(dir, "b4-no-year.txt"), changshou.replace(/(?:19|20)\d{2}\s*年/g, "本年").replace(/(?:19|20)\d{2}/g, "").replace(/长寿区/g, "璧山区"));
+  writeFileSync(
+    join(dir, "b4-no-year.txt"),
+    changshou
+      .replace(/(?:19|20)\d{2}\s*年/g, "本年")
+      .replace(/(?:19|20)\d{2}/g, "")
+      .replace(/长寿区/g, "璧山区"),
+  );
   cpSync(join(FIXTURES, "junk/banner.html"), join(dir, "b5-banner.html"));
   writeFileSync(join(dir, "b6-empty.txt"), "");
   for (let i = 0; i < 24; i++) {
@@ -111,8 +117,16 @@ describe("a bulk ingest read by a pool of workers", () => {
     const here = await ingest(dir);
     const pool = await ingest(dir, createReader({ workers: 2 }));
     expect(here.results.map((r) => (r.ok ? r.status : r.error))).toEqual([
-      "added", "added", "added", // a0–a2
-      "added", "duplicate", "revision", "rendition", "held", expect.any(String), expect.any(String), // b0–b6
+      "added",
+      "added",
+      "added", // a0–a2
+      "added",
+      "duplicate",
+      "revision",
+      "rendition",
+      "held",
+      expect.any(String),
+      expect.any(String), // b0–b6
       ...Array.from({ length: 24 }, () => expect.stringMatching(/^(added|revision|rendition)$/)),
     ]);
     expect(pool.results).toEqual(here.results);

@@ -44,31 +44,40 @@ describe.skipIf(unavailable !== null)("the library on PostgreSQL", () => {
     ["seeds", SEEDS, "seeds-gold.jsonl"],
     ["extra", EXTRA, "extra-gold.jsonl"],
     ["real", PINGTAN, "real-gold.jsonl"],
-  ])("%s: every gold question and the examples answered as on SQLite, with the same passages; again after a restart", async (_set, dir, gold) => {
-    const sqlitePath = work();
-    const sqlite = await openLibrary(sqlitePath, { write: true, store: "sqlite" });
-    await sqlite.lib.ingestPaths([dir]);
-    sqlite.release();
-    const url = await testDatabase();
-    const first = await pg(url);
-    await first.lib.ingestPaths([dir]);
-    const questions = [...readGold(join(GOLD, gold)).map((g) => g.q), ...QUESTIONS];
-    expect(first.lib.listReports()).toEqual(sqlite.lib.listReports());
-    for (const q of questions) expect(reply(first.lib.ask(q)), q).toEqual(reply(sqlite.lib.ask(q)));
-    const passages = openSqlite(sqlitePath.replace(/\.json$/, ".sqlite")).prepare("SELECT count(*) FROM fts_0").pluck().get();
-    expect(first.pg!.db.query<{ n: number }>("SELECT count(*)::int AS n FROM fts_passage")[0]!.n).toBe(passages);
+  ])(
+    "%s: every gold question and the examples answered as on SQLite, with the same passages; again after a restart",
+    async (_set, dir, gold) => {
+      const sqlitePath = work();
+      const sqlite = await openLibrary(sqlitePath, { write: true, store: "sqlite" });
+      await sqlite.lib.ingestPaths([dir]);
+      sqlite.release();
+      const url = await testDatabase();
+      const first = await pg(url);
+      await first.lib.ingestPaths([dir]);
+      const questions = [...readGold(join(GOLD, gold)).map((g) => g.q), ...QUESTIONS];
+      expect(first.lib.listReports()).toEqual(sqlite.lib.listReports());
+      for (const q of questions) expect(reply(first.lib.ask(q)), q).toEqual(reply(sqlite.lib.ask(q)));
+      const passages = openSqlite(sqlitePath.replace(/\.json$/, ".sqlite"))
+        .prepare("SELECT count(*) FROM fts_0")
+        .pluck()
+        .get();
+      expect(first.pg!.db.query<{ n: number }>("SELECT count(*)::int AS n FROM fts_passage")[0]!.n).toBe(passages);
 
-    const reader = await pg(url, false);
-    for (const q of questions) expect(reply(reader.lib.ask(q)), q).toEqual(reply(sqlite.lib.ask(q)));
-    expect(reader.pg!.db.query<{ n: number }>("SELECT count(*)::int AS n FROM fts_passage")[0]!.n).toBe(passages);
-  }, 180_000);
+      const reader = await pg(url, false);
+      for (const q of questions) expect(reply(reader.lib.ask(q)), q).toEqual(reply(sqlite.lib.ask(q)));
+      expect(reader.pg!.db.query<{ n: number }>("SELECT count(*)::int AS n FROM fts_passage")[0]!.n).toBe(passages);
+    },
+    180_000,
+  );
 
   it("keeps a revision, a held text and an admin's decision across a restart, and a reindex swaps the index generation", async () => {
     const url = await testDatabase();
     const first = await pg(url);
     const text = readFileSync(join(SEEDS, SEED.changshou), "utf8");
     await first.lib.ingestFile("a.txt", new TextEncoder().encode(text));
-    expect(await first.lib.ingestFile("b.txt", new TextEncoder().encode(text.replace("四、行政复议数量 |\n件 |\n15 |", "四、行政复议数量 |\n件 |\n16 |")))).toMatchObject({ status: "revision" });
+    expect(
+      await first.lib.ingestFile("b.txt", new TextEncoder().encode(text.replace("四、行政复议数量 |\n件 |\n15 |", "四、行政复议数量 |\n件 |\n16 |"))),
+    ).toMatchObject({ status: "revision" });
     await first.lib.ingestFile("c.txt", new TextEncoder().encode(readFileSync(join(SEEDS, SEED.xihu), "utf8").replace(/2019/g, "")));
     expect(first.lib.listHeld()).toHaveLength(1);
 
@@ -129,11 +138,16 @@ describe.skipIf(unavailable !== null)("the library on PostgreSQL", () => {
   /** What a replica's catalog holds, in its order, and what it answers: as a process opening the store now. */
   const followed = async (replica: Opened, url: string) => {
     const fresh = await pg(url, false);
-    const ids = (o: Opened) => o.lib.catalog().all().map((e) => e.id);
+    const ids = (o: Opened) =>
+      o.lib
+        .catalog()
+        .all()
+        .map((e) => e.id);
     await until(() => JSON.stringify(ids(replica)) === JSON.stringify(ids(fresh)) && replica.lib.listHeld().length === fresh.lib.listHeld().length);
     expect(replica.lib.catalog().all()).toEqual(fresh.lib.catalog().all());
     expect(replica.lib.listHeld()).toEqual(fresh.lib.listHeld());
-    for (const q of ["长寿区2018年行政复议多少件", "政务公开 监督保障", "资阳区 2019 依申请公开"]) expect(reply(replica.lib.ask(q)), q).toEqual(reply(fresh.lib.ask(q)));
+    for (const q of ["长寿区2018年行政复议多少件", "政务公开 监督保障", "资阳区 2019 依申请公开"])
+      expect(reply(replica.lib.ask(q)), q).toEqual(reply(fresh.lib.ask(q)));
   };
   /** The catalog reads a process sends from now on. */
   const reads = (o: Opened) => {
@@ -157,25 +171,50 @@ describe.skipIf(unavailable !== null)("the library on PostgreSQL", () => {
     expect(await a.lib.ingestFile("changshou.txt", file(SEED.changshou))).toMatchObject({ status: "added" });
     expect(await a.lib.ingestFile("ziyang.txt", file(SEED.ziyang))).toMatchObject({ status: "added" });
     const catalogA = a.lib.catalog();
-    await until(() => announced.length === 3 && a.lib.catalog().all().every((e) => (e as StoredEntry).announced));
+    await until(
+      () =>
+        announced.length === 3 &&
+        a.lib
+          .catalog()
+          .all()
+          .every((e) => (e as StoredEntry).announced),
+    );
     expect(a.lib.catalog()).toBe(catalogA); // the entries put in their places, not a catalog made again
     await followed(b, url);
     await followed(a, url);
-    expect(a.lib.catalog().all().map((e) => (e as StoredEntry).announced)).toEqual([true, true, true]);
+    expect(
+      a.lib
+        .catalog()
+        .all()
+        .map((e) => (e as StoredEntry).announced),
+    ).toEqual([true, true, true]);
     // A revision takes its predecessor's place, before a report stored after it.
-    const revised = await a.lib.ingestFile("b.txt", file(SEED.changshou, (t) => t.replace("四、行政复议数量 |\n件 |\n15 |", "四、行政复议数量 |\n件 |\n16 |")));
+    const revised = await a.lib.ingestFile(
+      "b.txt",
+      file(SEED.changshou, (t) => t.replace("四、行政复议数量 |\n件 |\n15 |", "四、行政复议数量 |\n件 |\n16 |")),
+    );
     expect(revised).toMatchObject({ status: "revision" });
     // B announces the revision under the writer lock: a process opened after it sees the entry told.
     await until(() => announced.length === 4);
     await followed(b, url);
     expect(b.lib.ask("长寿区2018年行政复议多少件").answers[0]).toMatchObject({ value: 16 });
     // Held, then confirmed (held → reports); another held, then discarded (deleted).
-    expect(await a.lib.ingestFile("c.txt", file(SEED.xihu, (t) => t.replace(/2019/g, "")))).toMatchObject({ status: "held" });
+    expect(
+      await a.lib.ingestFile(
+        "c.txt",
+        file(SEED.xihu, (t) => t.replace(/2019/g, "")),
+      ),
+    ).toMatchObject({ status: "held" });
     await followed(b, url);
     expect(await a.lib.decideHeld(a.lib.listHeld()[0]!.id, "confirm")).toMatchObject({ ok: true });
     await until(() => announced.length === 5);
     await followed(b, url);
-    expect(await a.lib.ingestFile("d.txt", file(SEED.xiaobanqiao, (t) => t.replace(/20\d\d/g, "")))).toMatchObject({ status: "held" });
+    expect(
+      await a.lib.ingestFile(
+        "d.txt",
+        file(SEED.xiaobanqiao, (t) => t.replace(/20\d\d/g, "")),
+      ),
+    ).toMatchObject({ status: "held" });
     await followed(b, url);
     expect(await a.lib.decideHeld(a.lib.listHeld()[0]!.id, "discard")).toMatchObject({ ok: true, status: "discarded" });
     await followed(b, url);
@@ -193,7 +232,9 @@ describe.skipIf(unavailable !== null)("the library on PostgreSQL", () => {
     const a = await pg(url);
     await a.lib.ingestFile("changshou.txt", file(SEED.changshou));
     // As a process of schema 1 left it.
-    a.pg!.db.query("ALTER TABLE entry DROP COLUMN rev; DROP TABLE entry_gone; DELETE FROM store_meta WHERE key = 'logged'; UPDATE store_meta SET value = '1' WHERE key = 'schema'");
+    a.pg!.db.query(
+      "ALTER TABLE entry DROP COLUMN rev; DROP TABLE entry_gone; DELETE FROM store_meta WHERE key = 'logged'; UPDATE store_meta SET value = '1' WHERE key = 'schema'",
+    );
     const b = await pg(url);
     const schema = () => b.pg!.db.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'schema'")[0]!.value;
     expect(schema()).toBe("2");
@@ -205,7 +246,9 @@ describe.skipIf(unavailable !== null)("the library on PostgreSQL", () => {
     expect(readA.filter((t) => t.includes("ORDER BY held, pos"))).toEqual([]);
     // A process of schema 1 still running rewrites an entry without marking its row.
     const id = b.lib.catalog().all()[0]!.id;
-    b.pg!.db.query(`UPDATE entry SET data = jsonb_set(data::jsonb, '{sourceName}', '"renamed.txt"')::text WHERE id = '${id}'; UPDATE store_meta SET value = (value::bigint + 1)::text WHERE key = 'revision'; SELECT pg_notify('nianbao_catalog', '')`);
+    b.pg!.db.query(
+      `UPDATE entry SET data = jsonb_set(data::jsonb, '{sourceName}', '"renamed.txt"')::text WHERE id = '${id}'; UPDATE store_meta SET value = (value::bigint + 1)::text WHERE key = 'revision'; SELECT pg_notify('nianbao_catalog', '')`,
+    );
     await until(() => a.lib.catalog().get(id)?.sourceName === "renamed.txt");
     await followed(a, url);
     expect(a.lib.catalog().get(id)?.sourceName).toBe("renamed.txt");

@@ -60,7 +60,10 @@ describe("the library on the SQLite store", () => {
     const first = await opened(dbPath, "sqlite");
     const text = readFileSync(join(SEEDS, SEED.changshou), "utf8");
     await first.lib.ingestFile("a.txt", new TextEncoder().encode(text));
-    const revised = await first.lib.ingestFile("b.txt", new TextEncoder().encode(text.replace("四、行政复议数量 |\n件 |\n15 |", "四、行政复议数量 |\n件 |\n16 |")));
+    const revised = await first.lib.ingestFile(
+      "b.txt",
+      new TextEncoder().encode(text.replace("四、行政复议数量 |\n件 |\n15 |", "四、行政复议数量 |\n件 |\n16 |")),
+    );
     expect(revised).toMatchObject({ status: "revision" });
     await first.lib.ingestFile("c.txt", new TextEncoder().encode(readFileSync(join(SEEDS, SEED.xihu), "utf8").replace(/2019/g, "")));
     expect(first.lib.listHeld()).toHaveLength(1);
@@ -89,7 +92,10 @@ describe("the library on the SQLite store", () => {
     const first = await opened(dbPath, "sqlite");
     await first.lib.ingestPaths([SEEDS]);
     first.release();
-    const ids = first.lib.listReports().map((r) => r.id).sort();
+    const ids = first.lib
+      .listReports()
+      .map((r) => r.id)
+      .sort();
     const gone = first.lib.ask("长寿区2018年行政复议多少件").answers[0]!.reportId;
     const before = reply(first.lib.ask("长寿区 政务新媒体"));
     // Behind the library's back: one report out of the index, one the catalog does not know in.

@@ -33,7 +33,12 @@ describe("library over the bundled reports", () => {
   it("gives the city total first and the columns after (蚌埠 2019 行政复议)", () => {
     const a = lib.ask("蚌埠市2019年行政复议多少件");
     expect(a.answers.map((x) => [x.slice ?? "合计", x.value])).toEqual([
-      ["合计", 16], ["市政府", 0], ["市直单位", 11], ["县区政府", 5], ["县区直属单位", 0], ["乡镇政府", 0],
+      ["合计", 16],
+      ["市政府", 0],
+      ["市直单位", 11],
+      ["县区政府", 5],
+      ["县区直属单位", 0],
+      ["乡镇政府", 0],
     ]);
     expect(a.text).toContain("分列");
   });
@@ -64,13 +69,19 @@ describe("library over the bundled reports", () => {
 
   it("a share in the old 统计表 is over the total it is printed under (同意公开 ÷ 申请答复数)", () => {
     const a = lib.ask("长寿区2018年申请答复中同意公开的比例");
-    expect(a.answers.map((x) => [x.value, x.unit])).toEqual([[96, "件"], [26.74, "%"]]);
+    expect(a.answers.map((x) => [x.value, x.unit])).toEqual([
+      [96, "件"],
+      [26.74, "%"],
+    ]);
     expect(a.text).toContain("96 ÷ 359");
   });
 
   it("compares two regions each in its own year, and says the years in the difference", () => {
     const a = lib.ask("资阳区2020年和长寿区2018年行政复议对比");
-    expect(a.answers.map((x) => [x.region, x.year, x.value])).toEqual([["资阳区", 2020, 0], ["长寿区", 2018, 15]]);
+    expect(a.answers.map((x) => [x.region, x.year, x.value])).toEqual([
+      ["资阳区", 2020, 0],
+      ["长寿区", 2018, 15],
+    ]);
     expect(a.text).toContain("长寿区（2018年）比资阳区（2020年）多 15件");
   });
 
@@ -90,7 +101,10 @@ describe("library over the bundled reports", () => {
 
   it("a rate is the figure over its total, both quoted", () => {
     const a = lib.ask("长寿区2018年复议纠错率");
-    expect(a.answers.map((x) => [x.value, x.unit])).toEqual([[5, "件"], [33.33, "%"]]);
+    expect(a.answers.map((x) => [x.value, x.unit])).toEqual([
+      [5, "件"],
+      [33.33, "%"],
+    ]);
     expect(a.text).toContain("5 ÷ 15");
   });
 
@@ -169,7 +183,10 @@ describe("ingest", () => {
   it("refuses empty, binary and oversized files with a reason, and keeps nothing", async () => {
     const lib = await memoryLibrary();
     expect(await lib.ingestFile("a.txt", new Uint8Array())).toEqual({ ok: false, error: "文件为空。" });
-    const bin = await lib.ingestFile("a.txt", Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256));
+    const bin = await lib.ingestFile(
+      "a.txt",
+      Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256),
+    );
     expect(bin.ok).toBe(false);
     const big = await lib.ingestFile("big.txt", new Uint8Array(51 * 1024 * 1024));
     expect(big).toMatchObject({ ok: false, error: expect.stringContaining("文件过大") });
@@ -192,7 +209,6 @@ describe("ingest", () => {
     expect(seen).toHaveLength(1);
     expect(lib.size).toBe(1);
   });
-
 
   it("a bulk ingest announces its reports in order, without each waiting for the one before (a listener that resolves when its write is done)", async () => {
     const lib = await memoryLibrary();
@@ -221,7 +237,15 @@ describe("ingest", () => {
     const lib = await memoryLibrary();
     const body = readFileSync(join(SEEDS, SEED.xiaobanqiao), "utf8")
       .split("\n")
-      .map((l) => (l.includes("|") ? `<tr>${l.split("|").filter((c) => c.trim()).map((c) => `<td>${c}</td>`).join("")}</tr>` : `<p>${l}</p>`))
+      .map((l) =>
+        l.includes("|")
+          ? `<tr>${l
+              .split("|")
+              .filter((c) => c.trim())
+              .map((c) => `<td>${c}</td>`)
+              .join("")}</tr>`
+          : `<p>${l}</p>`,
+      )
       .join("\n");
     const html = `<html><head><script>var x = "行政复议 99 件";</script></head><body><div class="nav">首页 | 政务公开 | 行政复议</div><div class="content"><table>${body}</table></div><div class="footer">网站地图</div></body></html>`;
     const res = await lib.ingestFile("report.html", new TextEncoder().encode(html));

@@ -62,7 +62,9 @@ describe("listReportFiles", () => {
 
   it("refuses a FIFO given by name", () => {
     const { corpus } = hostileFolder();
-    expect(listReportFiles([join(corpus, "pipe.txt")]).refused).toEqual([{ path: join(corpus, "pipe.txt"), reason: "不是普通文件（命名管道（FIFO）），未读取。" }]);
+    expect(listReportFiles([join(corpus, "pipe.txt")]).refused).toEqual([
+      { path: join(corpus, "pipe.txt"), reason: "不是普通文件（命名管道（FIFO）），未读取。" },
+    ]);
   });
 });
 

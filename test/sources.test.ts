@@ -20,7 +20,12 @@ function marked(r: ReturnType<typeof load>, metric: string, slice?: string, line
 describe("tableOf", () => {
   it("表三: the row of the metric, the applicant column asked or 总计", () => {
     const r = load(EXTRA, EXTRA_FILES.hongze2024);
-    expect(marked(r, "requests.result.granted")).toMatchObject({ title: "表三 收到和处理政府信息公开申请情况", row: "予以公开（同意公开）", col: "总计", value: 50 });
+    expect(marked(r, "requests.result.granted")).toMatchObject({
+      title: "表三 收到和处理政府信息公开申请情况",
+      row: "予以公开（同意公开）",
+      col: "总计",
+      value: 50,
+    });
     expect(marked(r, "requests.result.granted", "natural_person")).toMatchObject({ row: "予以公开（同意公开）", col: "自然人", value: 50 });
     expect(marked(r, "requests.received").columns).toEqual(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]);
   });

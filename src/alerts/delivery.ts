@@ -87,7 +87,8 @@ export interface Delivery {
   pending(): number;
 }
 
-const GONE = /chat not found|group chat was deleted|user is deactivated|bot was kicked|bot is not a member|have no rights to send|CHAT_WRITE_FORBIDDEN|PEER_ID_INVALID/i;
+const GONE =
+  /chat not found|group chat was deleted|user is deactivated|bot was kicked|bot is not a member|have no rights to send|CHAT_WRITE_FORBIDDEN|PEER_ID_INVALID/i;
 
 export function createDelivery(options: DeliveryOptions): Delivery {
   const { store, api, logger } = options;
@@ -177,7 +178,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     if (error instanceof GrammyError && (error.error_code === 403 || (error.error_code === 400 && GONE.test(error.description)))) {
       logger.info({ chatId: m.chatId, reason }, "chat unreachable; its subscriptions end");
       options.onChatGone?.(m.chatId, reason);
-      return [{ op: "settle", id: m.id, status: "dropped", lastError: reason }, { op: "chatGone", chatId: m.chatId, reason }];
+      return [
+        { op: "settle", id: m.id, status: "dropped", lastError: reason },
+        { op: "chatGone", chatId: m.chatId, reason },
+      ];
     }
     if (error instanceof GrammyError && error.error_code === 400) {
       logger.error({ chatId: m.chatId, id: m.id, reason }, "alert rejected");
@@ -188,7 +192,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       return [{ op: "settle", id: m.id, status: "dropped", lastError: reason }];
     }
     const delay = Math.min(3_600_000, backoffMs * 2 ** Math.max(0, m.attempts - 1));
-    logger.warn({ chatId: m.chatId, id: m.id, reason, attempt: m.attempts, retryInMs: delay, retryAt: new Date(at + delay).toISOString() }, "alert delivery failed; will retry");
+    logger.warn(
+      { chatId: m.chatId, id: m.id, reason, attempt: m.attempts, retryInMs: delay, retryAt: new Date(at + delay).toISOString() },
+      "alert delivery failed; will retry",
+    );
     return [{ op: "settle", id: m.id, status: "pending", notBefore: at + delay, lastError: reason }];
   };
 

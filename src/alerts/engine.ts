@@ -184,7 +184,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     return ops.length;
   };
 
-  const reportLink = (s: Pick<ReportSubject, "fullRegion" | "year" | "org" | "level">) => `/report ${s.level === "department" ? s.org : s.fullRegion || s.org} ${s.year ?? ""}`.trim();
+  const reportLink = (s: Pick<ReportSubject, "fullRegion" | "year" | "org" | "level">) =>
+    `/report ${s.level === "department" ? s.org : s.fullRegion || s.org} ${s.year ?? ""}`.trim();
   const yearText = (y: number | null) => (y === null ? "年份不详" : `${y}年`);
   const matchedText = (subs: Subscription[]) => `符合订阅：${subs.map((s) => esc(describeFilter(s.filter))).join("；")}`;
   const valuesText = (subs: Subscription[], s: ReportSubject) => {
@@ -194,7 +195,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       for (const c of sub.filter.conditions) {
         const v = conditionValue(c, s.values);
         const text = `${c.rate ? `${metricLabel(c.metric)}占比` : metricLabel(c.metric)}：${v}${c.rate ? "%" : ""}`;
-        if (v !== null && !seen.has(text)) (seen.add(text), out.push(esc(text)));
+        if (v !== null && !seen.has(text)) seen.add(text), out.push(esc(text));
       }
     }
     return out;
@@ -207,7 +208,13 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       { key: s.versionKey, kind: "new" },
       subs,
       (list) =>
-        [`📄 <b>新报告</b>：${esc(s.org)}`, `地区：${esc(s.fullRegion)} · ${yearText(s.year)}`, ...valuesText(list, s), matchedText(list), `查看：${esc(reportLink(s))}`].join("\n"),
+        [
+          `📄 <b>新报告</b>：${esc(s.org)}`,
+          `地区：${esc(s.fullRegion)} · ${yearText(s.year)}`,
+          ...valuesText(list, s),
+          matchedText(list),
+          `查看：${esc(reportLink(s))}`,
+        ].join("\n"),
       `📄 ${head}`,
     );
   };
@@ -225,7 +232,10 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       { key: s.versionKey, kind: "revision" },
       subs,
       (list) => [`📝 <b>报告已修订</b>：${head}`, `改动的数字（原 → 新）：`, ...shown, matchedText(list), `查看：${esc(reportLink(s))}`].join("\n"),
-      `📝 ${head}（已修订：${changed.slice(0, 3).map((k) => `${esc(figureKeyLabel(k))} ${before[k] ?? "—"} → ${after[k] ?? "—"}`).join("，")}${changed.length > 3 ? "…" : ""}）`,
+      `📝 ${head}（已修订：${changed
+        .slice(0, 3)
+        .map((k) => `${esc(figureKeyLabel(k))} ${before[k] ?? "—"} → ${after[k] ?? "—"}`)
+        .join("，")}${changed.length > 3 ? "…" : ""}）`,
     );
   };
 
@@ -240,7 +250,14 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       const same = mine.find((s) => JSON.stringify(s.filter) === JSON.stringify(filter) && s.mode === mode);
       if (same) return { ok: false, reason: "exists", sub: same };
       if (mine.length >= settings.maxPerChat) return { ok: false, reason: "full" };
-      const sub: Subscription = { id: `s${store.read().nextId}`, chatId, filter, mode, createdAt: new Date(now()).toISOString(), text: text.trim().slice(0, 200) };
+      const sub: Subscription = {
+        id: `s${store.read().nextId}`,
+        chatId,
+        filter,
+        mode,
+        createdAt: new Date(now()).toISOString(),
+        text: text.trim().slice(0, 200),
+      };
       await store.commit([{ op: "subscribe", sub }]);
       return { ok: true, sub, description: describe(sub) };
     },
@@ -287,7 +304,14 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       const subs = new Map(state.subscriptions.map((s) => [s.id, s]));
       for (const [chatId, items] of due) {
         const modes = new Set(items.map((d) => (d.muted ? "muted" : subs.get(d.subId)?.mode)));
-        const title = modes.size === 1 && modes.has("daily") ? "每日摘要" : modes.size === 1 && modes.has("weekly") ? "每周摘要" : modes.size === 1 && modes.has("muted") ? "静音期间的提醒" : "提醒摘要";
+        const title =
+          modes.size === 1 && modes.has("daily")
+            ? "每日摘要"
+            : modes.size === 1 && modes.has("weekly")
+              ? "每周摘要"
+              : modes.size === 1 && modes.has("muted")
+                ? "静音期间的提醒"
+                : "提醒摘要";
         // One line per report version (several subscriptions may have buffered it).
         const lines = new Map<string, { line: string; keys: string[] }>();
         for (const d of items) {
@@ -305,7 +329,10 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
           if (!part.length) return;
           n += 1;
           const text = [`📰 <b>${title}</b>：${all.length} 份报告${n > 1 ? `（续${n - 1}）` : ""}`, ...part.map((p, i) => `${i + 1}. ${p.line}`)].join("\n");
-          ops.push({ op: "queue", msg: { id: `${chatId}|digest|${part[0]!.keys[0]}`, chatId, text, keys: part.flatMap((p) => p.keys), status: "pending", attempts: 0, queuedAt: t } });
+          ops.push({
+            op: "queue",
+            msg: { id: `${chatId}|digest|${part[0]!.keys[0]}`, chatId, text, keys: part.flatMap((p) => p.keys), status: "pending", attempts: 0, queuedAt: t },
+          });
           part = [];
           size = 0;
         };
@@ -351,7 +378,9 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       const overdue: { body: string; year: number; since: number; newest: ReportSummary }[] = [];
       for (const [body, b] of bodies) {
         const year = b.newest.year! + 1;
-        const level = b.newest.level ? levelOf({ level: b.newest.level, org: b.newest.org, region: b.newest.region, fullRegion: b.newest.fullRegion }) : "government";
+        const level = b.newest.level
+          ? levelOf({ level: b.newest.level, org: b.newest.org, region: b.newest.region, fullRegion: b.newest.fullRegion })
+          : "government";
         const since = overdueFrom(year, level);
         if (t < since || t - since > DEADLINE_HORIZON_MS || state.deadlines.has(`${body}|${year}`)) continue;
         overdue.push({ body, year, since, newest: b.newest });
@@ -392,7 +421,13 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       const s = store.read();
       let pending = 0;
       for (const m of s.outbox.values()) if (m.status === "pending" || m.status === "sending") pending++;
-      return { subscriptions: s.subscriptions.length, chats: new Set(s.subscriptions.map((x) => x.chatId)).size, pending, sent: s.sent, buffered: s.digest.length };
+      return {
+        subscriptions: s.subscriptions.length,
+        chats: new Set(s.subscriptions.map((x) => x.chatId)).size,
+        pending,
+        sent: s.sent,
+        buffered: s.digest.length,
+      };
     },
   };
   return engine;

@@ -164,11 +164,7 @@ export function describeCondition(c: Condition): string {
 export function describeFilter(f: Filter): string {
   const where = f.places.length ? f.places.map(describePlace).join("或") : "全部地区";
   const level = f.levels.length ? `的${f.levels.map((l) => LEVEL_TEXT[l]).join("、")}报告` : "的报告";
-  const what = [
-    ...f.conditions.map(describeCondition),
-    ...f.checks.map((c) => CHECK_TEXT[c]),
-    ...f.words.map((w) => `正文含“${w.word}”`),
-  ];
+  const what = [...f.conditions.map(describeCondition), ...f.checks.map((c) => CHECK_TEXT[c]), ...f.words.map((w) => `正文含“${w.word}”`)];
   return `${where}${level}${what.length ? `，${what.join("，")}` : ""}`;
 }
 
@@ -243,7 +239,10 @@ export function readPlace(word: string, ctx: FilterContext): Parsed<Place> | nul
       const o = heldOnes[0]!;
       return { ok: true, value: { kind: "area", name: o.d.name, level: o.d.level, within: o.parent! } };
     }
-    return { ok: false, error: `“${word}”有好几处：${options.map((o) => `${o.parent ?? ""}${o.d.name}`).join("、")}，请写明是哪一个（例如 ${options[0]!.parent ?? ""}${options[0]!.d.name}）` };
+    return {
+      ok: false,
+      error: `“${word}”有好几处：${options.map((o) => `${o.parent ?? ""}${o.d.name}`).join("、")}，请写明是哪一个（例如 ${options[0]!.parent ?? ""}${options[0]!.d.name}）`,
+    };
   }
   if (held.has(word)) return { ok: true, value: { kind: "body", name: word, level: "body" } };
   if (m && m.how === "zone") return { ok: true, value: { kind: "body", name: m.name, level: "body" } };
@@ -287,7 +286,9 @@ export function parseFilter(text: string, given: FilterContext): Parsed<{ filter
   const ctx: FilterContext = { ...given }; // its own cache of held names: bodies are added between two parses
   const norm = text.normalize("NFKC").replace(/[＞]/g, ">").replace(/[＜]/g, "<").replace(/[＝]/g, "=");
   // Glue an operator to its neighbours: "行政复议 >= 10" is one condition.
-  const glued = norm.replace(/\s*(>=|<=|≥|≤|>|<|=|大于等于|小于等于|不少于|不低于|不多于|不超过|大于|小于|超过|多于|少于|高于|低于|等于)\s*(?=-?\d)/g, "$1").replace(/(\d)\s+(%|件|条|次)/g, "$1$2");
+  const glued = norm
+    .replace(/\s*(>=|<=|≥|≤|>|<|=|大于等于|小于等于|不少于|不低于|不多于|不超过|大于|小于|超过|多于|少于|高于|低于|等于)\s*(?=-?\d)/g, "$1")
+    .replace(/(\d)\s+(%|件|条|次)/g, "$1$2");
   const parts = glued.split(/[\s,，、;；]+/).filter(Boolean);
   const filter: Filter = { places: [], levels: [], conditions: [], checks: [], words: [] };
   let mode: "immediate" | "daily" | "weekly" | undefined;

@@ -107,7 +107,10 @@ export function pgAlertStore(db: PgSync, { compactEvery = 20_000 }: { compactEve
         sinceSnapshot++;
         if (sinceSnapshot >= compactEvery) {
           prune(state); // memory stays the size of what is live, as in the file store
-          db.query("INSERT INTO alert_snapshot (id, seq, state) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, state = excluded.state", [seq, snapshotOf(state)]);
+          db.query("INSERT INTO alert_snapshot (id, seq, state) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, state = excluded.state", [
+            seq,
+            snapshotOf(state),
+          ]);
           db.query("DELETE FROM alert_op WHERE seq <= $1", [seq]);
           sinceSnapshot = 0;
         }

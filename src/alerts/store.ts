@@ -11,7 +11,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } f
 import { dirname } from "node:path";
 import { z } from "zod";
 import { FILE_MODE, makeDir, writeFileDurableSync } from "../store/durable.js";
-import { FilterSchema, } from "./filter.js";
+import { FilterSchema } from "./filter.js";
 
 export const MODES = ["immediate", "daily", "weekly"] as const;
 /** When a subscription is told: at once, or in a daily or weekly digest. */
@@ -107,7 +107,18 @@ export type AlertOp =
   | { op: "deadline"; key: string; day?: string };
 
 export function emptyAlertState(): AlertState {
-  return { subscriptions: [], mutes: new Map(), outbox: new Map(), digest: [], seen: new Set(), deadlines: new Set(), deadlineDays: new Map(), nextId: 1, queued: 0, sent: 0 };
+  return {
+    subscriptions: [],
+    mutes: new Map(),
+    outbox: new Map(),
+    digest: [],
+    seen: new Set(),
+    deadlines: new Set(),
+    deadlineDays: new Map(),
+    nextId: 1,
+    queued: 0,
+    sent: 0,
+  };
 }
 
 /** The reducer: every change to the alert state is one of these, in memory and at replay alike. */
@@ -135,7 +146,7 @@ export function applyOp(s: AlertState, o: AlertOp): void {
       for (const x of s.subscriptions) if (x.chatId === o.from) x.chatId = o.to;
       for (const d of s.digest) if (d.chatId === o.from) d.chatId = o.to;
       for (const m of s.outbox.values()) if (m.chatId === o.from && m.status === "pending") m.chatId = o.to;
-      if (s.mutes.has(o.from)) (s.mutes.set(o.to, s.mutes.get(o.from)!), s.mutes.delete(o.from));
+      if (s.mutes.has(o.from)) s.mutes.set(o.to, s.mutes.get(o.from)!), s.mutes.delete(o.from);
       return;
     case "mute":
       if (o.until === null) {

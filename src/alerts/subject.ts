@@ -31,7 +31,10 @@ export function versionKeyOf(r: Report): string {
   const identity = identityOf(r);
   if (!identity) return r.id;
   const sig = figureSignature(r);
-  const text = Object.keys(sig).sort().map((k) => `${k}=${sig[k]}`).join(";");
+  const text = Object.keys(sig)
+    .sort()
+    .map((k) => `${k}=${sig[k]}`)
+    .join(";");
   return `${identity}|${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
 }
 

@@ -138,7 +138,10 @@ export function measureAccuracy(n: number, seed = 42, from = 0, relayout: Relayo
 export function formatAccuracy(res: AccuracyResult): string {
   const pct = (a: AccuracyRow) => (a.expected ? ((100 * a.correct) / a.expected).toFixed(1) : "-");
   const lines = [`parser accuracy on ${res.reports} synthetic reports (${res.rejected} rejected)`, "group | expected | correct % | wrong | missing"];
-  for (const [name, rows] of [["table", res.table], ["prose", res.prose]] as const) {
+  for (const [name, rows] of [
+    ["table", res.table],
+    ["prose", res.prose],
+  ] as const) {
     for (const a of rows) lines.push(`${name} ${a.group} | ${a.expected} | ${pct(a)} | ${a.wrong} | ${a.missing}`);
   }
   lines.push(`meta | ${res.meta.expected} | ${pct(res.meta)} | ${res.meta.wrong} | ${res.meta.missing}`);

@@ -62,8 +62,20 @@ function subscriptionText(rng: Rng, reports: readonly Report[]): string {
   const r = rng.pick(placed.length ? placed : reports);
   const places = [r.province, r.city, r.county].filter((p): p is string => !!p);
   const place = places.length ? rng.pick(places) : "all";
-  const mode = rng.weighted([["", 85], [" 每日", 10], [" 每周", 5]] as const);
-  const kind = rng.weighted([["place", 40], ["level", 15], ["figure", 20], ["both", 10], ["check", 5], ["word", 8], ["all", 2]] as const);
+  const mode = rng.weighted([
+    ["", 85],
+    [" 每日", 10],
+    [" 每周", 5],
+  ] as const);
+  const kind = rng.weighted([
+    ["place", 40],
+    ["level", 15],
+    ["figure", 20],
+    ["both", 10],
+    ["check", 5],
+    ["word", 8],
+    ["all", 2],
+  ] as const);
   const figure = () =>
     rng.pick([`行政复议>=${rng.int(0, 30)}`, `行政诉讼>${rng.int(0, 10)}`, `复议纠错率>${rng.pick([10, 20, 30])}%`, `收到申请>=${rng.int(10, 500)}`]);
   const body =
@@ -84,7 +96,20 @@ function subscriptionText(rng: Rng, reports: readonly Report[]): string {
 }
 
 function summaryOf(r: Report): ReportSummary {
-  return { id: r.id, org: r.org, region: r.region, fullRegion: r.fullRegion, ...(r.province ? { province: r.province } : {}), level: r.level, bodyKey: regionKey(r), year: r.year, template: r.template, figureCount: r.figures.length, warningCount: r.warnings.length, sourceName: r.sourceName };
+  return {
+    id: r.id,
+    org: r.org,
+    region: r.region,
+    fullRegion: r.fullRegion,
+    ...(r.province ? { province: r.province } : {}),
+    level: r.level,
+    bodyKey: regionKey(r),
+    year: r.year,
+    template: r.template,
+    figureCount: r.figures.length,
+    warningCount: r.warnings.length,
+    sourceName: r.sourceName,
+  };
 }
 
 export async function runAlertLoad(options: AlertLoadOptions): Promise<AlertLoadResult> {
@@ -159,7 +184,12 @@ export async function runAlertLoad(options: AlertLoadOptions): Promise<AlertLoad
         calls.push({ at: clock.now, chatId, text, ok: false });
         n429++;
         const retry = 1 + (k % 3);
-        throw new GrammyError(`Call to 'sendMessage' failed! (429: Too Many Requests: retry after ${retry})`, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retry}`, parameters: { retry_after: retry } }, "sendMessage", {});
+        throw new GrammyError(
+          `Call to 'sendMessage' failed! (429: Too Many Requests: retry after ${retry})`,
+          { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retry}`, parameters: { retry_after: retry } },
+          "sendMessage",
+          {},
+        );
       }
       calls.push({ at: clock.now, chatId, text, ok: true });
       return { message_id: k, date: 0, chat: { id: chatId, type: "private" }, text };
@@ -228,8 +258,17 @@ export async function runAlertLoad(options: AlertLoadOptions): Promise<AlertLoad
     const subs = new Map(store.read().subscriptions.map((s) => [s.id, s]));
     const miss = [...expected].filter((k) => !delivered.has(k));
     const byMode = new Map<string, number>();
-    for (const k of miss) { const m = subs.get(k.split("|")[0]!)?.mode ?? "?"; byMode.set(m, (byMode.get(m) ?? 0) + 1); }
-    log(`missing by mode ${JSON.stringify([...byMode])}; digest left ${store.read().digest.length}; pending ${[...store.read().outbox.values()].filter((m) => m.status !== "sent").map((m) => m.status).join(",").slice(0, 200)}`);
+    for (const k of miss) {
+      const m = subs.get(k.split("|")[0]!)?.mode ?? "?";
+      byMode.set(m, (byMode.get(m) ?? 0) + 1);
+    }
+    log(
+      `missing by mode ${JSON.stringify([...byMode])}; digest left ${store.read().digest.length}; pending ${[...store.read().outbox.values()]
+        .filter((m) => m.status !== "sent")
+        .map((m) => m.status)
+        .join(",")
+        .slice(0, 200)}`,
+    );
     log(`seen ${miss.filter((k) => store.read().seen.has(k)).length}`);
   }
 
@@ -242,7 +281,8 @@ export async function runAlertLoad(options: AlertLoadOptions): Promise<AlertLoad
   for (const [chatId, list] of perChat) {
     list.sort((a, b) => a - b);
     for (let i = 1; i < list.length; i++) if (list[i]! - list[i - 1]! < TELEGRAM_LIMITS.chatGapMs) violations.chat++;
-    if (chatId < 0) for (let i = TELEGRAM_LIMITS.groupPerMinute; i < list.length; i++) if (list[i]! - list[i - TELEGRAM_LIMITS.groupPerMinute]! < 60_000) violations.group++;
+    if (chatId < 0)
+      for (let i = TELEGRAM_LIMITS.groupPerMinute; i < list.length; i++) if (list[i]! - list[i - TELEGRAM_LIMITS.groupPerMinute]! < 60_000) violations.group++;
   }
   const perSecond = new Map<number, number>();
   for (const t of times) perSecond.set(Math.floor(t / 1000), (perSecond.get(Math.floor(t / 1000)) ?? 0) + 1);
@@ -250,7 +290,12 @@ export async function runAlertLoad(options: AlertLoadOptions): Promise<AlertLoad
   return {
     subscriptions: made,
     chats: new Set(store.read().subscriptions.map((s) => s.chatId)).size,
-    groups: new Set(store.read().subscriptions.filter((s) => s.chatId < 0).map((s) => s.chatId)).size,
+    groups: new Set(
+      store
+        .read()
+        .subscriptions.filter((s) => s.chatId < 0)
+        .map((s) => s.chatId),
+    ).size,
     reports: reports.length,
     expectedKeys: expected.size,
     messagesSent: calls.filter((c) => c.ok).length,

@@ -16,4 +16,12 @@ const answered = performance.now();
 // performance.now() counts from process start: the total includes Node, tsx and jieba loading.
 // cpuMs: the process's CPU time (all its threads), steadier than the total on a busy machine.
 const { userCPUTime, systemCPUTime } = process.resourceUsage();
-console.log(JSON.stringify({ totalMs: answered, openMs: opened - t0, firstAnswerMs: answered - opened, cpuMs: (userCPUTime + systemCPUTime) / 1000, rssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    totalMs: answered,
+    openMs: opened - t0,
+    firstAnswerMs: answered - opened,
+    cpuMs: (userCPUTime + systemCPUTime) / 1000,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -25,7 +25,10 @@ interface EvalSet {
   gold: string;
 }
 
-const folder = (dir: string): [string, string][] => readdirSync(dir).sort().map((f) => [join(dir, f), f]);
+const folder = (dir: string): [string, string][] =>
+  readdirSync(dir)
+    .sort()
+    .map((f) => [join(dir, f), f]);
 
 export const SETS: Record<string, EvalSet> = {
   seeds: { files: () => folder(join(FIXTURES, "seeds")), gold: "seeds-gold.jsonl" },
@@ -78,16 +81,25 @@ export function scoreSet(name: string): SetScore {
     .filter((g) => (g.file && g.file !== "*" ? stems.has(stem(g.file)) : name !== "html"));
   const db = join(work, "db.json");
   const ingest = cli(["ingest", reports, "--db", db], db);
-  if (ingest.status !== 0) return { name, passed: 0, total: gold.length, failures: [`ingest exited ${ingest.status}: ${(ingest.stderr + ingest.stdout).slice(-800)}`] };
+  if (ingest.status !== 0)
+    return { name, passed: 0, total: gold.length, failures: [`ingest exited ${ingest.status}: ${(ingest.stderr + ingest.stdout).slice(-800)}`] };
   const asked = cli(["ask", "--db", db, "--jsonl"], db, gold.map((g) => g.q.replace(/\n/g, " ")).join("\n") + "\n");
   const lines = (asked.stdout ?? "").split("\n").filter((l) => l.trim().startsWith("{"));
   if (asked.status !== 0 || lines.length !== gold.length) {
-    return { name, passed: 0, total: gold.length, failures: [`ask --jsonl gave ${lines.length} lines for ${gold.length} questions (exit ${asked.status}): ${asked.stderr.slice(-800)}`] };
+    return {
+      name,
+      passed: 0,
+      total: gold.length,
+      failures: [`ask --jsonl gave ${lines.length} lines for ${gold.length} questions (exit ${asked.status}): ${asked.stderr.slice(-800)}`],
+    };
   }
   const failures: string[] = [];
   gold.forEach((g, i) => {
     const a = JSON.parse(lines[i]!) as Answer;
-    if (!judge(g, a)) failures.push(`${g.q} → want ${JSON.stringify(g.answer)}, got ${a.kind} ${JSON.stringify(a.answers.slice(0, 2).map((x) => x.value))} ${a.text.replace(/\s+/g, " ").slice(0, 120)}`);
+    if (!judge(g, a))
+      failures.push(
+        `${g.q} → want ${JSON.stringify(g.answer)}, got ${a.kind} ${JSON.stringify(a.answers.slice(0, 2).map((x) => x.value))} ${a.text.replace(/\s+/g, " ").slice(0, 120)}`,
+      );
   });
   return { name, passed: gold.length - failures.length, total: gold.length, failures };
 }

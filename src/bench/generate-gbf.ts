@@ -80,7 +80,11 @@ export const TABLE4_IDS = ["review", "litigation.direct", "litigation.after_revi
 
 export function table4(rng: Rng, level: GenLevel, requests: number): Record<string, number> {
   const f: Record<string, number> = {};
-  for (const [group, factor] of [["review", 1], ["litigation.direct", 0.35], ["litigation.after_review", 0.25]] as const) {
+  for (const [group, factor] of [
+    ["review", 1],
+    ["litigation.direct", 0.35],
+    ["litigation.after_review", 0.25],
+  ] as const) {
     const total = disputeCount(rng, level, requests, factor);
     const [u, c, o, p] = rng.split(total, thinWeights(rng, [3, 1, 2, 0.7], 0.35));
     Object.assign(f, { [`${group}.upheld`]: u, [`${group}.corrected`]: c, [`${group}.other`]: o, [`${group}.pending`]: p, [`${group}.total`]: total });
@@ -119,32 +123,107 @@ export function art20(rng: Rng, level: GenLevel, generation: "gbf2019" | "gbf202
     const doc = (label: string, key: string, made: number, active = true): Art20Row => {
       const pub = Math.min(made, rng.int(Math.round(made * 0.7), made));
       const total = active ? pub + rng.logInt(0, Math.round((key === "rules" ? 15 : 80) * big)) : 0;
-      return { label, key, values: [["new_made", made], ["new_published", pub], ["total_published", total]] };
+      return {
+        label,
+        key,
+        values: [
+          ["new_made", made],
+          ["new_published", pub],
+          ["total_published", total],
+        ],
+      };
     };
     const svc = (label: string, key: string, hi: number): Art20Row => {
       const prev = items(1, hi);
-      return { label, key, values: [["prev_items", prev], ["delta", signed(prev)], ["decisions", count(hi * 40)]] };
+      return {
+        label,
+        key,
+        values: [
+          ["prev_items", prev],
+          ["delta", signed(prev)],
+          ["decisions", count(hi * 40)],
+        ],
+      };
     };
     const fee = items(1, 30);
     const procurement = rng.sparse(0.2, 1, Math.round(40000 * big));
     return [
-      { item: "第二十条第（一）项", headers: ["本年新制作数量", "本年新公开数量", "对外公开总数量"], rows: [doc("规章", "rules", makesRules ? rng.int(0, 6) : 0, makesRules), doc("规范性文件", "normative_docs", docs(25))] },
-      { item: "第二十条第（五）项", headers: ["上一年项目数量", "本年增/减", "处理决定数量"], rows: [svc("行政许可", "licensing", 300), svc("其他对外管理服务事项", "other_services", 60)] },
-      { item: "第二十条第（六）项", headers: ["上一年项目数量", "本年增/减", "处理决定数量"], rows: [svc("行政处罚", "penalty", 1500), svc("行政强制", "coercion", 80)] },
-      { item: "第二十条第（八）项", headers: ["上一年项目数量", "本年增/减"], rows: [{ label: "行政事业性收费", key: "fees", values: [["prev_items", fee], ["delta", signed(fee)]] }] },
-      { item: "第二十条第（九）项", headers: ["采购项目数量", "采购总金额"], rows: [{ label: "政府集中采购", key: "procurement", values: [["items", items(1, 200)], ["amount", procurement === 0 ? 0 : Number(decimal(procurement + rng.int(0, 99) / 100, 2))]] }] },
+      {
+        item: "第二十条第（一）项",
+        headers: ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        rows: [doc("规章", "rules", makesRules ? rng.int(0, 6) : 0, makesRules), doc("规范性文件", "normative_docs", docs(25))],
+      },
+      {
+        item: "第二十条第（五）项",
+        headers: ["上一年项目数量", "本年增/减", "处理决定数量"],
+        rows: [svc("行政许可", "licensing", 300), svc("其他对外管理服务事项", "other_services", 60)],
+      },
+      {
+        item: "第二十条第（六）项",
+        headers: ["上一年项目数量", "本年增/减", "处理决定数量"],
+        rows: [svc("行政处罚", "penalty", 1500), svc("行政强制", "coercion", 80)],
+      },
+      {
+        item: "第二十条第（八）项",
+        headers: ["上一年项目数量", "本年增/减"],
+        rows: [
+          {
+            label: "行政事业性收费",
+            key: "fees",
+            values: [
+              ["prev_items", fee],
+              ["delta", signed(fee)],
+            ],
+          },
+        ],
+      },
+      {
+        item: "第二十条第（九）项",
+        headers: ["采购项目数量", "采购总金额"],
+        rows: [
+          {
+            label: "政府集中采购",
+            key: "procurement",
+            values: [
+              ["items", items(1, 200)],
+              ["amount", procurement === 0 ? 0 : Number(decimal(procurement + rng.int(0, 99) / 100, 2))],
+            ],
+          },
+        ],
+      },
     ];
   }
   const doc = (label: string, key: string, issued: number, active = true): Art20Row => {
-    if (!active) return { label, key, values: [["issued", 0], ["repealed", 0], ["in_force", 0]] };
+    if (!active)
+      return {
+        label,
+        key,
+        values: [
+          ["issued", 0],
+          ["repealed", 0],
+          ["in_force", 0],
+        ],
+      };
     const inForce = issued + rng.logInt(0, Math.round((key === "rules" ? 15 : 120) * big));
     const repealed = Math.min(inForce, rng.sparse(0.5, 1, Math.max(1, Math.round(issued / 2))));
-    return { label, key, values: [["issued", issued], ["repealed", repealed], ["in_force", inForce]] };
+    return {
+      label,
+      key,
+      values: [
+        ["issued", issued],
+        ["repealed", repealed],
+        ["in_force", inForce],
+      ],
+    };
   };
   const decisions = (label: string, key: string, hi: number): Art20Row => ({ label, key, values: [["decisions", count(hi)]] });
   const amount = rng.chance(0.3) ? 0 : Number(decimal(rng.logInt(1, Math.round(90000 * big)) / (rng.chance(0.5) ? 10 : 100), 2));
   return [
-    { item: "第二十条第（一）项", headers: ["本年制发件数", "本年废止件数", "现行有效件数"], rows: [doc("规章", "rules", makesRules ? rng.int(0, 5) : 0, makesRules), doc("行政规范性文件", "normative_docs", docs(20))] },
+    {
+      item: "第二十条第（一）项",
+      headers: ["本年制发件数", "本年废止件数", "现行有效件数"],
+      rows: [doc("规章", "rules", makesRules ? rng.int(0, 5) : 0, makesRules), doc("行政规范性文件", "normative_docs", docs(20))],
+    },
     { item: "第二十条第（五）项", headers: ["本年处理决定数量"], rows: [decisions("行政许可", "licensing", 40000)] },
     { item: "第二十条第（六）项", headers: ["本年处理决定数量"], rows: [decisions("行政处罚", "penalty", 30000), decisions("行政强制", "coercion", 800)] },
     { item: "第二十条第（八）项", headers: ["本年收费金额（单位：万元）"], rows: [{ label: "行政事业性收费", key: "fees", values: [["amount", amount]] }] },

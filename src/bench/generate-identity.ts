@@ -77,7 +77,14 @@ function countyIdentity(rng: Rng): Omit<Identity, "year" | "template" | "layout"
   const org = `${prefix}${county}人民政府`;
   const place = placeWord(county);
   return {
-    org, region: county, level: "county", province: province.name, city: city.name, county, place, self: `我${place}`,
+    org,
+    region: county,
+    level: "county",
+    province: province.name,
+    city: city.name,
+    county,
+    place,
+    self: `我${place}`,
     office: `${prefix}${county}人民政府办公室`,
   };
 }
@@ -86,7 +93,13 @@ function cityIdentity(rng: Rng): Omit<Identity, "year" | "template" | "layout" |
   const { province, city } = rng.pick(cities);
   const place = placeWord(city.name);
   return {
-    org: `${city.name}人民政府`, region: city.name, level: "city", province: province.name, city: city.name, place, self: `我${place}`,
+    org: `${city.name}人民政府`,
+    region: city.name,
+    level: "city",
+    province: province.name,
+    city: city.name,
+    place,
+    self: `我${place}`,
     office: `${city.name}人民政府办公室`,
   };
 }
@@ -94,17 +107,21 @@ function cityIdentity(rng: Rng): Omit<Identity, "year" | "template" | "layout" |
 function departmentIdentity(rng: Rng, year: number): Omit<Identity, "year" | "template" | "layout" | "halfWidth"> {
   const { province, city, county } = rng.pick(counties);
   const cityLevel = rng.chance(0.5);
-  const depts = DEPARTMENTS.filter(
-    (d) => (d.from ?? 0) <= year && year <= (d.to ?? 9999) && (cityLevel || !d.cityOnly) && d.name !== "人民政府办公室",
-  );
+  const depts = DEPARTMENTS.filter((d) => (d.from ?? 0) <= year && year <= (d.to ?? 9999) && (cityLevel || !d.cityOnly) && d.name !== "人民政府办公室");
   const dept = rng.pick(depts);
   const region = cityLevel ? city.name : county;
   const prefix = cityLevel ? city.name : city.name + county;
   const short = dept.name.endsWith("委员会") ? "委" : dept.name.slice(-1);
   return {
-    org: prefix + dept.name, region, level: "department", province: province.name, city: city.name,
+    org: prefix + dept.name,
+    region,
+    level: "department",
+    province: province.name,
+    city: city.name,
     ...(cityLevel ? {} : { county }),
-    place: short, self: `我${short}`, office: `${prefix}${dept.name}办公室`,
+    place: short,
+    self: `我${short}`,
+    office: `${prefix}${dept.name}办公室`,
   };
 }
 
@@ -122,12 +139,20 @@ export function layoutFor(template: GenTemplate, rng: Rng): GenLayout {
 
 export function pickIdentity(rng: Rng): Identity {
   const year = rng.weighted(YEAR_WEIGHTS);
-  const level = rng.weighted<GenLevel>([["county", 50], ["city", 18], ["township", 20], ["department", 12]]);
+  const level = rng.weighted<GenLevel>([
+    ["county", 50],
+    ["city", 18],
+    ["township", 20],
+    ["department", 12],
+  ]);
   const who =
-    level === "township" ? townshipIdentity(rng)
-    : level === "city" ? cityIdentity(rng)
-    : level === "department" ? departmentIdentity(rng, year)
-    : countyIdentity(rng);
+    level === "township"
+      ? townshipIdentity(rng)
+      : level === "city"
+        ? cityIdentity(rng)
+        : level === "department"
+          ? departmentIdentity(rng, year)
+          : countyIdentity(rng);
   const template = templateFor(year, rng);
   const layout = layoutFor(template, rng);
   const halfWidth = layout === "pdf-columns" ? false : rng.chance(0.5);

@@ -75,7 +75,13 @@ export class PdfWriter {
    * A table printed page by page: per page, `labels(rows)` then `values(rows)` (column-major),
    * `head` (column headers) before the first page's values. Each row costs ~1.6 lines of page.
    */
-  table<R>(rows: readonly R[], labels: (rows: readonly R[]) => string[], head: string[], values: (rows: readonly R[]) => string[], headBeforeLabels = false): void {
+  table<R>(
+    rows: readonly R[],
+    labels: (rows: readonly R[]) => string[],
+    head: string[],
+    values: (rows: readonly R[]) => string[],
+    headBeforeLabels = false,
+  ): void {
     let i = 0;
     let first = true;
     while (i < rows.length) {
@@ -157,12 +163,16 @@ export function table3Pdf(w: PdfWriter, rng: Rng, t3: Table3, generation: "gbf20
     }
     return [...out, ...tail];
   };
-  const values = (chunk: readonly (typeof rows)[number][]) =>
-    TABLE3_COLUMNS.flatMap((col) => chunk.map((r) => String(t3[col][r.metric] ?? 0)));
+  const values = (chunk: readonly (typeof rows)[number][]) => TABLE3_COLUMNS.flatMap((col) => chunk.map((r) => String(t3[col][r.metric] ?? 0)));
   w.table(rows, labels, header, values, rng.chance(0.3));
 }
 
 export function table4Pdf(w: PdfWriter, rng: Rng, t4: Record<string, number>): void {
   const head = TABLE4_HEADER.flatMap((h) => pdfLabel(rng, h, rng.chance(0.5) ? 2 : 4));
-  w.table([0], () => head.slice(0, 0), head, () => TABLE4_IDS.map((k) => String(t4[k] ?? 0)));
+  w.table(
+    [0],
+    () => head.slice(0, 0),
+    head,
+    () => TABLE4_IDS.map((k) => String(t4[k] ?? 0)),
+  );
 }

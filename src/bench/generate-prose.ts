@@ -94,10 +94,9 @@ export function requestsOld(rng: Rng, id: Identity, f: Record<string, number>, s
   const head = rng.pick([`${id.year}年，${whole(id)}共收到政府信息公开申请${n}件`, `全年共受理政府信息公开申请${n}件`]);
   const late = f["requests.closed.late"] ?? 0;
   const tail = late === 0 ? "，全部按时办结" : `，按时办结${f["requests.closed.on_time"]}件，延期办结${late}件`;
-  const detail =
-    rng.chance(0.6)
-      ? `。其中属于已主动公开范围的${f["requests.result.already_public"]}件，同意公开答复的${f["requests.result.granted"]}件，同意部分公开答复的${f["requests.result.partial"]}件，不同意公开的${f["requests.result.withheld"]}件`
-      : "";
+  const detail = rng.chance(0.6)
+    ? `。其中属于已主动公开范围的${f["requests.result.already_public"]}件，同意公开答复的${f["requests.result.granted"]}件，同意部分公开答复的${f["requests.result.partial"]}件，不同意公开的${f["requests.result.withheld"]}件`
+    : "";
   return `${head}${tail}${detail}。`;
 }
 
@@ -120,7 +119,11 @@ export function disputesOld(rng: Rng, id: Identity, f: Record<string, number>, s
 
 export function feesOld(rng: Rng, id: Identity, f: Record<string, number>, said: Said): string {
   const fee = f["fees.requests"] ?? 0;
-  if (fee === 0) return rng.pick([`${id.year}年，${whole(id)}各级行政机关在依申请公开工作中，均未收取检索、复制、邮寄等成本费用。`, "全年未收取任何政府信息公开相关费用，也不存在减免情况。"]);
+  if (fee === 0)
+    return rng.pick([
+      `${id.year}年，${whole(id)}各级行政机关在依申请公开工作中，均未收取检索、复制、邮寄等成本费用。`,
+      "全年未收取任何政府信息公开相关费用，也不存在减免情况。",
+    ]);
   said["fees.requests"] = fee;
   return `${id.year}年，${whole(id)}依申请公开信息收取的费用共计${fee}万元，均按规定标准收取。`;
 }
@@ -156,14 +159,21 @@ export function requestsNew(rng: Rng, id: Identity, f: Record<string, number>, s
 
 /** 表三 in words (prose-only reports): outcome groups of the total column. */
 export function requestsBreakdown(rng: Rng, id: Identity, f: Record<string, number>, said: Said): string {
-  const group = (prefix: string) => Object.entries(f).filter(([k]) => k === prefix || k.startsWith(prefix + ".")).reduce((a, [, v]) => a + v, 0);
+  const group = (prefix: string) =>
+    Object.entries(f)
+      .filter(([k]) => k === prefix || k.startsWith(prefix + "."))
+      .reduce((a, [, v]) => a + v, 0);
   const n = f["requests.received"]!;
   said["requests.received"] = n;
   if (n === 0 && !f["requests.carried_over"]) return `${id.year}年，${id.self}未收到政府信息公开申请。`;
   const parts: string[] = [];
   for (const [metric, label] of [
-    ["requests.result.granted", "予以公开"], ["requests.result.partial", "部分公开"], ["requests.result.withheld", "不予公开"],
-    ["requests.result.unable", "无法提供"], ["requests.result.not_processed", "不予处理"], ["requests.result.other", "其他处理"],
+    ["requests.result.granted", "予以公开"],
+    ["requests.result.partial", "部分公开"],
+    ["requests.result.withheld", "不予公开"],
+    ["requests.result.unable", "无法提供"],
+    ["requests.result.not_processed", "不予处理"],
+    ["requests.result.other", "其他处理"],
   ] as const) {
     const v = group(metric);
     if (v === 0 && rng.chance(0.6)) continue;
@@ -182,9 +192,19 @@ export function disputesNew(rng: Rng, f: Record<string, number>, said: Said): st
     const get = (k: string) => (base === "review" ? f[`review.${k}`]! : sum(k));
     const total = get("total");
     said[`${base}.total`] = total;
-    if (total === 0) return rng.pick([`未发生因政府信息公开引起的${word}`, `未发生因政府信息公开工作${base === "review" ? "被申请" : "被提起"}${word}的情况`, `政府信息公开${word}0件`]);
+    if (total === 0)
+      return rng.pick([
+        `未发生因政府信息公开引起的${word}`,
+        `未发生因政府信息公开工作${base === "review" ? "被申请" : "被提起"}${word}的情况`,
+        `政府信息公开${word}0件`,
+      ]);
     const items: string[] = [];
-    for (const [k, label] of [["upheld", "结果维持"], ["corrected", "结果纠正"], ["other", "其他结果"], ["pending", "尚未审结"]] as const) {
+    for (const [k, label] of [
+      ["upheld", "结果维持"],
+      ["corrected", "结果纠正"],
+      ["other", "其他结果"],
+      ["pending", "尚未审结"],
+    ] as const) {
       if (get(k) === 0 && rng.chance(0.5)) continue;
       items.push(`${label}${get(k)}件`);
       said[`${base}.${k}`] = get(k);

@@ -51,8 +51,10 @@ export function statFigures(rng: Rng, id: Identity): Record<string, number> {
   // 三、依申请公开
   const received = requestCount(rng, id.level);
   f["requests.received"] = received;
-  put(["requests.channel.in_person", "requests.channel.fax", "requests.channel.online", "requests.channel.letter"],
-    rng.split(received, thinWeights(rng, [3, 0.1, 4, 2], 0.3)));
+  put(
+    ["requests.channel.in_person", "requests.channel.fax", "requests.channel.online", "requests.channel.letter"],
+    rng.split(received, thinWeights(rng, [3, 0.1, 4, 2], 0.3)),
+  );
   const closed = rng.chance(0.8) ? received : received - rng.int(0, Math.round(received / 20));
   const late = rng.chance(0.6) ? 0 : rng.int(0, Math.round(closed / 10));
   f["requests.closed"] = closed;
@@ -60,14 +62,29 @@ export function statFigures(rng: Rng, id: Identity): Record<string, number> {
   f["requests.closed.on_time"] = closed - late;
   f["requests.answered"] = closed;
   const answers = rng.split(closed, thinWeights(rng, [4, 1, 1, 0.6, 1, 1.2, 0.6, 0.5], 0.35));
-  const [alreadyPublic, granted, partial, withheld, notAgency, notExist, change, otherWay] = answers as [number, number, number, number, number, number, number, number];
+  const [alreadyPublic, granted, partial, withheld, notAgency, notExist, change, otherWay] = answers as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   f["requests.result.granted"] = granted;
   f["requests.result.already_public"] = alreadyPublic;
   f["requests.result.partial"] = partial;
   f["requests.result.withheld"] = withheld;
   put(
-    ["requests.result.withheld.state_secret", "requests.result.withheld.commercial_secret", "requests.result.withheld.privacy",
-      "requests.result.withheld.security_stability", "requests.result.withheld.not_gov_info", "requests.result.withheld.legal_other"],
+    [
+      "requests.result.withheld.state_secret",
+      "requests.result.withheld.commercial_secret",
+      "requests.result.withheld.privacy",
+      "requests.result.withheld.security_stability",
+      "requests.result.withheld.not_gov_info",
+      "requests.result.withheld.legal_other",
+    ],
     rng.split(withheld, [0.3, 0.6, 0.8, 0.2, 1, 0.8]),
   );
   f["requests.result.not_this_agency"] = notAgency;
@@ -76,7 +93,11 @@ export function statFigures(rng: Rng, id: Identity): Record<string, number> {
   f["requests.result.other_channel"] = otherWay;
 
   // 四、五、六 复议 / 诉讼 / 投诉
-  for (const [base, factor] of [["review", 1], ["litigation", 0.5], ["complaints", 1.5]] as const) {
+  for (const [base, factor] of [
+    ["review", 1],
+    ["litigation", 0.5],
+    ["complaints", 1.5],
+  ] as const) {
     const total = base === "complaints" ? rng.sparse(0.5, 1, Math.round(20 * s.org) + 2) : disputeCount(rng, id.level, received, factor);
     f[`${base}.total`] = total;
     put([`${base}.upheld`, `${base}.corrected`, `${base}.other`], rng.split(total, thinWeights(rng, [3, 1, 1.5], 0.3)));
@@ -160,7 +181,11 @@ function statLayout(rng: Rng): StatRow[] {
     V("（三）其他情形数", "件", "litigation.other"),
     V("六、举报投诉数量", "件", "complaints.total"),
     ...(complaintRows
-      ? [V("（一）维持具体行政行为数", "件", "complaints.upheld"), V("（二）被纠错数", "件", "complaints.corrected"), V("（三）其他情形数", "件", "complaints.other")]
+      ? [
+          V("（一）维持具体行政行为数", "件", "complaints.upheld"),
+          V("（二）被纠错数", "件", "complaints.corrected"),
+          V("（三）其他情形数", "件", "complaints.other"),
+        ]
       : []),
     V("七、依申请公开信息收取的费用", "万元", "fees.requests"),
     H("八、机构建设和保障经费情况"),
@@ -182,9 +207,20 @@ function statLayout(rng: Rng): StatRow[] {
 const HEADING_SUMS: Record<string, readonly string[]> = {
   "一、主动公开情况": ["proactive.total"],
   "（二）通过不同渠道和方式公开政府信息的情况": [
-    "proactive.channel.gazette", "proactive.channel.website", "proactive.channel.weibo", "proactive.channel.wechat", "proactive.channel.platform", "proactive.channel.other",
+    "proactive.channel.gazette",
+    "proactive.channel.website",
+    "proactive.channel.weibo",
+    "proactive.channel.wechat",
+    "proactive.channel.platform",
+    "proactive.channel.other",
   ],
-  "（二）通过不同渠道和方式回应解读的情况": ["response.press_conferences", "response.interviews", "response.interpretations", "response.weibo_wechat", "response.other"],
+  "（二）通过不同渠道和方式回应解读的情况": [
+    "response.press_conferences",
+    "response.interviews",
+    "response.interpretations",
+    "response.weibo_wechat",
+    "response.other",
+  ],
   "八、机构建设和保障经费情况": ["org.units"],
   "九、政府信息公开会议和培训情况": ["meetings", "training.sessions"],
 };

@@ -54,7 +54,10 @@ function titleLines(rng: Rng, id: Identity): string[] {
 function preamble(rng: Rng, id: Identity, title: string): string[] {
   if (id.layout === "pdf-columns" || !rng.chance(0.2)) return [];
   const d = `${id.year + 1}-0${rng.int(1, 3)}-${String(rng.int(1, 28)).padStart(2, "0")}`;
-  return [title, `发布时间：${d} ${String(rng.int(8, 18)).padStart(2, "0")}:${String(rng.int(0, 59)).padStart(2, "0")} 信息来源：${id.office} 浏览量： 【字体：大 中 小】`];
+  return [
+    title,
+    `发布时间：${d} ${String(rng.int(8, 18)).padStart(2, "0")}:${String(rng.int(0, 59)).padStart(2, "0")} 信息来源：${id.office} 浏览量： 【字体：大 中 小】`,
+  ];
 }
 
 function signature(rng: Rng, id: Identity): string[] {
@@ -69,7 +72,11 @@ function content(rng: Rng, id: Identity): Content {
 
 /** Bytes a report should have: mostly 8–15 KB, from about 5 to 30 KB. */
 function targetSize(rng: Rng): number {
-  return rng.weighted([[rng.int(5_000, 8_000), 2], [rng.int(8_000, 15_000), 5], [rng.int(15_000, 30_000), 3]]);
+  return rng.weighted([
+    [rng.int(5_000, 8_000), 2],
+    [rng.int(8_000, 15_000), 5],
+    [rng.int(15_000, 30_000), 3],
+  ]);
 }
 
 export function generateReport(seed: number, index: number): SyntheticReport {

@@ -33,7 +33,11 @@ function time(fn: () => void): number {
 /** Measure; `root` is the checkout (fixtures are read from test/fixtures/reports). */
 export function measureParseSpeed(root: string, rounds = 60): ParseSpeed {
   const dirs = ["seeds", "extra", "pingtan"].map((d) => join(root, "test/fixtures/reports", d));
-  const texts = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(d, f), "utf8")));
+  const texts = dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => readFileSync(join(d, f), "utf8")),
+  );
   // Warm up to the steady state a running bot is in: the first parses load the Traditional table and
   // the gazetteer, and the JIT compiles the reader for each shape of report.
   for (let i = 0; i < 10; i++) for (const t of texts) parseReport(t);

@@ -34,7 +34,10 @@ for (let c = 1; c <= copies; c++) {
       text: "INSERT INTO entry (id, held, pos, data, key) SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[])",
       values: [ids, rows.map(() => 0), rows.map(() => pos++), data, rows.map((r) => r.key)],
     },
-    { text: "INSERT INTO record (id, report, text) SELECT n.id, r.report, r.text FROM unnest($1::text[], $2::text[]) AS n(id, src) JOIN record r ON r.id = n.src", values: [ids, rows.map((r) => r.id)] },
+    {
+      text: "INSERT INTO record (id, report, text) SELECT n.id, r.report, r.text FROM unnest($1::text[], $2::text[]) AS n(id, src) JOIN record r ON r.id = n.src",
+      values: [ids, rows.map((r) => r.id)],
+    },
     {
       text: "INSERT INTO fts_doc (gen, seq, id, n, passages) SELECT $1, n.seq, n.id, d.n, d.passages FROM unnest($2::int[], $3::text[], $4::text[]) AS n(seq, id, src) JOIN fts_doc d ON d.id = n.src AND d.gen = $1",
       values: [g, ids.map(() => seq++), ids, rows.map((r) => r.id)],

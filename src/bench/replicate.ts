@@ -14,7 +14,11 @@ const PER_REPORT = 2 ** 20;
 export function replicateStore(db: SqliteDatabase, k: number): number {
   const g = Number(db.prepare("SELECT value FROM fts_meta WHERE key = 'generation'").pluck().get() ?? 0);
   const newId = (id: string, c: number) => createHash("sha256").update(`${id}/${c}`).digest("hex").slice(0, 16);
-  const entries = db.prepare("SELECT e.id, e.data, k.key FROM entry e LEFT JOIN entry_key k ON k.id = e.id WHERE e.held = 0").all() as { id: string; data: string; key: string | null }[];
+  const entries = db.prepare("SELECT e.id, e.data, k.key FROM entry e LEFT JOIN entry_key k ON k.id = e.id WHERE e.held = 0").all() as {
+    id: string;
+    data: string;
+    key: string | null;
+  }[];
   const docs = db.prepare(`SELECT seq, id, n, passages FROM fts_doc_${g}`).all() as { seq: number; id: string; n: number; passages: Buffer }[];
   const maxSeq = docs.reduce((m, d) => Math.max(m, d.seq), 0);
   const putEntry = db.prepare("INSERT INTO entry (id, held, pos, data) VALUES (?, 0, ?, ?)");
@@ -27,7 +31,11 @@ export function replicateStore(db: SqliteDatabase, k: number): number {
   const tokensOf = new Map<string, string[]>();
   for (const d of docs) {
     const blob = textOf.get(d.id) as Buffer | undefined;
-    if (blob) tokensOf.set(d.id, unpackJson<{ tokens: string[] }>(blob).tokens.map((t) => t.split(" ").map(ftsToken).filter(Boolean).join(" ")));
+    if (blob)
+      tokensOf.set(
+        d.id,
+        unpackJson<{ tokens: string[] }>(blob).tokens.map((t) => t.split(" ").map(ftsToken).filter(Boolean).join(" ")),
+      );
   }
   const codec = entryCodec(db);
   let pos = entries.length;

@@ -72,13 +72,13 @@ export function answerKeyboard(answer: Answer, options: { reuse: boolean; moreKe
       seen.add(data);
       const label = several ? ` · ${whoYear(item)}` : "";
       let any = false;
-      if (item.source !== "narrative" && data.length <= 64) (keyboard.text(`📊 表格${label}`, data), (any = true));
+      if (item.source !== "narrative" && data.length <= 64) keyboard.text(`📊 表格${label}`, data), (any = true);
       if (!reports.has(item.reportId) && sourceData(item.reportId).length <= 64) {
         reports.add(item.reportId);
         keyboard.text(`📄 原文${label}`, sourceData(item.reportId));
         any = true;
       }
-      if (any) (keyboard.row(), rows++);
+      if (any) keyboard.row(), rows++;
     }
     for (const hit of answer.hits) {
       if (rows >= MAX_BUTTON_ROWS) break;
@@ -99,7 +99,10 @@ export function answerKeyboard(answer: Answer, options: { reuse: boolean; moreKe
 export function withExtras(ctx: BotContext, answer: Answer): { answer: Answer; keyboard?: InlineKeyboard } {
   const { answer: shown, list } = firstPage(answer);
   const moreKey = list ? ctx.deps.pages.save(list) : undefined;
-  const keyboard = answerKeyboard(answer, { reuse: ctx.deps.reuse !== undefined, ...(moreKey ? { moreKey, remaining: list!.entries.length - list!.size } : {}) });
+  const keyboard = answerKeyboard(answer, {
+    reuse: ctx.deps.reuse !== undefined,
+    ...(moreKey ? { moreKey, remaining: list!.entries.length - list!.size } : {}),
+  });
   return { answer: shown, ...(keyboard ? { keyboard } : {}) };
 }
 

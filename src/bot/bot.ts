@@ -133,10 +133,7 @@ async function onError(error: BotError<BotContext>, token: string): Promise<void
   if (isDeliveryFailure(error.error)) {
     // The Bot API could not be reached within the retry budget (each attempt is logged): an
     // apology would go the same way.
-    ctx.deps.logger.error(
-      { err: describeError(error.error, token), updateId: ctx.update.update_id, chatId: ctx.chat?.id },
-      "reply not delivered",
-    );
+    ctx.deps.logger.error({ err: describeError(error.error, token), updateId: ctx.update.update_id, chatId: ctx.chat?.id }, "reply not delivered");
     return;
   }
   ctx.deps.logger.error(

@@ -6,12 +6,7 @@
  * same time, at most `concurrency` chats at once. Resolves when every lane is done (a lane's
  * failure is the work's own business: `work` should not throw, and a throw ends only its lane).
  */
-export async function perChatLanes<T>(
-  items: readonly T[],
-  chatOf: (item: T) => number,
-  work: (item: T) => Promise<void>,
-  concurrency = 8,
-): Promise<void> {
+export async function perChatLanes<T>(items: readonly T[], chatOf: (item: T) => number, work: (item: T) => Promise<void>, concurrency = 8): Promise<void> {
   const lanes = new Map<number, T[]>();
   for (const item of items) {
     const chat = chatOf(item);

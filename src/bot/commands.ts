@@ -66,10 +66,7 @@ export function isCommand(...names: string[]) {
  * chat. A chat scope fails for an admin who never opened the bot; those ids are returned so the
  * caller can log them instead of failing the start.
  */
-export async function registerCommands(
-  bot: Bot<BotContext>,
-  config: Pick<Config, "adminIds">,
-): Promise<{ failedAdminIds: number[] }> {
+export async function registerCommands(bot: Bot<BotContext>, config: Pick<Config, "adminIds">): Promise<{ failedAdminIds: number[] }> {
   await bot.api.setMyCommands(PUBLIC_COMMANDS);
   const failedAdminIds: number[] = [];
   for (const adminId of config.adminIds) {

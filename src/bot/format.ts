@@ -18,9 +18,7 @@ export function escapeHtml(text: string): string {
  * messages, each part wrapped again in `open`/`close`; `html` pieces are short, balanced markup
  * built with `escapeHtml` and are never split.
  */
-export type Piece =
-  | { text: string; open?: string; close?: string; before?: string }
-  | { html: string; before?: string };
+export type Piece = { text: string; open?: string; close?: string; before?: string } | { html: string; before?: string };
 
 export const text = (value: string, before?: string): Piece => ({ text: value, before });
 export const html = (value: string, before?: string): Piece => ({ html: value, before });
@@ -67,11 +65,7 @@ function renderPiece(piece: Piece, limit: number): string[] {
 }
 
 // Split at line breaks first, then after sentence ends, then between characters.
-const SPLITTERS: ((s: string) => string[])[] = [
-  (s) => s.split("\n"),
-  (s) => s.split(/(?<=[。！？；!?;])/),
-  (s) => Array.from(s),
-];
+const SPLITTERS: ((s: string) => string[])[] = [(s) => s.split("\n"), (s) => s.split(/(?<=[。！？；!?;])/), (s) => Array.from(s)];
 const JOINERS = ["\n", "", ""];
 
 /** Escaped chunks of `plain`, each at most `budget` characters. */
@@ -192,7 +186,11 @@ export function formatAnswer(answer: Answer, limit = MESSAGE_LIMIT): string[] {
 
 /** First line of an answer's text, for inline result titles and descriptions. */
 export function answerHeadline(answer: Answer, max = 100): string {
-  const first = answer.text.trim().split("\n").find((line) => line.trim() !== "") ?? "没有找到答案";
+  const first =
+    answer.text
+      .trim()
+      .split("\n")
+      .find((line) => line.trim() !== "") ?? "没有找到答案";
   return clip(first.trim(), max);
 }
 
@@ -204,9 +202,7 @@ export function answerHeadline(answer: Answer, max = 100): string {
  * a string when nothing matches.
  */
 export function reportListEntries(reports: ReportSummary[], filter?: string): { heading: string; entries: string[] } | string {
-  const selected = filter
-    ? reports.filter((r) => [r.region, r.fullRegion, r.province ?? "", r.org].some((s) => s.includes(filter)))
-    : reports;
+  const selected = filter ? reports.filter((r) => [r.region, r.fullRegion, r.province ?? "", r.org].some((s) => s.includes(filter))) : reports;
   if (selected.length === 0) {
     return filter ? `没有找到与“${escapeHtml(filter)}”有关的报告。` : "还没有任何报告。管理员可以用 /ingest 导入。";
   }
@@ -219,13 +215,9 @@ export function reportListEntries(reports: ReportSummary[], filter?: string): { 
     groups.set(key, group);
   }
   const collator = new Intl.Collator("zh-CN");
-  const sorted = [...groups.entries()].sort(
-    ([a, ga], [b, gb]) => collator.compare(ga.province, gb.province) || collator.compare(a, b),
-  );
+  const sorted = [...groups.entries()].sort(([a, ga], [b, gb]) => collator.compare(ga.province, gb.province) || collator.compare(a, b));
   const entries = sorted.map(([region, group]) => {
-    const years = [...group.years.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([year, count]) => (count > 1 ? `${year}（${count}份）` : year));
+    const years = [...group.years.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([year, count]) => (count > 1 ? `${year}（${count}份）` : year));
     return `<b>${escapeHtml(clip(region))}</b>：${escapeHtml(years.join("、"))}`;
   });
   return { heading: `<b>共 ${selected.length} 份报告，${groups.size} 个地区</b>`, entries };
@@ -264,7 +256,14 @@ export function formatIngestResult(name: string, result: IngestResult): string[]
     html(`读取数字：${result.figures} 项`),
   ];
   if (result.status === "revision" && result.changed?.length) {
-    pieces.push(text(`不同的项：${result.changed.slice(0, 10).map((k) => k.replace(/\|$/, "").replace("|", "·")).join("、")}${result.changed.length > 10 ? " 等" : ""}`));
+    pieces.push(
+      text(
+        `不同的项：${result.changed
+          .slice(0, 10)
+          .map((k) => k.replace(/\|$/, "").replace("|", "·"))
+          .join("、")}${result.changed.length > 10 ? " 等" : ""}`,
+      ),
+    );
   }
   if (result.warnings.length > 0) {
     pieces.push(html(`<b>警告（${result.warnings.length}）</b>`, "\n\n"));

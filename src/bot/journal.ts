@@ -7,7 +7,7 @@
 // One JSON file per update under `<dir>` (written to a temporary name, flushed and renamed), and
 // the ids of the last updates handled (`done.json`), so an update Telegram sends again after a
 // restart — handled, but not yet confirmed — is not handled twice.
-import { readdirSync, readFileSync, rmSync, } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { makeDir, writeFileDurableSync } from "../store/durable.js";
 import type { Update } from "grammy/types";

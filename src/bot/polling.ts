@@ -69,16 +69,13 @@ export function updateFetcher(bot: Bot<BotContext>, options: PollingOptions) {
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): RunnerHandle {
   const fetch = updateFetcher(bot, options);
   const source = createSource<Update>({ supply: (size, signal) => fetch(size, signal as unknown as AbortSignal) });
-  const sink = createConcurrentSink<Update, unknown>(
-    { consume: (update) => bot.handleUpdate(update) },
-    async (error) => {
-      try {
-        await bot.errorHandler(error as never);
-      } catch (handlerError) {
-        options.logger.error({ err: describeError(handlerError, bot.token) }, "error handler failed");
-      }
-    },
-  );
+  const sink = createConcurrentSink<Update, unknown>({ consume: (update) => bot.handleUpdate(update) }, async (error) => {
+    try {
+      await bot.errorHandler(error as never);
+    } catch (handlerError) {
+      options.logger.error({ err: describeError(handlerError, bot.token) }, "error handler failed");
+    }
+  });
   const runner = createRunner(source, sink);
   runner.start();
   runner.task()?.catch((error: unknown) => options.logger.error({ err: describeError(error, bot.token) }, "polling stopped by an error"));

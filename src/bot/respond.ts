@@ -20,8 +20,7 @@ export async function sendHtml(ctx: BotContext, messages: string[], options: Sen
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
       // In a busy group the answer should point at its question.
-      reply_parameters:
-        i === 0 && threaded ? { message_id: msg.message_id, allow_sending_without_reply: true } : undefined,
+      reply_parameters: i === 0 && threaded ? { message_id: msg.message_id, allow_sending_without_reply: true } : undefined,
       reply_markup: i === messages.length - 1 ? options.reply_markup : undefined,
     });
   }
@@ -31,11 +30,7 @@ export async function sendHtml(ctx: BotContext, messages: string[], options: Sen
  * Compute an answer, count it, and send it. `echo` repeats the question first (for button
  * presses and rewritten questions, where the user did not type the text themselves).
  */
-export async function replyWithAnswer(
-  ctx: BotContext,
-  compute: () => Answer,
-  options: { echo?: string } = {},
-): Promise<Answer> {
+export async function replyWithAnswer(ctx: BotContext, compute: () => Answer, options: { echo?: string } = {}): Promise<Answer> {
   let answer: Answer;
   try {
     answer = compute();

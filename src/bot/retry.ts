@@ -107,7 +107,10 @@ export function boundedRetry(options: RetryOptions): Transformer {
       const elapsed = now() - start;
       const fields = { method, chatId: chatOf(payload), attempt, reason: failure.reason };
       if (shutdown?.aborted || signal?.aborted || elapsed + failure.wait > budgetMs) {
-        logger.error({ ...fields, elapsedMs: elapsed, budgetMs }, shutdown?.aborted ? "Bot API request failed; not retried during shutdown" : "Bot API request failed; giving up");
+        logger.error(
+          { ...fields, elapsedMs: elapsed, budgetMs },
+          shutdown?.aborted ? "Bot API request failed; not retried during shutdown" : "Bot API request failed; giving up",
+        );
         if (failure.response) return failure.response;
         throw failure.error;
       }

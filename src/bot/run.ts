@@ -61,7 +61,10 @@ const WEBHOOK_REQUEST_TIMEOUT_MS = 30_000;
 
 /** A webhook request answered with an error status before grammY saw an update (413, 400). */
 class RejectedRequest extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -121,18 +124,33 @@ function boundedHttpAdapter(limit: number) {
 }
 
 /** Start the Telegram bot; resolves once it is receiving updates, to a function that stops it. */
-export async function startBot({ config, library, botStore, logger, journal, extras, alertStore = memoryAlertStore(), segment = jiebaSegment, shutdown, updates }: StartBotOptions): Promise<() => Promise<void>> {
+export async function startBot({
+  config,
+  library,
+  botStore,
+  logger,
+  journal,
+  extras,
+  alertStore = memoryAlertStore(),
+  segment = jiebaSegment,
+  shutdown,
+  updates,
+}: StartBotOptions): Promise<() => Promise<void>> {
   const token = config.token;
   if (!token) throw new Error("startBot: TELEGRAM_BOT_TOKEN is not set");
   const network = config.network;
   let runner: AlertRunner | undefined;
   const alerts = createAlertEngine({ library, store: alertStore, segment, logger, settings: config.alerts, onQueued: () => runner?.kick() });
   await importLegacySubscriptions(botStore, alertStore, segment, logger);
-  const bot = createBot(token, { library, botStore, logger, settings: config, alerts, ...(journal ? { journal } : {}), ...(updates ? { updates } : {}), ...extras }, {
-    apiRoot: config.apiRoot,
-    retryBudgetMs: network.replyRetryMs,
-    ...(shutdown ? { shutdown } : {}),
-  });
+  const bot = createBot(
+    token,
+    { library, botStore, logger, settings: config, alerts, ...(journal ? { journal } : {}), ...(updates ? { updates } : {}), ...extras },
+    {
+      apiRoot: config.apiRoot,
+      retryBudgetMs: network.replyRetryMs,
+      ...(shutdown ? { shutdown } : {}),
+    },
+  );
   if (journal) {
     // Uploads are written down before the getUpdates call that fetched them returns: the runner's
     // next call, which confirms them to Telegram, comes after.
@@ -231,7 +249,14 @@ async function importLegacySubscriptions(botStore: BotStore, store: AlertStore, 
   await store.commit(
     legacy.map((l) => ({
       op: "subscribe" as const,
-      sub: { id: `s${next++}`, chatId: l.chatId, filter: legacyFilter(l.kind, l.value, segment), mode: "immediate" as const, createdAt: l.createdAt || new Date().toISOString(), text: l.kind === "all" ? "all" : l.value },
+      sub: {
+        id: `s${next++}`,
+        chatId: l.chatId,
+        filter: legacyFilter(l.kind, l.value, segment),
+        mode: "immediate" as const,
+        createdAt: l.createdAt || new Date().toISOString(),
+        text: l.kind === "all" ? "all" : l.value,
+      },
     })),
   );
   await botStore.update((s) => {

@@ -22,7 +22,21 @@ function padStart(s: string, width: number): string {
 }
 
 /** Short column headers (社会公益组织 → 公益组织) so a wide table fits a phone better. */
-const SHORT: Record<string, string> = { 社会公益组织: "公益组织", 法律服务机构: "法律服务", 本年制发件数: "本年制发", 本年废止件数: "本年废止", 现行有效件数: "现行有效", 处理决定数量: "处理决定", 上一年项目数量: "上年项目", 本年新制作数量: "新制作", 本年新公开数量: "新公开", 对外公开总数量: "公开总数", 本年收费金额: "收费金额", 采购项目数量: "采购项目", 采购总金额: "采购金额" };
+const SHORT: Record<string, string> = {
+  社会公益组织: "公益组织",
+  法律服务机构: "法律服务",
+  本年制发件数: "本年制发",
+  本年废止件数: "本年废止",
+  现行有效件数: "现行有效",
+  处理决定数量: "处理决定",
+  上一年项目数量: "上年项目",
+  本年新制作数量: "新制作",
+  本年新公开数量: "新公开",
+  对外公开总数量: "公开总数",
+  本年收费金额: "收费金额",
+  采购项目数量: "采购项目",
+  采购总金额: "采购金额",
+};
 
 function cellText(v: number | null | undefined): string {
   return v === undefined ? "" : v === null ? "空" : String(v);

@@ -100,11 +100,14 @@ export function createFtsIndex(
   if (!readOnly) {
     if (format !== FTS_FORMAT) {
       // Another format (or none yet): every generation goes, the live one starts empty.
-      for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'fts_doc_*'").all() as { name: string }[]) dropTables(db, Number(name.slice(8)));
+      for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'fts_doc_*'").all() as { name: string }[])
+        dropTables(db, Number(name.slice(8)));
       db.prepare("INSERT OR REPLACE INTO fts_meta VALUES ('format', ?), ('generation', ?)").run(FTS_FORMAT, String(live));
     }
     if (fresh) {
-      const made = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'fts_doc_*'").all() as { name: string }[]).map((r) => Number(r.name.slice(8)));
+      const made = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'fts_doc_*'").all() as { name: string }[]).map((r) =>
+        Number(r.name.slice(8)),
+      );
       g = Math.max(live, ...made) + 1;
     } else {
       // Left by a reindex that did not finish.
@@ -293,7 +296,7 @@ export function createFtsIndex(
     const take = (query: string, ranked: boolean) => {
       for (const id of (ranked ? q.ranked : q.first).all(query, want) as number[]) {
         if (out.length >= want) break;
-        if (!seen.has(id)) (seen.add(id), out.push(id));
+        if (!seen.has(id)) seen.add(id), out.push(id);
       }
     };
     if (quoted.length > 1) take(quoted.join(" AND "), Math.min(...recall.map((word) => df.get(word)!)) <= RANK_LIMIT);

@@ -42,7 +42,10 @@ export function createPgIndex(
       { text: "DELETE FROM fts_doc" },
       { text: "DELETE FROM fts_passage" },
       { text: "DELETE FROM fts_df" },
-      { text: "INSERT INTO fts_meta VALUES ('format', $1), ('generation', '0') ON CONFLICT (key) DO UPDATE SET value = excluded.value", values: [PG_FTS_FORMAT] },
+      {
+        text: "INSERT INTO fts_meta VALUES ('format', $1), ('generation', '0') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        values: [PG_FTS_FORMAT],
+      },
     ]);
   }
   let live = Number(meta(db, "generation") ?? 0);
@@ -98,12 +101,16 @@ export function createPgIndex(
   };
 
   const first = (query: string, limit: number): number[] =>
-    db.query<{ rowid: number }>("SELECT rowid FROM fts_passage WHERE gen = $1 AND tokens @@ $2::tsquery ORDER BY rowid LIMIT $3", [g, query, limit]).map((r) => r.rowid);
+    db
+      .query<{ rowid: number }>("SELECT rowid FROM fts_passage WHERE gen = $1 AND tokens @@ $2::tsquery ORDER BY rowid LIMIT $3", [g, query, limit])
+      .map((r) => r.rowid);
 
   /** The candidates fts-index.ts proposes, by the same steps. */
   const candidates = (words: string[], want: number): number[] => {
     const limit = Math.max(200, size * 0.01);
-    const stored = new Map(db.query<{ term: string; n: number }>("SELECT term, n FROM fts_df WHERE gen = $1 AND term = ANY($2::text[])", [g, words]).map((r) => [r.term, r.n]));
+    const stored = new Map(
+      db.query<{ term: string; n: number }>("SELECT term, n FROM fts_df WHERE gen = $1 AND term = ANY($2::text[])", [g, words]).map((r) => [r.term, r.n]),
+    );
     const df = new Map(words.map((word) => [word, (stored.get(word) ?? 0) + (pendingDf.get(word) ?? 0)]));
     let recall = words.filter((word) => df.get(word)! <= limit);
     if (recall.length === 0) recall = [...words].sort((a, b) => df.get(a)! - df.get(b)!).slice(0, 1);
@@ -116,7 +123,7 @@ export function createPgIndex(
     const take = (query: string) => {
       for (const id of first(query, want)) {
         if (out.length >= want) break;
-        if (!seen.has(id)) (seen.add(id), out.push(id));
+        if (!seen.has(id)) seen.add(id), out.push(id);
       }
     };
     if (quoted.length > 1) take(quoted.join(" & "));
@@ -142,7 +149,12 @@ export function createPgIndex(
       const vectors: string[] = [];
       kept.forEach((p, n) => {
         // PostgreSQL refuses a lexeme of 2 KB or more (never a word; a run of letters in a page's code).
-        const lex = p.tokens ? p.tokens.split(" ").map(lexeme).filter((l) => l && l.length < 512) : [];
+        const lex = p.tokens
+          ? p.tokens
+              .split(" ")
+              .map(lexeme)
+              .filter((l) => l && l.length < 512)
+          : [];
         if (!lex.length) return;
         ids.push(seq * PER_REPORT + n);
         vectors.push([...new Set(lex)].map(quote).join(" "));
@@ -153,7 +165,12 @@ export function createPgIndex(
           values: [g, seq, reportId, kept.length, asBuffer(packed)],
         },
         ...(ids.length
-          ? [{ text: "INSERT INTO fts_passage (gen, rowid, tokens) SELECT $1, r, t::tsvector FROM unnest($2::bigint[], $3::text[]) AS u(r, t)", values: [g, ids, vectors] }]
+          ? [
+              {
+                text: "INSERT INTO fts_passage (gen, rowid, tokens) SELECT $1, r, t::tsvector FROM unnest($2::bigint[], $3::text[]) AS u(r, t)",
+                values: [g, ids, vectors],
+              },
+            ]
           : []),
       ]);
       seqOf.set(reportId, seq);

@@ -149,7 +149,10 @@ export interface RankedHit extends PassageHit {
  * proposes them (`order`: ties go to the earlier) — null when there is no keyword. The three
  * indexes (in memory here, FTS5, PostgreSQL) differ only in how they propose candidates.
  */
-export function hitCollector(keywords: readonly string[], wantsNumber: boolean): { words: string[]; hits: RankedHit[]; consider: (p: IndexedPassage | undefined, order: number) => void } | null {
+export function hitCollector(
+  keywords: readonly string[],
+  wantsNumber: boolean,
+): { words: string[]; hits: RankedHit[]; consider: (p: IndexedPassage | undefined, order: number) => void } | null {
   const words = [...new Set(keywords.filter(Boolean))];
   if (words.length === 0) return null;
   const hits: RankedHit[] = [];
@@ -164,7 +167,10 @@ export function hitCollector(keywords: readonly string[], wantsNumber: boolean):
 export function rankHits(hits: RankedHit[], limit: number): PassageHit[] {
   hits.sort((a, b) => b.score - a.score || a.order - b.order);
   const floor = (hits[0]?.score ?? 0) * 0.4;
-  return hits.filter((h) => h.score >= floor).slice(0, limit).map(({ passage, score }) => ({ passage, score }));
+  return hits
+    .filter((h) => h.score >= floor)
+    .slice(0, limit)
+    .map(({ passage, score }) => ({ passage, score }));
 }
 
 /** Candidates FlexSearch proposes for an unrestricted search, before our ranking. */

@@ -96,7 +96,10 @@ export function startSegmenter(): void {
   try {
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(new URL("./segment-worker.mjs", import.meta.url), { workerData: { port: port2, signal, dicts: JIEBA_DICTS }, transferList: [port2] });
+    const worker = new Worker(new URL("./segment-worker.mjs", import.meta.url), {
+      workerData: { port: port2, signal, dicts: JIEBA_DICTS },
+      transferList: [port2],
+    });
     worker.unref(); // never holds the process
     port1.unref();
     worker.on("error", () => undefined); // seen by the next cut (no answer): it falls back

@@ -157,7 +157,11 @@ export function readCell(text: string, start: number, end: number): CellText {
       closeText(i);
       lastPipe = -1;
       let j = signed ? i + 1 : i;
-      while (j < end && (isDigit(text[j]) || (text[j] === "," && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])))) j++;
+      while (
+        j < end &&
+        (isDigit(text[j]) || (text[j] === "," && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])))
+      )
+        j++;
       if (text[j] === "." && isDigit(text[j + 1])) {
         j++;
         while (j < end && isDigit(text[j])) j++;

@@ -57,8 +57,16 @@ export function checkTables(figures: readonly Figure[], template: Template, colu
     const where = o.slice ? `（${sliceLabel(o.slice)}列）` : "";
     const evidence = dedupe(o.cells.map(([m, s]) => fig(m, s)?.evidence).filter((e): e is Evidence => Boolean(e)));
     if (id.kind === "sum") {
-      const names = o.cells.slice(1).map(([m, , v]) => `${shortLabel(m)} ${fmt(v)}`).join(" + ");
-      warnings.push({ code: "SUM_MISMATCH", metrics: o.cells.map(([m]) => m), message: `${metricLabel(id.total)}${where}印为 ${fmt(o.lhs)}，但分项之和为 ${fmt(o.rhs)}（${names}），表内数据不一致。`, evidence });
+      const names = o.cells
+        .slice(1)
+        .map(([m, , v]) => `${shortLabel(m)} ${fmt(v)}`)
+        .join(" + ");
+      warnings.push({
+        code: "SUM_MISMATCH",
+        metrics: o.cells.map(([m]) => m),
+        message: `${metricLabel(id.total)}${where}印为 ${fmt(o.lhs)}，但分项之和为 ${fmt(o.rhs)}（${names}），表内数据不一致。`,
+        evidence,
+      });
     } else if (id.kind === "balance") {
       const [a, b, c, d] = o.cells.map(([, , v]) => v);
       warnings.push({
@@ -68,9 +76,19 @@ export function checkTables(figures: readonly Figure[], template: Template, colu
         evidence,
       });
     } else if (id.kind === "rowSum") {
-      warnings.push({ code: "SUM_MISMATCH", metrics: [o.metric!], message: `表三“${metricLabel(o.metric!)}”一行：总计 ${fmt(o.lhs)} 不等于各类申请人之和 ${fmt(o.rhs)}。`, evidence: evidence.slice(0, 1) });
+      warnings.push({
+        code: "SUM_MISMATCH",
+        metrics: [o.metric!],
+        message: `表三“${metricLabel(o.metric!)}”一行：总计 ${fmt(o.lhs)} 不等于各类申请人之和 ${fmt(o.rhs)}。`,
+        evidence: evidence.slice(0, 1),
+      });
     } else {
-      warnings.push({ code: "SUM_MISMATCH", metrics: [o.metric!], message: `${metricLabel(o.metric!)}：${sliceLabel(o.cells[0]![1]) || "本年度"} ${fmt(o.lhs)} 大于${sliceLabel(o.cells[1]![1]) || "本年度"} ${fmt(o.rhs)}，表内数据不一致。`, evidence });
+      warnings.push({
+        code: "SUM_MISMATCH",
+        metrics: [o.metric!],
+        message: `${metricLabel(o.metric!)}：${sliceLabel(o.cells[0]![1]) || "本年度"} ${fmt(o.lhs)} 大于${sliceLabel(o.cells[1]![1]) || "本年度"} ${fmt(o.rhs)}，表内数据不一致。`,
+        evidence,
+      });
     }
   }
   return warnings;

@@ -22,7 +22,12 @@ export function spanEvidence(src: SourceText, spans: readonly Span[]): Evidence 
   for (const s of sorted) {
     const raw = src.original.slice(src.map[s.start]!, src.map[s.end]!);
     // (most cells hold neither white space nor a pipe: left as they are, this runs for every figure)
-    const t = /[\s|]/.test(raw) ? raw.replace(/\s+/g, " ").trim().replace(/^\|\s*|\s*\|$/g, "") : raw;
+    const t = /[\s|]/.test(raw)
+      ? raw
+          .replace(/\s+/g, " ")
+          .trim()
+          .replace(/^\|\s*|\s*\|$/g, "")
+      : raw;
     if (!t || parts[parts.length - 1] === t) continue;
     parts.push(t);
     len += t.length + 3;

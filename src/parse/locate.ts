@@ -110,7 +110,8 @@ export function findAroundValues(c: Compact, label: string, from: number, to: nu
 }
 
 /** The characters the skipped runs of findAroundValues start with: a digit . + - — – ( */
-const mayStartSkip = (code: number) => (code >= 48 && code <= 57) || code === 46 || code === 43 || code === 45 || code === 0x2014 || code === 0x2013 || code === 40;
+const mayStartSkip = (code: number) =>
+  (code >= 48 && code <= 57) || code === 46 || code === 43 || code === 45 || code === 0x2014 || code === 0x2013 || code === 40;
 
 /** Most characters of side-cell words passed over inside one label. */
 const NOISE_MAX = 8;
@@ -252,7 +253,8 @@ export function locateInOrder(c: Compact, specs: readonly LabelSpec[], from: num
     if (!hit) continue;
     // Found by its core words: the label as printed runs on to the next digit (a typo inside it
     // is then part of it: "其他法律行政止公开").
-    if (hit.label && hit.label !== compactLabel(spec.label)) hit = extendWord(c, hit, nextLabelAt(c, specs, i, hit.ce, to), compactLabel(spec.label).length - hit.label.length + 2, pos);
+    if (hit.label && hit.label !== compactLabel(spec.label))
+      hit = extendWord(c, hit, nextLabelAt(c, specs, i, hit.ce, to), compactLabel(spec.label).length - hit.label.length + 2, pos);
     found[i] = withNumber(c, withNote(c, hit, to), spec.num);
     if (!spec.floating) pos = found[i]!.ce;
   }
@@ -260,9 +262,17 @@ export function locateInOrder(c: Compact, specs: readonly LabelSpec[], from: num
     if (found[i]) continue;
     const spec = specs[i]!;
     let lo = from;
-    for (let j = i - 1; j >= 0; j--) if (found[j] && !specs[j]!.floating) { lo = found[j]!.ce; break; }
+    for (let j = i - 1; j >= 0; j--)
+      if (found[j] && !specs[j]!.floating) {
+        lo = found[j]!.ce;
+        break;
+      }
     let hi = Math.min(to, lo + window);
-    for (let j = i + 1; j < specs.length; j++) if (found[j] && !specs[j]!.floating) { hi = Math.min(hi, found[j]!.cs); break; }
+    for (let j = i + 1; j < specs.length; j++)
+      if (found[j] && !specs[j]!.floating) {
+        hi = Math.min(hi, found[j]!.cs);
+        break;
+      }
     let best: Found | null = null;
     for (const l of [spec.label, ...(spec.aliases ?? [])]) {
       const budget = editBudget(l);

@@ -6,7 +6,19 @@
 // and the region with the most weight wins. The year is the title's unless the 统计期限 says
 // otherwise (then the 统计期限 wins and a warning says so).
 import type { Level, Report, ReportWarning } from "../domain.js";
-import { chainOf, placeContext, placesIn, resolveParts, splitPlaces, stemOf, ZONE_SUFFIXES, type Chain, type PlaceContext, type PlacePart, type RegionMatch } from "./gazetteer.js";
+import {
+  chainOf,
+  placeContext,
+  placesIn,
+  resolveParts,
+  splitPlaces,
+  stemOf,
+  ZONE_SUFFIXES,
+  type Chain,
+  type PlaceContext,
+  type PlacePart,
+  type RegionMatch,
+} from "./gazetteer.js";
 import { asYear, chineseToNumber } from "./numbers.js";
 import { spanEvidence } from "./evidence.js";
 import { findPageJunk } from "./page.js";
@@ -74,7 +86,8 @@ function compactOf(text: string, from: number, to: number, junk: readonly Span[]
   }
   let s = pieces.join("");
   // 二〇一二年 → 2012年 (same length, offsets kept)
-  if (CN_DIGIT.test(s)) s = s.replace(/[一二][〇○零一二三四五六七八九]{3}(?=年)/g, (m) => [...m].map((ch) => String(chineseToNumber(ch === "○" ? "〇" : ch) ?? 0)).join(""));
+  if (CN_DIGIT.test(s))
+    s = s.replace(/[一二][〇○零一二三四五六七八九]{3}(?=年)/g, (m) => [...m].map((ch) => String(chineseToNumber(ch === "○" ? "〇" : ch) ?? 0)).join(""));
   at[n] = n > 0 ? at[n - 1]! + 1 : from;
   return { s, at: at.subarray(0, n + 1) };
 }
@@ -212,7 +225,8 @@ interface OrgRead {
 }
 
 /** Bodies that issue reports: governments, their offices, departments. */
-const BODY = /^(?:|人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处|[\u4e00-\u9fff]{1,18}?(?:局|委员会|委|办公室|办公厅|厅|中心|院|所|站|队|署|办|处|馆|管委会|管理委员会|人民政府|政府|海关)|[\u4e00-\u9fff]{1,12}?(?:组织|宣传|统战|政法|武装)部)$/;
+const BODY =
+  /^(?:|人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处|[\u4e00-\u9fff]{1,18}?(?:局|委员会|委|办公室|办公厅|厅|中心|院|所|站|队|署|办|处|馆|管委会|管理委员会|人民政府|政府|海关)|[\u4e00-\u9fff]{1,12}?(?:组织|宣传|统战|政法|武装)部)$/;
 /** Words no issuer's body holds: report words, navigation, collective words. */
 const NOT_BODY = /公开|年报|报告|首页|位置|来源|字号|打印|登录|无障碍|时间|编制|^[各全我本该其]|所属|下属|有关|以下|以及|及其/;
 /** A department named without its region (信访局, 区工信局): never a government or its office. */
@@ -252,7 +266,8 @@ function readOrg(text: string): Omit<OrgRead, "start"> | null {
     if (!BODY.test(rest) || NOT_BODY.test(rest)) continue;
     if (parts.length === 0) {
       // A body without region words (信访局) only as the whole text, and never a bare government.
-      if (p === 0 && rest.length >= 3 && !fallback && DEPARTMENT_ALONE.test(rest) && !FUNCTION_START.test(rest)) fallback = { offset: p, text: tail, parts, body: rest };
+      if (p === 0 && rest.length >= 3 && !fallback && DEPARTMENT_ALONE.test(rest) && !FUNCTION_START.test(rest))
+        fallback = { offset: p, text: tail, parts, body: rest };
       continue;
     }
     // 国家税务总局淮安市税务局: a vertically managed agency keeps its head office's name.
@@ -315,7 +330,8 @@ function sentenceCandidates(c: Compact, limit: number): Candidate[] {
 // ── the year ────────────────────────────────────────────────────────────────────────────────────
 
 /** 本报告所列数据的统计期限自2012年1月1日起至2012年12月31日 (also 为/从…至…止, 统计数据的时间为…). */
-const PERIOD = /(?:统计期限|统计时限|统计时间|统计期间|统计区间|数据统计期|统计数据的时间|所列数据(?:的)?(?:时间|期限)?)(?:是|为|自|从|:)*((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—|~)((?:19|20)\d{2})?年?12月31日/;
+const PERIOD =
+  /(?:统计期限|统计时限|统计时间|统计期间|统计区间|数据统计期|统计数据的时间|所列数据(?:的)?(?:时间|期限)?)(?:是|为|自|从|:)*((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—|~)((?:19|20)\d{2})?年?12月31日/;
 /** 统计期限自至 (the dates left out). */
 const EMPTY_PERIOD = /统计期限(?:为|是)?自?至。/;
 const TABLE_YEAR = /\(((?:19|20)\d{2})年度?\)/;
@@ -392,7 +408,14 @@ export function regionAliases(r: {
   const out = new Set<string>([r.region, r.fullRegion, r.org]);
   for (const w of r.written ?? []) out.add(w);
   if (r.level === "department") return [...out].filter((a) => a.length >= 2);
-  const government = r.org.endsWith("管委会") || r.org.endsWith("管理委员会") ? (r.org.endsWith("管委会") ? "管委会" : "管理委员会") : r.org.endsWith("办事处") ? "办事处" : "人民政府";
+  const government =
+    r.org.endsWith("管委会") || r.org.endsWith("管理委员会")
+      ? r.org.endsWith("管委会")
+        ? "管委会"
+        : "管理委员会"
+      : r.org.endsWith("办事处")
+        ? "办事处"
+        : "人民政府";
   const names = new Set<string>([r.region, ...(r.written ?? []).filter((w) => w.length <= r.region.length + 1)]);
   // The region without its suffix (长寿, 平潭); not a zone's whose stem is its city's (蚌埠高新区 → 蚌埠).
   for (const name of names) {
@@ -486,7 +509,7 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
   }
   // The signature closes the text: read the last 40 000 characters when the head does not reach the end.
   const headReachesEnd = c.s.length === 0 || c.at[c.s.length - 1]! >= text.trimEnd().length - 1;
-  const tail = headReachesEnd ? c : whole ?? compactOf(text, Math.max(0, text.length - 40000), text.length, junk);
+  const tail = headReachesEnd ? c : (whole ?? compactOf(text, Math.max(0, text.length - 40000), text.length, junk));
   let signedIn = tail;
   let signed = signatureDate(tail);
   if (!signed && !headReachesEnd) [signed, signedIn] = [signatureDate(c), c];
@@ -527,7 +550,9 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
   for (const [key, g] of groups) {
     if (!g.cands.every((x) => x.read.parts.length === 1)) continue;
     const word = g.cands[0]!.read.parts[0]!.text;
-    const fuller = [...groups.values()].filter((o) => o !== g && o.cands.some((x) => x.read.parts.length > 1 && x.read.parts[x.read.parts.length - 1]!.text === word));
+    const fuller = [...groups.values()].filter(
+      (o) => o !== g && o.cands.some((x) => x.read.parts.length > 1 && x.read.parts[x.read.parts.length - 1]!.text === word),
+    );
     if (fuller.length !== 1) continue;
     fuller[0]!.cands.push(...g.cands);
     fuller[0]!.weight += g.weight;
@@ -552,7 +577,10 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
         code: "YEAR_CONFLICT",
         metrics: [],
         message: `标题写的是${titleYear}年，统计期限是${periodYear}年，按统计期限记为${periodYear}年。`,
-        evidence: [spanEvidence(src, [spanOf(c, titleName!.start, titleName!.end)]), spanEvidence(src, [spanOf(c, period!.index, period!.index + period![0].length)])],
+        evidence: [
+          spanEvidence(src, [spanOf(c, titleName!.start, titleName!.end)]),
+          spanEvidence(src, [spanOf(c, period!.index, period!.index + period![0].length)]),
+        ],
       });
     }
   } else if (periodYear !== null) {
@@ -602,7 +630,9 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
 
   // How the report speaks of itself: 我局/本委 (a department) or 我区/全县 (a government).
   const head = c.s.slice(0, limit);
-  const voice = Math.min(2, 0.5 * (head.match(/[我本](?:局|委|办|厅)/g)?.length ?? 0)) - Math.min(2, 0.5 * (head.match(/(?:[我本全](?:省|市|区|县|镇|乡|旗)|我街道)/g)?.length ?? 0));
+  const voice =
+    Math.min(2, 0.5 * (head.match(/[我本](?:局|委|办|厅)/g)?.length ?? 0)) -
+    Math.min(2, 0.5 * (head.match(/(?:[我本全](?:省|市|区|县|镇|乡|旗)|我街道)/g)?.length ?? 0));
   const who = best ? describe(best, doc, voice) : { org: "", region: "", fullRegion: "", aliases: [], level: "unknown" as Level };
   return { ...who, year, yearSource, ...(published ? { published } : {}), title, titleLine, ...(titleSpan ? { titleSpan } : {}), warnings };
 }
@@ -661,9 +691,14 @@ function describe(g: Group, doc: PlaceContext, voice: number): Who {
 
   // The text's own spelling of the region, when it slipped (沐阳县).
   const slipWritten = m.slip?.written;
-  const writtenNames = [...new Set(g.cands.flatMap((x) => x.read.parts.map((p) => p.text)))].filter((w) => w !== region && (w === slipWritten || w.endsWith(region)));
+  const writtenNames = [...new Set(g.cands.flatMap((x) => x.read.parts.map((p) => p.text)))].filter(
+    (w) => w !== region && (w === slipWritten || w.endsWith(region)),
+  );
   // The region words as the document writes them, its last word as the dataset names it.
-  const stated = written.length > 0 && (written[written.length - 1] === region || written[written.length - 1] === slipWritten) ? [...written.slice(0, -1), region].join("") : region;
+  const stated =
+    written.length > 0 && (written[written.length - 1] === region || written[written.length - 1] === slipWritten)
+      ? [...written.slice(0, -1), region].join("")
+      : region;
 
   let org: string;
   if (dept) {
@@ -676,7 +711,16 @@ function describe(g: Group, doc: PlaceContext, voice: number): Who {
     org = stated + governmentWord(region, zone, !!m.division, title?.read.body ?? "", doc);
   }
 
-  const aliases = regionAliases({ region, fullRegion, org, level, written: writtenNames, zone, county: m.division?.level === "township" ? chain.county?.name : undefined, anchoredInCity: zone && m.anchor?.level !== "county" });
+  const aliases = regionAliases({
+    region,
+    fullRegion,
+    org,
+    level,
+    written: writtenNames,
+    zone,
+    county: m.division?.level === "township" ? chain.county?.name : undefined,
+    anchoredInCity: zone && m.anchor?.level !== "county",
+  });
   return {
     org,
     region,

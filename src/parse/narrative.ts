@@ -42,7 +42,8 @@ const NONE_HINT = /未|没有|无|为0|为零|不收|免收/;
  */
 // …nor a change against another year ("比上年减少20件", "同比增长15件", "较2019年增加3件"): the
 // figure is another number of the sentence, or none.
-const NOT_A_FIGURE = /(?:不少于|至少|不低于|不超过|力争|争取)#|(?:相同|同一)[^#]{0,16}计#|(?:(?:比|较)(?:上一?年度?|去年|同期|(?:19|20)\d{2}年度?)|同比|环比)[^#，,。；;]{0,4}(?:增加|减少|增长|下降|上升|提高|降低|新增|多|少)[^#，,。；;]{0,20}#/;
+const NOT_A_FIGURE =
+  /(?:不少于|至少|不低于|不超过|力争|争取)#|(?:相同|同一)[^#]{0,16}计#|(?:(?:比|较)(?:上一?年度?|去年|同期|(?:19|20)\d{2}年度?)|同比|环比)[^#，,。；;]{0,4}(?:增加|减少|增长|下降|上升|提高|降低|新增|多|少)[^#，,。；;]{0,20}#/;
 /** A total over the years: 累计 (not 全年累计) before the number's words, in a sentence dated 截至/截止 or 历年. */
 const CUMULATIVE = /(?<!全年|本年|年度|当年|今年)累计[^，,。；;]{0,24}$/;
 const AS_OF = /截至|截止|历年/;
@@ -54,9 +55,7 @@ const TOPIC_WORD = /(?:复议|诉讼)(?:申请)?|申请/g;
 const MAX_QUOTE = 120;
 
 /** Each phrase's key patterns (the first of each wording), global, for the nearest-match search. */
-const GLOBAL_KEYS = new Map<MetricPhrase, RegExp[]>(
-  PHRASES.map((p) => [p, p.names.map((alt) => new RegExp(alt[0]!.source, "g"))]),
-);
+const GLOBAL_KEYS = new Map<MetricPhrase, RegExp[]>(PHRASES.map((p) => [p, p.names.map((alt) => new RegExp(alt[0]!.source, "g"))]));
 
 /** Distance from a match of `re` in `scope` to the quantity mark at `hash` (0 when it covers it). */
 function nearest(re: RegExp, scope: string, hash: number): number {
@@ -128,7 +127,7 @@ export function extractNarrative(prose: Prose): Figure[] {
         SENTENCE.lastIndex = cut;
       }
     }
-    while (sec + 1 < sectionStarts.length && sectionStarts[sec + 1]!.at <= sStart) (sec++, (part = ""));
+    while (sec + 1 < sectionStarts.length && sectionStarts[sec + 1]!.at <= sStart) sec++, (part = "");
     const section = sectionStarts[sec]!;
     const sentence = text.slice(sStart, sEnd);
     if (text.charCodeAt(sStart - 1) === 10 || sStart === 0) paraStart = sStart;
@@ -205,7 +204,8 @@ interface Context {
 }
 
 function aboutDisclosure(ctx: Context): boolean {
-  if (ctx.disclosure === undefined) ctx.disclosure = DISCLOSURE.test(ctx.title) || DISCLOSURE.test(ctx.part) || DISCLOSURE.test(ctx.text.slice(ctx.from, ctx.sEnd));
+  if (ctx.disclosure === undefined)
+    ctx.disclosure = DISCLOSURE.test(ctx.title) || DISCLOSURE.test(ctx.part) || DISCLOSURE.test(ctx.text.slice(ctx.from, ctx.sEnd));
   return ctx.disclosure;
 }
 
@@ -252,7 +252,17 @@ function readSentence(ctx: Context, qs: readonly Quantity[], none: boolean, out:
           for (const p of PHRASES) {
             if (!p.none?.test(clause) || p.not?.test(clause)) continue;
             if (p.disclosure && !aboutDisclosure(ctx)) continue;
-            out.push({ metric: p.metric, value: 0, unit: metricDef(p.metric)?.unit ?? p.units[0]!, approximate: false, raw: "", rank: 0, sub: SUB_UNIT.test(clause), at: cStart, quote: quoteOf(ctx, cStart, cEnd) });
+            out.push({
+              metric: p.metric,
+              value: 0,
+              unit: metricDef(p.metric)?.unit ?? p.units[0]!,
+              approximate: false,
+              raw: "",
+              rank: 0,
+              sub: SUB_UNIT.test(clause),
+              at: cStart,
+              quote: quoteOf(ctx, cStart, cEnd),
+            });
           }
         }
       }

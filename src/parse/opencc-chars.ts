@@ -7,7 +7,11 @@ import * as OpenCC from "opencc-js";
 export function openccChars(): Map<string, string> {
   const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
   const map = new Map<string, string>();
-  const ranges: [number, number][] = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
+  const ranges: [number, number][] = [
+    [0x3400, 0x4dbf],
+    [0x4e00, 0x9fff],
+    [0xf900, 0xfaff],
+  ];
   for (const [a, b] of ranges) {
     let chunk = "";
     for (let c = a; c <= b; c++) chunk += String.fromCharCode(c);

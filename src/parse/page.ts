@@ -53,7 +53,8 @@ class Kinds {
 const DATE = String.raw`(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?`;
 
 /** Widget words that may stand alone only in runs or where nothing else can be meant. */
-const WIDGET_WORDS = "打印本页|关闭窗口|打印|关闭|分享到|分享|收藏|微信|微博|QQ空间|QQ好友|全真版|文字版|文件下载|返回顶部|返回|纠错|无障碍|长者模式|登录|注册|English|繁体|简体|网站地图|设为首页|加入收藏";
+const WIDGET_WORDS =
+  "打印本页|关闭窗口|打印|关闭|分享到|分享|收藏|微信|微博|QQ空间|QQ好友|全真版|文字版|文件下载|返回顶部|返回|纠错|无障碍|长者模式|登录|注册|English|繁体|简体|网站地图|设为首页|加入收藏";
 /** Widgets of the page header, with their values (looked for near the start only). */
 const HEADER_WIDGETS = new Kinds([
   // 来源：平潭县人民政府 / 信息来源:部门单位 — the value runs to the next white space or label.
@@ -68,25 +69,41 @@ const HEADER_WIDGETS = new Kinds([
   { needs: /作者/, first: "作", re: String.raw`作者\s*[:：]\s*(?:[^\s:：]{0,8}?(?=\s|$|浏览|字号|字体|【))?` },
   { needs: /浏览|访问次数|点击|阅读/, first: "浏访点阅", re: String.raw`(?:浏览次数|浏览量|访问次数|点击数|点击量|阅读次数|阅读量)\s*[:：]\s*\d*` },
   // 字号：大 中 小 / 【字体:大 中 小】 / 【字体：
-  { needs: /字\s*[号体]/, first: String.raw`【\s字`, re: String.raw`【?\s*字\s*[号体]\s*(?:[:：]\s*(?:【?\s*[大中小]\s*】?\s*){0,3}|(?:【?\s*[大中小]\s*】?\s*){3})】?` },
+  {
+    needs: /字\s*[号体]/,
+    first: String.raw`【\s字`,
+    re: String.raw`【?\s*字\s*[号体]\s*(?:[:：]\s*(?:【?\s*[大中小]\s*】?\s*){0,3}|(?:【?\s*[大中小]\s*】?\s*){3})】?`,
+  },
   // 相关链接： --> (the crawler's empty related-links box)
   { needs: /相关链接/, first: "相", re: String.raw`相关链接\s*[:：]?\s*(?:-->)?` },
 ]);
 /** Widgets a page prints at its top or its bottom. */
 const PAGE_WIDGETS = new Kinds([
   // 【打印本页】【关闭窗口】[打印]
-  { needs: /打印|关闭|分享|收藏|返回|纠错/, first: String.raw`【\[`, re: String.raw`[【\[]\s*[^】\]\s]{0,6}(?:打印|关闭|分享|收藏|返回|纠错)[^】\]\s]{0,6}\s*[】\]]` },
+  {
+    needs: /打印|关闭|分享|收藏|返回|纠错/,
+    first: String.raw`【\[`,
+    re: String.raw`[【\[]\s*[^】\]\s]{0,6}(?:打印|关闭|分享|收藏|返回|纠错)[^】\]\s]{0,6}\s*[】\]]`,
+  },
   // 扫一扫在手机打开当前页
   { needs: /扫一扫/, first: "扫", re: String.raw`扫一扫\s*(?:在手机上?(?:打开|查看|阅读|浏览)(?:当前页面?|本页|此页|本文)?|分享到?(?:微信)?)` },
   { needs: /扫一扫/, first: "扫", re: `${L}扫一扫${R}` },
   // a run of two or more widget words, glued or spaced: 微信 微博 QQ空间 全真版 文字版 文件下载 / 打印 关闭
   { needs: new RegExp(WIDGET_WORDS), first: "打关分收微Q全文返纠无长登注E繁简网设加", re: `${L}(?:(?:${WIDGET_WORDS})\\s*){2,}${R}` },
   // one that cannot be report text where it stands alone
-  { needs: /QQ空间|全真版|文字版|打印本页|关闭窗口|分享到|返回顶部/, first: "Q全文打关分返", re: `${L}(?:QQ空间|全真版|文字版|打印本页|关闭窗口|分享到[:：]?|返回顶部)${R}` },
+  {
+    needs: /QQ空间|全真版|文字版|打印本页|关闭窗口|分享到|返回顶部/,
+    first: "Q全文打关分返",
+    re: `${L}(?:QQ空间|全真版|文字版|打印本页|关闭窗口|分享到[:：]?|返回顶部)${R}`,
+  },
 ]);
 /** Footer words: 附件下载 at the very end, 相关词条, 上一篇：…. */
 const FOOTER_WIDGETS = new Kinds([
-  { needs: /相关词条|热门词条|联络我们|联系我们|网站地图|打印|关闭|分享|收藏|返回顶部/, first: "相热联网打关分收返", re: `${L}(?:相关词条|热门词条|联络我们|联系我们|网站地图|打印|关闭|分享|收藏|返回顶部)${R}` },
+  {
+    needs: /相关词条|热门词条|联络我们|联系我们|网站地图|打印|关闭|分享|收藏|返回顶部/,
+    first: "相热联网打关分收返",
+    re: `${L}(?:相关词条|热门词条|联络我们|联系我们|网站地图|打印|关闭|分享|收藏|返回顶部)${R}`,
+  },
   { needs: /上一篇|下一篇/, first: "上下", re: String.raw`(?:上一篇|下一篇)\s*[:：]\s*[^\s]{0,40}` },
 ]);
 /**
@@ -96,7 +113,8 @@ const FOOTER_WIDGETS = new Kinds([
 const FOOTER_ANCHOR =
   /版权所有|(?:主办|承办|协办|维护)(?:单位)?\s*[:：]|[\u4e00-\u9fff]?ICP\s*备|公网安备|网站标识码|网站识别码|技术支持\s*[:：]|建议(?:使用|采用)[^。\n]{0,40}?(?:分辨率|浏览器)|Copyright|©/gi;
 /** A footer link or separator just before the footer's first anchor (matched at the end of a slice). */
-const FOOTER_LINKS = /(?:[\s|｜·•/]+|(?<=[\s|｜·•/]|^)(?:网站地图|联系我们|关于我们|关于本站|网站声明|隐私声明|免责声明|使用帮助|站点地图|设为首页|加入收藏|网站纠错|意见建议))$/;
+const FOOTER_LINKS =
+  /(?:[\s|｜·•/]+|(?<=[\s|｜·•/]|^)(?:网站地图|联系我们|关于我们|关于本站|网站声明|隐私声明|免责声明|使用帮助|站点地图|设为首页|加入收藏|网站纠错|意见建议))$/;
 /** How long a site footer runs: past this from its first anchor to the end, it is not one. */
 const FOOTER_MAX = 800;
 
@@ -128,7 +146,11 @@ const MARKERS = new Kinds([
   },
   // Markdown table rules |---|:---:| (a lone "---- |" is a table cell meaning "none"), heading and bold marks
   { needs: (t) => t.includes("---") && t.includes("|"), first: "|", re: String.raw`\|(?:[ \t]*:?-{3,}:?[ \t]*\|){2,}` },
-  { needs: (t) => t.includes("---") && t.includes("|"), first: String.raw`\- \t:`, re: String.raw`(?<=^|\n)[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?` },
+  {
+    needs: (t) => t.includes("---") && t.includes("|"),
+    first: String.raw`\- \t:`,
+    re: String.raw`(?<=^|\n)[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?`,
+  },
   // Word's conditional comments leaked into a crawl: <!--[if !supportLists]--> … <!--[endif]-->
   { needs: (t) => t.includes("<!--["), first: "<", re: String.raw`<!--\[(?:if[^\]\n]{0,40}|endif)\]-->` },
   { needs: (t) => t.includes("#"), first: String.raw`# \t`, re: String.raw`(?<=^|\n)[ \t]{0,3}#{1,6}(?=[ \t])` },
@@ -205,7 +227,7 @@ function barePageNumbers(src: SourceText): Span[] {
     const start = m.index!;
     const end = start + m[0].length;
     const before = start > 0 ? map[start - 1]! : 0;
-    const after = end < text.length ? map[end + 1] ?? original.length : original.length;
+    const after = end < text.length ? (map[end + 1] ?? original.length) : original.length;
     const from = feedIn(before, map[start]!) ? before : feedIn(map[end]!, after) ? map[end]! : -1;
     if (from < 0) continue;
     const feed = original.indexOf("\f", from);
@@ -316,7 +338,14 @@ function siteFooter(text: string): Span | undefined {
   const tail = text.slice(from);
   FOOTER_ANCHOR.lastIndex = 0;
   const hits = [...tail.matchAll(FOOTER_ANCHOR)];
-  const kinds = new Set(hits.map((m) => m[0].replace(/\s|[:：]/g, "").slice(0, 4).toLowerCase()));
+  const kinds = new Set(
+    hits.map((m) =>
+      m[0]
+        .replace(/\s|[:：]/g, "")
+        .slice(0, 4)
+        .toLowerCase(),
+    ),
+  );
   if (hits.length === 0 || kinds.size < 2) return undefined;
   // Back over the footer's own links before the first anchor (网站地图 | 联系我们 | 关于本站 |):
   // left behind, their separators would read as the last table row's empty cells.

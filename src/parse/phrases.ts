@@ -73,15 +73,35 @@ export const PHRASES: readonly MetricPhrase[] = [
     topic: "requests",
     offTopic: OTHER_APPLICATIONS,
   },
-  { metric: "requests.result.granted", names: [[/予以公开|同意公开|全部公开/]], units: COUNT, not: /部分|不同意|不予|主动公开范围/, topic: "requests", offTopic: OTHER_APPLICATIONS },
-  { metric: "requests.result.partial", names: [[/部分公开/]], units: COUNT, not: /(?:予以|同意)公开(?:及|和|与|、)/, topic: "requests", offTopic: OTHER_APPLICATIONS },
+  {
+    metric: "requests.result.granted",
+    names: [[/予以公开|同意公开|全部公开/]],
+    units: COUNT,
+    not: /部分|不同意|不予|主动公开范围/,
+    topic: "requests",
+    offTopic: OTHER_APPLICATIONS,
+  },
+  {
+    metric: "requests.result.partial",
+    names: [[/部分公开/]],
+    units: COUNT,
+    not: /(?:予以|同意)公开(?:及|和|与|、)/,
+    topic: "requests",
+    offTopic: OTHER_APPLICATIONS,
+  },
   { metric: "requests.result.withheld", names: [[/不予公开|不同意公开/]], units: COUNT, not: /信息数/, topic: "requests", offTopic: OTHER_APPLICATIONS },
   { metric: "requests.result.unable", names: [[/无法提供/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
   { metric: "requests.result.not_processed", names: [[/不予处理/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
   { metric: "requests.result.other", names: [[/其他处理/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
   // the 2008/2016 outcomes the 2019/2021 templates fold into others
   { metric: "requests.result.already_public", names: [[/已?主动公开(?:的)?范围|已主动公开/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
-  { metric: "requests.result.not_this_agency", names: [[/不属于本(?:行政)?机关|非本(?:行政)?机关/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
+  {
+    metric: "requests.result.not_this_agency",
+    names: [[/不属于本(?:行政)?机关|非本(?:行政)?机关/]],
+    units: COUNT,
+    topic: "requests",
+    offTopic: OTHER_APPLICATIONS,
+  },
   { metric: "requests.result.not_exist", names: [[/信息不存在/]], units: COUNT, topic: "requests", offTopic: OTHER_APPLICATIONS },
 
   // ── 主动公开 ──────────────────────────────────────────────────────────────────────────────
@@ -95,10 +115,7 @@ export const PHRASES: readonly MetricPhrase[] = [
   { metric: "proactive.channel.wechat", names: [[/微信/]], units: ["条", "篇"], not: /粉丝|关注|转发|阅读|评论|留言|访问|账号|回应|微博|招聘/ },
   {
     metric: "proactive.total",
-    names: [
-      [/主动(?:公开|发布)/, /信息|文件/],
-      [/(?:全(?:区|县|市|镇|乡|省|年)|本(?:机关|单位|年度)|年内)[^#]{0,8}(?:公开|发布)[^#]{0,6}政府信息/],
-    ],
+    names: [[/主动(?:公开|发布)/, /信息|文件/], [/(?:全(?:区|县|市|镇|乡|省|年)|本(?:机关|单位|年度)|年内)[^#]{0,8}(?:公开|发布)[^#]{0,6}政府信息/]],
     units: ["条", "件"],
     not: /采购|招标|投标|项目|类信息|类的|清单|解读|简报|专栏|栏目|依申请|作为|公开办|目录|访问|微博|微信|网站群|竞价|征地|重点领域/,
   },
@@ -164,4 +181,5 @@ export const SUB_UNIT = /各(?:乡镇|乡|镇|街道|街办|部门|单位|县区
 export const DISCLOSURE = /信息公开|依申请|公开申请|政务公开/;
 
 /** What a report calls itself: …政府信息公开工作年度报告, …政务公开工作总结, …信息公开年报 (meta.ts, page.ts). */
-export const REPORT_NAME = /(?:政府信息与政务公开|政府信息公开和政务公开|政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:的)?(?:情况)?(?:年度报告|年报|报告|总结)/g;
+export const REPORT_NAME =
+  /(?:政府信息与政务公开|政府信息公开和政务公开|政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:的)?(?:情况)?(?:年度报告|年报|报告|总结)/g;

@@ -78,7 +78,10 @@ function fullLineLength(text: string, skip: readonly Span[]): number {
 }
 
 function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = spans.filter((s) => s.end > s.start).map((s) => ({ ...s })).sort((a, b) => a.start - b.start);
+  const sorted = spans
+    .filter((s) => s.end > s.start)
+    .map((s) => ({ ...s }))
+    .sort((a, b) => a.start - b.start);
   const out: Span[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
@@ -249,7 +252,11 @@ function build(src: SourceText, skipIn: readonly Span[]): Prose {
           // "六、其他需要报告的事项2021年,无收" / "取信息处理费情况。")
           // (nor a line filled to the wrap width, whatever its heading: "(一)主动公开政府信息的数量2016年全区主动公开政" /
           // "府信息3460条。" is one sentence)
-          (prevHeading && prevSegLen <= 40 && !prevSegStop && !(prevTitleLen > 0 && prevSegLen > prevTitleLen && full >= 20 && prevLen >= full * 0.8) && !(full >= 20 && prevLen >= full * 0.9)) ||
+          (prevHeading &&
+            prevSegLen <= 40 &&
+            !prevSegStop &&
+            !(prevTitleLen > 0 && prevSegLen > prevTitleLen && full >= 20 && prevLen >= full * 0.8) &&
+            !(full >= 20 && prevLen >= full * 0.9)) ||
           // the report's title on a line of its own
           (!prevStop && prevLen <= 60 && TITLE_END.test(String.fromCharCode(last2, last))) ||
           // a short line without clause marks: a title, a heading, a signature (a wrapped paragraph's
@@ -362,7 +369,10 @@ function candidateAt(text: string, start: number, paraEnd: number): Candidate | 
     const end = HEADING_TITLE_END.exec(w);
     titleLen = end ? end.index + end[0].length : s >= 0 ? s + 2 : w.length;
   }
-  const title = text.slice(bodyStart, bodyStart + titleLen).trim().replace(/[：:。]+$/, "");
+  const title = text
+    .slice(bodyStart, bodyStart + titleLen)
+    .trim()
+    .replace(/[：:。]+$/, "");
   if (!title) return null;
   if (templateHeading(title)) score += 4;
   if (TABLE_ROW_TITLES.test(title)) score -= 6;

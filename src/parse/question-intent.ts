@@ -54,8 +54,12 @@ export function readIntent(input: IntentInput): { intent: Intent; rank?: Questio
   const topN = /前([一二两三四五六七八九十\d]{1,3})(?:名|个|位)?/.exec(qi) ?? /top(\d{1,3})/i.exec(qi);
   const rankWords = /哪个|哪些(?:地区|区|县|市|单位|地方|部门)|哪里|哪家|最多|最少|最高|最低|排名|排行|排序|名列|第一/.test(qi);
   if (rankWords || topN) {
-    const n = topN ? (/^\d+$/.test(topN[1]!) ? Number(topN[1]) : chineseToNumber(topN[1]!) ?? 5) : /哪个|哪里|哪家|第一/.test(qi) ? 1 : 5;
-    rank = { top: Math.max(1, Math.min(50, n)), order: /最少|最低|倒数/.test(qi) ? "asc" : "desc", ...(which && !topN && !/最多|最少|最高|最低|排名|排行|排序/.test(qi) ? { which: true } : {}) };
+    const n = topN ? (/^\d+$/.test(topN[1]!) ? Number(topN[1]) : (chineseToNumber(topN[1]!) ?? 5)) : /哪个|哪里|哪家|第一/.test(qi) ? 1 : 5;
+    rank = {
+      top: Math.max(1, Math.min(50, n)),
+      order: /最少|最低|倒数/.test(qi) ? "asc" : "desc",
+      ...(which && !topN && !/最多|最少|最高|最低|排名|排行|排序/.test(qi) ? { which: true } : {}),
+    };
   }
   // Figures that do not add up (勾稽) or a table the prose contradicts.
   const asksConflicts = /矛盾|不一致|对不上|不相符|不符|勾稽|冲突|(?:数据|数字)(?:有误|错误|有问题)|算错/.test(qi);
@@ -65,7 +69,10 @@ export function readIntent(input: IntentInput): { intent: Intent; rank?: Questio
   const regionCount = mentions.length;
   const asksTrend = /趋势|变化|历年|逐年|每年|近几年|这几年|这些年|这么多年|多年来|各年|变多|变少|越来越|有没有(?:变|增|减|上升|下降)/.test(qi);
   let intent: Intent = "search";
-  const listWords = /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些|几份报告|多少份报告|多少报告/.test(qi);
+  const listWords =
+    /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些|几份报告|多少份报告|多少报告/.test(
+      qi,
+    );
   const areaOnly = mentions.length > 0 && mentions.every((m) => m.areaOnly);
   if (asksConflicts && !asksProblems) intent = "conflicts";
   else if (metric && asksTotal && (regionCount === 0 || areaOnly)) intent = "total";
@@ -73,9 +80,16 @@ export function readIntent(input: IntentInput): { intent: Intent; rank?: Questio
   else if (metric && rank && regionCount === 0) intent = "rank";
   // "长寿区哪一年行政复议最多": one region across its years.
   else if (metric && rank && regionCount === 1 && /哪(?:一)?年|哪个年度|哪些年/.test(qi)) intent = "trend";
-  else if (metric && (regionCount >= 2 || (/对比|比较|相比|差别|差异|vs|\d{4}年?度?比|比(?:\d{4}|去|上|前)年|[多少]了?多少|(?:增加|减少|增长|下降)了?多少|相差|差多少/i.test(qi) && (regionCount >= 2 || years.length >= 2)))) intent = "compare";
+  else if (
+    metric &&
+    (regionCount >= 2 ||
+      (/对比|比较|相比|差别|差异|vs|\d{4}年?度?比|比(?:\d{4}|去|上|前)年|[多少]了?多少|(?:增加|减少|增长|下降)了?多少|相差|差多少/i.test(qi) &&
+        (regionCount >= 2 || years.length >= 2)))
+  )
+    intent = "compare";
   else if (metric && (years.length >= 2 || asksTrend)) intent = "trend";
-  else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|怎么|怎样|如何|结果|是谁|哪些人|什么人/.test(qi) && METRICS.some((d) => d.parent === metric)) intent = "breakdown";
+  else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|怎么|怎样|如何|结果|是谁|哪些人|什么人/.test(qi) && METRICS.some((d) => d.parent === metric))
+    intent = "breakdown";
   else if (metric) intent = "value";
   else if (/有哪些|哪些年|列表/.test(qi) && regionCount <= 1 && !asksProblems && q.length <= 16) intent = "list";
 

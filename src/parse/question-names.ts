@@ -90,7 +90,13 @@ export function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMent
       // "长寿区" inside "长寿区民政局": take the longer known name only (handled by order).
       for (let k = i; k < i + word.length; k++) used[k] = true;
       const covers = byArea.get(word);
-      mentions.push({ text: word, keys: [...keys], government: /政府$/.test(word), at: i, ...(covers && covers.keys.length > 1 ? { area: { name: covers.name, keys: [...covers.keys] } } : {}) });
+      mentions.push({
+        text: word,
+        keys: [...keys],
+        government: /政府$/.test(word),
+        at: i,
+        ...(covers && covers.keys.length > 1 ? { area: { name: covers.name, keys: [...covers.keys] } } : {}),
+      });
     }
   }
   mentions.sort((a, b) => a.at! - b.at!);
@@ -215,10 +221,12 @@ export function namesAt(index: ReadonlyMap<string, string | string[]>, blank: st
  * A department's name right after a region's, ending where the question goes on (沐阳县|发改局|2020年…).
  * A hall is no department: 服务大厅共受理… is the region's own service hall.
  */
-export const DEPARTMENT_AFTER = /^(?!人民政府|政府|管委会)([\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办公厅|(?<![大展餐客])厅))(?=$|\d|的|在|有|是|收到|行政|政府信息|信息公开|主动|依申请|多少|几|去年|今年|前年|近|一共|共|全年|哪)/;
+export const DEPARTMENT_AFTER =
+  /^(?!人民政府|政府|管委会)([\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办公厅|(?<![大展餐客])厅))(?=$|\d|的|在|有|是|收到|行政|政府信息|信息公开|主动|依申请|多少|几|去年|今年|前年|近|一共|共|全年|哪)/;
 
 /** Words that are no place, whatever place they are one character from. */
-export const NOT_A_NAME = /哪|多少|几|什么|信息|公开|申请|复议|诉讼|报告|年度|政府|部门|单位|情况|数量|工作|今年|去年|前年|本年|历年|每年|近[一二两三四五六七八九十\d]|全部|所有|各地|全国|全市|全县|全区|请问|你好|帮助/;
+export const NOT_A_NAME =
+  /哪|多少|几|什么|信息|公开|申请|复议|诉讼|报告|年度|政府|部门|单位|情况|数量|工作|今年|去年|前年|本年|历年|每年|近[一二两三四五六七八九十\d]|全部|所有|各地|全国|全市|全县|全区|请问|你好|帮助/;
 
 /**
  * A held name one character away from words of the question (长受区 → 长寿区; 沐阳 → 沭阳, a slip the
@@ -264,7 +272,10 @@ export function narrow(mentions: RegionMention[], lexicon: Lexicon, q: string): 
     }
     // A mention that only names the parent of another mention ("南昌" in "南昌西湖区") is not a region of
     // its own; typed apart ("洪泽区和淮安市") it is.
-    const isParentOnly = others.some((o) => o.keys.every((k) => k !== m.keys[0] && k.includes(m.text)) && o.keys.length > 0 && (q.includes(m.text + o.text) || q.includes(`${m.text}的${o.text}`)));
+    const isParentOnly = others.some(
+      (o) =>
+        o.keys.every((k) => k !== m.keys[0] && k.includes(m.text)) && o.keys.length > 0 && (q.includes(m.text + o.text) || q.includes(`${m.text}的${o.text}`)),
+    );
     if (isParentOnly && m.keys.every((k) => others.some((o) => o.keys.some((ok) => ok.startsWith(k))))) continue;
     out.push(m);
   }

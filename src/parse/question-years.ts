@@ -6,7 +6,14 @@ export const CN_DIGIT: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 
 
 /** "二〇一八年" → "2018年". */
 export function chineseYears(s: string): string {
-  return s.replace(/([〇零一二三四五六七八九]{4})年/g, (_, d: string) => d.split("").map((c) => CN_DIGIT[c] ?? c).join("") + "年");
+  return s.replace(
+    /([〇零一二三四五六七八九]{4})年/g,
+    (_, d: string) =>
+      d
+        .split("")
+        .map((c) => CN_DIGIT[c] ?? c)
+        .join("") + "年",
+  );
 }
 
 export interface YearResult {
@@ -70,7 +77,7 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
     }
     const recent = /(?:近|最近|过去)([一二两三四五六七八九十\d]{1,2})年/.exec(q);
     if (recent) {
-      const n = Math.min(20, /^\d+$/.test(recent[1]!) ? Number(recent[1]) : chineseToNumber(recent[1]!) ?? 3);
+      const n = Math.min(20, /^\d+$/.test(recent[1]!) ? Number(recent[1]) : (chineseToNumber(recent[1]!) ?? 3));
       for (let i = 0; i < n; i++) years.add(newestYear - i);
       relative = true;
       relativeWord ??= recent[0];

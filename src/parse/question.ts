@@ -9,8 +9,18 @@ import { asYear } from "./numbers.js";
 import { stripCourtesy } from "./question-courtesy.js";
 import { chineseYears, parseYears } from "./question-years.js";
 import {
-  blankMentions, dropPlacingAreas, dropRepeats, DEPARTMENT_AFTER, findRegions, GENERIC_PLACE, narrow, nearNames, squeeze, unknownPlaces,
-  type Lexicon, type RegionMention,
+  blankMentions,
+  dropPlacingAreas,
+  dropRepeats,
+  DEPARTMENT_AFTER,
+  findRegions,
+  GENERIC_PLACE,
+  narrow,
+  nearNames,
+  squeeze,
+  unknownPlaces,
+  type Lexicon,
+  type RegionMention,
 } from "./question-names.js";
 import { allCandidates, columnNames, isAncestor, matchMetrics, namesColumn, slipFix, SLICE_WORDS, type Scored } from "./question-metric.js";
 import { IMPROVE_WORDS, problemsAspect, readIntent, type ProblemsAspect } from "./question-intent.js";
@@ -81,13 +91,18 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const repeats = new Set(found.mentions.filter((m) => !deduped.includes(m)).map((m) => m.at));
   const kept = dropPlacingAreas(deduped, q);
   let mentions = narrow(kept, lexicon, q);
-  let rest = blankMentions(q, found.mentions.filter((m) => !repeats.has(m.at)));
+  let rest = blankMentions(
+    q,
+    found.mentions.filter((m) => !repeats.has(m.at)),
+  );
   // The same, offsets kept (years are cut from `rest` below).
   const unnamed = rest;
   // "杭州西湖区": the parent typed without its suffix still tells the two 西湖区 apart.
   mentions = mentions.map((m) => {
     if (m.keys.length < 2) return m;
-    const hit = m.keys.filter((k) => (k.match(/[^省市区县]{2,}?(?:省|市|自治州|地区)/g) ?? []).some((p) => p !== m.text && q.includes(p.replace(/(?:省|市|自治州|地区)$/, ""))));
+    const hit = m.keys.filter((k) =>
+      (k.match(/[^省市区县]{2,}?(?:省|市|自治州|地区)/g) ?? []).some((p) => p !== m.text && q.includes(p.replace(/(?:省|市|自治州|地区)$/, ""))),
+    );
     return hit.length > 0 && hit.length < m.keys.length ? { ...m, keys: hit } : m;
   });
   // "杭州市西湖区" when only 南昌市西湖区 is held: the city typed right before the name rules the held
@@ -136,7 +151,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   let slice: string | undefined;
   const sliceName = [...lexicon.sliceNames].sort((a, b) => b.length - a.length).find((n) => columnNames(n).some((c) => namesColumn(q, unnamed, c)));
   if (sliceName) slice = sliceName;
-  else for (const [re, key] of SLICE_WORDS) if (re.test(rest)) (slice = key);
+  else for (const [re, key] of SLICE_WORDS) if (re.test(rest)) slice = key;
 
   // Everyday words in the template's words (打官司 → 行政诉讼), for the metrics and the prose alike.
   rest = everyday(rest);
@@ -175,11 +190,12 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   // A comma joins two metrics only when words other than the name and year stand on both sides of
   // it ("行政复议多少件，诉讼多少件"), not "政府公报公开信息历年累计多少条，平潭综合实验区截至2013年".
   const names = mentions.map((m) => m.text);
-  const commaJoins = normalized.split(/[,，]/).filter((part) => {
-    let words = stripCourtesy(squeeze(part));
-    for (const n of names) words = words.split(n).join("");
-    return words.replace(/(?:19|20)\d{2}年?度?|截至|截止|多少|几/g, "").length >= 2;
-  }).length >= 2;
+  const commaJoins =
+    normalized.split(/[,，]/).filter((part) => {
+      let words = stripCourtesy(squeeze(part));
+      for (const n of names) words = words.split(n).join("");
+      return words.replace(/(?:19|20)\d{2}年?度?|截至|截止|多少|几/g, "").length >= 2;
+    }).length >= 2;
   if (metric && (listed || /和|与|及|以及|还有/.test(normalized) || commaJoins)) {
     let restText = metricText;
     let covered = candidates[0]!.covered;
@@ -190,13 +206,17 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
       const next = matchMetrics(restText).filter((c) => c.score >= 3.5 || (c.score >= 2 && joined(c)));
       if (!next.length) break;
       const best = next[0]!.score;
-      const group = next.filter((c) => c.score >= best * 0.75).map((c) => c.id).filter((id) => !metricCandidates.includes(id) || id !== metric);
+      const group = next
+        .filter((c) => c.score >= best * 0.75)
+        .map((c) => c.id)
+        .filter((id) => !metricCandidates.includes(id) || id !== metric);
       if (!group.length || moreMetrics.some((g) => g[0] === group[0])) break;
       moreMetrics.push(group);
       covered = next[0]!.covered;
     }
     // A metric asked on its own is no alternative reading of the first.
-    for (const g of moreMetrics) for (const id of g) if (id !== metric && metricCandidates.includes(id)) metricCandidates.splice(metricCandidates.indexOf(id), 1);
+    for (const g of moreMetrics)
+      for (const id of g) if (id !== metric && metricCandidates.includes(id)) metricCandidates.splice(metricCandidates.indexOf(id), 1);
   }
 
   const wantsNumber = /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大/.test(q);
@@ -205,7 +225,8 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const asksQuantity = wantsNumber || QUANTITY_END.test(q) || QUANTITY_END.test(rest.replace(/\s+/g, "")) || /占比|比例/.test(q);
   // A column named in the question (历年累计) is not a word of the intent (历年 → trend).
   const qi = sliceName ? q.split(sliceName.replace(/、/g, "")).join(" ") : q;
-  const asksProblems = (/存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要|啥)(?:问题|不足|困难|毛病|缺点|短处)|不足之处|短板|差距|问题$/.test(q) || IMPROVE_WORDS.test(q)) && !metric;
+  const asksProblems =
+    (/存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要|啥)(?:问题|不足|困难|毛病|缺点|短处)|不足之处|短板|差距|问题$/.test(q) || IMPROVE_WORDS.test(q)) && !metric;
 
   const { intent, rank, asksTrend } = readIntent({ q, qi, metric, mentions, years: yr.years, asksProblems });
 

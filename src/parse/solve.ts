@@ -72,7 +72,9 @@ export function solveTable(input: SolveInput): SolvedRow[] {
       const alt = alts[i]![0];
       if (!alt) return [];
       const status = (): CellStatus => (trimmed[i] ? "guess" : "printed");
-      return s.metrics.flatMap((metric, r) => (alt[r] ? [{ metric, reading: alt[r]!, status: alt[r]!.values.map(status), others: alt[r]!.values.map(() => []), possible: trimmed[i] ? 2 : 1 }] : []));
+      return s.metrics.flatMap((metric, r) =>
+        alt[r] ? [{ metric, reading: alt[r]!, status: alt[r]!.values.map(status), others: alt[r]!.values.map(() => []), possible: trimmed[i] ? 2 : 1 }] : [],
+      );
     });
   }
   const metricSet = new Set<string>();
@@ -147,7 +149,13 @@ export function solveTable(input: SolveInput): SolvedRow[] {
     proseCounts[i]![a] = n;
     return n;
   };
-  interface Scored { choice: number[]; hard: number; soft: number; prose: number; balance: number }
+  interface Scored {
+    choice: number[];
+    hard: number;
+    soft: number;
+    prose: number;
+    balance: number;
+  }
   const scored: Scored[] = [];
   const score = (hard: number, soft: number) => {
     let prose = 0;

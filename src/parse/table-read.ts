@@ -43,7 +43,8 @@ export function cellTokens(text: string, start: number, end: number, nextNum?: s
       if (piped && item.kind === "num" && sharesCellWithWords(text, item, start, stop)) continue;
       // The next row's numbering after the rest of a wrapped label ("属于国家秘 0 0 … 0 密 2.其他…"):
       // a number and its 、 or . before words is a row's number, never a cell.
-      if (item.kind === "num" && /^\d{1,2}$/.test(item.raw) && (item.gap > 0 || out.length === 0) && NUMBERING_AFTER.test(text.slice(item.end, item.end + 3))) break;
+      if (item.kind === "num" && /^\d{1,2}$/.test(item.raw) && (item.gap > 0 || out.length === 0) && NUMBERING_AFTER.test(text.slice(item.end, item.end + 3)))
+        break;
       out.push(item);
       continue;
     }
@@ -98,7 +99,13 @@ export function numbersOutside(text: string, spans: readonly Span[]): Set<string
  * A labels-first block (PDF text: all the labels, then the numbers) read both ways: row by row and
  * column by column. `permute` may add orders the template knows (表三 with 总计 printed before 其他).
  */
-export function blockAlternatives(tokens: readonly ValueToken[], rows: number, k: number, permute: ((c: number) => number)[] = [(c) => c], prior: "column-major" | "row-major" = "column-major"): Reading[][] {
+export function blockAlternatives(
+  tokens: readonly ValueToken[],
+  rows: number,
+  k: number,
+  permute: ((c: number) => number)[] = [(c) => c],
+  prior: "column-major" | "row-major" = "column-major",
+): Reading[][] {
   if (tokens.length !== rows * k) return [];
   const out: Reading[][] = [];
   const seen = new Set<string>();
@@ -172,7 +179,10 @@ export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: numbe
     case "unread":
       return null;
     case "guess":
-      return { certain: false, note: `${glued}读法不唯一（也可能是 ${row.others[c]!.map((d) => d ?? "空").join("、")}），按数字位数最均匀的读法取 ${values}，请核对原文` };
+      return {
+        certain: false,
+        note: `${glued}读法不唯一（也可能是 ${row.others[c]!.map((d) => d ?? "空").join("、")}），按数字位数最均匀的读法取 ${values}，请核对原文`,
+      };
     case "plausible":
       return { certain: false, note: `${glued}按表内数据通常的关系（如本年制发不多于现行有效）推断为 ${values}，请核对原文` };
     case "prose":
@@ -185,10 +195,19 @@ export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: numbe
 }
 
 /** The warning for a row whose cells could not all be decided; its evidence made only then (mostly there is none). */
-export function undecided(row: SolvedRow, raw: readonly ValueToken[], label: string, metrics: string[], evidence: Evidence | (() => Evidence)): ReportWarning | null {
+export function undecided(
+  row: SolvedRow,
+  raw: readonly ValueToken[],
+  label: string,
+  metrics: string[],
+  evidence: Evidence | (() => Evidence),
+): ReportWarning | null {
   const unread = row.status.map((s, c) => (s === "unread" ? c : -1)).filter((c) => c >= 0);
   if (unread.length === 0) return null;
-  const digits = raw.filter((t) => t.kind === "num").map((t) => t.raw).join(" ");
+  const digits = raw
+    .filter((t) => t.kind === "num")
+    .map((t) => t.raw)
+    .join(" ");
   return {
     code: "TABLE_SHAPE",
     metrics,
@@ -198,7 +217,14 @@ export function undecided(row: SolvedRow, raw: readonly ValueToken[], label: str
 }
 
 /** A figure from a table cell. */
-export function cellFigure(metric: string, slice: string, value: number | null, unit: string, evidence: Evidence, how: { certain: boolean; note?: string }): Figure {
+export function cellFigure(
+  metric: string,
+  slice: string,
+  value: number | null,
+  unit: string,
+  evidence: Evidence,
+  how: { certain: boolean; note?: string },
+): Figure {
   // Two literal shapes, not spreads: made for every cell of every table (the same keys, in the same order).
   const f: Figure = slice
     ? { metric, slice, value, unit, source: "table", evidence, certain: how.certain }

@@ -13,7 +13,16 @@ import { metricDef } from "./metrics.js";
 import { solveTable, type Slot } from "./solve.js";
 import { asPrinted, blockAlternatives, cellFigure, cellTokens, readingNote, rowEvidence, undecided } from "./table-read.js";
 import {
-  APPLICANT_COLUMNS, APPLICATION_HEADER, APPLICATION_ROWS, ART20_HEADER_ITEMS, ART20_HEADERS_2019, ART20_HEADERS_2021, ART20_ROWS, ART20_UNITS, REVIEW_COLUMNS, REVIEW_HEADER,
+  APPLICANT_COLUMNS,
+  APPLICATION_HEADER,
+  APPLICATION_ROWS,
+  ART20_HEADER_ITEMS,
+  ART20_HEADERS_2019,
+  ART20_HEADERS_2021,
+  ART20_ROWS,
+  ART20_UNITS,
+  REVIEW_COLUMNS,
+  REVIEW_HEADER,
   type RowDef,
 } from "./template.js";
 import type { SourceText, Span } from "./text.js";
@@ -117,20 +126,35 @@ const rowSum: Accept = (v, complete) => {
 };
 
 /** Header words of 表三, whole or as PDF text breaks them ("商 业 企 / 业"): they may stand among the values of a block. */
-const APP_WORDS = new RegExp([...APPLICATION_HEADER, "其他", "总计", "商业", "企业", "科研", "机构", "社会", "公益", "组织", "法律", "服务", "法人"].sort((a, b) => b.length - a.length).join("|"), "g");
+const APP_WORDS = new RegExp(
+  [...APPLICATION_HEADER, "其他", "总计", "商业", "企业", "科研", "机构", "社会", "公益", "组织", "法律", "服务", "法人"]
+    .sort((a, b) => b.length - a.length)
+    .join("|"),
+  "g",
+);
 const isAppHeader = (t: string) => t.replace(/[\s()]/g, "").replace(APP_WORDS, "") === "";
 
 /** The header's names of the applicant columns, two of them together (compact text). */
-const APPLICANT_HEADER_WORDS = /自然人[^\d]{0,40}(?:商业企业|科研机构|社会公益组织|法律服务机构)|(?:商业企业|科研机构|社会公益组织|法律服务机构)[^\d]{0,40}自然人/;
+const APPLICANT_HEADER_WORDS =
+  /自然人[^\d]{0,40}(?:商业企业|科研机构|社会公益组织|法律服务机构)|(?:商业企业|科研机构|社会公益组织|法律服务机构)[^\d]{0,40}自然人/;
 
 /** Read 表三 from its first row label. */
 export function readApplications(ctx: Ctx, start: number, generation: Generation): TableResult {
   const { src, c } = ctx;
   const rows = APPLICATION_ROWS;
-  const found = locateInOrder(c, rows.map((r) => ({ label: r.label, aliases: r.aliases, floating: r.heading || r.metric === "requests.result.other", ...(r.num ? { num: r.num } : {}) })), start, Math.min(c.s.length, start + 8000), 1500);
+  const found = locateInOrder(
+    c,
+    rows.map((r) => ({ label: r.label, aliases: r.aliases, floating: r.heading || r.metric === "requests.result.other", ...(r.num ? { num: r.num } : {}) })),
+    start,
+    Math.min(c.s.length, start + 8000),
+    1500,
+  );
   const split2021 = found.some((f, i) => f && rows[i]!.only === "gbf2021");
   const isHeading = (r: RowDef) => r.heading || (r.metric === "requests.result.other" && split2021);
-  const located = rows.map((row, i) => ({ row, found: found[i]! })).filter((x) => x.found).sort((a, b) => a.found.start - b.found.start);
+  const located = rows
+    .map((row, i) => ({ row, found: found[i]! }))
+    .filter((x) => x.found)
+    .sort((a, b) => a.found.start - b.found.start);
   for (let i = 0; i + 1 < located.length; i++) located[i]!.found = lastBefore(c, located[i]!.found, located[i + 1]!.found.cs, located[i]!.row.num);
   const warnings: ReportWarning[] = [];
   const end = located.length ? located[located.length - 1]!.found.end : start;
@@ -181,7 +205,13 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     // when the labels after it have no values of their own.
     const m = tokens.length / width;
     const rest = located.slice(i + 1, i + m);
-    if (pending.length === 0 && Number.isInteger(m) && m > 1 && rest.length === m - 1 && rest.every((r, j) => !isHeading(r.row) && cells[i + 1 + j]!.length === 0)) {
+    if (
+      pending.length === 0 &&
+      Number.isInteger(m) &&
+      m > 1 &&
+      rest.length === m - 1 &&
+      rest.every((r, j) => !isHeading(r.row) && cells[i + 1 + j]!.length === 0)
+    ) {
       const alts = blockAlternatives(tokens, m, width, undefined, "row-major");
       if (alts.length > 0) {
         for (const r of rest) taken.add(r);
@@ -224,9 +254,10 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       warnings.push({
         code: "TABLE_SHAPE",
         metrics: group.map((p) => p.row.metric),
-        message: group.length === 1 && tokens.length === 1
-          ? `表三“${shortLabel(group[0]!.row)}”一行的数字连在一起（${tokens[0]!.raw}），没有一种分到${width}列的读法合乎勾稽关系，未读取。`
-          : `表三${group.map((p) => `“${shortLabel(p.row)}”`).join("")}处读到${tokens.length}个数值，与${group.length}行×${width}列对不上，未读取。`,
+        message:
+          group.length === 1 && tokens.length === 1
+            ? `表三“${shortLabel(group[0]!.row)}”一行的数字连在一起（${tokens[0]!.raw}），没有一种分到${width}列的读法合乎勾稽关系，未读取。`
+            : `表三${group.map((p) => `“${shortLabel(p.row)}”`).join("")}处读到${tokens.length}个数值，与${group.length}行×${width}列对不上，未读取。`,
         evidence: [spanEvidence(src, [group[0]!.found, { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end }])],
       });
       return;
@@ -244,7 +275,12 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     });
   }
 
-  const solved = solveTable({ slots, slices, identities: identitiesOf(generation), proseNumbers: () => ctx.proseNumbers([{ start: located[0]?.found.start ?? start, end }]) });
+  const solved = solveTable({
+    slots,
+    slices,
+    identities: identitiesOf(generation),
+    proseNumbers: () => ctx.proseNumbers([{ start: located[0]?.found.start ?? start, end }]),
+  });
   const valueRows = located.filter((x) => !isHeading(x.row)).length;
   const unreadRows = new Set(warnings.flatMap((w) => w.metrics)).size;
   const shaky = unreadRows * 3 >= valueRows;
@@ -275,13 +311,22 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     const vals = row.reading.values;
     if (width === K3 && vals[6] === null && vals.slice(0, 6).some((v) => v !== null)) {
       figures.push({
-        metric: row.metric, value: vals.slice(0, 6).reduce<number>((a, v) => a + (v ?? 0), 0), unit, source: "derived",
-        evidence: rowWhole(), certain: true, note: "表中总计栏空白，此为六类申请人之和",
+        metric: row.metric,
+        value: vals.slice(0, 6).reduce<number>((a, v) => a + (v ?? 0), 0),
+        unit,
+        source: "derived",
+        evidence: rowWhole(),
+        certain: true,
+        note: "表中总计栏空白，此为六类申请人之和",
       });
     }
   }
   if (uncertain > 0) {
-    warnings.push({ code: "ORIENTATION_GUESSED", metrics: [...new Set(figures.filter((f) => !f.certain).map((f) => f.metric))], message: `表三有${uncertain}个数值的读法无法用勾稽关系唯一确定，已按最可能的读法取值并标为不确定，请核对原表。` });
+    warnings.push({
+      code: "ORIENTATION_GUESSED",
+      metrics: [...new Set(figures.filter((f) => !f.certain).map((f) => f.metric))],
+      message: `表三有${uncertain}个数值的读法无法用勾稽关系唯一确定，已按最可能的读法取值并标为不确定，请核对原表。`,
+    });
   }
   const lastToken = cells[cells.length - 1]?.[cells[cells.length - 1]!.length - 1];
   const blankCells = blankBeforeGlued(cells, (i) => isHeading(located[i]!.row), src.text) || signedNumbers(cells);
@@ -294,7 +339,12 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
  * template order did not find there (总计) was never located; the values after the pair are either
  * row's, so the located one (3.其他) must not take them.
  */
-function swappedRows<T extends { row: RowDef; found: Found }>(c: Compact, rows: readonly RowDef[], found: readonly (Found | null)[], located: readonly T[]): Set<T> {
+function swappedRows<T extends { row: RowDef; found: Found }>(
+  c: Compact,
+  rows: readonly RowDef[],
+  found: readonly (Found | null)[],
+  located: readonly T[],
+): Set<T> {
   const out = new Set<T>();
   if (located.length < 2) return out;
   const from = located[0]!.found.cs;
@@ -334,7 +384,12 @@ function shortLabel(r: RowDef): string {
 // ── 表四 ──────────────────────────────────────────────────────────────────────────────────────
 
 /** 表四's header words, whole or as PDF text breaks them ("结 果 / 维持"). */
-const REVIEW_WORDS = new RegExp([...REVIEW_HEADER, "结果", "维持", "纠正", "其他", "尚未", "审结", "未经复议", "直接起诉", "行政", "复议", "诉讼", "起诉", "总", "计"].sort((a, b) => b.length - a.length).join("|"), "g");
+const REVIEW_WORDS = new RegExp(
+  [...REVIEW_HEADER, "结果", "维持", "纠正", "其他", "尚未", "审结", "未经复议", "直接起诉", "行政", "复议", "诉讼", "起诉", "总", "计"]
+    .sort((a, b) => b.length - a.length)
+    .join("|"),
+  "g",
+);
 
 /** Each of the three groups: 维持 + 纠正 + 其他 + 尚未审结 = 总计, checked as soon as a group is cut. */
 const groupSums: Accept = (v) => {
@@ -396,7 +451,10 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
   });
   const figures: Figure[] = [];
   const first = row!.reading.spans[0]!.start;
-  const evidence = spanEvidence(src, [{ start: headEnd, end: Math.min(headEnd + 40, first) }, { start: first, end: row!.reading.spans[14]!.end }]);
+  const evidence = spanEvidence(src, [
+    { start: headEnd, end: Math.min(headEnd + 40, first) },
+    { start: first, end: row!.reading.spans[14]!.end },
+  ]);
   row!.reading.values.forEach((v, col) => {
     const how = readingNote(row!, tokens, col);
     if (how) figures.push(cellFigure(REVIEW_COLUMNS[col]!, "", v, "件", evidence, how));
@@ -409,8 +467,13 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
     const b = figures.find((f) => f.metric === `litigation.after_review.${part}`);
     if (!a || !b || (a.value === null && b.value === null)) continue;
     figures.push({
-      metric: `litigation.${part}`, value: (a.value ?? 0) + (b.value ?? 0), unit: "件", source: "derived", evidence: a.evidence,
-      certain: a.value !== null && b.value !== null && a.certain && b.certain, note: `未经复议直接起诉 ${a.value ?? "空"} + 复议后起诉 ${b.value ?? "空"}`,
+      metric: `litigation.${part}`,
+      value: (a.value ?? 0) + (b.value ?? 0),
+      unit: "件",
+      source: "derived",
+      evidence: a.evidence,
+      certain: a.value !== null && b.value !== null && a.certain && b.certain,
+      note: `未经复议直接起诉 ${a.value ?? "空"} + 复议后起诉 ${b.value ?? "空"}`,
     });
   }
   return { figures, warnings, span, blankCells: blankBeforeGlued([tokens], () => false, src.text) || signedNumbers([tokens]) };
@@ -447,7 +510,9 @@ function art20Prior(cols: readonly string[], r: Reading): number {
  * where this reading puts them ("行政许可13+8" with 处理决定数量 blank is 13 | +8, not 1 | 3 | 8).
  */
 function signsInDelta(text: string, cols: readonly string[], r: Reading): boolean {
-  return cols.every((col, j) => col === "delta" || r.values[j] === null || (r.values[j]! >= 0 && !/^[+＋]/.test(text.slice(r.spans[j]!.start, r.spans[j]!.end))));
+  return cols.every(
+    (col, j) => col === "delta" || r.values[j] === null || (r.values[j]! >= 0 && !/^[+＋]/.test(text.slice(r.spans[j]!.start, r.spans[j]!.end))),
+  );
 }
 
 /** Read 表二 between its first 第二十条 and `to` (表三). */
@@ -457,8 +522,17 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
   if (start < 0 || start >= to) return null;
   const colsOf = (r: (typeof ART20_ROWS)[number]) => (generation === "gbf2021" ? r.cols2021 : r.cols2019) ?? [];
   const rows = ART20_ROWS.filter((r) => colsOf(r).length > 0);
-  const found = locateInOrder(c, rows.map((r) => ({ label: r.label, aliases: r.aliases })), start, to, 1200);
-  const located = rows.map((row, i) => ({ row, found: found[i]! })).filter((x) => x.found).sort((a, b) => a.found.start - b.found.start);
+  const found = locateInOrder(
+    c,
+    rows.map((r) => ({ label: r.label, aliases: r.aliases })),
+    start,
+    to,
+    1200,
+  );
+  const located = rows
+    .map((row, i) => ({ row, found: found[i]! }))
+    .filter((x) => x.found)
+    .sort((a, b) => a.found.start - b.found.start);
   const warnings: ReportWarning[] = [];
   const slots: Slot[] = [];
   const tokensOf = new Map<Slot, ValueToken[]>();
@@ -531,9 +605,15 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       // Printed with its own values: as printed, or its glued digits cut.
       if (tokens.length > k || (tokens.length < k && tokens.length > 1 && tokens.every((t) => t.gap > 0))) return shape(x, tokens, k);
       const printed = asPrinted(tokens, k);
-      const alternatives = (printed ? [printed] : readings(tokens, k).map((r) => ({ ...r, balance: art20Prior(colsOf(x.row), r) }))).filter((r) => signsInDelta(src.text, colsOf(x.row), r));
+      const alternatives = (printed ? [printed] : readings(tokens, k).map((r) => ({ ...r, balance: art20Prior(colsOf(x.row), r) }))).filter((r) =>
+        signsInDelta(src.text, colsOf(x.row), r),
+      );
       if (alternatives.length === 0) return shape(x, tokens, k);
-      return add([x], alternatives.map((r) => [r]), tokens);
+      return add(
+        [x],
+        alternatives.map((r) => [r]),
+        tokens,
+      );
     }
     queue.push(x);
     // Printed labels-first, the values stand apart (a line or cell each); a run glued to the words
@@ -553,7 +633,10 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
   const span = { start: c.at[start]!, end };
   const keyRow = new Map(ART20_ROWS.map((r) => [r.key, r]));
   const solved = solveTable({
-    slots, slices: [""], identities: identitiesOf(generation), proseNumbers: () => ctx.proseNumbers([span]),
+    slots,
+    slices: [""],
+    identities: identitiesOf(generation),
+    proseNumbers: () => ctx.proseNumbers([span]),
     cellOf: (key, col) => [`art20.${key}.${colsOf(keyRow.get(key)!)[col]}`, ""],
   });
   const figures: Figure[] = [];
@@ -570,11 +653,26 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       // A unit printed after a run belongs to the value that ends the run ("288519616万元": the amount).
       const t = tokens.find((tok) => tok.start <= row.reading.spans[col]!.start && tok.end === row.reading.spans[col]!.end);
       const how = readingNote(row, tokens, col);
-      if (how) figures.push(cellFigure(`art20.${r.key}.${key}`, "", v, t?.unit ?? ART20_UNITS[key] ?? "", block ? rowEvidence(src, label, row.reading.spans, col) : rowWhole(), how));
+      if (how)
+        figures.push(
+          cellFigure(
+            `art20.${r.key}.${key}`,
+            "",
+            v,
+            t?.unit ?? ART20_UNITS[key] ?? "",
+            block ? rowEvidence(src, label, row.reading.spans, col) : rowWhole(),
+            how,
+          ),
+        );
     });
-    const w = undecided(row, tokens, r.label, colsOf(r).map((col) => `art20.${r.key}.${col}`), rowWhole);
+    const w = undecided(
+      row,
+      tokens,
+      r.label,
+      colsOf(r).map((col) => `art20.${r.key}.${col}`),
+      rowWhole,
+    );
     if (w) warnings.push(w);
   }
   return { figures, warnings, span, blankCells: blankBeforeGlued(tokensAt, () => false, src.text) };
 }
-

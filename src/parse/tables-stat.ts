@@ -15,7 +15,16 @@ import { headingNumberAt } from "./headings.js";
 import { CN_NUMERAL, COUNT_UNITS, UNITS, unitAlternation } from "./numbers.js";
 import { solveTable, type Slot } from "./solve.js";
 import { asPrinted, cellFigure, readingNote, rowEvidence, undecided } from "./table-read.js";
-import { CUMULATIVE_SLICE, STAT_DELTA, STAT_HEADER_START, STAT_HEADER_WORDS, STAT_PREVIOUS, STAT_ROWS, statColumnKind, type StatColumnKind } from "./template.js";
+import {
+  CUMULATIVE_SLICE,
+  STAT_DELTA,
+  STAT_HEADER_START,
+  STAT_HEADER_WORDS,
+  STAT_PREVIOUS,
+  STAT_ROWS,
+  statColumnKind,
+  type StatColumnKind,
+} from "./template.js";
 import type { SourceText, Span } from "./text.js";
 
 export interface StatTableResult {
@@ -79,7 +88,8 @@ function blankRowCut(text: string): number {
   return -1;
 }
 // (…and a page's furniture after the table: sharing, printing, an attachment list, the footer.)
-const END_WORDS = /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]|相关链接|相关文章|相关阅读|上一篇|下一篇|年度报告|工作报告|年报|分享到|打印本页|关闭窗口|扫一扫|浏览次数|附件[:：]|【打印|【关闭|网站地图|版权所有|主办单位|技术支持/;
+const END_WORDS =
+  /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]|相关链接|相关文章|相关阅读|上一篇|下一篇|年度报告|工作报告|年报|分享到|打印本页|关闭窗口|扫一扫|浏览次数|附件[:：]|【打印|【关闭|网站地图|版权所有|主办单位|技术支持/;
 /**
  * The numbering a label starts with, as headings.ts reads it ("一、" "(三)" "2."), also when a wrap
  * left its opening bracket on the line before ("二)新建…"); "" when none.
@@ -141,7 +151,10 @@ export function parseStatHeader(header: string): string[] {
   const h = header.replace(/\s+/g, "").replace(/统计表|政府信息公开情况/g, " ");
   const words = [...STAT_HEADER_WORDS].sort((a, b) => b.length - a.length).join("|");
   // One left-to-right pass: a header word, a year or 累计 column, 统计数, or a named column (市直单位).
-  const re = new RegExp(`(${words})|((?<!\\d)(?:19|20)\\d{2}(?!\\d)(?:年度?)?|本年度?|当年|历年累计|累计|合计|总计|${STAT_DELTA}|${STAT_PREVIOUS})|(统计数|数量|数值)|([\\u4e00-\\u9fff、]{1,12}?(?:政府|单位|部门|机关|机构|街道|乡镇))`, "g");
+  const re = new RegExp(
+    `(${words})|((?<!\\d)(?:19|20)\\d{2}(?!\\d)(?:年度?)?|本年度?|当年|历年累计|累计|合计|总计|${STAT_DELTA}|${STAT_PREVIOUS})|(统计数|数量|数值)|([\\u4e00-\\u9fff、]{1,12}?(?:政府|单位|部门|机关|机构|街道|乡镇))`,
+    "g",
+  );
   const names: string[] = [];
   let counts = 0;
   for (const m of h.matchAll(re)) {
@@ -315,7 +328,13 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     for (let cut = blankRowCut(text); cut > 0; cut = blankRowCut(text)) {
       const head = text.slice(0, cut);
       const unitOf = UNIT_SUFFIX.exec(head)![1]!;
-      rows.push({ label: (prefix ? "其中:" : "") + head.slice(0, -unitOf.length), labelSpan: { start: textStart, end: textStart + cut }, unit: unitOf, tokens: [], heading: false });
+      rows.push({
+        label: (prefix ? "其中:" : "") + head.slice(0, -unitOf.length),
+        labelSpan: { start: textStart, end: textStart + cut },
+        unit: unitOf,
+        tokens: [],
+        heading: false,
+      });
       prefix = "";
       unnumbered++;
       text = text.slice(cut);
@@ -345,9 +364,12 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   // …also when a subtotal follows the "——" of its unit cell ("(二)通过不同渠道… | —— | 1706").
   for (const r of rows) if (!r.unit && r.tokens.length === k + 1 && r.tokens[0]!.kind === "blank") r.heading = true;
 
-  const template: Template = kinds.includes("cumulative") || rows.some((r) => /受理(?:政府信息)?依申请公开|否决公开|行政申诉/.test(r.label)) ? "stat2008" : "stat2016";
+  const template: Template =
+    kinds.includes("cumulative") || rows.some((r) => /受理(?:政府信息)?依申请公开|否决公开|行政申诉/.test(r.label)) ? "stat2008" : "stat2016";
   const warnings: ReportWarning[] = [];
-  const slices = columns.map((name, i) => (kinds[i] === "cumulative" ? CUMULATIVE_SLICE : k === 1 || (kinds[i] === "current" && !kinds.includes("part")) ? "" : name));
+  const slices = columns.map((name, i) =>
+    kinds[i] === "cumulative" ? CUMULATIVE_SLICE : k === 1 || (kinds[i] === "current" && !kinds.includes("part")) ? "" : name,
+  );
 
   rejoinWrappedLabels(rows);
   // Metrics, with the section (四/五/六) that gives 维持/纠错 their meaning.
@@ -384,14 +406,32 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
       // 历年累计 includes this year; 增减 is this year less last year.
       const fits = (v: readonly (number | null)[]) =>
         (cumulativeAt < 0 || currentAt < 0 || v[cumulativeAt] === null || v[currentAt] === null || v[cumulativeAt]! >= v[currentAt]!) &&
-        (deltaAt < 0 || previousAt < 0 || currentAt < 0 || v[deltaAt] === null || v[previousAt] === null || v[currentAt] === null || v[deltaAt] === v[currentAt]! - v[previousAt]!);
+        (deltaAt < 0 ||
+          previousAt < 0 ||
+          currentAt < 0 ||
+          v[deltaAt] === null ||
+          v[previousAt] === null ||
+          v[currentAt] === null ||
+          v[deltaAt] === v[currentAt]! - v[previousAt]!);
       alternatives = readings(tokens, k, (v, complete) => !complete || fits(v));
       // Fewer separate values than columns: one cell was left empty.
       // (Separate values only: one glued run too short for the columns says nothing of where the blank is.)
       if (alternatives.length === 0 && tokens.every((t) => t.gap > 0 || t === tokens[0]) && tokens.length < k && (tokens.length > 1 || tokens[0]!.gap > 0)) {
         const vals = [...tokens.map((t) => (t.kind === "blank" ? null : Number(t.raw))), ...Array(k - tokens.length).fill(null)];
-        alternatives = [{ values: vals, spans: [...tokens, ...Array(k - tokens.length).fill(tokens[tokens.length - 1])].map((t) => ({ start: t.start, end: t.end })), cuts: 0, balance: 0 }];
-        warnings.push({ code: "TABLE_SHAPE", metrics: [metric], message: `统计表“${cleanLabel(r.label)}”一行只有${tokens.length}个数值，表头有${k}列，缺的一栏按空白处理。`, evidence: [spanEvidence(src, [r.labelSpan, ...tokens])] });
+        alternatives = [
+          {
+            values: vals,
+            spans: [...tokens, ...Array(k - tokens.length).fill(tokens[tokens.length - 1])].map((t) => ({ start: t.start, end: t.end })),
+            cuts: 0,
+            balance: 0,
+          },
+        ];
+        warnings.push({
+          code: "TABLE_SHAPE",
+          metrics: [metric],
+          message: `统计表“${cleanLabel(r.label)}”一行只有${tokens.length}个数值，表头有${k}列，缺的一栏按空白处理。`,
+          evidence: [spanEvidence(src, [r.labelSpan, ...tokens])],
+        });
       }
     }
     if (alternatives.length === 0) {
@@ -407,7 +447,8 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     slots.push(slot);
     rowOfSlot.set(slot, r);
   }
-  if (process.env.DEBUG_STAT) for (const r of rows) console.log(JSON.stringify(r.label), r.unit, r.heading, r.tokens.map((t) => t.raw || "_").join(","), metricOf.get(r));
+  if (process.env.DEBUG_STAT)
+    for (const r of rows) console.log(JSON.stringify(r.label), r.unit, r.heading, r.tokens.map((t) => t.raw || "_").join(","), metricOf.get(r));
   if (slots.length < 3) return null;
 
   const span = { start, end: Math.max(...rows.flatMap((r) => r.tokens.map((t) => t.end)), start) };
@@ -431,8 +472,20 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     const parts = row.reading.values.filter((_, col) => kinds[col] === "part");
     if (kinds.filter((x) => x === "part").length > 1 && parts.some((v) => v !== null)) {
       const sum = Math.round(parts.reduce<number>((a, v) => a + (v ?? 0), 0) * 1e6) / 1e6;
-      const names = columns.map((n, col) => (kinds[col] === "part" ? `${n} ${row.reading.values[col] ?? "空"}` : "")).filter(Boolean).join(" + ");
-      figures.push({ metric: row.metric, value: sum, unit, source: "derived", evidence, certain: given.every((h) => h?.certain), note: `各列合计：${names}`, ...(label ? { label } : {}) });
+      const names = columns
+        .map((n, col) => (kinds[col] === "part" ? `${n} ${row.reading.values[col] ?? "空"}` : ""))
+        .filter(Boolean)
+        .join(" + ");
+      figures.push({
+        metric: row.metric,
+        value: sum,
+        unit,
+        source: "derived",
+        evidence,
+        certain: given.every((h) => h?.certain),
+        note: `各列合计：${names}`,
+        ...(label ? { label } : {}),
+      });
     }
   }
   void endAt;
@@ -499,7 +552,12 @@ function splitAtDashes(items: Item[]): void {
     const rest = it.text.slice(cut);
     if (!/^\s*[\u4e00-\u9fff(]/.test(rest)) continue;
     const lead = rest.length - rest.trimStart().length;
-    items.splice(i, 1, { text: it.text.slice(0, cut), start: it.start, end: it.start + cut }, { text: rest.trimStart(), start: it.start + cut + lead, end: it.end });
+    items.splice(
+      i,
+      1,
+      { text: it.text.slice(0, cut), start: it.start, end: it.start + cut },
+      { text: rest.trimStart(), start: it.start + cut + lead, end: it.end },
+    );
   }
 }
 
@@ -644,7 +702,6 @@ function leadingHeader(text: string): string {
   const at = text.search(/主动公开|[一二三四五六七八九十]、|\(一\)/);
   return at > 0 && at <= m[0].length ? text.slice(0, at) : m[0];
 }
-
 
 /** The numbering digits at the end of a value token ("18182" + "." → 1818 and 2), if one of `expect`. */
 function peelNumber(tok: ValueToken, expect: readonly number[]): { n: number; rest?: ValueToken } | null {

@@ -62,7 +62,12 @@ function unsureCuts(out: TablesResult): void {
     f.certain = false;
     if (f.source === "table") metrics.add(f.metric);
   }
-  if (n > 0) out.warnings.push({ code: "ORIENTATION_GUESSED", metrics: [...metrics], message: `表中有空白格，而单元格的数字连在一起：${n}个按勾稽关系拆分的数值无法确定，已标为不确定，请核对原表。` });
+  if (n > 0)
+    out.warnings.push({
+      code: "ORIENTATION_GUESSED",
+      metrics: [...metrics],
+      message: `表中有空白格，而单元格的数字连在一起：${n}个按勾稽关系拆分的数值无法确定，已标为不确定，请核对原表。`,
+    });
 }
 
 /**
@@ -120,8 +125,17 @@ export function readTables(src: SourceText): TablesResult {
 /** A table the report prints (its heading or header stands in the text) of which nothing was read. */
 const PRINTED: readonly { name: string; where: RegExp; read: (f: Figure) => boolean }[] = [
   { name: "表二（第二十条主动公开情况）", where: /第二十条第\(一\)项/, read: (f) => f.metric.startsWith("art20.") },
-  { name: "表三（收到和处理政府信息公开申请情况）", where: /本列数据的勾稽关系|申请人情况.{0,40}自然人/, read: (f) => f.slice !== undefined && APPLICANT_SLICES.has(f.slice) || /^requests\.(received|carried_over|result\.total)$/.test(f.metric) && f.source === "table" },
-  { name: "表四（行政复议、行政诉讼情况）", where: /(?:未经复议直接起诉|复议后起诉).{0,60}(?:结果维持|尚未审结)|(?:结果维持|尚未审结).{0,60}(?:未经复议直接起诉|复议后起诉)/, read: (f) => f.metric.startsWith("review.") && f.source === "table" },
+  {
+    name: "表三（收到和处理政府信息公开申请情况）",
+    where: /本列数据的勾稽关系|申请人情况.{0,40}自然人/,
+    read: (f) =>
+      (f.slice !== undefined && APPLICANT_SLICES.has(f.slice)) || (/^requests\.(received|carried_over|result\.total)$/.test(f.metric) && f.source === "table"),
+  },
+  {
+    name: "表四（行政复议、行政诉讼情况）",
+    where: /(?:未经复议直接起诉|复议后起诉).{0,60}(?:结果维持|尚未审结)|(?:结果维持|尚未审结).{0,60}(?:未经复议直接起诉|复议后起诉)/,
+    read: (f) => f.metric.startsWith("review.") && f.source === "table",
+  },
   { name: "政府信息公开情况统计表", where: /统计表.{0,40}(?:统计指标|指标名称)/, read: (f) => f.source === "table" },
 ];
 const APPLICANT_SLICES = new Set(["natural_person", "commercial", "research", "public_interest", "legal_service", "other_org"]);

@@ -54,21 +54,54 @@ export const APPLICATION_ROWS: readonly RowDef[] = [
   { metric: `${R}.not_processed.confirm_reissue`, num: "5.", label: "要求行政机关确认或重新出具已获取信息", aliases: ["重新出具已获取信息", "确认或重新出具"] },
   // (六)其他处理 is a value row in 2019 and a heading over three rows in 2021 (decided per table).
   { metric: `${R}.other`, num: "(六)", label: "其他处理" },
-  { metric: `${R}.other.no_correction`, num: "1.", label: "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", aliases: ["逾期不补正", "无正当理由逾期不补正"], only: "gbf2021" },
-  { metric: `${R}.other.fee_unpaid`, num: "2.", label: "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", aliases: ["逾期未按收费通知要求缴纳费用", "未按收费通知"], only: "gbf2021" },
+  {
+    metric: `${R}.other.no_correction`,
+    num: "1.",
+    label: "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    aliases: ["逾期不补正", "无正当理由逾期不补正"],
+    only: "gbf2021",
+  },
+  {
+    metric: `${R}.other.fee_unpaid`,
+    num: "2.",
+    label: "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    aliases: ["逾期未按收费通知要求缴纳费用", "未按收费通知"],
+    only: "gbf2021",
+  },
   { metric: `${R}.other.misc`, num: "3.", label: "其他", only: "gbf2021" },
   { metric: `${R}.total`, num: "(七)", label: "总计" },
   { metric: "requests.carried_forward", num: "四、", label: "结转下年度继续办理", aliases: ["结转下年度"] },
 ];
 
 /** Words of 表三's header: never cell values, never row labels. */
-export const APPLICATION_HEADER = ["本列数据的勾稽关系为", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构"] as const;
+export const APPLICATION_HEADER = [
+  "本列数据的勾稽关系为",
+  "申请人情况",
+  "自然人",
+  "法人或其他组织",
+  "商业企业",
+  "科研机构",
+  "社会公益组织",
+  "法律服务机构",
+] as const;
 
 // ── 表四 行政复议、行政诉讼 (15 columns, one row) ────────────────────────────────────────────────
 export const REVIEW_COLUMNS = [
-  "review.upheld", "review.corrected", "review.other", "review.pending", "review.total",
-  "litigation.direct.upheld", "litigation.direct.corrected", "litigation.direct.other", "litigation.direct.pending", "litigation.direct.total",
-  "litigation.after_review.upheld", "litigation.after_review.corrected", "litigation.after_review.other", "litigation.after_review.pending", "litigation.after_review.total",
+  "review.upheld",
+  "review.corrected",
+  "review.other",
+  "review.pending",
+  "review.total",
+  "litigation.direct.upheld",
+  "litigation.direct.corrected",
+  "litigation.direct.other",
+  "litigation.direct.pending",
+  "litigation.direct.total",
+  "litigation.after_review.upheld",
+  "litigation.after_review.corrected",
+  "litigation.after_review.other",
+  "litigation.after_review.pending",
+  "litigation.after_review.total",
 ] as const;
 
 /** Header words of 表四 (the values follow the last of them). */
@@ -87,7 +120,14 @@ export interface Art20Row {
 
 export const ART20_ROWS: readonly Art20Row[] = [
   { key: "rules", label: "规章", item: 1, cols2019: ["new_made", "new_published", "total_published"], cols2021: ["issued", "repealed", "in_force"] },
-  { key: "normative_docs", label: "行政规范性文件", aliases: ["规范性文件"], item: 1, cols2019: ["new_made", "new_published", "total_published"], cols2021: ["issued", "repealed", "in_force"] },
+  {
+    key: "normative_docs",
+    label: "行政规范性文件",
+    aliases: ["规范性文件"],
+    item: 1,
+    cols2019: ["new_made", "new_published", "total_published"],
+    cols2021: ["issued", "repealed", "in_force"],
+  },
   { key: "licensing", label: "行政许可", item: 5, cols2019: ["prev_items", "delta", "decisions"], cols2021: ["decisions"] },
   { key: "other_services", label: "其他对外管理服务事项", aliases: ["其他对外管理"], item: 5, cols2019: ["prev_items", "delta", "decisions"] },
   { key: "penalty", label: "行政处罚", item: 6, cols2019: ["prev_items", "delta", "decisions"], cols2021: ["decisions"] },
@@ -98,18 +138,46 @@ export const ART20_ROWS: readonly Art20Row[] = [
 
 /** Units of 表二 cells by column. */
 export const ART20_UNITS: Record<string, string> = {
-  new_made: "件", new_published: "件", total_published: "件", issued: "件", repealed: "件", in_force: "件",
-  prev_items: "项", delta: "项", decisions: "件", amount: "万元", items: "",
+  new_made: "件",
+  new_published: "件",
+  total_published: "件",
+  issued: "件",
+  repealed: "件",
+  in_force: "件",
+  prev_items: "项",
+  delta: "项",
+  decisions: "件",
+  amount: "万元",
+  items: "",
 };
 
 /** Column headers of 表二: they tell the generation, and are never values. */
 /** The 第二十条 items whose rows a 表二 column header heads (a header of an earlier item after a row's label says the text was reordered). */
 export const ART20_HEADER_ITEMS: Readonly<Record<string, readonly number[]>> = {
-  本年制发件数: [1], 本年废止件数: [1], 现行有效件数: [1], 本年处理决定数量: [5, 6], 本年收费金额: [8],
-  本年新制作数量: [1], 本年新公开数量: [1], 对外公开总数量: [1], 上一年项目数量: [5, 6, 8], 处理决定数量: [5, 6], 采购项目数量: [9], 采购总金额: [9],
+  本年制发件数: [1],
+  本年废止件数: [1],
+  现行有效件数: [1],
+  本年处理决定数量: [5, 6],
+  本年收费金额: [8],
+  本年新制作数量: [1],
+  本年新公开数量: [1],
+  对外公开总数量: [1],
+  上一年项目数量: [5, 6, 8],
+  处理决定数量: [5, 6],
+  采购项目数量: [9],
+  采购总金额: [9],
 };
 export const ART20_HEADERS_2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额(单位:万元)", "本年收费金额"] as const;
-export const ART20_HEADERS_2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量", "采购项目数量", "采购总金额"] as const;
+export const ART20_HEADERS_2019 = [
+  "本年新制作数量",
+  "本年新公开数量",
+  "对外公开总数量",
+  "上一年项目数量",
+  "本年增/减",
+  "处理决定数量",
+  "采购项目数量",
+  "采购总金额",
+] as const;
 
 // ── the pre-2019 统计表: the national 2016 form and older provincial forms ────────────────────────
 /** A row label of an old 统计表 → metric. `section` limits a generic label (维持…) to its part (四/五/六). */

@@ -72,9 +72,26 @@ export function simplifiedChars(): Map<string, string> {
 
 /** Taiwan phrasing left after character conversion → the words PRC reports use. */
 export const TAIWAN_PHRASES: readonly (readonly [string, string])[] = [
-  ["入口网站", "门户网站"], ["微部落格", "微博客"], ["部落格", "博客"], ["最佳化", "优化"], ["规范性档案", "规范性文件"],
-  ["政策档案", "政策文件"], ["线上访谈", "在线访谈"], ["联络我们", "联系我们"], ["软体", "软件"], ["硬体", "硬件"],
-  ["网路", "网络"], ["答覆", "答复"], ["回覆", "回复"], ["反覆", "反复"], ["伺服器", "服务器"], ["资料库", "数据库"], ["讯息", "信息"], ["品质", "质量"], ["介面", "界面"], ["登入", "登录"],
+  ["入口网站", "门户网站"],
+  ["微部落格", "微博客"],
+  ["部落格", "博客"],
+  ["最佳化", "优化"],
+  ["规范性档案", "规范性文件"],
+  ["政策档案", "政策文件"],
+  ["线上访谈", "在线访谈"],
+  ["联络我们", "联系我们"],
+  ["软体", "软件"],
+  ["硬体", "硬件"],
+  ["网路", "网络"],
+  ["答覆", "答复"],
+  ["回覆", "回复"],
+  ["反覆", "反复"],
+  ["伺服器", "服务器"],
+  ["资料库", "数据库"],
+  ["讯息", "信息"],
+  ["品质", "质量"],
+  ["介面", "界面"],
+  ["登入", "登录"],
 ];
 // A phrase may be wrapped over two lines ("规范性\n档案"): white space between its characters is allowed.
 const PHRASE_RE = new RegExp(TAIWAN_PHRASES.map(([from]) => [...from].join("\\s?")).join("|"), "g");
@@ -145,7 +162,15 @@ export function prepareText(raw: string): SourceText {
     let j = i;
     while (j < len) {
       const c = raw.charCodeAt(j);
-      if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201d) || c === 0x2026 || c === 0x2014) j++;
+      if (
+        (c > 0x20 && c < 0x7f) ||
+        (c >= 0x4e00 && c <= 0x9fff) ||
+        (c >= 0x3001 && c <= 0x3011) ||
+        (c >= 0x2018 && c <= 0x201d) ||
+        c === 0x2026 ||
+        c === 0x2014
+      )
+        j++;
       else break;
     }
     if (j > i) {
@@ -164,7 +189,8 @@ export function prepareText(raw: string): SourceText {
     let out = "";
     let width = 1;
     if (!kind) {
-      if (code >= 0xff01 && code <= 0xff5e && code !== 0xff0d) out = String.fromCharCode(code - 0xfee0); // full-width ASCII
+      if (code >= 0xff01 && code <= 0xff5e && code !== 0xff0d)
+        out = String.fromCharCode(code - 0xfee0); // full-width ASCII
       else {
         width = code >= 0xd800 && code <= 0xdbff && i + 1 < len ? 2 : 1;
         out = normChar(raw.slice(i, i + width), code);
@@ -219,7 +245,11 @@ export function prepareText(raw: string): SourceText {
       mapArr = Int32Array.from(m2);
     }
   }
-  const dropped = dropAt(text, mapArr, [...thousandsCommas(raw, text, mapArr), ...letterSpacing(text)].sort((a, b) => a - b));
+  const dropped = dropAt(
+    text,
+    mapArr,
+    [...thousandsCommas(raw, text, mapArr), ...letterSpacing(text)].sort((a, b) => a - b),
+  );
   text = dropped.text;
   mapArr = dropped.map as typeof mapArr;
   const lineStarts = [0];

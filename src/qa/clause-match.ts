@@ -7,7 +7,8 @@ import type { ProseIndex, ProseQuantity } from "./prose-index.js";
 import { isUnitWord, unitAgreement, type AskedUnit } from "./units.js";
 
 /** Words that ask, not name: removed before the question's words are matched. */
-const ASKING = /是多少|有多少|为多少|达到多少|多少|几|是否|什么|哪些|怎样|如何|一共|总共|共计|共有|截至|截止|年度报告|年报|报告|(?<![上下本])年度|所?占(?:的)?(?:比例|比重|百分比)|占比|比例|比重|百分比|百分之|对比|比较|相比|变化|趋势|历年(?!累计)|逐年|每年|各年|分别/g;
+const ASKING =
+  /是多少|有多少|为多少|达到多少|多少|几|是否|什么|哪些|怎样|如何|一共|总共|共计|共有|截至|截止|年度报告|年报|报告|(?<![上下本])年度|所?占(?:的)?(?:比例|比重|百分比)|占比|比例|比重|百分比|百分之|对比|比较|相比|变化|趋势|历年(?!累计)|逐年|每年|各年|分别/g;
 /** Particles and verbs too thin to match on. */
 const THIN = new Set(["的", "了", "是", "有", "为", "在", "共", "达", "达到", "个", "和", "与", "及", "对", "把", "被", "数"]);
 
@@ -26,13 +27,22 @@ export interface Weighted {
 export function contentWords(source: string, segment: (s: string) => string[]): string[] {
   const text = source.replace(ASKING, " ");
   // A verb's 了 says nothing of what is counted: 公开了 is 公开 (the report prints 公开信息19条).
-  const toks = [...new Set(segment(text).map((t) => t.trim().replace(/(?<=..)了$/, "")).filter((t) => t && !THIN.has(t) && !isUnitWord(t) && !/^\d+$/.test(t)))];
+  const toks = [
+    ...new Set(
+      segment(text)
+        .map((t) => t.trim().replace(/(?<=..)了$/, ""))
+        .filter((t) => t && !THIN.has(t) && !isUnitWord(t) && !/^\d+$/.test(t)),
+    ),
+  ];
   return toks.filter((t) => !toks.some((o) => o !== t && o.length > t.length && o.includes(t)));
 }
 
 /** The question's content as one string, for verbatim matching ("不予公开的信息数" → "不予公开信息数"). */
 export function contentPhrase(source: string): string {
-  return source.replace(ASKING, " ").replace(/[的了]/g, "").replace(/[^\p{L}\p{N}]+/gu, "");
+  return source
+    .replace(ASKING, " ")
+    .replace(/[的了]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 /** Longest run of `a`'s characters found in `b`. */

@@ -11,7 +11,6 @@ import { proseIndexOf, proseQuery, type ProseQuery } from "./prose-answer.js";
 import { fmtValue, item, shortLabel, sourceLine } from "./render.js";
 import type { AnswerDeps } from "./select.js";
 
-
 export interface Found {
   metric: string;
   primary?: Figure;
@@ -76,15 +75,14 @@ export function legalPersons(r: Report, metric: string): Figure | undefined {
 
 export function findFigures(r: Report, metric: string, slice?: string): Found | null {
   let sliceMissing: string | undefined;
-  let primary = slice === "legal_persons" ? legalPersons(r, metric) : slice ? tableFigure(r, metric, slice) ?? summed(r, metric, slice) : undefined;
+  let primary = slice === "legal_persons" ? legalPersons(r, metric) : slice ? (tableFigure(r, metric, slice) ?? summed(r, metric, slice)) : undefined;
   if (slice && !primary) sliceMissing = slice;
   if (!primary) primary = tableFigure(r, metric) ?? summed(r, metric);
   // The prose states totals: it says nothing about one column.
   const narrative = primary?.slice ? undefined : r.figures.find((f) => f.metric === metric && f.source === "narrative");
   if (!primary && !narrative) return null;
-  const columns = primary && !primary.slice
-    ? r.figures.filter((f) => f.metric === metric && f.slice && f.source === "table" && !/^[a-z_]+$/.test(f.slice))
-    : [];
+  const columns =
+    primary && !primary.slice ? r.figures.filter((f) => f.metric === metric && f.slice && f.source === "table" && !/^[a-z_]+$/.test(f.slice)) : [];
   return { metric, primary, narrative, columns, sliceMissing };
 }
 

@@ -65,7 +65,10 @@ export function contextOf(pq: ParsedQuestion, labelOf: (key: string) => string):
   if (pq.mentions.length === 0 || (!pq.metric && !pq.asksQuantity)) return null;
   const regions = pq.mentions.map((m) => (m.areaOnly ? m.area!.name : m.keys.length === 1 ? labelOf(m.keys[0]!) : m.text));
   // The topic: the question without bodies, years, joiners and comparison words.
-  const topic = pq.keywordSource.replace(/\s+/g, "").replace(/^(?:和|与|跟|的)+/, "").replace(/(?:对比|比较|相比)$/, "");
+  const topic = pq.keywordSource
+    .replace(/\s+/g, "")
+    .replace(/^(?:和|与|跟|的)+/, "")
+    .replace(/(?:对比|比较|相比)$/, "");
   if (!topic) return null;
   return { regions, years: pq.years, topic, ...(pq.metric ? { metric: pq.metric } : {}) };
 }

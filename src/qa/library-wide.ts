@@ -86,8 +86,19 @@ export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: 
       : `${where}${y}年${label}${order === "desc" ? "从多到少" : "从少到多"}（共${held}份报告有此项）：`;
     blocks.push(lines.length ? `${head}\n${lines.join("\n")}` : `${head}无`);
   }
-  const more = years.length > shown.length ? `\n（另有${years.slice(shown.length).map((y) => `${y}年`).join("、")}的报告有此项，未列出。）` : "";
-  const note = rows.length === 1 ? `\n（库中只有这一份报告有此项数据。）` : years.length > 1 ? `\n（共${rows.length}份报告有此项，分布在${years.length}个年度；各年分开排列。）` : "";
+  const more =
+    years.length > shown.length
+      ? `\n（另有${years
+          .slice(shown.length)
+          .map((y) => `${y}年`)
+          .join("、")}的报告有此项，未列出。）`
+      : "";
+  const note =
+    rows.length === 1
+      ? `\n（库中只有这一份报告有此项数据。）`
+      : years.length > 1
+        ? `\n（共${rows.length}份报告有此项，分布在${years.length}个年度；各年分开排列。）`
+        : "";
   return { ...base, kind: items.length ? "rank" : "none", answers: items, text: `${blocks.join("\n\n")}${more}${note}` };
 }
 
@@ -132,7 +143,9 @@ export function total(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?:
       evidence: parts.join(" + "),
       line: 0,
     });
-    lines.push(`${y}年${where}${list.length}份报告的${label}合计：${sum}${unit}（${parts.slice(0, 20).join(" + ")}${parts.length > 20 ? ` + …另${parts.length - 20}份` : ""}）`);
+    lines.push(
+      `${y}年${where}${list.length}份报告的${label}合计：${sum}${unit}（${parts.slice(0, 20).join(" + ")}${parts.length > 20 ? ` + …另${parts.length - 20}份` : ""}）`,
+    );
   }
   lines.push("（各报告所列数字之和；市、县报告可能统计到同一批案件。）");
   return { ...base, kind: "value", answers: items, text: lines.join("\n") };
@@ -140,7 +153,9 @@ export function total(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?:
 
 /** "哪些报告的数据有矛盾": the reports (of the body or year named) whose figures contradict each other. */
 export function conflicts(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
-  let entries = pq.mentions.length ? [...new Set(pq.mentions.flatMap((m) => (m.areaOnly ? m.keys : [m.keys[0]!])))].flatMap((k) => deps.catalog.forKey(k)) : deps.catalog.all();
+  let entries = pq.mentions.length
+    ? [...new Set(pq.mentions.flatMap((m) => (m.areaOnly ? m.keys : [m.keys[0]!])))].flatMap((k) => deps.catalog.forKey(k))
+    : deps.catalog.all();
   if (pq.years.length) entries = entries.filter((e) => e.year !== null && pq.years.includes(e.year));
   const found: { r: Report; messages: string[] }[] = [];
   for (const e of entries) {
@@ -151,7 +166,9 @@ export function conflicts(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): A
   }
   found.sort((a, b) => (b.r.year ?? 0) - (a.r.year ?? 0) || a.r.org.localeCompare(b.r.org, "zh-CN"));
   if (found.length === 0) return { ...base, text: `${entries.length}份报告中没有发现数据矛盾（勾稽关系和表文一致性均已核对）。` };
-  const lines = found.slice(0, 30).map((x, i) => `${i + 1}. ${who(x.r)}：${x.messages.slice(0, 3).join("；")}${x.messages.length > 3 ? `；…另${x.messages.length - 3}处` : ""}`);
+  const lines = found
+    .slice(0, 30)
+    .map((x, i) => `${i + 1}. ${who(x.r)}：${x.messages.slice(0, 3).join("；")}${x.messages.length > 3 ? `；…另${x.messages.length - 3}处` : ""}`);
   const more = found.length > 30 ? `\n…另有${found.length - 30}份` : "";
   return {
     ...base,
@@ -169,7 +186,14 @@ export function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer):
   const keys = all.filter((k) => deps.catalog.forKey(k).some(inYears));
   const lines = keys
     .map((k) => {
-      const years = [...new Set(deps.catalog.forKey(k).filter(inYears).map((r) => r.year))].sort();
+      const years = [
+        ...new Set(
+          deps.catalog
+            .forKey(k)
+            .filter(inYears)
+            .map((r) => r.year),
+        ),
+      ].sort();
       return `${deps.catalog.labelOf(k)}：${years.map((y) => (y === null ? "年份不明" : `${y}年`)).join("、")}`;
     })
     .sort();
@@ -179,7 +203,10 @@ export function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer):
   if (keys.length === 0) {
     const named = pq.mentions.map((m) => m.area?.name ?? deps.catalog.labelOf(m.keys[0]!));
     const held = all.flatMap((k) => deps.catalog.forKey(k).map((e) => e.year)).filter((y): y is number => y !== null);
-    const have = [...new Set(held)].sort().map((y) => `${y}年`).join("、");
+    const have = [...new Set(held)]
+      .sort()
+      .map((y) => `${y}年`)
+      .join("、");
     return { ...base, text: `没有${named.join("、")}${yearText}的报告。${have ? `现有：${have}。` : ""}` };
   }
   const head = pq.mentions.length

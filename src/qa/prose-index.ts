@@ -131,8 +131,14 @@ export function readProse(sections: readonly Section[]): ProseIndex {
           // What follows a joiner names the next item; a parenthesis is an aside.
           if (JOINER.test(right)) right = "";
           right = right.replace(/[(（].*$/, "");
-          const before = clauses.slice(0, ci).reverse().map((x) => x.text);
-          const after = clauses.slice(ci + 1).map((x) => x.text).join("，");
+          const before = clauses
+            .slice(0, ci)
+            .reverse()
+            .map((x) => x.text);
+          const after = clauses
+            .slice(ci + 1)
+            .map((x) => x.text)
+            .join("，");
           const quote = text.length <= MAX_QUOTE ? text : [before[0], c.text, clauses[ci + 1]?.text].filter(Boolean).join("，");
           out.quantities.push({
             value: q.value,

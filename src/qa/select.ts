@@ -32,7 +32,10 @@ export interface Picked {
 /** The report of one region for one year (government before departments), or what is missing. */
 export function pickReport(m: RegionMention, years: number[], deps: AnswerDeps): Picked {
   const key = m.keys[0]!;
-  const reports = deps.catalog.forKey(key).slice().sort((a, b) => levelRank(a) - levelRank(b) || (b.year ?? 0) - (a.year ?? 0));
+  const reports = deps.catalog
+    .forKey(key)
+    .slice()
+    .sort((a, b) => levelRank(a) - levelRank(b) || (b.year ?? 0) - (a.year ?? 0));
   const label = deps.catalog.labelOf(key);
   if (reports.length === 0) return { missing: `没有${label}的报告。` };
   const full = (e: ReportEntry): Picked => {

@@ -39,8 +39,8 @@ function addTo(data: Data, keys: readonly string[], about: { urls: readonly stri
   for (const k of keys) {
     if (!k) continue;
     const a = Object.hasOwn(data, k) ? data[k]! : (data[k] = { urls: [], names: [] });
-    for (const u of about.urls) if (!a.urls.includes(u)) (a.urls.push(u), (changed = true));
-    if (about.name && !a.names.includes(about.name)) (a.names.push(about.name), (changed = true));
+    for (const u of about.urls) if (!a.urls.includes(u)) a.urls.push(u), (changed = true);
+    if (about.name && !a.names.includes(about.name)) a.names.push(about.name), (changed = true);
     a.urls = a.urls.slice(-10);
     a.names = a.names.slice(-10);
   }
@@ -62,7 +62,10 @@ export function fileAddressBook(path: string): AddressBook {
       const raw = JSON.parse(readFileSync(path, "utf8")) as unknown;
       if (raw && typeof raw === "object") {
         for (const [k, v] of Object.entries(raw as Record<string, Partial<Addressed>>)) {
-          data[k] = { urls: Array.isArray(v?.urls) ? v.urls.filter((u) => typeof u === "string") : [], names: Array.isArray(v?.names) ? v.names.filter((n) => typeof n === "string") : [] };
+          data[k] = {
+            urls: Array.isArray(v?.urls) ? v.urls.filter((u) => typeof u === "string") : [],
+            names: Array.isArray(v?.names) ? v.names.filter((n) => typeof n === "string") : [],
+          };
         }
       }
     } catch {

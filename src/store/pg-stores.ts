@@ -38,7 +38,10 @@ export function pgRecordStore(db: PgSync, cut: CutPassages): RecordStore {
 /** Original bytes in the `original` table, so a reindex or 原文 on any replica finds them. */
 export function pgOriginalStore(db: PgSync): OriginalStore {
   const put = (data: Uint8Array, name: string) => {
-    db.query("INSERT INTO original (name, data) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", [name, Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+    db.query("INSERT INTO original (name, data) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", [
+      name,
+      Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+    ]);
     return name;
   };
   return {

@@ -313,11 +313,13 @@ export function pgDbAdapter(db: PgSync): PgDbAdapter {
       return revision;
     },
     async read() {
-      const [meta, rows] = db.tx([
-        { text: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ" },
-        { text: "SELECT key, value FROM store_meta" },
-        { text: "SELECT id, held, pos, data, key FROM entry ORDER BY held, pos" },
-      ]).slice(1) as [{ key: string; value: string }[], Row[]];
+      const [meta, rows] = db
+        .tx([
+          { text: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ" },
+          { text: "SELECT key, value FROM store_meta" },
+          { text: "SELECT id, held, pos, data, key FROM entry ORDER BY held, pos" },
+        ])
+        .slice(1) as [{ key: string; value: string }[], Row[]];
       known = new Map();
       const reports: StoredEntry[] = [];
       const held: StoredEntry[] = [];
@@ -330,12 +332,14 @@ export function pgDbAdapter(db: PgSync): PgDbAdapter {
     },
     async readChanges() {
       if (revision < 0 || !small.has("version")) return null;
-      const [meta, rows, deleted] = db.tx([
-        { text: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ" },
-        { text: "SELECT key, value FROM store_meta" },
-        { text: "SELECT id, held, pos, data, key FROM entry WHERE rev > $1", values: [revision] },
-        { text: "SELECT id FROM entry_gone WHERE rev > $1", values: [revision] },
-      ]).slice(1) as [{ key: string; value: string }[], Row[], { id: string }[]];
+      const [meta, rows, deleted] = db
+        .tx([
+          { text: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ" },
+          { text: "SELECT key, value FROM store_meta" },
+          { text: "SELECT id, held, pos, data, key FROM entry WHERE rev > $1", values: [revision] },
+          { text: "SELECT id FROM entry_gone WHERE rev > $1", values: [revision] },
+        ])
+        .slice(1) as [{ key: string; value: string }[], Row[], { id: string }[]];
       // A process of schema 1 still running beside (a rolling upgrade) bumps the revision without
       // logging what it wrote: the last logging write is then not the last write.
       const m = new Map(meta.map((r) => [r.key, r.value]));
@@ -375,7 +379,10 @@ export function pgDbAdapter(db: PgSync): PgDbAdapter {
         ["decisions", JSON.stringify(data.decisions)],
       ] as const) {
         if (small.get(key) === value) continue;
-        queries.push({ text: "INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", values: [key, value] });
+        queries.push({
+          text: "INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+          values: [key, value],
+        });
         small.set(key, value);
       }
       const put: [string, number, number, string, string][] = [];

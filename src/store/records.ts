@@ -50,7 +50,17 @@ const SAFE_ID = /^[0-9a-f]{16}$/;
  * (a 表三 row quotes one line for its seven columns), which parses several times faster than
  * objects with repeated keys.
  */
-type StoredFigure = [metric: number, slice: number, value: number | null, unit: number, source: number, certain: 0 | 1, quote: number, note?: string | null, label?: string];
+type StoredFigure = [
+  metric: number,
+  slice: number,
+  value: number | null,
+  unit: number,
+  source: number,
+  certain: 0 | 1,
+  quote: number,
+  note?: string | null,
+  label?: string,
+];
 export interface ReportPart extends Omit<Report, "figures" | "sections"> {
   figs: StoredFigure[];
   names: string[];
@@ -97,7 +107,15 @@ export function encode(report: Report): ReportPart {
       quotes.push(f.evidence);
       seen.set(key, q);
     }
-    const t: StoredFigure = [name(f.metric), f.slice === undefined ? -1 : name(f.slice), f.value, name(f.unit), SOURCES.indexOf(f.source), f.certain ? 1 : 0, q];
+    const t: StoredFigure = [
+      name(f.metric),
+      f.slice === undefined ? -1 : name(f.slice),
+      f.value,
+      name(f.unit),
+      SOURCES.indexOf(f.source),
+      f.certain ? 1 : 0,
+      q,
+    ];
     if (f.note !== undefined || f.label !== undefined) t.push(f.note ?? null);
     if (f.label !== undefined) t.push(f.label);
     return t;

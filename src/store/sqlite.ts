@@ -112,7 +112,13 @@ function migrateFromV1(db: SqliteDatabase): void {
     const put = db.prepare("INSERT INTO entry (id, held, pos, data) VALUES (?, ?, ?, ?)");
     const putKey = db.prepare("INSERT INTO entry_key (id, key) VALUES (?, ?)");
     const { encode } = entryCodec(db);
-    for (const row of db.prepare(`SELECT id, held, pos, data${hasKey ? ", key" : ""} FROM entry_v1`).all() as { id: string; held: number; pos: number; data: string; key?: string | null }[]) {
+    for (const row of db.prepare(`SELECT id, held, pos, data${hasKey ? ", key" : ""} FROM entry_v1`).all() as {
+      id: string;
+      held: number;
+      pos: number;
+      data: string;
+      key?: string | null;
+    }[]) {
       const { key, ...e } = JSON.parse(row.data) as StoredEntry;
       put.run(row.id, row.held, row.pos, encode(e as StoredEntry));
       putKey.run(row.id, row.key ?? JSON.stringify(key ?? {}));
@@ -128,9 +134,36 @@ function migrateFromV1(db: SqliteDatabase): void {
  * BODY_FIELDS are the issuer's, kept in `body`.
  */
 const ENTRY_FIELDS = [
-  "org", "region", "fullRegion", "aliases", "level", "parent", "province", "city", "county", "year", "published", "template", "title",
-  "sourceName", "chars", "traditional", "figureCount", "warningCount", "conflictCount", "columns", "statLabels", "file", "original",
-  "addedAt", "announced", "uncertainCount", "renditions", "revisions", "revisionPending", "missing",
+  "org",
+  "region",
+  "fullRegion",
+  "aliases",
+  "level",
+  "parent",
+  "province",
+  "city",
+  "county",
+  "year",
+  "published",
+  "template",
+  "title",
+  "sourceName",
+  "chars",
+  "traditional",
+  "figureCount",
+  "warningCount",
+  "conflictCount",
+  "columns",
+  "statLabels",
+  "file",
+  "original",
+  "addedAt",
+  "announced",
+  "uncertainCount",
+  "renditions",
+  "revisions",
+  "revisionPending",
+  "missing",
 ] as const;
 const BODY_FIELDS = 9;
 const LISTED = new Set<string>(["id", "key", ...ENTRY_FIELDS]);
@@ -214,7 +247,11 @@ export function entryCodec(db: SqliteDatabase): EntryCodec {
           if (f < BODY_FIELDS && (b[0] as number) & (1 << f)) fields.push(`${ENTRY_FIELDS[f]}: b[${i++}]`);
           else if (f >= BODY_FIELDS && (a[0] as number) & (1 << f)) fields.push(`${ENTRY_FIELDS[f]}: a[${j++}]`);
         }
-        decode = new Function("id", "a", "b", `const e = { ${fields.join(", ")} }; if (a.length > ${j}) Object.assign(e, a[${j}]); return e;`) as (id: string, a: unknown[], b: unknown[]) => StoredEntry;
+        decode = new Function("id", "a", "b", `const e = { ${fields.join(", ")} }; if (a.length > ${j}) Object.assign(e, a[${j}]); return e;`) as (
+          id: string,
+          a: unknown[],
+          b: unknown[],
+        ) => StoredEntry;
         decoders.set(masks, decode);
       }
       // The body's strings are interned once with it; the entry's own repeated ones here.
@@ -264,7 +301,8 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
   const getMeta = db.prepare("SELECT value FROM store_meta WHERE key = ?").pluck();
   const readOnly = db.readonly;
   let codec = entryCodec(db);
-  const own = (e: StoredEntry, key: Record<string, number>) => Object.defineProperty(e, "key", { value: key, writable: true, enumerable: true, configurable: true });
+  const own = (e: StoredEntry, key: Record<string, number>) =>
+    Object.defineProperty(e, "key", { value: key, writable: true, enumerable: true, configurable: true });
   const isLazy = (e: StoredEntry) => Object.getOwnPropertyDescriptor(e, "key")?.get !== undefined;
   let keysRead = false;
   const readKeys = () => {
@@ -283,7 +321,11 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
     get(this: StoredEntry) {
       readKeys();
       // An entry no longer in the catalog (replaced since): its own row, if still there.
-      if (isLazy(this)) own(this, JSON.parse((db.prepare("SELECT key FROM entry_key WHERE id = ?").pluck().get(this.id) as string | undefined) ?? "{}") as Record<string, number>);
+      if (isLazy(this))
+        own(
+          this,
+          JSON.parse((db.prepare("SELECT key FROM entry_key WHERE id = ?").pluck().get(this.id) as string | undefined) ?? "{}") as Record<string, number>,
+        );
       return this.key;
     },
     set(this: StoredEntry, value: Record<string, number>) {
@@ -346,7 +388,9 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
       // In table order, sorted here only when out of order: ORDER BY would make SQLite sort every
       // row's data.
       // Row by row (iterate): a row is garbage once decoded, never promoted by the collector.
-      for (const [id, h, pos, data] of db.prepare("SELECT id, held, pos, data FROM entry").raw().iterate() as IterableIterator<[string, number, number, string]>) {
+      for (const [id, h, pos, data] of db.prepare("SELECT id, held, pos, data FROM entry").raw().iterate() as IterableIterator<
+        [string, number, number, string]
+      >) {
         const e = codec.decode(id, data);
         Object.defineProperty(e, "key", lazy);
         (h ? held : reports).push(e);
@@ -355,7 +399,11 @@ export function sqliteDbAdapter(db: SqliteDatabase): Adapter<DbData> {
       }
       const inOrder = (list: StoredEntry[], pos: number[]) => {
         for (let i = 1; i < pos.length; i++) {
-          if (pos[i - 1]! > pos[i]!) return list.map((e, j) => ({ e, p: pos[j]! })).sort((a, b) => a.p - b.p).map((x) => x.e);
+          if (pos[i - 1]! > pos[i]!)
+            return list
+              .map((e, j) => ({ e, p: pos[j]! }))
+              .sort((a, b) => a.p - b.p)
+              .map((x) => x.e);
         }
         return list;
       };

@@ -124,7 +124,9 @@ describe("digests and mute", () => {
     await a.deliverAll();
     const digests = a.alertsTo(USER_ID);
     expect(digests).toHaveLength(1);
-    expect(digests[0]).toMatch(/^📰 <b>每日摘要<\/b>：3 份报告\n1\. 📄 淮安市洪泽区人民政府 2023年\n2\. 📄 淮安市洪泽区人民政府 2024年\n3\. 📄 宿迁市沭阳县发展和改革局 2020年$/);
+    expect(digests[0]).toMatch(
+      /^📰 <b>每日摘要<\/b>：3 份报告\n1\. 📄 淮安市洪泽区人民政府 2023年\n2\. 📄 淮安市洪泽区人民政府 2024年\n3\. 📄 宿迁市沭阳县发展和改革局 2020年$/,
+    );
     a.clock.now += 86_400_000;
     await a.deliverAll();
     expect(a.alertsTo(USER_ID)).toHaveLength(1); // nothing new, no empty digest
@@ -209,15 +211,37 @@ describe("version keys", () => {
     const crawled = await read("pingtan-2013-html/crawler.txt");
     expect(page.id).not.toBe(crawled.id); // two texts …
     expect(versionKeyOf(page)).toBe(versionKeyOf(crawled)); // … one version
-    const revised = { ...crawled, figures: crawled.figures.map((f, i) => (i === crawled.figures.findIndex((g) => g.certain && g.source === "table") ? { ...f, value: (f.value ?? 0) + 1 } : f)) };
+    const revised = {
+      ...crawled,
+      figures: crawled.figures.map((f, i) =>
+        i === crawled.figures.findIndex((g) => g.certain && g.source === "table") ? { ...f, value: (f.value ?? 0) + 1 } : f,
+      ),
+    };
     expect(versionKeyOf(revised)).not.toBe(versionKeyOf(crawled));
 
     // announced twice (both files, or a replay): one alert
     const byId = new Map([page, crawled].map((r) => [r.id, r]));
     const store = memoryAlertStore();
-    const engine = createAlertEngine({ library: { getReport: (id) => byId.get(id), listReports: () => [] }, store, segment, logger: silentLogger, now: () => START });
+    const engine = createAlertEngine({
+      library: { getReport: (id) => byId.get(id), listReports: () => [] },
+      store,
+      segment,
+      logger: silentLogger,
+      now: () => START,
+    });
     await engine.subscribe(USER_ID, "福建省");
-    for (const r of [page, crawled, page]) await engine.onReport({ id: r.id, org: r.org, region: r.region, fullRegion: r.fullRegion, year: r.year, template: r.template, figureCount: 0, warningCount: 0, sourceName: r.sourceName });
+    for (const r of [page, crawled, page])
+      await engine.onReport({
+        id: r.id,
+        org: r.org,
+        region: r.region,
+        fullRegion: r.fullRegion,
+        year: r.year,
+        template: r.template,
+        figureCount: 0,
+        warningCount: 0,
+        sourceName: r.sourceName,
+      });
     expect([...store.read().outbox.values()].map((m) => m.chatId)).toEqual([USER_ID]);
   });
 });

@@ -14,7 +14,13 @@ function setup(snapshot?: string) {
   const fakeApi = {
     async sendMessage(chatId: number, text: string) {
       calls.push({ at: clock.now, chatId, text });
-      const res = await (api.transformer as unknown as (p: unknown, m: string, b: object) => Promise<{ ok: boolean; result?: unknown; error_code?: number; description?: string; parameters?: object }>)(undefined, "sendMessage", { chat_id: chatId, text });
+      const res = await (
+        api.transformer as unknown as (
+          p: unknown,
+          m: string,
+          b: object,
+        ) => Promise<{ ok: boolean; result?: unknown; error_code?: number; description?: string; parameters?: object }>
+      )(undefined, "sendMessage", { chat_id: chatId, text });
       if (!res.ok) {
         const { GrammyError } = await import("grammy");
         throw new GrammyError(`Call to 'sendMessage' failed! (${res.error_code}: ${res.description})`, res as never, "sendMessage", {});
@@ -25,7 +31,15 @@ function setup(snapshot?: string) {
   const make = () => createDelivery({ store, api: fakeApi, logger: silentLogger, now: () => clock.now, backoffMs: 5000, maxAttempts: 3 });
   let n = 0;
   const queue = async (chatId: number, key = `k${++n}`) => {
-    const msg: Outgoing = { id: `${chatId}|new|${key}`, chatId, text: `alert ${key}`, keys: [`s1|${key}`], status: "pending", attempts: 0, queuedAt: clock.now };
+    const msg: Outgoing = {
+      id: `${chatId}|new|${key}`,
+      chatId,
+      text: `alert ${key}`,
+      keys: [`s1|${key}`],
+      status: "pending",
+      attempts: 0,
+      queuedAt: clock.now,
+    };
     await store.commit([{ op: "queue", msg }]);
   };
   const drain = async (delivery = make(), until = Infinity) => {
@@ -47,7 +61,11 @@ describe("limits", () => {
     for (let c = 0; c < 100; c++) await s.queue(1000 + c);
     await s.drain();
     expect(s.calls).toHaveLength(128);
-    const times = (f: (c: (typeof s.calls)[0]) => boolean) => s.calls.filter(f).map((c) => c.at).sort((a, b) => a - b);
+    const times = (f: (c: (typeof s.calls)[0]) => boolean) =>
+      s.calls
+        .filter(f)
+        .map((c) => c.at)
+        .sort((a, b) => a - b);
     const all = times(() => true);
     for (let i = 30; i < all.length; i++) expect(all[i]! - all[i - 30]!).toBeGreaterThanOrEqual(1000);
     const chat = times((c) => c.chatId === 5);
@@ -117,7 +135,12 @@ describe("failures", () => {
 
   it("a group that became a supergroup is followed", async () => {
     const s = setup();
-    s.api.failNext("sendMessage", { ok: false, error_code: 400, description: "Bad Request: group chat was upgraded to a supergroup chat", parameters: { migrate_to_chat_id: -1009 } });
+    s.api.failNext("sendMessage", {
+      ok: false,
+      error_code: 400,
+      description: "Bad Request: group chat was upgraded to a supergroup chat",
+      parameters: { migrate_to_chat_id: -1009 },
+    });
     await s.queue(-5);
     await s.drain();
     expect(s.calls.map((c) => c.chatId)).toEqual([-5, -1009]);

@@ -42,7 +42,13 @@ export async function alertBot(options: { settings?: Partial<AlertSettings>; lim
   t.clock.now = START;
   // One clock for the bot and the alerts.
   Object.defineProperty(t, "clock", { value: clock });
-  const delivery = createDelivery({ store: alertStore, api: t.bot.api, logger: silentLogger, now: () => clock.now, ...(options.limits ? { limits: options.limits } : {}) });
+  const delivery = createDelivery({
+    store: alertStore,
+    api: t.bot.api,
+    logger: silentLogger,
+    now: () => clock.now,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   lib.onReportAdded((r) => engine.onReport(r));
   const ALERT = /^(?:📄|📝|⏰|📰)/;
   return {

@@ -32,9 +32,18 @@ describe.skipIf(unavailable !== null)("pgAlertStore", () => {
     const db = await connect();
     const a = pgAlertStore(db, { compactEvery: 3 });
     await a.commit([{ op: "subscribe", sub: { ...sub("s1", 5), mode: "daily", text: "all 每日" } }]);
-    await a.commit([{ op: "queue", msg: msg("m1", 5) }, { op: "queue", msg: msg("m2", 5) }]);
-    await a.commit([{ op: "claim", ids: ["m1"], at: Date.now() }, { op: "settle", id: "m1", status: "sent" }]); // compacts
-    await a.commit([{ op: "mute", chatId: 5, until: 99 }, { op: "deadline", key: "b|2025", day: "2026-04-01" }]);
+    await a.commit([
+      { op: "queue", msg: msg("m1", 5) },
+      { op: "queue", msg: msg("m2", 5) },
+    ]);
+    await a.commit([
+      { op: "claim", ids: ["m1"], at: Date.now() },
+      { op: "settle", id: "m1", status: "sent" },
+    ]); // compacts
+    await a.commit([
+      { op: "mute", chatId: 5, until: 99 },
+      { op: "deadline", key: "b|2025", day: "2026-04-01" },
+    ]);
     const b = pgAlertStore(await connect(db.url));
     const s = b.read();
     expect(s.subscriptions.map((x) => x.id)).toEqual(["s1"]);
@@ -49,8 +58,16 @@ describe.skipIf(unavailable !== null)("pgAlertStore", () => {
 
   it("keeps only what is live in memory when it compacts: sent messages go, their count stays", async () => {
     const a = pgAlertStore(await connect(), { compactEvery: 2 });
-    await a.commit([{ op: "queue", msg: msg("m1", 5) }, { op: "claim", ids: ["m1"], at: 0 }, { op: "settle", id: "m1", status: "sent" }]);
-    await a.commit([{ op: "queue", msg: msg("m2", 5) }, { op: "claim", ids: ["m2"], at: 120_000 }, { op: "settle", id: "m2", status: "sent" }]); // compacts
+    await a.commit([
+      { op: "queue", msg: msg("m1", 5) },
+      { op: "claim", ids: ["m1"], at: 0 },
+      { op: "settle", id: "m1", status: "sent" },
+    ]);
+    await a.commit([
+      { op: "queue", msg: msg("m2", 5) },
+      { op: "claim", ids: ["m2"], at: 120_000 },
+      { op: "settle", id: "m2", status: "sent" },
+    ]); // compacts
     expect([...a.read().outbox.keys()]).toEqual(["m2"]);
     expect(a.read().sent).toBe(2);
   });
@@ -66,8 +83,14 @@ describe.skipIf(unavailable !== null)("pgAlertStore", () => {
     await b.commit([{ op: "subscribe", sub: fromB }]);
     expect(fromB.id).toBe("s2");
     // Both matched the same report: queued once, its key seen once; a buffered item likewise.
-    await a.commit([{ op: "queue", msg: msg("5|new|r1", 5) }, { op: "buffer", item: { key: "s2|r1", chatId: 7, subId: "s2", line: "x", dueAt: 1 } }]);
-    await b.commit([{ op: "queue", msg: { ...msg("5|new|r1", 5), text: "again" } }, { op: "buffer", item: { key: "s2|r1", chatId: 7, subId: "s2", line: "x", dueAt: 1 } }]);
+    await a.commit([
+      { op: "queue", msg: msg("5|new|r1", 5) },
+      { op: "buffer", item: { key: "s2|r1", chatId: 7, subId: "s2", line: "x", dueAt: 1 } },
+    ]);
+    await b.commit([
+      { op: "queue", msg: { ...msg("5|new|r1", 5), text: "again" } },
+      { op: "buffer", item: { key: "s2|r1", chatId: 7, subId: "s2", line: "x", dueAt: 1 } },
+    ]);
     await b.commit([{ op: "deadline", key: "b|2025", day: "d" }]);
     await a.commit([{ op: "deadline", key: "b|2025", day: "d" }]);
     for (const s of [a.read(), b.read()]) {

@@ -14,9 +14,18 @@ describe("fileAlertStore", () => {
     const base = join(mkdtempSync(join(tmpdir(), "nianbao-alerts-")), "db.alerts");
     const a = fileAlertStore(base, { compactEvery: 3 });
     await a.commit([{ op: "subscribe", sub: { id: "s1", chatId: 5, filter: EMPTY_FILTER, mode: "daily", createdAt: "t", text: "all 每日" } }]);
-    await a.commit([{ op: "queue", msg: msg("m1", 5) }, { op: "queue", msg: msg("m2", 5) }]);
-    await a.commit([{ op: "claim", ids: ["m1"], at: 10 }, { op: "settle", id: "m1", status: "sent" }]); // compacts
-    await a.commit([{ op: "mute", chatId: 5, until: 99 }, { op: "deadline", key: "b|2025", day: "2026-04-01" }]);
+    await a.commit([
+      { op: "queue", msg: msg("m1", 5) },
+      { op: "queue", msg: msg("m2", 5) },
+    ]);
+    await a.commit([
+      { op: "claim", ids: ["m1"], at: 10 },
+      { op: "settle", id: "m1", status: "sent" },
+    ]); // compacts
+    await a.commit([
+      { op: "mute", chatId: 5, until: 99 },
+      { op: "deadline", key: "b|2025", day: "2026-04-01" },
+    ]);
     const b = fileAlertStore(base);
     const s = b.read();
     expect(s.subscriptions.map((x) => x.id)).toEqual(["s1"]);
@@ -33,8 +42,16 @@ describe("fileAlertStore", () => {
   it("keeps only what is live in memory when it compacts: sent messages go, their count stays", async () => {
     const base = join(mkdtempSync(join(tmpdir(), "nianbao-alerts-")), "db.alerts");
     const a = fileAlertStore(base, { compactEvery: 2 });
-    await a.commit([{ op: "queue", msg: msg("m1", 5) }, { op: "claim", ids: ["m1"], at: 0 }, { op: "settle", id: "m1", status: "sent" }]);
-    await a.commit([{ op: "queue", msg: msg("m2", 5) }, { op: "claim", ids: ["m2"], at: 120_000 }, { op: "settle", id: "m2", status: "sent" }]); // compacts
+    await a.commit([
+      { op: "queue", msg: msg("m1", 5) },
+      { op: "claim", ids: ["m1"], at: 0 },
+      { op: "settle", id: "m1", status: "sent" },
+    ]);
+    await a.commit([
+      { op: "queue", msg: msg("m2", 5) },
+      { op: "claim", ids: ["m2"], at: 120_000 },
+      { op: "settle", id: "m2", status: "sent" },
+    ]); // compacts
     expect([...a.read().outbox.keys()]).toEqual(["m2"]);
     expect(a.read().sent).toBe(2);
   });
@@ -52,8 +69,16 @@ describe("fileAlertStore", () => {
   it("a memory store's dump is what a restart loads; old sends are dropped from it, their keys kept while the subscription lasts", async () => {
     const a = memoryAlertStore();
     await a.commit([{ op: "subscribe", sub: { id: "s1", chatId: 5, filter: EMPTY_FILTER, mode: "immediate", createdAt: "t", text: "all" } }]);
-    await a.commit([{ op: "queue", msg: msg("old", 5) }, { op: "claim", ids: ["old"], at: 0 }, { op: "settle", id: "old", status: "sent" }]);
-    await a.commit([{ op: "queue", msg: msg("new", 5) }, { op: "claim", ids: ["new"], at: 120_000 }, { op: "settle", id: "new", status: "sent" }]);
+    await a.commit([
+      { op: "queue", msg: msg("old", 5) },
+      { op: "claim", ids: ["old"], at: 0 },
+      { op: "settle", id: "old", status: "sent" },
+    ]);
+    await a.commit([
+      { op: "queue", msg: msg("new", 5) },
+      { op: "claim", ids: ["new"], at: 120_000 },
+      { op: "settle", id: "new", status: "sent" },
+    ]);
     await a.commit([{ op: "queue", msg: { ...msg("gone", 6), keys: ["s9|gone"] } }]);
     const b = memoryAlertStore(a.dump());
     expect([...b.read().outbox.keys()]).toEqual(["new", "gone"]);

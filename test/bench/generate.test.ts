@@ -16,22 +16,39 @@ function checkTable3Column(col: Record<string, number>, generation: "gbf2019" | 
 
 function checkTable4(f: Record<string, number>): void {
   for (const g of ["review", "litigation.direct", "litigation.after_review"]) {
-    expect(sum(f, ["upheld", "corrected", "other", "pending"].map((k) => `${g}.${k}`))).toBe(v(f, `${g}.total`));
+    expect(
+      sum(
+        f,
+        ["upheld", "corrected", "other", "pending"].map((k) => `${g}.${k}`),
+      ),
+    ).toBe(v(f, `${g}.total`));
   }
 }
 
 function checkStat(f: Record<string, number>): void {
   if ("requests.channel.in_person" in f) {
-    expect(sum(f, ["requests.channel.in_person", "requests.channel.fax", "requests.channel.online", "requests.channel.letter"])).toBe(v(f, "requests.received"));
+    expect(sum(f, ["requests.channel.in_person", "requests.channel.fax", "requests.channel.online", "requests.channel.letter"])).toBe(
+      v(f, "requests.received"),
+    );
   }
   expect(v(f, "requests.closed.on_time") + v(f, "requests.closed.late")).toBe(v(f, "requests.closed"));
   for (const base of ["review", "litigation"]) {
-    expect(sum(f, ["upheld", "corrected", "other"].map((k) => `${base}.${k}`))).toBe(v(f, `${base}.total`));
+    expect(
+      sum(
+        f,
+        ["upheld", "corrected", "other"].map((k) => `${base}.${k}`),
+      ),
+    ).toBe(v(f, `${base}.total`));
   }
   if ("complaints.upheld" in f) expect(sum(f, ["complaints.upheld", "complaints.corrected", "complaints.other"])).toBe(v(f, "complaints.total"));
   expect(v(f, "staff.fulltime") + v(f, "staff.parttime")).toBe(v(f, "staff.total"));
   const answers = ["already_public", "granted", "partial", "withheld", "not_this_agency", "not_exist", "needs_change", "other_channel"];
-  expect(sum(f, answers.map((k) => `requests.result.${k}`))).toBe(v(f, "requests.answered"));
+  expect(
+    sum(
+      f,
+      answers.map((k) => `requests.result.${k}`),
+    ),
+  ).toBe(v(f, "requests.answered"));
 }
 
 function checkIdentities(r: SyntheticReport): void {
@@ -63,7 +80,15 @@ describe("synthetic report generator", () => {
 
   it("covers every template and layout in the first 200", () => {
     const pairs = new Set(first200.map((r) => `${r.truth.template}/${r.truth.layout}`));
-    for (const p of ["stat2016/pipes", "stat2016/cell-per-line", "gbf2019/blank-separated", "gbf2019/pdf-columns", "gbf2021/blank-separated", "gbf2021/pdf-columns", "narrative/narrative"]) {
+    for (const p of [
+      "stat2016/pipes",
+      "stat2016/cell-per-line",
+      "gbf2019/blank-separated",
+      "gbf2019/pdf-columns",
+      "gbf2021/blank-separated",
+      "gbf2021/pdf-columns",
+      "narrative/narrative",
+    ]) {
       expect(pairs, p).toContain(p);
     }
     const narrative = first200.filter((r) => r.truth.template === "narrative").length;
@@ -98,7 +123,14 @@ describe("synthetic report generator", () => {
 
   it("prints the total column's figures in the tables", () => {
     for (const r of first200.filter((x) => x.truth.template !== "narrative")) {
-      const cells = new Set(r.text.split(/[\n|]/).map((c) => c.trim().replace(/(批次|万元)$/, "").replace(/^\+/, "")));
+      const cells = new Set(
+        r.text.split(/[\n|]/).map((c) =>
+          c
+            .trim()
+            .replace(/(批次|万元)$/, "")
+            .replace(/^\+/, ""),
+        ),
+      );
       for (const [metric, value] of Object.entries(r.truth.figures)) expect(cells, `${r.name} ${metric}`).toContain(String(value));
     }
   });

@@ -8,7 +8,16 @@ import type { Answer, Hit } from "../../src/domain.js";
 import type { TableView } from "../../src/reuse.js";
 import { REVIEW_ITEMS } from "./helpers.js";
 
-const hit = (n: number): Hit => ({ reportId: `r${n % 3}`, org: "重庆市长寿区人民政府", region: "长寿区", year: 2018, section: "一、概述", snippet: `第${n}处 <b>`, line: n, score: 1 });
+const hit = (n: number): Hit => ({
+  reportId: `r${n % 3}`,
+  org: "重庆市长寿区人民政府",
+  region: "长寿区",
+  year: 2018,
+  section: "一、概述",
+  snippet: `第${n}处 <b>`,
+  line: n,
+  score: 1,
+});
 const base: Answer = { question: "q", kind: "search", answers: [], hits: [], warnings: [], text: "" };
 type Button = { text: string; callback_data: string };
 const flat = (k: ReturnType<typeof answerKeyboard>) => (k?.inline_keyboard.flat() ?? []) as Button[];
@@ -72,14 +81,19 @@ describe("PageStore", () => {
 
 describe("formatTable", () => {
   const table: TableView = {
-    reportId: "r", org: "淮安市洪泽区人民政府", year: 2024, title: "表四 政府信息公开行政复议、行政诉讼情况",
+    reportId: "r",
+    org: "淮安市洪泽区人民政府",
+    year: 2024,
+    title: "表四 政府信息公开行政复议、行政诉讼情况",
     columns: ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
     rows: [
       { label: "行政复议", cells: [1, 1, 0, 0, 2] },
       { label: "未经复议直接起诉", cells: [1, 0, 0, 0, 1] },
       { label: "行政诉讼", cells: [3, 0, 1, null, 4], derived: true },
     ],
-    at: { row: 1, col: 0 }, unit: "件", evidence: { line: 463, text: "行政复议 | 1 1 0 0 2 <x>" },
+    at: { row: 1, col: 0 },
+    unit: "件",
+    evidence: { line: 463, text: "行政复议 | 1 1 0 0 2 <x>" },
   };
 
   it("aligns columns by display width, marks the row with ▶ and the cell with brackets", () => {

@@ -164,7 +164,12 @@ describe("commands", () => {
 
   it("registerCommands: public commands by default, admin commands in each admin's chat", async () => {
     const t = testBot();
-    t.api.failNext("setMyCommands", { ok: true, result: true }, { ok: true, result: true }, { ok: false, error_code: 400, description: "Bad Request: chat not found" });
+    t.api.failNext(
+      "setMyCommands",
+      { ok: true, result: true },
+      { ok: true, result: true },
+      { ok: false, error_code: 400, description: "Bad Request: chat not found" },
+    );
     const { failedAdminIds } = await registerCommands(t.bot, { adminIds: [11, 22] });
     const calls = t.api.of("setMyCommands");
     expect(calls).toHaveLength(3);

@@ -144,7 +144,17 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     if (fault?.kind === "drop") return void req.socket.destroy();
     if (fault?.kind === "status") {
       const status = fault.code;
-      const answer = { ok: false, error_code: status, description: status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}` : status === 409 ? "Conflict: terminated by other getUpdates request" : "Bad Gateway", ...(status === 429 ? { parameters: { retry_after: fault.retryAfter ?? 1 } } : {}) };
+      const answer = {
+        ok: false,
+        error_code: status,
+        description:
+          status === 429
+            ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}`
+            : status === 409
+              ? "Conflict: terminated by other getUpdates request"
+              : "Bad Gateway",
+        ...(status === 429 ? { parameters: { retry_after: fault.retryAfter ?? 1 } } : {}),
+      };
       return void res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(answer));
     }
     const send = (payload: unknown) => {
@@ -183,7 +193,8 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     pushUpdate: (update) => void pending.push(update),
     respondOnce: (method, ...responses) => void once.set(method, [...(once.get(method) ?? []), ...responses]),
     handle: (method, handler) => void handlers.set(method, handler),
-    fault: (method, list, chatId) => void faults.set(method, [...(faults.get(method) ?? []), ...list.map((fault) => ({ fault, ...(chatId !== undefined ? { chatId } : {}) }))]),
+    fault: (method, list, chatId) =>
+      void faults.set(method, [...(faults.get(method) ?? []), ...list.map((fault) => ({ fault, ...(chatId !== undefined ? { chatId } : {}) }))]),
     faultRates(method, r, seed = 1) {
       let x = seed >>> 0 || 1;
       // xorshift32: the same faults in the same order every run

@@ -76,7 +76,11 @@ describe("the bot process against a faulty Bot API", () => {
   });
 
   it("the Bot API unreachable at start: one log line per attempt with its next time, then it runs", async () => {
-    await api.waitUntil("two failed starts logged", () => logs().filter((l) => l.msg === "Bot API request failed; will retry" && l.method === "getMe").length >= 2, 90_000);
+    await api.waitUntil(
+      "two failed starts logged",
+      () => logs().filter((l) => l.msg === "Bot API request failed; will retry" && l.method === "getMe").length >= 2,
+      90_000,
+    );
     const line = logs().find((l) => l.msg === "Bot API request failed; will retry")!;
     expect(line).toMatchObject({ method: "getMe", attempt: 1, retryInMs: expect.any(Number), retryAt: expect.any(String) });
     api.outage(false);
@@ -84,7 +88,10 @@ describe("the bot process against a faulty Bot API", () => {
   }, 120_000);
 
   it("409 Conflict on getUpdates: logged, retried, the process lives and answers", async () => {
-    api.fault("getUpdates", [{ kind: "status", code: 409 }, { kind: "status", code: 409 }]);
+    api.fault("getUpdates", [
+      { kind: "status", code: 409 },
+      { kind: "status", code: 409 },
+    ]);
     await api.waitUntil("two conflicts logged", () => logs().filter((l) => l.msg.startsWith("getUpdates conflict")).length === 2, 30_000);
     api.pushUpdate(messageUpdate(QUESTION, { userId: 4001 }));
     await api.waitUntil("the answer", () => sentTo(4001).length > 0, 30_000);
@@ -116,14 +123,20 @@ describe("the bot process against a faulty Bot API", () => {
     expect(delivered.every((k) => k >= 1)).toBe(true);
     expect(duplicates).toBeLessThanOrEqual(lost);
     // Measured for the README: a duplicate is a lost response whose retry was delivered.
-    console.log(`[faults] ${chats.length} replies, ${lost} responses lost, ${duplicates} duplicates (${((duplicates / chats.length) * 100).toFixed(1)} % of replies)`);
+    console.log(
+      `[faults] ${chats.length} replies, ${lost} responses lost, ${duplicates} duplicates (${((duplicates / chats.length) * 100).toFixed(1)} % of replies)`,
+    );
     expect(alive()).toBe(true);
   }, 120_000);
 
   it("alerts: one chat whose connection drops does not hold the other's; both arrive, once", async () => {
     for (const chat of [7001, 7002]) api.pushUpdate(messageUpdate("/subscribe all", { userId: chat }));
     await api.waitUntil("both subscribed", () => [7001, 7002].every((c) => sentTo(c).some((r) => String(r.body.text).includes("已订阅"))), 30_000);
-    api.fault("sendMessage", Array.from({ length: 3 }, () => ({ kind: "drop" as const })), 7001);
+    api.fault(
+      "sendMessage",
+      Array.from({ length: 3 }, () => ({ kind: "drop" as const })),
+      7001,
+    );
     cpSync(join(PINGTAN, "11_pingtan_2024.txt"), join(dir, "inbox", "11_pingtan_2024.txt"));
     const isAlert = (r: FakeRequest) => String(r.body.text).includes("新报告") && !String(r.body.text).includes("已订阅");
     const alertsTo = (c: number) => sentTo(c).filter(isAlert);
@@ -138,13 +151,23 @@ describe("the bot process against a faulty Bot API", () => {
 
   it("SIGTERM while a reply and an alert back off: exits within SHUTDOWN_SECONDS and releases the lock", async () => {
     // chat 7001's connection fails from now on: its next alert backs off; so does a reply to 8001
-    api.fault("sendMessage", Array.from({ length: 1000 }, () => ({ kind: "drop" as const })), 7001);
-    api.fault("sendMessage", Array.from({ length: 1000 }, () => ({ kind: "drop" as const })), 8001);
+    api.fault(
+      "sendMessage",
+      Array.from({ length: 1000 }, () => ({ kind: "drop" as const })),
+      7001,
+    );
+    api.fault(
+      "sendMessage",
+      Array.from({ length: 1000 }, () => ({ kind: "drop" as const })),
+      8001,
+    );
     cpSync(join(PINGTAN, "10_pingtan_2021.txt"), join(dir, "inbox", "10_pingtan_2021.txt"));
     api.pushUpdate(messageUpdate(QUESTION, { userId: 8001 }));
     await api.waitUntil(
       "an alert and a reply backing off",
-      () => logs().some((l) => l.msg === "Bot API request failed; will retry" && l.chatId === 8001) && logs().some((l) => l.msg === "alert delivery failed; will retry" && l.chatId === 7001),
+      () =>
+        logs().some((l) => l.msg === "Bot API request failed; will retry" && l.chatId === 8001) &&
+        logs().some((l) => l.msg === "alert delivery failed; will retry" && l.chatId === 7001),
       60_000,
     );
     expect(existsSync(join(dir, "db.json.lock"))).toBe(true);

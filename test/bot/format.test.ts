@@ -73,9 +73,7 @@ describe("formatAnswer", () => {
 
   it("does not repeat evidence or warnings the text already contains", () => {
     const evidence = REVIEW_ITEMS[0].evidence;
-    const [message] = formatAnswer(
-      answerOf({ text: `3 件（${evidence}）\n注意：X`, answers: [REVIEW_ITEMS[0]], warnings: ["注意：X"] }),
-    );
+    const [message] = formatAnswer(answerOf({ text: `3 件（${evidence}）\n注意：X`, answers: [REVIEW_ITEMS[0]], warnings: ["注意：X"] }));
     expect(message).not.toContain("<blockquote>");
     expect(message.match(/注意：X/g)).toHaveLength(1);
   });
@@ -106,7 +104,12 @@ describe("formatAnswer", () => {
     const quoted = messages.join("").match(/<blockquote>/g) ?? [];
     expect(quoted.length).toBeGreaterThan(1);
     // nothing lost: the plain text reassembles to the two inputs
-    const plain = unescape(messages.join("").replace(/<\/?blockquote>/g, "").replace(/\n/g, ""));
+    const plain = unescape(
+      messages
+        .join("")
+        .replace(/<\/?blockquote>/g, "")
+        .replace(/\n/g, ""),
+    );
     expect(plain).toBe(huge + huge);
   });
 
@@ -125,9 +128,7 @@ describe("formatAnswer", () => {
       answerOf({
         kind: "search",
         text: "找到 1 处。",
-        hits: [
-          { reportId: "r", org: "长寿区人民政府", region: "长寿区", year: 2018, section: "三、依申请", snippet: "共【12】件 <x>", line: 31, score: 1 },
-        ],
+        hits: [{ reportId: "r", org: "长寿区人民政府", region: "长寿区", year: 2018, section: "三、依申请", snippet: "共【12】件 <x>", line: 31, score: 1 }],
       }),
     );
     expect(message).toContain("<b>出处</b>");
@@ -157,5 +158,4 @@ describe("other replies", () => {
     expect(bad).toContain("未能导入");
     expect(bad).toContain("&lt;binary&gt;");
   });
-
 });

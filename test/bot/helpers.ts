@@ -11,14 +11,7 @@ import { createBot } from "../../src/bot/bot.js";
 import { createAlertEngine, type AlertEngine } from "../../src/alerts/engine.js";
 import { memoryAlertStore } from "../../src/alerts/store.js";
 import { localBotInfo } from "../../src/bot/bot-info.js";
-import type {
-  BotState,
-  BotStore,
-  IngestResult,
-  Library,
-  ReindexProgress,
-  ReportSummary,
-} from "../../src/service.js";
+import type { BotState, BotStore, IngestResult, Library, ReindexProgress, ReportSummary } from "../../src/service.js";
 
 export const silentLogger = pino({ level: "silent" });
 
@@ -107,10 +100,7 @@ export const REVIEW_ITEMS: AnswerItem[] = [
 ];
 
 /** A reply longer than one Telegram message: many lines, with characters that need escaping. */
-export const LONG_TEXT = Array.from(
-  { length: 120 },
-  (_, i) => `第${i + 1}条：长寿区依申请公开办理情况 & 说明 <详见原文> ${"数据".repeat(10)}`,
-).join("\n");
+export const LONG_TEXT = Array.from({ length: 120 }, (_, i) => `第${i + 1}条：长寿区依申请公开办理情况 & 说明 <详见原文> ${"数据".repeat(10)}`).join("\n");
 
 export interface FakeLibrary extends Library {
   calls: { method: string; arg: string }[];
@@ -280,7 +270,9 @@ export interface ApiCall {
   payload: Record<string, unknown>;
 }
 
-type Reply = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number; migrate_to_chat_id?: number } };
+type Reply =
+  | { ok: true; result: unknown }
+  | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number; migrate_to_chat_id?: number } };
 
 export interface Recorder {
   calls: ApiCall[];
@@ -327,9 +319,7 @@ export function recorder(): Recorder {
     calls,
     of: (method) => calls.filter((c) => c.method === method),
     sent: (chatId) =>
-      calls
-        .filter((c) => c.method === "sendMessage" && (chatId === undefined || c.payload.chat_id === chatId))
-        .map((c) => String(c.payload.text)),
+      calls.filter((c) => c.method === "sendMessage" && (chatId === undefined || c.payload.chat_id === chatId)).map((c) => String(c.payload.text)),
     failNext(method, ...replies) {
       queued.set(method, [...(queued.get(method) ?? []), ...replies]);
     },
@@ -357,15 +347,19 @@ export interface TestBot {
   alerts: AlertEngine;
 }
 
-export function testBot(
-  options: { library?: FakeLibrary; store?: MemoryBotStore; deps?: Partial<BotDeps>; rateLimitPerMinute?: number } = {},
-): TestBot {
+export function testBot(options: { library?: FakeLibrary; store?: MemoryBotStore; deps?: Partial<BotDeps>; rateLimitPerMinute?: number } = {}): TestBot {
   const library = options.library ?? fakeLibrary();
   const store = options.store ?? memoryBotStore();
   const api = recorder();
   const downloads: string[] = [];
   const clock = { now: 1_700_000_000_000 };
-  const alerts = createAlertEngine({ library, store: memoryAlertStore(), segment: (t) => t.split(/\s+/).filter(Boolean), logger: silentLogger, now: () => clock.now });
+  const alerts = createAlertEngine({
+    library,
+    store: memoryAlertStore(),
+    segment: (t) => t.split(/\s+/).filter(Boolean),
+    logger: silentLogger,
+    now: () => clock.now,
+  });
   const bot = createBot(
     "123:TEST",
     {
@@ -410,10 +404,7 @@ export function messageUpdate(text: string, o: MessageOptions = {}): Update {
   const userId = o.userId ?? USER_ID;
   const chatType = o.chatType ?? (o.chatId !== undefined && o.chatId < 0 ? "supergroup" : "private");
   const chatId = o.chatId ?? userId;
-  const chat =
-    chatType === "private"
-      ? { id: chatId, type: "private" as const, first_name: "Tester" }
-      : { id: chatId, type: chatType, title: "测试群" };
+  const chat = chatType === "private" ? { id: chatId, type: "private" as const, first_name: "Tester" } : { id: chatId, type: chatType, title: "测试群" };
   const command = /^\/\S+/.exec(text);
   const entities = command ? [{ type: "bot_command" as const, offset: 0, length: command[0].length }] : undefined;
   const base = {
@@ -448,9 +439,7 @@ export function messageUpdate(text: string, o: MessageOptions = {}): Update {
         }
       : {};
   const message = { ...base, ...body, ...reply, ...(o.edited ? { edit_date: base.date + 5 } : {}) } as Message;
-  return o.edited
-    ? ({ update_id: ++updateIds, edited_message: message } as Update)
-    : ({ update_id: ++updateIds, message } as Update);
+  return o.edited ? ({ update_id: ++updateIds, edited_message: message } as Update) : ({ update_id: ++updateIds, message } as Update);
 }
 
 /** A getChatMember answer: the user has this status in the group. */

@@ -35,7 +35,11 @@ function serve(api: FakeBotApi, fileId: string, path: string): { file_id: string
   return { file_id: fileId, file_name: path.split("/").pop()!, file_size: bytes.byteLength };
 }
 
-const sentTo = (api: FakeBotApi, chatId: number) => api.of("sendMessage").filter((r) => r.body.chat_id === chatId).map((r) => String(r.body.text));
+const sentTo = (api: FakeBotApi, chatId: number) =>
+  api
+    .of("sendMessage")
+    .filter((r) => r.body.chat_id === chatId)
+    .map((r) => String(r.body.text));
 const dbOf = (dir: string) => storedCatalog(join(dir, "db.json")) as unknown as { reports: { org: string; year: number | null }[] };
 /** The bot's counters, written apart from the catalog. */
 const botStateOf = (dir: string) => JSON.parse(readFileSync(join(dir, "db.bot.json"), "utf8")) as { stats: { ingested: number } };
@@ -124,7 +128,10 @@ describe("the bot process, as an admin uses it", () => {
     api.files.set("documents/noyear", new TextEncoder().encode(noYear));
     api.pushUpdate(messageUpdate("/ingest", { userId: ADMIN_ID, document: { file_id: "noyear", file_name: "平潭县年报.txt", file_size: noYear.length * 3 } }));
     await api.waitUntil("the hold", () => sentTo(api, ADMIN_ID).length > before + 1, 30_000);
-    const hold = api.of("sendMessage").filter((r) => r.body.chat_id === ADMIN_ID).at(-1)!;
+    const hold = api
+      .of("sendMessage")
+      .filter((r) => r.body.chat_id === ADMIN_ID)
+      .at(-1)!;
     expect(String(hold.body.text)).toContain("缺少年份，暂未收录");
     const buttons = (hold.body.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat().map((b) => b.callback_data);
     expect(buttons).toEqual([expect.stringMatching(/^admin:held:ok:[0-9a-f]{16}$/), expect.stringMatching(/^admin:held:no:[0-9a-f]{16}$/)]);
@@ -132,14 +139,20 @@ describe("the bot process, as an admin uses it", () => {
     const alertsBefore = sentTo(api, USER_ID).filter((t) => t.includes("新报告")).length;
     api.pushUpdate(messageUpdate("/reports", { userId: USER_ID }));
     await api.waitUntil("the list", () => sentTo(api, USER_ID).filter((t) => t.includes("共 ")).length >= 2, 30_000);
-    const list = sentTo(api, USER_ID).filter((t) => t.includes("共 ")).at(-1)!;
+    const list = sentTo(api, USER_ID)
+      .filter((t) => t.includes("共 "))
+      .at(-1)!;
     expect(list).not.toContain("<b></b>");
     expect(list).not.toContain("年份不明");
 
     api.pushUpdate(callbackUpdate(buttons[0]!, { userId: ADMIN_ID }));
     await api.waitUntil("the confirmation", () => api.of("answerCallbackQuery").some((r) => r.body.text === "已确认"), 30_000);
     await api.waitUntil("the alert", () => sentTo(api, USER_ID).filter((t) => t.includes("新报告")).length > alertsBefore, 30_000);
-    expect(sentTo(api, USER_ID).filter((t) => t.includes("新报告")).at(-1)).toContain("平潭县人民政府");
+    expect(
+      sentTo(api, USER_ID)
+        .filter((t) => t.includes("新报告"))
+        .at(-1),
+    ).toContain("平潭县人民政府");
     // the same button again: answered, nothing done twice
     api.pushUpdate(callbackUpdate(buttons[0]!, { userId: ADMIN_ID }));
     await api.waitUntil("the stale answer", () => api.of("answerCallbackQuery").some((r) => r.body.text === "这份文件已经处理过了。"), 30_000);
@@ -150,7 +163,12 @@ describe("the bot process, as an admin uses it", () => {
     api.pushUpdate(callbackUpdate("zzz", { userId: USER_ID }));
     api.pushUpdate(callbackUpdate("ex:abc", { userId: USER_ID }));
     await api.waitUntil("two answers", () => api.of("answerCallbackQuery").length >= answered + 2, 30_000);
-    expect(api.of("answerCallbackQuery").slice(answered).map((r) => r.body.text)).toEqual(["这个按钮已经失效了。", "这个按钮已经失效了。"]);
+    expect(
+      api
+        .of("answerCallbackQuery")
+        .slice(answered)
+        .map((r) => r.body.text),
+    ).toEqual(["这个按钮已经失效了。", "这个按钮已经失效了。"]);
 
     const adminBefore = sentTo(api, ADMIN_ID).length;
     const userBefore = sentTo(api, USER_ID).length;

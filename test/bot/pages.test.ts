@@ -5,11 +5,16 @@ import { REPORTS_PAGE } from "../../src/bot/features/reports.js";
 import { CHANGSHOU, callbackUpdate, fakeLibrary, messageUpdate, testBot } from "./helpers.js";
 
 type Button = { text: string; callback_data: string };
-const buttonsOf = (payload: Record<string, unknown>) => ((payload.reply_markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard?.flat() ?? []);
+const buttonsOf = (payload: Record<string, unknown>) => (payload.reply_markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard?.flat() ?? [];
 
 describe("/reports with many regions", () => {
   it("shows thirty regions, then the next thirty behind 更多, until none are left", async () => {
-    const many = Array.from({ length: 65 }, (_, i) => ({ ...CHANGSHOU, id: `r${i}`, region: `测试${String(i).padStart(2, "0")}区`, fullRegion: `测试市测试${String(i).padStart(2, "0")}区` }));
+    const many = Array.from({ length: 65 }, (_, i) => ({
+      ...CHANGSHOU,
+      id: `r${i}`,
+      region: `测试${String(i).padStart(2, "0")}区`,
+      fullRegion: `测试市测试${String(i).padStart(2, "0")}区`,
+    }));
     const t = testBot({ library: fakeLibrary(many) });
     await t.bot.handleUpdate(messageUpdate("/reports"));
     const first = t.api.of("sendMessage").at(-1)!;

@@ -1,4 +1,3 @@
-
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -59,12 +58,18 @@ async function post(r: Replica, update: Update): Promise<number> {
 }
 
 async function up(r: Replica, api: FakeBotApi): Promise<void> {
-  await api.waitUntil(`${r.name} listening`, () => r.child.exitCode === null && api.of("setWebhook").some((q) => String(q.body.url).includes(`:${r.port}/`)), 120_000).catch(() => {
-    throw new Error(`${r.name} did not start: ${r.stderr()}`);
-  });
+  await api
+    .waitUntil(`${r.name} listening`, () => r.child.exitCode === null && api.of("setWebhook").some((q) => String(q.body.url).includes(`:${r.port}/`)), 120_000)
+    .catch(() => {
+      throw new Error(`${r.name} did not start: ${r.stderr()}`);
+    });
 }
 
-const sentTo = (api: FakeBotApi, chatId: number) => api.of("sendMessage").filter((r) => r.body.chat_id === chatId).map((r) => String(r.body.text));
+const sentTo = (api: FakeBotApi, chatId: number) =>
+  api
+    .of("sendMessage")
+    .filter((r) => r.body.chat_id === chatId)
+    .map((r) => String(r.body.text));
 
 describe.skipIf(unavailable !== null)("two bot processes on one PostgreSQL database", () => {
   let api: FakeBotApi;
@@ -132,7 +137,9 @@ describe.skipIf(unavailable !== null)("two bot processes on one PostgreSQL datab
       for (let i = 0; i < 40 && !answered; i++) {
         const n = sentTo(api, chat).length;
         await post(r, messageUpdate("南昌市西湖区2019年行政复议多少件", { userId: chat }));
-        answered = sentTo(api, chat).slice(n).some((t) => t.includes("西湖区") && t.includes("行政复议："));
+        answered = sentTo(api, chat)
+          .slice(n)
+          .some((t) => t.includes("西湖区") && t.includes("行政复议："));
         if (!answered) await new Promise((done) => setTimeout(done, 250));
       }
       expect(answered, `${r.name} answers about the report the other stored`).toBe(true);

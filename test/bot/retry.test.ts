@@ -32,7 +32,8 @@ function harness(script: (Res | "network")[], opts: { budgetMs?: number; shutdow
     if (step === "network") throw new HttpError("Network request for 'sendMessage' failed!", new Error("socket hang up"));
     return step;
   };
-  const call = () => (transformer as unknown as (p: typeof prev, m: string, payload: unknown) => Promise<Res>)(prev, "sendMessage", { chat_id: 42, text: "hi" });
+  const call = () =>
+    (transformer as unknown as (p: typeof prev, m: string, payload: unknown) => Promise<Res>)(prev, "sendMessage", { chat_id: 42, text: "hi" });
   return { call, waits, lines, calls: () => calls, clock };
 }
 

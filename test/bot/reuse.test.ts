@@ -215,7 +215,10 @@ describe("/export", () => {
     const { bot: b, api } = bot();
     await b.handleUpdate(messageUpdate("/export 洪泽区 2024"));
     const docs = api.of("sendDocument");
-    expect(docs.map((d) => (d.payload.document as InputFile).filename)).toEqual([expect.stringMatching(/^nianbao-[0-9a-f]{16}\.csv$/), expect.stringMatching(/\.json$/)]);
+    expect(docs.map((d) => (d.payload.document as InputFile).filename)).toEqual([
+      expect.stringMatching(/^nianbao-[0-9a-f]{16}\.csv$/),
+      expect.stringMatching(/\.json$/),
+    ]);
     const rows = parseCsv(new TextDecoder().decode(await bytesOf(docs[0]!.payload.document)));
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.every((r) => r["原文"] !== "" && Number(r["行"]) > 0)).toBe(true);

@@ -97,7 +97,10 @@ describe("startBot with long polling", () => {
     const api = await fakeApi();
     const botStore = memoryBotStore();
     await botStore.update((s) => {
-      s.subscriptions.push({ chatId: 555, kind: "province", value: "重庆市", createdAt: "2025-01-01T00:00:00.000Z" }, { chatId: 556, kind: "all", value: "", createdAt: "" });
+      s.subscriptions.push(
+        { chatId: 555, kind: "province", value: "重庆市", createdAt: "2025-01-01T00:00:00.000Z" },
+        { chatId: 556, kind: "all", value: "", createdAt: "" },
+      );
     });
     const alertStore = memoryAlertStore();
     const config = createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url });
@@ -111,9 +114,9 @@ describe("startBot with long polling", () => {
   });
 
   it("refuses to start without a token", async () => {
-    await expect(
-      startBot({ config: createConfig({}), library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger }),
-    ).rejects.toThrow(/TELEGRAM_BOT_TOKEN/);
+    await expect(startBot({ config: createConfig({}), library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger })).rejects.toThrow(
+      /TELEGRAM_BOT_TOKEN/,
+    );
   });
 });
 
@@ -173,9 +176,7 @@ describe("the Bot API client", () => {
       { library, botStore: memoryBotStore(), logger: silentLogger, settings: { adminIds: [ADMIN_ID], maxUploadMb: 1, rateLimitPerMinute: 100 } },
       { botInfo: BOT_INFO, apiRoot: api.url },
     );
-    await bot.handleUpdate(
-      messageUpdate("/ingest", { userId: ADMIN_ID, document: { file_id: "DOC1", file_name: "../../报告.txt", file_size: 30 } }),
-    );
+    await bot.handleUpdate(messageUpdate("/ingest", { userId: ADMIN_ID, document: { file_id: "DOC1", file_name: "../../报告.txt", file_size: 30 } }));
     expect(api.of("getFile")[0].body).toEqual({ file_id: "DOC1" });
     expect(api.fileRequests).toEqual([`${TOKEN}|documents/file_7.txt`]);
     expect(received).toEqual(["长寿区 2021 报告全文"]);
@@ -194,7 +195,11 @@ describe("the Bot API client", () => {
     writeFileSync(path, "长寿区 2018 报告");
     const api = await fakeApi();
     api.handle("getFile", (body) => ({ file_id: body.file_id, file_unique_id: "u", file_size: 20, file_path: path }));
-    const bot = createBot(TOKEN, { library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 1 } }, { botInfo: BOT_INFO, apiRoot: api.url });
+    const bot = createBot(
+      TOKEN,
+      { library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 1 } },
+      { botInfo: BOT_INFO, apiRoot: api.url },
+    );
     const bytes = await downloadTelegramFile("X", { api: bot.api, token: TOKEN, apiRoot: api.url, maxBytes: 1000 });
     expect(new TextDecoder().decode(bytes)).toBe("长寿区 2018 报告");
     expect(api.fileRequests).toEqual([]);
@@ -203,7 +208,11 @@ describe("the Bot API client", () => {
   it("stops a download that grows past the limit and never shows the URL", async () => {
     const api = await fakeApi();
     api.files.set("documents/file_7.txt", new Uint8Array(3000));
-    const bot = createBot(TOKEN, { library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 1 } }, { botInfo: BOT_INFO, apiRoot: api.url });
+    const bot = createBot(
+      TOKEN,
+      { library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 1 } },
+      { botInfo: BOT_INFO, apiRoot: api.url },
+    );
     await expect(downloadTelegramFile("X", { api: bot.api, token: TOKEN, apiRoot: api.url, maxBytes: 1000 })).rejects.toThrow(/上限/);
 
     const failing = downloadTelegramFile("X", {
@@ -225,7 +234,11 @@ describe("the Bot API client", () => {
   it("retries a 429 after retry_after (auto-retry on the bot's API), then delivers", async () => {
     const api = await fakeApi();
     api.respondOnce("sendMessage", { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
-    const bot = createBot(TOKEN, { library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 10 } }, { botInfo: BOT_INFO, apiRoot: api.url });
+    const bot = createBot(
+      TOKEN,
+      { library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 10 } },
+      { botInfo: BOT_INFO, apiRoot: api.url },
+    );
     const started = Date.now();
     await bot.handleUpdate(messageUpdate("长寿区复议"));
     expect(api.of("sendMessage")).toHaveLength(2);
@@ -238,7 +251,11 @@ describe("the Bot API client", () => {
     library.ask = () => {
       throw new Error(`could not reach https://example.org/bot${TOKEN}/x`);
     };
-    const bot = createBot(TOKEN, { library, botStore: memoryBotStore(), logger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 10 } }, { botInfo: BOT_INFO, apiRoot: "http://127.0.0.1:9" });
+    const bot = createBot(
+      TOKEN,
+      { library, botStore: memoryBotStore(), logger, settings: { adminIds: [], maxUploadMb: 1, rateLimitPerMinute: 10 } },
+      { botInfo: BOT_INFO, apiRoot: "http://127.0.0.1:9" },
+    );
     const calls: string[] = [];
     bot.api.config.use(async (_prev, method) => {
       calls.push(method);
@@ -277,7 +294,13 @@ describe("the webhook server against hostile requests (issue 12)", () => {
     return new Promise((resolve) => {
       let sent = 0;
       let status: number | undefined;
-      const req = request({ host, port, path: "/tg/hook", method: "POST", headers: { "X-Telegram-Bot-Api-Secret-Token": "s3cret_Value", "Content-Type": "application/json" } });
+      const req = request({
+        host,
+        port,
+        path: "/tg/hook",
+        method: "POST",
+        headers: { "X-Telegram-Bot-Api-Secret-Token": "s3cret_Value", "Content-Type": "application/json" },
+      });
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       const pump = () => {
         while (status === undefined && sent < total) {
@@ -315,7 +338,11 @@ describe("the webhook server against hostile requests (issue 12)", () => {
 
   it("answers 400 to a body that is not JSON", async () => {
     const { port } = await webhookBot();
-    const res = await fetch(`http://127.0.0.1:${port}/tg/hook`, { method: "POST", headers: { "X-Telegram-Bot-Api-Secret-Token": "s3cret_Value" }, body: "{not json" });
+    const res = await fetch(`http://127.0.0.1:${port}/tg/hook`, {
+      method: "POST",
+      headers: { "X-Telegram-Bot-Api-Secret-Token": "s3cret_Value" },
+      body: "{not json",
+    });
     expect(res.status).toBe(400);
   });
 
@@ -338,7 +365,11 @@ describe("startBot under network faults (issue 12)", () => {
   it("a 409 Conflict on getUpdates is logged and retried; the bot goes on answering", async () => {
     const api = await fakeApi();
     const { logger, lines } = capturingLogger();
-    api.fault("getUpdates", [{ kind: "status", code: 409 }, { kind: "status", code: 409 }, { kind: "status", code: 409 }]);
+    api.fault("getUpdates", [
+      { kind: "status", code: 409 },
+      { kind: "status", code: 409 },
+      { kind: "status", code: 409 },
+    ]);
     const stop = await startBot({ config: faultyConfig(api), library: fakeLibrary(), botStore: memoryBotStore(), logger });
     cleanup.push(stop);
     api.pushUpdate(messageUpdate("长寿区复议"));
@@ -354,7 +385,10 @@ describe("startBot under network faults (issue 12)", () => {
     const { logger, lines } = capturingLogger();
     const stop = await startBot({ config: faultyConfig(api), library: fakeLibrary(), botStore: memoryBotStore(), logger });
     cleanup.push(stop);
-    api.fault("getUpdates", [502, 502, 502].map((code) => ({ kind: "status" as const, code })).concat([{ kind: "drop" }, { kind: "drop" }, { kind: "drop" }] as never[]));
+    api.fault(
+      "getUpdates",
+      [502, 502, 502].map((code) => ({ kind: "status" as const, code })).concat([{ kind: "drop" }, { kind: "drop" }, { kind: "drop" }] as never[]),
+    );
     await api.waitUntil("six failed polls", () => (api.injected["502"] ?? 0) + (api.injected.drop ?? 0) >= 6, 15_000);
     api.pushUpdate(messageUpdate("长寿区复议"));
     await api.waitFor("sendMessage", 1, 15_000);
@@ -380,7 +414,13 @@ describe("startBot under network faults (issue 12)", () => {
     const api = await fakeApi();
     api.outage({ kind: "drop" });
     const shutdown = new AbortController();
-    const starting = startBot({ config: faultyConfig(api), library: fakeLibrary(), botStore: memoryBotStore(), logger: silentLogger, shutdown: shutdown.signal });
+    const starting = startBot({
+      config: faultyConfig(api),
+      library: fakeLibrary(),
+      botStore: memoryBotStore(),
+      logger: silentLogger,
+      shutdown: shutdown.signal,
+    });
     await api.waitFor("getMe", 1, 15_000);
     shutdown.abort();
     await expect(starting).rejects.toThrow();
@@ -392,14 +432,21 @@ describe("startBot under network faults (issue 12)", () => {
     const stop = await startBot({ config: faultyConfig(api), library: fakeLibrary(), botStore: memoryBotStore(), logger });
     cleanup.push(stop);
     // waits of 0.5 s and 1 s: within the 3 s budget
-    api.fault("sendMessage", [{ kind: "status", code: 502 }, { kind: "status", code: 502 }]);
+    api.fault("sendMessage", [
+      { kind: "status", code: 502 },
+      { kind: "status", code: 502 },
+    ]);
     api.pushUpdate(messageUpdate("长寿区复议"));
     await api.waitUntil("the answer delivered", () => api.performed.some((r) => r.method === "sendMessage"), 15_000);
     expect(String(api.performed.find((r) => r.method === "sendMessage")!.body.text)).toContain("行政复议");
 
     // Every send to this chat dropped (its update itself is fetched as usual: an outage of the whole
     // API would also drop the poll, and whether the update arrived then hung on the poll's timing).
-    api.fault("sendMessage", Array.from({ length: 50 }, () => ({ kind: "drop" as const })), 5150);
+    api.fault(
+      "sendMessage",
+      Array.from({ length: 50 }, () => ({ kind: "drop" as const })),
+      5150,
+    );
     api.pushUpdate(messageUpdate("长寿区复议", { userId: 5150 }));
     await api.waitUntil("the failure logged", () => lines.some((l) => l.includes("reply not delivered")), 15_000);
     expect(logged(lines, "Bot API request failed; giving up").length).toBeGreaterThan(0);
@@ -417,7 +464,11 @@ describe("startBot under network faults (issue 12)", () => {
     });
     const stop = await startBot({ config: faultyConfig(api), library, botStore, logger: silentLogger });
     cleanup.push(stop);
-    api.fault("sendMessage", Array.from({ length: 3 }, () => ({ kind: "drop" as const })), 601);
+    api.fault(
+      "sendMessage",
+      Array.from({ length: 3 }, () => ({ kind: "drop" as const })),
+      601,
+    );
     library.announce(CHANGSHOU);
     await api.waitUntil("chat 602's alert", () => api.performed.some((r) => r.body.chat_id === 602), 15_000);
     expect(api.performed.some((r) => r.body.chat_id === 601)).toBe(false); // still failing

@@ -13,7 +13,10 @@ import type { Gold } from "../../src/bench/gold.js";
 /** The gold lines of a file under test/fixtures/gold; a missing file is an error, not an empty set. */
 export function readGold(path: string): Gold[] {
   if (!existsSync(path)) throw new Error(`gold file missing: ${path} (it belongs in test/fixtures/gold)`);
-  return readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Gold);
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Gold);
 }
 
 function cli(args: string[], db: string, input?: string) {

@@ -4,7 +4,12 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "./reports.js";
 
-export function runIngestChild(dbPath: string, dir: string, killAfter?: number, env: Record<string, string> = {}): Promise<{ lines: string[]; killed: boolean }> {
+export function runIngestChild(
+  dbPath: string,
+  dir: string,
+  killAfter?: number,
+  env: Record<string, string> = {},
+): Promise<{ lines: string[]; killed: boolean }> {
   return new Promise((resolve) => {
     // One process (node --import tsx), so SIGKILL kills the process that writes.
     const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test/fixtures/ingest-child.ts"), dbPath, dir], {

@@ -43,9 +43,6 @@ export function load(dir: string, file: string): Report {
 export function fig(r: Report, metric: string, opts: { slice?: string; source?: "table" | "narrative" | "derived" | "any-table" } = {}) {
   const source = opts.source ?? "any-table";
   return r.figures.find(
-    (f) =>
-      f.metric === metric &&
-      (f.slice ?? undefined) === opts.slice &&
-      (source === "any-table" ? f.source !== "narrative" : f.source === source),
+    (f) => f.metric === metric && (f.slice ?? undefined) === opts.slice && (source === "any-table" ? f.source !== "narrative" : f.source === source),
   );
 }

@@ -9,7 +9,12 @@ export function storedCatalog(dbPath: string): DbData {
   if (!existsSync(sqlite)) return JSON.parse(readFileSync(dbPath, "utf8")) as DbData;
   const db = openSqlite(sqlite, { readOnly: true });
   try {
-    const rows = db.prepare("SELECT e.id, e.held, e.data, k.key FROM entry e LEFT JOIN entry_key k ON k.id = e.id ORDER BY e.held, e.pos").all() as { id: string; held: number; data: string; key: string | null }[];
+    const rows = db.prepare("SELECT e.id, e.held, e.data, k.key FROM entry e LEFT JOIN entry_key k ON k.id = e.id ORDER BY e.held, e.pos").all() as {
+      id: string;
+      held: number;
+      data: string;
+      key: string | null;
+    }[];
     const { decode } = entryCodec(db);
     const entry = (r: (typeof rows)[number]) => ({ ...decode(r.id, r.data), key: JSON.parse(r.key ?? "{}") });
     const meta = (key: string) => db.prepare("SELECT value FROM store_meta WHERE key = ?").pluck().get(key) as string | undefined;

@@ -27,7 +27,6 @@ const freshPg = () => {
   return createPgIndex(pgDb!, passagesOf);
 };
 
-
 const stored = new Map<string, IndexedPassage[]>(
   PASSAGES.map((text, i) => [`r${i}`, [{ reportId: `r${i}`, text, section: "一、总体情况", line: i + 1, tokens: segment(text).join(" ") }]]),
 );
@@ -123,17 +122,27 @@ describe("FTS5 index on disk", () => {
     const again = createFtsIndex(openSqlite(path), passagesOf);
     expect(again.reports().sort()).toEqual(ids.slice(1, 3).sort());
     expect(again.fingerprint()).toBe(IdsFingerprint.of(ids.slice(1, 3)).toString());
-    const rowsOf = (seq: number) => db.prepare("SELECT count(*) FROM fts_0 WHERE rowid BETWEEN ? AND ?").pluck().get(seq * PER_REPORT, (seq + 1) * PER_REPORT - 1);
+    const rowsOf = (seq: number) =>
+      db
+        .prepare("SELECT count(*) FROM fts_0 WHERE rowid BETWEEN ? AND ?")
+        .pluck()
+        .get(seq * PER_REPORT, (seq + 1) * PER_REPORT - 1);
     expect(rowsOf(4)).toBe(0); // "bad"
     expect(rowsOf(1)).toBe(0); // ids[0], removed
     expect(rowsOf(2)).toBe(1);
     // Its postings went too (FTS5's 'delete' with the tokens it went in with, after the commit):
     // a word only it held matches no row.
     const others = new Set(ids.slice(1).flatMap((id) => stored.get(id)![0]!.tokens.split(" ")));
-    const own = stored.get(ids[0]!)![0]!.tokens.split(" ").filter((t) => /^[\u4e00-\u9fff]+$/.test(t) && !others.has(t));
+    const own = stored
+      .get(ids[0]!)![0]!
+      .tokens.split(" ")
+      .filter((t) => /^[\u4e00-\u9fff]+$/.test(t) && !others.has(t));
     expect(own.length).toBeGreaterThan(0);
     for (const t of own) expect(db.prepare("SELECT count(*) FROM fts_0 WHERE fts_0 MATCH ?").pluck().get(`"${t}"`)).toBe(0);
-    const shared = stored.get(ids[1]!)![0]!.tokens.split(" ").find((t) => /^[\u4e00-\u9fff]+$/.test(t))!;
+    const shared = stored
+      .get(ids[1]!)![0]!
+      .tokens.split(" ")
+      .find((t) => /^[\u4e00-\u9fff]+$/.test(t))!;
     expect(db.prepare("SELECT count(*) FROM fts_0 WHERE fts_0 MATCH ?").pluck().get(`"${shared}"`)).toBeGreaterThan(0);
     await expect(
       batch(async () => {
@@ -223,17 +232,20 @@ describe.skipIf(!pgDb)("the PostgreSQL index proposes what FTS5 proposes", () =>
       return { ...r, packed: new Uint8Array(r.packed) };
     };
     for (const [i, [id, p]] of [...many].entries()) {
-      if (i % 2) (fts.add(id, p, prepared(p)), pgIdx.add(id, p));
-      else (fts.add(id, p), pgIdx.add(id, p, prepared(p)));
+      if (i % 2) fts.add(id, p, prepared(p)), pgIdx.add(id, p);
+      else fts.add(id, p), pgIdx.add(id, p, prepared(p));
     }
-    const hits = (idx: SearchIndex, q: string, opts = {}) => idx.search(segment(q), { limit: 30, ...opts }).map((h) => `${h.passage.reportId}:${h.passage.line}:${h.score}`);
+    const hits = (idx: SearchIndex, q: string, opts = {}) =>
+      idx.search(segment(q), { limit: 30, ...opts }).map((h) => `${h.passage.reportId}:${h.passage.line}:${h.score}`);
     const questions = ["政务公开 监督保障", "办理申请 宣传册", "通过12345平台办理群众诉求多少件", "政务新媒体 平台 办理", "依申请公开 办理"];
     for (const q of questions) {
       expect(hits(pgIdx, q), q).toEqual(hits(fts, q));
-      expect(hits(pgIdx, q, { reportIds: new Set([...many.keys()].slice(0, 250)) }), q).toEqual(hits(fts, q, { reportIds: new Set([...many.keys()].slice(0, 250)) }));
+      expect(hits(pgIdx, q, { reportIds: new Set([...many.keys()].slice(0, 250)) }), q).toEqual(
+        hits(fts, q, { reportIds: new Set([...many.keys()].slice(0, 250)) }),
+      );
     }
     expect(hits(fts, "办理申请 宣传册").length).toBeGreaterThan(5);
-    for (const id of ["m3", "m50", "m51"]) (fts.remove(id), pgIdx.remove(id));
+    for (const id of ["m3", "m50", "m51"]) fts.remove(id), pgIdx.remove(id);
     fts.flush!();
     pgIdx.flush!();
     for (const q of questions) expect(hits(pgIdx, q), q).toEqual(hits(fts, q));

@@ -5,9 +5,10 @@ import { createSearchIndex, scorePassage } from "../../src/index/search-index.js
 import { addWord, segment } from "../../src/index/segment.js";
 import { PASSAGES } from "../helpers/passages.js";
 
-
 function index() {
-  const stored = new Map(PASSAGES.map((text, i) => [`r${i}`, [{ reportId: `r${i}`, text, section: "一、总体情况", line: i + 1, tokens: segment(text).join(" ") }]]));
+  const stored = new Map(
+    PASSAGES.map((text, i) => [`r${i}`, [{ reportId: `r${i}`, text, section: "一、总体情况", line: i + 1, tokens: segment(text).join(" ") }]]),
+  );
   const idx = createSearchIndex((id) => stored.get(id));
   for (const [id, passages] of stored) idx.add(id, passages);
   return idx;
@@ -58,7 +59,11 @@ describe("search ranking", () => {
     const sharded = createSearchIndex((id) => stored.get(id), { shardPassages: 2 });
     for (const [id, passages] of stored) sharded.add(id, passages);
     const q = segment("12345平台办理群众诉求");
-    expect(sharded.search(q).map((h) => h.passage.reportId)).toEqual(index().search(q).map((h) => h.passage.reportId));
+    expect(sharded.search(q).map((h) => h.passage.reportId)).toEqual(
+      index()
+        .search(q)
+        .map((h) => h.passage.reportId),
+    );
     const data = await sharded.export();
     expect(new Set(data.chunks.map(([k]) => k.split("/")[0])).size).toBe(3); // 6 passages, 2 per shard
     const again = createSearchIndex((id) => stored.get(id), { shardPassages: 2 });

@@ -13,7 +13,13 @@ async function fresh(): Promise<Segmenter> {
 }
 
 const TEXT = readFileSync(join(import.meta.dirname, "../fixtures/reports/seeds/000_2d63126c8570951a.txt"), "utf8");
-const QUESTIONS = ["小板桥街道2019年行政复议多少件", "沭阳县发改局主动公开政府信息多少条", "各乡镇主动公开政府信息多少条", "粉丝 区块链 12345热线", "HELLO World 政务新媒体"];
+const QUESTIONS = [
+  "小板桥街道2019年行政复议多少件",
+  "沭阳县发改局主动公开政府信息多少条",
+  "各乡镇主动公开政府信息多少条",
+  "粉丝 区块链 12345热线",
+  "HELLO World 政务新媒体",
+];
 
 describe("startSegmenter", () => {
   it("cuts as jieba on this thread does, with the names taught before and after", async () => {

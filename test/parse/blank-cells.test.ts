@@ -62,15 +62,18 @@ describe("a page whose empty cells hold a mark, crawled", () => {
     // "-" as the mark beside 本年增/减's signs: "其他对外管理服务事项--13" had read 空 | -1 | 3, sure.
     ["-", 7, 96, 0],
     ["-", 99, 97, 0],
-  ] as const)("%s, generated report %i/%i: every certain table figure is the true one, or blank where the page has the mark", (mark, seed, index, sureAtLeast) => {
-    const page = generateHtmlReport(seed, index);
-    const res = parseReport(crawledText(blankZeroCells(page.html, mark)), { name: page.name });
-    if (!res.ok) throw new Error(res.error);
-    const sure = res.report.figures.filter((f) => f.source === "table" && f.certain && !f.slice);
-    for (const f of sure) expect(f.value ?? 0, `${f.metric}: ${f.note ?? ""}`).toBe(page.truth.figures[f.metric] ?? 0);
-    expect(sure.filter((f) => f.value !== null).length).toBeGreaterThanOrEqual(sureAtLeast);
-    expect(res.report.figures.filter((f) => f.source === "table").length).toBeGreaterThan(3);
-  });
+  ] as const)(
+    "%s, generated report %i/%i: every certain table figure is the true one, or blank where the page has the mark",
+    (mark, seed, index, sureAtLeast) => {
+      const page = generateHtmlReport(seed, index);
+      const res = parseReport(crawledText(blankZeroCells(page.html, mark)), { name: page.name });
+      if (!res.ok) throw new Error(res.error);
+      const sure = res.report.figures.filter((f) => f.source === "table" && f.certain && !f.slice);
+      for (const f of sure) expect(f.value ?? 0, `${f.metric}: ${f.note ?? ""}`).toBe(page.truth.figures[f.metric] ?? 0);
+      expect(sure.filter((f) => f.value !== null).length).toBeGreaterThanOrEqual(sureAtLeast);
+      expect(res.report.figures.filter((f) => f.source === "table").length).toBeGreaterThan(3);
+    },
+  );
 });
 
 describe("the saved 平潭 2013 page (old 统计表, two columns) with its zero cells marked or left blank, crawled", () => {

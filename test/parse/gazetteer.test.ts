@@ -20,8 +20,16 @@ describe("the index", () => {
     expect(gazetteer()).toBe(gazetteer());
   });
   it("finds by stem", () => {
-    expect(lookupStem("平潭").map((d) => `${d.name}/${d.level}`).sort()).toEqual(["平潭县/county", "平潭镇/township"]);
-    expect(lookupName("西湖区").map((d) => d.parent!.name).sort()).toEqual(["南昌市", "杭州市"]);
+    expect(
+      lookupStem("平潭")
+        .map((d) => `${d.name}/${d.level}`)
+        .sort(),
+    ).toEqual(["平潭县/county", "平潭镇/township"]);
+    expect(
+      lookupName("西湖区")
+        .map((d) => d.parent!.name)
+        .sort(),
+    ).toEqual(["南昌市", "杭州市"]);
   });
   it.each([
     ["洪泽区", "洪泽"],
@@ -108,7 +116,11 @@ describe("resolveRegion", () => {
     }).toEqual(expected);
   });
   it("says which homonyms it could not tell apart", () => {
-    expect(resolveRegion("西湖区")!.ambiguous!.map((d) => d.parent!.name).sort()).toEqual(["南昌市", "杭州市"]);
+    expect(
+      resolveRegion("西湖区")!
+        .ambiguous!.map((d) => d.parent!.name)
+        .sort(),
+    ).toEqual(["南昌市", "杭州市"]);
   });
   it("keeps the text's spelling of a slip", () => {
     expect(resolveRegion("沐阳县", "沭城街道")!.slip).toEqual({ written: "沐阳县", read: "沭阳县" });

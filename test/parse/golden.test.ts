@@ -11,7 +11,11 @@ import { EXTRA, FIXTURES, PINGTAN, SEEDS } from "../helpers/reports.js";
 const GOLDEN = join(FIXTURES, "../golden");
 const UPDATE = process.env.UPDATE_FIXTURES === "1";
 
-const FILES = [SEEDS, EXTRA, PINGTAN].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => ({ dir, file: f })));
+const FILES = [SEEDS, EXTRA, PINGTAN].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => ({ dir, file: f })),
+);
 
 /** The record as reviewed: plain, one figure per line in the JSON. */
 function golden(r: Report) {

@@ -8,7 +8,11 @@ import type { Report } from "../../src/domain.js";
 import { parseReport } from "../../src/parse/report.js";
 import { EXTRA, FIXTURES, PINGTAN, SEEDS } from "../helpers/reports.js";
 
-const FILES = [SEEDS, EXTRA, PINGTAN].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => join(dir, f)));
+const FILES = [SEEDS, EXTRA, PINGTAN].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => join(dir, f)),
+);
 
 const NAV = "当前位置：首页 > 政务公开 > 政府信息公开年报\n字号：大 中 小 打印本页 关闭窗口\n";
 /** A site footer as crawled pages end: links, 版权所有, ICP and 公网安备 numbers, a date. */
@@ -16,7 +20,8 @@ const FOOTER =
   "\n网站地图 | 联系我们 | 版权所有：某某市人民政府办公室 主办单位：某某市人民政府 闽ICP备12345678号-1 闽公网安备 35012802000123号 技术支持：某某信息技术有限公司 2024年12月\n";
 
 /** What a crawled page prints after the report: sharing, printing, a QR code, its attachments. */
-const SHARE = "\n分享到：微信 微博 QQ空间 【打印本页】【关闭窗口】 扫一扫在手机打开当前页 访问量：123456次\n附件：1.2021年政府信息公开工作年度报告.pdf（下载次数：35）";
+const SHARE =
+  "\n分享到：微信 微博 QQ空间 【打印本页】【关闭窗口】 扫一扫在手机打开当前页 访问量：123456次\n附件：1.2021年政府信息公开工作年度报告.pdf（下载次数：35）";
 
 /** A page's list of other reports above the report (最新年报) and its related links below it. */
 const OTHER_REPORTS = "最新年报 上海市浦东新区2023年政府信息公开工作年度报告 杭州市西湖区2022年政府信息公开工作年度报告 南京市2021年政府信息公开年度报告\n";
@@ -80,15 +85,33 @@ const LAYOUTS: [string, (t: string) => string][] = [
   ["bare page numbers before the form feeds", (t) => t.replace(/^- (\d+) -$/gm, "$1\f")],
   // A PDF's running title, its pages' form feeds dropped by the converter: the report's own title
   // line again every 30 lines, through its tables too.
-  ["its title repeated every 30 lines, no form feeds", (t) => {
-    const title = t.split("\n").find((l) => /(?:政府信息公开|政务公开).{0,8}(?:年度报告|年报)/.test(l) && l.trim().length <= 60);
-    return title ? t.split("\n").map((l, i) => (i > 0 && i % 30 === 0 ? `${title.trim()}\n${l}` : l)).join("\n") : t;
-  }],
-  ["PDF page footers between its lines", (t) => t.split("\n").map((l, i) => (i > 0 && i % 29 === 0 ? `第 ${i / 29 + 1} 页 共 9 页\n${l}` : l)).join("\n")],
+  [
+    "its title repeated every 30 lines, no form feeds",
+    (t) => {
+      const title = t.split("\n").find((l) => /(?:政府信息公开|政务公开).{0,8}(?:年度报告|年报)/.test(l) && l.trim().length <= 60);
+      return title
+        ? t
+            .split("\n")
+            .map((l, i) => (i > 0 && i % 30 === 0 ? `${title.trim()}\n${l}` : l))
+            .join("\n")
+        : t;
+    },
+  ],
+  [
+    "PDF page footers between its lines",
+    (t) =>
+      t
+        .split("\n")
+        .map((l, i) => (i > 0 && i % 29 === 0 ? `第 ${i / 29 + 1} 页 共 9 页\n${l}` : l))
+        .join("\n"),
+  ],
   // Numbering is the report's own style; the row it numbers is the template's.
   ["points numbered 1、 instead of 1.", (t) => t.replace(/(?<![\d.])([1-9])\.(?=[\u4e00-\u9fff])/g, "$1、")],
   ["points printed without their 1. numbering", (t) => t.replace(/(?<![\d.])([1-9])[.、](?=[\u4e00-\u9fff])/g, "")],
-  ["(1) instead of (一)", (t) => t.replace(/(?<!第)[（(]([一二三四五六七八九])[)）](?=[\u4e00-\u9fff])/g, (_, c: string) => `(${"一二三四五六七八九".indexOf(c) + 1})`)],
+  [
+    "(1) instead of (一)",
+    (t) => t.replace(/(?<!第)[（(]([一二三四五六七八九])[)）](?=[\u4e00-\u9fff])/g, (_, c: string) => `(${"一二三四五六七八九".indexOf(c) + 1})`),
+  ],
   ["every ideograph letter-spaced (PDF text of justified lines)", (t) => t.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, "$1 ")],
   ["full-width digits", (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))],
 ];

@@ -112,7 +112,10 @@ describe("表二/表三 as pdftotext prints a page's tables in the stream's orde
     const table = (t: string) => {
       const res = parseReport(t);
       if (!res.ok) throw new Error(res.error);
-      return res.report.figures.filter((f) => f.metric.startsWith("requests.result.") && f.source === "table").map((f) => `${f.metric}/${f.slice ?? ""} = ${f.value}`).sort();
+      return res.report.figures
+        .filter((f) => f.metric.startsWith("requests.result.") && f.source === "table")
+        .map((f) => `${f.metric}/${f.slice ?? ""} = ${f.value}`)
+        .sort();
     };
     expect(table(page0).length).toBeGreaterThan(140);
     expect(table(text)).toEqual(table(page0));
@@ -122,17 +125,52 @@ describe("表二/表三 as pdftotext prints a page's tables in the stream's orde
     const from = page0.indexOf("第二十条第（一）项 |");
     const to = page0.indexOf("行政事业性收费 | 18651.06 |");
     const scrambled = [
-      "第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数", "规章", "0", "0", "行政规范性文件", "62", "33",
-      "第二十条第（五）项", "信息内容", "行政许可", "第二十条第（六）项", "信息内容", "行政处罚", "行政强制", "第二十条第（八）项",
-      "现行有效件数", "0", "440", "本年处理决定数量", "4529", "本年处理决定数量", "1100", "65", "信息内容", "行政事业性收费", "本年收费金额（单位：万元）", "18651.06",
+      "第二十条第（一）项",
+      "信息内容",
+      "本年制发件数 本年废止件数",
+      "规章",
+      "0",
+      "0",
+      "行政规范性文件",
+      "62",
+      "33",
+      "第二十条第（五）项",
+      "信息内容",
+      "行政许可",
+      "第二十条第（六）项",
+      "信息内容",
+      "行政处罚",
+      "行政强制",
+      "第二十条第（八）项",
+      "现行有效件数",
+      "0",
+      "440",
+      "本年处理决定数量",
+      "4529",
+      "本年处理决定数量",
+      "1100",
+      "65",
+      "信息内容",
+      "行政事业性收费",
+      "本年收费金额（单位：万元）",
+      "18651.06",
     ].join("\n");
     const text = page0.slice(0, from) + scrambled + page0.slice(to + "行政事业性收费 | 18651.06 |".length);
     expect(text).toContain("行政强制\n第二十条第（八）项\n现行有效件数\n0\n440");
-    const truth: Record<string, number> = { "art20.licensing.decisions": 4529, "art20.penalty.decisions": 1100, "art20.coercion.decisions": 65, "art20.rules.in_force": 0, "art20.normative_docs.in_force": 440 };
+    const truth: Record<string, number> = {
+      "art20.licensing.decisions": 4529,
+      "art20.penalty.decisions": 1100,
+      "art20.coercion.decisions": 65,
+      "art20.rules.in_force": 0,
+      "art20.normative_docs.in_force": 440,
+    };
     for (const [metric, value] of Object.entries(truth)) for (const f of fig(text, metric)) expect(f.value).toBe(value);
   });
   it("two labels printed out of the form's order ((七)总计 before 3.其他) leave the values after them unread, never 3.其他's", async () => {
-    const text = (await page()).replace("3.其他 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |\n（七）总计 | 217 | 1 | 0 | 0 | 0 | 0 | 218 |", "（七）总计\n3.其他\n217 1 0 0 0 0 218");
+    const text = (await page()).replace(
+      "3.其他 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |\n（七）总计 | 217 | 1 | 0 | 0 | 0 | 0 | 218 |",
+      "（七）总计\n3.其他\n217 1 0 0 0 0 218",
+    );
     expect(text).toContain("（七）总计\n3.其他");
     expect(fig(text, "requests.result.other.misc")).toEqual([]);
     expect(fig(text, "requests.result.granted")[0]).toMatchObject({ value: expect.any(Number) });
@@ -199,14 +237,24 @@ describe("统计表 as pdftotext prints a borderless table: the labels, then the
   const first = lines.findIndex((l) => l.startsWith("一、主动公开情况"));
   const last = lines.findIndex((l) => l.startsWith("(三)其他情形数") && lines.indexOf(l) > first + 30);
   const rows = lines.slice(first, last + 1).map((l) => l.replace(/ \|$/, "").split(" | "));
-  const text = [...lines.slice(0, first - 1), "统计指标", ...rows.map((r) => r[0]), "单位 统计数", ...rows.map((r) => `${r[1]}\n${r[2] ?? ""}`), ...lines.slice(last + 1)].join("\n");
+  const text = [
+    ...lines.slice(0, first - 1),
+    "统计指标",
+    ...rows.map((r) => r[0]),
+    "单位 统计数",
+    ...rows.map((r) => `${r[1]}\n${r[2] ?? ""}`),
+    ...lines.slice(last + 1),
+  ].join("\n");
   it("reads each row's value", () => {
     expect(rows.length).toBeGreaterThan(40);
     expect(text).toContain("单位 统计数\n——\n1706\n条\n1706");
     const base = (t: string) => {
       const res = parseReport(t);
       if (!res.ok) throw new Error(res.error);
-      return res.report.figures.filter((f) => f.source === "table").map((f) => `${f.metric} = ${f.value}`).sort();
+      return res.report.figures
+        .filter((f) => f.source === "table")
+        .map((f) => `${f.metric} = ${f.value}`)
+        .sort();
     };
     expect(base(text)).toEqual(base(raw));
   });
@@ -240,7 +288,12 @@ describe("统计表 in PDF text read column by column: a page's labels, then the
     let end = start;
     if (lines[start]!.split("|").length >= 4) {
       // one row per line: "label | unit | value |"
-      for (; end < lines.length && lines[end]!.split("|").length >= 4; end++) rows.push(lines[end]!.split("|").slice(0, 3).map((c) => c.trim()));
+      for (; end < lines.length && lines[end]!.split("|").length >= 4; end++)
+        rows.push(
+          lines[end]!.split("|")
+            .slice(0, 3)
+            .map((c) => c.trim()),
+        );
     } else {
       // one cell per line, the header's three cells first: "label |" "unit |" "value |"
       const from = start + 2;
@@ -386,10 +439,18 @@ describe("titles as web pages and PDFs print them", () => {
     return { org: r.report.org, region: r.report.region, year: r.report.year };
   };
   it("a title broken after the year (宿州市人民政府2016年 / 政府信息公开工作年度报告)", () => {
-    expect(meta("宿州市人民政府2016年\n政府信息公开工作年度报告\n宿州市人民政府办公室\n2017年3月\n本年度报告中使用数据统计期限为2016年1月1日至12月31日。\n一、概述\n2016年,全市共收到政府信息公开申请120件。")).toEqual({ org: "宿州市人民政府", region: "宿州市", year: 2016 });
+    expect(
+      meta(
+        "宿州市人民政府2016年\n政府信息公开工作年度报告\n宿州市人民政府办公室\n2017年3月\n本年度报告中使用数据统计期限为2016年1月1日至12月31日。\n一、概述\n2016年,全市共收到政府信息公开申请120件。",
+      ),
+    ).toEqual({ org: "宿州市人民政府", region: "宿州市", year: 2016 });
   });
   it("no title line, the report named in the first sentence, an index table above it", () => {
-    expect(meta("索 引 号 | 014416330/2018-04736 | 分 类 | 政府信息公开年报 |\n根据《中华人民共和国政府信息公开条例》规定,现公布泰州市人民政府2017年政府信息公开工作年度报告。报告所列数据的统计期限自2017年1月1日起至12月31日止。\n一、主要工作概述\n全市共收到政府信息公开申请300件。")).toEqual({ org: "泰州市人民政府", region: "泰州市", year: 2017 });
+    expect(
+      meta(
+        "索 引 号 | 014416330/2018-04736 | 分 类 | 政府信息公开年报 |\n根据《中华人民共和国政府信息公开条例》规定,现公布泰州市人民政府2017年政府信息公开工作年度报告。报告所列数据的统计期限自2017年1月1日起至12月31日止。\n一、主要工作概述\n全市共收到政府信息公开申请300件。",
+      ),
+    ).toEqual({ org: "泰州市人民政府", region: "泰州市", year: 2017 });
   });
 });
 
@@ -397,14 +458,24 @@ describe("department reports as their web pages print them (excerpts)", () => {
   const read = (text: string) => {
     const r = parseReport(text);
     if (!r.ok) throw new Error(r.error);
-    return { org: r.report.org, region: r.report.region, level: r.report.level, year: r.report.year, figures: Object.fromEntries(r.report.figures.map((f) => [f.metric, f.value])) };
+    return {
+      org: r.report.org,
+      region: r.report.region,
+      level: r.report.level,
+      year: r.report.year,
+      figures: Object.fromEntries(r.report.figures.map((f) => [f.metric, f.value])),
+    };
   };
   it("names the body from the 编制 sentence and reads 未发生…行政复议和行政诉讼 as zero", () => {
-    const r = read("发布时间:\n根据《中华人民共和国政府信息公开条例》(国务院令第711号)要求,由信访局结合有关统计数据编制。本年度报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况\n2021年,我局收到政府信息依申请公开办理事项1件。2021年,我局未发生依申请公开政府信息方面的行政复议和行政诉讼。");
+    const r = read(
+      "发布时间:\n根据《中华人民共和国政府信息公开条例》(国务院令第711号)要求,由信访局结合有关统计数据编制。本年度报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况\n2021年,我局收到政府信息依申请公开办理事项1件。2021年,我局未发生依申请公开政府信息方面的行政复议和行政诉讼。",
+    );
     expect(r).toMatchObject({ org: "信访局", level: "department", year: 2021, figures: { "requests.received": 1, "review.total": 0, "litigation.total": 0 } });
   });
   it("names the body and its region from the contact sentence", () => {
-    const r = read("根据《中华人民共和国政府信息公开条例》要求,编制我局2021年度政府信息公开年度报告。本年度报告中所列数据的统计期限自2021年1月1日至2021年12月31日止。如对本报告有任何疑问,请与昌江区工信局办公室联系(地址:景德镇市瓷都大道836号)。\n一、总体情况\n2021年,区工信局主动公开政府信息合计76条。");
+    const r = read(
+      "根据《中华人民共和国政府信息公开条例》要求,编制我局2021年度政府信息公开年度报告。本年度报告中所列数据的统计期限自2021年1月1日至2021年12月31日止。如对本报告有任何疑问,请与昌江区工信局办公室联系(地址:景德镇市瓷都大道836号)。\n一、总体情况\n2021年,区工信局主动公开政府信息合计76条。",
+    );
     expect(r).toMatchObject({ org: "昌江区工信局", region: "昌江区", level: "department", year: 2021, figures: { "proactive.total": 76 } });
   });
 });
@@ -422,7 +493,10 @@ describe("a five-column 统计表 row whose digits ran together (蚌埠 2018, on
   it("splits it the one way the channels (当面+传真+网络+信函) add up to, and says so", () => {
     const text = [...lines];
     const i = text.findIndex((l) => l.startsWith("(一)收到申请数"));
-    const glued = text.slice(i, i + 7).map((l) => l.replace(/ \|$/, "")).join("");
+    const glued = text
+      .slice(i, i + 7)
+      .map((l) => l.replace(/ \|$/, ""))
+      .join("");
     expect(glued).toBe("(一)收到申请数件2710536487");
     text.splice(i, 7, `${glued} |`);
     const res = parseReport(text.join("\n"));

@@ -25,9 +25,36 @@ const LAYOUTS: [string, (s: string) => string][] = [
 
 type Expected = Pick<ReportMeta, "org" | "region" | "fullRegion" | "level" | "year" | "parent" | "city" | "county" | "province"> & { published?: string };
 
-const ZONE = { region: "平潭综合实验区", fullRegion: "平潭综合实验区", org: "平潭综合实验区管委会", level: "county", parent: "福州市", city: "福州市", county: "平潭综合实验区", province: "福建省" } as const;
-const PINGTAN_XIAN = { org: "平潭县人民政府", region: "平潭县", fullRegion: "福州市平潭县", level: "county", parent: "福州市", city: "福州市", county: "平潭县", province: "福建省" } as const;
-const HONGZE = { org: "淮安市洪泽区人民政府", region: "洪泽区", fullRegion: "淮安市洪泽区", level: "county", parent: "淮安市", city: "淮安市", county: "洪泽区", province: "江苏省" } as const;
+const ZONE = {
+  region: "平潭综合实验区",
+  fullRegion: "平潭综合实验区",
+  org: "平潭综合实验区管委会",
+  level: "county",
+  parent: "福州市",
+  city: "福州市",
+  county: "平潭综合实验区",
+  province: "福建省",
+} as const;
+const PINGTAN_XIAN = {
+  org: "平潭县人民政府",
+  region: "平潭县",
+  fullRegion: "福州市平潭县",
+  level: "county",
+  parent: "福州市",
+  city: "福州市",
+  county: "平潭县",
+  province: "福建省",
+} as const;
+const HONGZE = {
+  org: "淮安市洪泽区人民政府",
+  region: "洪泽区",
+  fullRegion: "淮安市洪泽区",
+  level: "county",
+  parent: "淮安市",
+  city: "淮安市",
+  county: "洪泽区",
+  province: "江苏省",
+} as const;
 
 // The real Pingtan pages' manifest names the zone's issuer 平潭综合实验区管委会办公室 (the office that
 // compiled most of them; 2014's says 管委会): the office compiles for the zone's government, so the
@@ -46,20 +73,83 @@ const REPORTS: [file: string, expected: Expected][] = [
   ["pingtan/10_pingtan_2021.txt", { ...ZONE, year: 2021, published: "2022-02-08" }],
   // No title at all: the zone from the opening sentence, the year from the 统计期限.
   ["pingtan/11_pingtan_2024.txt", { ...ZONE, year: 2024 }],
-  ["extra/09_huaian_shi_2024.txt", { org: "淮安市人民政府", region: "淮安市", fullRegion: "淮安市", level: "city", parent: "江苏省", city: "淮安市", province: "江苏省", year: 2024 }],
+  [
+    "extra/09_huaian_shi_2024.txt",
+    { org: "淮安市人民政府", region: "淮安市", fullRegion: "淮安市", level: "city", parent: "江苏省", city: "淮安市", province: "江苏省", year: 2024 },
+  ],
   // Its title says 洪泽区人民政府; the text says 淮安市洪泽区 (never 江苏省).
   ["extra/10_hongze_qu_2023.txt", { ...HONGZE, year: 2023 }],
   ["extra/11_hongze_qu_2024.txt", { ...HONGZE, year: 2024 }],
   // 沐阳县 for 沭阳县 and nothing else in the text names a place: the slip is not read (泗阳县, 泌阳县… differ by one character too).
-  ["markdown-2021/input.txt", { org: "沐阳县人民政府", region: "沐阳县", fullRegion: "沐阳县", level: "county", county: "沐阳县", year: 2025, published: "2026-01-23" }],
+  [
+    "markdown-2021/input.txt",
+    { org: "沐阳县人民政府", region: "沐阳县", fullRegion: "沐阳县", level: "county", county: "沐阳县", year: 2025, published: "2026-01-23" },
+  ],
 ];
 const SEED_REPORTS: [file: string, expected: Expected][] = [
-  [SEED.changshou, { org: "重庆市长寿区人民政府", region: "长寿区", fullRegion: "重庆市长寿区", level: "county", parent: "重庆市", city: "重庆市", county: "长寿区", province: "重庆市", year: 2018, published: "2019-01-23" }],
-  [SEED.ziyang, { org: "益阳市资阳区人民政府", region: "资阳区", fullRegion: "益阳市资阳区", level: "county", parent: "益阳市", city: "益阳市", county: "资阳区", province: "湖南省", year: 2020, published: "2021-01-29" }],
+  [
+    SEED.changshou,
+    {
+      org: "重庆市长寿区人民政府",
+      region: "长寿区",
+      fullRegion: "重庆市长寿区",
+      level: "county",
+      parent: "重庆市",
+      city: "重庆市",
+      county: "长寿区",
+      province: "重庆市",
+      year: 2018,
+      published: "2019-01-23",
+    },
+  ],
+  [
+    SEED.ziyang,
+    {
+      org: "益阳市资阳区人民政府",
+      region: "资阳区",
+      fullRegion: "益阳市资阳区",
+      level: "county",
+      parent: "益阳市",
+      city: "益阳市",
+      county: "资阳区",
+      province: "湖南省",
+      year: 2020,
+      published: "2021-01-29",
+    },
+  ],
   // Nothing in the text says which city: 小板桥街道 is one street of the dataset, in 昆明市官渡区.
-  [SEED.xiaobanqiao, { org: "小板桥街道办事处", region: "小板桥街道", fullRegion: "小板桥街道", level: "township", parent: "官渡区", city: "昆明市", county: "官渡区", province: "云南省", year: 2018 }],
-  [SEED.bengbu, { org: "蚌埠市人民政府", region: "蚌埠市", fullRegion: "蚌埠市", level: "city", parent: "安徽省", city: "蚌埠市", province: "安徽省", year: 2019 }],
-  [SEED.xihu, { org: "南昌市西湖区人民政府", region: "西湖区", fullRegion: "南昌市西湖区", level: "county", parent: "南昌市", city: "南昌市", county: "西湖区", province: "江西省", year: 2019 }],
+  [
+    SEED.xiaobanqiao,
+    {
+      org: "小板桥街道办事处",
+      region: "小板桥街道",
+      fullRegion: "小板桥街道",
+      level: "township",
+      parent: "官渡区",
+      city: "昆明市",
+      county: "官渡区",
+      province: "云南省",
+      year: 2018,
+    },
+  ],
+  [
+    SEED.bengbu,
+    { org: "蚌埠市人民政府", region: "蚌埠市", fullRegion: "蚌埠市", level: "city", parent: "安徽省", city: "蚌埠市", province: "安徽省", year: 2019 },
+  ],
+  [
+    SEED.xihu,
+    {
+      org: "南昌市西湖区人民政府",
+      region: "西湖区",
+      fullRegion: "南昌市西湖区",
+      level: "county",
+      parent: "南昌市",
+      city: "南昌市",
+      county: "西湖区",
+      province: "江西省",
+      year: 2019,
+    },
+  ],
 ];
 
 const pickWho = (m: ReportMeta): Expected => {
@@ -217,7 +307,16 @@ const SENTENCES: [name: string, text: string, expected: Partial<ReportMeta>][] =
   [
     "a town the dataset does not hold under a county it does; the bare town elsewhere is the same body",
     `2021年怀远县马城镇人民政府政府信息公开工作年度报告\n本报告由马城镇人民政府党政办公室编制。如对本报告有任何疑问，请与马城镇人民政府党政办公室联系。`,
-    { org: "怀远县马城镇人民政府", region: "马城镇", fullRegion: "马城镇", level: "township", county: "怀远县", city: "蚌埠市", province: "安徽省", year: 2021 },
+    {
+      org: "怀远县马城镇人民政府",
+      region: "马城镇",
+      fullRegion: "马城镇",
+      level: "township",
+      county: "怀远县",
+      city: "蚌埠市",
+      province: "安徽省",
+      year: 2021,
+    },
   ],
   [
     "a vertically managed agency keeps its head office's name",
@@ -288,7 +387,13 @@ describe("the statistics year", () => {
     ["an empty 统计期限 (自至) and the title", `平潭县人民政府2013年政府信息公开工作年度报告 本报告所列数据的统计期限自至。`, 2013, "title", false],
     ["a Chinese-numeral year in the title", `洪泽区人民政府二〇一九年政府信息公开工作年度报告\n一、总体情况`, 2019, "title", false],
     ["a report that names its year only in a sentence", `根据《条例》，现公布2011年度政府信息公开年度报告。`, 2011, "mention", false],
-    ["a cited circular's year is not the report's", `洪泽区人民政府政府信息公开工作年度报告\n根据《关于做好2015年政府信息公开工作年度报告有关事项的通知》要求编制。`, null, "none", false],
+    [
+      "a cited circular's year is not the report's",
+      `洪泽区人民政府政府信息公开工作年度报告\n根据《关于做好2015年政府信息公开工作年度报告有关事项的通知》要求编制。`,
+      null,
+      "none",
+      false,
+    ],
     ["no year anywhere", `洪泽区人民政府政府信息公开工作年度报告\n本报告所列数据的统计期限自至。一、总体情况 我区坚持公开为常态。`, null, "none", false],
   ];
   it.each(YEARS.map(([name, text, year, source, conflict]) => ({ name, text, year, source, conflict })))("$name", ({ text, year, source, conflict }) => {
@@ -311,10 +416,22 @@ describe("the published or signed date", () => {
   const DATES: [name: string, text: string, published: string | undefined][] = [
     ["the page header's 时间", `平潭综合实验区2011年政府信息公开工作年度报告 来源：平潭综合实验区管委会办公室 时间：2012-04-11 00:00 微信 微博`, "2012-04-11"],
     ["a signature in Chinese numerals (○)", `平潭综合实验区2011年政府信息公开工作年度报告 …常规化、日常化。 二○一二年二月二十日 附件1：统计表`, "2012-02-20"],
-    ["a signature in Chinese numerals (〇) under the body", `洪泽区人民政府2013年政府信息公开工作年度报告\n…常态化。\n洪泽区人民政府\n二〇一四年一月十日`, "2014-01-10"],
-    ["a signature after the body, one line", `平潭县人民政府2012年政府信息公开工作年度报告 …日常化。 平潭县人民政府 2013年1月16日 附件1：平潭县人民政府2012年政府信息公开情况统计表`, "2013-01-16"],
+    [
+      "a signature in Chinese numerals (〇) under the body",
+      `洪泽区人民政府2013年政府信息公开工作年度报告\n…常态化。\n洪泽区人民政府\n二〇一四年一月十日`,
+      "2014-01-10",
+    ],
+    [
+      "a signature after the body, one line",
+      `平潭县人民政府2012年政府信息公开工作年度报告 …日常化。 平潭县人民政府 2013年1月16日 附件1：平潭县人民政府2012年政府信息公开情况统计表`,
+      "2013-01-16",
+    ],
     ["a date inside a sentence is no signature", `洪泽区人民政府2015年政府信息公开工作年度报告\n并在2015年12月26日成功举办了招聘会。`, undefined],
-    ["a signature after a long report", `蚌埠市2019年政务公开工作总结\n${"全市主动公开政府信息。\n".repeat(2000)}蚌埠市人民政府\n2020年1月20日\n`, "2020-01-20"],
+    [
+      "a signature after a long report",
+      `蚌埠市2019年政务公开工作总结\n${"全市主动公开政府信息。\n".repeat(2000)}蚌埠市人民政府\n2020年1月20日\n`,
+      "2020-01-20",
+    ],
     ["a month without a day is no date", `平潭综合实验区管委会办公室 二〇一三年一月 本报告主要根据《条例》编制。`, undefined],
   ];
   it.each(DATES.map(([name, text, published]) => ({ name, text, published })))("$name", ({ text, published }) => {
@@ -347,7 +464,9 @@ describe("aliases, by rule", () => {
     expect(aliasesOf(`新九镇2020年政府信息公开工作年度报告`)).toEqual(expect.arrayContaining(["新九镇", "新九", "新九镇人民政府", "盐边县新九镇"]));
   });
   it("a slip keeps the text's spelling", () => {
-    expect(aliasesOf(`沐阳县人民政府2022年政府信息公开工作年度报告\n我县沭城街道、钱集镇`)).toEqual(expect.arrayContaining(["沭阳县", "沭阳", "沐阳县", "沐阳县人民政府"]));
+    expect(aliasesOf(`沐阳县人民政府2022年政府信息公开工作年度报告\n我县沭城街道、钱集镇`)).toEqual(
+      expect.arrayContaining(["沭阳县", "沭阳", "沐阳县", "沐阳县人民政府"]),
+    );
   });
   it("regionAliases drops one-character forms", () => {
     expect(regionAliases({ region: "忠县", fullRegion: "重庆市忠县", org: "忠县人民政府", level: "county" })).not.toContain("忠");

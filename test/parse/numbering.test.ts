@@ -55,7 +55,14 @@ describe("表三 in every numbering style gives the same figures", () => {
   };
   const want = figures(table3(STYLES[0]![1]));
   it("reads the template's own numbering", () => {
-    expect(want).toMatchObject({ "requests.received": 12, "requests.result.granted": 6, "requests.result.unable.not_held": 4, "requests.result.not_processed.petition_complaint": 1, "requests.result.total": 12, "requests.carried_forward": 1 });
+    expect(want).toMatchObject({
+      "requests.received": 12,
+      "requests.result.granted": 6,
+      "requests.result.unable.not_held": 4,
+      "requests.result.not_processed.petition_complaint": 1,
+      "requests.result.total": 12,
+      "requests.carried_forward": 1,
+    });
   });
   it.each(STYLES.slice(1).map(([name, fn]) => ({ name, fn })))("$name", ({ fn }) => {
     const text = table3(fn);

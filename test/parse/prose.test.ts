@@ -45,7 +45,9 @@ describe("buildProse", () => {
   });
 
   it("breaks paragraphs after a sentence end and before a heading number, in a one-line report", () => {
-    const p = prose("如对本报告有疑问请联系。一、 概述2015年,我区取得成效。主要做法如下:(一)加强组织领导一是高度重视。二、主动公开政府信息情况 2015年主动公开政府信息2949条。");
+    const p = prose(
+      "如对本报告有疑问请联系。一、 概述2015年,我区取得成效。主要做法如下:(一)加强组织领导一是高度重视。二、主动公开政府信息情况 2015年主动公开政府信息2949条。",
+    );
     expect(p.text.split("\n")).toEqual([
       "如对本报告有疑问请联系。",
       "一、概述2015年,我区取得成效。主要做法如下:",
@@ -66,13 +68,20 @@ describe("buildProse", () => {
   it("joins the hard-wrapped lines of a PDF and breaks after short lines (titles, headings, paragraph ends)", () => {
     const p = prose(read(HONGZE, "10_hongze_qu_2023.txt"));
     const paras = p.text.split("\n");
-    expect(paras.slice(0, 3)).toEqual(["洪泽区人民政府", "2023年政府信息公开工作年度报告", expect.stringMatching(/^本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》.*hzzwgk@126\.com\)。$/)]);
+    expect(paras.slice(0, 3)).toEqual([
+      "洪泽区人民政府",
+      "2023年政府信息公开工作年度报告",
+      expect.stringMatching(/^本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》.*hzzwgk@126\.com\)。$/),
+    ]);
     expect(paras).toContain("一、总体情况");
-    expect(paras).toContain("(一)主动公开情况。主要通过政府门户网站主动公开政府文件、项目审批、通知公告等各类政府信息。2023年,我区在政府网站平台主动公开政府信息1136条。");
+    expect(paras).toContain(
+      "(一)主动公开情况。主要通过政府门户网站主动公开政府文件、项目审批、通知公告等各类政府信息。2023年,我区在政府网站平台主动公开政府信息1136条。",
+    );
   });
 
   it("reads through page junk blanked to spaces (a blank line is not a paragraph end)", () => {
-    const raw = "加强对区政府网站、政务新媒体动态全面监管，\n按照政务新媒体管理标准定期检查，对存在未\n及时更新、不良链接等问题进行严格督查。\n2024 年，我区在政府网站平台主动发布各类政\n- 2 -\n府信息 2428 条，公开政府常务会议 7 期。";
+    const raw =
+      "加强对区政府网站、政务新媒体动态全面监管，\n按照政务新媒体管理标准定期检查，对存在未\n及时更新、不良链接等问题进行严格督查。\n2024 年，我区在政府网站平台主动发布各类政\n- 2 -\n府信息 2428 条，公开政府常务会议 7 期。";
     const src = prepareText(raw);
     const at = src.text.indexOf("- 2 -");
     const p = buildProse(withBlanks(src, [{ start: at, end: at + 5 }]), []);
@@ -88,25 +97,73 @@ describe("buildProse", () => {
     expect(p.text).toBe("一、总体情况\n全年主动公开政府信息100条。\n二、存在的主要问题及改进情况\n宣传不够。");
     for (let i = 0; i < p.text.length; i++) if (p.text[i] !== "\n") expect(src.text[p.map[i]!]).toBe(p.text[i]);
   });
-
 });
 
 // Section titles as the reports print them; a report flattened to one line must give the same.
 const OLD_FUJIAN = ["一、概述", "二、主动公开政府信息情况", "三、政府信息依申请公开工作情况"];
-const GBF = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"];
+const GBF = [
+  "一、总体情况",
+  "二、主动公开政府信息情况",
+  "三、收到和处理政府信息公开申请情况",
+  "四、政府信息公开行政复议、行政诉讼情况",
+  "五、存在的主要问题及改进情况",
+];
 const SECTION_CASES: [dir: string, file: string, titles: string[]][] = [
   [PINGTAN, "01_pingtan_shiyanqu_2011.txt", [...OLD_FUJIAN, "四、政府信息公开工作存在的主要问题及改进情况"]],
   [PINGTAN, "02_pingtan_xian_2012.txt", [...OLD_FUJIAN, "四、政府信息公开工作存在的主要问题及改进情况"]],
-  [PINGTAN, "03_pingtan_shiyanqu_2012.txt", ["一、概述", "二、重点领域政府信息公开情况", "三、主动公开政府信息情况", "四、政府信息依申请公开工作情况", "五、政府信息公开工作存在的主要问题及改进情况"]],
+  [
+    PINGTAN,
+    "03_pingtan_shiyanqu_2012.txt",
+    ["一、概述", "二、重点领域政府信息公开情况", "三、主动公开政府信息情况", "四、政府信息依申请公开工作情况", "五、政府信息公开工作存在的主要问题及改进情况"],
+  ],
   [PINGTAN, "04_pingtan_xian_2013.txt", [...OLD_FUJIAN, "四、政府信息公开工作存在的主要问题及改进情况"]],
   [PINGTAN, "05_pingtan_shiyanqu_2013.txt", [...OLD_FUJIAN, "四、政府信息公开工作存在的主要问题及改进情况"]],
-  [PINGTAN, "06_pingtan_guanweihui_2014.txt", [...OLD_FUJIAN, "四、政府信息公开的收费及减免情况", "五、主要问题和改进措施", "六、平潭综合实验区政府信息公开情况统计表"]],
-  [PINGTAN, "07_pingtan_2015.txt", [...OLD_FUJIAN, "四、政府信息公开的收费及减免情况", "五、因政府信息公开申请行政复议、提起行政诉讼的情况", "六、主要问题和改进措施", "七、平潭综合实验区政府信息公开情况统计表"]],
-  [PINGTAN, "08_pingtan_2016.txt", [...OLD_FUJIAN, "四、政府信息公开的收费及减免情况", "五、因政府信息公开申请行政复议、提起行政诉讼的情况", "六、主要问题和改进措施", "七、平潭综合实验区政府信息公开情况统计表"]],
-  [PINGTAN, "09_pingtan_2017.txt", [...OLD_FUJIAN, "四、因政府信息公开申请行政复议、提起行政诉讼的情况", "五、存在的主要问题和改进措施", "六、政府信息公开情况统计表"]],
+  [
+    PINGTAN,
+    "06_pingtan_guanweihui_2014.txt",
+    [...OLD_FUJIAN, "四、政府信息公开的收费及减免情况", "五、主要问题和改进措施", "六、平潭综合实验区政府信息公开情况统计表"],
+  ],
+  [
+    PINGTAN,
+    "07_pingtan_2015.txt",
+    [
+      ...OLD_FUJIAN,
+      "四、政府信息公开的收费及减免情况",
+      "五、因政府信息公开申请行政复议、提起行政诉讼的情况",
+      "六、主要问题和改进措施",
+      "七、平潭综合实验区政府信息公开情况统计表",
+    ],
+  ],
+  [
+    PINGTAN,
+    "08_pingtan_2016.txt",
+    [
+      ...OLD_FUJIAN,
+      "四、政府信息公开的收费及减免情况",
+      "五、因政府信息公开申请行政复议、提起行政诉讼的情况",
+      "六、主要问题和改进措施",
+      "七、平潭综合实验区政府信息公开情况统计表",
+    ],
+  ],
+  [
+    PINGTAN,
+    "09_pingtan_2017.txt",
+    [...OLD_FUJIAN, "四、因政府信息公开申请行政复议、提起行政诉讼的情况", "五、存在的主要问题和改进措施", "六、政府信息公开情况统计表"],
+  ],
   [PINGTAN, "10_pingtan_2021.txt", [...GBF, "六、其他需要报告的事项"]],
   [PINGTAN, "11_pingtan_2024.txt", [...GBF, "六、其他需要报告的事项"]],
-  [SEEDS, "000_2d63126c8570951a.txt", ["一、工作开展情况", "二、主动公开政府信息的情况", "三、依申请公开政府信息和不予公开政府信息的情况", "四、政府信息公开的收费及减免情况", "五、因政府信息公开申请行政复议、提起行政诉讼的情况", "六、存在的主要问题和改进措施"]],
+  [
+    SEEDS,
+    "000_2d63126c8570951a.txt",
+    [
+      "一、工作开展情况",
+      "二、主动公开政府信息的情况",
+      "三、依申请公开政府信息和不予公开政府信息的情况",
+      "四、政府信息公开的收费及减免情况",
+      "五、因政府信息公开申请行政复议、提起行政诉讼的情况",
+      "六、存在的主要问题和改进措施",
+    ],
+  ],
   [SEEDS, "001_6b8ee0204781e589.txt", GBF],
   [SEEDS, "002_2280456dce613c96.txt", ["一、加强领导,落实工作责任", "二、政府信息和政务公开工作完成情况", "三、存在问题", "四、下步工作打算"]],
   [SEEDS, "003_039a0e44477dbad7.txt", ["一、主要做法和成效", "二、存在的问题", "三、下步工作安排"]],

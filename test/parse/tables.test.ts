@@ -21,7 +21,9 @@ describe("a printed table whose rows are not read is named in the warnings", () 
   });
 
   it("表三 whose row labels are not the template's (a wrapped label column an extraction mangled)", () => {
-    const mangled = r2021.replace("本年新收政府信息公开申请数量", "本年新 收政府信 息公开申请数").replace("上年结转政府信息公开申请数量", "上年转结政府信息公开申请数");
+    const mangled = r2021
+      .replace("本年新收政府信息公开申请数量", "本年新 收政府信 息公开申请数")
+      .replace("上年结转政府信息公开申请数量", "上年转结政府信息公开申请数");
     expect(mangled).not.toBe(r2021);
     const { warnings: w, figures } = warnings(mangled);
     expect(figures.filter((f) => f.slice === "natural_person")).toEqual([]);

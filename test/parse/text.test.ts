@@ -24,13 +24,20 @@ describe("thousands separators", () => {
   ])("%s → %s", (raw, text) => {
     expect(prepareText(raw).text).toBe(text);
     // Every kept character still maps to itself in the original.
-    expect(back(raw).replace(/，/g, ",").replace(/[１-９０]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))).toBe(text);
+    expect(
+      back(raw)
+        .replace(/，/g, ",")
+        .replace(/[１-９０]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
+    ).toBe(text);
   });
 
   /** Thousands separators in every free-standing number of 1000 or more (never a year). */
-  const withCommas = (t: string) =>
-    t.replace(/(?<![\d.,])\d{4,7}(?![\d.,年])/g, (n) => (+n >= 1990 && +n <= 2030 ? n : Number(n).toLocaleString("en-US")));
-  const files = [SEEDS, EXTRA].flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => join(d, f)));
+  const withCommas = (t: string) => t.replace(/(?<![\d.,])\d{4,7}(?![\d.,年])/g, (n) => (+n >= 1990 && +n <= 2030 ? n : Number(n).toLocaleString("en-US")));
+  const files = [SEEDS, EXTRA].flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => join(d, f)),
+  );
   it.each(files.map((f) => [f.split("/").slice(-2).join("/"), f]))("%s printed with thousands separators: the same figures", (_, path) => {
     const raw = readFileSync(path, "utf8");
     const figures = (t: string) => {

@@ -39,7 +39,13 @@ describe("departmentForms", () => {
 
 describe("the catalog's names", () => {
   const catalog = new Catalog(
-    [load(SEEDS, SEED.changshou), load(SEEDS, SEED.xihu), load(EXTRA, EXTRA_FILES.hongze2024), load(EXTRA, EXTRA_FILES.huaian2024), load(PINGTAN, "10_pingtan_2021.txt")].map((r) => toEntry(r, {})),
+    [
+      load(SEEDS, SEED.changshou),
+      load(SEEDS, SEED.xihu),
+      load(EXTRA, EXTRA_FILES.hongze2024),
+      load(EXTRA, EXTRA_FILES.huaian2024),
+      load(PINGTAN, "10_pingtan_2021.txt"),
+    ].map((r) => toEntry(r, {})),
   );
   const lex = catalog.lexicon();
 

@@ -33,7 +33,13 @@ describe("problemsPart on real reports", () => {
   }
 
   it("finds the part by a sentence when no heading names it", () => {
-    const s: Section = { title: "一、总体情况", line: 3, endLine: 3, paraLines: [3], text: "2019年,我区政府信息公开工作取得了一定成效,但仍存在一些不足:一是工作基础需进一步夯实。二是公开的内容和形式需进一步优化。下一步,我区将加强培训。" };
+    const s: Section = {
+      title: "一、总体情况",
+      line: 3,
+      endLine: 3,
+      paraLines: [3],
+      text: "2019年,我区政府信息公开工作取得了一定成效,但仍存在一些不足:一是工作基础需进一步夯实。二是公开的内容和形式需进一步优化。下一步,我区将加强培训。",
+    };
     expect(problemsPart([s])?.items).toEqual(["工作基础需进一步夯实", "公开的内容和形式需进一步优化"]);
   });
 

@@ -11,7 +11,14 @@ const CASES: [string, string, number, string, string, string][] = [
   ["目前已汇集了60多个单位的主动公开的政府信息。", "60多个", 60, "个", "目前已汇集了", "单位的主动公开的政府信息。"],
   ["全年通过门户网站开展民意征集53期、网上调查51期,开展“平潭大家谈”系列在线访谈12期。", "51期", 51, "期", "、网上调查", ""],
   ["截至12月14日,新浪中国平潭官方微博共发布微博1288条,拥有粉丝10659名。", "10659名", 10659, "名", "拥有粉丝", "。"],
-  ["区、县直各单位已有20多家预算部门都已对外公布本部门预决算和“三公”经费预算汇总数。", "20多家", 20, "家", "区、县直各单位已有", "预算部门都已对外公布本部门预决算和“三公”经费预算汇总数。"],
+  [
+    "区、县直各单位已有20多家预算部门都已对外公布本部门预决算和“三公”经费预算汇总数。",
+    "20多家",
+    20,
+    "家",
+    "区、县直各单位已有",
+    "预算部门都已对外公布本部门预决算和“三公”经费预算汇总数。",
+  ],
   // A count printed without its unit, right after the label that names it.
   ["其中主动公开政府信息425条,作为依申请公开信息数46条,不予公开信息数1402。", "1402", 1402, "", "不予公开信息数", "。"],
   ["2024年,市政府网站主动公开各类政府信息5500余条,全年新增公开市政府规章1件。", "5500余条", 5500, "条", "市政府网站主动公开各类政府信息", ""],
@@ -38,7 +45,10 @@ describe("readProse quantities", () => {
 
   it("marks estimates approximate and exact counts exact", () => {
     const qs = readProse([section("发布招聘信息20多条,共受理申请136437件。")]).quantities;
-    expect(qs.map((q) => [q.value, q.approximate])).toEqual([[20, true], [136437, false]]);
+    expect(qs.map((q) => [q.value, q.approximate])).toEqual([
+      [20, true],
+      [136437, false],
+    ]);
   });
 
   it("reads no count from a date, a year, an ordinal or a phone number", () => {

@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { fileAddressBook, memoryAddressBook } from "../../src/store/addresses.js";
 
 describe("address books", () => {
-  for (const [name, make] of [["memory", () => memoryAddressBook()], ["file", () => fileAddressBook(join(mkdtempSync(join(tmpdir(), "nb-addr-")), "db.addresses.json"))]] as const) {
+  for (const [name, make] of [
+    ["memory", () => memoryAddressBook()],
+    ["file", () => fileAddressBook(join(mkdtempSync(join(tmpdir(), "nb-addr-")), "db.addresses.json"))],
+  ] as const) {
     it(`${name}: keeps addresses under every key, merged in order without repeats`, () => {
       const book = make();
       book.add(["abc.html", "report1"], { urls: ["https://a.gov.cn/t1.html"], name: "t1.html" });

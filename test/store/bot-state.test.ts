@@ -39,7 +39,10 @@ describe("openBotState", () => {
 
   it("takes an older db's bot field once, writing its own file before it resolves", async () => {
     const path = join(tmp(), "db.bot.json");
-    const legacy = { subscriptions: [{ chatId: 7, kind: "all" as const, value: "", createdAt: "2025-01-01" }], stats: { questions: 41, failures: 1, ingested: 2 } };
+    const legacy = {
+      subscriptions: [{ chatId: 7, kind: "all" as const, value: "", createdAt: "2025-01-01" }],
+      stats: { questions: 41, failures: 1, ingested: 2 },
+    };
     const store = await openBotState(durableJsonFile<BotState>(path), legacy);
     expect(store.read().subscriptions).toHaveLength(1);
     expect(JSON.parse(readFileSync(path, "utf8")).stats.questions).toBe(41);
@@ -61,7 +64,11 @@ describe("a library on disk with an older db.json", () => {
     }
     // an older file: the bot state inside the db
     const old = JSON.parse(readFileSync(dbPath, "utf8"));
-    old.bot = { subscriptions: [{ chatId: 9, kind: "all", value: "", createdAt: "2025-01-01" }], alerts: [], stats: { questions: 5, failures: 0, ingested: 1 } };
+    old.bot = {
+      subscriptions: [{ chatId: 9, kind: "all", value: "", createdAt: "2025-01-01" }],
+      alerts: [],
+      stats: { questions: 5, failures: 0, ingested: 1 },
+    };
     writeFileSync(dbPath, JSON.stringify(old));
     const { lib, release } = await openLibrary(dbPath, { write: true, store: "json" });
     try {

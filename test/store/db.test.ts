@@ -83,7 +83,15 @@ describe("search index export on disk", () => {
   it("round-trips, and a torn export reads as none", async () => {
     const { saveIndex, loadIndex } = await import("../../src/store/index-files.js");
     const dir = join(tmp(), "db.index");
-    const data = { format: "f1", refs: [["a", 0], null, ["b", 3]] as ([string, number] | null)[], chunks: [["1.map", '{"x":[1]}'], ["reg", "[]"]] as [string, string][], df: [["政府", 2]] as [string, number][] };
+    const data = {
+      format: "f1",
+      refs: [["a", 0], null, ["b", 3]] as ([string, number] | null)[],
+      chunks: [
+        ["1.map", '{"x":[1]}'],
+        ["reg", "[]"],
+      ] as [string, string][],
+      df: [["政府", 2]] as [string, number][],
+    };
     saveIndex(dir, data);
     expect(loadIndex(dir)).toEqual(data);
     saveIndex(dir, { ...data, refs: [["c", 1]] });

@@ -26,7 +26,16 @@ const FIELD_ORDER = ["id", "org", "region", "fullRegion", "aliases", "year", "ad
 const order = (k: string) => (FIELD_ORDER.includes(k) ? FIELD_ORDER.indexOf(k) : 99);
 
 const entry = (id: string, extra: Partial<StoredEntry> = {}): StoredEntry =>
-  ({ id, org: `机关${id}`, region: "长寿区", fullRegion: "重庆市长寿区", year: 2018, addedAt: "2026-01-01", key: { "review.total": 15 }, ...extra }) as unknown as StoredEntry;
+  ({
+    id,
+    org: `机关${id}`,
+    region: "长寿区",
+    fullRegion: "重庆市长寿区",
+    year: 2018,
+    addedAt: "2026-01-01",
+    key: { "review.total": 15 },
+    ...extra,
+  }) as unknown as StoredEntry;
 
 describe("sqliteDbAdapter", () => {
   it("starts empty, then round-trips entries in order, held texts, decisions and the bot state", async () => {
@@ -73,7 +82,10 @@ describe("sqliteDbAdapter", () => {
   it("keeps every field of an entry by position, absent ones absent, unknown ones too; each body once", () => {
     const sql = openSqlite(join(tmp(), "db.sqlite"));
     const { encode, decode } = entryCodec(sql);
-    const e = entry("a", { missing: ["年份"], renditions: [], year: null, aliases: ["长寿区", "长寿"] } as Partial<StoredEntry>) as unknown as Record<string, unknown>;
+    const e = entry("a", { missing: ["年份"], renditions: [], year: null, aliases: ["长寿区", "长寿"] } as Partial<StoredEntry>) as unknown as Record<
+      string,
+      unknown
+    >;
     e.someday = { x: 1 };
     delete e.key;
     const data = encode(e as unknown as StoredEntry);
@@ -106,7 +118,10 @@ describe("sqliteDbAdapter", () => {
     // A reader cannot move it, and says so.
     expect(() => openSqlite(path, { readOnly: true })).toThrow(/旧的格式/);
     const db = await openDb(sqliteDbAdapter(openSqlite(path)), path);
-    expect(db.data.reports.map((e) => [e.id, e.org, e.key])).toEqual([["a", "机关a", { "review.total": 15 }], ["b", "机关b", { "review.total": 2 }]]);
+    expect(db.data.reports.map((e) => [e.id, e.org, e.key])).toEqual([
+      ["a", "机关a", { "review.total": 15 }],
+      ["b", "机关b", { "review.total": 2 }],
+    ]);
     const again = await openDb(sqliteDbAdapter(openSqlite(path, { readOnly: true })), path);
     expect(again.data.reports.map((e) => e.id)).toEqual(["a", "b"]);
   });

@@ -4,8 +4,23 @@ import { describe, expect, it } from "vitest";
 import type { Figure } from "../../src/domain.js";
 import { betterRead, changedFigures, documentKind, figureSignature, identityOf, missingParts } from "../../src/store/versions.js";
 
-const who = { org: "平潭县人民政府", region: "平潭县", fullRegion: "福州市平潭县", level: "county" as const, year: 2013, title: "平潭县人民政府2013年政府信息公开工作年度报告" };
-const fig = (metric: string, value: number | null, o: Partial<Figure> = {}): Figure => ({ metric, value, unit: "件", source: "table", certain: true, evidence: { line: 1, endLine: 1, text: "" }, ...o });
+const who = {
+  org: "平潭县人民政府",
+  region: "平潭县",
+  fullRegion: "福州市平潭县",
+  level: "county" as const,
+  year: 2013,
+  title: "平潭县人民政府2013年政府信息公开工作年度报告",
+};
+const fig = (metric: string, value: number | null, o: Partial<Figure> = {}): Figure => ({
+  metric,
+  value,
+  unit: "件",
+  source: "table",
+  certain: true,
+  evidence: { line: 1, endLine: 1, text: "" },
+  ...o,
+});
 
 describe("identityOf", () => {
   it.each([
@@ -43,8 +58,18 @@ describe("figureSignature and changedFigures", () => {
     ["a cell read for sure with two values", [fig("review.total", 15)], [fig("review.total", 16)], ["review.total|"]],
     ["an uncertain cell decides nothing", [fig("review.total", 15)], [fig("review.total", 16, { certain: false })], []],
     ["a column is its own key", [fig("review.total", 1, { slice: "市直单位" })], [fig("review.total", 2, { slice: "市直单位" })], ["review.total|市直单位"]],
-    ["prose only when no table was read", [fig("proactive.total", 134, { source: "narrative" })], [fig("proactive.total", 135, { source: "narrative" })], ["proactive.total|"]],
-    ["the table wins over the prose", [fig("review.total", 15), fig("proactive.total", 134, { source: "narrative" })], [fig("review.total", 15), fig("proactive.total", 135, { source: "narrative" })], []],
+    [
+      "prose only when no table was read",
+      [fig("proactive.total", 134, { source: "narrative" })],
+      [fig("proactive.total", 135, { source: "narrative" })],
+      ["proactive.total|"],
+    ],
+    [
+      "the table wins over the prose",
+      [fig("review.total", 15), fig("proactive.total", 134, { source: "narrative" })],
+      [fig("review.total", 15), fig("proactive.total", 135, { source: "narrative" })],
+      [],
+    ],
   ])("%s", (_name, a, b, want) => expect(changedFigures(figureSignature({ figures: a }), figureSignature({ figures: b }))).toEqual(want));
 });
 

@@ -69,16 +69,16 @@ export function adminFeature(): Composer<BotContext> {
 
   // A document without the /ingest caption: a file of an album whose caption came with another
   // file (Telegram puts an album's caption on one file only), or a file sent on its own.
-  feature.on(["message:document", "edited_message:document"]).filter((ctx) => ctx.command === undefined, (ctx) => uncaptioned(ctx, albums));
+  feature.on(["message:document", "edited_message:document"]).filter(
+    (ctx) => ctx.command === undefined,
+    (ctx) => uncaptioned(ctx, albums),
+  );
 
   return feature;
 }
 
 async function refuse(ctx: BotContext): Promise<void> {
-  ctx.deps.logger.warn(
-    { userId: ctx.from?.id, chatId: ctx.chat?.id, command: ctx.command?.name, callback: ctx.callbackQuery?.data },
-    "admin action refused",
-  );
+  ctx.deps.logger.warn({ userId: ctx.from?.id, chatId: ctx.chat?.id, command: ctx.command?.name, callback: ctx.callbackQuery?.data }, "admin action refused");
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ADMIN_ONLY, show_alert: true });
   else if (ctx.chat) await ctx.reply(ADMIN_ONLY);
 }
@@ -210,8 +210,7 @@ async function ingestDocument(ctx: BotContext, doc: Document): Promise<void> {
     bytes = await ctx.deps.download(doc.file_id);
   } catch (error) {
     logger.warn({ err: describeError(error, ctx.api.token), fileId: doc.file_id }, "document download failed");
-    const reason =
-      error instanceof DownloadError ? error.message : error instanceof GrammyError ? error.description : "网络错误";
+    const reason = error instanceof DownloadError ? error.message : error instanceof GrammyError ? error.description : "网络错误";
     await sendHtml(ctx, [`❌ 无法下载 <b>${escapeHtml(clip(name, 100))}</b>：${escapeHtml(reason)}`]);
     return;
   }
@@ -315,7 +314,10 @@ async function runReindex(ctx: BotContext): Promise<void> {
 /** What a reindex did: reports held, and what it added, changed, kept and could not read. */
 export function reindexSummary(result: ReindexResult): string {
   const list = (items: string[], max = 10) =>
-    items.slice(0, max).map((f) => `· ${escapeHtml(clip(f, 100))}`).concat(items.length > max ? [`……另有 ${items.length - max} 个`] : []);
+    items
+      .slice(0, max)
+      .map((f) => `· ${escapeHtml(clip(f, 100))}`)
+      .concat(items.length > max ? [`……另有 ${items.length - max} 个`] : []);
   const lines = [`✅ 索引已重建：${result.reports} 份报告。`];
   lines.push(result.added.length ? `新增 ${result.added.length} 份：` : "没有新增报告。", ...list(result.added));
   lines.push(result.changed.length ? `读法有变化 ${result.changed.length} 份：` : "已有报告的数字没有变化。", ...list(result.changed));

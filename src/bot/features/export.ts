@@ -31,7 +31,14 @@ export function previewTable(x: Ok): string {
   ]);
   const head = x.kind === "report" ? ["指标", "栏目", "数值", "出处"] : ["地区", "年度", "数值", "出处"];
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
-  return [head, ...rows].map((r) => r.map((c, i) => pad(c, widths[i]!, i === 2)).join("  ").trimEnd()).join("\n");
+  return [head, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => pad(c, widths[i]!, i === 2))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 async function sendFile(ctx: BotContext, x: Ok, format: "csv" | "json"): Promise<void> {

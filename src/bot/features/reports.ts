@@ -21,7 +21,11 @@ export function reportsFeature(): Composer<BotContext> {
     // A long list: the first page, the rest behind 更多.
     const key = ctx.deps.pages.save({ heading: list.heading, entries: list.entries, size: REPORTS_PAGE });
     const keyboard = new InlineKeyboard().text(`更多（还有 ${list.entries.length - REPORTS_PAGE} 个地区）`, moreData(key, 1));
-    const messages = renderMessages([html(list.heading), ...list.entries.slice(0, REPORTS_PAGE).map((e) => html(e)), html("查看一份报告：/report 地区 年份", "\n\n")]);
+    const messages = renderMessages([
+      html(list.heading),
+      ...list.entries.slice(0, REPORTS_PAGE).map((e) => html(e)),
+      html("查看一份报告：/report 地区 年份", "\n\n"),
+    ]);
     await sendHtml(ctx, messages, { reply_markup: keyboard });
   });
 

@@ -21,7 +21,8 @@ export function sourcesFeature(): Composer<BotContext> {
     if (!m || !reuse) return void (await ctx.answerCallbackQuery({ text: m ? OFF : "这个按钮无效。" }));
     const source = reuse.source(m[1]!);
     if (!source) return void (await ctx.answerCallbackQuery({ text: "这份报告已不在库中，请重新提问。", show_alert: true }));
-    if (!source.bytes && source.urls.length === 0) return void (await ctx.answerCallbackQuery({ text: "没有保存这份报告的原文文件或网址。", show_alert: true }));
+    if (!source.bytes && source.urls.length === 0)
+      return void (await ctx.answerCallbackQuery({ text: "没有保存这份报告的原文文件或网址。", show_alert: true }));
     await ctx.answerCallbackQuery({ text: "正在发送原文" });
     const who = `${clip(source.org, 60)} ${source.year ?? "年份不明"}年报告原文`;
     const link = source.urls[0] ? `\n来源网址：${clip(source.urls[0], 300)}` : "";
@@ -39,7 +40,11 @@ export function sourcesFeature(): Composer<BotContext> {
     if (!m || !reuse) return void (await ctx.answerCallbackQuery({ text: m ? OFF : "这个按钮无效。" }));
     const found = reuse.table(m[1]!, Number(m[2]), m[3]!);
     if (!found.ok) {
-      const why = { "no-report": "这份报告已不在库中，请重新提问。", stale: "报告已重新读取，这个按钮已经失效了，请重新提问。", "no-table": "这个数字出自正文，不是表格。" }[found.reason];
+      const why = {
+        "no-report": "这份报告已不在库中，请重新提问。",
+        stale: "报告已重新读取，这个按钮已经失效了，请重新提问。",
+        "no-table": "这个数字出自正文，不是表格。",
+      }[found.reason];
       return void (await ctx.answerCallbackQuery({ text: why, show_alert: true }));
     }
     await ctx.answerCallbackQuery();

@@ -23,7 +23,21 @@ export const USAGE = [
 ].join("\n");
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*(m|min|分钟|分|h|小时|时|d|天|日|w|周|星期)?$/i;
-const UNIT_MS: Record<string, number> = { m: 60_000, min: 60_000, 分钟: 60_000, 分: 60_000, h: 3_600_000, 小时: 3_600_000, 时: 3_600_000, d: 86_400_000, 天: 86_400_000, 日: 86_400_000, w: 604_800_000, 周: 604_800_000, 星期: 604_800_000 };
+const UNIT_MS: Record<string, number> = {
+  m: 60_000,
+  min: 60_000,
+  分钟: 60_000,
+  分: 60_000,
+  h: 3_600_000,
+  小时: 3_600_000,
+  时: 3_600_000,
+  d: 86_400_000,
+  天: 86_400_000,
+  日: 86_400_000,
+  w: 604_800_000,
+  周: 604_800_000,
+  星期: 604_800_000,
+};
 const MAX_MUTE_MS = 90 * 86_400_000;
 
 /** "8小时" / "3d" / "2周" → milliseconds (a bare number is hours); null when unreadable. */
@@ -96,7 +110,8 @@ export function subscriptionsFeature(): Composer<BotContext> {
     else if (/^\d+$/.test(arg)) chosen = mine.slice(Number(arg) - 1, Number(arg)).filter(Boolean);
     else chosen = mine.filter((s) => s.text.normalize("NFKC") === arg || alerts.describe(s).includes(arg));
     if (chosen.length === 0) return void (await ctx.reply(mine.length ? "没有这个订阅。发送 /subscriptions 查看（可以按按钮取消）。" : "这个聊天没有订阅。"));
-    const removed = chosen.length === mine.length ? await alerts.unsubscribe(chatId) : (await Promise.all(chosen.map((s) => alerts.unsubscribe(chatId, s.id)))).flat();
+    const removed =
+      chosen.length === mine.length ? await alerts.unsubscribe(chatId) : (await Promise.all(chosen.map((s) => alerts.unsubscribe(chatId, s.id)))).flat();
     await sendHtml(ctx, [`已取消：${removed.map((s) => escapeHtml(alerts.describe(s))).join("\n")}`]);
   });
 

@@ -151,11 +151,9 @@ const schema = z.object({
   NIANBAO_DB: optional(z.string()),
   NIANBAO_DATA_DIR: optional(z.string()),
   DATABASE_URL: optional(
-    z
-      .string()
-      .refine((value) => /^postgres(ql)?:\/\/./.test(value), {
-        message: "must be a PostgreSQL URL, postgres://user:password@host:5432/database (value not shown)",
-      }),
+    z.string().refine((value) => /^postgres(ql)?:\/\/./.test(value), {
+      message: "must be a PostgreSQL URL, postgres://user:password@host:5432/database (value not shown)",
+    }),
   ),
   NIANBAO_STORE: optional(
     z

@@ -100,17 +100,7 @@ def("requests.channel.online", "网络申请数", "件", OLD, ["网络申请", "
 def("requests.channel.letter", "信函申请数", "件", OLD, ["信函申请", "信函"], { parent: "requests.received" });
 def("requests.channel.email", "电子邮件申请数", "件", OLD, ["电子邮件申请", "电子邮件", "邮件申请"], { parent: "requests.received" });
 def("requests.channel.letter_fax", "信函、传真申请数", "件", OLD, [["信函", "传真"]], { parent: "requests.received" });
-def(
-  "requests.channel.other",
-  "其他形式申请数",
-  "件",
-  OLD,
-  [
-    ["其他形式", "申请"],
-    ["其它形式", "申请"],
-  ],
-  { parent: "requests.received" },
-);
+def("requests.channel.other", "其他形式申请数", "件", OLD, [["其他形式", "申请"]], { parent: "requests.received" });
 def("requests.closed", "申请办结数", "件", OLD, ["办结", "申请办结"], { parent: "requests.received", crosswalk: ["requests.result.total"] });
 def("requests.closed.on_time", "按时办结数", "件", OLD, ["按时办结", "按期办结"], { parent: "requests.closed" });
 def("requests.closed.late", "延期办结数", "件", OLD, ["延期办结", "延期"], { parent: "requests.closed" });

@@ -65,11 +65,11 @@ export const APPLICATION_ROWS: readonly RowDef[] = [
     metric: `${R}.other.fee_unpaid`,
     num: "2.",
     label: "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    aliases: ["逾期未按收费通知要求缴纳费用", "未按收费通知"],
+    aliases: ["逾期未按收费通知要求缴纳费用", "未按收费通知", "缴纳费用"],
     only: "gbf2021",
   },
   { metric: `${R}.other.misc`, num: "3.", label: "其他", only: "gbf2021" },
-  { metric: `${R}.total`, num: "(七)", label: "总计" },
+  { metric: `${R}.total`, num: "(七)", label: "总计", aliases: ["合计"] },
   { metric: "requests.carried_forward", num: "四、", label: "结转下年度继续办理", aliases: ["结转下年度"] },
 ];
 

@@ -245,6 +245,7 @@ export function prepareText(raw: string): SourceText {
       mapArr = Int32Array.from(m2);
     }
   }
+  text = foldVariants(text);
   const dropped = dropAt(
     text,
     mapArr,
@@ -255,6 +256,15 @@ export function prepareText(raw: string): SourceText {
   const lineStarts = [0];
   for (let i = raw.indexOf("\n"); i >= 0; i = raw.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   return { original: raw, text, map: mapArr, lineStarts, traditional };
+}
+
+/**
+ * Variant spellings the templates print one way: 其它 is 其他 ("其它处理", "其它对外管理服务事项",
+ * "3.其它" are the template's rows). Same length, so the map back to the original holds; the
+ * evidence still quotes the report as printed.
+ */
+function foldVariants(text: string): string {
+  return text.includes("其它") ? text.replace(/其它/g, "其他") : text;
 }
 
 /**
@@ -346,7 +356,7 @@ export function normalizeQuery(text: string): string {
   for (const ch of text) out += normChar(ch, ch.codePointAt(0)!);
   // Questions are short and often mix scripts (長壽 2018 行政訴訟): convert by character always; the
   // table leaves Simplified characters alone (the few it would not are kept out of it: 么 …).
-  return traditionalToSimplified(out);
+  return foldVariants(traditionalToSimplified(out));
 }
 
 // ── positions ───────────────────────────────────────────────────────────────────────────────────

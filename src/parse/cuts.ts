@@ -14,6 +14,8 @@ export interface Reading {
   cuts: number;
   /** Σ (digits per value)²: lower = the digits spread more evenly. A prior, not a rule. */
   balance: number;
+  /** Cut one digit to a cell because the digits allow nothing else, though the identities fail. */
+  forced?: true;
 }
 
 /** A partial row (values so far, and whether it is complete) → keep exploring it? */
@@ -103,4 +105,37 @@ export function readings(tokens: readonly ValueToken[], k: number, accept: Accep
   walk(0, 0, 0);
   out.sort((a, b) => a.cuts - b.cuts || a.balance - b.balance);
   return out;
+}
+
+/**
+ * The one reading of `tokens` as `k` values when their digits leave no choice: as many digits
+ * (and blanks) as cells, so every digit is a value ("000010100110001" for 表四's fifteen). The row
+ * is then read as printed even where it breaks the identities, as it would be with its cells apart:
+ * the report contradicts itself, which the checks say, and nothing is guessed. Null otherwise.
+ */
+export function digitByDigit(tokens: readonly ValueToken[], k: number): Reading | null {
+  let n = 0;
+  for (const t of tokens) {
+    if (t.kind === "blank") n++;
+    else if (/^[+-]?\d+$/.test(t.raw)) n += t.raw.replace(/^[+-]/, "").length;
+    else return null;
+  }
+  if (n !== k || tokens.length === k) return null;
+  const values: (number | null)[] = [];
+  const spans: Span[] = [];
+  let cuts = 0;
+  for (const t of tokens) {
+    if (t.kind === "blank") {
+      values.push(null);
+      spans.push({ start: t.start, end: t.end });
+      continue;
+    }
+    const sign = /^[+-]/.test(t.raw) ? 1 : 0;
+    if (t.raw.length - sign > 1) cuts++;
+    for (let i = sign; i < t.raw.length; i++) {
+      values.push(Number((i === sign && sign ? t.raw[0] : "") + t.raw[i]));
+      spans.push({ start: t.start + (i === sign ? 0 : i), end: t.start + i + 1 });
+    }
+  }
+  return { values, spans, cuts, balance: k, forced: true };
 }

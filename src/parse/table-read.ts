@@ -165,6 +165,8 @@ export function rowEvidence(src: SourceText, label: Span, values: readonly Span[
  */
 /** How a note on a value cut from a glued run starts. */
 export const GLUED_NOTE = "原文数字连在一起";
+/** What a note on a value cut one digit to a cell, against the identities, says (`digitByDigit`). */
+export const FORCED_NOTE = "每格一位数字，只能拆分为";
 /** How a note on a value the identities placed starts (when it was not cut). */
 export const IDENTITIES_NOTE = "按勾稽关系";
 
@@ -175,6 +177,7 @@ export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: numbe
   const tok = raw.find((t) => t.start <= span.start && t.end >= span.end);
   const glued = tok && tok.kind === "num" && (tok.start !== span.start || tok.end !== span.end) ? `${GLUED_NOTE}（${tok.raw}），` : "";
   const values = row.reading.values.map((v) => v ?? "空").join(" | ");
+  if (glued && row.reading.forced && status !== "unread") return { certain: true, note: `${glued}${FORCED_NOTE} ${values}（表内勾稽关系不成立，见提示）` };
   switch (status) {
     case "unread":
       return null;

@@ -4,7 +4,7 @@
 // a crawl that glued the cells) or labels-first (PDF text) are both just readings to choose from.
 import type { Evidence, Figure, ReportWarning } from "../domain.js";
 import { readCell, type ValueToken } from "./cell-text.js";
-import { readings, type Accept, type Reading } from "./cuts.js";
+import { digitByDigit, readings, type Accept, type Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
 import { identitiesOf } from "./identities.js";
 import { numberingForms } from "./headings.js";
@@ -374,7 +374,10 @@ function rowReadings(tokens: readonly ValueToken[], width: number): Reading[] {
       return [{ ...six, values: [...six.values, null], spans: [...six.spans, six.spans[5]!] }];
     }
   }
-  return readings(tokens, width, width === K3 ? rowSum : undefined);
+  const cut = readings(tokens, width, width === K3 ? rowSum : undefined);
+  // 总计 ≠ the six columns, one digit to a cell: the row as printed (the checks say it does not add up).
+  const forced = cut.length === 0 ? digitByDigit(tokens, width) : null;
+  return forced ? [forced] : cut;
 }
 
 function shortLabel(r: RowDef): string {
@@ -433,6 +436,9 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
   const printed = asPrinted(tokens, 15);
   if (printed) alternatives = [printed];
   else if (tokens.length < 15) alternatives = readings(tokens, 15, groupSums);
+  // A group's 总计 that contradicts its parts, its digits glued one to a cell: read as printed.
+  const forced = alternatives.length === 0 ? digitByDigit(tokens, 15) : null;
+  if (forced) alternatives = [forced];
   if (alternatives.length === 0) {
     warnings.push({
       code: "TABLE_SHAPE",

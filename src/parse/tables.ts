@@ -3,7 +3,7 @@
 // spans the tables occupy (left out of the prose).
 import type { Figure, ReportWarning, Template } from "../domain.js";
 import { compactOf, type Compact } from "./locate.js";
-import { GLUED_NOTE, IDENTITIES_NOTE, numbersOutside } from "./table-read.js";
+import { FORCED_NOTE, GLUED_NOTE, IDENTITIES_NOTE, numbersOutside } from "./table-read.js";
 import { detectGeneration, findApplications, readApplications, readArt20, readReview, type Generation } from "./tables-gbf.js";
 import { findStatTable, readStatTable } from "./tables-stat.js";
 import { ART20_HEADERS_2019, ART20_HEADERS_2021 } from "./template.js";
@@ -43,6 +43,19 @@ function findArt20(c: Compact, to: number): number {
 
 /** Values cut from a glued run (or placed by the identities), marked sure, made uncertain: the run may have lost blank cells. */
 function unsureCuts(out: TablesResult): void {
+  // A row cut one digit to a cell only because nothing else fits: where blanks leave no trace, the
+  // digits may as well hold a blank and a two-digit number, and the identities that would tell
+  // failed. Not given at all, nor the sums made from them.
+  const forced = new Set(out.figures.filter((f) => f.source === "table" && f.note?.includes(FORCED_NOTE)).map((f) => f.evidence));
+  if (forced.size > 0) {
+    const dropped = new Set(out.figures.filter((f) => forced.has(f.evidence)).map((f) => f.metric));
+    out.figures = out.figures.filter((f) => !forced.has(f.evidence));
+    out.warnings.push({
+      code: "TABLE_SHAPE",
+      metrics: [...dropped],
+      message: "表中有空白格，而一行的数字连在一起、又不合勾稽关系：无法确定各格的数值，未读取；请以原文为准。",
+    });
+  }
   let n = 0;
   const metrics = new Set<string>();
   const shaken = new Set<unknown>();

@@ -3,10 +3,14 @@
 // quantity the prose states. What may not: a year or a hotline number of the prose, or readings
 // that agree only because the solver cut the true one away. A cell decided by neither is given as
 // uncertain or not at all, never as sure.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Report } from "../../src/domain.js";
 import { generateReport } from "../../src/bench/generate.js";
 import { parseReport } from "../../src/parse/report.js";
-import { numbersOutside } from "../../src/parse/table-read.js";
+import { FORCED_NOTE, numbersOutside } from "../../src/parse/table-read.js";
+import { PINGTAN } from "../helpers/reports.js";
 
 describe("the prose's numbers that break a tie between readings", () => {
   it("are quantities the prose states, not its years, dates, document numbers or hotline", () => {
@@ -45,4 +49,45 @@ describe("a glued row is never read wrong and sure", () => {
       for (const f of figures) if (f.certain) expect(f.value).toBe(syn.truth.figures[f.metric]);
     });
   }
+});
+
+describe("a row that contradicts itself, its digits one to a cell", () => {
+  // 平潭 2024 as crawled (one line, cells glued), its 表四 run replaced by one whose 行政复议 总计 (1)
+  // is not the sum of its parts (0 + 0 + 0 + 0): fifteen digits for fifteen cells leave one cut. It
+  // had read nothing of 表四 ("无法按勾稽关系唯一拆分"); printed apart, the row is read and flagged.
+  const raw = readFileSync(join(PINGTAN, "11_pingtan_2024.txt"), "utf8");
+  const RUN = "总计21317000001324019";
+  const contradicting = raw.replace(RUN, "总计000010100110001");
+  const figure = (r: Report, metric: string) => r.figures.find((f) => f.metric === metric && !f.slice && f.source === "table");
+
+  it("the fixture prints the run this test replaces", () => expect(raw).toContain(RUN));
+
+  it("is read as printed, sure, and the contradiction is said", () => {
+    const res = parseReport(contradicting);
+    if (!res.ok) throw new Error(res.error);
+    const r = res.report;
+    const got = [
+      "review.upheld",
+      "review.corrected",
+      "review.other",
+      "review.pending",
+      "review.total",
+      "litigation.direct.corrected",
+      "litigation.after_review.total",
+    ].map((m) => figure(r, m)?.value);
+    expect(got).toEqual([0, 0, 0, 0, 1, 1, 1]);
+    expect(figure(r, "review.total")?.certain).toBe(true);
+    expect(figure(r, "review.total")?.note).toContain(FORCED_NOTE);
+    expect(r.warnings.some((w) => w.code === "SUM_MISMATCH" && w.metrics.includes("review.total"))).toBe(true);
+  });
+
+  it("is not read where the page leaves cells blank (the digits may hold a blank and a two-digit number)", () => {
+    // 上年结转's seven zeros left blank: the row stands empty before 予以公开's glued digits.
+    const blanks = contradicting.replace("上年结转政府信息公开申请数量0000000", "上年结转政府信息公开申请数量");
+    expect(blanks).not.toBe(contradicting);
+    const res = parseReport(blanks);
+    if (!res.ok) throw new Error(res.error);
+    expect(res.report.figures.filter((f) => /^(review|litigation)\./.test(f.metric))).toEqual([]);
+    expect(res.report.warnings.some((w) => w.code === "TABLE_SHAPE" && w.metrics.includes("review.total"))).toBe(true);
+  });
 });

@@ -94,9 +94,9 @@ def(
   { primary: true },
 );
 def("requests.carried_over", "上年结转政府信息公开申请数量", "件", NEW, ["上年结转", ["上年", "结转"]], { parent: "requests.received" });
-def("requests.channel.in_person", "当面申请数", "件", OLD, ["当面申请", "当面"], { parent: "requests.received" });
+def("requests.channel.in_person", "当面申请数", "件", OLD, ["当面申请", "当面", "现场申请"], { parent: "requests.received" });
 def("requests.channel.fax", "传真申请数", "件", OLD, ["传真申请", "传真"], { parent: "requests.received" });
-def("requests.channel.online", "网络申请数", "件", OLD, ["网络申请", "网上申请", "在线申请", ["网络", "申请"]], { parent: "requests.received" });
+def("requests.channel.online", "网络申请数", "件", OLD, ["网络申请", "网上申请", "在线申请", "互联网申请", ["网络", "申请"]], { parent: "requests.received" });
 def("requests.channel.letter", "信函申请数", "件", OLD, ["信函申请", "信函"], { parent: "requests.received" });
 def("requests.channel.email", "电子邮件申请数", "件", OLD, ["电子邮件申请", "电子邮件", "邮件申请"], { parent: "requests.received" });
 def("requests.channel.letter_fax", "信函、传真申请数", "件", OLD, [["信函", "传真"]], { parent: "requests.received" });

@@ -142,6 +142,28 @@ const WORDINGS: [string, (t: string) => string][] = [
   ["属于 and 危及 dropped", (t) => t.replace(/属于(?=国家秘密|三类|四类|行政执法|行政查询)/g, "").replace(/危及(?=[“"]?三安全)/g, "")],
   ["本年新收到, 申请数", (t) => t.replace(/本年新收/g, "本年新收到").replace(/申请数量/g, "申请数")],
   ["notes after the applicants", (t) => t.replace(/自然人/g, "自然人（公民）").replace(/法律服务机构/g, "法律服务机构（律师事务所）")],
+  // The old 统计表, as other provinces and years word its rows (each had been read under its own
+  // label, not as the row it is: 互联网申请数 was no 网上申请).
+  [
+    "统计表: channels and requests worded otherwise",
+    (t) =>
+      t
+        .replace(/网上申请数/g, "互联网申请数")
+        .replace(/当面申请数/g, "现场申请数")
+        .replace(/信函、传真申请数/g, "信函传真申请数")
+        .replace(/政府网站公开数/g, "门户网站公开数")
+        .replace(/受理依申请公开信息总数/g, "收到申请总数"),
+  ],
+  [
+    "统计表: answers, review and litigation worded otherwise",
+    (t) =>
+      t
+        .replace(/其他类型答复数/g, "其他答复数")
+        .replace(/申请信息不存在/g, "信息不存在")
+        .replace(/不属于本行政机关/g, "不属于本机关")
+        .replace(/行政复议数/g, "被申请行政复议数")
+        .replace(/行政诉讼数/g, "被提起行政诉讼数"),
+  ],
 ];
 
 /** What a report says, without where it says it (line numbers change with the layout). */

@@ -25,6 +25,9 @@ export interface YearResult {
   consumed: string[];
 }
 
+/** Words that set a year against the one before it. */
+const AGAINST_PREVIOUS = /同比|环比|[比较](?:上一?年度?|去年|前一年)|(?:与|和|跟|同)(?:上一?年度?|去年|前一年)(?:相比|比较|比)/;
+
 /** Years: 2018, 2018年度, 18年, 2018到2020, 去年/今年/前年, 近三年, 近几年/历年 (all held). */
 export function parseYears(q: string, newestYear: number | null): YearResult {
   const years = new Set<number>();
@@ -55,6 +58,14 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
       years.add(y);
       consumed.push(m[0]);
     }
+  }
+  // "2024年…同比增长多少", "…比上年多吗": the year asked against the one before it (a comparison),
+  // not against the newest year held; 本年增/减 is a column of the 2019 form, no comparison.
+  const against = years.size === 1 ? AGAINST_PREVIOUS.exec(q) : null;
+  if (against && !/增\/?减/.test(q)) {
+    years.add([...years][0]! - 1);
+    consumed.push(against[0]);
+    return { years: [...years].sort((a, b) => a - b), relative, consumed };
   }
   if (newestYear) {
     // 本年 is the year asked when one is written (2020年本年制发…), and a column of the template

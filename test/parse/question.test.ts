@@ -100,6 +100,12 @@ const CASES: Record<string, Expect> = {
   长寿区的政务公开办公室电话是多少: { intent: "search" },
   长寿区2018年存在哪些问题: { intent: "search" },
   西湖区2019年收费项目多少个: { metric: "art20.fees.prev_items" },
+  // 依申请公开 names the requests; 答复 asks what was answered (it had read as 收到申请).
+  长寿区2018年依申请公开答复了多少件: { metric: "requests.answered" },
+  // Against the year before the one asked, not the newest held (it had given 2018's value alone).
+  长寿区2018年收到申请同比增长多少: { years: [2017, 2018], metric: "requests.received", intent: "compare" },
+  长寿区2018年主动公开多少条信息比上年多吗: { years: [2017, 2018], intent: "compare" },
+  长寿区2018年行政复议比去年增加了几件: { years: [2017, 2018], metric: "review.total", intent: "compare" },
 };
 
 describe("parseQuestion", () => {
@@ -149,6 +155,10 @@ describe("parseYears", () => {
     近两年: [2019, 2020],
     上年结转: [],
     "12345平台": [],
+    "2018年同比": [2017, 2018],
+    "2018年较上年": [2017, 2018],
+    "2018年与去年相比": [2017, 2018],
+    "2018年本年增/减较上年": [2018],
   };
   for (const [text, years] of Object.entries(table)) it(text, () => expect(parseYears(text, 2020).years).toEqual(years));
 });

@@ -6,6 +6,7 @@ import { levelRank, regionKey, type ReportEntry } from "./catalog.js";
 import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
 import { SUB_UNIT } from "./parse/phrases.js";
+import { matchMetrics } from "./parse/question-metric.js";
 import { bestSentence, type ClauseAnswer } from "./qa/clause-match.js";
 import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
 import { problemsPart } from "./qa/problems.js";
@@ -156,8 +157,13 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
 function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (pq.moreMetrics.length > 0) {
     // Several metrics in one question: one answer each, joined.
-    const parts = [pq.metricCandidates, ...pq.moreMetrics].map((cands) =>
-      value({ ...pq, metric: cands[0]!, metricCandidates: cands, moreMetrics: [] }, deps, base),
+    const groups = [pq.metricCandidates, ...pq.moreMetrics];
+    const clauses = clausesOf(
+      pq.keywordSource,
+      groups.map((g) => g[0]!),
+    );
+    const parts = groups.map((cands, i) =>
+      value({ ...pq, metric: cands[0]!, metricCandidates: cands, moreMetrics: [], keywordSource: clauses[i]! }, deps, base),
     );
     return {
       ...base,
@@ -293,6 +299,28 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   for (const w of warnings) lines.push(`⚠ ${w}`);
   if (carry?.agrees) lines.push(carry.text);
   return { ...base, kind: pq.intent === "breakdown" ? "breakdown" : "value", answers: items, warnings, text: lines.join("\n") };
+}
+
+/**
+ * The words of a question of several metrics that ask for each ("行政复议" and "诉讼各多少件" of
+ * "行政复议和诉讼各多少件"): each part is weighed against the prose by its own words, or the sentence
+ * about 诉讼 answers 行政复议 as "正文的说法不同". A part's words run from where its metric's words
+ * start to where the next part's start (the question's commas are gone by now); the whole question
+ * for a part whose words are not found.
+ */
+function clausesOf(keywordSource: string, metrics: readonly string[]): string[] {
+  const text = keywordSource.replace(/\s+/g, "");
+  const scored = matchMetrics(text);
+  const starts = metrics.map((m) => {
+    const hit = scored.find((c) => c.id === m);
+    return hit && hit.covered.size > 0 ? Math.min(...hit.covered) : -1;
+  });
+  const sorted = starts.filter((a) => a >= 0).sort((a, b) => a - b);
+  return starts.map((a) => {
+    if (a < 0) return keywordSource;
+    const next = sorted.find((b) => b > a) ?? text.length;
+    return text.slice(sorted[0] === a ? 0 : a, next);
+  });
 }
 
 /**

@@ -33,6 +33,8 @@ const QUESTIONS = {
   clauseTrend: "平潭综合实验区2012年和2013年各乡镇主动公开多少条",
   office: "洪泽区政府办2024年受理政府信息公开申请多少件",
   whole: "洪泽区2024年收到政府信息公开申请多少件",
+  twoByComma: "长寿区2018年行政复议，诉讼各多少件",
+  twoByAnd: "长寿区2018年行政复议和诉讼各多少件",
 } as const;
 
 beforeAll(() => {
@@ -44,6 +46,20 @@ beforeAll(() => {
 });
 
 const ask = (k: keyof typeof QUESTIONS) => asked.get(QUESTIONS[k])!;
+
+describe("a question of two metrics", () => {
+  // The comma had joined nothing (诉讼 went unanswered), and each part was weighed against the prose
+  // by the whole question: the sentence about 行政诉讼 ("…驳回原告诉讼请求数2件") was given under
+  // 行政复议 as "正文的说法不同：2件".
+  it.each(["twoByComma", "twoByAnd"] as const)("%s: answers each, each by its own words", (k) => {
+    const a = ask(k);
+    expect(a.answers.map((x) => [x.metric, x.value])).toEqual([
+      ["review.total", 15],
+      ["litigation.total", 7],
+    ]);
+    expect(a.text).not.toContain("正文的说法不同");
+  });
+});
 
 describe("numbers the prose states", () => {
   it("answers a quantity no table has, quoting its clause and line", () => {

@@ -201,8 +201,9 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     let covered = candidates[0]!.covered;
     for (let round = 0; round < 3; round++) {
       restText = [...restText].map((ch, i) => (covered.has(i) ? " " : ch)).join("");
-      // A short word right after 和 (行政复议和诉讼) names a metric too.
-      const joined = (c: Scored) => listed || /[和与及]/.test(metricText[Math.min(...c.covered) - 1] ?? "");
+      // A short word right after 和 (行政复议和诉讼) names a metric too, and so does one in a clause of
+      // its own (行政复议，诉讼各多少: the comma is gone from metricText, its clauses each hold words).
+      const joined = (c: Scored) => listed || commaJoins || /[和与及]/.test(metricText[Math.min(...c.covered) - 1] ?? "");
       const next = matchMetrics(restText).filter((c) => c.score >= 3.5 || (c.score >= 2 && joined(c)));
       if (!next.length) break;
       const best = next[0]!.score;

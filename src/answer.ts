@@ -7,7 +7,7 @@ import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from
 import { parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { matchMetrics } from "./parse/question-metric.js";
-import { bestSentence, type ClauseAnswer } from "./qa/clause-match.js";
+import { bestSentence, coverage, type ClauseAnswer } from "./qa/clause-match.js";
 import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
 import { problemsPart } from "./qa/problems.js";
 import { completeFollowUp, contextOf } from "./qa/followup.js";
@@ -137,7 +137,9 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     case "rank":
       return rank(pq, deps, base);
     case "compare":
-      return compare(pq, deps, base);
+      // Years compared with no body named ("2024年和2023年收到的申请对比"): over the library, as a
+      // value or trend asked so is (it had thrown: compare takes its body from the first mention).
+      return pq.mentions.length === 0 ? rank(pq, deps, base) : compare(pq, deps, base);
     case "trend":
       return trend(pq, deps, base);
     case "value":
@@ -452,6 +454,7 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   // "长寿区2018年和资阳区…": a body typed without a year of its own, when another has one, falls back
   // to its newest report when it has none of that year (said, never silently).
   const ownYears = pq.mentions.length >= 2 && pq.mentions.some((m) => m.year);
+  const found: Report[] = [];
   for (const t of targets) {
     let picked = pickReport(t.m, t.years, deps);
     if (!picked.report && ownYears && !t.m.year) {
@@ -472,6 +475,7 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       continue;
     }
     items.push(one.item);
+    found.push(r);
     lines.push(`${who(r)}${one.line}`);
     if (one.metric) warnings.push(...warningsFor(r, [one.metric]));
   }
@@ -489,8 +493,35 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     const rel = a.value ? `（${diff >= 0 ? "+" : ""}${Math.round((diff / a.value!) * 1000) / 10}%）` : "";
     lines.push(`${who(b)}比${who(a)}${diff > 0 ? "多" : diff < 0 ? "少" : "相同，差"} ${Math.abs(diff)}${a.unit}${diff ? rel : ""}`);
   }
+  // One body's two years, one of them not held ("2024年…同比增长多少" without 2023): what the report
+  // itself says against the year before, when it says it ("申请数量较去年回落12.3%").
+  if (pq.mentions.length === 1 && targets.length === 2 && found.length === 1) {
+    // Weighed by what is asked, not by how it is asked to change (同比, 增长, 多少).
+    const what = pq.keywordSource.replace(/同比|环比|[较比](?:上一?年度?|去年|前一年)|(?:增长|下降|减少|增加|回落|上升|变化)(?:了)?|多了|少了|多少|几/g, " ");
+    const said = changeSentence(proseOf(found[0]!, { ...pq, keywordSource: what }, deps), items[0]!.value);
+    if (said) lines.push(`报告中与上年比较的说法（第${said.line}行）：“${said.text.length > 160 ? said.text.slice(0, 160) + "…" : said.text}”`);
+  }
   for (const w of warnings) lines.push(`⚠ ${w}`);
   return { ...base, kind: items.length ? "compare" : "none", answers: items, warnings, text: lines.join("\n") };
+}
+
+/** Words that set a figure against the year before (同比, 较上年 …). */
+const AGAINST_LAST_YEAR = /同比|环比|[较比](?:上一?年度?|去年|前一年|\d{4}年)/;
+
+/**
+ * The report's sentence that best says how what is asked changed against the year before, if any:
+ * one that names it (its words) or states the figure answered ("受理…申请859件，申请数量较去年回落
+ * 12.3%" for 收到申请 859).
+ */
+function changeSentence(px: ProseQuery, value: number | null): { text: string; line: number } | null {
+  const stated = value === null ? null : new RegExp(`(?<![\\d.])${String(value).replace(".", "\\.")}(?![\\d.])`);
+  let best: { text: string; line: number; score: number } | null = null;
+  for (const s of px.index.sentences) {
+    if (!AGAINST_LAST_YEAR.test(s.text)) continue;
+    const score = coverage(px.words, [{ text: s.text, w: 1 }]) + (stated?.test(s.text) ? 1 : 0);
+    if (score >= 0.5 && (!best || score > best.score)) best = { text: s.text, line: s.line, score };
+  }
+  return best;
 }
 
 function trend(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {

@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../src/domain.js";
 import { askJsonl, ingestDirs } from "./helpers/gold.js";
-import { EXTRA, PINGTAN, SEEDS } from "./helpers/reports.js";
+import { join } from "node:path";
+import { EXTRA, FIXTURES, PINGTAN, SEEDS } from "./helpers/reports.js";
 
 let db = "";
 const asked = new Map<string, Answer>();
@@ -33,12 +34,16 @@ const QUESTIONS = {
   clauseTrend: "平潭综合实验区2012年和2013年各乡镇主动公开多少条",
   office: "洪泽区政府办2024年受理政府信息公开申请多少件",
   whole: "洪泽区2024年收到政府信息公开申请多少件",
+  againstLastYear: "洪泽区2024年收到政府信息公开申请同比增长多少",
+  lastYearMissing: "上海市人民政府办公厅2019年收到的申请同比下降多少",
+  yearsNoBody: "2024年和2023年收到的申请对比",
+  shortUnheld: "宣威2024年收到申请多少件",
   twoByComma: "长寿区2018年行政复议，诉讼各多少件",
   twoByAnd: "长寿区2018年行政复议和诉讼各多少件",
 } as const;
 
 beforeAll(() => {
-  const res = ingestDirs([PINGTAN, SEEDS, EXTRA]);
+  const res = ingestDirs([PINGTAN, SEEDS, EXTRA, join(FIXTURES, "shanghai-2019-html")]);
   expect(res.status).toBe(0);
   db = res.db;
   const qs = Object.values(QUESTIONS);
@@ -46,6 +51,35 @@ beforeAll(() => {
 });
 
 const ask = (k: keyof typeof QUESTIONS) => asked.get(QUESTIONS[k])!;
+
+describe("a year against the year before", () => {
+  it("compares the two years' reports (同比 had given the year's value alone)", () => {
+    const a = ask("againstLastYear");
+    expect(a.kind).toBe("compare");
+    expect(a.answers.map((x) => x.year)).toEqual([2023, 2024]);
+    expect(a.text).toMatch(/2024年比2023年(多|少)/);
+  });
+
+  it("says the year before is not held, and quotes what the report says against it", () => {
+    const a = ask("lastYearMissing");
+    expect(a.text).toContain("没有上海市人民政府办公厅2018年的报告");
+    expect(a.answers.map((x) => x.value)).toEqual([859]);
+    expect(a.text).toContain("报告中与上年比较的说法");
+    expect(a.text).toContain("较去年回落12.3%");
+  });
+
+  it("years compared with no body named are answered over the library (it had thrown)", () => {
+    const a = ask("yearsNoBody");
+    expect(a.text).not.toContain("出错了");
+    expect(a.answers.length).toBeGreaterThan(0);
+  });
+
+  it("a place's short name before the year, not held, is said to be missing (not asked of the library)", () => {
+    const a = ask("shortUnheld");
+    expect(a.kind).toBe("none");
+    expect(a.text).toContain("没有“宣威”的报告");
+  });
+});
 
 describe("a question of two metrics", () => {
   // The comma had joined nothing (诉讼 went unanswered), and each part was weighed against the prose

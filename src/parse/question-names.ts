@@ -287,6 +287,10 @@ export const GENERIC_PLACE = /^(?:全|我|本|各|哪|每|该|其|这|那|此|�
 /** Place-like words not in the store: "朝阳区", "杭州市". */
 export function unknownPlaces(rest: string): string[] {
   const out: string[] = [];
+  // A place typed without its suffix right before the year ("平潭2024年…": the year is blanked in
+  // `rest`): a county, city or province's short name, not held (it had been asked of the library).
+  const short = /^\s*([\u4e00-\u9fff]{2,4})\s/.exec(rest);
+  if (short && lookupStem(short[1]!).some((d) => d.level !== "township")) out.push(short[1]!);
   for (const m of rest.matchAll(/([\u4e00-\u9fff]{2,5}?(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗))(?:政府|人民政府)?/g)) {
     const name = m[1]!;
     const stem = name.replace(/(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗)$/, "");

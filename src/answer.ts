@@ -407,7 +407,12 @@ function proseValue(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer 
   const implied = picked.impliedYear ? `（未指明年份，按最新的${r.year ?? ""}年报告回答）` : "";
   const px = proseOf(r, pq, deps);
   const best = bestQuantity(px);
-  return best ? clauseReply(r, px, best, base, implied) : notStated(r, px, { topic: px.phrase || topicOf(pq) }, base, implied);
+  if (best) return clauseReply(r, px, best, base, implied);
+  const topic = px.phrase || topicOf(pq);
+  // "福建2024年多少": nothing asked but a number (it had said the report gives no “” figure).
+  if (!topic)
+    return { ...base, kind: "none", text: `问的是${who(r)}报告中的哪一项？例如“行政复议多少件”“收到多少政府信息公开申请”“主动公开政府信息多少条”。${implied}` };
+  return notStated(r, px, { topic }, base, implied);
 }
 
 /** One report's answer in a series (compare, trend): its line and item. */

@@ -59,6 +59,11 @@ const TEXTS: [string, string[], string[]][] = [
   ["2019年哪个地区收到的申请最多", ["（2019年）859件", "共4份报告有此项"], ["2024年"]],
   // A sum, not a ranking.
   ["2019年全部地区行政复议一共多少件", ["合计：31件", "蚌埠市人民政府 16", "南昌市西湖区人民政府 1"], ["从多到少"]],
+  // A column asked over the library says which column (it had read "收到政府信息公开申请数合计：3096件").
+  ["江苏省2024年自然人申请一共多少", ["收到政府信息公开申请数（自然人）合计：3096件", "淮安市人民政府 3001"], []],
+  ["福建自然人申请的情况", ["收到政府信息公开申请数（自然人）从多到少", "平潭综合实验区管委会（2024年）217件"], []],
+  // Nothing asked but a number: which figure? (It had said the report gives no “” figure.)
+  ["平潭综合实验区2024年是多少", ["问的是平潭综合实验区管委会2024年报告中的哪一项"], ["“”"]],
   // The reports whose figures contradict each other.
   [
     "哪些报告的数据有矛盾",

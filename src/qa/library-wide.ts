@@ -3,10 +3,10 @@
 // Rankings read the in-memory key figures; only the rows shown load their records.
 import type { Answer, AnswerItem, Report } from "../domain.js";
 import { CONFLICT_CODES, type ReportEntry } from "../catalog.js";
-import { metricDef, metricLabel } from "../parse/metrics.js";
+import { metricDef } from "../parse/metrics.js";
 import type { ParsedQuestion, RegionMention } from "../parse/question.js";
 import { resolveMetric } from "./figures.js";
-import { fmtValue, item, sourceLine, who } from "./render.js";
+import { fmtValue, item, labelFor, sourceLine, who } from "./render.js";
 import type { AnswerDeps } from "./select.js";
 
 /** The reports a library-wide question reads: every one with a year, or those inside the area named. */
@@ -42,7 +42,7 @@ export const MAX_YEARS = 8;
 export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: RegionMention): Answer {
   const all = scopeEntries(deps, area);
   const valueOf = entryValue(pq, deps);
-  const label = metricLabel(pq.metric!);
+  const label = labelFor(pq.metric!, pq.slice);
   const rows: { e: ReportEntry; v: number }[] = [];
   for (const e of all) {
     if (pq.years.length && !pq.years.includes(e.year!)) continue;
@@ -109,7 +109,7 @@ export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: 
  */
 export function total(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: RegionMention): Answer {
   const valueOf = entryValue(pq, deps);
-  const label = metricLabel(pq.metric!);
+  const label = labelFor(pq.metric!, pq.slice);
   const byYear = new Map<number, { e: ReportEntry; v: number }[]>();
   for (const e of scopeEntries(deps, area)) {
     if (pq.years.length && !pq.years.includes(e.year!)) continue;

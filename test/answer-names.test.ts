@@ -124,6 +124,93 @@ describe("who and what a question means, through ask --jsonl", () => {
   });
 });
 
+/**
+ * Questions put together from the parts people type — a body or place (held, unheld, an area, two
+ * of them), years (one, two, a range, 去年, 近三年), a metric (one, two, none, prose only) and what is
+ * asked of it (多少, 对比, 趋势, 最多, 一共, 同比, 占比 …) — in every combination a fixed shuffle picks.
+ * None may fail ("出错了": 36 of 1,500 did, years compared with no body named), and none may answer
+ * with another year than those asked without saying so.
+ */
+describe("questions of every shape", () => {
+  const REGIONS = [
+    "",
+    "平潭",
+    "平潭县",
+    "长寿区",
+    "西湖区",
+    "淮安市",
+    "洪泽区和淮安市",
+    "江苏省",
+    "宣威",
+    "长寿区和平潭县",
+    "上海市人民政府办公厅",
+    "福建",
+    "新乡市",
+  ];
+  const YEARS = ["", "2024年", "2021年和2024年", "2019到2021年", "去年", "近三年", "2018年度", "2023年比2024年", "今年"];
+  const METRICS = [
+    "",
+    "行政复议",
+    "收到申请",
+    "主动公开政府信息",
+    "行政处罚",
+    "不予公开",
+    "自然人申请",
+    "网上申请",
+    "收费",
+    "访问量",
+    "存在问题",
+    "行政复议和诉讼",
+  ];
+  const TAILS = [
+    "多少",
+    "多少件",
+    "对比",
+    "趋势",
+    "最多的是哪个",
+    "一共多少",
+    "有哪些",
+    "分别多少",
+    "占比",
+    "同比增长多少",
+    "比上年多吗",
+    "是多少？",
+    "",
+    "的情况",
+    "排名前三",
+    "有没有矛盾",
+  ];
+  const questions: string[] = [];
+  let seed = 7;
+  // (The generator's high bits: its low ones repeat in short cycles.)
+  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), Math.floor(seed / 65536) % n);
+  for (let tries = 0; questions.length < 600 && tries < 20_000; tries++) {
+    const q = REGIONS[next(REGIONS.length)]! + YEARS[next(YEARS.length)]! + METRICS[next(METRICS.length)]! + TAILS[next(TAILS.length)]!;
+    if (q && !questions.includes(q)) questions.push(q);
+  }
+  let answers: Answer[];
+  beforeAll(() => {
+    answers = askJsonl(db, questions);
+  }, 240_000);
+
+  it("none fails", () => {
+    expect(answers.filter((a) => a.text.startsWith("出错了")).map((a) => `${a.question}: ${a.text}`)).toEqual([]);
+  });
+
+  it("none answers another year than asked without saying so", () => {
+    const silent = answers.filter((a) => {
+      const asked = [...a.question.matchAll(/20\d\d/g)].map((m) => Number(m[0]));
+      const range = /(20\d\d)年?到(20\d\d)/.exec(a.question);
+      if (range) for (let y = Number(range[1]); y <= Number(range[2]); y++) asked.push(y);
+      const against = /比上年|同比/.test(a.question) ? asked.map((y) => y - 1) : [];
+      if (asked.length === 0) return false;
+      const other = a.answers.filter((x) => x.year !== null && !asked.includes(x.year) && !against.includes(x.year));
+      return other.length > 0 && !/没有.{0,40}年的报告|按最新|用最新/.test(a.text);
+    });
+    expect(silent.map((a) => `${a.question}: ${a.text.slice(0, 80)}`)).toEqual([]);
+  });
+});
+
 describe("did you mean, for a name the gazetteer spells otherwise", () => {
   it("沐阳 → 沭阳 when only 沭阳 is held", () => {
     const { db } = ingestDirs([join(NAMES, "shuyang_fagai_2020.txt"), join(SEEDS, "000_2d63126c8570951a.txt")]);

@@ -294,7 +294,9 @@ export function unknownPlaces(rest: string): string[] {
   for (const m of rest.matchAll(/([\u4e00-\u9fff]{2,5}?(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗))(?:政府|人民政府)?/g)) {
     const name = m[1]!;
     const stem = name.replace(/(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗)$/, "");
-    if (stem.length < 2 || GENERIC_PLACE.test(stem) || /政府|单位|部门|行政|信息|公开|申请|哪个|哪些|地区/.test(name)) continue;
+    // (A stem that starts like a generic word is still a place when the gazetteer holds it: 上海市, 新乡市.)
+    if (stem.length < 2 || (GENERIC_PLACE.test(stem) && lookupName(name).length === 0) || /政府|单位|部门|行政|信息|公开|申请|哪个|哪些|地区/.test(name))
+      continue;
     out.push(name);
   }
   return out;

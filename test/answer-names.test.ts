@@ -62,6 +62,8 @@ const TEXTS: [string, string[], string[]][] = [
   // A column asked over the library says which column (it had read "收到政府信息公开申请数合计：3096件").
   ["江苏省2024年自然人申请一共多少", ["收到政府信息公开申请数（自然人）合计：3096件", "淮安市人民政府 3001"], []],
   ["福建自然人申请的情况", ["收到政府信息公开申请数（自然人）从多到少", "平潭综合实验区管委会（2024年）217件"], []],
+  // Nothing to check for the bodies and years asked: said so, not "0份报告中没有发现数据矛盾".
+  ["长寿区2024年有没有矛盾", ["没有重庆市长寿区2024年的报告"], ["0份报告"]],
   // Nothing asked but a number: which figure? (It had said the report gives no “” figure.)
   ["平潭综合实验区2024年是多少", ["问的是平潭综合实验区管委会2024年报告中的哪一项"], ["“”"]],
   // The reports whose figures contradict each other.

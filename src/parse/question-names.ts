@@ -287,10 +287,6 @@ export const GENERIC_PLACE = /^(?:全|我|本|各|哪|每|该|其|这|那|此|�
 /** Place-like words not in the store: "朝阳区", "杭州市". */
 export function unknownPlaces(rest: string): string[] {
   const out: string[] = [];
-  // A place typed without its suffix right before the year ("平潭2024年…": the year is blanked in
-  // `rest`): a county, city or province's short name, not held (it had been asked of the library).
-  const short = /^\s*([\u4e00-\u9fff]{2,4})\s/.exec(rest);
-  if (short && lookupStem(short[1]!).some((d) => d.level !== "township")) out.push(short[1]!);
   for (const m of rest.matchAll(/([\u4e00-\u9fff]{2,5}?(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗))(?:政府|人民政府)?/g)) {
     const name = m[1]!;
     const stem = name.replace(/(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗)$/, "");
@@ -299,5 +295,14 @@ export function unknownPlaces(rest: string): string[] {
       continue;
     out.push(name);
   }
+  if (out.length > 0) return out;
+  // A place typed without its suffix, not held (it had been asked of the whole library): a county,
+  // city or province's short name right before the year ("平潭2024年…": the year is blanked in
+  // `rest`), or opening the question with the words asked right after it ("宣威行政处罚的报告").
+  const short = /^\s*([\u4e00-\u9fff]{2,4})\s/.exec(rest)?.[1];
+  const isPlace = (stem: string) => lookupStem(stem).some((d) => d.level !== "township");
+  if (short && isPlace(short)) return [short];
+  const open = /^\s*([\u4e00-\u9fff]{2,3})/.exec(rest)?.[1] ?? "";
+  for (let n = 2; n <= open.length; n++) if (isPlace(open.slice(0, n))) return [open.slice(0, n)];
   return out;
 }

@@ -94,6 +94,12 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
       relativeWord ??= recent[0];
       consumed.push(recent[0]);
     }
+    // 今年…同比: the relative year against the one before it, as a written one.
+    const relAgainst = years.size === 1 ? AGAINST_PREVIOUS.exec(q) : null;
+    if (relAgainst && !/增\/?减/.test(q)) {
+      years.add([...years][0]! - 1);
+      consumed.push(relAgainst[0]);
+    }
   }
   return { years: [...years].sort((a, b) => a - b), relative, ...(relativeWord ? { relativeWord } : {}), consumed };
 }

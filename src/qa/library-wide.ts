@@ -165,6 +165,11 @@ export function conflicts(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): A
     if (r && messages.length) found.push({ r, messages });
   }
   found.sort((a, b) => (b.r.year ?? 0) - (a.r.year ?? 0) || a.r.org.localeCompare(b.r.org, "zh-CN"));
+  if (entries.length === 0) {
+    // No report to check: say whose and which years are missing, not "0份报告中没有发现矛盾".
+    const whose = pq.mentions.map((m) => deps.catalog.labelOf(m.keys[0]!)).join("、");
+    return { ...base, text: `没有${whose}${pq.years.map((y) => `${y}年`).join("、")}的报告，无从核对。` };
+  }
   if (found.length === 0) return { ...base, text: `${entries.length}份报告中没有发现数据矛盾（勾稽关系和表文一致性均已核对）。` };
   const lines = found
     .slice(0, 30)

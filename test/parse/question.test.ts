@@ -111,6 +111,12 @@ const CASES: Record<string, Expect> = {
   上海市2024年行政复议多少件: { unknown: ["上海市"] },
   新乡市2024年行政复议多少件: { unknown: ["新乡市"] },
   上级部门2024年行政复议多少件: { unknown: [] },
+  // A place's short name, not held, before the year or before the words asked.
+  宣威2024年行政处罚多少: { unknown: ["宣威"] },
+  宣威行政处罚的报告: { unknown: ["宣威"] },
+  行政处罚最多的是哪个: { unknown: [] },
+  // 今年…同比: the relative year against the one before it.
+  长寿区今年收到申请同比增长多少: { years: [2019, 2020], intent: "compare" },
 };
 
 describe("parseQuestion", () => {

@@ -111,9 +111,13 @@ export function readings(tokens: readonly ValueToken[], k: number, accept: Accep
  * The one reading of `tokens` as `k` values when their digits leave no choice: as many digits
  * (and blanks) as cells, so every digit is a value ("000010100110001" for 表四's fifteen). The row
  * is then read as printed even where it breaks the identities, as it would be with its cells apart:
- * the report contradicts itself, which the checks say, and nothing is guessed. Null otherwise.
+ * the report contradicts itself, which the checks say, and nothing is guessed. Only a row printed as
+ * one run of digits; null otherwise.
  */
 export function digitByDigit(tokens: readonly ValueToken[], k: number): Reading | null {
+  // One run only: numbers printed apart ("258 12 1 1" for seven cells) are cells apart, and what
+  // they lack is blank cells, not cuts.
+  if (tokens.length !== 1) return null;
   let n = 0;
   for (const t of tokens) {
     if (t.kind === "blank") n++;

@@ -10,7 +10,7 @@ import type { Report } from "../../src/domain.js";
 import { generateReport } from "../../src/bench/generate.js";
 import { parseReport } from "../../src/parse/report.js";
 import { FORCED_NOTE, numbersOutside } from "../../src/parse/table-read.js";
-import { PINGTAN } from "../helpers/reports.js";
+import { FIXTURES, PINGTAN } from "../helpers/reports.js";
 
 describe("the prose's numbers that break a tie between readings", () => {
   it("are quantities the prose states, not its years, dates, document numbers or hotline", () => {
@@ -89,5 +89,33 @@ describe("a row that contradicts itself, its digits one to a cell", () => {
     if (!res.ok) throw new Error(res.error);
     expect(res.report.figures.filter((f) => /^(review|litigation)\./.test(f.metric))).toEqual([]);
     expect(res.report.warnings.some((w) => w.code === "TABLE_SHAPE" && w.metrics.includes("review.total"))).toBe(true);
+  });
+});
+
+describe("numbers printed apart are cells apart", () => {
+  // 上海 2019's saved page with its tables as <div>s and <span>s: the cells it leaves blank are gone
+  // without a trace ("（一）予以公开 258 12 1 1" for seven cells). Seven digits for seven cells had
+  // been cut one to a cell (2 | 5 | 8 | 1 | 2 | 1 | 1), sure; only a row printed as one run is.
+  it("no figure of the page without its blank cells is read wrong and sure", async () => {
+    const { extractText } = await import("../../src/extract.js");
+    const html = readFileSync(join(FIXTURES, "shanghai-2019-html/input.html"), "utf8");
+    const divs = html
+      .replace(/<table[^>]*>/gi, "<div>")
+      .replace(/<\/table>/gi, "</div>")
+      .replace(/<tr[^>]*>/gi, "<div>")
+      .replace(/<\/tr>/gi, "</div>")
+      .replace(/<t[dh][^>]*>/gi, "<span>")
+      .replace(/<\/t[dh]>/gi, "</span>")
+      .replace(/<\/?tbody[^>]*>/gi, "");
+    const read = async (page: string) => {
+      const x = await extractText("input.html", Buffer.from(page));
+      if (!x.ok) throw new Error(x.error);
+      const res = parseReport(x.text);
+      if (!res.ok) throw new Error(res.error);
+      return res.report.figures.filter((f) => f.source === "table");
+    };
+    const truth = new Map((await read(html)).map((f) => [`${f.metric}/${f.slice ?? ""}`, f.value]));
+    const wrong = (await read(divs)).filter((f) => f.certain && truth.get(`${f.metric}/${f.slice ?? ""}`) !== f.value);
+    expect(wrong.map((f) => `${f.metric}/${f.slice ?? ""} = ${f.value}`)).toEqual([]);
   });
 });

@@ -62,6 +62,18 @@ function gluedDashes(text: string, row: readonly ValueToken[], i: number): boole
 }
 
 /**
+ * A row whose numbers stand apart (a line or a cell each) yet are fewer than its columns: the page
+ * leaves cells blank with no mark ("88 / 29 / 2 / 5 / 10 / 134" for seven). A lone number of another
+ * row is then one cell, not a run to cut: "行政许可 409" had read 4 | 0 | 9, sure.
+ */
+export function shortRowsApart(cells: readonly (readonly ValueToken[])[], width: (i: number) => number): boolean {
+  return cells.some((row, i) => {
+    const nums = row.filter((t) => t.kind === "num");
+    return nums.length >= 2 && row.length < width(i) && nums.slice(1).every((t) => t.gap >= 2);
+  });
+}
+
+/**
  * A row printed with no value, followed by a row whose values are glued to its label: the page
  * leaves cells blank and runs cells together ("行政许可第二十条第（六）项…行政处罚3247"). Or, given the
  * text, a —— glued to a value, which may be one blank cell or two.
@@ -329,7 +341,8 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     });
   }
   const lastToken = cells[cells.length - 1]?.[cells[cells.length - 1]!.length - 1];
-  const blankCells = blankBeforeGlued(cells, (i) => isHeading(located[i]!.row), src.text) || signedNumbers(cells);
+  const blankCells =
+    blankBeforeGlued(cells, (i) => isHeading(located[i]!.row), src.text) || signedNumbers(cells) || (width > 1 && shortRowsApart(cells, () => width));
   return { figures, warnings, span: { start: located[0]?.found.start ?? start, end: Math.max(end, lastToken?.end ?? end) }, blankCells };
 }
 
@@ -368,9 +381,12 @@ function rowReadings(tokens: readonly ValueToken[], width: number): Reading[] {
   const printed = asPrinted(tokens, width);
   if (printed) return [printed];
   // A row printed with its six applicant columns and a blank 总计 (上海 2019 left them empty).
+  // Not when the sixth is the sum of the five before it: then it is the 总计, and one applicant
+  // column is the blank ("88 29 2 5 10 134" had read 总计 blank, sure).
   if (width === K3 && tokens.length === 6 && tokens.every((t) => t.gap > 0 || t === tokens[0])) {
     const six = asPrinted(tokens, 6);
-    if (six?.values.slice(0, 6).every((v) => v !== null) && tokens.every((t) => t.raw.length <= 3)) {
+    const sumsUp = six !== null && six.values[5] === six.values.slice(0, 5).reduce<number>((a, v) => a + (v ?? 0), 0);
+    if (!sumsUp && six?.values.slice(0, 6).every((v) => v !== null) && tokens.every((t) => t.raw.length <= 3)) {
       return [{ ...six, values: [...six.values, null], spans: [...six.spans, six.spans[5]!] }];
     }
   }
@@ -482,7 +498,12 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
       note: `未经复议直接起诉 ${a.value ?? "空"} + 复议后起诉 ${b.value ?? "空"}`,
     });
   }
-  return { figures, warnings, span, blankCells: blankBeforeGlued([tokens], () => false, src.text) || signedNumbers([tokens]) };
+  return {
+    figures,
+    warnings,
+    span,
+    blankCells: blankBeforeGlued([tokens], () => false, src.text) || signedNumbers([tokens]) || shortRowsApart([tokens], () => 15),
+  };
 }
 
 // ── 表二 第二十条 ─────────────────────────────────────────────────────────────────────────────
@@ -596,6 +617,17 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       buffer = [];
       return;
     }
+    // Rows left waiting when a later item's row comes with values, too few for them and it: the
+    // rows were left blank, not printed labels-first ("行政处罚 | 空 行政强制 82 … 行政事业性收费
+    // 334.8" had read 行政处罚 82, 行政强制 334.8, sure). They are not read; the row is read on its
+    // own. (A PDF's stream may print an item's values after the next item's label: then they are
+    // enough for both, "行政许可 … 1 8 0 26 11 66 … 447228".)
+    const need = queue.reduce((n, p) => n + colsOf(p.row).length, 0) + k;
+    if (queue.length > 0 && tokens.length > 0 && queue.every((p) => p.row.item < x.row.item) && buffer.length + tokens.length < need) {
+      for (const p of queue) shape(p, buffer, colsOf(p.row).length);
+      queue = [];
+      buffer = [];
+    }
     if (queue.length === 0 && buffer.length === 0 && tokens.length > 0) {
       // The values of an item's rows between its first label and the others (PDF text: "规章 0 0 0
       // 0 0 6 规范性文件"): a block of those rows, when the labels after it have no values of their own.
@@ -680,5 +712,10 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
     );
     if (w) warnings.push(w);
   }
-  return { figures, warnings, span, blankCells: blankBeforeGlued(tokensAt, () => false, src.text) };
+  return {
+    figures,
+    warnings,
+    span,
+    blankCells: blankBeforeGlued(tokensAt, () => false, src.text) || shortRowsApart(tokensAt, (i) => colsOf(located[i]!.row).length),
+  };
 }

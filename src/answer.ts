@@ -5,6 +5,7 @@ import type { Answer, AnswerItem, Figure, Hit, QueryContext, Report, Section } f
 import { levelRank, regionKey, type ReportEntry } from "./catalog.js";
 import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
+import { AGAINST_PREVIOUS } from "./parse/question-years.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { matchMetrics } from "./parse/question-metric.js";
 import { bestSentence, coverage, type ClauseAnswer } from "./qa/clause-match.js";
@@ -502,7 +503,7 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   // itself says against the year before, when it says it ("申请数量较去年回落12.3%").
   if (pq.mentions.length === 1 && targets.length === 2 && found.length === 1) {
     // Weighed by what is asked, not by how it is asked to change (同比, 增长, 多少).
-    const what = pq.keywordSource.replace(/同比|环比|[较比](?:上一?年度?|去年|前一年)|(?:增长|下降|减少|增加|回落|上升|变化)(?:了)?|多了|少了|多少|几/g, " ");
+    const what = pq.keywordSource.replace(new RegExp(`${AGAINST_PREVIOUS.source}|(?:增长|下降|减少|增加|回落|上升|变化)了?|多了|少了|多少|几`, "g"), " ");
     const said = changeSentence(proseOf(found[0]!, { ...pq, keywordSource: what }, deps), items[0]!.value);
     if (said) lines.push(`报告中与上年比较的说法（第${said.line}行）：“${said.text.length > 160 ? said.text.slice(0, 160) + "…" : said.text}”`);
   }
@@ -510,8 +511,8 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   return { ...base, kind: items.length ? "compare" : "none", answers: items, warnings, text: lines.join("\n") };
 }
 
-/** Words that set a figure against the year before (同比, 较上年 …). */
-const AGAINST_LAST_YEAR = /同比|环比|[较比](?:上一?年度?|去年|前一年|\d{4}年)/;
+/** Words that set a figure against the year before: the question's (同比, 较上年 …), and 较2018年. */
+const AGAINST_LAST_YEAR = new RegExp(`${AGAINST_PREVIOUS.source}|[较比](?:19|20)\\d{2}年`);
 
 /**
  * The report's sentence that best says how what is asked changed against the year before, if any:

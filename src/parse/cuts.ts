@@ -108,8 +108,8 @@ export function readings(tokens: readonly ValueToken[], k: number, accept: Accep
 }
 
 /**
- * The one reading of `tokens` as `k` values when their digits leave no choice: as many digits
- * (and blanks) as cells, so every digit is a value ("000010100110001" for 表四's fifteen). The row
+ * The one reading of `tokens` as `k` values when their digits leave no choice: one run of as many
+ * digits as cells, so every digit is a value ("000010100110001" for 表四's fifteen). The row
  * is then read as printed even where it breaks the identities, as it would be with its cells apart:
  * the report contradicts itself, which the checks say, and nothing is guessed. Only a row printed as
  * one run of digits; null otherwise.
@@ -117,29 +117,11 @@ export function readings(tokens: readonly ValueToken[], k: number, accept: Accep
 export function digitByDigit(tokens: readonly ValueToken[], k: number): Reading | null {
   // One run only: numbers printed apart ("258 12 1 1" for seven cells) are cells apart, and what
   // they lack is blank cells, not cuts.
-  if (tokens.length !== 1) return null;
-  let n = 0;
-  for (const t of tokens) {
-    if (t.kind === "blank") n++;
-    else if (/^[+-]?\d+$/.test(t.raw)) n += t.raw.replace(/^[+-]/, "").length;
-    else return null;
-  }
-  if (n !== k || tokens.length === k) return null;
-  const values: (number | null)[] = [];
-  const spans: Span[] = [];
-  let cuts = 0;
-  for (const t of tokens) {
-    if (t.kind === "blank") {
-      values.push(null);
-      spans.push({ start: t.start, end: t.end });
-      continue;
-    }
-    const sign = /^[+-]/.test(t.raw) ? 1 : 0;
-    if (t.raw.length - sign > 1) cuts++;
-    for (let i = sign; i < t.raw.length; i++) {
-      values.push(Number((i === sign && sign ? t.raw[0] : "") + t.raw[i]));
-      spans.push({ start: t.start + (i === sign ? 0 : i), end: t.start + i + 1 });
-    }
-  }
-  return { values, spans, cuts, balance: k, forced: true };
+  const t = tokens.length === 1 ? tokens[0]! : null;
+  const m = t?.kind === "num" ? /^([+-]?)(\d+)$/.exec(t.raw) : null;
+  if (!t || !m || m[2]!.length !== k || k < 2) return null;
+  const sign = m[1]!.length;
+  const values = [...m[2]!].map((d, i) => Number((i === 0 ? m[1] : "") + d));
+  const spans = values.map((_, i) => ({ start: t.start + (i === 0 ? 0 : sign + i), end: t.start + sign + i + 1 }));
+  return { values, spans, cuts: 1, balance: k, forced: true };
 }

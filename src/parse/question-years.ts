@@ -25,11 +25,15 @@ export interface YearResult {
   consumed: string[];
 }
 
-/** Words that set a year against the one before it. */
-const AGAINST_PREVIOUS = /同比|环比|[比较](?:上一?年度?|去年|前一年)|(?:与|和|跟|同)(?:上一?年度?|去年|前一年)(?:相比|比较|比)/;
+/** Words that set a year against the one before it (同比, 比上年, 与去年相比). */
+export const AGAINST_PREVIOUS = /同比|环比|[比较](?:上一?年度?|去年|前一年)|(?:与|和|跟|同)(?:上一?年度?|去年|前一年)(?:相比|比较|比)/;
 
 /** Years: 2018, 2018年度, 18年, 2018到2020, 去年/今年/前年, 近三年, 近几年/历年 (all held). */
-export function parseYears(q: string, newestYear: number | null): YearResult {
+export function parseYears(question: string, newestYear: number | null): YearResult {
+  // "2024年…同比增长多少", "今年…比上年多吗": the year asked against the one before it (a comparison),
+  // not 去年 read against the newest year held; 本年增/减 is a column of the 2019 form, no comparison.
+  const against = /增\/?减/.test(question) ? null : AGAINST_PREVIOUS.exec(question);
+  const q = against ? question.replace(against[0], " ") : question;
   const years = new Set<number>();
   const consumed: string[] = [];
   let relative = false;
@@ -59,14 +63,6 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
       consumed.push(m[0]);
     }
   }
-  // "2024年…同比增长多少", "…比上年多吗": the year asked against the one before it (a comparison),
-  // not against the newest year held; 本年增/减 is a column of the 2019 form, no comparison.
-  const against = years.size === 1 ? AGAINST_PREVIOUS.exec(q) : null;
-  if (against && !/增\/?减/.test(q)) {
-    years.add([...years][0]! - 1);
-    consumed.push(against[0]);
-    return { years: [...years].sort((a, b) => a - b), relative, consumed };
-  }
   if (newestYear) {
     // 本年 is the year asked when one is written (2020年本年制发…), and a column of the template
     // when a template word follows it (本年制发, 本年新收, 本年度办理结果): then it is no year.
@@ -94,12 +90,10 @@ export function parseYears(q: string, newestYear: number | null): YearResult {
       relativeWord ??= recent[0];
       consumed.push(recent[0]);
     }
-    // 今年…同比: the relative year against the one before it, as a written one.
-    const relAgainst = years.size === 1 ? AGAINST_PREVIOUS.exec(q) : null;
-    if (relAgainst && !/增\/?减/.test(q)) {
-      years.add([...years][0]! - 1);
-      consumed.push(relAgainst[0]);
-    }
+  }
+  if (against && years.size === 1) {
+    years.add([...years][0]! - 1);
+    consumed.push(against[0]);
   }
   return { years: [...years].sort((a, b) => a - b), relative, ...(relativeWord ? { relativeWord } : {}), consumed };
 }

@@ -151,9 +151,19 @@ export function prepareText(raw: string): SourceText {
   const map = new Int32Array(raw.length + 1);
   let n = 0; // length of the output so far
   // White space is collected as a run and written as one separator: "\n" when the run held a line
-  // break, else "\t" when it held a tab, else " ".
+  // break, else "\t" when it held a tab, or two spaces or more (a column gap of text laid out as on
+  // the page, "行政许可   409") but between two ideographs ("政  府", letter-spacing), else " ".
   let ws = "";
   let wsAt = -1;
+  let spacesGap = false; // ws is "\t" for two spaces or more, not for a tab
+  let lastCode = 0;
+  const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+  const flush = (next: number) => {
+    parts.push(spacesGap && isIdeograph(lastCode) && isIdeograph(next) ? " " : ws);
+    map[n++] = wsAt;
+    ws = "";
+    spacesGap = false;
+  };
   const len = raw.length;
   let i = 0;
   while (i < len) {
@@ -174,13 +184,10 @@ export function prepareText(raw: string): SourceText {
       else break;
     }
     if (j > i) {
-      if (ws) {
-        parts.push(ws);
-        map[n++] = wsAt;
-        ws = "";
-      }
+      if (ws) flush(raw.charCodeAt(i));
       parts.push(raw.slice(i, j));
       for (let k = i; k < j; k++) map[n++] = k;
+      lastCode = raw.charCodeAt(j - 1);
       i = j;
       continue;
     }
@@ -203,23 +210,18 @@ export function prepareText(raw: string): SourceText {
     }
     if (kind) {
       if (!ws) wsAt = i;
-      if (kind === "\n" || (kind === "\t" && ws !== "\n") || !ws) ws = kind;
+      if (kind === "\n" || (kind === "\t" && ws !== "\n") || !ws) (ws = kind), (spacesGap = false);
+      else if (kind === " " && ws === " ") (ws = "\t"), (spacesGap = true);
       i += width;
       continue;
     }
-    if (ws) {
-      parts.push(ws);
-      map[n++] = wsAt;
-      ws = "";
-    }
+    if (ws) flush(out.charCodeAt(0));
     parts.push(out);
     for (let k = 0; k < out.length; k++) map[n++] = i;
+    lastCode = out.charCodeAt(out.length - 1);
     i += width;
   }
-  if (ws) {
-    parts.push(ws);
-    map[n++] = wsAt;
-  }
+  if (ws) flush(0);
   let text = parts.join("");
   map[n] = raw.length;
   let mapArr = map.slice(0, n + 1);

@@ -161,3 +161,35 @@ describe("a page whose table cells are blocks, blank cells left empty", () => {
     expect(read / cells).toBeGreaterThan(0.6);
   });
 });
+
+/**
+ * The same pages as text laid out as on the page (pdftotext -layout): a row's cells apart by runs
+ * of spaces, a blank cell only a wider run. A run of two spaces or more in a line is now kept as a
+ * column gap (a tab) where the text is prepared; as one space it could not be told from the single
+ * space a crawled page leaves inside a glued row, and 43 figures over 300 pages had been read wrong
+ * and sure ("行政许可   409" as 4 | 0 | 9). Now none.
+ */
+describe("a page laid out in columns of spaces, blank cells left empty", () => {
+  const asLaidOut = (html: string) =>
+    html
+      .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, "")
+      .replace(/<\/t[dh]>/gi, "   ")
+      .replace(/<\/tr>|<\/p>|<br\s*\/?>|<\/h\d>|<\/div>/gi, "\n")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&nbsp;/g, " ")
+      .replace(/&[a-z]+;/g, "");
+  it("no table figure is read wrong and sure over 100 generated pages", () => {
+    const wrong: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const page = generateHtmlReport(5, i);
+      const res = parseReport(asLaidOut(blankZeroCells(page.html)), { name: page.name });
+      if (!res.ok) throw new Error(res.error);
+      for (const f of res.report.figures) {
+        if (f.source !== "table" || f.slice || !f.certain || f.value === null) continue;
+        const want = page.truth.figures[f.metric] ?? 0;
+        if (f.value !== want) wrong.push(`${page.name} ${f.metric} = ${f.value} (${want}) ${f.note ?? ""}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

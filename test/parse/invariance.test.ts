@@ -114,6 +114,9 @@ const LAYOUTS: [string, (t: string) => string][] = [
   ],
   ["every ideograph letter-spaced (PDF text of justified lines)", (t) => t.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, "$1 ")],
   ["full-width digits", (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))],
+  // Two spaces or more are a column gap ("行政许可   409") but between ideographs, where they space letters.
+  ["every ideograph two spaces apart", (t) => t.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, "$1  ")],
+  ["table cells apart by runs of spaces, not pipes", (t) => t.replace(/ ?\| ?/g, "   ")],
 ];
 
 /**

@@ -94,13 +94,14 @@ const CASES: [name: string, input: string, junk: string[], kept: string[]][] = [
   [
     "a browser's print header and footer, repeated page after page (pdf.js keeps them at the page's edges)",
     "12/6/26, 9:22 AM   平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报\n一、概述\nfi le:///work/reports/pingtan-2013/input.html   1/3\n\f\n12/6/26, 9:22 AM   平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报\n行政复议数   条   0   0\nfi le:///work/reports/pingtan-2013/input.html   2/3\n\f\n12/6/26, 9:22 AM   平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报\n行政诉讼数   条   0   0",
+    // (The prepared text keeps a gap of several spaces as a tab, a column gap, but between ideographs.)
     [
-      "fi le:///work/reports/pingtan-2013/input.html 1/3",
-      "12/6/26, 9:22 AM 平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报",
-      "fi le:///work/reports/pingtan-2013/input.html 2/3",
-      "12/6/26, 9:22 AM 平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报",
+      "fi le:///work/reports/pingtan-2013/input.html\t1/3",
+      "12/6/26, 9:22 AM\t平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报",
+      "fi le:///work/reports/pingtan-2013/input.html\t2/3",
+      "12/6/26, 9:22 AM\t平潭县人民政府 2013 年政府信息公开工作年度报告 _ 政府信息公开年报",
     ],
-    ["平潭县人民政府 2013 年政府信息公开工作年度报告", "行政复议数 条 0 0", "行政诉讼数 条 0 0"],
+    ["平潭县人民政府 2013 年政府信息公开工作年度报告", "行政复议数 条\t0\t0", "行政诉讼数 条\t0\t0"],
   ],
   [
     "the same header and footer where pdftotext puts them, amid the page",

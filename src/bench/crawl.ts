@@ -17,3 +17,19 @@ export function crawledText(html: string): string {
 export function blankZeroCells(html: string, mark = ""): string {
   return html.replace(/<td([^>]*)>0<\/td>/g, `<td$1>${mark}</td>`);
 }
+
+/**
+ * The same page with its tables built of blocks, as some sites lay them out: each row a <div>,
+ * each cell a `cell` element ("div": a line each; "span": run together in the row). A blank cell
+ * then leaves no trace in the page's text.
+ */
+export function tablesAsBlocks(html: string, cell: "div" | "span"): string {
+  return html
+    .replace(/<table[^>]*>/gi, "<div>")
+    .replace(/<\/table>/gi, "</div>")
+    .replace(/<tr[^>]*>/gi, "<div>")
+    .replace(/<\/tr>/gi, "</div>")
+    .replace(/<t[dh][^>]*>/gi, `<${cell}>`)
+    .replace(/<\/t[dh]>/gi, `</${cell}>`)
+    .replace(/<\/?tbody[^>]*>/gi, "");
+}

@@ -12,7 +12,7 @@ import { generateHtmlReport } from "../../src/bench/generate.js";
 import { extractText } from "../../src/extract.js";
 import { parseReport } from "../../src/parse/report.js";
 import { FIXTURES } from "../helpers/reports.js";
-import { blankZeroCells, crawledText } from "../../src/bench/crawl.js";
+import { blankZeroCells, crawledText, tablesAsBlocks } from "../../src/bench/crawl.js";
 
 describe("a page with blank cells, crawled: no glued run is read as sure", () => {
   it.each([
@@ -130,22 +130,13 @@ describe("a saved page with blank cells, read as a page (its cells kept)", () =>
  * (88 29 2 5 10 134). Now none.
  */
 describe("a page whose table cells are blocks, blank cells left empty", () => {
-  const toDivs = (html: string) =>
-    html
-      .replace(/<table[^>]*>/gi, "<div>")
-      .replace(/<\/table>/gi, "</div>")
-      .replace(/<tr[^>]*>/gi, "<div>")
-      .replace(/<\/tr>/gi, "</div>")
-      .replace(/<t[dh][^>]*>/gi, "<div>")
-      .replace(/<\/t[dh]>/gi, "</div>")
-      .replace(/<\/?tbody[^>]*>/gi, "");
   it("no table figure is read wrong and sure over 100 generated pages, and most are read", async () => {
     const wrong: string[] = [];
     let read = 0;
     let cells = 0;
     for (let i = 0; i < 100; i++) {
       const page = generateHtmlReport(5, i);
-      const x = await extractText("page.html", Buffer.from(toDivs(blankZeroCells(page.html))));
+      const x = await extractText("page.html", Buffer.from(tablesAsBlocks(blankZeroCells(page.html), "div")));
       if (!x.ok) throw new Error(x.error);
       const res = parseReport(x.text, { name: page.name });
       if (!res.ok) throw new Error(res.error);

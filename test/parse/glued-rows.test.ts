@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/domain.js";
+import { tablesAsBlocks } from "../../src/bench/crawl.js";
 import { generateReport } from "../../src/bench/generate.js";
 import { parseReport } from "../../src/parse/report.js";
 import { FORCED_NOTE, numbersOutside } from "../../src/parse/table-read.js";
@@ -99,14 +100,7 @@ describe("numbers printed apart are cells apart", () => {
   it("no figure of the page without its blank cells is read wrong and sure", async () => {
     const { extractText } = await import("../../src/extract.js");
     const html = readFileSync(join(FIXTURES, "shanghai-2019-html/input.html"), "utf8");
-    const divs = html
-      .replace(/<table[^>]*>/gi, "<div>")
-      .replace(/<\/table>/gi, "</div>")
-      .replace(/<tr[^>]*>/gi, "<div>")
-      .replace(/<\/tr>/gi, "</div>")
-      .replace(/<t[dh][^>]*>/gi, "<span>")
-      .replace(/<\/t[dh]>/gi, "</span>")
-      .replace(/<\/?tbody[^>]*>/gi, "");
+    const divs = tablesAsBlocks(html, "span");
     const read = async (page: string) => {
       const x = await extractText("input.html", Buffer.from(page));
       if (!x.ok) throw new Error(x.error);

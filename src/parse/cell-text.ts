@@ -21,6 +21,11 @@ export interface ValueToken {
   gap: Gap;
   /** Unit printed right after the number ("251000元"). */
   unit?: string;
+  /**
+   * A blank mark of several dashes stands for 1 to `cells` blank cells: a crawl glues a row's "—"
+   * cells together ("79——11384" is 79 | — | — | 1 | 1 | 3 | 84), and "——" is as often one mark as two.
+   */
+  cells?: number;
 }
 
 /** A run of non-value text between tokens (units, notes, a header word, the next row's numbering). */
@@ -39,9 +44,12 @@ export interface CellText {
 
 const UNIT_AFTER = new RegExp(`^(?:${unitAlternation(UNITS)})`);
 const MONEY_UNIT = new Set(["万元", "亿元", "元", "%", "万", "亿"]);
-const BLANK_MARK = /^(?:—{1,6}|-{1,6}|–{1,4}|_{1,6}|\/{1,2}|\\|无|空|\*)$/;
+const BLANK_MARK = /^(?:—+|-+|–+|_{1,6}|\/{1,2}|\\|无|空|\*)$/;
+/** A run of dashes: as many blank cells as dashes at most. */
+const DASHES = /^(?:—+|-+|–+)$/;
+const dashCells = (marks: string) => (DASHES.test(marks) && marks.length > 1 ? { cells: marks.length } : {});
 /** Blank marks glued after a count or money unit that ends a row's label and unit (global). */
-const UNIT_MARKS = new RegExp(`(?<=[\\u4e00-\\u9fff)）](?:${unitAlternation(UNITS)}))(?:[/／]+|—{1,2}|–|-{1,2}|＼)(?=[\\u4e00-\\u9fff(（]|$)`, "g");
+const UNIT_MARKS = new RegExp(`(?<=[\\u4e00-\\u9fff)）](?:${unitAlternation(UNITS)}))(?:[/／]+|—+|–+|-+|＼|无(?=$))(?=[\\u4e00-\\u9fff(（]|$)`, "g");
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isSep = (c: string) => c === " " || c === "\n" || c === "\t" || c === "|";
 
@@ -68,8 +76,9 @@ export function readCell(text: string, start: number, end: number): CellText {
     const run: TextRun = { text: t, start: textStart, end: at };
     textStart = -1;
     // Slashes glued together are a blank cell each: a crawl ran a row of "/" cells into one
-    // ("四、结转下年度继续办理///////" is seven blank cells). Not dashes: —— is as often one mark as two.
-    if (/^[/／]{2,}$/.test(t)) {
+    // ("四、结转下年度继续办理///////" is seven blank cells), and so are 无s ("79无无11384"). Not
+    // dashes: —— is as often one mark as two (see `cells`).
+    if (/^(?:[/／]{2,}|无{2,}|空{2,})$/.test(t)) {
       for (let k = 0; k < t.length; k++) {
         const tok: ValueToken = { kind: "blank", raw: "", start: run.start + k, end: run.start + k + 1, gap: k === 0 ? gap : 0 };
         tokens.push(tok);
@@ -80,7 +89,7 @@ export function readCell(text: string, start: number, end: number): CellText {
     }
     // A lone blank mark between separators is a blank cell.
     if (BLANK_MARK.test(t)) {
-      const tok: ValueToken = { kind: "blank", raw: "", start: run.start, end: run.end, gap };
+      const tok: ValueToken = { kind: "blank", raw: "", start: run.start, end: run.end, gap, ...dashCells(t) };
       tokens.push(tok);
       items.push(tok);
       gap = 0;
@@ -101,7 +110,14 @@ export function readCell(text: string, start: number, end: number): CellText {
       const each = /^[/／]+$/.test(marks) ? marks.length : 1;
       for (let k = 0; k < each; k++) {
         const s0 = run.start + m.index + (each > 1 ? k : 0);
-        const tok: ValueToken = { kind: "blank", raw: "", start: s0, end: each > 1 ? s0 + 1 : run.start + m.index + marks.length, gap: 0 };
+        const tok: ValueToken = {
+          kind: "blank",
+          raw: "",
+          start: s0,
+          end: each > 1 ? s0 + 1 : run.start + m.index + marks.length,
+          gap: 0,
+          ...(each > 1 ? {} : dashCells(marks)),
+        };
         tokens.push(tok);
         items.push(tok);
       }
@@ -152,7 +168,8 @@ export function readCell(text: string, start: number, end: number): CellText {
     }
     // A number: optional sign, digits (thousands separators), optional decimals, optional unit.
     // A sign before digits, also right after other digits: "19034-9539" in a row is two cells.
-    const signed = (c === "+" || c === "-") && isDigit(text[i + 1]);
+    // Not the last of a run of dashes: "2-----2" is 2, blank cells, 2 (a row of counts has no minus).
+    const signed = (c === "+" || c === "-") && isDigit(text[i + 1]) && !(c === "-" && /[-—–]/.test(text[i - 1] ?? ""));
     if (isDigit(c) || signed) {
       closeText(i);
       lastPipe = -1;
@@ -214,4 +231,19 @@ export function readCell(text: string, start: number, end: number): CellText {
   }
   closeText(end);
   return { tokens, texts, items };
+}
+
+/**
+ * The tokens of a table whose counts are never negative (表三, 表四): a "-" before digits is a blank
+ * cell's mark, not a sign ("1---11---1--1-1" ends 1 | 空 | 1). Only 第二十条's 本年增/减 is signed.
+ */
+export function unsignedCells(tokens: readonly ValueToken[]): ValueToken[] {
+  return tokens.flatMap((t): ValueToken[] =>
+    t.kind === "num" && t.raw.startsWith("-")
+      ? [
+          { kind: "blank", raw: "", start: t.start, end: t.start + 1, gap: t.gap },
+          { ...t, raw: t.raw.slice(1), start: t.start + 1, gap: 0 },
+        ]
+      : [t],
+  );
 }

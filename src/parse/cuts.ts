@@ -53,7 +53,8 @@ function splitRun(raw: string, parts: number, cap: number): string[][] {
 
 /**
  * All readings of `tokens` as exactly `k` values, best-first by (fewest cuts, most even spread).
- * Nothing when there are more tokens than columns, or when no cut passes `accept`.
+ * Nothing when there are more tokens than columns, when no cut passes `accept`, or when there are
+ * too many to list (`cap`, or the search's step budget).
  *
  *   readings([tok("640020470")], 7, rowSum) → [{ values: [64, 0, 0, 2, 0, 4, 70], cuts: 1 }]
  */
@@ -72,12 +73,22 @@ export function readings(tokens: readonly ValueToken[], k: number, accept: Accep
     const t = tokens[ti]!;
     const left = k - values.length - (tokens.length - ti - 1);
     if (t.kind === "blank") {
-      if (left < 1) return;
-      values.push(null);
-      spans.push({ start: t.start, end: t.end });
-      if (accept(values, values.length === k && ti === tokens.length - 1)) walk(ti + 1, cuts, balance);
-      values.pop();
-      spans.pop();
+      // A run of dashes is one blank cell or several: each count is a reading, none preferred.
+      for (let p = 1; p <= Math.min(left, t.cells ?? 1); p++) {
+        let ok = true;
+        let n = 0;
+        for (; n < p; n++) {
+          values.push(null);
+          spans.push({ start: t.start, end: t.end });
+          if (!accept(values, values.length === k && ti === tokens.length - 1 && n === p - 1)) {
+            ok = false;
+            n++;
+            break;
+          }
+        }
+        if (ok) walk(ti + 1, cuts, balance);
+        for (let x = 0; x < n; x++) values.pop(), spans.pop();
+      }
       return;
     }
     for (let p = 1; p <= left; p++) {
@@ -103,6 +114,9 @@ export function readings(tokens: readonly ValueToken[], k: number, accept: Accep
     }
   };
   walk(0, 0, 0);
+  // A search cut short has not seen every reading: the ones it found cannot say the others are
+  // wrong, and a value they agree on is not sure. (A row with thousands of readings is unread.)
+  if (out.length >= cap || budget <= 0) return [];
   out.sort((a, b) => a.cuts - b.cuts || a.balance - b.balance);
   return out;
 }

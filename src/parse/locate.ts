@@ -323,6 +323,9 @@ function extendWord(c: Compact, f: Found, to: number, back: number, lo: number):
   const edge = (k: number) => /[|\t]/.test(c.src.slice(c.at[k - 1]! + 1, c.at[k]!)) || c.s.startsWith("第二十条", k);
   let ce = f.ce;
   while (ce < to && ce - f.ce < 24 && /[\u4e00-\u9fff“”"、]/.test(c.s[ce]!) && !edge(ce)) ce++;
+  // Blank cells marked 无 glued after the label are the row's cells, not its words ("规范性文件无无258"
+  // had read 2 | 5 | 8, sure).
+  while (ce > f.ce && /[无空]/.test(c.s[ce - 1]!)) ce--;
   // …and back to where it starts ("无正当理由大量反覆申请" found by 大量反覆申请), as far as the
   // full label is longer than the words that found it.
   let cs = f.cs;

@@ -3,7 +3,7 @@
 // the cell text after each, solve the table with the identities. Row by row (web pages, pipes,
 // a crawl that glued the cells) or labels-first (PDF text) are both just readings to choose from.
 import type { Evidence, Figure, ReportWarning } from "../domain.js";
-import { readCell, type ValueToken } from "./cell-text.js";
+import { readCell, unsignedCells, type ValueToken } from "./cell-text.js";
 import { digitByDigit, readings, type Accept, type Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
 import { identitiesOf } from "./identities.js";
@@ -40,25 +40,28 @@ export interface TableResult {
    * is sure.
    */
   blankCells?: boolean;
+  /**
+   * The table marks blank cells "-" (表三 and 表四 have no signed values): 第二十条's 本年增/减 then
+   * reads a glued "-" as a mark as well as a sign ("行政强制27-105" is 27 | 空 | 105 or 27 | -10 | 5).
+   */
+  hyphenMarks?: boolean;
 }
 
 /**
- * A number read with a minus sign. In 表三 or 表四, whose counts are never negative, it says the page
- * marks blank cells with "-" ("64-2-470"), and a "-" in 表二's 本年增/减 may be a mark as well as a sign.
+ * A number read with a minus sign.
  */
 function signedNumbers(cells: readonly (readonly ValueToken[])[]): boolean {
   return cells.some((row) => row.some((t) => t.kind === "num" && t.raw.startsWith("-")));
 }
 
-/**
- * A blank mark of two dashes or more touching a value (11——23120): one blank cell ("——") or two
- * ("—" "—"), the text cannot say, so neither can a cut of the values beside it.
- */
-function gluedDashes(text: string, row: readonly ValueToken[], i: number): boolean {
-  const t = row[i]!;
-  if (t.kind !== "blank" || t.end - t.start < 2 || !/^[—–-]+$/.test(text.slice(t.start, t.end))) return false;
-  const next = row[i + 1];
-  return (t.gap === 0 && i > 0) || (next !== undefined && next.gap === 0);
+/** A blank cell marked "-" (or "--"…) among the cells. */
+function hyphenBlanks(text: string, cells: readonly (readonly ValueToken[])[]): boolean {
+  return cells.some((row) => row.some((t) => t.kind === "blank" && /^-+$/.test(text.slice(t.start, t.end))));
+}
+
+/** Cells of 表三 or 表四, as printed, marked blank with "-": a "-" alone, or one before digits (those tables have no signs). */
+function hyphenMarked(text: string, cells: readonly (readonly ValueToken[])[]): boolean {
+  return signedNumbers(cells) || hyphenBlanks(text, cells);
 }
 
 /**
@@ -75,15 +78,10 @@ export function shortRowsApart(cells: readonly (readonly ValueToken[])[], width:
 
 /**
  * A row printed with no value, followed by a row whose values are glued to its label: the page
- * leaves cells blank and runs cells together ("行政许可第二十条第（六）项…行政处罚3247"). Or, given the
- * text, a —— glued to a value, which may be one blank cell or two.
+ * leaves cells blank and runs cells together ("行政许可第二十条第（六）项…行政处罚3247"). (A —— glued
+ * to a value, one blank cell or two, is no such trace: its readings count both, see `cells`.)
  */
-export function blankBeforeGlued(cells: readonly (readonly ValueToken[])[], isHeading: (i: number) => boolean, text?: string): boolean {
-  if (text && cells.some((row) => row.some((_, i) => gluedDashes(text, row, i)))) return true;
-  // Blank cells marked "-" beside numbers read with a minus sign: each "-" may be a mark or a sign
-  // ("其他对外管理服务事项--13" is 空 | 空 | 13 or 空 | -1 | 3).
-  const hyphenBlank = text !== undefined && cells.some((row) => row.some((t) => t.kind === "blank" && /^-+$/.test(text.slice(t.start, t.end))));
-  if (hyphenBlank && signedNumbers(cells)) return true;
+export function blankBeforeGlued(cells: readonly (readonly ValueToken[])[], isHeading: (i: number) => boolean): boolean {
   for (let i = 0; i + 1 < cells.length; i++) {
     if (cells[i]!.length > 0 || isHeading(i)) continue;
     const next = cells.slice(i + 1).find((t) => t.length > 0);
@@ -173,11 +171,12 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   const swapped = swappedRows(c, rows, found, located);
 
   // Cell tokens of every located label: up to the next label, its numbering peeled off.
-  const cells = located.map((x, i) => {
+  const asOnPage = located.map((x, i) => {
     const next = located[i + 1];
     const stop = next ? next.found.start : Math.min(src.text.length, x.found.end + 4000);
     return cellTokens(src.text, x.found.end, stop, next?.row.num, isAppHeader, !next);
   });
+  const cells = asOnPage.map(unsignedCells);
 
   // Width: a table of totals only (one value per row) is rare but real. Not under a header that
   // names the applicant columns: there one number a row is a row whose cells ran together, their
@@ -341,9 +340,14 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     });
   }
   const lastToken = cells[cells.length - 1]?.[cells[cells.length - 1]!.length - 1];
-  const blankCells =
-    blankBeforeGlued(cells, (i) => isHeading(located[i]!.row), src.text) || signedNumbers(cells) || (width > 1 && shortRowsApart(cells, () => width));
-  return { figures, warnings, span: { start: located[0]?.found.start ?? start, end: Math.max(end, lastToken?.end ?? end) }, blankCells };
+  const blankCells = blankBeforeGlued(cells, (i) => isHeading(located[i]!.row)) || (width > 1 && shortRowsApart(cells, () => width));
+  return {
+    figures,
+    warnings,
+    span: { start: located[0]?.found.start ?? start, end: Math.max(end, lastToken?.end ?? end) },
+    blankCells,
+    hyphenMarks: hyphenMarked(src.text, asOnPage),
+  };
 }
 
 /**
@@ -410,12 +414,17 @@ const REVIEW_WORDS = new RegExp(
   "g",
 );
 
-/** Each of the three groups: 维持 + 纠正 + 其他 + 尚未审结 = 总计, checked as soon as a group is cut. */
+/**
+ * Each of the three groups: 维持 + 纠正 + 其他 + 尚未审结 = 总计, checked as soon as a group is cut. A
+ * blank part counts 0 (the page's mark for none), as in 表三's rows; a blank 总计 checks nothing.
+ * (Blank parts had been let pass unchecked: "11——23120—…" then had sixty readings, 11 | 空 | 空 | 2 | 3
+ * among them.)
+ */
 const groupSums: Accept = (v) => {
   for (let g = 0; g + 5 <= v.length; g += 5) {
-    const vals = v.slice(g, g + 5);
-    if (vals.some((x) => x === null)) continue;
-    if (Math.abs(vals.slice(0, 4).reduce<number>((a, x) => a + x!, 0) - vals[4]!) > 1e-6) return false;
+    const total = v[g + 4];
+    if (total === null) continue;
+    if (Math.abs(v.slice(g, g + 4).reduce<number>((a, x) => a + (x ?? 0), 0) - total!) > 1e-6) return false;
   }
   return true;
 };
@@ -441,7 +450,8 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
   if (headEnd - lineStart <= 40 && !/\d/.test(src.text.slice(lineStart, headEnd))) headEnd = lineStart;
   // Converted documents print each group as its own small table with the header words again.
   const headerWord = (t: string) => t.replace(/[\s()（）#|]/g, "").replace(REVIEW_WORDS, "") === "";
-  const tokens = cellTokens(src.text, headEnd, Math.min(src.text.length, headEnd + 2500), undefined, headerWord);
+  const asOnPage = cellTokens(src.text, headEnd, Math.min(src.text.length, headEnd + 2500), undefined, headerWord);
+  const tokens = unsignedCells(asOnPage);
   // Trailing blanks after the row are layout, not cells.
   while (tokens.length > 15 && tokens[tokens.length - 1]!.kind === "blank") tokens.pop();
   // The part's own heading ("四、政府信息公开行政复议、行政诉讼情况") stays in the prose: it opens a section.
@@ -502,7 +512,8 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
     figures,
     warnings,
     span,
-    blankCells: blankBeforeGlued([tokens], () => false, src.text) || signedNumbers([tokens]) || shortRowsApart([tokens], () => 15),
+    blankCells: shortRowsApart([tokens], () => 15),
+    hyphenMarks: hyphenMarked(src.text, [asOnPage]),
   };
 }
 
@@ -716,6 +727,9 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
     figures,
     warnings,
     span,
-    blankCells: blankBeforeGlued(tokensAt, () => false, src.text) || shortRowsApart(tokensAt, (i) => colsOf(located[i]!.row).length),
+    blankCells: blankBeforeGlued(tokensAt, () => false) || shortRowsApart(tokensAt, (i) => colsOf(located[i]!.row).length),
+    // Blank cells marked "-" beside numbers read with a minus sign: each "-" may be a mark or a sign
+    // ("其他对外管理服务事项--13" is 空 | 空 | 13 or 空 | -1 | 3).
+    hyphenMarks: hyphenBlanks(src.text, tokensAt) && signedNumbers(tokensAt),
   };
 }

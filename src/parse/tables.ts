@@ -41,12 +41,24 @@ function findArt20(c: Compact, to: number): number {
   return -1;
 }
 
+/** Why a table's cuts are unsure: blank cells that leave no trace, or "-" marks that read as signs. */
+const BLANKS_UNSEEN = {
+  which: (_f: Figure) => true,
+  note: "但表中有空白格，连在一起的数字里空白格不留痕迹，也可能是别的分法，请核对原表",
+  warning: (n: number) => `表中有空白格，而单元格的数字连在一起：${n}个按勾稽关系拆分的数值无法确定，已标为不确定，请核对原表。`,
+};
+const HYPHEN_MARKS = {
+  which: (f: Figure) => f.metric.startsWith("art20."),
+  note: "但表中以“-”标示空白格，连在一起的“-”可能是空白格，也可能是本年增/减的负号，请核对原表",
+  warning: (n: number) => `表中以“-”标示空白格：第二十条表中${n}个从连在一起的数字里拆出的数值，“-”是空白格还是负号无法确定，已标为不确定，请核对原表。`,
+};
+
 /** Values cut from a glued run (or placed by the identities), marked sure, made uncertain: the run may have lost blank cells. */
-function unsureCuts(out: TablesResult): void {
+function unsureCuts(out: TablesResult, why = BLANKS_UNSEEN): void {
   // A row cut one digit to a cell only because nothing else fits: where blanks leave no trace, the
   // digits may as well hold a blank and a two-digit number, and the identities that would tell
   // failed. Not given at all, nor the sums made from them.
-  const forced = new Set(out.figures.filter((f) => f.source === "table" && f.note?.includes(FORCED_NOTE)).map((f) => f.evidence));
+  const forced = new Set(out.figures.filter((f) => f.source === "table" && why.which(f) && f.note?.includes(FORCED_NOTE)).map((f) => f.evidence));
   if (forced.size > 0) {
     const dropped = new Set(out.figures.filter((f) => forced.has(f.evidence)).map((f) => f.metric));
     out.figures = out.figures.filter((f) => !forced.has(f.evidence));
@@ -61,9 +73,9 @@ function unsureCuts(out: TablesResult): void {
   const shaken = new Set<unknown>();
   for (const f of out.figures) {
     // Cut from a glued run, or placed by the identities among readings that counted the cells.
-    if (f.source !== "table" || !f.certain || !(f.note?.startsWith(GLUED_NOTE) || f.note?.startsWith(IDENTITIES_NOTE))) continue;
+    if (f.source !== "table" || !f.certain || !why.which(f) || !(f.note?.startsWith(GLUED_NOTE) || f.note?.startsWith(IDENTITIES_NOTE))) continue;
     f.certain = false;
-    f.note = `${f.note}；但表中有空白格，连在一起的数字里空白格不留痕迹，也可能是别的分法，请核对原表`;
+    f.note = `${f.note}；${why.note}`;
     shaken.add(f.evidence);
     metrics.add(f.metric);
     n++;
@@ -79,7 +91,7 @@ function unsureCuts(out: TablesResult): void {
     out.warnings.push({
       code: "ORIENTATION_GUESSED",
       metrics: [...metrics],
-      message: `表中有空白格，而单元格的数字连在一起：${n}个按勾稽关系拆分的数值无法确定，已标为不确定，请核对原表。`,
+      message: why.warning(n),
     });
 }
 
@@ -119,6 +131,7 @@ export function readTables(src: SourceText): TablesResult {
     // A page that leaves cells blank and glues cells together: a glued run may have lost blanks
     // anywhere, in any table, so no value cut from one is sure ("131" may be 1 | 3 | 1 or 空 | 1 | 31).
     if (t2?.blankCells || t3?.blankCells || t4?.blankCells) unsureCuts(out);
+    else if (t2?.hyphenMarks || t3?.hyphenMarks || t4?.hyphenMarks) unsureCuts(out, HYPHEN_MARKS);
     return out;
   }
   const at = findStatTable(c);

@@ -13,6 +13,8 @@ import { extractText } from "../../src/extract.js";
 import { parseReport } from "../../src/parse/report.js";
 import { FIXTURES } from "../helpers/reports.js";
 import { blankZeroCells, crawledText, tablesAsBlocks } from "../../src/bench/crawl.js";
+import { readCell } from "../../src/parse/cell-text.js";
+import { readings } from "../../src/parse/cuts.js";
 
 describe("a page with blank cells, crawled: no glued run is read as sure", () => {
   it.each([
@@ -182,5 +184,106 @@ describe("a page laid out in columns of spaces, blank cells left empty", () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+/**
+ * Blank cells marked with a dash or 无, on a crawled page: the marks stay between the glued cells,
+ * so the row is there to read. They had cost most of 表三 and 表四 (of 150 generated pages, 61.7% of
+ * the figures read with "—", 59.0% with "-", 31.6% with "无", 283 of those wrong and sure):
+ *  - "79——11384" is 79 | — | — | 1 | 1 | 3 | 84: a run of dashes is one mark or several;
+ *  - "79无无11384" likewise, a cell a 无; "规范性文件无无258" had taken 无无 into the label and read
+ *    258 as 2 | 5 | 8, sure; "政务微博公开政府信息数条无 4.政务微信…条8" had read 微博 8, sure;
+ *  - "1---11---1--1-1": 表三 and 表四 hold no negative count, so "-1" there is a mark and a 1.
+ */
+describe("blank cells marked with dashes or 无, glued on a crawled page", () => {
+  const MARKS = ["—", "——", "-", "无", "/"] as const;
+  it.each(MARKS)("%s: over 60 generated pages, no table figure wrong and sure, and 95 percent read", (mark) => {
+    let read = 0;
+    let cells = 0;
+    const wrong: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const page = generateHtmlReport(7, i);
+      if (page.truth.template === "narrative") continue;
+      const res = parseReport(crawledText(blankZeroCells(page.html, mark)), { name: page.name });
+      if (!res.ok) throw new Error(res.error);
+      for (const [metric, want] of Object.entries(page.truth.figures)) {
+        const f = res.report.figures.find((g) => g.metric === metric && !g.slice && g.source === "table");
+        cells++;
+        if (f && (f.value === want || (want === 0 && f.value === null))) read++;
+        else if (f?.certain && f.value !== null) wrong.push(`${page.name} ${metric} = ${f.value} (${want})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(read / cells).toBeGreaterThanOrEqual(0.95);
+  });
+
+  const read = (seed: number, index: number, mark: string) => {
+    const page = generateHtmlReport(seed, index);
+    const text = crawledText(blankZeroCells(page.html, mark));
+    const res = parseReport(text, { name: page.name });
+    if (!res.ok) throw new Error(res.error);
+    const fig = (metric: string) => res.report.figures.find((f) => f.metric === metric && !f.slice && f.source === "table");
+    return { text, fig, truth: page.truth.figures };
+  };
+
+  it("a run of dashes between glued values is as many blank cells as the identities need", () => {
+    const { text, fig } = read(7, 0, "—");
+    expect(text).toContain("一、本年新收政府信息公开申请数量79——11384");
+    expect(fig("requests.received")).toMatchObject({ value: 84, certain: true });
+  });
+
+  it("无 glued after a label is the row's blank cells, not the label's words", () => {
+    const { text, fig, truth } = read(42, 13, "无");
+    expect(text).toContain("规范性文件无无258");
+    expect(fig("art20.normative_docs.total_published")?.value).toBe(258);
+    expect(truth["art20.normative_docs.total_published"]).toBe(258);
+    expect(fig("art20.normative_docs.new_made")?.value ?? null).toBeNull();
+  });
+
+  it("a “-” before digits in 表四 is a mark; in 第二十条 it may be a sign, and the cut is not sure", () => {
+    const four = read(7, 0, "-");
+    expect(four.text).toContain("1---11---1--1-1");
+    for (const m of ["review.upheld", "review.total", "litigation.direct.total", "litigation.after_review.other"])
+      expect(four.fig(m), m).toMatchObject({ value: four.truth[m], certain: true });
+    const two = read(42, 206, "-");
+    expect(two.text).toContain("行政强制27-105");
+    const delta = two.fig("art20.coercion.delta");
+    if (delta) expect(delta.certain).toBe(false);
+  });
+});
+
+describe("the cells of a row as tokens", () => {
+  it("a run of dashes glued between numbers is one blank token that may fill several cells", () => {
+    const s = "79——11384";
+    const { tokens } = readCell(s, 0, s.length);
+    expect(tokens.map((t) => [t.kind, t.raw, t.cells])).toEqual([
+      ["num", "79", undefined],
+      ["blank", "", 2],
+      ["num", "11384", undefined],
+    ]);
+    const sums = (v: readonly (number | null)[], complete: boolean) => !complete || v.slice(0, 6).reduce<number>((a, x) => a + (x ?? 0), 0) === v[6];
+    expect(readings(tokens, 7, sums).map((r) => r.values)).toEqual([[79, null, null, 1, 1, 3, 84]]);
+  });
+
+  it("无 glued after a unit, and 无无 glued between numbers, are blank cells", () => {
+    const a = "数条无 4.";
+    expect(readCell(a, 0, a.length).tokens[0]).toMatchObject({ kind: "blank" });
+    const b = "79无无11384";
+    expect(readCell(b, 0, b.length).tokens.map((t) => t.kind)).toEqual(["num", "blank", "blank", "num"]);
+  });
+
+  it("the last dash of a run is no minus sign", () => {
+    const s = "2-----2";
+    expect(readCell(s, 0, s.length).tokens.map((t) => t.raw)).toEqual(["2", "", "2"]);
+    const t = "19034-9539";
+    expect(readCell(t, 0, t.length).tokens.map((x) => x.raw)).toEqual(["19034", "-9539"]);
+  });
+
+  it("a search cut short gives no reading: what it did not see could be the right one", () => {
+    const s = "1234567890123456789012345";
+    const { tokens } = readCell(s, 0, s.length);
+    expect(readings(tokens, 15)).toEqual([]);
+    expect(readings(tokens.slice(0, 1), 2).length).toBeGreaterThan(0);
   });
 });

@@ -127,8 +127,12 @@ export function detectGeneration(c: Compact, from: number, to: number): Generati
 const K3 = APPLICANT_COLUMNS.length;
 const SLICES3 = APPLICANT_COLUMNS.map((c) => (c === "total" ? "" : c));
 
+/** A cut that makes a count a fraction is no reading of it ("0.0014" is no 0.0014 件): 表三 and 表四 count 件. */
+const counts = (v: readonly (number | null)[]) => v.every((x) => x === null || Number.isInteger(x));
+
 /** 总计 = the six applicant columns (a row whose digits ran together is cut only this way). */
 const rowSum: Accept = (v, complete) => {
+  if (!counts(v)) return false;
   if (!complete) return true;
   if (v.length !== K3) return false;
   const parts = v.slice(0, 6).reduce<number>((a, x) => a + (x ?? 0), 0);
@@ -421,6 +425,7 @@ const REVIEW_WORDS = new RegExp(
  * among them.)
  */
 const groupSums: Accept = (v) => {
+  if (!counts(v)) return false;
   for (let g = 0; g + 5 <= v.length; g += 5) {
     const total = v[g + 4];
     if (total === null) continue;
@@ -654,9 +659,10 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       // Printed with its own values: as printed, or its glued digits cut.
       if (tokens.length > k || (tokens.length < k && tokens.length > 1 && tokens.every((t) => t.gap > 0))) return shape(x, tokens, k);
       const printed = asPrinted(tokens, k);
-      const alternatives = (printed ? [printed] : readings(tokens, k).map((r) => ({ ...r, balance: art20Prior(colsOf(x.row), r) }))).filter((r) =>
-        signsInDelta(src.text, colsOf(x.row), r),
-      );
+      const cols = colsOf(x.row);
+      // Only an amount (万元) has decimals: a cut that makes a count a fraction is no reading.
+      const cut = readings(tokens, k, (v) => v.every((n, j) => n === null || Number.isInteger(n) || ART20_UNITS[cols[j]!] === "万元"));
+      const alternatives = (printed ? [printed] : cut.map((r) => ({ ...r, balance: art20Prior(cols, r) }))).filter((r) => signsInDelta(src.text, cols, r));
       if (alternatives.length === 0) return shape(x, tokens, k);
       return add(
         [x],

@@ -287,3 +287,20 @@ describe("the cells of a row as tokens", () => {
     expect(readings(tokens.slice(0, 1), 2).length).toBeGreaterThan(0);
   });
 });
+
+describe("a count is a whole number", () => {
+  // Zero cells printed "0.00" and glued: "结转下年度继续办理0.00140.00…" had read 结转 0.0014, sure.
+  // A cut may make decimals only of an amount (万元).
+  it("over 80 generated pages with zeros printed 0.00, no cut makes a count a fraction", () => {
+    const fractions: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      const page = generateHtmlReport(7, i);
+      const res = parseReport(crawledText(blankZeroCells(page.html, "0.00")), { name: page.name });
+      if (!res.ok) throw new Error(res.error);
+      for (const f of res.report.figures)
+        if (f.source === "table" && f.value !== null && !Number.isInteger(f.value) && !/amount|budget|fees/.test(f.metric))
+          fractions.push(`${page.name} ${f.metric} = ${f.value}`);
+    }
+    expect(fractions).toEqual([]);
+  });
+});

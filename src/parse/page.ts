@@ -125,13 +125,14 @@ const FOOTER_MAX = 800;
  */
 const MARKERS = new Kinds([
   // - 3 - (spaced dashes are never content), -3- when it stands alone
-  { needs: hasDash, first: String.raw`\-—–`, re: String.raw`[-—–]\s+\d{1,4}\s+[-—–]` },
+  // (on one line: "—\n3\n—" is a table's cells a line each, blank | 3 | blank)
+  { needs: hasDash, first: String.raw`\-—–`, re: String.raw`[-—–][ \t]+\d{1,4}[ \t]+[-—–]` },
   { needs: hasDash, first: String.raw`\-—–`, re: String.raw`(?<=^|\s)[-—–]\d{1,4}[-—–](?=\s|$)` },
   // 第3页 共9页 / 第 3 页，共 9 页 / 第3页/共9页
   { needs: (t) => t.includes("页"), first: "第", re: String.raw`第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页` },
   { needs: (t) => t.includes("页"), first: "第", re: String.raw`(?<=^|\s)第\s*\d{1,4}\s*页(?=\s|$)` },
-  // 3/12 alone on a line
-  { needs: (t) => t.includes("/"), first: String.raw`\d \t`, re: String.raw`(?<=^|\n)[ \t]*\d{1,4}\s*/\s*\d{1,4}[ \t]*(?=\n|$)` },
+  // 3/12 alone on a line ("3\n/\n16" is a table's cells a line each, 3 | blank | 16)
+  { needs: (t) => t.includes("/"), first: String.raw`\d \t`, re: String.raw`(?<=^|\n)[ \t]*\d{1,4}[ \t]*/[ \t]*\d{1,4}[ \t]*(?=\n|$)` },
   // A browser's print header and footer where pdftotext puts them amid the page: "12/6/26, 9:28 AM",
   // and the page's address alone on its line (with "3/5" after it).
   {

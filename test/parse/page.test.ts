@@ -109,6 +109,14 @@ const CASES: [name: string, input: string, junk: string[], kept: string[]][] = [
     ["file:///tmp/report.html", "3/5", "12/6/26, 9:28 AM"],
     ["无法提", "不予处"],
   ],
+  // A page marker is on one line. A table printed a cell a line, its blanks marked, had lost rows to
+  // them: "其他对外管理服务事项\n3\n/\n16" read as the page 3/16, "—\n3\n—" as the page "- 3 -".
+  [
+    "table cells a line each, blanks marked, are no page markers",
+    "其他对外管理服务事项\n3\n/\n16\n行政强制\n—\n3\n—\n行政处罚\n-\n5\n-\n第 2 页\n- 4 -\n5/16",
+    ["第 2 页", "- 4 -", "5/16"],
+    ["3\n/\n16", "—\n3\n—", "-\n5\n-"],
+  ],
 ];
 
 describe("findPageJunk", () => {

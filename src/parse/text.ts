@@ -148,7 +148,16 @@ function normChar(ch: string, code: number): string {
 export function prepareText(raw: string): SourceText {
   const traditional = isTraditional(raw);
   const parts: string[] = [];
-  const map = new Int32Array(raw.length + 1);
+  // Where each output character came from. The output may be longer than the input (① is "(1)"):
+  // the map grows as it is written, or every offset after the first ① maps nowhere and evidence
+  // quotes the report's first lines.
+  let map = new Int32Array(raw.length + 1);
+  const room = (k: number) => {
+    if (k < map.length) return;
+    const grown = new Int32Array(Math.max(k + 1, map.length * 2));
+    grown.set(map);
+    map = grown;
+  };
   let n = 0; // length of the output so far
   // White space is collected as a run and written as one separator: "\n" when the run held a line
   // break, else "\t" when it held a tab, or two spaces or more (a column gap of text laid out as on
@@ -160,6 +169,7 @@ export function prepareText(raw: string): SourceText {
   const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
   const flush = (next: number) => {
     parts.push(spacesGap && isIdeograph(lastCode) && isIdeograph(next) ? " " : ws);
+    room(n);
     map[n++] = wsAt;
     ws = "";
     spacesGap = false;
@@ -186,6 +196,7 @@ export function prepareText(raw: string): SourceText {
     if (j > i) {
       if (ws) flush(raw.charCodeAt(i));
       parts.push(raw.slice(i, j));
+      room(n + j - i);
       for (let k = i; k < j; k++) map[n++] = k;
       lastCode = raw.charCodeAt(j - 1);
       i = j;
@@ -217,12 +228,14 @@ export function prepareText(raw: string): SourceText {
     }
     if (ws) flush(out.charCodeAt(0));
     parts.push(out);
+    room(n + out.length);
     for (let k = 0; k < out.length; k++) map[n++] = i;
     lastCode = out.charCodeAt(out.length - 1);
     i += width;
   }
   if (ws) flush(0);
   let text = parts.join("");
+  room(n);
   map[n] = raw.length;
   let mapArr = map.slice(0, n + 1);
   if (traditional) {

@@ -191,10 +191,35 @@ function parse(text: string): Report {
  */
 const cellsOnOwnLines = (raw: string) => raw.split("\n").filter((l) => /^\s*\d+(?:\.\d+)?\s*$/.test(l)).length >= 40;
 
+/**
+ * Each figure's evidence quotes the original where it was read: its offsets are set and the text
+ * between them is what it quotes. (The prepared text is longer than the original where ① is "(1)";
+ * the offset map had stopped there, and 平潭 2016's 行政复议 quoted the report's first lines.)
+ */
+function evidenceOutOfPlace(raw: string, r: Report): string[] {
+  const flat = (s: string) =>
+    s
+      .replace(/\s+/g, " ")
+      .replace(/ ?\| ?/g, " ")
+      .trim();
+  return r.figures.flatMap((f) => {
+    const e = f.evidence;
+    if (!e?.text) return [];
+    if (e.start === undefined || e.end === undefined) return [`${f.metric}: no offsets for “${e.text.slice(0, 30)}”`];
+    const head = flat(e.text.split(" | ")[0]!.replace(/…$/, "")).slice(0, 40);
+    return flat(raw.slice(e.start, e.end)).includes(head) ? [] : [`${f.metric}: “${head}” is not at ${e.start}–${e.end}`];
+  });
+}
+
 describe.each(FILES.map((path) => ({ name: path.split("/").slice(-2).join("/"), path })))("$name", ({ path }) => {
   const raw = readFileSync(path, "utf8");
   const base = said(parse(raw));
   it("reads figures at all", () => expect(base.figures.length).toBeGreaterThan(3));
+  it("quotes each figure's evidence from where it stands in the original", () => expect(evidenceOutOfPlace(raw, parse(raw))).toEqual([]));
+  it("…also with its points numbered ① ② instead of 1. 2.", () => {
+    const circled = raw.replace(/(?<![\d.])([1-9])[.、](?=[\u4e00-\u9fff])/g, (_, d: string) => String.fromCharCode(0x245f + Number(d)));
+    expect(evidenceOutOfPlace(circled, parse(circled))).toEqual([]);
+  });
   it.each(LAYOUTS.map(([layout, fn]) => ({ layout, fn })))("$layout: the same who, when and figures", ({ layout, fn }) => {
     const report = parse(fn(raw));
     const got = said(report);

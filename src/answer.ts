@@ -100,10 +100,23 @@ function answerParsed(pq: ParsedQuestion, text: string, deps: AnswerDeps): Answe
     return { ...base, text: `没有“${pq.unknownRegions[0]}”的报告。现有地区：${held.join("、")}${deps.catalog.keys().length > 12 ? " 等" : ""}。` };
   }
 
-  const dispatched = dispatch(pq, deps, base);
+  let dispatched = dispatch(pq, deps, base);
+  // A word read as the registry's word one character off (政务短信 as 政务微信) that the report does not
+  // state: the words as typed may be the prose's own ("推送政务短信5141条"). A fix that finds nothing is none.
+  let understood = pq.understood;
+  if (understood && dispatched.answers.length === 0) {
+    const asTyped = parseQuestion(pq.normalized, deps.catalog.lexicon(), undefined, { slips: false });
+    narrowByReports(asTyped, deps);
+    narrowByAnswer(asTyped, deps);
+    const plain = dispatch(asTyped, deps, base);
+    if (plain.answers.length > 0) {
+      dispatched = plain;
+      understood = undefined;
+    }
+  }
   let reply = chosen && !dispatched.choices ? { ...dispatched, text: `${chosen}\n${dispatched.text}` } : dispatched;
   // A word typed with one character wrong was read as the registry's word: say so.
-  if (pq.understood && reply.text) reply = { ...reply, text: `（“${pq.understood.typed}”按“${pq.understood.word}”理解。）\n${reply.text}` };
+  if (understood && reply.text) reply = { ...reply, text: `（“${understood.typed}”按“${understood.word}”理解。）\n${reply.text}` };
   // 去年 is read against the newest statistics year held, not the calendar: say which years that was.
   if (pq.relativeYears && pq.years.length && reply.text && !reply.choices) {
     const ys = pq.years.length === 1 ? `${pq.years[0]}年` : `${pq.years[0]}—${pq.years[pq.years.length - 1]}年`;

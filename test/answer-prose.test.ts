@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../src/domain.js";
 import { askJsonl, ingestDirs } from "./helpers/gold.js";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXTRA, FIXTURES, PINGTAN, SEEDS } from "./helpers/reports.js";
 
@@ -40,6 +42,8 @@ const QUESTIONS = {
   shortUnheld: "宣威2024年收到申请多少件",
   twoByComma: "长寿区2018年行政复议，诉讼各多少件",
   twoByAnd: "长寿区2018年行政复议和诉讼各多少件",
+  cumulativeWord: "平潭综合实验区2016年累计发布安全生产信息简报多少期",
+  wholeYearWord: "平潭综合实验区2016年全年发布安全生产信息简报多少期",
 } as const;
 
 beforeAll(() => {
@@ -232,5 +236,35 @@ describe("problems", () => {
     const a = ask("problems");
     expect(a.text).toContain("政策解读形式不够丰富");
     expect(a.text).not.toContain("勾稽关系");
+  });
+});
+
+describe("words that say how much, not what", () => {
+  // 累计 and 全年 are rare in a report, so they had weighed most, and the clause that lacks them
+  // ("共发布了40期安全生产信息简报") was not taken: "没有给出“累计发布安全生产信息简报期”的数字".
+  it.each(["cumulativeWord", "wholeYearWord"] as const)("%s: the clause is found without them", (k) => {
+    const a = ask(k);
+    expect(a.answers[0]).toMatchObject({ value: 40, source: "narrative", year: 2016 });
+  });
+});
+
+describe("a word of the prose one character off a template word", () => {
+  // 政务短信 is one character off 政务微信: read as the template's row, which the report does not
+  // print, it had answered "没有…政务微信公开政府信息数" though the prose states it. A fix that finds
+  // nothing is no fix: the words as typed are tried.
+  it("answers from the prose, as typed, where the template's word finds nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-slip-"));
+    const raw = readFileSync(join(PINGTAN, "08_pingtan_2016.txt"), "utf8");
+    const at = raw.indexOf("六、主要问题和改进措施");
+    expect(at).toBeGreaterThan(0);
+    writeFileSync(join(dir, "08_pingtan_2016.txt"), `${raw.slice(0, at)}全年推送政务短信共计5141条。${raw.slice(at)}`);
+    const res = ingestDirs([dir]);
+    expect(res.status).toBe(0);
+    const [short, typo] = askJsonl(res.db, ["平潭综合实验区2016年政务短信有多少条", "平潭综合实验区2016年行政复义多少件"]);
+    expect(short!.answers[0]).toMatchObject({ value: 5141, source: "narrative" });
+    expect(short!.text).not.toContain("按“政务微信”理解");
+    // A slip the registry's word does answer is still read so, and said.
+    expect(typo!.text).toContain("（“行政复义”按“行政复议”理解。）");
+    expect(typo!.answers[0]).toMatchObject({ metric: "review.total", value: 0 });
   });
 });

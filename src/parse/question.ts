@@ -80,7 +80,7 @@ const MAX_QUESTION = 300;
  *   parseQuestion("长寿区2018年行政复议多少件", lexicon)
  *   → { regions: ["长寿区"], years: [2018], metric: "review.total", intent: "value", … }
  */
-export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s: string) => string[]): ParsedQuestion {
+export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s: string) => string[], opts: { slips?: boolean } = {}): ParsedQuestion {
   const cut = text.length > MAX_QUESTION ? text.slice(0, MAX_QUESTION) : text;
   const normalized = chineseYears(normalizeQuery(cut));
   const q = stripCourtesy(squeeze(normalized).replace(/、/g, ""));
@@ -159,7 +159,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   let candidates = allCandidates(metricText, lexicon);
   // Nothing matches well: a metric word typed with one character wrong (申清, 复义).
   let understood: ParsedQuestion["understood"];
-  if ((candidates[0]?.score ?? 0) < 3) {
+  if ((candidates[0]?.score ?? 0) < 3 && opts.slips !== false) {
     const fix = slipFix(metricText);
     if (fix && rest.includes(fix.typed)) {
       understood = { typed: fix.typed, word: fix.word };

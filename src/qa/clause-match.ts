@@ -65,14 +65,20 @@ export function wordMatch(word: string, text: string): number {
   return run >= 2 ? (0.7 * run) / word.length : 0;
 }
 
-/** Weights of the words in one report: rare words weigh more (inverse sentence frequency). */
+/**
+ * Words that say how much of a thing, not what: "累计公开重大建设项目信息" asks what "重大建设项目信息全年
+ * 公开488条" states. Rare in a report, they had weighed most and sunk the clause that lacked them.
+ */
+const MODIFIERS = /^(?:累计|累积|全年|今年|本年|全区|全县|全市|合计|总计|共计|总共|一共)$/;
+
+/** Weights of the words in one report: rare words weigh more (inverse sentence frequency); a modifier little. */
 export function weigh(words: readonly string[], index: ProseIndex): Weighted[] {
   const n = index.sentences.length;
   return words.map((word) => {
     let df = 0;
     for (const s of index.sentences) if (s.text.includes(word)) df++;
     const idf = Math.max(0.15, Math.log((n + 1) / (df + 0.5)));
-    return { word, weight: idf * (word.length >= 2 ? 1 : 0.3) };
+    return { word, weight: idf * (word.length >= 2 ? 1 : 0.3) * (MODIFIERS.test(word) ? 0.2 : 1) };
   });
 }
 
@@ -152,7 +158,7 @@ function contexts(q: ProseQuantity, index: ProseIndex): { text: string; w: numbe
 export function rankQuantities(index: ProseIndex, words: readonly Weighted[], phrase: string, asked: AskedUnit, question: string): ClauseAnswer[] {
   const out: ClauseAnswer[] = [];
   // The question's rarest word (专职 in 多少专职工作人员) must be somewhere around the number.
-  const top = words.filter((w) => w.word.length >= 2).sort((a, b) => b.weight - a.weight)[0];
+  const top = words.filter((w) => w.word.length >= 2 && !MODIFIERS.test(w.word)).sort((a, b) => b.weight - a.weight)[0];
   for (const q of index.quantities) {
     const unit = unitAgreement(q.unit, asked);
     if (unit === 0) continue;

@@ -132,6 +132,13 @@ describe("parseQuestion", () => {
       if (want.unknown) expect(pq.unknownRegions).toEqual(want.unknown);
     });
   }
+  it("takes no word typed right for a slip: 累计 is no 总计 mistyped", () => {
+    // "累计办理政协委员提案" had been read as 办理结果总计, and answered that the table lacks it.
+    const pq = parseQuestion("长寿区2018年累计办理政协委员提案多少件", lexicon, ws);
+    expect(pq.understood).toBeUndefined();
+    expect(pq.metric).toBeUndefined();
+    expect(parseQuestion("长寿区2018年行政复义多少件", lexicon, ws).understood).toEqual({ typed: "行政复义", word: "行政复议" });
+  });
   it("remembers the relative word and the year it was read against, and nothing for a stated year", () => {
     expect(parseQuestion("长寿区去年行政复议", lexicon, ws).relativeYears).toEqual({ word: "去年", newest: 2020 });
     expect(parseQuestion("长寿区近三年行政复议", lexicon, ws).relativeYears).toEqual({ word: "近三年", newest: 2020 });

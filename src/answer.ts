@@ -53,6 +53,9 @@ function answerParsed(pq: ParsedQuestion, text: string, deps: AnswerDeps): Answe
     return { ...base, text: "请输入一个问题，例如：长寿区2018年行政复议多少件？" };
   }
   if (deps.catalog.size === 0) return { ...base, text: "还没有导入任何报告。" };
+  // A word the report itself prints is typed right, however close to a template word (政务短信 is no
+  // 政务微信 mistyped where the report says "推送政务短信5286条").
+  if (pq.understood && reportsPrint(pq, deps, pq.understood.typed)) pq = parseQuestion(pq.normalized, deps.catalog.lexicon(), undefined, { slips: false });
 
   narrowByReports(pq, deps);
   const chosen = narrowByAnswer(pq, deps);
@@ -101,8 +104,8 @@ function answerParsed(pq: ParsedQuestion, text: string, deps: AnswerDeps): Answe
   }
 
   let dispatched = dispatch(pq, deps, base);
-  // A word read as the registry's word one character off (政务短信 as 政务微信) that the report does not
-  // state: the words as typed may be the prose's own ("推送政务短信5141条"). A fix that finds nothing is none.
+  // A word read as the registry's word one character off that the report does not state: the words
+  // as typed may be the prose's own. A fix that finds nothing is none.
   let understood = pq.understood;
   if (understood && dispatched.answers.length === 0) {
     const asTyped = parseQuestion(pq.normalized, deps.catalog.lexicon(), undefined, { slips: false });
@@ -730,3 +733,12 @@ export function reportCard(query: string, deps: AnswerDeps): Answer {
 }
 
 export { regionKey };
+
+/** Whether a report the question names (its years, when it gives them) prints `word` in its text. */
+function reportsPrint(pq: ParsedQuestion, deps: AnswerDeps, word: string): boolean {
+  const entries = pq.mentions
+    .flatMap((m) => m.keys.flatMap((k) => deps.catalog.forKey(k)))
+    .filter((e) => pq.years.length === 0 || (e.year !== null && pq.years.includes(e.year)))
+    .slice(0, 12);
+  return entries.some((e) => (deps.sections?.(e.id) ?? deps.load(e.id)?.sections ?? []).some((s) => s.text.includes(word)));
+}

@@ -252,17 +252,28 @@ describe("a word of the prose one character off a template word", () => {
   // 政务短信 is one character off 政务微信: read as the template's row, which the report does not
   // print, it had answered "没有…政务微信公开政府信息数" though the prose states it. A fix that finds
   // nothing is no fix: the words as typed are tried.
-  it("answers from the prose, as typed, where the template's word finds nothing", () => {
+  it("answers from the prose, as typed, where the template's word finds nothing or the report prints the word", () => {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-slip-"));
     const raw = readFileSync(join(PINGTAN, "08_pingtan_2016.txt"), "utf8");
     const at = raw.indexOf("六、主要问题和改进措施");
     expect(at).toBeGreaterThan(0);
     writeFileSync(join(dir, "08_pingtan_2016.txt"), `${raw.slice(0, at)}全年推送政务短信共计5141条。${raw.slice(at)}`);
+    // …and where the table has 政务微信 (长寿区 2018: 1129), which had answered for 政务短信.
+    const seed = readFileSync(join(SEEDS, "000_2d63126c8570951a.txt"), "utf8");
+    const problems = seed.indexOf("六、存在的主要问题和改进措施");
+    expect(problems).toBeGreaterThan(0);
+    writeFileSync(join(dir, "000_changshou.txt"), `${seed.slice(0, problems)}推送政务短信5286条。\n${seed.slice(problems)}`);
     const res = ingestDirs([dir]);
     expect(res.status).toBe(0);
-    const [short, typo] = askJsonl(res.db, ["平潭综合实验区2016年政务短信有多少条", "平潭综合实验区2016年行政复义多少件"]);
+    const [short, typo, besideWechat] = askJsonl(res.db, [
+      "平潭综合实验区2016年政务短信有多少条",
+      "平潭综合实验区2016年行政复义多少件",
+      "长寿区2018年政务短信有多少条",
+    ]);
     expect(short!.answers[0]).toMatchObject({ value: 5141, source: "narrative" });
     expect(short!.text).not.toContain("按“政务微信”理解");
+    expect(besideWechat!.answers[0]).toMatchObject({ value: 5286, source: "narrative" });
+    expect(besideWechat!.text).not.toContain("政务微信");
     // A slip the registry's word does answer is still read so, and said.
     expect(typo!.text).toContain("（“行政复义”按“行政复议”理解。）");
     expect(typo!.answers[0]).toMatchObject({ metric: "review.total", value: 0 });

@@ -45,6 +45,10 @@ export interface CellText {
 const UNIT_AFTER = new RegExp(`^(?:${unitAlternation(UNITS)})`);
 const MONEY_UNIT = new Set(["万元", "亿元", "元", "%", "万", "亿"]);
 const BLANK_MARK = /^(?:—+|-+|–+|_{1,6}|\/{1,2}|\\|无|空|\*)$/;
+/** 本年增/减 in words for none: a 0. */
+const UNCHANGED = /^(?:持平|无变化|没有变化|不变|无增减)$/;
+/** A cell's word for fewer, before its number: a 本年增/减 printed "减少2". */
+const FEWER = /^(?:减少|减|下降|降低)$/;
 /** A run of dashes: as many blank cells as dashes at most. */
 const DASHES = /^(?:—+|-+|–+)$/;
 const dashCells = (marks: string) => (DASHES.test(marks) && marks.length > 1 ? { cells: marks.length } : {});
@@ -84,6 +88,13 @@ export function readCell(text: string, start: number, end: number): CellText {
         tokens.push(tok);
         items.push(tok);
       }
+      gap = 0;
+      return;
+    }
+    if (UNCHANGED.test(t)) {
+      const tok: ValueToken = { kind: "num", raw: "0", start: run.start, end: run.start + 1, gap };
+      tokens.push(tok);
+      items.push(tok);
       gap = 0;
       return;
     }
@@ -171,6 +182,9 @@ export function readCell(text: string, start: number, end: number): CellText {
     // Not the last of a run of dashes: "2-----2" is 2, blank cells, 2 (a row of counts has no minus).
     const signed = (c === "+" || c === "-") && isDigit(text[i + 1]) && !(c === "-" && /[-—–]/.test(text[i - 1] ?? ""));
     if (isDigit(c) || signed) {
+      // 本年增/减 in words: "减少2" is -2 (read as 2, sure, it had said the opposite), "增加3" is 3.
+      const fewer = !signed && textStart >= 0 && FEWER.test(text.slice(textStart, i));
+      if (fewer) textStart = -1;
       closeText(i);
       lastPipe = -1;
       let j = signed ? i + 1 : i;
@@ -183,7 +197,7 @@ export function readCell(text: string, start: number, end: number): CellText {
         j++;
         while (j < end && isDigit(text[j])) j++;
       }
-      const raw = text.slice(i, j).replace(/,/g, "");
+      const raw = (fewer ? "-" : "") + text.slice(i, j).replace(/,/g, "");
       // A unit glued after the digits ("251000元"); a count unit only when a separator follows it,
       // so the first character of the next label (人员…, 件数…) is never taken for one.
       let unit = UNIT_AFTER.exec(text.slice(j, Math.min(end, j + 3)))?.[0];
@@ -191,7 +205,8 @@ export function readCell(text: string, start: number, end: number): CellText {
         const after = text[j + unit.length];
         if (after !== undefined && j + unit.length < end && !isSep(after)) unit = undefined;
       }
-      const tok: ValueToken = { kind: "num", raw, start: i, end: j, gap, ...(unit ? { unit } : {}) };
+      // (A word's sign stands where the word's last character does: the raw and its span keep one length.)
+      const tok: ValueToken = { kind: "num", raw, start: fewer ? i - 1 : i, end: j, gap, ...(unit ? { unit } : {}) };
       tokens.push(tok);
       items.push(tok);
       gap = 0;

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/domain.js";
 import { tablesAsBlocks } from "../../src/bench/crawl.js";
-import { generateReport } from "../../src/bench/generate.js";
+import { generateHtmlReport, generateReport } from "../../src/bench/generate.js";
+import { readCell } from "../../src/parse/cell-text.js";
 import { parseReport } from "../../src/parse/report.js";
 import { FORCED_NOTE, numbersOutside } from "../../src/parse/table-read.js";
 import { FIXTURES, PINGTAN } from "../helpers/reports.js";
@@ -111,5 +112,44 @@ describe("numbers printed apart are cells apart", () => {
     const truth = new Map((await read(html)).map((f) => [`${f.metric}/${f.slice ?? ""}`, f.value]));
     const wrong = (await read(divs)).filter((f) => f.certain && truth.get(`${f.metric}/${f.slice ?? ""}`) !== f.value);
     expect(wrong.map((f) => `${f.metric}/${f.slice ?? ""} = ${f.value}`)).toEqual([]);
+  });
+});
+
+/**
+ * 本年增/减 printed in words: "增加3", "减少2", "无变化". "减少2" had read +2, sure (9 figures of 120
+ * generated 2019 pages said the opposite of the page); "无变化" read nothing.
+ */
+describe("本年增/减 in words", () => {
+  const worded = (html: string, zero: string) =>
+    html.replace(
+      /(<tr>\s*<td[^>]*>(?:行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费)<\/td>\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>)([+-]?\d+)(<\/td>)/g,
+      (_m, a: string, d: string, b: string) => a + (Number(d) > 0 ? `增加${Number(d)}` : Number(d) < 0 ? `减少${-Number(d)}` : zero) + b,
+    );
+  it.each(["0", "无变化", "持平"])("zero as %s: every 第二十条 figure of 120 generated pages is read as the page says", async (zero) => {
+    const { extractText } = await import("../../src/extract.js");
+    const wrong: string[] = [];
+    let deltas = 0;
+    for (let i = 0; i < 120; i++) {
+      const page = generateHtmlReport(7, i);
+      if (page.truth.template !== "gbf2019") continue;
+      const x = await extractText("page.html", Buffer.from(worded(page.html, zero)));
+      if (!x.ok) throw new Error(x.error);
+      const res = parseReport(x.text, { name: page.name });
+      if (!res.ok) throw new Error(res.error);
+      for (const [metric, want] of Object.entries(page.truth.figures)) {
+        if (!metric.startsWith("art20.")) continue;
+        if (metric.endsWith(".delta") && want < 0) deltas++;
+        const f = res.report.figures.find((g) => g.metric === metric && !g.slice && g.source === "table");
+        if (f?.value !== want) wrong.push(`${page.name} ${metric} = ${f?.value} (${want})`);
+      }
+    }
+    expect(deltas).toBeGreaterThan(5);
+    expect(wrong).toEqual([]);
+  });
+
+  it("减少 before a number is its minus sign; 无变化 is 0", () => {
+    const s = "行政许可 | 19034 | 减少9539 | 9495 | 行政强制 | 205 | 无变化 | 257";
+    const { tokens } = readCell(s, 0, s.length);
+    expect(tokens.map((t) => t.raw)).toEqual(["19034", "-9539", "9495", "205", "0", "257"]);
   });
 });

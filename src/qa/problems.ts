@@ -19,8 +19,16 @@ export interface ProblemsPart {
   improvements: string[];
 }
 
-/** A top-level or second-level heading number before a title: 五、 / （一） / (一). */
-const HEADING_NUMBER = /([一二三四五六七八九十]{1,3})[、.．]|[（(]([一二三四五六七八九十]{1,3})[）)]/g;
+/**
+ * A top-level or second-level heading number before a title: 五、 / 五 (a space, or none after a break) / 5. / 第五部分 /
+ * （一） / (一). Groups 1–3 are a top-level number, 4 a second-level one. (Only 五、 and （一） had been
+ * read: "5.存在的主要问题…", "五 存在的…" and "第五部分 …" had quoted the report's first lines.)
+ */
+const HEADING_NUMBER =
+  /第([一二三四五六七八九十]{1,3})(?:部分|章)\s*|([一二三四五六七八九十]{1,3})(?:[、.．]|(?<=(?:^|[^\u4e00-\u9fff])[一二三四五六七八九十]{1,3})\s*(?=[\u4e00-\u9fff]))|(?<![\d.])(\d{1,2})[、.．](?=[\u4e00-\u9fff])|[（(]([一二三四五六七八九十]{1,3})[）)]/g;
+const topLevel = (m: RegExpExecArray) => Boolean(m[1] ?? m[2] ?? m[3]);
+/** The same number at the start of a section's title. */
+const TITLE_NUMBER = /^(?:第[一二三四五六七八九十]{1,3}(?:部分|章)|[（(]?[一二三四五六七八九十]{1,3}[、.．）)]|\d{1,2}[、.．])\s*/;
 /** Where the improvements start: the problems end there. */
 const IMPROVE =
   /[（(][一二三四五六七八九十][）)]\s*(?:具体的?)?(?:改进|整改|下一步|解决)|改进措施|改进方向|整改措施|下一步|下步工作|今后|因此|针对(?:存在的?|上述|以上|这些)?(?:的)?问题|(?:解决|改进)(?:办法|思路)|(?:考虑|将|拟)[^。；;]{0,12}(?:以下|如下)[^。；;]{0,12}(?:改进|措施|工作|方面)|(?:\d{4}年|明年)[,，]?(?:我[区县市局镇]|我们|本机关)?[^，。]{0,8}将/;
@@ -47,7 +55,7 @@ function findHeading(text: string): { heading: string; start: number; bodyStart:
     const h = templateHeading(text.slice(after, after + 40));
     if (h?.part !== "problems") continue;
     const found = { heading: text.slice(m.index, after + h.length), start: m.index, bodyStart: after + h.length };
-    if (m[1]) return found;
+    if (topLevel(m)) return found;
     second ??= found;
   }
   return second;
@@ -58,7 +66,7 @@ function nextPart(text: string, from: number): number {
   HEADING_NUMBER.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = HEADING_NUMBER.exec(text))) {
-    if (!m[1]) continue;
+    if (!topLevel(m)) continue;
     const h = templateHeading(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
     if (h && h.part !== "problems") return m.index;
   }
@@ -68,7 +76,7 @@ function nextPart(text: string, from: number): number {
 function locate(sections: readonly Section[]): Found | null {
   // A section the parser titled as the part; else the heading inside running text.
   for (const s of sections) {
-    const h = templateHeading(s.title.replace(/^[（(]?[一二三四五六七八九十]{1,3}[、.．）)]\s*/, ""));
+    const h = templateHeading(s.title.replace(TITLE_NUMBER, ""));
     if (h?.part === "problems") return { heading: s.title, start: 0, end: 0, line: s.line };
   }
   return null;
@@ -176,14 +184,14 @@ export function listItems(text: string): string[] {
 /** A part of its own for the plans (四、下步工作打算, （二）改进措施 standing alone): its text. */
 function plansText(sections: readonly Section[]): string {
   for (const s of sections) {
-    const h = templateHeading(s.title.replace(/^[（(]?[一二三四五六七八九十]{1,3}[、.．）)]\s*/, ""));
+    const h = templateHeading(s.title.replace(TITLE_NUMBER, ""));
     if (h?.part === "plans") return s.text.replace(/\s*\n\s*/g, "");
   }
   for (const s of sections) {
     HEADING_NUMBER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = HEADING_NUMBER.exec(s.text))) {
-      if (!m[1]) continue;
+      if (!topLevel(m)) continue;
       const after = m.index + m[0].length;
       const h = templateHeading(s.text.slice(after, after + 40));
       if (h?.part !== "plans") continue;

@@ -1,7 +1,10 @@
 // problemsPart: the problems a report lists, found by the part's heading even inside running text
 // (one-line crawled pages), without the preface and without the improvements.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Section } from "../../src/domain.js";
+import { parseReport } from "../../src/parse/report.js";
 import { listItems, problemsPart } from "../../src/qa/problems.js";
 import { EXTRA, load, PINGTAN, SEEDS } from "../helpers/reports.js";
 
@@ -20,6 +23,32 @@ const CASES: [string, string, string][] = [
   ["000_2d63126c8570951a.txt", "公开力度有待进一步加大", "取得了"],
   ["10_hongze_qu_2023.txt", "依申请公开工作规范性还有待提高", "仍存在一定差距"],
 ];
+
+/**
+ * The part's heading as other reports word and number it, on the one-line 平潭 2021 page: "工作中存在的
+ * 不足和改进措施", "第五部分 …" and "五 …" had not been found, and "存在哪些不足" quoted the report's
+ * first lines; "存在问题和下一步工作打算" and "问题与不足" had been cut to 存在问题 / 问题.
+ */
+describe("the part's heading worded and numbered otherwise", () => {
+  const raw = readFileSync(join(PINGTAN, "10_pingtan_2021.txt"), "utf8");
+  const HEADING = "五、存在的主要问题及改进情况（一）存在的主要问题:";
+  it("the fixture prints the heading this test replaces", () => expect(raw).toContain(HEADING));
+  it.each([
+    ["五、存在的问题及改进措施 ", "五、存在的问题及改进措施"],
+    ["五、工作中存在的不足和改进措施 ", "五、工作中存在的不足和改进措施"],
+    ["五、存在问题和下一步工作打算 ", "五、存在问题和下一步工作打算"],
+    ["五、问题与不足 ", "五、问题与不足"],
+    ["（五）存在的主要问题及改进情况 ", "(五)存在的主要问题及改进情况"],
+    ["五 存在的主要问题及改进情况 ", "五存在的主要问题及改进情况"],
+    ["第五部分 存在的主要问题及改进情况 ", "第五部分存在的主要问题及改进情况"],
+  ])("%s", (printed, heading) => {
+    const res = parseReport(raw.replace(HEADING, printed));
+    if (!res.ok) throw new Error(res.error);
+    const p = problemsPart(res.report.sections);
+    expect(p?.heading.replace(/\s+/g, "")).toBe(heading);
+    expect(p!.items.join("\n")).toContain("政策解读形式不够丰富");
+  });
+});
 
 describe("problemsPart on real reports", () => {
   for (const [file, want, not] of CASES) {

@@ -227,7 +227,11 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   // A column named in the question (历年累计) is not a word of the intent (历年 → trend).
   const qi = sliceName ? q.split(sliceName.replace(/、/g, "")).join(" ") : q;
   const asksProblems =
-    (/存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要|啥)(?:问题|不足|困难|毛病|缺点|短处)|不足之处|短板|差距|问题$/.test(q) || IMPROVE_WORDS.test(q)) && !metric;
+    (/存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要|啥)(?:问题|不足|困难|毛病|缺点|短处|薄弱)|不足之处|短板|差距|薄弱环节|(?:问题|不足)$|(?:工作|公开)(?:中|上)?的?(?:问题|不足)/.test(
+      q,
+    ) ||
+      IMPROVE_WORDS.test(q)) &&
+    !metric;
 
   const { intent, rank, asksTrend } = readIntent({ q, qi, metric, mentions, years: yr.years, asksProblems });
 

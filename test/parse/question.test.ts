@@ -157,6 +157,9 @@ describe("parseQuestion", () => {
 
   it("asks about problems only when the question is about problems", () => {
     expect(parseQuestion("长寿区2018年存在哪些问题", lexicon, ws).asksProblems).toBe(true);
+    // …worded as users word it ("工作中的不足", "薄弱环节" had searched the text for the words).
+    for (const q of ["长寿区2018年工作中的不足", "长寿区2018年还有哪些薄弱环节", "长寿区2018年信息公开工作的问题", "长寿区2018年的不足"])
+      expect(parseQuestion(q, lexicon, ws).asksProblems, q).toBe(true);
     expect(parseQuestion("蚌埠市2019年受理市民反映问题诉求多少件", lexicon, ws).asksProblems).toBe(false);
   });
 });

@@ -125,8 +125,13 @@ const FOOTER_MAX = 800;
  */
 const MARKERS = new Kinds([
   // - 3 - (spaced dashes are never content), -3- when it stands alone
-  // (on one line: "—\n3\n—" is a table's cells a line each, blank | 3 | blank)
-  { needs: hasDash, first: String.raw`\-—–`, re: String.raw`[-—–][ \t]+\d{1,4}[ \t]+[-—–]` },
+  // (one line break at most, and spaces on the other side: "—\n3\n—" is a table's cells a line
+  // each, blank | 3 | blank; "-\n 3 -" a marker a narrower page wrapped)
+  {
+    needs: hasDash,
+    first: String.raw`\-—–`,
+    re: String.raw`[-—–](?:[ \t]+\d{1,4}(?:[ \t]+|[ \t]*\n[ \t]*)|[ \t]*\n[ \t]*\d{1,4}[ \t]+)[-—–]`,
+  },
   { needs: hasDash, first: String.raw`\-—–`, re: String.raw`(?<=^|\s)[-—–]\d{1,4}[-—–](?=\s|$)` },
   // 第3页 共9页 / 第 3 页，共 9 页 / 第3页/共9页
   { needs: (t) => t.includes("页"), first: "第", re: String.raw`第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页` },

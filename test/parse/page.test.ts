@@ -113,8 +113,9 @@ const CASES: [name: string, input: string, junk: string[], kept: string[]][] = [
   // them: "其他对外管理服务事项\n3\n/\n16" read as the page 3/16, "—\n3\n—" as the page "- 3 -".
   [
     "table cells a line each, blanks marked, are no page markers",
-    "其他对外管理服务事项\n3\n/\n16\n行政强制\n—\n3\n—\n行政处罚\n-\n5\n-\n第 2 页\n- 4 -\n5/16",
-    ["第 2 页", "- 4 -", "5/16"],
+    "其他对外管理服务事项\n3\n/\n16\n行政强制\n—\n3\n—\n行政处罚\n-\n5\n-\n第 2 页\n- 4 -\n5/16\n88283  -\n 6 -  信息内容",
+    // (a marker a narrower page wrapped is still one: "-\n 6 -" had become 行政强制's 6, sure)
+    ["第 2 页", "- 4 -", "5/16", "-\n6 -"],
     ["3\n/\n16", "—\n3\n—", "-\n5\n-"],
   ],
 ];

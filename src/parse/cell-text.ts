@@ -12,7 +12,7 @@ export type Gap = 0 | 1 | 2 | 3;
 
 export interface ValueToken {
   kind: "num" | "blank";
-  /** Digits as printed, sign and decimal point included, thousands separators removed ("" for blank). */
+  /** Digits as printed, sign, decimal point and thousands separators included ("" for blank): its value is `numberOf(raw)`. */
   raw: string;
   /** Offsets in the text. */
   start: number;
@@ -188,16 +188,16 @@ export function readCell(text: string, start: number, end: number): CellText {
       closeText(i);
       lastPipe = -1;
       let j = signed ? i + 1 : i;
-      while (
-        j < end &&
-        (isDigit(text[j]) || (text[j] === "," && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])))
-      )
-        j++;
+      // Thousands separators: a comma before three digits, kept in the raw. One before more digits,
+      // or after more than three, says the cells ran together around a number printed with them
+      // ("1,114526111,208" is 1,114 | 526 | 111,208): the cuts keep its groups whole (cuts.ts), and
+      // "1,114" alone is one number, never 1 | 1 | 14.
+      while (j < end && (isDigit(text[j]) || (text[j] === "," && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3])))) j++;
       if (text[j] === "." && isDigit(text[j + 1])) {
         j++;
         while (j < end && isDigit(text[j])) j++;
       }
-      const raw = (fewer ? "-" : "") + text.slice(i, j).replace(/,/g, "");
+      const raw = (fewer ? "-" : "") + text.slice(i, j);
       // A unit glued after the digits ("251000元"); a count unit only when a separator follows it,
       // so the first character of the next label (人员…, 件数…) is never taken for one.
       let unit = UNIT_AFTER.exec(text.slice(j, Math.min(end, j + 3)))?.[0];

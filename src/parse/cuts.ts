@@ -21,14 +21,22 @@ export interface Reading {
 /** A partial row (values so far, and whether it is complete) → keep exploring it? */
 export type Accept = (values: readonly (number | null)[], complete: boolean) => boolean;
 
-const PART = /^[+-]?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+/** A well-formed value: no leading zero, a decimal point kept whole, thousands groups whole ("1,114"). */
+const PART = /^[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?$/;
+/** A value as printed in a cell: digits, maybe a sign, a decimal point, thousands groups. */
+const PRINTED = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** The number a token's raw digits print ("1,114" → 1114); NaN when they are no one number ("1,114526"). */
+export function numberOf(raw: string): number {
+  return PRINTED.test(raw) ? Number(raw.replace(/,/g, "")) : Number.NaN;
+}
 
 /** Every cut of one digit run into `parts` well-formed numbers (bounded). */
 function splitRun(raw: string, parts: number, cap: number): string[][] {
   if (parts === 1) return PART.test(raw) ? [[raw]] : [];
   const sign = raw[0] === "+" || raw[0] === "-" ? raw[0] : "";
   const body = raw.slice(sign.length);
-  if (body.replace(".", "").length < parts) return [];
+  if (body.replace(/[.,]/g, "").length < parts) return [];
   const out: string[][] = [];
   const walk = (from: number, left: number, acc: string[]) => {
     if (out.length >= cap) return;
@@ -38,7 +46,7 @@ function splitRun(raw: string, parts: number, cap: number): string[][] {
       return;
     }
     for (let end = from + 1; end <= body.length - (left - 1); end++) {
-      if (body[end] === "." || body[end - 1] === ".") continue;
+      if (body[end] === "." || body[end - 1] === "." || body[end] === "," || body[end - 1] === ",") continue;
       const part = body.slice(from, end);
       if (!PART.test(part)) {
         if (part.length > 1 && part[0] === "0") break;
@@ -98,7 +106,7 @@ export function readings(tokens: readonly ValueToken[], k: number, accept: Accep
         let n = 0;
         let bal = balance;
         for (const part of parts) {
-          values.push(Number(part));
+          values.push(numberOf(part));
           spans.push({ start: at, end: at + part.length });
           at += part.length;
           n++;

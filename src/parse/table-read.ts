@@ -5,7 +5,7 @@ import type { Evidence, Figure, ReportWarning } from "../domain.js";
 import { readCell, type ValueToken } from "./cell-text.js";
 import { numberingForms } from "./headings.js";
 import { COUNT_UNITS, PROSE_UNITS, UNITS, unitAlternation } from "./numbers.js";
-import type { Reading } from "./cuts.js";
+import { numberOf, type Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
 import type { SolvedRow } from "./solve.js";
 import type { SourceText, Span } from "./text.js";
@@ -106,7 +106,8 @@ export function blockAlternatives(
   permute: ((c: number) => number)[] = [(c) => c],
   prior: "column-major" | "row-major" = "column-major",
 ): Reading[][] {
-  if (tokens.length !== rows * k) return [];
+  // (A run whose cells ran together around a thousands separator is to be cut, not placed.)
+  if (tokens.length !== rows * k || tokens.some((t) => t.kind === "num" && Number.isNaN(numberOf(t.raw)))) return [];
   const out: Reading[][] = [];
   const seen = new Set<string>();
   // PDF text reads a labels-first block column by column more often than not: that order is the
@@ -120,7 +121,7 @@ export function blockAlternatives(
         const spans: Span[] = [];
         for (let c = 0; c < k; c++) {
           const t = tokens[columnMajor ? perm(c) * rows + r : r * k + perm(c)]!;
-          vals.push(t.kind === "blank" ? null : Number(t.raw));
+          vals.push(t.kind === "blank" ? null : numberOf(t.raw));
           spans.push({ start: t.start, end: t.end });
         }
         alt.push({ values: vals, spans, cuts: 0, balance: r === 0 ? (columnMajor === (prior === "column-major") ? 0 : 1) + 2 * pi : 0 });
@@ -137,9 +138,9 @@ export function blockAlternatives(
 /** A row's reading as printed (one value per token), when the tokens fill exactly k columns. */
 export function asPrinted(tokens: readonly ValueToken[], k: number): Reading | null {
   if (tokens.length !== k) return null;
-  if (tokens.some((t) => t.kind === "num" && !/^[+-]?\d+(?:\.\d+)?$/.test(t.raw))) return null;
+  if (tokens.some((t) => t.kind === "num" && Number.isNaN(numberOf(t.raw)))) return null;
   return {
-    values: tokens.map((t) => (t.kind === "blank" ? null : Number(t.raw))),
+    values: tokens.map((t) => (t.kind === "blank" ? null : numberOf(t.raw))),
     spans: tokens.map((t) => ({ start: t.start, end: t.end })),
     cuts: 0,
     balance: 0,

@@ -187,7 +187,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   // blanks gone with the separators (a crawled page: 自然人 3, 其他 1, 总计 4 printed "314").
   const withValues = cells.filter((t) => t.length > 0);
   const headed = located.length > 0 && APPLICANT_HEADER_WORDS.test(c.s.slice(Math.max(0, located[0]!.found.cs - 400), located[0]!.found.cs));
-  const width = !headed && withValues.length >= 5 && withValues.every((t) => t.length === 1 && t[0]!.raw.length <= 4) ? 1 : K3;
+  const width = !headed && withValues.length >= 5 && withValues.every((t) => t.length === 1 && t[0]!.raw.replace(/\D/g, "").length <= 4) ? 1 : K3;
   const slices = width === 1 ? [""] : SLICES3;
 
   const slots: Slot[] = [];

@@ -6,7 +6,7 @@
 // through the template's patterns; unknown rows are kept under their own label.
 import type { Figure, ReportWarning, Template } from "../domain.js";
 import { readCell, type TextRun, type ValueToken } from "./cell-text.js";
-import { readings, type Reading } from "./cuts.js";
+import { numberOf, readings, type Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
 import { identitiesOf } from "./identities.js";
 import { compactOf, type Compact } from "./locate.js";
@@ -416,8 +416,13 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
       alternatives = readings(tokens, k, (v, complete) => !complete || fits(v));
       // Fewer separate values than columns: one cell was left empty.
       // (Separate values only: one glued run too short for the columns says nothing of where the blank is.)
-      if (alternatives.length === 0 && tokens.every((t) => t.gap > 0 || t === tokens[0]) && tokens.length < k && (tokens.length > 1 || tokens[0]!.gap > 0)) {
-        const vals = [...tokens.map((t) => (t.kind === "blank" ? null : Number(t.raw))), ...Array(k - tokens.length).fill(null)];
+      if (
+        alternatives.length === 0 &&
+        tokens.every((t) => (t.gap > 0 || t === tokens[0]) && !Number.isNaN(numberOf(t.raw || "0"))) &&
+        tokens.length < k &&
+        (tokens.length > 1 || tokens[0]!.gap > 0)
+      ) {
+        const vals = [...tokens.map((t) => (t.kind === "blank" ? null : numberOf(t.raw))), ...Array(k - tokens.length).fill(null)];
         alternatives = [
           {
             values: vals,

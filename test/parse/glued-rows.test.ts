@@ -7,9 +7,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/domain.js";
-import { tablesAsBlocks } from "../../src/bench/crawl.js";
+import { crawledText, tablesAsBlocks } from "../../src/bench/crawl.js";
 import { generateHtmlReport, generateReport } from "../../src/bench/generate.js";
 import { readCell } from "../../src/parse/cell-text.js";
+import { readings } from "../../src/parse/cuts.js";
 import { parseReport } from "../../src/parse/report.js";
 import { FORCED_NOTE, numbersOutside } from "../../src/parse/table-read.js";
 import { FIXTURES, PINGTAN } from "../helpers/reports.js";
@@ -151,5 +152,40 @@ describe("本年增/减 in words", () => {
     const s = "行政许可 | 19034 | 减少9539 | 9495 | 行政强制 | 205 | 无变化 | 257";
     const { tokens } = readCell(s, 0, s.length);
     expect(tokens.map((t) => t.raw)).toEqual(["19034", "-9539", "9495", "205", "0", "257"]);
+  });
+});
+
+/**
+ * Thousands separators in cells a crawl ran together: "行政处罚1,114526111,208" is 1,114 | 526 |
+ * 111,208. The comma had ended the first number (1, sure) and the rest was cut at will; "1,114"
+ * alone had been cut 1 | 1 | 14. A number's groups are kept whole now, and no cut is sure that the
+ * commas do not decide.
+ */
+describe("thousands separators in glued cells", () => {
+  it("a run cut keeps each number's groups whole, and a number printed with them is one number", () => {
+    const run = (s: string) => readCell(s, 0, s.length).tokens;
+    expect(run("1,114526111,208").map((t) => t.raw)).toEqual(["1,114526111,208"]);
+    expect(readings(run("1,114526111,208"), 3).map((r) => r.values)).toContainEqual([1114, 526, 111208]);
+    for (const r of readings(run("1,114526111,208"), 3)) expect(r.values[0]).toBe(1114);
+    expect(readings(run("1,114"), 3)).toEqual([]);
+    expect(readings(run("1,114"), 1).map((r) => r.values)).toEqual([[1114]]);
+  });
+
+  it("over 100 generated pages with thousands separators, crawled: no table figure wrong and sure", () => {
+    const wrong: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const page = generateHtmlReport(7, i);
+      if (page.truth.template === "narrative") continue;
+      const html = page.html.replace(
+        /<td([^>]*)>(\d{4,})(\.\d+)?<\/td>/g,
+        (_m, a: string, d: string, f?: string) => `<td${a}>${d.replace(/\B(?=(\d{3})+$)/g, ",")}${f ?? ""}</td>`,
+      );
+      const res = parseReport(crawledText(html), { name: page.name });
+      if (!res.ok) throw new Error(res.error);
+      for (const f of res.report.figures)
+        if (f.source === "table" && f.certain && !f.slice && f.metric in page.truth.figures && f.value !== page.truth.figures[f.metric])
+          wrong.push(`${page.name} ${f.metric} = ${f.value} (${page.truth.figures[f.metric]})`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // template and figures as the report itself.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/domain.js";
 import { parseReport } from "../../src/parse/report.js";
@@ -13,6 +14,9 @@ const FILES = [SEEDS, EXTRA, PINGTAN].flatMap((dir) =>
     .filter((f) => f.endsWith(".txt"))
     .map((f) => join(dir, f)),
 );
+
+const TO_TW = OpenCC.Converter({ from: "cn", to: "tw" });
+const TO_HK = OpenCC.Converter({ from: "cn", to: "hk" });
 
 const NAV = "当前位置：首页 > 政务公开 > 政府信息公开年报\n字号：大 中 小 打印本页 关闭窗口\n";
 /** A site footer as crawled pages end: links, 版权所有, ICP and 公网安备 numbers, a date. */
@@ -117,6 +121,9 @@ const LAYOUTS: [string, (t: string) => string][] = [
   // Two spaces or more are a column gap ("行政许可   409") but between ideographs, where they space letters.
   ["every ideograph two spaces apart", (t) => t.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, "$1  ")],
   ["table cells apart by runs of spaces, not pipes", (t) => t.replace(/ ?\| ?/g, "   ")],
+  // Reports from Taiwan's and Hong Kong's character sets' users, and simplified ones a site converted.
+  ["in Traditional characters (Taiwan)", (t) => TO_TW(t)],
+  ["in Traditional characters (Hong Kong)", (t) => TO_HK(t)],
 ];
 
 /**

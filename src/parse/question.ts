@@ -75,6 +75,12 @@ export interface ParsedQuestion extends Question {
 const MAX_QUESTION = 300;
 
 /**
+ * Words that join two things asked (行政复议和行政诉讼, 复议与诉讼, 复议及诉讼): not inside a word
+ * ("因涉及国家秘密不予公开" had been read as two questions, and 不予公开 answered for 国家秘密).
+ */
+const JOINS = /以及|还有|(?<![参给赋])与|(?<![涉普波企危触])及(?![时格])|(?<![总共平温缓调])和(?![平谐解睦])/;
+
+/**
  * Understand a question.
  *
  *   parseQuestion("长寿区2018年行政复议多少件", lexicon)
@@ -170,7 +176,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   }
   // "依申请公开的答复有多少不予公开", "依申请公开办结率": a category, then the item asked for within it.
   // The item wins over the longer category word, unless the two are joined as two questions (和, 与).
-  if (candidates.length > 1 && !/和|与|及|以及|还有|、/.test(normalized)) {
+  if (candidates.length > 1 && !(JOINS.test(normalized) || normalized.includes("、"))) {
     const head = candidates[0]!;
     // Every item of that category the same words name (办结: 申请办结数 in 2016, 办理结果总计 in 2019/2021), in order.
     const inner = candidates.filter((c) => c !== head && c.covered.size > 0 && isAncestor(head.id, c.id) && [...c.covered].every((i) => !head.covered.has(i)));
@@ -196,7 +202,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
       for (const n of names) words = words.split(n).join("");
       return words.replace(/(?:19|20)\d{2}年?度?|截至|截止|多少|几/g, "").length >= 2;
     }).length >= 2;
-  if (metric && (listed || /和|与|及|以及|还有/.test(normalized) || commaJoins)) {
+  if (metric && (listed || JOINS.test(normalized) || commaJoins)) {
     let restText = metricText;
     let covered = candidates[0]!.covered;
     for (let round = 0; round < 3; round++) {

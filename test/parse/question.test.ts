@@ -132,6 +132,12 @@ describe("parseQuestion", () => {
       if (want.unknown) expect(pq.unknownRegions).toEqual(want.unknown);
     });
   }
+  it("reads 及 inside a word (涉及) as no join of two questions", () => {
+    // "因涉及国家秘密不予公开" had been read as two things asked, and 不予公开 (39) answered for 国家秘密 (4).
+    expect(parseQuestion("长寿区2018年因涉及国家秘密不予公开的申请有几件", lexicon, ws).metric).toBe("requests.result.withheld.state_secret");
+    const two = parseQuestion("长寿区2018年行政复议及行政诉讼多少件", lexicon, ws);
+    expect([two.metric, ...two.moreMetrics.map((g) => g[0])]).toEqual(["review.total", "litigation.total"]);
+  });
   it("takes no word typed right for a slip: 累计 is no 总计 mistyped", () => {
     // "累计办理政协委员提案" had been read as 办理结果总计, and answered that the table lacks it.
     const pq = parseQuestion("长寿区2018年累计办理政协委员提案多少件", lexicon, ws);

@@ -20,9 +20,13 @@ export interface Quantity {
 // (1) qualifier before (2) digits (3) Chinese numeral (4) 万/亿 (5) 余/多 (6) unit (7) qualifier after.
 // 万 before 元 is the unit 万元, not a multiplier. Every repetition is bounded.
 const QUANTITY = new RegExp(
-  String.raw`(?=[约近逾超将大上\d零〇一二两三四五六七八九十百千万亿])(约|近|逾|超过|将近|大约|上)?(?:(\d{1,3}(?:,\d{3}){1,4}(?!\d)|\d{1,12}(?:\.\d{1,4})?)|([零〇一二两三四五六七八九十百千]{1,6}(?:万[零〇一二两三四五六七八九十百千]{1,6})?))?(万(?!元)|亿(?!元))?(余|多)?(${UNIT_ALT})(左右|以上)?`,
+  String.raw`(?=[约近逾超将大上\d零〇一二两三四五六七八九十百千万亿])(约|近|逾|超过|将近|大约|上)?(?:(\d{1,3}(?:,\d{3}){1,4}(?!\d)|\d{1,12}(?:\.\d{1,4})?)|([零〇一二两三四五六七八九十百千]{1,8}(?:万[零〇一二两三四五六七八九十百千]{1,8})?))?(万(?!元)|亿(?!元))?(余|多)?(${UNIT_ALT})(左右|以上)?`,
   "g",
 );
+
+/** What a case or a request is counted after: 一 there is one, not an article. */
+const ONE_COUNTED = /(?:复议|诉讼|申请|投诉|举报|案件|受理|收到|提起|发生)$/;
+const ONE_UNITS = new Set(["件", "起", "宗", "例"]);
 
 /**
  * The quantities in `text[from, to)`. Why: a figure in prose is a number with a unit the metric
@@ -58,7 +62,13 @@ export function quantitiesIn(text: string, from: number, to: number): Quantity[]
       // 三个一, “四个意识”: a name, not a count; 一名, 一次: an article, not a figure
       if (/[第\d零〇一二两三四五六七八九十百千“"《「]/.test(prev)) continue;
       if (/^[零〇一二两三四五六七八九十百千”"」》]/.test(slice[at + raw.length] ?? "")) continue;
-      if (cn === "一" || /^[百千]/.test(cn) || chineseToNumber(cn) === null) continue;
+      // (…but 一 after what is counted is one: 被申请行政复议一起, 收到申请一件.)
+      if (
+        (cn === "一" && !(ONE_COUNTED.test(slice.slice(Math.max(0, at - 4), at)) && ONE_UNITS.has(unit!))) ||
+        /^[百千]/.test(cn) ||
+        chineseToNumber(cn) === null
+      )
+        continue;
     } else if (!(wan && before)) continue;
     // 共七个部分, 三个方面: the parts of a text, not a count
     if (unit === "个" && /^(?:部分|方面)/.test(slice.slice(at + raw.length, at + raw.length + 2))) continue;

@@ -31,6 +31,12 @@ describe("quantitiesIn", () => {
     ["主动公开政府信息一万二千余条", [[12000, "条", true]]],
     ["三万余条", [[30000, "条", true]]],
     ["一百零五件", [[105, "件", false]]],
+    // Numerals of seven characters and more (一千二百三十四 had been no number), and 一 after what
+    // is counted (被申请行政复议一起: one case, not an article).
+    ["主动公开政府信息一千二百三十四条", [[1234, "条", false]]],
+    ["被申请行政复议一起", [[1, "起", false]]],
+    ["收到政府信息公开申请一件", [[1, "件", false]]],
+    ["接待群众一起办理", []],
     // not counts: a phone number, a year, an ordinal, a name, an article, the parts of the report
     ["电话:0591-23162606件", []],
     ["2019年", []],

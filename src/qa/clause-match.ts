@@ -6,9 +6,12 @@ import { SUB_UNIT } from "../parse/phrases.js";
 import type { ProseIndex, ProseQuantity } from "./prose-index.js";
 import { isUnitWord, unitAgreement, type AskedUnit } from "./units.js";
 
-/** Words that ask, not name: removed before the question's words are matched. */
+/**
+ * Words that ask, not name: removed before the question's words are matched. (…数量是多少 too:
+ * left in, jieba cut "工单数量" as 工 / 单数 / 量, and the clause "受理12345热线工单3297件" was missed.)
+ */
 const ASKING =
-  /是多少|有多少|为多少|达到多少|多少|几|是否|什么|哪些|怎样|如何|一共|总共|共计|共有|截至|截止|年度报告|年报|报告|(?<![上下本])年度|所?占(?:的)?(?:比例|比重|百分比)|占比|比例|比重|百分比|百分之|对比|比较|相比|变化|趋势|历年(?!累计)|逐年|每年|各年|分别/g;
+  /(?:的)?(?:数量|总数)(?=是|为|有|多少|几|$)|是多少|有多少|为多少|达到多少|多少|几|是否|什么|哪些|怎样|如何|一共|总共|共计|共有|截至|截止|年度报告|年报|报告|(?<![上下本])年度|所?占(?:的)?(?:比例|比重|百分比)|占比|比例|比重|百分比|百分之|对比|比较|相比|变化|趋势|历年(?!累计)|逐年|每年|各年|分别/g;
 /** Particles and verbs too thin to match on. */
 const THIN = new Set(["的", "了", "是", "有", "为", "在", "共", "达", "达到", "个", "和", "与", "及", "对", "把", "被", "数"]);
 
@@ -67,9 +70,9 @@ export function wordMatch(word: string, text: string): number {
 
 /**
  * Words that say how much of a thing, not what: "累计公开重大建设项目信息" asks what "重大建设项目信息全年
- * 公开488条" states. Rare in a report, they had weighed most and sunk the clause that lacked them.
+ * 公开488条" states, "受理12345热线工单数量" what "受理12345热线工单达3297件" does. Rare in a report, they had weighed most and sunk the clause that lacked them.
  */
-const MODIFIERS = /^(?:累计|累积|全年|今年|本年|全区|全县|全市|合计|总计|共计|总共|一共)$/;
+const MODIFIERS = /^(?:累计|累积|全年|今年|本年|全区|全县|全市|合计|总计|共计|总共|一共|数量|总数|数目)$/;
 
 /** Weights of the words in one report: rare words weigh more (inverse sentence frequency); a modifier little. */
 export function weigh(words: readonly string[], index: ProseIndex): Weighted[] {

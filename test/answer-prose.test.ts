@@ -248,19 +248,25 @@ describe("words that say how much, not what", () => {
   });
 });
 
-describe("…数量是多少", () => {
+describe("…数量是多少, and a compound the prose says in two places", () => {
   // Left in the words matched, 数量 had been cut with the word before it ("工单数量": 工 / 单数 / 量),
   // and "受理12345热线工单数量是多少" found nothing in "全年受理12345热线工单达3297件".
   it("asks how many, and names nothing", () => {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-count-"));
     const raw = readFileSync(join(PINGTAN, "08_pingtan_2016.txt"), "utf8");
     const at = raw.indexOf("六、主要问题和改进措施");
-    writeFileSync(join(dir, "08_pingtan_2016.txt"), `${raw.slice(0, at)}全年受理12345热线工单达3297件。${raw.slice(at)}`);
+    writeFileSync(join(dir, "08_pingtan_2016.txt"), `${raw.slice(0, at)}全年受理12345热线工单达3297件。工作人员全年培训8841人次。${raw.slice(at)}`);
     const res = ingestDirs([dir]);
     expect(res.status).toBe(0);
-    const [a, b] = askJsonl(res.db, ["平潭综合实验区2016年全年受理12345热线工单数量是多少", "平潭综合实验区2016年12345热线工单的数量"]);
+    const [a, b, c] = askJsonl(res.db, [
+      "平潭综合实验区2016年全年受理12345热线工单数量是多少",
+      "平潭综合实验区2016年12345热线工单的数量",
+      // jieba takes 人员培训 for one word here; the clause says 人员 … 培训.
+      "平潭综合实验区2016年工作人员培训了多少",
+    ]);
     expect(a!.answers[0]).toMatchObject({ value: 3297, source: "narrative" });
     expect(b!.answers[0]).toMatchObject({ value: 3297, source: "narrative" });
+    expect(c!.answers[0]).toMatchObject({ value: 8841, source: "narrative" });
   });
 });
 

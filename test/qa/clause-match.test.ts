@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { segment } from "../../src/index/segment.js";
 import { readProse } from "../../src/qa/prose-index.js";
+import { wordMatch } from "../../src/qa/clause-match.js";
 import { bestQuantity, proseQuery } from "../../src/qa/prose-answer.js";
 import { EXTRA, load, PINGTAN, SEEDS } from "../helpers/reports.js";
 
@@ -61,4 +62,13 @@ describe("bestQuantity on real reports", () => {
       else expect(best?.q.value).toBe(want);
     });
   }
+});
+
+describe("wordMatch", () => {
+  it("finds a compound whose halves the text says apart or the other way round", () => {
+    expect(wordMatch("人员培训", "工作人员全年培训")).toBe(0.85);
+    expect(wordMatch("人员培训", "培训工作人员")).toBe(0.85);
+    expect(wordMatch("人员培训", "人员培训机制")).toBe(1);
+    expect(wordMatch("人员培训", "来访群众全年接待")).toBe(0);
+  });
 });

@@ -248,17 +248,28 @@ describe("words that say how much, not what", () => {
   });
 });
 
+/** Real fixture reports with a sentence written in before a heading, ingested into a library of their own. */
+function withSentences(edits: { dir: string; file: string; before: string; add: string }[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "nianbao-sentences-"));
+  for (const e of edits) {
+    const raw = readFileSync(join(e.dir, e.file), "utf8");
+    const at = raw.indexOf(e.before);
+    expect(at, `${e.file} prints ${e.before}`).toBeGreaterThan(0);
+    writeFileSync(join(dir, e.file), `${raw.slice(0, at)}${e.add}${raw.slice(at)}`);
+  }
+  const res = ingestDirs([dir]);
+  expect(res.status).toBe(0);
+  return res.db;
+}
+
 describe("…数量是多少, and a compound the prose says in two places", () => {
   // Left in the words matched, 数量 had been cut with the word before it ("工单数量": 工 / 单数 / 量),
   // and "受理12345热线工单数量是多少" found nothing in "全年受理12345热线工单达3297件".
   it("asks how many, and names nothing", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nianbao-count-"));
-    const raw = readFileSync(join(PINGTAN, "08_pingtan_2016.txt"), "utf8");
-    const at = raw.indexOf("六、主要问题和改进措施");
-    writeFileSync(join(dir, "08_pingtan_2016.txt"), `${raw.slice(0, at)}全年受理12345热线工单达3297件。工作人员全年培训8841人次。${raw.slice(at)}`);
-    const res = ingestDirs([dir]);
-    expect(res.status).toBe(0);
-    const [a, b, c] = askJsonl(res.db, [
+    const db = withSentences([
+      { dir: PINGTAN, file: "08_pingtan_2016.txt", before: "六、主要问题和改进措施", add: "全年受理12345热线工单达3297件。工作人员全年培训8841人次。" },
+    ]);
+    const [a, b, c] = askJsonl(db, [
       "平潭综合实验区2016年全年受理12345热线工单数量是多少",
       "平潭综合实验区2016年12345热线工单的数量",
       // jieba takes 人员培训 for one word here; the clause says 人员 … 培训.
@@ -275,19 +286,12 @@ describe("a word of the prose one character off a template word", () => {
   // print, it had answered "没有…政务微信公开政府信息数" though the prose states it. A fix that finds
   // nothing is no fix: the words as typed are tried.
   it("answers from the prose, as typed, where the template's word finds nothing or the report prints the word", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nianbao-slip-"));
-    const raw = readFileSync(join(PINGTAN, "08_pingtan_2016.txt"), "utf8");
-    const at = raw.indexOf("六、主要问题和改进措施");
-    expect(at).toBeGreaterThan(0);
-    writeFileSync(join(dir, "08_pingtan_2016.txt"), `${raw.slice(0, at)}全年推送政务短信共计5141条。${raw.slice(at)}`);
-    // …and where the table has 政务微信 (长寿区 2018: 1129), which had answered for 政务短信.
-    const seed = readFileSync(join(SEEDS, "000_2d63126c8570951a.txt"), "utf8");
-    const problems = seed.indexOf("六、存在的主要问题和改进措施");
-    expect(problems).toBeGreaterThan(0);
-    writeFileSync(join(dir, "000_changshou.txt"), `${seed.slice(0, problems)}推送政务短信5286条。\n${seed.slice(problems)}`);
-    const res = ingestDirs([dir]);
-    expect(res.status).toBe(0);
-    const [short, typo, besideWechat] = askJsonl(res.db, [
+    const db = withSentences([
+      { dir: PINGTAN, file: "08_pingtan_2016.txt", before: "六、主要问题和改进措施", add: "全年推送政务短信共计5141条。" },
+      // …and where the table has 政务微信 (长寿区 2018: 1129), which had answered for 政务短信.
+      { dir: SEEDS, file: "000_2d63126c8570951a.txt", before: "六、存在的主要问题和改进措施", add: "推送政务短信5286条。\n" },
+    ]);
+    const [short, typo, besideWechat] = askJsonl(db, [
       "平潭综合实验区2016年政务短信有多少条",
       "平潭综合实验区2016年行政复义多少件",
       "长寿区2018年政务短信有多少条",

@@ -55,7 +55,7 @@ function answerParsed(pq: ParsedQuestion, text: string, deps: AnswerDeps): Answe
   if (deps.catalog.size === 0) return { ...base, text: "还没有导入任何报告。" };
   // A word the report itself prints is typed right, however close to a template word (政务短信 is no
   // 政务微信 mistyped where the report says "推送政务短信5286条").
-  if (pq.understood && reportsPrint(pq, deps, pq.understood.typed)) pq = parseQuestion(pq.normalized, deps.catalog.lexicon(), undefined, { slips: false });
+  if (pq.understood && reportsPrint(pq, deps, pq.understood.typed)) pq = asTyped(pq, deps);
 
   narrowByReports(pq, deps);
   const chosen = narrowByAnswer(pq, deps);
@@ -108,10 +108,10 @@ function answerParsed(pq: ParsedQuestion, text: string, deps: AnswerDeps): Answe
   // as typed may be the prose's own. A fix that finds nothing is none.
   let understood = pq.understood;
   if (understood && dispatched.answers.length === 0) {
-    const asTyped = parseQuestion(pq.normalized, deps.catalog.lexicon(), undefined, { slips: false });
-    narrowByReports(asTyped, deps);
-    narrowByAnswer(asTyped, deps);
-    const plain = dispatch(asTyped, deps, base);
+    const typed = asTyped(pq, deps);
+    narrowByReports(typed, deps);
+    narrowByAnswer(typed, deps);
+    const plain = dispatch(typed, deps, base);
     if (plain.answers.length > 0) {
       dispatched = plain;
       understood = undefined;
@@ -733,6 +733,11 @@ export function reportCard(query: string, deps: AnswerDeps): Answer {
 }
 
 export { regionKey };
+
+/** The question read again with no word taken for a slip of another. */
+function asTyped(pq: ParsedQuestion, deps: AnswerDeps): ParsedQuestion {
+  return parseQuestion(pq.normalized, deps.catalog.lexicon(), undefined, { slips: false });
+}
 
 /** Whether a report the question names (its years, when it gives them) prints `word` in its text. */
 function reportsPrint(pq: ParsedQuestion, deps: AnswerDeps, word: string): boolean {

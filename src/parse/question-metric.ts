@@ -189,6 +189,8 @@ export const SLICE_WORDS: readonly [RegExp, string][] = [
   [/科研机构/, "research"],
   [/社会公益组织|公益组织/, "public_interest"],
   [/法律服务机构|律师/, "legal_service"],
+  // The last of 法人或其他组织's columns, as people name it ("其他类型申请人提出多少件" had given the total).
+  [/(?<![或和及与])其他(?:类型|类别|性质)?的?(?:申请人|申请主体|组织申请)/, "other_org"],
 ];
 
 /** How a column is typed: as printed, and a 单位 column as 部门 or 机关 (市直单位 → 市直部门). */

@@ -132,6 +132,12 @@ describe("parseQuestion", () => {
       if (want.unknown) expect(pq.unknownRegions).toEqual(want.unknown);
     });
   }
+  it("names the 其他 column of the applicants as people do, never inside 法人或其他组织", () => {
+    // "其他类型申请人提出多少件" had given the total.
+    expect(parseQuestion("长寿区2018年其他类型申请人提出多少件", lexicon, ws).slice).toBe("other_org");
+    expect(parseQuestion("长寿区2018年法人或其他组织申请多少件", lexicon, ws).slice).toBe("legal_persons");
+    expect(parseQuestion("长寿区2018年法人和其他组织申请多少件", lexicon, ws).slice).toBe("legal_persons");
+  });
   it("reads 及 inside a word (涉及) as no join of two questions", () => {
     // "因涉及国家秘密不予公开" had been read as two things asked, and 不予公开 (39) answered for 国家秘密 (4).
     expect(parseQuestion("长寿区2018年因涉及国家秘密不予公开的申请有几件", lexicon, ws).metric).toBe("requests.result.withheld.state_secret");

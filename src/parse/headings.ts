@@ -121,7 +121,7 @@ export const TEMPLATE_HEADINGS: readonly { part: string; re: RegExp }[] = [
  * to a table, not to the narrative.
  */
 export const TABLE_ROW_TITLES =
-  /^(?:主动公开情况|回应解读情况|依申请公开情况|行政复议数量|行政诉讼数量|举报投诉数量|依申请公开信息收取的费用|机构建设和保障经费情况|政府信息公开会议和培训情况|本年新收|上年结转|本年度办理结果|结转下年度|制度完善|政府信息公开网站建设)/;
+  /^(?:主动公开情况|回应解读情况|依申请公开情况|行政复议数量|行政诉讼数量|举报投诉数量|依申请公开信息收取的费用|机构建设和保障经费情况|政府信息公开会议和培训情况|本年度?新收|上(?:一)?年度?结转|本年度办理结果|结转下年度|制度完善|政府信息公开网站建设)/;
 
 /** Words a heading's title ends with when it is not the template's own (…情况, 改进措施, 工作打算). */
 export const TITLE_END_WORDS = "情况|措施|打算|安排|事项";

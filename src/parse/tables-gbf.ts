@@ -104,11 +104,17 @@ interface Pending {
 
 // ── locating the tables ─────────────────────────────────────────────────────────────────────────
 
+/** 表三's first two rows' words, as forms print them (本年度新收, 上年度结转). */
+const FIRST_ROW = /本年度?新收/g;
+const SECOND_ROW = /上(?:一)?年度?结转/g;
+
 /** Where 表三 starts: its first row label, followed soon by its second. */
 export function findApplications(c: Compact): number {
-  for (let at = c.s.indexOf("本年新收"); at >= 0; at = c.s.indexOf("本年新收", at + 4)) {
-    const second = c.s.indexOf("上年结转", at);
-    if (second >= 0 && second - at < 800) return at;
+  FIRST_ROW.lastIndex = 0;
+  for (let m = FIRST_ROW.exec(c.s); m; m = FIRST_ROW.exec(c.s)) {
+    SECOND_ROW.lastIndex = m.index;
+    const second = SECOND_ROW.exec(c.s);
+    if (second && second.index - m.index < 800) return m.index;
   }
   return -1;
 }

@@ -28,15 +28,22 @@ export interface RowDef {
 // ── 表三 收到和处理政府信息公开申请情况 (2019 and 2021) ──────────────────────────────────────────
 const R = "requests.result";
 export const APPLICATION_ROWS: readonly RowDef[] = [
-  { metric: "requests.received", num: "一、", label: "本年新收政府信息公开申请数量", aliases: ["本年新收"] },
-  { metric: "requests.carried_over", num: "二、", label: "上年结转政府信息公开申请数量", aliases: ["上年结转"] },
+  // (本年度新收, 上年度结转: as some forms print them.)
+  { metric: "requests.received", num: "一、", label: "本年新收政府信息公开申请数量", aliases: ["本年新收", "本年度新收"] },
+  { metric: "requests.carried_over", num: "二、", label: "上年结转政府信息公开申请数量", aliases: ["上年结转", "上年度结转", "上一年度结转"] },
   { metric: "", num: "三、", label: "本年度办理结果", heading: true },
   { metric: `${R}.granted`, num: "(一)", label: "予以公开" },
   { metric: `${R}.partial`, num: "(二)", label: "部分公开(区分处理的,只计这一情形,不计其他情形)", aliases: ["部分公开"] },
   { metric: `${R}.withheld`, num: "(三)", label: "不予公开", heading: true },
   { metric: `${R}.withheld.state_secret`, num: "1.", label: "属于国家秘密", aliases: ["国家秘密"] },
   { metric: `${R}.withheld.other_law`, num: "2.", label: "其他法律行政法规禁止公开", aliases: ["法律行政法规禁止公开", "其他法律"] },
-  { metric: `${R}.withheld.security_stability`, num: "3.", label: "危及“三安全一稳定”", aliases: ["三安全一稳定"] },
+  // (the three securities and stability spelled out, as the 2008 regulation words them)
+  {
+    metric: `${R}.withheld.security_stability`,
+    num: "3.",
+    label: "危及“三安全一稳定”",
+    aliases: ["三安全一稳定", "危及国家安全、公共安全、经济安全和社会稳定", "国家安全、公共安全、经济安全和社会稳定"],
+  },
   { metric: `${R}.withheld.third_party`, num: "4.", label: "保护第三方合法权益", aliases: ["第三方合法权益"] },
   { metric: `${R}.withheld.internal_affairs`, num: "5.", label: "属于三类内部事务信息", aliases: ["三类内部事务"] },
   { metric: `${R}.withheld.process_info`, num: "6.", label: "属于四类过程性信息", aliases: ["四类过程性"] },

@@ -151,6 +151,10 @@ const WORDINGS: [string, (t: string) => string][] = [
   ["第二十条第一项", (t) => t.replace(/第二十条第[（(]([一五六八九])[)）]项/g, "第二十条第$1项")],
   ["属于 and 危及 dropped", (t) => t.replace(/属于(?=国家秘密|三类|四类|行政执法|行政查询)/g, "").replace(/危及(?=[“"]?三安全)/g, "")],
   ["本年新收到, 申请数", (t) => t.replace(/本年新收/g, "本年新收到").replace(/申请数量/g, "申请数")],
+  // 本年度新收 had lost 表三 whole (1,169 figures over the fixtures: it was looked for as 本年新收),
+  // and 危及“三安全一稳定” spelled out as the 2008 regulation words it, 321.
+  ["本年度新收, 上年度结转", (t) => t.replace(/本年新收/g, "本年度新收").replace(/上年结转/g, "上年度结转")],
+  ["危及国家安全、公共安全、经济安全和社会稳定", (t) => t.replace(/危及[“"]?三安全一稳定[”"]?/g, "危及国家安全、公共安全、经济安全和社会稳定")],
   ["notes after the applicants", (t) => t.replace(/自然人/g, "自然人（公民）").replace(/法律服务机构/g, "法律服务机构（律师事务所）")],
   // The old 统计表, as other provinces and years word its rows (each had been read under its own
   // label, not as the row it is: 互联网申请数 was no 网上申请).

@@ -49,6 +49,12 @@ export interface Found extends Span {
   edits: number;
   /** The label form that matched, compact (exact matches only). */
   label?: string;
+  /**
+   * Found by its numbering alone, in its place between the rows found before and after it, its
+   * words not the template's ("2.反复提出同一申请" for 2.重复申请): its values are its own, not the
+   * next row's, but what it counts is not sure.
+   */
+  byNumber?: true;
 }
 
 function toFound(c: Compact, cs: number, ce: number, edits: number): Found {
@@ -281,8 +287,32 @@ export function locateInOrder(c: Compact, specs: readonly LabelSpec[], from: num
       if (f && (!best || f.edits < best.edits)) best = f;
     }
     if (best) found[i] = withNumber(c, withNote(c, best, to), spec.num);
+    else if (spec.num && !spec.floating) found[i] = byNumbering(c, spec.num, lo, hi);
   }
   return found;
+}
+
+/**
+ * A row the words do not find, by its numbering: the one place in [lo, hi) where a form of `num`
+ * ("2." "2、" "(2)" …) stands before words. Why: printed labels-first (PDF text), a row not found
+ * gave its values to the row after it (重复申请 worded otherwise: 要求提供公开出版物 took its 25,
+ * sure). Only where that numbering stands once.
+ */
+function byNumbering(c: Compact, num: string, lo: number, hi: number): Found | null {
+  const hits: { at: number; len: number }[] = [];
+  for (const f of numberingForms(num)) {
+    for (let k = c.s.indexOf(f, lo); k >= 0 && k + f.length < hi; k = c.s.indexOf(f, k + 1)) {
+      // The numbering of words ("2.反复提出…"), not a decimal or a longer number's tail ("12.", "2.5").
+      if (!/[\u4e00-\u9fff]/.test(c.s[k + f.length] ?? "") || (/^\d/.test(f) && /\d/.test(c.s[k - 1] ?? "") && !/^\d+\.$/.test(f))) continue;
+      if (!hits.some((h) => h.at === k)) hits.push({ at: k, len: f.length });
+    }
+  }
+  if (hits.length !== 1) return null;
+  const { at, len } = hits[0]!;
+  let ce = at + len;
+  while (ce < hi && ce - at < 40 && /[\u4e00-\u9fff“”"、，,]/.test(c.s[ce]!)) ce++;
+  if (ce - at - len < 2) return null;
+  return { ...toFound(c, at, ce, 0), byNumber: true };
 }
 
 /** How many characters of the row's numbering, in any style ("2." "2、" "(2)" "(二)" "二、"), precede compact offset `cs` (0: none). */

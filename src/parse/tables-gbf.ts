@@ -322,6 +322,12 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       // A block whose rows were given by the order of labels and numbers, in a table most of whose
       // rows could not be read: that order is not to be trusted, even where the identities hold.
       if (block && how.certain && shaky) how = { certain: false, note: "表三文字次序混乱，多行未能读取；此处按标签与数字的先后推断，请核对原表" };
+      // A row found by its numbering only: its place is sure, what it counts is not.
+      if (label.byNumber)
+        how = {
+          certain: false,
+          note: `该行文字与模板不同（原文“${src.text.slice(label.start, label.end).replace(/\s+/g, "")}”），按编号读为“${metricDef(row.metric)?.label ?? row.metric}”，请核对原表${how.note ? `；${how.note}` : ""}`,
+        };
       if (!how.certain) uncertain++;
       const evidence = block ? rowEvidence(src, label, row.reading.spans, col) : rowWhole();
       figures.push(cellFigure(row.metric, slices[col]!, v, unit, evidence, how));

@@ -54,7 +54,7 @@ export const APPLICATION_ROWS: readonly RowDef[] = [
   { metric: `${R}.unable.needs_creation`, num: "2.", label: "没有现成信息需要另行制作", aliases: ["没有现成信息", "需要另行制作"] },
   { metric: `${R}.unable.still_unclear`, num: "3.", label: "补正后申请内容仍不明确", aliases: ["补正后申请内容", "仍不明确"] },
   { metric: `${R}.not_processed`, num: "(五)", label: "不予处理", heading: true },
-  { metric: `${R}.not_processed.petition_complaint`, num: "1.", label: "信访举报投诉类申请", aliases: ["信访举报投诉"] },
+  { metric: `${R}.not_processed.petition_complaint`, num: "1.", label: "信访举报投诉类申请", aliases: ["信访举报投诉", "信访、举报、投诉"] },
   { metric: `${R}.not_processed.duplicate`, num: "2.", label: "重复申请" },
   { metric: `${R}.not_processed.publication`, num: "3.", label: "要求提供公开出版物", aliases: ["公开出版物"] },
   { metric: `${R}.not_processed.mass_repeat`, num: "4.", label: "无正当理由大量反复申请", aliases: ["大量反复申请", "大量反覆申请"] },
@@ -140,7 +140,7 @@ export const ART20_ROWS: readonly Art20Row[] = [
   { key: "penalty", label: "行政处罚", item: 6, cols2019: ["prev_items", "delta", "decisions"], cols2021: ["decisions"] },
   { key: "coercion", label: "行政强制", item: 6, cols2019: ["prev_items", "delta", "decisions"], cols2021: ["decisions"] },
   { key: "fees", label: "行政事业性收费", item: 8, cols2019: ["prev_items", "delta"], cols2021: ["amount"] },
-  { key: "procurement", label: "政府集中采购", item: 9, cols2019: ["items", "amount"] },
+  { key: "procurement", label: "政府集中采购", aliases: ["政府采购"], item: 9, cols2019: ["items", "amount"] },
 ];
 
 /** Units of 表二 cells by column. */

@@ -189,3 +189,22 @@ describe("thousands separators in glued cells", () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe("a row worded unlike the form, found by its numbering", () => {
+  it("is read in its place, not sure, saying so (淮安 2024, printed labels-first)", () => {
+    const raw = readFileSync(join(FIXTURES, "extra/09_huaian_shi_2024.txt"), "utf8");
+    expect(raw).toContain("2.重复申请");
+    const res = parseReport(raw.replace("2.重复申请", "2.反复提出同一申请"));
+    if (!res.ok) throw new Error(res.error);
+    const base = parseReport(raw);
+    if (!base.ok) throw new Error(base.error);
+    const row = (r: Report, m: string) => r.figures.filter((f) => f.metric === m && f.source === "table");
+    const dup = row(res.report, "requests.result.not_processed.duplicate");
+    expect(dup.map((f) => f.value)).toEqual(row(base.report, "requests.result.not_processed.duplicate").map((f) => f.value));
+    expect(dup.every((f) => !f.certain && f.note?.includes("按编号读为"))).toBe(true);
+    // …and the row after it keeps its own values (it had taken these, sure).
+    expect(row(res.report, "requests.result.not_processed.publication").map((f) => f.value)).toEqual(
+      row(base.report, "requests.result.not_processed.publication").map((f) => f.value),
+    );
+  });
+});

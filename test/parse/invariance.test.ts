@@ -155,6 +155,18 @@ const WORDINGS: [string, (t: string) => string][] = [
   // and 危及“三安全一稳定” spelled out as the 2008 regulation words it, 321.
   ["本年度新收, 上年度结转", (t) => t.replace(/本年新收/g, "本年度新收").replace(/上年结转/g, "上年度结转")],
   ["危及国家安全、公共安全、经济安全和社会稳定", (t) => t.replace(/危及[“"]?三安全一稳定[”"]?/g, "危及国家安全、公共安全、经济安全和社会稳定")],
+  ["信访、举报、投诉类", (t) => t.replace(/信访举报投诉类申请/g, "信访、举报、投诉类")],
+  // Rows worded unlike any form, found by their numbering in their place (read, not sure): printed
+  // labels-first, such a row had given its values to the row after it (15 figures wrong and sure
+  // in 淮安 2024 for 重复申请 alone).
+  [
+    "rows worded unlike the form",
+    (t) =>
+      t
+        .replace(/重复申请/g, "反复提出同一申请")
+        .replace(/没有现成信息需要另行制作/g, "需另行加工")
+        .replace(/保护第三方合法权益/g, "第三方不同意公开"),
+  ],
   ["notes after the applicants", (t) => t.replace(/自然人/g, "自然人（公民）").replace(/法律服务机构/g, "法律服务机构（律师事务所）")],
   // The old 统计表, as other provinces and years word its rows (each had been read under its own
   // label, not as the row it is: 互联网申请数 was no 网上申请).

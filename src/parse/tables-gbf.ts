@@ -77,6 +77,19 @@ export function shortRowsApart(cells: readonly (readonly ValueToken[])[], width:
 }
 
 /**
+ * A row whose numbers stand apart, one space or more ("79 1 13 84" for seven cells), that no cut of
+ * them fills: the page leaves cells blank (a crawl keeps a blank cell's &nbsp; as one space). Then
+ * no glued run elsewhere is sure either ("行政强制 490" had read 4 | 9 | 0, sure). A row with a cut
+ * that fits ("500000 5") says nothing.
+ */
+function tooFewToCut(cells: readonly (readonly ValueToken[])[], width: number, accept: Accept): boolean {
+  return cells.some((row) => {
+    const nums = row.filter((t) => t.kind === "num");
+    return nums.length >= 2 && row.length < width && nums.slice(1).every((t) => t.gap >= 1) && readings(row, width, accept).length === 0;
+  });
+}
+
+/**
  * A row printed with no value, followed by a row whose values are glued to its label: the page
  * leaves cells blank and runs cells together ("行政许可第二十条第（六）项…行政处罚3247"). (A —— glued
  * to a value, one blank cell or two, is no such trace: its readings count both, see `cells`.)
@@ -356,7 +369,8 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     });
   }
   const lastToken = cells[cells.length - 1]?.[cells[cells.length - 1]!.length - 1];
-  const blankCells = blankBeforeGlued(cells, (i) => isHeading(located[i]!.row)) || (width > 1 && shortRowsApart(cells, () => width));
+  const blankCells =
+    blankBeforeGlued(cells, (i) => isHeading(located[i]!.row)) || (width > 1 && (shortRowsApart(cells, () => width) || tooFewToCut(cells, width, rowSum)));
   return {
     figures,
     warnings,

@@ -52,8 +52,8 @@ const FEWER = /^(?:减少|减|下降|降低)$/;
 /** A run of dashes: as many blank cells as dashes at most. */
 const DASHES = /^(?:—+|-+|–+)$/;
 const dashCells = (marks: string) => (DASHES.test(marks) && marks.length > 1 ? { cells: marks.length } : {});
-/** Blank marks glued after a count or money unit that ends a row's label and unit (global). */
-const UNIT_MARKS = new RegExp(`(?<=[\\u4e00-\\u9fff)）](?:${unitAlternation(UNITS)}))(?:[/／]+|—+|–+|-+|＼|无(?=$))(?=[\\u4e00-\\u9fff(（]|$)`, "g");
+/** Blank marks glued after a count or money unit that ends a row's label and unit, or stands in a cell of its own ("条无"), (global). */
+const UNIT_MARKS = new RegExp(`(?<=(?:^|[\\u4e00-\\u9fff)）])(?:${unitAlternation(UNITS)}))(?:[/／]+|—+|–+|-+|＼|无(?=$))(?=[\\u4e00-\\u9fff(（]|$)`, "g");
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isSep = (c: string) => c === " " || c === "\n" || c === "\t" || c === "|";
 

@@ -123,16 +123,26 @@ const FOOTER_MAX = 800;
  * match at all: the whole report is scanned, and most reports hold none of these marks, so only
  * the kinds a text can hold are tried (Kinds).
  */
+/**
+ * "-3-" unspaced. Not between cells on both sides: in a crawled row marked with dashes, "— —8— —
+ * 1329" is blank | blank | 8 | blank | blank | 1329, and had lost its 8 as a page number. (Spaced,
+ * "20050— 4 ——254", the dash glued to a digit says the same.)
+ */
+const DASH_PAGE_TIGHT = String.raw`[-—–]\d{1,4}[-—–]`;
+/** "- 3 -": a page number between dashes, spaced. */
+const DASH_PAGE = String.raw`[-—–](?:[ \t]+\d{1,4}(?:[ \t]+|[ \t]*\n[ \t]*)|[ \t]*\n[ \t]*\d{1,4}[ \t]+)[-—–]`;
+
 const MARKERS = new Kinds([
   // - 3 - (spaced dashes are never content), -3- when it stands alone
   // (one line break at most, and spaces on the other side: "—\n3\n—" is a table's cells a line
-  // each, blank | 3 | blank; "-\n 3 -" a marker a narrower page wrapped)
+  // each, blank | 3 | blank; "-\n 3 -" a marker a narrower page wrapped. Never touching a digit
+  // or another dash: in a crawled row "20050— 4 ——254" is 200 | 50 | blank | 4 | blank | blank | 254.)
+  { needs: hasDash, first: String.raw`\-—–`, re: String.raw`(?<![\d\-—–])${DASH_PAGE}(?![\d\-—–])` },
   {
     needs: hasDash,
     first: String.raw`\-—–`,
-    re: String.raw`[-—–](?:[ \t]+\d{1,4}(?:[ \t]+|[ \t]*\n[ \t]*)|[ \t]*\n[ \t]*\d{1,4}[ \t]+)[-—–]`,
+    re: String.raw`(?<=^|\s)(?:(?<![\d\-—–][ \t]*)${DASH_PAGE_TIGHT}|${DASH_PAGE_TIGHT}(?![ \t]*[\d\-—–]))(?=\s|$)`,
   },
-  { needs: hasDash, first: String.raw`\-—–`, re: String.raw`(?<=^|\s)[-—–]\d{1,4}[-—–](?=\s|$)` },
   // 第3页 共9页 / 第 3 页，共 9 页 / 第3页/共9页
   { needs: (t) => t.includes("页"), first: "第", re: String.raw`第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页` },
   { needs: (t) => t.includes("页"), first: "第", re: String.raw`(?<=^|\s)第\s*\d{1,4}\s*页(?=\s|$)` },

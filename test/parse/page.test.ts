@@ -115,8 +115,15 @@ const CASES: [name: string, input: string, junk: string[], kept: string[]][] = [
     "table cells a line each, blanks marked, are no page markers",
     "其他对外管理服务事项\n3\n/\n16\n行政强制\n—\n3\n—\n行政处罚\n-\n5\n-\n第 2 页\n- 4 -\n5/16\n88283  -\n 6 -  信息内容",
     // (a marker a narrower page wrapped is still one: "-\n 6 -" had become 行政强制's 6, sure)
+    // …nor a crawled row's cells marked with dashes: "— 4 —", "—8—" between other cells
     ["第 2 页", "- 4 -", "5/16", "-\n6 -"],
     ["3\n/\n16", "—\n3\n—", "-\n5\n-"],
+  ],
+  [
+    "a crawled row's cells marked with dashes are no page markers",
+    "3.补正后申请内容仍不明确20050— 4 ——254 （一）予以公开1321— —8— — 1329 （二）部分公开",
+    [],
+    ["20050— 4 ——254", "— —8— — 1329"],
   ],
 ];
 

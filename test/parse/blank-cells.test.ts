@@ -330,25 +330,38 @@ describe("a page whose table cells are blocks, blank cells marked", () => {
   });
 });
 
+/** A deterministic stream of numbers in [0, 1) for a test's random pages. */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+/** Cells that end in &nbsp; (one space once crawled), each with chance `p`. */
+const nbspAfter = (html: string, p: number, rnd: () => number) =>
+  html.replace(/<td([^>]*)>([^<]*)<\/td>/g, (m, a: string, c: string) => (rnd() < p ? `<td${a}>${c}&nbsp;</td>` : m));
+
+/** The table figures read sure and wrong over generated pages `0 .. n-1` of `seed`, each page laid out by `relay`, then crawled. */
+function sureAndWrong(seed: number, n: number, relay: (html: string) => string): string[] {
+  const wrong: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const page = generateHtmlReport(seed, i);
+    if (page.truth.template === "narrative") continue;
+    const res = parseReport(crawledText(relay(page.html)), { name: page.name });
+    if (!res.ok) throw new Error(res.error);
+    for (const f of res.report.figures)
+      if (f.source === "table" && f.certain && !f.slice && f.value !== null && f.metric in page.truth.figures && f.value !== page.truth.figures[f.metric])
+        wrong.push(`${page.name} ${f.metric} = ${f.value} (${page.truth.figures[f.metric]})`);
+  }
+  return wrong;
+}
+
 describe("blank cells on a page whose cells end in &nbsp; here and there, crawled", () => {
   // A Word page's cells often end in &nbsp;, which a crawl keeps as one space: "79 1 13 84" for
   // seven cells, "行政强制 490" for three. The row of four numbers apart says cells were left blank;
   // the 490 had still been cut 4 | 9 | 0, sure (10 figures over 100 pages).
   it("over 100 generated pages, no table figure wrong and sure", () => {
-    let s = 12345;
-    const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const wrong: string[] = [];
-    for (let i = 0; i < 100; i++) {
-      const page = generateHtmlReport(7, i);
-      if (page.truth.template === "narrative") continue;
-      const html = blankZeroCells(page.html).replace(/<td([^>]*)>([^<]*)<\/td>/g, (m, a: string, c: string) => (rnd() < 0.6 ? `<td${a}>${c}&nbsp;</td>` : m));
-      const res = parseReport(crawledText(html), { name: page.name });
-      if (!res.ok) throw new Error(res.error);
-      for (const f of res.report.figures)
-        if (f.source === "table" && f.certain && !f.slice && f.value !== null && f.metric in page.truth.figures && f.value !== page.truth.figures[f.metric])
-          wrong.push(`${page.name} ${f.metric} = ${f.value} (${page.truth.figures[f.metric]})`);
-    }
-    expect(wrong).toEqual([]);
+    const rnd = lcg(12345);
+    expect(sureAndWrong(7, 100, (html) => nbspAfter(blankZeroCells(html), 0.6, rnd))).toEqual([]);
   });
 });
 
@@ -357,27 +370,17 @@ describe("blank marks, thousands separators and &nbsp; together, crawled", () =>
   // figures had still been wrong: a unit in its own cell before 无 ("条无") lent its row the next
   // row's value, and "—8—" / "— 4 —" between a crawled row's cells were taken for page numbers.
   it("over 200 generated pages, no table figure wrong and sure", () => {
-    let s = 4;
-    const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const wrong: string[] = [];
-    for (let i = 0; i < 200; i++) {
-      const page = generateHtmlReport(11, i);
-      if (page.truth.template === "narrative") continue;
+    const rnd = lcg(4);
+    const relay = (page: string) => {
       const mark = ["", "—", "-", "/", "无", "0"][Math.floor(rnd() * 6)]!;
-      let html = mark === "0" ? page.html : blankZeroCells(page.html, mark);
+      let html = mark === "0" ? page : blankZeroCells(page, mark);
       if (rnd() < 0.5)
         html = html.replace(
           /<td([^>]*)>(\d{4,})(\.\d+)?<\/td>/g,
           (_m, a: string, d: string, f?: string) => `<td${a}>${d.replace(/\B(?=(\d{3})+$)/g, ",")}${f ?? ""}</td>`,
         );
-      const p = rnd() * 0.7;
-      html = html.replace(/<td([^>]*)>([^<]*)<\/td>/g, (m, a: string, c: string) => (rnd() < p ? `<td${a}>${c}&nbsp;</td>` : m));
-      const res = parseReport(crawledText(html), { name: page.name });
-      if (!res.ok) throw new Error(res.error);
-      for (const f of res.report.figures)
-        if (f.source === "table" && f.certain && !f.slice && f.value !== null && f.metric in page.truth.figures && f.value !== page.truth.figures[f.metric])
-          wrong.push(`${page.name} (${JSON.stringify(mark)}) ${f.metric} = ${f.value} (${page.truth.figures[f.metric]})`);
-    }
-    expect(wrong).toEqual([]);
+      return nbspAfter(html, rnd() * 0.7, rnd);
+    };
+    expect(sureAndWrong(11, 200, relay)).toEqual([]);
   });
 });

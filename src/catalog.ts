@@ -190,6 +190,7 @@ export class Catalog {
     const sliceNames = new Set<string>();
     const statLabels = new Set<string>();
     const inside = new Map<string, Set<string>>();
+    const departments = new Map<string, Set<string>>();
     // Places the held reports lie in: the library's own support for reading a slip (沐阳县 → 沭阳县).
     const held = new Set<string>();
     for (const r of this.byId.values()) for (const a of [r.county, r.city, r.province]) if (a) held.add(a);
@@ -219,6 +220,11 @@ export class Catalog {
         } else {
           names.add(r.org);
           for (const n of departmentNames(r)) names.add(n);
+          for (const n of ownNames(r)) {
+            let set = departments.get(n);
+            if (!set) departments.set(n, (set = new Set()));
+            set.add(key);
+          }
           names.delete(r.region);
           names.delete(r.fullRegion);
           const s = shortName(r.region);
@@ -234,7 +240,14 @@ export class Catalog {
       const stem = stemOf(name);
       areas.push({ name, names: stem && stem !== name ? [name, stem] : [name], keys: [...keys] });
     }
-    this.lexiconCache = { regions, sliceNames: [...sliceNames], newestYear: this.newestYear(), statLabels: [...statLabels], areas };
+    this.lexiconCache = {
+      regions,
+      sliceNames: [...sliceNames],
+      newestYear: this.newestYear(),
+      statLabels: [...statLabels],
+      areas,
+      departments: [...departments].map(([name, keys]) => ({ name, keys: [...keys] })),
+    };
     return this.lexiconCache;
   }
 }
@@ -257,14 +270,28 @@ function sameIssuer(a: ReportEntry, b: ReportEntry): boolean {
   return true;
 }
 
+/** A department's own name, without its region's (交通与建设局 of 平潭综合实验区交通与建设局). */
+function ownName(r: ReportEntry): string {
+  const at = r.org.indexOf(r.region);
+  return !r.region || at < 0 ? "" : r.org.slice(at + r.region.length);
+}
+
+/**
+ * A department's own names typed with no place (交通与建设局, 交建局): a government's office is left
+ * out (政府办 is every government's), and so is a name of two characters.
+ */
+function ownNames(r: ReportEntry): string[] {
+  const own = ownName(r);
+  if (!own || /^(?:人民政府|政府|管委会|管理委员会)/.test(own)) return [];
+  return [own, ...departmentForms(own)].filter((n) => n.length >= 3);
+}
+
 /**
  * A department's names as people type them: under its region's every name (full, short, a zone's
  * forms), its own name in full and abbreviated (沭阳县发改局, 平潭地税局, 上海市科委, 上海市政府办公厅).
  */
 function departmentNames(r: ReportEntry): string[] {
-  const at = r.org.indexOf(r.region);
-  if (!r.region || at < 0) return [];
-  const own = r.org.slice(at + r.region.length);
+  const own = ownName(r);
   if (!own) return [];
   const places = new Set([r.region, r.fullRegion, shortName(r.region) ?? "", ...shortForms(r.region).filter((f) => !/管委会$/.test(f))]);
   const owns = [own, ...departmentForms(own)];

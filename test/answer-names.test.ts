@@ -26,6 +26,10 @@ const VALUES: [string, number, string[]][] = [
   ["长受区2018年行政复议多少件", 15, ["（“长受区”按“长寿区”理解。）", "重庆市长寿区人民政府2018年"]],
   ["沐阳县发改局2020年行政处罚多少件", 543, ["（“沐阳县发改局”按“沭阳县发改局”理解。）", "宿迁市沭阳县发展和改革局2020年"]],
   ["上海市科委2019年收到申请多少件", 859, ["上海市科学技术委员会2019年"]],
+  // A department typed by its own name, no place (its 与 had read as joining two questions, and every
+  // body held was ranked), in full and abbreviated.
+  ["交通与建设局2021年行政复议多少件", 3, ["平潭综合实验区交通与建设局2021年"]],
+  ["2021年交建局行政复议多少件", 3, ["平潭综合实验区交通与建设局2021年"]],
   // A government's office is a body of its own.
   ["上海市政府办公厅2019年行政复议多少件", 7, ["上海市人民政府办公厅2019年"]],
   ["上海市政府办2019年收到申请多少件", 859, ["上海市人民政府办公厅"]],
@@ -76,6 +80,11 @@ const TEXTS: [string, string[], string[]][] = [
   ["长寿区情况怎么样", ["重庆市长寿区人民政府2018年政府信息公开工作年度报告", "行政复议：15件"], ["怎幺样"]],
   // A department its government does not answer for.
   ["长寿区民政局2018年行政复议多少件", ["没有“长寿区民政局”的报告"], ["15件"]],
+  // …nor is a department typed with no place a question over every body held.
+  ["民政局2018年行政复议多少件", ["没有“民政局”的报告"], ["15件", "从多到少"]],
+  // A place typed before a body in it only places the body: not a comparison of the two.
+  ["平潭潭城镇2024年行政复议多少件", ["平潭综合实验区潭城镇人民政府2024年行政复议：7件"], ["平潭综合实验区管委会", "比"]],
+  ["平潭综合实验区潭城镇2024年行政复议多少件", ["平潭综合实验区潭城镇人民政府2024年行政复议：7件"], ["平潭综合实验区管委会", "比"]],
 ];
 
 /** [question, the words a choice replaces, choices] */

@@ -32,6 +32,11 @@ export interface Lexicon {
   newestYear: number | null;
   /** Labels of table rows outside the registry (蚌埠: 开展宣传活动), asked by their own words. */
   statLabels?: readonly string[];
+  /**
+   * Departments' own names, typed with no place (交通与建设局, 交建局): the held bodies of each. Read
+   * only when the question names no place.
+   */
+  departments?: readonly { name: string; keys: readonly string[] }[];
 }
 
 export interface RegionMention {
@@ -105,6 +110,31 @@ export function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMent
   return { mentions, rest };
 }
 
+/**
+ * A held department typed by its own name alone, the question naming no place ("交通与建设局2024年
+ * 收到多少申请"): its bodies, longest name first. Such a question had been answered with a ranking
+ * of every body held, the 与 in its name read as joining two questions.
+ */
+export function findDepartment(q: string, lexicon: Lexicon): RegionMention | null {
+  let best: RegionMention | null = null;
+  for (const d of lexicon.departments ?? []) {
+    const name = squeeze(d.name);
+    const at = q.indexOf(name);
+    if (at < 0 || (best && best.text.length >= name.length)) continue;
+    best = { text: name, keys: [...d.keys], government: false, at };
+  }
+  return best;
+}
+
+/**
+ * A department's name opening a question that names no place and no held body ("民政局2024年收到多少
+ * 申请"): a body the library does not hold, said so, not a question over every body.
+ */
+export function unknownDepartment(q: string): string | null {
+  const m = DEPARTMENT_AFTER.exec(q.replace(/^(?:19|20)\d{2}年?度?/, ""));
+  return m && m[1]!.length >= 3 && !NOT_A_NAME.test(m[1]!) && !/^(?:本|我|该|各|全|市|县|区|省)/.test(m[1]!) ? m[1]! : null;
+}
+
 /** The question with only these mentions blanked out (what the rest of the parser reads). */
 export function blankMentions(q: string, mentions: readonly RegionMention[]): string {
   const used = new Array<boolean>(q.length).fill(false);
@@ -168,11 +198,11 @@ export function areaIndex(lexicon: Lexicon): Map<string, AreaEntry> {
  * An area typed before a body inside it ("江苏淮安市洪泽区", "南昌西湖区") only places that body: it is
  * no mention of its own, though it still tells homonyms apart (kept for that in `narrow`).
  */
-export function dropPlacingAreas(mentions: RegionMention[], q: string): RegionMention[] {
+export function dropPlacingAreas(mentions: RegionMention[], q: string, lexicon?: Lexicon): RegionMention[] {
   return mentions.filter((m, i) => {
-    if (!m.areaOnly) return true;
     const next = mentions[i + 1];
     if (!next || next.at !== (m.at ?? 0) + m.text.length) return true;
+    if (!m.areaOnly) return !(lexicon && placesHeldBody(m, next, lexicon));
     const within = next.keys.filter((k) => m.keys.includes(k));
     if (within.length === 0) return true;
     // The body's homonyms outside the area are ruled out.
@@ -180,6 +210,23 @@ export function dropPlacingAreas(mentions: RegionMention[], q: string): RegionMe
     void q;
     return false;
   });
+}
+
+/**
+ * A held name typed right before another body's, with no word between, that only says where that
+ * body is: "平潭潭城镇" (潭城镇 lies in 平潭县, whose short name is also 平潭综合实验区's), "平潭综合实验区
+ * 潭城镇" (the town's report calls itself 平潭综合实验区潭城镇人民政府). Both had been read as two bodies
+ * and answered as a comparison of the town with the region.
+ */
+function placesHeldBody(m: RegionMention, next: RegionMention, lexicon: Lexicon): boolean {
+  if (next.keys.length === 0 || next.keys.some((k) => m.keys.includes(k))) return false;
+  const inArea = (lexicon.areas ?? []).some((a) => a.names.includes(m.text) && next.keys.every((k) => a.keys.includes(k)));
+  if (inArea) return true;
+  const entries = lexicon.regions.filter((r) => next.keys.includes(r.key));
+  return (
+    entries.length === next.keys.length &&
+    entries.every((r) => r.names.some((n) => squeeze(n).startsWith(m.text) && squeeze(n).includes(next.text, m.text.length)))
+  );
 }
 
 export const fuzzyCache = new WeakMap<Lexicon, Map<string, string | string[]>>();

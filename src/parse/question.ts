@@ -13,10 +13,12 @@ import {
   dropPlacingAreas,
   dropRepeats,
   DEPARTMENT_AFTER,
+  findDepartment,
   findRegions,
   GENERIC_PLACE,
   narrow,
   nearNames,
+  unknownDepartment,
   squeeze,
   unknownPlaces,
   type Lexicon,
@@ -95,12 +97,12 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const deduped = dropRepeats(found.mentions, q);
   // A repeat is a word of the question again (中国平潭网): its text is not blanked.
   const repeats = new Set(found.mentions.filter((m) => !deduped.includes(m)).map((m) => m.at));
-  const kept = dropPlacingAreas(deduped, q);
+  const kept = dropPlacingAreas(deduped, q, lexicon);
   let mentions = narrow(kept, lexicon, q);
-  let rest = blankMentions(
-    q,
-    found.mentions.filter((m) => !repeats.has(m.at)),
-  );
+  // No place named: a held department typed by its own name (交通与建设局).
+  const department = found.mentions.length === 0 ? findDepartment(q, lexicon) : null;
+  if (department) mentions = [department];
+  let rest = blankMentions(q, [...found.mentions.filter((m) => !repeats.has(m.at)), ...(department ? [department] : [])]);
   // The same, offsets kept (years are cut from `rest` below).
   const unnamed = rest;
   // "杭州西湖区": the parent typed without its suffix still tells the two 西湖区 apart.
@@ -152,6 +154,10 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   }
   const unknownRegions = conflicts.length > 0 ? conflicts : mentions.length === 0 ? unknownPlaces(rest) : [];
   if (mentions.length === 0 && !near) near = nearNames(q.replace(/((?:19|20)\d{2})年?度?/g, ""), lexicon);
+  if (mentions.length === 0 && !near && unknownRegions.length === 0) {
+    const dept = unknownDepartment(q);
+    if (dept) unknownRegions.push(dept);
+  }
 
   // Named columns (市直单位) and applicant types (自然人) before metric matching.
   let slice: string | undefined;

@@ -27,7 +27,7 @@ function words(part: string): string[] | null {
 
 /**
  * The short names of a department's own name (without its region), by rule: each two-character
- * word by its first character (地方税务 → 地税; parts joined by 和 each by their first, or their last
+ * word by its first character (地方税务 → 地税; parts joined by 和 or 与 each by their first, or their last
  * word's first: 发展和改革 → 发改, 住房和城乡建设 → 住建), 监督管理 said 监管 or left to 监 or out
  * (市场监管局, 市监局, 国资委), 委员会 said 委, a one-word committee by its first character (科学技术委员会
  * → 科委); a government's office as 政府办公厅 / 政府办. Never the name itself.
@@ -52,7 +52,7 @@ export function departmentForms(own: string): string[] {
   const stems = new Set<string>();
   // 监督管理 as typed short (监管), and the abbreviations with it left to 监 or left out.
   stems.add(stem.replace(MERGED, "监管"));
-  const parts = stem.split("和");
+  const parts = stem.split(/[和与]/);
   const ws = parts.map((p) => words(p.replace(MERGED, "监督管理")));
   if (ws.every((w) => w !== null)) {
     const initials = (w: string[], merged: "keep" | "one" | "drop") => {

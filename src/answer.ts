@@ -511,9 +511,11 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   ) {
     const [a, b] = items as [AnswerItem, AnswerItem];
     const diff = Math.round((b.value! - a.value!) * 1e4) / 1e4;
-    const who = (x: AnswerItem) => (a.region === b.region ? `${x.year}年` : a.year === b.year ? x.region : `${x.region}（${x.year}年）`);
+    // Two departments of one region are told apart by their names (it had said "2021年比2021年").
+    const name = (x: AnswerItem) => (a.region === b.region && a.org !== b.org ? x.org : x.region);
+    const who = (x: AnswerItem) => (a.region === b.region && a.org === b.org ? `${x.year}年` : a.year === b.year ? name(x) : `${name(x)}（${x.year}年）`);
     const rel = a.value ? `（${diff >= 0 ? "+" : ""}${Math.round((diff / a.value!) * 1000) / 10}%）` : "";
-    lines.push(`${who(b)}比${who(a)}${diff > 0 ? "多" : diff < 0 ? "少" : "相同，差"} ${Math.abs(diff)}${a.unit}${diff ? rel : ""}`);
+    lines.push(diff === 0 ? `${who(b)}与${who(a)}相同` : `${who(b)}比${who(a)}${diff > 0 ? "多" : "少"} ${Math.abs(diff)}${a.unit}${rel}`);
   }
   // One body's two years, one of them not held ("2024年…同比增长多少" without 2023): what the report
   // itself says against the year before, when it says it ("申请数量较去年回落12.3%").

@@ -278,12 +278,12 @@ function ownName(r: ReportEntry): string {
 
 /**
  * A department's own names typed with no place (交通与建设局, 交建局): a government's office is left
- * out (政府办 is every government's), and so is a name of two characters.
+ * out (政府办 is every government's), and so is a name of two characters but a committee's (科委).
  */
 function ownNames(r: ReportEntry): string[] {
   const own = ownName(r);
   if (!own || /^(?:人民政府|政府|管委会|管理委员会)/.test(own)) return [];
-  return [own, ...departmentForms(own)].filter((n) => n.length >= 3);
+  return [own, ...departmentForms(own)].filter((n) => n.length >= 3 || /^[\u4e00-\u9fff]委$/.test(n));
 }
 
 /**
@@ -294,7 +294,11 @@ function departmentNames(r: ReportEntry): string[] {
   const own = ownName(r);
   if (!own) return [];
   const places = new Set([r.region, r.fullRegion, shortName(r.region) ?? "", ...shortForms(r.region).filter((f) => !/管委会$/.test(f))]);
-  const owns = [own, ...departmentForms(own)];
+  const forms = departmentForms(own);
+  // An abbreviation is typed without its 局 too (平潭地税, 沭阳发改), never a full name (平潭信访 may be
+  // 信访举报投诉类申请 asked).
+  const stems = forms.map((f) => f.replace(/(?:局|委|办|厅)$/, "")).filter((f) => f.length >= 2 && !forms.includes(f));
+  const owns = [own, ...forms, ...stems];
   const out: string[] = [];
   for (const p of places) if (p.length >= 2) for (const o of owns) out.push(p + o);
   return out;

@@ -111,19 +111,40 @@ export function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMent
 }
 
 /**
- * A held department typed by its own name alone, the question naming no place ("交通与建设局2024年
- * 收到多少申请"): its bodies, longest name first. Such a question had been answered with a ranking
- * of every body held, the 与 in its name read as joining two questions.
+ * Held departments typed by their own names alone, the question naming no place ("交通与建设局2024年
+ * 收到多少申请", "交通与建设局和地方税务局…对比"): longest name first, no overlaps, in the order typed.
+ * Such a question had been answered with a ranking of every body held (the 与 in the name read as
+ * joining two questions).
  */
-export function findDepartment(q: string, lexicon: Lexicon): RegionMention | null {
-  let best: RegionMention | null = null;
-  for (const d of lexicon.departments ?? []) {
-    const name = squeeze(d.name);
-    const at = q.indexOf(name);
-    if (at < 0 || (best && best.text.length >= name.length)) continue;
-    best = { text: name, keys: [...d.keys], government: false, at };
+export function findDepartments(q: string, lexicon: Lexicon): RegionMention[] {
+  const names = [...(lexicon.departments ?? [])].map((d) => ({ name: squeeze(d.name), keys: d.keys })).sort((a, b) => b.name.length - a.name.length);
+  const used = new Array<boolean>(q.length).fill(false);
+  const out: RegionMention[] = [];
+  for (const d of names) {
+    for (let at = q.indexOf(d.name); at >= 0; at = q.indexOf(d.name, at + 1)) {
+      if (used.slice(at, at + d.name.length).some(Boolean)) continue;
+      for (let k = at; k < at + d.name.length; k++) used[k] = true;
+      out.push({ text: d.name, keys: [...d.keys], government: false, at });
+    }
   }
-  return best;
+  return out.sort((a, b) => a.at! - b.at!);
+}
+
+/**
+ * A 的 inside a held name is no word of the question: "平潭综合实验区的交通与建设局" is the body
+ * 平潭综合实验区交通与建设局 (the 的 had left the zone answered for its department, or a slip read).
+ */
+export function dropOfInsideNames(q: string, lexicon: Lexicon): string {
+  const names = nameIndex(lexicon);
+  let out = q;
+  for (let p = out.indexOf("的"); p > 0; p = out.indexOf("的", p + 1)) {
+    const joined = out.slice(0, p) + out.slice(p + 1);
+    let held = false;
+    for (let i = Math.max(0, p - 14); i <= p - 2 && !held; i++)
+      for (let j = p + 2; j <= Math.min(joined.length, i + 16) && !held; j++) held = names.has(joined.slice(i, j)) && names.has(joined.slice(i, p));
+    if (held) out = joined;
+  }
+  return out;
 }
 
 /**

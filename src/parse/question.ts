@@ -13,7 +13,8 @@ import {
   dropPlacingAreas,
   dropRepeats,
   DEPARTMENT_AFTER,
-  findDepartment,
+  dropOfInsideNames,
+  findDepartments,
   findRegions,
   GENERIC_PLACE,
   narrow,
@@ -91,7 +92,7 @@ const JOINS = /以及|还有|(?<![参给赋])与|(?<![涉普波企危触])及(?!
 export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s: string) => string[], opts: { slips?: boolean } = {}): ParsedQuestion {
   const cut = text.length > MAX_QUESTION ? text.slice(0, MAX_QUESTION) : text;
   const normalized = chineseYears(normalizeQuery(cut));
-  const q = stripCourtesy(squeeze(normalized).replace(/、/g, ""));
+  const q = dropOfInsideNames(stripCourtesy(squeeze(normalized).replace(/、/g, "")), lexicon);
   const yr = parseYears(q, lexicon.newestYear);
   const found = findRegions(q, lexicon);
   const deduped = dropRepeats(found.mentions, q);
@@ -99,10 +100,14 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const repeats = new Set(found.mentions.filter((m) => !deduped.includes(m)).map((m) => m.at));
   const kept = dropPlacingAreas(deduped, q, lexicon);
   let mentions = narrow(kept, lexicon, q);
-  // No place named: a held department typed by its own name (交通与建设局).
-  const department = found.mentions.length === 0 ? findDepartment(q, lexicon) : null;
-  if (department) mentions = [department];
-  let rest = blankMentions(q, [...found.mentions.filter((m) => !repeats.has(m.at)), ...(department ? [department] : [])]);
+  // Held departments typed by their own names (交通与建设局), alone or joined to other names; one typed
+  // right after a place is that place's (长寿区民政局, below), not the held one.
+  const taken = (at: number, len: number) => found.mentions.some((m) => at < m.at! + m.text.length && m.at! < at + len);
+  const departments = findDepartments(q, lexicon).filter(
+    (d) => !taken(d.at!, d.text.length) && !found.mentions.some((m) => m.at! + m.text.length === d.at || `${m.text}的` === q.slice(m.at!, d.at)),
+  );
+  if (departments.length > 0) mentions = [...mentions, ...departments].sort((a, b) => a.at! - b.at!);
+  let rest = blankMentions(q, [...found.mentions.filter((m) => !repeats.has(m.at)), ...departments]);
   // The same, offsets kept (years are cut from `rest` below).
   const unnamed = rest;
   // "杭州西湖区": the parent typed without its suffix still tells the two 西湖区 apart.
@@ -144,7 +149,10 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   // government does not answer for it: the department is unknown (or one character from a held one).
   let near: ParsedQuestion["didYouMean"] | null = null;
   for (const m of mentions) {
-    const dept = DEPARTMENT_AFTER.exec(q.slice((m.at ?? 0) + m.text.length));
+    const after = q.slice((m.at ?? 0) + m.text.length);
+    // (Not a second body joined to it: 平潭综合实验区和交通与建设局.)
+    if (departments.includes(m) || /^(?:和|与|及|跟|同|以及)/.test(after)) continue;
+    const dept = DEPARTMENT_AFTER.exec(after.replace(/^的/, ""));
     if (!dept) continue;
     const typed = m.text + dept[1];
     near = nearNames(typed, lexicon);

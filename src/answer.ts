@@ -7,6 +7,7 @@ import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from
 import { parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
 import { AGAINST_PREVIOUS } from "./parse/question-years.js";
 import { SUB_UNIT } from "./parse/phrases.js";
+import { SPARSE_NOTE } from "./parse/table-read.js";
 import { matchMetrics } from "./parse/question-metric.js";
 import { bestSentence, coverage, type ClauseAnswer } from "./qa/clause-match.js";
 import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
@@ -259,7 +260,12 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   items.push(item(r, main));
   const via = f.via ? `（该报告没有“${metricLabel(f.via)}”，对应的是“${metricLabel(f.metric)}”）` : "";
   lines.push(`${who(r)}${labelFor(main.metric, main.slice)}：${fmtValue(main)}${via}${implied}`);
-  if (f.sliceMissing) lines.push(`（表中没有“${sliceLabel(f.sliceMissing)}”这一列，以上为合计）`);
+  if (f.sliceMissing)
+    lines.push(
+      main.note?.startsWith(SPARSE_NOTE)
+        ? `（原文表中空白格不留痕迹，“${sliceLabel(f.sliceMissing)}”一列的数字无法确定，以上为总计）`
+        : `（表中没有“${sliceLabel(f.sliceMissing)}”这一列，以上为合计）`,
+    );
   if (main.note) lines.push(`说明：${main.note}`);
   if (!main.certain && !main.note) lines.push("说明：该数字读取时有不确定之处，请核对原文。");
   lines.push(`来源${sourceLine(main)}`);

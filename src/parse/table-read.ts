@@ -36,7 +36,11 @@ export function cellTokens(text: string, start: number, end: number, nextNum?: s
   }
   const cell = readCell(text, start, stop);
   const out: ValueToken[] = [];
-  const piped = text.lastIndexOf("|", stop) >= start;
+  // A row of a table with pipes has one between its label and its first value ("label | 821 | 35 |").
+  // A pipe anywhere after (a crawled page's footer "网站地图 | 联系我们") makes no table of one: it had
+  // taken a one-line page's last row, "结转下年度继续办理72 72 …", for a cell sharing words.
+  const first = cell.items.find((it) => "kind" in it);
+  const piped = first !== undefined && text.slice(start, first.start).includes("|");
   for (const item of cell.items) {
     if ("kind" in item) {
       // In a table with pipes, a number sharing its cell with words is part of a label ("| 数据1 |").
@@ -170,6 +174,8 @@ export const GLUED_NOTE = "原文数字连在一起";
 export const FORCED_NOTE = "每格一位数字，只能拆分为";
 /** How a note on a value the identities placed starts (when it was not cut). */
 export const IDENTITIES_NOTE = "按勾稽关系";
+/** How a note on a 表三 总计 read from a row whose blank cells left no trace starts (tables-gbf.ts). */
+export const SPARSE_NOTE = "原文空白格不留痕迹";
 
 export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: number): { certain: boolean; note?: string } | null {
   const status = row.status[c]!;

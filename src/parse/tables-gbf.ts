@@ -6,12 +6,12 @@ import type { Evidence, Figure, ReportWarning } from "../domain.js";
 import { readCell, unsignedCells, type ValueToken } from "./cell-text.js";
 import { digitByDigit, readings, type Accept, type Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
-import { identitiesOf } from "./identities.js";
+import { identitiesOf, instancesOf } from "./identities.js";
 import { numberingForms } from "./headings.js";
 import { compactLabel, lastBefore, locateInOrder, type Compact, type Found } from "./locate.js";
 import { metricDef } from "./metrics.js";
 import { solveTable, type Slot } from "./solve.js";
-import { asPrinted, blockAlternatives, cellFigure, cellTokens, readingNote, rowEvidence, undecided } from "./table-read.js";
+import { asPrinted, blockAlternatives, cellFigure, cellTokens, readingNote, rowEvidence, SPARSE_NOTE, undecided } from "./table-read.js";
 import {
   APPLICANT_COLUMNS,
   APPLICATION_HEADER,
@@ -209,6 +209,13 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   const width = !headed && withValues.length >= 5 && withValues.every((t) => t.length === 1 && t[0]!.raw.replace(/\D/g, "").length <= 4) ? 1 : K3;
   const slices = width === 1 ? [""] : SLICES3;
 
+  // The page leaves cells blank and the crawl left no trace of them (see `sparseTotals`).
+  const blankCells =
+    blankBeforeGlued(cells, (i) => isHeading(located[i]!.row)) || (width > 1 && (shortRowsApart(cells, () => width) || tooFewToCut(cells, width, rowSum)));
+  const sparse = new Set<Slot>();
+  /** Rows with no number on such a page: blank, every cell (0 for the checks, not given). */
+  const blankRows = new Set<string>();
+
   const slots: Slot[] = [];
   const slotTokens = new Map<Slot, ValueToken[]>();
   const labelOf = new Map<string, Found>();
@@ -264,9 +271,21 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     pendingHeadings = [];
     if (group.length === 0) return;
     let slot: Slot | null = null;
+    // On a page whose blank cells left no trace, rows before this one with no number are blank,
+    // not printed labels-first: this row's numbers are its own.
+    const sparseRow = () => {
+      if (!blankCells || width !== K3) return null;
+      const alternatives = sparseTotals(tokens);
+      if (alternatives.length === 0) return null;
+      for (const p of group.slice(0, -1)) if (!isHeading(p.row)) blankRows.add(p.row.metric);
+      const one: Slot = { metrics: [x.row.metric], alternatives: alternatives.map((r) => [r]) };
+      sparse.add(one);
+      return one;
+    };
     if (group.length === 1) {
       const alternatives = rowReadings(tokens, width);
       if (alternatives.length) slot = { metrics: [group[0]!.row.metric], alternatives: alternatives.map((r) => [r]) };
+      else if (group[0] === x) slot = sparseRow();
     } else {
       // A labels-first block: the numbers of every pending row come after the last label.
       let rowsIn = group;
@@ -283,6 +302,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
         const printed = asPrinted(tokens, width);
         if (printed) slot = { metrics: [x.row.metric], alternatives: [[printed]] };
       }
+      if (!slot && group[group.length - 1] === x) slot = sparseRow();
     }
     if (!slot) {
       warnings.push({
@@ -299,7 +319,11 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     slots.push(slot);
     slotTokens.set(slot, tokens);
   });
-  // Rows whose values never came: said, not guessed.
+  // Rows whose values never came: said, not guessed (on a page of untraced blanks: blank).
+  if (blankCells && width === K3 && sparse.size > 0) {
+    for (const p of pending) blankRows.add(p.row.metric);
+    pending = [];
+  }
   if (pending.length > 0) {
     warnings.push({
       code: "TABLE_SHAPE",
@@ -315,6 +339,17 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     identities: identitiesOf(generation),
     proseNumbers: () => ctx.proseNumbers([{ start: located[0]?.found.start ?? start, end }]),
   });
+  // A 总计 read from a row of untraced blanks is sure when an identity of the 总计 column holds with
+  // it (一 + 二 = 三(七) + 四, 不予公开 = its eight…), the blank rows counting 0.
+  const totals = new Map<string, number | null>();
+  for (const r of solved) totals.set(r.metric, r.reading.values[width - 1] ?? null);
+  for (const m of blankRows) if (!totals.has(m)) totals.set(m, 0);
+  const totalChecks = instancesOf(identitiesOf(generation), { slices: [""], metrics: [...totals.keys()] });
+  const totalConfirmed = (metric: string) =>
+    totalChecks.some((inst) => {
+      const o = inst.run((m, sl) => (sl === "" ? totals.get(m) : undefined), true);
+      return o?.holds === true && o.cells.some(([m]) => m === metric);
+    });
   const valueRows = located.filter((x) => !isHeading(x.row)).length;
   const unreadRows = new Set(warnings.flatMap((w) => w.metrics)).size;
   const shaky = unreadRows * 3 >= valueRows;
@@ -329,6 +364,15 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     // The row's evidence, made once: every cell of a row that is not a block quotes the whole row.
     let whole: Evidence | undefined;
     const rowWhole = () => (whole ??= rowEvidence(src, label, row.reading.spans));
+    if (sparse.has(slot)) {
+      const decided = row.status[K3 - 1] === "printed" || row.status[K3 - 1] === "identities" || row.status[K3 - 1] === "prose";
+      const certain = decided && totalConfirmed(row.metric);
+      const digits = tokens.map((t) => t.raw).join(" ");
+      const note = `${SPARSE_NOTE}，数字连在一起（${digits}），各类申请人的数字对应哪一列无法确定；总计为其余各数之和，读为 ${row.reading.values[K3 - 1]}${certain ? "，与表内勾稽关系相符" : "，请核对原表"}`;
+      if (!certain) uncertain++;
+      figures.push(cellFigure(row.metric, "", row.reading.values[K3 - 1]!, unit, rowWhole(), { certain, note }));
+      continue;
+    }
     row.reading.values.forEach((v, col) => {
       let how = readingNote(row, tokens, col);
       if (!how) return;
@@ -369,8 +413,6 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     });
   }
   const lastToken = cells[cells.length - 1]?.[cells[cells.length - 1]!.length - 1];
-  const blankCells =
-    blankBeforeGlued(cells, (i) => isHeading(located[i]!.row)) || (width > 1 && (shortRowsApart(cells, () => width) || tooFewToCut(cells, width, rowSum)));
   return {
     figures,
     warnings,
@@ -408,6 +450,37 @@ function swappedRows<T extends { row: RowDef; found: Found }>(
     }
   });
   return out;
+}
+
+/**
+ * A 表三 row on a page whose blank cells left no trace (a crawl of a page that leaves zeros empty:
+ * "一、本年新收…82135 21859" is 821 | 35 | 空 | 空 | 2 | 1 | 859): its numbers are its filled cells in
+ * order, the last its 总计, the sum of the others. Which applicant each part is cannot be told; the
+ * 总计 can. One reading per 总计 the digits allow, its six parts unknown (null, not given).
+ */
+function sparseTotals(tokens: readonly ValueToken[]): Reading[] {
+  if (tokens.length === 0 || tokens.some((t) => t.kind !== "num")) return [];
+  const byTotal = new Map<number, Reading>();
+  for (let k = Math.max(2, tokens.length); k < K3; k++) {
+    const accept: Accept = (v, complete) => {
+      if (!v.every((x) => x !== null && Number.isInteger(x) && x > 0)) return false;
+      if (!complete) return true;
+      return v[k - 1] === v.slice(0, -1).reduce<number>((a, x) => a + x!, 0);
+    };
+    for (const r of readings(tokens, k, accept)) {
+      const total = r.values[k - 1]!;
+      const had = byTotal.get(total);
+      if (had && had.balance <= r.balance) continue;
+      const all = { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
+      byTotal.set(total, {
+        values: [...Array<null>(K3 - 1).fill(null), total],
+        spans: [...Array<Span>(K3 - 1).fill(all), r.spans[k - 1]!],
+        cuts: r.cuts,
+        balance: r.balance,
+      });
+    }
+  }
+  return [...byTotal.values()];
 }
 
 /** A single row's readings: as printed, or its glued digits cut where 总计 = the six columns. */

@@ -26,7 +26,9 @@ export function entryValue(pq: ParsedQuestion, deps: AnswerDeps): (e: ReportEntr
     if (!pq.slice) return keyOf(e);
     const r = deps.load(e.id);
     const f = r ? resolveMetric(r, pq) : null;
-    const fig = f?.primary ?? f?.narrative;
+    // A report without that column gives none (not its total: "自然人" had ranked 上海 2019's 859).
+    if (!f || f.sliceMissing) return undefined;
+    const fig = f.primary ?? f.narrative;
     return fig?.value ?? undefined;
   };
 }

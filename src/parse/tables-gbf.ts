@@ -533,6 +533,45 @@ const groupSums: Accept = (v) => {
   return true;
 };
 
+/** 表四's three groups, each 维持 | 纠正 | 其他 | 尚未审结 | 总计, by the prefix of their metrics. */
+const REVIEW_GROUPS = ["review", "litigation.direct", "litigation.after_review"] as const;
+
+/**
+ * 表四 on a page whose blank cells left no trace ("5 278 19" for 5 | 空 | 空 | 2 | 7 | 8 | 空 | 空 | 1 |
+ * 9 | 空 × 5): its numbers are the filled cells in order, each group's parts and then its 总计, their
+ * sum; a group of none is all blank. The totals of the groups found, when every cut of the digits
+ * gives the same; which parts they are is not known, nor, with fewer than three groups, which
+ * groups they are (`sure` is false). Null when the digits allow no such reading.
+ */
+function sparseGroups(tokens: readonly ValueToken[]): { totals: number[]; spans: Span[]; sure: boolean } | null {
+  if (tokens.length === 0 || tokens.some((t) => t.kind !== "num")) return null;
+  const outcomes = new Map<string, { totals: number[]; spans: Span[] }>();
+  // Each group: 1–4 parts and their sum; at most three groups.
+  const groups = (v: readonly (number | null)[], from: number, found: number[], ends: number[]): number[][] => {
+    if (from === v.length) return [ends];
+    if (found.length === REVIEW_GROUPS.length) return [];
+    const out: number[][] = [];
+    let sum = 0;
+    for (let j = from; j < v.length - 1 && j - from < 4; j++) {
+      sum += v[j]!;
+      if (v[j + 1] === sum) out.push(...groups(v, j + 2, [...found, sum], [...ends, j + 1]));
+    }
+    return out;
+  };
+  for (let n = Math.max(2, tokens.length); n <= 15; n++) {
+    const accept: Accept = (v) => v.every((x) => x !== null && Number.isInteger(x) && x > 0);
+    for (const r of readings(tokens, n, accept)) {
+      for (const ends of groups(r.values, 0, [], [])) {
+        const totals = ends.map((e) => r.values[e]!);
+        outcomes.set(totals.join(","), { totals, spans: ends.map((e) => r.spans[e]!) });
+      }
+      if (outcomes.size > 1) return null;
+    }
+  }
+  const [one] = [...outcomes.values()];
+  return one ? { ...one, sure: one.totals.length === REVIEW_GROUPS.length } : null;
+}
+
 /** Read 表四: its header words, then one row of fifteen values. */
 export function readReview(ctx: Ctx, from: number, generation: Generation): TableResult | null {
   const { src, c } = ctx;
@@ -569,6 +608,36 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
   // A group's 总计 that contradicts its parts, its digits glued one to a cell: read as printed.
   const forced = alternatives.length === 0 ? digitByDigit(tokens, 15) : null;
   if (forced) alternatives = [forced];
+  const sparse = alternatives.length === 0 ? sparseGroups(tokens) : null;
+  if (sparse) {
+    const evidence = spanEvidence(src, [
+      { start: headEnd, end: Math.min(headEnd + 40, tokens[0]!.start) },
+      { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end },
+    ]);
+    const digits = tokens.map((t) => t.raw).join(" ");
+    // Fewer than three groups with numbers: which of 行政复议, 直接起诉, 复议后起诉 they are is not
+    // known (over generated pages, taking them in order was wrong more often than right).
+    if (!sparse.sure) {
+      warnings.push({
+        code: "TABLE_SHAPE",
+        metrics: [...REVIEW_COLUMNS],
+        message: `表四的数字连在一起（${digits}），空白格不留痕迹：只有${sparse.totals.length}组有数字（总计${sparse.totals.join("、")}），属于行政复议还是行政诉讼无法确定，未读取；请以原文为准。`,
+        evidence: [evidence],
+      });
+      return { figures: [], warnings, span, blankCells: true };
+    }
+    const note = (total: number) => `${SPARSE_NOTE}，数字连在一起（${digits}），各项结果对应哪一列无法确定；三组的总计各为其前几个数之和，读为 ${total}`;
+    const figures = sparse.totals.map((total, g) => cellFigure(`${REVIEW_GROUPS[g]}.total`, "", total, "件", evidence, { certain: true, note: note(total) }));
+    const [direct, after] = [figures[1]!, figures[2]!];
+    figures.push({
+      ...direct,
+      metric: "litigation.total",
+      value: direct.value! + after.value!,
+      source: "derived",
+      note: `未经复议直接起诉 ${direct.value} + 复议后起诉 ${after.value}`,
+    });
+    return { figures, warnings, span, blankCells: true };
+  }
   if (alternatives.length === 0) {
     warnings.push({
       code: "TABLE_SHAPE",
@@ -629,8 +698,16 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
  * near 0), and many bodies print 上一年项目数量 + 本年增/减 as the 处理决定数量. Lower is likelier;
  * the even spread of digits breaks what is left.
  */
-function art20Prior(cols: readonly string[], r: Reading): number {
+function art20Prior(cols: readonly string[], r: Reading, amountUnit = "万元"): number {
   const at = (k: string) => r.values[cols.indexOf(k)];
+  // (九)项 of 2019: a procurement costs a thousand 元 at least ("政府集中采购6251000元" is 6 | 251000元:
+  // 625 | 1000元 had been the guess, 1.6 元 an item).
+  const items = at("items");
+  const amount = at("amount");
+  if (typeof items === "number" && typeof amount === "number") {
+    const yuan = amount * (amountUnit === "元" ? 1 : 10000);
+    return (items > 0 && yuan / items < 1000 ? 1e9 : 0) + r.balance;
+  }
   // (一)项 of 2019: what was made this year was mostly published this year (本年新制作 = 本年新公开),
   // and 对外公开总数量 counts every year's.
   const made = at("new_made");
@@ -761,7 +838,10 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       const cols = colsOf(x.row);
       // Only an amount (万元) has decimals: a cut that makes a count a fraction is no reading.
       const cut = readings(tokens, k, (v) => v.every((n, j) => n === null || Number.isInteger(n) || ART20_UNITS[cols[j]!] === "万元"));
-      const alternatives = (printed ? [printed] : cut.map((r) => ({ ...r, balance: art20Prior(cols, r) }))).filter((r) => signsInDelta(src.text, cols, r));
+      const amountUnit = tokens[tokens.length - 1]!.unit ?? ART20_UNITS.amount;
+      const alternatives = (printed ? [printed] : cut.map((r) => ({ ...r, balance: art20Prior(cols, r, amountUnit) }))).filter((r) =>
+        signsInDelta(src.text, cols, r),
+      );
       if (alternatives.length === 0) return shape(x, tokens, k);
       return add(
         [x],

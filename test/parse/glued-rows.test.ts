@@ -155,6 +155,20 @@ describe("本年增/减 in words", () => {
   });
 });
 
+describe("政府集中采购 (2019's 第二十条第（九）项) glued", () => {
+  // 上海 2019's own page, crawled: "政府集中采购6251000元" is 6 | 251000元. The most even cut, 625 |
+  // 1000元, costs 1.6 元 an item: a procurement costs a thousand 元 at least. Still a guess, not sure.
+  it("is read with an amount a procurement can cost, not sure", () => {
+    const text =
+      "上海市人民政府办公厅2019年政府信息公开工作年度报告 二、主动公开政府信息情况 第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购6251000元 三、收到和处理政府信息公开申请情况";
+    const res = parseReport(text);
+    if (!res.ok) throw new Error(res.error);
+    const fig = (m: string) => res.report.figures.find((f) => f.metric === m && f.source === "table");
+    expect(fig("art20.procurement.items")).toMatchObject({ value: 6, certain: false });
+    expect(fig("art20.procurement.amount")).toMatchObject({ value: 251000, unit: "元", certain: false });
+  });
+});
+
 /**
  * Thousands separators in cells a crawl ran together: "行政处罚1,114526111,208" is 1,114 | 526 |
  * 111,208. The comma had ended the first number (1, sure) and the rest was cut at will; "1,114"

@@ -48,6 +48,10 @@ const NOUN_UNITS: readonly [RegExp, string[]][] = [
   [/粉丝|人员|人数|多少人|几人|工作人员/, ["人", "名", "位", "人次"]],
 ];
 
+/** Items counted (收费项目, 事项), and the words that ask for money all the same. */
+const COUNTED_ITEMS = /项目|事项/;
+const MONEY_WORDS = /经费|金额|费用|资金|多少钱|元/;
+
 /**
  * The unit a question asks for. Why: the clause a question matches often holds several numbers of
  * different kinds; the unit picks the one asked for, and rules out a count when money is asked.
@@ -68,7 +72,12 @@ export function askedUnit(question: string): AskedUnit {
     return { units: [m[1]!], explicit: true, share: false };
   }
   if (/(?:多少|几)个/.test(question)) return { units: ["个"], explicit: true, share: false };
-  for (const [re, units] of NOUN_UNITS) if (re.test(question)) return { units, explicit: false, share: false };
+  for (const [re, units] of NOUN_UNITS) {
+    if (!re.test(question)) continue;
+    // 收费项目 are counted ("行政事业性收费上一年项目数量" had found its 0 项 no answer to money asked).
+    if (units[0] === "万元" && COUNTED_ITEMS.test(question) && !MONEY_WORDS.test(question)) continue;
+    return { units, explicit: false, share: false };
+  }
   return { units: [], explicit: false, share: false };
 }
 

@@ -117,17 +117,31 @@ export function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMent
  * joining two questions).
  */
 export function findDepartments(q: string, lexicon: Lexicon): RegionMention[] {
-  const names = [...(lexicon.departments ?? [])].map((d) => ({ name: squeeze(d.name), keys: d.keys })).sort((a, b) => b.name.length - a.name.length);
+  const index = departmentIndex(lexicon);
+  if (index.size === 0) return [];
   const used = new Array<boolean>(q.length).fill(false);
   const out: RegionMention[] = [];
-  for (const d of names) {
-    for (let at = q.indexOf(d.name); at >= 0; at = q.indexOf(d.name, at + 1)) {
-      if (used.slice(at, at + d.name.length).some(Boolean)) continue;
-      for (let k = at; k < at + d.name.length; k++) used[k] = true;
-      out.push({ text: d.name, keys: [...d.keys], government: false, at });
+  for (let len = Math.min(16, q.length); len >= 2; len--) {
+    for (let at = 0; at + len <= q.length; at++) {
+      const keys = index.get(q.slice(at, at + len));
+      if (!keys || used.slice(at, at + len).some(Boolean)) continue;
+      for (let k = at; k < at + len; k++) used[k] = true;
+      out.push({ text: q.slice(at, at + len), keys: [...keys], government: false, at });
     }
   }
   return out.sort((a, b) => a.at! - b.at!);
+}
+
+export const departmentCache = new WeakMap<Lexicon, Map<string, readonly string[]>>();
+
+/** Held departments' own names (squeezed) → their bodies' keys, made once per lexicon. */
+function departmentIndex(lexicon: Lexicon): Map<string, readonly string[]> {
+  let map = departmentCache.get(lexicon);
+  if (!map) {
+    map = new Map((lexicon.departments ?? []).map((d) => [squeeze(d.name), d.keys]));
+    departmentCache.set(lexicon, map);
+  }
+  return map;
 }
 
 /**

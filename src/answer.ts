@@ -255,17 +255,22 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       warnings: warningsFor(r, [main.metric]),
     };
   }
+  // A column asked of a table whose 总计 was read from a row of untraced blanks: the column is there
+  // but cannot be read. No figure answers; the total is said beside (it had been given as the
+  // answer, 218 for 商业企业's 1).
+  if (f.sliceMissing && (tableFigure(r, f.metric) ?? main).note?.startsWith(SPARSE_NOTE)) {
+    return {
+      ...base,
+      text: `${who(r)}${labelFor(main.metric, f.sliceMissing)}：原文表中空白格不留痕迹，“${sliceLabel(f.sliceMissing)}”一列的数字无法确定。${implied}\n总计为 ${fmtValue(main)}${sourceLine(main)}`,
+      warnings: warningsFor(r, [main.metric]),
+    };
+  }
   const items: AnswerItem[] = [];
   const lines: string[] = [];
   items.push(item(r, main));
   const via = f.via ? `（该报告没有“${metricLabel(f.via)}”，对应的是“${metricLabel(f.metric)}”）` : "";
   lines.push(`${who(r)}${labelFor(main.metric, main.slice)}：${fmtValue(main)}${via}${implied}`);
-  if (f.sliceMissing)
-    lines.push(
-      main.note?.startsWith(SPARSE_NOTE)
-        ? `（原文表中空白格不留痕迹，“${sliceLabel(f.sliceMissing)}”一列的数字无法确定，以上为总计）`
-        : `（表中没有“${sliceLabel(f.sliceMissing)}”这一列，以上为合计）`,
-    );
+  if (f.sliceMissing) lines.push(`（表中没有“${sliceLabel(f.sliceMissing)}”这一列，以上为合计）`);
   if (main.note) lines.push(`说明：${main.note}`);
   if (!main.certain && !main.note) lines.push("说明：该数字读取时有不确定之处，请核对原文。");
   lines.push(`来源${sourceLine(main)}`);

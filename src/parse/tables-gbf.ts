@@ -593,7 +593,11 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
   if (headEnd - lineStart <= 40 && !/\d/.test(src.text.slice(lineStart, headEnd))) headEnd = lineStart;
   // Converted documents print each group as its own small table with the header words again.
   const headerWord = (t: string) => t.replace(/[\s()（）#|]/g, "").replace(REVIEW_WORDS, "") === "";
-  const asOnPage = cellTokens(src.text, headEnd, Math.min(src.text.length, headEnd + 2500), undefined, headerWord);
+  const found = cellTokens(src.text, headEnd, Math.min(src.text.length, headEnd + 2500), undefined, headerWord);
+  // Numbers only after the next part's heading ("五、…2020年") are the prose's: the table was left
+  // all blank, and its row has none.
+  const nextPart = found.length > 0 && /[五六七八九十][、.．]\s*[\u4e00-\u9fff]{2}/.test(src.text.slice(headEnd + 6, found[0]!.start));
+  const asOnPage = nextPart ? [] : found;
   const tokens = unsignedCells(asOnPage);
   // Trailing blanks after the row are layout, not cells.
   while (tokens.length > 15 && tokens[tokens.length - 1]!.kind === "blank") tokens.pop();
@@ -617,14 +621,35 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
     const digits = tokens.map((t) => t.raw).join(" ");
     // Fewer than three groups with numbers: which of 行政复议, 直接起诉, 复议后起诉 they are is not
     // known (over generated pages, taking them in order was wrong more often than right).
+    // Fewer than three groups with numbers: which they are is not known. Of two, the first is most
+    // likely 行政复议 (else both kinds of lawsuit had cases and no review had, which is rarer: 复议后起诉
+    // follows a review) and the second then 行政诉讼 in all, whichever kind it is: read so, neither
+    // sure. One group alone is as likely a lawsuit as a review (a third of generated pages, more than
+    // half wrong read as 行政复议): not read, its total said in a warning.
     if (!sparse.sure) {
+      const [review, lawsuits] = sparse.totals;
+      if (lawsuits === undefined) {
+        warnings.push({
+          code: "TABLE_SHAPE",
+          metrics: [...REVIEW_COLUMNS],
+          message: `表四的数字连在一起（${digits}），空白格不留痕迹：只有一组有数字（总计${review}），属于行政复议还是行政诉讼无法确定，未读取；请以原文为准。`,
+          evidence: [evidence],
+        });
+        return { figures: [], warnings, span, blankCells: true };
+      }
+      const guess = `只有两组有数字（总计${review}、${lawsuits}），按常见情形把第一组当作行政复议、第二组当作行政诉讼，请核对原表`;
+      const note = (total: number) => `${SPARSE_NOTE}，数字连在一起（${digits}），${guess}，读为 ${total}`;
+      const figures: Figure[] = [
+        cellFigure("review.total", "", review!, "件", evidence, { certain: false, note: note(review!) }),
+        { ...cellFigure("litigation.total", "", lawsuits, "件", evidence, { certain: false, note: note(lawsuits) }), source: "derived" },
+      ];
       warnings.push({
-        code: "TABLE_SHAPE",
-        metrics: [...REVIEW_COLUMNS],
-        message: `表四的数字连在一起（${digits}），空白格不留痕迹：只有${sparse.totals.length}组有数字（总计${sparse.totals.join("、")}），属于行政复议还是行政诉讼无法确定，未读取；请以原文为准。`,
+        code: "ORIENTATION_GUESSED",
+        metrics: ["review.total", "litigation.total"],
+        message: `表四的数字连在一起（${digits}），空白格不留痕迹：${guess}。`,
         evidence: [evidence],
       });
-      return { figures: [], warnings, span, blankCells: true };
+      return { figures, warnings, span, blankCells: true };
     }
     const note = (total: number) => `${SPARSE_NOTE}，数字连在一起（${digits}），各项结果对应哪一列无法确定；三组的总计各为其前几个数之和，读为 ${total}`;
     const figures = sparse.totals.map((total, g) => cellFigure(`${REVIEW_GROUPS[g]}.total`, "", total, "件", evidence, { certain: true, note: note(total) }));

@@ -31,32 +31,14 @@ export function numberOf(raw: string): number {
   return PRINTED.test(raw) ? Number(raw.replace(/,/g, "")) : Number.NaN;
 }
 
-/** Every cut of one digit run into `parts` well-formed numbers (bounded). */
-function splitRun(raw: string, parts: number, cap: number): string[][] {
-  if (parts === 1) return PART.test(raw) ? [[raw]] : [];
-  const sign = raw[0] === "+" || raw[0] === "-" ? raw[0] : "";
-  const body = raw.slice(sign.length);
-  if (body.replace(/[.,]/g, "").length < parts) return [];
-  const out: string[][] = [];
-  const walk = (from: number, left: number, acc: string[]) => {
-    if (out.length >= cap) return;
-    if (left === 1) {
-      const rest = body.slice(from);
-      if (PART.test(rest)) out.push([...acc, rest]);
-      return;
-    }
-    for (let end = from + 1; end <= body.length - (left - 1); end++) {
-      if (body[end] === "." || body[end - 1] === "." || body[end] === "," || body[end - 1] === ",") continue;
-      const part = body.slice(from, end);
-      if (!PART.test(part)) {
-        if (part.length > 1 && part[0] === "0") break;
-        continue;
-      }
-      walk(end, left - 1, [...acc, part]);
-    }
-  };
-  walk(0, parts, []);
-  return out.map((p) => (sign ? [sign + p[0], ...p.slice(1)] : p));
+/** Digits of a part, squared: a reading's balance adds them (sign, point and commas are no digits). */
+function digitsSquared(part: string): number {
+  let n = 0;
+  for (let i = 0; i < part.length; i++) {
+    const c = part.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n * n;
 }
 
 /**
@@ -64,18 +46,36 @@ function splitRun(raw: string, parts: number, cap: number): string[][] {
  * Nothing when there are more tokens than columns, when no cut passes `accept`, or when there are
  * too many to list (`cap`, or the search's step budget).
  *
+ * A run is cut while the search goes: each part is checked by `accept` as soon as it is made, so a
+ * prefix that fails is never extended, and a reading's spans are made only once it is whole. (The
+ * cuts of each run had been listed first, every one an array, and each value's span an object:
+ * half of all the parser allocated, 2.5 MB a report.)
+ *
  *   readings([tok("640020470")], 7, rowSum) → [{ values: [64, 0, 0, 2, 0, 4, 70], cuts: 1 }]
  */
 export function readings(tokens: readonly ValueToken[], k: number, accept: Accept = () => true, cap = 20000): Reading[] {
   if (tokens.length > k || tokens.length === 0) return [];
   const out: Reading[] = [];
-  let budget = cap * 4;
+  let budget = cap * 20;
   const values: (number | null)[] = [];
-  const spans: Span[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const last = tokens.length - 1;
+  const push = (v: number | null, start: number, end: number) => {
+    values.push(v);
+    starts.push(start);
+    ends.push(end);
+  };
+  const pop = () => {
+    values.pop();
+    starts.pop();
+    ends.pop();
+  };
   const walk = (ti: number, cuts: number, balance: number) => {
     if (out.length >= cap || budget-- <= 0) return;
     if (ti === tokens.length) {
-      if (values.length === k && accept(values, true)) out.push({ values: [...values], spans: [...spans], cuts, balance });
+      if (values.length === k && accept(values, true))
+        out.push({ values: [...values], spans: starts.map((start, i) => ({ start, end: ends[i]! })), cuts, balance });
       return;
     }
     const t = tokens[ti]!;
@@ -86,40 +86,56 @@ export function readings(tokens: readonly ValueToken[], k: number, accept: Accep
         let ok = true;
         let n = 0;
         for (; n < p; n++) {
-          values.push(null);
-          spans.push({ start: t.start, end: t.end });
-          if (!accept(values, values.length === k && ti === tokens.length - 1 && n === p - 1)) {
+          push(null, t.start, t.end);
+          if (!accept(values, values.length === k && ti === last && n === p - 1)) {
             ok = false;
             n++;
             break;
           }
         }
         if (ok) walk(ti + 1, cuts, balance);
-        for (let x = 0; x < n; x++) values.pop(), spans.pop();
+        for (let x = 0; x < n; x++) pop();
       }
       return;
     }
-    for (let p = 1; p <= left; p++) {
-      for (const parts of splitRun(t.raw, p, cap)) {
-        let at = t.start;
-        let ok = true;
-        let n = 0;
-        let bal = balance;
-        for (const part of parts) {
-          values.push(numberOf(part));
-          spans.push({ start: at, end: at + part.length });
-          at += part.length;
-          n++;
-          bal += part.replace(/[^\d]/g, "").length ** 2;
-          if (!accept(values, values.length === k && ti === tokens.length - 1 && n === parts.length)) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) walk(ti + 1, cuts + (p > 1 ? 1 : 0), bal);
-        for (let x = 0; x < n; x++) values.pop(), spans.pop();
-      }
+    // As printed: one value.
+    if (left >= 1 && PART.test(t.raw)) {
+      push(numberOf(t.raw), t.start, t.end);
+      if (accept(values, values.length === k && ti === last)) walk(ti + 1, cuts, balance + digitsSquared(t.raw));
+      pop();
     }
+    // Cut into p ≥ 2 well-formed numbers: no leading zero, a decimal point and thousands groups
+    // kept whole (no cut beside "." or ","), the sign with the first.
+    const sign = t.raw[0] === "+" || t.raw[0] === "-" ? t.raw[0] : "";
+    const body = sign ? t.raw.slice(1) : t.raw;
+    let digits = 0;
+    for (let i = 0; i < body.length; i++) if (body[i] !== "." && body[i] !== ",") digits++;
+    const base = t.start + sign.length;
+    const cut = (from: number, parts: number, bal: number) => {
+      if (out.length >= cap || budget-- <= 0) return;
+      if (parts === 1) {
+        const rest = body.slice(from);
+        if (!PART.test(rest)) return;
+        const raw = from === 0 ? sign + rest : rest;
+        push(numberOf(raw), from === 0 ? t.start : base + from, base + body.length);
+        if (accept(values, values.length === k && ti === last)) walk(ti + 1, cuts + 1, bal + digitsSquared(raw));
+        pop();
+        return;
+      }
+      for (let end = from + 1; end <= body.length - (parts - 1); end++) {
+        if (body[end] === "." || body[end - 1] === "." || body[end] === "," || body[end - 1] === ",") continue;
+        const part = body.slice(from, end);
+        if (!PART.test(part)) {
+          if (part.length > 1 && part[0] === "0") break;
+          continue;
+        }
+        const raw = from === 0 ? sign + part : part;
+        push(numberOf(raw), from === 0 ? t.start : base + from, base + end);
+        if (accept(values, false)) cut(end, parts - 1, bal + digitsSquared(raw));
+        pop();
+      }
+    };
+    for (let p = 2; p <= left && p <= digits; p++) cut(0, p, balance);
   };
   walk(0, 0, 0);
   // A search cut short has not seen every reading: the ones it found cannot say the others are

@@ -95,7 +95,7 @@ describe("表四 on a crawled page whose blank cells left no trace", () => {
       if (!page.truth.template.startsWith("gbf")) continue;
       const res = parseReport(crawledText(blankZeroCells(page.html)), { name: page.name });
       if (!res.ok) throw new Error(res.error);
-      const t = {
+      const t: Record<string, number | undefined> = {
         ...page.truth.figures,
         "litigation.total": (page.truth.figures["litigation.direct.total"] ?? 0) + (page.truth.figures["litigation.after_review.total"] ?? 0),
       };

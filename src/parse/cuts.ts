@@ -111,6 +111,37 @@ export function readings(tokens: readonly ValueToken[], k: number, accept: Accep
     let digits = 0;
     for (let i = 0; i < body.length; i++) if (body[i] !== "." && body[i] !== ",") digits++;
     const base = t.start + sign.length;
+    // Digits only, no sign (nearly every run): each part's value is made from its digits as the cut
+    // moves, no substring and no pattern (a part of up to 15 digits: exact, as Number() reads it).
+    if (!sign && digits === body.length && body.length >= 2) {
+      const plainCut = (from: number, parts: number, bal: number) => {
+        if (out.length >= cap || budget-- <= 0) return;
+        const first = body.charCodeAt(from) - 48;
+        if (parts === 1) {
+          const len = body.length - from;
+          if (first === 0 && len > 1) return;
+          let v = 0;
+          if (len <= 15) for (let i = from; i < body.length; i++) v = v * 10 + (body.charCodeAt(i) - 48);
+          else v = Number(body.slice(from));
+          push(v, base + from, base + body.length);
+          if (accept(values, values.length === k && ti === last)) walk(ti + 1, cuts + 1, bal + len * len);
+          pop();
+          return;
+        }
+        // A leading zero is a part of its own ("0"), never the start of a longer one.
+        const top = first === 0 ? from + 1 : body.length - (parts - 1);
+        let v = 0;
+        for (let end = from + 1; end <= top; end++) {
+          const len = end - from;
+          v = len <= 15 ? v * 10 + (body.charCodeAt(end - 1) - 48) : Number(body.slice(from, end));
+          push(v, base + from, base + end);
+          if (accept(values, false)) plainCut(end, parts - 1, bal + len * len);
+          pop();
+        }
+      };
+      for (let p = 2; p <= left && p <= digits; p++) plainCut(0, p, balance);
+      return;
+    }
     const cut = (from: number, parts: number, bal: number) => {
       if (out.length >= cap || budget-- <= 0) return;
       if (parts === 1) {

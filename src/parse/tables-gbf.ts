@@ -147,14 +147,18 @@ const K3 = APPLICANT_COLUMNS.length;
 const SLICES3 = APPLICANT_COLUMNS.map((c) => (c === "total" ? "" : c));
 
 /** A cut that makes a count a fraction is no reading of it ("0.0014" is no 0.0014 件): 表三 and 表四 count 件. */
-const counts = (v: readonly (number | null)[]) => v.every((x) => x === null || Number.isInteger(x));
+const counts = (v: readonly (number | null)[]) => {
+  for (let i = 0; i < v.length; i++) if (v[i] !== null && !Number.isInteger(v[i])) return false;
+  return true;
+};
 
 /** 总计 = the six applicant columns (a row whose digits ran together is cut only this way). */
 const rowSum: Accept = (v, complete) => {
   if (!counts(v)) return false;
   if (!complete) return true;
   if (v.length !== K3) return false;
-  const parts = v.slice(0, 6).reduce<number>((a, x) => a + (x ?? 0), 0);
+  let parts = 0;
+  for (let i = 0; i < 6; i++) parts += v[i] ?? 0;
   return v[6] === null || Math.abs(parts - v[6]!) < 1e-6;
 };
 
@@ -528,7 +532,8 @@ const groupSums: Accept = (v) => {
   for (let g = 0; g + 5 <= v.length; g += 5) {
     const total = v[g + 4];
     if (total === null) continue;
-    if (Math.abs(v.slice(g, g + 4).reduce<number>((a, x) => a + (x ?? 0), 0) - total!) > 1e-6) return false;
+    const parts = (v[g] ?? 0) + (v[g + 1] ?? 0) + (v[g + 2] ?? 0) + (v[g + 3] ?? 0);
+    if (Math.abs(parts - total!) > 1e-6) return false;
   }
   return true;
 };

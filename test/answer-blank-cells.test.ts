@@ -1,12 +1,12 @@
-// Answers from a page whose blank cells left no trace (上海 2019's own page, crawled: its zero cells
-// are empty, so "一、本年新收…82135 21859" is 821 | 35 | 空 | 空 | 2 | 1 | 859). 表三's 总计 column is
+// Answers from a page whose blank cells left no trace (上海 2019's own page, its blank cells emptied
+// and crawled: "一、本年新收…8213521859" is 821 | 35 | 空 | 空 | 2 | 1 | 859). 表三's 总计 column is
 // read; which applicant each other number is cannot be told, and an answer never passes the total
 // off as one applicant column's, on one report or ranked over several.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { crawledText } from "../src/bench/crawl.js";
+import { crawledText, emptyBlankCells } from "../src/bench/crawl.js";
 import type { Answer } from "../src/domain.js";
 import { askJsonl, ingestDirs } from "./helpers/gold.js";
 import { FIXTURES } from "./helpers/reports.js";
@@ -17,7 +17,7 @@ let answers: Answer[];
 beforeAll(() => {
   const dir = join(mkdtempSync(join(tmpdir(), "nianbao-blank-")), "reports");
   mkdirSync(dir);
-  writeFileSync(join(dir, "shanghai-2019.txt"), crawledText(readFileSync(join(FIXTURES, "shanghai-2019-html/input.html"), "utf8")));
+  writeFileSync(join(dir, "shanghai-2019.txt"), crawledText(emptyBlankCells(readFileSync(join(FIXTURES, "shanghai-2019-html/input.html"), "utf8"))));
   const res = ingestDirs([dir]);
   if (res.status !== 0) throw new Error(res.stderr);
   answers = askJsonl(res.db, QUESTIONS);

@@ -19,6 +19,17 @@ export function blankZeroCells(html: string, mark = ""): string {
 }
 
 /**
+ * The same page with its blank cells truly empty: a cell holding no text (only &nbsp;, white
+ * space or empty tags) keeps its tag and nothing else, so a crawl leaves no trace of it (上海 2019's
+ * "821 | 35 | &nbsp; | &nbsp; | 2 | 1 | 859" is crawled "82135 21859"; emptied, "8213521859").
+ */
+export function emptyBlankCells(html: string): string {
+  return html.replace(/<td([^>]*)>((?:\s|&nbsp;|<(?!\/td)[^>]*>)*)<\/td>/g, (cell, attrs: string, inner: string) =>
+    inner.replace(/<[^>]*>|&nbsp;|\s/g, "") === "" ? `<td${attrs}></td>` : cell,
+  );
+}
+
+/**
  * The same page with its tables built of blocks, as some sites lay them out: each row a <div>,
  * each cell a `cell` element ("div": a line each; "span": run together in the row). A blank cell
  * then leaves no trace in the page's text.

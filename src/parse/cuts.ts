@@ -53,7 +53,13 @@ function digitsSquared(part: string): number {
  *
  *   readings([tok("640020470")], 7, rowSum) → [{ values: [64, 0, 0, 2, 0, 4, 70], cuts: 1 }]
  */
-export function readings(tokens: readonly ValueToken[], k: number, accept: Accept = () => true, cap = 20000): Reading[] {
+export function readings(
+  tokens: readonly ValueToken[],
+  k: number,
+  accept: Accept = () => true,
+  cap = 20000,
+  opts: { gapBlanks?: boolean; trailingBlanks?: boolean } = {},
+): Reading[] {
   if (tokens.length > k || tokens.length === 0) return [];
   const out: Reading[] = [];
   let budget = cap * 20;
@@ -61,6 +67,7 @@ export function readings(tokens: readonly ValueToken[], k: number, accept: Accep
   const starts: number[] = [];
   const ends: number[] = [];
   const last = tokens.length - 1;
+  const gapDone: boolean[] = [];
   const push = (v: number | null, start: number, end: number) => {
     values.push(v);
     starts.push(start);
@@ -71,14 +78,46 @@ export function readings(tokens: readonly ValueToken[], k: number, accept: Accep
     starts.pop();
     ends.pop();
   };
+  // Blank cells where the page leaves a space and nowhere else (`gapBlanks`): before a token set
+  // apart from what precedes it, and (`trailingBlanks`) after the last. Each such place holds none
+  // or several.
+  const blanks = (n: number, at: number, then: () => void) => {
+    for (let b = 0; b < n; b++) {
+      push(null, at, at);
+      if (!accept(values, false)) {
+        for (let x = 0; x <= b; x++) pop();
+        return;
+      }
+    }
+    then();
+    for (let b = 0; b < n; b++) pop();
+  };
   const walk = (ti: number, cuts: number, balance: number) => {
     if (out.length >= cap || budget-- <= 0) return;
     if (ti === tokens.length) {
+      if (opts.gapBlanks && opts.trailingBlanks && values.length < k) {
+        const at = tokens[last]!.end;
+        const n = k - values.length;
+        for (let b = 0; b < n; b++) push(null, at, at);
+        if (accept(values, true)) out.push({ values: [...values], spans: starts.map((start, i) => ({ start, end: ends[i]! })), cuts, balance });
+        for (let b = 0; b < n; b++) pop();
+        return;
+      }
       if (values.length === k && accept(values, true))
         out.push({ values: [...values], spans: starts.map((start, i) => ({ start, end: ends[i]! })), cuts, balance });
       return;
     }
     const t = tokens[ti]!;
+    if (opts.gapBlanks && t.gap > 0 && t.kind === "num" && !gapDone[ti]) {
+      const room = k - values.length - (tokens.length - ti);
+      for (let n = 0; n <= room; n++)
+        blanks(n, t.start, () => {
+          gapDone[ti] = true;
+          walk(ti, cuts, balance);
+          gapDone[ti] = false;
+        });
+      return;
+    }
     const left = k - values.length - (tokens.length - ti - 1);
     if (t.kind === "blank") {
       // A run of dashes is one blank cell or several: each count is a reading, none preferred.

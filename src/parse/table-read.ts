@@ -176,6 +176,8 @@ export const FORCED_NOTE = "每格一位数字，只能拆分为";
 export const IDENTITIES_NOTE = "按勾稽关系";
 /** How a note on a 表三 总计 read from a row whose blank cells left no trace starts (tables-gbf.ts). */
 export const SPARSE_NOTE = "原文空白格不留痕迹";
+/** How a note on a 表三 cell read from a row whose blank cells left a space starts (tables-gbf.ts). */
+export const SPACED_NOTE = "原文空白格只留下空格";
 
 export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: number): { certain: boolean; note?: string } | null {
   const status = row.status[c]!;

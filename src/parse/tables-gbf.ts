@@ -11,7 +11,7 @@ import { numberingForms } from "./headings.js";
 import { compactLabel, lastBefore, locateInOrder, type Compact, type Found } from "./locate.js";
 import { metricDef } from "./metrics.js";
 import { solveTable, type Slot } from "./solve.js";
-import { asPrinted, blockAlternatives, cellFigure, cellTokens, readingNote, rowEvidence, SPARSE_NOTE, undecided } from "./table-read.js";
+import { asPrinted, blockAlternatives, cellFigure, cellTokens, readingNote, rowEvidence, SPACED_NOTE, SPARSE_NOTE, undecided } from "./table-read.js";
 import {
   APPLICANT_COLUMNS,
   APPLICATION_HEADER,
@@ -217,6 +217,8 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   const blankCells =
     blankBeforeGlued(cells, (i) => isHeading(located[i]!.row)) || (width > 1 && (shortRowsApart(cells, () => width) || tooFewToCut(cells, width, rowSum)));
   const sparse = new Set<Slot>();
+  /** Rows read with blanks where the page left spaces (see `sparseRow`). */
+  const spaced = new Set<Slot>();
   /** Rows with no number on such a page: blank, every cell (0 for the checks, not given). */
   const blankRows = new Set<string>();
 
@@ -279,6 +281,17 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     // not printed labels-first: this row's numbers are its own.
     const sparseRow = () => {
       if (!blankCells || width !== K3) return null;
+      // A blank cell that left a space (&nbsp;, crawled): blanks stand where the numbers are apart,
+      // glued digits are cells side by side ("82135 21859" is 821 | 35 | 空 | 空 | 2 | 1 | 859).
+      // (Not a block's numbers run together: seven cells hold a few digits each.)
+      const digits = tokens.reduce((n, t) => n + t.raw.length, 0);
+      const apart = tokens.some((t) => t.gap > 0) && digits <= 35 ? readings(tokens, K3, rowSum, undefined, { gapBlanks: true }) : [];
+      if (apart.length > 0) {
+        for (const p of group.slice(0, -1)) if (!isHeading(p.row)) blankRows.add(p.row.metric);
+        const one: Slot = { metrics: [x.row.metric], alternatives: apart.map((r) => [r]) };
+        spaced.add(one);
+        return one;
+      }
       const alternatives = sparseTotals(tokens);
       if (alternatives.length === 0) return null;
       for (const p of group.slice(0, -1)) if (!isHeading(p.row)) blankRows.add(p.row.metric);
@@ -345,15 +358,25 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   });
   // A 总计 read from a row of untraced blanks is sure when an identity of the 总计 column holds with
   // it (一 + 二 = 三(七) + 四, 不予公开 = its eight…), the blank rows counting 0.
-  const totals = new Map<string, number | null>();
-  for (const r of solved) totals.set(r.metric, r.reading.values[width - 1] ?? null);
-  for (const m of blankRows) if (!totals.has(m)) totals.set(m, 0);
-  const totalChecks = instancesOf(identitiesOf(generation), { slices: [""], metrics: [...totals.keys()] });
-  const totalConfirmed = (metric: string) =>
-    totalChecks.some((inst) => {
-      const o = inst.run((m, sl) => (sl === "" ? totals.get(m) : undefined), true);
-      return o?.holds === true && o.cells.some(([m]) => m === metric);
+  // So is a cell of a row read with blanks where the page left spaces, when an identity of its
+  // column holds with it, its blanks counting 0.
+  const slotOfRow = (metric: string) => slots.find((sl) => sl.metrics.includes(metric));
+  const solvedRow = new Map(solved.map((r) => [r.metric, r]));
+  const cellOf = (m: string, sl: string): number | null | undefined => {
+    const row = solvedRow.get(m);
+    if (!row) return blankRows.has(m) ? 0 : undefined;
+    const slot = slotOfRow(m)!;
+    if (sparse.has(slot)) return sl === "" ? row.reading.values[K3 - 1] : undefined;
+    const v = row.reading.values[slices.indexOf(sl)];
+    return v === null && spaced.has(slot) ? 0 : v;
+  };
+  const checks = sparse.size + spaced.size > 0 ? instancesOf(identitiesOf(generation), { slices, metrics: [...solvedRow.keys(), ...blankRows] }) : [];
+  const confirmed = (metric: string, slice: string) =>
+    checks.some((inst) => {
+      const o = inst.run(cellOf, true);
+      return o?.holds === true && o.cells.some(([m, sl]) => m === metric && sl === slice);
     });
+  const totalConfirmed = (metric: string) => confirmed(metric, "");
   const valueRows = located.filter((x) => !isHeading(x.row)).length;
   const unreadRows = new Set(warnings.flatMap((w) => w.metrics)).size;
   const shaky = unreadRows * 3 >= valueRows;
@@ -375,6 +398,18 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       const note = `${SPARSE_NOTE}，数字连在一起（${digits}），各类申请人的数字对应哪一列无法确定；总计为其余各数之和，读为 ${row.reading.values[K3 - 1]}${certain ? "，与表内勾稽关系相符" : "，请核对原表"}`;
       if (!certain) uncertain++;
       figures.push(cellFigure(row.metric, "", row.reading.values[K3 - 1]!, unit, rowWhole(), { certain, note }));
+      continue;
+    }
+    if (spaced.has(slot)) {
+      const values = row.reading.values.map((v) => v ?? "空").join(" | ");
+      row.reading.values.forEach((v, col) => {
+        const status = row.status[col]!;
+        if (status === "unread") return;
+        const certain = (status === "printed" || status === "identities" || status === "prose") && confirmed(row.metric, slices[col]!);
+        const note = `${SPACED_NOTE}（${tokens.map((t) => t.raw).join(" ")}）：连在一起的数字是相邻的格，空格处是空白格，读为 ${values}${certain ? "，与表内勾稽关系相符" : "，请核对原表"}`;
+        if (!certain) uncertain++;
+        figures.push(cellFigure(row.metric, slices[col]!, v, unit, rowWhole(), { certain, note }));
+      });
       continue;
     }
     row.reading.values.forEach((v, col) => {

@@ -10,12 +10,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateHtmlReport } from "../../src/bench/generate.js";
 import { extractText } from "../../src/extract.js";
+import type { Report } from "../../src/domain.js";
 import { parseReport } from "../../src/parse/report.js";
 import { FIXTURES } from "../helpers/reports.js";
-import { blankZeroCells, crawledText, tablesAsBlocks } from "../../src/bench/crawl.js";
+import { blankZeroCells, crawledText, emptyBlankCells, tablesAsBlocks } from "../../src/bench/crawl.js";
 import { readCell } from "../../src/parse/cell-text.js";
 import { readings } from "../../src/parse/cuts.js";
-import { cellTokens } from "../../src/parse/table-read.js";
+import { cellTokens, SPACED_NOTE } from "../../src/parse/table-read.js";
 
 describe("a page with blank cells, crawled: no glued run is read as sure", () => {
   it.each([
@@ -35,6 +36,18 @@ describe("a page with blank cells, crawled: no glued run is read as sure", () =>
     expect(res.report.figures.filter((f) => f.source === "table").length).toBeGreaterThan(3);
   });
 });
+
+/** 上海 2019's own page, read as a page: what a crawl of it should give. */
+const shanghai = readFileSync(join(FIXTURES, "shanghai-2019-html/input.html"), "utf8");
+const onPage = async () => {
+  const page = await extractText("input.html", Buffer.from(shanghai));
+  if (!page.ok) throw new Error(page.error);
+  const res = parseReport(page.text);
+  if (!res.ok) throw new Error(res.error);
+  return res.report;
+};
+const cell = (r: Report, metric: string, slice = "") => r.figures.find((f) => f.metric === metric && (f.slice ?? "") === slice && f.source === "table");
+const FOUR = ["requests.received", "requests.carried_over", "requests.result.total", "requests.carried_forward"];
 
 describe("表三's 总计 column, read from rows whose blank cells left no trace", () => {
   // A row's numbers are its filled cells in order, the last its 总计, the sum of the others
@@ -64,21 +77,54 @@ describe("表三's 总计 column, read from rows whose blank cells left no trace
     expect(sure / want).toBeGreaterThanOrEqual(0.7);
   });
 
-  it("上海 2019's own page, crawled (its zero cells empty): 一、二、三(七)、四 the page's, sure; no applicant column given", async () => {
-    const html = readFileSync(join(FIXTURES, "shanghai-2019-html/input.html"), "utf8");
-    const page = await extractText("input.html", Buffer.from(html));
-    if (!page.ok) throw new Error(page.error);
-    const onPage = parseReport(page.text);
-    const crawled = parseReport(crawledText(html));
-    if (!onPage.ok || !crawled.ok) throw new Error("unread");
-    const total = (r: typeof onPage.report, metric: string) => r.figures.find((f) => f.metric === metric && !f.slice && f.source === "table");
-    for (const metric of ["requests.received", "requests.carried_over", "requests.result.total", "requests.carried_forward"]) {
-      const f = total(crawled.report, metric);
-      expect(f, metric).toMatchObject({ value: total(onPage.report, metric)!.value, certain: true });
-      expect(f!.evidence.text).toContain(String(f!.value));
+  it("上海 2019's own page, its blank cells emptied and crawled: 一、二、三(七)、四 the page's, sure; no applicant column given", async () => {
+    const page = await onPage();
+    const crawled = parseReport(crawledText(emptyBlankCells(shanghai)));
+    if (!crawled.ok) throw new Error(crawled.error);
+    expect(crawledText(emptyBlankCells(shanghai))).toContain("一、本年新收政府信息公开申请数量8213521859");
+    for (const metric of FOUR) {
+      const f = cell(crawled.report, metric);
+      expect(f, metric).toMatchObject({ value: cell(page, metric)!.value, certain: true });
     }
-    expect(total(crawled.report, "requests.received")!.value).toBe(859);
     expect(crawled.report.figures.filter((f) => f.source === "table" && f.metric.startsWith("requests.") && f.slice)).toEqual([]);
+  });
+});
+
+describe("表三 on a crawled page whose blank cells left a space", () => {
+  // A blank cell holding &nbsp; leaves one space when crawled, however many stand together: "82135
+  // 21859" is 821 | 35 | 空 | 空 | 2 | 1 | 859, glued digits being cells side by side. Such a row is
+  // read whole; its cells are sure where the identities of their columns hold.
+  it("上海 2019's own page as crawled: 一、二、三(七)、四, every cell the page's, sure", async () => {
+    const page = await onPage();
+    const text = crawledText(shanghai);
+    expect(text).toContain("一、本年新收政府信息公开申请数量82135 21859");
+    const crawled = parseReport(text);
+    if (!crawled.ok) throw new Error(crawled.error);
+    for (const metric of FOUR)
+      for (const slice of ["", "natural_person", "commercial", "research", "public_interest", "legal_service", "other_org"]) {
+        const f = cell(crawled.report, metric, slice);
+        expect(f, `${metric}/${slice}`).toMatchObject({ value: cell(page, metric, slice)!.value, certain: true });
+      }
+    expect(cell(crawled.report, "requests.received", "commercial")!.note).toContain(
+      "连在一起的数字是相邻的格，空格处是空白格，读为 821 | 35 | 空 | 空 | 2 | 1 | 859",
+    );
+  });
+
+  it("over generated pages whose blank cells hold &nbsp; here and there: no cell read wrong and sure", () => {
+    let sure = 0;
+    for (let i = 0; i < 80; i++) {
+      const page = generateHtmlReport(7, i);
+      if (!page.truth.template.startsWith("gbf")) continue;
+      const html = page.html.replace(/<td([^>]*)>0<\/td>/g, (_m, a: string) => `<td${a}>${i % 2 ? "&nbsp;" : ""}</td>`);
+      const res = parseReport(crawledText(html), { name: page.name });
+      if (!res.ok) throw new Error(res.error);
+      for (const f of res.report.figures.filter((x) => x.source === "table" && x.certain && x.note?.startsWith(SPACED_NOTE))) {
+        sure++;
+        const want = f.slice ? page.truth.slices?.[f.metric]?.[f.slice] : page.truth.figures[f.metric];
+        if (want !== undefined) expect(f.value ?? 0, `${page.name} ${f.metric}/${f.slice ?? ""}`).toBe(want);
+      }
+    }
+    expect(sure).toBeGreaterThan(0);
   });
 });
 

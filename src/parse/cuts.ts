@@ -58,7 +58,7 @@ export function readings(
   k: number,
   accept: Accept = () => true,
   cap = 20000,
-  opts: { gapBlanks?: boolean; trailingBlanks?: boolean } = {},
+  opts: { gapBlanks?: boolean; leadingBlanks?: boolean; trailingBlanks?: boolean } = {},
 ): Reading[] {
   if (tokens.length > k || tokens.length === 0) return [];
   const out: Reading[] = [];
@@ -79,8 +79,9 @@ export function readings(
     ends.pop();
   };
   // Blank cells where the page leaves a space and nowhere else (`gapBlanks`): before a token set
-  // apart from what precedes it, and (`trailingBlanks`) after the last. Each such place holds none
-  // or several.
+  // apart from the one before it, before the first when it stands apart from what precedes it
+  // (`leadingBlanks`), and (`trailingBlanks`) after the last. A space between numbers holds one
+  // blank or several; the start and the end none or several.
   const blanks = (n: number, at: number, then: () => void) => {
     for (let b = 0; b < n; b++) {
       push(null, at, at);
@@ -108,9 +109,11 @@ export function readings(
       return;
     }
     const t = tokens[ti]!;
-    if (opts.gapBlanks && t.gap > 0 && t.kind === "num" && !gapDone[ti]) {
+    if (opts.gapBlanks && t.gap > 0 && t.kind === "num" && !gapDone[ti] && (ti > 0 || opts.leadingBlanks)) {
       const room = k - values.length - (tokens.length - ti);
-      for (let n = 0; n <= room; n++)
+      // (Between numbers at least one: cells side by side are glued, so that space is a blank's.
+      // Before the first, none or more: a row's own break leaves a space too.)
+      for (let n = ti === 0 ? 0 : 1; n <= room; n++)
         blanks(n, t.start, () => {
           gapDone[ti] = true;
           walk(ti, cuts, balance);

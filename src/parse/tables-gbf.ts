@@ -45,6 +45,11 @@ export interface TableResult {
    * reads a glued "-" as a mark as well as a sign ("行政强制27-105" is 27 | 空 | 105 or 27 | -10 | 5).
    */
   hyphenMarks?: boolean;
+  /**
+   * 表三 showed its blanks are marked with spaces (cells side by side glued, a blank's space
+   * between), and a row so read held with the identities of its columns: 表四 may be read so too.
+   */
+  spacesMarkBlanks?: boolean;
 }
 
 /**
@@ -219,6 +224,11 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   const sparse = new Set<Slot>();
   /** Rows read with blanks where the page left spaces (see `sparseRow`). */
   const spaced = new Set<Slot>();
+  // The table marks its blanks with spaces when a row of it glues cells side by side and sets
+  // numbers apart, and only blanks in those spaces make it add up ("82135 21859"). (Cells apart
+  // everywhere — a line or a block each, or ending in &nbsp; — say nothing: a space there may be
+  // any two cells', and glued digits of a page that leaves no trace may hide blanks anywhere.)
+  const spacesMarkBlanks = blankCells && width === K3 && cells.some((row) => !cellsApart(spacedReadings(row)) && spacedReadings(row).length > 0);
   /** Rows with no number on such a page: blank, every cell (0 for the checks, not given). */
   const blankRows = new Set<string>();
 
@@ -281,11 +291,10 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     // not printed labels-first: this row's numbers are its own.
     const sparseRow = () => {
       if (!blankCells || width !== K3) return null;
-      // A blank cell that left a space (&nbsp;, crawled): blanks stand where the numbers are apart,
-      // glued digits are cells side by side ("82135 21859" is 821 | 35 | 空 | 空 | 2 | 1 | 859).
-      // (Not a block's numbers run together: seven cells hold a few digits each.)
-      const digits = tokens.reduce((n, t) => n + t.raw.length, 0);
-      const apart = tokens.some((t) => t.gap > 0) && digits <= 35 ? readings(tokens, K3, rowSum, undefined, { gapBlanks: true }) : [];
+      // A blank cell that left a space (&nbsp;, crawled), where the table shows it does: blanks
+      // stand where the numbers are apart, glued digits are cells side by side ("82135 21859" is
+      // 821 | 35 | 空 | 空 | 2 | 1 | 859; then "18 18" is 18 | 空 × 5 | 18).
+      const apart = spacesMarkBlanks ? spacedReadings(tokens) : [];
       if (apart.length > 0) {
         for (const p of group.slice(0, -1)) if (!isHeading(p.row)) blankRows.add(p.row.metric);
         const one: Slot = { metrics: [x.row.metric], alternatives: apart.map((r) => [r]) };
@@ -405,7 +414,9 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       row.reading.values.forEach((v, col) => {
         const status = row.status[col]!;
         if (status === "unread") return;
-        const certain = (status === "printed" || status === "identities" || status === "prose") && confirmed(row.metric, slices[col]!);
+        // (Not when the row had more readings than the solver weighs: the one it took was among the likeliest only.)
+        const certain =
+          (status === "printed" || status === "identities" || status === "prose") && slot.alternatives.length <= 60 && confirmed(row.metric, slices[col]!);
         const note = `${SPACED_NOTE}（${tokens.map((t) => t.raw).join(" ")}）：连在一起的数字是相邻的格，空格处是空白格，读为 ${values}${certain ? "，与表内勾稽关系相符" : "，请核对原表"}`;
         if (!certain) uncertain++;
         figures.push(cellFigure(row.metric, slices[col]!, v, unit, rowWhole(), { certain, note }));
@@ -458,6 +469,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     span: { start: located[0]?.found.start ?? start, end: Math.max(end, lastToken?.end ?? end) },
     blankCells,
     hyphenMarks: hyphenMarked(src.text, asOnPage),
+    spacesMarkBlanks: figures.some((f) => f.certain && f.value !== null && f.note?.startsWith(SPACED_NOTE)),
   };
 }
 
@@ -489,6 +501,23 @@ function swappedRows<T extends { row: RowDef; found: Found }>(
     }
   });
   return out;
+}
+
+/**
+ * Readings with blanks in a row's spaces that leave every number a cell of its own: the spaces may
+ * as well be the page's between any two cells (cells a line or a block each, or ending in &nbsp;),
+ * and the blanks anywhere. Blanks are read from spaces only where the row glues cells side by side
+ * ("5 278 19"): "6 2 8" had read 6 | 空 | 2 | 空 | 8 in 表四, sure.
+ */
+function cellsApart(readings: readonly Reading[]): boolean {
+  return readings.some((r) => r.cuts === 0);
+}
+
+/** A 表三 row's readings with blanks where it has spaces (none for a block's run of numbers). */
+function spacedReadings(tokens: readonly ValueToken[]): Reading[] {
+  const digits = tokens.reduce((n, t) => n + t.raw.length, 0);
+  if (!tokens.slice(1).some((t) => t.gap > 0) || digits > 35) return [];
+  return readings(tokens, K3, rowSum, undefined, { gapBlanks: true, leadingBlanks: true });
 }
 
 /**
@@ -573,6 +602,17 @@ const groupSums: Accept = (v) => {
   return true;
 };
 
+/**
+ * `groupSums`, and a group with a number among its parts has its 总计: where blanks are read from
+ * the page's spaces, a blank 总计 would let any parts pass ("5 278 19" had read 5 | 2 | 7 | 8 | 空).
+ */
+const groupTotalsPrinted: Accept = (v, complete) => {
+  if (!groupSums(v, complete)) return false;
+  for (let g = 0; g + 5 <= v.length; g += 5)
+    if (v[g + 4] === null && (v[g] !== null || v[g + 1] !== null || v[g + 2] !== null || v[g + 3] !== null)) return false;
+  return true;
+};
+
 /** 表四's three groups, each 维持 | 纠正 | 其他 | 尚未审结 | 总计, by the prefix of their metrics. */
 const REVIEW_GROUPS = ["review", "litigation.direct", "litigation.after_review"] as const;
 
@@ -613,7 +653,7 @@ function sparseGroups(tokens: readonly ValueToken[]): { totals: number[]; spans:
 }
 
 /** Read 表四: its header words, then one row of fifteen values. */
-export function readReview(ctx: Ctx, from: number, generation: Generation): TableResult | null {
+export function readReview(ctx: Ctx, from: number, generation: Generation, spacesMarkBlanks = false): TableResult | null {
   const { src, c } = ctx;
   // The header: the first place after 表三 where several of its words stand together (PDF text may
   // print them one character column at a time, "结 果 / 维持"): the values are the first numbers after it.
@@ -652,6 +692,16 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
   // A group's 总计 that contradicts its parts, its digits glued one to a cell: read as printed.
   const forced = alternatives.length === 0 ? digitByDigit(tokens, 15) : null;
   if (forced) alternatives = [forced];
+  // Blank cells that left a space (a Word page's &nbsp;, crawled): blanks only there and after the
+  // last number, glued digits cells side by side ("5 278 19": 5 | 空 | 空 | 2 | 7 | 8 | 空 | 空 | 1 | 9 |
+  // 空 × 5). A group's parts must still make its 总计.
+  const digits = tokens.reduce((n, t) => n + t.raw.length, 0);
+  const spaced =
+    alternatives.length === 0 && spacesMarkBlanks && tokens.slice(1).some((t) => t.gap > 0) && digits <= 45
+      ? readings(tokens, 15, groupTotalsPrinted, undefined, { gapBlanks: true, leadingBlanks: true, trailingBlanks: true })
+      : [];
+  if (spaced.length > 0 && !cellsApart(spaced)) alternatives = spaced;
+  else spaced.length = 0;
   const sparse = alternatives.length === 0 ? sparseGroups(tokens) : null;
   if (sparse) {
     const evidence = spanEvidence(src, [
@@ -725,8 +775,17 @@ export function readReview(ctx: Ctx, from: number, generation: Generation): Tabl
     { start: headEnd, end: Math.min(headEnd + 40, first) },
     { start: first, end: row!.reading.spans[14]!.end },
   ]);
+  const asSpaced = row!.reading.values.map((v) => v ?? "空").join(" | ");
   row!.reading.values.forEach((v, col) => {
-    const how = readingNote(row!, tokens, col);
+    let how = readingNote(row!, tokens, col);
+    // (Read with blanks where the page left spaces: never sure. 表三 may show the page marks its
+    // blanks so, yet a page whose cells end in &nbsp; here and there shows the same, and 表四's
+    // sums do not tell the two apart: "… 4 3 7" had read 纠正 4 | 其他 3 for 其他 4 | 尚未审结 3.)
+    if (how && spaced.length > 0)
+      how = {
+        certain: false,
+        note: `${SPACED_NOTE}（${tokens.map((t) => t.raw).join(" ")}）：连在一起的数字是相邻的格，空格处是空白格，读为 ${asSpaced}，请核对原表`,
+      };
     if (how) figures.push(cellFigure(REVIEW_COLUMNS[col]!, "", v, "件", evidence, how));
   });
   const w = undecided(row!, tokens, "表四", [...REVIEW_COLUMNS], evidence);

@@ -125,7 +125,7 @@ export function readTables(src: SourceText): TablesResult {
       push(out, t3);
       after = compactIndex(c, t3.span.end);
     }
-    const t4 = readReview(ctx, after, generation);
+    const t4 = readReview(ctx, after, generation, t3?.spacesMarkBlanks);
     if (t4) push(out, t4);
     out.warnings.push(...unreadTables(c, out));
     // A page that leaves cells blank and glues cells together: a glued run may have lost blanks

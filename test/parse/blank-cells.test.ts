@@ -37,6 +37,20 @@ describe("a page with blank cells, crawled: no glued run is read as sure", () =>
   });
 });
 
+/**
+ * Generated 2019 and 2021 reports' pages, their zero cells left blank (`blank`: the page as such,
+ * by default every zero cell emptied), crawled and parsed.
+ */
+function* crawledBlankPages(n: number, blank: (html: string, i: number) => string = (html) => blankZeroCells(html)) {
+  for (let i = 0; i < n; i++) {
+    const page = generateHtmlReport(7, i);
+    if (!page.truth.template.startsWith("gbf")) continue;
+    const res = parseReport(crawledText(blank(page.html, i)), { name: page.name });
+    if (!res.ok) throw new Error(res.error);
+    yield { page, report: res.report };
+  }
+}
+
 /** 上海 2019's own page, read as a page: what a crawl of it should give. */
 const shanghai = readFileSync(join(FIXTURES, "shanghai-2019-html/input.html"), "utf8");
 const onPage = async () => {
@@ -57,15 +71,11 @@ describe("表三's 总计 column, read from rows whose blank cells left no trace
     let want = 0;
     let sure = 0;
     let read = 0;
-    for (let i = 0; i < 60; i++) {
-      const page = generateHtmlReport(7, i);
-      if (!page.truth.template.startsWith("gbf")) continue;
-      const res = parseReport(crawledText(blankZeroCells(page.html)), { name: page.name });
-      if (!res.ok) throw new Error(res.error);
+    for (const { page, report } of crawledBlankPages(60)) {
       for (const [metric, value] of Object.entries(page.truth.figures)) {
         if (!metric.startsWith("requests.") || !value) continue;
         want++;
-        const f = res.report.figures.find((x) => x.metric === metric && !x.slice && x.source === "table");
+        const f = report.figures.find((x) => x.metric === metric && !x.slice && x.source === "table");
         if (!f) continue;
         if (f.certain) expect(f.value, `${page.name} ${metric}: ${f.note}`).toBe(value);
         if (f.value === value) read++;
@@ -124,13 +134,9 @@ describe("表三 on a crawled page whose blank cells left a space", () => {
 
   it("over generated pages whose blank cells hold &nbsp; here and there: no cell read wrong and sure", () => {
     let sure = 0;
-    for (let i = 0; i < 80; i++) {
-      const page = generateHtmlReport(7, i);
-      if (!page.truth.template.startsWith("gbf")) continue;
-      const html = page.html.replace(/<td([^>]*)>0<\/td>/g, (_m, a: string) => `<td${a}>${i % 2 ? "&nbsp;" : ""}</td>`);
-      const res = parseReport(crawledText(html), { name: page.name });
-      if (!res.ok) throw new Error(res.error);
-      for (const f of res.report.figures.filter((x) => x.source === "table" && x.certain && x.note?.startsWith(SPACED_NOTE))) {
+    const nbsp = (html: string, i: number) => html.replace(/<td([^>]*)>0<\/td>/g, (_m, a: string) => `<td${a}>${i % 2 ? "&nbsp;" : ""}</td>`);
+    for (const { page, report } of crawledBlankPages(80, nbsp)) {
+      for (const f of report.figures.filter((x) => x.source === "table" && x.certain && x.note?.startsWith(SPACED_NOTE))) {
         sure++;
         const want = f.slice ? page.truth.slices?.[f.slice]?.[f.metric] : page.truth.figures[f.metric];
         if (want !== undefined) expect(f.value ?? 0, `${page.name} ${f.metric}/${f.slice ?? ""}`).toBe(want);
@@ -148,17 +154,13 @@ describe("表四 on a crawled page whose blank cells left no trace", () => {
   it("over generated pages: the three groups' totals sure and right; two read as 复议 and 诉讼, not sure; one not read", () => {
     let sure = 0;
     let guessed = 0;
-    for (let i = 0; i < 150; i++) {
-      const page = generateHtmlReport(7, i);
-      if (!page.truth.template.startsWith("gbf")) continue;
-      const res = parseReport(crawledText(blankZeroCells(page.html)), { name: page.name });
-      if (!res.ok) throw new Error(res.error);
+    for (const { page, report } of crawledBlankPages(150)) {
       const t: Record<string, number | undefined> = {
         ...page.truth.figures,
         "litigation.total": (page.truth.figures["litigation.direct.total"] ?? 0) + (page.truth.figures["litigation.after_review.total"] ?? 0),
       };
       const groups = ["review", "litigation.direct", "litigation.after_review"].filter((g) => (t[`${g}.total`] ?? 0) > 0).length;
-      const read = res.report.figures.filter((f) => /^(review|litigation)\./.test(f.metric) && f.source !== "narrative");
+      const read = report.figures.filter((f) => /^(review|litigation)\./.test(f.metric) && f.source !== "narrative");
       for (const f of read.filter((x) => x.certain)) expect(f.value ?? 0, `${page.name} ${f.metric}`).toBe(t[f.metric] ?? 0);
       sure += read.filter((f) => f.certain && f.value).length;
       // (None at all: the prose after an all-blank table is not its row — "五、…2020年" had read 20 | 20.)

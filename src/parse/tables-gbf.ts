@@ -310,8 +310,12 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
     };
     if (group.length === 1) {
       const alternatives = rowReadings(tokens, width);
-      if (alternatives.length) slot = { metrics: [group[0]!.row.metric], alternatives: alternatives.map((r) => [r]) };
-      else if (group[0] === x) slot = sparseRow();
+      // A row cut one digit to a cell against its sum, on a page that leaves blanks: its blanks, not
+      // a misprint ("2171218" is 217 | 1 | … | 218, not 2 | 1 | 7 | 1 | 2 | 1 | 8, which is then dropped).
+      const forcedOnly = alternatives.length === 1 && alternatives[0]!.forced === true;
+      if (forcedOnly && blankCells && group[0] === x) slot = sparseRow();
+      if (!slot && alternatives.length) slot = { metrics: [group[0]!.row.metric], alternatives: alternatives.map((r) => [r]) };
+      else if (!slot && group[0] === x) slot = sparseRow();
     } else {
       // A labels-first block: the numbers of every pending row come after the last label.
       let rowsIn = group;

@@ -87,6 +87,20 @@ describe("表三's 总计 column, read from rows whose blank cells left no trace
     expect(sure / want).toBeGreaterThanOrEqual(0.7);
   });
 
+  it('平潭 2024\'s own page, its zero cells emptied and crawled: "2171218" is a row of blanks, not one digit a cell', () => {
+    // Seven digits for seven cells had been cut one to a cell against the row's sum (2 | 1 | 7 | 1 |
+    // 2 | 1 | 8) and then dropped as a misprint: 收到 218 went unread.
+    const html = readFileSync(join(FIXTURES, "pingtan-2024-html/input.html"), "utf8").replace(
+      /<td([^>]*)>([\s\S]*?)<\/td>/g,
+      (td, attrs: string, inner: string) => (inner.replace(/<[^>]*>|&nbsp;|\s/g, "") === "0" ? `<td${attrs}></td>` : td),
+    );
+    const text = crawledText(html.replace(/>\s+</g, "><"));
+    expect(text).toContain("一、本年新收政府信息公开申请数量2171218二、");
+    const res = parseReport(text);
+    if (!res.ok) throw new Error(res.error);
+    expect(cell(res.report, "requests.received")).toMatchObject({ value: 218, certain: true });
+  });
+
   it("上海 2019's own page, its blank cells emptied and crawled: 一、二、三(七)、四 the page's, sure; no applicant column given", async () => {
     const page = await onPage();
     const crawled = parseReport(crawledText(emptyBlankCells(shanghai)));

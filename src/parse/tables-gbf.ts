@@ -228,7 +228,9 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   // numbers apart, and only blanks in those spaces make it add up ("82135 21859"). (Cells apart
   // everywhere — a line or a block each, or ending in &nbsp; — say nothing: a space there may be
   // any two cells', and glued digits of a page that leaves no trace may hide blanks anywhere.)
-  const spacesMarkBlanks = blankCells && width === K3 && cells.some((row) => !cellsApart(spacedReadings(row)) && spacedReadings(row).length > 0);
+  // (Each row's readings so made once: the search is the costly part.)
+  const spacedOf = blankCells && width === K3 ? cells.map(spacedReadings) : [];
+  const spacesMarkBlanks = spacedOf.some((r) => r.length > 0 && !cellsApart(r));
   /** Rows with no number on such a page: blank, every cell (0 for the checks, not given). */
   const blankRows = new Set<string>();
 
@@ -294,7 +296,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       // A blank cell that left a space (&nbsp;, crawled), where the table shows it does: blanks
       // stand where the numbers are apart, glued digits are cells side by side ("82135 21859" is
       // 821 | 35 | 空 | 空 | 2 | 1 | 859; then "18 18" is 18 | 空 × 5 | 18).
-      const apart = spacesMarkBlanks ? spacedReadings(tokens) : [];
+      const apart = spacesMarkBlanks ? spacedOf[i]! : [];
       if (apart.length > 0) {
         for (const p of group.slice(0, -1)) if (!isHeading(p.row)) blankRows.add(p.row.metric);
         const one: Slot = { metrics: [x.row.metric], alternatives: apart.map((r) => [r]) };

@@ -23,6 +23,7 @@ import {
   ART20_UNITS,
   REVIEW_COLUMNS,
   REVIEW_HEADER,
+  TOTAL_WORDS,
   type RowDef,
 } from "./template.js";
 import type { SourceText, Span } from "./text.js";
@@ -169,7 +170,7 @@ const rowSum: Accept = (v, complete) => {
 
 /** Header words of 表三, whole or as PDF text breaks them ("商 业 企 / 业"): they may stand among the values of a block. */
 const APP_WORDS = new RegExp(
-  [...APPLICATION_HEADER, "其他", "总计", "商业", "企业", "科研", "机构", "社会", "公益", "组织", "法律", "服务", "法人"]
+  [...APPLICATION_HEADER, "其他", ...TOTAL_WORDS, "商业", "企业", "科研", "机构", "社会", "公益", "组织", "法律", "服务", "法人"]
     .sort((a, b) => b.length - a.length)
     .join("|"),
   "g",
@@ -585,7 +586,7 @@ function shortLabel(r: RowDef): string {
 
 /** 表四's header words, whole or as PDF text breaks them ("结 果 / 维持"). */
 const REVIEW_WORDS = new RegExp(
-  [...REVIEW_HEADER, "结果", "维持", "纠正", "其他", "尚未", "审结", "未经复议", "直接起诉", "行政", "复议", "诉讼", "起诉", "总", "计"]
+  [...REVIEW_HEADER, "结果", "维持", "纠正", "其他", "其它", "尚未", "未审结", "审结", "未经复议", "直接起诉", "行政", "复议", "诉讼", "起诉", "总", "合", "计"]
     .sort((a, b) => b.length - a.length)
     .join("|"),
   "g",
@@ -663,7 +664,7 @@ export function readReview(ctx: Ctx, from: number, generation: Generation, space
   const { src, c } = ctx;
   // The header: the first place after 表三 where several of its words stand together (PDF text may
   // print them one character column at a time, "结 果 / 维持"): the values are the first numbers after it.
-  const words = REVIEW_HEADER.filter((w) => w !== "总计");
+  const words = REVIEW_HEADER.filter((w) => !(TOTAL_WORDS as readonly string[]).includes(w));
   let headStart = -1;
   for (let at = c.s.indexOf("复议", from); at >= 0 && at - from < 4000; at = c.s.indexOf("复议", at + 2)) {
     const near = c.s.slice(Math.max(0, at - 8), at + 80);

@@ -111,8 +111,21 @@ export const REVIEW_COLUMNS = [
   "litigation.after_review.total",
 ] as const;
 
+/** A table's total column as reports head it (合计 where the form prints 总计). */
+export const TOTAL_WORDS = ["总计", "合计"] as const;
+
 /** Header words of 表四 (the values follow the last of them). */
-export const REVIEW_HEADER = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] as const;
+export const REVIEW_HEADER = [
+  "行政复议",
+  "行政诉讼",
+  "未经复议直接起诉",
+  "复议后起诉",
+  "结果维持",
+  "结果纠正",
+  "其他结果",
+  "尚未审结",
+  ...TOTAL_WORDS,
+] as const;
 
 // ── 表二 第二十条 (2019 and 2021 columns differ and do not compare) ──────────────────────────────
 export interface Art20Row {

@@ -44,6 +44,8 @@ const QUESTIONS = {
   twoByAnd: "长寿区2018年行政复议和诉讼各多少件",
   cumulativeWord: "平潭综合实验区2016年累计发布安全生产信息简报多少期",
   wholeYearWord: "平潭综合实验区2016年全年发布安全生产信息简报多少期",
+  hallApplications: "平潭综合实验区2015年受理申请多少件",
+  hallAsked: "平潭综合实验区2015年审批服务窗口受理申请多少件",
 } as const;
 
 beforeAll(() => {
@@ -106,6 +108,19 @@ describe("numbers the prose states", () => {
     expect(a.answers[0]).toMatchObject({ value: 24, unit: "个", source: "narrative" });
     expect(a.text).toContain("开设窗口24个");
     expect(a.text).toContain("第1行");
+  });
+
+  // "开设窗口24个，共受理申请136437件" is the service hall's applications: it had answered 受理申请
+  // over the table's 受理依申请公开信息总数 (0), the sentence's words being the question's own.
+  it("a sentence about other applications (审批窗口) does not answer for the disclosure requests", () => {
+    const a = ask("hallApplications");
+    expect(a.answers[0]).toMatchObject({ metric: "requests.received", value: 0, source: "table" });
+    expect(a.text).not.toContain("136437");
+  });
+
+  it("…unless the question asks about those applications", () => {
+    const a = ask("hallAsked");
+    expect(a.answers[0]).toMatchObject({ value: 136437, source: "narrative" });
   });
 
   it("answers a part of the issuer (县直各单位) from the prose, and says the table's total", () => {

@@ -3,6 +3,7 @@
 // the clause wins when it names what the question adds (各乡镇, 粉丝, 网上, 区直) or says the question
 // almost verbatim where the table row uses other words (不予公开信息数 vs 否决公开答复数).
 import type { Figure, Section } from "../domain.js";
+import { DISCLOSURE, PHRASES } from "../parse/phrases.js";
 import { coverage, contentPhrase, contentWords, longestRun, rankQuantities, weigh, type ClauseAnswer, type Weighted } from "./clause-match.js";
 import { readProse, type ProseIndex } from "./prose-index.js";
 import { askedUnit, unitAgreement, type AskedUnit } from "./units.js";
@@ -89,10 +90,27 @@ export function figureCoverage(pq: ProseQuery, f: Figure, label: string, slice?:
 /** Why a clause was chosen over a figure, or null when the figure answers. */
 export function clauseOverFigure(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string): string | null {
   if (f.unit && unitAgreement(f.unit, pq.asked) === 0) return "unit";
+  if (aboutOtherThings(pq, best, f.metric)) return null;
   const fc = figureCoverage(pq, f, label, slice);
   if (best.score - fc.score >= WORD_GAIN) return "words";
   if (best.phrase - fc.phrase >= PHRASE_GAIN && best.score >= fc.score) return "phrase";
   return null;
+}
+
+/** Each metric's words for sentences about other things of its kind (审批窗口的申请 for 政府信息公开申请). */
+const OFF_TOPIC = new Map(PHRASES.flatMap((p) => (p.offTopic ? [[p.metric, p.offTopic] as const] : [])));
+
+/**
+ * The clause's sentence is about other things of the figure's kind: "开设窗口24个，共受理申请136437件"
+ * is the service hall's applications, not the 政府信息公开申请 the table counts (it had answered
+ * "受理申请多少件" with 136437 over the table's 0), unless the clause names disclosure or the
+ * question asks about those things too.
+ */
+function aboutOtherThings(pq: ProseQuery, best: ClauseAnswer, metric: string): boolean {
+  const other = OFF_TOPIC.get(metric);
+  if (!other) return false;
+  const sentence = pq.index.sentences[best.q.sentence]?.text ?? best.q.clause;
+  return other.test(sentence) && !DISCLOSURE.test(best.q.clause) && !other.test(pq.question);
 }
 
 /**
@@ -100,6 +118,7 @@ export function clauseOverFigure(pq: ProseQuery, best: ClauseAnswer, f: Figure, 
  * when they disagree, both are said.
  */
 export function restates(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string): boolean {
+  if (aboutOtherThings(pq, best, f.metric)) return false;
   return best.score >= figureCoverage(pq, f, label, slice).score - 0.1;
 }
 

@@ -342,14 +342,19 @@ for (const [key, label, words, templates] of [
     `${label}·本年新制作数量`,
     "件",
     ART20_2019,
-    words.flatMap((w) => [[w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]),
+    // The word alone (规章多少件): the year's own, as 本年制发 in 2021.
+    words.flatMap((w) => [[w], [w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]),
   );
   def(
     `art20.${key}.new_published`,
     `${label}·本年新公开数量`,
     "件",
     ART20_2019,
-    words.flatMap((w) => [[w, "新公开"]]),
+    // 主动公开规章多少件 asks for this row, not for every 主动公开 of the year (proactive.total).
+    words.flatMap((w) => [
+      [w, "新公开"],
+      [w, "主动公开"],
+    ]),
   );
   def(
     `art20.${key}.total_published`,
@@ -366,7 +371,7 @@ for (const [key, label, words, templates] of [
     `${label}·本年制发件数`,
     "件",
     ART20_2021,
-    words.flatMap((w) => [[w, "制发"], [w, "发布"], [w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]),
+    words.flatMap((w) => [[w], [w, "制发"], [w, "发布"], [w, "主动公开"], [w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]),
     { primary: true, ...(key === "normative_docs" ? { crosswalk: ["art20.normative_docs.new_made", "proactive.normative_docs_issued"] } : {}) },
   );
   def(

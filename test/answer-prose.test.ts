@@ -46,6 +46,7 @@ const QUESTIONS = {
   wholeYearWord: "平潭综合实验区2016年全年发布安全生产信息简报多少期",
   hallApplications: "平潭综合实验区2015年受理申请多少件",
   hallAsked: "平潭综合实验区2015年审批服务窗口受理申请多少件",
+  weiboNotStated: "资阳区2020年政务微博发布多少条",
 } as const;
 
 beforeAll(() => {
@@ -172,6 +173,14 @@ describe("what the report does not state", () => {
     expect(a.answers).toEqual([]);
     expect(a.text).toContain("没有给出");
     expect(a.text).toContain("安排了政府信息公开工作专项经费");
+  });
+
+  // The sentence before "2020年解读信息发布共10条" names 政务新媒体 and 微博 apart: that had stood for
+  // 政务微博, and 10 had been answered.
+  it("a word only the sentence before holds in parts does not name the number", () => {
+    const a = ask("weiboNotStated");
+    expect(a.kind).toBe("none");
+    expect(a.answers).toEqual([]);
   });
 
   it("gives no number of something else", () => {

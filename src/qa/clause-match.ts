@@ -138,8 +138,8 @@ function isBareShare(q: ProseQuantity): boolean {
   return q.unit === "%" && q.left.replace(/占比?|约|为|达|比例|比重/g, "").length <= 1;
 }
 
-/** The texts around a quantity with how strongly each names it. */
-function contexts(q: ProseQuantity, index: ProseIndex): { text: string; w: number }[] {
+/** The texts around a quantity with how strongly each names it; `own: false` outside its sentence. */
+function contexts(q: ProseQuantity, index: ProseIndex): { text: string; w: number; own?: boolean }[] {
   const s = index.sentences[q.sentence]!;
   const prev = index.sentences[q.sentence - 1];
   const bare = isBareShare(q);
@@ -149,9 +149,18 @@ function contexts(q: ProseQuantity, index: ProseIndex): { text: string; w: numbe
     { text: q.clause, w: 0.75 },
     ...q.before.map((t, i) => ({ text: t, w: i === 0 ? (bare ? 0.95 : 0.6) : 0.45 })),
     { text: q.after, w: 0.35 },
-    { text: prev && prev.section === s.section ? prev.text : "", w: 0.3 },
-    { text: s.section, w: 0.3 },
+    { text: prev && prev.section === s.section ? prev.text : "", w: 0.3, own: false },
+    { text: s.section, w: 0.3, own: false },
   ];
+}
+
+/**
+ * A word is around the number: in its own sentence, whole or in part; in the sentence before or the
+ * section title only whole. ("政务微博发布多少条": the sentence before "2020年解读信息发布共10条" holds
+ * 政务新媒体 … 微博 far apart, which had counted as 政务微博 and answered 10.)
+ */
+function mentions(ctx: readonly { text: string; own?: boolean }[], word: string): boolean {
+  return ctx.some((c) => (c.own === false ? c.text.includes(word) : wordMatch(word, c.text) > 0));
 }
 
 /**
@@ -170,7 +179,7 @@ export function rankQuantities(index: ProseIndex, words: readonly Weighted[], ph
     if (unit === 0) continue;
     const ctx = contexts(q, index);
     let score = coverage(words, ctx) * unit * (0.75 + 0.25 * precision(q, question));
-    if (top && ctx.every((c) => wordMatch(top.word, c.text) === 0)) score *= 0.6;
+    if (top && !mentions(ctx, top.word)) score *= 0.6;
     // A part of the issuer the question does not name: another figure than the one asked.
     const sub = SUB_UNIT.exec(q.left + q.right);
     if (sub && !question.includes(sub[0].replace(/各/, ""))) score *= 0.8;

@@ -244,7 +244,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
   // The prose names what the question asks better than the table row (各乡镇, 粉丝, 不予公开信息数).
   // The same number in the prose confirms the table: the table's figure answers.
-  if (px && best && best.q.value !== main.value && clauseOverFigure(px, best, main, namedBy(main.metric, pq, f.via), main.slice)) {
+  if (px && best && best.q.value !== main.value && clauseOverFigure(px, best, main, namedBy(main.metric, pq, f.via), main.slice, r.org)) {
     return clauseReply(r, px, best, base, implied, main);
   }
   if (main.value === null) {
@@ -462,7 +462,11 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
   const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
   const best = px ? bestQuantity(px) : null;
   const fits = !main || !px || !main.unit || unitAgreement(main.unit, px.asked) > 0;
-  if (px && best && (!main || !fits || (best.q.value !== main.value && clauseOverFigure(px, best, main, namedBy(main.metric, pq, f?.via), main.slice)))) {
+  if (
+    px &&
+    best &&
+    (!main || !fits || (best.q.value !== main.value && clauseOverFigure(px, best, main, namedBy(main.metric, pq, f?.via), main.slice, r.org)))
+  ) {
     const it = clauseItem(r, px, best);
     return { item: it, line: `${it.label}：${best.q.raw}（正文第${it.line}行：“${best.q.quote}”）` };
   }

@@ -47,6 +47,7 @@ const QUESTIONS = {
   hallApplications: "平潭综合实验区2015年受理申请多少件",
   hallAsked: "平潭综合实验区2015年审批服务窗口受理申请多少件",
   weiboNotStated: "资阳区2020年政务微博发布多少条",
+  officeReceived: "洪泽区政府办2024年收到申请多少件",
 } as const;
 
 beforeAll(() => {
@@ -140,6 +141,8 @@ describe("numbers the prose states", () => {
     const office = ask("office");
     expect(office.answers[0]!.value).toBe(17);
     expect(office.text).toContain("95");
+    // In the question's own words (收到, the clause's 受理): the office named decides (it had been 95).
+    expect(ask("officeReceived").answers[0]!.value).toBe(17);
     const whole = ask("whole");
     expect(whole.answers[0]!.value).toBe(95);
     expect(whole.text).toContain("17");

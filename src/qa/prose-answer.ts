@@ -3,7 +3,7 @@
 // the clause wins when it names what the question adds (各乡镇, 粉丝, 网上, 区直) or says the question
 // almost verbatim where the table row uses other words (不予公开信息数 vs 否决公开答复数).
 import type { Figure, Section } from "../domain.js";
-import { DISCLOSURE, PHRASES } from "../parse/phrases.js";
+import { DISCLOSURE, PHRASES, SUB_UNIT } from "../parse/phrases.js";
 import { coverage, contentPhrase, contentWords, longestRun, rankQuantities, weigh, type ClauseAnswer, type Weighted } from "./clause-match.js";
 import { readProse, type ProseIndex } from "./prose-index.js";
 import { askedUnit, unitAgreement, type AskedUnit } from "./units.js";
@@ -88,13 +88,29 @@ export function figureCoverage(pq: ProseQuery, f: Figure, label: string, slice?:
 }
 
 /** Why a clause was chosen over a figure, or null when the figure answers. */
-export function clauseOverFigure(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string): string | null {
+export function clauseOverFigure(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string, org = ""): string | null {
   if (f.unit && unitAgreement(f.unit, pq.asked) === 0) return "unit";
   if (aboutOtherThings(pq, best, f.metric)) return null;
+  if (namesPart(pq.question, best, org)) return "part";
   const fc = figureCoverage(pq, f, label, slice);
   if (best.score - fc.score >= WORD_GAIN) return "words";
   if (best.phrase - fc.phrase >= PHRASE_GAIN && best.score >= fc.score) return "phrase";
   return null;
+}
+
+/** A part of a body: its office (政府办), its departments or towns (各乡镇, 区直各部门). */
+const BODY_PART = new RegExp(`${SUB_UNIT.source}|(?:政府|管委会)?办公室|政府办|管委会办`);
+
+/**
+ * The question asks about a part of the body the report is of, and the clause names that part: the
+ * table counts the whole body. ("洪泽区政府办2024年收到申请多少件": the table's 95 is the district's,
+ * "区政府办…受理政府信息公开申请17件" the office's; 受理 asked had found it, 收到 had not.)
+ */
+function namesPart(question: string, best: ClauseAnswer, org: string): boolean {
+  const m = BODY_PART.exec(question);
+  if (!m) return false;
+  const part = m[0].replace(/^各/, "");
+  return !org.includes(part) && `${best.q.left}${best.q.clause}`.includes(part);
 }
 
 /** Each metric's words for sentences about other things of its kind (审批窗口的申请 for 政府信息公开申请). */

@@ -322,6 +322,13 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       for (const x of byApplicant) items.push(item(r, x));
       lines.push(`按申请人：${byApplicant.map((x) => `${sliceLabel(x.slice!)} ${fmtValue(x)}`).join("，")}`);
     }
+    // 哪类申请人最多, 哪种理由最多: the largest (or smallest) of the parts asked about.
+    if (pq.rank) {
+      const byWho = /申请人|申请者|哪类人|什么人|个人|企业|机构|组织/.test(pq.text) && byApplicant.length > 1;
+      const parts = byWho ? byApplicant.map((x) => ({ label: sliceLabel(x.slice!), fig: x })) : kids.map((k) => ({ label: shortLabel(k.id), fig: k.fig! }));
+      const extreme = mostOf(parts, pq.rank.order);
+      if (extreme) lines.push(extreme);
+    }
   }
   const warnings = warningsFor(r, [f.metric, ...(metricDef(f.metric)?.sumOf ?? []), ...childrenOf(f.metric).map((c) => c.id)]);
   const carry = f.primary ? acrossYears(r, f.primary, deps) : null;
@@ -329,6 +336,20 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   for (const w of warnings) lines.push(`⚠ ${w}`);
   if (carry?.agrees) lines.push(carry.text);
   return { ...base, kind: pq.intent === "breakdown" ? "breakdown" : "value", answers: items, warnings, text: lines.join("\n") };
+}
+
+/**
+ * The part with the most (or least), ties named together: "最多的是：自然人 3001件". Nothing when the
+ * parts are all the same or not read.
+ */
+function mostOf(parts: { label: string; fig: Figure }[], order: "desc" | "asc"): string | null {
+  const read = parts.filter((p) => p.fig.value !== null);
+  if (read.length < 2) return null;
+  const values = read.map((p) => p.fig.value!);
+  const target = order === "asc" ? Math.min(...values) : Math.max(...values);
+  if (values.every((v) => v === target)) return `各项相同：均为 ${fmtValue(read[0]!.fig)}`;
+  const top = read.filter((p) => p.fig.value === target);
+  return `${order === "asc" ? "最少" : "最多"}的是：${top.map((p) => `${p.label} ${fmtValue(p.fig)}`).join("、")}`;
 }
 
 /**

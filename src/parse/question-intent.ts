@@ -39,6 +39,9 @@ export interface IntentInput {
   asksProblems: boolean;
 }
 
+/** Which kind of a figure's parts (哪类申请人, 哪种理由) is the most or the least. */
+const WHICH_PART = /(?:哪(?:一)?(?:类|种|项|方面)|什么(?:类型|类|人|原因|理由))[^，,。？?]{0,12}?(?:最多|最少|最高|最低|最大|最小|居多|为主)/;
+
 /**
  * The intent: a value, its breakdown, a comparison, a trend, a ranking (哪个…最多, 前五; 哪些…有 lists
  * every one above nought), a total (一共, 合计), the reports that contradict themselves, a list of
@@ -77,6 +80,8 @@ export function readIntent(input: IntentInput): { intent: Intent; rank?: Questio
   if (asksConflicts && !asksProblems) intent = "conflicts";
   else if (metric && asksTotal && (regionCount === 0 || areaOnly)) intent = "total";
   else if (listWords && !metric) intent = "list";
+  // "淮安市2024年哪类申请人最多": one report's parts ranked, not the bodies.
+  else if (metric && rank && regionCount === 1 && WHICH_PART.test(qi)) intent = "breakdown";
   else if (metric && rank && regionCount === 0) intent = "rank";
   // "长寿区哪一年行政复议最多": one region across its years.
   else if (metric && rank && regionCount === 1 && /哪(?:一)?年|哪个年度|哪些年/.test(qi)) intent = "trend";

@@ -100,6 +100,8 @@ const CASES: Record<string, Expect> = {
   长寿区的政务公开办公室电话是多少: { intent: "search" },
   长寿区2018年存在哪些问题: { intent: "search" },
   西湖区2019年收费项目多少个: { metric: "art20.fees.prev_items" },
+  // One report's parts ranked, not the bodies.
+  西湖区2019年收到的申请中哪类申请人最多: { intent: "breakdown", metric: "requests.received" },
   // The 第二十条 row, not every 主动公开 of the year.
   平潭综合实验区2024年主动公开规章多少件: { metric: "art20.rules.issued" },
   资阳区2020年规范性文件多少件: { metric: "art20.normative_docs.issued" },

@@ -4,6 +4,7 @@
 import type { Answer, AnswerItem, Figure, Hit, QueryContext, Report, Section } from "./domain.js";
 import { levelRank, regionKey, type ReportEntry } from "./catalog.js";
 import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
+import { contactAsked } from "./parse/question-contact.js";
 import { parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
 import { AGAINST_PREVIOUS } from "./parse/question-years.js";
 import { SUB_UNIT } from "./parse/phrases.js";
@@ -713,7 +714,13 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
   const ids = reports ? new Set(reports.map((r) => r.id)) : undefined;
   const found = deps.index.search(keywords, { reportIds: ids, limit: SEARCH_HITS, wantsNumber: pq.wantsNumber });
-  const hits = found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
+  let hits = found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
+  // A contact asked (电话, 地址): only passages that give one; none is said, not the report's title lines.
+  const contact = contactAsked(pq.normalized);
+  if (contact) {
+    hits = hits.filter((h) => contact.holds.test(h.snippet));
+    if (hits.length === 0) return { ...base, text: `${scope.join("、") || "全部报告"}的报告中没有给出${contact.name}。` };
+  }
   if (hits.length === 0) {
     // The words as asked: not the pieces segmentation also cut from them (区块链 → 区块, 区块链).
     const said = keywords.filter((k) => !keywords.some((o) => o !== k && o.includes(k)));

@@ -48,6 +48,9 @@ const QUESTIONS = {
   hallAsked: "平潭综合实验区2015年审批服务窗口受理申请多少件",
   weiboNotStated: "资阳区2020年政务微博发布多少条",
   officeReceived: "洪泽区政府办2024年收到申请多少件",
+  phone: "长寿区的政务公开办公室电话是多少",
+  phoneMissing: "资阳区政府信息公开工作的联系电话",
+  contactMissing: "蚌埠市政府信息公开的联系方式",
 } as const;
 
 beforeAll(() => {
@@ -166,6 +169,27 @@ describe("numbers the prose states", () => {
     const a = ask("rowWords");
     expect(a.answers[0]!.value).toBe(0);
     expect(a.answers[0]!.evidence).toContain("否决公开答复数");
+  });
+});
+
+describe("how to reach the office", () => {
+  // "电话是多少" had been a count asked: "没有给出‘政务公开办公室电话’的数字", the number quoted after.
+  it("a phone number asked is the passage that gives it, no figure", () => {
+    const a = ask("phone");
+    expect(a.kind).toBe("search");
+    expect(a.answers).toEqual([]);
+    expect(a.hits[0]!.snippet).toContain("40244979");
+    expect(a.text).not.toContain("数字");
+  });
+
+  // It had listed the report's title lines, and a URL's eight digits (24267181) as a phone.
+  it.each([
+    ["phoneMissing", "联系电话"],
+    ["contactMissing", "联系方式"],
+  ] as const)("%s: a report that gives none says so, with no passages", (k, name) => {
+    const a = ask(k);
+    expect(a.hits).toEqual([]);
+    expect(a.text).toContain(`的报告中没有给出${name}`);
   });
 });
 

@@ -144,6 +144,12 @@ export function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item?: An
   if (!total || total.value === null) return null;
   // 行政复议 0件: a share of nothing is no number; the figures say so.
   if (total.value === 0) return { text: `${metricLabel(parent)}为0，${main.slice ? "比例" : `${shortLabel(main.metric)}的比例`}无从计算。` };
+  // More than the whole is no share of it (长寿 2018: 政府网站公开 7732 against 主动公开 134, one item
+  // counted on several channels, had been "5770.15%"): both said, no percentage.
+  if (main.value > total.value) {
+    const part = main.slice ? sliceLabel(main.slice) : shortLabel(main.metric);
+    return { text: `${part}（${fmtValue(main)}）大于${metricLabel(parent)}（${fmtValue(total)}），不是它的一部分，比例无从计算。` };
+  }
   const pct = Math.round((main.value / total.value) * 10000) / 100;
   const label = main.slice ? `${sliceLabel(main.slice)}占${metricLabel(parent)}的比例` : `${shortLabel(main.metric)}占${metricLabel(parent)}的比例`;
   return {

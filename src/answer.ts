@@ -139,6 +139,33 @@ function labelOfName(name: string, deps: AnswerDeps): string {
   return m.keys.map((k) => deps.catalog.labelOf(k)).join("或");
 }
 
+/** The kinds of body inside another a ranking may ask for, by what they are called. */
+const WITHIN_KINDS: { asks: RegExp; org: RegExp; name: string }[] = [
+  { asks: /乡镇|各镇|各乡|街道|哪个镇|哪个乡/, org: /(?:镇|乡|街道)(?:人民政府|政府|办事处)?$/, name: "乡镇、街道" },
+  { asks: /区县|县区|县市区|各县|各区|哪个区|哪个县/, org: /(?:区|县|市|旗)(?:人民政府|政府)$/, name: "区县" },
+  { asks: /部门|委办局/, org: /^(?!.*(?:人民政府|管委会|办事处)$)/, name: "部门" },
+];
+
+/**
+ * The bodies inside the one named ranked (平潭综合实验区各部门, 淮安市各区县): the reports held under it,
+ * its own report left out (its figure is the sum of theirs, or its own office's). None held under
+ * it: said, with the body's own figure.
+ */
+function rankWithin(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
+  const m = pq.mentions[0]!;
+  const own = new Set(m.keys);
+  // The kind asked: 各乡镇 are towns, 各区县 county governments, 各部门 the departments; 各单位 any.
+  const kind = WITHIN_KINDS.find((k) => k.asks.test(pq.normalized));
+  const inside = (m.area?.keys ?? []).filter((k) => !own.has(k) && (!kind || deps.catalog.forKey(k).some((e) => kind.org.test(e.org))));
+  const name = m.area?.name ?? deps.catalog.labelOf(m.keys[0]!);
+  if (inside.length === 0) {
+    const alone = value({ ...pq, intent: "value" }, deps, base);
+    return { ...alone, text: `库中没有${name}下属${kind?.name ?? "机关或地区"}的报告，无从排列。\n${alone.text}` };
+  }
+  const ranked = rank(pq, deps, base, { ...m, keys: inside, areaOnly: true, area: { name, keys: inside } });
+  return { ...ranked, text: `${name}内各机关或地区（不含${name}本级的报告）：\n${ranked.text}` };
+}
+
 function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   // A province or city no body of which is its own (江苏省): a question over the bodies inside it.
   const area = pq.mentions.length === 1 && pq.mentions[0]!.areaOnly ? pq.mentions[0]! : undefined;
@@ -154,7 +181,7 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     case "list":
       return listReports(pq, deps, base);
     case "rank":
-      return rank(pq, deps, base);
+      return pq.rank?.within ? rankWithin(pq, deps, base) : rank(pq, deps, base);
     case "compare":
       // Years compared with no body named ("2024年和2023年收到的申请对比"): over the library, as a
       // value or trend asked so is (it had thrown: compare takes its body from the first mention).

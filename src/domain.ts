@@ -189,7 +189,8 @@ export interface Question {
   slice?: string;
   intent: Intent;
   /** For rankings: how many to show and in which direction. */
-  rank?: { top: number; order: "desc" | "asc"; which?: boolean };
+  /** `within`: the bodies inside the one named (平潭各部门, 淮安市各区县), not the library. */
+  rank?: { top: number; order: "desc" | "asc"; which?: boolean; within?: boolean };
   /** Words for full-text search (segmented, stop words removed). */
   keywords: string[];
 }

@@ -39,6 +39,9 @@ export interface IntentInput {
   asksProblems: boolean;
 }
 
+/** The bodies inside the one named: its departments, its counties or towns. */
+const WITHIN = /各(?:部门|单位|区县|县区|县市区|县|区|乡镇|镇|街道|委办局)|哪(?:个|些|一个)(?:部门|单位|区县|县区|区|县|乡镇|镇|街道)|下属/;
+
 /** Which kind of a figure's parts (哪类申请人, 哪种理由) is the most or the least. */
 const WHICH_PART = /(?:哪(?:一)?(?:类|种|项|方面)|什么(?:类型|类|人|原因|理由))[^，,。？?]{0,12}?(?:最多|最少|最高|最低|最大|最小|居多|为主)/;
 
@@ -82,7 +85,11 @@ export function readIntent(input: IntentInput): { intent: Intent; rank?: Questio
   else if (listWords && !metric) intent = "list";
   // "淮安市2024年哪类申请人最多": one report's parts ranked, not the bodies.
   else if (metric && rank && regionCount === 1 && WHICH_PART.test(qi)) intent = "breakdown";
-  else if (metric && rank && regionCount === 0) intent = "rank";
+  // "平潭综合实验区各部门收到申请最多的是哪个": the bodies inside the one named.
+  else if (metric && rank && regionCount === 1 && WITHIN.test(qi)) {
+    intent = "rank";
+    rank.within = true;
+  } else if (metric && rank && regionCount === 0) intent = "rank";
   // "长寿区哪一年行政复议最多": one region across its years.
   else if (metric && rank && regionCount === 1 && /哪(?:一)?年|哪个年度|哪些年/.test(qi)) intent = "trend";
   else if (

@@ -100,6 +100,8 @@ const CASES: Record<string, Expect> = {
   长寿区的政务公开办公室电话是多少: { intent: "search" },
   长寿区2018年存在哪些问题: { intent: "search" },
   西湖区2019年收费项目多少个: { metric: "art20.fees.prev_items" },
+  // The bodies inside the one named.
+  长寿区各部门2018年行政复议最多的是哪个: { intent: "rank", metric: "review.total" },
   // One report's parts ranked, not the bodies.
   西湖区2019年收到的申请中哪类申请人最多: { intent: "breakdown", metric: "requests.received" },
   // The 第二十条 row, not every 主动公开 of the year.

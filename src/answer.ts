@@ -202,6 +202,25 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
 }
 
+/**
+ * "行政复议和行政诉讼一共多少件": the metrics' first figures added up, when each part has one of the same
+ * report and unit; said first, its parts after. Nothing when one is missing: a sum of some is no total.
+ */
+function sumAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerItem; line: string } | null {
+  if (!/一共|合计|总共|总计|加起来|共计|总和|共有多少/.test(pq.normalized)) return null;
+  const firsts = parts.map((p) => p.answers[0]);
+  if (firsts.some((a) => !a || a.value === null || a.unit !== firsts[0]!.unit || a.reportId !== firsts[0]!.reportId)) return null;
+  const list = firsts as AnswerItem[];
+  const total = Math.round(list.reduce((s, a) => s + a.value!, 0) * 1e6) / 1e6;
+  const names = list.map((a) => `${a.label} ${a.value}${a.unit}`).join(" + ");
+  const a0 = list[0]!;
+  const label = list.map((a) => a.label).join("与");
+  return {
+    item: { ...a0, metric: "sum", label: `${label}合计`, value: total, source: "derived", note: names, certain: list.every((a) => a.certain) },
+    line: `${a0.org}${a0.year ?? ""}年${label}合计：${total}${a0.unit}（${names}）`,
+  };
+}
+
 function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (pq.moreMetrics.length > 0) {
     // Several metrics in one question: one answer each, joined.
@@ -213,13 +232,14 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     const parts = groups.map((cands, i) =>
       value({ ...pq, metric: cands[0]!, metricCandidates: cands, moreMetrics: [], keywordSource: clauses[i]! }, deps, base),
     );
+    const sum = sumAsked(pq, parts);
     return {
       ...base,
       kind: parts.some((p) => p.answers.length) ? (parts[0]!.kind === "none" ? "value" : parts[0]!.kind) : "none",
-      answers: parts.flatMap((p) => p.answers),
+      answers: [...(sum ? [sum.item] : []), ...parts.flatMap((p) => p.answers)],
       hits: parts.flatMap((p) => p.hits),
       warnings: [...new Set(parts.flatMap((p) => p.warnings))],
-      text: parts.map((p) => p.text).join("\n\n"),
+      text: [...(sum ? [sum.line] : []), ...parts.map((p) => p.text)].join("\n\n"),
     };
   }
   const picked = pickReport(pq.mentions[0]!, pq.years, deps);

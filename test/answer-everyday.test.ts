@@ -64,6 +64,9 @@ const VALUES: [string, number, string?][] = [
   ["平潭综合实验区2024年规范性文件多少件", 62, "规范性文件·本年制发件数"],
   ["资阳区2020年规范性文件多少件", 21, "规范性文件·本年新制作数量"],
   ["西湖区2019年主动公开规章多少件", 0, "规章·本年新公开数量"],
+  // Two metrics added up when asked so, the parts after (it had given the parts alone).
+  ["长寿区2018年行政复议和行政诉讼加起来多少件", 22, "行政复议与行政诉讼合计：22件（行政复议 15件 + 行政诉讼 7件）"],
+  ["平潭综合实验区2021年行政复议和行政诉讼一共多少件", 15, "合计：15件"],
   // Which of one report's parts is the most: the parts, and the largest named (it had been the total alone).
   ["淮安市2024年收到的申请中哪类申请人最多", 3119, "最多的是：自然人 3001件"],
   ["淮安市2024年不予公开的理由中哪种最多", 178, "最多的是：属于行政查询事项 105件"],

@@ -200,9 +200,20 @@ def("requests.result.other_channel", "告知通过其他途径办理数", "件",
 
 // ── 行政复议 / 行政诉讼 / 举报投诉 ─────────────────────────────────────────────────────────────────
 const REVIEW = ["行政复议", "复议", "被申请复议"];
-def("review.total", "行政复议", "件", [...ALL_TABLES, "narrative"], [...REVIEW, ["复议", "总计"], ["复议", "数量"], ["行政复议", "申请"], ["复议", "申请"]], {
-  primary: true,
-});
+/**
+ * The words 表四 is headed with (因政府信息公开申请行政复议、行政诉讼): with them 行政复议 or 诉讼 is what
+ * is asked, not the requests ("因政府信息公开申请引发的行政复议" had answered 收到申请 218).
+ */
+const BECAUSE_OF_REQUESTS = ["政府信息公开申请", "信息公开申请", "政府信息公开", "信息公开"];
+const withRequests = (words: readonly string[]) => words.flatMap((w) => BECAUSE_OF_REQUESTS.map((r) => [w, r]));
+def(
+  "review.total",
+  "行政复议",
+  "件",
+  [...ALL_TABLES, "narrative"],
+  [...REVIEW, ["复议", "总计"], ["复议", "数量"], ["行政复议", "申请"], ["复议", "申请"], ...withRequests(["行政复议", "复议"])],
+  { primary: true },
+);
 def(
   "review.upheld",
   "行政复议·结果维持",
@@ -239,7 +250,7 @@ def(
   { parent: "review.total" },
 );
 
-const SUIT = ["行政诉讼", "诉讼", "被起诉", "起诉"];
+const SUIT = ["行政诉讼", "诉讼", "被起诉", "起诉", "被诉"];
 const outcome = (base: string, label: string, templates: readonly Template[]) => {
   def(
     `${base}.upheld`,
@@ -259,10 +270,17 @@ const outcome = (base: string, label: string, templates: readonly Template[]) =>
   );
   def(`${base}.other`, `${label}·其他结果`, "件", templates, [[label.slice(-2), "其他"]], { parent: `${base}.total` });
 };
-def("litigation.total", "行政诉讼", "件", [...ALL_TABLES, "narrative"], [...SUIT, ["诉讼", "总计"], ["诉讼", "数量"]], {
-  primary: true,
-  sumOf: ["litigation.direct.total", "litigation.after_review.total"],
-});
+def(
+  "litigation.total",
+  "行政诉讼",
+  "件",
+  [...ALL_TABLES, "narrative"],
+  [...SUIT, ["诉讼", "总计"], ["诉讼", "数量"], ...withRequests(["行政诉讼", "诉讼", "被诉"])],
+  {
+    primary: true,
+    sumOf: ["litigation.direct.total", "litigation.after_review.total"],
+  },
+);
 outcome("litigation", "行政诉讼", [...ALL_TABLES, "narrative"]);
 def(
   "litigation.pending",

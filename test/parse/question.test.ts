@@ -100,6 +100,11 @@ const CASES: Record<string, Expect> = {
   长寿区的政务公开办公室电话是多少: { intent: "search" },
   长寿区2018年存在哪些问题: { intent: "search" },
   西湖区2019年收费项目多少个: { metric: "art20.fees.prev_items" },
+  // 表四's own heading words (因政府信息公开申请…): the review or the lawsuits, not the requests.
+  长寿区2018年因政府信息公开申请引发的行政复议: { metric: "review.total" },
+  长寿区2018年信息公开申请被诉几起: { metric: "litigation.total" },
+  长寿区2018年因政府信息公开申请提起行政诉讼多少件: { metric: "litigation.total" },
+  长寿区2018年收到政府信息公开申请多少件: { metric: "requests.received" },
   // The bodies inside the one named.
   长寿区各部门2018年行政复议最多的是哪个: { intent: "rank", metric: "review.total" },
   // One report's parts ranked, not the bodies.

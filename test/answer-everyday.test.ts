@@ -64,6 +64,9 @@ const VALUES: [string, number, string?][] = [
   ["平潭综合实验区2024年规范性文件多少件", 62, "规范性文件·本年制发件数"],
   ["资阳区2020年规范性文件多少件", 21, "规范性文件·本年新制作数量"],
   ["西湖区2019年主动公开规章多少件", 0, "规章·本年新公开数量"],
+  // The best metric's name in this generation of the template before a weaker metric the words also
+  // fit (it had found 收到申请 3119件, then refused it for its unit).
+  ["淮安市2024年依申请公开收费多少钱", 3940, "对应的是“信息处理费”"],
   // Two metrics added up when asked so, the parts after (it had given the parts alone).
   ["长寿区2018年行政复议和行政诉讼加起来多少件", 22, "行政复议与行政诉讼合计：22件（行政复议 15件 + 行政诉讼 7件）"],
   ["平潭综合实验区2021年行政复议和行政诉讼一共多少件", 15, "合计：15件"],

@@ -176,9 +176,16 @@ def("requests.result.other", "其他处理", "件", NEW, ["其他处理"], {
   sumOf: ["requests.result.other.no_correction", "requests.result.other.fee_unpaid", "requests.result.other.misc"],
 });
 def("requests.result.other.no_correction", "申请人无正当理由逾期不补正", "件", ["gbf2021"], ["逾期不补正", "不补正"], { parent: "requests.result.other" });
-def("requests.result.other.fee_unpaid", "申请人逾期未按收费通知要求缴纳费用", "件", ["gbf2021"], ["缴纳费用", "未缴费", "逾期不缴费"], {
-  parent: "requests.result.other",
-});
+def(
+  "requests.result.other.fee_unpaid",
+  "申请人逾期未按收费通知要求缴纳费用",
+  "件",
+  ["gbf2021"],
+  ["缴纳费用", "未缴费", "逾期不缴费", "收费通知", "缴费", "交费", "未缴纳"],
+  {
+    parent: "requests.result.other",
+  },
+);
 def("requests.result.other.misc", "其他处理（其他）", "件", ["gbf2021"], [["其他处理", "其他情形"]], { parent: "requests.result.other" });
 def(
   "requests.result.total",

@@ -101,18 +101,25 @@ export function keyFigures(r: Report): Record<string, number> {
   return key;
 }
 
-/** First candidate metric the report has; then the crosswalk, said explicitly. */
+/**
+ * The best candidate metric, else what this generation of the template calls it (the crosswalk, said
+ * explicitly), else the next candidates. The crosswalk comes before the weaker candidates: 依申请公开
+ * 收费 is the 2021 report's 信息处理费 (3940元), not its 收到申请 (3119件), which had been found first
+ * and then refused for its unit ("没有给出…的数字").
+ */
 export function resolveMetric(r: Report, pq: ParsedQuestion): Found | null {
   const slice = resolveSlice(r, pq);
-  for (const m of pq.metricCandidates) {
+  const [first, ...rest] = pq.metricCandidates;
+  if (!first) return null;
+  const direct = findFigures(r, first, slice);
+  if (direct) return direct;
+  for (const alt of metricDef(first)?.crosswalk ?? []) {
+    const f = findFigures(r, alt, slice);
+    if (f) return { ...f, via: first };
+  }
+  for (const m of rest) {
     const f = findFigures(r, m, slice);
     if (f) return f;
-  }
-  for (const m of pq.metricCandidates.slice(0, 1)) {
-    for (const alt of metricDef(m)?.crosswalk ?? []) {
-      const f = findFigures(r, alt, slice);
-      if (f) return { ...f, via: m };
-    }
   }
   return null;
 }

@@ -104,7 +104,8 @@ const CASES: Record<string, Expect> = {
   长寿区2018年因政府信息公开申请引发的行政复议: { metric: "review.total" },
   长寿区2018年信息公开申请被诉几起: { metric: "litigation.total" },
   长寿区2018年因政府信息公开申请提起行政诉讼多少件: { metric: "litigation.total" },
-  长寿区2018年收到政府信息公开申请多少件: { metric: "requests.received" },
+  // The 收费通知 row of 表三, not the fees (it had answered 信息处理费 3940元).
+  西湖区2019年未按收费通知缴费的申请多少件: { metric: "requests.result.other.fee_unpaid" },
   // The bodies inside the one named.
   长寿区各部门2018年行政复议最多的是哪个: { intent: "rank", metric: "review.total" },
   // One report's parts ranked, not the bodies.

@@ -5,7 +5,7 @@ import type { Answer, AnswerItem, Figure, Hit, QueryContext, Report, Section } f
 import { levelRank, regionKey, type ReportEntry } from "./catalog.js";
 import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { contactAsked } from "./parse/question-contact.js";
-import { parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
+import { METRICS_COMPARED, parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
 import { AGAINST_PREVIOUS } from "./parse/question-years.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { SPARSE_NOTE } from "./parse/table-read.js";
@@ -221,6 +221,27 @@ function sumAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerItem; line
   };
 }
 
+/** "当面申请比网络申请多多少": the first metric's figure less the second's, both of one report and unit. */
+function differenceAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerItem; line: string } | null {
+  if (parts.length !== 2 || !METRICS_COMPARED.test(pq.normalized)) return null;
+  const [a, b] = parts.map((p) => p.answers[0]);
+  if (!a || !b || a.value === null || b.value === null || a.unit !== b.unit || a.reportId !== b.reportId) return null;
+  const diff = Math.round((a.value - b.value) * 1e6) / 1e6;
+  const how = diff === 0 ? "相同" : `${diff > 0 ? "多" : "少"} ${Math.abs(diff)}${a.unit}`;
+  return {
+    item: {
+      ...a,
+      metric: "difference",
+      label: `${a.label}比${b.label}`,
+      value: diff,
+      source: "derived",
+      note: `${a.value} − ${b.value}`,
+      certain: a.certain && b.certain,
+    },
+    line: `${a.org}${a.year ?? ""}年${a.label}比${b.label}${how}（${a.value}${a.unit} − ${b.value}${b.unit}）`,
+  };
+}
+
 function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (pq.moreMetrics.length > 0) {
     // Several metrics in one question: one answer each, joined.
@@ -232,7 +253,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     const parts = groups.map((cands, i) =>
       value({ ...pq, metric: cands[0]!, metricCandidates: cands, moreMetrics: [], keywordSource: clauses[i]! }, deps, base),
     );
-    const sum = sumAsked(pq, parts);
+    const sum = sumAsked(pq, parts) ?? differenceAsked(pq, parts);
     return {
       ...base,
       kind: parts.some((p) => p.answers.length) ? (parts[0]!.kind === "none" ? "value" : parts[0]!.kind) : "none",

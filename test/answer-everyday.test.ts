@@ -70,6 +70,9 @@ const VALUES: [string, number, string?][] = [
   // Two metrics added up when asked so, the parts after (it had given the parts alone).
   ["长寿区2018年行政复议和行政诉讼加起来多少件", 22, "行政复议与行政诉讼合计：22件（行政复议 15件 + 行政诉讼 7件）"],
   ["平潭综合实验区2021年行政复议和行政诉讼一共多少件", 15, "合计：15件"],
+  // One metric against another of the same report (it had answered one of them alone).
+  ["长寿区2018年当面申请比网络申请多多少", 60, "当面申请数比网络申请数多 60件（61件 − 1件）"],
+  ["长寿区2018年行政复议比行政诉讼多几件", 8, "行政复议比行政诉讼多 8件"],
   // Which of one report's parts is the most: the parts, and the largest named (it had been the total alone).
   ["淮安市2024年收到的申请中哪类申请人最多", 3119, "最多的是：自然人 3001件"],
   ["淮安市2024年不予公开的理由中哪种最多", 178, "最多的是：属于行政查询事项 105件"],

@@ -83,6 +83,17 @@ const MAX_QUESTION = 300;
  * ("因涉及国家秘密不予公开" had been read as two questions, and 不予公开 answered for 国家秘密).
  */
 const JOINS = /以及|还有|(?<![参给赋])与|(?<![涉普波企危触])及(?![时格])|(?<![总共平温缓调])和(?![平谐解睦])/;
+/** "当面申请比网络申请多多少": two metrics of one report, the one against the other. */
+export const METRICS_COMPARED = /比(?![例重较率])[^，,。？?]{1,16}?[多少高低](?:多少|几|了)?/;
+
+/** The metric each side of 比 names, when they are two different ones; else null (a year against a year). */
+function metricsCompared(text: string): [string, string] | null {
+  const at = text.search(/比(?![例重较率])/);
+  if (at < 0) return null;
+  const left = matchMetrics(text.slice(0, at))[0];
+  const right = matchMetrics(text.slice(at + 1).replace(/[多少高低](?:多少|几|了).*$/, ""))[0];
+  return left && right && left.id !== right.id ? [left.id, right.id] : null;
+}
 
 /**
  * Understand a question.
@@ -201,7 +212,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   }
   const top = candidates[0]?.score ?? 0;
   const metricCandidates = candidates.filter((c) => c.score >= top * 0.75).map((c) => c.id);
-  const metric = metricCandidates[0];
+  let metric = metricCandidates[0];
   const metricWords = candidates[0]?.words?.join(" ") ?? "";
   // "行政复议和行政诉讼": a second metric in the text the first did not cover, joined by 和/与/及/、.
   const moreMetrics: string[][] = [];
@@ -217,14 +228,15 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
       for (const n of names) words = words.split(n).join("");
       return words.replace(/(?:19|20)\d{2}年?度?|截至|截止|多少|几/g, "").length >= 2;
     }).length >= 2;
-  if (metric && (listed || JOINS.test(normalized) || commaJoins)) {
+  const compared = METRICS_COMPARED.test(normalized);
+  if (metric && (listed || JOINS.test(normalized) || commaJoins || compared)) {
     let restText = metricText;
     let covered = candidates[0]!.covered;
     for (let round = 0; round < 3; round++) {
       restText = [...restText].map((ch, i) => (covered.has(i) ? " " : ch)).join("");
       // A short word right after 和 (行政复议和诉讼) names a metric too, and so does one in a clause of
       // its own (行政复议，诉讼各多少: the comma is gone from metricText, its clauses each hold words).
-      const joined = (c: Scored) => listed || commaJoins || /[和与及]/.test(metricText[Math.min(...c.covered) - 1] ?? "");
+      const joined = (c: Scored) => listed || commaJoins || compared || /[和与及]/.test(metricText[Math.min(...c.covered) - 1] ?? "");
       const next = matchMetrics(restText).filter((c) => c.score >= 3.5 || (c.score >= 2 && joined(c)));
       if (!next.length) break;
       const best = next[0]!.score;
@@ -239,6 +251,14 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     // A metric asked on its own is no alternative reading of the first.
     for (const g of moreMetrics)
       for (const id of g) if (id !== metric && metricCandidates.includes(id)) metricCandidates.splice(metricCandidates.indexOf(id), 1);
+  }
+  // "当面申请比网络申请多多少": each side of 比 names its own metric, in the question's order (their
+  // shared 申请 had been taken by the first's words, leaving the second unread).
+  const sides = compared ? metricsCompared(metricText) : null;
+  if (sides) {
+    metricCandidates.splice(0, metricCandidates.length, sides[0]);
+    moreMetrics.splice(0, moreMetrics.length, [sides[1]]);
+    metric = sides[0];
   }
 
   const wantsNumber = /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大/.test(q);

@@ -30,6 +30,8 @@ interface Expect {
   slice?: string;
   intent?: string;
   unknown?: string[];
+  /** The further metrics asked, each group's candidates. */
+  more?: string[][];
 }
 
 const CASES: Record<string, Expect> = {
@@ -106,6 +108,9 @@ const CASES: Record<string, Expect> = {
   长寿区2018年因政府信息公开申请提起行政诉讼多少件: { metric: "litigation.total" },
   // The 收费通知 row of 表三, not the fees (it had answered 信息处理费 3940元).
   西湖区2019年未按收费通知缴费的申请多少件: { metric: "requests.result.other.fee_unpaid" },
+  // Each side of 比 its own metric, in the question's order; a year against a year stays one metric.
+  长寿区2018年当面申请比网络申请多多少: { metric: "requests.channel.in_person", more: [["requests.channel.online"]] },
+  长寿区2018年收到申请比2017年多多少: { metric: "requests.received", more: [] },
   // The bodies inside the one named.
   长寿区各部门2018年行政复议最多的是哪个: { intent: "rank", metric: "review.total" },
   // One report's parts ranked, not the bodies.
@@ -143,6 +148,7 @@ describe("parseQuestion", () => {
       if (want.slice) expect(pq.slice).toBe(want.slice);
       if (want.intent) expect(pq.intent).toBe(want.intent);
       if (want.unknown) expect(pq.unknownRegions).toEqual(want.unknown);
+      if (want.more) expect(pq.moreMetrics).toEqual(want.more);
     });
   }
   it("names the 其他 column of the applicants as people do, never inside 法人或其他组织", () => {

@@ -207,7 +207,7 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
  * report and unit; said first, its parts after. Nothing when one is missing: a sum of some is no total.
  */
 function sumAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerItem; line: string } | null {
-  if (!/一共|合计|总共|总计|加起来|共计|总和|共有多少/.test(pq.normalized)) return null;
+  if (!/一共|合计|总共|总计|加起来|共计|总和|共(?:有)?(?:多少|几)/.test(pq.normalized)) return null;
   const firsts = parts.map((p) => p.answers[0]);
   if (firsts.some((a) => !a || a.value === null || a.unit !== firsts[0]!.unit || a.reportId !== firsts[0]!.reportId)) return null;
   const list = firsts as AnswerItem[];

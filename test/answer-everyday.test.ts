@@ -70,6 +70,7 @@ const VALUES: [string, number, string?][] = [
   // Two metrics added up when asked so, the parts after (it had given the parts alone).
   ["长寿区2018年行政复议和行政诉讼加起来多少件", 22, "行政复议与行政诉讼合计：22件（行政复议 15件 + 行政诉讼 7件）"],
   ["平潭综合实验区2021年行政复议和行政诉讼一共多少件", 15, "合计：15件"],
+  ["西湖区2019年不予公开和部分公开共多少件", 4, "合计：4件（部分公开 4件 + 不予公开（不同意公开） 0件）"],
   // One metric against another of the same report (it had answered one of them alone).
   ["长寿区2018年当面申请比网络申请多多少", 60, "当面申请数比网络申请数多 60件（61件 − 1件）"],
   ["长寿区2018年行政复议比行政诉讼多几件", 8, "行政复议比行政诉讼多 8件"],

@@ -28,6 +28,9 @@ export interface YearResult {
 /** Words that set a year against the one before it (同比, 比上年, 与去年相比). */
 export const AGAINST_PREVIOUS = /同比|环比|[比较](?:上一?年度?|去年|前一年)|(?:与|和|跟|同)(?:上一?年度?|去年|前一年)(?:相比|比较|比)/;
 
+/** The first year reports were published for (the regulation took effect on 1 May 2008). */
+const FIRST_REPORT_YEAR = 2008;
+
 /** Years: 2018, 2018年度, 18年, 2018到2020, 去年/今年/前年, 近三年, 近几年/历年 (all held). */
 export function parseYears(question: string, newestYear: number | null): YearResult {
   // "2024年…同比增长多少", "今年…比上年多吗": the year asked against the one before it (a comparison),
@@ -48,8 +51,36 @@ export function parseYears(question: string, newestYear: number | null): YearRes
       consumed.push(range[0]);
     }
   }
+  // Open ranges and plan periods: "2021年以来" runs to the newest year held, "2015年以前" from the
+  // first reports (2008) to the year before, "十三五期间" 2016–2020. ("十三五期间" had answered the
+  // newest report, 2024, as a year not asked; "2021年以来" 2021 alone.)
+  let open = q;
+  const since = /((?:19|20)\d{2})年?度?(?:以来|至今|起至今|到现在)|自((?:19|20)\d{2})年?度?(?:以来|起)/.exec(open);
+  if (since && newestYear) {
+    const a = asYear(since[1] ?? since[2]!);
+    if (a) for (let y = a; y <= newestYear && years.size < 40; y++) years.add(y);
+    relative = true;
+    consumed.push(since[0]);
+    open = open.replace(since[0], " ");
+  }
+  const before = /((?:19|20)\d{2})年?度?(及|含)?(?:以前|之前)/.exec(open);
+  if (before) {
+    const b = asYear(before[1]!);
+    if (b) for (let y = FIRST_REPORT_YEAR; y <= (before[2] ? b : b - 1) && years.size < 40; y++) years.add(y);
+    relative = true;
+    consumed.push(before[0]);
+    open = open.replace(before[0], " ");
+  }
+  const plan = /(十[一二三四五])五(?:规划)?(?:期间|时期|以来)?/.exec(open);
+  if (plan) {
+    const n = chineseToNumber(plan[1]!);
+    if (n) for (let y = 1951 + 5 * n; y <= 1955 + 5 * n; y++) years.add(y); // the 6th plan on: 1981 + 5 × (n − 6)
+    relative = true;
+    consumed.push(plan[0]);
+    open = open.replace(plan[0], " ");
+  }
   // "2020年12345平台": the 年 ends the year even when digits follow it.
-  for (const m of q.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度|年|(?!\d))/g)) {
+  for (const m of open.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度|年|(?!\d))/g)) {
     const y = asYear(m[1]!);
     if (y) {
       years.add(y);

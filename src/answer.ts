@@ -393,7 +393,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     }
     // 哪类申请人最多, 哪种理由最多: the largest (or smallest) of the parts asked about.
     if (pq.rank) {
-      const byWho = /申请人|申请者|哪类人|什么人|个人|企业|机构|组织/.test(pq.text) && byApplicant.length > 1;
+      const byWho = /申请人|申请者|哪类人|什么人|个人|企业|机构|组织/.test(pq.normalized) && byApplicant.length > 1;
       const parts = byWho ? byApplicant.map((x) => ({ label: sliceLabel(x.slice!), fig: x })) : kids.map((k) => ({ label: shortLabel(k.id), fig: k.fig! }));
       const extreme = mostOf(parts, pq.rank.order);
       if (extreme) lines.push(extreme);

@@ -77,6 +77,9 @@ const VALUES: [string, number, string?][] = [
   // Which of one report's parts is the most: the parts, and the largest named (it had been the total alone).
   ["淮安市2024年收到的申请中哪类申请人最多", 3119, "最多的是：自然人 3001件"],
   ["淮安市2024年不予公开的理由中哪种最多", 178, "最多的是：属于行政查询事项 105件"],
+  ["平潭綜合實驗區2024年哪類申請人最多", 218, "最多的是：自然人 217件"],
+  // 办结率: handled against the year's new requests and those carried over (it had been over the new alone, 97.79%).
+  ["淮安市2024年申请办结率", 3050, "与上年结转之和（3153件）的比例：96.73%（3050 ÷ 3153）"],
   ["平潭综合实验区2024年收到申请哪类申请人最少", 218, "最少的是：科研机构 0件、社会公益组织 0件、法律服务机构 0件、其他 0件"],
   ["资阳区2020年罚了多少次", 543, "行政处罚"],
   ["资阳区2020年采购花了多少钱", 25795, "采购总金额"],

@@ -149,19 +149,29 @@ export function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item?: An
     if (total?.value) break;
   }
   if (!total || total.value === null) return null;
+  // 办结率: what was handled this year against all there was to handle, the year's new requests and
+  // those carried over from last year (办理结果总计 + 结转下年度 = 新收 + 上年结转); not the new alone.
+  const carried = main.metric === "requests.result.total" && parent === "requests.received" ? tableFigure(r, "requests.carried_over", main.slice) : undefined;
+  let parentLabel = metricLabel(parent);
+  let whole = total.value;
+  if (carried?.value) {
+    whole += carried.value;
+    total = { ...total, value: whole };
+    parentLabel = `${parentLabel}与上年结转之和（${fmtValue(total)}）`;
+  }
   // 行政复议 0件: a share of nothing is no number; the figures say so.
-  if (total.value === 0) return { text: `${metricLabel(parent)}为0，${main.slice ? "比例" : `${shortLabel(main.metric)}的比例`}无从计算。` };
+  if (whole === 0) return { text: `${parentLabel}为0，${main.slice ? "比例" : `${shortLabel(main.metric)}的比例`}无从计算。` };
   // More than the whole is no share of it (长寿 2018: 政府网站公开 7732 against 主动公开 134, one item
   // counted on several channels, had been "5770.15%"): both said, no percentage.
-  if (main.value > total.value) {
+  if (main.value > whole) {
     const part = main.slice ? sliceLabel(main.slice) : shortLabel(main.metric);
-    return { text: `${part}（${fmtValue(main)}）大于${metricLabel(parent)}（${fmtValue(total)}），不是它的一部分，比例无从计算。` };
+    return { text: `${part}（${fmtValue(main)}）大于${parentLabel}（${fmtValue(total)}），不是它的一部分，比例无从计算。` };
   }
-  const pct = Math.round((main.value / total.value) * 10000) / 100;
-  const label = main.slice ? `${sliceLabel(main.slice)}占${metricLabel(parent)}的比例` : `${shortLabel(main.metric)}占${metricLabel(parent)}的比例`;
+  const pct = Math.round((main.value / whole) * 10000) / 100;
+  const label = main.slice ? `${sliceLabel(main.slice)}占${parentLabel}的比例` : `${shortLabel(main.metric)}占${parentLabel}的比例`;
   return {
-    item: { ...item(r, main, label), value: pct, unit: "%", source: "derived", note: `${main.value} ÷ ${total.value}` },
-    text: `${label}：${pct}%（${main.value} ÷ ${total.value}）`,
+    item: { ...item(r, main, label), value: pct, unit: "%", source: "derived", note: `${main.value} ÷ ${whole}` },
+    text: `${label}：${pct}%（${main.value} ÷ ${whole}）`,
   };
 }
 

@@ -1,7 +1,7 @@
 // answer(question) → Answer: figures first (with org, year, unit, the line they were read from and
 // the record's warnings about them), full-text passages otherwise. Never another region or year
 // silently, never an invented number: what is missing is said, with what exists instead.
-import type { Answer, AnswerItem, Figure, Hit, QueryContext, Report, Section } from "./domain.js";
+import { COMBINED_METRICS, type Answer, type AnswerItem, type Figure, type Hit, type QueryContext, type Report, type Section } from "./domain.js";
 import { levelRank, regionKey, type ReportEntry } from "./catalog.js";
 import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { contactAsked } from "./parse/question-contact.js";
@@ -216,7 +216,7 @@ function sumAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerItem; line
   const a0 = list[0]!;
   const label = list.map((a) => a.label).join("与");
   return {
-    item: { ...a0, metric: "sum", label: `${label}合计`, value: total, source: "derived", note: names, certain: list.every((a) => a.certain) },
+    item: { ...a0, metric: COMBINED_METRICS.sum, label: `${label}合计`, value: total, source: "derived", note: names, certain: list.every((a) => a.certain) },
     line: `${a0.org}${a0.year ?? ""}年${label}合计：${total}${a0.unit}（${names}）`,
   };
 }
@@ -231,7 +231,7 @@ function differenceAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerIte
   return {
     item: {
       ...a,
-      metric: "difference",
+      metric: COMBINED_METRICS.difference,
       label: `${a.label}比${b.label}`,
       value: diff,
       source: "derived",

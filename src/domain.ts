@@ -196,6 +196,9 @@ export interface Question {
 }
 
 /** One figure in an answer, with where it came from. */
+/** An answer item made of two figures of one report, no figure of its own (answer.ts sumAsked, differenceAsked). */
+export const COMBINED_METRICS = { sum: "sum", difference: "difference" } as const;
+
 export interface AnswerItem {
   reportId: string;
   org: string;

@@ -2,7 +2,7 @@
 // it cites, a "更多" button when its list is longer than a page (the rest kept in the PageStore),
 // and the chart of a trend, comparison or ranking (sent as a photo after the text).
 import { InlineKeyboard, InputFile } from "grammy";
-import type { Answer, AnswerItem, Hit } from "../domain.js";
+import { COMBINED_METRICS, type Answer, type AnswerItem, type Hit } from "../domain.js";
 import { figureKey } from "../reuse.js";
 import type { BotContext } from "./context.js";
 import { describeError } from "./errors.js";
@@ -19,6 +19,8 @@ const MAX_BUTTON_ROWS = 4;
 export const REPORT_ID = "[A-Za-z0-9_-]{1,40}";
 
 export const sourceData = (reportId: string) => `src:${reportId}`;
+
+const COMBINED = new Set<string>(Object.values(COMBINED_METRICS));
 export const tableData = (item: Pick<AnswerItem, "reportId" | "line" | "metric" | "slice">) =>
   `tb:${item.reportId}:${item.line}:${figureKey(item.metric, item.slice)}`;
 export const moreData = (key: string, page: number) => `pg:${key}:${page}`;
@@ -72,7 +74,9 @@ export function answerKeyboard(answer: Answer, options: { reuse: boolean; moreKe
       seen.add(data);
       const label = several ? ` · ${whoYear(item)}` : "";
       let any = false;
-      if (item.source !== "narrative" && data.length <= 64) keyboard.text(`📊 表格${label}`, data), (any = true);
+      // A sum or a difference of two figures is no cell of a table: their own items carry the buttons.
+      const cell = item.source !== "narrative" && !COMBINED.has(item.metric);
+      if (cell && data.length <= 64) keyboard.text(`📊 表格${label}`, data), (any = true);
       if (!reports.has(item.reportId) && sourceData(item.reportId).length <= 64) {
         reports.add(item.reportId);
         keyboard.text(`📄 原文${label}`, sourceData(item.reportId));

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { answerKeyboard, firstPage, LIST_PAGE_LINES, PAGE_SIZE } from "../../src/bot/answer-extras.js";
 import { PAGE_KEY, PageStore, pageCount } from "../../src/bot/pages.js";
 import { displayWidth, formatTable } from "../../src/bot/table-text.js";
-import type { Answer, Hit } from "../../src/domain.js";
+import { type Answer, COMBINED_METRICS, type Hit } from "../../src/domain.js";
 import type { TableView } from "../../src/reuse.js";
 import { REVIEW_ITEMS } from "./helpers.js";
 
@@ -55,6 +55,14 @@ describe("answerKeyboard", () => {
     const prose = { ...REVIEW_ITEMS[0]!, source: "narrative" as const };
     expect(flat(answerKeyboard({ ...base, kind: "value", answers: [prose] }, { reuse: true })).map((b) => b.text)).toEqual(["📄 原文"]);
     expect(answerKeyboard({ ...base, kind: "value", answers: [prose] }, { reuse: false })).toBeUndefined();
+  });
+
+  it("has no 表格 for a sum of two figures: its parts carry theirs", () => {
+    const [review] = REVIEW_ITEMS;
+    const sum = { ...review!, metric: COMBINED_METRICS.sum, source: "derived" as const, line: 1 };
+    const buttons = flat(answerKeyboard({ ...base, kind: "value", answers: [sum, review!] }, { reuse: true }));
+    expect(buttons.map((b) => b.text)).toEqual(["📄 原文", "📊 表格"]);
+    expect(buttons[1]!.callback_data).toMatch(/^tb:cs2018:57:/);
   });
 
   it("keeps every callback within 64 bytes, even for the longest report ids", () => {

@@ -68,7 +68,7 @@ export function readIntent(input: IntentInput): { intent: Intent; rank?: Questio
     };
   }
   // Figures that do not add up (勾稽) or a table the prose contradicts.
-  const asksConflicts = /矛盾|不一致|对不上|不相符|不符|勾稽|冲突|(?:数据|数字)(?:有误|错误|有问题)|算错/.test(qi);
+  const asksConflicts = /矛盾|不一致|对不上|对得上|不相符|相符吗|不符|勾稽|冲突|(?:数据|数字)(?:有误|错误|有问题|准确|可靠|一致)|算错|加起来对/.test(qi);
   // A sum over the bodies asked (一共, 合计), not a ranking of them.
   const asksTotal = /一共|合计|总共|总计|加起来|共计|总和|汇总|累计(?!数)/.test(qi) && !/历年累计/.test(qi);
 

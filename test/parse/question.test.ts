@@ -111,6 +111,9 @@ const CASES: Record<string, Expect> = {
   // Each side of 比 its own metric, in the question's order; a year against a year stays one metric.
   长寿区2018年当面申请比网络申请多多少: { metric: "requests.channel.in_person", more: [["requests.channel.online"]] },
   长寿区2018年收到申请比2017年多多少: { metric: "requests.received", more: [] },
+  // Whether the figures agree, asked as people ask it.
+  长寿区2018年表格数据对得上吗: { intent: "conflicts" },
+  长寿区2018年的数据准确吗: { intent: "conflicts" },
   // The bodies inside the one named.
   长寿区各部门2018年行政复议最多的是哪个: { intent: "rank", metric: "review.total" },
   // One report's parts ranked, not the bodies.

@@ -67,6 +67,8 @@ const VALUES: [string, number, string?][] = [
   // The best metric's name in this generation of the template before a weaker metric the words also
   // fit (it had found 收到申请 3119件, then refused it for its unit).
   ["淮安市2024年依申请公开收费多少钱", 3940, "对应的是“信息处理费”"],
+  // Information classed as disclosed on request is not the requests received (it had been 收到申请 21条).
+  ["平潭县2012年作为依申请公开的信息多少条", 46, "作为依申请公开信息数：46条"],
   // Two metrics added up when asked so, the parts after (it had given the parts alone).
   ["长寿区2018年行政复议和行政诉讼加起来多少件", 22, "行政复议与行政诉讼合计：22件（行政复议 15件 + 行政诉讼 7件）"],
   ["平潭综合实验区2021年行政复议和行政诉讼一共多少件", 15, "合计：15件"],
@@ -106,6 +108,8 @@ const VALUES: [string, number, string?][] = [
 
 /** [question, texts the reply must hold, texts it must not] */
 const TEXTS: [string, string[], string[]][] = [
+  // …and where the prose does not state it, no count of requests stands in for it.
+  ["平潭综合实验区2012年作为依申请公开的信息", ["没有"], ["收到政府信息公开申请数"]],
   // A plan period or an open range is the years it covers, each held one listed, the rest said missing.
   [
     "平潭综合实验区十三五期间主动公开",

@@ -200,6 +200,9 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
       candidates = allCandidates(metricText, lexicon);
     }
   }
+  // "作为依申请公开的信息": information classed as disclosed on request (old reports count it beside
+  // 主动公开 and 不予公开), not the requests received; the prose states it or nothing does.
+  if (/作为依申请公开/.test(normalized)) candidates = candidates.filter((c) => !c.id.startsWith("requests."));
   // "依申请公开的答复有多少不予公开", "依申请公开办结率": a category, then the item asked for within it.
   // The item wins over the longer category word, unless the two are joined as two questions (和, 与).
   if (candidates.length > 1 && !(JOINS.test(normalized) || normalized.includes("、"))) {

@@ -6,6 +6,7 @@ import { levelRank, regionKey, type ReportEntry } from "./catalog.js";
 import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { contactAsked } from "./parse/question-contact.js";
 import { METRICS_COMPARED, parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
+import { ASKS_TOTAL } from "./parse/question-intent.js";
 import { AGAINST_PREVIOUS } from "./parse/question-years.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { SPARSE_NOTE } from "./parse/table-read.js";
@@ -207,7 +208,7 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
  * report and unit; said first, its parts after. Nothing when one is missing: a sum of some is no total.
  */
 function sumAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerItem; line: string } | null {
-  if (!/一共|合计|总共|总计|加起来|共计|总和|共(?:有)?(?:多少|几)/.test(pq.normalized)) return null;
+  if ((!ASKS_TOTAL.test(pq.normalized) && !/共(?:有)?(?:多少|几)/.test(pq.normalized)) || /历年累计/.test(pq.normalized)) return null;
   const firsts = parts.map((p) => p.answers[0]);
   if (firsts.some((a) => !a || a.value === null || a.unit !== firsts[0]!.unit || a.reportId !== firsts[0]!.reportId)) return null;
   const list = firsts as AnswerItem[];

@@ -42,6 +42,9 @@ export interface IntentInput {
 /** The bodies inside the one named: its departments, its counties or towns. */
 const WITHIN = /各(?:部门|单位|区县|县区|县市区|县|区|乡镇|镇|街道|委办局)|哪(?:个|些|一个)(?:部门|单位|区县|县区|区|县|乡镇|镇|街道)|下属/;
 
+/** A sum asked (一共, 合计, 加起来): over the bodies asked, or of the metrics asked (answer.ts). */
+export const ASKS_TOTAL = /一共|合计|总共|总计|加起来|共计|总和|汇总|累计(?!数)/;
+
 /** Which kind of a figure's parts (哪类申请人, 哪种理由) is the most or the least. */
 const WHICH_PART = /(?:哪(?:一)?(?:类|种|项|方面)|什么(?:类型|类|人|原因|理由))[^，,。？?]{0,12}?(?:最多|最少|最高|最低|最大|最小|居多|为主)/;
 
@@ -70,7 +73,7 @@ export function readIntent(input: IntentInput): { intent: Intent; rank?: Questio
   // Figures that do not add up (勾稽) or a table the prose contradicts.
   const asksConflicts = /矛盾|不一致|对不上|对得上|不相符|相符吗|不符|勾稽|冲突|(?:数据|数字)(?:有误|错误|有问题|准确|可靠|一致)|算错|加起来对/.test(qi);
   // A sum over the bodies asked (一共, 合计), not a ranking of them.
-  const asksTotal = /一共|合计|总共|总计|加起来|共计|总和|汇总|累计(?!数)/.test(qi) && !/历年累计/.test(qi);
+  const asksTotal = ASKS_TOTAL.test(qi) && !/历年累计/.test(qi);
 
   const regionCount = mentions.length;
   const asksTrend = /趋势|变化|历年|逐年|每年|近几年|这几年|这些年|这么多年|多年来|各年|变多|变少|越来越|有没有(?:变|增|减|上升|下降)/.test(qi);

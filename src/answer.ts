@@ -6,7 +6,7 @@ import { levelRank, regionKey, type ReportEntry } from "./catalog.js";
 import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { contactAsked } from "./parse/question-contact.js";
 import { METRICS_COMPARED, parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
-import { ASKS_TOTAL } from "./parse/question-intent.js";
+import { ASKS_TOTAL, insideKind } from "./parse/question-intent.js";
 import { AGAINST_PREVIOUS } from "./parse/question-years.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { SPARSE_NOTE } from "./parse/table-read.js";
@@ -140,13 +140,6 @@ function labelOfName(name: string, deps: AnswerDeps): string {
   return m.keys.map((k) => deps.catalog.labelOf(k)).join("或");
 }
 
-/** The kinds of body inside another a ranking may ask for, by what they are called. */
-const WITHIN_KINDS: { asks: RegExp; org: RegExp; name: string }[] = [
-  { asks: /乡镇|各镇|各乡|街道|哪个镇|哪个乡/, org: /(?:镇|乡|街道)(?:人民政府|政府|办事处)?$/, name: "乡镇、街道" },
-  { asks: /区县|县区|县市区|各县|各区|哪个区|哪个县/, org: /(?:区|县|市|旗)(?:人民政府|政府)$/, name: "区县" },
-  { asks: /部门|委办局/, org: /^(?!.*(?:人民政府|管委会|办事处)$)/, name: "部门" },
-];
-
 /**
  * The bodies inside the one named ranked (平潭综合实验区各部门, 淮安市各区县): the reports held under it,
  * its own report left out (its figure is the sum of theirs, or its own office's). None held under
@@ -156,7 +149,7 @@ function rankWithin(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer 
   const m = pq.mentions[0]!;
   const own = new Set(m.keys);
   // The kind asked: 各乡镇 are towns, 各区县 county governments, 各部门 the departments; 各单位 any.
-  const kind = WITHIN_KINDS.find((k) => k.asks.test(pq.normalized));
+  const kind = insideKind(pq.normalized);
   const inside = (m.area?.keys ?? []).filter((k) => !own.has(k) && (!kind || deps.catalog.forKey(k).some((e) => kind.org.test(e.org))));
   const name = m.area?.name ?? deps.catalog.labelOf(m.keys[0]!);
   if (inside.length === 0) {

@@ -39,8 +39,25 @@ export interface IntentInput {
   asksProblems: boolean;
 }
 
-/** The bodies inside the one named: its departments, its counties or towns. */
-const WITHIN = /各(?:部门|单位|区县|县区|县市区|县|区|乡镇|镇|街道|委办局)|哪(?:个|些|一个)(?:部门|单位|区县|县区|区|县|乡镇|镇|街道)|下属/;
+/**
+ * The kinds of body inside another a ranking may ask for (各乡镇, 哪个区, 各部门), each with how such a
+ * body's name ends; 各单位 and 下属 ask for any.
+ */
+export const INSIDE_KINDS: readonly { words: readonly string[]; org: RegExp; name: string }[] = [
+  { words: ["乡镇", "街道", "镇", "乡"], org: /(?:镇|乡|街道)(?:人民政府|政府|办事处)?$/, name: "乡镇、街道" },
+  { words: ["县市区", "区县", "县区", "县", "区"], org: /(?:区|县|市|旗)(?:人民政府|政府)$/, name: "区县" },
+  { words: ["委办局", "部门"], org: /^(?!.*(?:人民政府|管委会|办事处)$)/, name: "部门" },
+];
+const INSIDE_WORDS = [...INSIDE_KINDS.flatMap((k) => k.words), "单位"].join("|");
+/** The bodies inside the one named: 各部门, 哪个区, 下属单位. */
+const WITHIN = new RegExp(`(?:各|哪(?:个|些|一个))(?:${INSIDE_WORDS})|下属`);
+
+/** The kind of body inside another a question asks for, if it names one. */
+export function insideKind(question: string): (typeof INSIDE_KINDS)[number] | undefined {
+  const m = WITHIN.exec(question);
+  const word = m?.[0].replace(/^(?:各|哪(?:个|些|一个))/, "");
+  return word ? INSIDE_KINDS.find((k) => k.words.includes(word)) : undefined;
+}
 
 /** A sum asked (一共, 合计, 加起来): over the bodies asked, or of the metrics asked (answer.ts). */
 export const ASKS_TOTAL = /一共|合计|总共|总计|加起来|共计|总和|汇总|累计(?!数)/;

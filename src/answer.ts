@@ -529,7 +529,8 @@ function proseValue(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer 
 
 /** One report's answer in a series (compare, trend): its line and item. */
 interface One {
-  item: AnswerItem;
+  /** None when what is asked cannot be computed (a share of 0): the line says why. */
+  item?: AnswerItem;
   /** The figure's label, value and source, for a line of the reply. */
   line: string;
   /** The metric answered, when a figure answered (its warnings are said). */
@@ -554,6 +555,10 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
     const it = clauseItem(r, px, best);
     return { item: it, line: `${it.label}：${best.q.raw}（正文第${it.line}行：“${best.q.quote}”）` };
   }
+  // A share asked (纠错率, 予以公开占比): the share, the figure and its total quoted (it had been
+  // "报告中没有…这一项" in a comparison, the count's unit not being the share's).
+  const rate = main ? rateOf(r, main, pq) : null;
+  if (rate) return { ...(rate.item ? { item: rate.item } : {}), line: `${rate.text}${sourceLine(main!)}`, metric: f!.metric };
   if (!main || !fits) return null;
   return { item: item(r, main), line: `${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`, metric: f!.metric };
 }
@@ -595,7 +600,7 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       lines.push(`${who(r)}：报告中没有“${topicOf(pq)}”这一项。`);
       continue;
     }
-    items.push(one.item);
+    if (one.item) items.push(one.item);
     found.push(r);
     lines.push(`${who(r)}${one.line}`);
     if (one.metric) warnings.push(...warningsFor(r, [one.metric]));
@@ -614,7 +619,11 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     const name = (x: AnswerItem) => (a.region === b.region && a.org !== b.org ? x.org : x.region);
     const who = (x: AnswerItem) => (a.region === b.region && a.org === b.org ? `${x.year}年` : a.year === b.year ? name(x) : `${name(x)}（${x.year}年）`);
     const rel = a.value ? `（${diff >= 0 ? "+" : ""}${Math.round((diff / a.value!) * 1000) / 10}%）` : "";
-    lines.push(diff === 0 ? `${who(b)}与${who(a)}相同` : `${who(b)}比${who(a)}${diff > 0 ? "多" : "少"} ${Math.abs(diff)}${a.unit}${rel}`);
+    // Two shares differ by percentage points, not by a per cent of the first.
+    const by = a.unit === "%" ? `${diff > 0 ? "高" : "低"} ${Math.abs(diff)}个百分点` : `${diff > 0 ? "多" : "少"} ${Math.abs(diff)}${a.unit}${rel}`;
+    lines.push(diff === 0 ? `${who(b)}与${who(a)}相同` : `${who(b)}比${who(a)}${by}`);
+    // "是…的几倍": the first named over the second.
+    if (/几倍|多少倍|倍数/.test(pq.normalized) && b.value) lines.push(`${who(a)}是${who(b)}的${Math.round((a.value! / b.value!) * 100) / 100}倍`);
   }
   // One body's two years, one of them not held ("2024年…同比增长多少" without 2023): what the report
   // itself says against the year before, when it says it ("申请数量较去年回落12.3%").
@@ -664,7 +673,7 @@ function trend(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       lines.push(`${r.year}年：报告中没有这一项（${TEMPLATE_NAME[r.template]}）`);
       continue;
     }
-    items.push(one.item);
+    if (one.item) items.push(one.item);
     lines.push(`${r.year}年 ${one.line}`);
     if (one.metric) warnings.push(...warningsFor(r, [one.metric]));
   }

@@ -108,6 +108,11 @@ const VALUES: [string, number, string?][] = [
 
 /** [question, texts the reply must hold, texts it must not] */
 const TEXTS: [string, string[], string[]][] = [
+  // Shares compared: each report's share and its figures, the gap in percentage points (it had said
+  // neither report had 结果纠正, the count's unit not being the share's).
+  ["淮安市和洪泽区2024年行政复议纠错率对比", ["18.23%（64 ÷ 351）", "50%（1 ÷ 2）", "洪泽区比淮安市高 31.77个百分点"], ["报告中没有"]],
+  ["平潭综合实验区2021年和2024年予以公开占比对比", ["43.48%（30 ÷ 69）", "32.57%（71 ÷ 218）", "2024年比2021年低 10.91个百分点"], ["报告中没有"]],
+  ["淮安市2024年收到申请是洪泽区的几倍", ["淮安市是洪泽区的32.83倍"], []],
   // …and where the prose does not state it, no count of requests stands in for it.
   ["平潭综合实验区2012年作为依申请公开的信息", ["没有"], ["收到政府信息公开申请数"]],
   // A plan period or an open range is the years it covers, each held one listed, the rest said missing.

@@ -113,6 +113,8 @@ const TEXTS: [string, string[], string[]][] = [
   ["淮安市和洪泽区2024年行政复议纠错率对比", ["18.23%（64 ÷ 351）", "50%（1 ÷ 2）", "洪泽区比淮安市高 31.77个百分点"], ["报告中没有"]],
   ["平潭综合实验区2021年和2024年予以公开占比对比", ["43.48%（30 ÷ 69）", "32.57%（71 ÷ 218）", "2024年比2021年低 10.91个百分点"], ["报告中没有"]],
   ["淮安市2024年收到申请是洪泽区的几倍", ["淮安市是洪泽区的32.83倍"], []],
+  // Ranked by the share, not by the count (淮安市's 64件 had come first).
+  ["2024年哪个地区行政复议纠错率最高", ["比例从多到少", "1. 淮安市洪泽区人民政府（2024年）50%（1 ÷ 2）"], ["64件"]],
   // …and where the prose does not state it, no count of requests stands in for it.
   ["平潭综合实验区2012年作为依申请公开的信息", ["没有"], ["收到政府信息公开申请数"]],
   // A plan period or an open range is the years it covers, each held one listed, the rest said missing.

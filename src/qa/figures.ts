@@ -134,9 +134,12 @@ export function resolveSlice(r: Report, pq: ParsedQuestion): string | undefined 
   return col?.slice;
 }
 
+/** A share asked: 纠错率, 占比, 比例. */
+export const RATE_ASKED = /率|比例|占比|百分比/;
+
 /** "纠错率": the figure over its parent total, both quoted. */
 export function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item?: AnswerItem; text: string } | null {
-  if (!/率|比例|占比|百分比/.test(pq.normalized)) return null;
+  if (!RATE_ASKED.test(pq.normalized)) return null;
   if (main.value === null) return null;
   // A column's share of its row total (自然人占比), else a part's share of its parent (纠错率).
   // The first total this report prints: 同意公开 over 办理结果 (2019+) or over 申请答复数 (old 统计表).

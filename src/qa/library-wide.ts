@@ -5,7 +5,7 @@ import type { Answer, AnswerItem, Report } from "../domain.js";
 import { CONFLICT_CODES, type ReportEntry } from "../catalog.js";
 import { metricDef } from "../parse/metrics.js";
 import type { ParsedQuestion, RegionMention } from "../parse/question.js";
-import { resolveMetric } from "./figures.js";
+import { RATE_ASKED, rateOf, resolveMetric } from "./figures.js";
 import { fmtValue, item, labelFor, sourceLine, who } from "./render.js";
 import type { AnswerDeps } from "./select.js";
 
@@ -43,8 +43,16 @@ export const MAX_YEARS = 8;
  */
 export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: RegionMention): Answer {
   const all = scopeEntries(deps, area);
-  const valueOf = entryValue(pq, deps);
-  const label = labelFor(pq.metric!, pq.slice);
+  // 纠错率最高: ranked by each report's share, not by its count (read from the record).
+  const rated = RATE_ASKED.test(pq.normalized);
+  const shareOf = (e: ReportEntry) => {
+    const r = deps.load(e.id);
+    const found = r ? resolveMetric(r, pq) : null;
+    const f = found?.primary ?? found?.narrative;
+    return r && f ? rateOf(r, f, pq) : null;
+  };
+  const valueOf = rated ? (e: ReportEntry) => shareOf(e)?.item?.value ?? undefined : entryValue(pq, deps);
+  const label = `${labelFor(pq.metric!, pq.slice)}${rated ? "的比例" : ""}`;
   const rows: { e: ReportEntry; v: number }[] = [];
   for (const e of all) {
     if (pq.years.length && !pq.years.includes(e.year!)) continue;
@@ -80,8 +88,9 @@ export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: 
       const found = r ? resolveMetric(r, pq) : null;
       const f = found?.primary ?? found?.narrative;
       if (!r || !f) continue;
-      items.push(item(r, f));
-      lines.push(`${lines.length + 1}. ${r.org}（${r.year}年）${fmtValue(f)}${sourceLine(f)}`);
+      const share = rated ? rateOf(r, f, pq)?.item : undefined;
+      items.push(share ?? item(r, f));
+      lines.push(`${lines.length + 1}. ${r.org}（${r.year}年）${share ? `${share.value}%（${share.note}）` : fmtValue(f)}${sourceLine(f)}`);
     }
     const head = which
       ? `${where}${y}年${label}不为0的（${held}份报告有此项，${list.length}份不为0）：`

@@ -137,31 +137,41 @@ export function resolveSlice(r: Report, pq: ParsedQuestion): string | undefined 
 /** A share asked: 纠错率, 占比, 比例. */
 export const RATE_ASKED = /率|比例|占比|百分比/;
 
+/**
+ * What a share of `metric` (column `slice`) is taken of, from a getter of the report's values: a
+ * column's row total (自然人占比), else the first parent the report gives (纠错率; 同意公开 over
+ * 办理结果 in 2019+, over 申请答复数 in the old 统计表). 办结率 is what was handled against all there
+ * was to handle, the year's new requests and those carried over (办理结果总计 + 结转下年度 = 新收 +
+ * 上年结转), not the new alone. Shared by a report's share (rateOf) and a ranking's candidates (its
+ * key figures).
+ */
+export function shareWhole(
+  metric: string,
+  slice: string | undefined,
+  get: (m: string, s?: string) => number | null | undefined,
+): { parent: string; whole: number; carried: number } | null {
+  const parents = slice ? [metric] : parentsOf(metric);
+  let parent = "";
+  let whole: number | null | undefined;
+  for (const p of parents) {
+    whole = get(p);
+    parent = p;
+    if (whole) break;
+  }
+  if (whole === null || whole === undefined) return null;
+  const carried = (metric === "requests.result.total" && parent === "requests.received" ? get("requests.carried_over", slice) : 0) ?? 0;
+  return { parent, whole: whole + carried, carried };
+}
+
 /** "纠错率": the figure over its parent total, both quoted. */
 export function rateOf(r: Report, main: Figure, pq: ParsedQuestion): { item?: AnswerItem; text: string } | null {
   if (!RATE_ASKED.test(pq.normalized)) return null;
   if (main.value === null) return null;
-  // A column's share of its row total (自然人占比), else a part's share of its parent (纠错率).
-  // The first total this report prints: 同意公开 over 办理结果 (2019+) or over 申请答复数 (old 统计表).
-  const parents = main.slice ? [main.metric] : parentsOf(main.metric);
-  let parent = "";
-  let total: Figure | undefined;
-  for (const p of parents) {
-    total = tableFigure(r, p) ?? summed(r, p);
-    parent = p;
-    if (total?.value) break;
-  }
-  if (!total || total.value === null) return null;
-  // 办结率: what was handled this year against all there was to handle, the year's new requests and
-  // those carried over from last year (办理结果总计 + 结转下年度 = 新收 + 上年结转); not the new alone.
-  const carried = main.metric === "requests.result.total" && parent === "requests.received" ? tableFigure(r, "requests.carried_over", main.slice) : undefined;
-  let parentLabel = metricLabel(parent);
-  let whole = total.value;
-  if (carried?.value) {
-    whole += carried.value;
-    total = { ...total, value: whole };
-    parentLabel = `${parentLabel}与上年结转之和（${fmtValue(total)}）`;
-  }
+  const of = shareWhole(main.metric, main.slice, (m, s) => (s ? tableFigure(r, m, s) : (tableFigure(r, m) ?? summed(r, m)))?.value);
+  if (!of) return null;
+  const { parent, whole } = of;
+  const total: Figure = { ...(tableFigure(r, parent) ?? summed(r, parent))!, value: whole };
+  const parentLabel = of.carried ? `${metricLabel(parent)}与上年结转之和（${fmtValue(total)}）` : metricLabel(parent);
   // 行政复议 0件: a share of nothing is no number; the figures say so.
   if (whole === 0) return { text: `${parentLabel}为0，${main.slice ? "比例" : `${shortLabel(main.metric)}的比例`}无从计算。` };
   // More than the whole is no share of it (长寿 2018: 政府网站公开 7732 against 主动公开 134, one item

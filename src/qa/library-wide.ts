@@ -5,7 +5,7 @@ import type { Answer, AnswerItem, Report } from "../domain.js";
 import { CONFLICT_CODES, type ReportEntry } from "../catalog.js";
 import { metricDef } from "../parse/metrics.js";
 import type { ParsedQuestion, RegionMention } from "../parse/question.js";
-import { RATE_ASKED, rateOf, resolveMetric } from "./figures.js";
+import { RATE_ASKED, rateOf, resolveMetric, shareWhole } from "./figures.js";
 import { fmtValue, item, labelFor, sourceLine, who } from "./render.js";
 import type { AnswerDeps } from "./select.js";
 
@@ -43,15 +43,25 @@ export const MAX_YEARS = 8;
  */
 export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: RegionMention): Answer {
   const all = scopeEntries(deps, area);
-  // 纠错率最高: ranked by each report's share, not by its count (read from the record).
+  // 纠错率最高: ranked by each report's share, not by its count. The in-memory key figures give
+  // every report's share (a column's needs the record); the rows shown are read again from their
+  // records below, so what is said is the record's.
   const rated = RATE_ASKED.test(pq.normalized);
-  const shareOf = (e: ReportEntry) => {
+  const counted = entryValue(pq, deps);
+  const keyShare = (e: ReportEntry): number | undefined => {
+    const m = pq.metricCandidates.find((c) => c in e.key) ?? metricDef(pq.metricCandidates[0] ?? "")?.crosswalk?.find((c) => c in e.key);
+    if (!m || pq.slice) return undefined;
+    const of = shareWhole(m, undefined, (x) => e.key[x]);
+    const part = e.key[m]!;
+    return of && of.whole > 0 && part <= of.whole ? Math.round((part / of.whole) * 10000) / 100 : undefined;
+  };
+  const recordShare = (e: ReportEntry): number | undefined => {
     const r = deps.load(e.id);
     const found = r ? resolveMetric(r, pq) : null;
     const f = found?.primary ?? found?.narrative;
-    return r && f ? rateOf(r, f, pq) : null;
+    return (r && f ? rateOf(r, f, pq) : null)?.item?.value ?? undefined;
   };
-  const valueOf = rated ? (e: ReportEntry) => shareOf(e)?.item?.value ?? undefined : entryValue(pq, deps);
+  const valueOf = rated ? (pq.slice ? recordShare : keyShare) : counted;
   const label = `${labelFor(pq.metric!, pq.slice)}${rated ? "的比例" : ""}`;
   const rows: { e: ReportEntry; v: number }[] = [];
   for (const e of all) {
@@ -82,6 +92,15 @@ export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: 
     list.sort((a, b) => (order === "desc" ? b.v - a.v : a.v - b.v));
     const held = list.length;
     if (which) list = list.filter((x) => x.v > 0);
+    // Shares ranked by the key figures: the first few read again from their records, in that order.
+    if (rated && !pq.slice) {
+      const exact = (x: { e: ReportEntry }) => ({ e: x.e, v: recordShare(x.e) });
+      list = list
+        .slice(0, Math.max(3 * top, top + 10))
+        .map(exact)
+        .filter((x): x is { e: ReportEntry; v: number } => x.v !== undefined)
+        .sort((a, b) => (order === "desc" ? b.v - a.v : a.v - b.v));
+    }
     const lines: string[] = [];
     for (const row of list.slice(0, which ? 30 : top)) {
       const r = deps.load(row.e.id);

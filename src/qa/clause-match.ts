@@ -170,6 +170,9 @@ function mentions(ctx: readonly { text: string; own?: boolean }[], word: string)
  *
  *   rankQuantities(readProse(sections), weigh(["乡镇", "主动公开"], idx), "乡镇主动公开", askedUnit("多少条"), "各乡镇主动公开多少条")[0].q.value → 122
  */
+/** Acts done to some of a kind of thing, the count of which is of those acted upon. */
+const ACTED_ON = /关停|注销|关闭|撤销|清理|整合|下线|撤并|合并|停更|清退|取消|废止|清除|删除/;
+
 export function rankQuantities(index: ProseIndex, words: readonly Weighted[], phrase: string, asked: AskedUnit, question: string): ClauseAnswer[] {
   const out: ClauseAnswer[] = [];
   // The question's rarest word (专职 in 多少专职工作人员) must be somewhere around the number.
@@ -183,6 +186,10 @@ export function rankQuantities(index: ProseIndex, words: readonly Weighted[], ph
     // A part of the issuer the question does not name: another figure than the one asked.
     const sub = SUB_UNIT.exec(q.left + q.right);
     if (sub && !question.includes(sub[0].replace(/各/, ""))) score *= 0.8;
+    // Some of them acted upon (对5个…政务新媒体予以关停注销): how many were closed, not how many there
+    // are, unless the question asks about the act.
+    const act = ACTED_ON.exec(q.clause);
+    if (act && !question.includes(act[0])) score *= 0.5;
     const phraseText = isBareShare(q) ? `${q.before[0] ?? ""}${q.clause}` : q.clause;
     const ph = phrase ? longestRun(phrase, phraseText) / phrase.length : 0;
     out.push({ q, score, phrase: ph });

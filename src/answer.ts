@@ -13,6 +13,7 @@ import { SPARSE_NOTE } from "./parse/table-read.js";
 import { matchMetrics } from "./parse/question-metric.js";
 import { bestSentence, coverage, type ClauseAnswer } from "./qa/clause-match.js";
 import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
+import { aboutReport } from "./qa/about.js";
 import { problemsPart } from "./qa/problems.js";
 import { completeFollowUp, contextOf } from "./qa/followup.js";
 import { inReportScript } from "./qa/script.js";
@@ -167,6 +168,8 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     const ranked = rank(pq, deps, base, area);
     return { ...ranked, text: `没有${area.area!.name}本级的报告，以下为库中${area.area!.name}内各报告：\n${ranked.text}` };
   }
+  // About the report itself (发布日期, 编制单位, 统计期限): its record says, not its words searched.
+  if (pq.about.length > 0 && pq.mentions.length >= 1 && pq.intent !== "list") return aboutReport(pq, deps, base);
   switch (pq.intent) {
     case "total":
       return total(pq, deps, base, area);
@@ -603,7 +606,8 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     if (one.item) items.push(one.item);
     found.push(r);
     lines.push(`${who(r)}${one.line}`);
-    if (one.metric) warnings.push(...warningsFor(r, [one.metric]));
+    // Each warning names its report: two reports' figures are on the lines above it.
+    if (one.metric) warnings.push(...warningsFor(r, [one.metric]).map((w) => `${who(r)}：${w}`));
   }
   // Two figures of the same metric and unit: say the difference.
   if (
@@ -614,14 +618,10 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     items[1]!.value !== null
   ) {
     const [a, b] = items as [AnswerItem, AnswerItem];
-    const diff = Math.round((b.value! - a.value!) * 1e4) / 1e4;
     // Two departments of one region are told apart by their names (it had said "2021年比2021年").
     const name = (x: AnswerItem) => (a.region === b.region && a.org !== b.org ? x.org : x.region);
     const who = (x: AnswerItem) => (a.region === b.region && a.org === b.org ? `${x.year}年` : a.year === b.year ? name(x) : `${name(x)}（${x.year}年）`);
-    const rel = a.value ? `（${diff >= 0 ? "+" : ""}${Math.round((diff / a.value!) * 1000) / 10}%）` : "";
-    // Two shares differ by percentage points, not by a per cent of the first.
-    const by = a.unit === "%" ? `${diff > 0 ? "高" : "低"} ${Math.abs(diff)}个百分点` : `${diff > 0 ? "多" : "少"} ${Math.abs(diff)}${a.unit}${rel}`;
-    lines.push(diff === 0 ? `${who(b)}与${who(a)}相同` : `${who(b)}比${who(a)}${by}`);
+    lines.push(differenceLine(a, b, who(a), who(b)));
     // "是…的几倍": the first named over the second.
     if (/几倍|多少倍|倍数/.test(pq.normalized) && b.value) lines.push(`${who(a)}是${who(b)}的${Math.round((a.value! / b.value!) * 100) / 100}倍`);
   }
@@ -635,6 +635,18 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
   for (const w of warnings) lines.push(`⚠ ${w}`);
   return { ...base, kind: items.length ? "compare" : "none", answers: items, warnings, text: lines.join("\n") };
+}
+
+/**
+ * "2024年比2021年多 148件（+211.4%）": the second figure against the first, both of one metric and
+ * unit. Two shares differ by percentage points, not by a per cent of the first.
+ */
+function differenceLine(a: AnswerItem, b: AnswerItem, nameA: string, nameB: string): string {
+  const diff = Math.round((b.value! - a.value!) * 1e4) / 1e4;
+  if (diff === 0) return `${nameB}与${nameA}相同`;
+  const rel = a.value ? `（${diff >= 0 ? "+" : ""}${Math.round((diff / a.value) * 1000) / 10}%）` : "";
+  const by = a.unit === "%" ? `${diff > 0 ? "高" : "低"} ${Math.abs(diff)}个百分点` : `${diff > 0 ? "多" : "少"} ${Math.abs(diff)}${a.unit}${rel}`;
+  return `${nameB}比${nameA}${by}`;
 }
 
 /** Words that set a figure against the year before: the question's (同比, 较上年 …), and 较2018年. */
@@ -675,11 +687,18 @@ function trend(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     }
     if (one.item) items.push(one.item);
     lines.push(`${r.year}年 ${one.line}`);
-    if (one.metric) warnings.push(...warningsFor(r, [one.metric]));
+    if (one.metric) warnings.push(...warningsFor(r, [one.metric]).map((w) => `${r.year}年：${w}`));
   }
   if (pq.rank && items.length > 1) {
     const best = [...items].sort((a, b) => (pq.rank!.order === "asc" ? (a.value ?? 0) - (b.value ?? 0) : (b.value ?? 0) - (a.value ?? 0)))[0]!;
     lines.push(`${pq.rank.order === "asc" ? "最少" : "最多"}的是${best.year}年：${best.value}${best.unit}`);
+  } else {
+    // The change from the first year to the last, over figures that measure the same thing (the
+    // 统计表's 条 of requests are not the 2021 form's 件: the last is set against the first in its unit).
+    const last = items.at(-1);
+    const first = last && items.find((x) => x.metric === last.metric && x.unit === last.unit && x.value !== null);
+    if (last && first && first !== last && last.value !== null && first.year !== last.year)
+      lines.push(differenceLine(first, last, `${first.year}年`, `${last.year}年`));
   }
   const missingYears = pq.years.filter((y) => !reports.some((r) => r.year === y));
   if (missingYears.length) lines.push(`没有${label}${missingYears.join("、")}年的报告。`);

@@ -99,6 +99,8 @@ const VALUES: [string, number, string?][] = [
   ["平潭县2012年安全生产方面的信息有多少条", 199, "安全生产"],
   // 公开了 is 公开: the category's own word decides (招投标信息19条).
   ["平潭综合实验区2012年招投标方面公开了多少条", 19, "招投标信息"],
+  // …and the accounts closed, asked as such.
+  ["平潭综合实验区2024年关停注销了几个政务新媒体", 5, "予以关停注销"],
   // One character mistyped, and said how it was read.
   ["长寿区2018年行政复义多少件", 15, "按“行政复议”理解"],
   ["长寿区2018年收到多少件信息公开申清", 359, "按“申请”理解"],
@@ -129,6 +131,22 @@ const TEXTS: [string, string[], string[]][] = [
   ["西湖区2019年存在的主要问题及改进情况", ["工作基础需进一步夯实", "优化政府网站服务功能"], []],
   ["长寿区2018年有什么毛病", ["公开力度有待进一步加大"], []],
   ["小板桥街道2018年有什么打算", ["进一步健全政府信息公开工作机制"], ["公开形式还不够便民"]],
+  // About the report itself: its record's date, the lines that say who compiled it and what period
+  // it covers; none said, said so (these had been full-text hits for 发布 and 单位).
+  ["长寿区2018年报告的发布时间和统计期限", ["发布日期：2019年1月23日", "统计期限：第2行：“本年报中所列数据的统计期限自2018年1月1日起至12月31日止。”"], ["【"]],
+  ["洪泽区2024年年报是谁编制的", ["编制：第4行：“本报告由淮安市洪泽区人民政府办公室根据"], ["【"]],
+  ["平潭综合实验区2024年报告是什么时候发布的", ["发布日期：报告中没有写明"], ["【"]],
+  // …but who published the most is a ranking, not a question about one report.
+  ["2024年哪个单位发布的信息最多", [], ["发布机关"]],
+  // Which of two years: the years ranked (it had listed both and said neither).
+  ["平潭综合实验区2021年和2024年哪年收到的申请少", ["最少的是2021年：70件"], []],
+  // A trend ends with the change from its first year to its last, in the last's unit.
+  ["平潭综合实验区2015年到2017年主动公开信息数变化趋势", ["2017年比2015年少 827条（-28%）"], []],
+  // A warning in a series names its year, and in a comparison its report.
+  ["平潭综合实验区历年行政复议情况", ["⚠ 2013年：行政复议：表格为 0件，正文称 1份"], []],
+  ["长寿区2018年和资阳区2020年主动公开对比", ["⚠ 重庆市长寿区人民政府2018年：主动公开政府信息数：表格为 134条"], []],
+  // Accounts closed are not the accounts there are (it had answered 政务新媒体数量 with the 5 closed).
+  ["平潭综合实验区2024年政务新媒体数量", ["没有给出“政务新媒体”的数字"], ["：5个"]],
   // The report's own numbers are dropped, and its repeated item said once.
   ["小板桥街道2018年存在哪些问题", ["1. 信息发布时有时存在粗心"], ["1. 1.", "2. 2."]],
   // Words of asking are never read as a mistyped metric word (有多 is no 有效, 主要 no 主动).

@@ -78,12 +78,14 @@ export function readIntent(input: IntentInput): { intent: Intent; rank?: Questio
   const which = /哪些(?:地区|区县|区|县|市|单位|地方|部门|报告|机关)?(?:有|出现|发生|存在|收到)/.test(qi);
   let rank: Question["rank"];
   const topN = /前([一二两三四五六七八九十\d]{1,3})(?:名|个|位)?/.exec(qi) ?? /top(\d{1,3})/i.exec(qi);
-  const rankWords = /哪个|哪些(?:地区|区|县|市|单位|地方|部门)|哪里|哪家|最多|最少|最高|最低|排名|排行|排序|名列|第一/.test(qi);
+  // "2021年和2024年哪年多": the years ranked, as 哪一年最多 ranks them.
+  const whichYear = /哪一?年[^，,。？?]{0,10}?(?:更|比较|较)?(多(?!少)|(?<!多)少|高|低)/.exec(qi);
+  const rankWords = /哪个|哪些(?:地区|区|县|市|单位|地方|部门)|哪里|哪家|最多|最少|最高|最低|排名|排行|排序|名列|第一/.test(qi) || whichYear !== null;
   if (rankWords || topN) {
     const n = topN ? (/^\d+$/.test(topN[1]!) ? Number(topN[1]) : (chineseToNumber(topN[1]!) ?? 5)) : /哪个|哪里|哪家|第一/.test(qi) ? 1 : 5;
     rank = {
       top: Math.max(1, Math.min(50, n)),
-      order: /最少|最低|倒数/.test(qi) ? "asc" : "desc",
+      order: /最少|最低|倒数/.test(qi) || /[少低]/.test(whichYear?.[1] ?? "") ? "asc" : "desc",
       ...(which && !topN && !/最多|最少|最高|最低|排名|排行|排序/.test(qi) ? { which: true } : {}),
     };
   }

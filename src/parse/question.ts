@@ -5,6 +5,7 @@ import type { Question } from "../domain.js";
 import { everyday } from "./everyday.js";
 import { APPLICANT_SLICES } from "./metrics.js";
 import { normalizeQuery } from "./text.js";
+import { aboutAsked, type AboutField } from "./question-about.js";
 import { contactAsked } from "./question-contact.js";
 import { asYear } from "./numbers.js";
 import { stripCourtesy } from "./question-courtesy.js";
@@ -57,6 +58,8 @@ export interface ParsedQuestion extends Question {
    * (下一步怎么改进, 改进措施), or both (存在的问题和改进情况).
    */
   problemsAspect: ProblemsAspect;
+  /** What it asks about the report itself (发布日期, 编制单位, 统计期限), in the question's order. */
+  about: AboutField[];
   /** Further metrics asked in the same question ("行政复议和行政诉讼"), each with its candidates. */
   moreMetrics: string[][];
   /**
@@ -267,8 +270,10 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const wantsNumber = /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大/.test(q);
   // (The words asked may come before the name and year: "政府信息公开专栏访问量，平潭2012年".)
   const QUANTITY_END = /(?:量|数|额|率|比例|占比|比重)(?:是|为|有)?(?:的?(?:对比|比较|变化|趋势))?$/;
-  // A phone number is no quantity (电话是多少): its passages are searched.
-  const asksQuantity = !contactAsked(q) && (wantsNumber || QUANTITY_END.test(q) || QUANTITY_END.test(rest.replace(/\s+/g, "")) || /占比|比例/.test(q));
+  // A phone number is no quantity (电话是多少): its passages are searched; nor is a date (几月几号发布的).
+  const about = aboutAsked(q);
+  const asksQuantity =
+    !contactAsked(q) && about.length === 0 && (wantsNumber || QUANTITY_END.test(q) || QUANTITY_END.test(rest.replace(/\s+/g, "")) || /占比|比例/.test(q));
   // A column named in the question (历年累计) is not a word of the intent (历年 → trend).
   const qi = sliceName ? q.split(sliceName.replace(/、/g, "")).join(" ") : q;
   const asksProblems =
@@ -303,6 +308,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     metricCandidates,
     wantsNumber,
     asksQuantity,
+    about,
     asksTrend,
     asksProblems,
     problemsAspect: problemsAspect(q),

@@ -136,6 +136,11 @@ const CASES: Record<string, Expect> = {
   宣威2024年行政处罚多少: { unknown: ["宣威"] },
   宣威行政处罚的报告: { unknown: ["宣威"] },
   行政处罚最多的是哪个: { unknown: [] },
+  // A place typed in pinyin: unknown, not the library ranked; a channel's pinyin or an English word is no place.
+  "Pingtan 2024 申请数": { unknown: ["Pingtan"] },
+  "Changshou 2018 行政复议": { unknown: ["Changshou"] },
+  "2024年政务weibo发布信息最多的是哪个": { unknown: [] },
+  "2024年Email申请最多的是哪个": { unknown: [] },
   // 今年…同比: the relative year against the one before it.
   长寿区今年收到申请同比增长多少: { years: [2019, 2020], intent: "compare" },
 };

@@ -142,6 +142,12 @@ const TEXTS: [string, string[], string[]][] = [
   ["平潭综合实验区2021年和2024年哪年收到的申请少", ["最少的是2021年：70件"], []],
   // A trend ends with the change from its first year to its last, in the last's unit.
   ["平潭综合实验区2015年到2017年主动公开信息数变化趋势", ["2017年比2015年少 827条（-28%）"], []],
+  // Three bodies listed with 、, each answered (the city had been joined to the district).
+  [
+    "淮安市、洪泽区、平潭综合实验区2024年收到申请对比",
+    ["淮安市人民政府2024年收到政府信息公开申请数：3119件", "淮安市洪泽区人民政府2024年收到政府信息公开申请数：95件", "218件"],
+    [],
+  ],
   // A warning in a series names its year, and in a comparison its report.
   ["平潭综合实验区历年行政复议情况", ["⚠ 2013年：行政复议：表格为 0件，正文称 1份"], []],
   ["长寿区2018年和资阳区2020年主动公开对比", ["⚠ 重庆市长寿区人民政府2018年：主动公开政府信息数：表格为 134条"], []],

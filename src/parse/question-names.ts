@@ -64,6 +64,20 @@ export function squeeze(s: string): string {
   return s.replace(/<[^>]{0,80}>/g, " ").replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+/**
+ * Names listed with a separator (淮安市、洪泽区、平潭综合实验区; 淮安市，洪泽区) are as many bodies: the
+ * separator becomes 和 when a held name follows it. Squeezed away, it had joined 淮安市 and 洪泽区
+ * into the one 淮安市洪泽区, and the city was never answered.
+ */
+export function listedNames(text: string, lexicon: Lexicon): string {
+  const byName = nameIndex(lexicon);
+  return text.replace(/(?<=[省市州盟区县旗镇乡道局委办])\s*[、，,；;／/]\s*(?=[\u4e00-\u9fff]{2})/g, (sep, at: number) => {
+    const after = text.slice(at + sep.length, at + sep.length + 16);
+    for (let len = Math.min(16, after.length); len >= 2; len--) if (byName.has(after.slice(0, len))) return "和";
+    return sep;
+  });
+}
+
 /** Find region names: longest known name first, no overlaps. */
 export function findRegions(q: string, lexicon: Lexicon): { mentions: RegionMention[]; rest: string } {
   const byName = nameIndex(lexicon);

@@ -18,6 +18,7 @@ import {
   dropOfInsideNames,
   findDepartments,
   findRegions,
+  listedNames,
   GENERIC_PLACE,
   narrow,
   nearNames,
@@ -107,7 +108,7 @@ function metricsCompared(text: string): [string, string] | null {
 export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s: string) => string[], opts: { slips?: boolean } = {}): ParsedQuestion {
   const cut = text.length > MAX_QUESTION ? text.slice(0, MAX_QUESTION) : text;
   const normalized = chineseYears(normalizeQuery(cut));
-  const q = dropOfInsideNames(stripCourtesy(squeeze(normalized).replace(/、/g, "")), lexicon);
+  const q = dropOfInsideNames(stripCourtesy(squeeze(listedNames(normalized, lexicon))), lexicon);
   const yr = parseYears(q, lexicon.newestYear);
   const found = findRegions(q, lexicon);
   const deduped = dropRepeats(found.mentions, q);
@@ -243,7 +244,16 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
       // A short word right after 和 (行政复议和诉讼) names a metric too, and so does one in a clause of
       // its own (行政复议，诉讼各多少: the comma is gone from metricText, its clauses each hold words).
       const joined = (c: Scored) => listed || commaJoins || compared || /[和与及]/.test(metricText[Math.min(...c.covered) - 1] ?? "");
-      const next = matchMetrics(restText).filter((c) => c.score >= 3.5 || (c.score >= 2 && joined(c)));
+      // (Not the first metric's own noun left over: 信函、传真申请's 申请 is no 收到申请 of its own.)
+      let next = matchMetrics(restText).filter((c) => (c.score >= 3.5 || (c.score >= 2 && joined(c))) && !(c.score < 3.5 && isAncestor(c.id, metric!)));
+      // "收到多少申请，答复了多少": a clause of its own shares the first metric's noun, said once.
+      const noun = candidates[0]!.words?.at(-1);
+      if (!next.length && round === 0 && (listed || commaJoins) && noun && !restText.includes(noun)) {
+        const clause = restText.trimEnd();
+        next = matchMetrics(`${clause}${noun}`).filter(
+          (c) => c.score >= 3.5 && c.id !== metric && !isAncestor(c.id, metric!) && [...c.covered].some((i) => i < clause.length),
+        );
+      }
       if (!next.length) break;
       const best = next[0]!.score;
       const group = next

@@ -136,6 +136,14 @@ const CASES: Record<string, Expect> = {
   宣威2024年行政处罚多少: { unknown: ["宣威"] },
   宣威行政处罚的报告: { unknown: ["宣威"] },
   行政处罚最多的是哪个: { unknown: [] },
+  // Names listed with 、 or a comma are as many bodies (淮安市、洪泽区 had been the one 淮安市洪泽区);
+  // typed with a space, the city places the district.
+  "淮安市、洪泽区2024年收到申请对比": { keys: [["淮安市"], ["淮安市洪泽区"]], intent: "compare" },
+  "淮安市，洪泽区2024年收到申请对比": { keys: [["淮安市"], ["淮安市洪泽区"]], intent: "compare" },
+  "淮安市 洪泽区 2024年收到申请": { keys: [["淮安市洪泽区"]] },
+  // The first metric's own noun left over is no second metric; a clause of its own shares it.
+  "长寿区2018年信函、传真申请多少": { metric: "requests.channel.letter_fax", more: [] },
+  "资阳区2020年一共收到多少申请，答复了多少": { metric: "requests.received", more: [["requests.answered"]] },
   // A place typed in pinyin: unknown, not the library ranked; a channel's pinyin or an English word is no place.
   "Pingtan 2024 申请数": { unknown: ["Pingtan"] },
   "Changshou 2018 行政复议": { unknown: ["Changshou"] },

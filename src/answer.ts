@@ -205,6 +205,8 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
  */
 function sumAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerItem; line: string } | null {
   if ((!ASKS_TOTAL.test(pq.normalized) && !/共(?:有)?(?:多少|几)/.test(pq.normalized)) || /历年累计/.test(pq.normalized)) return null;
+  // Each asked with its own 多少 ("一共收到多少申请，答复了多少"): two questions, not one sum.
+  if ((pq.normalized.match(/多少|几/g) ?? []).length >= 2) return null;
   const firsts = parts.map((p) => p.answers[0]);
   if (firsts.some((a) => !a || a.value === null || a.unit !== firsts[0]!.unit || a.reportId !== firsts[0]!.reportId)) return null;
   const list = firsts as AnswerItem[];

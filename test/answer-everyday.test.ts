@@ -142,6 +142,8 @@ const TEXTS: [string, string[], string[]][] = [
   ["平潭综合实验区2021年和2024年哪年收到的申请少", ["最少的是2021年：70件"], []],
   // A trend ends with the change from its first year to its last, in the last's unit.
   ["平潭综合实验区2015年到2017年主动公开信息数变化趋势", ["2017年比2015年少 827条（-28%）"], []],
+  // Two metrics each asked with its own 多少 are two answers, not their sum.
+  ["资阳区2020年一共收到多少申请，答复了多少", ["收到政府信息公开申请数：0件", "办理结果总计：0件"], ["合计"]],
   // Three bodies listed with 、, each answered (the city had been joined to the district).
   [
     "淮安市、洪泽区、平潭综合实验区2024年收到申请对比",

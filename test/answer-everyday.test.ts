@@ -144,6 +144,9 @@ const TEXTS: [string, string[], string[]][] = [
   ["平潭综合实验区2015年到2017年主动公开信息数变化趋势", ["2017年比2015年少 827条（-28%）"], []],
   // Two metrics each asked with its own 多少 are two answers, not their sum.
   ["资阳区2020年一共收到多少申请，答复了多少", ["收到政府信息公开申请数：0件", "办理结果总计：0件"], ["合计"]],
+  // A time taken is no count (it had been 申请答复数 359件, 办理结果总计 3050件).
+  ["长寿区2018年依申请公开平均答复时间", ["没有给出"], ["359"]],
+  ["淮安市2024年依申请公开平均办理时间是多少天", ["没有给出"], ["3119", "3050"]],
   // Three bodies listed with 、, each answered (the city had been joined to the district).
   [
     "淮安市、洪泽区、平潭综合实验区2024年收到申请对比",

@@ -4,7 +4,28 @@
 import { UNITS } from "../parse/numbers.js";
 
 /** Measure words a question or the prose may use beyond the table units (numbers.ts). */
-const MEASURE_WORDS = ["万人次", "名", "位", "宗", "套", "起", "处", "户", "所", "座", "台", "册", "张", "部", "轮", "批"] as const;
+const MEASURE_WORDS = [
+  "万人次",
+  "名",
+  "位",
+  "宗",
+  "套",
+  "起",
+  "处",
+  "户",
+  "所",
+  "座",
+  "台",
+  "册",
+  "张",
+  "部",
+  "轮",
+  "批",
+  "个工作日",
+  "工作日",
+  "天",
+  "小时",
+] as const;
 const ALL_UNITS = [...new Set([...UNITS, ...MEASURE_WORDS])].filter((u) => u !== "万" && u !== "亿").sort((a, b) => b.length - a.length);
 
 /** Units that count the same kind of thing; agreement inside a class is partial. */
@@ -14,6 +35,8 @@ const CLASSES: readonly (readonly string[])[] = [
   ["次", "场", "期", "场次", "批次", "轮"],
   ["元", "万元", "亿元"],
   ["%"],
+  // A time taken (平均答复时间, 多少天): no count of requests answers it.
+  ["个工作日", "工作日", "天", "日", "小时"],
 ];
 /** Inside the count class, these four are what reports write for the same documents and requests. */
 const DOCUMENTS = new Set(["条", "件", "篇", "份"]);
@@ -46,6 +69,10 @@ const NOUN_UNITS: readonly [RegExp, string[]][] = [
   [/经费|金额|费用|资金|多少钱|收费|万元|亿元/, ["万元", "元", "亿元"]],
   [/访问量|浏览量|点击量|访问人次|浏览人次/, ["人次", "次", "万人次"]],
   [/粉丝|人员|人数|多少人|几人|工作人员/, ["人", "名", "位", "人次"]],
+  [
+    /(?:时间|时长|用时|天数|周期|期限)(?:是|为|有)?(?:多少|几|多长|多久)?$|(?:平均|办理|答复|办结)(?:时间|时长|用时|天数)|多长时间|多久/,
+    ["个工作日", "工作日", "天", "日"],
+  ],
 ];
 
 /** Items counted (收费项目, 事项), and the words that ask for money all the same. */

@@ -37,6 +37,14 @@ describe("quantitiesIn", () => {
     ["被申请行政复议一起", [[1, "起", false]]],
     ["收到政府信息公开申请一件", [[1, "件", false]]],
     ["接待群众一起办理", []],
+    // The time a request took (it had been the count 8个 before the word 工作日).
+    [
+      "平均答复时间为8个工作日，比法定时限缩短7天",
+      [
+        [8, "个工作日", false],
+        [7, "天", false],
+      ],
+    ],
     // not counts: a phone number, a year, an ordinal, a name, an article, the parts of the report
     ["电话:0591-23162606件", []],
     ["2019年", []],

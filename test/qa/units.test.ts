@@ -28,6 +28,9 @@ describe("askedUnit", () => {
     // 项目, 部门 are nouns, not 项 or 部 counted: 个 is the unit.
     ["资阳区2020年政府采购了多少个项目", ["个"], true],
     ["蚌埠市2019年有几个部门公开了预算", ["个"], true],
+    // A time taken, written or named: no count of requests answers it (it had been 申请答复数 359件).
+    ["长寿区2018年申请平均多少天答复", ["天"], true],
+    ["长寿区2018年依申请公开平均答复时间", ["个工作日", "工作日", "天", "日"], false],
   ];
   for (const [q, units, explicit] of CASES) {
     it(q, () => {
@@ -48,6 +51,8 @@ describe("unitAgreement", () => {
     // Money asked, a count stated: it does not answer.
     ["条", "专项经费是多少", 0],
     ["条", "占比多少", 0],
+    ["件", "平均答复时间是多少", 0],
+    ["个工作日", "平均答复时间是多少", 1],
     ["%", "占比多少", 1],
     // Nothing asked: a count answers, a share or money hardly.
     ["件", "行政复议数", 1],

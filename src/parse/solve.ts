@@ -17,6 +17,7 @@ export type CellStatus =
   | "printed" // as the layout gives it, no choice made
   | "identities" // one reading left once the identities were applied
   | "plausible" // one left only once what real tables obey was applied too (本年制发 ≤ 现行有效)
+  | "checkable" // one left only once readings whose identities can be checked were preferred
   | "prose" // the identities left several; the prose states this one
   | "guess" // several left: the most even spread of digits, strictly better than the others
   | "unread"; // several left and nothing decides: not given
@@ -153,48 +154,58 @@ export function solveTable(input: SolveInput): SolvedRow[] {
     choice: number[];
     hard: number;
     soft: number;
+    /** Identities that could be checked and held. */
+    holds: number;
     prose: number;
     balance: number;
   }
   const scored: Scored[] = [];
-  const score = (hard: number, soft: number) => {
+  const score = (hard: number, soft: number, holds: number) => {
     let prose = 0;
     let balance = 0;
     for (const i of ambiguous) {
       balance += prior(alts[i]![choice[i]!]!);
       prose += proseOf(i, choice[i]!);
     }
-    scored.push({ choice: [...choice], hard, soft, prose, balance });
+    scored.push({ choice: [...choice], hard, soft, holds, prose, balance });
   };
   // A combination breaking more rules than one already scored is never chosen, nor counted among
   // those the rules leave: its branch is left as soon as it does (failures only add up).
   let fewestHard = Number.POSITIVE_INFINITY;
-  const walk = (k: number, hard: number, soft: number) => {
+  const walk = (k: number, hard: number, soft: number, holds: number) => {
     if (k === ambiguous.length) {
       fewestHard = Math.min(fewestHard, hard);
-      return score(hard, soft);
+      return score(hard, soft, holds);
     }
     const i = ambiguous[k]!;
     for (let a = 0; a < alts[i]!.length; a++) {
       choice[i] = a;
       let h = hard;
       let s = soft;
+      let held = holds;
       for (const instance of atDepth[k]!) {
         const o = instance.run(get, false);
-        if (!o || o.holds) continue;
-        if (isSoft(o)) s++;
+        if (!o) continue;
+        if (o.holds) held++;
+        else if (isSoft(o)) s++;
         else h++;
       }
-      if (h <= fewestHard) walk(k + 1, h, s);
+      if (h <= fewestHard) walk(k + 1, h, s, held);
     }
   };
-  walk(0, 0, 0);
+  walk(0, 0, 0, 0);
 
   const minHard = Math.min(...scored.map((s) => s.hard));
   let pool = scored.filter((s) => s.hard === minHard);
   const hardPool = pool;
   const minSoft = Math.min(...pool.map((s) => s.soft));
   pool = pool.filter((s) => s.soft === minSoft);
+  // Then the readings under which the identities can be checked, and hold: a 总计 column read as
+  // 其他 beside blank cells breaks none (its 总计 left blank), and holds none either. What only this
+  // decides is "checkable", not sure.
+  const softPool = pool;
+  const maxHolds = Math.max(...pool.map((s) => s.holds));
+  pool = pool.filter((s) => s.holds === maxHolds);
   const maxProse = Math.max(...pool.map((s) => s.prose));
   const byProse = pool.filter((s) => s.prose === maxProse);
   const best = [...byProse].sort((a, b) => a.balance - b.balance)[0]!;
@@ -217,6 +228,7 @@ export function solveTable(input: SolveInput): SolvedRow[] {
     const ambiguousSlot = alts[i]!.length > 1;
     const inPool = altsIn(pool, i);
     const inHardPool = altsIn(hardPool, i);
+    const inSoftPool = altsIn(softPool, i);
     const inByProse = altsIn(byProse, i);
     s.metrics.forEach((metric, r) => {
       const reading = alt[r];
@@ -229,7 +241,8 @@ export function solveTable(input: SolveInput): SolvedRow[] {
         const values = [...valuesIn(inPool, c)].filter((x): x is number | null => x !== undefined);
         others.push(values.filter((x) => x !== v));
         if (!ambiguousSlot) return status.push(trimmed[i] ? "guess" : "printed");
-        if (values.length === 1 && !trimmed[i]) return status.push(valuesIn(inHardPool, c).size === 1 ? "identities" : "plausible");
+        if (values.length === 1 && !trimmed[i])
+          return status.push(valuesIn(inHardPool, c).size === 1 ? "identities" : valuesIn(inSoftPool, c).size === 1 ? "plausible" : "checkable");
         // The prose decides only what it narrowed: with a slot's readings cut to the likeliest
         // (too many combinations), the ones left may all agree on a cell only because the true
         // one was cut (行政许可 21199151 kept 21 | 1 | 99151 and 21199 | 1 | 51, not 211 | 99 | 151).

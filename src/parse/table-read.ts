@@ -197,6 +197,11 @@ export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: numbe
       };
     case "plausible":
       return { certain: false, note: `${glued}按表内数据通常的关系（如本年制发不多于现行有效）推断为 ${values}，请核对原文` };
+    case "checkable":
+      return {
+        certain: false,
+        note: `${glued}${IDENTITIES_NOTE}能够核对的读法为 ${values}（另一种读法也不违反勾稽关系，但使总计等栏为空、无从核对），请核对原文`,
+      };
     case "prose":
       return { certain: true, note: `${glued}${IDENTITIES_NOTE}和正文中的数字确定为 ${values}` };
     case "identities":

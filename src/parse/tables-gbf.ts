@@ -430,6 +430,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       });
       continue;
     }
+    let rowSure = true;
     row.reading.values.forEach((v, col) => {
       let how = readingNote(row, tokens, col);
       if (!how) return;
@@ -442,7 +443,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
           certain: false,
           note: `该行文字与模板不同（原文“${src.text.slice(label.start, label.end).replace(/\s+/g, "")}”），按编号读为“${metricDef(row.metric)?.label ?? row.metric}”，请核对原表${how.note ? `；${how.note}` : ""}`,
         };
-      if (!how.certain) uncertain++;
+      if (!how.certain) uncertain++, (rowSure = false);
       const evidence = block ? rowEvidence(src, label, row.reading.spans, col) : rowWhole();
       figures.push(cellFigure(row.metric, slices[col]!, v, unit, evidence, how));
     });
@@ -457,8 +458,9 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
         unit,
         source: "derived",
         evidence: rowWhole(),
-        certain: true,
-        note: "表中总计栏空白，此为六类申请人之和",
+        // No surer than the cells it adds up (a blank read into the wrong column had made it sure).
+        certain: rowSure,
+        note: rowSure ? "表中总计栏空白，此为六类申请人之和" : "表中总计栏空白，此为六类申请人之和；各栏读法不唯一，请核对原表",
       });
     }
   }

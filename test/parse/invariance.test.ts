@@ -291,6 +291,39 @@ describe.each(WORDED.map((path) => ({ name: path.split("/").slice(-2).join("/"),
   });
 });
 
+/**
+ * A zero cell printed as a blank mark ("—", "/"): the cell reads blank, and every other figure keeps
+ * its value (a figure may lose its certainty where the blanks leave two readings, never its value).
+ * PDF text with its 表三 read column by column, zeros as "—", had read the 总计 column as 其他 and
+ * added it to itself (洪泽区 2023: 收到申请 42, sure, for 21).
+ */
+const ZERO_MARKS: [string, (t: string) => string][] = ["—", "/"].map((mark): [string, (t: string) => string] => [
+  `zero cells printed "${mark}"`,
+  (t) =>
+    t
+      .split("\n")
+      .map((l) => (/^\s*0\s*$/.test(l) ? l.replace("0", mark) : l.includes("|") ? l.replace(/\|\s*0\s*(?=\||$)/g, `| ${mark} `) : l))
+      .join("\n"),
+]);
+
+// (The crawled one-line reports glue their zeros to their neighbours: no cell of its own to mark.)
+const MARKABLE = WORDED.filter((path) => ZERO_MARKS.some(([, fn]) => fn(readFileSync(path, "utf8")) !== readFileSync(path, "utf8")));
+
+describe.each(MARKABLE.map((path) => ({ name: path.split("/").slice(-2).join("/"), path })))("$name, zeros printed as blank marks", ({ path }) => {
+  const raw = readFileSync(path, "utf8");
+  const cases = ZERO_MARKS.map(([marks, fn]) => ({ marks, text: fn(raw) })).filter((c) => c.text !== raw);
+  const key = (f: Report["figures"][number]) => `${f.metric}${f.slice ? `/${f.slice}` : ""} (${f.source})`;
+  it.each(cases)("$marks: blank where 0, the same value elsewhere", ({ text }) => {
+    const before = new Map(parse(raw).figures.map((f) => [key(f), f.value]));
+    const changed = parse(text).figures.flatMap((f) => {
+      const was = before.get(key(f));
+      if (was === undefined || was === f.value || (was === 0 && f.value === null)) return [];
+      return [`${key(f)}: ${was} → ${f.value}${f.certain ? " (sure)" : ""}`];
+    });
+    expect(changed).toEqual([]);
+  });
+});
+
 describe("a saved web page and the crawler's text of the same page", () => {
   it.each(["pingtan-2013-html", "pingtan-2024-html"])("%s: the same who, when and figures", async (name) => {
     const { extractText } = await import("../../src/extract.js");

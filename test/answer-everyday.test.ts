@@ -147,6 +147,9 @@ const TEXTS: [string, string[], string[]][] = [
   // A time taken is no count (it had been 申请答复数 359件, 办理结果总计 3050件).
   ["长寿区2018年依申请公开平均答复时间", ["没有给出"], ["359"]],
   ["淮安市2024年依申请公开平均办理时间是多少天", ["没有给出"], ["3119", "3050"]],
+  // 多少次 is asked right, never a slip for the registry's 多少人; the thing not given is named
+  // without its measure word (it had been "开展培训次").
+  ["平潭综合实验区2012年开展培训多少次", ["没有给出“开展培训”的数字"], ["按“多少人”理解"]],
   // Three bodies listed with 、, each answered (the city had been joined to the district).
   [
     "淮安市、洪泽区、平潭综合实验区2024年收到申请对比",

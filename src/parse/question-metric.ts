@@ -120,7 +120,7 @@ export function registryWords(): string[] {
 
 /** Words of asking and of the report's parts, never a slip of a metric word. */
 export const COMMON_WORDS =
-  /有多少|是多少|多少|几|哪些|哪个|什么|怎么|怎样|如何|是否|有没有|存在|问题|不足|主要|情况|方面|工作|报告|年度|总共|一共|累计|共计|统计|审计|分别|部门|单位|机关|政府|区直|县直|市直|乡镇|街道|管委会/g;
+  /有多少|是多少|多少[次件条人名场期篇份项元天家位起个]?|几[次件条人名场期篇份项天家位起个]?|哪些|哪个|什么|怎么|怎样|如何|是否|有没有|存在|问题|不足|主要|情况|方面|工作|报告|年度|总共|一共|累计|共计|统计|审计|分别|部门|单位|机关|政府|区直|县直|市直|乡镇|街道|管委会/g;
 
 /** A slip fixed: the words typed and the registry word read instead. */
 export interface SlipFix {

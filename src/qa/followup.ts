@@ -62,7 +62,8 @@ export function completeFollowUp(pq: ParsedQuestion, ctx: QueryContext): string 
 
 /** What a question leaves for the next: its bodies (by names that parse back), years and topic. */
 export function contextOf(pq: ParsedQuestion, labelOf: (key: string) => string): QueryContext | null {
-  if (pq.mentions.length === 0 || (!pq.metric && !pq.asksQuantity)) return null;
+  // (A question about the report itself leaves its topic too: 那2021年的呢 after 发布日期.)
+  if (pq.mentions.length === 0 || (!pq.metric && !pq.asksQuantity && pq.about.length === 0)) return null;
   const regions = pq.mentions.map((m) => (m.areaOnly ? m.area!.name : m.keys.length === 1 ? labelOf(m.keys[0]!) : m.text));
   // The topic: the question without bodies, years, joiners and comparison words.
   const topic = pq.keywordSource

@@ -41,6 +41,12 @@ describe("completeFollowUp", () => {
     expect(contextOf(pq, (k) => k)).toEqual(last);
     expect(contextOf(parseQuestion("你好", lex), (k) => k)).toBeNull();
   });
+
+  it("a question about the report itself leaves its topic: 那2020年的呢 asks it of that year", () => {
+    const about = contextOf(parseQuestion("资阳区2019年报告什么时候发布的", lex), (k) => k);
+    expect(about).toEqual({ regions: ["益阳市资阳区"], years: [2019], topic: "报告什么时候发布的" });
+    expect(completeFollowUp(parseQuestion("那2020年的呢", lex), about!)).toBe("益阳市资阳区2020年报告什么时候发布的");
+  });
 });
 
 describe("Conversations", () => {

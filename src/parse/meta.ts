@@ -30,7 +30,7 @@ export interface ReportMeta
   extends Pick<Report, "org" | "region" | "fullRegion" | "aliases" | "level" | "parent" | "province" | "city" | "county" | "year" | "published" | "title"> {
   /** 1-based line of the title in the original (1 when there is no title). */
   titleLine: number;
-  yearSource: "title" | "period" | "table" | "mention" | "text" | "none";
+  yearSource: "title" | "period" | "table" | "mention" | "file" | "text" | "none";
   /** The title as a span of `src.text`, when the report prints one. */
   titleSpan?: Span;
   /** A year conflict between the title and the 统计期限. */
@@ -281,8 +281,31 @@ function readOrg(text: string): Omit<OrgRead, "start"> | null {
   return fallback;
 }
 
-type Source = "title" | "name" | "compiler" | "contact" | "signature" | "source" | "opening" | "mention";
-const WEIGHT: Record<Source, number> = { title: 10, name: 3, compiler: 5, contact: 5, signature: 4, source: 2, opening: 3, mention: 0.5 };
+type Source = "title" | "name" | "compiler" | "contact" | "signature" | "source" | "opening" | "mention" | "file";
+const WEIGHT: Record<Source, number> = { title: 10, name: 3, compiler: 5, contact: 5, signature: 4, source: 2, opening: 3, mention: 0.5, file: 4 };
+
+/**
+ * A department named right after the opening's place (2024年，宁德市生态环境局坚持以…): the body
+ * ends at its suffix, and what follows starts the sentence's verb. The place alone had made the
+ * city government the issuer of its department's report.
+ */
+const DEPARTMENT_AFTER =
+  /^([\u4e00-\u9fff]{1,16}?(?:局|委员会|委|办公室|办公厅|厅|中心|署|管委会|管理委员会|办事处))(?=坚持|以|围绕|深入|认真|全面|按照|根据|紧紧|紧扣|进一步|始终|着力|聚焦|严格|持续|扎实|不断|高度|积极|切实|依法|主动|继续|全年|共|通过|在|把|将|对|结合|立足|贯彻|落实|统筹|大力|不断)/;
+
+/**
+ * The issuer and year a file's name gives ("宁德市生态环境局2024年政府信息公开工作年度报告.docx"):
+ * an upload often carries the title its text leaves out. A hint, weighed like a signature.
+ */
+function fileNameHint(fileName: string): { org: Omit<OrgRead, "start"> | null; year: number | null } | null {
+  const base = fileName
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[A-Za-z0-9]{1,5}$/, "")
+    .replace(/[^\u4e00-\u9fff\d]/g, "");
+  const m = /^(?:\d+)?([\u4e00-\u9fff]{2,40}?)((?:19|20)\d{2})年度?(?:的)?(?:政府|政务)?(?:信息公开|公开)?(?:工作)?(?:年度)?(?:报告|年报)/.exec(base);
+  if (!m) return null;
+  return { org: readOrg(m[1]!), year: asYear(m[2]!) };
+}
 
 interface Candidate {
   source: Source;
@@ -461,8 +484,9 @@ function keyOf(m: RegionMatch | null, read: Omit<OrgRead, "start">): string {
 
 function isGovernmentBody(body: string, source: Source): boolean {
   if (GOVERNMENT.test(body)) return true;
-  // An office compiling or answering for its government; in the title it is the issuer itself.
-  return source !== "title" && source !== "name" && GOVERNMENT_OFFICE.test(body);
+  // An office compiling or answering for its government; in the title (or the file's name, which
+  // carries one) it is the issuer itself.
+  return source !== "title" && source !== "name" && source !== "file" && GOVERNMENT_OFFICE.test(body);
 }
 
 /** The department's own name: 工信局办公室 → 工信局 (an office answering for its department). */
@@ -477,7 +501,7 @@ function departmentBody(body: string): string {
  *   findMeta(prepareText("当前位置： 首页政务公开政府信息公开年报 平潭综合实验区2011年政府信息公开工作年度报告 来源：平潭综合实验区管委会办公室 …"))
  *   → { org: "平潭综合实验区管委会", region: "平潭综合实验区", level: "county", city: "福州市", province: "福建省", year: 2011, … }
  */
-export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(src)): ReportMeta {
+export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(src), fileName = ""): ReportMeta {
   const text = src.text;
   // The head, white space and furniture dropped (bounded: a 5 MB text is read for its first characters only).
   const headEnd = Math.min(text.length, HEAD * 4);
@@ -501,6 +525,8 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
     cands.push({ source, read: n.org, start: n.org.start, end: n.org.start + n.org.text.length, weight });
   }
   cands.push(...sentenceCandidates(c, limit));
+  const fromFile = fileName ? fileNameHint(fileName) : null;
+  if (fromFile?.org) cands.push({ source: "file", read: fromFile.org, start: -1, end: -1, weight: WEIGHT.file });
   const raw = compactOf(src.text, 0, Math.min(src.text.length, 3000));
   const source = SOURCE.exec(raw.s);
   if (source) {
@@ -528,10 +554,13 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
   }
   for (const p of places) {
     if (insideBookTitle(c.s, p.start)) continue;
-    const read = readOrg(p.name);
-    if (!read) continue;
     const first = opening && p.start >= opening.index + opening[0].length && p.start <= opening.index + opening[0].length + 2;
-    cands.push({ source: first ? "opening" : "mention", read, start: p.start, end: p.end, weight: first ? WEIGHT.opening : WEIGHT.mention });
+    const dept = first ? DEPARTMENT_AFTER.exec(c.s.slice(p.end, p.end + 24)) : null;
+    const whole = dept ? readOrg(p.name + dept[1]!) : null;
+    const read = whole && whole.offset === 0 ? whole : readOrg(p.name);
+    if (!read) continue;
+    const end = read === whole ? p.end + dept![1]!.length : p.end;
+    cands.push({ source: first ? "opening" : "mention", read, start: p.start, end, weight: first ? WEIGHT.opening : WEIGHT.mention });
   }
 
   // 2. Group by region, weigh.
@@ -589,6 +618,9 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
   } else if (mentionYear !== null) {
     year = mentionYear;
     yearSource = "mention";
+  } else if (fromFile?.year) {
+    year = fromFile.year;
+    yearSource = "file";
   } else {
     const t = TABLE_YEAR.exec(c.s);
     if (t && asYear(t[1]!)) {

@@ -370,6 +370,28 @@ const SENTENCES: [name: string, text: string, expected: Partial<ReportMeta>][] =
   ],
 ];
 
+/** Reports whose text prints no title (a crawl dropped it): the opening and the file's name. */
+const UNTITLED = `本报告根据《中华人民共和国政府信息公开条例》编制。${"本报告所列数据统计期限为2024年1月1日至2024年12月31日。"}一、总体情况`;
+
+describe("a report without its title", () => {
+  it("a department named right after the opening's place is the issuer, not its government", () => {
+    // (It had been 宁德市人民政府: the place alone was read.)
+    const m = meta(`${UNTITLED}2024年，宁德市生态环境局坚持以习近平新时代中国特色社会主义思想为指导，主动公开政府信息120条。`);
+    expect([m.org, m.region, m.level]).toEqual(["宁德市生态环境局", "宁德市", "department"]);
+    const gov = meta(`${UNTITLED}2024年，福鼎市坚持以习近平新时代中国特色社会主义思想为指导，主动公开政府信息120条。`);
+    expect([gov.org, gov.level]).toEqual(["福鼎市人民政府", "county"]);
+  });
+  it("the file's name gives the issuer and the year the text leaves out", () => {
+    const text = "本报告根据《中华人民共和国政府信息公开条例》编制。一、总体情况 今年，我局主动公开政府信息120条。";
+    const m = findMeta(prepareText(text), undefined, "宁德市生态环境局2024年政府信息公开工作年度报告.docx");
+    expect([m.org, m.level, m.year, m.yearSource]).toEqual(["宁德市生态环境局", "department", 2024, "file"]);
+    // A government's office named so reports for itself, as in a title.
+    expect(findMeta(prepareText(text), undefined, "宁德市人民政府办公室2024年政府信息公开工作年度报告.pdf").org).toBe("宁德市人民政府办公室");
+    // A name that says nothing (a crawl's numbering) is no hint.
+    expect(findMeta(prepareText(text), undefined, "09_huaian_shi_2024.txt").org).toBe("");
+  });
+});
+
 describe("names seen in reports we do not hold (sentences written here)", () => {
   it.each(SENTENCES.map(([name, text, expected]) => ({ name, text, expected })))("$name", ({ text, expected }) => {
     const m = meta(text);

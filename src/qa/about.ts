@@ -4,6 +4,7 @@
 import type { Answer, Report, Section } from "../domain.js";
 import type { AboutField } from "../parse/question-about.js";
 import type { ParsedQuestion } from "../parse/question.js";
+import { PERIOD_WORDS } from "../parse/meta.js";
 import { sentences } from "../parse/prose.js";
 import { TEMPLATE_NAME, who } from "./render.js";
 import { pickReport, type AnswerDeps } from "./select.js";
@@ -30,8 +31,8 @@ const quote = (s: Said) => `（第${s.line}行：“${s.text.length > 120 ? `${s
 /** "本报告由淮安市人民政府办公室…编制", "我区编制完成了本报告". */
 const COMPILED = /编制|编写|撰写/;
 const OF_REPORT = /报告/;
-/** "统计期限自2024年1月1日至…", "所列数据的统计期限…". */
-const PERIOD = /统计(?:期限|时限|时间|时段|区间|周期)|(?:自|从)(?:19|20)\d{2}年1月1日(?:起)?[至到]|1月1日(?:起)?至(?:19|20)?\d{0,2}年?12月31日/;
+/** "统计期限自2024年1月1日至…", "所列数据的统计期限…", or the dates alone ("自2024年1月1日起至12月31日"). */
+const PERIOD = new RegExp(`${PERIOD_WORDS.source}|(?:自|从)(?:19|20)\\d{2}年1月1日(?:起)?[至到]|1月1日(?:起)?至(?:19|20)?\\d{0,2}年?12月31日`);
 
 function fieldLine(field: AboutField, r: Report, sections: readonly Section[]): string {
   switch (field) {

@@ -143,6 +143,20 @@ const MARKERS = new Kinds([
     first: String.raw`\-—–`,
     re: String.raw`(?<=^|\s)(?:(?<![\d\-—–][ \t]*)${DASH_PAGE_TIGHT}|${DASH_PAGE_TIGHT}(?![ \t]*[\d\-—–]))(?=\s|$)`,
   },
+  // - 1 - where a flattened PDF's page broke a sentence between its words and a number with its
+  // unit: "全市共收到政府信息公开申请- 1 -29 件". The dash touches the number, but words stand
+  // before the marker and a unit after the number: prose, not a crawled row of blank cells.
+  {
+    needs: hasDash,
+    first: String.raw`\-—–`,
+    re: String.raw`(?<=[\u4e00-\u9fff，、：（(][ \t]?)[-—–][ \t]+\d{1,4}[ \t]+[-—–](?=[ \t]?\d{1,9}(?:\.\d{1,4})?[ \t]?(?:件|条|个|次|篇|份|项|人次|人|场|期|家|名|万|元|%)(?![\d]))`,
+  },
+  // …and between a number and its unit: "结转申请 0- 2 -件，另有…".
+  {
+    needs: hasDash,
+    first: String.raw`\-—–`,
+    re: String.raw`(?<=[\u4e00-\u9fff][ \t]?\d{1,9}(?:\.\d{1,4})?[ \t]?)[-—–][ \t]+\d{1,4}[ \t]+[-—–](?=[ \t]?(?:件|条|个|次|篇|份|项|人次|人|场|期|家|名|元)(?:[，,。；;）)、 \t]|[\u4e00-\u9fff]))`,
+  },
   // 第3页 共9页 / 第 3 页，共 9 页 / 第3页/共9页
   { needs: (t) => t.includes("页"), first: "第", re: String.raw`第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页` },
   { needs: (t) => t.includes("页"), first: "第", re: String.raw`(?<=^|\s)第\s*\d{1,4}\s*页(?=\s|$)` },

@@ -119,6 +119,20 @@ const CASES: [name: string, input: string, junk: string[], kept: string[]][] = [
     ["第 2 页", "- 4 -", "5/16", "-\n6 -"],
     ["3\n/\n16", "—\n3\n—", "-\n5\n-"],
   ],
+  // A flattened PDF text's page broke a sentence: the marker between the words and the number, or
+  // between the number and its unit, touches the number (29 申请 had been no prose figure).
+  [
+    "page markers inside flattened prose, touching the number",
+    "2025年，全市共收到政府信息公开申请- 1 -29 件，答复27件（含上年度结转申请 0- 2 -件，另有2件顺延）。",
+    ["- 1 -", "- 2 -"],
+    ["申请", "29 件", "0", "件,另有"],
+  ],
+  [
+    "…but not a crawled row's dashes beside digits, or a delta before a unit column",
+    "行政许可20050— 4 ——254 行政处罚 — 3 —12 行政强制 0— 5 —0",
+    [],
+    ["20050— 4 ——254", "— 3 —12", "0— 5 —0"],
+  ],
   [
     "a crawled row's cells marked with dashes are no page markers",
     "3.补正后申请内容仍不明确20050— 4 ——254 （一）予以公开1321— —8— — 1329 （二）部分公开",

@@ -293,7 +293,10 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
       IMPROVE_WORDS.test(q)) &&
     !metric;
 
-  const { intent, rank, asksTrend } = readIntent({ q, qi, metric, mentions, years: yr.years, asksProblems });
+  const read = readIntent({ q, qi, metric, mentions, years: yr.years, asksProblems });
+  const { rank, asksTrend } = read;
+  // A contact asked for (Email地址是什么), no number: searched, never the email requests ranked.
+  const intent = contactAsked(q) && !wantsNumber && read.intent !== "list" ? "search" : read.intent;
 
   const keywordSource = rest.replace(/\s+/g, " ");
   // Segmenting costs the jieba dictionary: done here only when asked for (the answerer segments

@@ -144,6 +144,9 @@ const CASES: Record<string, Expect> = {
   // The first metric's own noun left over is no second metric; a clause of its own shares it.
   "长寿区2018年信函、传真申请多少": { metric: "requests.channel.letter_fax", more: [] },
   "资阳区2020年一共收到多少申请，答复了多少": { metric: "requests.received", more: [["requests.answered"]] },
+  // A contact asked for without a number is searched, not the email requests ranked.
+  Email地址是什么: { intent: "search" },
+  平潭县2013年电子邮件申请多少条: { intent: "value" },
   // A place typed in pinyin: unknown, not the library ranked; a channel's pinyin or an English word is no place.
   "Pingtan 2024 申请数": { unknown: ["Pingtan"] },
   "Changshou 2018 行政复议": { unknown: ["Changshou"] },

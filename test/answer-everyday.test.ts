@@ -72,7 +72,8 @@ const VALUES: [string, number, string?][] = [
   // Two metrics added up when asked so, the parts after (it had given the parts alone).
   ["长寿区2018年行政复议和行政诉讼加起来多少件", 22, "行政复议与行政诉讼合计：22件（行政复议 15件 + 行政诉讼 7件）"],
   ["平潭综合实验区2021年行政复议和行政诉讼一共多少件", 15, "合计：15件"],
-  ["西湖区2019年不予公开和部分公开共多少件", 4, "合计：4件（部分公开 4件 + 不予公开（不同意公开） 0件）"],
+  // (…in the question's order: it had been the parser's, 部分公开 first.)
+  ["西湖区2019年不予公开和部分公开共多少件", 4, "合计：4件（不予公开（不同意公开） 0件 + 部分公开 4件）"],
   // One metric against another of the same report (it had answered one of them alone).
   ["长寿区2018年当面申请比网络申请多多少", 60, "当面申请数比网络申请数多 60件（61件 − 1件）"],
   ["长寿区2018年行政复议比行政诉讼多几件", 8, "行政复议比行政诉讼多 8件"],
@@ -142,6 +143,12 @@ const TEXTS: [string, string[], string[]][] = [
   ["平潭综合实验区2021年和2024年哪年收到的申请少", ["最少的是2021年：70件"], []],
   // A trend ends with the change from its first year to its last, in the last's unit.
   ["平潭综合实验区2015年到2017年主动公开信息数变化趋势", ["2017年比2015年少 827条（-28%）"], []],
+  // Two metrics asked one after the other are answered in that order.
+  [
+    "长寿区2018年收到多少申请，予以公开多少",
+    ["收到政府信息公开申请数：359件\n来源（表格第97行：“(一)收到申请数 | 件 | 359”）\n\n重庆市长寿区人民政府2018年予以公开"],
+    [],
+  ],
   // Two metrics each asked with its own 多少 are two answers, not their sum.
   ["资阳区2020年一共收到多少申请，答复了多少", ["收到政府信息公开申请数：0件", "办理结果总计：0件"], ["合计"]],
   // A time taken is no count (it had been 申请答复数 359件, 办理结果总计 3050件).

@@ -220,9 +220,12 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const top = candidates[0]?.score ?? 0;
   const metricCandidates = candidates.filter((c) => c.score >= top * 0.75).map((c) => c.id);
   let metric = metricCandidates[0];
-  const metricWords = candidates[0]?.words?.join(" ") ?? "";
+  let metricWords = candidates[0]?.words?.join(" ") ?? "";
   // "行政复议和行政诉讼": a second metric in the text the first did not cover, joined by 和/与/及/、.
   const moreMetrics: string[][] = [];
+  // Where each further metric's words start, and its words: the metrics are answered in the
+  // question's order (收到多少申请，予以公开多少 had answered 予以公开 first).
+  const moreAt: { at: number; words: string }[] = [];
   // Words typed apart ("长寿区 2018 复议 诉讼", "复议、诉讼") name a metric each, short as they are.
   // (Not the spaces around a year: "截至 2013年 政府公报…" is one metric.)
   const listed = /\S\s+\S|、/.test(normalized.replace(/\s*((?:19|20)\d{2}\s*年?度?)\s*/g, "$1").trim());
@@ -262,11 +265,22 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
         .filter((id) => !metricCandidates.includes(id) || id !== metric);
       if (!group.length || moreMetrics.some((g) => g[0] === group[0])) break;
       moreMetrics.push(group);
+      moreAt.push({ at: Math.min(...next[0]!.covered), words: next[0]!.words?.join(" ") ?? "" });
       covered = next[0]!.covered;
     }
     // A metric asked on its own is no alternative reading of the first.
     for (const g of moreMetrics)
       for (const id of g) if (id !== metric && metricCandidates.includes(id)) metricCandidates.splice(metricCandidates.indexOf(id), 1);
+    if (moreMetrics.length > 0) {
+      const asked = [
+        { ids: [...metricCandidates], at: Math.min(...candidates[0]!.covered), words: metricWords },
+        ...moreMetrics.map((ids, i) => ({ ids, ...moreAt[i]! })),
+      ].sort((a, b) => a.at - b.at);
+      metricCandidates.splice(0, metricCandidates.length, ...asked[0]!.ids);
+      metric = asked[0]!.ids[0];
+      metricWords = asked[0]!.words;
+      moreMetrics.splice(0, moreMetrics.length, ...asked.slice(1).map((x) => x.ids));
+    }
   }
   // "当面申请比网络申请多多少": each side of 比 names its own metric, in the question's order (their
   // shared 申请 had been taken by the first's words, leaving the second unread).

@@ -380,13 +380,13 @@ export function narrow(mentions: RegionMention[], lexicon: Lexicon, q: string): 
 
 export const GENERIC_PLACE = /^(?:全|我|本|各|哪|每|该|其|这|那|此|县|市|地|城|辖|社|园|景|片|小|学|省|直|所|区|乡|镇|街|分|下|上|老|新)/;
 
-/** Place-like words not in the store: "朝阳区", "杭州市". */
 /** A pinyin syllable: initial, final, an erhua r. */
 const SYLLABLE =
   "(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)r?";
 /** A word of two pinyin syllables or more (Pingtan, Changshou), not an English word (Email, Online). */
 const PINYIN_WORD = new RegExp(`^(?:${SYLLABLE}){2,}$`, "i");
 
+/** Place-like words not in the store: "朝阳区", "杭州市", "Pingtan". */
 export function unknownPlaces(rest: string): string[] {
   const out: string[] = [];
   for (const m of rest.matchAll(/([\u4e00-\u9fff]{2,5}?(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗))(?:政府|人民政府)?/g)) {

@@ -26,11 +26,11 @@ function firstSaying(sections: readonly Section[], test: RegExp): Said | null {
   return null;
 }
 
-const quote = (s: Said) => `（第${s.line}行：“${s.text.length > 120 ? `${s.text.slice(0, 120)}…` : s.text}”）`;
+/** A sentence quoted with its line, cut at 120 characters. */
+const quoted = (s: Said) => `第${s.line}行：“${s.text.length > 120 ? `${s.text.slice(0, 120)}…` : s.text}”`;
 
-/** "本报告由淮安市人民政府办公室…编制", "我区编制完成了本报告". */
-const COMPILED = /编制|编写|撰写/;
-const OF_REPORT = /报告/;
+/** "本报告由淮安市人民政府办公室…编制", "我区编制完成了本报告": a sentence naming both. */
+const COMPILED = /(?=.*(?:编制|编写|撰写))(?=.*报告)/;
 /** "统计期限自2024年1月1日至…", "所列数据的统计期限…", or the dates alone ("自2024年1月1日起至12月31日"). */
 const PERIOD = new RegExp(`${PERIOD_WORDS.source}|(?:自|从)(?:19|20)\\d{2}年1月1日(?:起)?[至到]|1月1日(?:起)?至(?:19|20)?\\d{0,2}年?12月31日`);
 
@@ -44,12 +44,12 @@ function fieldLine(field: AboutField, r: Report, sections: readonly Section[]): 
       return `发布日期：${y}年${m}月${d}日（取自报告落款或网页上的发布时间）`;
     }
     case "compiler": {
-      const s = firstSaying(sections, new RegExp(`(?=.*(?:${COMPILED.source}))(?=.*${OF_REPORT.source})`));
-      return s ? `编制：${quote(s).slice(1, -1)}` : `编制：报告中没有写明由谁编制；发布机关是${r.org || "（不明）"}。`;
+      const s = firstSaying(sections, COMPILED);
+      return s ? `编制：${quoted(s)}` : `编制：报告中没有写明由谁编制；发布机关是${r.org || "（不明）"}。`;
     }
     case "period": {
       const s = firstSaying(sections, PERIOD);
-      return s ? `统计期限：${quote(s).slice(1, -1)}` : `统计期限：报告中没有写明${r.year ? `（报告年度为${r.year}年）` : ""}。`;
+      return s ? `统计期限：${quoted(s)}` : `统计期限：报告中没有写明${r.year ? `（报告年度为${r.year}年）` : ""}。`;
     }
     case "template":
       return `表格格式：${TEMPLATE_NAME[r.template]}`;

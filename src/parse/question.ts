@@ -271,7 +271,17 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     // A metric asked on its own is no alternative reading of the first.
     for (const g of moreMetrics)
       for (const id of g) if (id !== metric && metricCandidates.includes(id)) metricCandidates.splice(metricCandidates.indexOf(id), 1);
-    if (moreMetrics.length > 0) {
+    // "行政复议多少件，纠正了几件": each clause asking its own number names its own metric, a later
+    // one sharing the first's noun. Matched over the whole text, 复议…纠正 had made one metric of
+    // the two clauses, and 行政复议 was left unanswered.
+    const perClause = commaJoins ? clauseMetrics(normalized, [...names, ...yr.consumed]) : null;
+    if (perClause) {
+      metricCandidates.splice(0, metricCandidates.length, ...perClause.first);
+      metric = perClause.first[0];
+      metricWords = perClause.words;
+      moreMetrics.splice(0, moreMetrics.length, ...perClause.more);
+      moreAt.splice(0, moreAt.length);
+    } else if (moreMetrics.length > 0) {
       const asked = [
         { ids: [...metricCandidates], at: Math.min(...candidates[0]!.covered), words: metricWords },
         ...moreMetrics.map((ids, i) => ({ ids, ...moreAt[i]! })),
@@ -344,6 +354,40 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     ...(near ? { didYouMean: near } : {}),
     moreMetrics,
   };
+}
+
+/**
+ * One metric per clause of a question whose clauses each ask a number ("行政复议多少件，纠正了几件"):
+ * the first clause's candidates and words, then each later clause's metric, read with the first
+ * clause's noun when it names none of its own. Null unless every clause names a metric of its own.
+ */
+function clauseMetrics(normalized: string, dropped: readonly string[]): { first: string[]; words: string; more: string[][] } | null {
+  const clauses = normalized
+    .split(/[,，;；]/)
+    .map((part) => {
+      let words = stripCourtesy(squeeze(part));
+      for (const d of dropped) words = words.split(d).join("");
+      return everyday(words);
+    })
+    .filter((w) => /多少|几/.test(w));
+  if (clauses.length < 2) return null;
+  const found = matchMetrics(clauses[0]!);
+  const head = found[0];
+  if (!head || head.score < 3.5) return null;
+  const noun = head.words?.at(-1) ?? "";
+  const more: string[][] = [];
+  for (const clause of clauses.slice(1)) {
+    const own = matchMetrics(clause).find((c) => c.score >= 3.5 && c.id !== head.id);
+    const shared = own
+      ? undefined
+      : matchMetrics(`${clause}${noun}`).find(
+          (c) => c.score >= 3.5 && c.id !== head.id && !isAncestor(c.id, head.id) && [...c.covered].some((i) => i < clause.length),
+        );
+    const next = own ?? shared;
+    if (!next || more.some((g) => g[0] === next.id)) return null;
+    more.push([next.id]);
+  }
+  return { first: found.filter((c) => c.score >= head.score * 0.75).map((c) => c.id), words: head.words?.join(" ") ?? "", more };
 }
 
 export { APPLICANT_SLICES };

@@ -144,6 +144,10 @@ const CASES: Record<string, Expect> = {
   // The first metric's own noun left over is no second metric; a clause of its own shares it.
   "长寿区2018年信函、传真申请多少": { metric: "requests.channel.letter_fax", more: [] },
   "资阳区2020年一共收到多少申请，答复了多少": { metric: "requests.received", more: [["requests.answered"]] },
+  // Each clause asking its own number names its own metric, a later one with the first's noun
+  // (复议…纠正 had been read as one metric, and 行政复议 left unanswered).
+  "长寿区2018年行政复议多少件，纠正了几件": { metric: "review.total", more: [["review.corrected"]] },
+  "长寿区2018年行政复议多少件，诉讼多少件": { metric: "review.total", more: [["litigation.total"]] },
   // A contact asked for without a number is searched, not the email requests ranked.
   Email地址是什么: { intent: "search" },
   平潭县2013年电子邮件申请多少条: { intent: "value" },

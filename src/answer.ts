@@ -249,8 +249,15 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       pq.keywordSource,
       groups.map((g) => g[0]!),
     );
+    // The words that named each metric, in its own clause (主动公开's words are not 依申请公开's).
+    const wordsOf = (i: number) =>
+      i === 0
+        ? pq.metricWords
+        : matchMetrics(clauses[i]!.replace(/\s+/g, ""))
+            .find((c) => c.id === groups[i]![0])
+            ?.words?.join(" ");
     const parts = groups.map((cands, i) =>
-      value({ ...pq, metric: cands[0]!, metricCandidates: cands, moreMetrics: [], keywordSource: clauses[i]! }, deps, base),
+      value({ ...pq, metric: cands[0]!, metricCandidates: cands, moreMetrics: [], keywordSource: clauses[i]!, metricWords: wordsOf(i) }, deps, base),
     );
     const sum = sumAsked(pq, parts) ?? differenceAsked(pq, parts);
     return {

@@ -149,6 +149,9 @@ const TEXTS: [string, string[], string[]][] = [
     ["收到政府信息公开申请数：359件\n来源（表格第97行：“(一)收到申请数 | 件 | 359”）\n\n重庆市长寿区人民政府2018年予以公开"],
     [],
   ],
+  // Each clause's metric is weighed with its own words: 依申请公开's figure is the requests, not the
+  // row 依申请公开信息收取的费用 (万元) its words suggest, which no count of 件 is.
+  ["长寿区2018年主动公开多少件，依申请公开多少件", ["主动公开政府信息数：134条", "收到政府信息公开申请数：359件"], ["没有给出"]],
   // Two metrics each asked with its own 多少 are two answers, not their sum.
   ["资阳区2020年一共收到多少申请，答复了多少", ["收到政府信息公开申请数：0件", "办理结果总计：0件"], ["合计"]],
   // A time taken is no count (it had been 申请答复数 359件, 办理结果总计 3050件).

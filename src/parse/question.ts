@@ -271,17 +271,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     // A metric asked on its own is no alternative reading of the first.
     for (const g of moreMetrics)
       for (const id of g) if (id !== metric && metricCandidates.includes(id)) metricCandidates.splice(metricCandidates.indexOf(id), 1);
-    // "行政复议多少件，纠正了几件": each clause asking its own number names its own metric, a later
-    // one sharing the first's noun. Matched over the whole text, 复议…纠正 had made one metric of
-    // the two clauses, and 行政复议 was left unanswered.
-    const perClause = commaJoins ? clauseMetrics(normalized, [...names, ...yr.consumed]) : null;
-    if (perClause) {
-      metricCandidates.splice(0, metricCandidates.length, ...perClause.first);
-      metric = perClause.first[0];
-      metricWords = perClause.words;
-      moreMetrics.splice(0, moreMetrics.length, ...perClause.more);
-      moreAt.splice(0, moreAt.length);
-    } else if (moreMetrics.length > 0) {
+    if (moreMetrics.length > 0) {
       const asked = [
         { ids: [...metricCandidates], at: Math.min(...candidates[0]!.covered), words: metricWords },
         ...moreMetrics.map((ids, i) => ({ ids, ...moreAt[i]! })),
@@ -291,6 +281,16 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
       metricWords = asked[0]!.words;
       moreMetrics.splice(0, moreMetrics.length, ...asked.slice(1).map((x) => x.ids));
     }
+  }
+  // "行政复议多少件，纠正了几件", "行政复议多少件？行政诉讼呢？": each clause asking its own number
+  // names its own metric, a later one sharing the first's noun. Matched over the whole text, 复议…
+  // 纠正 had made one metric of the two clauses, and 行政复议 was left unanswered.
+  const perClause = metric && !compared ? clauseMetrics(normalized, [...names, ...yr.consumed]) : null;
+  if (perClause) {
+    metricCandidates.splice(0, metricCandidates.length, ...perClause.first);
+    metric = perClause.first[0];
+    metricWords = perClause.words;
+    moreMetrics.splice(0, moreMetrics.length, ...perClause.more);
   }
   // "当面申请比网络申请多多少": each side of 比 names its own metric, in the question's order (their
   // shared 申请 had been taken by the first's words, leaving the second unread).
@@ -362,14 +362,15 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
  * clause's noun when it names none of its own. Null unless every clause names a metric of its own.
  */
 function clauseMetrics(normalized: string, dropped: readonly string[]): { first: string[]; words: string; more: string[][] } | null {
+  // (Clauses end at commas and at question marks: "行政复议多少件？行政诉讼呢？" asks two.)
   const clauses = normalized
-    .split(/[,，;；]/)
+    .split(/[,，;；?？!！。]/)
+    .filter((part) => /多少|几|呢\s*$/.test(part))
     .map((part) => {
       let words = stripCourtesy(squeeze(part));
       for (const d of dropped) words = words.split(d).join("");
       return everyday(words);
-    })
-    .filter((w) => /多少|几/.test(w));
+    });
   if (clauses.length < 2) return null;
   const found = matchMetrics(clauses[0]!);
   const head = found[0];

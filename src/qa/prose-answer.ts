@@ -151,6 +151,8 @@ export function betterRow(pq: ProseQuery, figures: readonly Figure[], current: s
   for (const f of figures) {
     if (f.source !== "table" || f.slice || seen.has(f.metric)) continue;
     seen.add(f.metric);
+    // A row counting another kind of thing than asked is no better row (依申请公开多少件 is no 依申请公开信息收取的费用 in 万元).
+    if (f.unit && unitAgreement(f.unit, pq.asked) === 0) continue;
     const score = coverage(pq.words, [{ text: rowLabel(f), w: 1 }]);
     if (!best || score > best.score) best = { metric: f.metric, score };
   }

@@ -148,6 +148,8 @@ const CASES: Record<string, Expect> = {
   // (复议…纠正 had been read as one metric, and 行政复议 left unanswered).
   "长寿区2018年行政复议多少件，纠正了几件": { metric: "review.total", more: [["review.corrected"]] },
   "长寿区2018年行政复议多少件，诉讼多少件": { metric: "review.total", more: [["litigation.total"]] },
+  "长寿区2018年行政复议多少件？行政诉讼呢？": { metric: "review.total", more: [["litigation.total"]] },
+  "长寿区2018年行政复议多少件？": { metric: "review.total", more: [] },
   // A contact asked for without a number is searched, not the email requests ranked.
   Email地址是什么: { intent: "search" },
   平潭县2013年电子邮件申请多少条: { intent: "value" },

@@ -248,15 +248,8 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
       // its own (行政复议，诉讼各多少: the comma is gone from metricText, its clauses each hold words).
       const joined = (c: Scored) => listed || commaJoins || compared || /[和与及]/.test(metricText[Math.min(...c.covered) - 1] ?? "");
       // (Not the first metric's own noun left over: 信函、传真申请's 申请 is no 收到申请 of its own.)
-      let next = matchMetrics(restText).filter((c) => (c.score >= 3.5 || (c.score >= 2 && joined(c))) && !(c.score < 3.5 && isAncestor(c.id, metric!)));
-      // "收到多少申请，答复了多少": a clause of its own shares the first metric's noun, said once.
-      const noun = candidates[0]!.words?.at(-1);
-      if (!next.length && round === 0 && (listed || commaJoins) && noun && !restText.includes(noun)) {
-        const clause = restText.trimEnd();
-        next = matchMetrics(`${clause}${noun}`).filter(
-          (c) => c.score >= 3.5 && c.id !== metric && !isAncestor(c.id, metric!) && [...c.covered].some((i) => i < clause.length),
-        );
-      }
+      // (A clause sharing the first metric's noun, 收到多少申请，答复了多少, is read by clauseMetrics below.)
+      const next = matchMetrics(restText).filter((c) => (c.score >= 3.5 || (c.score >= 2 && joined(c))) && !(c.score < 3.5 && isAncestor(c.id, metric!)));
       if (!next.length) break;
       const best = next[0]!.score;
       const group = next

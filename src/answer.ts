@@ -468,6 +468,8 @@ function clauseLabel(c: ClauseAnswer): string {
       .replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "")
       .replace(/(?:达到|达|为|是|共计|共|约)$/, "");
   if (q.unit === "%" && clean(q.left).replace(/占比?|约/g, "").length <= 1) return `${clean(q.before[0] ?? "")}，占比`;
+  // Counted before its noun (4家新建单位、): the noun names it, the list's lead-in does not.
+  if (q.countedFirst && clean(q.right).length >= 2) return clean(q.right);
   const left = clean(q.left);
   if (left.length >= 4 || (left.length >= 2 && !q.right)) return left;
   if (left.length >= 2) return `${left}…${clean(q.right)}`;

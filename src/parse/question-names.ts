@@ -195,14 +195,19 @@ export function blankMentions(q: string, mentions: readonly RegionMention[]): st
 
 /**
  * A short name that fits a region already named is that region, not a second one: "平潭综合实验区…
- * 通过中国平潭网…" names one body (the 平潭 of 中国平潭网 is a word of the question).
+ * 通过中国平潭网…" names one body (the 平潭 of 中国平潭网 is a word of the question). Unless the
+ * question asks it again on its own (`asksAlso`: "…多少件，平潭呢").
  */
-export function dropRepeats(mentions: RegionMention[], q: string): RegionMention[] {
+export function dropRepeats(mentions: RegionMention[], q: string, asksAlso: (name: string) => boolean = () => false): RegionMention[] {
   const out: RegionMention[] = [];
   for (const m of mentions) {
     // "平潭综合实验区和平潭…" joins two names: the second may be another body.
     const joined = /[和与及、跟同比]$/.test(q.slice(0, m.at ?? 0));
-    const named = !joined && out.find((o) => o.keys.length === 1 && o.text !== m.text && o.text.includes(m.text) && m.keys.includes(o.keys[0]!));
+    // "平潭交建局…问政平潭": a place typed as the start of a body already named is that body's place.
+    const named =
+      !joined &&
+      !asksAlso(m.text) &&
+      out.find((o) => o.keys.length === 1 && o.text !== m.text && o.text.includes(m.text) && (m.keys.includes(o.keys[0]!) || o.text.startsWith(m.text)));
     if (!named) out.push(m);
   }
   return out;

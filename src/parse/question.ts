@@ -111,7 +111,12 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const q = dropOfInsideNames(stripCourtesy(squeeze(listedNames(normalized, lexicon))), lexicon);
   const yr = parseYears(q, lexicon.newestYear);
   const found = findRegions(q, lexicon);
-  const deduped = dropRepeats(found.mentions, q);
+  // "…多少件，平潭呢": a name alone in a last clause asks the same of it.
+  const asksAlso = (name: string) => {
+    const at = normalized.lastIndexOf(name);
+    return at > 0 && /[，,;；]\s*$/.test(normalized.slice(0, at)) && /^\s*(?:的)?(?:呢|吗)?\s*[？?]*\s*$/.test(normalized.slice(at + name.length));
+  };
+  const deduped = dropRepeats(found.mentions, q, asksAlso);
   // A repeat is a word of the question again (中国平潭网): its text is not blanked.
   const repeats = new Set(found.mentions.filter((m) => !deduped.includes(m)).map((m) => m.at));
   const kept = dropPlacingAreas(deduped, q, lexicon);

@@ -5,6 +5,7 @@
 import { SUB_UNIT } from "../parse/phrases.js";
 import type { ProseIndex, ProseQuantity } from "./prose-index.js";
 import { isUnitWord, unitAgreement, type AskedUnit } from "./units.js";
+import { holdsVariant } from "./word-variants.js";
 
 /**
  * Words that ask, not name: removed before the question's words are matched. (…数量是多少 too:
@@ -63,6 +64,8 @@ export function longestRun(a: string, b: string): number {
 export function wordMatch(word: string, text: string): number {
   if (!text) return 0;
   if (text.includes(word)) return 1;
+  // The report's word for the same act or measure (编印 for 印制, 点击量 for 访问量).
+  if (holdsVariant(word, text)) return 0.85;
   // A compound the text says in two places or the other way round: jieba took 人员培训 for one word
   // in "工作人员培训了多少", and "工作人员全年培训8841人次" holds both of its halves.
   for (let k = 2; k <= word.length - 2; k++) if (text.includes(word.slice(0, k)) && text.includes(word.slice(k))) return 0.85;
@@ -82,7 +85,7 @@ export function weigh(words: readonly string[], index: ProseIndex): Weighted[] {
   const n = index.sentences.length;
   return words.map((word) => {
     let df = 0;
-    for (const s of index.sentences) if (s.text.includes(word)) df++;
+    for (const s of index.sentences) if (s.text.includes(word) || holdsVariant(word, s.text)) df++;
     const idf = Math.max(0.15, Math.log((n + 1) / (df + 0.5)));
     return { word, weight: idf * (word.length >= 2 ? 1 : 0.3) * (MODIFIERS.test(word) ? 0.2 : 1) };
   });
@@ -116,7 +119,7 @@ const FILLER = /[\d\s\p{P}的了在和及与共为是有已达其中年度全]/g
  */
 function precision(q: ProseQuantity, question: string): number {
   // The words nearest the number name it; a long lead-in (完成了网审平台系统…) does not.
-  const left = (isBareShare(q) ? (q.before[0] ?? "").replace(/[\d.]+\D{0,2}$/, "") : q.left).replace(FILLER, "").slice(-NEAR);
+  const left = q.countedFirst ? "" : (isBareShare(q) ? (q.before[0] ?? "").replace(/[\d.]+\D{0,2}$/, "") : q.left).replace(FILLER, "").slice(-NEAR);
   const label = left + q.right.replace(FILLER, "").slice(0, NEAR);
   if (!label) return 0.5;
   let hit = 0;
@@ -187,8 +190,9 @@ export function rankQuantities(index: ProseIndex, words: readonly Weighted[], ph
     const sub = SUB_UNIT.exec(q.left + q.right);
     if (sub && !question.includes(sub[0].replace(/各/, ""))) score *= 0.8;
     // Some of them acted upon (对5个…政务新媒体予以关停注销): how many were closed, not how many there
-    // are, unless the question asks about the act.
-    const act = ACTED_ON.exec(q.clause);
+    // are, unless the question asks about the act. The quantity's own words: in "4家合并单位、23家更名
+    // 单位" the 合并 is the other item's.
+    const act = ACTED_ON.exec(q.left + q.right);
     if (act && !question.includes(act[0])) score *= 0.5;
     const phraseText = isBareShare(q) ? `${q.before[0] ?? ""}${q.clause}` : q.clause;
     const ph = phrase ? longestRun(phrase, phraseText) / phrase.length : 0;

@@ -31,6 +31,8 @@ export interface ProseQuantity {
   left: string;
   /** The words after it up to the next quantity or the clause end (empty when they name the next item). */
   right: string;
+  /** Counted before the noun that names it, in a list ("4家新建单位、4家合并单位"): `right` names it, `left` leads in the list. */
+  countedFirst?: boolean;
   /** Earlier clauses of the same sentence, nearest first. */
   before: string[];
   /** Later clauses of the same sentence, joined. */
@@ -48,6 +50,8 @@ export interface ProseIndex {
 const CLAUSE_STOP = /[,，:：]/;
 /** Words that join two counted items: "民意征集53期、网上调查51期" — what follows belongs to the next. */
 const JOINER = /^(?:[、和及与]|以及|并)/;
+/** The same joiner ending the words between two quantities: they named the quantity before. */
+const JOINER_END = /(?:[、和及与]|以及)$/;
 /** Percentages: "占71.11%", "占比28.7％" (quantities.ts reads counts, not shares). */
 const PERCENT = /(\d{1,3}(?:\.\d{1,4})?)\s?%/g;
 /**
@@ -140,6 +144,14 @@ export function readProse(sections: readonly Section[]): ProseIndex {
             .map((x) => x.text)
             .join("，");
           const quote = text.length <= MAX_QUOTE ? text : [before[0], c.text, clauses[ci + 1]?.text].filter(Boolean).join("，");
+          let left = text.slice(leftFrom, q.start);
+          // Words after the previous quantity that end at a joiner name that one, counted before its
+          // noun ("4家合并单位、23家更名单位"): nothing before this one names it.
+          const afterJoiner = !!prev && leftFrom === prev.end && JOINER_END.test(left);
+          if (afterJoiner) left = "";
+          // Counted before its noun, in a list: "4家新建单位、" (the next item follows the joiner), or the
+          // item after one. Its noun is what follows it; what precedes is the list's lead-in.
+          const countedFirst = afterJoiner || (!!next && next.start < cEnd && /^[\u4e00-\u9fff]/.test(right) && JOINER_END.test(right));
           out.quantities.push({
             value: q.value,
             unit: q.unit,
@@ -147,8 +159,9 @@ export function readProse(sections: readonly Section[]): ProseIndex {
             raw: q.raw,
             sentence: si,
             clause: c.text,
-            left: text.slice(leftFrom, q.start),
+            left,
             right,
+            ...(countedFirst ? { countedFirst } : {}),
             before,
             after,
             quote,

@@ -252,6 +252,7 @@ describe("questions about a zone and its county (Pingtan)", () => {
     regions: [
       { key: "福州市平潭县", label: "福州市平潭县", names: ["平潭县", "福州市平潭县", "平潭县人民政府", "平潭县政府", "平潭"] },
       { key: "平潭综合实验区", label: "平潭综合实验区", names: ["平潭综合实验区", "平潭综合实验区管委会", "平潭", "平潭实验区", "实验区", "平潭实验区管委会"] },
+      { key: "平潭综合实验区交通与建设局", label: "平潭综合实验区交通与建设局", names: ["平潭综合实验区交通与建设局", "平潭交建局"] },
     ],
     sliceNames: ["历年累计"],
     newestYear: 2024,
@@ -276,6 +277,10 @@ describe("questions about a zone and its county (Pingtan)", () => {
     平潭综合实验区管委会2014年政府信息公开专栏访问量是多少: { keys: [["平潭综合实验区"]], quantity: true, intent: "search" },
     // 平潭 inside 中国平潭网 is a word of the question, not a second region.
     平潭综合实验区2012年通过中国平潭网门户网站公开了多少条政府信息: { keys: [["平潭综合实验区"]], intent: "value", rest: "中国平潭网" },
+    // 平潭 inside the name of a programme (问政平潭), the department typed with its place: one body.
+    平潭交建局2021年推出了几期问政平潭: { keys: [["平潭综合实验区交通与建设局"]] },
+    // … unless the place is asked again in a clause of its own.
+    "平潭交建局2021年收到申请多少件，平潭呢": { keys: [["平潭综合实验区交通与建设局"], ["平潭综合实验区", "福州市平潭县"]] },
     // Two names joined by 和 are two regions.
     平潭县和平潭综合实验区2013年主动公开政府信息对比: { keys: [["福州市平潭县"], ["平潭综合实验区"]], intent: "compare" },
     // 历年累计 is a column, not a trend.

@@ -50,6 +50,11 @@ const CASES: [string, string, number | null][] = [
   ["003_039a0e44477dbad7.txt", "通报了多少家信息公开不达标单位", 12],
   ["000_2d63126c8570951a.txt", "自然人行政许可事项多少项", 146],
   ["000_2d63126c8570951a.txt", "法人行政许可事项多少项", 286],
+  // Counted before the noun, in a list: "对机构改革4家新建单位、4家合并单位、23家更名单位进行帮扶".
+  ["003_039a0e44477dbad7.txt", "帮扶了多少家更名单位", 23],
+  ["003_039a0e44477dbad7.txt", "对多少家新建单位进行了帮扶", 4],
+  // The report's word for the same act: 编印了…宣传册500份.
+  ["001_6b8ee0204781e589.txt", "印制宣传册多少份", 500],
 ];
 
 describe("bestQuantity on real reports", () => {

@@ -123,9 +123,47 @@ export function traditionalToSimplified(text: string): string {
 
 // ── normalisation with an offset map ────────────────────────────────────────────────────────────
 
-const DROP = /[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\u2060\ufeff\ufffd]/;
+// Invisible format characters a page or a converter leaves in: soft hyphens (&shy;), zero-width
+// spaces and joiners, direction marks, word joiners, variation selectors, the byte-order mark.
+const DROP = /[\u0000-\u0008\u000e-\u001f\u007f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\ufffd]/;
 const SPACE = /[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b]/;
 const DASH: Record<string, string> = { "－": "-", "﹣": "-", "−": "-" };
+const BOX_VERTICAL = "│┃║╎╏┆┇┊┋";
+/**
+ * HTML character references left in a text (a page saved as text by a tool that did not decode
+ * them): "&nbsp;|&nbsp;64" is a cell of 64.
+ */
+const ENTITY = /&(?:(nbsp|ensp|emsp|thinsp|amp|lt|gt|quot|apos|shy|mdash|ndash|middot|hellip|ldquo|rdquo|lsquo|rsquo)|#(\d{2,6})|#[xX]([0-9a-fA-F]{2,5}));/y;
+const NAMED_ENTITY: Record<string, string> = {
+  nbsp: " ",
+  ensp: " ",
+  emsp: " ",
+  thinsp: " ",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  shy: "",
+  mdash: "—",
+  ndash: "–",
+  middot: "·",
+  hellip: "…",
+  ldquo: "“",
+  rdquo: "”",
+  lsquo: "‘",
+  rsquo: "’",
+};
+/** The character an entity at `at` stands for, and its length; null when none starts there. */
+function entityAt(raw: string, at: number): { ch: string; width: number } | null {
+  ENTITY.lastIndex = at;
+  const m = ENTITY.exec(raw);
+  if (!m) return null;
+  const code = m[2] ? Number(m[2]) : m[3] ? Number.parseInt(m[3], 16) : -1;
+  if (code === -1) return { ch: NAMED_ENTITY[m[1]!.toLowerCase()] ?? "", width: m[0].length };
+  if (code < 0x20 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return null;
+  return { ch: String.fromCodePoint(code), width: m[0].length };
+}
 
 /** One character normalised (NFKC, dashes); "" when it is dropped. */
 function normChar(ch: string, code: number): string {
@@ -135,6 +173,9 @@ function normChar(ch: string, code: number): string {
   if (SPACE.test(ch)) return " ";
   const d = DASH[ch];
   if (d) return d;
+  // Box drawing (text a converter laid out as a grid, ┌─┬─┐ │ 64 │): the vertical rules are cell
+  // separators, the rest is white space.
+  if (code >= 0x2500 && code <= 0x257f) return BOX_VERTICAL.includes(ch) ? "|" : " ";
   // ① … ⑳ number a list; NFKC would make them a bare "1", which reads as a value.
   if (code >= 0x2460 && code <= 0x2473) return `(${code - 0x245f})`;
   return ch.normalize("NFKC");
@@ -183,7 +224,7 @@ export function prepareText(raw: string): SourceText {
     while (j < len) {
       const c = raw.charCodeAt(j);
       if (
-        (c > 0x20 && c < 0x7f) ||
+        (c > 0x20 && c < 0x7f && c !== 0x26) ||
         (c >= 0x4e00 && c <= 0x9fff) ||
         (c >= 0x3001 && c <= 0x3011) ||
         (c >= 0x2018 && c <= 0x201d) ||
@@ -206,7 +247,18 @@ export function prepareText(raw: string): SourceText {
     let kind = code === 0x0a || code === 0x0d || code === 0x0c ? "\n" : code === 0x09 ? "\t" : code === 0x20 ? " " : "";
     let out = "";
     let width = 1;
-    if (!kind) {
+    const entity = code === 0x26 ? entityAt(raw, i) : null;
+    if (entity) {
+      // Decoded, then normalised as the character itself would be (&#12288; is a space).
+      width = entity.width;
+      const c0 = entity.ch.codePointAt(0) ?? 0;
+      out = entity.ch === "" ? "" : c0 < 0x80 || (c0 >= 0x4e00 && c0 <= 0x9fff) ? entity.ch : normChar(entity.ch, c0);
+      if (out === "") {
+        i += width;
+        continue;
+      }
+      if (out.trim() === "") kind = out.includes("\n") ? "\n" : " ";
+    } else if (!kind) {
       if (code >= 0xff01 && code <= 0xff5e && code !== 0xff0d)
         out = String.fromCharCode(code - 0xfee0); // full-width ASCII
       else {

@@ -121,6 +121,20 @@ const LAYOUTS: [string, (t: string) => string][] = [
   // Two spaces or more are a column gap ("行政许可   409") but between ideographs, where they space letters.
   ["every ideograph two spaces apart", (t) => t.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, "$1  ")],
   ["table cells apart by runs of spaces, not pipes", (t) => t.replace(/ ?\| ?/g, "   ")],
+  // Invisible characters a page or a converter leaves in: a byte-order mark, soft hyphens (&shy;)
+  // inside words and numbers. A soft hyphen had cut labels in two (西湖区 lost its city; 864 figures).
+  ["a byte-order mark and soft hyphens every 53 characters", (t) => `\ufeff${[...t].map((c, i) => (i % 53 === 52 ? `${c}\u00ad` : c)).join("")}`],
+  // A page saved as text by a tool that left its character references undecoded.
+  ["cells apart by literal &nbsp; references", (t) => t.replace(/ \| /g, "&nbsp;|&nbsp;").replace(/　/g, "&#12288;")],
+  // A converter that draws its tables' grid with box-drawing characters.
+  [
+    "tables drawn with box-drawing rules",
+    (t) =>
+      t
+        .split("\n")
+        .map((l) => (l.includes("|") ? `${l.replace(/\|/g, "│")}\n${"─".repeat(12)}┼${"─".repeat(12)}` : l))
+        .join("\n"),
+  ],
   // Reports from Taiwan's and Hong Kong's character sets' users, and simplified ones a site converted.
   ["in Traditional characters (Taiwan)", (t) => TO_TW(t)],
   ["in Traditional characters (Hong Kong)", (t) => TO_HK(t)],

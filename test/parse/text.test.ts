@@ -70,3 +70,21 @@ describe("letter-spacing", () => {
     expect(prepareText("主动公开 条 其中 政府网站").text).toBe("主动公开 条 其中 政府网站");
   });
 });
+
+describe("characters a page or a converter leaves in", () => {
+  it.each([
+    // Character references a tool did not decode: each becomes its character, mapped to the "&".
+    ["自然人&nbsp;|&nbsp;64", "自然人 | 64", "自然人&|&64"],
+    ["收到申请&#12288;21件", "收到申请 21件", "收到申请&21件"],
+    ["A&amp;B&lt;3", "A&B<3", "A&B&3"],
+    // Not a reference: left as it is.
+    ["A & B &nbsp", "A & B &nbsp", "A & B &nbsp"],
+    // Soft hyphens and a byte-order mark are dropped.
+    ["\ufeff主动\u00ad公开4\u00ad25条", "主动公开425条", "主动公开425条"],
+    // A grid drawn with box-drawing characters: its vertical rules separate cells.
+    ["│ 自然人 │ 64 │\n──┼──", "| 自然人 | 64 |\n", "│ 自然人 │ 64 │\n"],
+  ])("%j → %j", (raw, text, from) => {
+    expect(prepareText(raw).text).toBe(text);
+    expect(back(raw)).toBe(from);
+  });
+});

@@ -336,6 +336,13 @@ const TITLE_STOP = /[。；：，,;:!?！？（(【“"|\t\d]/;
 const SENTENCE_START =
   /(?:本年度|本年|今年|全年|报告期内|近年来|截至|截止|根据|按照|围绕|为(?:了|进一步|深入|切实)|一是|我(?:区|县|市|省|局|委|办|镇|街道|乡|单位|部门|们)|全(?:区|县|市|省|镇|乡|街道)|本(?:机关|单位|部门|局|委|办)|区(?:政府|管委会)|县政府|市政府)/;
 
+/** What a template's own heading title adds to a candidate's score. */
+const TEMPLATE_BONUS = 4;
+/** A candidate this heading-like has a template title (1 + the bonus at least). */
+const TEMPLATE_SCORE = 1 + TEMPLATE_BONUS;
+/** What a chain pays for a heading number it skips. */
+const SKIP_COST = 2;
+
 interface Candidate {
   value: number;
   /** Prose offsets: the heading's number, where its title ends, where its paragraph ends. */
@@ -374,7 +381,7 @@ function candidateAt(text: string, start: number, paraEnd: number): Candidate | 
     .trim()
     .replace(/[：:。]+$/, "");
   if (!title) return null;
-  if (templateHeading(title)) score += 4;
+  if (templateHeading(title)) score += TEMPLATE_BONUS;
   if (TABLE_ROW_TITLES.test(title)) score -= 6;
   // A row of a statistics table: numbers, dashes and cell marks follow the title.
   const after = text.slice(bodyStart + titleLen, Math.min(paraEnd, bodyStart + titleLen + 30));
@@ -407,6 +414,14 @@ export function sectionHeads(prose: Prose): { start: number; titleEnd: number; t
     if (prevIdx !== undefined && best[prevIdx]! + c.score > best[i]!) {
       best[i] = best[prevIdx]! + c.score;
       from[i] = prevIdx;
+    }
+    // A template heading after a gap of one: the heading between lost its title to the table it
+    // introduces (a crawled page's "四、政府信息公开行政复议、行政诉讼情况行政复议…" is read as 表四,
+    // leaving "四、"), and the parts after the tables had stayed inside 三.
+    const skipIdx = c.score >= TEMPLATE_SCORE ? bestOfValue.get(c.value - 2) : undefined;
+    if (skipIdx !== undefined && best[skipIdx]! + c.score - SKIP_COST > best[i]!) {
+      best[i] = best[skipIdx]! + c.score - SKIP_COST;
+      from[i] = skipIdx;
     }
     const cur = bestOfValue.get(c.value);
     if (best[i]! > -Infinity && (cur === undefined || best[i]! > best[cur]!)) bestOfValue.set(c.value, i);

@@ -7,6 +7,7 @@ import type { Report } from "../../src/domain.js";
 import { toPassages } from "../../src/index/documents.js";
 import { headingNumberAt } from "../../src/parse/headings.js";
 import { buildProse, findSections, sentences } from "../../src/parse/prose.js";
+import { parseReport } from "../../src/parse/report.js";
 import { prepareText, withBlanks } from "../../src/parse/text.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -212,6 +213,16 @@ describe("findSections", () => {
       "一、总体情况。全年工作有序推进,主要包括一、二、三季度的检查。二、主动公开政府信息情况。本年度做法如下:" +
       "一、加强领导。二、完善制度。三、强化监督。三、收到和处理政府信息公开申请情况。本年度收到申请5件。四、存在的主要问题及改进情况。宣传不够。";
     expect(titles(raw)).toEqual(["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、存在的主要问题及改进情况"]);
+  });
+
+  it("goes on past a heading whose title the table took, in a crawled one-line 2021 report", () => {
+    // "四、政府信息公开行政复议、行政诉讼情况行政复议…21317000001324019五、存在的主要问题…": the
+    // title of 四 is read as 表四's header, leaving "四、"; 五 and 六 had stayed inside 三.
+    const parsed = parseReport(read(PINGTAN, "11_pingtan_2024.txt"));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const sections = parsed.report.sections;
+    expect(sections.slice(-3).map((x) => x.title)).toEqual(["三、收到和处理政府信息公开申请情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]);
+    expect(sections.at(-1)!.text).toBe("2024年,无收取信息处理费情况。");
   });
 
   it("ends an unknown title at a sentence start, a digit or a stop", () => {

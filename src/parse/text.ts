@@ -125,7 +125,7 @@ export function traditionalToSimplified(text: string): string {
 
 // Invisible format characters a page or a converter leaves in: soft hyphens (&shy;), zero-width
 // spaces and joiners, direction marks, word joiners, variation selectors, the byte-order mark.
-const DROP = /[\u0000-\u0008\u000e-\u001f\u007f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\ufffd]/;
+const DROP = /[\u0000-\u0008\u000e-\u001f\u007f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufffd]/;
 const SPACE = /[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b]/;
 const DASH: Record<string, string> = { "－": "-", "﹣": "-", "−": "-" };
 const BOX_VERTICAL = "│┃║╎╏┆┇┊┋";
@@ -170,6 +170,7 @@ function normChar(ch: string, code: number): string {
   if (code < 0x80) return ch;
   if (code >= 0x4e00 && code <= 0x9fff) return ch;
   if (DROP.test(ch)) return "";
+  if (code >= 0xfe00 && code <= 0xfe0f) return ""; // variation selectors (not in DROP: they combine)
   if (SPACE.test(ch)) return " ";
   const d = DASH[ch];
   if (d) return d;

@@ -48,6 +48,9 @@ const CASES: Record<string, Expect> = {
   长寿区2018年依申请公开收费多少: { metric: "fees.requests" },
   资阳区2020年政府集中采购项目数量: { metric: "art20.procurement.items" },
   资阳区2020年政府集中采购总金额: { metric: "art20.procurement.amount" },
+  // 项目 is a word of 行政事业性收费项目, not the 上一年项目数量 column.
+  资阳区2020年行政事业性收费项目本年增减多少: { metric: "art20.fees.delta" },
+  资阳区2020年收费项目减少了几个: { metric: "art20.fees.delta" },
   洪泽区2024年复议后起诉的行政诉讼有几件: { metric: "litigation.after_review.total" },
   西湖区2019年行政诉讼尚未审结的有几件: { metric: "litigation.pending" },
   长寿区18年被起诉了几次: { years: [2018], metric: "litigation.total" },

@@ -278,7 +278,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   // A table row printed in the question's own words beats the metric its words suggested.
   if (px && found?.primary?.source === "table") {
     const cur = figureCoverage(px, found.primary, namedBy(found.metric, pq, found.via), found.primary.slice).score;
-    const row = betterRow(px, r.figures, found.metric, cur);
+    const row = betterRow(px, r.figures, found.metric, cur, found.primary.slice);
     const other = row ? findFigures(r, row, resolveSlice(r, pq)) : null;
     if (other) found = other;
   }

@@ -9,6 +9,7 @@ import { sumRulesFor } from "../parse/identities.js";
 import type { ParsedQuestion } from "../parse/question.js";
 import { proseIndexOf, proseQuery, type ProseQuery } from "./prose-answer.js";
 import { fmtValue, item, shortLabel, sourceLine } from "./render.js";
+import { SHARE } from "./units.js";
 import type { AnswerDeps } from "./select.js";
 
 export interface Found {
@@ -134,8 +135,8 @@ export function resolveSlice(r: Report, pq: ParsedQuestion): string | undefined 
   return col?.slice;
 }
 
-/** A share asked: 纠错率, 占比, 比例. */
-export const RATE_ASKED = /率|比例|占比|百分比/;
+/** A share asked: 纠错率, 占比, 比例, 占多少 (units.ts's vocabulary). */
+export const RATE_ASKED = SHARE;
 
 /**
  * What a share of `metric` (column `slice`) is taken of, from a getter of the report's values: a

@@ -3,6 +3,7 @@
 // the clause wins when it names what the question adds (各乡镇, 粉丝, 网上, 区直) or says the question
 // almost verbatim where the table row uses other words (不予公开信息数 vs 否决公开答复数).
 import type { Figure, Section } from "../domain.js";
+import { APPLICANT_SLICES, sliceLabel } from "../parse/metrics.js";
 import { DISCLOSURE, PHRASES, SUB_UNIT } from "../parse/phrases.js";
 import { coverage, contentPhrase, contentWords, longestRun, rankQuantities, weigh, type ClauseAnswer, type Weighted } from "./clause-match.js";
 import { readProse, type ProseIndex } from "./prose-index.js";
@@ -61,6 +62,13 @@ export function bestQuantity(pq: ProseQuery): ClauseAnswer | null {
  */
 const BACKGROUND = "政府信息公开 政务公开 政府信息 信息公开 全区 全县 全市 全省 全镇 全街道 全乡 本级 我区 我县 我市 本机关 全年 本年度 今年";
 
+/** The words of a column asked: its label, and for 表三's applicant columns the header 申请人 (情况). */
+function columnText(slice: string | undefined): string {
+  if (!slice) return "";
+  return APPLICANT_KEYS.has(slice) ? `${sliceLabel(slice)} 申请人` : sliceLabel(slice);
+}
+const APPLICANT_KEYS = new Set<string>([...APPLICANT_SLICES.map((a) => a.key), "legal_persons"]);
+
 /** The label a table row prints, without its numbers and units ("主动公开信息数 条 425 1516" → "主动公开信息数"). */
 export function rowLabel(f: Figure): string {
   // Numbers, rules and spaces, however they follow one another, become one space: one pass (asked
@@ -79,7 +87,7 @@ export function figureCoverage(pq: ProseQuery, f: Figure, label: string, slice?:
   const plain = label.replace(/（[^）]*）|\([^)]*\)/g, "");
   const texts = [
     { text: row, w: 1 },
-    { text: slice ?? "", w: 1 },
+    { text: columnText(slice), w: 1 },
     { text: plain, w: 0.85 },
     { text: BACKGROUND, w: 1 },
   ];
@@ -145,7 +153,10 @@ export function restates(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: s
  *
  *   betterRow(px, report.figures, "requests.answered", 0.4) → the 否决公开答复数 row's metric
  */
-export function betterRow(pq: ProseQuery, figures: readonly Figure[], current: string, currentScore: number): string | null {
+export function betterRow(pq: ProseQuery, figures: readonly Figure[], current: string, currentScore: number, slice?: string): string | null {
+  // The words that named the column asked are every row's: "其他申请人申请多少件" names the 其他
+  // applicants, and its 申请人 had found 申请人无正当理由逾期不补正.
+  const column = { text: columnText(slice), w: 1 };
   let best: { metric: string; score: number } | null = null;
   const seen = new Set<string>();
   for (const f of figures) {
@@ -153,7 +164,7 @@ export function betterRow(pq: ProseQuery, figures: readonly Figure[], current: s
     seen.add(f.metric);
     // A row counting another kind of thing than asked is no better row (依申请公开多少件 is no 依申请公开信息收取的费用 in 万元).
     if (f.unit && unitAgreement(f.unit, pq.asked) === 0) continue;
-    const score = coverage(pq.words, [{ text: rowLabel(f), w: 1 }]);
+    const score = coverage(pq.words, [{ text: rowLabel(f), w: 1 }, column]);
     if (!best || score > best.score) best = { metric: f.metric, score };
   }
   if (!best || best.metric === current) return null;

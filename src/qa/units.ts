@@ -63,7 +63,8 @@ const UNIT_ALT = ALL_UNITS.map((u) => u.replace("%", "\\%")).join("|");
 const EXPLICIT = new RegExp(`(?:多少|几)(?:个)?(${UNIT_ALT})`);
 /** Nouns that start with a measure word's character: 项目, 部门, 处罚, 起诉, 条例 … */
 const NOUN_START = /^(?:项目|部门|部分|台账|处罚|处理|起诉|所属|名单|名称|条例|期限|位置|场所|套餐|户籍|张贴)/;
-const SHARE = /占比|比例|比重|百分比|百分之|占[^，。？?]{0,8}(?:多少|几)|[^效]率/;
+/** A share asked: 占比, 纠错率, 自然人占多少, 百分之几 (not 效率). */
+export const SHARE = /占比|比例|比重|百分比|百分之|占[^，。？?]{0,8}(?:多少|几)|[^效]率/;
 /** Nouns that fix the unit when none is written (多少粉丝, 经费是多少). */
 const NOUN_UNITS: readonly [RegExp, string[]][] = [
   [/经费|金额|费用|资金|多少钱|收费|万元|亿元/, ["万元", "元", "亿元"]],

@@ -292,6 +292,9 @@ describe("questions about a zone and its county (Pingtan)", () => {
     平潭综合实验区2012年政府信息公开专栏访问量: { quantity: true, intent: "search" },
     平潭综合实验区2017年区管委会及区直部门主动公开占比多少: { quantity: true },
     平潭综合实验区2014年政府信息公开存在的主要问题: { quantity: false },
+    // 经费 and 费用 are amounts asked, with or without 多少 (it had been searched).
+    平潭综合实验区2024年政府信息公开工作经费: { quantity: true },
+    平潭综合实验区2024年依申请公开收取的费用: { quantity: true },
     平潭县2013年否决公开答复数: { metric: "requests.result.withheld" },
     平潭县2013年对申请的答复总数是多少: { metric: "requests.answered" },
     平潭综合实验区2017年收到多少件行政复议申请: { metric: "review.total" },

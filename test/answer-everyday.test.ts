@@ -84,6 +84,9 @@ const VALUES: [string, number, string?][] = [
   // 办结率: handled against the year's new requests and those carried over (it had been over the new alone, 97.79%).
   ["淮安市2024年申请办结率", 3050, "与上年结转之和（3153件）的比例：96.73%（3050 ÷ 3153）"],
   ["平潭综合实验区2024年收到申请哪类申请人最少", 218, "最少的是：科研机构 0件、社会公益组织 0件、法律服务机构 0件、其他 0件"],
+  // A category inside 主动公开 the prose counts: its clause answers, and is not said to contradict
+  // the table's total (it had been "正文的说法不同：207条" under 1853).
+  ["平潭县2013年主动公开政府信息中规范性文件多少条", 207, "政策、规范性文件类信息：207条"],
   // A share asked as 占多少 or 百分之几 (it had been "没有给出“自然人申请占”的数字").
   ["淮安市2024年收到的申请中，自然人占多少", 3001, "96.22%（3001 ÷ 3119）"],
   ["淮安市2024年自然人申请占百分之几", 3001, "96.22%"],

@@ -173,13 +173,20 @@ function mentions(ctx: readonly { text: string; own?: boolean }[], word: string)
  *
  *   rankQuantities(readProse(sections), weigh(["乡镇", "主动公开"], idx), "乡镇主动公开", askedUnit("多少条"), "各乡镇主动公开多少条")[0].q.value → 122
  */
+/** The question's rarest word that names a thing (not a modifier such as 全年), or undefined. */
+export function rarestWord(words: readonly Weighted[]): Weighted | undefined {
+  let top: Weighted | undefined;
+  for (const w of words) if (w.word.length >= 2 && !MODIFIERS.test(w.word) && (!top || w.weight > top.weight)) top = w;
+  return top;
+}
+
 /** Acts done to some of a kind of thing, the count of which is of those acted upon. */
 const ACTED_ON = /关停|注销|关闭|撤销|清理|整合|下线|撤并|合并|停更|清退|取消|废止|清除|删除/;
 
 export function rankQuantities(index: ProseIndex, words: readonly Weighted[], phrase: string, asked: AskedUnit, question: string): ClauseAnswer[] {
   const out: ClauseAnswer[] = [];
   // The question's rarest word (专职 in 多少专职工作人员) must be somewhere around the number.
-  const top = words.filter((w) => w.word.length >= 2 && !MODIFIERS.test(w.word)).sort((a, b) => b.weight - a.weight)[0];
+  const top = rarestWord(words);
   for (const q of index.quantities) {
     const unit = unitAgreement(q.unit, asked);
     if (unit === 0) continue;

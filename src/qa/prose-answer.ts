@@ -5,7 +5,18 @@
 import type { Figure, Section } from "../domain.js";
 import { APPLICANT_SLICES, sliceLabel } from "../parse/metrics.js";
 import { DISCLOSURE, PHRASES, SUB_UNIT } from "../parse/phrases.js";
-import { coverage, contentPhrase, contentWords, longestRun, rankQuantities, weigh, type ClauseAnswer, type Weighted } from "./clause-match.js";
+import {
+  coverage,
+  contentPhrase,
+  contentWords,
+  longestRun,
+  rankQuantities,
+  rarestWord,
+  weigh,
+  wordMatch,
+  type ClauseAnswer,
+  type Weighted,
+} from "./clause-match.js";
 import { readProse, type ProseIndex } from "./prose-index.js";
 import { askedUnit, unitAgreement, type AskedUnit } from "./units.js";
 
@@ -100,10 +111,27 @@ export function clauseOverFigure(pq: ProseQuery, best: ClauseAnswer, f: Figure, 
   if (f.unit && unitAgreement(f.unit, pq.asked) === 0) return "unit";
   if (aboutOtherThings(pq, best, f.metric)) return null;
   if (namesPart(pq.question, best, org)) return "part";
+  if (namesWhatRowDoesNot(pq, best, f, label, slice)) return "words";
   const fc = figureCoverage(pq, f, label, slice);
   if (best.score - fc.score >= WORD_GAIN) return "words";
   if (best.phrase - fc.phrase >= PHRASE_GAIN && best.score >= fc.score) return "phrase";
   return null;
+}
+
+/**
+ * The question's rarest word is the clause's own (the words naming its number) and nowhere in the
+ * figure's row, column or label: the question asks about the thing the clause counts, a part of
+ * what the row counts or another thing. ("主动公开政府信息中规范性文件多少条": the table's 1853 is every
+ * item made public, "政策、规范性文件类信息207条" the one asked; the table had answered, and the 207
+ * had been said to contradict it.)
+ */
+function namesWhatRowDoesNot(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string): boolean {
+  const top = rarestWord(pq.words);
+  if (!top) return false;
+  const own = best.q.countedFirst ? best.q.right : `${best.q.left}${best.q.right}`;
+  if (wordMatch(top.word, own) < 0.85) return false;
+  const row = f.source === "narrative" ? "" : rowLabel(f);
+  return [row, columnText(slice), label, BACKGROUND].every((t) => wordMatch(top.word, t) === 0);
 }
 
 /** A part of a body: its office (政府办), its departments or towns (各乡镇, 区直各部门). */

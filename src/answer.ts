@@ -241,6 +241,18 @@ function differenceAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerIte
   };
 }
 
+/** Several answers to one question, in order, as one (a sum or difference asked first). */
+function joined(base: Answer, parts: readonly Answer[], sum: { item: AnswerItem; line: string } | null): Answer {
+  return {
+    ...base,
+    kind: parts.some((p) => p.answers.length) ? (parts[0]!.kind === "none" ? "value" : parts[0]!.kind) : "none",
+    answers: [...(sum ? [sum.item] : []), ...parts.flatMap((p) => p.answers)],
+    hits: parts.flatMap((p) => p.hits),
+    warnings: [...new Set(parts.flatMap((p) => p.warnings))],
+    text: [...(sum ? [sum.line] : []), ...parts.map((p) => p.text)].join("\n\n"),
+  };
+}
+
 function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (pq.moreMetrics.length > 0) {
     // Several metrics in one question: one answer each, joined.
@@ -259,15 +271,12 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     const parts = groups.map((cands, i) =>
       value({ ...pq, metric: cands[0]!, metricCandidates: cands, moreMetrics: [], keywordSource: clauses[i]!, metricWords: wordsOf(i) }, deps, base),
     );
-    const sum = sumAsked(pq, parts) ?? differenceAsked(pq, parts);
-    return {
-      ...base,
-      kind: parts.some((p) => p.answers.length) ? (parts[0]!.kind === "none" ? "value" : parts[0]!.kind) : "none",
-      answers: [...(sum ? [sum.item] : []), ...parts.flatMap((p) => p.answers)],
-      hits: parts.flatMap((p) => p.hits),
-      warnings: [...new Set(parts.flatMap((p) => p.warnings))],
-      text: [...(sum ? [sum.line] : []), ...parts.map((p) => p.text)].join("\n\n"),
-    };
+    return joined(base, parts, sumAsked(pq, parts) ?? differenceAsked(pq, parts));
+  }
+  // The whole, then the column asked after it ("收到申请多少件，其中自然人多少").
+  if (pq.totalToo) {
+    const { slice: _column, totalToo: _both, ...whole } = pq;
+    return joined(base, [value(whole, deps, base), value({ ...whole, slice: pq.slice }, deps, base)], null);
   }
   const picked = pickReport(pq.mentions[0]!, pq.years, deps);
   if (!picked.report) return { ...base, text: picked.missing! };

@@ -64,6 +64,11 @@ export interface ParsedQuestion extends Question {
   /** Further metrics asked in the same question ("行政复议和行政诉讼"), each with its candidates. */
   moreMetrics: string[][];
   /**
+   * The column (`slice`) is asked only in a later clause, the first asking the whole: "收到申请多少件，
+   * 其中自然人多少" wants the total, then the column.
+   */
+  totalToo?: boolean;
+  /**
    * The question's words that named the metric (行政诉讼, 申请 答复): a figure of that metric
    * accounts for them when it is weighed against a prose clause.
    */
@@ -316,6 +321,14 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
       IMPROVE_WORDS.test(q)) &&
     !metric;
 
+  // "收到申请多少件，其中自然人多少": the column is named only after a clause asking the whole.
+  let totalToo = false;
+  if (slice && moreMetrics.length === 0) {
+    const names = (t: string) => (sliceName ? columnNames(sliceName).some((c) => t.includes(c)) : SLICE_WORDS.some(([re, key]) => key === slice && re.test(t)));
+    const asking = normalized.split(/[,，;；?？!！。]/).filter((part) => /多少|几/.test(part));
+    totalToo = asking.length >= 2 && !names(asking[0]!) && asking.slice(1).some(names);
+  }
+
   const read = readIntent({ q, qi, metric, mentions, years: yr.years, asksProblems });
   const { rank, asksTrend } = read;
   // A contact asked for (Email地址是什么), no number: searched, never the email requests ranked.
@@ -352,6 +365,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     ...(metricWords ? { metricWords } : {}),
     ...(near ? { didYouMean: near } : {}),
     moreMetrics,
+    ...(totalToo ? { totalToo } : {}),
   };
 }
 

@@ -32,6 +32,8 @@ interface Expect {
   unknown?: string[];
   /** The further metrics asked, each group's candidates. */
   more?: string[][];
+  /** The whole asked before the column (totalToo). */
+  total?: boolean;
 }
 
 const CASES: Record<string, Expect> = {
@@ -60,7 +62,10 @@ const CASES: Record<string, Expect> = {
   "  长寿区 ，2018年？？ 行政复议！！": { regions: ["长寿区"], years: [2018], metric: "review.total" },
   "<b>长寿区</b>2018年行政诉讼": { regions: ["长寿区"], metric: "litigation.total" },
   // slices
-  西湖区2019年自然人申请多少件: { metric: "requests.received", slice: "natural_person" },
+  西湖区2019年自然人申请多少件: { metric: "requests.received", slice: "natural_person", total: false },
+  // The whole, then the column named in a later clause.
+  "西湖区2019年收到申请多少件，其中自然人多少": { metric: "requests.received", slice: "natural_person", total: true },
+  "蚌埠市2019年行政复议多少件，其中市直单位几件": { metric: "review.total", slice: "市直单位", total: true },
   蚌埠市2019年市直单位行政复议多少件: { metric: "review.total", slice: "市直单位" },
   蚌埠市2019年县区直属单位收到申请数: { slice: "县区直属单位" },
   // regions: ambiguity, narrowing, departments, unknown places
@@ -177,6 +182,7 @@ describe("parseQuestion", () => {
       if (want.intent) expect(pq.intent).toBe(want.intent);
       if (want.unknown) expect(pq.unknownRegions).toEqual(want.unknown);
       if (want.more) expect(pq.moreMetrics).toEqual(want.more);
+      if (want.total !== undefined) expect(pq.totalToo ?? false).toBe(want.total);
     });
   }
   it("names the 其他 column of the applicants as people do, never inside 法人或其他组织", () => {

@@ -180,6 +180,10 @@ export function rarestWord(words: readonly Weighted[]): Weighted | undefined {
   return top;
 }
 
+/** A website's visits asked about, and the parts of one a clause may count instead. */
+const WEBSITE_VISITS = /(?:网站|门户).{0,6}(?:访问|浏览|点击)/;
+const WEB_PART = /专栏|栏目|频道|专题/;
+
 /** Acts done to some of a kind of thing, the count of which is of those acted upon. */
 const ACTED_ON = /关停|注销|关闭|撤销|清理|整合|下线|撤并|合并|停更|清退|取消|废止|清除|删除/;
 
@@ -196,6 +200,11 @@ export function rankQuantities(index: ProseIndex, words: readonly Weighted[], ph
     // A part of the issuer the question does not name: another figure than the one asked.
     const sub = SUB_UNIT.exec(q.left + q.right);
     if (sub && !question.includes(sub[0].replace(/各/, ""))) score *= 0.8;
+    // Visits to a part of a website (政府信息公开专栏, 栏目) when the question asks the site's: the
+    // column's are not the site's (政府网站访问量 had been answered with 专栏访问量). (What a column
+    // published the site published: only visits are the whole's alone.)
+    const webPart = WEB_PART.exec(q.left + q.right);
+    if (webPart && WEBSITE_VISITS.test(question) && !question.includes(webPart[0])) score *= 0.5;
     // Some of them acted upon (对5个…政务新媒体予以关停注销): how many were closed, not how many there
     // are, unless the question asks about the act. The quantity's own words: in "4家合并单位、23家更名
     // 单位" the 合并 is the other item's.

@@ -40,6 +40,9 @@ const CASES: [string, string, number | null][] = [
   ["pingtan-09_pingtan_2017.txt", "专项资金公开了多少条", 84],
   ["pingtan-09_pingtan_2017.txt", "政策解读栏目共公开发布信息多少条", 82],
   ["pingtan-10_pingtan_2021.txt", "政府网站总访问量是多少", null],
+  // The column's visits are not the site's: "2016年政府信息公开专栏访问量达162103人次".
+  ["pingtan-08_pingtan_2016.txt", "政府网站访问量", null],
+  ["pingtan-08_pingtan_2016.txt", "政府信息公开专栏访问量", 162103],
   ["pingtan-11_pingtan_2024.txt", "开展网上调查多少期", 51],
   ["pingtan-11_pingtan_2024.txt", "开展民意征集多少期", 53],
   ["09_huaian_shi_2024.txt", "全市在运维政务新媒体有多少个", 95],

@@ -60,6 +60,20 @@ export function longestRun(a: string, b: string): number {
   return best;
 }
 
+/** Most characters between the halves of a compound said apart (工作人员全年培训: 2). */
+const HALVES_GAP = 6;
+
+/** `a` and `b` both in `text`, in either order, at most HALVES_GAP characters apart. */
+function halvesNear(text: string, a: string, b: string): boolean {
+  for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) {
+    const from = Math.max(0, i - HALVES_GAP - b.length);
+    const window = text.slice(from, i + a.length + HALVES_GAP + b.length);
+    const at = window.indexOf(b);
+    if (at >= 0) return true;
+  }
+  return false;
+}
+
 /** How much of a word a text holds: 1 whole; both halves of a compound 0.85; a run of two or more of its characters counts in part. */
 export function wordMatch(word: string, text: string): number {
   if (!text) return 0;
@@ -68,7 +82,9 @@ export function wordMatch(word: string, text: string): number {
   if (holdsVariant(word, text)) return 0.85;
   // A compound the text says in two places or the other way round: jieba took 人员培训 for one word
   // in "工作人员培训了多少", and "工作人员全年培训8841人次" holds both of its halves.
-  for (let k = 2; k <= word.length - 2; k++) if (text.includes(word.slice(0, k)) && text.includes(word.slice(k))) return 0.85;
+  // Near each other, not anywhere in a sentence: "15个政务新媒体(微信和微博)" holds 政务 and 微博 far
+  // apart, and counts new media, not 政务微博.
+  for (let k = 2; k <= word.length - 2; k++) if (halvesNear(text, word.slice(0, k), word.slice(k))) return 0.85;
   if (word.length < 3) return 0;
   const run = longestRun(word, text);
   return run >= 2 ? (0.7 * run) / word.length : 0;

@@ -78,5 +78,7 @@ describe("wordMatch", () => {
     expect(wordMatch("人员培训", "培训工作人员")).toBe(0.85);
     expect(wordMatch("人员培训", "人员培训机制")).toBe(1);
     expect(wordMatch("人员培训", "来访群众全年接待")).toBe(0);
+    // …near each other, not anywhere in a sentence.
+    expect(wordMatch("政务微博", "对全区正常运行的14家单位共15个政务新媒体(微信和微博)加强日常监管")).toBeLessThan(0.85);
   });
 });

@@ -229,6 +229,8 @@ const BODY =
   /^(?:|人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处|[\u4e00-\u9fff]{1,18}?(?:局|委员会|委|办公室|办公厅|厅|中心|院|所|站|队|署|办|处|馆|管委会|管理委员会|人民政府|政府|海关)|[\u4e00-\u9fff]{1,12}?(?:组织|宣传|统战|政法|武装)部)$/;
 /** Words no issuer's body holds: report words, navigation, collective words. */
 const NOT_BODY = /公开|年报|报告|首页|位置|来源|字号|打印|登录|无障碍|时间|编制|^[各全我本该其]|所属|下属|有关|以下|以及|及其/;
+/** Words of a web site's chrome, never of an issuer's name. */
+const SITE_WORDS = /网站|门户|栏目|频道|首页|位置|导航/;
 /** A department named without its region (信访局, 区工信局): never a government or its office. */
 const DEPARTMENT_ALONE = /^[\u4e00-\u9fff]{1,14}(?:局|委员会|委|中心|厅|署|院|所|站|队)$/;
 /** A name never starts with a verb or a function word: 现将区政府…, 根据…. */
@@ -253,7 +255,34 @@ function orgBefore(s: string, end: number): (OrgRead & { start: number }) | null
   let from = end;
   while (from > 0 && end - from < 40 && !LEFT_STOP.test(s[from - 1]!)) from--;
   const read = readOrg(s.slice(from, end));
-  return read ? { ...read, start: from + read.offset } : null;
+  if (read && read.parts.length > 0) return { ...read, start: from + read.offset };
+  return relativeOrg(s, from, end) ?? (read ? { ...read, start: from + read.offset } : null);
+}
+
+/** A department named by its level alone (市交通运输局, 区教育局): "this city's", "this district's". */
+const RELATIVE_DEPARTMENT = /^([市区县])([\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|中心|厅|署|院|所|站|队))$/;
+const SITE_WORDS_ALL = new RegExp(SITE_WORDS.source, "g");
+
+/**
+ * "宁德市人民政府门户网站 … 市交通运输局2024年…": a department named by its level alone is the
+ * department of the place of that level the page names before it (the site's own, in its header).
+ * Filed under the place alone, it had been 宁德市人民政府's report; read with the site's name, it
+ * had been 宁德市人民政府门户网站市交通运输局.
+ */
+function relativeOrg(s: string, from: number, end: number): (OrgRead & { start: number }) | null {
+  // The name starts after the site's words ("…门户网站市交通运输局"), else where the scan stopped.
+  let start = from;
+  for (const w of s.slice(from, end).matchAll(SITE_WORDS_ALL)) start = from + w.index! + w[0].length;
+  const m = RELATIVE_DEPARTMENT.exec(s.slice(start, end));
+  if (!m) return null;
+  const at = start;
+  const level = m[1]!;
+  const place = placesIn(s.slice(Math.max(0, at - 300), at), 60)
+    .filter((p) => p.name.endsWith(level))
+    .at(-1);
+  if (!place) return null;
+  const read = readOrg(place.name + m[2]!);
+  return read && read.parts.length > 0 ? { ...read, start: at } : null;
 }
 
 /** The longest tail of `text` that is an issuer's name (one whose first region word is known first). */
@@ -262,6 +291,8 @@ function readOrg(text: string): Omit<OrgRead, "start"> | null {
   const t = text.replace(/(?:的|关于|对|有关)$/, "");
   for (let p = 0; p <= t.length - 2; p++) {
     const tail = t.slice(p);
+    // A site's name before the title ("宁德市人民政府门户网站市交通运输局…") is no part of the issuer's.
+    if (SITE_WORDS.test(tail)) continue;
     const { parts, rest } = splitPlaces(tail);
     if (!BODY.test(rest) || NOT_BODY.test(rest)) continue;
     if (parts.length === 0) {
@@ -363,6 +394,8 @@ const TABLE_YEAR = /\(((?:19|20)\d{2})年度?\)/;
 // ── dates ───────────────────────────────────────────────────────────────────────────────────────
 
 const ARABIC_DATE = /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/g;
+/** A year and month with no day after it. */
+const MONTH_DATE = /((?:19|20)\d{2})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(?![\d一二三四五六七八九十]{0,3}日)/g;
 const HEADER_DATE = /(?:发布时间|发布日期|成文日期|发文日期|时间|日期)[:：]((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})/;
 const FORM_DATE = /填报日期[:：]((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})/;
 /** What stands before a signing date: the end of a sentence, a bracket, the signing body. */
@@ -382,8 +415,9 @@ function signatureDate(c: Compact): { date: string; start: number } | undefined 
     const before = c.s.slice(Math.max(0, start - 8), start);
     const after = c.s.slice(end, end + 4);
     if (!BEFORE_SIGNATURE.test(before) || !AFTER_SIGNATURE.test(after)) return;
-    const date = iso(y, m, d);
-    if (date && (!best || start > best.start)) best = { date, start };
+    // A month without its day signs too ("福州市鼓楼区教育局 2025年1月"): no publication date then.
+    const date = d === 0 ? (m >= 1 && m <= 12 ? "" : undefined) : iso(y, m, d);
+    if (date !== undefined && (!best || start > best.start)) best = { date, start };
   };
   ARABIC_DATE.lastIndex = 0;
   for (const m of c.s.matchAll(ARABIC_DATE)) consider(m.index!, m.index! + m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
@@ -393,6 +427,10 @@ function signatureDate(c: Compact): { date: string; start: number } | undefined 
     const mm = chineseToNumber(m[2]!);
     const dd = chineseToNumber(m[3]!);
     if (mm && dd) consider(m.index!, m.index! + m[0].length, Number(m[1]), mm, dd);
+  }
+  for (const m of c.s.matchAll(MONTH_DATE)) {
+    const mm = /^\d/.test(m[2]!) ? Number(m[2]) : chineseToNumber(m[2]!);
+    if (mm) consider(m.index!, m.index! + m[0].length, Number(m[1]), mm, 0);
   }
   return best;
 }
@@ -646,7 +684,7 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
   let published: string | undefined;
   const header = HEADER_DATE.exec(raw.s);
   if (header) published = iso(Number(header[1]), Number(header[2]), Number(header[3]));
-  published ??= signed?.date;
+  published ??= signed?.date || undefined;
   if (!published) {
     const form = FORM_DATE.exec(compactOf(src.text, Math.max(0, src.text.length - 4000), src.text.length).s);
     if (form) published = iso(Number(form[1]), Number(form[2]), Number(form[3]));

@@ -392,6 +392,19 @@ describe("a report without its title", () => {
   });
 });
 
+describe("a department named by its level alone (市交通运输局, 区教育局)", () => {
+  const BODY = "一、总体情况 2024年，我局主动公开政府信息120条。本报告所列数据统计期限为2024年1月1日至2024年12月31日。";
+  it("takes its place from the site's name before the title, never the site's words", () => {
+    // (It had been 宁德市人民政府门户网站市交通运输局; without the site's words, 宁德市人民政府.)
+    const m = meta(`宁德市人民政府门户网站 当前位置：首页 > 政务公开 > 年度报告 市交通运输局2024年政府信息公开工作年度报告 ${BODY}`);
+    expect([m.org, m.region, m.level]).toEqual(["宁德市交通运输局", "宁德市", "department"]);
+  });
+  it("takes its full name from a signature dated by month alone", () => {
+    const m = meta(`区教育局2024年度政府信息公开工作年度报告 ${BODY} 福州市鼓楼区教育局 2025年1月`);
+    expect([m.org, m.fullRegion, m.level, m.published]).toEqual(["福州市鼓楼区教育局", "福州市鼓楼区", "department", undefined]);
+  });
+});
+
 describe("names seen in reports we do not hold (sentences written here)", () => {
   it.each(SENTENCES.map(([name, text, expected]) => ({ name, text, expected })))("$name", ({ text, expected }) => {
     const m = meta(text);

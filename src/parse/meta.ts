@@ -540,7 +540,7 @@ function departmentBody(body: string): string {
  *   findMeta(prepareText("当前位置： 首页政务公开政府信息公开年报 平潭综合实验区2011年政府信息公开工作年度报告 来源：平潭综合实验区管委会办公室 …"))
  *   → { org: "平潭综合实验区管委会", region: "平潭综合实验区", level: "county", city: "福州市", province: "福建省", year: 2011, … }
  */
-export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(src), fileName = ""): ReportMeta {
+export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(src), fileName = "", unblanked = src.text): ReportMeta {
   const text = src.text;
   // The head, white space and furniture dropped (bounded: a 5 MB text is read for its first characters only).
   const headEnd = Math.min(text.length, HEAD * 4);
@@ -566,7 +566,8 @@ export function findMeta(src: SourceText, junk: readonly Span[] = findPageJunk(s
   cands.push(...sentenceCandidates(c, limit));
   const fromFile = fileName ? fileNameHint(fileName) : null;
   if (fromFile?.org) cands.push({ source: "file", read: fromFile.org, start: -1, end: -1, weight: WEIGHT.file });
-  const raw = compactOf(src.text, 0, Math.min(src.text.length, 3000));
+  // The page's 来源 line is page furniture, blanked in `src`: read where it stands (`unblanked`).
+  const raw = compactOf(unblanked, 0, Math.min(unblanked.length, 3000));
   const source = SOURCE.exec(raw.s);
   if (source) {
     const read = readOrg(source[1]!);

@@ -64,7 +64,7 @@ function parseText(raw: string, name: string): Report {
   const prepared = prepareText(raw);
   const junk = findPageJunk(prepared);
   const src = withBlanks(prepared, junk);
-  const meta = findMeta(src, junk, name);
+  const meta = findMeta(src, junk, name, prepared.text);
   const tables = readTables(src);
   const warnings: ReportWarning[] = [...meta.warnings, ...tables.warnings];
   const figures: Figure[] = [...tables.figures];

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseReport } from "../../src/parse/report.js";
 import { findMeta, regionAliases, type ReportMeta } from "../../src/parse/meta.js";
 import { prepareText } from "../../src/parse/text.js";
 import { SEED, SEEDS } from "../helpers/reports.js";
@@ -398,6 +399,12 @@ describe("a department named by its level alone (市交通运输局, 区教育�
     // (It had been 宁德市人民政府门户网站市交通运输局; without the site's words, 宁德市人民政府.)
     const m = meta(`宁德市人民政府门户网站 当前位置：首页 > 政务公开 > 年度报告 市交通运输局2024年政府信息公开工作年度报告 ${BODY}`);
     expect([m.org, m.region, m.level]).toEqual(["宁德市交通运输局", "宁德市", "department"]);
+  });
+  it("a title without an issuer takes the page's 来源 line, page furniture though it is", () => {
+    // (The line is blanked as furniture before the issuer is read: it had been no issuer at all.)
+    const r = parseReport(`2024年度政府信息公开工作年度报告 来源：霞浦县人民政府办公室 发布时间：2025-01-15 ${BODY}`);
+    if (!r.ok) throw new Error(r.error);
+    expect([r.report.org, r.report.level, r.report.year]).toEqual(["霞浦县人民政府", "county", 2024]);
   });
   it("takes its full name from a signature dated by month alone", () => {
     const m = meta(`区教育局2024年度政府信息公开工作年度报告 ${BODY} 福州市鼓楼区教育局 2025年1月`);

@@ -16,6 +16,8 @@ export interface Reading {
   balance: number;
   /** Cut one digit to a cell because the digits allow nothing else, though the identities fail. */
   forced?: true;
+  /** What the prior that ranks this reading prefers, for a note (default: the even spread of digits). */
+  why?: string;
 }
 
 /** A partial row (values so far, and whether it is complete) → keep exploring it? */

@@ -193,7 +193,7 @@ export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: numbe
     case "guess":
       return {
         certain: false,
-        note: `${glued}读法不唯一（也可能是 ${row.others[c]!.map((d) => d ?? "空").join("、")}），按数字位数最均匀的读法取 ${values}，请核对原文`,
+        note: `${glued}读法不唯一（也可能是 ${row.others[c]!.map((d) => d ?? "空").join("、")}），按${row.reading.why ?? "数字位数最均匀"}的读法取 ${values}，请核对原文`,
       };
     case "plausible":
       return { certain: false, note: `${glued}按表内数据通常的关系（如本年制发不多于现行有效）推断为 ${values}，请核对原文` };

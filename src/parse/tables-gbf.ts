@@ -857,6 +857,27 @@ function art20Prior(cols: readonly string[], r: Reading, amountUnit = "万元"):
   return (sums ? 0 : 1e9) + Math.min(Math.abs(delta), 1e6) * 1000 + r.balance;
 }
 
+/** What art20Prior preferred in a reading, said in its note ("按本年增/减最小的读法"). */
+function art20Why(cols: readonly string[], r: Reading, amountUnit = "万元"): { why?: string } {
+  const at = (k: string) => r.values[cols.indexOf(k)];
+  const items = at("items");
+  const amount = at("amount");
+  if (typeof items === "number" && typeof amount === "number") {
+    const yuan = amount * (amountUnit === "元" ? 1 : 10000);
+    return items > 0 && yuan / items >= 1000 ? { why: "每个采购项目不少于1000元、数字位数最均匀" } : {};
+  }
+  const made = at("new_made");
+  const published = at("new_published");
+  if (typeof made === "number" && typeof published === "number" && typeof at("total_published") === "number")
+    return made === published ? { why: "本年新制作与本年新公开相同" } : {};
+  const prev = at("prev_items");
+  const delta = at("delta");
+  const decisions = at("decisions");
+  if (typeof prev !== "number" || typeof delta !== "number") return {};
+  if (typeof decisions === "number" && prev + delta === decisions) return { why: "上一年项目数量加本年增/减等于处理决定数量" };
+  return { why: "本年增/减最小" };
+}
+
 /**
  * Only 本年增/减 is printed with a sign: a "+8" or "-3" in another column says the cells are not
  * where this reading puts them ("行政许可13+8" with 处理决定数量 blank is 13 | +8, not 1 | 3 | 8).
@@ -972,9 +993,9 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       // Only an amount (万元) has decimals: a cut that makes a count a fraction is no reading.
       const cut = readings(tokens, k, (v) => v.every((n, j) => n === null || Number.isInteger(n) || ART20_UNITS[cols[j]!] === "万元"));
       const amountUnit = tokens[tokens.length - 1]!.unit ?? ART20_UNITS.amount;
-      const alternatives = (printed ? [printed] : cut.map((r) => ({ ...r, balance: art20Prior(cols, r, amountUnit) }))).filter((r) =>
-        signsInDelta(src.text, cols, r),
-      );
+      const alternatives = (
+        printed ? [printed] : cut.map((r) => ({ ...r, balance: art20Prior(cols, r, amountUnit), ...art20Why(cols, r, amountUnit) }))
+      ).filter((r) => signsInDelta(src.text, cols, r));
       if (alternatives.length === 0) return shape(x, tokens, k);
       return add(
         [x],

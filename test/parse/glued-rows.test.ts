@@ -54,6 +54,21 @@ describe("a glued row is never read wrong and sure", () => {
   }
 });
 
+describe("the note of a guessed 第二十条 row says what decided it", () => {
+  // A 2019-template page crawled with its cells glued: 行政处罚 8793482276 has no identity to cut
+  // by; the reading with the smallest 本年增/减 is taken, uncertain. Its note had said the digits'
+  // even spread decided, which is the default of other rows, not this one's.
+  it("本年增/减 smallest, and the procurement's 1000 元 an item", () => {
+    const page = generateHtmlReport(2024, 31);
+    const res = parseReport(crawledText(page.html), { name: page.name });
+    if (!res.ok) throw new Error(res.error);
+    const fig = (m: string) => res.report.figures.find((f) => f.metric === m && !f.slice)!;
+    expect(fig("art20.penalty.decisions").certain).toBe(false);
+    expect(fig("art20.penalty.decisions").note).toContain("按本年增/减最小的读法");
+    expect(fig("art20.procurement.amount").note).toContain("按每个采购项目不少于1000元");
+  });
+});
+
 describe("a row that contradicts itself, its digits one to a cell", () => {
   // 平潭 2024 as crawled (one line, cells glued), its 表四 run replaced by one whose 行政复议 总计 (1)
   // is not the sum of its parts (0 + 0 + 0 + 0): fifteen digits for fifteen cells leave one cut. It

@@ -301,6 +301,7 @@ describe("questions about a zone and its county (Pingtan)", () => {
     // 经费 and 费用 are amounts asked, with or without 多少 (it had been searched).
     平潭综合实验区2024年政府信息公开工作经费: { quantity: true },
     平潭综合实验区2024年依申请公开收取的费用: { quantity: true },
+    平潭综合实验区2011年政府信息公开专项经费万元: { quantity: true },
     平潭县2013年否决公开答复数: { metric: "requests.result.withheld" },
     平潭县2013年对申请的答复总数是多少: { metric: "requests.answered" },
     平潭综合实验区2017年收到多少件行政复议申请: { metric: "review.total" },

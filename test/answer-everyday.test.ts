@@ -89,6 +89,8 @@ const VALUES: [string, number, string?][] = [
   ["平潭县2013年主动公开政府信息中规范性文件多少条", 207, "政策、规范性文件类信息：207条"],
   // The whole asked, then a column in a later clause: both, in that order (it had been the column alone).
   ["淮安市2024年收到申请多少件，其中自然人多少", 3119, "收到政府信息公开申请数（自然人）：3001件"],
+  // Typed letter-spaced: its letters joined (粉 and 丝 had been two words of one letter, and 微博's 1288 answered).
+  ["平 潭 综 合 实 验 区 官 方 微 博 2 0 1 2 年 有 多 少 粉 丝", 10659, "拥有粉丝：10659"],
   // A share asked as 占多少 or 百分之几 (it had been "没有给出“自然人申请占”的数字").
   ["淮安市2024年收到的申请中，自然人占多少", 3001, "96.22%（3001 ÷ 3119）"],
   ["淮安市2024年自然人申请占百分之几", 3001, "96.22%"],

@@ -422,9 +422,23 @@ function dropAt<M extends Int32Array>(text: string, map: M, drop: number[]): { t
 export function normalizeQuery(text: string): string {
   let out = "";
   for (const ch of text) out += normChar(ch, ch.codePointAt(0)!);
+  out = unspaceLetters(out);
   // Questions are short and often mix scripts (長壽 2018 行政訴訟): convert by character always; the
   // table leaves Simplified characters alone (the few it would not are kept out of it: 么 …).
   return foldVariants(traditionalToSimplified(out));
+}
+
+/**
+ * A question typed or pasted letter-spaced ("平 潭 2 0 1 2 年 有 多 少 粉 丝"): its letters joined. Words
+ * a space apart ("长寿 2018 行政诉讼 其他情形") are left: most of a letter-spaced text's pieces are
+ * one character each. Spaced, 粉 and 丝 had been two words of one character, and 微博's 1288 answered.
+ */
+function unspaceLetters(text: string): string {
+  const pieces = text.split(/\s+/).filter(Boolean);
+  let single = 0;
+  for (const p of pieces) if (p.length === 1 && /[\u4e00-\u9fff\d]/.test(p)) single++;
+  if (single < 6 || single < pieces.length * 0.6) return text;
+  return text.replace(/(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])/g, "");
 }
 
 // ── positions ───────────────────────────────────────────────────────────────────────────────────

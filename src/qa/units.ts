@@ -96,6 +96,11 @@ export function askedUnit(question: string): AskedUnit {
     return /(?:多少|几)个/.test(question) ? { units: ["个"], explicit: true, share: false } : { units: [], explicit: false, share: false };
   }
   if (m) {
+    // 多少个粉丝: 个 classifies a noun that has units of its own (名, 人): those answer.
+    if (m[1] === "个") {
+      const noun = NOUN_UNITS.find(([re]) => re.test(question.slice(m.index + m[0].length, m.index + m[0].length + 4)));
+      if (noun) return { units: [...noun[1], "个"], explicit: false, share: false };
+    }
     // 几个单位, 多少个部门: 个 stands for the counted noun.
     return { units: [m[1]!], explicit: true, share: false };
   }

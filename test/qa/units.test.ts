@@ -16,6 +16,8 @@ describe("askedUnit", () => {
     ["淮安市2024年政务新媒体检查合格率是多少", ["%"], true],
     // No unit written: the noun tells the kind of count.
     ["平潭综合实验区官方微博2012年有多少粉丝", ["人", "名", "位", "人次"], false],
+    // …and classified by 个: the noun's units, then 个 (个 alone had found 发布微博1288条 as good as 粉丝10659名).
+    ["平潭综合实验区官方微博2012年有多少个粉丝", ["人", "名", "位", "人次", "个"], false],
     ["平潭综合实验区2017年政府信息公开专项经费多少", ["万元", "元", "亿元"], false],
     ["平潭县2012年政府信息公开专栏访问量达到多少", ["人次", "次", "万人次"], false],
     ["平潭综合实验区2011年不予公开的信息数是多少", [], false],

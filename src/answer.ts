@@ -271,7 +271,18 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     const parts = groups.map((cands, i) =>
       value({ ...pq, metric: cands[0]!, metricCandidates: cands, moreMetrics: [], keywordSource: clauses[i]!, metricWords: wordsOf(i) }, deps, base),
     );
-    return joined(base, parts, sumAsked(pq, parts) ?? differenceAsked(pq, parts));
+    // Two metrics read into one clause of the prose ("安全生产、应急管理类信息": both words name the one
+    // quantity) are one answer, said once and never added to itself (it had been "…合计：126条", 63 twice).
+    const seen = new Set<string>();
+    const distinct = parts.filter((p) => {
+      const a = p.answers[0];
+      if (!a) return true;
+      const key = `${a.reportId}|${a.label}|${a.value}|${a.evidence}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return joined(base, distinct, distinct.length > 1 ? (sumAsked(pq, distinct) ?? differenceAsked(pq, distinct)) : null);
   }
   // The whole, then the column asked after it ("收到申请多少件，其中自然人多少").
   if (pq.totalToo) {

@@ -89,6 +89,10 @@ const VALUES: [string, number, string?][] = [
   ["平潭县2013年主动公开政府信息中规范性文件多少条", 207, "政策、规范性文件类信息：207条"],
   // The whole asked, then a column in a later clause: both, in that order (it had been the column alone).
   ["淮安市2024年收到申请多少件，其中自然人多少", 3119, "收到政府信息公开申请数（自然人）：3001件"],
+  // Two words naming the one clause are one answer, never added to itself (it had been "…合计：126条").
+  ["平潭綜合實驗區2011年一共安全生產、應急管理類信息公開了多少條", 63, "安全生产、应急管理类信息：63条"],
+  // A clause of thanks asks nothing (its comma had made 政府采购 a second metric, and 3460 answered).
+  ["平潭2016年主动公开政府采购项目信息多少条，谢谢", 189, "主动公开政府采购项目信息：189条"],
   // Typed letter-spaced: its letters joined (粉 and 丝 had been two words of one letter, and 微博's 1288 answered).
   ["平 潭 综 合 实 验 区 官 方 微 博 2 0 1 2 年 有 多 少 粉 丝", 10659, "拥有粉丝：10659"],
   // A share asked as 占多少 or 百分之几 (it had been "没有给出“自然人申请占”的数字").

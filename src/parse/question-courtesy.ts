@@ -23,3 +23,8 @@ export function stripCourtesy(q: string): string {
   }
   return out;
 }
+
+/** Courtesy and nothing else ("谢谢", "麻烦了"): a clause of a question that asks nothing. */
+export function onlyCourtesy(q: string): boolean {
+  return /^(?:谢谢(?:你|您)?(?:了)?|多谢|麻烦(?:你|您)?了|辛苦(?:你|您)?了)$/.test(q) || (q.length > 0 && q.replace(OPENING, "").replace(CLOSING, "") === "");
+}

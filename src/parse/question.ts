@@ -8,7 +8,7 @@ import { normalizeQuery } from "./text.js";
 import { aboutAsked, type AboutField } from "./question-about.js";
 import { contactAsked } from "./question-contact.js";
 import { asYear } from "./numbers.js";
-import { stripCourtesy } from "./question-courtesy.js";
+import { onlyCourtesy, stripCourtesy } from "./question-courtesy.js";
 import { chineseYears, parseYears } from "./question-years.js";
 import {
   blankMentions,
@@ -244,6 +244,8 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const names = mentions.map((m) => m.text);
   const commaJoins =
     normalized.split(/[,，]/).filter((part) => {
+      // (A clause of thanks asks nothing: "…多少条，谢谢" had read 政府采购 as a second metric.)
+      if (onlyCourtesy(squeeze(part))) return false;
       let words = stripCourtesy(squeeze(part));
       for (const n of names) words = words.split(n).join("");
       return words.replace(/(?:19|20)\d{2}年?度?|截至|截止|多少|几/g, "").length >= 2;

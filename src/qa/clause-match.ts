@@ -13,6 +13,11 @@ import { holdsVariant } from "./word-variants.js";
  */
 const ASKING =
   /(?:的)?(?:数量|总数)(?=是|为|有|多少|几|$)|是多少|是?有多少|为多少|达到多少|(?:多少|几)(?:个)?(?:人次|次|件|条|人|名|场|期|篇|份|项|元|天|家|位|起)?(?![\u4e00-\u9fff])|多少|几|是否|什么|哪些|怎样|如何|一共|总共|共计|共有|截至|截止|年度报告|年报|报告|(?<![上下本])年度|所?占(?:的)?(?:比例|比重|百分比)|占比|比例|比重|百分比|百分之|对比|比较|相比|变化|趋势|历年(?!累计)|逐年|每年|各年|分别/g;
+/**
+ * The year is named apart: 全年 and 今年 say nothing a clause must say ("全年不予公开的信息数" is the
+ * clause "不予公开信息数1402"; 全年 had counted for the table row, whose background words hold it).
+ */
+const YEAR_WORDS = /全年|今年|本年度/g;
 /** Particles and verbs too thin to match on. */
 const THIN = new Set(["的", "了", "是", "有", "为", "在", "共", "达", "达到", "个", "和", "与", "及", "对", "把", "被", "数"]);
 
@@ -29,7 +34,7 @@ export interface Weighted {
  *   contentWords("各乡镇主动公开政府信息多少条", segment) → ["乡镇", "主动公开", "政府信息"]
  */
 export function contentWords(source: string, segment: (s: string) => string[]): string[] {
-  const text = source.replace(ASKING, " ");
+  const text = source.replace(ASKING, " ").replace(YEAR_WORDS, " ");
   // A verb's 了 says nothing of what is counted: 公开了 is 公开 (the report prints 公开信息19条).
   const toks = [
     ...new Set(
@@ -45,6 +50,7 @@ export function contentWords(source: string, segment: (s: string) => string[]): 
 export function contentPhrase(source: string): string {
   return source
     .replace(ASKING, " ")
+    .replace(YEAR_WORDS, " ")
     .replace(/[的了]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }

@@ -20,6 +20,8 @@ const CASES: [string, string, number | null][] = [
   ["pingtan-01_pingtan_shiyanqu_2011.txt", "安全生产、应急管理类信息有多少条", 63],
   ["pingtan-01_pingtan_shiyanqu_2011.txt", "不予公开的信息数是多少", 1402],
   ["pingtan-01_pingtan_shiyanqu_2011.txt", "不予公开的信息数是有多少", 1402],
+  // 全年 names no thing: the year is asked apart.
+  ["pingtan-01_pingtan_shiyanqu_2011.txt", "全年不予公开的信息数是多少", 1402],
   ["pingtan-01_pingtan_shiyanqu_2011.txt", "制作、获取的政府信息总数有多少", 1873],
   ["pingtan-01_pingtan_shiyanqu_2011.txt", "政府信息公开专栏访问量", 11460],
   ["pingtan-01_pingtan_shiyanqu_2011.txt", "政府信息公开专项经费是多少万元", null],

@@ -76,6 +76,9 @@ const NOUN_UNITS: readonly [RegExp, string[]][] = [
   ],
 ];
 
+/** Items about money (财政资金信息, 经费类文件): counted, not an amount, unless an amount is asked. */
+const ABOUT_MONEY = /(?:经费|资金|费用|收费)类?(?:信息|文件|公告|政策|栏目)/;
+const AMOUNT_WORDS = /金额|多少钱|万元|亿元|(?<![单])元/;
 /** Items counted (收费项目, 事项), and the words that ask for money all the same. */
 const COUNTED_ITEMS = /项目|事项/;
 const MONEY_WORDS = /经费|金额|费用|资金|多少钱|元/;
@@ -107,8 +110,10 @@ export function askedUnit(question: string): AskedUnit {
   if (/(?:多少|几)个/.test(question)) return { units: ["个"], explicit: true, share: false };
   for (const [re, units] of NOUN_UNITS) {
     if (!re.test(question)) continue;
-    // 收费项目 are counted ("行政事业性收费上一年项目数量" had found its 0 项 no answer to money asked).
+    // 收费项目 are counted ("行政事业性收费上一年项目数量" had found its 0 项 no answer to money asked),
+    // and so is 财政资金信息: the money word names what the items are about.
     if (units[0] === "万元" && COUNTED_ITEMS.test(question) && !MONEY_WORDS.test(question)) continue;
+    if (units[0] === "万元" && ABOUT_MONEY.test(question) && !AMOUNT_WORDS.test(question)) continue;
     return { units, explicit: false, share: false };
   }
   return { units: [], explicit: false, share: false };

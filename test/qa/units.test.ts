@@ -24,6 +24,9 @@ describe("askedUnit", () => {
     // 收费项目 are counted, not money; 收费金额 is money.
     ["资阳区2020年行政事业性收费上一年项目数量", [], false],
     ["资阳区2020年行政事业性收费金额是多少", ["万元", "元", "亿元"], false],
+    // 财政资金信息 are items about money: counted (as money asked, 发布348条 had been no answer).
+    ["平潭2017年财政资金信息发布了多少", [], false],
+    ["平潭2017年财政资金信息涉及金额多少万元", ["万元"], true],
     // People counted by what they did: the count is of requests.
     ["长寿区2018年有多少人来申请信息公开", ["件", "人", "人次"], false],
     ["长寿区2018年有几个人申请复议", ["件", "人", "人次"], false],

@@ -93,6 +93,9 @@ const VALUES: [string, number, string?][] = [
   ["平潭綜合實驗區2011年一共安全生產、應急管理類信息公開了多少條", 63, "安全生产、应急管理类信息：63条"],
   // 全年 names nothing the table row covers better (it had counted for the row, whose background holds it).
   ["平潭综合实验区2011年全年不予公开的信息数是多少", 1402, "不予公开信息数：1402"],
+  // The service hall asked about: its clause, whichever word asks (受理 had found it, 收到 the table's 0).
+  ["平潭综合实验区2015年窗口服务大厅共收到申请多少件", 136437, "136437件"],
+  ["平潭综合实验区2012年政府信息公开专栏点击量", 72065, "72065人次"],
   // A clause of thanks asks nothing (its comma had made 政府采购 a second metric, and 3460 answered).
   ["平潭2016年主动公开政府采购项目信息多少条，谢谢", 189, "主动公开政府采购项目信息：189条"],
   // Typed letter-spaced: its letters joined (粉 and 丝 had been two words of one letter, and 微博's 1288 answered).

@@ -110,6 +110,7 @@ export function figureCoverage(pq: ProseQuery, f: Figure, label: string, slice?:
 export function clauseOverFigure(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string, org = ""): string | null {
   if (f.unit && unitAgreement(f.unit, pq.asked) === 0) return "unit";
   if (aboutOtherThings(pq, best, f.metric)) return null;
+  if (asksOtherThings(pq, best, f.metric)) return "other";
   if (namesPart(pq.question, best, org)) return "part";
   if (namesWhatRowDoesNot(pq, best, f, label, slice)) return "words";
   const fc = figureCoverage(pq, f, label, slice);
@@ -163,6 +164,18 @@ function aboutOtherThings(pq: ProseQuery, best: ClauseAnswer, metric: string): b
   if (!other) return false;
   const sentence = pq.index.sentences[best.q.sentence]?.text ?? best.q.clause;
   return other.test(sentence) && !DISCLOSURE.test(best.q.clause) && !other.test(pq.question);
+}
+
+/**
+ * The question asks about those other things, and the clause's sentence speaks of them: "窗口服务
+ * 大厅共收到申请多少件" is the hall's 136437, not the disclosure requests the table counts (受理 had
+ * found the clause, 收到 the table row).
+ */
+function asksOtherThings(pq: ProseQuery, best: ClauseAnswer, metric: string): boolean {
+  const other = OFF_TOPIC.get(metric);
+  if (!other || !other.test(pq.question) || DISCLOSURE.test(pq.question)) return false;
+  const sentence = pq.index.sentences[best.q.sentence]?.text ?? best.q.clause;
+  return other.test(sentence);
 }
 
 /**

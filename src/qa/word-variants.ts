@@ -5,6 +5,8 @@
 
 const GROUPS: readonly (readonly string[])[] = [
   ["访问量", "浏览量", "点击量", "访问次数", "浏览次数", "点击次数"],
+  // (…and their stems, as jieba cuts 专栏点击量: 专栏 / 点击 / 量.)
+  ["访问", "浏览", "点击"],
   ["印制", "编印", "印发", "印刷"],
   ["举办", "开展", "组织"],
   ["发布", "公布", "刊发", "推送"],
@@ -16,14 +18,26 @@ const GROUPS: readonly (readonly string[])[] = [
 ];
 
 const VARIANTS = new Map<string, readonly string[]>(GROUPS.flatMap((g) => g.map((w) => [w, g.filter((o) => o !== w)] as const)));
+/** Any word of the groups (a word holding none has no variant: most words, tested first). */
+const ANY_PART = new RegExp([...VARIANTS.keys()].join("|"));
 
 /** The other words of `word`'s group ([] when it has none). */
 export function variantsOf(word: string): readonly string[] {
   return VARIANTS.get(word) ?? [];
 }
 
-/** `text` holds `word` or one of its variants. */
+/**
+ * `text` holds a variant of `word`: the word's own (点击量 → 访问量), or the word with a part
+ * exchanged, as jieba keeps a compound whole (收到申请 → 受理申请).
+ */
 export function holdsVariant(word: string, text: string): boolean {
   for (const v of variantsOf(word)) if (text.includes(v)) return true;
+  if (word.length <= 2 || !ANY_PART.test(word)) return false;
+  for (const [part, others] of VARIANTS) {
+    if (part.length >= word.length) continue;
+    const at = word.indexOf(part);
+    if (at < 0) continue;
+    for (const v of others) if (text.includes(word.slice(0, at) + v + word.slice(at + part.length))) return true;
+  }
   return false;
 }

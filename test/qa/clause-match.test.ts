@@ -59,6 +59,9 @@ const CASES: [string, string, number | null][] = [
   // Counted before the noun, in a list: "对机构改革4家新建单位、4家合并单位、23家更名单位进行帮扶".
   ["003_039a0e44477dbad7.txt", "帮扶了多少家更名单位", 23],
   ["003_039a0e44477dbad7.txt", "对多少家新建单位进行了帮扶", 4],
+  // A compound holding the act's word (收到申请) matches the report's (共受理申请136437件), and the
+  // question about the service hall takes the hall's clause.
+  ["pingtan-07_pingtan_2015.txt", "窗口服务大厅共收到申请多少件", 136437],
   // The report's word for the same act: 编印了…宣传册500份.
   ["001_6b8ee0204781e589.txt", "印制宣传册多少份", 500],
 ];
@@ -81,6 +84,9 @@ describe("wordMatch", () => {
     expect(wordMatch("人员培训", "培训工作人员")).toBe(0.85);
     expect(wordMatch("人员培训", "人员培训机制")).toBe(1);
     expect(wordMatch("人员培训", "来访群众全年接待")).toBe(0);
+    // A variant of the act inside a compound (收到申请 for 受理申请); the stem of a measure (点击 for 访问).
+    expect(wordMatch("收到申请", "共受理申请136437件")).toBe(0.85);
+    expect(wordMatch("点击", "2012年政府信息公开专栏访问量达72065人次")).toBe(0.85);
     // …near each other, not anywhere in a sentence.
     expect(wordMatch("政务微博", "对全区正常运行的14家单位共15个政务新媒体(微信和微博)加强日常监管")).toBeLessThan(0.85);
   });

@@ -173,7 +173,8 @@ function aboutOtherThings(pq: ProseQuery, best: ClauseAnswer, metric: string): b
  */
 function asksOtherThings(pq: ProseQuery, best: ClauseAnswer, metric: string): boolean {
   const other = OFF_TOPIC.get(metric);
-  if (!other || !other.test(pq.question) || DISCLOSURE.test(pq.question)) return false;
+  if (!other) return false;
+  if (!other.test(pq.question) || DISCLOSURE.test(pq.question)) return false;
   const sentence = pq.index.sentences[best.q.sentence]?.text ?? best.q.clause;
   return other.test(sentence);
 }

@@ -26,6 +26,21 @@ function noisy(q: string, i: number): string {
   return forms[i % forms.length]!(q);
 }
 
+/**
+ * The same question worded as people also word it: 年度 for 年, 全年 added, thanks after it, typed
+ * letter-spaced. Each had cost answers (全年 counted for the table row; a clause of thanks made a
+ * second metric; spaced letters were one-letter words).
+ */
+function reworded(q: string, i: number): string {
+  const forms = [
+    (s: string) => s.replace(/((?:19|20)\d{2})年(?!度)/, "$1年度"),
+    (s: string) => s.replace(/((?:19|20)\d{2}年度?)(?!以来|前|后)/, "$1全年"),
+    (s: string) => `${s.replace(/[？?]$/, "")}，谢谢`,
+    (s: string) => [...s].join(" "),
+  ];
+  return forms[i % forms.length]!(q);
+}
+
 /** Several lists of questions in one CLI run (each run loads the store and jieba): the answers, list by list. */
 function askMany(db: string, lists: string[][]): Answer[][] {
   const all = askJsonl(db, lists.flat());
@@ -119,7 +134,12 @@ describe("2021-template gold (PDF extractions)", () => {
 // Real crawled pages (one line, cells glued): the bar is 95%, in Simplified, Traditional and with noise.
 describe("real Pingtan gold (crawled pages)", () => {
   const golds = realGold.map((g) => ({ ...g, type: g.type ?? (g.field === "text" ? "text" : "value") }) as Gold);
-  const lists = [golds, golds.map((g) => ({ ...g, q: toTraditional(g.q) })), golds.map((g, i) => ({ ...g, q: noisy(g.q, i) }))];
+  const lists = [
+    golds,
+    golds.map((g) => ({ ...g, q: toTraditional(g.q) })),
+    golds.map((g, i) => ({ ...g, q: noisy(g.q, i) })),
+    golds.map((g, i) => ({ ...g, q: reworded(g.q, i) })),
+  ];
   let asked: Answer[][] = [];
   beforeAll(() => {
     const res = ingestDirs([PINGTAN]);
@@ -137,4 +157,12 @@ describe("real Pingtan gold (crawled pages)", () => {
   it("answers the gold questions at the bar", () => atBar(0));
   it("answers them in Traditional characters too", () => atBar(1));
   it("answers them with spaces and punctuation noise", () => atBar(2));
+  // Worded otherwise, every question the plain wording answers is answered: the same invariance as
+  // the reports' layouts (test/parse/invariance.test.ts), for the questions.
+  it("answers them worded otherwise as it answers them plain: 年度, 全年, thanks, letter-spaced", () => {
+    const lost = lists[3]!.flatMap((g, i) =>
+      judge(golds[i]!, asked[0]![i]!) && !judge(g, asked[3]![i]!) ? [`${g.q} → want ${JSON.stringify(g.answer)}, got ${asked[3]![i]!.text.slice(0, 100)}`] : [],
+    );
+    expect(lost).toEqual([]);
+  });
 });

@@ -15,6 +15,9 @@ export const PROBLEM_AS_OBJECT = /(?:针对|解决|改进|整改)(?:存在的?|�
 /** Words asking for the improvements: 改进措施, 下一步, 打算, 如何改进. */
 export const IMPROVE_WORDS = /改进|整改|下一步|下步|今后|打算|(?:如何|怎么|怎样)(?:改|提升|加强|解决)|工作(?:计划|安排|思路)|整改措施/;
 
+/** What falls short, asked as what needs improving (需要改进的地方, 有待改进之处). */
+export const NEEDS_IMPROVING = /(?:需要|需|有待|亟待|值得)(?:改进|提高|完善|加强)(?:的)?(?:地方|之处|方面)/;
+
 /**
  * Which half of the 存在的主要问题及改进情况 part a question asks for.
  *
@@ -22,6 +25,8 @@ export const IMPROVE_WORDS = /改进|整改|下一步|下步|今后|打算|(?:�
  *   problemsAspect("资阳区2020年存在的问题和改进措施") → "both"
  */
 export function problemsAspect(q: string): ProblemsAspect {
+  // "需要改进的地方" are the shortcomings, not the measures: where it falls short.
+  if (NEEDS_IMPROVING.test(q) && !IMPROVE_WORDS.test(q.replace(NEEDS_IMPROVING, " "))) return "problems";
   const improve = IMPROVE_WORDS.test(q);
   const problems = PROBLEM_WORDS.test(q.replace(PROBLEM_AS_OBJECT, " "));
   return improve ? (problems ? "both" : "improvements") : "problems";

@@ -29,7 +29,7 @@ import {
   type RegionMention,
 } from "./question-names.js";
 import { allCandidates, columnNames, isAncestor, matchMetrics, namesColumn, slipFix, SLICE_WORDS, type Scored } from "./question-metric.js";
-import { IMPROVE_WORDS, problemsAspect, readIntent, type ProblemsAspect } from "./question-intent.js";
+import { IMPROVE_WORDS, NEEDS_IMPROVING, problemsAspect, readIntent, type ProblemsAspect } from "./question-intent.js";
 
 export type { AreaEntry, Lexicon, RegionEntry, RegionMention } from "./question-names.js";
 export { nearNames } from "./question-names.js";
@@ -322,7 +322,8 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     (/存在.{0,6}(?:问题|不足)|(?:哪些|什么|主要|啥)(?:问题|不足|困难|毛病|缺点|短处|薄弱)|不足之处|短板|差距|薄弱环节|(?:问题|不足)$|(?:工作|公开)(?:中|上)?的?(?:问题|不足)/.test(
       q,
     ) ||
-      IMPROVE_WORDS.test(q)) &&
+      IMPROVE_WORDS.test(q) ||
+      NEEDS_IMPROVING.test(q)) &&
     !metric;
 
   // "收到申请多少件，其中自然人多少": the column is named only after a clause asking the whole.

@@ -25,6 +25,9 @@ const ASPECTS: [string, string][] = [
   ["资阳区2020年针对存在的问题有什么打算", "improvements"],
   ["资阳区2020年存在的主要问题及改进情况", "both"],
   ["资阳区2020年有哪些问题，打算怎么整改", "both"],
+  // What needs improving is what falls short, not the measures.
+  ["资阳区2020年还有哪些需要改进的地方", "problems"],
+  ["资阳区2020年有哪些有待完善之处", "problems"],
 ];
 
 describe("problemsAspect", () => {

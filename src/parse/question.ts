@@ -238,7 +238,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const moreAt: { at: number; words: string }[] = [];
   // Words typed apart ("长寿区 2018 复议 诉讼", "复议、诉讼") name a metric each, short as they are.
   // (Not the spaces around a year: "截至 2013年 政府公报…" is one metric.)
-  const listed = /\S\s+\S|、/.test(normalized.replace(/\s*((?:19|20)\d{2}\s*年?度?)\s*/g, "$1").trim());
+  const listed = /\S\s+\S|、/.test(normalized.replace(/\s*((?:19|20)\d{2})\s*(年?度?)\s*/g, "$1$2").trim());
   // A comma joins two metrics only when words other than the name and year stand on both sides of
   // it ("行政复议多少件，诉讼多少件"), not "政府公报公开信息历年累计多少条，平潭综合实验区截至2013年".
   const names = mentions.map((m) => m.text);

@@ -318,6 +318,8 @@ describe("questions about a zone and its county (Pingtan)", () => {
     "政府信息公开专栏访问量，平潭综合实验区2012年": { keys: [["平潭综合实验区"]], quantity: true },
     // Spaces around a year do not list two metrics.
     "平潭综合实验区截至 2013年 政府公报公开信息历年累计多少条": { slice: "历年累计", more: 0 },
+    // …nor a space between the year and its 年.
+    "平潭综合实验区截至2013 年政府公报公开信息历年累计多少条": { slice: "历年累计", more: 0 },
     "平潭县 2013 网上申请数 信函申请数": { metric: "requests.channel.online", more: 1 },
     // A comma lists two metrics only with words asked on both sides of it.
     "政府公报公开信息历年累计多少条，平潭综合实验区截至2013年": { slice: "历年累计", more: 0 },

@@ -105,6 +105,14 @@ function metricsCompared(text: string): [string, string] | null {
 }
 
 /**
+ * A zone's 管理委员会 spelled out is its 管委会, the form its names are held in ("平潭综合实验区管理委员会"
+ * had been read as an unknown 平潭综). Only after a zone's word: 国有资产监督管理委员会 is 国资委's.
+ */
+function committeeShort(q: string): string {
+  return q.replace(/(实验区|开发区|新区|园区|试验区|示范区|保税区|合作区|高新区|经开区|管理区|度假区)管理委员会/g, "$1管委会");
+}
+
+/**
  * Understand a question.
  *
  *   parseQuestion("长寿区2018年行政复议多少件", lexicon)
@@ -113,7 +121,7 @@ function metricsCompared(text: string): [string, string] | null {
 export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s: string) => string[], opts: { slips?: boolean } = {}): ParsedQuestion {
   const cut = text.length > MAX_QUESTION ? text.slice(0, MAX_QUESTION) : text;
   const normalized = chineseYears(normalizeQuery(cut));
-  const q = dropOfInsideNames(stripCourtesy(squeeze(listedNames(normalized, lexicon))), lexicon);
+  const q = dropOfInsideNames(stripCourtesy(committeeShort(squeeze(listedNames(normalized, lexicon)))), lexicon);
   const yr = parseYears(q, lexicon.newestYear);
   const found = findRegions(q, lexicon);
   // "…多少件，平潭呢": a name alone in a last clause asks the same of it.

@@ -288,6 +288,8 @@ describe("questions about a zone and its county (Pingtan)", () => {
     平潭综合实验区2012年通过中国平潭网门户网站公开了多少条政府信息: { keys: [["平潭综合实验区"]], intent: "value", rest: "中国平潭网" },
     // 平潭 inside the name of a programme (问政平潭), the department typed with its place: one body.
     平潭交建局2021年推出了几期问政平潭: { keys: [["平潭综合实验区交通与建设局"]] },
+    // A zone's 管理委员会 spelled out is its 管委会 (it had been an unknown 平潭综, "did you mean 平潭县").
+    平潭综合实验区管理委员会2011年主动公开政府信息多少条: { keys: [["平潭综合实验区"]] },
     // … unless the place is asked again in a clause of its own.
     "平潭交建局2021年收到申请多少件，平潭呢": { keys: [["平潭综合实验区交通与建设局"], ["平潭综合实验区", "福州市平潭县"]] },
     // Two names joined by 和 are two regions.
@@ -325,6 +327,12 @@ describe("questions about a zone and its county (Pingtan)", () => {
     "政府公报公开信息历年累计多少条，平潭综合实验区截至2013年": { slice: "历年累计", more: 0 },
     "平潭县2013年网上申请数多少，信函申请数多少": { metric: "requests.channel.online", more: 1 },
   };
+  it("a held name with a body of its own after it is that body, unknown: no slip of another name", () => {
+    // (A slice of the held name, 平潭综, had been taken for a slip of 平潭县, and asked back.)
+    const pq = parseQuestion("平潭综合实验区党工委2011年主动公开政府信息多少条", zones, ws);
+    expect(pq.unknownRegions).toEqual(["平潭综合实验区党工委"]);
+    expect(pq.didYouMean).toBeUndefined();
+  });
   for (const [q, want] of Object.entries(ZCASES)) {
     it(q, () => {
       const pq = parseQuestion(q, zones, ws);

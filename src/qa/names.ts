@@ -52,6 +52,8 @@ export function departmentForms(own: string): string[] {
   const stems = new Set<string>();
   // 监督管理 as typed short (监管), and the abbreviations with it left to 监 or left out.
   stems.add(stem.replace(MERGED, "监管"));
+  // The name with its 和 or 与 left out, as it is often printed (发展改革局, 交通建设局).
+  if (/[和与]/.test(stem)) stems.add(stem.replace(/[和与]/g, ""));
   const parts = stem.split(/[和与]/);
   const ws = parts.map((p) => words(p.replace(MERGED, "监督管理")));
   if (ws.every((w) => w !== null)) {

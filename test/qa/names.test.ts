@@ -7,7 +7,8 @@ import { load, PINGTAN, EXTRA, SEED, SEEDS, EXTRA_FILES } from "../helpers/repor
 
 describe("departmentForms", () => {
   it.each([
-    ["发展和改革局", ["发改局"]],
+    ["发展和改革局", ["发改局", "发展改革局"]],
+    ["交通与建设局", ["交建局", "交通建设局"]],
     ["发展和改革委员会", ["发改委"]],
     ["市场监督管理局", ["市场监管局", "市监局"]],
     ["地方税务局", ["地税局"]],

@@ -228,8 +228,8 @@ interface OrgRead {
 const BODY =
   /^(?:|人民政府|政府|(?:党工委)?(?:管委会|管理委员会)|(?:街道)?办事处|[\u4e00-\u9fff]{1,18}?(?:局|委员会|委|办公室|办公厅|厅|中心|院|所|站|队|署|办|处|馆|管委会|管理委员会|人民政府|政府|海关)|[\u4e00-\u9fff]{1,12}?(?:组织|宣传|统战|政法|武装)部)$/;
 /** Words no issuer's body holds: report words, navigation, collective words. */
-const NOT_BODY = /公开|年报|报告|首页|位置|来源|字号|打印|登录|无障碍|时间|编制|^[各全我本该其]|所属|下属|有关|以下|以及|及其/;
-/** Words of a web site's chrome, never of an issuer's name. */
+const NOT_BODY = /公开|年报|报告|来源|字号|打印|登录|无障碍|时间|编制|^[各全我本该其]|所属|下属|有关|以下|以及|及其/;
+/** Words of a web site's chrome, never of an issuer's name (read on the whole name, before NOT_BODY). */
 const SITE_WORDS = /网站|门户|栏目|频道|首页|位置|导航/;
 /** A department named without its region (信访局, 区工信局): never a government or its office. */
 const DEPARTMENT_ALONE = /^[\u4e00-\u9fff]{1,14}(?:局|委员会|委|中心|厅|署|院|所|站|队)$/;

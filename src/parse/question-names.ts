@@ -342,14 +342,14 @@ export function nearNames(q: string, lexicon: Lexicon): { typed: string; names: 
   const areas = areaIndex(lexicon);
   // The longest held name typed at each offset: a slice inside one (平潭综 of 平潭综合实验区党工委) is no
   // slip of another name (平潭县).
-  const heldAt = (i: number) => {
+  const heldAt = Array.from({ length: q.length }, (_, i) => {
     for (let n = Math.min(12, q.length - i); n >= 2; n--) if (known.has(q.slice(i, i + n))) return n;
     return 0;
-  };
+  });
   for (let len = Math.min(12, q.length); len >= 2; len--) {
     for (let i = 0; i + len <= q.length; i++) {
       if (len === 2 && i > 0) break;
-      if (heldAt(i) >= len) continue;
+      if ((heldAt[i] ?? 0) >= len) continue;
       const typed = q.slice(i, i + len);
       // Where a place is typed: the question's start, or a word ending as a place or a body ends.
       if (i > 0 && !/[省市区县旗镇乡州局委办厅]$/.test(typed)) continue;

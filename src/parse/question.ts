@@ -3,6 +3,7 @@
 // `lexicon` argument (chrono's refDate), so the same question always parses the same way.
 import type { Question } from "../domain.js";
 import { everyday } from "./everyday.js";
+import { ZONE_SUFFIXES } from "./gazetteer.js";
 import { APPLICANT_SLICES } from "./metrics.js";
 import { normalizeQuery } from "./text.js";
 import { aboutAsked, type AboutField } from "./question-about.js";
@@ -109,8 +110,9 @@ function metricsCompared(text: string): [string, string] | null {
  * had been read as an unknown 平潭综). Only after a zone's word: 国有资产监督管理委员会 is 国资委's.
  */
 function committeeShort(q: string): string {
-  return q.replace(/(实验区|开发区|新区|园区|试验区|示范区|保税区|合作区|高新区|经开区|管理区|度假区)管理委员会/g, "$1管委会");
+  return q.includes("管理委员会") ? q.replace(ZONE_COMMITTEE, "$1管委会") : q;
 }
+const ZONE_COMMITTEE = new RegExp(`(${ZONE_SUFFIXES.join("|")})管理委员会`, "g");
 
 /**
  * Understand a question.

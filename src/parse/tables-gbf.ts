@@ -826,12 +826,13 @@ export function readReview(ctx: Ctx, from: number, generation: Generation, space
 // ── 表二 第二十条 ─────────────────────────────────────────────────────────────────────────────
 
 /**
- * Which cut of a glued 2019 第二十条 row (上一年项目数量 | 本年增/减 | 处理决定数量) is likeliest. Not
- * rules of the form but what filled-in forms show: a catalogue changes little in a year (本年增/减
- * near 0), and many bodies print 上一年项目数量 + 本年增/减 as the 处理决定数量. Lower is likelier;
- * the even spread of digits breaks what is left.
+ * Which cut of a glued 2019 第二十条 row (上一年项目数量 | 本年增/减 | 处理决定数量) is likeliest, and what
+ * decided it, said in the note of a guessed reading ("按本年增/减最小的读法"). Not rules of the form but
+ * what filled-in forms show: a catalogue changes little in a year (本年增/减 near 0), and many bodies
+ * print 上一年项目数量 + 本年增/减 as the 处理决定数量. Lower is likelier; the even spread of digits
+ * breaks what is left.
  */
-function art20Prior(cols: readonly string[], r: Reading, amountUnit = "万元"): number {
+function art20Prior(cols: readonly string[], r: Reading, amountUnit = "万元"): { balance: number; why?: string } {
   const at = (k: string) => r.values[cols.indexOf(k)];
   // (九)项 of 2019: a procurement costs a thousand 元 at least ("政府集中采购6251000元" is 6 | 251000元:
   // 625 | 1000元 had been the guess, 1.6 元 an item).
@@ -839,7 +840,7 @@ function art20Prior(cols: readonly string[], r: Reading, amountUnit = "万元"):
   const amount = at("amount");
   if (typeof items === "number" && typeof amount === "number") {
     const yuan = amount * (amountUnit === "元" ? 1 : 10000);
-    return (items > 0 && yuan / items < 1000 ? 1e9 : 0) + r.balance;
+    return items > 0 && yuan / items < 1000 ? { balance: 1e9 + r.balance } : { balance: r.balance, why: "每个采购项目不少于1000元、数字位数最均匀" };
   }
   // (一)项 of 2019: what was made this year was mostly published this year (本年新制作 = 本年新公开),
   // and 对外公开总数量 counts every year's.
@@ -847,35 +848,18 @@ function art20Prior(cols: readonly string[], r: Reading, amountUnit = "万元"):
   const published = at("new_published");
   const total = at("total_published");
   if (typeof made === "number" && typeof published === "number" && typeof total === "number") {
-    return (made === published ? 0 : 1e9) + (total >= published ? 0 : 1e8) + r.balance;
+    const balance = (made === published ? 0 : 1e9) + (total >= published ? 0 : 1e8) + r.balance;
+    return made === published ? { balance, why: "本年新制作与本年新公开相同" } : { balance };
   }
   const prev = at("prev_items");
   const delta = at("delta");
   const decisions = at("decisions");
-  if (typeof prev !== "number" || typeof delta !== "number") return r.balance;
+  if (typeof prev !== "number" || typeof delta !== "number") return { balance: r.balance };
   const sums = typeof decisions === "number" && prev + delta === decisions;
-  return (sums ? 0 : 1e9) + Math.min(Math.abs(delta), 1e6) * 1000 + r.balance;
-}
-
-/** What art20Prior preferred in a reading, said in its note ("按本年增/减最小的读法"). */
-function art20Why(cols: readonly string[], r: Reading, amountUnit = "万元"): { why?: string } {
-  const at = (k: string) => r.values[cols.indexOf(k)];
-  const items = at("items");
-  const amount = at("amount");
-  if (typeof items === "number" && typeof amount === "number") {
-    const yuan = amount * (amountUnit === "元" ? 1 : 10000);
-    return items > 0 && yuan / items >= 1000 ? { why: "每个采购项目不少于1000元、数字位数最均匀" } : {};
-  }
-  const made = at("new_made");
-  const published = at("new_published");
-  if (typeof made === "number" && typeof published === "number" && typeof at("total_published") === "number")
-    return made === published ? { why: "本年新制作与本年新公开相同" } : {};
-  const prev = at("prev_items");
-  const delta = at("delta");
-  const decisions = at("decisions");
-  if (typeof prev !== "number" || typeof delta !== "number") return {};
-  if (typeof decisions === "number" && prev + delta === decisions) return { why: "上一年项目数量加本年增/减等于处理决定数量" };
-  return { why: "本年增/减最小" };
+  return {
+    balance: (sums ? 0 : 1e9) + Math.min(Math.abs(delta), 1e6) * 1000 + r.balance,
+    why: sums ? "上一年项目数量加本年增/减等于处理决定数量" : "本年增/减最小",
+  };
 }
 
 /**
@@ -993,9 +977,9 @@ export function readArt20(ctx: Ctx, from: number, to: number, generation: Genera
       // Only an amount (万元) has decimals: a cut that makes a count a fraction is no reading.
       const cut = readings(tokens, k, (v) => v.every((n, j) => n === null || Number.isInteger(n) || ART20_UNITS[cols[j]!] === "万元"));
       const amountUnit = tokens[tokens.length - 1]!.unit ?? ART20_UNITS.amount;
-      const alternatives = (
-        printed ? [printed] : cut.map((r) => ({ ...r, balance: art20Prior(cols, r, amountUnit), ...art20Why(cols, r, amountUnit) }))
-      ).filter((r) => signsInDelta(src.text, cols, r));
+      const alternatives = (printed ? [printed] : cut.map((r) => ({ ...r, ...art20Prior(cols, r, amountUnit) }))).filter((r) =>
+        signsInDelta(src.text, cols, r),
+      );
       if (alternatives.length === 0) return shape(x, tokens, k);
       return add(
         [x],

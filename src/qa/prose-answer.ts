@@ -109,8 +109,9 @@ export function figureCoverage(pq: ProseQuery, f: Figure, label: string, slice?:
 /** Why a clause was chosen over a figure, or null when the figure answers. */
 export function clauseOverFigure(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string, org = ""): string | null {
   if (f.unit && unitAgreement(f.unit, pq.asked) === 0) return "unit";
-  if (aboutOtherThings(pq, best, f.metric)) return null;
-  if (asksOtherThings(pq, best, f.metric)) return "other";
+  const other = otherThings(pq, best, f.metric);
+  if (other === "about") return null;
+  if (other === "asked") return "other";
   if (namesPart(pq.question, best, org)) return "part";
   if (namesWhatRowDoesNot(pq, best, f, label, slice)) return "words";
   const fc = figureCoverage(pq, f, label, slice);
@@ -155,28 +156,19 @@ const OFF_TOPIC = new Map(PHRASES.flatMap((p) => (p.offTopic ? [[p.metric, p.off
 
 /**
  * The clause's sentence is about other things of the figure's kind: "开设窗口24个，共受理申请136437件"
- * is the service hall's applications, not the 政府信息公开申请 the table counts (it had answered
- * "受理申请多少件" with 136437 over the table's 0), unless the clause names disclosure or the
- * question asks about those things too.
+ * is the service hall's applications, not the 政府信息公开申请 the table counts. "about": the question
+ * does not ask about those things, so the clause is no answer to it (it had answered "受理申请多少件"
+ * with 136437 over the table's 0), unless the clause names disclosure. "asked": the question asks
+ * about them and not about disclosure, so the clause answers ("窗口服务大厅共收到申请多少件": 收到 had
+ * found the table row, 受理 the clause). Null when neither.
  */
-function aboutOtherThings(pq: ProseQuery, best: ClauseAnswer, metric: string): boolean {
+function otherThings(pq: ProseQuery, best: ClauseAnswer, metric: string): "about" | "asked" | null {
   const other = OFF_TOPIC.get(metric);
-  if (!other) return false;
+  if (!other) return null;
   const sentence = pq.index.sentences[best.q.sentence]?.text ?? best.q.clause;
-  return other.test(sentence) && !DISCLOSURE.test(best.q.clause) && !other.test(pq.question);
-}
-
-/**
- * The question asks about those other things, and the clause's sentence speaks of them: "窗口服务
- * 大厅共收到申请多少件" is the hall's 136437, not the disclosure requests the table counts (受理 had
- * found the clause, 收到 the table row).
- */
-function asksOtherThings(pq: ProseQuery, best: ClauseAnswer, metric: string): boolean {
-  const other = OFF_TOPIC.get(metric);
-  if (!other) return false;
-  if (!other.test(pq.question) || DISCLOSURE.test(pq.question)) return false;
-  const sentence = pq.index.sentences[best.q.sentence]?.text ?? best.q.clause;
-  return other.test(sentence);
+  if (!other.test(sentence)) return null;
+  if (!other.test(pq.question)) return DISCLOSURE.test(best.q.clause) ? null : "about";
+  return DISCLOSURE.test(pq.question) ? null : "asked";
 }
 
 /**
@@ -184,7 +176,7 @@ function asksOtherThings(pq: ProseQuery, best: ClauseAnswer, metric: string): bo
  * when they disagree, both are said.
  */
 export function restates(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string): boolean {
-  if (aboutOtherThings(pq, best, f.metric)) return false;
+  if (otherThings(pq, best, f.metric) === "about") return false;
   return best.score >= figureCoverage(pq, f, label, slice).score - 0.1;
 }
 

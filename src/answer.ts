@@ -783,6 +783,34 @@ function problemsSection(r: Report, sections: readonly Section[], aspect: Proble
   return hit(s.title, text + (s.text.length > 260 ? "…" : ""), s.line);
 }
 
+/** A part's number before its title: 六、, (二), 3. */
+const SECTION_NUMBER = /^\s*(?:[（(]?[一二三四五六七八九十]+[)）]?[、.．]?|\d+[、.．])\s*/;
+
+/**
+ * The part of a report whose title the question names whole (after its number, four characters at
+ * least): its opening text, as problemsSection quotes its part. Null when none is named or it is empty.
+ */
+function namedSection(r: Report, sections: readonly Section[], words: string): Hit | null {
+  const asked = words.replace(/[^\p{L}\p{N}]+/gu, "");
+  if (asked.length < 4) return null;
+  for (const s of sections) {
+    const name = s.title.replace(SECTION_NUMBER, "").replace(/[^\p{L}\p{N}]+/gu, "");
+    if (name.length < 4 || !asked.includes(name) || s.text.replace(/\s+/g, "").length < 4) continue;
+    const text = s.text.replace(/\n/g, " ").slice(0, 260);
+    return {
+      reportId: r.id,
+      org: r.org,
+      region: r.region,
+      year: r.year,
+      section: s.title,
+      snippet: inReportScript(r, text + (s.text.length > 260 ? "…" : "")),
+      line: s.line,
+      score: 100,
+    };
+  }
+  return null;
+}
+
 /** Passages a search returns, and how many its text lists. */
 const SEARCH_HITS = 30;
 const SEARCH_SHOWN = 5;
@@ -822,6 +850,22 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       const body =
         hits.length === 1 ? `${hits[0]!.org}${hits[0]!.year ?? ""}年「${hits[0]!.section}」第${hits[0]!.line}行：${hits[0]!.snippet}` : hitsText(hits);
       return { ...base, kind: "search", hits, text: `${scope.join("、") || ""}报告中“${ASPECT_NAME[pq.problemsAspect]}”：\n${body}` };
+    }
+  }
+  // A part of the report named by its title (其他需要报告的事项): its text, which need not repeat the
+  // title's words (六、其他需要报告的事项 / "2024年,无收取信息处理费情况。" had not been found).
+  if (reports && reports.length <= 20) {
+    const named = reports
+      .map((e) => deps.load(e.id))
+      .filter((r): r is Report => r !== undefined)
+      .flatMap((r) => {
+        const h = namedSection(r, deps.sections?.(r.id) ?? r.sections, pq.keywordSource);
+        return h ? [h] : [];
+      });
+    if (named.length) {
+      const body =
+        named.length === 1 ? `${named[0]!.org}${named[0]!.year ?? ""}年「${named[0]!.section}」第${named[0]!.line}行：${named[0]!.snippet}` : hitsText(named);
+      return { ...base, kind: "search", hits: named, text: `${scope.join("、")}报告中“${named[0]!.section.replace(SECTION_NUMBER, "")}”：\n${body}` };
     }
   }
   const keywords = keywordsOf(pq, deps);

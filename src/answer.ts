@@ -759,16 +759,7 @@ const ASPECT_NAME: Record<ProblemsAspect, string> = { problems: "存在的问题
  */
 function problemsSection(r: Report, sections: readonly Section[], aspect: ProblemsAspect): Hit | null {
   const p = problemsPart(sections);
-  const hit = (section: string, snippet: string, line: number): Hit => ({
-    reportId: r.id,
-    org: r.org,
-    region: r.region,
-    year: r.year,
-    section,
-    snippet: inReportScript(r, snippet),
-    line,
-    score: 100,
-  });
+  const hit = (section: string, snippet: string, line: number) => sectionHit(r, section, snippet, line);
   if (p) {
     const problems = numbered(p.items);
     const improvements = p.improvements.length ? numbered(p.improvements) : "";
@@ -797,18 +788,14 @@ function namedSection(r: Report, sections: readonly Section[], words: string): H
     const name = s.title.replace(SECTION_NUMBER, "").replace(/[^\p{L}\p{N}]+/gu, "");
     if (name.length < 4 || !asked.includes(name) || s.text.replace(/\s+/g, "").length < 4) continue;
     const text = s.text.replace(/\n/g, " ").slice(0, 260);
-    return {
-      reportId: r.id,
-      org: r.org,
-      region: r.region,
-      year: r.year,
-      section: s.title,
-      snippet: inReportScript(r, text + (s.text.length > 260 ? "…" : "")),
-      line: s.line,
-      score: 100,
-    };
+    return sectionHit(r, s.title, text + (s.text.length > 260 ? "…" : ""), s.line);
   }
   return null;
+}
+
+/** A part of a report quoted as a search hit, in the report's own script. */
+function sectionHit(r: Report, section: string, snippet: string, line: number): Hit {
+  return { reportId: r.id, org: r.org, region: r.region, year: r.year, section, snippet: inReportScript(r, snippet), line, score: 100 };
 }
 
 /** Passages a search returns, and how many its text lists. */

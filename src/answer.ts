@@ -294,7 +294,9 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   const r = picked.report;
   let found = resolveMetric(r, pq);
   const implied = picked.impliedYear ? `（未指明年份，按最新的${r.year ?? ""}年报告回答）` : "";
-  const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
+  // A metric named is a number asked, 多少 or not ("平潭2016年各乡镇主动公开？"): the prose is weighed
+  // against the table too (the whole region's 3460 had answered for the towns' 1638).
+  const px = pq.asksQuantity || pq.metric ? proseOf(r, pq, deps) : null;
   // A table row printed in the question's own words beats the metric its words suggested.
   if (px && found?.primary?.source === "table") {
     const cur = figureCoverage(px, found.primary, namedBy(found.metric, pq, found.via), found.primary.slice).score;

@@ -96,6 +96,9 @@ const VALUES: [string, number, string?][] = [
   // The service hall asked about: its clause, whichever word asks (受理 had found it, 收到 the table's 0).
   ["平潭综合实验区2015年窗口服务大厅共收到申请多少件", 136437, "136437件"],
   ["平潭综合实验区2012年政府信息公开专栏点击量", 72065, "72065人次"],
+  // A metric named is a number asked, 多少 or not: the part the question names (各乡镇) is the prose's
+  // (the whole region's 3460 had answered).
+  ["平潭综合实验区2016年各乡镇主动公开？", 1638, "各乡镇主动公开"],
   // A clause of thanks asks nothing (its comma had made 政府采购 a second metric, and 3460 answered).
   ["平潭2016年主动公开政府采购项目信息多少条，谢谢", 189, "主动公开政府采购项目信息：189条"],
   // Typed letter-spaced: its letters joined (粉 and 丝 had been two words of one letter, and 微博's 1288 answered).

@@ -284,10 +284,11 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     });
     return joined(base, distinct, distinct.length > 1 ? (sumAsked(pq, distinct) ?? differenceAsked(pq, distinct)) : null);
   }
-  // The whole, then the column asked after it ("收到申请多少件，其中自然人多少").
+  // The whole and the column, in the order asked ("收到申请多少件，其中自然人多少"; "自然人申请多少件，总数多少").
   if (pq.totalToo) {
-    const { slice: _column, totalToo: _both, ...whole } = pq;
-    return joined(base, [value(whole, deps, base), value({ ...whole, slice: pq.slice }, deps, base)], null);
+    const { slice: _column, totalToo: order, ...whole } = pq;
+    const parts = [value(whole, deps, base), value({ ...whole, slice: pq.slice }, deps, base)];
+    return joined(base, order === "after" ? parts.reverse() : parts, null);
   }
   const picked = pickReport(pq.mentions[0]!, pq.years, deps);
   if (!picked.report) return { ...base, text: picked.missing! };

@@ -89,6 +89,8 @@ const VALUES: [string, number, string?][] = [
   ["平潭县2013年主动公开政府信息中规范性文件多少条", 207, "政策、规范性文件类信息：207条"],
   // The whole asked, then a column in a later clause: both, in that order (it had been the column alone).
   ["淮安市2024年收到申请多少件，其中自然人多少", 3119, "收到政府信息公开申请数（自然人）：3001件"],
+  // …and the column first, the whole after it by name (it had been the column alone).
+  ["淮安市2024年自然人申请多少件，总数多少", 3001, "收到政府信息公开申请数：3119件"],
   // Two words naming the one clause are one answer, never added to itself (it had been "…合计：126条").
   ["平潭綜合實驗區2011年一共安全生產、應急管理類信息公開了多少條", 63, "安全生产、应急管理类信息：63条"],
   // 全年 names nothing the table row covers better (it had counted for the row, whose background holds it).

@@ -65,10 +65,10 @@ export interface ParsedQuestion extends Question {
   /** Further metrics asked in the same question ("行政复议和行政诉讼"), each with its candidates. */
   moreMetrics: string[][];
   /**
-   * The column (`slice`) is asked only in a later clause, the first asking the whole: "收到申请多少件，
-   * 其中自然人多少" wants the total, then the column.
+   * The whole is asked besides the column (`slice`), in a clause of its own: "before" it ("收到申请多少件，
+   * 其中自然人多少") or "after" it ("自然人申请多少件，总数多少"). Both are answered, in that order.
    */
-  totalToo?: boolean;
+  totalToo?: "before" | "after";
   /**
    * The question's words that named the metric (行政诉讼, 申请 答复): a figure of that metric
    * accounts for them when it is weighed against a prose clause.
@@ -336,12 +336,14 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
       NEEDS_IMPROVING.test(q)) &&
     !metric;
 
-  // "收到申请多少件，其中自然人多少": the column is named only after a clause asking the whole.
-  let totalToo = false;
+  // "收到申请多少件，其中自然人多少": the column is named only after a clause asking the whole; or
+  // before a clause asking the whole by name ("自然人申请多少件，总数多少").
+  let totalToo: ParsedQuestion["totalToo"];
   if (slice && moreMetrics.length === 0) {
     const names = (t: string) => (sliceName ? columnNames(sliceName).some((c) => t.includes(c)) : SLICE_WORDS.some(([re, key]) => key === slice && re.test(t)));
     const asking = normalized.split(/[,，;；?？!！。]/).filter((part) => /多少|几/.test(part));
-    totalToo = asking.length >= 2 && !names(asking[0]!) && asking.slice(1).some(names);
+    if (asking.length >= 2 && !names(asking[0]!) && asking.slice(1).some(names)) totalToo = "before";
+    else if (asking.length >= 2 && names(asking[0]!) && asking.slice(1).some((p) => !names(p) && /总数|总计|合计|一共|总共|全部/.test(p))) totalToo = "after";
   }
 
   const read = readIntent({ q, qi, metric, mentions, years: yr.years, asksProblems });

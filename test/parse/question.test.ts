@@ -32,8 +32,8 @@ interface Expect {
   unknown?: string[];
   /** The further metrics asked, each group's candidates. */
   more?: string[][];
-  /** The whole asked before the column (totalToo). */
-  total?: boolean;
+  /** The whole asked besides the column, and where (totalToo). */
+  total?: "before" | "after" | false;
 }
 
 const CASES: Record<string, Expect> = {
@@ -64,8 +64,10 @@ const CASES: Record<string, Expect> = {
   // slices
   西湖区2019年自然人申请多少件: { metric: "requests.received", slice: "natural_person", total: false },
   // The whole, then the column named in a later clause.
-  "西湖区2019年收到申请多少件，其中自然人多少": { metric: "requests.received", slice: "natural_person", total: true },
-  "蚌埠市2019年行政复议多少件，其中市直单位几件": { metric: "review.total", slice: "市直单位", total: true },
+  "西湖区2019年收到申请多少件，其中自然人多少": { metric: "requests.received", slice: "natural_person", total: "before" },
+  "蚌埠市2019年行政复议多少件，其中市直单位几件": { metric: "review.total", slice: "市直单位", total: "before" },
+  // …or after it, by name.
+  "西湖区2019年自然人申请多少件，总数多少": { metric: "requests.received", slice: "natural_person", total: "after" },
   蚌埠市2019年市直单位行政复议多少件: { metric: "review.total", slice: "市直单位" },
   蚌埠市2019年县区直属单位收到申请数: { slice: "县区直属单位" },
   // regions: ambiguity, narrowing, departments, unknown places

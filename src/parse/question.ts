@@ -30,7 +30,7 @@ import {
   type RegionMention,
 } from "./question-names.js";
 import { allCandidates, columnNames, isAncestor, matchMetrics, namesColumn, slipFix, SLICE_WORDS, type Scored } from "./question-metric.js";
-import { IMPROVE_WORDS, NEEDS_IMPROVING, problemsAspect, readIntent, type ProblemsAspect } from "./question-intent.js";
+import { ASKS_TOTAL, IMPROVE_WORDS, NEEDS_IMPROVING, problemsAspect, readIntent, type ProblemsAspect } from "./question-intent.js";
 
 export type { AreaEntry, Lexicon, RegionEntry, RegionMention } from "./question-names.js";
 export { nearNames } from "./question-names.js";
@@ -104,6 +104,9 @@ function metricsCompared(text: string): [string, string] | null {
   const right = matchMetrics(text.slice(at + 1).replace(/[多少高低](?:多少|几|了).*$/, ""))[0];
   return left && right && left.id !== right.id ? [left.id, right.id] : null;
 }
+
+/** The whole asked by name in a clause of its own: the words of a total (question-intent.ts), and 总数. */
+const WHOLE_ASKED = new RegExp(`${ASKS_TOTAL.source}|总数|全部`);
 
 /**
  * A zone's 管理委员会 spelled out is its 管委会, the form its names are held in ("平潭综合实验区管理委员会"
@@ -343,7 +346,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     const names = (t: string) => (sliceName ? columnNames(sliceName).some((c) => t.includes(c)) : SLICE_WORDS.some(([re, key]) => key === slice && re.test(t)));
     const asking = normalized.split(/[,，;；?？!！。]/).filter((part) => /多少|几/.test(part));
     if (asking.length >= 2 && !names(asking[0]!) && asking.slice(1).some(names)) totalToo = "before";
-    else if (asking.length >= 2 && names(asking[0]!) && asking.slice(1).some((p) => !names(p) && /总数|总计|合计|一共|总共|全部/.test(p))) totalToo = "after";
+    else if (asking.length >= 2 && names(asking[0]!) && asking.slice(1).some((p) => !names(p) && WHOLE_ASKED.test(p))) totalToo = "after";
   }
 
   const read = readIntent({ q, qi, metric, mentions, years: yr.years, asksProblems });

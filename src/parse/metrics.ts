@@ -186,7 +186,16 @@ def(
     parent: "requests.result.other",
   },
 );
-def("requests.result.other.misc", "其他处理（其他）", "件", ["gbf2021"], [["其他处理", "其他情形"]], { parent: "requests.result.other" });
+def(
+  "requests.result.other.misc",
+  "其他处理（其他）",
+  "件",
+  ["gbf2021"],
+  // Its 其他 said after 其他处理 (其他处理中的其他; 其他处理（其他）, as the reply labels it, reaches
+  // here without its brackets), not the 其他 inside 其他处理 itself.
+  [["其他处理", "其他情形"], ["其他处理", "其他原因"], "其他处理其他", "其他处理中的其他", "其他处理中其他", "其他处理的其他", "其他处理之其他"],
+  { parent: "requests.result.other" },
+);
 def(
   "requests.result.total",
   "办理结果总计",

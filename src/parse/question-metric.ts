@@ -85,7 +85,12 @@ export function matchMetrics(text: string): Scored[] {
       if (!ok) continue;
       const covered = new Set<number>();
       for (let j = 0; j < alt.words.length; j++) for (let k = found[j]!; k < found[j]! + alt.words[j]!.length; k++) covered.add(k);
-      const score = covered.size - alt.weak + 0.1 * alt.words.length + (def.primary ? 0.05 : 0);
+      // Words found written together in their order are a phrase, above the same characters found as
+      // another metric's words in another order: 主动公开规范性文件数 is that 2016 row, not the 2021
+      // 规范性文件 column with 主动公开 among its words (primary among its columns).
+      let phrase = alt.words.length > 1;
+      for (let j = 1; phrase && j < alt.words.length; j++) phrase = found[j] === found[j - 1]! + alt.words[j - 1]!.length;
+      const score = covered.size - alt.weak + 0.1 * alt.words.length + (def.primary ? 0.05 : 0) + (phrase ? 0.1 : 0);
       if (score > best) (best = score), (bestCovered = covered), (bestAlt = alt);
     }
     if (best >= 2 && bestCovered && bestAlt) scored.push({ id: def.id, score: best, covered: bestCovered, words: [...bestAlt.strong] });

@@ -76,11 +76,14 @@ const NOUN_UNITS: readonly [RegExp, string[]][] = [
   ],
 ];
 
-/** Items about money (财政资金信息, 经费类文件): counted, not an amount, unless an amount is asked. */
-const ABOUT_MONEY = /(?:经费|资金|费用|收费)类?(?:信息|文件|公告|政策|栏目)/;
+/**
+ * Items about money (财政资金信息, 经费类文件), and requests ended for a fee not paid (逾期未按收费通知
+ * 要求缴纳费用): counted, not an amount, unless an amount is asked.
+ */
+const ABOUT_MONEY = /(?:经费|资金|费用|收费)类?(?:信息|文件|公告|政策|栏目)|缴纳费用|收费通知/;
 const AMOUNT_WORDS = /金额|多少钱|万元|亿元|(?<![单])元/;
-/** Items counted (收费项目, 事项), and the words that ask for money all the same. */
-const COUNTED_ITEMS = /项目|事项/;
+/** Items counted (收费项目, 事项, their 本年增/减), and the words that ask for money all the same. */
+const COUNTED_ITEMS = /项目|事项|增\/?减/;
 const MONEY_WORDS = /经费|金额|费用|资金|多少钱|元/;
 
 /**

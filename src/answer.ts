@@ -18,7 +18,7 @@ import { problemsPart } from "./qa/problems.js";
 import { completeFollowUp, contextOf } from "./qa/followup.js";
 import { inReportScript } from "./qa/script.js";
 import { unitAgreement } from "./qa/units.js";
-import { acrossYears, findFigures, printedParts, proseOf, rateOf, resolveMetric, resolveSlice, summed, tableFigure } from "./qa/figures.js";
+import { acrossYears, findFigures, type Found, printedParts, proseOf, rateOf, resolveMetric, resolveSlice, summed, tableFigure } from "./qa/figures.js";
 import { conflicts, listReports, rank, total } from "./qa/library-wide.js";
 import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, warningsFor, who } from "./qa/render.js";
 import { narrowByAnswer, narrowByReports, pickReport, type AnswerDeps } from "./qa/select.js";
@@ -333,7 +333,10 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       text: hits.length ? `${why}${implied}\n正文中的相关内容：\n${hitsText(hits)}` : `${why}${implied}`,
     };
   }
-  const f = found;
+  // A cell left blank where the prose states the figure (未发生…行政诉讼: 0): the prose answers, and
+  // the blank is said (it had been "报告没有给出这个数字").
+  const blank = found.primary?.value === null && found.narrative && found.narrative.value !== null ? found.primary : undefined;
+  const f: Found = blank ? { ...found, primary: undefined } : found;
   const main = f.primary ?? f.narrative!;
   // A figure of another kind than asked (访问量 asked, 条 counted) does not answer: the prose may.
   if (px && main.unit && unitAgreement(main.unit, px.asked) === 0 && !(px.asked.share && rateOf(r, main, pq))) {
@@ -369,6 +372,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   const via = f.via ? `（该报告没有“${metricLabel(f.via)}”，对应的是“${metricLabel(f.metric)}”）` : "";
   lines.push(`${who(r)}${labelFor(main.metric, main.slice)}：${fmtValue(main)}${via}${implied}`);
   if (f.sliceMissing) lines.push(`（表中没有“${sliceLabel(f.sliceMissing)}”这一列，以上为合计）`);
+  if (blank) lines.push(`表中该栏空白，以上为正文所述${sourceLine(blank)}`);
   if (main.note) lines.push(`说明：${main.note}`);
   if (!main.certain && !main.note) lines.push("说明：该数字读取时有不确定之处，请核对原文。");
   lines.push(`来源${sourceLine(main)}`);

@@ -92,6 +92,9 @@ const MAX_QUESTION = 300;
  * Words that join two things asked (行政复议和行政诉讼, 复议与诉讼, 复议及诉讼): not inside a word
  * ("因涉及国家秘密不予公开" had been read as two questions, and 不予公开 answered for 国家秘密).
  */
+/** The applicants' 其他 column as a question names it (SLICE_WORDS). */
+const OTHER_APPLICANTS = SLICE_WORDS.find(([, key]) => key === "other_org")![0];
+
 const JOINS = /以及|还有|(?<![参给赋])与|(?<![涉普波企危触])及(?![时格])|(?<![总共平温缓调])和(?![平谐解睦])/;
 /** "当面申请比网络申请多多少": two metrics of one report, the one against the other. */
 export const METRICS_COMPARED = /比(?![例重较率])[^，,。？?]{1,16}?[多少高低](?:多少|几|了)?/;
@@ -214,7 +217,12 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
 
   // Everyday words in the template's words (打官司 → 行政诉讼), for the metrics and the prose alike.
   rest = everyday(rest);
-  let metricText = rest.replace(/\s+/g, "");
+  // The 其他 of the applicants' 其他 column names no row (其他处理中其他申请人 is 其他处理, that column).
+  const metricTextOf = (text: string) => {
+    const flat = text.replace(/\s+/g, "");
+    return slice === "other_org" ? flat.replace(OTHER_APPLICANTS, "申请人") : flat;
+  };
+  let metricText = metricTextOf(rest);
   let candidates = allCandidates(metricText, lexicon);
   // Nothing matches well: a metric word typed with one character wrong (申清, 复义).
   let understood: ParsedQuestion["understood"];
@@ -223,7 +231,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     if (fix && rest.includes(fix.typed)) {
       understood = { typed: fix.typed, word: fix.word };
       rest = rest.replace(fix.typed, fix.word);
-      metricText = rest.replace(/\s+/g, "");
+      metricText = metricTextOf(rest);
       candidates = allCandidates(metricText, lexicon);
     }
   }

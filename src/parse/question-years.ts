@@ -106,7 +106,8 @@ export function parseYears(question: string, newestYear: number | null): YearRes
     ];
     for (const [re, back] of rel) {
       const m = re.exec(q);
-      if (m && !/上年结转/.test(q)) {
+      // 行政许可项目上一年有多少项: the 2019 form's 上一年项目数量 column, its words in another order.
+      if (m && !/上年结转/.test(q) && !(m[0] === "上一年" && /项目.{0,4}上一年/.test(q))) {
         for (const b of back) years.add(newestYear - b);
         relative = true;
         relativeWord ??= m[0];

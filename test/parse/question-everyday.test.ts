@@ -76,6 +76,12 @@ const METRIC_CASES: [string, string, string?][] = [
   ["资阳区2020年有几个人以个人名义申请", "requests.received", "natural_person"],
   ["资阳区2020年公司来申请的有几件", "requests.received", "commercial"],
   ["资阳区2020年单位申请的有几件", "requests.received", "legal_persons"],
+  // Meetings held and fees not paid, as people say them (开了几次会 had found no metric; 没交费的申请
+  // had been 收到申请).
+  ["长寿区2018年开了几次会", "meetings"],
+  ["长寿区2018年开会多少次", "meetings"],
+  ["资阳区2020年没交费的申请有几件", "requests.result.other.fee_unpaid"],
+  ["资阳区2020年逾期没缴费的有几件", "requests.result.other.fee_unpaid"],
   // Label-style questions keep their metric.
   ["资阳区2020年因政府信息公开被申请行政复议几件", "review.total"],
   ["长寿区2018年行政诉讼多少件", "litigation.total"],
@@ -100,6 +106,16 @@ describe("everyday words name the template's concepts", () => {
 
   it("leaves 报告, 告知, 公告 and 有没有 alone", () => {
     for (const q of ["2019年报告", "告知作出更改补充数", "公告栏", "有没有信息公开指南"]) expect(everyday(q)).toBe(q);
+  });
+
+  it("leaves 召开, 公开 and 展开 alone (no meeting)", () => {
+    for (const q of ["召开新闻发布会几次", "公开会议纪要几条", "展开会议讨论"]) expect(everyday(q)).toBe(q);
+  });
+
+  it("reads 上一年 after 项目 as the 2019 form's 上一年项目数量 column, not a year (it had asked 2024 and a trend)", () => {
+    const pq = parseQuestion("资阳区2019年行政许可项目上一年有多少项", lexicon, ws);
+    expect(pq.years).toEqual([2019]);
+    expect(pq.metricCandidates[0]).toBe("art20.licensing.prev_items");
   });
 
   it("typed words the reports vary themselves (点击量, 浏览量) stay as typed", () => {

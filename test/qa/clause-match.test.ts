@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { segment } from "../../src/index/segment.js";
 import { readProse } from "../../src/qa/prose-index.js";
-import { wordMatch } from "../../src/qa/clause-match.js";
+import { contentPhrase, wordMatch } from "../../src/qa/clause-match.js";
 import { bestQuantity, proseQuery } from "../../src/qa/prose-answer.js";
 import { EXTRA, load, PINGTAN, SEEDS } from "../helpers/reports.js";
 
@@ -89,5 +89,13 @@ describe("wordMatch", () => {
     expect(wordMatch("点击", "2012年政府信息公开专栏访问量达72065人次")).toBe(0.85);
     // …near each other, not anywhere in a sentence.
     expect(wordMatch("政务微博", "对全区正常运行的14家单位共15个政务新媒体(微信和微博)加强日常监管")).toBeLessThan(0.85);
+  });
+});
+
+describe("the words a reply names the thing by (contentPhrase)", () => {
+  it("drops the asking, 有 with it (政务新媒体有几个 had been said back as “政务新媒体有”)", () => {
+    expect(contentPhrase("政务新媒体有几个")).toBe("政务新媒体");
+    expect(contentPhrase("政务新媒体是有多少个")).toBe("政务新媒体");
+    expect(contentPhrase("官方微博有多少粉丝")).toBe("官方微博粉丝");
   });
 });

@@ -203,11 +203,17 @@ export function dropRepeats(mentions: RegionMention[], q: string, asksAlso: (nam
   for (const m of mentions) {
     // "平潭综合实验区和平潭…" joins two names: the second may be another body.
     const joined = /[和与及、跟同比]$/.test(q.slice(0, m.at ?? 0));
-    // "平潭交建局…问政平潭": a place typed as the start of a body already named is that body's place.
+    // "平潭交建局…问政平潭": a place typed as the start of a body already named is that body's place;
+    // "平潭2021年…问政平潭之有事您说": the same name typed again is the same (it had been a comparison
+    // of 平潭 with itself).
     const named =
       !joined &&
       !asksAlso(m.text) &&
-      out.find((o) => o.keys.length === 1 && o.text !== m.text && o.text.includes(m.text) && (m.keys.includes(o.keys[0]!) || o.text.startsWith(m.text)));
+      out.find(
+        (o) =>
+          o.text === m.text ||
+          (o.keys.length === 1 && o.text !== m.text && o.text.includes(m.text) && (m.keys.includes(o.keys[0]!) || o.text.startsWith(m.text))),
+      );
     if (!named) out.push(m);
   }
   return out;

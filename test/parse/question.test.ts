@@ -290,6 +290,9 @@ describe("questions about a zone and its county (Pingtan)", () => {
     平潭综合实验区2012年通过中国平潭网门户网站公开了多少条政府信息: { keys: [["平潭综合实验区"]], intent: "value", rest: "中国平潭网" },
     // 平潭 inside the name of a programme (问政平潭), the department typed with its place: one body.
     平潭交建局2021年推出了几期问政平潭: { keys: [["平潭综合实验区交通与建设局"]] },
+    // The same short name typed again inside a programme's name is the same name, not a comparison
+    // of 平潭 with itself.
+    平潭2021年推出了多少期问政平潭之有事您说: { keys: [["平潭综合实验区", "福州市平潭县"]] },
     // A zone's 管理委员会 spelled out is its 管委会 (it had been an unknown 平潭综, "did you mean 平潭县").
     平潭综合实验区管理委员会2011年主动公开政府信息多少条: { keys: [["平潭综合实验区"]] },
     // … unless the place is asked again in a clause of its own.

@@ -51,6 +51,10 @@ const QUESTIONS = {
   phone: "长寿区的政务公开办公室电话是多少",
   phoneMissing: "资阳区政府信息公开工作的联系电话",
   contactMissing: "蚌埠市政府信息公开的联系方式",
+  pointSoe: "平潭2017年国资国企信息发布了多少条",
+  pointPoverty: "平潭2017年扶贫脱贫和社会救助信息多少条",
+  pointHealth: "平潭2017年医疗卫生信息多少条",
+  pointHousing: "平潭2017年住房信息发布多少条",
 } as const;
 
 beforeAll(() => {
@@ -354,5 +358,21 @@ describe("a word of the prose one character off a template word", () => {
     // A slip the registry's word does answer is still read so, and said.
     expect(typo!.text).toContain("（“行政复义”按“行政复议”理解。）");
     expect(typo!.answers[0]).toMatchObject({ metric: "review.total", value: 0 });
+  });
+});
+
+describe("a count that ends a numbered point, its subject named only in the point's heading", () => {
+  // 平潭 2017: "(4)推进国资国企信息公开。依法依规…。及时公开…信息,今年共发布10条信息。"
+  it("is the point's count (国资国企 had been the table's 2122 of all information)", () => {
+    expect(ask("pointSoe").answers[0]).toMatchObject({ value: 10, unit: "条" });
+    expect(ask("pointSoe").text).toContain("今年共发布10条信息");
+    // The reply names it by the heading: its own words say only 共发布…信息.
+    expect(ask("pointSoe").text).toContain("推进国资国企信息公开，共发布…信息：10条");
+  });
+
+  it("reads nested points: 2. … (1) …, and (2) … 二是 … (they had been “no figure given”)", () => {
+    expect(ask("pointPoverty").answers[0]).toMatchObject({ value: 25 });
+    expect(ask("pointHealth").answers[0]).toMatchObject({ value: 12 });
+    expect(ask("pointHousing").answers[0]).toMatchObject({ value: 39 });
   });
 });

@@ -13,6 +13,11 @@ export interface ProseSentence {
   section: string;
   /** 1-based source line of the paragraph it stands in. */
   line: number;
+  /**
+   * The headings of the numbered points it stands under, outermost first ("2.推进民生改善信息公开
+   * (1)推进扶贫脱贫和社会救助信息公开"): "全年共发布25条信息" says what it counts only there.
+   */
+  points: string[];
 }
 
 /** A quantity the prose states, with its context words. */
@@ -99,6 +104,41 @@ function quantitiesOf(sentence: string): Quantity[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** A numbered point's heading in force: its numbering's style ("（一）", "(1)", "1.", "一是") and its words. */
+interface PointHeading {
+  style: string;
+  text: string;
+}
+
+/**
+ * A point's number where a point starts: （一） (1) 1. 1、 一是 — not 第（一）项, a year's (2021), a
+ * decimal (1.5万) or a list inside a sentence (其中1.…). Its heading runs to the first stop.
+ */
+export const POINT_MARK = /(?<![第\d.])(?:[（(]([一二三四五六七八九十]{1,3}|\d{1,2})[)）]|(\d{1,2})[.、．](?!\d)|([一二三四五六七八九十]{1,3})是)/g;
+const POINT_HEADING_MAX = 30;
+
+/**
+ * The points a sentence opens, each replacing the point of its own numbering style and every point
+ * opened inside that one ("(2)…一是…二是…(3)": (3) closes 二是). Headings are numbered every way; the
+ * style each level uses is learnt as the report goes.
+ */
+function enterPoints(points: PointHeading[], sentence: string): void {
+  // exec, not matchAll (which copies the pattern): run over every sentence of a report read.
+  const marks: RegExpExecArray[] = [];
+  POINT_MARK.lastIndex = 0;
+  for (let m = POINT_MARK.exec(sentence); m; m = POINT_MARK.exec(sentence)) marks.push(m);
+  marks.forEach((m, i) => {
+    const style = m[1] !== undefined ? `(${/\d/.test(m[1]) ? "1" : "一"})` : m[2] !== undefined ? `1${m[0].slice(-1) === "、" ? "、" : "."}` : "一是";
+    // The heading runs to the first stop or the next point's number ("2.推进…公开（1）推进…").
+    const end = Math.min(marks[i + 1]?.index ?? sentence.length, m.index + POINT_HEADING_MAX);
+    const words = sentence.slice(m.index, end);
+    const stop = words.slice(m[0].length).search(/[,，;；:：。]/);
+    const at = points.findIndex((h) => h.style === style);
+    if (at >= 0) points.splice(at);
+    points.push({ style, text: stop < 0 ? words : words.slice(0, m[0].length + stop) });
+  });
+}
+
 /**
  * Read the prose of a report into sentences and quantities with their context. Why: a question names
  * a number by the words the report puts around it; those words are in the clause, sometimes after the
@@ -111,13 +151,15 @@ export function readProse(sections: readonly Section[]): ProseIndex {
   const out: ProseIndex = { sentences: [], quantities: [] };
   for (const s of sections) {
     const paras = s.text.split("\n");
+    const points: PointHeading[] = [];
     paras.forEach((para, p) => {
       const line = s.paraLines[p] ?? s.line;
       for (const sen of sentences(para)) {
         const text = sen.text.trim();
         if (!text) continue;
         const si = out.sentences.length;
-        out.sentences.push({ text, section: s.title, line });
+        out.sentences.push({ text, section: s.title, line, points: points.map((h) => h.text) });
+        enterPoints(points, text);
         const qs = quantitiesOf(text);
         if (qs.length === 0) continue;
         const clauses = clausesOf(text);

@@ -60,7 +60,19 @@ describe("readProse quantities", () => {
 
   it("keeps the sentence, its section and line", () => {
     const idx = readProse([section("2012年政府信息公开专栏访问量达24745人次。", "二、主动公开政府信息情况")]);
-    expect(idx.sentences[0]).toEqual({ text: "2012年政府信息公开专栏访问量达24745人次。", section: "二、主动公开政府信息情况", line: 1 });
+    expect(idx.sentences[0]).toEqual({ text: "2012年政府信息公开专栏访问量达24745人次。", section: "二、主动公开政府信息情况", line: 1, points: [] });
     expect(idx.quantities[0]!.quote).toBe("2012年政府信息公开专栏访问量达24745人次。");
+  });
+
+  it("keeps the headings of the numbered points a sentence stands under, each level replaced by its next", () => {
+    // 平潭 2017 as crawled: the count ends the point, its subject only in the point's heading.
+    const text =
+      "2.推进民生改善信息公开（1）推进扶贫脱贫和社会救助信息公开。围绕实施精准扶贫，全年共发布25条信息。（2）推进教育和医疗卫生信息公开。一是积极推进教育领域信息公开，全年共发布152条。二是深化医疗卫生领域信息公开，公开医疗服务价格等内容。全年共发布12条信息。3.推进第二十条第（一）项信息公开。2021年共发布1.5万条。";
+    const idx = readProse([section(text, "一、概述")]);
+    const under = (start: string) => idx.sentences.find((x) => x.text.startsWith(start))!.points.join(" ");
+    expect(under("围绕实施精准扶贫")).toBe("2.推进民生改善信息公开 （1）推进扶贫脱贫和社会救助信息公开");
+    expect(under("全年共发布12条")).toBe("2.推进民生改善信息公开 （2）推进教育和医疗卫生信息公开 二是深化医疗卫生领域信息公开");
+    // A new point of an outer level closes the inner ones; 第（一）项 and 1.5万 open none.
+    expect(under("2021年共发布")).toBe("3.推进第二十条第（一）项信息公开");
   });
 });

@@ -886,10 +886,13 @@ function search(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     return { ...base, text: HELP };
   }
   const ids = reports ? new Set(reports.map((r) => r.id)) : undefined;
-  const found = deps.index.search(keywords, { reportIds: ids, limit: SEARCH_HITS, wantsNumber: pq.wantsNumber });
-  let hits = found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
   // A contact asked (电话, 地址): only passages that give one; none is said, not the report's title lines.
+  // Searched by the word that names it: a report prints "传真:0591-…", not the 号码 of 传真号码 nor
+  // the 政府信息公开办 of the question, whose passages had crowded it out. (联系方式 by all the words.)
   const contact = contactAsked(pq.normalized);
+  const named = contact && contact.name !== "联系方式" ? contact.asks.exec(pq.normalized)?.[0] : undefined;
+  const found = deps.index.search(named ? [named] : keywords, { reportIds: ids, limit: SEARCH_HITS, wantsNumber: pq.wantsNumber });
+  let hits = found.map((p) => toHit(deps.catalog.get(p.passage.reportId)!, p, keywords));
   if (contact) {
     hits = hits.filter((h) => contact.holds.test(h.snippet));
     if (hits.length === 0) return { ...base, text: `${scope.join("、") || "全部报告"}的报告中没有给出${contact.name}。` };

@@ -49,6 +49,8 @@ const QUESTIONS = {
   weiboNotStated: "资阳区2020年政务微博发布多少条",
   officeReceived: "洪泽区政府办2024年收到申请多少件",
   phone: "长寿区的政务公开办公室电话是多少",
+  fax: "平潭2017年政府信息公开办的传真号码是多少",
+  faxRequests: "平潭县2013年传真申请有几条",
   phoneMissing: "资阳区政府信息公开工作的联系电话",
   contactMissing: "蚌埠市政府信息公开的联系方式",
   pointSoe: "平潭2017年国资国企信息发布了多少条",
@@ -184,6 +186,16 @@ describe("how to reach the office", () => {
     expect(a.answers).toEqual([]);
     expect(a.hits[0]!.snippet).toContain("40244979");
     expect(a.text).not.toContain("数字");
+  });
+
+  // "传真号码是多少" had been the 统计表's 传真申请数 (not in a 2017 table: "没有…这一项数据"); then,
+  // searched with 政府信息公开办 and 号码, the passage printing "传真:0591-23162143" had been crowded out.
+  it("a fax number asked is the passage that gives it; 传真申请 is still the table's count", () => {
+    const a = ask("fax");
+    expect(a.kind).toBe("search");
+    expect(a.answers).toEqual([]);
+    expect(a.hits[0]!.snippet).toContain("0591-23162143");
+    expect(ask("faxRequests").answers[0]).toMatchObject({ metric: "requests.channel.fax", value: 0 });
   });
 
   // It had listed the report's title lines, and a URL's eight digits (24267181) as a phone.

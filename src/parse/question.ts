@@ -360,7 +360,9 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const read = readIntent({ q, qi, metric, mentions, years: yr.years, asksProblems });
   const { rank, asksTrend } = read;
   // A contact asked for (Email地址是什么), no number: searched, never the email requests ranked.
-  const intent = contactAsked(q) && !wantsNumber && read.intent !== "list" ? "search" : read.intent;
+  // Nor is a number of its own asked (传真号码是多少: not the 传真申请数 of the old tables).
+  const contactNumber = /(?:电话|传真|邮编|邮政编码)(?:号码|号)?(?:是|为)?(?:多少|几)/.test(q) && !/申请/.test(q);
+  const intent = contactAsked(q) && (!wantsNumber || contactNumber) && read.intent !== "list" ? "search" : read.intent;
 
   const keywordSource = rest.replace(/\s+/g, " ");
   // Segmenting costs the jieba dictionary: done here only when asked for (the answerer segments

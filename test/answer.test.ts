@@ -28,8 +28,9 @@ function noisy(q: string, i: number): string {
 
 /**
  * The same question worded as people also word it: 年度 for 年, 全年 added, thanks after it, typed
- * letter-spaced. Each had cost answers (全年 counted for the table row; a clause of thanks made a
- * second metric; spaced letters were one-letter words).
+ * letter-spaced, 请回答 after it. Each had cost answers (全年 counted for the table row; a clause of
+ * thanks made a second metric; spaced letters were one-letter words; 请回答 named the metric: "没有给出
+ * ‘制作获取政府信息请回答’的数字").
  */
 function reworded(q: string, i: number): string {
   const forms = [
@@ -37,6 +38,7 @@ function reworded(q: string, i: number): string {
     (s: string) => s.replace(/((?:19|20)\d{2}年度?)(?!以来|前|后)/, "$1全年"),
     (s: string) => `${s.replace(/[？?]$/, "")}，谢谢`,
     (s: string) => [...s].join(" "),
+    (s: string) => `${s.replace(/[？?]$/, "")}，请回答`,
   ];
   return forms[i % forms.length]!(q);
 }
@@ -159,7 +161,7 @@ describe("real Pingtan gold (crawled pages)", () => {
   it("answers them with spaces and punctuation noise", () => atBar(2));
   // Worded otherwise, every question the plain wording answers is answered: the same invariance as
   // the reports' layouts (test/parse/invariance.test.ts), for the questions.
-  it("answers them worded otherwise as it answers them plain: 年度, 全年, thanks, letter-spaced", () => {
+  it("answers them worded otherwise as it answers them plain: 年度, 全年, thanks, letter-spaced, 请回答", () => {
     const lost = lists[3]!.flatMap((g, i) =>
       judge(golds[i]!, asked[0]![i]!) && !judge(g, asked[3]![i]!) ? [`${g.q} → want ${JSON.stringify(g.answer)}, got ${asked[3]![i]!.text.slice(0, 100)}`] : [],
     );

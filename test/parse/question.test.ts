@@ -321,6 +321,7 @@ describe("questions about a zone and its county (Pingtan)", () => {
     "平潭综合实验区2012年政府信息公开专栏访问量呢?": { quantity: true, only: "政府信息公开专栏访问量" },
     "麻烦帮我查一下平潭县2013年否决公开答复数，谢谢": { metric: "requests.result.withheld", only: "否决公开答复数" },
     请问平潭综合实验区2017年收到多少件行政复议申请呀: { metric: "review.total" },
+    "平潭综合实验区2011年不予公开的信息数是多少，请回答": { only: "不予公开的信息数是多少" },
     // The words asked before the name and year.
     "政府信息公开专栏访问量，平潭综合实验区2012年": { keys: [["平潭综合实验区"]], quantity: true },
     // Spaces around a year do not list two metrics.

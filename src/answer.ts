@@ -512,7 +512,6 @@ function pointNaming(px: ProseQuery, c: ClauseAnswer): string | undefined {
   const top = rarestWord(px.words);
   if (!top || c.q.clause.includes(top.word) || c.q.before.some((b) => b.includes(top.word))) return undefined;
   const heading = px.index.sentences[c.q.sentence]!.points.findLast((h) => h.includes(top.word));
-  POINT_MARK.lastIndex = 0;
   return heading?.replace(POINT_MARK, "").trim() || undefined;
 }
 

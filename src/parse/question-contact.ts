@@ -27,3 +27,11 @@ export const CONTACTS: readonly Contact[] = [
 export function contactAsked(question: string): Contact | undefined {
   return CONTACTS.find((c) => c.asks.test(question));
 }
+
+/**
+ * A contact's own number asked with 多少 (传真号码是多少, 邮编是多少): the contact, not a count. A
+ * channel of request (传真申请多少件) is the old tables' count.
+ */
+export function contactNumberAsked(question: string): boolean {
+  return /(?:电话|传真|邮编|邮政编码)(?:号码|号)?(?:是|为)?(?:多少|几)/.test(question) && !/申请/.test(question);
+}

@@ -1,7 +1,7 @@
 // What a question says to be polite, not what it asks: an opening (请问, 我想知道, 麻烦帮我查一下,
-// 能告诉我) and a closing particle, thanks or a request to answer (呢, 吗, 谢谢, 请回答). Read as words of the question they had
-// named the metric ("我想知道…访问量" asked for a figure called 我想知道…访问量) or hidden that it asks
-// for a number ("…访问量呢" ends in 呢, not in 量).
+// 能告诉我) and a closing particle, thanks or request to answer (呢, 吗, 谢谢, 请回答). Read as words
+// of the question they had named the metric ("我想知道…访问量" asked for a figure called 我想知道…访问量)
+// or hidden that it asks for a number ("…访问量呢" ends in 呢, not in 量).
 
 /** An opening, on the question squeezed of spaces and punctuation. */
 const OPENING =

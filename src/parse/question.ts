@@ -7,7 +7,7 @@ import { ZONE_SUFFIXES } from "./gazetteer.js";
 import { APPLICANT_SLICES } from "./metrics.js";
 import { normalizeQuery } from "./text.js";
 import { aboutAsked, type AboutField } from "./question-about.js";
-import { contactAsked } from "./question-contact.js";
+import { contactAsked, contactNumberAsked } from "./question-contact.js";
 import { asYear } from "./numbers.js";
 import { onlyCourtesy, stripCourtesy } from "./question-courtesy.js";
 import { chineseYears, parseYears } from "./question-years.js";
@@ -88,13 +88,13 @@ export interface ParsedQuestion extends Question {
 /** Longest accepted question; longer input is cut (a 4,000-emoji message is not a question). */
 const MAX_QUESTION = 300;
 
+/** The applicants' 其他 column as a question names it (SLICE_WORDS). */
+const OTHER_APPLICANTS = SLICE_WORDS.find(([, key]) => key === "other_org")![0];
+
 /**
  * Words that join two things asked (行政复议和行政诉讼, 复议与诉讼, 复议及诉讼): not inside a word
  * ("因涉及国家秘密不予公开" had been read as two questions, and 不予公开 answered for 国家秘密).
  */
-/** The applicants' 其他 column as a question names it (SLICE_WORDS). */
-const OTHER_APPLICANTS = SLICE_WORDS.find(([, key]) => key === "other_org")![0];
-
 const JOINS = /以及|还有|(?<![参给赋])与|(?<![涉普波企危触])及(?![时格])|(?<![总共平温缓调])和(?![平谐解睦])/;
 /** "当面申请比网络申请多多少": two metrics of one report, the one against the other. */
 export const METRICS_COMPARED = /比(?![例重较率])[^，,。？?]{1,16}?[多少高低](?:多少|几|了)?/;
@@ -360,9 +360,8 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const read = readIntent({ q, qi, metric, mentions, years: yr.years, asksProblems });
   const { rank, asksTrend } = read;
   // A contact asked for (Email地址是什么), no number: searched, never the email requests ranked.
-  // Nor is a number of its own asked (传真号码是多少: not the 传真申请数 of the old tables).
-  const contactNumber = /(?:电话|传真|邮编|邮政编码)(?:号码|号)?(?:是|为)?(?:多少|几)/.test(q) && !/申请/.test(q);
-  const intent = contactAsked(q) && (!wantsNumber || contactNumber) && read.intent !== "list" ? "search" : read.intent;
+  // Nor is a contact's own number (传真号码是多少: not the 传真申请数 of the old tables).
+  const intent = contactAsked(q) && (!wantsNumber || contactNumberAsked(q)) && read.intent !== "list" ? "search" : read.intent;
 
   const keywordSource = rest.replace(/\s+/g, " ");
   // Segmenting costs the jieba dictionary: done here only when asked for (the answerer segments

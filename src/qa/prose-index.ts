@@ -111,8 +111,8 @@ interface PointHeading {
 }
 
 /**
- * A point's number where a point starts: （一） (1) 1. 1、 一是 — not 第（一）项, a year's (2021), a
- * decimal (1.5万) or a list inside a sentence (其中1.…). Its heading runs to the first stop.
+ * A point's number where a point starts: （一） (1) 1. 1、 一是 — not 第（一）项, a year (2021) or a
+ * decimal (1.5万). Its heading runs to the first stop.
  */
 export const POINT_MARK = /(?<![第\d.])(?:[（(]([一二三四五六七八九十]{1,3}|\d{1,2})[)）]|(\d{1,2})[.、．](?!\d)|([一二三四五六七八九十]{1,3})是)/g;
 const POINT_HEADING_MAX = 30;

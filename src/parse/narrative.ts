@@ -10,6 +10,7 @@ import { metricDef } from "./metrics.js";
 import { DISCLOSURE, PHRASES, SUB_UNIT, type MetricPhrase, type Topic } from "./phrases.js";
 import { sectionHeads, srcSpan, type Prose } from "./prose.js";
 import { quantitiesIn, type Quantity } from "./quantities.js";
+import { respectively } from "./respectively.js";
 
 interface Candidate {
   metric: string;
@@ -236,10 +237,16 @@ function readSentence(ctx: Context, qs: readonly Quantity[], none: boolean, out:
     if (cEnd > cStart) {
       while (qi < qs.length && qs[qi]!.start < cStart) qi++;
       let prevEnd = cStart;
+      // A list said 分别: each number named by its own item, or by nothing when they do not pair.
+      const listed = text.includes("分别", cStart) ? respectively(text, cStart, cEnd, qs) : null;
       for (let j = qi; j < qs.length && qs[j]!.end <= cEnd; j++) {
         const q = qs[j]!;
         const next = j + 1 < qs.length && qs[j + 1]!.end <= cEnd ? qs[j + 1] : undefined;
-        const c = readQuantity(ctx, q, prevEnd, next, cEnd);
+        if (listed?.unpaired.has(j)) {
+          prevEnd = q.end;
+          continue;
+        }
+        const c = readQuantity(ctx, q, prevEnd, next, cEnd, listed?.named.get(j));
         if (c) {
           c.quote = quoteOf(ctx, cStart, cEnd);
           out.push(c);
@@ -272,7 +279,7 @@ function readSentence(ctx: Context, qs: readonly Quantity[], none: boolean, out:
 }
 
 /** The metric a quantity counts, if its clause names one; null when it counts something else. */
-function readQuantity(ctx: Context, q: Quantity, from: number, next: Quantity | undefined, clauseEnd: number): Candidate | null {
+function readQuantity(ctx: Context, q: Quantity, from: number, next: Quantity | undefined, clauseEnd: number, named?: string): Candidate | null {
   const text = ctx.text;
   // The quantity's scope: its clause between the neighbouring quantities; what follows a joiner
   // before the next quantity belongs to that one ("申请13件、办结12件").
@@ -288,8 +295,9 @@ function readQuantity(ctx: Context, q: Quantity, from: number, next: Quantity | 
   // counts: with the part's own number missing, 66 had been read as the carried-over requests.
   const note = PART_NOTE.exec(text.slice(q.end, afterEnd));
   if (note) afterEnd = q.end + note.index;
-  const before = text.slice(Math.max(from, q.start - 80), q.start);
-  const scope = `${before}#${text.slice(q.end, Math.min(afterEnd, q.end + 40))}`;
+  // A number of a 分别 list is named by its own item alone (respectively.ts).
+  const before = named ?? text.slice(Math.max(from, q.start - 80), q.start);
+  const scope = named !== undefined ? `${named}#` : `${before}#${text.slice(q.end, Math.min(afterEnd, q.end + 40))}`;
   const hash = before.length;
   if (NOT_A_FIGURE.test(scope)) return null;
   // A running total as of a date ("截至2021年底，累计主动公开政府信息12万余条") counts every year's.

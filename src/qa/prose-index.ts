@@ -5,6 +5,7 @@
 import type { Section } from "../domain.js";
 import { sentences } from "../parse/prose.js";
 import { quantitiesIn, type Quantity } from "../parse/quantities.js";
+import { respectively } from "../parse/respectively.js";
 
 /** A sentence of the prose, where it is, and what part of the report it belongs to. */
 export interface ProseSentence {
@@ -163,6 +164,7 @@ export function readProse(sections: readonly Section[]): ProseIndex {
         const qs = quantitiesOf(text);
         if (qs.length === 0) continue;
         const clauses = clausesOf(text);
+        const made: (ProseQuantity | undefined)[] = [];
         for (let k = 0; k < qs.length; k++) {
           const q = qs[k]!;
           const ci = clauses.findIndex((c) => q.start >= c.start && q.start < c.start + c.text.length);
@@ -194,7 +196,7 @@ export function readProse(sections: readonly Section[]): ProseIndex {
           // Counted before its noun, in a list: "4家新建单位、" (the next item follows the joiner), or the
           // item after one. Its noun is what follows it; what precedes is the list's lead-in.
           const countedFirst = afterJoiner || (!!next && next.start < cEnd && /^[\u4e00-\u9fff]/.test(right) && JOINER_END.test(right));
-          out.quantities.push({
+          const pq: ProseQuantity = {
             value: q.value,
             unit: q.unit,
             approximate: q.approximate,
@@ -207,7 +209,19 @@ export function readProse(sections: readonly Section[]): ProseIndex {
             before,
             after,
             quote,
-          });
+          };
+          made[k] = pq;
+          out.quantities.push(pq);
+        }
+        // A list said 分别: each number is named by its own item.
+        for (const c of clauses) {
+          for (const [k, words] of respectively(text, c.start, c.start + c.text.length, qs).named) {
+            const q = made[k];
+            if (!q) continue;
+            q.left = words;
+            q.right = "";
+            delete q.countedFirst;
+          }
         }
       }
     });

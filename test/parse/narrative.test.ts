@@ -308,6 +308,15 @@ const ROWS: Row[] = [
   ["written", "全年通过12345平台受理群众申请5489件。", []],
   ["written", "全年受理行政许可申请340件，办结340件。", []],
   ["written", "全区各乡镇主动公开政府信息122条。", []],
+  // A list said 分别: each number its own item's (政务微博 had been given the website's 3000).
+  [
+    "written",
+    "全年主动公开政府信息5000条，其中政府网站、政务微博分别公开政府信息3000条、800条。",
+    ["proactive.total=5000条", "proactive.channel.website=3000条", "proactive.channel.weibo=800条"],
+  ],
+  ["written", "因政府信息公开引起的行政复议和行政诉讼分别为3件、2件。", ["review.total=3件", "litigation.total=2件"]],
+  // …and when items and numbers do not pair, none is read (which is which cannot be told).
+  ["written", "政府网站、政务微博、政务微信分别公开政府信息3000条、800条。", []],
 ];
 
 describe("extractNarrative: sentences → figures", () => {

@@ -25,6 +25,12 @@ const CASES: [string, string, number, string, string, string][] = [
   ["全市主动公开政府信息26.8万条,依申请公开信息223条(详见附件2)。", "26.8万条", 268000, "条", "全市主动公开政府信息", ""],
   // Counted before the noun: the words after the previous item's joiner are that item's.
   ["对机构改革4家新建单位、4家合并单位、23家更名单位进行帮扶。", "23家", 23, "家", "", "更名单位进行帮扶。"],
+  // 分别: each number its own item's, in order, with the words between 分别 and the numbers (every
+  // number had been named by the whole list, and the first answered for all).
+  ["通过政府网站、政务微博、政务微信分别发布信息1200条、300条、200条。", "300条", 300, "条", "政务微博发布信息", ""],
+  ["通过政府网站、政务微博、政务微信分别发布信息1200条、300条、200条。", "200条", 200, "条", "政务微信发布信息", ""],
+  ["当面申请、网络申请和信函申请分别为5件、28件和2件。", "28件", 28, "件", "网络申请", ""],
+  ["行政复议和行政诉讼分别是3件、1件。", "1件", 1, "件", "行政诉讼", ""],
 ];
 
 describe("readProse quantities", () => {
@@ -74,5 +80,13 @@ describe("readProse quantities", () => {
     expect(under("全年共发布12条")).toBe("2.推进民生改善信息公开 （2）推进教育和医疗卫生信息公开 二是深化医疗卫生领域信息公开");
     // A new point of an outer level closes the inner ones; 第（一）项 and 1.5万 open none.
     expect(under("2021年共发布")).toBe("3.推进第二十条第（一）项信息公开");
+  });
+});
+
+describe("a list said 分别", () => {
+  it("leaves a list whose items and numbers do not pair as it was", () => {
+    // Two items, one number: no pairing.
+    const idx = readProse([section("政府网站和政务微博分别同比增长12%。")]);
+    expect(idx.quantities.map((q) => q.left)).toEqual(["政府网站和政务微博分别同比增长"]);
   });
 });

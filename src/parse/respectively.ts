@@ -1,0 +1,48 @@
+// A list said 分别 ("通过政府网站、政务微博、政务微信分别发布信息1200条、300条、200条"): each number is
+// its own item's, in order. Read by the prose's figures (narrative.ts) and by the answers' clause
+// finder (qa/prose-index.ts) alike; without it every number was named by the whole list, and the
+// first (1200, the website's) was read as 政务微博's.
+
+/** Between two numbers of the list: a joiner and nothing else ("1200条、300条和200条"). */
+const LIST_JOIN = /^\s*(?:[、,，]|和|及|与|以及)\s*$/;
+/** The items before 分别: apart by 、 or a joining word (not the 和 of 总和, 平和 …). */
+const ITEM_JOIN = /、|(?<![总共平温缓调])和|以及|及|与/;
+
+export interface Respective {
+  /** Index of a quantity in the list → the words that name it: its item and what follows 分别 ("政务微博发布信息"). */
+  named: Map<number, string>;
+  /** Quantities of a 分别 list whose items could not be paired with them (not as many): named by nothing sure. */
+  unpaired: Set<number>;
+}
+
+/**
+ * The 分别 lists of the clause text[from, to) and what names each of their numbers. `qs` are the
+ * clause's sentence's quantities (offsets into `text`), in order.
+ *
+ *   respectively("行政复议和行政诉讼分别为3件、1件", 0, 16, [{start: 12, end: 14}, {start: 15, end: 17}]).named
+ *   → Map { 0 → "行政复议", 1 → "行政诉讼" }
+ */
+export function respectively(text: string, from: number, to: number, qs: readonly { start: number; end: number }[]): Respective {
+  const out: Respective = { named: new Map(), unpaired: new Set() };
+  for (let f = text.indexOf("分别", from); f >= 0 && f < to; f = text.indexOf("分别", f + 2)) {
+    const first = qs.findIndex((q) => q.start > f && q.end <= to);
+    if (first < 0) break;
+    let last = first;
+    while (last + 1 < qs.length && qs[last + 1]!.end <= to && LIST_JOIN.test(text.slice(qs[last]!.end, qs[last + 1]!.start))) last++;
+    const count = last - first + 1;
+    if (count < 2) continue;
+    const items = text
+      .slice(from, f)
+      .split(ITEM_JOIN)
+      .map((t) => t.trim())
+      .filter(Boolean);
+    if (items.length !== count) {
+      for (let k = first; k <= last; k++) out.unpaired.add(k);
+      continue;
+    }
+    // The words between 分别 and the numbers say what each counts (发布信息); 为 and 是 say nothing.
+    const words = text.slice(f + 2, qs[first]!.start).replace(/^(?:为|是)$/, "");
+    for (let k = 0; k < count; k++) out.named.set(first + k, `${items[k]}${words}`);
+  }
+  return out;
+}

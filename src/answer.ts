@@ -494,7 +494,7 @@ function clauseLabel(c: ClauseAnswer): string {
       .replace(/^[、,，:：;；(（\s]+|[、,，:：;；。\s]+$/g, "")
       .replace(/^(?:其中|另外|此外|同时|和|及|与|以及)/, "")
       .replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "")
-      .replace(/(?:达到|达|为|是|共计|共|约)$/, "");
+      .replace(/(?:达到|达|为|是|共计|共|约|超过|逾|近)$/, "");
   if (q.unit === "%" && clean(q.left).replace(/占比?|约/g, "").length <= 1) return `${clean(q.before[0] ?? "")}，占比`;
   // Counted before its noun (4家新建单位、): the noun names it, the list's lead-in does not.
   if (q.countedFirst && clean(q.right).length >= 2) return clean(q.right);

@@ -64,7 +64,9 @@ const PERCENT = /(\d{1,3}(?:\.\d{1,4})?)\s?%/g;
  * A count printed without its unit right after the label that names it ("不予公开信息数1402。"):
  * a label ending in 数/数量/总数/量 (with 为/是/达), the number, then the clause ends.
  */
-const BARE_COUNT = /(?:数|数量|总数|量)(?:为|是|达)?(\d{1,7})(?=[,，;；。]|$)/g;
+const BARE_COUNT = /(?:数|数量|总数|量)(为|是|达到?|超过|逾|近|约)?(\d{1,7}(?:\.\d{1,4})?)(万|亿)?(?=[,，;；。]|$)/g;
+/** Words before a bare count that make it an estimate ("关注人数超过15万"). */
+const ROUGHLY = /^(?:超过|逾|近|约)$/;
 /** A sentence longer than this is quoted by the clauses around the quantity. */
 const MAX_QUOTE = 140;
 
@@ -98,9 +100,13 @@ function quantitiesOf(sentence: string): Quantity[] {
   }
   BARE_COUNT.lastIndex = 0;
   while ((m = BARE_COUNT.exec(sentence))) {
-    const at = m.index + m[0].length - m[1]!.length;
+    // …with 万 or 亿 and a word of estimate before it: "政务微信公众号关注人数超过15万" is about 150,000.
+    const raw = `${m[2]!}${m[3] ?? ""}`;
+    const at = m.index + m[0].length - raw.length;
     if (out.some((q) => q.start <= at && at < q.end)) continue;
-    out.push({ start: at, end: at + m[1]!.length, value: Number(m[1]), unit: "", approximate: false, raw: m[1]! });
+    const scale = m[3] === "万" ? 1e4 : m[3] === "亿" ? 1e8 : 1;
+    const approximate = ROUGHLY.test(m[1] ?? "") || (scale > 1 && m[2]!.includes("."));
+    out.push({ start: at, end: at + raw.length, value: Math.round(Number(m[2]) * scale), unit: "", approximate, raw });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -31,6 +31,8 @@ const CASES: [string, string, number, string, string, string][] = [
   ["通过政府网站、政务微博、政务微信分别发布信息1200条、300条、200条。", "200条", 200, "条", "政务微信发布信息", ""],
   ["当面申请、网络申请和信函申请分别为5件、28件和2件。", "28件", 28, "件", "网络申请", ""],
   ["行政复议和行政诉讼分别是3件、1件。", "1件", 1, "件", "行政诉讼", ""],
+  // A bare count with 万 and a word of estimate: about 150,000 (it had been no number at all).
+  ["政务微信公众号关注人数超过15万,全年推送信息1820条。", "15万", 150000, "", "政务微信公众号关注人数超过", ""],
 ];
 
 describe("readProse quantities", () => {
@@ -88,5 +90,14 @@ describe("a list said 分别", () => {
     // Two items, one number: no pairing.
     const idx = readProse([section("政府网站和政务微博分别同比增长12%。")]);
     expect(idx.quantities.map((q) => q.left)).toEqual(["政府网站和政务微博分别同比增长"]);
+  });
+});
+
+describe("a bare count", () => {
+  it("is an estimate after 超过, 逾, 近 or 约, or in 万 with decimals", () => {
+    const approx = (t: string) => readProse([section(t)]).quantities.map((q) => [q.value, q.approximate]);
+    expect(approx("政务微信公众号关注人数超过15万。")).toEqual([[150000, true]]);
+    expect(approx("不予公开信息数1402。")).toEqual([[1402, false]]);
+    expect(approx("粉丝总数达2.35万。")).toEqual([[23500, true]]);
   });
 });

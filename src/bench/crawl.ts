@@ -44,3 +44,21 @@ export function tablesAsBlocks(html: string, cell: "div" | "span"): string {
     .replace(/<\/t[dh]>/gi, `</${cell}>`)
     .replace(/<\/?tbody[^>]*>/gi, "");
 }
+
+/**
+ * The page's text as it is copied from a browser or a sheet into a text file: a table's cells apart
+ * by tabs (an empty cell keeps its tab), its rows by line breaks, everything else run together.
+ * `tabAfterEachCell`: every cell followed by a tab, the last one too, as some exports write.
+ */
+export function copiedText(html: string, tabAfterEachCell = false): string {
+  const cells = tabAfterEachCell ? html.replace(/<\/t[dh]>/gi, "\t") : html.replace(/<\/t[dh]>\s*(?=<t[dh][\s>])/gi, "\t");
+  return cells
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<!--[\s\S]*?-->/gi, "")
+    .replace(/<\/tr>/gi, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/[ \u3000\u00a0]+/g, " ");
+}

@@ -11,7 +11,8 @@ export interface SourceText {
   /**
    * Normalised: NFKC (full-width digits and brackets → ASCII), Simplified Chinese, control and
    * zero-width characters removed, every run of white space one character ("\n" when the run held
-   * a line break, "\t" when it held a tab, else " "). Page junk is blanked to spaces in place.
+   * a line break, "\t" when it held a tab, else " ") — but on a line of tab-separated cells, where
+   * each tab is a cell rule "|" (an empty cell is "||"). Page junk is blanked to spaces in place.
    */
   text: string;
   /** `map[i]` is the offset in `original` of `text[i]`; `map[text.length]` is `original.length`. */
@@ -182,6 +183,39 @@ function normChar(ch: string, code: number): string {
   return ch.normalize("NFKC");
 }
 
+/** The lines of tab-separated cells (two tabs or more), in order, and how their tabs are placed. */
+type TabRows = { start: number; end: number }[] & { afterEachCell: boolean };
+
+/**
+ * The lines of a text that hold two tabs or more: rows of a table copied with its cells apart by
+ * tabs; null when none. `afterEachCell`: the rows end with a tab, three at least, and (nearly) none
+ * with a number — a tab follows every cell, the last one too. A table copied from a page or a sheet
+ * puts tabs between its cells: its rows end with their last cell, mostly a number (总计), and with a
+ * tab only when that cell is empty. (Rows whose cells held line breaks end in words either way.)
+ */
+function tabRowsOf(raw: string): TabRows | null {
+  if (!raw.includes("\t")) return null;
+  const rows = [] as unknown as TabRows;
+  let endsTab = 0;
+  let endsNumber = 0;
+  let start = 0;
+  while (start <= raw.length) {
+    let end = raw.indexOf("\n", start);
+    if (end < 0) end = raw.length;
+    const first = raw.indexOf("\t", start);
+    if (first >= 0 && first < end && raw.indexOf("\t", first + 1) >= 0 && raw.indexOf("\t", first + 1) < end) {
+      rows.push({ start, end });
+      const line = raw.slice(start, end);
+      if (/\t[ \r]*$/.test(line)) endsTab++;
+      else if (/\d[ \r]*$/.test(line)) endsNumber++;
+    }
+    start = end + 1;
+  }
+  if (rows.length === 0) return null;
+  rows.afterEachCell = endsTab >= 3 && endsNumber <= endsTab * 0.05;
+  return rows;
+}
+
 /**
  * Prepare a report's text. Never throws.
  *
@@ -207,13 +241,30 @@ export function prepareText(raw: string): SourceText {
   let ws = "";
   let wsAt = -1;
   let spacesGap = false; // ws is "\t" for two spaces or more, not for a tab
+  // A table copied from a page or a sheet: a line of tab-separated cells, one tab a cell, so
+  // "821\t35\t \t \t2" holds two empty cells. Its tabs are written as the cell rules they are, one
+  // pipe each, and the empty cells read as "| |" does (cell-text.ts).
+  const tabRows = tabRowsOf(raw);
+  let tabs = 0; // tabs of the run before its line break
+  let row = 0; // the tab row the runs have reached
   let lastCode = 0;
   const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
   const flush = (next: number) => {
-    parts.push(spacesGap && isIdeograph(lastCode) && isIdeograph(next) ? " " : ws);
-    room(n);
-    map[n++] = wsAt;
+    let sep = spacesGap && isIdeograph(lastCode) && isIdeograph(next) ? " " : ws;
+    if (tabs > 0 && tabRows) {
+      while (row < tabRows.length && tabRows[row]!.end < wsAt) row++;
+      const r = tabRows[row];
+      if (r && r.start <= wsAt) {
+        const broken = ws === "\n";
+        // A row ending with a tab: its last cell is empty, unless a tab follows every cell there.
+        sep = `${"|".repeat(broken && !tabRows.afterEachCell ? tabs + 1 : tabs)}${broken ? "\n" : ""}`;
+      }
+    }
+    parts.push(sep);
+    room(n + sep.length);
+    for (let k = 0; k < sep.length; k++) map[n++] = wsAt;
     ws = "";
+    tabs = 0;
     spacesGap = false;
   };
   const len = raw.length;
@@ -274,6 +325,7 @@ export function prepareText(raw: string): SourceText {
     }
     if (kind) {
       if (!ws) wsAt = i;
+      if (code === 0x09 && ws !== "\n") tabs++;
       if (kind === "\n" || (kind === "\t" && ws !== "\n") || !ws) (ws = kind), (spacesGap = false);
       else if (kind === " " && ws === " ") (ws = "\t"), (spacesGap = true);
       i += width;

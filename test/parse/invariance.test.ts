@@ -32,6 +32,20 @@ const OTHER_REPORTS = "最新年报 上海市浦东新区2023年政府信息公�
 const RELATED =
   "\n相关链接：上海市浦东新区2023年政府信息公开工作年度报告 杭州市西湖区2022年政府信息公开工作年度报告\n上一篇：南京市2021年政府信息公开年度报告 下一篇：无";
 
+/** Pipe rows ("| 一、本年新收… | 821 | | 859 |") as tab-separated cells, the empty ones kept. */
+function tabbed(text: string, afterEachCell: boolean): string {
+  return text
+    .split("\n")
+    .map((l) => {
+      if (!l.includes("|")) return l;
+      const cells = l.split("|").map((c) => c.trim());
+      if (cells[0] === "") cells.shift();
+      if (cells.at(-1) === "") cells.pop();
+      return cells.join("\t") + (afterEachCell ? "\t" : "");
+    })
+    .join("\n");
+}
+
 /** Every line re-wrapped at 30 characters, as a narrower PDF page prints it: never inside a number. */
 function rewrap(text: string, width = 30): string {
   return text
@@ -121,6 +135,10 @@ const LAYOUTS: [string, (t: string) => string][] = [
   // Two spaces or more are a column gap ("行政许可   409") but between ideographs, where they space letters.
   ["every ideograph two spaces apart", (t) => t.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, "$1  ")],
   ["table cells apart by runs of spaces, not pipes", (t) => t.replace(/ ?\| ?/g, "   ")],
+  // A table copied into a text file: cells apart by tabs, an empty cell still one (and, as some
+  // exports write, a tab after every cell). A run of tabs had been one separator, its empty cells gone.
+  ["table cells apart by tabs, as copied", (t) => tabbed(t, false)],
+  ["a tab after every table cell", (t) => tabbed(t, true)],
   // Invisible characters a page or a converter leaves in: a byte-order mark, soft hyphens (&shy;)
   // inside words and numbers. A soft hyphen had cut labels in two (西湖区 lost its city; 864 figures).
   ["a byte-order mark and soft hyphens every 53 characters", (t) => `\ufeff${[...t].map((c, i) => (i % 53 === 52 ? `${c}\u00ad` : c)).join("")}`],

@@ -51,9 +51,10 @@ export function tablesAsBlocks(html: string, cell: "div" | "span"): string {
  * `tabAfterEachCell`: every cell followed by a tab, the last one too, as some exports write.
  */
 export function copiedText(html: string, tabAfterEachCell = false): string {
-  const cells = tabAfterEachCell ? html.replace(/<\/t[dh]>/gi, "\t") : html.replace(/<\/t[dh]>\s*(?=<t[dh][\s>])/gi, "\t");
+  // The page source's own white space (its indentation's tabs and line breaks) is no text.
+  const page = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<!--[\s\S]*?-->/gi, "").replace(/\s+/g, " ");
+  const cells = tabAfterEachCell ? page.replace(/<\/t[dh]>/gi, "\t") : page.replace(/<\/t[dh]>\s*(?=<t[dh][\s>])/gi, "\t");
   return cells
-    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<!--[\s\S]*?-->/gi, "")
     .replace(/<\/tr>/gi, "\n")
     .replace(/<[^>]*>/g, "")
     .replace(/&nbsp;/g, " ")

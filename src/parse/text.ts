@@ -187,32 +187,39 @@ function normChar(ch: string, code: number): string {
 type TabRows = { start: number; end: number }[] & { afterEachCell: boolean };
 
 /**
- * The lines of a text that hold two tabs or more: rows of a table copied with its cells apart by
- * tabs; null when none. `afterEachCell`: the rows end with a tab, three at least, and (nearly) none
- * with a number — a tab follows every cell, the last one too. A table copied from a page or a sheet
- * puts tabs between its cells: its rows end with their last cell, mostly a number (总计), and with a
- * tab only when that cell is empty. (Rows whose cells held line breaks end in words either way.)
+ * The lines of a text that hold a tab after their first words, when three lines at least hold two
+ * tabs or more: rows of a table copied with its cells apart by tabs; null when there are none.
+ * `afterEachCell`: those rows end with a tab, three at least, and hardly any (one in ten) with a
+ * cell — a tab follows every cell, the last one too. A table copied from a page or a sheet puts
+ * tabs between its cells: its rows end with their last cell (a number, a header's word), and with a
+ * tab only when that cell is empty. (A cell that held a line break ends a line in words either way.)
  */
 function tabRowsOf(raw: string): TabRows | null {
   if (!raw.includes("\t")) return null;
   const rows = [] as unknown as TabRows;
   let endsTab = 0;
-  let endsNumber = 0;
+  let endsCell = 0;
+  let multi = 0;
   let start = 0;
   while (start <= raw.length) {
     let end = raw.indexOf("\n", start);
     if (end < 0) end = raw.length;
     const first = raw.indexOf("\t", start);
-    if (first >= 0 && first < end && raw.indexOf("\t", first + 1) >= 0 && raw.indexOf("\t", first + 1) < end) {
-      rows.push({ start, end });
+    if (first >= 0 && first < end) {
       const line = raw.slice(start, end);
-      if (/\t[ \r]*$/.test(line)) endsTab++;
-      else if (/\d[ \r]*$/.test(line)) endsNumber++;
+      // A row of one cell ("行政许可\t", its value left empty) is one when others hold two tabs.
+      if (line.trim()) rows.push({ start, end });
+      if (raw.indexOf("\t", first + 1) >= 0 && raw.indexOf("\t", first + 1) < end) {
+        multi++;
+        if (/\t[ \r]*$/.test(line)) endsTab++;
+        else endsCell++;
+      }
     }
     start = end + 1;
   }
-  if (rows.length === 0) return null;
-  rows.afterEachCell = endsTab >= 3 && endsNumber <= endsTab * 0.05;
+  // Tab-separated cells: three rows of two tabs or more at least (a stray tab makes no table).
+  if (multi < 3) return null;
+  rows.afterEachCell = endsTab >= 3 && endsCell <= endsTab * 0.1;
   return rows;
 }
 

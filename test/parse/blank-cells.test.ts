@@ -567,7 +567,11 @@ describe("blank marks, thousands separators and &nbsp; together, crawled", () =>
  */
 describe("a page copied with its cells apart by tabs", () => {
   const html = readFileSync(join(FIXTURES, "shanghai-2019-html/input.html"), "utf8");
-  const said = (r: Report) => r.figures.filter((f) => f.source === "table").map((f) => `${f.metric}/${f.slice ?? ""} = ${f.value}`).sort();
+  const said = (r: Report) =>
+    r.figures
+      .filter((f) => f.source === "table")
+      .map((f) => `${f.metric}/${f.slice ?? ""} = ${f.value}`)
+      .sort();
   it.each([
     ["tabs between the cells", false],
     ["a tab after every cell", true],
@@ -579,5 +583,29 @@ describe("a page copied with its cells apart by tabs", () => {
     if (!saved.ok || !copied.ok) throw new Error("not read");
     expect(said(saved.report).length).toBeGreaterThan(190);
     expect(said(copied.report)).toEqual(said(saved.report));
+  });
+});
+
+/**
+ * Generated pages whose zero cells are blank, copied with tabs: a row of one cell left empty
+ * ("行政许可\t", then 行政处罚\t, 行政强制\t5) is a blank cell, not the next row's number (行政许可 had
+ * been read 5, sure, when only rows of two tabs or more counted as tab-separated).
+ */
+describe("generated pages with blank cells, copied with tabs", () => {
+  it.each([
+    [5, 0],
+    [5, 108],
+    [9, 54],
+    [9, 121],
+    [13, 6],
+  ])("report %i/%i: every certain table figure is the true one, either way the tabs are placed", (seed, index) => {
+    const page = generateHtmlReport(seed, index);
+    for (const after of [false, true]) {
+      const res = parseReport(copiedText(blankZeroCells(page.html), after));
+      if (!res.ok) throw new Error(res.error);
+      const sure = res.report.figures.filter((f) => f.source === "table" && f.certain && !f.slice && f.value !== null);
+      for (const f of sure) expect(f.value, `${f.metric} (tab after each cell: ${after})`).toBe(page.truth.figures[f.metric]);
+      expect(sure.length).toBeGreaterThan(2);
+    }
   });
 });

@@ -191,8 +191,9 @@ export const SLICE_WORDS: readonly [RegExp, string][] = [
   // 几个人申请 counts people, it names no column.
   [/自然人|(?<![几少])个人申请|个人名义|个人身份|公民/, "natural_person"],
   [/商业企业|企业申请|企业|公司/, "commercial"],
-  [/科研机构/, "research"],
-  [/社会公益组织|公益组织/, "public_interest"],
+  [/科研机构|科研院所|研究机构|研究院|研究所/, "research"],
+  // 社会组织 (社会团体, 基金会) are the 社会公益组织 column, not every 法人或其他组织.
+  [/社会公益组织|公益组织|社会组织/, "public_interest"],
   [/法律服务机构|律师/, "legal_service"],
   // The last of 法人或其他组织's columns, as people name it ("其他类型申请人提出多少件" had given the total).
   [/(?<![或和及与])其他(?:类型|类别|性质)?的?(?:申请人|申请主体|组织申请)/, "other_org"],

@@ -82,6 +82,12 @@ const METRIC_CASES: [string, string, string?][] = [
   ["长寿区2018年开会多少次", "meetings"],
   ["资阳区2020年没交费的申请有几件", "requests.result.other.fee_unpaid"],
   ["资阳区2020年逾期没缴费的有几件", "requests.result.other.fee_unpaid"],
+  // 科研院所 and 社会组织 are columns of their own (科研院所 had given the total, 社会组织 all 法人或其他组织);
+  // a request 驳回 is refused, a lawsuit's 驳回 upheld.
+  ["资阳区2020年科研院所申请几件", "requests.received", "research"],
+  ["资阳区2020年社会组织申请多少件", "requests.received", "public_interest"],
+  ["资阳区2020年申请被驳回的有几件", "requests.result.withheld"],
+  ["长寿区2018年行政诉讼被驳回几件", "litigation.upheld"],
   // Label-style questions keep their metric.
   ["资阳区2020年因政府信息公开被申请行政复议几件", "review.total"],
   ["长寿区2018年行政诉讼多少件", "litigation.total"],

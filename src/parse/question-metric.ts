@@ -194,7 +194,7 @@ export const SLICE_WORDS: readonly [RegExp, string][] = [
   [/科研机构|科研院所|研究机构|研究院|研究所/, "research"],
   // 社会组织 (社会团体, 基金会) are the 社会公益组织 column, not every 法人或其他组织.
   [/社会公益组织|公益组织|社会组织/, "public_interest"],
-  [/法律服务机构|律师/, "legal_service"],
+  [/法律服务机构|律师|律所/, "legal_service"],
   // The last of 法人或其他组织's columns, as people name it ("其他类型申请人提出多少件" had given the total).
   [/(?<![或和及与])其他(?:类型|类别|性质)?的?(?:申请人|申请主体|组织申请)/, "other_org"],
 ];

@@ -86,6 +86,7 @@ const METRIC_CASES: [string, string, string?][] = [
   // a request 驳回 is refused, a lawsuit's 驳回 upheld.
   ["资阳区2020年科研院所申请几件", "requests.received", "research"],
   ["资阳区2020年社会组织申请多少件", "requests.received", "public_interest"],
+  ["资阳区2020年律所申请多少件", "requests.received", "legal_service"],
   ["资阳区2020年申请被驳回的有几件", "requests.result.withheld"],
   ["长寿区2018年行政诉讼被驳回几件", "litigation.upheld"],
   // Label-style questions keep their metric.

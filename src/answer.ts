@@ -12,7 +12,6 @@ import { SUB_UNIT } from "./parse/phrases.js";
 import { SPARSE_NOTE } from "./parse/table-read.js";
 import { matchMetrics } from "./parse/question-metric.js";
 import { bestSentence, coverage, rarestWord, type ClauseAnswer } from "./qa/clause-match.js";
-import { POINT_MARK } from "./qa/prose-index.js";
 import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
 import { aboutReport } from "./qa/about.js";
 import { problemsPart } from "./qa/problems.js";
@@ -506,13 +505,12 @@ function clauseLabel(c: ClauseAnswer): string {
 
 /**
  * The heading of the numbered point that names what a quantity counts when its own words do not
- * ("(4)推进国资国企信息公开。…今年共发布10条信息" → "推进国资国企信息公开"), without its number.
+ * ("(4)推进国资国企信息公开。…今年共发布10条信息" → "推进国资国企信息公开").
  */
 function pointNaming(px: ProseQuery, c: ClauseAnswer): string | undefined {
   const top = rarestWord(px.words);
   if (!top || c.q.clause.includes(top.word) || c.q.before.some((b) => b.includes(top.word))) return undefined;
-  const heading = px.index.sentences[c.q.sentence]!.points.findLast((h) => h.includes(top.word));
-  return heading?.replace(POINT_MARK, "").trim() || undefined;
+  return px.index.sentences[c.q.sentence]!.points.findLast((h) => h.includes(top.word));
 }
 
 function clauseItem(r: Report, px: ProseQuery, c: ClauseAnswer): AnswerItem {

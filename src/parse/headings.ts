@@ -64,6 +64,51 @@ export function headingNumberAt(text: string, i: number): HeadingNumber | null {
   return null;
 }
 
+/** A numbered point's mark in running text: where it stands, how long it is, its numbering style. */
+export interface PointMark {
+  at: number;
+  length: number;
+  /** "cn" 一、, "paren" （一）, "arabic" 1., "arabic-paren" (1), "shi" 一是: each style a level. */
+  style: HeadingKind | "arabic-paren" | "shi";
+}
+
+/**
+ * The marks that open numbered points inside a sentence, in order: the heading numbers above, and
+ * the two forms only points take — (1) and 一是. Not 第（一）项, a year (2021), a decimal (1.5万) or
+ * the 一 of a word (统一是).
+ *
+ *   pointMarksIn("2.推进民生改善信息公开（1）推进扶贫…").map((m) => m.style) → ["arabic", "paren"]
+ */
+export function pointMarksIn(text: string): PointMark[] {
+  const out: PointMark[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c !== "(" && c !== "（" && !isCn(c) && !isDigit(c)) continue;
+    const h = headingNumberAt(text, i);
+    if (h) {
+      if (text[i - 1] !== "第") out.push({ at: i, length: h.length, style: h.kind });
+      i += h.length - 1;
+      continue;
+    }
+    const paren = /^[(（](\d{1,2})[)）]/.exec(text.slice(i, i + 5));
+    if (paren && text[i - 1] !== "第") {
+      out.push({ at: i, length: paren[0].length, style: "arabic-paren" });
+      i += paren[0].length - 1;
+      continue;
+    }
+    // 一是 …, but not the 一 of a word (统一是, 之一是, 唯一是).
+    if (isCn(c) && !isCn(text[i - 1]) && !/[统唯之同单万专逐划合归第每任]/.test(text[i - 1] ?? "")) {
+      let j = i;
+      while (j < text.length && j - i < 3 && isCn(text[j])) j++;
+      if (text[j] === "是" && chineseToNumber(text.slice(i, j))) {
+        out.push({ at: i, length: j + 1 - i, style: "shi" });
+        i = j;
+      }
+    }
+  }
+  return out;
+}
+
 /** 1 → 一, 12 → 十二, 20 → 二十 (ordinals of headings and table rows; up to 99). */
 export function ordinalChinese(n: number): string {
   const d = "零一二三四五六七八九";

@@ -5,6 +5,7 @@
 import type { Section } from "../domain.js";
 import { sentences } from "../parse/prose.js";
 import { quantitiesIn, type Quantity } from "../parse/quantities.js";
+import { pointMarksIn } from "../parse/headings.js";
 import { respectively } from "../parse/respectively.js";
 
 /** A sentence of the prose, where it is, and what part of the report it belongs to. */
@@ -15,8 +16,8 @@ export interface ProseSentence {
   /** 1-based source line of the paragraph it stands in. */
   line: number;
   /**
-   * The headings of the numbered points it stands under, outermost first ("2.推进民生改善信息公开
-   * (1)推进扶贫脱贫和社会救助信息公开"): "全年共发布25条信息" says what it counts only there.
+   * The headings of the numbered points it stands under, outermost first, without their numbers
+   * (推进民生改善信息公开, 推进扶贫脱贫和社会救助信息公开): "全年共发布25条信息" says what it counts only there.
    */
   points: string[];
 }
@@ -111,38 +112,28 @@ function quantitiesOf(sentence: string): Quantity[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** A numbered point's heading in force: its numbering's style ("（一）", "(1)", "1.", "一是") and its words. */
+/** A numbered point's heading in force: its numbering's style and its words (the number left out). */
 interface PointHeading {
   style: string;
   text: string;
 }
-
-/**
- * A point's number where a point starts: （一） (1) 1. 1、 一是 — not 第（一）项, a year (2021) or a
- * decimal (1.5万). Its heading runs to the first stop.
- */
-export const POINT_MARK = /(?<![第\d.])(?:[（(]([一二三四五六七八九十]{1,3}|\d{1,2})[)）]|(\d{1,2})[.、．](?!\d)|([一二三四五六七八九十]{1,3})是)/g;
 const POINT_HEADING_MAX = 30;
 
 /**
- * The points a sentence opens, each replacing the point of its own numbering style and every point
- * opened inside that one ("(2)…一是…二是…(3)": (3) closes 二是). Headings are numbered every way; the
- * style each level uses is learnt as the report goes.
+ * The points a sentence opens (headings.ts pointMarksIn), each replacing the point of its own
+ * numbering style and every point opened inside that one ("(2)…一是…二是…(3)": (3) closes 二是).
+ * Headings are numbered every way; the style each level uses is learnt as the report goes. A
+ * heading runs to the first stop or the next point's number ("2.推进…公开（1）推进…").
  */
 function enterPoints(points: PointHeading[], sentence: string): void {
-  // exec, not matchAll (which copies the pattern): run over every sentence of a report read.
-  const marks: RegExpExecArray[] = [];
-  POINT_MARK.lastIndex = 0;
-  for (let m = POINT_MARK.exec(sentence); m; m = POINT_MARK.exec(sentence)) marks.push(m);
+  const marks = pointMarksIn(sentence);
   marks.forEach((m, i) => {
-    const style = m[1] !== undefined ? `(${/\d/.test(m[1]) ? "1" : "一"})` : m[2] !== undefined ? `1${m[0].slice(-1) === "、" ? "、" : "."}` : "一是";
-    // The heading runs to the first stop or the next point's number ("2.推进…公开（1）推进…").
-    const end = Math.min(marks[i + 1]?.index ?? sentence.length, m.index + POINT_HEADING_MAX);
-    const words = sentence.slice(m.index, end);
-    const stop = words.slice(m[0].length).search(/[,，;；:：。]/);
-    const at = points.findIndex((h) => h.style === style);
+    const from = m.at + m.length;
+    const words = sentence.slice(from, Math.min(marks[i + 1]?.at ?? sentence.length, m.at + POINT_HEADING_MAX));
+    const stop = words.search(/[,，;；:：。]/);
+    const at = points.findIndex((h) => h.style === m.style);
     if (at >= 0) points.splice(at);
-    points.push({ style, text: stop < 0 ? words : words.slice(0, m[0].length + stop) });
+    points.push({ style: m.style, text: (stop < 0 ? words : words.slice(0, stop)).trim() });
   });
 }
 

@@ -1,7 +1,7 @@
 // A row's numbering is the report's style, the row is the template's: 2. / 2、 / (2) / 二、 / (二)
 // number the same row, and numbering never reads as a value.
 import { describe, expect, it } from "vitest";
-import { numberingForms } from "../../src/parse/headings.js";
+import { numberingForms, pointMarksIn } from "../../src/parse/headings.js";
 import { parseReport } from "../../src/parse/report.js";
 import { prepareText } from "../../src/parse/text.js";
 
@@ -12,6 +12,17 @@ describe("numberingForms", () => {
     ["12.", ["(十二)", "(12)", "十二、", "十二.", "12.", "12、"]],
     ["其他", []],
   ])("%s", (num, forms) => expect([...numberingForms(num)].sort()).toEqual([...forms].sort()));
+});
+
+describe("pointMarksIn: the numbers that open points in running text", () => {
+  it.each([
+    ["2.推进民生改善信息公开（1）推进扶贫脱贫信息公开。", ["2.", "（1）"]],
+    ["（二）把握工作重点一是推进行政权力清单公开。二是推进财政资金信息公开。", ["（二）", "一是", "二是"]],
+    // Not 第（一）项, a year, a decimal, nor 一 inside a word (统一是).
+    ["根据第二十条第（一）项,2021年共发布1.5万条,统一是原则。", []],
+  ])("%s", (text, want) => {
+    expect(pointMarksIn(text).map((m) => text.slice(m.at, m.at + m.length))).toEqual(want);
+  });
 });
 
 describe("circled numbers", () => {

@@ -18,6 +18,9 @@ import { readCell } from "../../src/parse/cell-text.js";
 import { readings } from "../../src/parse/cuts.js";
 import { cellTokens, SPACED_NOTE } from "../../src/parse/table-read.js";
 
+/** The table's figures read as sure, with a value: each must be the truth. */
+const sureTableFigures = (r: Report) => r.figures.filter((f) => f.source === "table" && f.certain && !f.slice && f.value !== null);
+
 describe("a page with blank cells, crawled: no glued run is read as sure", () => {
   it.each([
     [42, 20],
@@ -30,7 +33,7 @@ describe("a page with blank cells, crawled: no glued run is read as sure", () =>
     const res = parseReport(crawledText(blankZeroCells(page.html)), { name: page.name });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    const sure = res.report.figures.filter((f) => f.source === "table" && f.certain && !f.slice && f.value !== null);
+    const sure = sureTableFigures(res.report);
     for (const f of sure) expect(f.value, `${f.metric}: ${f.note ?? ""}`).toBe(page.truth.figures[f.metric]);
     // The page is still read where it can be, as sure or as uncertain.
     expect(res.report.figures.filter((f) => f.source === "table").length).toBeGreaterThan(3);
@@ -603,7 +606,7 @@ describe("generated pages with blank cells, copied with tabs", () => {
     for (const after of [false, true]) {
       const res = parseReport(copiedText(blankZeroCells(page.html), after));
       if (!res.ok) throw new Error(res.error);
-      const sure = res.report.figures.filter((f) => f.source === "table" && f.certain && !f.slice && f.value !== null);
+      const sure = sureTableFigures(res.report);
       for (const f of sure) expect(f.value, `${f.metric} (tab after each cell: ${after})`).toBe(page.truth.figures[f.metric]);
       expect(sure.length).toBeGreaterThan(2);
     }

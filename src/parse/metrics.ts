@@ -440,8 +440,10 @@ for (const [key, label, words, in2021] of [
     `${label}·上一年项目数量`,
     "项",
     ART20_2019,
+    // 上一年项目数量, said 上年 too ("行政处罚事项上年有多少项"); 比上年 asks the 本年增/减 below.
     words.flatMap((w) => [
       [w, "上一年"],
+      [w, "上年"],
       [w, "项目数"],
     ]),
   );
@@ -455,6 +457,8 @@ for (const [key, label, words, in2021] of [
       [w, "增/减"],
       [w, "增加"],
       [w, "减少"],
+      [w, "比上年", "增"],
+      [w, "比上年", "减"],
     ]),
   );
 }

@@ -35,7 +35,9 @@ const FIRST_REPORT_YEAR = 2008;
 export function parseYears(question: string, newestYear: number | null): YearResult {
   // "2024年…同比增长多少", "今年…比上年多吗": the year asked against the one before it (a comparison),
   // not 去年 read against the newest year held; 本年增/减 is a column of the 2019 form, no comparison.
-  const against = /增\/?减/.test(question) ? null : AGAINST_PREVIOUS.exec(question);
+  // …nor is "行政许可事项比上年增加了几项": items counted against last year are that column too.
+  const itemsChange = /(?:事项|项目)/.test(question) && /增|减/.test(question) && /(?:多少|几)项/.test(question);
+  const against = /增\/?减/.test(question) || itemsChange ? null : AGAINST_PREVIOUS.exec(question);
   const q = against ? question.replace(against[0], " ") : question;
   const years = new Set<number>();
   const consumed: string[] = [];
@@ -106,8 +108,10 @@ export function parseYears(question: string, newestYear: number | null): YearRes
     ];
     for (const [re, back] of rel) {
       const m = re.exec(q);
-      // 行政许可项目上一年有多少项: the 2019 form's 上一年项目数量 column, its words in another order.
-      if (m && !/上年结转/.test(q) && !(m[0] === "上一年" && /项目.{0,4}上一年/.test(q))) {
+      // 行政许可项目上一年有多少项, 行政处罚事项上年有多少项: the 2019 form's 上一年项目数量 column,
+      // its words in another order, when items are counted (项) or a year is written beside it.
+      const column = /^上一?年$/.test(m?.[0] ?? "") && /(?:项目|事项|许可|处罚|强制|收费).{0,4}上一?年/.test(q) && (absolute || /(?:多少|几)项/.test(q));
+      if (m && !/上年结转/.test(q) && !column) {
         for (const b of back) years.add(newestYear - b);
         relative = true;
         relativeWord ??= m[0];

@@ -125,6 +125,22 @@ describe("everyday words name the template's concepts", () => {
     expect(pq.metricCandidates[0]).toBe("art20.licensing.prev_items");
   });
 
+  it.each([
+    // 事项 for 项目, 上年 for 上一年 (both had answered 处理决定数量).
+    ["资阳区2019年其他对外管理服务事项上一年多少项", "art20.other_services.prev_items"],
+    ["资阳区2019年行政处罚事项上年有多少项", "art20.penalty.prev_items"],
+    // Items against last year are the 本年增/减 column, not two years compared.
+    ["资阳区2019年行政许可事项比上年增加了几项", "art20.licensing.delta"],
+  ])("%s: the 2019 form's column, the year as written", (q, metric) => {
+    const pq = parseQuestion(q, lexicon, ws);
+    expect(pq.years).toEqual([2019]);
+    expect(pq.metricCandidates[0]).toBe(metric);
+  });
+
+  it("still compares two years when requests are counted against last year", () => {
+    expect(parseQuestion("资阳区2020年收到申请比上年增加了多少件", lexicon, ws).years).toEqual([2019, 2020]);
+  });
+
   it("typed words the reports vary themselves (点击量, 浏览量) stay as typed", () => {
     expect(everyday("网站点击量多少")).toBe("网站点击量多少");
   });

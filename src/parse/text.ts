@@ -199,7 +199,7 @@ function tabRowsOf(raw: string): TabRows | null {
   const rows = [] as unknown as TabRows;
   let endsTab = 0;
   let endsCell = 0;
-  let multi = 0;
+  const fields: number[] = [];
   let start = 0;
   while (start <= raw.length) {
     let end = raw.indexOf("\n", start);
@@ -210,15 +210,20 @@ function tabRowsOf(raw: string): TabRows | null {
       // A row of one cell ("行政许可\t", its value left empty) is one when others hold two tabs.
       if (line.trim()) rows.push({ start, end });
       if (raw.indexOf("\t", first + 1) >= 0 && raw.indexOf("\t", first + 1) < end) {
-        multi++;
+        fields.push(line.split("\t").length);
         if (/\t[ \r]*$/.test(line)) endsTab++;
         else endsCell++;
       }
     }
     start = end + 1;
   }
-  // Tab-separated cells: three rows of two tabs or more at least (a stray tab makes no table).
+  // Tab-separated cells: three rows of two tabs or more at least (a stray tab makes no table), most
+  // of them with as many tabs as the row before or after (a table's rows have its columns). Tabs
+  // typed to line columns up ("行政许可\t\t\t409") vary from row to row: white space, as before.
+  const multi = fields.length;
   if (multi < 3) return null;
+  const even = fields.filter((n, i) => n === fields[i - 1] || n === fields[i + 1]).length;
+  if (even < multi * 0.6) return null;
   rows.afterEachCell = endsTab >= 3 && endsCell <= endsTab * 0.1;
   return rows;
 }

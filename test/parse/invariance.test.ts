@@ -32,8 +32,12 @@ const OTHER_REPORTS = "最新年报 上海市浦东新区2023年政府信息公�
 const RELATED =
   "\n相关链接：上海市浦东新区2023年政府信息公开工作年度报告 杭州市西湖区2022年政府信息公开工作年度报告\n上一篇：南京市2021年政府信息公开年度报告 下一篇：无";
 
-/** Pipe rows ("| 一、本年新收… | 821 | | 859 |") as tab-separated cells, the empty ones kept. */
-function tabbed(text: string, afterEachCell: boolean): string {
+/**
+ * Pipe rows ("| 一、本年新收… | 821 | | 859 |") as tab-separated cells, the empty ones kept; `gap`
+ * gives the tabs after the i-th cell of the text (one by default).
+ */
+function tabbed(text: string, afterEachCell: boolean, gap: (i: number) => string = () => "\t"): string {
+  let i = 0;
   return text
     .split("\n")
     .map((l) => {
@@ -41,7 +45,7 @@ function tabbed(text: string, afterEachCell: boolean): string {
       const cells = l.split("|").map((c) => c.trim());
       if (cells[0] === "") cells.shift();
       if (cells.at(-1) === "") cells.pop();
-      return cells.join("\t") + (afterEachCell ? "\t" : "");
+      return cells.map((c, k) => (k < cells.length - 1 ? c + gap(i++) : c)).join("") + (afterEachCell ? "\t" : "");
     })
     .join("\n");
 }
@@ -139,6 +143,8 @@ const LAYOUTS: [string, (t: string) => string][] = [
   // exports write, a tab after every cell). A run of tabs had been one separator, its empty cells gone.
   ["table cells apart by tabs, as copied", (t) => tabbed(t, false)],
   ["a tab after every table cell", (t) => tabbed(t, true)],
+  // …and tabs typed to line the columns up, one to three a gap: no empty cells there.
+  ["table cells lined up with one to three tabs", (t) => tabbed(t, false, (i) => "\t".repeat(1 + ((i * 7) % 3)))],
   // Invisible characters a page or a converter leaves in: a byte-order mark, soft hyphens (&shy;)
   // inside words and numbers. A soft hyphen had cut labels in two (西湖区 lost its city; 864 figures).
   ["a byte-order mark and soft hyphens every 53 characters", (t) => `\ufeff${[...t].map((c, i) => (i % 53 === 52 ? `${c}\u00ad` : c)).join("")}`],

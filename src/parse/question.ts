@@ -8,6 +8,7 @@ import { APPLICANT_SLICES } from "./metrics.js";
 import { normalizeQuery } from "./text.js";
 import { aboutAsked, type AboutField } from "./question-about.js";
 import { contactAsked, contactNumberAsked } from "./question-contact.js";
+import { JOINS } from "./respectively.js";
 import { asYear } from "./numbers.js";
 import { onlyCourtesy, stripCourtesy } from "./question-courtesy.js";
 import { chineseYears, parseYears } from "./question-years.js";
@@ -91,11 +92,6 @@ const MAX_QUESTION = 300;
 /** The applicants' 其他 column as a question names it (SLICE_WORDS). */
 const OTHER_APPLICANTS = SLICE_WORDS.find(([, key]) => key === "other_org")![0];
 
-/**
- * Words that join two things asked (行政复议和行政诉讼, 复议与诉讼, 复议及诉讼): not inside a word
- * ("因涉及国家秘密不予公开" had been read as two questions, and 不予公开 answered for 国家秘密).
- */
-const JOINS = /以及|还有|(?<![参给赋])与|(?<![涉普波企危触])及(?![时格])|(?<![总共平温缓调])和(?![平谐解睦])/;
 /** "当面申请比网络申请多多少": two metrics of one report, the one against the other. */
 export const METRICS_COMPARED = /比(?![例重较率])[^，,。？?]{1,16}?[多少高低](?:多少|几|了)?/;
 

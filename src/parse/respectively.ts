@@ -5,8 +5,14 @@
 
 /** Between two numbers of the list: a joiner and nothing else ("1200条、300条和200条"). */
 const LIST_JOIN = /^\s*(?:[、,，]|和|及|与|以及)\s*$/;
-/** The items before 分别: apart by 、 or a joining word (not the 和 of 总和, 平和 …). */
-const ITEM_JOIN = /、|(?<![总共平温缓调])和|以及|及|与/;
+/**
+ * Words that join two things (行政复议和行政诉讼, 复议与诉讼, 复议及诉讼): not inside a word ("因涉及国家
+ * 秘密不予公开" had been read as two questions, and 不予公开 answered for 国家秘密). The question
+ * parser's, and the items of a 分别 list's.
+ */
+export const JOINS = /以及|还有|(?<![参给赋])与|(?<![涉普波企危触])及(?![时格])|(?<![总共平温缓调])和(?![平谐解睦])/;
+/** The items before 分别: apart by 、 or a joining word. */
+const ITEM_JOIN = new RegExp(`、|${JOINS.source}`);
 
 export interface Respective {
   /** Index of a quantity in the list → the words that name it: its item and what follows 分别 ("政务微博发布信息"). */

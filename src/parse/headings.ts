@@ -81,33 +81,31 @@ export interface PointMark {
  */
 export function pointMarksIn(text: string): PointMark[] {
   const out: PointMark[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c !== "(" && c !== "（" && !isCn(c) && !isDigit(c)) continue;
-    const h = headingNumberAt(text, i);
-    if (h) {
-      if (text[i - 1] !== "第") out.push({ at: i, length: h.length, style: h.kind });
-      i += h.length - 1;
+  // The shapes a mark may take, found natively; each then checked as a heading number is (run over
+  // every sentence of a report read for an answer).
+  POINT_SHAPE.lastIndex = 0;
+  for (let m = POINT_SHAPE.exec(text); m; m = POINT_SHAPE.exec(text)) {
+    const at = m.index;
+    const before = text[at - 1];
+    if (before === "第") continue;
+    if (m[1] !== undefined) {
+      out.push({ at, length: m[0].length, style: "arabic-paren" });
       continue;
     }
-    const paren = /^[(（](\d{1,2})[)）]/.exec(text.slice(i, i + 5));
-    if (paren && text[i - 1] !== "第") {
-      out.push({ at: i, length: paren[0].length, style: "arabic-paren" });
-      i += paren[0].length - 1;
+    if (m[0].endsWith("是")) {
+      // 一是 …, but not the 一 of a word (统一是, 之一是, 唯一是).
+      if (!isCn(before) && !/[统唯之同单万专逐划合归每任]/.test(before ?? "") && chineseToNumber(m[0].slice(0, -1)))
+        out.push({ at, length: m[0].length, style: "shi" });
       continue;
     }
-    // 一是 …, but not the 一 of a word (统一是, 之一是, 唯一是).
-    if (isCn(c) && !isCn(text[i - 1]) && !/[统唯之同单万专逐划合归第每任]/.test(text[i - 1] ?? "")) {
-      let j = i;
-      while (j < text.length && j - i < 3 && isCn(text[j])) j++;
-      if (text[j] === "是" && chineseToNumber(text.slice(i, j))) {
-        out.push({ at: i, length: j + 1 - i, style: "shi" });
-        i = j;
-      }
-    }
+    const h = headingNumberAt(text, at);
+    if (h) out.push({ at, length: h.length, style: h.kind });
+    else POINT_SHAPE.lastIndex = at + 1;
   }
   return out;
 }
+/** (1) with its digits captured; （一）; 一、 一. 一是; 1、 1. — shapes only, headingNumberAt decides. */
+const POINT_SHAPE = /[(（](\d{1,2})[)）]|[(（][零〇一二三四五六七八九十]{1,3}[)）]|[零〇一二三四五六七八九十]{1,3}[、.．是]|\d{1,2}[、.．](?!\d)/g;
 
 /** 1 → 一, 12 → 十二, 20 → 二十 (ordinals of headings and table rows; up to 99). */
 export function ordinalChinese(n: number): string {

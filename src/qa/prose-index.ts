@@ -125,7 +125,7 @@ const POINT_HEADING_MAX = 30;
  * Headings are numbered every way; the style each level uses is learnt as the report goes. A
  * heading runs to the first stop or the next point's number ("2.推进…公开（1）推进…").
  */
-function enterPoints(points: PointHeading[], sentence: string): void {
+function enterPoints(points: PointHeading[], sentence: string): boolean {
   const marks = pointMarksIn(sentence);
   marks.forEach((m, i) => {
     const from = m.at + m.length;
@@ -135,6 +135,7 @@ function enterPoints(points: PointHeading[], sentence: string): void {
     if (at >= 0) points.splice(at);
     points.push({ style: m.style, text: (stop < 0 ? words : words.slice(0, stop)).trim() });
   });
+  return marks.length > 0;
 }
 
 /**
@@ -150,14 +151,16 @@ export function readProse(sections: readonly Section[]): ProseIndex {
   for (const s of sections) {
     const paras = s.text.split("\n");
     const points: PointHeading[] = [];
+    // The headings in force, shared by the sentences under them (made again only when they change).
+    let under: string[] = [];
     paras.forEach((para, p) => {
       const line = s.paraLines[p] ?? s.line;
       for (const sen of sentences(para)) {
         const text = sen.text.trim();
         if (!text) continue;
         const si = out.sentences.length;
-        out.sentences.push({ text, section: s.title, line, points: points.map((h) => h.text) });
-        enterPoints(points, text);
+        out.sentences.push({ text, section: s.title, line, points: under });
+        if (enterPoints(points, text)) under = points.map((h) => h.text);
         const qs = quantitiesOf(text);
         if (qs.length === 0) continue;
         const clauses = clausesOf(text);
@@ -211,7 +214,7 @@ export function readProse(sections: readonly Section[]): ProseIndex {
           out.quantities.push(pq);
         }
         // A list said 分别: each number is named by its own item.
-        for (const c of clauses) {
+        for (const c of text.includes("分别") ? clauses : []) {
           for (const [k, words] of respectively(text, c.start, c.start + c.text.length, qs).named) {
             const q = made[k];
             if (!q) continue;

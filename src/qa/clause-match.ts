@@ -177,7 +177,7 @@ function contexts(q: ProseQuantity, index: ProseIndex): { text: string; w: numbe
     { text: prev && prev.section === s.section ? prev.text : "", w: 0.3, own: false },
     { text: s.section, w: 0.3, own: false },
     // The heading of the numbered point it stands under ("(4)推进国资国企信息公开。…今年共发布10条信息").
-    { text: s.points.join(" "), w: 0.5, own: false },
+    { text: s.pointText, w: 0.5, own: false },
   ];
 }
 

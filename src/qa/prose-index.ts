@@ -20,6 +20,8 @@ export interface ProseSentence {
    * (推进民生改善信息公开, 推进扶贫脱贫和社会救助信息公开): "全年共发布25条信息" says what it counts only there.
    */
   points: string[];
+  /** The same headings as one text (the context a quantity's words are looked for in). */
+  pointText: string;
 }
 
 /** A quantity the prose states, with its context words. */
@@ -153,14 +155,18 @@ export function readProse(sections: readonly Section[]): ProseIndex {
     const points: PointHeading[] = [];
     // The headings in force, shared by the sentences under them (made again only when they change).
     let under: string[] = [];
+    let underText = "";
     paras.forEach((para, p) => {
       const line = s.paraLines[p] ?? s.line;
       for (const sen of sentences(para)) {
         const text = sen.text.trim();
         if (!text) continue;
         const si = out.sentences.length;
-        out.sentences.push({ text, section: s.title, line, points: under });
-        if (enterPoints(points, text)) under = points.map((h) => h.text);
+        out.sentences.push({ text, section: s.title, line, points: under, pointText: underText });
+        if (enterPoints(points, text)) {
+          under = points.map((h) => h.text);
+          underText = under.join(" ");
+        }
         const qs = quantitiesOf(text);
         if (qs.length === 0) continue;
         const clauses = clausesOf(text);

@@ -307,7 +307,9 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
   const best = px ? bestQuantity(px) : null;
   if (!found) {
-    const label = metricLabel(pq.metric!);
+    // Named as this report's form would name it, when one of the metrics asked is of its form
+    // (收费金额 of a 2013 统计表 is 依申请公开信息收取的费用, not the 2021 form's 本年收费金额).
+    const label = metricLabel(pq.metricCandidates.find((id) => metricDef(id)?.templates.includes(r.template)) ?? pq.metric!);
     // A number asked: the prose may state it; else the answer is that the report does not.
     if (px) {
       if (best) return clauseReply(r, px, best, base, implied);

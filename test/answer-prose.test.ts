@@ -53,6 +53,8 @@ const QUESTIONS = {
   faxRequests: "平潭县2013年传真申请有几条",
   phoneMissing: "资阳区政府信息公开工作的联系电话",
   contactMissing: "蚌埠市政府信息公开的联系方式",
+  feesAmount: "平潭2024年收费金额多少",
+  feesAmountOld: "平潭县2013年收费金额是多少",
   pointSoe: "平潭2017年国资国企信息发布了多少条",
   pointPoverty: "平潭2017年扶贫脱贫和社会救助信息多少条",
   pointHealth: "平潭2017年医疗卫生信息多少条",
@@ -386,5 +388,18 @@ describe("a count that ends a numbered point, its subject named only in the poin
     expect(ask("pointPoverty").answers[0]).toMatchObject({ value: 25 });
     expect(ask("pointHealth").answers[0]).toMatchObject({ value: 12 });
     expect(ask("pointHousing").answers[0]).toMatchObject({ value: 39 });
+  });
+});
+
+describe("收费金额", () => {
+  // It had been the prose's 信息处理费 0元 on the 2021 form, whose table prints 本年收费金额.
+  it("is the 2021 form's 行政事业性收费 本年收费金额 where the report prints it", () => {
+    expect(ask("feesAmount").answers[0]).toMatchObject({ metric: "art20.fees.amount", value: 18651.06 });
+  });
+
+  it("is named as the old form names its fees when the report has none", () => {
+    const a = ask("feesAmountOld");
+    expect(a.answers).toEqual([]);
+    expect(a.text).toContain("没有“依申请公开信息收取的费用”这一项数据");
   });
 });

@@ -3,8 +3,6 @@
 // finder (qa/prose-index.ts) alike; without it every number was named by the whole list, and the
 // first (1200, the website's) was read as 政务微博's.
 
-/** Between two numbers of the list: a joiner and nothing else ("1200条、300条和200条"). */
-const LIST_JOIN = /^\s*(?:[、,，]|和|及|与|以及)\s*$/;
 /**
  * Words that join two things (行政复议和行政诉讼, 复议与诉讼, 复议及诉讼): not inside a word ("因涉及国家
  * 秘密不予公开" had been read as two questions, and 不予公开 answered for 国家秘密). The question
@@ -13,6 +11,8 @@ const LIST_JOIN = /^\s*(?:[、,，]|和|及|与|以及)\s*$/;
 export const JOINS = /以及|还有|(?<![参给赋])与|(?<![涉普波企危触])及(?![时格])|(?<![总共平温缓调])和(?![平谐解睦])/;
 /** The items before 分别: apart by 、 or a joining word. */
 const ITEM_JOIN = new RegExp(`、|${JOINS.source}`);
+/** Between two numbers of the list: a joiner and nothing else ("1200条、300条和200条"). */
+const LIST_JOIN = new RegExp(`^\\s*(?:[、,，]|${JOINS.source})\\s*$`);
 
 export interface Respective {
   /** Index of a quantity in the list → the words that name it: its item and what follows 分别 ("政务微博发布信息"). */
@@ -25,7 +25,7 @@ export interface Respective {
  * The 分别 lists of the clause text[from, to) and what names each of their numbers. `qs` are the
  * clause's sentence's quantities (offsets into `text`), in order.
  *
- *   respectively("行政复议和行政诉讼分别为3件、1件", 0, 16, [{start: 12, end: 14}, {start: 15, end: 17}]).named
+ *   respectively("行政复议和行政诉讼分别为3件、1件", 0, 17, [{start: 12, end: 14}, {start: 15, end: 17}]).named
  *   → Map { 0 → "行政复议", 1 → "行政诉讼" }
  */
 export function respectively(text: string, from: number, to: number, qs: readonly { start: number; end: number }[]): Respective {

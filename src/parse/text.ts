@@ -183,8 +183,11 @@ function normChar(ch: string, code: number): string {
   return ch.normalize("NFKC");
 }
 
-/** The lines of tab-separated cells (two tabs or more), in order, and how their tabs are placed. */
-type TabRows = { start: number; end: number }[] & { afterEachCell: boolean };
+/** The rows of tab-separated cells (their lines' offsets, in order), and how their tabs are placed. */
+interface TabRows {
+  rows: { start: number; end: number }[];
+  afterEachCell: boolean;
+}
 
 /**
  * The lines of a text that hold a tab after their first words, when three lines at least hold two
@@ -196,7 +199,7 @@ type TabRows = { start: number; end: number }[] & { afterEachCell: boolean };
  */
 function tabRowsOf(raw: string): TabRows | null {
   if (!raw.includes("\t")) return null;
-  const rows = [] as unknown as TabRows;
+  const rows: TabRows["rows"] = [];
   let endsTab = 0;
   let endsCell = 0;
   const fields: number[] = [];
@@ -209,7 +212,8 @@ function tabRowsOf(raw: string): TabRows | null {
       const line = raw.slice(start, end);
       // A row of one cell ("行政许可\t", its value left empty) is one when others hold two tabs.
       if (line.trim()) rows.push({ start, end });
-      if (raw.indexOf("\t", first + 1) >= 0 && raw.indexOf("\t", first + 1) < end) {
+      const second = raw.indexOf("\t", first + 1);
+      if (second >= 0 && second < end) {
         fields.push(line.split("\t").length);
         if (/\t[ \r]*$/.test(line)) endsTab++;
         else endsCell++;
@@ -224,8 +228,7 @@ function tabRowsOf(raw: string): TabRows | null {
   if (multi < 3) return null;
   const even = fields.filter((n, i) => n === fields[i - 1] || n === fields[i + 1]).length;
   if (even < multi * 0.6) return null;
-  rows.afterEachCell = endsTab >= 3 && endsCell <= endsTab * 0.1;
-  return rows;
+  return { rows, afterEachCell: endsTab >= 3 && endsCell <= endsTab * 0.1 };
 }
 
 /**
@@ -264,8 +267,8 @@ export function prepareText(raw: string): SourceText {
   const flush = (next: number) => {
     let sep = spacesGap && isIdeograph(lastCode) && isIdeograph(next) ? " " : ws;
     if (tabs > 0 && tabRows) {
-      while (row < tabRows.length && tabRows[row]!.end < wsAt) row++;
-      const r = tabRows[row];
+      while (row < tabRows.rows.length && tabRows.rows[row]!.end < wsAt) row++;
+      const r = tabRows.rows[row];
       if (r && r.start <= wsAt) {
         const broken = ws === "\n";
         // A row ending with a tab: its last cell is empty, unless a tab follows every cell there.

@@ -52,6 +52,8 @@ const QUESTIONS = {
   fax: "平潭2017年政府信息公开办的传真号码是多少",
   faxRequests: "平潭县2013年传真申请有几条",
   phoneMissing: "资阳区政府信息公开工作的联系电话",
+  callsCounted: "长寿区2018年接听咨询电话多少次",
+  hotlinesCounted: "蚌埠市2019年整合了多少条热线电话",
   contactMissing: "蚌埠市政府信息公开的联系方式",
   feesAmount: "平潭2024年收费金额多少",
   feesAmountOld: "平潭县2013年收费金额是多少",
@@ -208,6 +210,16 @@ describe("how to reach the office", () => {
     const a = ask(k);
     expect(a.hits).toEqual([]);
     expect(a.text).toContain(`的报告中没有给出${name}`);
+  });
+
+  // 电话 with a counter after 多少 counts something: it had been taken for the office's number
+  // ("蚌埠市2019年的报告中没有给出联系电话", over the prose's 8条热线; the 2018 phone passages listed).
+  it("a count of calls or hotlines is a count, not the office's number", () => {
+    const calls = ask("callsCounted");
+    expect(calls.kind).toBe("none");
+    expect(calls.hits).toEqual([]);
+    expect(calls.text).toContain("没有给出“接听咨询电话”的数字");
+    expect(ask("hotlinesCounted").answers[0]).toMatchObject({ value: 8, unit: "条" });
   });
 });
 

@@ -23,9 +23,12 @@ export const CONTACTS: readonly Contact[] = [
   { asks: /地址|办公地点/, holds: /地址|地点|[路街道]\d+号/, name: "地址" },
 ];
 
+/** 多少 or 几 with a counter after it: a count (接听咨询电话多少次, 热线电话几条), not a contact's own number. */
+const COUNTED = /(?:多少|几)(?:个|次|件|通|条|起|场|项|家|批|篇|份|人)/;
+
 /** The contact a question asks for, if any. */
 export function contactAsked(question: string): Contact | undefined {
-  return CONTACTS.find((c) => c.asks.test(question));
+  return COUNTED.test(question) ? undefined : CONTACTS.find((c) => c.asks.test(question));
 }
 
 /**

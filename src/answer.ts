@@ -187,7 +187,7 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       return trend(pq, deps, base);
     case "value":
     case "breakdown":
-      return pq.mentions.length === 0 ? rank(pq, deps, base) : value(pq, deps, base);
+      return pq.mentions.length === 0 ? rank(pq, deps, base) : uncountedApplicants(pq, value(pq, deps, base), deps);
     default:
       // A number no registry metric names (专栏访问量, 各乡镇主动公开): from the prose of those reports.
       if (pq.mentions.length >= 1 && pq.asksQuantity && !pq.asksProblems) {
@@ -197,6 +197,25 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       }
       return search(pq, deps, base);
   }
+}
+
+/**
+ * Applicants no form counts apart (外地人申请多少件): the report's whole is no answer for them. Said
+ * so, and the whole given after as what the report does count — never as theirs (it had been
+ * answered "收到政府信息公开申请数：70件", as if the 外地人 were all the applicants).
+ */
+function uncountedApplicants(pq: ParsedQuestion, whole: Answer, deps: AnswerDeps): Answer {
+  const items = whole.answers;
+  if (!pq.uncounted || whole.kind !== "value" || items.length === 0 || !items.every((a) => a.metric.startsWith("requests."))) return whole;
+  const a = items[0]!;
+  const byKind = deps.load(a.reportId)?.figures.some((f) => f.slice !== undefined && APPLICANT_SLICES.some((s) => s.key === f.slice));
+  const how = byKind ? "统计表只按申请人类别（自然人、法人或其他组织）统计" : "统计表不按申请人分列";
+  return {
+    ...whole,
+    kind: "none",
+    answers: [],
+    text: `${a.org}${a.year ? `${a.year}年` : ""}的报告没有“${pq.uncounted}”申请人的数字：${how}。全部申请人的数字如下，仅供参考：\n${whole.text}`,
+  };
 }
 
 /**

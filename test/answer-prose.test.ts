@@ -53,6 +53,9 @@ const QUESTIONS = {
   faxRequests: "平潭县2013年传真申请有几条",
   phoneMissing: "资阳区政府信息公开工作的联系电话",
   callsCounted: "长寿区2018年接听咨询电话多少次",
+  uncountedNew: "平潭综合实验区2021年外地人申请多少件",
+  uncountedOld: "长寿区2018年境外申请人提出多少申请",
+  countedKind: "平潭综合实验区2021年自然人申请多少件",
   hotlinesCounted: "蚌埠市2019年整合了多少条热线电话",
   contactMissing: "蚌埠市政府信息公开的联系方式",
   feesAmount: "平潭2024年收费金额多少",
@@ -220,6 +223,24 @@ describe("how to reach the office", () => {
     expect(calls.hits).toEqual([]);
     expect(calls.text).toContain("没有给出“接听咨询电话”的数字");
     expect(ask("hotlinesCounted").answers[0]).toMatchObject({ value: 8, unit: "条" });
+  });
+});
+
+describe("applicants no form counts apart", () => {
+  // 外地人申请多少件 had been answered "收到政府信息公开申请数：70件", as if they were every applicant.
+  it("says the report does not count them, and gives the whole only as the whole", () => {
+    const fresh = ask("uncountedNew");
+    expect(fresh.kind).toBe("none");
+    expect(fresh.answers).toEqual([]);
+    expect(fresh.text).toContain("没有“外地”申请人的数字：统计表只按申请人类别");
+    expect(fresh.text).toContain("70件");
+    const old = ask("uncountedOld");
+    expect(old.answers).toEqual([]);
+    expect(old.text).toContain("没有“境外”申请人的数字：统计表不按申请人分列");
+    expect(old.text).toContain("359件");
+  });
+  it("a kind the form counts is still its column", () => {
+    expect(ask("countedKind").answers[0]).toMatchObject({ metric: "requests.received", slice: "natural_person", value: 64 });
   });
 });
 

@@ -199,6 +199,14 @@ export const SLICE_WORDS: readonly [RegExp, string][] = [
   [/(?<![或和及与])其他(?:类型|类别|性质)?的?(?:申请人|申请主体|组织申请)/, "other_org"],
 ];
 
+/**
+ * Applicants no form counts apart, asked about (外地人申请多少件, 境外申请人, 女性申请, 记者申请): the
+ * forms count them by kind only (自然人, 法人或其他组织 and its columns). A report's whole is all it
+ * gives, and it is not theirs. (本市, 本地 and the like name the body asked about: not here.)
+ */
+export const UNCOUNTED_APPLICANTS =
+  /(外地|外省|省外|外市|市外|外县|县外|境外|国外|外国|外籍|港澳台|香港|澳门|台湾|男性|女性|老年|残疾|未成年|学生|农民|媒体|记者)(?:人|人士|居民|群众|籍)?的?(?:申请人|申请者|申请|提出|提交)/;
+
 /** How a column is typed: as printed, and a 单位 column as 部门 or 机关 (市直单位 → 市直部门). */
 export function columnNames(column: string): string[] {
   const c = column.replace(/、/g, "");

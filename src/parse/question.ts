@@ -30,7 +30,7 @@ import {
   type Lexicon,
   type RegionMention,
 } from "./question-names.js";
-import { allCandidates, columnNames, isAncestor, matchMetrics, namesColumn, slipFix, SLICE_WORDS, type Scored } from "./question-metric.js";
+import { allCandidates, columnNames, isAncestor, matchMetrics, namesColumn, slipFix, SLICE_WORDS, UNCOUNTED_APPLICANTS, type Scored } from "./question-metric.js";
 import { ASKS_TOTAL, IMPROVE_WORDS, NEEDS_IMPROVING, problemsAspect, readIntent, type ProblemsAspect } from "./question-intent.js";
 
 export type { AreaEntry, Lexicon, RegionEntry, RegionMention } from "./question-names.js";
@@ -70,6 +70,8 @@ export interface ParsedQuestion extends Question {
    * 其中自然人多少") or "after" it ("自然人申请多少件，总数多少"). Both are answered, in that order.
    */
   totalToo?: "before" | "after";
+  /** Applicants asked about whom no form counts apart (外地人: question-metric.ts UNCOUNTED_APPLICANTS), as typed. */
+  uncounted?: string;
   /**
    * The question's words that named the metric (行政诉讼, 申请 答复): a figure of that metric
    * accounts for them when it is weighed against a prose clause.
@@ -210,6 +212,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const sliceName = [...lexicon.sliceNames].sort((a, b) => b.length - a.length).find((n) => columnNames(n).some((c) => namesColumn(q, unnamed, c)));
   if (sliceName) slice = sliceName;
   else for (const [re, key] of SLICE_WORDS) if (re.test(rest)) slice = key;
+  const uncounted = slice ? undefined : UNCOUNTED_APPLICANTS.exec(rest)?.[1];
 
   // Everyday words in the template's words (打官司 → 行政诉讼), for the metrics and the prose alike.
   rest = everyday(rest);
@@ -391,6 +394,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     ...(near ? { didYouMean: near } : {}),
     moreMetrics,
     ...(totalToo ? { totalToo } : {}),
+    ...(uncounted ? { uncounted } : {}),
   };
 }
 

@@ -187,6 +187,15 @@ describe("parseQuestion", () => {
       if (want.total !== undefined) expect(pq.totalToo ?? false).toBe(want.total);
     });
   }
+  it("tells applicants no form counts apart (外地人) from the body asked about and the kinds it counts", () => {
+    const uncounted = (q: string) => parseQuestion(q, lexicon, ws).uncounted;
+    expect(uncounted("长寿区2018年外地人申请多少件")).toBe("外地");
+    expect(uncounted("长寿区2018年境外申请人提出多少申请")).toBe("境外");
+    expect(uncounted("长寿区2018年记者申请多少件")).toBe("记者");
+    expect(uncounted("长寿区2018年本市申请人申请多少件")).toBeUndefined();
+    expect(uncounted("长寿区2018年人大代表提出建议多少件")).toBeUndefined();
+    expect(uncounted("长寿区2018年自然人申请多少件")).toBeUndefined();
+  });
   it("names the 其他 column of the applicants as people do, never inside 法人或其他组织", () => {
     // "其他类型申请人提出多少件" had given the total.
     expect(parseQuestion("长寿区2018年其他类型申请人提出多少件", lexicon, ws).slice).toBe("other_org");

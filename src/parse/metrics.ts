@@ -344,9 +344,16 @@ def("complaints.total", "举报投诉数量", "件", OLD, ["举报投诉", "投�
 outcome("complaints", "举报投诉", OLD);
 
 // ── 收费, 机构人员经费, 会议培训 (2016 table; fees in the prose of 2021 reports) ────────────────────
-def("fees.requests", "依申请公开信息收取的费用", "万元", OLD, [["依申请", "收费"], ["依申请", "费用"], "收取的费用", "收费金额", "收费", "费用", "多少钱", ["收", "钱"]], {
-  crosswalk: ["fees.info_processing"],
-});
+def(
+  "fees.requests",
+  "依申请公开信息收取的费用",
+  "万元",
+  OLD,
+  [["依申请", "收费"], ["依申请", "费用"], "收取的费用", "收费金额", "收费", "费用", "多少钱", ["收", "钱"]],
+  {
+    crosswalk: ["fees.info_processing"],
+  },
+);
 def("fees.info_processing", "信息处理费", "元", ["narrative"], ["信息处理费", "处理费", ["处理费", "多少钱"]], { crosswalk: ["fees.requests"] });
 def("fees.waived", "政府信息公开收费减免金额", "元", OLD, ["减免金额", "收费减免", "减免"], { crosswalk: ["fees.requests"] });
 def("org.units", "政府信息公开工作专门机构数", "个", OLD, ["专门机构", "机构数"]);
@@ -463,9 +470,16 @@ for (const [key, label, words, in2021] of [
   );
 }
 // 收费金额 alone is this column where a report prints it (本年收费金额), else the old forms' fees (fees.requests).
-def("art20.fees.amount", "行政事业性收费·本年收费金额", "万元", ART20_2021, ["行政事业性收费", ["事业性收费", "金额"], ["行政事业性收费", "金额"], "收费金额"], {
-  primary: true,
-});
+def(
+  "art20.fees.amount",
+  "行政事业性收费·本年收费金额",
+  "万元",
+  ART20_2021,
+  ["行政事业性收费", ["事业性收费", "金额"], ["行政事业性收费", "金额"], "收费金额"],
+  {
+    primary: true,
+  },
+);
 // (收费项目: the 2019 form's only count of fee items; the old forms counted fees charged, in 万元.)
 def("art20.fees.prev_items", "行政事业性收费·上一年项目数量", "项", ART20_2019, [
   "行政事业性收费",

@@ -30,7 +30,17 @@ import {
   type Lexicon,
   type RegionMention,
 } from "./question-names.js";
-import { allCandidates, columnNames, isAncestor, matchMetrics, namesColumn, slipFix, SLICE_WORDS, UNCOUNTED_APPLICANTS, type Scored } from "./question-metric.js";
+import {
+  allCandidates,
+  columnNames,
+  isAncestor,
+  matchMetrics,
+  namesColumn,
+  slipFix,
+  SLICE_WORDS,
+  UNCOUNTED_APPLICANTS,
+  type Scored,
+} from "./question-metric.js";
 import { ASKS_TOTAL, IMPROVE_WORDS, NEEDS_IMPROVING, problemsAspect, readIntent, type ProblemsAspect } from "./question-intent.js";
 
 export type { AreaEntry, Lexicon, RegionEntry, RegionMention } from "./question-names.js";

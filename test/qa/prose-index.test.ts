@@ -68,7 +68,13 @@ describe("readProse quantities", () => {
 
   it("keeps the sentence, its section and line", () => {
     const idx = readProse([section("2012年政府信息公开专栏访问量达24745人次。", "二、主动公开政府信息情况")]);
-    expect(idx.sentences[0]).toEqual({ text: "2012年政府信息公开专栏访问量达24745人次。", section: "二、主动公开政府信息情况", line: 1, points: [], pointText: "" });
+    expect(idx.sentences[0]).toEqual({
+      text: "2012年政府信息公开专栏访问量达24745人次。",
+      section: "二、主动公开政府信息情况",
+      line: 1,
+      points: [],
+      pointText: "",
+    });
     expect(idx.quantities[0]!.quote).toBe("2012年政府信息公开专栏访问量达24745人次。");
   });
 

@@ -1,6 +1,8 @@
 // How fast one report is read: every real fixture report (test/fixtures/reports: the seeds, the PDF
 // extractions, the crawled Pingtan pages) parsed many times, median per report, the largest (~30 KB)
-// against its target; and a 5 MB text (those reports end to end, repeated) against its own.
+// against its target; and a 5 MB text (those reports end to end, repeated) against its own, as
+// they are and as one crawled line with a stray tab at its end: a pass that looks for the next tab
+// or line break from every line or span of a line is quadratic there (one took 5 s at 2 MB).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseReport } from "../parse/report.js";
@@ -17,6 +19,8 @@ export interface ParseSpeed {
   largestMs: number;
   /** The 5 MB text: median of three runs. */
   fiveMbMs: number;
+  /** The same text as one line (white space runs → one space, as a crawler flattens a page) and a tab at its end. */
+  fiveMbLineMs: number;
 }
 
 function median(xs: number[]): number {
@@ -46,7 +50,9 @@ export function measureParseSpeed(root: string, rounds = 60): ParseSpeed {
   const all = texts.join("\n");
   const five = all.repeat(Math.ceil(5_000_000 / all.length)).slice(0, 5_000_000);
   const fiveMbMs = median([0, 1, 2].map(() => time(() => parseReport(five))));
-  return { reports: texts.length, medianMs: median(per), largestBytes: Buffer.byteLength(texts[largest]!), largestMs: per[largest]!, fiveMbMs };
+  const line = `${five.replace(/\s+/g, " ")}\t`;
+  const fiveMbLineMs = median([0, 1, 2].map(() => time(() => parseReport(line))));
+  return { reports: texts.length, medianMs: median(per), largestBytes: Buffer.byteLength(texts[largest]!), largestMs: per[largest]!, fiveMbMs, fiveMbLineMs };
 }
 
 export function formatParseSpeed(p: ParseSpeed): string {
@@ -55,5 +61,6 @@ export function formatParseSpeed(p: ParseSpeed): string {
     `── parsing (${p.reports} real fixture reports) ──`,
     `one report        median ${p.medianMs.toFixed(2)} ms; the largest (${(p.largestBytes / 1024).toFixed(0)} KB) ${p.largestMs.toFixed(2)} ms ${mark(p.largestMs, PARSE_TARGETS.reportMs)}`,
     `a 5 MB text       ${p.fiveMbMs.toFixed(0)} ms ${mark(p.fiveMbMs, PARSE_TARGETS.fiveMbMs)}`,
+    `…as one line, a tab at its end ${p.fiveMbLineMs.toFixed(0)} ms ${mark(p.fiveMbLineMs, PARSE_TARGETS.fiveMbMs)}`,
   ].join("\n");
 }

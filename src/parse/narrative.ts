@@ -238,7 +238,7 @@ function readSentence(ctx: Context, qs: readonly Quantity[], none: boolean, out:
       while (qi < qs.length && qs[qi]!.start < cStart) qi++;
       let prevEnd = cStart;
       // A list said 分别: each number named by its own item, or by nothing when they do not pair.
-      const listed = text.includes("分别", cStart) ? respectively(text, cStart, cEnd, qs) : null;
+      const listed = text.slice(cStart, cEnd).includes("分别") ? respectively(text, cStart, cEnd, qs) : null;
       for (let j = qi; j < qs.length && qs[j]!.end <= cEnd; j++) {
         const q = qs[j]!;
         const next = j + 1 < qs.length && qs[j + 1]!.end <= cEnd ? qs[j + 1] : undefined;

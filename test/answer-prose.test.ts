@@ -63,6 +63,9 @@ const QUESTIONS = {
   pointSoe: "平潭2017年国资国企信息发布了多少条",
   pointPoverty: "平潭2017年扶贫脱贫和社会救助信息多少条",
   pointHealth: "平潭2017年医疗卫生信息多少条",
+  pointFood: "平潭2017年食品药品安全信息多少条",
+  sharedList: "平潭2017年环保、公共卫生、安全生产、食品药品、产品质量类信息多少条",
+  sharedItem: "平潭2017年产品质量类信息多少条",
   pointHousing: "平潭2017年住房信息发布多少条",
 } as const;
 
@@ -421,6 +424,16 @@ describe("a count that ends a numbered point, its subject named only in the poin
     expect(ask("pointPoverty").answers[0]).toMatchObject({ value: 25 });
     expect(ask("pointHealth").answers[0]).toMatchObject({ value: 12 });
     expect(ask("pointHousing").answers[0]).toMatchObject({ value: 39 });
+  });
+
+  // "(5)推进食品药品安全信息公开。…全年共发布47条信息" against "环保、公共卫生、安全生产、食品药品、产品质量
+  // 类信息276条": the list's number counts five kinds, and had been the answer.
+  it("is one item's own count over the count a list of items shares", () => {
+    expect(ask("pointFood").answers[0]).toMatchObject({ value: 47, unit: "条" });
+    expect(ask("sharedList").answers[0]).toMatchObject({ value: 276 });
+    // An item with no count of its own: the list's, named as the list.
+    expect(ask("sharedItem").answers[0]).toMatchObject({ value: 276 });
+    expect(ask("sharedItem").text).toContain("环保、公共卫生、安全生产、食品药品、产品质量类信息：276条");
   });
 });
 

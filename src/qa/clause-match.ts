@@ -163,9 +163,17 @@ function isBareShare(q: ProseQuantity): boolean {
   return q.unit === "%" && q.left.replace(/占比?|约|为|达|比例|比重/g, "").length <= 1;
 }
 
+/**
+ * Words around a number that say it was published and nothing of what: "全年共发布47条信息" under the
+ * point "(5)推进食品药品安全信息公开" is named by that heading alone.
+ */
+const ONLY_PUBLISHED = /全年|今年|本年度?|累计|共计|总计|合计|共|了|已|达到|达|约|主动公开|公开|发布|推送|刊发|编发|政府信息|信息|[\d\s\p{P}]/gu;
+
 /** The texts around a quantity with how strongly each names it; `own: false` outside its sentence. */
 function contexts(q: ProseQuantity, index: ProseIndex): { text: string; w: number; own?: boolean }[] {
   const s = index.sentences[q.sentence]!;
+  // A number whose own words name nothing is named by the heading of its point, as by its own words.
+  const named = `${q.left}${q.right}`.replace(ONLY_PUBLISHED, "").length > 0;
   const prev = index.sentences[q.sentence - 1];
   const bare = isBareShare(q);
   return [
@@ -177,7 +185,7 @@ function contexts(q: ProseQuantity, index: ProseIndex): { text: string; w: numbe
     { text: prev && prev.section === s.section ? prev.text : "", w: 0.3, own: false },
     { text: s.section, w: 0.3, own: false },
     // The heading of the numbered point it stands under ("(4)推进国资国企信息公开。…今年共发布10条信息").
-    { text: s.pointText, w: 0.5, own: false },
+    { text: s.pointText, w: named ? 0.5 : 0.9, own: false },
   ];
 }
 
@@ -234,12 +242,30 @@ export function rankQuantities(index: ProseIndex, words: readonly Weighted[], ph
     // 单位" the 合并 is the other item's.
     const act = ACTED_ON.exec(q.left + q.right);
     if (act && !question.includes(act[0])) score *= 0.5;
+    // One item of a list asked (食品药品安全信息): a number the list shares (环保、公共卫生、安全生产、食品
+    // 药品、产品质量类信息276条) counts more than was asked, and a count of that item alone — the point
+    // "(5)推进食品药品安全信息公开…全年共发布47条信息" — is the answer where the report gives one.
+    if (listItemsAsked(q.left, question) === 1) score *= 0.7;
     const phraseText = isBareShare(q) ? `${q.before[0] ?? ""}${q.clause}` : q.clause;
     const ph = phrase ? longestRun(phrase, phraseText) / phrase.length : 0;
     out.push({ q, score, phrase: ph });
   }
   // Ties: the quantity named closest (its own label), then the first stated.
   return out.sort((a, b) => b.score - a.score || b.phrase - a.phrase);
+}
+
+/**
+ * How many items of a list of three or more (apart by 、) naming a quantity the question names; -1
+ * when the words naming it are no such list. An item is named when the question holds it whole, its
+ * 类信息 or 信息 left off.
+ */
+function listItemsAsked(left: string, question: string): number {
+  const items = left.split("、");
+  if (items.length < 3) return -1;
+  return items.filter((item) => {
+    const core = item.replace(/^.*?[，,：:；;]/, "").replace(/(?:类)?(?:信息|事项)$/, "");
+    return core.length >= 2 && question.includes(core);
+  }).length;
 }
 
 /** A sentence listing the parts of the report (本报告由概述、主动公开政府信息情况……组成). */

@@ -825,6 +825,10 @@ export function readReview(ctx: Ctx, from: number, generation: Generation, space
 
 // ── 表二 第二十条 ─────────────────────────────────────────────────────────────────────────────
 
+/** More items than any body's catalogue holds (上一年项目数量), more decisions than any body makes in a year. */
+const MAX_ITEMS = 99_999;
+const MAX_DECISIONS = 99_999_999;
+
 /**
  * Which cut of a glued 2019 第二十条 row (上一年项目数量 | 本年增/减 | 处理决定数量) is likeliest, and what
  * decided it, said in the note of a guessed reading ("按本年增/减最小的读法"). Not rules of the form but
@@ -843,21 +847,26 @@ function art20Prior(cols: readonly string[], r: Reading, amountUnit = "万元"):
     return items > 0 && yuan / items < 1000 ? { balance: 1e9 + r.balance } : { balance: r.balance, why: "每个采购项目不少于1000元、数字位数最均匀" };
   }
   // (一)项 of 2019: what was made this year was mostly published this year (本年新制作 = 本年新公开),
-  // and 对外公开总数量 counts every year's.
+  // and 对外公开总数量 counts every year's: more than this year's, published or made ("3236" is
+  // 3 | 2 | 36, not 32 | 3 | 6).
   const made = at("new_made");
   const published = at("new_published");
   const total = at("total_published");
   if (typeof made === "number" && typeof published === "number" && typeof total === "number") {
-    const balance = (made === published ? 0 : 1e9) + (total >= published ? 0 : 1e8) + r.balance;
-    return made === published ? { balance, why: "本年新制作与本年新公开相同" } : { balance };
+    const balance = (made === published ? 0 : 1e9) + (total >= published ? 0 : 1e8) + (total >= made ? 0 : 1e7) + r.balance;
+    if (made === published) return { balance, why: "本年新制作与本年新公开相同" };
+    return total >= made && total >= published ? { balance, why: "对外公开总数量不少于本年新制作和新公开" } : { balance };
   }
   const prev = at("prev_items");
   const delta = at("delta");
   const decisions = at("decisions");
   if (typeof prev !== "number" || typeof delta !== "number") return { balance: r.balance };
   const sums = typeof decisions === "number" && prev + delta === decisions;
+  // A catalogue of a hundred thousand items, or a hundred million decisions, is no body's: a cut
+  // that makes one ("1114526111208" read 11145261112 | 0 | 8 for its 0) loses to any that does not.
+  const absurd = prev > MAX_ITEMS || (typeof decisions === "number" && decisions > MAX_DECISIONS);
   return {
-    balance: (sums ? 0 : 1e9) + Math.min(Math.abs(delta), 1e6) * 1000 + r.balance,
+    balance: (absurd ? 1e12 : 0) + (sums ? 0 : 1e9) + Math.min(Math.abs(delta), 1e6) * 1000 + r.balance,
     why: sums ? "上一年项目数量加本年增/减等于处理决定数量" : "本年增/减最小",
   };
 }

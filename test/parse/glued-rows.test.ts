@@ -67,6 +67,25 @@ describe("the note of a guessed 第二十条 row says what decided it", () => {
     expect(fig("art20.penalty.decisions").note).toContain("按本年增/减最小的读法");
     expect(fig("art20.procurement.amount").note).toContain("按每个采购项目不少于1000元");
   });
+
+  // Generated 7/0, crawled: "规范性文件3236" (3 | 2 | 36) had two readings left, 3 | 2 | 36 and 32 | 3 | 6,
+  // and neither was read; "行政处罚1114526111208" had read 11145261112 | 0 | 8, a catalogue of eleven
+  // billion items, for the 0 it holds.
+  it("对外公开总数量 not below this year's, and no catalogue or year's decisions past belief", () => {
+    const page = generateHtmlReport(7, 0);
+    const text = crawledText(page.html);
+    expect(text).toContain("规范性文件3236");
+    expect(text).toContain("行政处罚1114526111208");
+    const res = parseReport(text, { name: page.name });
+    if (!res.ok) throw new Error(res.error);
+    const fig = (m: string) => res.report.figures.find((f) => f.metric === m && !f.slice)!;
+    expect(["new_made", "new_published", "total_published"].map((c) => fig(`art20.normative_docs.${c}`).value)).toEqual([3, 2, 36]);
+    expect(fig("art20.normative_docs.total_published").certain).toBe(false);
+    expect(fig("art20.normative_docs.total_published").note).toContain("按对外公开总数量不少于本年新制作和新公开的读法");
+    expect(fig("art20.penalty.prev_items").value).toBeLessThanOrEqual(99_999);
+    expect(fig("art20.penalty.decisions").value).toBeLessThanOrEqual(99_999_999);
+    expect(fig("art20.penalty.decisions").certain).toBe(false);
+  });
 });
 
 describe("a row that contradicts itself, its digits one to a cell", () => {

@@ -936,6 +936,8 @@ export function reportCard(query: string, deps: AnswerDeps): Answer {
   const pq = parseQuestion(query, deps.catalog.lexicon());
   const base: Answer = { question: query, kind: "none", answers: [], hits: [], warnings: [], text: "" };
   if (!pq.mentions.length) return { ...base, text: "请写明地区和年份，例如：/report 长寿区 2018" };
+  // 平潭 2015: the one of 平潭县 and 平潭综合实验区 with a report for that year (it had asked which).
+  narrowByReports(pq, deps);
   const m = pq.mentions[0]!;
   if (m.keys.length > 1)
     return {

@@ -53,6 +53,8 @@ const QUESTIONS = {
   faxRequests: "平潭县2013年传真申请有几条",
   phoneMissing: "资阳区政府信息公开工作的联系电话",
   callsCounted: "长寿区2018年接听咨询电话多少次",
+  cardByYear: "平潭2015年政府信息公开工作概况",
+  cardAmbiguous: "平潭2013年政府信息公开工作概况",
   uncountedNew: "平潭综合实验区2021年外地人申请多少件",
   uncountedOld: "长寿区2018年境外申请人提出多少申请",
   countedKind: "平潭综合实验区2021年自然人申请多少件",
@@ -226,6 +228,15 @@ describe("how to reach the office", () => {
     expect(calls.hits).toEqual([]);
     expect(calls.text).toContain("没有给出“接听咨询电话”的数字");
     expect(ask("hotlinesCounted").answers[0]).toMatchObject({ value: 8, unit: "条" });
+  });
+});
+
+describe("a report asked for by a name two bodies share", () => {
+  // 平潭 is 平潭县 and 平潭综合实验区; only the latter has a 2015 report. The report card had asked which.
+  it("is the one with a report for the year asked, and asked back only when both have one", () => {
+    expect(ask("cardByYear").kind).toBe("value");
+    expect(ask("cardByYear").text).toMatch(/^平潭综合实验区管委会2015年政府信息公开工作年度报告/);
+    expect(ask("cardAmbiguous").text).toContain("“平潭”有2个");
   });
 });
 

@@ -397,6 +397,16 @@ describe("what is not a report", () => {
     expect(seen).toEqual([]);
   });
 
+  // A saved page that names its body and year and links the report as a PDF: stored, it had answered
+  // every question about 平潭 2022 "报告中没有这一项"; the report was never read.
+  it("a notice page that only links its report as an attachment: refused, saying where the report is", async () => {
+    const lib = await memoryLibrary();
+    const res = await lib.ingestFile("notice.html", readFileSync(join(import.meta.dirname, "fixtures/reports/junk/notice.html")));
+    expect(res).toMatchObject({ ok: false, error: expect.stringContaining("这个页面只有标题和附件链接（平潭综合实验区2022年政府信息公开工作年度报告.pdf）") });
+    expect(lib.size).toBe(0);
+    expect(lib.listHeld()).toEqual([]);
+  });
+
   it("some of them missing: held for an admin, not listed, answered or announced until confirmed", async () => {
     const lib = await memoryLibrary();
     const seen: string[] = [];

@@ -51,6 +51,8 @@ export function parseReport(raw: string, opts: ParseOptions = {}): ParseResult {
   if (reason) return { ok: false, error: reason };
   try {
     const report = parseText(raw, opts.name ?? "");
+    const notice = attachmentOnly(raw, report);
+    if (notice) return { ok: false, error: notice };
     // What extraction knows about the input comes first: it concerns every figure.
     if (opts.inputWarnings?.length) report.warnings.unshift(...opts.inputWarnings.map((message): ReportWarning => ({ code: "INPUT", metrics: [], message })));
     return { ok: true, report };
@@ -58,6 +60,25 @@ export function parseReport(raw: string, opts: ParseOptions = {}): ParseResult {
     // A parser bug must not lose the upload: say what happened.
     return { ok: false, error: `解析失败：${(err as Error).message}` };
   }
+}
+
+/** An attachment named on a page: "附件：平潭综合实验区2022年政府信息公开工作年度报告.pdf". */
+const ATTACHMENT = /(?:附件|下载|附)[:：]?[^\n]{0,80}?\.(?:pdf|docx?|wps|ofd)(?![a-z])/i;
+/** Prose shorter than this, with no figure, is a page's furniture, not a report's text. */
+const NOTICE_CHARS = 300;
+
+/**
+ * Why a text is a notice that only links its report as an attachment (a saved page "附件：…年度报告
+ * .pdf" and nothing else), or null. Stored, it had answered every question about that report with
+ * "报告中没有这一项": the report was never read. Refused, it says where the report is.
+ */
+function attachmentOnly(raw: string, report: Report): string | null {
+  // (With no issuer and no year either, it is no report at all, and refused as such: versions.ts NOT_A_REPORT.)
+  if (report.figures.length > 0 || (!report.org && report.year === null)) return null;
+  if (report.sections.reduce((n, s) => n + s.text.length, 0) >= NOTICE_CHARS) return null;
+  const file = ATTACHMENT.exec(raw);
+  if (!file) return null;
+  return `这个页面只有标题和附件链接（${file[0].replace(/^(?:附件|下载|附)[:：]?\s*/, "").slice(0, 80)}），报告正文在附件里，页面本身没有可读的内容。请导入附件（PDF 或 Word 文件），或用 /ingest 加网址让机器人下载附件。`;
 }
 
 function parseText(raw: string, name: string): Report {

@@ -2,6 +2,8 @@
 // its text. Such a question is searched, never answered with a number ("电话是多少" had been read as
 // a count: "没有给出‘政务公开办公室电话’的数字"), and only passages that give one answer it.
 
+import { COUNT_UNITS, PROSE_UNITS, unitAlternation } from "./numbers.js";
+
 export interface Contact {
   /** The question asks for it. */
   asks: RegExp;
@@ -23,8 +25,11 @@ export const CONTACTS: readonly Contact[] = [
   { asks: /地址|办公地点/, holds: /地址|地点|[路街道]\d+号/, name: "地址" },
 ];
 
-/** 多少 or 几 with a counter after it: a count (接听咨询电话多少次, 热线电话几条), not a contact's own number. */
-const COUNTED = /(?:多少|几)(?:个|次|件|通|条|起|场|项|家|批|篇|份|人)/;
+/**
+ * 多少 or 几 with a unit after it: a count (接听咨询电话多少次, 热线电话几条, 多少通), not a contact's own
+ * number. The units are the reports' (numbers.ts), and 通, which counts calls.
+ */
+const COUNTED = new RegExp(`(?:多少|几)(?:${unitAlternation([...COUNT_UNITS, ...PROSE_UNITS, "通"])})`);
 
 /** The contact a question asks for, if any. */
 export function contactAsked(question: string): Contact | undefined {

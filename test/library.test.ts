@@ -407,6 +407,16 @@ describe("what is not a report", () => {
     expect(lib.listHeld()).toEqual([]);
   });
 
+  // A column's list of reports: the titles name a body, no year stands alone and nothing is counted.
+  // It had been stored (at the command line) as a report of 平潭综合实验区 of no year.
+  it("a page that only lists reports: refused as no report, nothing kept", async () => {
+    const lib = await memoryLibrary();
+    const res = await lib.ingestFile("list.html", readFileSync(join(import.meta.dirname, "fixtures/reports/junk/report-list.html")));
+    expect(res).toMatchObject({ ok: false, error: expect.stringContaining("这像是网站的导航或报告列表页") });
+    expect(lib.size).toBe(0);
+    expect(lib.listHeld()).toEqual([]);
+  });
+
   it("some of them missing: held for an admin, not listed, answered or announced until confirmed", async () => {
     const lib = await memoryLibrary();
     const seen: string[] = [];

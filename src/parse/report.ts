@@ -51,7 +51,7 @@ export function parseReport(raw: string, opts: ParseOptions = {}): ParseResult {
   if (reason) return { ok: false, error: reason };
   try {
     const report = parseText(raw, opts.name ?? "");
-    const notice = attachmentOnly(raw, report);
+    const notice = noReportBody(raw, report);
     if (notice) return { ok: false, error: notice };
     // What extraction knows about the input comes first: it concerns every figure.
     if (opts.inputWarnings?.length) report.warnings.unshift(...opts.inputWarnings.map((message): ReportWarning => ({ code: "INPUT", metrics: [], message })));
@@ -68,17 +68,23 @@ const ATTACHMENT = /(?:附件|下载|附)[:：]?[^\n]{0,80}?\.(?:pdf|docx?|wps|o
 const NOTICE_CHARS = 300;
 
 /**
- * Why a text is a notice that only links its report as an attachment (a saved page "附件：…年度报告
- * .pdf" and nothing else), or null. Stored, it had answered every question about that report with
- * "报告中没有这一项": the report was never read. Refused, it says where the report is.
+ * Why a text with no figure and almost no prose is not a report, or null: a notice that only links
+ * its report as an attachment (a saved page "附件：…年度报告.pdf"), or a page of links and navigation
+ * naming a body but no year (a column's list of reports). Stored, such a page had answered every
+ * question about its body "报告中没有这一项": no report was ever read. Refused, it says what it is
+ * and, for a notice, where the report is. (With no issuer and no year either, it is no report at
+ * all, and refused as such: versions.ts NOT_A_REPORT.)
  */
-function attachmentOnly(raw: string, report: Report): string | null {
-  // (With no issuer and no year either, it is no report at all, and refused as such: versions.ts NOT_A_REPORT.)
+function noReportBody(raw: string, report: Report): string | null {
   if (report.figures.length > 0 || (!report.org && report.year === null)) return null;
-  if (report.sections.reduce((n, s) => n + s.text.length, 0) >= NOTICE_CHARS) return null;
+  const prose = report.sections.reduce((n, s) => n + s.text.length, 0);
+  if (prose >= NOTICE_CHARS) return null;
   const file = ATTACHMENT.exec(raw);
-  if (!file) return null;
-  return `这个页面只有标题和附件链接（${file[0].replace(/^(?:附件|下载|附)[:：]?\s*/, "").slice(0, 80)}），报告正文在附件里，页面本身没有可读的内容。请导入附件（PDF 或 Word 文件），或用 /ingest 加网址让机器人下载附件。`;
+  if (file)
+    return `这个页面只有标题和附件链接（${file[0].replace(/^(?:附件|下载|附)[:：]?\s*/, "").slice(0, 80)}），报告正文在附件里，页面本身没有可读的内容。请导入附件（PDF 或 Word 文件），或用 /ingest 加网址让机器人下载附件。`;
+  if (report.year === null)
+    return `没有读到年份，也没有读到任何数字，正文只有${prose}字：这像是网站的导航或报告列表页，不是一份政府信息公开工作年度报告，未导入。`;
+  return null;
 }
 
 function parseText(raw: string, name: string): Report {

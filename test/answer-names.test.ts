@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../src/domain.js";
 import { askJsonl, ingestDirs } from "./helpers/gold.js";
-import { EXTRA, FIXTURES, PINGTAN, ROOT, SEEDS } from "./helpers/reports.js";
+import { DIST, EXTRA, FIXTURES, PINGTAN, ROOT, SEEDS } from "./helpers/reports.js";
 
 const NAMES = join(FIXTURES, "names");
 const SHANGHAI = join(FIXTURES, "shanghai-2019-html");
@@ -254,7 +254,7 @@ describe("did you mean, for a name the gazetteer spells otherwise", () => {
 
 /** The local chat (`npm run cli -- chat`, what `npm start` opens without a token), piped. */
 function chat(lines: string[]): string {
-  const res = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/cli.ts"), "chat", "--db", db], {
+  const res = spawnSync(process.execPath, [DIST.cli, "chat", "--db", db], {
     cwd: ROOT,
     input: lines.join("\n") + "\n",
     encoding: "utf8",

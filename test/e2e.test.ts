@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startFakeBotApi, type FakeBotApi } from "./bot/fake-bot-api.js";
 import { messageUpdate } from "./bot/helpers.js";
-import { ROOT, SEEDS } from "./helpers/reports.js";
+import { DIST, ROOT, SEEDS } from "./helpers/reports.js";
 
 function dataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "nianbao-e2e-"));
@@ -23,7 +23,7 @@ describe("src/main.ts", () => {
 
   it("answers piped questions as a local chat without a token", () => {
     const dir = dataDir();
-    const res = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
+    const res = spawnSync(process.execPath, [DIST.main], {
       cwd: ROOT,
       input: "长寿区2018年行政复议多少件\n",
       encoding: "utf8",
@@ -38,7 +38,7 @@ describe("src/main.ts", () => {
   it("exits with a clear message and a non-zero code on bad configuration", () => {
     const dir = dataDir();
     const run = (env: Record<string, string>) =>
-      spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
+      spawnSync(process.execPath, [DIST.main], {
         cwd: ROOT,
         input: "",
         encoding: "utf8",
@@ -62,7 +62,7 @@ describe("src/main.ts", () => {
   it("runs the bot against TELEGRAM_API_ROOT, long polling, and stops on SIGTERM", async () => {
     api = await startFakeBotApi();
     const dir = dataDir();
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
+    const child = spawn(process.execPath, [DIST.main], {
       cwd: ROOT,
       env: {
         ...process.env,

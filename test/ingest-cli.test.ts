@@ -11,10 +11,10 @@ import { generateReport } from "../src/bench/generate.js";
 import { runChat } from "../src/cli.js";
 import { createLibrary } from "../src/library.js";
 import { memoryAdapter, openDb } from "../src/store/db.js";
-import { ROOT, SEED, SEEDS } from "./helpers/reports.js";
+import { DIST, ROOT, SEED, SEEDS } from "./helpers/reports.js";
 import { storedCatalog } from "./helpers/stored.js";
 
-const CLI = join(ROOT, "src/cli.ts");
+const CLI = DIST.cli;
 
 function work(): string {
   return mkdtempSync(join(tmpdir(), "nianbao-cli-"));
@@ -39,7 +39,7 @@ interface Run {
 /** `cli <args>` as a child process; resolves when it exits (bounded by the test's time-out). */
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -161,18 +161,14 @@ describe("what `cli ingest` says and returns", () => {
   it("stops quietly when its output is piped into a reader that stops early (head)", () => {
     const dir = work();
     const db = join(dir, "db.json");
-    spawnSync(process.execPath, ["--import", "tsx", CLI, "ingest", join(SEEDS, SEED.changshou), "--db", db], { cwd: ROOT, encoding: "utf8", timeout: 90_000 });
+    spawnSync(process.execPath, [CLI, "ingest", join(SEEDS, SEED.changshou), "--db", db], { cwd: ROOT, encoding: "utf8", timeout: 90_000 });
     const questions = Array.from({ length: 400 }, () => "长寿区2018年行政复议多少件").join("\n");
     writeFileSync(join(dir, "q.txt"), questions);
-    const res = spawnSync(
-      "sh",
-      ["-c", `node --import tsx "${CLI}" ask --jsonl --db "${db}" < "${join(dir, "q.txt")}" 2> "${join(dir, "err.txt")}" | head -n 1`],
-      {
-        cwd: ROOT,
-        encoding: "utf8",
-        timeout: 90_000,
-      },
-    );
+    const res = spawnSync("sh", ["-c", `node "${CLI}" ask --jsonl --db "${db}" < "${join(dir, "q.txt")}" 2> "${join(dir, "err.txt")}" | head -n 1`], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 90_000,
+    });
     expect(res.stdout.split("\n").filter(Boolean)).toHaveLength(1);
     expect(JSON.parse(res.stdout).answers[0].value).toBe(15);
     expect(readFileSync(join(dir, "err.txt"), "utf8")).toBe("");

@@ -2,7 +2,7 @@
 // API, with a data folder of its own, stderr kept for the failure message, its exit awaited.
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { ROOT } from "../helpers/reports.js";
+import { DIST, ROOT } from "../helpers/reports.js";
 import type { FakeBotApi } from "./fake-bot-api.js";
 import { ADMIN_ID } from "./helpers.js";
 
@@ -16,7 +16,7 @@ export interface BotProcess {
 
 /** Start the bot on `dir` (its db, lock and journal there); `env` adds to or overrides the defaults. */
 export function spawnBot(api: FakeBotApi, dir: string, env: Record<string, string> = {}): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
+  const child = spawn(process.execPath, [DIST.main], {
     cwd: ROOT,
     env: {
       ...process.env,

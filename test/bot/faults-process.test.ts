@@ -12,7 +12,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PINGTAN, ROOT, SEED, SEEDS } from "../helpers/reports.js";
+import { DIST, PINGTAN, ROOT, SEED, SEEDS } from "../helpers/reports.js";
 import { startFakeBotApi, type FakeBotApi, type FakeRequest } from "./fake-bot-api.js";
 import { messageUpdate } from "./helpers.js";
 
@@ -47,7 +47,7 @@ describe("the bot process against a faulty Bot API", () => {
     for (const f of [SEED.changshou, SEED.ziyang]) copyFileSync(join(SEEDS, f), join(dir, "reports", f));
     // Unreachable at start: every connection dropped until the bot has logged its retries.
     api.outage({ kind: "drop" });
-    child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
+    child = spawn(process.execPath, [DIST.main], {
       cwd: ROOT,
       env: {
         ...process.env,

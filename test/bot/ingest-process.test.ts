@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXTRA, FIXTURES, PINGTAN, ROOT, SEED, SEEDS } from "../helpers/reports.js";
+import { DIST, EXTRA, FIXTURES, PINGTAN, ROOT, SEED, SEEDS } from "../helpers/reports.js";
 import { type BotProcess, spawnBot } from "./bot-process.js";
 import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
 import { ADMIN_ID, callbackUpdate, messageUpdate, USER_ID } from "./helpers.js";
@@ -19,7 +19,7 @@ const startBot = (api: FakeBotApi, dir: string): BotProcess => spawnBot(api, dir
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [DIST.cli, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

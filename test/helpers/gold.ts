@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Answer } from "../../src/domain.js";
-import { ROOT } from "./reports.js";
+import { DIST, ROOT } from "./reports.js";
 
 export { judge, type Gold } from "../../src/bench/gold.js";
 import type { Gold } from "../../src/bench/gold.js";
@@ -20,7 +20,7 @@ export function readGold(path: string): Gold[] {
 }
 
 function cli(args: string[], db: string, input?: string) {
-  const res = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/cli.ts"), ...args], {
+  const res = spawnSync(process.execPath, [DIST.cli, ...args], {
     cwd: ROOT,
     input,
     encoding: "utf8",

@@ -12,6 +12,12 @@ export const EXTRA = join(FIXTURES, "extra");
 export const PINGTAN = join(FIXTURES, "pingtan");
 export const GOLD = join(FIXTURES, "../gold");
 
+/**
+ * The CLI and the bot as a test starts them in a process of their own: their compiled copies in
+ * dist/, built for the run by test/global-setup.ts (as `npm start` runs them).
+ */
+export const DIST = { cli: join(ROOT, "dist/cli.js"), main: join(ROOT, "dist/main.js") } as const;
+
 export const SEED = {
   changshou: "000_2d63126c8570951a.txt",
   ziyang: "001_6b8ee0204781e589.txt",

@@ -53,6 +53,7 @@ const QUESTIONS = {
   faxRequests: "平潭县2013年传真申请有几条",
   phoneMissing: "资阳区政府信息公开工作的联系电话",
   callsCounted: "长寿区2018年接听咨询电话多少次",
+  proseAgrees: "长寿区2018年已主动公开范围的答复多少件",
   cardByYear: "平潭2015年政府信息公开工作概况",
   cardAmbiguous: "平潭2013年政府信息公开工作概况",
   uncountedNew: "平潭综合实验区2021年外地人申请多少件",
@@ -120,6 +121,16 @@ describe("a question of two metrics", () => {
       ["review.total", 15],
       ["litigation.total", 7],
     ]);
+    expect(a.text).not.toContain("正文的说法不同");
+  });
+});
+
+describe("the table and the prose that says the same number", () => {
+  // "其中属于主动公开范围的20件,同意公开答复的96件": the clause with 答复 in it was the best match, and the
+  // table's 20 had been told "正文的说法不同：96件" though the prose states 20 too.
+  it("is no disagreement when the prose gives the table's number about as surely as another", () => {
+    const a = ask("proseAgrees");
+    expect(a.answers[0]).toMatchObject({ metric: "requests.result.already_public", value: 20 });
     expect(a.text).not.toContain("正文的说法不同");
   });
 });

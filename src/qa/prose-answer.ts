@@ -177,7 +177,11 @@ function otherThings(pq: ProseQuery, best: ClauseAnswer, metric: string): "about
  */
 export function restates(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string): boolean {
   if (otherThings(pq, best, f.metric) === "about") return false;
-  return best.score >= figureCoverage(pq, f, label, slice).score - 0.1;
+  if (best.score < figureCoverage(pq, f, label, slice).score - 0.1) return false;
+  // The prose gives the table's number too, about as surely: it agrees, and the other number is
+  // another thing's ("其中属于主动公开范围的20件,同意公开答复的96件" against the table's 20: 已主动公开
+  // 范围的答复 had been told "正文的说法不同：96件").
+  return !rankQuantities(pq.index, pq.words, pq.phrase, pq.asked, pq.question).some((c) => c.q.value === f.value && c.score >= best.score - 0.1);
 }
 
 /**

@@ -1,4 +1,4 @@
-// The crash tests' child process (test/fixtures/ingest-child.ts): run it on a db and a folder of
+// The crash tests' child process (test/fixtures/ingest-child.mjs, over dist/): run it on a db and a folder of
 // reports, read its progress lines, and SIGKILL it after `killAfter` reports were ingested.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
@@ -11,8 +11,8 @@ export function runIngestChild(
   env: Record<string, string> = {},
 ): Promise<{ lines: string[]; killed: boolean }> {
   return new Promise((resolve) => {
-    // One process (node --import tsx), so SIGKILL kills the process that writes.
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test/fixtures/ingest-child.ts"), dbPath, dir], {
+    // One process, so SIGKILL kills the process that writes.
+    const child = spawn(process.execPath, [join(ROOT, "test/fixtures/ingest-child.mjs"), dbPath, dir], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, ...env },

@@ -397,22 +397,17 @@ describe("what is not a report", () => {
     expect(seen).toEqual([]);
   });
 
-  // A saved page that names its body and year and links the report as a PDF: stored, it had answered
-  // every question about 平潭 2022 "报告中没有这一项"; the report was never read.
-  it("a notice page that only links its report as an attachment: refused, saying where the report is", async () => {
+  // Pages with no report on them, stored, had answered every question about their body "报告中没有这
+  // 一项": a saved page that names its body and year and links the report as a PDF (平潭 2022), and a
+  // column's list of reports, whose titles name a body with no year standing alone and nothing counted
+  // (stored at the command line as a report of 平潭综合实验区 of no year).
+  it.each([
+    ["notice.html", "这个页面只有标题和附件链接（平潭综合实验区2022年政府信息公开工作年度报告.pdf）"],
+    ["report-list.html", "这像是网站的导航或报告列表页"],
+  ])("%s, a page with no report on it: refused, saying what it is, nothing kept", async (file, said) => {
     const lib = await memoryLibrary();
-    const res = await lib.ingestFile("notice.html", readFileSync(join(import.meta.dirname, "fixtures/reports/junk/notice.html")));
-    expect(res).toMatchObject({ ok: false, error: expect.stringContaining("这个页面只有标题和附件链接（平潭综合实验区2022年政府信息公开工作年度报告.pdf）") });
-    expect(lib.size).toBe(0);
-    expect(lib.listHeld()).toEqual([]);
-  });
-
-  // A column's list of reports: the titles name a body, no year stands alone and nothing is counted.
-  // It had been stored (at the command line) as a report of 平潭综合实验区 of no year.
-  it("a page that only lists reports: refused as no report, nothing kept", async () => {
-    const lib = await memoryLibrary();
-    const res = await lib.ingestFile("list.html", readFileSync(join(import.meta.dirname, "fixtures/reports/junk/report-list.html")));
-    expect(res).toMatchObject({ ok: false, error: expect.stringContaining("这像是网站的导航或报告列表页") });
+    const res = await lib.ingestFile(file, readFileSync(join(import.meta.dirname, "fixtures/reports/junk", file)));
+    expect(res).toMatchObject({ ok: false, error: expect.stringContaining(said) });
     expect(lib.size).toBe(0);
     expect(lib.listHeld()).toEqual([]);
   });

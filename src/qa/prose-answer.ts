@@ -60,10 +60,18 @@ export function proseQuery(index: ProseIndex, keywordSource: string, normalized:
   return { index, words, phrase: contentPhrase(keywordSource), asked: askedUnit(normalized), question: normalized };
 }
 
+/** The prose's quantities ranked for a question: once per query, however many ask (its fields are never changed). */
+const rankings = new WeakMap<ProseQuery, ClauseAnswer[]>();
+function ranked(pq: ProseQuery): ClauseAnswer[] {
+  let r = rankings.get(pq);
+  if (!r) rankings.set(pq, (r = rankQuantities(pq.index, pq.words, pq.phrase, pq.asked, pq.question)));
+  return r;
+}
+
 /** The best quantity of the prose for the question, when it names enough of what is asked. */
 export function bestQuantity(pq: ProseQuery): ClauseAnswer | null {
   if (pq.words.length === 0) return null;
-  const best = rankQuantities(pq.index, pq.words, pq.phrase, pq.asked, pq.question)[0];
+  const best = ranked(pq)[0];
   return best && best.score >= MIN_CLAUSE ? best : null;
 }
 
@@ -181,7 +189,7 @@ export function restates(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: s
   // The prose gives the table's number too, about as surely: it agrees, and the other number is
   // another thing's ("其中属于主动公开范围的20件,同意公开答复的96件" against the table's 20: 已主动公开
   // 范围的答复 had been told "正文的说法不同：96件").
-  return !rankQuantities(pq.index, pq.words, pq.phrase, pq.asked, pq.question).some((c) => c.q.value === f.value && c.score >= best.score - 0.1);
+  return !ranked(pq).some((c) => c.q.value === f.value && c.score >= best.score - 0.1);
 }
 
 /**

@@ -54,6 +54,7 @@ const QUESTIONS = {
   phoneMissing: "资阳区政府信息公开工作的联系电话",
   callsCounted: "长寿区2018年接听咨询电话多少次",
   proseAgrees: "长寿区2018年已主动公开范围的答复多少件",
+  reviewRequests: "长寿区2018年收到复议申请几件",
   cardByYear: "平潭2015年政府信息公开工作概况",
   cardAmbiguous: "平潭2013年政府信息公开工作概况",
   uncountedNew: "平潭综合实验区2021年外地人申请多少件",
@@ -132,6 +133,16 @@ describe("the table and the prose that says the same number", () => {
     const a = ask("proseAgrees");
     expect(a.answers[0]).toMatchObject({ metric: "requests.result.already_public", value: 20 });
     expect(a.text).not.toContain("正文的说法不同");
+  });
+});
+
+describe("a clause that lacks the row's own word", () => {
+  // "全区共收到政府信息公开申请359件" holds 收到 and 申请 and had answered "收到复议申请几件" over the
+  // table's 行政复议 15, and been told beside it as "正文的说法不同".
+  it("is no answer, nor a disagreement, when the question names the row's word (复议)", () => {
+    const a = ask("reviewRequests");
+    expect(a.answers[0]).toMatchObject({ metric: "review.total", value: 15, source: "table" });
+    expect(a.text).not.toContain("359");
   });
 });
 

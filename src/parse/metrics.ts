@@ -175,7 +175,9 @@ def("requests.result.other", "其他处理", "件", NEW, ["其他处理"], {
   parent: "requests.result.total",
   sumOf: ["requests.result.other.no_correction", "requests.result.other.fee_unpaid", "requests.result.other.misc"],
 });
-def("requests.result.other.no_correction", "申请人无正当理由逾期不补正", "件", ["gbf2021"], ["逾期不补正", "不补正"], { parent: "requests.result.other" });
+def("requests.result.other.no_correction", "申请人无正当理由逾期不补正", "件", ["gbf2021"], ["逾期不补正", "不补正", "未补正", "没有补正", "没补正"], {
+  parent: "requests.result.other",
+});
 def(
   "requests.result.other.fee_unpaid",
   "申请人逾期未按收费通知要求缴纳费用",

@@ -252,7 +252,11 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   if (candidates.length > 1 && !(JOINS.test(normalized) || normalized.includes("、"))) {
     const head = candidates[0]!;
     // Every item of that category the same words name (办结: 申请办结数 in 2016, 办理结果总计 in 2019/2021), in order.
-    const inner = candidates.filter((c) => c !== head && c.covered.size > 0 && isAncestor(head.id, c.id) && [...c.covered].every((i) => !head.covered.has(i)));
+    // (An item may share the category's words: 政府信息公开行政复议被纠正 is 复议 + 纠正 within 行政复议,
+    // its own word 纠正 outside the longer category phrase.)
+    const inner = candidates.filter(
+      (c) => c !== head && c.covered.size > 0 && isAncestor(head.id, c.id) && [...c.covered].filter((i) => !head.covered.has(i)).length >= 2,
+    );
     const first = inner[0];
     const same = inner.filter((c) => first && c.score === first.score && [...c.covered].join() === [...first.covered].join());
     for (const c of same.reverse()) candidates.splice(candidates.indexOf(c), 1), candidates.unshift({ ...c, score: Math.max(c.score, head.score) });
@@ -273,9 +277,11 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   // it ("行政复议多少件，诉讼多少件"), not "政府公报公开信息历年累计多少条，平潭综合实验区截至2013年".
   const names = mentions.map((m) => m.text);
   const commaJoins =
-    normalized.split(/[,，]/).filter((part) => {
+    normalized.split(/[,，]/).filter((part, i, parts) => {
       // (A clause of thanks asks nothing: "…多少条，谢谢" had read 政府采购 as a second metric.)
       if (onlyCourtesy(squeeze(part))) return false;
+      // (Nor does a scope: "依申请公开的答复中，予以公开的比例" asks one thing within another.)
+      if (i < parts.length - 1 && /(?:当|之)?中$/.test(squeeze(part))) return false;
       let words = stripCourtesy(squeeze(part));
       for (const n of names) words = words.split(n).join("");
       return words.replace(/(?:19|20)\d{2}年?度?|截至|截止|多少|几/g, "").length >= 2;

@@ -121,6 +121,7 @@ export function clauseOverFigure(pq: ProseQuery, best: ClauseAnswer, f: Figure, 
   if (other === "about") return null;
   if (other === "asked") return "other";
   if (namesPart(pq.question, best, org)) return "part";
+  if (rowNamesWhatClauseDoesNot(pq, best, f, label)) return null;
   if (namesWhatRowDoesNot(pq, best, f, label, slice)) return "words";
   const fc = figureCoverage(pq, f, label, slice);
   if (best.score - fc.score >= WORD_GAIN) return "words";
@@ -142,6 +143,27 @@ function namesWhatRowDoesNot(pq: ProseQuery, best: ClauseAnswer, f: Figure, labe
   if (wordMatch(top.word, own) < 0.85) return false;
   const row = f.source === "narrative" ? "" : rowLabel(f);
   return [row, columnText(slice), label, BACKGROUND].every((t) => wordMatch(top.word, t) === 0);
+}
+
+/**
+ * The other way round: a word the question asks and the figure's row or label names (复议 of
+ * 行政复议) is nowhere in the clause's sentence, so the clause counts another thing, however many of
+ * the question's other words it holds, nor before it in its sentence. ("长寿区2018年收到复议申请
+ * 几件": "全区共收到政府信息公开申请359件" holds 收到 and 申请 and had answered over the table's 行政复议
+ * 15.) The words every disclosure sentence shares (BACKGROUND) name no row.
+ */
+function rowNamesWhatClauseDoesNot(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string): boolean {
+  const row = f.source === "narrative" ? "" : rowLabel(f);
+  const plain = label.replace(/（[^）]*）|\([^)]*\)/g, "");
+  // The whole sentence, its parts before a ； too: "在…网站主动公开的1853条政府信息中，…；政策、
+  // 规范性文件类信息207条" names 主动公开 before the ；.
+  const all = pq.index.sentences;
+  const at = all[best.q.sentence];
+  let context = at?.text ?? best.q.clause;
+  for (let i = best.q.sentence - 1; at && i >= 0 && all[i]!.line === at.line && /[;；]$/.test(all[i]!.text); i--) context = all[i]!.text + context;
+  return pq.words.some(
+    ({ word }) => Math.max(wordMatch(word, row), wordMatch(word, plain)) >= 0.85 && wordMatch(word, BACKGROUND) === 0 && wordMatch(word, context) === 0,
+  );
 }
 
 /** A part of a body: its office (政府办), its departments or towns (各乡镇, 区直各部门). */
@@ -185,6 +207,7 @@ function otherThings(pq: ProseQuery, best: ClauseAnswer, metric: string): "about
  */
 export function restates(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string, slice?: string): boolean {
   if (otherThings(pq, best, f.metric) === "about") return false;
+  if (rowNamesWhatClauseDoesNot(pq, best, f, label)) return false;
   if (best.score < figureCoverage(pq, f, label, slice).score - 0.1) return false;
   // The prose gives the table's number too, about as surely: it agrees, and the other number is
   // another thing's ("其中属于主动公开范围的20件,同意公开答复的96件" against the table's 20: 已主动公开

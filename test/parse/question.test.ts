@@ -168,6 +168,15 @@ const CASES: Record<string, Expect> = {
   "Changshou 2018 行政复议": { unknown: ["Changshou"] },
   "2024年政务weibo发布信息最多的是哪个": { unknown: [] },
   "2024年Email申请最多的是哪个": { unknown: [] },
+  // An item of a category sharing its words: 纠正 within 政府信息公开行政复议 (the longer category
+  // phrase had answered the 行政复议 total).
+  淮安市2024年政府信息公开行政复议被纠正了几件: { metric: "review.corrected" },
+  淮安市2024年政府信息公开行政诉讼被纠正了几件: { metric: "litigation.corrected" },
+  淮安市2024年政府信息公开行政复议多少件: { metric: "review.total" },
+  // 未补正 as people say 不补正 (it had been read as the old 延期办结数).
+  淮安2024年申请人逾期未补正的有多少: { metric: "requests.result.other.no_correction" },
+  // A clause ending in 中 scopes the next one: one thing asked, not two.
+  "平潭2024年依申请公开的答复中，予以公开的比例是多少": { metric: "requests.result.granted", more: [] },
   // 今年…同比: the relative year against the one before it.
   长寿区今年收到申请同比增长多少: { years: [2019, 2020], intent: "compare" },
 };

@@ -1,31 +1,33 @@
 // answer(question) → Answer: figures first (with org, year, unit, the line they were read from and
 // the record's warnings about them), full-text passages otherwise. Never another region or year
 // silently, never an invented number: what is missing is said, with what exists instead.
-import { COMBINED_METRICS, type Answer, type AnswerItem, type Figure, type Hit, type QueryContext, type Report, type Section } from "./domain.js";
-import { levelRank, regionKey, type ReportEntry } from "./catalog.js";
-import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
-import { contactAsked } from "./parse/question-contact.js";
-import { METRICS_COMPARED, parseQuestion, type ParsedQuestion, type ProblemsAspect, type RegionMention } from "./parse/question.js";
-import { ASKS_TOTAL, insideKind } from "./parse/question-intent.js";
-import { AGAINST_PREVIOUS } from "./parse/question-years.js";
-import { SUB_UNIT } from "./parse/phrases.js";
-import { SPARSE_NOTE } from "./parse/table-read.js";
-import { matchMetrics } from "./parse/question-metric.js";
-import { bestSentence, coverage, rarestWord, type ClauseAnswer } from "./qa/clause-match.js";
-import { betterRow, bestQuantity, clauseOverFigure, figureCoverage, restates, rowLabel, type ProseQuery } from "./qa/prose-answer.js";
-import { aboutReport } from "./qa/about.js";
-import { problemsPart } from "./qa/problems.js";
-import { completeFollowUp, contextOf } from "./qa/followup.js";
-import { inReportScript } from "./qa/script.js";
-import { unitAgreement } from "./qa/units.js";
-import { acrossYears, findFigures, type Found, printedParts, proseOf, rateOf, resolveMetric, resolveSlice, summed, tableFigure } from "./qa/figures.js";
-import { conflicts, listReports, rank, total } from "./qa/library-wide.js";
-import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, warningsFor, who } from "./qa/render.js";
-import { narrowByAnswer, narrowByReports, pickReport, type AnswerDeps } from "./qa/select.js";
 
-export type { AnswerDeps };
-export { highlight } from "./qa/render.js";
+import { levelRank, type ReportEntry, regionKey } from "./catalog.js";
+import { type Answer, type AnswerItem, COMBINED_METRICS, type Figure, type Hit, type QueryContext, type Report, type Section } from "./domain.js";
+import { proseAgrees } from "./parse/checks.js";
+import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
+import { SUB_UNIT } from "./parse/phrases.js";
+import { METRICS_COMPARED, type ParsedQuestion, type ProblemsAspect, parseQuestion, type RegionMention } from "./parse/question.js";
+import { contactAsked } from "./parse/question-contact.js";
+import { ASKS_TOTAL, insideKind } from "./parse/question-intent.js";
+import { matchMetrics } from "./parse/question-metric.js";
+import { AGAINST_PREVIOUS } from "./parse/question-years.js";
+import { SPARSE_NOTE } from "./parse/table-read.js";
+import { aboutReport } from "./qa/about.js";
+import { bestSentence, type ClauseAnswer, coverage, rarestWord } from "./qa/clause-match.js";
+import { acrossYears, type Found, findFigures, printedParts, proseOf, rateOf, resolveMetric, resolveSlice, summed, tableFigure } from "./qa/figures.js";
+import { completeFollowUp, contextOf } from "./qa/followup.js";
+import { conflicts, listReports, rank, total } from "./qa/library-wide.js";
+import { problemsPart } from "./qa/problems.js";
+import { bestQuantity, betterRow, clauseOverFigure, figureCoverage, type ProseQuery, restates, rowLabel } from "./qa/prose-answer.js";
+import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, warningsFor, who } from "./qa/render.js";
+import { inReportScript } from "./qa/script.js";
+import { type AnswerDeps, narrowByAnswer, narrowByReports, pickReport } from "./qa/select.js";
+import { unitAgreement } from "./qa/units.js";
+
 export { answerFigure, keyFigures } from "./qa/figures.js";
+export { highlight } from "./qa/render.js";
+export type { AnswerDeps };
 
 const HELP =
   "我可以回答政府信息公开工作年度报告里的数字和内容，例如：\n· 长寿区2018年行政复议多少件\n· 蚌埠市2019年市直单位行政复议多少件\n· 长寿区和小板桥街道2018年行政诉讼对比\n· 2019年哪个地区行政处罚最多\n· 资阳区2020年存在哪些问题\n· 有哪些报告";
@@ -397,7 +399,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (main.note) lines.push(`说明：${main.note}`);
   if (!main.certain && !main.note) lines.push("说明：该数字读取时有不确定之处，请核对原文。");
   lines.push(`来源${sourceLine(main)}`);
-  if (f.primary && f.narrative && f.narrative.value !== f.primary.value) {
+  if (f.primary && f.narrative && f.narrative.value !== f.primary.value && !(f.primary.value !== null && proseAgrees(f.primary.value, f.narrative))) {
     items.push(item(r, f.narrative, `${metricLabel(f.metric)}（正文）`));
     lines.push(`正文的说法不同：${fmtValue(f.narrative)}${f.narrative.note ? `（${f.narrative.note}）` : ""}${sourceLine(f.narrative)}`);
   } else if (px && best && f.primary?.source === "table" && best.q.value !== main.value && f.narrative?.value !== best.q.value) {

@@ -1,9 +1,9 @@
 // The reports held, in memory, indexed the ways questions need them: by id, by region, by year;
 // plus the lexicon (region names, column names, newest year) the question parser reads.
 import type { Report, ReportEntry } from "./domain.js";
-import type { AreaEntry, Lexicon, RegionEntry } from "./parse/question.js";
-import { shortName } from "./parse/meta.js";
 import { gazetteer, lookupName, readSlip, stemOf } from "./parse/gazetteer.js";
+import { shortName } from "./parse/meta.js";
+import type { AreaEntry, Lexicon, RegionEntry } from "./parse/question.js";
 import { departmentForms, oneApart } from "./qa/names.js";
 
 export function toEntry(r: Report, key: Record<string, number>): ReportEntry {

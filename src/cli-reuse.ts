@@ -5,8 +5,8 @@
 import { writeFileSync } from "node:fs";
 import type { Args } from "./cli.js";
 import type { Answer } from "./domain.js";
-import type { Library } from "./service.js";
 import type { Reuse } from "./reuse.js";
+import type { Library } from "./service.js";
 
 function fail(message: string): number {
   console.error(message);

@@ -1,7 +1,7 @@
 // Exports: a metric across bodies and years, or every figure of one report, as CSV (UTF-8 with a
 // BOM so Excel reads it as such, CRLF, RFC 4180 quoting) and JSON. Each figure is the one a
 // question about it is answered with (`answerFigure`), with its line and evidence.
-import { answerFigure, type AnswerDeps } from "./answer.js";
+import { type AnswerDeps, answerFigure } from "./answer.js";
 import type { ReportEntry } from "./catalog.js";
 import type { Figure, Report } from "./domain.js";
 import { metricLabel, sliceLabel } from "./parse/metrics.js";

@@ -15,30 +15,29 @@
 //   being answered meanwhile.
 import { dirname, relative } from "node:path";
 import type { Low } from "lowdb";
+import { type AnswerDeps, answer, reportCard as buildCard, keyFigures, searchOnly } from "./answer.js";
+import { Catalog, type ReportEntry, regionKey, toEntry } from "./catalog.js";
 import type { Report } from "./domain.js";
-import { answer, keyFigures, reportCard as buildCard, searchOnly, type AnswerDeps } from "./answer.js";
-import { Catalog, regionKey, toEntry, type ReportEntry } from "./catalog.js";
+import { exportFigures } from "./export.js";
 import { extensionOf } from "./extract.js";
+import { indexPassages, learnNames } from "./index/passages.js";
 import { createSearchIndex, IdsFingerprint, type IndexedPassage, type SearchIndex } from "./index/search-index.js";
 import { segment } from "./index/segment.js";
-import { indexPassages } from "./index/passages.js";
+import type { Prepared } from "./read-file.js";
+import { createReader, type Reader } from "./reader.js";
 import { listReportFiles, MAX_REPORT_FILE_BYTES, readReportFile } from "./report-files.js";
+import type { Reuse } from "./reuse.js";
+import type { BotState, BotStore, HeldSummary, IngestResult, Library, ReindexProgress, ReindexResult, ReportSummary } from "./service.js";
+import { reportSource, tableOf } from "./sources.js";
+import { type AddressBook, memoryAddressBook } from "./store/addresses.js";
+import { type BotStateStore, openBotState } from "./store/bot-state.js";
 import { DB_VERSION, type DbData, type StoredCopy, type StoredEntry } from "./store/db.js";
 import { makeDir } from "./store/durable.js";
-import { internAll, internEntry } from "./store/intern.js";
 import { loadIndex, saveIndex } from "./store/index-files.js";
-import { memoryOriginalStore, originalName, type OriginalStore } from "./store/originals.js";
+import { internAll, internEntry } from "./store/intern.js";
+import { memoryOriginalStore, type OriginalStore, originalName } from "./store/originals.js";
 import { memoryRecordStore, type RecordStore } from "./store/records.js";
-import { betterRead, changedFigures, figureSignature, identityOf, missingParts, NOT_A_REPORT, qualityOf, type FigureSignature } from "./store/versions.js";
-import type { BotState, BotStore, HeldSummary, IngestResult, Library, ReindexProgress, ReindexResult, ReportSummary } from "./service.js";
-import { exportFigures } from "./export.js";
-import type { Reuse } from "./reuse.js";
-import { reportSource, tableOf } from "./sources.js";
-import { memoryAddressBook, type AddressBook } from "./store/addresses.js";
-import { openBotState, type BotStateStore } from "./store/bot-state.js";
-import { learnNames } from "./index/passages.js";
-import { createReader, type Reader } from "./reader.js";
-import type { Prepared } from "./read-file.js";
+import { betterRead, changedFigures, type FigureSignature, figureSignature, identityOf, missingParts, NOT_A_REPORT, qualityOf } from "./store/versions.js";
 
 export interface LibraryOptions {
   db: Low<DbData>;

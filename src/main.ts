@@ -3,8 +3,8 @@
 // `echo 长寿区2018年行政复议多少件 | npm start`); with one it runs the Telegram bot.
 import { join, resolve } from "node:path";
 import { pino } from "pino";
-import { runChat, openLibrary } from "./cli.js";
-import { loadConfig, type Config } from "./config.js";
+import { openLibrary, runChat } from "./cli.js";
+import { type Config, loadConfig } from "./config.js";
 import type { Answer } from "./domain.js";
 import { LockedError } from "./store/lock.js";
 

@@ -5,11 +5,11 @@ import type { Report } from "./domain.js";
 import { extensionOf, extractText } from "./extract.js";
 import { indexPassages } from "./index/passages.js";
 import type { IndexedPassage } from "./index/search-index.js";
-import { preparePassages, type PreparedPassages } from "./index/stored-passages.js";
+import { type PreparedPassages, preparePassages } from "./index/stored-passages.js";
 import { parseReport } from "./parse/report.js";
 import { keyFigures } from "./qa/figures.js";
 import { originalName } from "./store/originals.js";
-import { packParts, type PackedParts } from "./store/records.js";
+import { type PackedParts, packParts } from "./store/records.js";
 
 export type ReadResult =
   | {

@@ -7,13 +7,13 @@
 // taught the words sent with each `segment`.
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
-import { parentPort, workerData, type MessagePort } from "node:worker_threads";
+import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import type { Report } from "./domain.js";
 import { toPassages } from "./index/documents.js";
 import { indexPassages, learnNames, namesOf } from "./index/passages.js";
 import type { IndexedPassage } from "./index/search-index.js";
-import { addWord, collectCuts, planCuts, type CutPlan } from "./index/segment.js";
-import { buffersOf, prepareForStore, readReportBytes, type ReadResult } from "./read-file.js";
+import { addWord, type CutPlan, collectCuts, planCuts } from "./index/segment.js";
+import { buffersOf, prepareForStore, type ReadResult, readReportBytes } from "./read-file.js";
 
 export type WorkerJob =
   | { kind: "read"; id: number; name: string; data: Uint8Array }

@@ -14,7 +14,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { addWord, detachLink, learnedWords, releaseCut, segmenterLink } from "./index/segment.js";
-import { readReportBytes, type ReadResult } from "./read-file.js";
+import { type ReadResult, readReportBytes } from "./read-file.js";
 import type { WorkerJob } from "./reader-worker.js";
 
 export type { ReadResult } from "./read-file.js";

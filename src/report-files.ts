@@ -4,8 +4,8 @@
 // back to a folder above (every file read again on each lap), a link out of the folder (files the
 // library was never given). Only regular files are read, each size is checked before reading, and
 // every entry named like a report that is not read is listed with its reason.
-import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
-import { extname, join, relative, isAbsolute } from "node:path";
+import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, type Stats, statSync } from "node:fs";
+import { extname, isAbsolute, join, relative } from "node:path";
 import { SUPPORTED_EXTENSIONS } from "./extract.js";
 import { formatBytes } from "./refusal.js";
 

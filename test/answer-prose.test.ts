@@ -1,12 +1,13 @@
 // Answers from the prose and the names of bodies, end to end through the CLI contract (ingest, ask
 // --jsonl) on the real fixture reports (test/fixtures/reports): questions in the style users
 // ask, most of them not in the gold files.
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Answer } from "../src/domain.js";
-import { askJsonl, ingestDirs } from "./helpers/gold.js";
+
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../src/domain.js";
+import { askJsonl, ingestDirs } from "./helpers/gold.js";
 import { EXTRA, FIXTURES, PINGTAN, SEEDS } from "./helpers/reports.js";
 
 let db = "";
@@ -55,6 +56,7 @@ const QUESTIONS = {
   callsCounted: "长寿区2018年接听咨询电话多少次",
   proseAgrees: "长寿区2018年已主动公开范围的答复多少件",
   reviewRequests: "长寿区2018年收到复议申请几件",
+  roundProse: "蚌埠市2019年主动公开了多少条政府信息",
   cardByYear: "平潭2015年政府信息公开工作概况",
   cardAmbiguous: "平潭2013年政府信息公开工作概况",
   uncountedNew: "平潭综合实验区2021年外地人申请多少件",
@@ -122,6 +124,12 @@ describe("a question of two metrics", () => {
       ["review.total", 15],
       ["litigation.total", 7],
     ]);
+    expect(a.text).not.toContain("正文的说法不同");
+  });
+  // "全市主动公开政府信息26.8万条" against the columns' 267886: a round number the total rounds to.
+  it("is no disagreement when the prose gives the table's number rounded (26.8万)", () => {
+    const a = ask("roundProse");
+    expect(a.answers[0]).toMatchObject({ metric: "proactive.total", value: 267886 });
     expect(a.text).not.toContain("正文的说法不同");
   });
 });

@@ -1,10 +1,11 @@
 // Question answering end to end through the CLI contract (`ingest`, `ask --jsonl`), judged by the
 // gold files' rules; the same questions in Traditional characters and with noise; duplicates.
-import * as OpenCC from "opencc-js";
+
 import { join } from "node:path";
+import * as OpenCC from "opencc-js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../src/domain.js";
-import { askJsonl, ingestDirs, ingestInto, judge, readGold, type Gold } from "./helpers/gold.js";
+import { askJsonl, type Gold, ingestDirs, ingestInto, judge, readGold } from "./helpers/gold.js";
 import { EXTRA, GOLD, PINGTAN, SEEDS } from "./helpers/reports.js";
 import { storedCatalog } from "./helpers/stored.js";
 

@@ -1,6 +1,6 @@
 // Names of the reports held: a zone's 管委会 is its government; short forms of zone names by rule.
 import { describe, expect, it } from "vitest";
-import { Catalog, governs, regionKey, shortForms, type ReportEntry } from "../src/catalog.js";
+import { Catalog, governs, type ReportEntry, regionKey, shortForms } from "../src/catalog.js";
 
 describe("governs", () => {
   const CASES: [string, string, "department" | "county", boolean][] = [

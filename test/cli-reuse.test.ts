@@ -6,8 +6,8 @@ import { parse } from "csv-parse/sync";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../src/cli.js";
 import { fileAddressBook } from "../src/store/addresses.js";
-import { EXTRA, EXTRA_FILES } from "./helpers/reports.js";
 import { pngSize } from "./helpers/png.js";
+import { EXTRA, EXTRA_FILES } from "./helpers/reports.js";
 import { storedCatalog } from "./helpers/stored.js";
 
 let dir: string;

@@ -1,8 +1,7 @@
 // Crash safety of the SQLite store: a process killed with SIGKILL while ingesting or reindexing
 // leaves a database that opens, answers, and recovers — each report wholly in or out, its alert
 // queued once, a half-built index generation dropped (see crash.test.ts for the JSON store).
-import { existsSync, readFileSync } from "node:fs";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,8 +10,8 @@ import { openLibrary } from "../src/cli.js";
 import { toPassages } from "../src/index/documents.js";
 import { sqliteRecordStore } from "../src/store/records.js";
 import { openSqlite } from "../src/store/sqlite.js";
-import { storedCatalog } from "./helpers/stored.js";
 import { runIngestChild } from "./helpers/ingest-child.js";
+import { storedCatalog } from "./helpers/stored.js";
 
 const runChild = (dbPath: string, dir: string, killAfter?: number, env: Record<string, string> = {}) =>
   runIngestChild(dbPath, dir, killAfter, { STORE: "sqlite", ...env });

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateReport } from "../src/bench/generate.js";
 import { createLibrary } from "../src/library.js";
+import type { BotState } from "../src/service.js";
 import { fileAdapter, openDb } from "../src/store/db.js";
 import { fileRecordStore } from "../src/store/records.js";
-import type { BotState } from "../src/service.js";
 import { runIngestChild } from "./helpers/ingest-child.js";
 
 const runChild = (dbPath: string, dir: string, killAfter?: number, env: Record<string, string> = {}) => runIngestChild(dbPath, dir, killAfter, env);

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startFakeBotApi, type FakeBotApi } from "./bot/fake-bot-api.js";
+import { type FakeBotApi, startFakeBotApi } from "./bot/fake-bot-api.js";
 import { messageUpdate } from "./bot/helpers.js";
 import { DIST, ROOT, SEEDS } from "./helpers/reports.js";
 

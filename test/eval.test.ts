@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scoreSet, SETS } from "../src/bench/eval.js";
+import { SETS, scoreSet } from "../src/bench/eval.js";
 import { ROOT } from "./helpers/reports.js";
 
 describe("npm run eval", () => {

@@ -1,8 +1,9 @@
 // Files as reports are published: Word documents (through mammoth), PDFs (through pdf.js), web
 // pages, and text in GB18030; plus the row-by-row text a PDF table extracts to.
-import JSZip from "jszip";
+
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { decodeHtml, decodeText, extractText, MAX_PDF_PAGES } from "../src/extract.js";
 import { htmlBodyToText, htmlToText } from "../src/extract-html.js";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addressProblem, attachmentLinks, fetchReport } from "../src/fetch-report.js";
 import { docxOf } from "./helpers/docx.js";
 import { FIXTURES, SEED, SEEDS } from "./helpers/reports.js";
-import { serveSite, type Site } from "./helpers/web.js";
+import { type Site, serveSite } from "./helpers/web.js";
 
 const PAGE = readFileSync(join(FIXTURES, "pingtan-2024-html/input.html"));
 const NOTICE = `<!doctype html><html><head><meta charset="utf-8"><title>关于公布2018年度政府信息公开工作年度报告的通知</title></head>

@@ -13,8 +13,8 @@ import { openLibrary } from "../src/cli.js";
 import type { StoredEntry } from "../src/store/db.js";
 import { openPg } from "../src/store/pg.js";
 import { openSqlite } from "../src/store/sqlite.js";
-import { dropTestDatabases, pgUnavailable, testDatabase } from "./helpers/pg.js";
 import { readGold } from "./helpers/gold.js";
+import { dropTestDatabases, pgUnavailable, testDatabase } from "./helpers/pg.js";
 import { EXTRA, GOLD, PINGTAN, SEED, SEEDS } from "./helpers/reports.js";
 
 const unavailable = await pgUnavailable("the library tests on PostgreSQL");

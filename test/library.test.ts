@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES } from "../src/bot/features/start.js";
-import { createLibrary, type CoreLibrary } from "../src/library.js";
-import { memoryAdapter, openDb } from "../src/store/db.js";
-import type { ReportSummary } from "../src/service.js";
-import { memoryOriginalStore } from "../src/store/originals.js";
 import { MAX_PDF_PAGES } from "../src/extract.js";
+import { type CoreLibrary, createLibrary } from "../src/library.js";
+import type { ReportSummary } from "../src/service.js";
+import { memoryAdapter, openDb } from "../src/store/db.js";
+import { memoryOriginalStore } from "../src/store/originals.js";
 import { chinesePdf } from "./helpers/pdf.js";
 import { SEED, SEEDS } from "./helpers/reports.js";
 

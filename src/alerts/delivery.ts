@@ -4,7 +4,7 @@
 // stays pending through 429s (after retry_after), 5xx and network errors (with backoff) until sent,
 // so it is sent at least once while the chat exists. A 403 (blocked, kicked) or a deleted chat ends
 // that chat's subscriptions. The clock is injected: tests and the load test run on simulated time.
-import { GrammyError, type Api } from "grammy";
+import { type Api, GrammyError } from "grammy";
 import type { Logger } from "pino";
 import type { AlertOp, AlertStore, Outgoing } from "./store.js";
 

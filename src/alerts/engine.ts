@@ -13,15 +13,15 @@ import {
   describeCondition,
   describeFilter,
   EMPTY_FILTER,
+  type Filter,
   matchesFilter,
   matchesWhere,
   parseFilter,
   readPlace,
-  type Filter,
 } from "./filter.js";
-import { nextDigestAt, overdueFrom, shanghaiDay, deadlineOf } from "./schedule.js";
+import { deadlineOf, nextDigestAt, overdueFrom, shanghaiDay } from "./schedule.js";
 import type { AlertOp, AlertStore, DigestItem, Mode, Outgoing, Subscription } from "./store.js";
-import { levelOf, subjectOf, type ReportSubject } from "./subject.js";
+import { levelOf, type ReportSubject, subjectOf } from "./subject.js";
 
 export interface AlertSettings {
   /** ALERT_DIGEST_HOUR: the hour (0–23, Asia/Shanghai) daily and weekly digests go out. Defaults to 8. */

@@ -6,7 +6,7 @@
 //   describeFilter(that) → "江苏省（含省内各地）的报告，行政复议 ≥ 10件"
 import { z } from "zod";
 import { parentsOf } from "../parse/checks.js";
-import { lookupStem, resolveRegion, type DivisionLevel } from "../parse/gazetteer.js";
+import { type DivisionLevel, lookupStem, resolveRegion } from "../parse/gazetteer.js";
 import { metricLabel } from "../parse/metrics.js";
 import { matchMetrics } from "../parse/question-metric.js";
 

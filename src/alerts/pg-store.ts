@@ -16,7 +16,7 @@
 // into a snapshot row every `compactEvery` commits.
 import type { PgSync } from "../store/pg.js";
 import { CHANNELS, LOCK_SPACE, LOCKS } from "../store/pg.js";
-import { applyOp, emptyAlertState, prune, snapshotOf, stateFromSnapshot, type AlertOp, type AlertState, type AlertStore } from "./store.js";
+import { type AlertOp, type AlertState, type AlertStore, applyOp, emptyAlertState, prune, snapshotOf, stateFromSnapshot } from "./store.js";
 
 export interface SharedAlertStore extends AlertStore {
   /** Told when another process committed; `reset`: the state was read again whole (a compaction). */

@@ -3,12 +3,12 @@
 // injected and a restart part-way. Checks that every expected (subscription, report version) is
 // delivered exactly once and that no window broke Telegram's limits; measures the wall time.
 // Used by `npm run bench -- --alerts` and, smaller, by test/alerts/load.test.ts.
-import { GrammyError, type Api } from "grammy";
+import { type Api, GrammyError } from "grammy";
 import { pino } from "pino";
 import { createDelivery, TELEGRAM_LIMITS } from "../alerts/delivery.js";
 import { createAlertEngine } from "../alerts/engine.js";
 import { matchesFilter } from "../alerts/filter.js";
-import { memoryAlertStore, type AlertStore, type Outgoing } from "../alerts/store.js";
+import { type AlertStore, memoryAlertStore, type Outgoing } from "../alerts/store.js";
 import { subjectOf } from "../alerts/subject.js";
 import { regionKey } from "../catalog.js";
 import type { Report } from "../domain.js";

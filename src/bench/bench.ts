@@ -19,33 +19,33 @@
 // Then the load scenario (src/bench/load.ts): 200 users at once at 5,000 reports (`--load-size N`),
 // and questions asked during a 19 MB HTML ingest and a 150-report reindex; `--no-load` skips it,
 // `--load-only` runs only it.
-import { pct } from "./stats.js";
-import type { ServeQuestions, ServeResult } from "./serve.js";
+
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { answer } from "../answer.js";
-import { Catalog, levelRank, regionKey, type ReportEntry } from "../catalog.js";
-import { createLibrary, type IngestTimings } from "../library.js";
+import { Catalog, levelRank, type ReportEntry, regionKey } from "../catalog.js";
+import { toPassages } from "../index/documents.js";
+import { createFtsIndex } from "../index/fts-index.js";
 import { segment } from "../index/segment.js";
+import { createLibrary, type IngestTimings } from "../library.js";
 import { nearNames, parseQuestion } from "../parse/question.js";
+import { bulkWorkers, createBulkReader, type Reader } from "../reader.js";
 import { fileAdapter, openDb } from "../store/db.js";
-import { fileOriginalStore } from "../store/originals.js";
 import { createOriginalWriter } from "../store/original-writer.js";
+import { fileOriginalStore } from "../store/originals.js";
 import { fileRecordStore, sqliteRecordStore } from "../store/records.js";
 import { openSqlite, sqliteDbAdapter } from "../store/sqlite.js";
 import { sqliteWriteBatch } from "../store/sqlite-batch.js";
-import { createFtsIndex } from "../index/fts-index.js";
-import { toPassages } from "../index/documents.js";
 import { generateReport } from "./generate.js";
-import { formatLoad, runLoad, type LoadResult } from "./load.js";
-import { replicateStore } from "./replicate.js";
-import { bulkWorkers, createBulkReader, type Reader } from "../reader.js";
+import { formatLoad, type LoadResult, runLoad } from "./load.js";
 import { formatParseSpeed, measureParseSpeed } from "./parse-speed.js";
 import { Rng } from "./random.js";
+import { replicateStore } from "./replicate.js";
+import type { ServeQuestions, ServeResult } from "./serve.js";
+import { pct } from "./stats.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 

@@ -3,7 +3,7 @@
 // question. Prints one JSON line.
 import { performance } from "node:perf_hooks";
 import { startSegmenter } from "../index/segment.js";
-import { openBenchLibrary, type BenchStore } from "./bench.js";
+import { type BenchStore, openBenchLibrary } from "./bench.js";
 
 const [dir, store, question] = process.argv.slice(2) as [string, BenchStore, string];
 const t0 = performance.now();

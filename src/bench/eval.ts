@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import type { Answer } from "../domain.js";
-import { judge, type Gold } from "./gold.js";
+import { type Gold, judge } from "./gold.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURES = join(ROOT, "test/fixtures/reports");

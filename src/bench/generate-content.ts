@@ -1,15 +1,16 @@
 // The body of a synthetic report per template: which sections it has, what their prose says, which
 // tables sit where, and the truth (figures printed in tables, figures stated in the prose).
-import { SLICES, art20, art20Figures, table3, table4, type Table3 } from "./generate-gbf.js";
-import type { Identity } from "./generate-identity.js";
+
 import type { DocSection, TableSpec } from "./generate-doc.js";
+import { art20, art20Figures, SLICES, type Table3, table3, table4 } from "./generate-gbf.js";
 import { art20Html, statHtml, table3Html, table4Html } from "./generate-html.js";
+import type { Identity } from "./generate-identity.js";
 import { art20Pdf, table3Pdf, table4Pdf } from "./generate-pdf.js";
 import { fillerParagraph, improvementParagraph, problemsParagraph } from "./generate-phrases.js";
 import * as P from "./generate-prose.js";
 import { SCALES } from "./generate-scale.js";
 import { statFigures, statTable } from "./generate-stat.js";
-import { art20Blank, renderStat, table3Blank, table4Blank, type Art20Style } from "./generate-tables.js";
+import { type Art20Style, art20Blank, renderStat, table3Blank, table4Blank } from "./generate-tables.js";
 import type { Rng } from "./random.js";
 
 export interface Content {

@@ -2,8 +2,8 @@
 // each layout: one paragraph a line (seeds 000/002), blank lines between (seed 001), or PDF text
 // (淮安). Filler paragraphs are added to the marked sections until the text reaches its size.
 import type { Identity } from "./generate-identity.js";
-import { fillerParagraph } from "./generate-phrases.js";
 import { PdfWriter } from "./generate-pdf.js";
+import { fillerParagraph } from "./generate-phrases.js";
 import type { Rng } from "./random.js";
 
 /** A table in every layout it can print in. */

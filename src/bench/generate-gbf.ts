@@ -2,7 +2,7 @@
 // columns, each balanced: 新收 + 上年结转 = 总计 + 结转下年度; 总计 column = sum of the six) and
 // 表四 (15 numbers: 维持 + 纠正 + 其他 + 尚未审结 = 总计 in each of the three groups).
 import type { GenLevel } from "./generate-identity.js";
-import { SCALES, disputeCount, requestCount, thinWeights } from "./generate-scale.js";
+import { disputeCount, requestCount, SCALES, thinWeights } from "./generate-scale.js";
 import { decimal, type Rng } from "./random.js";
 
 /** Applicant columns of 表三 in print order (the seventh, 总计, is their sum). */

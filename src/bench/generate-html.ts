@@ -3,9 +3,10 @@
 // 三、本年度办理结果 down the side, 表四's 行政复议 | 行政诉讼 (未经复议直接起诉 | 复议后起诉)). Printed
 // by a browser to PDF (scripts/print-pdf.sh) and read back, it is the layout of a report saved from
 // its page: cells wrapped in narrow columns, values centred beside labels of two or three lines.
+
+import type { Doc } from "./generate-doc.js";
 import type { Art20Group, Table3 } from "./generate-gbf.js";
 import { TABLE3_COLUMNS, TABLE4_IDS } from "./generate-gbf.js";
-import type { Doc } from "./generate-doc.js";
 import type { StatRow } from "./generate-stat.js";
 import { type Art20Style, art20Cell, table3Rows } from "./generate-tables.js";
 

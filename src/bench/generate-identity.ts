@@ -1,6 +1,6 @@
 // Who publishes a synthetic report, for which year, in which template and layout. Names come from
 // the gazetteer; the level (township … city) drives the magnitudes of every figure.
-import { DEPARTMENTS, TOWNSHIPS, allCities, allCounties } from "./gazetteer.js";
+import { allCities, allCounties, DEPARTMENTS, TOWNSHIPS } from "./gazetteer.js";
 import type { Rng } from "./random.js";
 
 export type GenTemplate = "stat2016" | "gbf2019" | "gbf2021" | "narrative";

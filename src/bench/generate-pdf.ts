@@ -4,7 +4,7 @@
 // of the page first, then the page's values column by column.
 import type { Art20Group, Table3 } from "./generate-gbf.js";
 import { TABLE3_COLUMNS, TABLE4_IDS } from "./generate-gbf.js";
-import { art20Cell, maybeSplit, table3Header, table3Rows, TABLE4_HEADER, type Art20Style } from "./generate-tables.js";
+import { type Art20Style, art20Cell, maybeSplit, TABLE4_HEADER, table3Header, table3Rows } from "./generate-tables.js";
 import type { Rng } from "./random.js";
 
 /** "2024年" → "2024 年", "3119件" → "3119 件" (PDF text puts spaces between digits and CJK). */

@@ -2,7 +2,7 @@
 // identities (收到申请 = 四个渠道, 办结 = 按时 + 延期, 答复 = 八类之和, 不同意公开 = 其中六项,
 // 复议/诉讼/投诉 = 三个子项, 人员 = 专职 + 兼职), and its rows with the labels of the real form.
 import type { Identity } from "./generate-identity.js";
-import { SCALES, disputeCount, requestCount, thinWeights } from "./generate-scale.js";
+import { disputeCount, requestCount, SCALES, thinWeights } from "./generate-scale.js";
 import { decimal, type Rng } from "./random.js";
 
 export interface StatRow {

@@ -2,7 +2,7 @@
 // one cell a line) and the 2019/2021 tables one cell a line with blank lines between (seed 001).
 // The PDF layout (labels first, values column by column) is in generate-pdf.ts.
 import type { Art20Group, Table3 } from "./generate-gbf.js";
-import { TABLE3_COLUMNS, TABLE4_IDS, outcomeIds } from "./generate-gbf.js";
+import { outcomeIds, TABLE3_COLUMNS, TABLE4_IDS } from "./generate-gbf.js";
 import type { Identity } from "./generate-identity.js";
 import type { StatRow } from "./generate-stat.js";
 import type { Rng } from "./random.js";

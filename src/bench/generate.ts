@@ -6,10 +6,10 @@
 //
 //   const r = generateReport(42, 7);   // r.name = "gen-000007.txt", r.truth.figures["review.total"] …
 //   for (const r of generateCorpus(1000)) …
-import { gbfContent, narrativeContent, statContent, type Content } from "./generate-content.js";
+import { type Content, gbfContent, narrativeContent, statContent } from "./generate-content.js";
+import { type Doc, halfWidth, padDoc, renderLines, renderPdf } from "./generate-doc.js";
 import { renderHtml } from "./generate-html.js";
-import { halfWidth, padDoc, renderLines, renderPdf, type Doc } from "./generate-doc.js";
-import { pickIdentity, type GenLayout, type GenTemplate, type Identity } from "./generate-identity.js";
+import { type GenLayout, type GenTemplate, type Identity, pickIdentity } from "./generate-identity.js";
 import { Rng } from "./random.js";
 
 export type { GenLayout, GenTemplate } from "./generate-identity.js";

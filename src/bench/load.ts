@@ -10,17 +10,18 @@
 // - during a reindex: the same, over a 150-report library being reindexed.
 //
 // The Bot API is an in-process transformer answering at once: what is measured is the bot.
-import { pct } from "./stats.js";
+
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { pino } from "pino";
 import type { Update } from "grammy/types";
+import { pino } from "pino";
 import { createBot } from "../bot/bot.js";
+import { localBotInfo } from "../bot/bot-info.js";
 import { openLibrary } from "../cli.js";
 import type { CoreLibrary } from "../library.js";
 import { generateReport } from "./generate.js";
-import { localBotInfo } from "../bot/bot-info.js";
+import { pct } from "./stats.js";
 
 const BOT_INFO = localBotInfo("nianbao_bench_bot", "nianbao");
 

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { startSegmenter } from "../index/segment.js";
-import { openBenchLibrary, type BenchStore } from "./bench.js";
+import { type BenchStore, openBenchLibrary } from "./bench.js";
 import { pct } from "./stats.js";
 
 /** What the parent bench asks: warm-up questions and searches, then the timed ones. */

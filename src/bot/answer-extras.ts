@@ -2,7 +2,7 @@
 // it cites, a "更多" button when its list is longer than a page (the rest kept in the PageStore),
 // and the chart of a trend, comparison or ranking (sent as a photo after the text).
 import { InlineKeyboard, InputFile } from "grammy";
-import { COMBINED_METRICS, type Answer, type AnswerItem, type Hit } from "../domain.js";
+import { type Answer, type AnswerItem, COMBINED_METRICS, type Hit } from "../domain.js";
 import { figureKey } from "../reuse.js";
 import type { BotContext } from "./context.js";
 import { describeError } from "./errors.js";

@@ -1,18 +1,18 @@
 // The context every handler of the bot sees: grammY's Context plus the bot's dependencies and the
 // command parsed from the message (if any).
-import { Context, type Api } from "grammy";
+import { type Api, Context } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { AlertEngine } from "../alerts/engine.js";
 import type { ChartImage } from "../chart.js";
 import type { Config } from "../config.js";
-import type { Conversations } from "../qa/conversation.js";
 import type { Answer } from "../domain.js";
 import type { FetchResult } from "../fetch-report.js";
+import type { Conversations } from "../qa/conversation.js";
 import type { Reuse } from "../reuse.js";
-import type { PageStore } from "./pages.js";
 import type { BotStore, Library } from "../service.js";
 import type { UploadJournal } from "./journal.js";
+import type { PageStore } from "./pages.js";
 import type { UpdateClaims } from "./updates.js";
 
 /** The part of the configuration the handlers read. */

@@ -9,8 +9,8 @@
 // restart — handled, but not yet confirmed — is not handled twice.
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { makeDir, writeFileDurableSync } from "../store/durable.js";
 import type { Update } from "grammy/types";
+import { makeDir, writeFileDurableSync } from "../store/durable.js";
 
 export interface UploadJournal {
   /** Keep these updates (those carrying a document) until they are handled. */

@@ -4,7 +4,7 @@
 // logged with the time of the next attempt, 409 included, waits grow from 250 ms to at most
 // `maxDelayMs`, and the first success after failures says so.
 import { createConcurrentSink, createRunner, createSource, type RunnerHandle } from "@grammyjs/runner";
-import { GrammyError, type Bot } from "grammy";
+import { type Bot, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { BotContext } from "./context.js";

@@ -2,10 +2,10 @@
 // questions/failures counters that /stats shows.
 import { InlineKeyboard } from "grammy";
 import type { Answer } from "../domain.js";
+import { sendChart, withExtras } from "./answer-extras.js";
 import type { BotContext } from "./context.js";
 import { describeError } from "./errors.js";
-import { answerPieces, clip, escapeHtml, html, renderMessages, type Piece } from "./format.js";
-import { sendChart, withExtras } from "./answer-extras.js";
+import { answerPieces, clip, escapeHtml, html, type Piece, renderMessages } from "./format.js";
 
 export interface SendOptions {
   reply_markup?: InlineKeyboard;

@@ -6,22 +6,22 @@ import type { RunnerHandle } from "@grammyjs/runner";
 import { Api, GrammyError, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
-import type { Config } from "../config.js";
-import type { BotStore, Library } from "../service.js";
-import type { BotDeps } from "./context.js";
 import { createDelivery } from "../alerts/delivery.js";
 import { createAlertEngine, legacyFilter } from "../alerts/engine.js";
-import { senderOnly, startAlertRunner, type AlertRunner } from "../alerts/run.js";
-import { memoryAlertStore, type AlertStore } from "../alerts/store.js";
 import type { SharedAlertStore } from "../alerts/pg-store.js";
+import { type AlertRunner, senderOnly, startAlertRunner } from "../alerts/run.js";
+import { type AlertStore, memoryAlertStore } from "../alerts/store.js";
+import type { Config } from "../config.js";
 import { segment as jiebaSegment } from "../index/segment.js";
+import type { BotStore, Library } from "../service.js";
 import { createBot } from "./bot.js";
 import { registerCommands } from "./commands.js";
+import type { BotDeps } from "./context.js";
 import { describeError } from "./errors.js";
 import type { UploadJournal } from "./journal.js";
-import type { UpdateClaims } from "./updates.js";
 import { startPolling } from "./polling.js";
 import { pause } from "./retry.js";
+import type { UpdateClaims } from "./updates.js";
 
 export interface StartBotOptions {
   config: Config;

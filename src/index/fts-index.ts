@@ -13,11 +13,12 @@
 // - `fts_df_g`: passages per token, to keep very common words out of recall;
 // - `fts_meta`: the format, the live generation and, as `passages_g`, generation g's passage count
 //   (so opening the index reads only the id ↔ seq pairs, from the id index).
-import { unpackJson } from "../store/packed.js";
+
 import type { Database } from "better-sqlite3";
+import { unpackJson } from "../store/packed.js";
 import { beforeBatchCommit } from "../store/sqlite-batch.js";
-import { hitCollector, IdsFingerprint, rankHits, type IndexedPassage, type SearchIndex } from "./search-index.js";
-import { PER_REPORT, preparePassages, termCounts, type StoredPassage } from "./stored-passages.js";
+import { hitCollector, IdsFingerprint, type IndexedPassage, rankHits, type SearchIndex } from "./search-index.js";
+import { PER_REPORT, preparePassages, type StoredPassage, termCounts } from "./stored-passages.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
 export const FTS_FORMAT = "fts5/detail-none/ascii/jieba-cutForSearch-hmm/v2-deflated-passages";

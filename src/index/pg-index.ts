@@ -12,9 +12,9 @@
 // `fts_passage` (rowid `seq × 2^20 + n`, its tokens), `fts_df` (passages per token).
 import { asBuffer, unpackJson } from "../store/packed.js";
 import type { PgSync } from "../store/pg.js";
-import { ftsToken, RECALL, SCORE_ALL, type FtsIndex, type FtsOptions } from "./fts-index.js";
-import { PER_REPORT, preparePassages, termCounts, type StoredPassage } from "./stored-passages.js";
-import { hitCollector, IdsFingerprint, rankHits, type IndexedPassage } from "./search-index.js";
+import { type FtsIndex, type FtsOptions, ftsToken, RECALL, SCORE_ALL } from "./fts-index.js";
+import { hitCollector, IdsFingerprint, type IndexedPassage, rankHits } from "./search-index.js";
+import { PER_REPORT, preparePassages, type StoredPassage, termCounts } from "./stored-passages.js";
 
 /** Changes whenever the table layout or the token format change: another format is rebuilt. */
 export const PG_FTS_FORMAT = "pg-tsvector/jieba-cutForSearch-hmm/v1";

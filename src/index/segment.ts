@@ -9,8 +9,9 @@
 // (releaseCut) with the names taught before it. A process that answers questions starts it first
 // thing, so that jieba loads while the main thread reads the catalog. Same words taught in the same
 // order, the same cuts.
-import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from "node:worker_threads";
+
 import { fileURLToPath } from "node:url";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import nodejieba from "nodejieba";
 import { METRICS } from "../parse/metrics.js";
 

@@ -2,7 +2,7 @@
 // (digit runs, blank marks) with the separator seen before each: a space, a line break or a pipe
 // says two runs are two cells; no separator says nothing (a crawled page glues cells together,
 // and a run of digits may hold several values: cuts.ts decides how).
-import { unitAlternation, UNITS } from "./numbers.js";
+import { UNITS, unitAlternation } from "./numbers.js";
 
 /** A number standing apart inside a bracketed note, no unit after it: the row's value, not the note's. */
 const NOTE_INTERRUPTED = new RegExp(`\\s[+-]?\\d[\\d.,]*\\s+(?!\\s|${unitAlternation(UNITS)})`);

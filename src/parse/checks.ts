@@ -2,7 +2,7 @@
 // tables. Failures become warnings on the record (never exceptions): a partly consistent report is
 // still useful, and the bot repeats the warning next to any figure it touches.
 import type { Evidence, Figure, ReportWarning, Template } from "../domain.js";
-import { identitiesOf, instancesOf, isSoft, totalsOf, type Outcome } from "./identities.js";
+import { identitiesOf, instancesOf, isSoft, type Outcome, totalsOf } from "./identities.js";
 import { metricDef, metricLabel, sliceLabel } from "./metrics.js";
 import { APPLICANT_COLUMNS } from "./template.js";
 
@@ -94,6 +94,17 @@ export function checkTables(figures: readonly Figure[], template: Template, colu
   return warnings;
 }
 
+/**
+ * The prose's figure says the table's value: the same number, or a round one that the value rounds
+ * to ("26.8万条" for 267886, within 1%), or an "at least" one it is not far above ("5500余条").
+ */
+export function proseAgrees(table: number, n: Pick<Figure, "value" | "certain" | "note">): boolean {
+  if (n.value === null) return false;
+  const tolerance = n.certain ? 1e-6 : Math.max(1, Math.abs(n.value) * 0.01);
+  const atLeast = /余|多/.test(n.note ?? "") && table >= n.value && table < n.value * 1.2;
+  return Math.abs(table - n.value) <= tolerance || atLeast;
+}
+
 /** The prose states another figure than the table (长寿区 2018: 主动公开 table 134, text 18846). */
 export function checkNarrative(figures: readonly Figure[]): ReportWarning[] {
   const warnings: ReportWarning[] = [];
@@ -102,11 +113,7 @@ export function checkNarrative(figures: readonly Figure[]): ReportWarning[] {
     if (n.source !== "narrative" || n.value === null) continue;
     const t = idx.get(n.metric)?.get("");
     if (!t || t.value === null) continue;
-    const diff = Math.abs(t.value - n.value);
-    const tolerance = n.certain ? 1e-6 : Math.max(1, Math.abs(n.value) * 0.01);
-    // "5500余条": at least 5500.
-    const atLeast = /余|多/.test(n.note ?? "") && t.value >= n.value && t.value < n.value * 1.2;
-    if (diff <= tolerance || atLeast) continue;
+    if (proseAgrees(t.value, n)) continue;
     // "共受理申请749件" counting last year's carried-over ones: 新收 713 + 上年结转 36.
     if (n.metric === "requests.received") {
       const carried = idx.get("requests.carried_over")?.get("");

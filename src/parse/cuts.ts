@@ -3,8 +3,9 @@
 // others). Every part is a well-formed number (no leading zero but "0", a decimal point kept whole),
 // and the caller's identities prune while the cuts are made (a group of 表四 that does not add up
 // is abandoned as soon as its five values are known).
-import type { Span } from "./text.js";
+
 import type { ValueToken } from "./cell-text.js";
+import type { Span } from "./text.js";
 
 export interface Reading {
   values: (number | null)[];

@@ -2,7 +2,7 @@
 // compared in a compact view of the text (no white space, no pipes), so "社会公益 组织" or a label
 // wrapped over three PDF lines is still found; each compact offset maps back to the text.
 import { numberingForms } from "./headings.js";
-import { unitAlternation, UNITS } from "./numbers.js";
+import { UNITS, unitAlternation } from "./numbers.js";
 import type { Span } from "./text.js";
 
 /** `text` without white space and pipes, with the way back. */

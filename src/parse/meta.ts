@@ -6,21 +6,21 @@
 // and the region with the most weight wins. The year is the title's unless the 统计期限 says
 // otherwise (then the 统计期限 wins and a warning says so).
 import type { Level, Report, ReportWarning } from "../domain.js";
+import { spanEvidence } from "./evidence.js";
 import {
+  type Chain,
   chainOf,
+  type PlaceContext,
+  type PlacePart,
   placeContext,
   placesIn,
+  type RegionMatch,
   resolveParts,
   splitPlaces,
   stemOf,
   ZONE_SUFFIXES,
-  type Chain,
-  type PlaceContext,
-  type PlacePart,
-  type RegionMatch,
 } from "./gazetteer.js";
 import { asYear, chineseToNumber } from "./numbers.js";
-import { spanEvidence } from "./evidence.js";
 import { findPageJunk } from "./page.js";
 import { REPORT_NAME } from "./phrases.js";
 import { lineAt, type SourceText, type Span } from "./text.js";

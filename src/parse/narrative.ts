@@ -5,11 +5,11 @@
 // (各乡镇…) never gives the report's own figure, and a weak wording loses to a strong one.
 import type { Figure } from "../domain.js";
 import { spanEvidence } from "./evidence.js";
-import { headingNumberAt, templateHeading, TITLE_END_WORDS } from "./headings.js";
+import { headingNumberAt, TITLE_END_WORDS, templateHeading } from "./headings.js";
 import { metricDef } from "./metrics.js";
-import { DISCLOSURE, PHRASES, SUB_UNIT, type MetricPhrase, type Topic } from "./phrases.js";
-import { sectionHeads, srcSpan, type Prose } from "./prose.js";
-import { quantitiesIn, type Quantity } from "./quantities.js";
+import { DISCLOSURE, type MetricPhrase, PHRASES, SUB_UNIT, type Topic } from "./phrases.js";
+import { type Prose, sectionHeads, srcSpan } from "./prose.js";
+import { type Quantity, quantitiesIn } from "./quantities.js";
 import { respectively } from "./respectively.js";
 
 interface Candidate {

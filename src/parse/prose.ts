@@ -4,10 +4,11 @@
 // character back to the report text so a figure or passage quotes the original. Real reports often
 // arrive as ONE line (a crawled page), so nothing here relies on line breaks; they are hints.
 import type { Section } from "../domain.js";
-import { headingNumberAt, TABLE_ROW_TITLES, templateHeading, TITLE_END_WORDS } from "./headings.js";
+import { headingNumberAt, TABLE_ROW_TITLES, TITLE_END_WORDS, templateHeading } from "./headings.js";
 
 /** Where a heading's own title ends, when it is not the template's. */
 const HEADING_TITLE_END = new RegExp(TITLE_END_WORDS);
+
 import { lineAt as lineAtText, type SourceText, type Span } from "./text.js";
 
 export interface Prose {

@@ -1,7 +1,7 @@
 // Quantities as the prose writes them: a number, its unit and how exact it is ("359件", "26.8万条",
 // "5300余条", "70多件", "约4900人次", "近万条", "两次"). Units are those of the table cells
 // (numbers.ts) plus the measure words only prose uses (名, 宗, 起, 处).
-import { chineseToNumber, COUNT_UNITS, parseProseNumber, PROSE_UNITS, unitAlternation } from "./numbers.js";
+import { COUNT_UNITS, chineseToNumber, PROSE_UNITS, parseProseNumber, unitAlternation } from "./numbers.js";
 
 const UNIT_ALT = unitAlternation([...COUNT_UNITS, ...PROSE_UNITS]);
 

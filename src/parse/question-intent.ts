@@ -1,8 +1,8 @@
 // Question understanding, the intent: a value, a breakdown, a comparison, a trend, a ranking, a
 // total, contradictions, a list; and which half of the problems part is asked.
 import type { Intent, Question } from "../domain.js";
-import { chineseToNumber } from "./numbers.js";
 import { METRICS } from "./metrics.js";
+import { chineseToNumber } from "./numbers.js";
 import type { RegionMention } from "./question-names.js";
 
 export type ProblemsAspect = "problems" | "improvements" | "both";

@@ -5,49 +5,49 @@ import type { Question } from "../domain.js";
 import { everyday } from "./everyday.js";
 import { ZONE_SUFFIXES } from "./gazetteer.js";
 import { APPLICANT_SLICES } from "./metrics.js";
-import { normalizeQuery } from "./text.js";
-import { aboutAsked, type AboutField } from "./question-about.js";
-import { contactAsked, contactNumberAsked } from "./question-contact.js";
-import { JOINS } from "./respectively.js";
 import { asYear } from "./numbers.js";
+import { type AboutField, aboutAsked } from "./question-about.js";
+import { contactAsked, contactNumberAsked } from "./question-contact.js";
 import { onlyCourtesy, stripCourtesy } from "./question-courtesy.js";
-import { chineseYears, parseYears } from "./question-years.js";
-import {
-  blankMentions,
-  dropPlacingAreas,
-  dropRepeats,
-  DEPARTMENT_AFTER,
-  dropOfInsideNames,
-  findDepartments,
-  findRegions,
-  listedNames,
-  GENERIC_PLACE,
-  narrow,
-  nearNames,
-  unknownDepartment,
-  squeeze,
-  unknownPlaces,
-  type Lexicon,
-  type RegionMention,
-} from "./question-names.js";
+import { ASKS_TOTAL, IMPROVE_WORDS, NEEDS_IMPROVING, type ProblemsAspect, problemsAspect, readIntent } from "./question-intent.js";
 import {
   allCandidates,
   columnNames,
   isAncestor,
   matchMetrics,
   namesColumn,
-  slipFix,
-  SLICE_WORDS,
-  UNCOUNTED_APPLICANTS,
   type Scored,
+  SLICE_WORDS,
+  slipFix,
+  UNCOUNTED_APPLICANTS,
 } from "./question-metric.js";
-import { ASKS_TOTAL, IMPROVE_WORDS, NEEDS_IMPROVING, problemsAspect, readIntent, type ProblemsAspect } from "./question-intent.js";
+import {
+  blankMentions,
+  DEPARTMENT_AFTER,
+  dropOfInsideNames,
+  dropPlacingAreas,
+  dropRepeats,
+  findDepartments,
+  findRegions,
+  GENERIC_PLACE,
+  type Lexicon,
+  listedNames,
+  narrow,
+  nearNames,
+  type RegionMention,
+  squeeze,
+  unknownDepartment,
+  unknownPlaces,
+} from "./question-names.js";
+import { chineseYears, parseYears } from "./question-years.js";
+import { JOINS } from "./respectively.js";
+import { normalizeQuery } from "./text.js";
 
+export { type ProblemsAspect, problemsAspect, readIntent } from "./question-intent.js";
+export { matchMetrics, type SlipFix, slipFix } from "./question-metric.js";
 export type { AreaEntry, Lexicon, RegionEntry, RegionMention } from "./question-names.js";
 export { nearNames } from "./question-names.js";
 export { parseYears } from "./question-years.js";
-export { matchMetrics, slipFix, type SlipFix } from "./question-metric.js";
-export { problemsAspect, readIntent, type ProblemsAspect } from "./question-intent.js";
 
 export interface ParsedQuestion extends Question {
   mentions: RegionMention[];

@@ -6,8 +6,8 @@ import type { Figure, Report, ReportWarning, Template } from "../domain.js";
 import { checkNarrative, checkTables } from "./checks.js";
 import { findMeta } from "./meta.js";
 import { extractNarrative } from "./narrative.js";
-import { buildProse, findSections } from "./prose.js";
 import { findPageJunk } from "./page.js";
+import { buildProse, findSections } from "./prose.js";
 import { readTables } from "./tables.js";
 import { prepareText, withBlanks } from "./text.js";
 

@@ -4,7 +4,7 @@
 // and then the most even spread of digits break the tie, and the cells they disagree on are marked
 // uncertain with the alternatives. None → the best-scoring one, and the checks say what fails.
 import type { Reading } from "./cuts.js";
-import { instancesOf, isSoft, type Identity, type Instance } from "./identities.js";
+import { type Identity, type Instance, instancesOf, isSoft } from "./identities.js";
 
 /** Candidate readings of one or more rows: alternative i gives rows[r] the reading alternatives[i][r]. */
 export interface Slot {

@@ -3,10 +3,10 @@
 // and figures with their evidence and the note that says how a glued row was cut.
 import type { Evidence, Figure, ReportWarning } from "../domain.js";
 import { readCell, type ValueToken } from "./cell-text.js";
-import { numberingForms } from "./headings.js";
-import { COUNT_UNITS, PROSE_UNITS, UNITS, unitAlternation } from "./numbers.js";
 import { numberOf, type Reading } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
+import { numberingForms } from "./headings.js";
+import { COUNT_UNITS, PROSE_UNITS, UNITS, unitAlternation } from "./numbers.js";
 import type { SolvedRow } from "./solve.js";
 import type { SourceText, Span } from "./text.js";
 

@@ -4,13 +4,13 @@
 // a crawl that glued the cells) or labels-first (PDF text) are both just readings to choose from.
 import type { Evidence, Figure, ReportWarning } from "../domain.js";
 import { readCell, unsignedCells, type ValueToken } from "./cell-text.js";
-import { digitByDigit, readings, type Accept, type Reading } from "./cuts.js";
+import { type Accept, digitByDigit, type Reading, readings } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
-import { identitiesOf, instancesOf } from "./identities.js";
 import { numberingForms } from "./headings.js";
-import { compactLabel, lastBefore, locateInOrder, type Compact, type Found } from "./locate.js";
+import { identitiesOf, instancesOf } from "./identities.js";
+import { type Compact, compactLabel, type Found, lastBefore, locateInOrder } from "./locate.js";
 import { metricDef } from "./metrics.js";
-import { solveTable, type Slot } from "./solve.js";
+import { type Slot, solveTable } from "./solve.js";
 import { asPrinted, blockAlternatives, cellFigure, cellTokens, readingNote, rowEvidence, SPACED_NOTE, SPARSE_NOTE, undecided } from "./table-read.js";
 import {
   APPLICANT_COLUMNS,
@@ -23,8 +23,8 @@ import {
   ART20_UNITS,
   REVIEW_COLUMNS,
   REVIEW_HEADER,
-  TOTAL_WORDS,
   type RowDef,
+  TOTAL_WORDS,
 } from "./template.js";
 import type { SourceText, Span } from "./text.js";
 

@@ -6,14 +6,14 @@
 // through the template's patterns; unknown rows are kept under their own label.
 import type { Figure, ReportWarning, Template } from "../domain.js";
 import { readCell, type TextRun, type ValueToken } from "./cell-text.js";
-import { numberOf, readings, type Reading } from "./cuts.js";
+import { numberOf, type Reading, readings } from "./cuts.js";
 import { spanEvidence } from "./evidence.js";
-import { identitiesOf } from "./identities.js";
-import { compactOf, type Compact } from "./locate.js";
-import { metricDef } from "./metrics.js";
 import { headingNumberAt } from "./headings.js";
+import { identitiesOf } from "./identities.js";
+import { type Compact, compactOf } from "./locate.js";
+import { metricDef } from "./metrics.js";
 import { CN_NUMERAL, COUNT_UNITS, UNITS, unitAlternation } from "./numbers.js";
-import { solveTable, type Slot } from "./solve.js";
+import { type Slot, solveTable } from "./solve.js";
 import { asPrinted, cellFigure, readingNote, rowEvidence, undecided } from "./table-read.js";
 import {
   CUMULATIVE_SLICE,
@@ -22,8 +22,8 @@ import {
   STAT_HEADER_WORDS,
   STAT_PREVIOUS,
   STAT_ROWS,
-  statColumnKind,
   type StatColumnKind,
+  statColumnKind,
 } from "./template.js";
 import type { SourceText, Span } from "./text.js";
 

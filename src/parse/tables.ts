@@ -2,9 +2,9 @@
 // 2021 formats, or the old 统计表. The result names the template, the figures, the warnings and the
 // spans the tables occupy (left out of the prose).
 import type { Figure, ReportWarning, Template } from "../domain.js";
-import { compactOf, type Compact } from "./locate.js";
+import { type Compact, compactOf } from "./locate.js";
 import { FORCED_NOTE, GLUED_NOTE, IDENTITIES_NOTE, numbersOutside } from "./table-read.js";
-import { detectGeneration, findApplications, readApplications, readArt20, readReview, type Generation } from "./tables-gbf.js";
+import { detectGeneration, findApplications, type Generation, readApplications, readArt20, readReview } from "./tables-gbf.js";
 import { findStatTable, readStatTable } from "./tables-stat.js";
 import { ART20_HEADERS_2019, ART20_HEADERS_2021 } from "./template.js";
 import type { SourceText, Span } from "./text.js";

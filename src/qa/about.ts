@@ -2,12 +2,12 @@
 // period its figures cover and the form of its tables, from the report's record. A line of the
 // report is quoted where it says so; what it does not say is said to be missing.
 import type { Answer, Report, Section } from "../domain.js";
-import type { AboutField } from "../parse/question-about.js";
-import type { ParsedQuestion } from "../parse/question.js";
 import { PERIOD_WORDS } from "../parse/meta.js";
 import { sentences } from "../parse/prose.js";
+import type { ParsedQuestion } from "../parse/question.js";
+import type { AboutField } from "../parse/question-about.js";
 import { TEMPLATE_NAME, who } from "./render.js";
-import { pickReport, type AnswerDeps } from "./select.js";
+import { type AnswerDeps, pickReport } from "./select.js";
 
 /** A sentence of the report and its source line. */
 interface Said {

@@ -4,7 +4,7 @@
 // close to the number they stand; the unit asked must agree.
 import { SUB_UNIT } from "../parse/phrases.js";
 import type { ProseIndex, ProseQuantity } from "./prose-index.js";
-import { isUnitWord, unitAgreement, type AskedUnit } from "./units.js";
+import { type AskedUnit, isUnitWord, unitAgreement } from "./units.js";
 import { holdsVariant } from "./word-variants.js";
 
 /**

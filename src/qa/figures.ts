@@ -1,16 +1,17 @@
 // One figure resolver: the value a question gets from a report — the table's cell, else the sum of
 // its parts by the template's identities, else the prose — with the crosswalk between template
 // generations, a column slice, a rate over its total and the 勾稽 across two years' reports.
-import type { AnswerItem, Figure, Report } from "../domain.js";
+
 import { regionKey } from "../catalog.js";
-import { METRICS, metricDef, metricLabel, sliceLabel } from "../parse/metrics.js";
+import type { AnswerItem, Figure, Report } from "../domain.js";
 import { parentsOf } from "../parse/checks.js";
 import { sumRulesFor } from "../parse/identities.js";
+import { METRICS, metricDef, metricLabel, sliceLabel } from "../parse/metrics.js";
 import type { ParsedQuestion } from "../parse/question.js";
-import { proseIndexOf, proseQuery, type ProseQuery } from "./prose-answer.js";
+import { type ProseQuery, proseIndexOf, proseQuery } from "./prose-answer.js";
 import { fmtValue, item, shortLabel, sourceLine } from "./render.js";
-import { SHARE } from "./units.js";
 import type { AnswerDeps } from "./select.js";
+import { SHARE } from "./units.js";
 
 export interface Found {
   metric: string;

@@ -1,8 +1,9 @@
 // Questions over the whole library (or a county, city or province named): rankings grouped by
 // year, 哪些…有, totals (一共, 合计), the reports that contradict themselves, the list of reports.
 // Rankings read the in-memory key figures; only the rows shown load their records.
-import type { Answer, AnswerItem, Report } from "../domain.js";
+
 import { CONFLICT_CODES, type ReportEntry } from "../catalog.js";
+import type { Answer, AnswerItem, Report } from "../domain.js";
 import { metricDef } from "../parse/metrics.js";
 import type { ParsedQuestion, RegionMention } from "../parse/question.js";
 import { RATE_ASKED, rateOf, resolveMetric, shareWhole } from "./figures.js";

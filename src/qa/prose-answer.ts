@@ -6,19 +6,19 @@ import type { Figure, Section } from "../domain.js";
 import { APPLICANT_SLICES, sliceLabel } from "../parse/metrics.js";
 import { DISCLOSURE, PHRASES, SUB_UNIT } from "../parse/phrases.js";
 import {
-  coverage,
+  type ClauseAnswer,
   contentPhrase,
   contentWords,
+  coverage,
   longestRun,
   rankQuantities,
   rarestWord,
+  type Weighted,
   weigh,
   wordMatch,
-  type ClauseAnswer,
-  type Weighted,
 } from "./clause-match.js";
-import { readProse, type ProseIndex } from "./prose-index.js";
-import { askedUnit, unitAgreement, type AskedUnit } from "./units.js";
+import { type ProseIndex, readProse } from "./prose-index.js";
+import { type AskedUnit, askedUnit, unitAgreement } from "./units.js";
 
 /** A question read against one report's prose. */
 export interface ProseQuery {

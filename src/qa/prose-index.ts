@@ -3,9 +3,9 @@
 // it in the sentence, the sentence before). A question about a number the registry does not know
 // (专栏访问量, 各乡镇主动公开, 官方微博粉丝) is answered from here.
 import type { Section } from "../domain.js";
-import { sentences } from "../parse/prose.js";
-import { quantitiesIn, type Quantity } from "../parse/quantities.js";
 import { pointMarksIn } from "../parse/headings.js";
+import { sentences } from "../parse/prose.js";
+import { type Quantity, quantitiesIn } from "../parse/quantities.js";
 import { respectively } from "../parse/respectively.js";
 
 /** A sentence of the prose, where it is, and what part of the report it belongs to. */

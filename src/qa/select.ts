@@ -1,14 +1,15 @@
 // Selection: which report answers — a body's report of the year asked (government before its
 // departments; never another year silently), a short name for several bodies narrowed by the years
 // held, the level spoken of, or the one report that can answer; what is missing, said.
+
+import { type Catalog, levelRank, type ReportEntry } from "../catalog.js";
 import type { Report, Section } from "../domain.js";
 import type { SearchIndex } from "../index/search-index.js";
-import { levelRank, type Catalog, type ReportEntry } from "../catalog.js";
 import type { ParsedQuestion, RegionMention } from "../parse/question.js";
-import { bestQuantity } from "./prose-answer.js";
-import { problemsPart } from "./problems.js";
-import { unitAgreement } from "./units.js";
 import { proseOf, resolveMetric } from "./figures.js";
+import { problemsPart } from "./problems.js";
+import { bestQuantity } from "./prose-answer.js";
+import { unitAgreement } from "./units.js";
 
 export interface AnswerDeps {
   catalog: Catalog;

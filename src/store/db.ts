@@ -1,11 +1,11 @@
 // The lowdb store: one JSON file owned by one process (see lock.ts), written through
 // durableJsonFile: a temporary file flushed to disk and renamed, mode 0600 (it holds subscribers'
 // chat ids), so a crash or a power loss mid-write leaves the previous file intact.
-import { Low, Memory, type Adapter } from "lowdb";
-import { durableJsonFile } from "./durable.js";
-import { internEntry } from "./intern.js";
+import { type Adapter, Low, Memory } from "lowdb";
 import type { ReportEntry } from "../domain.js";
 import type { BotState } from "../service.js";
+import { durableJsonFile } from "./durable.js";
+import { internEntry } from "./intern.js";
 
 /** Bump when the entry shape or the parser changes what it stores: old files are re-ingested. */
 export const DB_VERSION = 2;

@@ -4,8 +4,8 @@
 // copied — the library fills it from the records' stored tokens at the first start.
 import { existsSync } from "node:fs";
 import { fileAdapter, openDb } from "./db.js";
-import { fileRecordStore, sqliteRecordStore, type CutPassages } from "./records.js";
-import { isEmptyStore, recordFileIds, setStoreMeta, sqliteDbAdapter, type SqliteDatabase } from "./sqlite.js";
+import { type CutPassages, fileRecordStore, sqliteRecordStore } from "./records.js";
+import { isEmptyStore, recordFileIds, type SqliteDatabase, setStoreMeta, sqliteDbAdapter } from "./sqlite.js";
 
 export interface Migrated {
   reports: number;

@@ -4,12 +4,12 @@
 // place, cli.ts openLibrary.
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Low } from "lowdb";
-import { createPgIndex } from "../index/pg-index.js";
-import { createLibrary, type CoreLibrary, type LibraryOptions, type SharedCatalog } from "../library.js";
 import { pgAlertStore, type SharedAlertStore } from "../alerts/pg-store.js";
 import { pgUpdateClaims, type UpdateClaims } from "../bot/updates.js";
-import { openDb, type DbData } from "./db.js";
-import { catalogRevision, CHANNELS, LOCKS, openPg, pgDbAdapter, type PgDbAdapter, type PgSync } from "./pg.js";
+import { createPgIndex } from "../index/pg-index.js";
+import { type CoreLibrary, createLibrary, type LibraryOptions, type SharedCatalog } from "../library.js";
+import { type DbData, openDb } from "./db.js";
+import { CHANNELS, catalogRevision, LOCKS, openPg, type PgDbAdapter, type PgSync, pgDbAdapter } from "./pg.js";
 import { pgAddressBook, pgBotState, pgOriginalStore, pgRecordStore } from "./pg-stores.js";
 import type { CutPassages } from "./records.js";
 

@@ -3,10 +3,10 @@
 import type { Alert, BotState } from "../service.js";
 import type { AddressBook, Addressed } from "./addresses.js";
 import type { BotStateStore } from "./bot-state.js";
-import { originalName, type OriginalStore } from "./originals.js";
-import type { PgSync } from "./pg.js";
+import { type OriginalStore, originalName } from "./originals.js";
 import { asBuffer, unpackJson } from "./packed.js";
-import { packParts, partReaders, type CutPassages, type RecordStore } from "./records.js";
+import type { PgSync } from "./pg.js";
+import { type CutPassages, packParts, partReaders, type RecordStore } from "./records.js";
 
 /** Records in the `record` table: the same two deflated parts as sqliteRecordStore (records.ts). */
 export function pgRecordStore(db: PgSync, cut: CutPassages): RecordStore {

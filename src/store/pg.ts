@@ -17,8 +17,8 @@
 // others read the catalog again before their next write and when notified (library.ts `follow`):
 // only what changed since they last read (`entry.rev`, `entry_gone`, pgDbAdapter.readChanges).
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
-import pg from "pg";
 import type { Adapter } from "lowdb";
+import pg from "pg";
 import type { DbData, StoredEntry } from "./db.js";
 import { internEntry } from "./intern.js";
 

@@ -1,10 +1,11 @@
 // Delivery of the outbox on a simulated clock through the recording fake Bot API: Telegram's
 // limits, 429s, 5xx, a blocked bot, a migrated group, a restart — each message sent once.
+
+import type { Api } from "grammy";
 import { describe, expect, it } from "vitest";
 import { createDelivery, RateLimiter, TELEGRAM_LIMITS } from "../../src/alerts/delivery.js";
 import { memoryAlertStore, type Outgoing } from "../../src/alerts/store.js";
 import { recorder, silentLogger } from "../bot/helpers.js";
-import type { Api } from "grammy";
 
 function setup(snapshot?: string) {
   const api = recorder();

@@ -3,13 +3,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createDelivery, type Delivery, type Limits } from "../../src/alerts/delivery.js";
-import { createAlertEngine, type AlertEngine, type AlertSettings } from "../../src/alerts/engine.js";
-import { memoryAlertStore, type AlertStore } from "../../src/alerts/store.js";
+import { type AlertEngine, type AlertSettings, createAlertEngine } from "../../src/alerts/engine.js";
+import { type AlertStore, memoryAlertStore } from "../../src/alerts/store.js";
 import { segment } from "../../src/index/segment.js";
-import { createLibrary, type CoreLibrary } from "../../src/library.js";
+import { type CoreLibrary, createLibrary } from "../../src/library.js";
 import { memoryAdapter, openDb } from "../../src/store/db.js";
+import { type FakeLibrary, messageUpdate, silentLogger, type TestBot, testBot } from "../bot/helpers.js";
 import { FIXTURES } from "../helpers/reports.js";
-import { messageUpdate, silentLogger, testBot, type FakeLibrary, type TestBot } from "../bot/helpers.js";
 
 /** 2026-01-05 09:00 in Shanghai (a Monday). */
 export const START = Date.UTC(2026, 0, 5, 1);

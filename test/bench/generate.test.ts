@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SLICES, TABLE3_COLUMNS, outcomeIds } from "../../src/bench/generate-gbf.js";
-import { wrap } from "../../src/bench/generate-pdf.js";
 import { generateCorpus, generateReport, type SyntheticReport } from "../../src/bench/generate.js";
+import { outcomeIds, SLICES, TABLE3_COLUMNS } from "../../src/bench/generate-gbf.js";
+import { wrap } from "../../src/bench/generate-pdf.js";
 import { Rng } from "../../src/bench/random.js";
 
 const first200 = [...generateCorpus(200)];

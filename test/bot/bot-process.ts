@@ -1,6 +1,6 @@
 // The bot process (`src/main.ts` with a token) as the process tests start it: against a fake Bot
 // API, with a data folder of its own, stderr kept for the failure message, its exit awaited.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { DIST, ROOT } from "../helpers/reports.js";
 import type { FakeBotApi } from "./fake-bot-api.js";

@@ -1,10 +1,10 @@
 // The public side of the bot, driven through grammY with literal updates and a recording API.
 import { describe, expect, it } from "vitest";
-import { MESSAGE_LIMIT } from "../../src/bot/format.js";
-import { EXAMPLES } from "../../src/bot/features/start.js";
-import { comparisonQuestion } from "../../src/bot/features/compare.js";
 import { ADMIN_COMMANDS, PUBLIC_COMMANDS, parseCommandText, registerCommands } from "../../src/bot/commands.js";
-import { callbackUpdate, chatMember, GROUP_ID, inlineUpdate, messageUpdate, testBot, USER_ID, ZIYANG, XIHU } from "./helpers.js";
+import { comparisonQuestion } from "../../src/bot/features/compare.js";
+import { EXAMPLES } from "../../src/bot/features/start.js";
+import { MESSAGE_LIMIT } from "../../src/bot/format.js";
+import { callbackUpdate, chatMember, GROUP_ID, inlineUpdate, messageUpdate, testBot, USER_ID, XIHU, ZIYANG } from "./helpers.js";
 
 type Keyboard = { inline_keyboard: { text: string; callback_data?: string }[][] };
 

@@ -1,13 +1,13 @@
 // The bot over the real library (fixture reports), driven with literal updates through the fake Bot
 // API: follow-ups in a chat, a reply to the bot's answer in a group, choices as buttons.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createLibrary, type CoreLibrary } from "../../src/library.js";
-import { memoryAdapter, openDb } from "../../src/store/db.js";
 import { matchesFilter, parseFilter } from "../../src/alerts/filter.js";
 import { subjectOf } from "../../src/alerts/subject.js";
 import { segment } from "../../src/index/segment.js";
+import { type CoreLibrary, createLibrary } from "../../src/library.js";
+import { memoryAdapter, openDb } from "../../src/store/db.js";
 import { EXTRA, PINGTAN, SEEDS } from "../helpers/reports.js";
-import { callbackUpdate, GROUP_ID, messageUpdate, testBot, USER_ID, type FakeLibrary } from "./helpers.js";
+import { callbackUpdate, type FakeLibrary, GROUP_ID, messageUpdate, testBot, USER_ID } from "./helpers.js";
 
 type Keyboard = { inline_keyboard: { text: string; callback_data?: string }[][] };
 

@@ -7,13 +7,13 @@
 //
 // Small bounds through the environment keep it quick: replies retried for 8 s, polls at most 1 s
 // apart, alerts retried after 1 s.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST, PINGTAN, ROOT, SEED, SEEDS } from "../helpers/reports.js";
-import { startFakeBotApi, type FakeBotApi, type FakeRequest } from "./fake-bot-api.js";
+import { type FakeBotApi, type FakeRequest, startFakeBotApi } from "./fake-bot-api.js";
 import { messageUpdate } from "./helpers.js";
 
 const TOKEN = "123456:FAULTTOKEN";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/domain.js";
 import {
   escapeHtml,
   formatAnswer,
@@ -11,6 +10,7 @@ import {
   splitEscaped,
   text,
 } from "../../src/bot/format.js";
+import type { Answer } from "../../src/domain.js";
 import { CHANGSHOU, LONG_TEXT, REVIEW_ITEMS, XIHU, ZIYANG } from "./helpers.js";
 
 /** Tags in a message must be balanced, or Telegram rejects the whole message. */

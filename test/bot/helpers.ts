@@ -5,12 +5,12 @@ import { createHash } from "node:crypto";
 import type { Bot, Transformer } from "grammy";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { pino } from "pino";
-import type { Answer, AnswerItem, Report } from "../../src/domain.js";
-import type { BotContext, BotDeps } from "../../src/bot/context.js";
-import { createBot } from "../../src/bot/bot.js";
-import { createAlertEngine, type AlertEngine } from "../../src/alerts/engine.js";
+import { type AlertEngine, createAlertEngine } from "../../src/alerts/engine.js";
 import { memoryAlertStore } from "../../src/alerts/store.js";
+import { createBot } from "../../src/bot/bot.js";
 import { localBotInfo } from "../../src/bot/bot-info.js";
+import type { BotContext, BotDeps } from "../../src/bot/context.js";
+import type { Answer, AnswerItem, Report } from "../../src/domain.js";
 import type { BotState, BotStore, IngestResult, Library, ReindexProgress, ReportSummary } from "../../src/service.js";
 
 export const silentLogger = pino({ level: "silent" });

@@ -10,10 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST, EXTRA, FIXTURES, PINGTAN, ROOT, SEED, SEEDS } from "../helpers/reports.js";
-import { type BotProcess, spawnBot } from "./bot-process.js";
-import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
-import { ADMIN_ID, callbackUpdate, messageUpdate, USER_ID } from "./helpers.js";
 import { storedCatalog } from "../helpers/stored.js";
+import { type BotProcess, spawnBot } from "./bot-process.js";
+import { type FakeBotApi, startFakeBotApi } from "./fake-bot-api.js";
+import { ADMIN_ID, callbackUpdate, messageUpdate, USER_ID } from "./helpers.js";
 
 const startBot = (api: FakeBotApi, dir: string): BotProcess => spawnBot(api, dir);
 

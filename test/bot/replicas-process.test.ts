@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dropTestDatabases, pgUnavailable, testDatabase } from "../helpers/pg.js";
 import { SEED, SEEDS } from "../helpers/reports.js";
 import { type BotProcess, spawnBot } from "./bot-process.js";
-import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
+import { type FakeBotApi, startFakeBotApi } from "./fake-bot-api.js";
 import { ADMIN_ID, messageUpdate, USER_ID } from "./helpers.js";
 
 const SECRET = "replica_secret";

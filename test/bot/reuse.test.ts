@@ -8,17 +8,17 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { InputFile } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/bot/bot.js";
 import { ADMIN_ONLY } from "../../src/bot/auth.js";
+import { createBot } from "../../src/bot/bot.js";
 import { missingGlyphs, renderAnswerChart } from "../../src/chart.js";
 import { fetchReport } from "../../src/fetch-report.js";
-import { createLibrary, type CoreLibrary } from "../../src/library.js";
+import { type CoreLibrary, createLibrary } from "../../src/library.js";
 import { memoryAdapter, openDb } from "../../src/store/db.js";
 import { memoryOriginalStore } from "../../src/store/originals.js";
 import { pngSize } from "../helpers/png.js";
 import { EXTRA, EXTRA_FILES, FIXTURES, SEED, SEEDS } from "../helpers/reports.js";
-import { serveSite, type Site } from "../helpers/web.js";
-import { ADMIN_ID, BOT_INFO, callbackUpdate, memoryBotStore, messageUpdate, recorder, silentLogger, USER_ID, type ApiCall } from "./helpers.js";
+import { type Site, serveSite } from "../helpers/web.js";
+import { ADMIN_ID, type ApiCall, BOT_INFO, callbackUpdate, memoryBotStore, messageUpdate, recorder, silentLogger, USER_ID } from "./helpers.js";
 
 const FILES = [
   [EXTRA, EXTRA_FILES.hongze2023],

@@ -1,17 +1,18 @@
 // Real HTTP against a local fake Bot API: the configured API root is used for long polling,
 // webhooks, file downloads and retries. Nothing leaves 127.0.0.1.
-import { EMPTY_FILTER } from "../../src/alerts/filter.js";
-import { memoryAlertStore } from "../../src/alerts/store.js";
+
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
+import { EMPTY_FILTER } from "../../src/alerts/filter.js";
+import { memoryAlertStore } from "../../src/alerts/store.js";
 import { createBot } from "../../src/bot/bot.js";
-import { downloadTelegramFile, DownloadError } from "../../src/bot/download.js";
+import { DownloadError, downloadTelegramFile } from "../../src/bot/download.js";
 import { startBot } from "../../src/bot/run.js";
 import { createConfig } from "../../src/config.js";
-import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
+import { type FakeBotApi, startFakeBotApi } from "./fake-bot-api.js";
 import { ADMIN_ID, BOT_INFO, CHANGSHOU, fakeLibrary, memoryBotStore, messageUpdate, silentLogger, USER_ID } from "./helpers.js";
 
 const TOKEN = "123456:SECRET-part_of-the-token";

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import type { Answer } from "../../src/domain.js";
 import { DIST, ROOT } from "./reports.js";
 
-export { judge, type Gold } from "../../src/bench/gold.js";
+export { type Gold, judge } from "../../src/bench/gold.js";
+
 import type { Gold } from "../../src/bench/gold.js";
 
 /** The gold lines of a file under test/fixtures/gold; a missing file is an error, not an empty set. */

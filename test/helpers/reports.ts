@@ -2,8 +2,8 @@
 // 2021-template PDF extractions (extra), and the eleven Pingtan reports as a crawler saved them.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseReport } from "../../src/parse/report.js";
 import type { Report } from "../../src/domain.js";
+import { parseReport } from "../../src/parse/report.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const FIXTURES = join(ROOT, "test/fixtures/reports");

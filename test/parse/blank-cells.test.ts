@@ -8,15 +8,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateHtmlReport } from "../../src/bench/generate.js";
-import { extractText } from "../../src/extract.js";
-import type { Report } from "../../src/domain.js";
-import { parseReport } from "../../src/parse/report.js";
-import { FIXTURES } from "../helpers/reports.js";
 import { blankZeroCells, copiedText, crawledText, emptyBlankCells, tablesAsBlocks } from "../../src/bench/crawl.js";
+import { generateHtmlReport } from "../../src/bench/generate.js";
+import type { Report } from "../../src/domain.js";
+import { extractText } from "../../src/extract.js";
 import { readCell } from "../../src/parse/cell-text.js";
 import { readings } from "../../src/parse/cuts.js";
+import { parseReport } from "../../src/parse/report.js";
 import { cellTokens, SPACED_NOTE } from "../../src/parse/table-read.js";
+import { FIXTURES } from "../helpers/reports.js";
 
 /** The table's figures read as sure, with a value: each must be the truth. */
 const sureTableFigures = (r: Report) => r.figures.filter((f) => f.source === "table" && f.certain && !f.slice && f.value !== null);

@@ -6,11 +6,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { keyFigures } from "../../src/answer.js";
-import { Catalog, toEntry } from "../../src/catalog.js";
-import { parseReport } from "../../src/parse/report.js";
-import { parseQuestion } from "../../src/parse/question.js";
 import { mulberry32 } from "../../src/bench/random.js";
-import { SEED, SEEDS, load } from "../helpers/reports.js";
+import { Catalog, toEntry } from "../../src/catalog.js";
+import { parseQuestion } from "../../src/parse/question.js";
+import { parseReport } from "../../src/parse/report.js";
+import { load, SEED, SEEDS } from "../helpers/reports.js";
 
 const rand = mulberry32(20261122);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;

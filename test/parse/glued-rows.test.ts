@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../src/domain.js";
 import { crawledText, tablesAsBlocks } from "../../src/bench/crawl.js";
 import { generateHtmlReport, generateReport } from "../../src/bench/generate.js";
+import type { Report } from "../../src/domain.js";
 import { readCell } from "../../src/parse/cell-text.js";
 import { readings } from "../../src/parse/cuts.js";
 import { parseReport } from "../../src/parse/report.js";

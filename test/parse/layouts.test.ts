@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseReport } from "../../src/parse/report.js";
 import { readings } from "../../src/parse/cuts.js";
+import { parseReport } from "../../src/parse/report.js";
 import { FIXTURES, SEED, SEEDS } from "../helpers/reports.js";
 
 const fig = (text: string, metric: string, slice?: string) => {

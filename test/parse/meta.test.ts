@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { findMeta, type ReportMeta, regionAliases } from "../../src/parse/meta.js";
 import { parseReport } from "../../src/parse/report.js";
-import { findMeta, regionAliases, type ReportMeta } from "../../src/parse/meta.js";
 import { prepareText } from "../../src/parse/text.js";
 import { SEED, SEEDS } from "../helpers/reports.js";
 

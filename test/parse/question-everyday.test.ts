@@ -1,9 +1,9 @@
 // parseQuestion on questions worded the way people talk (告, 办完, 手里没有, 下一步怎么改): the
 // template's concept each means, with the same fixed lexicon style as question.test.ts.
 import { describe, expect, it } from "vitest";
+import { everyday } from "../../src/parse/everyday.js";
 import type { Lexicon } from "../../src/parse/question.js";
 import { parseQuestion, parseYears, problemsAspect, slipFix } from "../../src/parse/question.js";
-import { everyday } from "../../src/parse/everyday.js";
 
 const lexicon: Lexicon = {
   regions: [

@@ -4,9 +4,9 @@
 // them not in the gold files.
 import { describe, expect, it } from "vitest";
 import { segment } from "../../src/index/segment.js";
-import { readProse } from "../../src/qa/prose-index.js";
 import { contentPhrase, wordMatch } from "../../src/qa/clause-match.js";
 import { bestQuantity, proseQuery } from "../../src/qa/prose-answer.js";
+import { readProse } from "../../src/qa/prose-index.js";
 import { EXTRA, load, PINGTAN, SEEDS } from "../helpers/reports.js";
 
 /** The fixture folder of a file. */

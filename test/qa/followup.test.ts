@@ -1,9 +1,9 @@
 // A fragment read against the conversation's last question; the conversation's memory.
 import { describe, expect, it } from "vitest";
 import type { Answer, QueryContext } from "../../src/domain.js";
-import { parseQuestion, type Lexicon } from "../../src/parse/question.js";
-import { completeFollowUp, contextOf } from "../../src/qa/followup.js";
+import { type Lexicon, parseQuestion } from "../../src/parse/question.js";
 import { Conversations, picked } from "../../src/qa/conversation.js";
+import { completeFollowUp, contextOf } from "../../src/qa/followup.js";
 
 const lex: Lexicon = {
   regions: [

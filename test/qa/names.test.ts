@@ -1,9 +1,9 @@
 // A department's short names by rule, and the name index built from held reports.
 import { describe, expect, it } from "vitest";
-import { departmentForms, oneApart } from "../../src/qa/names.js";
-import { parseQuestion, nearNames } from "../../src/parse/question.js";
 import { Catalog, toEntry } from "../../src/catalog.js";
-import { load, PINGTAN, EXTRA, SEED, SEEDS, EXTRA_FILES } from "../helpers/reports.js";
+import { nearNames, parseQuestion } from "../../src/parse/question.js";
+import { departmentForms, oneApart } from "../../src/qa/names.js";
+import { EXTRA, EXTRA_FILES, load, PINGTAN, SEED, SEEDS } from "../helpers/reports.js";
 
 describe("departmentForms", () => {
   it.each([

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DB_VERSION, DbError, fileAdapter, memoryAdapter, openDb } from "../../src/store/db.js";
-import { acquireLock, lockHolder, LockedError } from "../../src/store/lock.js";
+import { acquireLock, LockedError, lockHolder } from "../../src/store/lock.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "nianbao-db-"));
 

@@ -3,11 +3,11 @@
 // reads back in its two parts, and an update id is taken once. Skipped, with a warning, without PostgreSQL.
 import { afterAll, describe, expect, it } from "vitest";
 import { pgUpdateClaims } from "../../src/bot/updates.js";
-import { openPg, type PgSync } from "../../src/store/pg.js";
-import { pgAddressBook, pgBotState, pgOriginalStore, pgRecordStore } from "../../src/store/pg-stores.js";
 import { toPassages } from "../../src/index/documents.js";
 import { indexPassages } from "../../src/index/passages.js";
 import { prepareForStore } from "../../src/read-file.js";
+import { openPg, type PgSync } from "../../src/store/pg.js";
+import { pgAddressBook, pgBotState, pgOriginalStore, pgRecordStore } from "../../src/store/pg-stores.js";
 import { dropTestDatabases, pgUnavailable, testDatabase } from "../helpers/pg.js";
 import { load, SEED, SEEDS } from "../helpers/reports.js";
 

@@ -3,13 +3,13 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { toPassages } from "../../src/index/documents.js";
 import { parseReport } from "../../src/parse/report.js";
 import { DB_VERSION, fileAdapter, openDb, type StoredEntry } from "../../src/store/db.js";
 import { migrateJsonStore } from "../../src/store/migrate.js";
 import { fileRecordStore, sqliteRecordStore } from "../../src/store/records.js";
-import Database from "better-sqlite3";
 import { entryCodec, openSqlite, sqliteDbAdapter } from "../../src/store/sqlite.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "nianbao-sqlite-"));

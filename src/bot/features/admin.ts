@@ -10,8 +10,8 @@ import type { BotContext } from "../context.js";
 import { DownloadError } from "../download.js";
 import { describeError } from "../errors.js";
 import { clip, escapeHtml, formatIngestResult } from "../format.js";
-import { sendHtml } from "../respond.js";
 import { ingestAddress } from "../ingest-address.js";
+import { sendHtml } from "../respond.js";
 
 export const INGEST_EXTENSIONS = [".txt", ".html", ".htm", ".docx", ".pdf"] as const;
 /** At most one progress edit per this many ms (Telegram limits edits of a message). */

@@ -1,11 +1,11 @@
 // Questions: /ask, any text in a private chat, a mention of the bot in a group. Registered last
 // among the message features, so it only sees text no other feature took.
 import { Composer } from "grammy";
+import { picked } from "../../qa/conversation.js";
 import { isPrivateChat, mentionsBot, repliesToBot, withoutMention } from "../addressing.js";
 import { incomingMessage, isCommand } from "../commands.js";
 import type { BotContext } from "../context.js";
 import { askInChat, chatKey } from "../respond.js";
-import { picked } from "../../qa/conversation.js";
 
 /** Longer questions are cut: no question needs more, and the core should not parse essays. */
 export const MAX_QUESTION_CHARS = 300;

@@ -1,13 +1,12 @@
 // "更多" (`pg:<key>:<page>`): the next page of a long list, sent as a new message with its own
 // button while pages remain. And, installed last, the answer to every button nothing else took:
 // an old message's button, or data no version of this bot made.
-import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
+import { Composer, InlineKeyboard } from "grammy";
 import { moreData } from "../answer-extras.js";
-import { pageCount } from "../pages.js";
+import type { BotContext } from "../context.js";
 import { html, renderMessages } from "../format.js";
+import { pageCount } from "../pages.js";
 import { sendHtml } from "../respond.js";
-import { InlineKeyboard } from "grammy";
 
 const MORE = /^pg:([0-9a-z]{10}):(\d{1,4})$/;
 

@@ -1,11 +1,10 @@
 // /reports [filter]: the regions and years held. /report <region> <year>: one report's card.
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
+import { moreData } from "../answer-extras.js";
 import { isCommand } from "../commands.js";
 import type { BotContext } from "../context.js";
 import { formatReportList, html, renderMessages, reportListEntries } from "../format.js";
 import { replyWithAnswer, sendHtml } from "../respond.js";
-import { InlineKeyboard } from "grammy";
-import { moreData } from "../answer-extras.js";
 
 /** Regions shown per page of /reports. */
 export const REPORTS_PAGE = 30;

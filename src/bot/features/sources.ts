@@ -2,9 +2,9 @@
 // address when only that is known; 表格 (`tb:<report>:<line>:<key>`) shows the table the figure was
 // read from with its cell marked. Every press is answered: a forged, stale or unknown button too.
 import { Composer, InputFile } from "grammy";
+import { REPORT_ID } from "../answer-extras.js";
 import type { BotContext } from "../context.js";
 import { clip, escapeHtml, MESSAGE_LIMIT } from "../format.js";
-import { REPORT_ID } from "../answer-extras.js";
 import { sendHtml } from "../respond.js";
 import { formatTable } from "../table-text.js";
 

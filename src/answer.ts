@@ -399,9 +399,13 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   if (main.note) lines.push(`说明：${main.note}`);
   if (!main.certain && !main.note) lines.push("说明：该数字读取时有不确定之处，请核对原文。");
   lines.push(`来源${sourceLine(main)}`);
-  if (f.primary && f.narrative && f.narrative.value !== f.primary.value && !(f.primary.value !== null && proseAgrees(f.primary.value, f.narrative))) {
+  if (f.primary && f.narrative && f.narrative.value !== f.primary.value) {
     items.push(item(r, f.narrative, `${metricLabel(f.metric)}（正文）`));
-    lines.push(`正文的说法不同：${fmtValue(f.narrative)}${f.narrative.note ? `（${f.narrative.note}）` : ""}${sourceLine(f.narrative)}`);
+    // A round number the table's value rounds to (26.8万条 for 267886) says the same, roughly.
+    const same = f.primary.value !== null && proseAgrees(f.primary.value, f.narrative);
+    lines.push(
+      `${same ? "正文的约数与此相符" : "正文的说法不同"}：${fmtValue(f.narrative)}${f.narrative.note ? `（${f.narrative.note}）` : ""}${sourceLine(f.narrative)}`,
+    );
   } else if (px && best && f.primary?.source === "table" && best.q.value !== main.value && f.narrative?.value !== best.q.value) {
     // The prose answers the same question with another number: both are said, the table first.
     const part = SUB_UNIT.exec(best.q.left + best.q.right);

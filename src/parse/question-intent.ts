@@ -67,6 +67,20 @@ export function insideKind(question: string): (typeof INSIDE_KINDS)[number] | un
 /** A sum asked (一共, 合计, 加起来): over the bodies asked, or of the metrics asked (answer.ts). */
 export const ASKS_TOTAL = /一共|合计|总共|总计|加起来|共计|总和|汇总|累计(?!数)/;
 
+/**
+ * Words besides the body, the year and the asking: a topic ("平潭2014年查阅场所有哪些" asks what the
+ * report says of its reading rooms, not which reports there are, as "平潭有哪些" does).
+ */
+function namesTopic(qi: string, mentions: readonly RegionMention[]): boolean {
+  let rest = qi;
+  for (const m of mentions) rest = rest.split(m.text).join("");
+  rest = rest.replace(
+    /(?:19|20)\d{2}年?度?|有哪些|哪些年份?|列表|报告|年报|(?:数据)?库[里中内]?|系统[里中内]?|这里|你这|目前|现在|现有|已有|收录|的|了|都|呢|吗|[?？!！。，,\s]/g,
+    "",
+  );
+  return rest.length >= 2;
+}
+
 /** Which kind of a figure's parts (哪类申请人, 哪种理由) is the most or the least. */
 const WHICH_PART = /(?:哪(?:一)?(?:类|种|项|方面)|什么(?:类型|类|人|原因|理由))[^，,。？?]{0,12}?(?:最多|最少|最高|最低|最大|最小|居多|为主)/;
 
@@ -130,7 +144,7 @@ export function readIntent(input: IntentInput): { intent: Intent; rank?: Questio
   else if (metric && /情况|构成|明细|分别|分类|详细|具体|怎么样|怎么|怎样|如何|结果|是谁|哪些人|什么人/.test(qi) && METRICS.some((d) => d.parent === metric))
     intent = "breakdown";
   else if (metric) intent = "value";
-  else if (/有哪些|哪些年|列表/.test(qi) && regionCount <= 1 && !asksProblems && q.length <= 16) intent = "list";
+  else if (/有哪些|哪些年|列表/.test(qi) && regionCount <= 1 && !asksProblems && q.length <= 16 && !namesTopic(qi, mentions)) intent = "list";
 
   return { intent, ...(rank ? { rank } : {}), asksTrend };
 }

@@ -345,9 +345,10 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   const wantsNumber = /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大/.test(q);
   // (The words asked may come before the name and year: "政府信息公开专栏访问量，平潭2012年".)
   // 经费 and 费用 are amounts ("政府信息公开工作经费" asks how much, as 专项经费是多少 does).
-  // (…with the unit asked after it: 专项经费万元.)
+  // (…with the unit asked after it: 专项经费万元.) A count of visits or people served ends in 人次
+  // (专栏访问人次, 接待咨询人次), as one of things ends in 数.
   const QUANTITY_END =
-    /(?:量|数|额|率|比例|占比|比重|经费|费用|时长|用时|天数|(?:平均|办理|答复|办结)时间)(?:是|为|有)?(?:万元|亿元|元)?(?:的?(?:对比|比较|变化|趋势))?$/;
+    /(?:量|数|额|率|比例|占比|比重|经费|费用|时长|用时|天数|(?:访问|浏览|点击|阅读|参与|接待|咨询|培训)人次|(?:平均|办理|答复|办结)时间)(?:是|为|有)?(?:万元|亿元|元)?(?:的?(?:对比|比较|变化|趋势))?$/;
   // A phone number is no quantity (电话是多少): its passages are searched; nor is a date (几月几号发布的).
   const about = aboutAsked(q);
   const asksQuantity =

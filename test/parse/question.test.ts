@@ -177,6 +177,10 @@ const CASES: Record<string, Expect> = {
   淮安2024年申请人逾期未补正的有多少: { metric: "requests.result.other.no_correction" },
   // A clause ending in 中 scopes the next one: one thing asked, not two.
   "平潭2024年依申请公开的答复中，予以公开的比例是多少": { metric: "requests.result.granted", more: [] },
+  // 有哪些 of a topic asks what the report says of it; of the bodies, years or the store, lists reports.
+  长寿区2018年查阅场所有哪些: { intent: "search" },
+  长寿区有哪些年份: { intent: "list" },
+  库里有哪些: { intent: "list" },
   // 今年…同比: the relative year against the one before it.
   长寿区今年收到申请同比增长多少: { years: [2019, 2020], intent: "compare" },
 };
@@ -204,6 +208,12 @@ describe("parseQuestion", () => {
     expect(uncounted("长寿区2018年本市申请人申请多少件")).toBeUndefined();
     expect(uncounted("长寿区2018年人大代表提出建议多少件")).toBeUndefined();
     expect(uncounted("长寿区2018年自然人申请多少件")).toBeUndefined();
+  });
+  it("asks for a number when the question ends in a count of people served (访问人次)", () => {
+    // "专栏访问人次" had searched the text instead of answering 69598人次.
+    expect(parseQuestion("长寿区2018年专栏访问人次", lexicon, ws).asksQuantity).toBe(true);
+    expect(parseQuestion("长寿区2018年接待咨询人次", lexicon, ws).asksQuantity).toBe(true);
+    expect(parseQuestion("长寿区2018年专栏访问情况", lexicon, ws).asksQuantity).toBe(false);
   });
   it("names the 其他 column of the applicants as people do, never inside 法人或其他组织", () => {
     // "其他类型申请人提出多少件" had given the total.

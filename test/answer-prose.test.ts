@@ -57,6 +57,7 @@ const QUESTIONS = {
   proseAgrees: "长寿区2018年已主动公开范围的答复多少件",
   reviewRequests: "长寿区2018年收到复议申请几件",
   roundProse: "蚌埠市2019年主动公开了多少条政府信息",
+  twoUnits: "淮安2024年新闻发布会多少场，政策解读多少个",
   cardByYear: "平潭2015年政府信息公开工作概况",
   cardAmbiguous: "平潭2013年政府信息公开工作概况",
   uncountedNew: "平潭综合实验区2021年外地人申请多少件",
@@ -151,6 +152,17 @@ describe("a clause that lacks the row's own word", () => {
     const a = ask("reviewRequests");
     expect(a.answers[0]).toMatchObject({ metric: "review.total", value: 15, source: "table" });
     expect(a.text).not.toContain("359");
+  });
+});
+
+describe("a question of two parts, each with its unit", () => {
+  // The second part's 21个 had been no answer to the first part's 场: "没有给出“政策解读”的数字".
+  it("answers each part in the unit it asks", () => {
+    const a = ask("twoUnits");
+    expect(a.answers.map((x) => [x.value, x.unit])).toEqual([
+      [12, "场"],
+      [21, "个"],
+    ]);
   });
 });
 

@@ -57,7 +57,10 @@ export function proseIndexOf(id: string, sections: () => readonly Section[]): Pr
  */
 export function proseQuery(index: ProseIndex, keywordSource: string, normalized: string, segment: (s: string) => string[]): ProseQuery {
   const words = weigh(contentWords(keywordSource, segment), index);
-  return { index, words, phrase: contentPhrase(keywordSource), asked: askedUnit(normalized), question: normalized };
+  // A question of several parts asks each part's own unit ("新闻发布会多少场，政策解读多少个": 个 for
+  // the second, whose 21个 had been no answer to 场); the whole question's when the part names none.
+  const own = keywordSource !== normalized ? askedUnit(keywordSource) : undefined;
+  return { index, words, phrase: contentPhrase(keywordSource), asked: own?.explicit ? own : askedUnit(normalized), question: normalized };
 }
 
 /** The prose's quantities ranked for a question: once per query, however many ask (its fields are never changed). */

@@ -62,6 +62,22 @@ function metricAlternatives(): NonNullable<typeof alternatives> {
   return alternatives;
 }
 
+/** Words that say a thing was made public or put out: negated, they say the opposite. */
+const DISCLOSED = /^(?:公开|发布|主动公开|主动发布)/;
+/** A negation right before such a word: 不予公开信息, 未公开的, 没有发布. */
+const NEGATED = /(?:不予?|未|没有?|非|拒绝|无法|不得|免予)$/;
+
+/**
+ * Where `word` stands in `text`, not negated: "不予公开信息" holds 公开信息 (主动公开政府信息数's word)
+ * only as information not disclosed, and had been answered with the information disclosed.
+ */
+function unnegatedIndex(text: string, word: string): number {
+  let at = text.indexOf(word);
+  if (!DISCLOSED.test(word)) return at;
+  while (at >= 0 && NEGATED.test(text.slice(Math.max(0, at - 2), at))) at = text.indexOf(word, at + 1);
+  return at;
+}
+
 /** Where each word of an alternative was found (reused: no array per alternative tried). */
 const found: number[] = [];
 
@@ -75,7 +91,7 @@ export function matchMetrics(text: string): Scored[] {
     for (const alt of def.alts) {
       let ok = true;
       for (let j = 0; j < alt.words.length; j++) {
-        const at = text.indexOf(alt.words[j]!);
+        const at = unnegatedIndex(text, alt.words[j]!);
         if (at < 0) {
           ok = false;
           break;

@@ -215,6 +215,13 @@ describe("parseQuestion", () => {
     expect(parseQuestion("长寿区2018年接待咨询人次", lexicon, ws).asksQuantity).toBe(true);
     expect(parseQuestion("长寿区2018年专栏访问情况", lexicon, ws).asksQuantity).toBe(false);
   });
+  it("reads 公开 negated (不予公开信息, 没有公开的) as never the information made public", () => {
+    // "不予公开信息多少条" had answered 主动公开政府信息数: its 公开信息 was that metric's word.
+    expect(parseQuestion("长寿区2018年不予公开信息多少条", lexicon, ws).metric).toBe("requests.result.withheld");
+    for (const q of ["长寿区2018年没有公开的信息多少条", "长寿区2018年未公开信息多少条"])
+      expect(parseQuestion(q, lexicon, ws).metric, q).not.toBe("proactive.total");
+    expect(parseQuestion("长寿区2018年公开信息多少条", lexicon, ws).metric).toBe("proactive.total");
+  });
   it("names the 其他 column of the applicants as people do, never inside 法人或其他组织", () => {
     // "其他类型申请人提出多少件" had given the total.
     expect(parseQuestion("长寿区2018年其他类型申请人提出多少件", lexicon, ws).slice).toBe("other_org");

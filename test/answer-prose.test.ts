@@ -56,6 +56,7 @@ const QUESTIONS = {
   callsCounted: "长寿区2018年接听咨询电话多少次",
   proseAgrees: "长寿区2018年已主动公开范围的答复多少件",
   reviewRequests: "长寿区2018年收到复议申请几件",
+  notInformation: "长寿区2018年不是政府信息的申请多少",
   roundProse: "蚌埠市2019年主动公开了多少条政府信息",
   twoUnits: "淮安2024年新闻发布会多少场，政策解读多少个",
   cardByYear: "平潭2015年政府信息公开工作概况",
@@ -152,6 +153,11 @@ describe("a clause that lacks the row's own word", () => {
     const a = ask("reviewRequests");
     expect(a.answers[0]).toMatchObject({ metric: "review.total", value: 15, source: "table" });
     expect(a.text).not.toContain("359");
+  });
+  it("…nor when the row's negation (不是) is the question's and not the clause's", () => {
+    const a = ask("notInformation");
+    expect(a.answers[0]).toMatchObject({ value: 5, source: "table" });
+    expect(a.text).not.toContain("正文的说法不同");
   });
 });
 

@@ -114,7 +114,7 @@ def(
 );
 def("requests.result.already_public", "属于已主动公开范围数", "件", OLD, ["已主动公开范围", ["已主动公开", "范围"]], { parent: "requests.answered" });
 def("requests.result.granted", "予以公开（同意公开）", "件", ALL_TABLES, ["予以公开", "同意公开", "全部公开"], { parent: "requests.result.total" });
-def("requests.result.partial", "部分公开", "件", ALL_TABLES, ["部分公开", "同意部分公开"], { parent: "requests.result.total" });
+def("requests.result.partial", "部分公开", "件", ALL_TABLES, ["部分公开", "同意部分公开", "部分同意公开"], { parent: "requests.result.total" });
 def("requests.result.withheld", "不予公开（不同意公开）", "件", ALL_TABLES, ["不予公开", "不同意公开", "否决公开", "不公开", "拒绝公开", ["拒绝", "申请"]], {
   parent: "requests.result.total",
   sumOf: [
@@ -203,7 +203,22 @@ def(
   "办理结果总计",
   "件",
   NEW,
-  ["办理结果", "办理结果总计", ["办理", "总计"], "办理总数", "办结", "处理结果", "怎么处理", "如何处理", "怎样处理", ["申请", "处理情况"]],
+  [
+    "办理结果",
+    "办理结果总计",
+    ["办理", "总计"],
+    "办理总数",
+    "办结",
+    "处理结果",
+    "怎么处理",
+    "如何处理",
+    "怎样处理",
+    ["申请", "处理情况"],
+    "处理了",
+    "办理了",
+    "处理申请",
+    "办理申请",
+  ],
   { parent: "requests.received", crosswalk: ["requests.closed"] },
 );
 def("requests.carried_forward", "结转下年度继续办理", "件", NEW, ["结转下年度", "结转下年", ["下年度", "继续办理"], "顺延"], { parent: "requests.received" });

@@ -62,8 +62,8 @@ function metricAlternatives(): NonNullable<typeof alternatives> {
   return alternatives;
 }
 
-/** Words that say a thing was made public or put out: negated, they say the opposite. */
-const DISCLOSED = /^(?:公开|发布|主动公开|主动发布)/;
+/** Words that say a thing was done (made public, handled, answered, corrected): negated, they say the opposite. */
+const DISCLOSED = /^(?:公开|发布|主动公开|主动发布|处理|办理|答复|办结|纠正|纠错|按时|按期|提供)/;
 /** A negation right before such a word: 不予公开信息, 未公开的, 没有发布. */
 const NEGATED = /(?:不予?|未|没有?|非|拒绝|无法|不得|免予)$/;
 

@@ -164,10 +164,17 @@ function rowNamesWhatClauseDoesNot(pq: ProseQuery, best: ClauseAnswer, f: Figure
   const at = all[best.q.sentence];
   let context = at?.text ?? best.q.clause;
   for (let i = best.q.sentence - 1; at && i >= 0 && all[i]!.line === at.line && /[;；]$/.test(all[i]!.text); i--) context = all[i]!.text + context;
+  // A negation the row and the question share is such a word too (不是《条例》所指政府信息 against
+  // "收到政府信息公开申请359件"), though no content word of its own.
+  const negation = ROW_NEGATION.exec(`${row} ${plain}`)?.[0];
+  if (negation && pq.question.includes(negation) && !context.includes(negation)) return true;
   return pq.words.some(
     ({ word }) => Math.max(wordMatch(word, row), wordMatch(word, plain)) >= 0.85 && wordMatch(word, BACKGROUND) === 0 && wordMatch(word, context) === 0,
   );
 }
+
+/** The negations table rows are worded with (不是…政府信息, 不属于本机关, 不予公开, 无法提供). */
+const ROW_NEGATION = /不是|不属于|不予|不同意|无法|否决/;
 
 /** A part of a body: its office (政府办), its departments or towns (各乡镇, 区直各部门). */
 const BODY_PART = new RegExp(`${SUB_UNIT.source}|(?:政府|管委会)?办公室|政府办|管委会办`);

@@ -177,6 +177,16 @@ const CASES: Record<string, Expect> = {
   淮安2024年申请人逾期未补正的有多少: { metric: "requests.result.other.no_correction" },
   // A clause ending in 中 scopes the next one: one thing asked, not two.
   "平潭2024年依申请公开的答复中，予以公开的比例是多少": { metric: "requests.result.granted", more: [] },
+  // Done or not done: a negated act is the template's row for it not done (未按时 is 延期, 没被纠正
+  // 维持), never the row for it done (未按时办结 had answered 按时办结数, 没被纠正 结果纠正).
+  长寿区2018年未按时办结的申请有几件: { metric: "requests.closed.late" },
+  长寿区2018年没有答复的申请: { metric: "requests.carried_forward" },
+  淮安2024年处理了多少申请: { metric: "requests.result.total" },
+  淮安2024年不予处理的申请多少件: { metric: "requests.result.not_processed" },
+  淮安2024年没能提供信息的申请多少件: { metric: "requests.result.unable" },
+  淮安2024年复议没被纠正的有几件: { metric: "review.upheld" },
+  淮安2024年还没审结的行政诉讼: { metric: "litigation.pending" },
+  淮安2024年部分同意公开多少: { metric: "requests.result.partial" },
   // 有哪些 of a topic asks what the report says of it; of the bodies, years or the store, lists reports.
   长寿区2018年查阅场所有哪些: { intent: "search" },
   长寿区有哪些年份: { intent: "list" },

@@ -345,7 +345,13 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       );
       // The record may say why (a glued row read more than one way).
       const why = warningsFor(r, pq.metricCandidates);
-      return why.length ? { ...none, warnings: why, text: `${none.text}\n${why.map((w) => `⚠ ${w}`).join("\n")}` } : none;
+      if (!why.length) return none;
+      // A row the table prints but whose digits could not be read is in the report: "没有这一项" would
+      // be untrue of it ("行政规范性文件693665", three readings).
+      const asked = new Set(pq.metricCandidates);
+      const unread = r.warnings.some((w) => w.code === "TABLE_SHAPE" && w.metrics.some((m) => asked.has(m)));
+      const head = unread ? `${who(r)}的报告中有“${label}”这一行，但它的数字无法确定，不给出数字。${implied}` : none.text;
+      return { ...none, warnings: why, text: `${head}\n${why.map((w) => `⚠ ${w}`).join("\n")}` };
     }
     const hits = searchIn([r], pq, deps, 3);
     const why = `${who(r)}的报告（${TEMPLATE_NAME[r.template]}）中没有“${label}”这一项数据。`;

@@ -59,6 +59,7 @@ const QUESTIONS = {
   notInformation: "长寿区2018年不是政府信息的申请多少",
   roundProse: "蚌埠市2019年主动公开了多少条政府信息",
   twoUnits: "淮安2024年新闻发布会多少场，政策解读多少个",
+  unreadRow: "平潭2021年出了多少规范性文件",
   cardByYear: "平潭2015年政府信息公开工作概况",
   cardAmbiguous: "平潭2013年政府信息公开工作概况",
   uncountedNew: "平潭综合实验区2021年外地人申请多少件",
@@ -158,6 +159,17 @@ describe("a clause that lacks the row's own word", () => {
     const a = ask("notInformation");
     expect(a.answers[0]).toMatchObject({ value: 5, source: "table" });
     expect(a.text).not.toContain("正文的说法不同");
+  });
+});
+
+describe("a row printed but not read", () => {
+  // "行政规范性文件693665" reads three ways: it had been said the report has no such row.
+  it("is said to be in the report, its digits undecided, and no number given", () => {
+    const a = ask("unreadRow");
+    expect(a.kind).toBe("none");
+    expect(a.answers).toEqual([]);
+    expect(a.text).toContain("这一行，但它的数字无法确定");
+    expect(a.text).not.toContain("没有“");
   });
 });
 

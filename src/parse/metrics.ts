@@ -168,9 +168,16 @@ def("requests.result.not_processed.petition_complaint", "信访举报投诉类�
 def("requests.result.not_processed.duplicate", "重复申请", "件", NEW, ["重复申请", "重复"], { parent: "requests.result.not_processed" });
 def("requests.result.not_processed.publication", "要求提供公开出版物", "件", NEW, ["公开出版物", "出版物"], { parent: "requests.result.not_processed" });
 def("requests.result.not_processed.mass_repeat", "无正当理由大量反复申请", "件", NEW, ["大量反复"], { parent: "requests.result.not_processed" });
-def("requests.result.not_processed.confirm_reissue", "要求行政机关确认或重新出具已获取信息", "件", NEW, ["重新出具", ["确认", "已获取信息"]], {
-  parent: "requests.result.not_processed",
-});
+def(
+  "requests.result.not_processed.confirm_reissue",
+  "要求行政机关确认或重新出具已获取信息",
+  "件",
+  NEW,
+  ["重新出具", ["确认", "已获取信息"], "要求确认", ["确认", "信息", "申请"]],
+  {
+    parent: "requests.result.not_processed",
+  },
+);
 def("requests.result.other", "其他处理", "件", NEW, ["其他处理"], {
   parent: "requests.result.total",
   sumOf: ["requests.result.other.no_correction", "requests.result.other.fee_unpaid", "requests.result.other.misc"],

@@ -205,7 +205,8 @@ export const SLICE_WORDS: readonly [RegExp, string][] = [
   // 单位申请 (not 市直单位): the organisations that apply, as people say it.
   [/法人或其他组织|法人和其他组织|法人|(?<![直属各本该])单位(?:来|提出|提交)?申请|组织申请/, "legal_persons"],
   // 几个人申请 counts people, it names no column.
-  [/自然人|(?<![几少])个人申请|个人名义|个人身份|公民/, "natural_person"],
+  // (…and the people themselves applying: 老百姓申请, 群众提出; 老百姓在网上递交 names the channel.)
+  [/自然人|(?<![几少])个人申请|个人名义|个人身份|公民|(?:老百姓|群众|市民|居民)(?=申请|提出|提交|递交)/, "natural_person"],
   [/商业企业|企业申请|企业|公司/, "commercial"],
   [/科研机构|科研院所|研究机构|研究院|研究所/, "research"],
   // 社会组织 (社会团体, 基金会) are the 社会公益组织 column, not every 法人或其他组织.

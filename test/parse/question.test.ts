@@ -187,6 +187,10 @@ const CASES: Record<string, Expect> = {
   淮安2024年复议没被纠正的有几件: { metric: "review.upheld" },
   淮安2024年还没审结的行政诉讼: { metric: "litigation.pending" },
   淮安2024年部分同意公开多少: { metric: "requests.result.partial" },
+  // The people themselves (老百姓, 群众) are the 自然人 column; 要求确认 the 2021 form's row 5 of 不予处理.
+  淮安2024年老百姓申请了多少件: { metric: "requests.received", slice: "natural_person" },
+  淮安2024年群众申请多少件: { metric: "requests.received", slice: "natural_person" },
+  淮安2024年要求确认信息的申请: { metric: "requests.result.not_processed.confirm_reissue" },
   // 有哪些 of a topic asks what the report says of it; of the bodies, years or the store, lists reports.
   长寿区2018年查阅场所有哪些: { intent: "search" },
   长寿区有哪些年份: { intent: "list" },

@@ -251,7 +251,8 @@ def(
   "行政复议",
   "件",
   [...ALL_TABLES, "narrative"],
-  [...REVIEW, ["复议", "总计"], ["复议", "数量"], ["行政复议", "申请"], ["复议", "申请"], ...withRequests(["行政复议", "复议"])],
+  // (复议申请 as one phrase: 复议 … 申请 apart, "申请数量，复议数量", asks two things.)
+  [...REVIEW, ["复议", "总计"], ["复议", "数量"], "复议申请", "复议的申请", ...withRequests(["行政复议", "复议"])],
   { primary: true },
 );
 def(

@@ -62,19 +62,23 @@ function metricAlternatives(): NonNullable<typeof alternatives> {
   return alternatives;
 }
 
-/** Words that say a thing was done (made public, handled, answered, corrected): negated, they say the opposite. */
-const DISCLOSED = /^(?:公开|发布|主动公开|主动发布|处理|办理|答复|办结|纠正|纠错|按时|按期|提供)/;
-/** A negation right before such a word: 不予公开信息, 未公开的, 没有发布. */
-const NEGATED = /(?:不予?|未|没有?|非|拒绝|无法|不得|免予)$/;
-
 /**
- * Where `word` stands in `text`, not negated: "不予公开信息" holds 公开信息 (主动公开政府信息数's word)
- * only as information not disclosed, and had been answered with the information disclosed.
+ * Words a word before them turns into another thing: 公开, 处理, 答复… negated say the opposite
+ * ("不予公开信息" holds 公开信息, 主动公开政府信息数's word, only as information not disclosed, and had
+ * been answered with the information disclosed); 申请 after 复议 or 诉讼 is an appeal, not a request
+ * for information ("收到复议申请几件" is 行政复议).
  */
-function unnegatedIndex(text: string, word: string): number {
+const TURNED: readonly [word: RegExp, before: RegExp][] = [
+  [/^(?:公开|发布|主动公开|主动发布|处理|办理|答复|办结|纠正|纠错|按时|按期|提供)/, /(?:不予?|未|没有?|非|拒绝|无法|不得|免予)$/],
+  [/^申请/, /(?:复议|诉讼)$/],
+];
+
+/** Where `word` stands in `text` as itself, not turned into another thing by the words before it (TURNED). */
+function ownIndex(text: string, word: string): number {
   let at = text.indexOf(word);
-  if (!DISCLOSED.test(word)) return at;
-  while (at >= 0 && NEGATED.test(text.slice(Math.max(0, at - 2), at))) at = text.indexOf(word, at + 1);
+  const turned = TURNED.find(([w]) => w.test(word))?.[1];
+  if (!turned) return at;
+  while (at >= 0 && turned.test(text.slice(Math.max(0, at - 2), at))) at = text.indexOf(word, at + 1);
   return at;
 }
 
@@ -91,7 +95,7 @@ export function matchMetrics(text: string): Scored[] {
     for (const alt of def.alts) {
       let ok = true;
       for (let j = 0; j < alt.words.length; j++) {
-        const at = unnegatedIndex(text, alt.words[j]!);
+        const at = ownIndex(text, alt.words[j]!);
         if (at < 0) {
           ok = false;
           break;

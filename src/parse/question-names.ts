@@ -61,7 +61,7 @@ export interface RegionMention {
 
 /** Remove everything that is not a letter or a digit: spaces, punctuation, emoji, HTML brackets. */
 export function squeeze(s: string): string {
-  return s.replace(/<[^>]{0,80}>/g, " ").replace(/[^\p{L}\p{N}]+/gu, "");
+  return s.replace(/<[^>]{0,80}>/g, " ").replace(/[^\p{L}\p{N}、]+/gu, "");
 }
 
 /**

@@ -437,7 +437,9 @@ function clauseMetrics(normalized: string, dropped: readonly string[]): { first:
   const noun = head.words?.at(-1) ?? "";
   const more: string[][] = [];
   for (const clause of clauses.slice(1)) {
-    const own = matchMetrics(clause).find((c) => c.score >= 3.5 && c.id !== head.id);
+    // A short metric word that is the whole clause names its metric too ("诉讼呢", "诉讼多少").
+    const whole = (c: Scored) => c.score >= 2 && c.covered.size >= clause.replace(/呢|吗|多少|几|是|有|的|了|个|件|条|次/g, "").length;
+    const own = matchMetrics(clause).find((c) => (c.score >= 3.5 || whole(c)) && c.id !== head.id);
     const shared = own
       ? undefined
       : matchMetrics(`${clause}${noun}`).find(

@@ -168,8 +168,10 @@ function rowNamesWhatClauseDoesNot(pq: ProseQuery, best: ClauseAnswer, f: Figure
   // "收到政府信息公开申请359件"), though no content word of its own.
   const negation = ROW_NEGATION.exec(`${row} ${plain}`)?.[0];
   if (negation && pq.question.includes(negation) && !context.includes(negation)) return true;
-  return pq.words.some(
-    ({ word }) => Math.max(wordMatch(word, row), wordMatch(word, plain)) >= 0.85 && wordMatch(word, BACKGROUND) === 0 && wordMatch(word, context) === 0,
+  // (A compound the dictionary keeps whole, 复议申请, by its halves too: 复议 is the row's.)
+  const parts = pq.words.flatMap(({ word }) => (word.length === 4 ? [word, word.slice(0, 2), word.slice(2)] : [word]));
+  return parts.some(
+    (word) => Math.max(wordMatch(word, row), wordMatch(word, plain)) >= 0.85 && wordMatch(word, BACKGROUND) === 0 && wordMatch(word, context) === 0,
   );
 }
 

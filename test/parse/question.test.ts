@@ -160,6 +160,12 @@ const CASES: Record<string, Expect> = {
   "长寿区2018年行政复议多少件，诉讼多少件": { metric: "review.total", more: [["litigation.total"]] },
   "长寿区2018年行政复议多少件？行政诉讼呢？": { metric: "review.total", more: [["litigation.total"]] },
   "长寿区2018年行政复议多少件？": { metric: "review.total", more: [] },
+  // …a short word that is its clause's whole too ("诉讼呢" had been dropped).
+  "长寿区2018年行政复议是多少？诉讼呢？": { metric: "review.total", more: [["litigation.total"]] },
+  // 复议 … 申请 in two clauses is two things; a list's 申请、复议 is no 申请复议 (行政复议).
+  "长寿区2018年申请数量，复议数量": { metric: "requests.received", more: [["review.total"]] },
+  长寿区2018年收到复议申请几件: { metric: "review.total", more: [] },
+  "长寿区2018年的复议、诉讼、申请各多少": { metric: "review.total", more: [["litigation.total"], ["requests.received"]] },
   // A contact asked for without a number is searched, not the email requests ranked.
   Email地址是什么: { intent: "search" },
   平潭县2013年电子邮件申请多少条: { intent: "value" },

@@ -60,6 +60,7 @@ const QUESTIONS = {
   roundProse: "蚌埠市2019年主动公开了多少条政府信息",
   twoUnits: "淮安2024年新闻发布会多少场，政策解读多少个",
   unreadRow: "平潭2021年出了多少规范性文件",
+  kinds: "蚌埠市2019年信息模板有多少种",
   cardByYear: "平潭2015年政府信息公开工作概况",
   cardAmbiguous: "平潭2013年政府信息公开工作概况",
   uncountedNew: "平潭综合实验区2021年外地人申请多少件",
@@ -159,6 +160,15 @@ describe("a clause that lacks the row's own word", () => {
     const a = ask("notInformation");
     expect(a.answers[0]).toMatchObject({ value: 5, source: "table" });
     expect(a.text).not.toContain("正文的说法不同");
+  });
+});
+
+describe("a count of kinds (种)", () => {
+  // "200多种类型信息的模板": 种 was no unit, and the report had been said to give no such number.
+  it("is read from the prose, as written", () => {
+    const a = ask("kinds");
+    expect(a.answers[0]).toMatchObject({ value: 200, unit: "种", source: "narrative" });
+    expect(a.text).toContain("200多种");
   });
 });
 

@@ -6,10 +6,10 @@
 export const UNITS = ["万元", "亿元", "人次", "批次", "元", "件", "条", "次", "篇", "个", "人", "项", "份", "场", "期", "家", "场次", "万", "亿", "%"] as const;
 
 /**
- * Measure words only prose counts with (a table cell prints 件/条/人…): 名, 宗, 起, 处, 套; and the
+ * Measure words only prose counts with (a table cell prints 件/条/人…): 名, 宗, 起, 处, 套, 种; and the
  * time a request took (平均答复时间为8个工作日), which no count answers.
  */
-export const PROSE_UNITS = ["名", "宗", "起", "处", "套", "个工作日", "工作日", "天", "小时"] as const;
+export const PROSE_UNITS = ["名", "宗", "起", "处", "套", "种", "个工作日", "工作日", "天", "小时"] as const;
 
 /** The count units of a table's 单位 column and cells (no 万/亿/%): 件, 条, 人次, 万元 … */
 export const COUNT_UNITS: readonly string[] = UNITS.filter((u) => u !== "万" && u !== "亿" && u !== "%");

@@ -1,36 +1,15 @@
 // The unit a question asks for (多少条 → 条, 几件 → 件, 占比 → %, 多少粉丝 → a count of people), and how
 // well a stated quantity's unit agrees with it. A question's unit is the strongest hint of which of
 // the numbers in a clause it asks for (发布微博1288条，拥有粉丝10659名).
-import { UNITS } from "../parse/numbers.js";
+import { PROSE_UNITS, UNITS } from "../parse/numbers.js";
 
-/** Measure words a question or the prose may use beyond the table units (numbers.ts). */
-const MEASURE_WORDS = [
-  "万人次",
-  "名",
-  "位",
-  "宗",
-  "套",
-  "起",
-  "处",
-  "户",
-  "所",
-  "座",
-  "台",
-  "册",
-  "张",
-  "部",
-  "轮",
-  "批",
-  "个工作日",
-  "工作日",
-  "天",
-  "小时",
-] as const;
-const ALL_UNITS = [...new Set([...UNITS, ...MEASURE_WORDS])].filter((u) => u !== "万" && u !== "亿").sort((a, b) => b.length - a.length);
+/** Measure words a question may ask in beyond the tables' and the prose's own (numbers.ts): 位, 户, 所, 台… */
+const MEASURE_WORDS = ["万人次", "位", "户", "所", "座", "台", "册", "张", "部", "轮", "批"] as const;
+const ALL_UNITS = [...new Set([...UNITS, ...PROSE_UNITS, ...MEASURE_WORDS])].filter((u) => u !== "万" && u !== "亿").sort((a, b) => b.length - a.length);
 
 /** Units that count the same kind of thing; agreement inside a class is partial. */
 const CLASSES: readonly (readonly string[])[] = [
-  ["条", "件", "篇", "份", "项", "个", "宗", "起", "套", "户", "所", "处", "家", "部", "册", "张", "座", "台", "批"],
+  ["条", "件", "篇", "份", "项", "个", "宗", "起", "套", "户", "所", "处", "家", "部", "册", "张", "座", "台", "批", "种"],
   ["人", "名", "位", "人次", "万人次"],
   ["次", "场", "期", "场次", "批次", "轮"],
   ["元", "万元", "亿元"],

@@ -61,6 +61,7 @@ const QUESTIONS = {
   twoUnits: "淮安2024年新闻发布会多少场，政策解读多少个",
   unreadRow: "平潭2021年出了多少规范性文件",
   kinds: "蚌埠市2019年信息模板有多少种",
+  rulesCrosswalk: "资阳区2020年规章制发了几件",
   cardByYear: "平潭2015年政府信息公开工作概况",
   cardAmbiguous: "平潭2013年政府信息公开工作概况",
   uncountedNew: "平潭综合实验区2021年外地人申请多少件",
@@ -169,6 +170,15 @@ describe("a count of kinds (种)", () => {
     const a = ask("kinds");
     expect(a.answers[0]).toMatchObject({ value: 200, unit: "种", source: "narrative" });
     expect(a.text).toContain("200多种");
+  });
+});
+
+describe("a row of another form's words", () => {
+  // 规章制发 (2021) of a 2019 report: its 本年新制作数量, said so (it had been "没有这一项数据").
+  it("answers 规章制发 with the 2019 form's 本年新制作数量, naming the crosswalk", () => {
+    const a = ask("rulesCrosswalk");
+    expect(a.answers[0]).toMatchObject({ metric: "art20.rules.new_made", value: 0 });
+    expect(a.text).toContain("对应的是“规章·本年新制作数量”");
   });
 });
 

@@ -438,7 +438,8 @@ for (const [key, label, words, templates] of [
     "件",
     ART20_2021,
     words.flatMap((w) => [[w], [w, "制发"], [w, "发布"], [w, "主动公开"], [w, "新制作"], [w, "制作"], ...made.map((m) => [w, m])]),
-    { primary: true, ...(key === "normative_docs" ? { crosswalk: ["art20.normative_docs.new_made", "proactive.normative_docs_issued"] } : {}) },
+    // A 2019 form's 本年新制作 is the same count of the year's own (规章制发了几件 of a 2019 report).
+    { primary: true, crosswalk: key === "normative_docs" ? ["art20.normative_docs.new_made", "proactive.normative_docs_issued"] : [`art20.${key}.new_made`] },
   );
   def(
     `art20.${key}.repealed`,

@@ -115,6 +115,16 @@ export function resolveMetric(r: Report, pq: ParsedQuestion): Found | null {
   if (!first) return null;
   const direct = findFigures(r, first, slice);
   if (direct) return direct;
+  // Another reading of the same row the words fit, in this report's form, before another form's
+  // column: "主动公开规章" of a 2019 report is its 本年新公开数量, not the 2021 制发's crosswalk 新制作.
+  // (A row is a metric's id but its column: art20.rules.issued's art20.rules.; requests.answered names no row.)
+  const parts = first.split(".");
+  const row = parts.length >= 3 ? `${parts.slice(0, -1).join(".")}.` : "";
+  for (const m of rest) {
+    if (!row || !m.startsWith(row)) continue;
+    const f = findFigures(r, m, slice);
+    if (f) return f;
+  }
   for (const alt of metricDef(first)?.crosswalk ?? []) {
     const f = findFigures(r, alt, slice);
     if (f) return { ...f, via: first };

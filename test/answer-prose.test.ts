@@ -62,6 +62,7 @@ const QUESTIONS = {
   unreadRow: "平潭2021年出了多少规范性文件",
   kinds: "蚌埠市2019年信息模板有多少种",
   rulesCrosswalk: "资阳区2020年规章制发了几件",
+  rankFollowers: "哪个地区的政务微博粉丝最多",
   cardByYear: "平潭2015年政府信息公开工作概况",
   cardAmbiguous: "平潭2013年政府信息公开工作概况",
   uncountedNew: "平潭综合实验区2021年外地人申请多少件",
@@ -170,6 +171,16 @@ describe("a count of kinds (种)", () => {
     const a = ask("kinds");
     expect(a.answers[0]).toMatchObject({ value: 200, unit: "种", source: "narrative" });
     expect(a.text).toContain("200多种");
+  });
+});
+
+describe("a ranking of a count no table keeps", () => {
+  // 政务微博 counts posts (条): "粉丝最多" had ranked the bodies by their posts, 1288条 as 平潭's.
+  it("is refused, saying what the table's row counts instead", () => {
+    const a = ask("rankFollowers");
+    expect(a.kind).toBe("none");
+    expect(a.answers).toEqual([]);
+    expect(a.text).toContain("无法在各报告之间排列");
   });
 });
 

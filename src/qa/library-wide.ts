@@ -9,6 +9,7 @@ import type { ParsedQuestion, RegionMention } from "../parse/question.js";
 import { RATE_ASKED, rateOf, resolveMetric, shareWhole } from "./figures.js";
 import { fmtValue, item, labelFor, sourceLine, who } from "./render.js";
 import type { AnswerDeps } from "./select.js";
+import { askedUnit, unitAgreement } from "./units.js";
 
 /** The reports a library-wide question reads: every one with a year, or those inside the area named. */
 export function scopeEntries(deps: AnswerDeps, area?: RegionMention): ReportEntry[] {
@@ -43,6 +44,20 @@ export const MAX_YEARS = 8;
  * report with more than nought. The counts said are the reports that have the figure.
  */
 export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: RegionMention): Answer {
+  // A count of another kind than the metric's (粉丝 asked, 政务微博 counts posts in 条): no ranking
+  // of the metric answers it ("哪个地区的政务微博粉丝最多" had ranked the posts).
+  const unit = metricDef(pq.metric ?? "")?.unit;
+  const asked = askedUnit(pq.normalized);
+  if (unit && !RATE_ASKED.test(pq.normalized) && asked.units.length && unitAgreement(unit, asked) === 0) {
+    const what = pq.keywordSource
+      .replace(/\s+/g, "")
+      .replace(/(?:哪个|哪些|哪里|哪家)(?:地区|单位|部门|地方)?的?|最多|最少|最高|最低|排名|排行|是|有|多少|几/g, "");
+    return {
+      ...base,
+      kind: "none",
+      text: `统计表没有“${what}”这一项（“${labelFor(pq.metric!, pq.slice)}”数的是${unit}），无法在各报告之间排列。可以问某一份报告正文中的数字，例如“某地某年${what}多少”。`,
+    };
+  }
   const all = scopeEntries(deps, area);
   // 纠错率最高: ranked by each report's share, not by its count. The in-memory key figures give
   // every report's share (a column's needs the record); the rows shown are read again from their

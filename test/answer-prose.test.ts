@@ -63,6 +63,7 @@ const QUESTIONS = {
   kinds: "蚌埠市2019年信息模板有多少种",
   rulesCrosswalk: "资阳区2020年规章制发了几件",
   rankFollowers: "哪个地区的政务微博粉丝最多",
+  sumFollowers: "各地政务微博粉丝一共多少",
   cardByYear: "平潭2015年政府信息公开工作概况",
   cardAmbiguous: "平潭2013年政府信息公开工作概况",
   uncountedNew: "平潭综合实验区2021年外地人申请多少件",
@@ -181,6 +182,12 @@ describe("a ranking of a count no table keeps", () => {
     expect(a.kind).toBe("none");
     expect(a.answers).toEqual([]);
     expect(a.text).toContain("无法在各报告之间排列");
+  });
+  it("…and so is a sum of it", () => {
+    const a = ask("sumFollowers");
+    expect(a.kind).toBe("none");
+    expect(a.answers).toEqual([]);
+    expect(a.text).toContain("统计表没有“政务微博粉丝”这一项");
   });
 });
 

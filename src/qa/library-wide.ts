@@ -39,25 +39,32 @@ export function entryValue(pq: ParsedQuestion, deps: AnswerDeps): (e: ReportEntr
 export const MAX_YEARS = 8;
 
 /**
+ * A count of another kind than the metric's asked (粉丝, while 政务微博 counts posts in 条): no ranking
+ * or sum of the metric answers it ("哪个地区的政务微博粉丝最多" had ranked the posts). The refusal, or
+ * null when the kinds agree.
+ */
+function otherKind(pq: ParsedQuestion, base: Answer, act: "排列" | "相加"): Answer | null {
+  const unit = metricDef(pq.metric ?? "")?.unit;
+  const asked = askedUnit(pq.normalized);
+  if (!unit || RATE_ASKED.test(pq.normalized) || asked.units.length === 0 || unitAgreement(unit, asked) > 0) return null;
+  const what = pq.keywordSource
+    .replace(/\s+/g, "")
+    .replace(/(?:哪个|哪些|哪里|哪家|各)(?:地区|地方|地|单位|部门)?的?|最多|最少|最高|最低|排名|排行|一共|合计|总共|加起来|是|有|多少|几/g, "");
+  return {
+    ...base,
+    kind: "none",
+    text: `统计表没有“${what}”这一项（“${labelFor(pq.metric!, pq.slice)}”数的是${unit}），无法在各报告之间${act}。可以问某一份报告正文中的数字，例如“某地某年${what}多少”。`,
+  };
+}
+
+/**
  * A ranking over the library (or the area named): the year asked, else every year held, each year
  * ranked on its own (a 2012 table and a 2024 one count different things). "哪些…有" lists every
  * report with more than nought. The counts said are the reports that have the figure.
  */
 export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: RegionMention): Answer {
-  // A count of another kind than the metric's (粉丝 asked, 政务微博 counts posts in 条): no ranking
-  // of the metric answers it ("哪个地区的政务微博粉丝最多" had ranked the posts).
-  const unit = metricDef(pq.metric ?? "")?.unit;
-  const asked = askedUnit(pq.normalized);
-  if (unit && !RATE_ASKED.test(pq.normalized) && asked.units.length && unitAgreement(unit, asked) === 0) {
-    const what = pq.keywordSource
-      .replace(/\s+/g, "")
-      .replace(/(?:哪个|哪些|哪里|哪家)(?:地区|单位|部门|地方)?的?|最多|最少|最高|最低|排名|排行|是|有|多少|几/g, "");
-    return {
-      ...base,
-      kind: "none",
-      text: `统计表没有“${what}”这一项（“${labelFor(pq.metric!, pq.slice)}”数的是${unit}），无法在各报告之间排列。可以问某一份报告正文中的数字，例如“某地某年${what}多少”。`,
-    };
-  }
+  const other = otherKind(pq, base, "排列");
+  if (other) return other;
   const all = scopeEntries(deps, area);
   // 纠错率最高: ranked by each report's share, not by its count. The in-memory key figures give
   // every report's share (a column's needs the record); the rows shown are read again from their
@@ -154,6 +161,8 @@ export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: 
  * the reply says it is a sum of reports.
  */
 export function total(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: RegionMention): Answer {
+  const other = otherKind(pq, base, "相加");
+  if (other) return other;
   const valueOf = entryValue(pq, deps);
   const label = labelFor(pq.metric!, pq.slice);
   const byYear = new Map<number, { e: ReportEntry; v: number }[]>();

@@ -23,7 +23,7 @@ import { bestQuantity, betterRow, clauseOverFigure, figureCoverage, type ProseQu
 import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, warningsFor, who } from "./qa/render.js";
 import { inReportScript } from "./qa/script.js";
 import { type AnswerDeps, narrowByAnswer, narrowByReports, pickReport } from "./qa/select.js";
-import { unitAgreement } from "./qa/units.js";
+import { askedUnit, unitAgreement } from "./qa/units.js";
 
 export { answerFigure, keyFigures } from "./qa/figures.js";
 export { highlight } from "./qa/render.js";
@@ -629,7 +629,9 @@ interface One {
 function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null {
   const f = pq.metric ? resolveMetric(r, pq) : null;
   const main = f?.primary ?? f?.narrative;
-  const px = pq.asksQuantity ? proseOf(r, pq, deps) : null;
+  // As for one report: a metric named is a number asked, and its unit is weighed ("历年政务微博粉丝":
+  // the posts in 条 are no answer to 粉丝, the prose's 10659名 is).
+  const px = pq.asksQuantity || pq.metric ? proseOf(r, pq, deps) : null;
   const best = px ? bestQuantity(px) : null;
   const fits = !main || !px || !main.unit || unitAgreement(main.unit, px.asked) > 0;
   if (
@@ -650,8 +652,14 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
 
 /** What a series answers, for its heading: the metric, else the question's words. */
 function topicOf(pq: ParsedQuestion): string {
-  if (pq.metric) return metricLabel(pq.metric);
-  return pq.keywordSource.replace(/\s+/g, "").replace(/(?:是|有|为)?(?:多少|几)[\u4e00-\u9fff]?$|历年|趋势|变化|逐年|每年|各年|对比|比较|情况|和$/g, "");
+  // The metric's name, unless it counts another kind of thing than asked (粉丝, 政务微博's posts in 条).
+  const unit = pq.metric ? metricDef(pq.metric)?.unit : undefined;
+  const asked = askedUnit(pq.normalized);
+  const otherKind = !!unit && !asked.share && asked.units.length > 0 && unitAgreement(unit, asked) === 0;
+  if (pq.metric && !otherKind) return metricLabel(pq.metric);
+  return pq.keywordSource
+    .replace(/\s+/g, "")
+    .replace(/(?:是|有|为)?(?:多少|几)[\u4e00-\u9fff]?$|历年|趋势|变化|逐年|每年|各年|对比|比较|情况|和$|^[和与及跟]/g, "");
 }
 
 function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {

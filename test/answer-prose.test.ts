@@ -64,6 +64,7 @@ const QUESTIONS = {
   rulesCrosswalk: "资阳区2020年规章制发了几件",
   rankFollowers: "哪个地区的政务微博粉丝最多",
   sumFollowers: "各地政务微博粉丝一共多少",
+  trendFollowers: "平潭综合实验区历年政务微博粉丝",
   cardByYear: "平潭2015年政府信息公开工作概况",
   cardAmbiguous: "平潭2013年政府信息公开工作概况",
   uncountedNew: "平潭综合实验区2021年外地人申请多少件",
@@ -182,6 +183,11 @@ describe("a ranking of a count no table keeps", () => {
     expect(a.kind).toBe("none");
     expect(a.answers).toEqual([]);
     expect(a.text).toContain("无法在各报告之间排列");
+  });
+  it("…and a trend is the prose's count of it each year, never the row's (10659名, not 1288条)", () => {
+    const a = ask("trendFollowers");
+    expect(a.text).toContain("政务微博粉丝历年情况");
+    expect(a.answers.map((x) => [x.value, x.unit])).toEqual([[10659, "名"]]);
   });
   it("…and so is a sum of it", () => {
     const a = ask("sumFollowers");

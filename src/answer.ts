@@ -23,7 +23,7 @@ import { bestQuantity, betterRow, clauseOverFigure, figureCoverage, type ProseQu
 import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, warningsFor, who } from "./qa/render.js";
 import { inReportScript } from "./qa/script.js";
 import { type AnswerDeps, narrowByAnswer, narrowByReports, pickReport } from "./qa/select.js";
-import { askedUnit, unitAgreement } from "./qa/units.js";
+import { asksOtherKind, unitAgreement } from "./qa/units.js";
 
 export { answerFigure, keyFigures } from "./qa/figures.js";
 export { highlight } from "./qa/render.js";
@@ -653,10 +653,7 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
 /** What a series answers, for its heading: the metric, else the question's words. */
 function topicOf(pq: ParsedQuestion): string {
   // The metric's name, unless it counts another kind of thing than asked (粉丝, 政务微博's posts in 条).
-  const unit = pq.metric ? metricDef(pq.metric)?.unit : undefined;
-  const asked = askedUnit(pq.normalized);
-  const otherKind = !!unit && !asked.share && asked.units.length > 0 && unitAgreement(unit, asked) === 0;
-  if (pq.metric && !otherKind) return metricLabel(pq.metric);
+  if (pq.metric && !asksOtherKind(metricDef(pq.metric)?.unit, pq.normalized)) return metricLabel(pq.metric);
   return pq.keywordSource
     .replace(/\s+/g, "")
     .replace(/(?:是|有|为)?(?:多少|几)[\u4e00-\u9fff]?$|历年|趋势|变化|逐年|每年|各年|对比|比较|情况|和$|^[和与及跟]/g, "");

@@ -9,7 +9,7 @@ import type { ParsedQuestion, RegionMention } from "../parse/question.js";
 import { RATE_ASKED, rateOf, resolveMetric, shareWhole } from "./figures.js";
 import { fmtValue, item, labelFor, sourceLine, who } from "./render.js";
 import type { AnswerDeps } from "./select.js";
-import { askedUnit, unitAgreement } from "./units.js";
+import { asksOtherKind } from "./units.js";
 
 /** The reports a library-wide question reads: every one with a year, or those inside the area named. */
 export function scopeEntries(deps: AnswerDeps, area?: RegionMention): ReportEntry[] {
@@ -45,8 +45,7 @@ export const MAX_YEARS = 8;
  */
 function otherKind(pq: ParsedQuestion, base: Answer, act: "排列" | "相加"): Answer | null {
   const unit = metricDef(pq.metric ?? "")?.unit;
-  const asked = askedUnit(pq.normalized);
-  if (!unit || RATE_ASKED.test(pq.normalized) || asked.units.length === 0 || unitAgreement(unit, asked) > 0) return null;
+  if (!asksOtherKind(unit, pq.normalized)) return null;
   const what = pq.keywordSource
     .replace(/\s+/g, "")
     .replace(/(?:哪个|哪些|哪里|哪家|各)(?:地区|地方|地|单位|部门)?的?|最多|最少|最高|最低|排名|排行|一共|合计|总共|加起来|是|有|多少|几/g, "");

@@ -138,3 +138,12 @@ function crossAgreement(unit: string, asked: string): number {
   if (asked === "个" && (CLASSES[1]!.includes(unit) || CLASSES[2]!.includes(unit))) return 0.6;
   return 0;
 }
+
+/**
+ * The question asks for a count of another kind than a row's unit: 粉丝 (people) of 政务微博公开政府信息数
+ * (posts, 条). No ranking, sum or trend of that row answers it. A share asked is of any row.
+ */
+export function asksOtherKind(unit: string | undefined, question: string): boolean {
+  const asked = askedUnit(question);
+  return !!unit && !asked.share && asked.units.length > 0 && unitAgreement(unit, asked) === 0;
+}

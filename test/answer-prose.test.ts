@@ -176,24 +176,23 @@ describe("a count of kinds (种)", () => {
   });
 });
 
-describe("a ranking of a count no table keeps", () => {
-  // 政务微博 counts posts (条): "粉丝最多" had ranked the bodies by their posts, 1288条 as 平潭's.
-  it("is refused, saying what the table's row counts instead", () => {
-    const a = ask("rankFollowers");
+describe("a ranking or a sum of a count no table keeps", () => {
+  // 政务微博 counts posts (条): "粉丝最多" had ranked the bodies by their posts, 1288条 as 平潭's, and
+  // "粉丝一共多少" added them.
+  it.each([
+    ["rankFollowers", "无法在各报告之间排列"],
+    ["sumFollowers", "无法在各报告之间相加"],
+  ] as const)("%s is refused, saying what the table's row counts instead", (key, says) => {
+    const a = ask(key);
     expect(a.kind).toBe("none");
     expect(a.answers).toEqual([]);
-    expect(a.text).toContain("无法在各报告之间排列");
+    expect(a.text).toContain("统计表没有“政务微博粉丝”这一项");
+    expect(a.text).toContain(says);
   });
   it("…and a trend is the prose's count of it each year, never the row's (10659名, not 1288条)", () => {
     const a = ask("trendFollowers");
     expect(a.text).toContain("政务微博粉丝历年情况");
     expect(a.answers.map((x) => [x.value, x.unit])).toEqual([[10659, "名"]]);
-  });
-  it("…and so is a sum of it", () => {
-    const a = ask("sumFollowers");
-    expect(a.kind).toBe("none");
-    expect(a.answers).toEqual([]);
-    expect(a.text).toContain("统计表没有“政务微博粉丝”这一项");
   });
 });
 

@@ -59,8 +59,8 @@ export function proseQuery(index: ProseIndex, keywordSource: string, normalized:
   const words = weigh(contentWords(keywordSource, segment), index);
   // A question of several parts asks each part's own unit ("新闻发布会多少场，政策解读多少个": 个 for
   // the second, whose 21个 had been no answer to 场); the whole question's when the part names none.
-  const own = keywordSource !== normalized ? askedUnit(keywordSource) : undefined;
-  return { index, words, phrase: contentPhrase(keywordSource), asked: own?.explicit ? own : askedUnit(normalized), question: normalized };
+  const own = askedUnit(keywordSource);
+  return { index, words, phrase: contentPhrase(keywordSource), asked: own.explicit ? own : askedUnit(normalized), question: normalized };
 }
 
 /** The prose's quantities ranked for a question: once per query, however many ask (its fields are never changed). */
@@ -100,13 +100,20 @@ export function rowLabel(f: Figure): string {
 const ROW_FILLER = /(?:\d[\d.,]*|[|｜\s])+/g;
 
 /**
+ * The words a figure is named by: the row the report prints (a derived figure, columns summed,
+ * quotes its row; a prose figure's evidence is a sentence, no row) and the registry's label without
+ * its notes.
+ */
+function figureWords(f: Figure, label: string): { row: string; plain: string } {
+  return { row: f.source === "narrative" ? "" : rowLabel(f), plain: label.replace(/（[^）]*）|\([^)]*\)/g, "") };
+}
+
+/**
  * How much of the question a figure accounts for: the words of the row the report prints, the
  * column, and (a little less) the registry's label.
  */
 export function figureCoverage(pq: ProseQuery, f: Figure, label: string, slice?: string): { score: number; phrase: number } {
-  // A derived figure (columns summed) quotes its row; a prose figure's evidence is a sentence.
-  const row = f.source === "narrative" ? "" : rowLabel(f);
-  const plain = label.replace(/（[^）]*）|\([^)]*\)/g, "");
+  const { row, plain } = figureWords(f, label);
   const texts = [
     { text: row, w: 1 },
     { text: columnText(slice), w: 1 },
@@ -144,7 +151,7 @@ function namesWhatRowDoesNot(pq: ProseQuery, best: ClauseAnswer, f: Figure, labe
   if (!top) return false;
   const own = best.q.countedFirst ? best.q.right : `${best.q.left}${best.q.right}`;
   if (wordMatch(top.word, own) < 0.85) return false;
-  const row = f.source === "narrative" ? "" : rowLabel(f);
+  const { row } = figureWords(f, label);
   return [row, columnText(slice), label, BACKGROUND].every((t) => wordMatch(top.word, t) === 0);
 }
 
@@ -156,8 +163,7 @@ function namesWhatRowDoesNot(pq: ProseQuery, best: ClauseAnswer, f: Figure, labe
  * 15.) The words every disclosure sentence shares (BACKGROUND) name no row.
  */
 function rowNamesWhatClauseDoesNot(pq: ProseQuery, best: ClauseAnswer, f: Figure, label: string): boolean {
-  const row = f.source === "narrative" ? "" : rowLabel(f);
-  const plain = label.replace(/（[^）]*）|\([^)]*\)/g, "");
+  const { row, plain } = figureWords(f, label);
   // The whole sentence, its parts before a ； too: "在…网站主动公开的1853条政府信息中，…；政策、
   // 规范性文件类信息207条" names 主动公开 before the ；.
   const all = pq.index.sentences;

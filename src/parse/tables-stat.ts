@@ -63,6 +63,8 @@ function extendLabel(row: Row, text: string, end: number, valuesFollow: boolean)
   }
 }
 const CJK = /[\u4e00-\u9fff]/;
+/** A label's bracketed note, maybe with the row's unit glued after it. */
+const NOTE_THEN_UNIT = new RegExp(`^(\\([^()]*\\))(${unitAlternation(COUNT_UNITS)})?$`);
 /** A unit inside a run of text, followed by more text (global, for scanning). */
 const UNIT_INSIDE = new RegExp(`(?:${unitAlternation(COUNT_UNITS)})(?=[\\u4e00-\\u9fff(])`, "g");
 /** The row of the form a label names, or null (not only "stat.<its own words>"). */
@@ -257,6 +259,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     }
     // Numbering glued to the values before it: "…1818" + "2." → 1818 and numbering 2 (also when the
     // label itself is on the next line: "2.\n同意部分公开答复数").
+    let numbered = false; // this run starts a numbered row: it continues no label
     if (/^[.、]/.test(text) && cur && cur.tokens.length > 0) {
       const last = cur.tokens[cur.tokens.length - 1]!;
       // The next number in the sequence; or, after rows printed without numbering, the number by
@@ -270,6 +273,8 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
         unnumbered = -1; // the row this numbering starts is counted as it is pushed
         text = text.slice(1);
         textStart++;
+        // A heading's only token was this numbering ("(二)…情况" + "1" + ".政府公报…"): it stays a label alone.
+        numbered = cur.tokens.length === 0;
       }
     } else if (/^[、]/.test(text) && cur && cur.tokens.length === 0 && !cur.heading) {
       // A label wrapped at its own 、: "3、信函" / "、传真申请数".
@@ -293,10 +298,13 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
       unnumbered = 0;
       continue;
     }
-    // A bracketed note after the label: "(不同渠道和方式公开相同信息计1条)".
-    if (cur && cur.tokens.length === 0 && /^\([^()]*\)$/.test(text.trim())) {
-      cur.label += text.trim();
+    // A bracketed note after the label: "(不同渠道和方式公开相同信息计1条)", and the row's unit glued
+    // after it when a crawl dropped the cells' separators ("…计1条)条134").
+    const note = cur && cur.tokens.length === 0 && !cur.unit ? NOTE_THEN_UNIT.exec(text.trim()) : null;
+    if (cur && note && (!note[2] || followedByValue(items, i))) {
+      cur.label += note[1];
       cur.labelSpan = { start: cur.labelSpan.start, end: it.end };
+      if (note[2]) cur.unit = note[2];
       continue;
     }
     // A label continued over a separator ("主动公开信息数 条"): the unit is its own run. A second
@@ -311,7 +319,7 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     }
     // A label with neither unit nor values is not finished (a heading is numbered 一、/(一) or marked
     // "——"): the next words without a numbering of their own continue it ("参加政府网" / "站在线访谈次数").
-    const unfinished = cur && cur.tokens.length === 0 && !cur.unit && !cur.heading && cur.label.length < 40;
+    const unfinished = cur && !numbered && cur.tokens.length === 0 && !cur.unit && !cur.heading && cur.label.length < 40;
     // …unless the label ended with its unit and these words are the next row's: its value cell was blank.
     const blank = unfinished ? UNIT_SUFFIX.exec(cur.label) : null;
     if (blank && blankRowCut(cur.label + text) === cur.label.length) {
@@ -321,6 +329,13 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
       // A label wrapped over two lines or cells.
       extendLabel(cur, text, it.end, followedByValue(items, i));
       continue;
+    }
+    // A section heading whose blank cells a crawl dropped, glued to its first row: a heading of its own.
+    const glued = gluedRowAt(text);
+    if (glued > 0) {
+      rows.push({ label: text.slice(0, glued), labelSpan: { start: textStart, end: textStart + glued }, tokens: [], heading: true });
+      text = text.slice(glued);
+      textStart += glued;
     }
     if (/^[一二三四五六七八九十]、|^\([一二三四五六七八九十]\)/.test(text)) (expectArabic = 1), (unnumbered = 0);
     else if (!numberingOf(text)) unnumbered++;
@@ -697,7 +712,7 @@ const CN_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 
 
 /** Header words glued before the first row label ("年度历年累计主动公开文件数条"): their length. */
 const LEADING_HEADER = new RegExp(
-  String.raw`^(?:(?:指标名称|统计指标|计量单位|单位|序号|项目|年度|年|本年度|本年数?|当年|历年累计|累计数?|统计数|${STAT_DELTA}|${STAT_PREVIOUS}|市政府|[\u4e00-\u9fff、]{1,10}?(?:政府|单位)(?=[\u4e00-\u9fff]))\s*)+`,
+  String.raw`^(?:(?:指标名称|统计指标|计量单位|单位|序号|项目|年度|年|本年度|本年数?|当年|历年累计|累计数?|统计数|数量|数值|${STAT_DELTA}|${STAT_PREVIOUS}|市政府|[\u4e00-\u9fff、]{1,10}?(?:政府|单位)(?=[\u4e00-\u9fff]))\s*)+`,
 );
 
 function leadingHeader(text: string): string {
@@ -721,6 +736,16 @@ function peelNumber(tok: ValueToken, expect: readonly number[]): { n: number; re
     return { n, rest: { ...tok, raw: restRaw, end: tok.end - s.length } };
   }
   return null;
+}
+
+/**
+ * Where a section heading's label ends and its first row's begins, when a crawl glued the two
+ * without the heading's own cells ("一、主动公开情况(一)主动公开政府信息数"): the offset of the row's
+ * "(一)", or -1. Only a top-level heading (一、) followed soon by a first sub-row numbering.
+ */
+function gluedRowAt(label: string): number {
+  const m = /^[一二三四五六七八九十]{1,2}、[^()（）]{2,16}?(?=[(（]一[)）])/.exec(label);
+  return m ? m[0].length : -1;
 }
 
 /** A printed label without numbering, 其中 and bracketed notes: "(一)主动公开政府信息数(不同…计1条)" → "主动公开政府信息数". */

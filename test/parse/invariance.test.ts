@@ -315,6 +315,32 @@ describe.each(FILES.map((path) => ({ name: path.split("/").slice(-2).join("/"), 
 });
 
 /**
+ * An old 统计表 as a crawler saves a page whose HTML has nothing between its table cells: every cell
+ * glued to the next, heading rows left blank instead of "——", the value column headed 数量. Glued so,
+ * a label's note with its unit after it ("…计1条)条134") had lost 主动公开政府信息数 and 回应热点 from
+ * 长寿区 2018, and a blank heading glued to its first row ("数量一、主动公开情况(一)主动公开政府信息数")
+ * had put that row under the heading's words.
+ */
+const GLUED_CELLS = (t: string) => t.replace(/[ \t]*\|[ \t]*/g, "").replace(/\s*\n\s*/g, "");
+const STAT_LAYOUTS: [string, (t: string) => string][] = [
+  ["cells glued", GLUED_CELLS],
+  ["heading rows blank, cells glued", (t) => GLUED_CELLS(t.replace(/——(?=\s*\|\s*\|)/g, ""))],
+  ["headed 数量, heading rows blank, cells glued", (t) => GLUED_CELLS(t.replace(/统计数/g, "数量").replace(/——(?=\s*\|\s*\|)/g, ""))],
+];
+const STAT_SEEDS = ["000_2d63126c8570951a.txt", "002_2280456dce613c96.txt"].map((f) => join(SEEDS, f));
+
+describe.each(STAT_SEEDS.map((path) => ({ name: path.split("/").slice(-1)[0], path })))(
+  "$name, its 统计表 crawled with nothing between the cells",
+  ({ path }) => {
+    const raw = readFileSync(path, "utf8");
+    const base = said(parse(raw));
+    it.each(STAT_LAYOUTS.map(([layout, fn]) => ({ layout, fn })))("$layout: the same who, when and figures", ({ fn }) => {
+      expect(said(parse(fn(raw)))).toEqual(base);
+    });
+  },
+);
+
+/**
  * The wordings over the fixtures, and over a report a converter printed as Markdown, whose 表四 is
  * three small tables each headed again (结果维持 … 合计 between the groups' numbers had cut 表四 off
  * after the first group: all fifteen figures lost).

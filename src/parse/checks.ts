@@ -56,6 +56,10 @@ export function checkTables(figures: readonly Figure[], template: Template, colu
     const id = o.identity;
     const where = o.slice ? `（${sliceLabel(o.slice)}列）` : "";
     const evidence = dedupe(o.cells.map(([m, s]) => fig(m, s)?.evidence).filter((e): e is Evidence => Boolean(e)));
+    // A cell read with a guess (digits that ran together, cells the template did not expect): the
+    // failure may be the reading's, not the table's, and the warning must not blame the report.
+    const guessed = o.cells.some(([m, s]) => fig(m, s)?.certain === false);
+    const inconsistent = guessed ? "其中有的数字读得不确定（见其说明），可能是读法有误，请核对原文。" : "表内数据不一致。";
     if (id.kind === "sum") {
       const names = o.cells
         .slice(1)
@@ -64,7 +68,7 @@ export function checkTables(figures: readonly Figure[], template: Template, colu
       warnings.push({
         code: "SUM_MISMATCH",
         metrics: o.cells.map(([m]) => m),
-        message: `${metricLabel(id.total)}${where}印为 ${fmt(o.lhs)}，但分项之和为 ${fmt(o.rhs)}（${names}），表内数据不一致。`,
+        message: `${metricLabel(id.total)}${where}${guessed ? "读作" : "印为"} ${fmt(o.lhs)}，但分项之和为 ${fmt(o.rhs)}（${names}），${inconsistent}`,
         evidence,
       });
     } else if (id.kind === "balance") {
@@ -72,21 +76,21 @@ export function checkTables(figures: readonly Figure[], template: Template, colu
       warnings.push({
         code: "BALANCE_MISMATCH",
         metrics: o.cells.map(([m]) => m),
-        message: `表三${where || "（总计列）"}勾稽关系不成立：本年新收 ${a} + 上年结转 ${b} = ${o.lhs}，而办理结果总计 ${c} + 结转下年度 ${d} = ${o.rhs}。`,
+        message: `表三${where || "（总计列）"}勾稽关系不成立：本年新收 ${a} + 上年结转 ${b} = ${o.lhs}，而办理结果总计 ${c} + 结转下年度 ${d} = ${o.rhs}${!guessed ? "。" : `，${inconsistent}`}`,
         evidence,
       });
     } else if (id.kind === "rowSum") {
       warnings.push({
         code: "SUM_MISMATCH",
         metrics: [o.metric!],
-        message: `表三“${metricLabel(o.metric!)}”一行：总计 ${fmt(o.lhs)} 不等于各类申请人之和 ${fmt(o.rhs)}。`,
+        message: `表三“${metricLabel(o.metric!)}”一行：总计 ${fmt(o.lhs)} 不等于各类申请人之和 ${fmt(o.rhs)}${!guessed ? "。" : `，${inconsistent}`}`,
         evidence: evidence.slice(0, 1),
       });
     } else {
       warnings.push({
         code: "SUM_MISMATCH",
         metrics: [o.metric!],
-        message: `${metricLabel(o.metric!)}：${sliceLabel(o.cells[0]![1]) || "本年度"} ${fmt(o.lhs)} 大于${sliceLabel(o.cells[1]![1]) || "本年度"} ${fmt(o.rhs)}，表内数据不一致。`,
+        message: `${metricLabel(o.metric!)}：${sliceLabel(o.cells[0]![1]) || "本年度"} ${fmt(o.lhs)} 大于${sliceLabel(o.cells[1]![1]) || "本年度"} ${fmt(o.rhs)}，${inconsistent}`,
         evidence,
       });
     }

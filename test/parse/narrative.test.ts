@@ -283,6 +283,9 @@ const ROWS: Row[] = [
   ["written", "全年举办培训班两次，培训200余人次。", ["training.sessions=2次", "training.trainees=200人次~"]],
   ["written", "召开新闻发布会8场。", ["response.press_conferences=8场"]],
   ["written", "本机关未收取任何信息处理费。", ["fees.info_processing=0元"]],
+  // None said with what was not charged for between (these had read no figure at all).
+  ["written", "本年度我镇未收取政府信息公开相关费用。", ["fees.requests=0万元"]],
+  ["written", "全年未向申请人收取检索、复制、邮寄费用。", ["fees.requests=0万元"]],
   ["written", "全年受理审批事项12000件。", []],
   [
     "written",

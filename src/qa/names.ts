@@ -17,6 +17,9 @@ const BODY_SUFFIX: readonly [string, string[]][] = [
 /** Two verbs people say as one (监督管理 → 监管) or leave out of an abbreviation (国资委). */
 const MERGED = /监督管理/g;
 
+/** Abbreviations that name one kind of body, and the full names they stand for. */
+const OWNED_INITIALS: readonly [string, RegExp][] = [["国资", /^国有资产/]];
+
 /** "发展", "改革": a name's words, two characters each (a name of another length is not split). */
 function words(part: string): string[] | null {
   if (part.length < 2 || part.length % 2 !== 0 || !/^[\u4e00-\u9fff]+$/.test(part)) return null;
@@ -80,7 +83,11 @@ export function departmentForms(own: string): string[] {
     }
     // A committee of one subject: 科学技术委员会 → 科委, 教育委员会 → 教委.
     if (suffix[0] === "委员会" && parts.length === 1 && ws[0]!.length <= 2) stems.add(ws[0]![0]![0]!);
+    // A bureau by its first word: 国土资源局 → 国土局, 交通运输局 → 交通局, 市场监督管理局 → 市场局.
+    if (suffix[0] === "局" && parts.length === 1 && ws[0]!.length >= 2) stems.add(ws[0]![0]!);
   }
+  // Initials that are another body's name are not this one's: 国土资源局 is no 国资局 (国有资产的).
+  for (const [initials, owner] of OWNED_INITIALS) if (stems.has(initials) && !owner.test(stem)) stems.delete(initials);
   for (const s of stems) {
     for (const short of suffix[1]) {
       const form = s + short;

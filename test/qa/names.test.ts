@@ -19,6 +19,9 @@ describe("departmentForms", () => {
     ["住房和城乡建设局", ["住建局"]],
     ["人民政府办公厅", ["政府办公厅", "政府办"]],
     ["人民政府办公室", ["政府办公室", "政府办"]],
+    ["国土资源局", ["国土局"]],
+    ["交通运输局", ["交通局", "交运局"]],
+    ["市场监督管理局", ["市场局"]],
   ])("%s → %j", (own, forms) => {
     const out = departmentForms(own);
     for (const f of forms) expect(out).toContain(f);
@@ -29,6 +32,8 @@ describe("departmentForms", () => {
     expect(departmentForms("市场监督管理局")).not.toContain("市局");
     expect(departmentForms("民政局")).toEqual([]);
     expect(departmentForms("国有资产监督管理委员会")).not.toContain("国委");
+    // 国资局 is the state-assets bureau's name, not the land-resources bureau's (its initials).
+    expect(departmentForms("国土资源局")).not.toContain("国资局");
   });
 
   it("oneApart", () => {

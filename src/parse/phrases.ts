@@ -36,6 +36,8 @@ const COUNT = ["件", "条", "个", "份", "宗"];
 /** Applications that are not disclosure requests: the service hall, licences, 12345, letters and visits. */
 const OTHER_APPLICATIONS = /审批|窗口|服务大厅|政务服务|行政服务|便民服务|12345|热线|诉求|信访|建议|提案|留言|许可|办件|收件|低保|补贴|救助/;
 const CASES = ["件", "起", "宗", "份", "次", "条"];
+/** A clause that counts the requests received, whatever channel it names. */
+const RECEIVED = /收到|受理|接收|接到/;
 /** No, none: 未收到, 没有发生, 无因…, 未被提起. */
 const NO = String.raw`(?:(?:(?<!尚)未(?!经)|没有)(?:被)?(?:收到|发生|出现|产生|接到|涉及|有|提起|申请)?|无(?=因|政府|涉及|行政|相关|有关|被))`;
 const ZERO = String.raw`(?:均|都|皆)?(?:为|是)(?:0|零)(?:件|起|宗)?(?![\d.])`;
@@ -61,6 +63,53 @@ export const PHRASES: readonly MetricPhrase[] = [
     none: /(?:未|没有)(?:收到|受理|接到|接收|发生)[^，,。；;]{0,24}?申请|(?:^|[，,。；;]|全年|本年度?|今年)无(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)的?申请|(?:申请|依申请公开)[^，,。；;#]{0,8}?(?:数量)?(?:均|都)?为(?:0|零)(?![\d.])/,
   },
   { metric: "requests.carried_over", names: [[/上年(?:度)?结转/]], units: COUNT },
+  // How the requests came (the old 统计表's channels): "其中当面申请12件，网上申请6件". A clause that
+  // says 收到 / 受理 counts the requests received ("收到有关政府信息公开的信函申请1条" is all of them).
+  {
+    metric: "requests.channel.in_person",
+    names: [[/(?:当面|现场|窗口)(?:申请|提交|提出)/]],
+    units: COUNT,
+    not: RECEIVED,
+    topic: "requests",
+    offTopic: OTHER_APPLICATIONS,
+    disclosure: true,
+  },
+  {
+    metric: "requests.channel.online",
+    names: [[/(?:网上|网络|互联网|在线|网站)(?:申请|提交|提出)/]],
+    units: COUNT,
+    not: RECEIVED,
+    topic: "requests",
+    offTopic: OTHER_APPLICATIONS,
+    disclosure: true,
+  },
+  {
+    metric: "requests.channel.letter",
+    names: [[/(?:信函|来信|邮寄)(?:申请|提交|提出)/]],
+    units: COUNT,
+    not: /传真|收到|受理|接收|接到/,
+    topic: "requests",
+    offTopic: OTHER_APPLICATIONS,
+    disclosure: true,
+  },
+  {
+    metric: "requests.channel.fax",
+    names: [[/传真(?:申请|提交|提出)/]],
+    units: COUNT,
+    not: /信函|收到|受理|接收|接到/,
+    topic: "requests",
+    offTopic: OTHER_APPLICATIONS,
+    disclosure: true,
+  },
+  {
+    metric: "requests.channel.email",
+    names: [[/(?:电子)?邮件(?:申请|提交|提出)/]],
+    units: COUNT,
+    not: RECEIVED,
+    topic: "requests",
+    offTopic: OTHER_APPLICATIONS,
+    disclosure: true,
+  },
   {
     metric: "requests.carried_forward",
     names: [[/(?:结转|顺延|转入)(?:到|至)?下(?:一)?年/], [/(?:结转|顺延)(?:到|至)?(?:\d{4}年|明年)/]],

@@ -211,7 +211,7 @@ const ROWS: Row[] = [
   [
     "平潭县2012",
     "三、政府信息依申请公开工作情况2012年全县共收到有关政府信息公开的申请21条,其中当面申请数18条,电子邮件申请数3条;对依申请公开的答复总数21条,其中同意公开答复数17条,其它公开答复数2条,免于公开答复数2条;",
-    ["requests.received=21条", "requests.result.total=21条", "requests.result.granted=17条"],
+    ["requests.received=21条", "requests.channel.in_person=18条", "requests.channel.email=3条", "requests.result.total=21条", "requests.result.granted=17条"],
   ],
   [
     "平潭2012",
@@ -221,7 +221,11 @@ const ROWS: Row[] = [
   // weibo posts are the weibo channel, not the report's total
   ["平潭2012", "截至12月14日,新浪中国平潭官方微博共发布微博1288条,拥有粉丝10659名。", ["proactive.channel.weibo=1288条"]],
   ["平潭2012", "平潭网还开设了网上审批功能,截至12月14日,中国平潭网与区行政服务中心共同累计收件9898件,累计办结9542件。", []],
-  ["平潭县2013", "三、政府信息依申请公开工作情况2013年全县共收到有关政府信息公开的申请7条,网上申请数3条,信函申请数4条;", ["requests.received=7条"]],
+  [
+    "平潭县2013",
+    "三、政府信息依申请公开工作情况2013年全县共收到有关政府信息公开的申请7条,网上申请数3条,信函申请数4条;",
+    ["requests.received=7条", "requests.channel.online=3条", "requests.channel.letter=4条"],
+  ],
   // a review application received is a review case: review.total 1 (the table prints 0)
   [
     "平潭2013",
@@ -283,6 +287,18 @@ const ROWS: Row[] = [
   ["written", "全年举办培训班两次，培训200余人次。", ["training.sessions=2次", "training.trainees=200人次~"]],
   ["written", "召开新闻发布会8场。", ["response.press_conferences=8场"]],
   ["written", "本机关未收取任何信息处理费。", ["fees.info_processing=0元"]],
+  // The channels requests came by (they had been read from the old 统计表 only).
+  [
+    "written",
+    "全年共受理信息公开申请事项18件（其中当面申请12件，网上申请6件），全部按时办结。",
+    ["requests.received=18件", "requests.channel.in_person=12件", "requests.channel.online=6件"],
+  ],
+  [
+    "written",
+    "依申请公开方面，从申请方式看，网上申请201件，信函申请63件，当面申请48件。",
+    ["requests.channel.online=201件", "requests.channel.letter=63件", "requests.channel.in_person=48件"],
+  ],
+  ["written", "全年网上申请办理营业执照560件。", []],
   // None said with what was not charged for between (these had read no figure at all).
   ["written", "本年度我镇未收取政府信息公开相关费用。", ["fees.requests=0万元"]],
   ["written", "全年未向申请人收取检索、复制、邮寄费用。", ["fees.requests=0万元"]],

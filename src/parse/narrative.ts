@@ -37,6 +37,8 @@ const JOINERS = /[、和及与并(（]|以及/g;
 const PART_NOTE = /[(（](?:含|包含|包括|其中)/;
 /** A clause that may say "none" (未收到, 没有发生, 无…, 均为0, 不收费). */
 const NONE_HINT = /未|没有|无|为0|为零|不收|免收/;
+/** A sentence that is only "无": the part's heading names what there was none of. */
+const BARE_NONE = /^\s*(?:无|没有|暂无|均无)\s*[。.；;]?\s*$/;
 /**
  * A quantity that is not a figure of the year: a target (不少于两次, 力争), a counting rule
  * ("不同渠道和方式公开相同信息计1条").
@@ -254,11 +256,22 @@ function readSentence(ctx: Context, qs: readonly Quantity[], none: boolean, out:
         prevEnd = q.end;
       }
       if (none) {
-        const clause = text.slice(cStart, cEnd);
+        let clause = text.slice(cStart, cEnd);
+        let quote = quoteOf(ctx, cStart, cEnd);
+        // A part whose whole body is 无 ("四、收费情况 无。"): its heading says what there was none of,
+        // and a heading of the template's parts speaks of disclosure (五、行政复议、行政诉讼情况).
+        let templatePart = false;
+        if (BARE_NONE.test(ctx.sentence)) {
+          const heading = ctx.part && ctx.part !== ctx.sentence ? ctx.part : ctx.title;
+          const title = heading.slice(headingNumberAt(heading, 0)?.length ?? 0);
+          clause = `无${title}`;
+          quote = [ctx.from, ctx.sEnd];
+          templatePart = templateHeading(title) !== null;
+        }
         if (NONE_HINT.test(clause)) {
           for (const p of PHRASES) {
             if (!p.none?.test(clause) || p.not?.test(clause)) continue;
-            if (p.disclosure && !aboutDisclosure(ctx)) continue;
+            if (p.disclosure && !templatePart && !aboutDisclosure(ctx)) continue;
             out.push({
               metric: p.metric,
               value: 0,
@@ -268,7 +281,7 @@ function readSentence(ctx: Context, qs: readonly Quantity[], none: boolean, out:
               rank: 0,
               sub: SUB_UNIT.test(clause),
               at: cStart,
-              quote: quoteOf(ctx, cStart, cEnd),
+              quote,
             });
           }
         }

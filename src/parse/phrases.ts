@@ -60,7 +60,7 @@ export const PHRASES: readonly MetricPhrase[] = [
     offTopic: OTHER_APPLICATIONS,
     disclosure: true,
     // (无政府信息公开申请: 无 right before the request itself; not 无正当理由…申请, a row of 表三.)
-    none: /(?:未|没有)(?:收到|受理|接到|接收|发生)[^，,。；;]{0,24}?申请|(?:^|[，,。；;]|全年|本年度?|今年)无(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)的?申请|(?:申请|依申请公开)[^，,。；;#]{0,8}?(?:数量)?(?:均|都)?为(?:0|零)(?![\d.])/,
+    none: /(?:未|没有)(?:收到|受理|接到|接收|发生)[^，,。；;]{0,24}?申请|(?:^|[，,。；;]|全年|本年度?|今年)无(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)的?申请|^无(?:政府信息)?依申请公开|(?:申请|依申请公开)[^，,。；;#]{0,8}?(?:数量)?(?:均|都)?为(?:0|零)(?![\d.])/,
   },
   { metric: "requests.carried_over", names: [[/上年(?:度)?结转/]], units: COUNT },
   // How the requests came (the old 统计表's channels): "其中当面申请12件，网上申请6件". A clause that

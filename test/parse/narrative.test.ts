@@ -287,6 +287,10 @@ const ROWS: Row[] = [
   ["written", "全年举办培训班两次，培训200余人次。", ["training.sessions=2次", "training.trainees=200人次~"]],
   ["written", "召开新闻发布会8场。", ["response.press_conferences=8场"]],
   ["written", "本机关未收取任何信息处理费。", ["fees.info_processing=0元"]],
+  // A part whose whole body is 无: its heading says what there was none of (nothing had been read).
+  ["written", "四、收费情况\n无。\n五、行政复议、行政诉讼情况\n无。", ["fees.requests=0万元", "review.total=0件", "litigation.total=0件"]],
+  ["written", "三、依申请公开政府信息情况。无。四、收费及减免情况。无。", ["requests.received=0件", "fees.requests=0万元"]],
+  ["written", "五、存在的主要问题及改进情况\n无。", []],
   // The channels requests came by (they had been read from the old 统计表 only).
   [
     "written",

@@ -671,6 +671,9 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   // to its newest report when it has none of that year (said, never silently).
   const ownYears = pq.mentions.length >= 2 && pq.mentions.some((m) => m.year);
   const found: Report[] = [];
+  // What is asked, without how it is asked to change (同比, 增长, 多少).
+  const what = pq.keywordSource.replace(new RegExp(`${AGAINST_PREVIOUS.source}|(?:增长|下降|减少|增加|回落|上升|变化)了?|多了|少了|多少|几`, "g"), " ");
+  const asked = { ...pq, keywordSource: what };
   for (const t of targets) {
     let picked = pickReport(t.m, t.years, deps);
     if (!picked.report && ownYears && !t.m.year) {
@@ -685,7 +688,9 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
       continue;
     }
     const r = picked.report;
-    const one = oneAnswer(r, pq, deps);
+    // Each figure weighed by what is asked, not by how it is asked to change: "较2013年的245件增长
+    // 27.3%" had answered 2014's requests with 2013's 245 (its clause held 增长).
+    const one = oneAnswer(r, asked, deps);
     if (!one) {
       lines.push(`${who(r)}：报告中没有“${topicOf(pq)}”这一项。`);
       continue;
@@ -715,9 +720,7 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   // One body's two years, one of them not held ("2024年…同比增长多少" without 2023): what the report
   // itself says against the year before, when it says it ("申请数量较去年回落12.3%").
   if (pq.mentions.length === 1 && targets.length === 2 && found.length === 1) {
-    // Weighed by what is asked, not by how it is asked to change (同比, 增长, 多少).
-    const what = pq.keywordSource.replace(new RegExp(`${AGAINST_PREVIOUS.source}|(?:增长|下降|减少|增加|回落|上升|变化)了?|多了|少了|多少|几`, "g"), " ");
-    const said = changeSentence(proseOf(found[0]!, { ...pq, keywordSource: what }, deps), items[0]!.value);
+    const said = changeSentence(proseOf(found[0]!, asked, deps), items[0]!.value);
     if (said) lines.push(`报告中与上年比较的说法（第${said.line}行）：“${said.text.length > 160 ? said.text.slice(0, 160) + "…" : said.text}”`);
   }
   for (const w of warnings) lines.push(`⚠ ${w}`);

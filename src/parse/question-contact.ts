@@ -31,9 +31,12 @@ export const CONTACTS: readonly Contact[] = [
  */
 const COUNTED = new RegExp(`(?:多少|几)(?:${unitAlternation([...COUNT_UNITS, ...PROSE_UNITS, "通"])})`);
 
+/** A channel requests came by (传真申请数, 通过电子邮件提交的申请): the old tables' count, no contact. */
+const CHANNEL = /(?:传真|邮件|邮箱|电话)(?:等)?(?:方式)?(?:提出|提交|发来)?(?:的)?申请/;
+
 /** The contact a question asks for, if any. */
 export function contactAsked(question: string): Contact | undefined {
-  return COUNTED.test(question) ? undefined : CONTACTS.find((c) => c.asks.test(question));
+  return COUNTED.test(question) || CHANNEL.test(question) ? undefined : CONTACTS.find((c) => c.asks.test(question));
 }
 
 /**

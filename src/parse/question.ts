@@ -290,14 +290,25 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
   if (metric && (listed || JOINS.test(normalized) || commaJoins || compared)) {
     let restText = metricText;
     let covered = candidates[0]!.covered;
+    const head = candidates[0]!.covered;
+    // A metric's words all on one side of a 和 / 与 / 及 and the first metric's all on the other.
+    const apart = (c: Scored) =>
+      [...metricText.matchAll(/[和与及]/g)].some(({ index: j }) => {
+        const before = (set: Set<number>) => [...set].every((i) => i < j);
+        const after = (set: Set<number>) => [...set].every((i) => i > j);
+        return (before(c.covered) && after(head)) || (after(c.covered) && before(head));
+      });
     for (let round = 0; round < 3; round++) {
       restText = [...restText].map((ch, i) => (covered.has(i) ? " " : ch)).join("");
       // A short word right after 和 (行政复议和诉讼) names a metric too, and so does one in a clause of
       // its own (行政复议，诉讼各多少: the comma is gone from metricText, its clauses each hold words).
-      const joined = (c: Scored) => listed || commaJoins || compared || /[和与及]/.test(metricText[Math.min(...c.covered) - 1] ?? "");
-      // (Not the first metric's own noun left over: 信函、传真申请's 申请 is no 收到申请 of its own.)
+      const joined = (c: Scored) => listed || commaJoins || compared || /[和与及]/.test(metricText[Math.min(...c.covered) - 1] ?? "") || apart(c);
+      // (Not the first metric's own noun left over: 信函、传真申请's 申请 is no 收到申请 of its own —
+      // unless a 和 stands between the two: "申请总数和上年结转" asks both.)
       // (A clause sharing the first metric's noun, 收到多少申请，答复了多少, is read by clauseMetrics below.)
-      const next = matchMetrics(restText).filter((c) => (c.score >= 3.5 || (c.score >= 2 && joined(c))) && !(c.score < 3.5 && isAncestor(c.id, metric!)));
+      const next = matchMetrics(restText).filter(
+        (c) => (c.score >= 3.5 || (c.score >= 2 && joined(c))) && !(c.score < 3.5 && isAncestor(c.id, metric!) && !apart(c)),
+      );
       if (!next.length) break;
       const best = next[0]!.score;
       const group = next

@@ -254,6 +254,24 @@ describe("parseQuestion", () => {
     const two = parseQuestion("长寿区2018年行政复议及行政诉讼多少件", lexicon, ws);
     expect([two.metric, ...two.moreMetrics.map((g) => g[0])]).toEqual(["review.total", "litigation.total"]);
   });
+  it("reads both sides of 和 when one side is a part of the other's total (申请总数和上年结转)", () => {
+    // 上年结转 is counted under 收到申请: "申请总数" had been taken for its leftover noun, and only 上年结转 answered.
+    for (const [q, want] of [
+      ["长寿区2018年申请总数和上年结转", ["requests.received", "requests.carried_over"]],
+      ["长寿区2018年上年结转和新收申请各多少", ["requests.carried_over", "requests.received"]],
+    ] as const) {
+      const pq = parseQuestion(q, lexicon, ws);
+      expect([pq.metric, ...pq.moreMetrics.map((g) => g[0])]).toEqual(want);
+    }
+    // …but a row's own words joined by 、 stay one row.
+    const one = parseQuestion("长寿区2018年信函、传真申请数", lexicon, ws);
+    expect([one.metric, one.moreMetrics.length]).toEqual(["requests.channel.letter_fax", 0]);
+  });
+  it("takes a channel of request for a count, not a contact (传真申请数)", () => {
+    const count = parseQuestion("长寿区2018年信函和传真申请数", lexicon, ws);
+    expect([count.intent, count.metric]).toEqual(["value", "requests.channel.letter_fax"]);
+    expect(parseQuestion("长寿区2018年传真号码", lexicon, ws).intent).toBe("search");
+  });
   it("takes no word typed right for a slip: 累计 is no 总计 mistyped", () => {
     // "累计办理政协委员提案" had been read as 办理结果总计, and answered that the table lacks it.
     const pq = parseQuestion("长寿区2018年累计办理政协委员提案多少件", lexicon, ws);

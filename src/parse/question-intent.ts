@@ -117,7 +117,7 @@ export function readIntent(input: IntentInput): { intent: Intent; rank?: Questio
   const asksTrend = /趋势|变化|历年|逐年|每年|近几年|这几年|这些年|这么多年|多年来|各年|变多|变少|越来越|有没有(?:变|增|减|上升|下降)/.test(qi);
   let intent: Intent = "search";
   const listWords =
-    /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些|几份报告|多少份报告|多少报告/.test(
+    /有哪些报告|哪些报告|什么报告|报告列表|有哪些年份|哪些年份|哪几年|有哪些年|收录|都有哪些|有哪些地区|哪些地区有|的报告$|报告有哪些|几份报告|多少份报告|多少报告|报告(?:一共|总共|共)?有?(?:几|多少)份/.test(
       qi,
     );
   const areaOnly = mentions.length > 0 && mentions.every((m) => m.areaOnly);

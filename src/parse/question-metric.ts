@@ -163,6 +163,9 @@ export interface SlipFix {
  *
  *   slipFix("行政复义多少件") → { typed: "复义", word: "复议", text: "行政复议多少件" }
  */
+/** Particles and words of asking, typed as they are: never a slip for a registry word's character. */
+const PARTICLES = /[的了吗呢吧啊么和与及或是在有几]/;
+
 export function slipFix(text: string): SlipFix | null {
   const known = new Set(registryWords());
   // Words of asking and of the report's parts are typed right: 有多少 is no 有效, 主要问题 no 主动.
@@ -178,7 +181,8 @@ export function slipFix(text: string): SlipFix | null {
       let n = 0;
       for (let k = 0; k < w.length && n < 2; k++) if (typed[k] !== w[k]) n++, (diff = k);
       // The character taken for a slip is no part of a word typed right (部门公开 is no 部分公开).
-      if (n !== 1 || !/[\u4e00-\u9fff]/.test(typed[diff]!) || common[i + diff]) continue;
+      // (Nor a particle: 政府的报告 is no 政府公报 mistyped — 的 is never a slip for a word's character.)
+      if (n !== 1 || !/[\u4e00-\u9fff]/.test(typed[diff]!) || PARTICLES.test(typed[diff]!) || common[i + diff]) continue;
       const fixed = text.slice(0, i) + w + text.slice(i + w.length);
       if (tried.has(fixed)) continue;
       tried.add(fixed);

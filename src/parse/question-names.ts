@@ -411,7 +411,11 @@ export function unknownPlaces(rest: string): string[] {
     const name = m[1]!;
     const stem = name.replace(/(?:自治州|自治县|街道|省|市|区|县|镇|乡|旗)$/, "");
     // (A stem that starts like a generic word is still a place when the gazetteer holds it: 上海市, 新乡市.)
-    if (stem.length < 2 || (GENERIC_PLACE.test(stem) && lookupName(name).length === 0) || /政府|单位|部门|行政|信息|公开|申请|哪个|哪些|地区/.test(name))
+    if (
+      stem.length < 2 ||
+      (GENERIC_PLACE.test(stem) && lookupName(name).length === 0) ||
+      /政府|单位|部门|行政|信息|公开|申请|哪个|哪些|地区|所有|全部|列出|列举|查看|显示|查询|各个|每个|一下/.test(name)
+    )
       continue;
     out.push(name);
   }

@@ -3,7 +3,7 @@
 // Rankings read the in-memory key figures; only the rows shown load their records.
 
 import { CONFLICT_CODES, type ReportEntry } from "../catalog.js";
-import type { Answer, AnswerItem, Report } from "../domain.js";
+import type { Answer, AnswerItem, Level, Report } from "../domain.js";
 import { metricDef } from "../parse/metrics.js";
 import type { ParsedQuestion, RegionMention } from "../parse/question.js";
 import { RATE_ASKED, rateOf, resolveMetric, shareWhole } from "./figures.js";
@@ -237,10 +237,20 @@ export function conflicts(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): A
   };
 }
 
+/** A kind of body a list asks for (县级政府的报告, 各部门的报告, 乡镇的报告), with its name in the reply. */
+const LEVEL_ASKED: readonly [RegExp, Level, string][] = [
+  [/省级|省政府/, "province", "省级"],
+  [/市级|地级|地市/, "city", "市级"],
+  [/县级|区县|县区|县市区|各县|各区/, "county", "县级"],
+  [/乡镇|镇街|街道|乡级|镇级|哪(?:个|些)镇/, "township", "乡镇街道"],
+  [/部门|委办局|局委办/, "department", "部门"],
+];
+
 export function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   // A county, city or province lists every body inside it (江苏省 → 淮安市, 淮安市洪泽区 …); a year
-  // asked lists that year's reports only.
-  const inYears = (e: ReportEntry) => pq.years.length === 0 || (e.year !== null && pq.years.includes(e.year));
+  // asked lists that year's reports only, a kind of body asked (县级, 部门) that kind's.
+  const level = LEVEL_ASKED.find(([re]) => re.test(pq.normalized));
+  const inYears = (e: ReportEntry) => (pq.years.length === 0 || (e.year !== null && pq.years.includes(e.year))) && (!level || e.level === level[1]);
   const all = pq.mentions.length ? [...new Set(pq.mentions.flatMap((m) => m.area?.keys ?? [m.keys[0]!]))] : deps.catalog.keys();
   const keys = all.filter((k) => deps.catalog.forKey(k).some(inYears));
   const lines = keys
@@ -258,7 +268,7 @@ export function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer):
     .sort();
   const count = keys.reduce((n, k) => n + deps.catalog.forKey(k).filter(inYears).length, 0);
   const areas = pq.mentions.filter((m) => m.area).map((m) => m.area!.name);
-  const yearText = pq.years.map((y) => `${y}年`).join("、");
+  const yearText = pq.years.map((y) => `${y}年`).join("、") + (level ? level[2] : "");
   if (keys.length === 0) {
     const named = pq.mentions.map((m) => m.area?.name ?? deps.catalog.labelOf(m.keys[0]!));
     const held = all.flatMap((k) => deps.catalog.forKey(k).map((e) => e.year)).filter((y): y is number => y !== null);
@@ -270,8 +280,8 @@ export function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer):
   }
   const head = pq.mentions.length
     ? `${areas.length ? `${areas.join("、")}：` : ""}${yearText}共${count}份报告${keys.length > 1 ? `，${keys.length}个机关或地区` : ""}：`
-    : pq.years.length
-      ? `库中${yearText}共${count}份报告，${keys.length}个地区：`
+    : pq.years.length || level
+      ? `库中${yearText}共${count}份报告，${keys.length}个${level ? "机关或地区" : "地区"}：`
       : `库中共${deps.catalog.size}份报告，${keys.length}个地区：`;
   return { ...base, kind: "list", text: `${head}\n${lines.slice(0, 100).join("\n")}${lines.length > 100 ? `\n…另有${lines.length - 100}个地区` : ""}` };
 }

@@ -1,0 +1,52 @@
+// Lists of the held reports as people ask for them: counted (报告有几份), of one kind of body (县级,
+// 部门, 乡镇街道), and never a place made of the words of asking ("列出所有县" is no county).
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/answer.js";
+import { Catalog, toEntry } from "../../src/catalog.js";
+import { createSearchIndex } from "../../src/index/search-index.js";
+import { keyFigures } from "../../src/qa/figures.js";
+import type { AnswerDeps } from "../../src/qa/select.js";
+import { EXTRA, EXTRA_FILES, load, PINGTAN, SEED, SEEDS } from "../helpers/reports.js";
+
+const reports = [
+  load(SEEDS, SEED.changshou),
+  load(SEEDS, SEED.xiaobanqiao),
+  load(SEEDS, SEED.bengbu),
+  load(EXTRA, EXTRA_FILES.hongze2024),
+  load(PINGTAN, "09_pingtan_2017.txt"),
+  load(PINGTAN, "10_pingtan_2021.txt"),
+];
+const byId = new Map(reports.map((r) => [r.id, r]));
+const deps: AnswerDeps = {
+  catalog: new Catalog(reports.map((r) => toEntry(r, keyFigures(r)))),
+  load: (id) => byId.get(id),
+  index: createSearchIndex(() => undefined),
+  segment: (t) => t.split(/\s+/).filter(Boolean),
+};
+
+describe("lists of reports", () => {
+  it("counts a province's reports of a year (报告有几份 had been read as a figure asked)", () => {
+    const a = answer("福建省2017年的报告有几份", deps);
+    expect(a.kind).toBe("list");
+    expect(a.text).toContain("2017年共1份报告");
+  });
+
+  it("lists one kind of body: 县级, 乡镇街道", () => {
+    const county = answer("列出所有县级政府的报告", deps);
+    expect(county.kind).toBe("list");
+    expect(county.text).toContain("县级共");
+    expect(county.text).toContain("重庆市长寿区");
+    expect(county.text).not.toContain("小板桥街道");
+    expect(county.text).not.toContain("蚌埠市");
+    const towns = answer("哪个镇的报告", deps);
+    expect(towns.text).toContain("小板桥街道");
+    expect(towns.text).not.toContain("长寿区");
+  });
+
+  it("reads no place in the words of asking (列出所有县), nor a slip in 政府的报告 (政府公报)", () => {
+    const a = answer("列出所有县的报告", deps);
+    expect(a.text).not.toContain("没有“");
+    expect(a.kind).toBe("list");
+    expect(answer("列出所有县级政府的报告", deps).text).not.toContain("政府公报");
+  });
+});

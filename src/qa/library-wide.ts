@@ -11,6 +11,21 @@ import { fmtValue, item, labelFor, sourceLine, who } from "./render.js";
 import type { AnswerDeps } from "./select.js";
 import { asksOtherKind } from "./units.js";
 
+/** A kind of body asked for (县级政府的报告, 哪个部门…最多, 乡镇的报告), with its name in the reply. */
+const LEVEL_ASKED: readonly [RegExp, Level, string][] = [
+  [/省级|省政府/, "province", "省级"],
+  [/市级|地级|地市/, "city", "市级"],
+  [/县级|区县|县区|县市区|各县|各区/, "county", "县级"],
+  [/乡镇|镇街|街道|乡级|镇级|哪(?:个|些)镇/, "township", "乡镇街道"],
+  [/部门|委办局|局委办/, "department", "部门"],
+];
+
+/** The kind of body a question asks for, if it names one. */
+function levelAsked(pq: ParsedQuestion): { level: Level; name: string } | undefined {
+  const hit = LEVEL_ASKED.find(([re]) => re.test(pq.normalized));
+  return hit && { level: hit[1], name: hit[2] };
+}
+
 /** The reports a library-wide question reads: every one with a year, or those inside the area named. */
 export function scopeEntries(deps: AnswerDeps, area?: RegionMention): ReportEntry[] {
   const all = area ? area.keys.flatMap((k) => deps.catalog.forKey(k)) : deps.catalog.all();
@@ -86,15 +101,22 @@ export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: 
   const valueOf = rated ? (pq.slice ? recordShare : keyShare) : counted;
   const label = `${labelFor(pq.metric!, pq.slice)}${rated ? "的比例" : ""}`;
   const rows: { e: ReportEntry; v: number }[] = [];
+  // 哪个部门…最多: the departments ranked, not the governments above them.
+  const level = levelAsked(pq);
   for (const e of all) {
     if (pq.years.length && !pq.years.includes(e.year!)) continue;
+    if (level && e.level !== level.level) continue;
     const v = valueOf(e);
     if (v !== undefined) rows.push({ e, v });
   }
   const where = area ? area.area!.name : "";
+  const kind = level ? `${level.name}的` : "";
   if (rows.length === 0) {
     const yearText = pq.years.map((y) => `${y}年`).join("、");
-    return { ...base, text: pq.years.length ? `${where}${yearText}没有报告含有“${label}”这一项。` : `${where}没有任何报告含有“${label}”这一项。` };
+    return {
+      ...base,
+      text: pq.years.length ? `${where}${yearText}没有${kind}报告含有“${label}”这一项。` : `${where}没有任何${kind}报告含有“${label}”这一项。`,
+    };
   }
   const order = pq.rank?.order ?? "desc";
   const byYear = new Map<number, { e: ReportEntry; v: number }[]>();
@@ -134,8 +156,8 @@ export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: 
       lines.push(`${lines.length + 1}. ${r.org}（${r.year}年）${share ? `${share.value}%（${share.note}）` : fmtValue(f)}${sourceLine(f)}`);
     }
     const head = which
-      ? `${where}${y}年${label}不为0的（${held}份报告有此项，${list.length}份不为0）：`
-      : `${where}${y}年${label}${order === "desc" ? "从多到少" : "从少到多"}（共${held}份报告有此项）：`;
+      ? `${where}${y}年${kind}${label}不为0的（${held}份报告有此项，${list.length}份不为0）：`
+      : `${where}${y}年${kind}${label}${order === "desc" ? "从多到少" : "从少到多"}（共${held}份报告有此项）：`;
     blocks.push(lines.length ? `${head}\n${lines.join("\n")}` : `${head}无`);
   }
   const more =
@@ -237,20 +259,11 @@ export function conflicts(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): A
   };
 }
 
-/** A kind of body a list asks for (县级政府的报告, 各部门的报告, 乡镇的报告), with its name in the reply. */
-const LEVEL_ASKED: readonly [RegExp, Level, string][] = [
-  [/省级|省政府/, "province", "省级"],
-  [/市级|地级|地市/, "city", "市级"],
-  [/县级|区县|县区|县市区|各县|各区/, "county", "县级"],
-  [/乡镇|镇街|街道|乡级|镇级|哪(?:个|些)镇/, "township", "乡镇街道"],
-  [/部门|委办局|局委办/, "department", "部门"],
-];
-
 export function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   // A county, city or province lists every body inside it (江苏省 → 淮安市, 淮安市洪泽区 …); a year
   // asked lists that year's reports only, a kind of body asked (县级, 部门) that kind's.
-  const level = LEVEL_ASKED.find(([re]) => re.test(pq.normalized));
-  const inYears = (e: ReportEntry) => (pq.years.length === 0 || (e.year !== null && pq.years.includes(e.year))) && (!level || e.level === level[1]);
+  const level = levelAsked(pq);
+  const inYears = (e: ReportEntry) => (pq.years.length === 0 || (e.year !== null && pq.years.includes(e.year))) && (!level || e.level === level.level);
   const all = pq.mentions.length ? [...new Set(pq.mentions.flatMap((m) => m.area?.keys ?? [m.keys[0]!]))] : deps.catalog.keys();
   const keys = all.filter((k) => deps.catalog.forKey(k).some(inYears));
   const lines = keys
@@ -268,7 +281,7 @@ export function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer):
     .sort();
   const count = keys.reduce((n, k) => n + deps.catalog.forKey(k).filter(inYears).length, 0);
   const areas = pq.mentions.filter((m) => m.area).map((m) => m.area!.name);
-  const yearText = pq.years.map((y) => `${y}年`).join("、") + (level ? level[2] : "");
+  const yearText = pq.years.map((y) => `${y}年`).join("、") + (level?.name ?? "");
   if (keys.length === 0) {
     const named = pq.mentions.map((m) => m.area?.name ?? deps.catalog.labelOf(m.keys[0]!));
     const held = all.flatMap((k) => deps.catalog.forKey(k).map((e) => e.year)).filter((y): y is number => y !== null);

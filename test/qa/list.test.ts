@@ -6,7 +6,7 @@ import { Catalog, toEntry } from "../../src/catalog.js";
 import { createSearchIndex } from "../../src/index/search-index.js";
 import { keyFigures } from "../../src/qa/figures.js";
 import type { AnswerDeps } from "../../src/qa/select.js";
-import { EXTRA, EXTRA_FILES, load, PINGTAN, SEED, SEEDS } from "../helpers/reports.js";
+import { EXTRA, EXTRA_FILES, FIXTURES, load, PINGTAN, SEED, SEEDS } from "../helpers/reports.js";
 
 const reports = [
   load(SEEDS, SEED.changshou),
@@ -15,6 +15,7 @@ const reports = [
   load(EXTRA, EXTRA_FILES.hongze2024),
   load(PINGTAN, "09_pingtan_2017.txt"),
   load(PINGTAN, "10_pingtan_2021.txt"),
+  load(`${FIXTURES}/names`, "pingtan_jiaojian_2021.txt"),
 ];
 const byId = new Map(reports.map((r) => [r.id, r]));
 const deps: AnswerDeps = {
@@ -48,5 +49,12 @@ describe("lists of reports", () => {
     expect(a.text).not.toContain("没有“");
     expect(a.kind).toBe("list");
     expect(answer("列出所有县级政府的报告", deps).text).not.toContain("政府公报");
+  });
+
+  it("ranks one kind of body when asked (哪个部门…最多: not the government above it)", () => {
+    const a = answer("2021年哪个部门主动公开最多", deps);
+    expect(a.kind).toBe("rank");
+    expect(a.answers.map((x) => x.org)).toEqual([load(`${FIXTURES}/names`, "pingtan_jiaojian_2021.txt").org]);
+    expect(a.text).toContain("2021年部门的");
   });
 });

@@ -28,7 +28,7 @@ import { createReader, type Reader } from "./reader.js";
 import { listReportFiles, MAX_REPORT_FILE_BYTES, readReportFile } from "./report-files.js";
 import type { Reuse } from "./reuse.js";
 import type { BotState, BotStore, HeldSummary, IngestResult, Library, ReindexProgress, ReindexResult, ReportSummary } from "./service.js";
-import { reportSource, tableOf } from "./sources.js";
+import { reportOrigin, reportSource, tableOf } from "./sources.js";
 import { type AddressBook, memoryAddressBook } from "./store/addresses.js";
 import { type BotStateStore, openBotState } from "./store/bot-state.js";
 import { DB_VERSION, type DbData, type StoredCopy, type StoredEntry } from "./store/db.js";
@@ -486,7 +486,11 @@ export async function createLibrary(opts: LibraryOptions): Promise<CoreLibrary> 
   }
   shared?.onChange(() => void queue(async () => shared.changed() && (await shared.exclusive(follow))).catch(() => undefined));
   const sections = (id: string) => records.readSections(id);
-  const deps = (): AnswerDeps => ({ catalog: state.catalog, index: state.index, segment, load, sections });
+  const origin = (id: string) => {
+    const e = db.data.reports.find((x) => x.id === id);
+    return e ? reportOrigin(e, { originals, addresses, ...(corpusDir ? { corpusDir } : {}) }) : undefined;
+  };
+  const deps = (): AnswerDeps => ({ catalog: state.catalog, index: state.index, segment, load, sections, origin });
   /**
    * Tell the listeners about new reports; once all of them have taken a report it is marked
    * announced in the db. Without listeners (the CLI) reports stay unannounced for the bot to pick

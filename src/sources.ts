@@ -1,6 +1,6 @@
 // Where a report came from, and the table a figure was read from: what the 原文 and 表格 buttons
 // and the CLI's `source` command show. Pure over the record, the entry and the stores passed in.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import type { Figure, Report } from "./domain.js";
 import { METRICS, metricLabel, sliceLabel } from "./parse/metrics.js";
@@ -28,10 +28,16 @@ export interface SourceEntry {
   file?: string;
 }
 
-function readCorpusFile(corpusDir: string, file: string): Uint8Array | null {
+/** A corpus file's path, or null when `file` would lead out of the corpus directory. */
+function corpusPath(corpusDir: string, file: string): string | null {
   const path = resolve(corpusDir, file);
   const rel = relative(resolve(corpusDir), path);
-  if (rel.startsWith("..") || isAbsolute(rel)) return null;
+  return rel.startsWith("..") || isAbsolute(rel) ? null : path;
+}
+
+function readCorpusFile(corpusDir: string, file: string): Uint8Array | null {
+  const path = corpusPath(corpusDir, file);
+  if (!path) return null;
   try {
     return new Uint8Array(readFileSync(path));
   } catch {
@@ -39,17 +45,30 @@ function readCorpusFile(corpusDir: string, file: string): Uint8Array | null {
   }
 }
 
+/** Where a report came from, without its bytes: the name to give it, its addresses, whether the file is kept. */
+export interface ReportOrigin {
+  name: string;
+  urls: string[];
+  kept: boolean;
+}
+
+/** A report's name and addresses, and whether its original file is kept (for "原文在哪"). */
+export function reportOrigin(e: SourceEntry, deps: SourceDeps): ReportOrigin {
+  const known = deps.addresses?.get([e.original, e.id].filter((k): k is string => !!k)) ?? null;
+  const path = e.file && deps.corpusDir ? corpusPath(deps.corpusDir, e.file) : null;
+  const kept = (!!e.original && !!deps.originals?.has(e.original)) || (!!path && existsSync(path));
+  return { name: known?.names[0] ?? e.sourceName.split(/[\\/]/).pop() ?? e.sourceName, urls: known?.urls ?? [], kept };
+}
+
 /**
  * The original of a report: its bytes from the originals store (else the corpus file it was read
  * from) and the addresses it was fetched from. Bytes are null when neither is kept.
  */
 export function reportSource(e: SourceEntry, deps: SourceDeps): ReportSource {
-  const keys = [e.original, e.id].filter((k): k is string => !!k);
-  const known = deps.addresses?.get(keys) ?? null;
+  const { name, urls } = reportOrigin(e, deps);
   let bytes = e.original ? (deps.originals?.read(e.original) ?? null) : null;
   if (!bytes && e.file && deps.corpusDir) bytes = readCorpusFile(deps.corpusDir, e.file);
-  const name = known?.names[0] ?? e.sourceName.split(/[\\/]/).pop() ?? e.sourceName;
-  return { reportId: e.id, org: e.org, year: e.year, name, urls: known?.urls ?? [], bytes };
+  return { reportId: e.id, org: e.org, year: e.year, name, urls, bytes };
 }
 
 // ── the table of a figure ───────────────────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@
 // record (answer.ts aboutReport), never searched as words: 发布日期 had found "发布权威信息" and
 // "新闻发布会" passages, and 是哪个单位发的 the word 单位 anywhere in the report.
 
-export type AboutField = "published" | "issuer" | "compiler" | "period" | "template";
+export type AboutField = "published" | "issuer" | "compiler" | "period" | "template" | "original";
 
 const ABOUT: readonly { field: AboutField; asks: RegExp }[] = [
   {
@@ -18,6 +18,11 @@ const ABOUT: readonly { field: AboutField; asks: RegExp }[] = [
   {
     field: "period",
     asks: /统计(?:期限|时限|时间|时段|区间|周期|范围)|数据(?:的)?(?:时间|期限|起止)|起止(?:时间|日期)|(?:覆盖|包括|涵盖)(?:哪段|什么|多长)时间/,
+  },
+  // Where the report itself is: its original file or web address (the 原文 button's, asked in words).
+  {
+    field: "original",
+    asks: /(?:原文|原件|原文件|原始文件|报告全文|年报全文)(?:在哪|在哪里|哪里|哪儿|的?链接|的?网址|的?地址|怎么(?:看|找|下载)|能不能发|发(?:我|一下)|给我)|(?:下载|查看|发我|发一下|给我|找)[^，,。？?]{0,20}?(?:原文|原件|原文件|报告全文|年报全文)|(?:报告|年报)(?:的)?(?:链接|网址|网页地址|下载地址)|(?:报告|年报)(?:的)?(?:原文)?(?:在哪|在哪里|哪里|哪儿)(?:能|可以)?(?:看|找|下载|查)|(?:哪里|哪儿|在哪)(?:能|可以)?(?:看到|找到|下载|查看)(?:这份|该)?(?:报告|年报|原文)/,
   },
   { field: "template", asks: /(?:什么|哪种|哪个|哪一?版|哪一种)(?:的)?(?:格式|模板|样式|表格格式)|(?:格式|模板)(?:是)?(?:哪|什么)/ },
 ];

@@ -34,8 +34,16 @@ const COMPILED = /(?=.*(?:编制|编写|撰写))(?=.*报告)/;
 /** "统计期限自2024年1月1日至…", "所列数据的统计期限…", or the dates alone ("自2024年1月1日起至12月31日"). */
 const PERIOD = new RegExp(`${PERIOD_WORDS.source}|(?:自|从)(?:19|20)\\d{2}年1月1日(?:起)?[至到]|1月1日(?:起)?至(?:19|20)?\\d{0,2}年?12月31日`);
 
-function fieldLine(field: AboutField, r: Report, sections: readonly Section[]): string {
+function fieldLine(field: AboutField, r: Report, sections: readonly Section[], deps: AnswerDeps): string {
   switch (field) {
+    case "original": {
+      const o = deps.origin?.(r.id);
+      if (!o || (!o.kept && o.urls.length === 0)) return "原文：没有保存这份报告的原文件或网址。";
+      return [
+        ...o.urls.map((u, i) => `${i === 0 ? "原文网址" : "附件网址"}：${u}`),
+        ...(o.kept ? [`原文件：${o.name}（已保存：点下方“原文”按钮取回，或在命令行运行 npm run cli -- source ${r.region} ${r.year ?? ""}）`] : []),
+      ].join("\n");
+    }
     case "issuer":
       return `发布机关：${r.org || "报告中没有写明"}`;
     case "published": {
@@ -67,6 +75,10 @@ export function aboutReport(pq: ParsedQuestion, deps: AnswerDeps, base: Answer):
   const implied = picked.impliedYear ? `（未指明年份，按最新的${r.year ?? ""}年报告回答）` : "";
   const title = r.title || `${who(r)}政府信息公开工作年度报告`;
   const sections = deps.sections?.(r.id) ?? r.sections;
-  const lines = [`《${title}》${implied}`, ...pq.about.map((f) => fieldLine(f, r, sections))];
-  return { ...base, kind: "search", text: lines.join("\n") };
+  const lines = [`《${title}》${implied}`, ...pq.about.map((f) => fieldLine(f, r, sections, deps))];
+  // The report as a hit of its own: the bot puts its 原文 button under the reply.
+  const hits = pq.about.includes("original")
+    ? [{ reportId: r.id, org: r.org, region: r.region, year: r.year, section: "", snippet: "", line: 0, score: 1 }]
+    : [];
+  return { ...base, kind: "search", hits, text: lines.join("\n") };
 }

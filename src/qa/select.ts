@@ -6,6 +6,7 @@ import { type Catalog, levelRank, type ReportEntry } from "../catalog.js";
 import type { Report, Section } from "../domain.js";
 import type { SearchIndex } from "../index/search-index.js";
 import type { ParsedQuestion, RegionMention } from "../parse/question.js";
+import type { ReportOrigin } from "../sources.js";
 import { proseOf, resolveMetric } from "./figures.js";
 import { problemsPart } from "./problems.js";
 import { bestQuantity } from "./prose-answer.js";
@@ -20,6 +21,8 @@ export interface AnswerDeps {
   index: SearchIndex;
   /** The same segmentation as at ingest (jieba); a whitespace split in tests. */
   segment: (text: string) => string[];
+  /** Where a report came from: its file's name, its addresses, whether the file is kept (原文在哪). */
+  origin?: (id: string) => ReportOrigin | undefined;
 }
 
 export interface Picked {

@@ -430,6 +430,8 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     if (rate.item) items.push(rate.item);
     lines.push(rate.text);
   }
+  const average = averageLine(main, pq.normalized);
+  if (average) lines.push(average);
   if (pq.intent === "breakdown") {
     // The parts of the template's sum rule for this figure when there is one (申请答复数 = 已主动公开 +
     // 同意公开 + …), else the registry's children.
@@ -648,6 +650,22 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
   if (rate) return { ...(rate.item ? { item: rate.item } : {}), line: `${rate.text}${sourceLine(main!)}`, metric: f!.metric };
   if (!main || !fits) return null;
   return { item: item(r, main), line: `${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`, metric: f!.metric };
+}
+
+/**
+ * 平均每月 / 月均 / 平均每天 asked of a year's count: the count over the months or days of the year,
+ * said as computed (the reports print no such figure).
+ */
+function averageLine(f: Figure, question: string): string | null {
+  if (f.value === null || f.unit === "%" || /万?元$/.test(f.unit)) return null;
+  const per = /(?:平均)?每(?:个)?月(?:平均)?|月均/.test(question)
+    ? { n: 12, name: "每月" }
+    : /(?:平均)?每(?:一)?天(?:平均)?|日均/.test(question)
+      ? { n: 365, name: "每天" }
+      : null;
+  if (!per || !/平均|均/.test(question)) return null;
+  const v = Math.round((f.value / per.n) * 10) / 10;
+  return `平均${per.name}约 ${v}${f.unit}（${f.value} ÷ ${per.n}，按全年计算，报告中没有这个数字）`;
 }
 
 /** What a series answers, for its heading: the metric, else the question's words. */

@@ -4,11 +4,8 @@
 // "较2013年的", for the year's own 312 (the clause held 增长, a word of the question).
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/answer.js";
-import { Catalog, toEntry } from "../../src/catalog.js";
-import { createSearchIndex } from "../../src/index/search-index.js";
 import { parseReport } from "../../src/parse/report.js";
-import { keyFigures } from "../../src/qa/figures.js";
-import type { AnswerDeps } from "../../src/qa/select.js";
+import { depsOf } from "../helpers/deps.js";
 
 const TEXT = [
   "苏州市相城区2014年政府信息公开工作年度报告",
@@ -23,12 +20,7 @@ describe("a year against the year before, that year not held", () => {
   const parsed = parseReport(TEXT, { name: "xiangcheng-2014.txt" });
   if (!parsed.ok) throw new Error(parsed.error);
   const r = parsed.report;
-  const deps: AnswerDeps = {
-    catalog: new Catalog([toEntry(r, keyFigures(r))]),
-    load: (id) => (id === r.id ? r : undefined),
-    index: createSearchIndex(() => undefined),
-    segment: (t) => t.split(/\s+/).filter(Boolean),
-  };
+  const deps = depsOf([r]);
 
   it.each(["相城区2014年申请比上年增长多少", "相城区2014年收到的申请同比增加了多少件"])("%s: the year's own figure, and the report's words", (q) => {
     const a = answer(q, deps);

@@ -2,10 +2,7 @@
 // 部门, 乡镇街道), and never a place made of the words of asking ("列出所有县" is no county).
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/answer.js";
-import { Catalog, toEntry } from "../../src/catalog.js";
-import { createSearchIndex } from "../../src/index/search-index.js";
-import { keyFigures } from "../../src/qa/figures.js";
-import type { AnswerDeps } from "../../src/qa/select.js";
+import { depsOf } from "../helpers/deps.js";
 import { EXTRA, EXTRA_FILES, FIXTURES, load, PINGTAN, SEED, SEEDS } from "../helpers/reports.js";
 
 const reports = [
@@ -17,13 +14,7 @@ const reports = [
   load(PINGTAN, "10_pingtan_2021.txt"),
   load(`${FIXTURES}/names`, "pingtan_jiaojian_2021.txt"),
 ];
-const byId = new Map(reports.map((r) => [r.id, r]));
-const deps: AnswerDeps = {
-  catalog: new Catalog(reports.map((r) => toEntry(r, keyFigures(r)))),
-  load: (id) => byId.get(id),
-  index: createSearchIndex(() => undefined),
-  segment: (t) => t.split(/\s+/).filter(Boolean),
-};
+const deps = depsOf(reports);
 
 describe("lists of reports", () => {
   it("counts a province's reports of a year (报告有几份 had been read as a figure asked)", () => {

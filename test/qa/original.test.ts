@@ -3,22 +3,13 @@
 // (it had listed passages holding 报告 and 下载). A figure asked with 原文 nearby stays a figure.
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/answer.js";
-import { Catalog, toEntry } from "../../src/catalog.js";
-import { createSearchIndex } from "../../src/index/search-index.js";
 import { aboutAsked } from "../../src/parse/question-about.js";
-import { keyFigures } from "../../src/qa/figures.js";
-import type { AnswerDeps } from "../../src/qa/select.js";
 import type { ReportOrigin } from "../../src/sources.js";
+import { depsOf } from "../helpers/deps.js";
 import { load, SEED, SEEDS } from "../helpers/reports.js";
 
 const r = load(SEEDS, SEED.changshou);
-const depsWith = (origin?: ReportOrigin): AnswerDeps => ({
-  catalog: new Catalog([toEntry(r, keyFigures(r))]),
-  load: (id) => (id === r.id ? r : undefined),
-  index: createSearchIndex(() => undefined),
-  segment: (t) => t.split(/\s+/).filter(Boolean),
-  ...(origin ? { origin: () => origin } : {}),
-});
+const depsWith = (origin?: ReportOrigin) => depsOf([r], origin ? { origin: () => origin } : {});
 
 describe("the report's original asked for", () => {
   it.each(["长寿区2018年的报告原文在哪", "下载长寿区2018年报告原文", "长寿区2018年的报告在哪下载", "长寿区2018年报告的链接"])("%s", (q) => {

@@ -6,6 +6,7 @@ import { levelRank, type ReportEntry, regionKey } from "./catalog.js";
 import { type Answer, type AnswerItem, COMBINED_METRICS, type Figure, type Hit, type QueryContext, type Report, type Section } from "./domain.js";
 import { proseAgrees } from "./parse/checks.js";
 import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
+import { COUNT_UNITS, PROSE_UNITS, unitAlternation } from "./parse/numbers.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { METRICS_COMPARED, type ParsedQuestion, type ProblemsAspect, parseQuestion, type RegionMention } from "./parse/question.js";
 import { contactAsked } from "./parse/question-contact.js";
@@ -432,6 +433,9 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
   const average = averageLine(main, pq.normalized);
   if (average) lines.push(average);
+  // "是不是15件", "有没有超过10件": the yes or no first, then the figure it rests on.
+  const verdict = verdictOf(main, pq.normalized);
+  if (verdict) lines.unshift(verdict);
   if (pq.intent === "breakdown") {
     // The parts of the template's sum rule for this figure when there is one (申请答复数 = 已主动公开 +
     // 同意公开 + …), else the registry's children.
@@ -650,6 +654,32 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
   if (rate) return { ...(rate.item ? { item: rate.item } : {}), line: `${rate.text}${sourceLine(main!)}`, metric: f!.metric };
   if (!main || !fits) return null;
   return { item: item(r, main), line: `${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`, metric: f!.metric };
+}
+
+/**
+ * A yes-or-no asked of a figure: 是不是 / 是否 / …吗 a number, more (超过, 多于, 高于) or less (少于,
+ * 不到, 低于) than one. The number is the question's own after those words (never its year).
+ */
+function verdictOf(f: Figure, question: string): string | null {
+  if (f.value === null) return null;
+  const q = question.replace(/(?:19|20)\d{2}年?度?/g, " ");
+  const num = String.raw`(\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:${unitAlternation([...COUNT_UNITS, ...PROSE_UNITS])})?`;
+  const v = f.value;
+  // 26.8万 asked of 267886条 is 268000; of a figure counted in 万元 it is 26.8 as it stands.
+  const asNumber = (m: RegExpExecArray) => Number(m[1]) * (m[2] && !f.unit.startsWith(m[2]) ? (m[2] === "万" ? 1e4 : 1e8) : 1);
+  const said = (m: RegExpExecArray) => `${m[1]}${m[2] ?? ""}`;
+  const asked = /有没有|是否|是不是|有无|吗|没有/.test(q);
+  let m = new RegExp(`(?:超过|超出|多于|高于|大于)${num}`).exec(q);
+  if (m && asked) return v > asNumber(m) ? `是的，超过 ${said(m)}：报告为 ${fmtValue(f)}。` : `没有超过 ${said(m)}：报告为 ${fmtValue(f)}。`;
+  m = new RegExp(`(?:少于|低于|不到|小于|不足)${num}`).exec(q);
+  if (m && asked) return v < asNumber(m) ? `是的，少于 ${said(m)}：报告为 ${fmtValue(f)}。` : `不少于 ${said(m)}：报告为 ${fmtValue(f)}。`;
+  m = new RegExp(`(?:是不是|是否(?:为|是)?|是)${num}(?:吗|呢|[？?]|$)`).exec(q);
+  if (!m || !/是不是|是否|吗/.test(q)) return null;
+  const n = asNumber(m);
+  if (v === n) return `是的，报告为 ${fmtValue(f)}。`;
+  // A round number asked (26.8万) that the figure rounds to: so, roughly.
+  if (m[2] && proseAgrees(v, { value: n, certain: false })) return `是的，约 ${said(m)}：报告为 ${fmtValue(f)}。`;
+  return `不是 ${said(m)}：报告为 ${fmtValue(f)}。`;
 }
 
 /**

@@ -431,6 +431,12 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     if (rate.item) items.push(rate.item);
     lines.push(rate.text);
   }
+  // The 2019 form counts a row's items as last year's and this year's change: both said.
+  const change = main.metric.endsWith(".prev_items") ? tableFigure(r, main.metric.replace(/prev_items$/, "delta"), main.slice) : undefined;
+  if (change && change.value !== null) {
+    items.push(item(r, change));
+    lines.push(`${labelFor(change.metric, change.slice)}：${change.value > 0 ? "+" : ""}${fmtValue(change)}`);
+  }
   const average = averageLine(main, pq.normalized);
   if (average) lines.push(average);
   // "是不是15件", "有没有超过10件": the yes or no first, then the figure it rests on.

@@ -11,7 +11,7 @@ import type { ParsedQuestion } from "../parse/question.js";
 import { type ProseQuery, proseIndexOf, proseQuery } from "./prose-answer.js";
 import { fmtValue, item, shortLabel, sourceLine } from "./render.js";
 import type { AnswerDeps } from "./select.js";
-import { SHARE } from "./units.js";
+import { askedUnit, SHARE } from "./units.js";
 
 export interface Found {
   metric: string;
@@ -113,13 +113,23 @@ export function resolveMetric(r: Report, pq: ParsedQuestion): Found | null {
   const slice = resolveSlice(r, pq);
   const [first, ...rest] = pq.metricCandidates;
   if (!first) return null;
+  // (A row is a metric's id but its column: art20.rules.issued's art20.rules.; requests.answered names no row.)
+  const parts = first.split(".");
+  const row = parts.length >= 3 ? `${parts.slice(0, -1).join(".")}.` : "";
+  // The row's column counted in the unit asked: "行政许可事项多少项" of a 2019 report is its 上一年项目数量
+  // (项), the form's one count of items, not its 处理决定数量 (件). (Never the 本年增/减: a change.)
+  const asked = askedUnit(pq.normalized);
+  if (row && asked.explicit && !asked.share && metricDef(first)?.unit !== asked.units[0]) {
+    for (const d of METRICS) {
+      if (!d.id.startsWith(row) || d.id === first || d.unit !== asked.units[0] || d.id.endsWith(".delta")) continue;
+      const f = findFigures(r, d.id, slice);
+      if (f) return f;
+    }
+  }
   const direct = findFigures(r, first, slice);
   if (direct) return direct;
   // Another reading of the same row the words fit, in this report's form, before another form's
   // column: "主动公开规章" of a 2019 report is its 本年新公开数量, not the 2021 制发's crosswalk 新制作.
-  // (A row is a metric's id but its column: art20.rules.issued's art20.rules.; requests.answered names no row.)
-  const parts = first.split(".");
-  const row = parts.length >= 3 ? `${parts.slice(0, -1).join(".")}.` : "";
   for (const m of rest) {
     if (!row || !m.startsWith(row)) continue;
     const f = findFigures(r, m, slice);

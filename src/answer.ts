@@ -877,7 +877,7 @@ function problemsSection(r: Report, sections: readonly Section[], aspect: Proble
     const problems = numbered(p.items);
     const improvements = p.improvements.length ? numbered(p.improvements) : "";
     if (aspect === "problems") return hit(p.heading, problems, p.line);
-    if (aspect === "improvements") return improvements ? hit(p.heading, improvements, p.line) : null;
+    if (aspect === "improvements") return improvements ? hit(p.improvementsAt?.heading ?? p.heading, improvements, p.improvementsAt?.line ?? p.line) : null;
     return hit(p.heading, improvements ? `存在的问题：${problems}。改进措施：${improvements}` : problems, p.line);
   }
   if (aspect === "improvements") return null;

@@ -17,6 +17,8 @@ export interface ProblemsPart {
    * (四、下步工作打算), one per item; empty when the report states none.
    */
   improvements: string[];
+  /** Where the improvements stand when a part of their own holds them all (三、下步工作安排). */
+  improvementsAt?: { heading: string; line: number };
 }
 
 /**
@@ -137,9 +139,11 @@ export function problemsPart(sections: readonly Section[]): ProblemsPart | null 
   list = list.replace(/^[（(][一二三四五六七八九十][）)]\s*存在的?主要?问题[:：]?/, "");
   const items = listItems(list).map((x) => x.replace(/等(?:问题)?$/, ""));
   if (items.length === 0) return null;
-  const plans = plansText(sections);
-  const improveText = [cut ? text.slice(cut.index + 2) : "", plans].filter(Boolean).join("。");
-  return { heading, line, items, improvements: improvementItems(improveText) };
+  const plans = plansPart(sections);
+  const improveText = [cut ? text.slice(cut.index + 2) : "", plans?.text ?? ""].filter(Boolean).join("。");
+  // Improvements from a part of their own alone are quoted under its heading, not the problems'.
+  const own = !cut && plans ? { improvementsAt: { heading: plans.heading, line: plans.line } } : {};
+  return { heading, line, items, improvements: improvementItems(improveText), ...own };
 }
 
 /** Item numbers at the start of an item: 一是 / （一） / 1. / 1、 (not 1.5万). */
@@ -181,11 +185,11 @@ export function listItems(text: string): string[] {
   return out;
 }
 
-/** A part of its own for the plans (四、下步工作打算, （二）改进措施 standing alone): its text. */
-function plansText(sections: readonly Section[]): string {
+/** A part of its own for the plans (四、下步工作打算, （二）改进措施 standing alone): its heading, line and text. */
+function plansPart(sections: readonly Section[]): { heading: string; line: number; text: string } | null {
   for (const s of sections) {
     const h = templateHeading(s.title.replace(TITLE_NUMBER, ""));
-    if (h?.part === "plans") return s.text.replace(/\s*\n\s*/g, "");
+    if (h?.part === "plans") return { heading: s.title, line: s.line, text: s.text.replace(/\s*\n\s*/g, "") };
   }
   for (const s of sections) {
     HEADING_NUMBER.lastIndex = 0;
@@ -196,10 +200,15 @@ function plansText(sections: readonly Section[]): string {
       const h = templateHeading(s.text.slice(after, after + 40));
       if (h?.part !== "plans") continue;
       const from = after + h.length;
-      return s.text.slice(from, nextPart(s.text, from)).replace(/\s*\n\s*/g, "");
+      const para = s.text.slice(0, m.index).split("\n").length - 1;
+      return {
+        heading: s.text.slice(m.index, from).trim(),
+        line: s.paraLines[para] ?? s.line,
+        text: s.text.slice(from, nextPart(s.text, from)).replace(/\s*\n\s*/g, ""),
+      };
     }
   }
-  return "";
+  return null;
 }
 
 /** The improvements' own heading words and lead-in (下一步，我区将：) are no item. */

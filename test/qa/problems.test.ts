@@ -115,6 +115,16 @@ describe("the improvements of the part", () => {
     });
   }
 
+  it("quotes improvements standing in a part of their own under that part's heading", () => {
+    // 蚌埠 2019's 三、下步工作安排 had been quoted under 「二、存在的问题」.
+    const p = problemsPart(load(SEEDS, "003_039a0e44477dbad7.txt").sections)!;
+    expect(p.heading).toBe("二、存在的问题");
+    expect(p.improvementsAt?.heading).toBe("三、下步工作安排");
+    expect(p.improvementsAt?.line).toBeGreaterThan(p.line);
+    // …and a part holding both says nothing apart.
+    expect(problemsPart(load(SEEDS, "000_2d63126c8570951a.txt").sections)!.improvementsAt).toBeUndefined();
+  });
+
   it("ends at the report's signature and the annexed table", () => {
     const p = problemsPart(load(SEEDS, "000_2d63126c8570951a.txt").sections)!;
     expect(p.improvements.join("\n")).not.toMatch(/统计表|2019年1月23日/);

@@ -28,11 +28,17 @@ export function completeFollowUp(pq: ParsedQuestion, ctx: QueryContext): string 
   const short = text.length <= 14;
   const marked = /^(?:那|那么|还有|换成|改成|如果是|要是)|(?:呢|吗)$/.test(text);
   if (!short && !marked) return null;
+  const yearsText = (ys: readonly number[]) => (ys.length === 0 ? "" : ys.length === 1 ? `${ys[0]}年` : `${ys[0]}年到${ys[ys.length - 1]}年`);
+  // 存在什么问题, 有哪些不足: the problems of the body (and year) just asked about — unless a body is
+  // named, or the bodies are what is asked (哪些地区存在问题).
+  if (pq.asksProblems) {
+    if (pq.mentions.length || /哪个|哪里|哪家|各地|全部|所有|排名|地区|单位|部门|机关/.test(text)) return null;
+    return `${ctx.regions.join("和")}${yearsText(pq.years.length ? pq.years : ctx.years)}${text}`;
+  }
   if (LIBRARY_WIDE.test(text) && !marked) return null;
-  if (pq.asksProblems || pq.intent === "list" || pq.intent === "conflicts") return null;
+  if (pq.intent === "list" || pq.intent === "conflicts") return null;
   // What the fragment itself says, fillers and years dropped.
   const own = pq.keywordSource.replace(/\s+/g, "").replace(FILLER, "").replace(FILLER, "");
-  const yearsText = (ys: readonly number[]) => (ys.length === 0 ? "" : ys.length === 1 ? `${ys[0]}年` : `${ys[0]}年到${ys[ys.length - 1]}年`);
   const topicNoAmount = ctx.topic.replace(/(?:有|是|为)?(?:多少|几)[件条个人次项份元]?$/, "").replace(/对比$|比较$/, "");
   const named = pq.mentions.map((m) => m.text);
   // 和资阳区比呢: the last body (and its year) against the one named now, on the last topic.
@@ -47,6 +53,9 @@ export function completeFollowUp(pq: ParsedQuestion, ctx: QueryContext): string 
     if (pq.metric || !marked) return null;
     return `${named.join("和")}${yearsText(pq.years.length ? pq.years : ctx.years)}${ctx.topic}`;
   }
+  // 和2024年比呢: the year asked last against the one named now, on the last topic.
+  if (COMPARE.test(text) && pq.years.length === 1 && ctx.years.length === 1 && pq.years[0] !== ctx.years[0] && !pq.metric)
+    return `${ctx.regions.join("和")}${ctx.years[0]}年和${pq.years[0]}年${topicNoAmount}对比`;
   const years = pq.years.length ? pq.years : ctx.years;
   // 行政诉讼呢: another figure of the same body and year.
   if (pq.metric) return `${ctx.regions.join("和")}${yearsText(years)}${own}`;

@@ -25,16 +25,24 @@ describe("completeFollowUp", () => {
     ["和资阳区比呢", "重庆市长寿区2018年和资阳区行政复议对比"],
     ["跟资阳区相比", "重庆市长寿区2018年和资阳区行政复议对比"],
     ["资阳区呢", "资阳区2018年行政复议多少件"],
+    // A year to compare with (it had read "…2020年和比"), and the problems of the body just asked about.
+    ["和2020年比呢", "重庆市长寿区2018年和2020年行政复议对比"],
+    ["有哪些不足", "重庆市长寿区2018年有哪些不足"],
+    ["存在什么问题", "重庆市长寿区2018年存在什么问题"],
   ])("%s → %s", (fragment, want) => {
     expect(completeFollowUp(parseQuestion(fragment, lex), last)).toBe(want);
   });
 
-  it.each(["资阳区2020年行政诉讼多少件", "哪个地区行政复议最多", "有哪些报告", "资阳区2020年存在哪些问题", "2019年全部地区行政复议一共多少件"])(
-    "%s stands on its own",
-    (q) => {
-      expect(completeFollowUp(parseQuestion(q, lex), last)).toBeNull();
-    },
-  );
+  it.each([
+    "资阳区2020年行政诉讼多少件",
+    "哪个地区行政复议最多",
+    "有哪些报告",
+    "资阳区2020年存在哪些问题",
+    "2019年全部地区行政复议一共多少件",
+    "哪些地区存在问题",
+  ])("%s stands on its own", (q) => {
+    expect(completeFollowUp(parseQuestion(q, lex), last)).toBeNull();
+  });
 
   it("contextOf keeps the bodies by names that parse back, the years and the topic", () => {
     const pq = parseQuestion("长寿区2018年行政复议多少件", lex);

@@ -126,7 +126,8 @@ function itemLine(item: AnswerItem, n: number): string {
 
 function hitLine(hit: Hit, n: number): string {
   const section = hit.section ? ` · ${escapeHtml(clip(hit.section, 40))}` : "";
-  return `${n}. <b>${escapeHtml(clip(hit.org))}</b> ${yearText(hit.year)}${section} · 第 ${hit.line} 行`;
+  // (A report as a whole, asked for its original, has no line.)
+  return `${n}. <b>${escapeHtml(clip(hit.org))}</b> ${yearText(hit.year)}${section}${hit.line > 0 ? ` · 第 ${hit.line} 行` : ""}`;
 }
 
 /**

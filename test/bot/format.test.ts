@@ -135,6 +135,18 @@ describe("formatAnswer", () => {
     expect(message).toContain("第 31 行");
     expect(message).toContain("<blockquote>共【12】件 &lt;x&gt;</blockquote>");
   });
+
+  it("lists a report asked for as a whole (原文在哪) without a line of its own", () => {
+    const [message] = formatAnswer(
+      answerOf({
+        kind: "search",
+        text: "《重庆市长寿区2018年政府信息公开年度工作报告》\n原文件：changshou.txt",
+        hits: [{ reportId: "r", org: "长寿区人民政府", region: "长寿区", year: 2018, section: "", snippet: "", line: 0, score: 1 }],
+      }),
+    );
+    expect(message).toContain("长寿区人民政府</b> 2018年");
+    expect(message).not.toContain("第 0 行");
+  });
 });
 
 describe("other replies", () => {

@@ -82,7 +82,8 @@ function namesTopic(qi: string, mentions: readonly RegionMention[]): boolean {
 }
 
 /** Which kind of a figure's parts (哪类申请人, 哪种理由) is the most or the least. */
-const WHICH_PART = /(?:哪(?:一)?(?:类|种|项|方面)|什么(?:类型|类|人|原因|理由))[^，,。？?]{0,12}?(?:最多|最少|最高|最低|最大|最小|居多|为主)/;
+const WHICH_PART =
+  /(?:哪(?:一)?(?:类|种|项|方面)|什么(?:类型|类|人|原因|理由))[^，,。？?]{0,12}?(?:最多|最少|最高|最低|最大|最小|居多|为主)|(?:最多|最少|最高|最低|最大|最小)的?(?:是)?(?:理由|原因|类型|类别|情形|申请人|一类|一种|一项)/;
 
 /**
  * The intent: a value, its breakdown, a comparison, a trend, a ranking (哪个…最多, 前五; 哪些…有 lists

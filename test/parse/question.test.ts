@@ -128,6 +128,9 @@ const CASES: Record<string, Expect> = {
   长寿区各部门2018年行政复议最多的是哪个: { intent: "rank", metric: "review.total" },
   // One report's parts ranked, not the bodies.
   西湖区2019年收到的申请中哪类申请人最多: { intent: "breakdown", metric: "requests.received" },
+  // …said the other way round (it had given the total, the largest part unnamed).
+  西湖区2019年不予公开的最多的理由: { intent: "breakdown", metric: "requests.result.withheld" },
+  西湖区2019年申请最多的申请人类型: { intent: "breakdown", metric: "requests.received" },
   // The 第二十条 row, not every 主动公开 of the year.
   平潭综合实验区2024年主动公开规章多少件: { metric: "art20.rules.issued" },
   资阳区2020年规范性文件多少件: { metric: "art20.normative_docs.issued" },

@@ -109,6 +109,9 @@ export function proseAgrees(table: number, n: Pick<Figure, "value" | "certain" |
   return Math.abs(table - n.value) <= tolerance || atLeast;
 }
 
+/** A government's office acting for it (区政府办代表区政府受理): a figure of its own share. */
+const ON_BEHALF = /[\u4e00-\u9fff]{0,4}(?:政府办|办公室|办公厅)[^，,。；;]{0,4}代表[^，,。；;]{0,8}?(?:人民政府|政府|管委会)(?:受理|办理|收到|接收)?/;
+
 /** The prose states another figure than the table (长寿区 2018: 主动公开 table 134, text 18846). */
 export function checkNarrative(figures: readonly Figure[]): ReportWarning[] {
   const warnings: ReportWarning[] = [];
@@ -123,10 +126,15 @@ export function checkNarrative(figures: readonly Figure[]): ReportWarning[] {
       const carried = idx.get("requests.carried_over")?.get("");
       if (carried?.value !== null && carried?.value !== undefined && Math.abs(t.value + carried.value - n.value) < 1e-6) continue;
     }
+    // "区政府办代表区政府受理…17件" beside a table of the whole region (95): the office's own share,
+    // another scope than the table's, not a contradiction to report as one.
+    const scope = ON_BEHALF.exec(n.evidence.text)?.[0];
     warnings.push({
       code: "TABLE_NARRATIVE_MISMATCH",
       metrics: [n.metric],
-      message: `${metricLabel(n.metric)}：表格为 ${fmt(t.value)}${t.unit}，正文称 ${fmt(n.value)}${n.unit}，两者不一致。`,
+      message: scope
+        ? `${metricLabel(n.metric)}：表格为 ${fmt(t.value)}${t.unit}；正文称 ${fmt(n.value)}${n.unit}，说的是“${scope}”的，与统计表的统计范围可能不同。`
+        : `${metricLabel(n.metric)}：表格为 ${fmt(t.value)}${t.unit}，正文称 ${fmt(n.value)}${n.unit}，两者不一致。`,
       evidence: [t.evidence, n.evidence],
     });
   }

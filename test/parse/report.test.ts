@@ -297,7 +297,8 @@ const EXTRA_CASES: Case[] = [
       ["response.interpretations", 7, { source: "narrative" }],
       ["requests.received", 17, { source: "narrative" }],
     ],
-    warnings: [/收到政府信息公开申请数：表格为 95件，正文称 17件/],
+    // The prose's 17 is what 区政府办代表区政府受理: said as another scope, not as a contradiction.
+    warnings: [/收到政府信息公开申请数：表格为 95件；正文称 17件，说的是“区政府办代表区政府受理”的，与统计表的统计范围可能不同/],
   },
 ];
 

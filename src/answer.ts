@@ -209,6 +209,15 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
  */
 function uncountedApplicants(pq: ParsedQuestion, whole: Answer, deps: AnswerDeps): Answer {
   const items = whole.answers;
+  // Who brought a review or a lawsuit: the forms count the cases and their results, never who.
+  const who = /是谁|哪些人|什么人|谁(?:申请|提起|起诉|告)|申请人(?:是|有)?(?:哪些|什么)/.test(pq.normalized);
+  if (who && (whole.kind === "value" || whole.kind === "breakdown") && items.length > 0 && items.every((a) => /^(?:review|litigation)\./.test(a.metric))) {
+    const a = items[0]!;
+    return {
+      ...whole,
+      text: `${a.org}${a.year ? `${a.year}年` : ""}的报告没有写明由谁申请复议或提起诉讼：统计表只统计件数和结果。件数如下：\n${whole.text}`,
+    };
+  }
   if (!pq.uncounted || whole.kind !== "value" || items.length === 0 || !items.every((a) => a.metric.startsWith("requests."))) return whole;
   const a = items[0]!;
   const byKind = deps.load(a.reportId)?.figures.some((f) => f.slice !== undefined && APPLICANT_SLICES.some((s) => s.key === f.slice));

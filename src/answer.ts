@@ -206,6 +206,8 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
  * Applicants no form counts apart (外地人申请多少件): the report's whole is no answer for them. Said
  * so, and the whole given after as what the report does count — never as theirs (it had been
  * answered "收到政府信息公开申请数：70件", as if the 外地人 were all the applicants).
+ *
+ * Who brought a review or a lawsuit (行政复议申请人是谁) is no form's either: said so before the counts.
  */
 function uncountedApplicants(pq: ParsedQuestion, whole: Answer, deps: AnswerDeps): Answer {
   const items = whole.answers;
@@ -671,6 +673,12 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
   return { item: item(r, main), line: `${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`, metric: f!.metric };
 }
 
+/** A number asked of a figure: its digits, 万 or 亿, a unit. */
+const ASKED_NUMBER = String.raw`(\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:${unitAlternation([...COUNT_UNITS, ...PROSE_UNITS])})?`;
+const MORE_THAN = new RegExp(`(?:超过|超出|多于|高于|大于)${ASKED_NUMBER}`);
+const LESS_THAN = new RegExp(`(?:少于|低于|不到|小于|不足)${ASKED_NUMBER}`);
+const EQUAL_TO = new RegExp(`(?:是不是|是否(?:为|是)?|是)${ASKED_NUMBER}(?:吗|呢|[？?]|$)`);
+
 /**
  * A yes-or-no asked of a figure: 是不是 / 是否 / …吗 a number, more (超过, 多于, 高于) or less (少于,
  * 不到, 低于) than one. The number is the question's own after those words (never its year).
@@ -678,17 +686,16 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
 function verdictOf(f: Figure, question: string): string | null {
   if (f.value === null) return null;
   const q = question.replace(/(?:19|20)\d{2}年?度?/g, " ");
-  const num = String.raw`(\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:${unitAlternation([...COUNT_UNITS, ...PROSE_UNITS])})?`;
   const v = f.value;
   // 26.8万 asked of 267886条 is 268000; of a figure counted in 万元 it is 26.8 as it stands.
   const asNumber = (m: RegExpExecArray) => Number(m[1]) * (m[2] && !f.unit.startsWith(m[2]) ? (m[2] === "万" ? 1e4 : 1e8) : 1);
   const said = (m: RegExpExecArray) => `${m[1]}${m[2] ?? ""}`;
   const asked = /有没有|是否|是不是|有无|吗|没有/.test(q);
-  let m = new RegExp(`(?:超过|超出|多于|高于|大于)${num}`).exec(q);
+  let m = MORE_THAN.exec(q);
   if (m && asked) return v > asNumber(m) ? `是的，超过 ${said(m)}：报告为 ${fmtValue(f)}。` : `没有超过 ${said(m)}：报告为 ${fmtValue(f)}。`;
-  m = new RegExp(`(?:少于|低于|不到|小于|不足)${num}`).exec(q);
+  m = LESS_THAN.exec(q);
   if (m && asked) return v < asNumber(m) ? `是的，少于 ${said(m)}：报告为 ${fmtValue(f)}。` : `不少于 ${said(m)}：报告为 ${fmtValue(f)}。`;
-  m = new RegExp(`(?:是不是|是否(?:为|是)?|是)${num}(?:吗|呢|[？?]|$)`).exec(q);
+  m = EQUAL_TO.exec(q);
   if (!m || !/是不是|是否|吗/.test(q)) return null;
   const n = asNumber(m);
   if (v === n) return `是的，报告为 ${fmtValue(f)}。`;

@@ -1,6 +1,6 @@
 // Question understanding, the intent: a value, a breakdown, a comparison, a trend, a ranking, a
 // total, contradictions, a list; and which half of the problems part is asked.
-import type { Intent, Question } from "../domain.js";
+import type { Intent, Level, Question } from "../domain.js";
 import { METRICS } from "./metrics.js";
 import { chineseToNumber } from "./numbers.js";
 import type { RegionMention } from "./question-names.js";
@@ -48,11 +48,33 @@ export interface IntentInput {
  * The kinds of body inside another a ranking may ask for (各乡镇, 哪个区, 各部门), each with how such a
  * body's name ends; 各单位 and 下属 ask for any.
  */
-export const INSIDE_KINDS: readonly { words: readonly string[]; org: RegExp; name: string }[] = [
-  { words: ["乡镇", "街道", "镇", "乡"], org: /(?:镇|乡|街道)(?:人民政府|政府|办事处)?$/, name: "乡镇、街道" },
-  { words: ["县市区", "区县", "县区", "县", "区"], org: /(?:区|县|市|旗)(?:人民政府|政府)$/, name: "区县" },
-  { words: ["委办局", "部门"], org: /^(?!.*(?:人民政府|管委会|办事处)$)/, name: "部门" },
+export const INSIDE_KINDS: readonly { words: readonly string[]; org: RegExp; name: string; level: Level; asked: RegExp }[] = [
+  {
+    words: ["乡镇", "街道", "镇", "乡"],
+    org: /(?:镇|乡|街道)(?:人民政府|政府|办事处)?$/,
+    name: "乡镇、街道",
+    level: "township",
+    asked: /乡镇|镇街|街道|乡级|镇级|哪(?:个|些)镇/,
+  },
+  {
+    words: ["县市区", "区县", "县区", "县", "区"],
+    org: /(?:区|县|市|旗)(?:人民政府|政府)$/,
+    name: "区县",
+    level: "county",
+    asked: /县级|区县|县区|县市区|各县|各区/,
+  },
+  { words: ["委办局", "部门"], org: /^(?!.*(?:人民政府|管委会|办事处)$)/, name: "部门", level: "department", asked: /部门|委办局|局委办/ },
+  { words: ["地市"], org: /市(?:人民政府|政府)$/, name: "地市", level: "city", asked: /市级|地级市|地市/ },
+  { words: ["省份"], org: /省(?:人民政府|政府)$/, name: "省级", level: "province", asked: /省级|省政府/ },
 ];
+
+/**
+ * The kind of body a list or a ranking asks for (县级政府的报告, 哪个部门…最多, 乡镇的报告), if it
+ * names one: the kinds inside a body are the same kinds (one vocabulary).
+ */
+export function levelAsked(question: string): (typeof INSIDE_KINDS)[number] | undefined {
+  return INSIDE_KINDS.find((k) => k.asked.test(question));
+}
 const INSIDE_WORDS = [...INSIDE_KINDS.flatMap((k) => k.words), "单位"].join("|");
 /** The bodies inside the one named: 各部门, 哪个区, 下属单位. */
 const WITHIN = new RegExp(`(?:各|哪(?:个|些|一个))(?:${INSIDE_WORDS})|下属`);

@@ -118,8 +118,8 @@ export function resolveMetric(r: Report, pq: ParsedQuestion): Found | null {
   const row = parts.length >= 3 ? `${parts.slice(0, -1).join(".")}.` : "";
   // The row's column counted in the unit asked: "行政许可事项多少项" of a 2019 report is its 上一年项目数量
   // (项), the form's one count of items, not its 处理决定数量 (件). (Never the 本年增/减: a change.)
-  const asked = askedUnit(pq.normalized);
-  if (row && asked.explicit && !asked.share && metricDef(first)?.unit !== asked.units[0]) {
+  const asked = row ? askedUnit(pq.normalized) : null;
+  if (asked?.explicit && !asked.share && metricDef(first)?.unit !== asked.units[0]) {
     for (const d of METRICS) {
       if (!d.id.startsWith(row) || d.id === first || d.unit !== asked.units[0] || d.id.endsWith(".delta")) continue;
       const f = findFigures(r, d.id, slice);

@@ -3,28 +3,14 @@
 // Rankings read the in-memory key figures; only the rows shown load their records.
 
 import { CONFLICT_CODES, type ReportEntry } from "../catalog.js";
-import type { Answer, AnswerItem, Level, Report } from "../domain.js";
+import type { Answer, AnswerItem, Report } from "../domain.js";
 import { metricDef } from "../parse/metrics.js";
 import type { ParsedQuestion, RegionMention } from "../parse/question.js";
+import { levelAsked } from "../parse/question-intent.js";
 import { RATE_ASKED, rateOf, resolveMetric, shareWhole } from "./figures.js";
 import { fmtValue, item, labelFor, sourceLine, who } from "./render.js";
 import type { AnswerDeps } from "./select.js";
 import { asksOtherKind } from "./units.js";
-
-/** A kind of body asked for (县级政府的报告, 哪个部门…最多, 乡镇的报告), with its name in the reply. */
-const LEVEL_ASKED: readonly [RegExp, Level, string][] = [
-  [/省级|省政府/, "province", "省级"],
-  [/市级|地级|地市/, "city", "市级"],
-  [/县级|区县|县区|县市区|各县|各区/, "county", "县级"],
-  [/乡镇|镇街|街道|乡级|镇级|哪(?:个|些)镇/, "township", "乡镇街道"],
-  [/部门|委办局|局委办/, "department", "部门"],
-];
-
-/** The kind of body a question asks for, if it names one. */
-function levelAsked(pq: ParsedQuestion): { level: Level; name: string } | undefined {
-  const hit = LEVEL_ASKED.find(([re]) => re.test(pq.normalized));
-  return hit && { level: hit[1], name: hit[2] };
-}
 
 /** The reports a library-wide question reads: every one with a year, or those inside the area named. */
 export function scopeEntries(deps: AnswerDeps, area?: RegionMention): ReportEntry[] {
@@ -102,7 +88,7 @@ export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: 
   const label = `${labelFor(pq.metric!, pq.slice)}${rated ? "的比例" : ""}`;
   const rows: { e: ReportEntry; v: number }[] = [];
   // 哪个部门…最多: the departments ranked, not the governments above them.
-  const level = levelAsked(pq);
+  const level = levelAsked(pq.normalized);
   for (const e of all) {
     if (pq.years.length && !pq.years.includes(e.year!)) continue;
     if (level && e.level !== level.level) continue;
@@ -262,7 +248,7 @@ export function conflicts(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): A
 export function listReports(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   // A county, city or province lists every body inside it (江苏省 → 淮安市, 淮安市洪泽区 …); a year
   // asked lists that year's reports only, a kind of body asked (县级, 部门) that kind's.
-  const level = levelAsked(pq);
+  const level = levelAsked(pq.normalized);
   const inYears = (e: ReportEntry) => (pq.years.length === 0 || (e.year !== null && pq.years.includes(e.year))) && (!level || e.level === level.level);
   const all = pq.mentions.length ? [...new Set(pq.mentions.flatMap((m) => m.area?.keys ?? [m.keys[0]!]))] : deps.catalog.keys();
   const keys = all.filter((k) => deps.catalog.forKey(k).some(inYears));

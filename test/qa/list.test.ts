@@ -26,7 +26,7 @@ describe("lists of reports", () => {
   it("lists one kind of body: 县级, 乡镇街道", () => {
     const county = answer("列出所有县级政府的报告", deps);
     expect(county.kind).toBe("list");
-    expect(county.text).toContain("县级共");
+    expect(county.text).toContain("区县共");
     expect(county.text).toContain("重庆市长寿区");
     expect(county.text).not.toContain("小板桥街道");
     expect(county.text).not.toContain("蚌埠市");

@@ -64,52 +64,27 @@ export const PHRASES: readonly MetricPhrase[] = [
   },
   { metric: "requests.carried_over", names: [[/上年(?:度)?结转/]], units: COUNT },
   // How the requests came (the old 统计表's channels): "其中当面申请12件，网上申请6件". A clause that
-  // says 收到 / 受理 counts the requests received ("收到有关政府信息公开的信函申请1条" is all of them).
-  {
-    metric: "requests.channel.in_person",
-    names: [[/(?:当面|现场|窗口)(?:申请|提交|提出)/]],
-    units: COUNT,
-    not: RECEIVED,
-    topic: "requests",
-    offTopic: OTHER_APPLICATIONS,
-    disclosure: true,
-  },
-  {
-    metric: "requests.channel.online",
-    names: [[/(?:网上|网络|互联网|在线|网站)(?:申请|提交|提出)/]],
-    units: COUNT,
-    not: RECEIVED,
-    topic: "requests",
-    offTopic: OTHER_APPLICATIONS,
-    disclosure: true,
-  },
-  {
-    metric: "requests.channel.letter",
-    names: [[/(?:信函|来信|邮寄)(?:申请|提交|提出)/]],
-    units: COUNT,
-    not: /传真|收到|受理|接收|接到/,
-    topic: "requests",
-    offTopic: OTHER_APPLICATIONS,
-    disclosure: true,
-  },
-  {
-    metric: "requests.channel.fax",
-    names: [[/传真(?:申请|提交|提出)/]],
-    units: COUNT,
-    not: /信函|收到|受理|接收|接到/,
-    topic: "requests",
-    offTopic: OTHER_APPLICATIONS,
-    disclosure: true,
-  },
-  {
-    metric: "requests.channel.email",
-    names: [[/(?:电子)?邮件(?:申请|提交|提出)/]],
-    units: COUNT,
-    not: RECEIVED,
-    topic: "requests",
-    offTopic: OTHER_APPLICATIONS,
-    disclosure: true,
-  },
+  // says 收到 / 受理 counts the requests received ("收到有关政府信息公开的信函申请1条" is all of them),
+  // and 信函 and 传真 named together are the one row 信函、传真申请数.
+  ...(
+    [
+      ["in_person", /(?:当面|现场|窗口)(?:申请|提交|提出)/, null],
+      ["online", /(?:网上|网络|互联网|在线|网站)(?:申请|提交|提出)/, null],
+      ["letter", /(?:信函|来信|邮寄)(?:申请|提交|提出)/, "传真"],
+      ["fax", /传真(?:申请|提交|提出)/, "信函"],
+      ["email", /(?:电子)?邮件(?:申请|提交|提出)/, null],
+    ] as const
+  ).map(
+    ([channel, name, other]): MetricPhrase => ({
+      metric: `requests.channel.${channel}`,
+      names: [[name]],
+      units: COUNT,
+      not: other ? new RegExp(`${other}|${RECEIVED.source}`) : RECEIVED,
+      topic: "requests",
+      offTopic: OTHER_APPLICATIONS,
+      disclosure: true,
+    }),
+  ),
   {
     metric: "requests.carried_forward",
     names: [[/(?:结转|顺延|转入)(?:到|至)?下(?:一)?年/], [/(?:结转|顺延)(?:到|至)?(?:\d{4}年|明年)/]],

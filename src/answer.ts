@@ -173,6 +173,8 @@ function dispatch(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
   }
   // About the report itself (发布日期, 编制单位, 统计期限): its record says, not its words searched.
   if (pq.about.length > 0 && pq.mentions.length >= 1 && pq.intent !== "list") return aboutReport(pq, deps, base);
+  // 原文在哪 of no report named: which one is asked back (its words searched had found nothing).
+  if (pq.about.includes("original") && pq.mentions.length === 0) return { ...base, text: "请写明是哪份报告的原文，例如“长寿区2018年的报告原文在哪”。" };
   switch (pq.intent) {
     case "total":
       return total(pq, deps, base, area);

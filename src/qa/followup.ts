@@ -35,6 +35,8 @@ export function completeFollowUp(pq: ParsedQuestion, ctx: QueryContext): string 
     if (pq.mentions.length || /哪个|哪里|哪家|各地|全部|所有|排名|地区|单位|部门|机关/.test(text)) return null;
     return `${ctx.regions.join("和")}${yearsText(pq.years.length ? pq.years : ctx.years)}${text}`;
   }
+  // 原文在哪, 什么时候发布的: the report just asked about.
+  if (pq.about.length > 0 && pq.mentions.length === 0) return `${ctx.regions.join("和")}${yearsText(pq.years.length ? pq.years : ctx.years)}${text}`;
   if (LIBRARY_WIDE.test(text) && !marked) return null;
   if (pq.intent === "list" || pq.intent === "conflicts") return null;
   // What the fragment itself says, fillers and years dropped.

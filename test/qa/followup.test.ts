@@ -29,6 +29,9 @@ describe("completeFollowUp", () => {
     ["和2020年比呢", "重庆市长寿区2018年和2020年行政复议对比"],
     ["有哪些不足", "重庆市长寿区2018年有哪些不足"],
     ["存在什么问题", "重庆市长寿区2018年存在什么问题"],
+    // About the report just asked about: its original, its date.
+    ["原文在哪", "重庆市长寿区2018年原文在哪"],
+    ["什么时候发布的", "重庆市长寿区2018年什么时候发布的"],
   ])("%s → %s", (fragment, want) => {
     expect(completeFollowUp(parseQuestion(fragment, lex), last)).toBe(want);
   });

@@ -26,6 +26,12 @@ describe("the report's original asked for", () => {
     expect(a.hits.map((h) => h.reportId)).toEqual([r.id]);
   });
 
+  it("asks which report when none is named", () => {
+    const a = answer("原文在哪", depsWith());
+    expect(a.text).toContain("请写明是哪份报告的原文");
+    expect(a.hits).toEqual([]);
+  });
+
   it("says when neither is kept", () => {
     expect(answer("长寿区2018年的报告原文在哪", depsWith()).text).toContain("没有保存这份报告的原文件或网址");
   });

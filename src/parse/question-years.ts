@@ -81,8 +81,9 @@ export function parseYears(question: string, newestYear: number | null): YearRes
     consumed.push(plan[0]);
     open = open.replace(plan[0], " ");
   }
-  // "2020年12345平台": the 年 ends the year even when digits follow it.
-  for (const m of open.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度|年|(?!\d))/g)) {
+  // "2020年12345平台": the 年 ends the year even when digits follow it. "2014年里", "年内", "年度期间"
+  // say the year alone: the word after it is no part of what is asked ("年里区管委会…" had lost 区管委会).
+  for (const m of open.matchAll(/(?<!\d)((?:19|20)\d{2})(?:(?:年度|年)(?:里|内(?!部|容)|期间|当中)?|(?!\d))/g)) {
     const y = asYear(m[1]!);
     if (y) {
       years.add(y);

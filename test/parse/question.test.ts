@@ -270,6 +270,14 @@ describe("parseQuestion", () => {
     const one = parseQuestion("长寿区2018年信函、传真申请数", lexicon, ws);
     expect([one.metric, one.moreMetrics.length]).toEqual(["requests.channel.letter_fax", 0]);
   });
+  it("reads 年里 / 年内 as the year alone (its particle had been glued to the words after it)", () => {
+    const pq = parseQuestion("平潭综合实验区2014年里区管委会及区直各部门主动公开多少条", lexicon, ws);
+    expect(pq.years).toEqual([2014]);
+    expect(pq.keywordSource).toContain("区管委会");
+    expect(pq.keywordSource).not.toContain("里");
+    // (…but 内部 is a word: 三类内部事务信息.)
+    expect(parseQuestion("长寿区2018年内部事务信息不予公开多少件", lexicon, ws).keywordSource).toContain("内部事务");
+  });
   it("takes a channel of request for a count, not a contact (传真申请数)", () => {
     const count = parseQuestion("长寿区2018年信函和传真申请数", lexicon, ws);
     expect([count.intent, count.metric]).toEqual(["value", "requests.channel.letter_fax"]);

@@ -29,14 +29,17 @@ export function completeFollowUp(pq: ParsedQuestion, ctx: QueryContext): string 
   const marked = /^(?:那|那么|还有|换成|改成|如果是|要是)|(?:呢|吗)$/.test(text);
   if (!short && !marked) return null;
   const yearsText = (ys: readonly number[]) => (ys.length === 0 ? "" : ys.length === 1 ? `${ys[0]}年` : `${ys[0]}年到${ys[ys.length - 1]}年`);
+  const years = pq.years.length ? pq.years : ctx.years;
+  /** The bodies just asked about, the years (the fragment's own, else theirs), then `rest`. */
+  const ofLast = (rest: string) => `${ctx.regions.join("和")}${yearsText(years)}${rest}`;
   // 存在什么问题, 有哪些不足: the problems of the body (and year) just asked about — unless a body is
   // named, or the bodies are what is asked (哪些地区存在问题).
   if (pq.asksProblems) {
     if (pq.mentions.length || /哪个|哪里|哪家|各地|全部|所有|排名|地区|单位|部门|机关/.test(text)) return null;
-    return `${ctx.regions.join("和")}${yearsText(pq.years.length ? pq.years : ctx.years)}${text}`;
+    return ofLast(text);
   }
   // 原文在哪, 什么时候发布的: the report just asked about.
-  if (pq.about.length > 0 && pq.mentions.length === 0) return `${ctx.regions.join("和")}${yearsText(pq.years.length ? pq.years : ctx.years)}${text}`;
+  if (pq.about.length > 0 && pq.mentions.length === 0) return ofLast(text);
   if (LIBRARY_WIDE.test(text) && !marked) return null;
   if (pq.intent === "list" || pq.intent === "conflicts") return null;
   // What the fragment itself says, fillers and years dropped.
@@ -53,20 +56,19 @@ export function completeFollowUp(pq: ParsedQuestion, ctx: QueryContext): string 
   // 资阳区呢, 资阳区2020年呢: another body, the same question.
   if (named.length > 0) {
     if (pq.metric || !marked) return null;
-    return `${named.join("和")}${yearsText(pq.years.length ? pq.years : ctx.years)}${ctx.topic}`;
+    return `${named.join("和")}${yearsText(years)}${ctx.topic}`;
   }
   // 和2024年比呢: the year asked last against the one named now, on the last topic.
   if (COMPARE.test(text) && pq.years.length === 1 && ctx.years.length === 1 && pq.years[0] !== ctx.years[0] && !pq.metric)
     return `${ctx.regions.join("和")}${ctx.years[0]}年和${pq.years[0]}年${topicNoAmount}对比`;
-  const years = pq.years.length ? pq.years : ctx.years;
   // 行政诉讼呢: another figure of the same body and year.
-  if (pq.metric) return `${ctx.regions.join("和")}${yearsText(years)}${own}`;
+  if (pq.metric) return ofLast(own);
   // 占比呢: the share of the last figure.
-  if (SHARE.test(text)) return `${ctx.regions.join("和")}${yearsText(years)}${topicNoAmount}占比`;
+  if (SHARE.test(text)) return ofLast(`${topicNoAmount}占比`);
   // 那2019年呢: the same question of another year.
   if (pq.years.length) {
     const extra = own.replace(/^(?:年度?|度)/, "");
-    return `${ctx.regions.join("和")}${yearsText(years)}${extra && !/^[的了]$/.test(extra) ? extra : ctx.topic}`;
+    return ofLast(extra && !/^[的了]$/.test(extra) ? extra : ctx.topic);
   }
   return null;
 }

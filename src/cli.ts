@@ -223,7 +223,7 @@ async function cmdParse(args: Args): Promise<number> {
   console.log(`${r.org}（${r.region}，${r.level}）${r.year ?? "年份不明"}年  格式 ${r.template}  数字 ${r.figures.length}  章节 ${r.sections.length}`);
   for (const f of r.figures.filter((x) => !x.slice || !/^[a-z_]+$/.test(x.slice))) {
     console.log(
-      `  ${f.metric}${f.slice ? `[${f.slice}]` : ""} = ${f.value ?? "空"}${f.unit} (${f.source}${f.certain ? "" : ", 不确定"}) 第${f.evidence.line}行`,
+      `  ${f.metric}${f.slice ? `[${f.slice}]` : ""} = ${f.value === null ? "空白" : `${f.value}${f.unit}`} (${f.source}${f.certain ? "" : ", 不确定"}) 第${f.evidence.line}行`,
     );
   }
   for (const w of r.warnings) console.log(`  ⚠ ${w.message}`);

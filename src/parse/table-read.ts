@@ -178,6 +178,8 @@ export const IDENTITIES_NOTE = "按勾稽关系";
 export const SPARSE_NOTE = "原文空白格不留痕迹";
 /** How a note on a 表三 cell read from a row whose blank cells left a space starts (tables-gbf.ts). */
 export const SPACED_NOTE = "原文空白格只留下空格";
+/** The note on each cell of a 表三 row printed with no number, on a page whose blanks leave no trace (tables-gbf.ts). */
+export const BLANK_ROW_NOTE = "原文这一行没有数字：各栏空白";
 
 export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: number): { certain: boolean; note?: string } | null {
   const status = row.status[c]!;

@@ -11,7 +11,18 @@ import { identitiesOf, instancesOf } from "./identities.js";
 import { type Compact, compactLabel, type Found, lastBefore, locateInOrder } from "./locate.js";
 import { metricDef } from "./metrics.js";
 import { type Slot, solveTable } from "./solve.js";
-import { asPrinted, blockAlternatives, cellFigure, cellTokens, readingNote, rowEvidence, SPACED_NOTE, SPARSE_NOTE, undecided } from "./table-read.js";
+import {
+  asPrinted,
+  BLANK_ROW_NOTE,
+  blockAlternatives,
+  cellFigure,
+  cellTokens,
+  readingNote,
+  rowEvidence,
+  SPACED_NOTE,
+  SPARSE_NOTE,
+  undecided,
+} from "./table-read.js";
 import {
   APPLICANT_COLUMNS,
   APPLICATION_HEADER,
@@ -463,6 +474,14 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
         note: rowSure ? "表中总计栏空白，此为六类申请人之和" : "表中总计栏空白，此为六类申请人之和；各栏读法不唯一，请核对原表",
       });
     }
+  }
+  // A row with no number on a page whose blanks leave no trace is printed blank, every cell: its
+  // 总计 is given as blank, as a row of untraced blanks gives its 总计 only (an answer to
+  // "因国家秘密不予公开多少件" had fallen back to 不予公开's whole).
+  for (const metric of blankRows) {
+    if (solvedRow.has(metric)) continue;
+    const evidence = spanEvidence(src, [labelOf.get(metric)!]);
+    figures.push(cellFigure(metric, "", null, metricDef(metric)?.unit ?? "件", evidence, { certain: true, note: BLANK_ROW_NOTE }));
   }
   if (uncertain > 0) {
     warnings.push({

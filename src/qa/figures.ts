@@ -139,7 +139,10 @@ export function resolveMetric(r: Report, pq: ParsedQuestion): Found | null {
     const f = findFigures(r, alt, slice);
     if (f) return { ...f, via: first };
   }
+  // Never the whole a part was asked of: 不予公开's 3 is no answer to "因国家秘密不予公开多少件"
+  // when that row could not be read.
   for (const m of rest) {
+    if (first.startsWith(`${m}.`)) continue;
     const f = findFigures(r, m, slice);
     if (f) return f;
   }

@@ -15,7 +15,7 @@ import { extractText } from "../../src/extract.js";
 import { readCell } from "../../src/parse/cell-text.js";
 import { readings } from "../../src/parse/cuts.js";
 import { parseReport } from "../../src/parse/report.js";
-import { cellTokens, SPACED_NOTE } from "../../src/parse/table-read.js";
+import { BLANK_ROW_NOTE, cellTokens, SPACED_NOTE } from "../../src/parse/table-read.js";
 import { FIXTURES } from "../helpers/reports.js";
 
 /** The table's figures read as sure, with a value: each must be the truth. */
@@ -114,6 +114,40 @@ describe("表三's 总计 column, read from rows whose blank cells left no trace
       expect(f, metric).toMatchObject({ value: cell(page, metric)!.value, certain: true });
     }
     expect(crawled.report.figures.filter((f) => f.source === "table" && f.metric.startsWith("requests.") && f.slice)).toEqual([]);
+  });
+
+  it("上海 2019's page, its blank cells emptied and crawled: a row with no number is given blank, sure, where the page leaves it blank", async () => {
+    const page = await onPage();
+    const crawled = parseReport(crawledText(emptyBlankCells(shanghai)));
+    if (!crawled.ok) throw new Error(crawled.error);
+    const blank = crawled.report.figures.filter((f) => f.source === "table" && f.value === null);
+    // (Only where the rows around are read: 不予公开's rows, one number each and 总计 left blank, are not.)
+    expect(blank.map((f) => f.metric)).toEqual([
+      "requests.result.not_processed.publication",
+      "requests.result.not_processed.mass_repeat",
+      "requests.result.not_processed.confirm_reissue",
+      "requests.result.other",
+    ]);
+    for (const f of blank) {
+      expect(f.slice, f.metric).toBeUndefined();
+      expect(f, f.metric).toMatchObject({ certain: true, note: BLANK_ROW_NOTE });
+      // Every cell of that row blank on the page itself.
+      expect(
+        page.figures.filter((x) => x.metric === f.metric && x.source === "table" && x.value !== null),
+        f.metric,
+      ).toEqual([]);
+    }
+  });
+
+  it("over generated pages: every row given blank is a row of zeros emptied", () => {
+    let blank = 0;
+    for (const { page, report } of crawledBlankPages(60)) {
+      for (const f of report.figures.filter((x) => x.source === "table" && x.value === null && x.note === BLANK_ROW_NOTE)) {
+        blank++;
+        expect(page.truth.figures[f.metric] ?? 0, `${page.name} ${f.metric}`).toBe(0);
+      }
+    }
+    expect(blank).toBeGreaterThan(100);
   });
 });
 

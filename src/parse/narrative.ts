@@ -37,6 +37,8 @@ const JOINERS = /[、和及与并(（]|以及/g;
 const PART_NOTE = /[(（](?:含|包含|包括|其中)/;
 /** A clause that may say "none" (未收到, 没有发生, 无…, 均为0, 不收费). */
 const NONE_HINT = /未|没有|无|为0|为零|不收|免收/;
+/** A clause that counts a part of the figure before it: "…，其中…". */
+const PART_OF_BEFORE = /^\s*其中/;
 /** A sentence that is only "无": the part's heading names what there was none of. */
 const BARE_NONE = /^\s*(?:无|没有|暂无|均无)\s*[。.；;]?\s*$/;
 /**
@@ -233,6 +235,8 @@ function readSentence(ctx: Context, qs: readonly Quantity[], none: boolean, out:
   const text = ctx.text;
   let cStart = ctx.sStart;
   let qi = 0;
+  /** The last figure of the sentence was said of a part of the issuer. */
+  let lastSub = false;
   for (let i = ctx.sStart; i <= ctx.sEnd; i++) {
     if (i < ctx.sEnd && !isClauseStop(text.charCodeAt(i))) continue;
     const cEnd = i;
@@ -251,6 +255,10 @@ function readSentence(ctx: Context, qs: readonly Quantity[], none: boolean, out:
         const c = readQuantity(ctx, q, prevEnd, next, cEnd, listed?.named.get(j));
         if (c) {
           c.quote = quoteOf(ctx, cStart, cEnd);
+          // A part of a figure said of a part of the issuer is of that part too: "全市各级各部门共主动
+          // 公开政府信息21653条，其中市政府门户网站公开8946条" is not the office's own website count.
+          if (lastSub && PART_OF_BEFORE.test(text.slice(cStart, q.start))) c.sub = true;
+          lastSub = c.sub;
           out.push(c);
         }
         prevEnd = q.end;

@@ -91,7 +91,9 @@ function blankRowCut(text: string): number {
 }
 // (…and a page's furniture after the table: sharing, printing, an attachment list, the footer.)
 const END_WORDS =
-  /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]|相关链接|相关文章|相关阅读|上一篇|下一篇|年度报告|工作报告|年报|分享到|打印本页|关闭窗口|扫一扫|浏览次数|附件[:：]|【打印|【关闭|网站地图|版权所有|主办单位|技术支持/;
+  /单位负责人|审核人|填报人|填报日期|制表人|附件下载|备注[:：]|相关链接|相关文章|相关阅读|相关解读|上一篇|下一篇|年度报告|工作报告|年报|分享到|打印本页|关闭窗口|扫一扫|浏览次数|附件[:：]|【打印|【关闭|网站地图|版权所有|主办单位|技术支持/;
+/** What follows a year in a date: "年3月29日", "年 3 月". */
+const DATE_REST = /^年\s*\d{1,2}\s*月/;
 /**
  * The numbering a label starts with, as headings.ts reads it ("一、" "(三)" "2."), also when a wrap
  * left its opening bracket on the line before ("二)新建…"); "" when none.
@@ -246,12 +248,15 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
     }
     let text = it.text;
     let textStart = it.start;
-    if (END_WORDS.test(text) || /[。;；]/.test(text) || (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 60) {
+    const prev = items[i - 1];
+    const afterYear = !!cur && !!prev && /^年/.test(text) && "kind" in prev && /^(?:19|20)\d{2}$/.test(prev.raw) && cur.tokens.length === 1;
+    // A date after the table: the signature ("宁德市人民政府办公室 2017年3月29日"), no row of 2017.
+    const dated = afterYear && DATE_REST.test(src.text.slice(it.start, it.start + 12));
+    if (dated || END_WORDS.test(text) || /[。;；]/.test(text) || (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 60) {
       endAt = it.start;
       // The year of a report's name after the table ("上海市浦东新区 2023 年度报告…", a page's links):
       // the words before it were that name's, not a row.
-      const prev = items[i - 1];
-      if (/^年/.test(text) && cur && prev && "kind" in prev && /^(?:19|20)\d{2}$/.test(prev.raw) && cur.tokens.length === 1) {
+      if (afterYear) {
         rows.pop();
         endAt = cur.labelSpan.start;
       }

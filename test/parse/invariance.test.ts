@@ -326,6 +326,8 @@ const STAT_LAYOUTS: [string, (t: string) => string][] = [
   ["cells glued", GLUED_CELLS],
   ["heading rows blank, cells glued", (t) => GLUED_CELLS(t.replace(/——(?=\s*\|\s*\|)/g, ""))],
   ["headed 数量, heading rows blank, cells glued", (t) => GLUED_CELLS(t.replace(/统计数/g, "数量").replace(/——(?=\s*\|\s*\|)/g, ""))],
+  // Signed and dated under the table instead of 单位负责人…: the office and its 2019 are no row.
+  ["signed and dated under it, cells glued", (t) => GLUED_CELLS(t.replace(/单位负责人[\s\S]*$/, "区人民政府办公室\n2019年1月23日\n"))],
 ];
 const STAT_SEEDS = ["000_2d63126c8570951a.txt", "002_2280456dce613c96.txt"].map((f) => join(SEEDS, f));
 

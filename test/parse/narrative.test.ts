@@ -359,6 +359,14 @@ describe("extractNarrative: which mention", () => {
     expect(figs.map(show)).toEqual(["proactive.total=425条"]);
   });
 
+  it("a 其中 of a sub-unit's count is the sub-unit's too", () => {
+    // (8946 had been the office's own website count, and said to contradict its table's 2876.)
+    const figs = figuresOf(
+      "全市各级各部门共主动公开政府信息21653条，其中市政府门户网站公开8946条。市政府办公室全年主动公开政府信息3126条，其中通过政府网站公开政府信息2876条。",
+    );
+    expect(figs.map(show)).toEqual(["proactive.total=3126条", "proactive.channel.website=2876条"]);
+  });
+
   it("prefers the metric's own wording to a weaker one said earlier", () => {
     const figs = figuresOf("统一制作图解、文字、动漫等解读信息300多条。全市发布政策解读信息1870条。");
     expect(figs.map(show)).toEqual(["response.interpretations=1870条"]);

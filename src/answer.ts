@@ -20,7 +20,7 @@ import { acrossYears, type Found, findFigures, printedParts, proseOf, rateOf, re
 import { completeFollowUp, contextOf } from "./qa/followup.js";
 import { conflicts, listReports, rank, total } from "./qa/library-wide.js";
 import { problemsPart } from "./qa/problems.js";
-import { bestQuantity, betterRow, clauseOverFigure, figureCoverage, type ProseQuery, restates, rowLabel } from "./qa/prose-answer.js";
+import { bestQuantity, betterRow, clauseOverFigure, figureCoverage, type ProseQuery, printedRow, restates } from "./qa/prose-answer.js";
 import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, warningsFor, who } from "./qa/render.js";
 import { inReportScript } from "./qa/script.js";
 import { type AnswerDeps, narrowByAnswer, narrowByReports, pickReport } from "./qa/select.js";
@@ -598,7 +598,7 @@ function clauseReply(r: Report, px: ProseQuery, c: ClauseAnswer, base: Answer, i
   if (c.q.approximate) lines.push(`（约数：原文为“${c.q.raw}”）`);
   lines.push(`来源（正文第${it.line}行：“${c.q.quote}”）`);
   if (figure && figure.value !== null && figure.value !== c.q.value && figure.source === "table") {
-    lines.push(`统计表“${rowLabel(figure)}”为 ${fmtValue(figure)}${sourceLine(figure)}`);
+    lines.push(`统计表“${printedRow(figure)}”为 ${fmtValue(figure)}${sourceLine(figure)}`);
   }
   return { ...base, kind: "value", answers: [it], text: lines.join("\n") };
 }

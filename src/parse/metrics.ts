@@ -69,9 +69,25 @@ def("proactive.channel.other", "其他方式公开政府信息数", "条", OLD, 
 // ── 回应解读 (responses and interpretation), 2016 table; prose in every generation ──────────────
 def("response.hotspots", "回应公众关注热点或重大舆情数", "次", [...OLD, "narrative"], ["回应公众关注热点", "重大舆情", "热点", "舆情", "回应关切"]);
 def("response.press_conferences", "参加或举办新闻发布会总次数", "次", [...OLD, "narrative"], ["新闻发布会", "发布会"], { parent: "response.hotspots" });
-def("response.press_conferences.leaders", "主要负责同志参加新闻发布会次数", "次", OLD, [["主要负责", "发布会"]], { parent: "response.press_conferences" });
+// (Asked as people say it: 领导 or 负责人 for the form's 主要负责同志.)
+const LEADERS = ["主要负责", "负责同志", "负责人", "领导"];
+def(
+  "response.press_conferences.leaders",
+  "主要负责同志参加新闻发布会次数",
+  "次",
+  OLD,
+  LEADERS.map((w) => [w, "发布会"]),
+  { parent: "response.press_conferences" },
+);
 def("response.interviews", "政府网站在线访谈次数", "次", OLD, ["在线访谈", "访谈"], { parent: "response.hotspots" });
-def("response.interviews.leaders", "主要负责同志参加政府网站在线访谈次数", "次", OLD, [["主要负责", "访谈"]], { parent: "response.interviews" });
+def(
+  "response.interviews.leaders",
+  "主要负责同志参加政府网站在线访谈次数",
+  "次",
+  OLD,
+  LEADERS.map((w) => [w, "访谈"]),
+  { parent: "response.interviews" },
+);
 def(
   "response.interpretations",
   "政策解读稿件发布数",

@@ -100,6 +100,15 @@ export function rowLabel(f: Figure): string {
 const ROW_FILLER = /(?:\d[\d.,]*|[|｜\s])+/g;
 
 /**
+ * A table row's label to quote in a reply: rowLabel without the unit cell a crawl glued on
+ *   printedRow(figure of "(三)接受培训人员数人次760") → "(三)接受培训人员数"
+ */
+export function printedRow(f: Figure): string {
+  const row = rowLabel(f);
+  return f.unit && row.endsWith(f.unit) && /[数)）]$/.test(row.slice(0, -f.unit.length).trimEnd()) ? row.slice(0, -f.unit.length).trimEnd() : row;
+}
+
+/**
  * The words a figure is named by: the row the report prints (a derived figure, columns summed,
  * quotes its row; a prose figure's evidence is a sentence, no row) and the registry's label without
  * its notes.

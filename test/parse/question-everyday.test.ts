@@ -47,6 +47,10 @@ describe("problemsAspect", () => {
 
 /** [question as people say it, the metric it asks (first candidate), the column if any] */
 const METRIC_CASES: [string, string, string?][] = [
+  // The form's 主要负责同志 asked as 领导 or 负责人 (领导参加 had been the prose's clause, set against 总次数).
+  ["长寿区2018年领导参加新闻发布会几次", "response.press_conferences.leaders"],
+  ["长寿区2018年负责人参加新闻发布会多少次", "response.press_conferences.leaders"],
+  ["长寿区2018年主要领导参加在线访谈几次", "response.interviews.leaders"],
   ["长寿区2018年被告上法庭几次", "litigation.total"],
   ["资阳区2020年打了几场官司", "litigation.total"],
   ["长寿区2018年有多少人告政府", "litigation.total"],

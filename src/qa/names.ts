@@ -83,8 +83,9 @@ export function departmentForms(own: string): string[] {
     }
     // A committee of one subject: 科学技术委员会 → 科委, 教育委员会 → 教委.
     if (suffix[0] === "委员会" && parts.length === 1 && ws[0]!.length <= 2) stems.add(ws[0]![0]![0]!);
-    // A bureau by its first word: 国土资源局 → 国土局, 交通运输局 → 交通局, 市场监督管理局 → 市场局.
-    if (suffix[0] === "局" && parts.length === 1 && ws[0]!.length >= 2) stems.add(ws[0]![0]!);
+    // A bureau or a province's department by its first word: 国土资源局 → 国土局, 交通运输局 → 交通局,
+    // 市场监督管理局 → 市场局, 交通运输厅 → 交通厅.
+    if ((suffix[0] === "局" || suffix[0] === "厅") && parts.length === 1 && ws[0]!.length >= 2) stems.add(ws[0]![0]!);
   }
   // Initials that are another body's name are not this one's: 国土资源局 is no 国资局 (国有资产的).
   for (const [initials, owner] of OWNED_INITIALS) if (stems.has(initials) && !owner.test(stem)) stems.delete(initials);

@@ -22,6 +22,8 @@ describe("departmentForms", () => {
     ["国土资源局", ["国土局"]],
     ["交通运输局", ["交通局", "交运局"]],
     ["市场监督管理局", ["市场局"]],
+    ["交通运输厅", ["交通厅", "交运厅"]],
+    ["自然资源厅", ["自然厅", "自资厅"]],
   ])("%s → %j", (own, forms) => {
     const out = departmentForms(own);
     for (const f of forms) expect(out).toContain(f);

@@ -5,7 +5,7 @@
 import { levelRank, type ReportEntry, regionKey } from "./catalog.js";
 import { type Answer, type AnswerItem, COMBINED_METRICS, type Figure, type Hit, type QueryContext, type Report, type Section } from "./domain.js";
 import { proseAgrees } from "./parse/checks.js";
-import { APPLICANT_SLICES, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
+import { APPLICANT_KEYS, childrenOf, metricDef, metricLabel, sliceLabel } from "./parse/metrics.js";
 import { COUNT_UNITS, PROSE_UNITS, unitAlternation } from "./parse/numbers.js";
 import { SUB_UNIT } from "./parse/phrases.js";
 import { METRICS_COMPARED, type ParsedQuestion, type ProblemsAspect, parseQuestion, type RegionMention } from "./parse/question.js";
@@ -224,7 +224,7 @@ function uncountedApplicants(pq: ParsedQuestion, whole: Answer, deps: AnswerDeps
   }
   if (!pq.uncounted || whole.kind !== "value" || items.length === 0 || !items.every((a) => a.metric.startsWith("requests."))) return whole;
   const a = items[0]!;
-  const byKind = deps.load(a.reportId)?.figures.some((f) => f.slice !== undefined && APPLICANT_SLICES.some((s) => s.key === f.slice));
+  const byKind = deps.load(a.reportId)?.figures.some((f) => f.slice !== undefined && APPLICANT_KEYS.includes(f.slice));
   const how = byKind ? "统计表只按申请人类别（自然人、法人或其他组织）统计" : "统计表不按申请人分列";
   return {
     ...whole,
@@ -477,7 +477,7 @@ function value(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
     // 表三 rows by applicant: 自然人, the five kinds of 法人或其他组织.
     const byApplicant = main.slice
       ? []
-      : APPLICANT_SLICES.map((a) => tableFigure(r, f.metric, a.key)).filter((x): x is Figure => x !== undefined && x.value !== null);
+      : APPLICANT_KEYS.map((key) => tableFigure(r, f.metric, key)).filter((x): x is Figure => x !== undefined && x.value !== null);
     if (byApplicant.length > 1) {
       for (const x of byApplicant) items.push(item(r, x));
       lines.push(`按申请人：${byApplicant.map((x) => `${sliceLabel(x.slice!)} ${fmtValue(x)}`).join("，")}`);

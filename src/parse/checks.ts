@@ -4,7 +4,7 @@
 import type { Evidence, Figure, ReportWarning, Template } from "../domain.js";
 import { identitiesOf, instancesOf, isSoft, type Outcome, totalsOf } from "./identities.js";
 import { metricDef, metricLabel, sliceLabel } from "./metrics.js";
-import { APPLICANT_COLUMNS } from "./template.js";
+import { APPLICANT_COLUMNS, MERGED_ORGS } from "./template.js";
 
 /** Table and derived figures by metric, then slice ("" for the total): asked thousands of times a report. */
 type FigureIndex = Map<string, Map<string, Figure>>;
@@ -44,7 +44,7 @@ export function checkTables(figures: readonly Figure[], template: Template, colu
     return f && f.source === "table" ? f.value : undefined;
   };
   const fig = (m: string, s: string) => idx.get(m)?.get(s);
-  const slices = template === "gbf2019" || template === "gbf2021" ? ["", ...APPLICANT_COLUMNS.filter((c) => c !== "total")] : ["", ...columns];
+  const slices = template === "gbf2019" || template === "gbf2021" ? ["", ...APPLICANT_COLUMNS.filter((c) => c !== "total"), MERGED_ORGS] : ["", ...columns];
   const metrics = [...new Set(figures.filter((f) => f.source === "table").map((f) => f.metric))];
   // Counted first, the cells listed only for the instances that fail (most hold).
   const failing: Outcome[] = [];

@@ -3,7 +3,7 @@
 // into warnings; answers sum parts and list breakdowns through them. An identity is stated over
 // cells named by (metric, slice): slice "" is a table's own total column (or its only one).
 import type { Template } from "../domain.js";
-import { APPLICANT_COLUMNS, CUMULATIVE_SLICE } from "./template.js";
+import { APPLICANT_COLUMNS, CUMULATIVE_SLICE, MERGED_ORGS } from "./template.js";
 
 /** A cell's value: a number, null when printed blank, undefined when the table does not have it. */
 export type Getter = (metric: string, slice: string) => number | null | undefined;
@@ -167,6 +167,8 @@ export const IDENTITIES: readonly Identity[] = [
   },
   // 表三 (c): 总计 = the six kinds of applicant.
   { kind: "rowSum", id: "总计=各类申请人之和", parts: APPLICANT_COLUMNS.slice(0, 6), templates: NEW },
+  // …or of its two, where the five organisations are one column (tables-gbf.ts SLICES_MERGED).
+  { kind: "rowSum", id: "总计=各类申请人之和", parts: ["natural_person", MERGED_ORGS], templates: NEW },
   // 表四 (d): each group 维持 + 纠正 + 其他 + 尚未审结 = 总计.
   ...["review", "litigation.direct", "litigation.after_review"].map((g) =>
     sum(`${g}=维持+纠正+其他+尚未审结`, `${g}.total`, [["upheld", "corrected", "other", "pending"].map((p) => `${g}.${p}`)], NEW, false),

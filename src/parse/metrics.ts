@@ -6,6 +6,7 @@
 // agree (行政复议 总计 is `review.total` in the 2016 统计表 and in the 2019/2021 表四), separate ids
 // where they do not (2019 对外公开总数量 is not 2021 现行有效件数).
 import type { Template } from "../domain.js";
+import { MERGED_ORGS } from "./template.js";
 
 export interface MetricDef {
   id: string;
@@ -587,8 +588,11 @@ export const APPLICANT_SLICES = [
   { key: "other_org", label: "其他" },
 ] as const;
 
+/** Every applicant column a 表三 may print: the form's six, or 法人或其他组织 as one (MERGED_ORGS). */
+export const APPLICANT_KEYS: readonly string[] = [...APPLICANT_SLICES.map((s) => s.key), MERGED_ORGS];
+
 /** Display label of a slice key (applicant columns) or the slice itself (named columns). */
 export function sliceLabel(slice: string): string {
-  if (slice === "legal_persons") return "法人或其他组织";
+  if (slice === MERGED_ORGS) return "法人或其他组织";
   return APPLICANT_SLICES.find((s) => s.key === slice)?.label ?? slice;
 }

@@ -32,6 +32,7 @@ import {
   ART20_HEADERS_2021,
   ART20_ROWS,
   ART20_UNITS,
+  MERGED_ORGS,
   REVIEW_COLUMNS,
   REVIEW_HEADER,
   type RowDef,
@@ -169,15 +170,27 @@ const counts = (v: readonly (number | null)[]) => {
   return true;
 };
 
-/** 总计 = the six applicant columns (a row whose digits ran together is cut only this way). */
-const rowSum: Accept = (v, complete) => {
-  if (!counts(v)) return false;
-  if (!complete) return true;
-  if (v.length !== K3) return false;
-  let parts = 0;
-  for (let i = 0; i < 6; i++) parts += v[i] ?? 0;
-  return v[6] === null || Math.abs(parts - v[6]!) < 1e-6;
-};
+/**
+ * 总计 = the applicant columns before it (a row whose digits ran together is cut only this way),
+ * for a table of `width` columns: the form's seven, or three (自然人 | 法人或其他组织 | 总计).
+ */
+function sumsTo(width: number): Accept {
+  return (v, complete) => {
+    if (!counts(v)) return false;
+    if (!complete) return true;
+    if (v.length !== width) return false;
+    let parts = 0;
+    for (let i = 0; i < width - 1; i++) parts += v[i] ?? 0;
+    return v[width - 1] === null || Math.abs(parts - v[width - 1]!) < 1e-6;
+  };
+}
+const rowSum = sumsTo(K3);
+/**
+ * 表三 with the organisations in one column, as some bodies print it: 自然人 | 法人或其他组织 | 总计.
+ * Its rows had been read as a table of totals only, each row's three cells as one number ("9211"
+ * for 9 | 2 | 11), sure.
+ */
+const SLICES_MERGED = ["natural_person", MERGED_ORGS, ""];
 
 /** Header words of 表三, whole or as PDF text breaks them ("商 业 企 / 业"): they may stand among the values of a block. */
 const APP_WORDS = new RegExp(
@@ -191,6 +204,8 @@ const isAppHeader = (t: string) => t.replace(/[\s()]/g, "").replace(APP_WORDS, "
 /** The header's names of the applicant columns, two of them together (compact text). */
 const APPLICANT_HEADER_WORDS =
   /自然人[^\d]{0,40}(?:商业企业|科研机构|社会公益组织|法律服务机构)|(?:商业企业|科研机构|社会公益组织|法律服务机构)[^\d]{0,40}自然人/;
+/** A header of the three columns (SLICES_MERGED): 自然人, 法人或其他组织, 总计, and no organisation apart. */
+const MERGED_HEADER = /自然人[^\d]{0,6}法人或其他组织[^\d]{0,6}(?:总计|合计)/;
 
 /** Read 表三 from its first row label. */
 export function readApplications(ctx: Ctx, start: number, generation: Generation): TableResult {
@@ -226,13 +241,21 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   // names the applicant columns: there one number a row is a row whose cells ran together, their
   // blanks gone with the separators (a crawled page: 自然人 3, 其他 1, 总计 4 printed "314").
   const withValues = cells.filter((t) => t.length > 0);
-  const headed = located.length > 0 && APPLICANT_HEADER_WORDS.test(c.s.slice(Math.max(0, located[0]!.found.cs - 400), located[0]!.found.cs));
-  const width = !headed && withValues.length >= 5 && withValues.every((t) => t.length === 1 && t[0]!.raw.replace(/\D/g, "").length <= 4) ? 1 : K3;
-  const slices = width === 1 ? [""] : SLICES3;
+  const header = located.length > 0 ? c.s.slice(Math.max(0, located[0]!.found.cs - 400), located[0]!.found.cs) : "";
+  const headed = APPLICANT_HEADER_WORDS.test(header);
+  const merged = !headed && MERGED_HEADER.test(header);
+  const width = merged
+    ? SLICES_MERGED.length
+    : !headed && withValues.length >= 5 && withValues.every((t) => t.length === 1 && t[0]!.raw.replace(/\D/g, "").length <= 4)
+      ? 1
+      : K3;
+  const slices = width === 1 ? [""] : merged ? SLICES_MERGED : SLICES3;
+  const sums = width === K3 ? rowSum : merged ? sumsTo(width) : undefined;
 
   // The page leaves cells blank and the crawl left no trace of them (see `sparseTotals`).
   const blankCells =
-    blankBeforeGlued(cells, (i) => isHeading(located[i]!.row)) || (width > 1 && (shortRowsApart(cells, () => width) || tooFewToCut(cells, width, rowSum)));
+    blankBeforeGlued(cells, (i) => isHeading(located[i]!.row)) ||
+    (width > 1 && (shortRowsApart(cells, () => width) || tooFewToCut(cells, width, sums ?? rowSum)));
   const sparse = new Set<Slot>();
   /** Rows read with blanks where the page left spaces (see `sparseRow`). */
   const spaced = new Set<Slot>();
@@ -323,7 +346,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
       return one;
     };
     if (group.length === 1) {
-      const alternatives = rowReadings(tokens, width);
+      const alternatives = rowReadings(tokens, width, sums);
       // A row cut one digit to a cell against its sum, on a page that leaves blanks: its blanks, not
       // a misprint ("2171218" is 217 | 1 | … | 218, not 2 | 1 | 7 | 1 | 2 | 1 | 8, which is then dropped).
       const forcedOnly = alternatives.length === 1 && alternatives[0]!.forced === true;
@@ -580,7 +603,7 @@ function sparseTotals(tokens: readonly ValueToken[]): Reading[] {
 }
 
 /** A single row's readings: as printed, or its glued digits cut where 总计 = the six columns. */
-function rowReadings(tokens: readonly ValueToken[], width: number): Reading[] {
+function rowReadings(tokens: readonly ValueToken[], width: number, sums?: Accept): Reading[] {
   const printed = asPrinted(tokens, width);
   if (printed) return [printed];
   // A row printed with its six applicant columns and a blank 总计 (上海 2019 left them empty).
@@ -593,7 +616,7 @@ function rowReadings(tokens: readonly ValueToken[], width: number): Reading[] {
       return [{ ...six, values: [...six.values, null], spans: [...six.spans, six.spans[5]!] }];
     }
   }
-  const cut = readings(tokens, width, width === K3 ? rowSum : undefined);
+  const cut = readings(tokens, width, sums);
   // 总计 ≠ the six columns, one digit to a cell: the row as printed (the checks say it does not add up).
   const forced = cut.length === 0 ? digitByDigit(tokens, width) : null;
   return forced ? [forced] : cut;

@@ -5,6 +5,11 @@
 
 /** The seven value columns of 表三 in template order; `total` is the slice "" (the row's own figure). */
 export const APPLICANT_COLUMNS = ["natural_person", "commercial", "research", "public_interest", "legal_service", "other_org", "total"] as const;
+/**
+ * The five organisations' column when a 表三 prints them as one (自然人 | 法人或其他组织 | 总计), and
+ * the sum of the five asked of the form's (qa/figures.ts legalPersons).
+ */
+export const MERGED_ORGS = "legal_persons";
 
 /** The slice of an old 统计表's 历年累计 column (the 本年度 column is the row's own figure, slice ""). */
 export const CUMULATIVE_SLICE = "历年累计";

@@ -8,6 +8,7 @@ import { parentsOf } from "../parse/checks.js";
 import { sumRulesFor } from "../parse/identities.js";
 import { METRICS, metricDef, metricLabel, sliceLabel } from "../parse/metrics.js";
 import type { ParsedQuestion } from "../parse/question.js";
+import { MERGED_ORGS } from "../parse/template.js";
 import { type ProseQuery, proseIndexOf, proseQuery } from "./prose-answer.js";
 import { fmtValue, item, shortLabel, sourceLine } from "./render.js";
 import type { AnswerDeps } from "./select.js";
@@ -65,7 +66,7 @@ export function legalPersons(r: Report, metric: string): Figure | undefined {
   if (present.length === 0) return undefined;
   return {
     metric,
-    slice: "legal_persons",
+    slice: MERGED_ORGS,
     value: present.reduce((s, p) => s + p.value!, 0),
     unit: present[0]!.unit,
     source: "derived",
@@ -77,7 +78,12 @@ export function legalPersons(r: Report, metric: string): Figure | undefined {
 
 export function findFigures(r: Report, metric: string, slice?: string): Found | null {
   let sliceMissing: string | undefined;
-  let primary = slice === "legal_persons" ? legalPersons(r, metric) : slice ? (tableFigure(r, metric, slice) ?? summed(r, metric, slice)) : undefined;
+  let primary =
+    slice === MERGED_ORGS
+      ? (tableFigure(r, metric, slice) ?? legalPersons(r, metric))
+      : slice
+        ? (tableFigure(r, metric, slice) ?? summed(r, metric, slice))
+        : undefined;
   if (slice && !primary) sliceMissing = slice;
   if (!primary) primary = tableFigure(r, metric) ?? summed(r, metric);
   // The prose states totals: it says nothing about one column.

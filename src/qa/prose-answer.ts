@@ -3,7 +3,7 @@
 // the clause wins when it names what the question adds (各乡镇, 粉丝, 网上, 区直) or says the question
 // almost verbatim where the table row uses other words (不予公开信息数 vs 否决公开答复数).
 import type { Figure, Section } from "../domain.js";
-import { APPLICANT_SLICES, sliceLabel } from "../parse/metrics.js";
+import { APPLICANT_KEYS, sliceLabel } from "../parse/metrics.js";
 import { DISCLOSURE, PHRASES, SUB_UNIT } from "../parse/phrases.js";
 import {
   type ClauseAnswer,
@@ -87,9 +87,9 @@ const BACKGROUND = "政府信息公开 政务公开 政府信息 信息公开 �
 /** The words of a column asked: its label, and for 表三's applicant columns the header 申请人 (情况). */
 function columnText(slice: string | undefined): string {
   if (!slice) return "";
-  return APPLICANT_KEYS.has(slice) ? `${sliceLabel(slice)} 申请人` : sliceLabel(slice);
+  return APPLICANT_KEY_SET.has(slice) ? `${sliceLabel(slice)} 申请人` : sliceLabel(slice);
 }
-const APPLICANT_KEYS = new Set<string>([...APPLICANT_SLICES.map((a) => a.key), "legal_persons"]);
+const APPLICANT_KEY_SET = new Set<string>(APPLICANT_KEYS);
 
 /** The label a table row prints, without its numbers and units ("主动公开信息数 条 425 1516" → "主动公开信息数"). */
 export function rowLabel(f: Figure): string {

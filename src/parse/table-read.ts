@@ -198,7 +198,7 @@ export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: numbe
         note: `${glued}读法不唯一（也可能是 ${row.others[c]!.map((d) => d ?? "空").join("、")}），按${row.reading.why ?? "数字位数最均匀"}的读法取 ${values}，请核对原文`,
       };
     case "plausible":
-      return { certain: false, note: `${glued}按表内数据通常的关系（如本年制发不多于现行有效）推断为 ${values}，请核对原文` };
+      return { certain: false, note: `${glued}按表内数据通常的关系（如本年新增的不多于现有总数）推断为 ${values}，请核对原文` };
     case "checkable":
       return {
         certain: false,
@@ -207,6 +207,10 @@ export function readingNote(row: SolvedRow, raw: readonly ValueToken[], c: numbe
     case "prose":
       return { certain: true, note: `${glued}${IDENTITIES_NOTE}和正文中的数字确定为 ${values}` };
     case "identities":
+      // A cell printed apart beside cells guessed from a run ("行政许可1256 +342981"): the row the note
+      // would quote holds guesses.
+      if (!glued && row.status.some((s) => s === "guess" || s === "unread" || s === "plausible" || s === "checkable"))
+        return { certain: true, note: `${IDENTITIES_NOTE}确定（同一行其他格的读法不唯一）` };
       return { certain: true, note: `${glued}${IDENTITIES_NOTE}${glued ? "拆分" : "确定"}为 ${values}` };
     default:
       return glued ? { certain: true, note: `${glued}${IDENTITIES_NOTE}拆分为 ${values}` } : { certain: true };

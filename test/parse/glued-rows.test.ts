@@ -88,6 +88,22 @@ describe("the note of a guessed 第二十条 row says what decided it", () => {
   });
 });
 
+describe("a cell printed apart in a 第二十条 row whose other cells ran together", () => {
+  // "行政许可1256 +342981": 1256 is printed apart, the rest is one run (+34 | 2981, +3 | 42981 …). The
+  // 1256 is sure; its note had quoted the whole row as decided by the identities, guesses and all.
+  it("is sure, its note quoting no guessed cell; the cells cut from the run say they are guesses", () => {
+    const page = generateHtmlReport(7, 0);
+    const text = crawledText(page.html).replace(/行政许可\d+/, "行政许可1256 +342981");
+    expect(text).toContain("行政许可1256 +342981");
+    const res = parseReport(text, { name: page.name });
+    if (!res.ok) throw new Error(res.error);
+    const fig = (m: string) => res.report.figures.find((f) => f.metric === m && !f.slice)!;
+    expect(fig("art20.licensing.prev_items")).toMatchObject({ value: 1256, certain: true });
+    expect(fig("art20.licensing.prev_items").note).toBe("按勾稽关系确定（同一行其他格的读法不唯一）");
+    expect(fig("art20.licensing.decisions").certain).toBe(false);
+  });
+});
+
 describe("a row that contradicts itself, its digits one to a cell", () => {
   // 平潭 2024 as crawled (one line, cells glued), its 表四 run replaced by one whose 行政复议 总计 (1)
   // is not the sum of its parts (0 + 0 + 0 + 0): fifteen digits for fifteen cells leave one cut. It

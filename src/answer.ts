@@ -549,7 +549,8 @@ function clauseLabel(c: ClauseAnswer): string {
   const clean = (t: string) =>
     t
       .replace(/^[、,，:：;；(（\s]+|[、,，:：;；。\s]+$/g, "")
-      .replace(/^(?:其中|另外|此外|同时|和|及|与|以及)/, "")
+      // (及 of 及时 is no joiner: "及时发布疫情防控信息1260条" had been "时发布疫情防控信息".)
+      .replace(/^(?:其中|另外|此外|同时|和|及(?!时)|与|以及)/, "")
       .replace(/^(?:\d{4}年度?|全年|今年|本年度?)[,，]?/, "")
       .replace(/(?:达到|达|为|是|共计|共|约|超过|逾|近)$/, "");
   if (q.unit === "%" && clean(q.left).replace(/占比?|约/g, "").length <= 1) return `${clean(q.before[0] ?? "")}，占比`;

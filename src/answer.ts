@@ -21,7 +21,7 @@ import { completeFollowUp, contextOf } from "./qa/followup.js";
 import { conflicts, listReports, rank, total } from "./qa/library-wide.js";
 import { problemsPart } from "./qa/problems.js";
 import { bestQuantity, betterRow, clauseOverFigure, figureCoverage, type ProseQuery, printedRow, restates } from "./qa/prose-answer.js";
-import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, warningsFor, who } from "./qa/render.js";
+import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, unsure, warningsFor, who } from "./qa/render.js";
 import { inReportScript } from "./qa/script.js";
 import { type AnswerDeps, narrowByAnswer, narrowByReports, pickReport } from "./qa/select.js";
 import { asksOtherKind, unitAgreement } from "./qa/units.js";
@@ -673,7 +673,7 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
   const rate = main ? rateOf(r, main, pq) : null;
   if (rate) return { ...(rate.item ? { item: rate.item } : {}), line: `${rate.text}${sourceLine(main!)}`, metric: f!.metric };
   if (!main || !fits) return null;
-  return { item: item(r, main), line: `${labelFor(main.metric, main.slice)}：${fmtValue(main)}${sourceLine(main)}`, metric: f!.metric };
+  return { item: item(r, main), line: `${labelFor(main.metric, main.slice)}：${fmtValue(main)}${unsure(main)}${sourceLine(main)}`, metric: f!.metric };
 }
 
 /** A number asked of a figure: its digits, 万 or 亿, a unit. */
@@ -806,10 +806,12 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
  */
 function differenceLine(a: AnswerItem, b: AnswerItem, nameA: string, nameB: string): string {
   const diff = Math.round((b.value! - a.value!) * 1e4) / 1e4;
-  if (diff === 0) return `${nameB}与${nameA}相同`;
+  // A difference is no surer than its figures.
+  const unsure = a.certain && b.certain ? "" : "（有数字读法不确定，差值仅供参考）";
+  if (diff === 0) return `${nameB}与${nameA}相同${unsure}`;
   const rel = a.value ? `（${diff >= 0 ? "+" : ""}${Math.round((diff / a.value) * 1000) / 10}%）` : "";
   const by = a.unit === "%" ? `${diff > 0 ? "高" : "低"} ${Math.abs(diff)}个百分点` : `${diff > 0 ? "多" : "少"} ${Math.abs(diff)}${a.unit}${rel}`;
-  return `${nameB}比${nameA}${by}`;
+  return `${nameB}比${nameA}${by}${unsure}`;
 }
 
 /** Words that set a figure against the year before: the question's (同比, 较上年 …), and 较2018年. */

@@ -8,7 +8,7 @@ import { metricDef } from "../parse/metrics.js";
 import type { ParsedQuestion, RegionMention } from "../parse/question.js";
 import { levelAsked } from "../parse/question-intent.js";
 import { RATE_ASKED, rateOf, resolveMetric, shareWhole } from "./figures.js";
-import { fmtValue, item, labelFor, sourceLine, who } from "./render.js";
+import { fmtValue, item, labelFor, sourceLine, unsure, who } from "./render.js";
 import type { AnswerDeps } from "./select.js";
 import { asksOtherKind } from "./units.js";
 
@@ -139,7 +139,7 @@ export function rank(pq: ParsedQuestion, deps: AnswerDeps, base: Answer, area?: 
       if (!r || !f) continue;
       const share = rated ? rateOf(r, f, pq)?.item : undefined;
       items.push(share ?? item(r, f));
-      lines.push(`${lines.length + 1}. ${r.org}（${r.year}年）${share ? `${share.value}%（${share.note}）` : fmtValue(f)}${sourceLine(f)}`);
+      lines.push(`${lines.length + 1}. ${r.org}（${r.year}年）${share ? `${share.value}%（${share.note}）` : fmtValue(f)}${unsure(f)}${sourceLine(f)}`);
     }
     const head = which
       ? `${where}${y}年${kind}${label}不为0的（${held}份报告有此项，${list.length}份不为0）：`

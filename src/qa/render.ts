@@ -49,6 +49,11 @@ export function fmtValue(f: { value: number | null; unit: string }): string {
   return `${v}${f.unit}`;
 }
 
+/** Said after a figure in a list or series whose reading is not sure (a glued run cut by a guess). */
+export function unsure(f: { certain: boolean }): string {
+  return f.certain ? "" : "（读法不确定）";
+}
+
 export const SOURCE_NAME: Record<string, string> = { table: "表格", narrative: "正文", derived: "由表格计算" };
 
 export function sourceLine(f: Figure): string {

@@ -251,9 +251,12 @@ function sumAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerItem; line
   const label = list.map((a) => a.label).join("与");
   return {
     item: { ...a0, metric: COMBINED_METRICS.sum, label: `${label}合计`, value: total, source: "derived", note: names, certain: list.every((a) => a.certain) },
-    line: `${a0.org}${a0.year ?? ""}年${label}合计：${total}${a0.unit}（${names}）`,
+    line: `${a0.org}${a0.year ?? ""}年${label}合计：${total}${a0.unit}${list.every((a) => a.certain) ? "" : SUM_UNSURE}（${names}）`,
   };
 }
+
+/** Said of a sum or difference one of whose figures is a guessed reading. */
+const SUM_UNSURE = "（其中有读法不确定的数字，仅供参考）";
 
 /** "当面申请比网络申请多多少": the first metric's figure less the second's, both of one report and unit. */
 function differenceAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerItem; line: string } | null {
@@ -272,7 +275,7 @@ function differenceAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerIte
       note: `${a.value} − ${b.value}`,
       certain: a.certain && b.certain,
     },
-    line: `${a.org}${a.year ?? ""}年${a.label}比${b.label}${how}（${a.value}${a.unit} − ${b.value}${b.unit}）`,
+    line: `${a.org}${a.year ?? ""}年${a.label}比${b.label}${how}${a.certain && b.certain ? "" : SUM_UNSURE}（${a.value}${a.unit} − ${b.value}${b.unit}）`,
   };
 }
 
@@ -1062,7 +1065,7 @@ export function reportCard(query: string, deps: AnswerDeps): Answer {
     const f = tableFigure(r, metric) ?? summed(r, metric) ?? r.figures.find((x) => x.metric === metric && x.source === "narrative");
     if (!f) continue;
     items.push(item(r, f));
-    lines.push(`· ${metricLabel(metric)}：${fmtValue(f)}（第${f.evidence.line}行）`);
+    lines.push(`· ${metricLabel(metric)}：${fmtValue(f)}${unsure(f)}（第${f.evidence.line}行）`);
   }
   if (r.warnings.length) lines.push(...r.warnings.map((w) => `⚠ ${w.message}`));
   return { ...base, kind: "value", answers: items, warnings: r.warnings.map((w) => w.message), text: lines.join("\n") };

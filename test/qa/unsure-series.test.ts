@@ -36,4 +36,15 @@ describe("a guessed reading in a series", () => {
     const a = answer(`${year}年哪个地区行政处罚最多`, deps);
     expect(a.text).toContain(`${penalty.value}件（读法不确定）`);
   });
+
+  it("in the report's card: the line says so", () => {
+    const a = answer(`${first.org}${year}年度报告`, deps);
+    expect(a.text).toContain(`· 行政处罚·处理决定数量：${penalty.value}件（读法不确定）`);
+  });
+
+  it("added to another figure: the sum says so", () => {
+    const a = answer(`${first.org}${year}年行政处罚和行政强制一共多少`, deps);
+    expect(a.text.split("\n")[0]).toContain("合计：");
+    expect(a.text.split("\n")[0]).toContain("（其中有读法不确定的数字，仅供参考）");
+  });
 });

@@ -44,9 +44,11 @@ const EXPLICIT = new RegExp(`(?:多少|几)(?:个)?(${UNIT_ALT})`);
 const NOUN_START = /^(?:项目|部门|部分|台账|处罚|处理|起诉|所属|名单|名称|条例|期限|位置|场所|套餐|户籍|张贴)/;
 /** A share asked: 占比, 纠错率, 自然人占多少, 百分之几 (not 效率). */
 export const SHARE = /占比|比例|比重|百分比|百分之|占[^，。？?]{0,8}(?:多少|几)|[^效]率/;
+/** A sum of money named by what it sums: 交易总额, 成交额, 投资额 (not 总数). */
+const MONEY_SUMS = "总额|交易额|成交额|投资额|采购额|合同额";
 /** Nouns that fix the unit when none is written (多少粉丝, 经费是多少). */
 const NOUN_UNITS: readonly [RegExp, string[]][] = [
-  [/经费|金额|费用|资金|多少钱|收费|万元|亿元/, ["万元", "元", "亿元"]],
+  [new RegExp(`经费|金额|费用|资金|多少钱|收费|万元|亿元|${MONEY_SUMS}`), ["万元", "元", "亿元"]],
   [/访问量|浏览量|点击量|访问人次|浏览人次/, ["人次", "次", "万人次"]],
   [/粉丝|人员|人数|多少人|几人|工作人员/, ["人", "名", "位", "人次"]],
   [
@@ -60,10 +62,10 @@ const NOUN_UNITS: readonly [RegExp, string[]][] = [
  * 要求缴纳费用): counted, not an amount, unless an amount is asked.
  */
 const ABOUT_MONEY = /(?:经费|资金|费用|收费)类?(?:信息|文件|公告|政策|栏目)|缴纳费用|收费通知/;
-const AMOUNT_WORDS = /金额|多少钱|万元|亿元|(?<![单])元/;
+const AMOUNT_WORDS = new RegExp(`金额|多少钱|万元|亿元|(?<![单])元|${MONEY_SUMS}`);
 /** Items counted (收费项目, 事项, their 本年增/减), and the words that ask for money all the same. */
 const COUNTED_ITEMS = /项目|事项|增\/?减/;
-const MONEY_WORDS = /经费|金额|费用|资金|多少钱|元/;
+const MONEY_WORDS = new RegExp(`经费|金额|费用|资金|多少钱|元|${MONEY_SUMS}`);
 
 /**
  * The unit a question asks for. Why: the clause a question matches often holds several numbers of

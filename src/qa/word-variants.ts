@@ -15,6 +15,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ["粉丝", "关注人数", "关注量", "订阅数"],
   ["开设", "设立", "开通"],
   ["征集", "收集"],
+  // An amount of money (the unit asked keeps it to money: 交易总额达38.6亿元 for 交易金额).
+  ["金额", "总额"],
 ];
 
 const VARIANTS = new Map<string, readonly string[]>(GROUPS.flatMap((g) => g.map((w) => [w, g.filter((o) => o !== w)] as const)));

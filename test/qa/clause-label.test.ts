@@ -1,6 +1,9 @@
-// The words that name a prose figure in the reply: the clause before the number, its leading
-// joiner (其中, 和, 以及…) left out, but not the 及 of 及时 ("及时发布疫情防控信息1260条" had been
-// labelled "时发布疫情防控信息"). 平潭 2021's own text with one sentence written into it.
+// Prose figures asked of 平潭 2021's own text with sentences written into it:
+// - the words that name a figure in the reply: the clause before the number, its leading joiner
+//   (其中, 和, 以及…) left out, but not the 及 of 及时 ("及时发布疫情防控信息1260条" had been labelled
+//   "时发布疫情防控信息");
+// - a sum of money named by what it sums (交易总额), asked as 总额 or 金额: it had been the count of
+//   the clause before (1862条).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,7 +15,9 @@ import { PINGTAN } from "../helpers/reports.js";
 
 const raw = readFileSync(join(PINGTAN, "10_pingtan_2021.txt"), "utf8");
 const SENTENCE = "本年度全区共收到70件申请，";
-const parsed = parseReport(raw.replace(SENTENCE, `${SENTENCE}及时发布疫情防控信息1260条，`), { name: "10_pingtan_2021.txt" });
+const parsed = parseReport(raw.replace(SENTENCE, `${SENTENCE}及时发布疫情防控信息1260条，公开公共资源交易信息1862条，交易总额达38.6亿元，`), {
+  name: "10_pingtan_2021.txt",
+});
 if (!parsed.ok) throw new Error(parsed.error);
 
 describe("a prose figure's label", () => {
@@ -21,5 +26,10 @@ describe("a prose figure's label", () => {
   it("keeps 及时's 及", () => {
     const a = answer("平潭综合实验区2021年发布疫情防控信息多少条", depsOf([parsed.report], { segment }));
     expect(a.answers[0]).toMatchObject({ value: 1260, label: "及时发布疫情防控信息" });
+  });
+
+  it.each(["平潭综合实验区2021年公共资源交易总额是多少", "平潭综合实验区2021年公共资源交易金额"])("%s: the amount, not the count", (q) => {
+    const a = answer(q, depsOf([parsed.report], { segment }));
+    expect(a.answers[0]).toMatchObject({ value: 38.6, unit: "亿元" });
   });
 });

@@ -24,6 +24,9 @@ describe("askedUnit", () => {
     // 收费项目 are counted, not money; 收费金额 is money.
     ["资阳区2020年行政事业性收费上一年项目数量", [], false],
     ["资阳区2020年行政事业性收费金额是多少", ["万元", "元", "亿元"], false],
+    // A sum of money named by what it sums (it had matched the count of the clause before, 1862条).
+    ["平潭2019年公共资源交易总额是多少", ["万元", "元", "亿元"], false],
+    ["平潭2019年成交额多少", ["万元", "元", "亿元"], false],
     // 财政资金信息 are items about money: counted (as money asked, 发布348条 had been no answer).
     ["平潭2017年财政资金信息发布了多少", [], false],
     ["平潭2017年财政资金信息涉及金额多少万元", ["万元"], true],

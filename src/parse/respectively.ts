@@ -46,13 +46,45 @@ export function respectively(text: string, from: number, to: number, qs: readonl
       .split(ITEM_JOIN)
       .map((t) => t.trim())
       .filter(Boolean);
-    if (items.length !== count) {
-      for (let k = first; k <= last; k++) out.unpaired.add(k);
-      continue;
-    }
     // The words between 分别 and the numbers say what each counts (发布信息); 为 and 是 say nothing.
     const words = text.slice(f + 2, qs[first]!.start).replace(/^(?:为|是)$/, "");
+    if (items.length !== count) {
+      // No list of its own: a part of each item of a list before it in the sentence ("办理人大代表建议
+      // 45件、政协委员提案67件，…其中A类答复分别为32件和41件": 41 is the 提案's).
+      const earlier = listBefore(text, from, first, count, qs);
+      const lead = text.slice(from, f).replace(/^\s*其中[，,]?/, "");
+      for (let k = 0; k < count; k++) {
+        if (earlier) out.named.set(first + k, `${earlier[k]}${lead}${words}`);
+        else out.unpaired.add(first + k);
+      }
+      continue;
+    }
     for (let k = 0; k < count; k++) out.named.set(first + k, `${items[k]}${words}`);
   }
   return out;
 }
+
+/** Where a sentence ends: no list before it is this one's. */
+const SENTENCE_END = /[。！？!?；;]/;
+/** Where a clause starts, looking back from a list's first item. */
+const CLAUSE_START = /[，,：:。！？!?；;]/;
+
+/**
+ * The items of the nearest list of `count` numbers before the clause starting at `from` (qs before
+ * index `first`), in the same sentence: each number's words since the one before (joiner left out),
+ * the first's since its clause starts; undefined when there is none.
+ */
+function listBefore(text: string, from: number, first: number, count: number, qs: readonly { start: number; end: number }[]): string[] | undefined {
+  for (let e = first - 1; e - count + 1 >= 0; e--) {
+    const run = qs.slice(e - count + 1, e + 1);
+    if (SENTENCE_END.test(text.slice(run[run.length - 1]!.end, from))) return undefined;
+    const joined = run.every((q, j) => j === 0 || ITEM_START.test(text.slice(run[j - 1]!.end, q.start)));
+    if (!joined) continue;
+    let start = run[0]!.start;
+    while (start > 0 && !CLAUSE_START.test(text[start - 1]!) && run[0]!.start - start < 40) start--;
+    return run.map((q, j) => (j === 0 ? text.slice(start, q.start) : text.slice(run[j - 1]!.end, q.start).replace(ITEM_START, "")).trim());
+  }
+  return undefined;
+}
+/** The text between two items of a list: it starts at a joiner ("、政协委员提案"). */
+const ITEM_START = new RegExp(`^\\s*(?:、|${JOINS.source})`);

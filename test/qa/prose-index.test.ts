@@ -31,6 +31,12 @@ const CASES: [string, string, number, string, string, string][] = [
   ["通过政府网站、政务微博、政务微信分别发布信息1200条、300条、200条。", "200条", 200, "条", "政务微信发布信息", ""],
   ["当面申请、网络申请和信函申请分别为5件、28件和2件。", "28件", 28, "件", "网络申请", ""],
   ["行政复议和行政诉讼分别是3件、1件。", "1件", 1, "件", "行政诉讼", ""],
+  // …a part of each item of a list earlier in the sentence (it had been named by "其中A类答复分别为"
+  // alone, and 32, the first, answered for the 提案).
+  ["全年办理人大代表建议45件、政协委员提案67件,办结率100%,其中A类答复分别为32件和41件。", "41件", 41, "件", "政协委员提案A类答复", ""],
+  ["全年办理人大代表建议45件、政协委员提案67件,办结率100%,其中A类答复分别为32件和41件。", "32件", 32, "件", "全年办理人大代表建议A类答复", ""],
+  // (No list before it in the sentence: named by nothing sure.)
+  ["全年办理人大代表建议45件。其中A类答复分别为32件和41件。", "41件", 41, "件", "", "。"],
   // A bare count with 万 and a word of estimate: about 150,000 (it had been no number at all).
   ["政务微信公众号关注人数超过15万,全年推送信息1820条。", "15万", 150000, "", "政务微信公众号关注人数超过", ""],
 ];

@@ -97,6 +97,12 @@ const PAGE_WIDGETS = new Kinds([
     re: `${L}(?:QQ空间|全真版|文字版|打印本页|关闭窗口|分享到[:：]?|返回顶部)${R}`,
   },
 ]);
+/**
+ * What opens a page's related-reading block after the report: 相关解读：, 【图解】, "一图读懂…年度报告"
+ * (its summary restates, or rounds, the report's numbers).
+ */
+const RELATED =
+  /(?:相关解读|相关阅读|延伸阅读|相关新闻|相关文章|相关稿件|解读链接)\s*[:：】]|【(?:相关解读|图解|解读)】|一图读懂[^。，,；;]{0,40}?(?:年度报告|年报)/;
 /** Footer words: 附件下载 at the very end, 相关词条, 上一篇：…. */
 const FOOTER_WIDGETS = new Kinds([
   {
@@ -228,6 +234,10 @@ export function findPageJunk(src: SourceText): Span[] {
   scan(FOOTER_WIDGETS, Math.max(0, text.length - TAIL), text.length);
   const footer = siteFooter(text);
   if (footer) spans.push(footer);
+  // A related-reading block after the report (相关解读：一图读懂…, with its own numbers): not the report's.
+  const relatedFrom = Math.max(0, text.length - TAIL);
+  const related = RELATED.exec(text.slice(relatedFrom));
+  if (related) spans.push({ start: relatedFrom + related.index, end: text.length });
   // 附件下载 closing the page.
   const closing = /附件下载\s*[:：]?\s*$/.exec(text.slice(Math.max(0, text.length - 200)));
   if (closing) spans.push({ start: text.length - closing[0].length, end: text.length });

@@ -179,6 +179,10 @@ function rowNamesWhatClauseDoesNot(pq: ProseQuery, best: ClauseAnswer, f: Figure
   const at = all[best.q.sentence];
   let context = at?.text ?? best.q.clause;
   for (let i = best.q.sentence - 1; at && i >= 0 && all[i]!.line === at.line && /[;；]$/.test(all[i]!.text); i--) context = all[i]!.text + context;
+  // A figure the prose states is one clause of its sentence: another clause of that sentence is
+  // weighed by its own words ("其中通过门户网站公开1987条，通过“湖南交通”微信公众号发布信息1245条":
+  // 网站发布 had taken the 公众号's 1245, its sentence holding 网站).
+  if (f.source === "narrative" && at && f.evidence.text.includes(best.q.clause)) context = best.q.clause;
   // A negation the row and the question share is such a word too (不是《条例》所指政府信息 against
   // "收到政府信息公开申请359件"), though no content word of its own.
   const negation = ROW_NEGATION.exec(`${row} ${plain}`)?.[0];

@@ -3,13 +3,20 @@
 //   (其中, 和, 以及…) left out, but not the 及 of 及时 ("及时发布疫情防控信息1260条" had been labelled
 //   "时发布疫情防控信息");
 // - a sum of money named by what it sums (交易总额), asked as 总额 or 金额: it had been the count of
-//   the clause before (1862条).
+//   the clause before (1862条);
+// - one clause of a sentence against another (below).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/answer.js";
+import type { Section } from "../../src/domain.js";
 import { segment } from "../../src/index/segment.js";
+import { extractNarrative } from "../../src/parse/narrative.js";
+import { buildProse } from "../../src/parse/prose.js";
 import { parseReport } from "../../src/parse/report.js";
+import { prepareText } from "../../src/parse/text.js";
+import { bestQuantity, clauseOverFigure, proseQuery } from "../../src/qa/prose-answer.js";
+import { readProse } from "../../src/qa/prose-index.js";
 import { depsOf } from "../helpers/deps.js";
 import { PINGTAN } from "../helpers/reports.js";
 
@@ -31,5 +38,24 @@ describe("a prose figure's label", () => {
   it.each(["平潭综合实验区2021年公共资源交易总额是多少", "平潭综合实验区2021年公共资源交易金额"])("%s: the amount, not the count", (q) => {
     const a = answer(q, depsOf([parsed.report], { segment }));
     expect(a.answers[0]).toMatchObject({ value: 38.6, unit: "亿元" });
+  });
+});
+
+// One clause of a sentence against another: "其中通过门户网站公开1987条，通过…微信公众号发布信息1245条"
+// asked 网站发布 is the website's figure, which the prose states. The 公众号's clause holds 发布, the
+// rarer word of this report, and its sentence holds 网站: it had answered over the figure.
+describe("a prose figure against another clause of its sentence", () => {
+  const SENTENCE = "2020年，我厅全年主动公开政府信息2316条，其中通过门户网站公开1987条，通过“湖南交通”微信公众号发布信息1245条。";
+  const section = (text: string): Section => ({ title: "一、总体情况", line: 1, endLine: 1, text, paraLines: [1] });
+  const website = extractNarrative(buildProse(prepareText(SENTENCE), [])).find((f) => f.metric === "proactive.channel.website")!;
+  const pq = proseQuery(readProse([section(SENTENCE)]), "网站发布多少条", "湖南省交通运输厅2020年网站发布多少条", segment);
+
+  it("the sentence gives the website's figure, and the 公众号's clause is the best by words", () => {
+    expect(website.value).toBe(1987);
+    expect(bestQuantity(pq)?.q.value).toBe(1245);
+  });
+
+  it("the figure answers: the clause lacks 网站, the word that named it", () => {
+    expect(clauseOverFigure(pq, bestQuantity(pq)!, website, "政府网站公开政府信息数 网站")).toBeNull();
   });
 });

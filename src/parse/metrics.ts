@@ -398,7 +398,8 @@ def(
 );
 def("fees.info_processing", "信息处理费", "元", ["narrative"], ["信息处理费", "处理费", ["处理费", "多少钱"]], { crosswalk: ["fees.requests"] });
 def("fees.waived", "政府信息公开收费减免金额", "元", OLD, ["减免金额", "收费减免", "减免"], { crosswalk: ["fees.requests"] });
-def("org.units", "政府信息公开工作专门机构数", "个", OLD, ["专门机构", "机构数"]);
+// (Asked as 工作机构 or 公开机构 too: "有几个政府信息公开工作机构".)
+def("org.units", "政府信息公开工作专门机构数", "个", OLD, ["专门机构", "机构数", "工作机构", "公开机构"]);
 def("org.reading_points", "政府信息公开查阅点数", "个", OLD, ["查阅点"]);
 def("org.reading_point_visitors", "查阅点接待人数", "人次", OLD, [["查阅点", "接待"]], { parent: "org.reading_points" });
 def("staff.total", "从事政府信息公开工作人员数", "人", OLD, ["工作人员", "人员数", "从事政府信息公开", ["多少人", "从事"], ["多少人", "负责"]]);

@@ -51,6 +51,8 @@ const METRIC_CASES: [string, string, string?][] = [
   ["长寿区2018年领导参加新闻发布会几次", "response.press_conferences.leaders"],
   ["长寿区2018年负责人参加新闻发布会多少次", "response.press_conferences.leaders"],
   ["长寿区2018年主要领导参加在线访谈几次", "response.interviews.leaders"],
+  // The 统计表's 专门机构 asked as a 工作机构 (the reply had been that the report gives no number).
+  ["长寿区2018年有几个政府信息公开工作机构", "org.units"],
   ["长寿区2018年被告上法庭几次", "litigation.total"],
   ["资阳区2020年打了几场官司", "litigation.total"],
   ["长寿区2018年有多少人告政府", "litigation.total"],

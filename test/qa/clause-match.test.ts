@@ -98,4 +98,9 @@ describe("the words a reply names the thing by (contentPhrase)", () => {
     expect(contentPhrase("政务新媒体是有多少个")).toBe("政务新媒体");
     expect(contentPhrase("官方微博有多少粉丝")).toBe("官方微博粉丝");
   });
+  it("drops a measure word asked before its noun (有几个政府信息公开工作机构 had been “有个政府信息公开工作机构”)", () => {
+    expect(contentPhrase("有几个政府信息公开工作机构")).toBe("政府信息公开工作机构");
+    expect(contentPhrase("有多少位工作人员")).toBe("工作人员");
+    expect(contentPhrase("平均多少个工作日答复")).toBe("平均工作日答复");
+  });
 });

@@ -561,7 +561,9 @@ function clauseLabel(c: ClauseAnswer): string {
   if (q.countedFirst && clean(q.right).length >= 2) return clean(q.right);
   const left = clean(q.left);
   if (left.length >= 4 || (left.length >= 2 && !q.right)) return left;
-  if (left.length >= 2) return `${left}…${clean(q.right)}`;
+  // (…the words after it too, when there are: "粉丝量达18.6万人" is 粉丝量, not "粉丝量…".)
+  const right = clean(q.right);
+  if (left.length >= 2) return right ? `${left}…${right}` : left;
   return clean(q.clause);
 }
 

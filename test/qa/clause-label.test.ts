@@ -4,6 +4,8 @@
 //   "时发布疫情防控信息");
 // - a sum of money named by what it sums (交易总额), asked as 总额 or 金额: it had been the count of
 //   the clause before (1862条);
+// - a label of few words with nothing after the number: "粉丝量达18.6万人" is 粉丝量 (it had been
+//   "粉丝量…");
 // - one clause of a sentence against another (below).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,9 +24,15 @@ import { PINGTAN } from "../helpers/reports.js";
 
 const raw = readFileSync(join(PINGTAN, "10_pingtan_2021.txt"), "utf8");
 const SENTENCE = "本年度全区共收到70件申请，";
-const parsed = parseReport(raw.replace(SENTENCE, `${SENTENCE}及时发布疫情防控信息1260条，公开公共资源交易信息1862条，交易总额达38.6亿元，`), {
-  name: "10_pingtan_2021.txt",
-});
+const parsed = parseReport(
+  raw.replace(
+    SENTENCE,
+    `${SENTENCE}及时发布疫情防控信息1260条，公开公共资源交易信息1862条，交易总额达38.6亿元，“平潭发布”微信公众号推送信息2130条，粉丝量达18.6万人；`,
+  ),
+  {
+    name: "10_pingtan_2021.txt",
+  },
+);
 if (!parsed.ok) throw new Error(parsed.error);
 
 describe("a prose figure's label", () => {
@@ -33,6 +41,11 @@ describe("a prose figure's label", () => {
   it("keeps 及时's 及", () => {
     const a = answer("平潭综合实验区2021年发布疫情防控信息多少条", depsOf([parsed.report], { segment }));
     expect(a.answers[0]).toMatchObject({ value: 1260, label: "及时发布疫情防控信息" });
+  });
+
+  it("a label of few words, nothing after the number: no ellipsis", () => {
+    const a = answer("平潭综合实验区2021年公众号粉丝多少万", depsOf([parsed.report], { segment }));
+    expect(a.answers[0]).toMatchObject({ value: 186000, label: "粉丝量" });
   });
 
   it.each(["平潭综合实验区2021年公共资源交易总额是多少", "平潭综合实验区2021年公共资源交易金额"])("%s: the amount, not the count", (q) => {

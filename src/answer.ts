@@ -601,6 +601,9 @@ function clauseItem(r: Report, px: ProseQuery, c: ClauseAnswer): AnswerItem {
 function clauseReply(r: Report, px: ProseQuery, c: ClauseAnswer, base: Answer, implied: string, figure?: Figure): Answer {
   const it = clauseItem(r, px, c);
   const lines = [`${who(r)}${it.label}：${c.q.raw}${implied}`];
+  // A yes or no asked of the number, first (as of a table's figure).
+  const verdict = verdictOf({ value: c.q.value, unit: c.q.unit }, px.question, c.q.approximate ? `“${c.q.raw}”（约数）` : undefined);
+  if (verdict) lines.unshift(verdict);
   if (c.q.approximate) lines.push(`（约数：原文为“${c.q.raw}”）`);
   lines.push(`来源（正文第${it.line}行：“${c.q.quote}”）`);
   if (figure && figure.value !== null && figure.value !== c.q.value && figure.source === "table") {
@@ -685,13 +688,13 @@ function oneAnswer(r: Report, pq: ParsedQuestion, deps: AnswerDeps): One | null 
 const ASKED_NUMBER = String.raw`(\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:${unitAlternation([...COUNT_UNITS, ...PROSE_UNITS])})?`;
 const MORE_THAN = new RegExp(`(?:超过|超出|多于|高于|大于)${ASKED_NUMBER}`);
 const LESS_THAN = new RegExp(`(?:少于|低于|不到|小于|不足)${ASKED_NUMBER}`);
-const EQUAL_TO = new RegExp(`(?:是不是|是否(?:为|是)?|是)${ASKED_NUMBER}(?:吗|呢|[？?]|$)`);
+const EQUAL_TO = new RegExp(`(?:是不是|是否(?:为|是)?|是|了)${ASKED_NUMBER}(?:吗|呢|[？?]|$)`);
 
 /**
  * A yes-or-no asked of a figure: 是不是 / 是否 / …吗 a number, more (超过, 多于, 高于) or less (少于,
  * 不到, 低于) than one. The number is the question's own after those words (never its year).
  */
-function verdictOf(f: Figure, question: string): string | null {
+function verdictOf(f: { value: number | null; unit: string }, question: string, shown = fmtValue(f)): string | null {
   if (f.value === null) return null;
   const q = question.replace(/(?:19|20)\d{2}年?度?/g, " ");
   const v = f.value;
@@ -700,16 +703,16 @@ function verdictOf(f: Figure, question: string): string | null {
   const said = (m: RegExpExecArray) => `${m[1]}${m[2] ?? ""}`;
   const asked = /有没有|是否|是不是|有无|吗|没有/.test(q);
   let m = MORE_THAN.exec(q);
-  if (m && asked) return v > asNumber(m) ? `是的，超过 ${said(m)}：报告为 ${fmtValue(f)}。` : `没有超过 ${said(m)}：报告为 ${fmtValue(f)}。`;
+  if (m && asked) return v > asNumber(m) ? `是的，超过 ${said(m)}：报告为 ${shown}。` : `没有超过 ${said(m)}：报告为 ${shown}。`;
   m = LESS_THAN.exec(q);
-  if (m && asked) return v < asNumber(m) ? `是的，少于 ${said(m)}：报告为 ${fmtValue(f)}。` : `不少于 ${said(m)}：报告为 ${fmtValue(f)}。`;
+  if (m && asked) return v < asNumber(m) ? `是的，少于 ${said(m)}：报告为 ${shown}。` : `不少于 ${said(m)}：报告为 ${shown}。`;
   m = EQUAL_TO.exec(q);
   if (!m || !/是不是|是否|吗/.test(q)) return null;
   const n = asNumber(m);
-  if (v === n) return `是的，报告为 ${fmtValue(f)}。`;
+  if (v === n) return `是的，报告为 ${shown}。`;
   // A round number asked (26.8万) that the figure rounds to: so, roughly.
-  if (m[2] && proseAgrees(v, { value: n, certain: false })) return `是的，约 ${said(m)}：报告为 ${fmtValue(f)}。`;
-  return `不是 ${said(m)}：报告为 ${fmtValue(f)}。`;
+  if (m[2] && proseAgrees(v, { value: n, certain: false })) return `是的，约 ${said(m)}：报告为 ${shown}。`;
+  return `不是 ${said(m)}：报告为 ${shown}。`;
 }
 
 /**

@@ -353,7 +353,10 @@ export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s:
     metric = sides[0];
   }
 
-  const wantsNumber = /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大/.test(q);
+  // (…and a yes or no asked of a number: "交易额是不是超过30亿元", "更新了56期吗".)
+  const wantsNumber =
+    /多少|几|数量|数额|金额|总数|总计|合计|一共|共有|多大|(?:是不是|是否|有没有|超过|超出|多于|少于|低于|高于|不到|不足)\s*\d/.test(q) ||
+    /\d\s*(?:万|亿)?[^\d]{0,3}吗[?？]?$/.test(normalized);
   // (The words asked may come before the name and year: "政府信息公开专栏访问量，平潭2012年".)
   // 经费 and 费用 are amounts ("政府信息公开工作经费" asks how much, as 专项经费是多少 does).
   // (…with the unit asked after it: 专项经费万元.) A count of visits or people served ends in 人次

@@ -55,7 +55,9 @@ export function completeFollowUp(pq: ParsedQuestion, ctx: QueryContext): string 
   }
   // 资阳区呢, 资阳区2020年呢: another body, the same question.
   if (named.length > 0) {
-    if (pq.metric || !marked) return null;
+    // (Not a question with words of its own: "平潭2019年政务公开栏更新了56期吗" had been read as the
+    // last question, its 吗 taken for 呢.)
+    if (pq.metric || !marked || own.replace(/[呢吗]+$/, "").length > 0) return null;
     return `${named.join("和")}${yearsText(years)}${ctx.topic}`;
   }
   // 和2024年比呢: the year asked last against the one named now, on the last topic.

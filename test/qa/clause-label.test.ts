@@ -6,6 +6,8 @@
 //   the clause before (1862条);
 // - a label of few words with nothing after the number: "粉丝量达18.6万人" is 粉丝量 (it had been
 //   "粉丝量…");
+// - a yes or no asked of a prose number, said first (the question had found no number: its 30亿元
+//   and 是不是 were taken for words to find);
 // - one clause of a sentence against another (below).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,7 +29,7 @@ const SENTENCE = "本年度全区共收到70件申请，";
 const parsed = parseReport(
   raw.replace(
     SENTENCE,
-    `${SENTENCE}及时发布疫情防控信息1260条，公开公共资源交易信息1862条，交易总额达38.6亿元，“平潭发布”微信公众号推送信息2130条，粉丝量达18.6万人；`,
+    `${SENTENCE}及时发布疫情防控信息1260条，公开公共资源交易信息1862条，交易总额达38.6亿元，“平潭发布”微信公众号推送信息2130条，粉丝量达18.6万人；发放宣传资料3000余份，更新政务公开栏56期，`,
   ),
   {
     name: "10_pingtan_2021.txt",
@@ -46,6 +48,16 @@ describe("a prose figure's label", () => {
   it("a label of few words, nothing after the number: no ellipsis", () => {
     const a = answer("平潭综合实验区2021年公众号粉丝多少万", depsOf([parsed.report], { segment }));
     expect(a.answers[0]).toMatchObject({ value: 186000, label: "粉丝量" });
+  });
+
+  it.each([
+    ["平潭综合实验区2021年公共资源交易总额是不是超过30亿元", "是的，超过 30亿：报告为 38.6亿元。"],
+    ["平潭综合实验区2021年公共资源交易额有没有超过50亿元", "没有超过 50亿：报告为 38.6亿元。"],
+    ["平潭综合实验区2021年发放宣传资料是不是3000份", "是的，报告为 “3000余份”（约数）。"],
+    ["平潭综合实验区2021年政务公开栏更新了56期吗", "是的，报告为 56期。"],
+    ["平潭综合实验区2021年政务公开栏更新了50期吗", "不是 50：报告为 56期。"],
+  ])("%s: the yes or no first", (q, first) => {
+    expect(answer(q, depsOf([parsed.report], { segment })).text.split("\n")[0]).toBe(first);
   });
 
   it.each(["平潭综合实验区2021年公共资源交易总额是多少", "平潭综合实验区2021年公共资源交易金额"])("%s: the amount, not the count", (q) => {

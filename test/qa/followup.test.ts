@@ -43,6 +43,8 @@ describe("completeFollowUp", () => {
     "资阳区2020年存在哪些问题",
     "2019年全部地区行政复议一共多少件",
     "哪些地区存在问题",
+    // A question of its own ending in 吗 (it had been read as "资阳区2018年行政复议多少件").
+    "资阳区2020年政务公开栏更新了56期吗",
   ])("%s stands on its own", (q) => {
     expect(completeFollowUp(parseQuestion(q, lex), last)).toBeNull();
   });

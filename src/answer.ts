@@ -21,7 +21,7 @@ import { completeFollowUp, contextOf } from "./qa/followup.js";
 import { conflicts, listReports, rank, total } from "./qa/library-wide.js";
 import { problemsPart } from "./qa/problems.js";
 import { bestQuantity, betterRow, clauseOverFigure, figureCoverage, type ProseQuery, printedRow, restates } from "./qa/prose-answer.js";
-import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, unsure, warningsFor, who } from "./qa/render.js";
+import { fmtValue, hitsText, item, labelFor, numbered, shortLabel, sourceLine, TEMPLATE_NAME, toHit, unsure, unsureOf, warningsFor, who } from "./qa/render.js";
 import { inReportScript } from "./qa/script.js";
 import { type AnswerDeps, narrowByAnswer, narrowByReports, pickReport } from "./qa/select.js";
 import { asksOtherKind, unitAgreement } from "./qa/units.js";
@@ -251,12 +251,9 @@ function sumAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerItem; line
   const label = list.map((a) => a.label).join("与");
   return {
     item: { ...a0, metric: COMBINED_METRICS.sum, label: `${label}合计`, value: total, source: "derived", note: names, certain: list.every((a) => a.certain) },
-    line: `${a0.org}${a0.year ?? ""}年${label}合计：${total}${a0.unit}${list.every((a) => a.certain) ? "" : SUM_UNSURE}（${names}）`,
+    line: `${a0.org}${a0.year ?? ""}年${label}合计：${total}${a0.unit}${unsureOf(list)}（${names}）`,
   };
 }
-
-/** Said of a sum or difference one of whose figures is a guessed reading. */
-const SUM_UNSURE = "（其中有读法不确定的数字，仅供参考）";
 
 /** "当面申请比网络申请多多少": the first metric's figure less the second's, both of one report and unit. */
 function differenceAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerItem; line: string } | null {
@@ -275,7 +272,7 @@ function differenceAsked(pq: ParsedQuestion, parts: Answer[]): { item: AnswerIte
       note: `${a.value} − ${b.value}`,
       certain: a.certain && b.certain,
     },
-    line: `${a.org}${a.year ?? ""}年${a.label}比${b.label}${how}${a.certain && b.certain ? "" : SUM_UNSURE}（${a.value}${a.unit} − ${b.value}${b.unit}）`,
+    line: `${a.org}${a.year ?? ""}年${a.label}比${b.label}${how}${unsureOf([a, b])}（${a.value}${a.unit} − ${b.value}${b.unit}）`,
   };
 }
 
@@ -815,11 +812,11 @@ function compare(pq: ParsedQuestion, deps: AnswerDeps, base: Answer): Answer {
 function differenceLine(a: AnswerItem, b: AnswerItem, nameA: string, nameB: string): string {
   const diff = Math.round((b.value! - a.value!) * 1e4) / 1e4;
   // A difference is no surer than its figures.
-  const unsure = a.certain && b.certain ? "" : "（有数字读法不确定，差值仅供参考）";
-  if (diff === 0) return `${nameB}与${nameA}相同${unsure}`;
+  const said = unsureOf([a, b]);
+  if (diff === 0) return `${nameB}与${nameA}相同${said}`;
   const rel = a.value ? `（${diff >= 0 ? "+" : ""}${Math.round((diff / a.value) * 1000) / 10}%）` : "";
   const by = a.unit === "%" ? `${diff > 0 ? "高" : "低"} ${Math.abs(diff)}个百分点` : `${diff > 0 ? "多" : "少"} ${Math.abs(diff)}${a.unit}${rel}`;
-  return `${nameB}比${nameA}${by}${unsure}`;
+  return `${nameB}比${nameA}${by}${said}`;
 }
 
 /** Words that set a figure against the year before: the question's (同比, 较上年 …), and 较2018年. */

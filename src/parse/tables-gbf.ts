@@ -255,7 +255,7 @@ export function readApplications(ctx: Ctx, start: number, generation: Generation
   // The page leaves cells blank and the crawl left no trace of them (see `sparseTotals`).
   const blankCells =
     blankBeforeGlued(cells, (i) => isHeading(located[i]!.row)) ||
-    (width > 1 && (shortRowsApart(cells, () => width) || tooFewToCut(cells, width, sums ?? rowSum)));
+    (sums !== undefined && (shortRowsApart(cells, () => width) || tooFewToCut(cells, width, sums)));
   const sparse = new Set<Slot>();
   /** Rows read with blanks where the page left spaces (see `sparseRow`). */
   const spaced = new Set<Slot>();

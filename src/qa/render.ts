@@ -54,6 +54,11 @@ export function unsure(f: { certain: boolean }): string {
   return f.certain ? "" : "（读法不确定）";
 }
 
+/** Said after a sum or difference made from figures one of which is not sure. */
+export function unsureOf(figures: readonly { certain: boolean }[]): string {
+  return figures.every((f) => f.certain) ? "" : "（其中有读法不确定的数字，仅供参考）";
+}
+
 export const SOURCE_NAME: Record<string, string> = { table: "表格", narrative: "正文", derived: "由表格计算" };
 
 export function sourceLine(f: Figure): string {

@@ -29,7 +29,7 @@ describe("a guessed reading in a series", () => {
     const a = answer(`${first.org}${year}年和${year + 1}年行政处罚对比`, deps);
     expect(a.kind).toBe("compare");
     expect(a.text.split("\n").filter((l) => l.includes("行政处罚") && l.includes("（读法不确定）"))).toHaveLength(2);
-    expect(a.text).toContain("相同（有数字读法不确定，差值仅供参考）");
+    expect(a.text).toContain("相同（其中有读法不确定的数字，仅供参考）");
   });
 
   it("ranked: the line says so", () => {

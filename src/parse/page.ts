@@ -157,6 +157,14 @@ const MARKERS = new Kinds([
     first: String.raw`\-—–`,
     re: String.raw`(?<=[\u4e00-\u9fff，、：（(][ \t]?)[-—–][ \t]+\d{1,4}[ \t]+[-—–](?=[ \t]?\d{1,9}(?:\.\d{1,4})?[ \t]?(?:件|条|个|次|篇|份|项|人次|人|场|期|家|名|万|元|%)(?![\d]))`,
   },
+  // - 2 - where a flattened PDF's page broke a table between a row's label and its number:
+  // "行政许可- 2 -9487" (the line breaks around the marker removed). Spaced inside, glued outside,
+  // words before it: no crawled row of blank cells looks so (its dashes stand between digits).
+  {
+    needs: hasDash,
+    first: String.raw`\-—–`,
+    re: String.raw`(?<=[\u4e00-\u9fff）)])[-—–][ \t]+\d{1,4}[ \t]+[-—–](?=\d)`,
+  },
   // …and between a number and its unit: "结转申请 0- 2 -件，另有…".
   {
     needs: hasDash,

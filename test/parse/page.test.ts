@@ -127,6 +127,14 @@ const CASES: [name: string, input: string, junk: string[], kept: string[]][] = [
     ["- 1 -", "- 2 -"],
     ["申请", "29 件", "0", "件,另有"],
   ],
+  // …or a table's row label and its number, the line breaks around the marker removed (淮安 洪泽
+  // 2024's 行政许可 9487 had been no figure: "行政许可- 2 -9487" read as the cells 2 and 9487).
+  [
+    "a page marker between a row's label and its number, in a flattened PDF table",
+    "第二十条第（五）项信息内容本年处理决定数量行政许可- 2 -9487第二十条第（六）项",
+    ["- 2 -"],
+    ["行政许可", "9487第二十条"],
+  ],
   [
     "…but not a crawled row's dashes beside digits, or a delta before a unit column",
     "行政许可20050— 4 ——254 行政处罚 — 3 —12 行政强制 0— 5 —0",
@@ -167,5 +175,11 @@ describe("on the reports we hold", () => {
   });
   it("blanks the PDF page markers of a 2021-template PDF text", () => {
     expect(junkOf(read(join(FIXTURES, "extra/09_huaian_shi_2024.txt"))).junk).toEqual(["- 1 -", "- 2 -", "- 3 -", "- 4 -", "- 5 -", "- 6 -"]);
+  });
+  it("…also with its line breaks removed, where a marker falls between a row's label and its number", () => {
+    const flat = read(join(FIXTURES, "extra/11_hongze_qu_2024.txt")).replace(/\r?\n/g, "");
+    expect(flat).toContain("行政许可- 2 -9487");
+    // (- 3 - stands between digits, "…000- 3 -2.没有现成信息", as a crawled row's dashes do: kept.)
+    expect(junkOf(flat).junk).toEqual(["- 1 -", "- 2 -", "- 4 -", "- 5 -"]);
   });
 });

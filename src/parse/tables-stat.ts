@@ -463,7 +463,12 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
       warnings.push({
         code: "TABLE_SHAPE",
         metrics: [metric],
-        message: `统计表“${cleanLabel(r.label)}”一行读到${tokens.length}个数值${tokens.length === 1 ? `（${tokens[0]!.raw}，像是几栏数字连在一起）` : ""}，表头有${k}列，无法确定，未读取。`,
+        // (One digit glued to its unit is one cell, but which column's: a page that leaves its
+        // zeros blank prints 0 | 7 as "条7".)
+        message:
+          tokens.length === 1 && /^\d$/.test(tokens[0]!.raw)
+            ? `统计表“${cleanLabel(r.label)}”一行只有一个数字（${tokens[0]!.raw}），表头有${k}列，不知在哪一栏，未读取。`
+            : `统计表“${cleanLabel(r.label)}”一行读到${tokens.length}个数值${tokens.length === 1 ? `（${tokens[0]!.raw}，像是几栏数字连在一起）` : ""}，表头有${k}列，无法确定，未读取。`,
         evidence: [spanEvidence(src, [r.labelSpan, ...tokens])],
       });
       continue;

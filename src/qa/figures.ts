@@ -146,13 +146,28 @@ export function resolveMetric(r: Report, pq: ParsedQuestion): Found | null {
     if (f) return { ...f, via: first };
   }
   // Never the whole a part was asked of: 不予公开's 3 is no answer to "因国家秘密不予公开多少件"
-  // when that row could not be read.
+  // when that row could not be read, nor 主动公开's to "政府公报公开多少条" (its parent by the
+  // registry, not by its id).
+  const wholes = ancestorsOf(first);
   for (const m of rest) {
-    if (first.startsWith(`${m}.`)) continue;
+    if (first.startsWith(`${m}.`) || wholes.has(m)) continue;
     const f = findFigures(r, m, slice);
     if (f) return f;
   }
   return null;
+}
+
+/** Every total `metric` is a part of, its parents' parents too (checks.ts parentsOf). */
+function ancestorsOf(metric: string): Set<string> {
+  const seen = new Set<string>();
+  const todo = parentsOf(metric);
+  while (todo.length) {
+    const m = todo.pop()!;
+    if (seen.has(m)) continue;
+    seen.add(m);
+    todo.push(...parentsOf(m));
+  }
+  return seen;
 }
 
 /** "蚌埠市政府…" on a summary table with a 市政府 column means that column. */

@@ -9,7 +9,7 @@ import { answer } from "../../src/answer.js";
 import { crawledText, emptyBlankCells } from "../../src/bench/crawl.js";
 import { parseReport } from "../../src/parse/report.js";
 import { depsOf } from "../helpers/deps.js";
-import { FIXTURES } from "../helpers/reports.js";
+import { FIXTURES, PINGTAN } from "../helpers/reports.js";
 
 const parsed = parseReport(crawledText(emptyBlankCells(readFileSync(join(FIXTURES, "shanghai-2019-html/input.html"), "utf8"))), { name: "shanghai-2019.txt" });
 if (!parsed.ok) throw new Error(parsed.error);
@@ -28,5 +28,25 @@ describe("a row of 表三 that gives no number", () => {
     expect(a.answers.map((x) => x.metric)).not.toContain("requests.result.withheld");
     expect(a.text).not.toContain("不予公开（不同意公开）：");
     expect(a.text).toContain("“属于国家秘密”这一行，但它的数字无法确定");
+  });
+});
+
+/**
+ * A part the registry puts under a total (政府公报公开 under 主动公开政府信息数), its row unread: not
+ * answered with the total. 平潭 2013 crawled with its cells glued, the 公报 row's digits made
+ * unreadable (91: 9 | 1 has a 历年累计 below the year's).
+ */
+describe("a part whose parent is the registry's, not its id's", () => {
+  const raw = readFileSync(join(PINGTAN, "05_pingtan_shiyanqu_2013.txt"), "utf8").replace(/[ \u3000\t]+/g, "");
+  const glued = raw.replace("2、政府公报公开条0", "2、政府公报公开条91");
+  const report = parseReport(glued, { name: "05.txt" });
+  if (!report.ok) throw new Error(report.error);
+  const deps = depsOf([report.report]);
+  it("its digits not read: said so, not answered with 主动公开's", () => {
+    expect(glued).not.toBe(raw);
+    const a = answer("平潭综合实验区截至2013年政府公报公开信息历年累计多少条", deps);
+    expect(a.answers.map((x) => x.metric)).not.toContain("proactive.total");
+    expect(a.text).not.toContain("主动公开政府信息数（历年累计）：");
+    expect(a.text).toContain("“政府公报公开政府信息数”这一行，但它的数字无法确定");
   });
 });

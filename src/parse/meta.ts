@@ -20,7 +20,7 @@ import {
   stemOf,
   ZONE_SUFFIXES,
 } from "./gazetteer.js";
-import { asYear, chineseToNumber } from "./numbers.js";
+import { asYear, chineseToNumber, digitYears } from "./numbers.js";
 import { findPageJunk } from "./page.js";
 import { REPORT_NAME } from "./phrases.js";
 import { lineAt, type SourceText, type Span } from "./text.js";
@@ -48,7 +48,6 @@ interface Compact {
   at: Int32Array;
 }
 
-const CN_DIGIT = /[〇○零一二三四五六七八九]/;
 /** A space, a line break or a tab. */
 const isBlank = (code: number) => code === 32 || code === 10 || code === 9;
 
@@ -84,10 +83,8 @@ function compactOf(text: string, from: number, to: number, junk: readonly Span[]
       while (i < text.length && isBlank(text.charCodeAt(i))) i++;
     } else i = end;
   }
-  let s = pieces.join("");
   // 二〇一二年 → 2012年 (same length, offsets kept)
-  if (CN_DIGIT.test(s))
-    s = s.replace(/[一二][〇○零一二三四五六七八九]{3}(?=年)/g, (m) => [...m].map((ch) => String(chineseToNumber(ch === "○" ? "〇" : ch) ?? 0)).join(""));
+  const s = digitYears(pieces.join(""));
   at[n] = n > 0 ? at[n - 1]! + 1 : from;
   return { s, at: at.subarray(0, n + 1) };
 }

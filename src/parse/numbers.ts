@@ -70,6 +70,18 @@ export function parseProseNumber(digits: string, wan?: string, approx?: string):
   return { value, approximate };
 }
 
+/** The digit each Chinese numeral of a year stands for (二〇一八, 二零一八, 二○一八). */
+const YEAR_DIGIT: Record<string, string> = { 〇: "0", "○": "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+const CN_YEAR = /(?<![〇○零一二三四五六七八九十百千万])[一二][〇○零一二三四五六七八九]{3}(?=\s?年)/g;
+
+/**
+ * Years in Chinese numerals as digits, the text's length kept (offsets into it stay good):
+ * "二〇一三年度" → "2013年度", in a 统计表's header as in a title or the prose.
+ */
+export function digitYears(s: string): string {
+  return /[〇○零]/.test(s) || /[一二][一二三四五六七八九]{3}\s?年/.test(s) ? s.replace(CN_YEAR, (m) => [...m].map((ch) => YEAR_DIGIT[ch] ?? ch).join("")) : s;
+}
+
 /** A year between 1990 and 2100 written with four digits, else null. */
 export function asYear(s: string): number | null {
   const n = Number(s);

@@ -1,20 +1,9 @@
 // Question understanding, years: absolute (2018, 2018年度, 18年, 二〇一八年), ranges (2018到2020) and
 // relative ones (去年, 近三年), read against the newest statistics year held.
-import { asYear, chineseToNumber } from "./numbers.js";
+import { asYear, chineseToNumber, digitYears } from "./numbers.js";
 
-export const CN_DIGIT: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
-
-/** "二〇一八年" → "2018年". */
-export function chineseYears(s: string): string {
-  return s.replace(
-    /([〇零一二三四五六七八九]{4})年/g,
-    (_, d: string) =>
-      d
-        .split("")
-        .map((c) => CN_DIGIT[c] ?? c)
-        .join("") + "年",
-  );
-}
+/** "二〇一八年" → "2018年" (numbers.ts digitYears, as a report's text is read). */
+export const chineseYears = digitYears;
 
 export interface YearResult {
   years: number[];

@@ -2,6 +2,7 @@
 // and pipes survive only as single separator characters: they are hints a reader may use, never
 // structure it needs. Every offset into `text` maps to an offset of the original, so evidence is a
 // span of what the user uploaded, and its line number is derived from that span for display.
+import { digitYears } from "./numbers.js";
 import { FROM, TO } from "./simplified-chars.js";
 
 /** A report's text, normalised, with the way back to the original. */
@@ -358,7 +359,8 @@ export function prepareText(raw: string): SourceText {
     i += width;
   }
   if (ws) flush(0);
-  let text = parts.join("");
+  // 二〇一三年度 → 2013年度: the same length, so the map holds.
+  let text = digitYears(parts.join(""));
   room(n);
   map[n] = raw.length;
   let mapArr = map.slice(0, n + 1);

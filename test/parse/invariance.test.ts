@@ -140,6 +140,11 @@ const LAYOUTS: [string, (t: string) => string][] = [
     (t) => t.replace(/(?<!第)[（(]([一二三四五六七八九])[)）](?=[\u4e00-\u9fff])/g, (_, c: string) => `(${"一二三四五六七八九".indexOf(c) + 1})`),
   ],
   ["every ideograph letter-spaced (PDF text of justified lines)", (t) => t.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, "$1 ")],
+  // 二〇一三年度 in a 统计表's header had made the header a row (平潭 2013's 历年累计 read as 20263542).
+  [
+    "years in Chinese numerals (二〇一三年度)",
+    (t) => t.replace(/(?<!\d)(1|2)(\d{3})(?=\s?年)/g, (y) => [...y].map((d) => "〇一二三四五六七八九"[Number(d)]).join("")),
+  ],
   ["full-width digits", (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))],
   // Two spaces or more are a column gap ("行政许可   409") but between ideographs, where they space letters.
   ["every ideograph two spaces apart", (t) => t.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, "$1  ")],

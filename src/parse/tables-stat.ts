@@ -11,7 +11,7 @@ import { spanEvidence } from "./evidence.js";
 import { headingNumberAt } from "./headings.js";
 import { identitiesOf } from "./identities.js";
 import { type Compact, compactOf } from "./locate.js";
-import { metricDef } from "./metrics.js";
+import { METRICS, metricDef } from "./metrics.js";
 import { CN_NUMERAL, COUNT_UNITS, UNITS, unitAlternation } from "./numbers.js";
 import { type Slot, solveTable } from "./solve.js";
 import { asPrinted, cellFigure, readingNote, rowEvidence, undecided } from "./table-read.js";
@@ -396,10 +396,15 @@ export function readStatTable(ctx: Ctx, at: number): StatTableResult | null {
   let section = 0;
   const metricOf = new Map<Row, string>();
   const used = new Set<string>();
+  let before: string | undefined; // the metric of the row before, for a bare 其他
   for (const r of rows) {
     const sec = /^([一二三四五六七八九十]{1,2})、/.exec(r.label.replace(/^其中:/, ""));
     if (sec) section = CN_VALUE[sec[1]!] ?? section;
     let metric = statMetric(r.label, section);
+    // "4.其他" alone is the "other" of the list it ends: the sibling of the row before that the
+    // form words 其他… (其他类型答复数 after 不同意公开答复数, 其他形式申请数 after 信函申请数).
+    if (before && BARE_OTHER.test(cleanLabel(r.label))) metric = otherOf(before, template) ?? metric;
+    if (metric && !r.heading && !metric.startsWith("stat.")) before = metric;
     if (!metric || (r.heading && metric.startsWith("stat."))) continue;
     // A second row taken for the same metric is a row of its own (主动公开政府文件数 after 主动公开政府信息数).
     if (used.has(metric)) metric = `stat.${cleanLabel(r.label)}`;
@@ -759,6 +764,24 @@ function gluedRowAt(label: string): number {
 }
 
 /** A printed label without numbering, 其中 and bracketed notes: "(一)主动公开政府信息数(不同…计1条)" → "主动公开政府信息数". */
+/** A row labelled only 其他 (its numbering and a 数 aside). */
+const BARE_OTHER = /^其[他它](?:情形|情况)?数?$/;
+
+/**
+ * The one part the form words 其他… beside `metric` in `template`: in a sum it is a part of
+ * (identities.ts: 其他类型答复数 beside 不同意公开答复数 in 申请答复数), else under its parent in the
+ * registry (channels that overlap sum to nothing: 其他方式公开政府信息数 beside 政府网站公开数).
+ */
+function otherOf(metric: string, template: Template): string | undefined {
+  const isOther = (m: string) => /^其[他它]/.test(metricDef(m)?.label ?? "");
+  const others = new Set<string>();
+  for (const rule of identitiesOf(template))
+    if (rule.kind === "sum") for (const v of rule.variants) if (v.includes(metric)) for (const m of v) if (isOther(m)) others.add(m);
+  const parent = metricDef(metric)?.parent;
+  if (others.size === 0 && parent) for (const d of METRICS) if (d.parent === parent && d.templates.includes(template) && isOther(d.id)) others.add(d.id);
+  return others.size === 1 ? [...others][0] : undefined;
+}
+
 export function cleanLabel(label: string): string {
   const l = label.replace(/\s+/g, "").replace(/^其中[:：]?/, "");
   return l

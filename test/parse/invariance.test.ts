@@ -228,6 +228,9 @@ const WORDINGS: [string, (t: string) => string][] = [
         .replace(/政府网站公开数/g, "门户网站公开数")
         .replace(/受理依申请公开信息总数/g, "收到申请总数"),
   ],
+  // A list's last row printed 其他 alone ("4.其他" after 不同意公开答复数) is the form's 其他… of that
+  // list; it had been a row of its own, out of the list's sum.
+  ["统计表: a list's 其他… row printed 其他 alone", (t) => t.replace(/其他(?:类型答复数|方式公开政府信息数|方式回应事件数|形式申请数)/g, "其他")],
   [
     "统计表: answers, review and litigation worded otherwise",
     (t) =>

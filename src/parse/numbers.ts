@@ -79,7 +79,7 @@ const CN_YEAR = /(?<![〇○零一二三四五六七八九十百千万])[一二]
  * "二〇一三年度" → "2013年度", in a 统计表's header as in a title or the prose.
  */
 export function digitYears(s: string): string {
-  return /[〇○零]/.test(s) || /[一二][一二三四五六七八九]{3}\s?年/.test(s) ? s.replace(CN_YEAR, (m) => [...m].map((ch) => YEAR_DIGIT[ch] ?? ch).join("")) : s;
+  return s.replace(CN_YEAR, (m) => [...m].map((ch) => YEAR_DIGIT[ch] ?? ch).join(""));
 }
 
 /** A year between 1990 and 2100 written with four digits, else null. */

@@ -763,7 +763,6 @@ function gluedRowAt(label: string): number {
   return m ? m[0].length : -1;
 }
 
-/** A printed label without numbering, 其中 and bracketed notes: "(一)主动公开政府信息数(不同…计1条)" → "主动公开政府信息数". */
 /** A row labelled only 其他 (its numbering and a 数 aside). */
 const BARE_OTHER = /^其[他它](?:情形|情况)?数?$/;
 
@@ -782,6 +781,7 @@ function otherOf(metric: string, template: Template): string | undefined {
   return others.size === 1 ? [...others][0] : undefined;
 }
 
+/** A printed label without numbering, 其中 and bracketed notes: "(一)主动公开政府信息数(不同…计1条)" → "主动公开政府信息数". */
 export function cleanLabel(label: string): string {
   const l = label.replace(/\s+/g, "").replace(/^其中[:：]?/, "");
   return l

@@ -1,9 +1,6 @@
 // Question understanding, years: absolute (2018, 2018年度, 18年, 二〇一八年), ranges (2018到2020) and
 // relative ones (去年, 近三年), read against the newest statistics year held.
-import { asYear, chineseToNumber, digitYears } from "./numbers.js";
-
-/** "二〇一八年" → "2018年" (numbers.ts digitYears, as a report's text is read). */
-export const chineseYears = digitYears;
+import { asYear, chineseToNumber } from "./numbers.js";
 
 export interface YearResult {
   years: number[];

@@ -5,7 +5,7 @@ import type { Question } from "../domain.js";
 import { everyday } from "./everyday.js";
 import { ZONE_SUFFIXES } from "./gazetteer.js";
 import { APPLICANT_SLICES } from "./metrics.js";
-import { asYear } from "./numbers.js";
+import { asYear, digitYears } from "./numbers.js";
 import { type AboutField, aboutAsked } from "./question-about.js";
 import { contactAsked, contactNumberAsked } from "./question-contact.js";
 import { onlyCourtesy, stripCourtesy } from "./question-courtesy.js";
@@ -39,7 +39,7 @@ import {
   unknownDepartment,
   unknownPlaces,
 } from "./question-names.js";
-import { chineseYears, parseYears } from "./question-years.js";
+import { parseYears } from "./question-years.js";
 import { JOINS } from "./respectively.js";
 import { normalizeQuery } from "./text.js";
 
@@ -136,7 +136,8 @@ const ZONE_COMMITTEE = new RegExp(`(${ZONE_SUFFIXES.join("|")})管理委员会`,
  */
 export function parseQuestion(text: string, lexicon: Lexicon, segmentWords?: (s: string) => string[], opts: { slips?: boolean } = {}): ParsedQuestion {
   const cut = text.length > MAX_QUESTION ? text.slice(0, MAX_QUESTION) : text;
-  const normalized = chineseYears(normalizeQuery(cut));
+  // 二〇一八年 → 2018年, as a report's text is read (numbers.ts).
+  const normalized = digitYears(normalizeQuery(cut));
   const q = dropOfInsideNames(stripCourtesy(committeeShort(squeeze(listedNames(normalized, lexicon)))), lexicon);
   const yr = parseYears(q, lexicon.newestYear);
   const found = findRegions(q, lexicon);
